@@ -1,0 +1,1 @@
+"""The pure-Python domain: catalog, rules, cost and routine. Never imports Qt."""

@@ -1,0 +1,207 @@
+"""The fixed vocabularies of answers and catalog fields, with plain-language labels.
+
+Kept free of pydantic so the wizard's first page can import it cheaply.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class UseCase(StrEnum):
+    POST_PROCEDURE = "post-procedure"
+    TEXTURE_FIRMNESS = "texture-firmness"
+    HYDRATION = "hydration"
+    BRIGHTENING = "brightening"
+    MILD_CONCERNS = "mild-concerns"
+    SENSITIVE_BARRIER = "sensitive-barrier"
+
+    @property
+    def label(self) -> str:
+        return _USE_CASE_LABELS[self]
+
+    @property
+    def detail(self) -> str:
+        return _USE_CASE_DETAILS[self]
+
+
+_USE_CASE_LABELS = {
+    UseCase.POST_PROCEDURE: "Recovery after a procedure",
+    UseCase.TEXTURE_FIRMNESS: "Texture and firmness",
+    UseCase.HYDRATION: "Hydration",
+    UseCase.BRIGHTENING: "Brightening",
+    UseCase.MILD_CONCERNS: "Mild concerns",
+    UseCase.SENSITIVE_BARRIER: "Sensitive or compromised barrier",
+}
+_USE_CASE_DETAILS = {
+    UseCase.POST_PROCEDURE: "After microneedling, a laser or a peel",
+    UseCase.TEXTURE_FIRMNESS: "Mature skin, loss of firmness, acne scarring",
+    UseCase.HYDRATION: "Dry or dehydrated, often mature, skin",
+    UseCase.BRIGHTENING: "Dark spots and expression lines",
+    UseCase.MILD_CONCERNS: "Early fine lines, surface texture",
+    UseCase.SENSITIVE_BARRIER: "Reactive skin that stings or reddens easily",
+}
+
+
+class Sensitivity(StrEnum):
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+    @property
+    def label(self) -> str:
+        return {
+            Sensitivity.LOW: "Rarely reacts",
+            Sensitivity.MODERATE: "Sometimes reacts to new products",
+            Sensitivity.HIGH: "Reacts often: stinging, redness, rashes",
+        }[self]
+
+
+class Diet(StrEnum):
+    ANY = "any"
+    NO_HUMAN_DERIVED = "no-human-derived"
+    VEGAN = "vegan"
+
+    @property
+    def label(self) -> str:
+        return {
+            Diet.ANY: "No preference",
+            Diet.NO_HUMAN_DERIVED: "No human-derived ingredients",
+            Diet.VEGAN: "Vegan (no human- or animal-derived ingredients)",
+        }[self]
+
+
+class Caution(StrEnum):
+    PREGNANT_OR_BREASTFEEDING = "pregnant-or-breastfeeding"
+    AUTOIMMUNE = "autoimmune"
+    IMMUNOSUPPRESSED = "immunosuppressed"
+    FRAGRANCE_SENSITIVE = "fragrance-sensitive"
+
+    @property
+    def label(self) -> str:
+        return {
+            Caution.PREGNANT_OR_BREASTFEEDING: "Pregnant or breastfeeding",
+            Caution.AUTOIMMUNE: "An autoimmune condition",
+            Caution.IMMUNOSUPPRESSED: "A transplant, or medicines that suppress the immune system",
+            Caution.FRAGRANCE_SENSITIVE: "Sensitive to fragrance",
+        }[self]
+
+    @property
+    def is_medical(self) -> bool:
+        return self is not Caution.FRAGRANCE_SENSITIVE
+
+
+class Active(StrEnum):
+    RETINOID = "retinoid"
+    ACIDS = "acids"
+    VITAMIN_C = "vitamin-c"
+
+    @property
+    def label(self) -> str:
+        return {
+            Active.RETINOID: "A retinoid (retinol, tretinoin, adapalene…)",
+            Active.ACIDS: "Exfoliating acids (glycolic, lactic, salicylic…)",
+            Active.VITAMIN_C: "Vitamin C",
+        }[self]
+
+
+class Procedure(StrEnum):
+    MICRONEEDLING = "microneedling"
+    LASER = "laser"
+    PEEL = "peel"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            Procedure.MICRONEEDLING: "Microneedling",
+            Procedure.LASER: "Laser (fractional or other)",
+            Procedure.PEEL: "Chemical peel",
+            Procedure.OTHER: "Another in-office treatment",
+        }[self]
+
+
+class SourceCategory(StrEnum):
+    HUMAN_FIBROBLAST_CM = "human-fibroblast-conditioned-media"
+    HUMAN_ADIPOSE_CM = "human-adipose-conditioned-media"
+    HUMAN_LYSATE = "human-cell-lysate-growth-factors"
+    EXOSOME_CM = "exosome-rich-conditioned-media"
+    LAB_PEPTIDES_GF = "lab-made-peptides-growth-factors"
+    PLANT_CELL_CULTURE = "plant-cell-culture"
+    PLANT_MADE_GF = "plant-made-growth-factor"
+    NON_BIOLOGIC = "non-biologic-alternative"
+
+    @property
+    def label(self) -> str:
+        return _SOURCE_LABELS[self]
+
+    @property
+    def is_novel_biologic(self) -> bool:
+        """Signalling proteins, vesicles or conditioned media: the guide's 'novel biological actives'."""
+        return self not in (SourceCategory.PLANT_CELL_CULTURE, SourceCategory.NON_BIOLOGIC)
+
+
+_SOURCE_LABELS = {
+    SourceCategory.HUMAN_FIBROBLAST_CM: "Human fibroblast conditioned media",
+    SourceCategory.HUMAN_ADIPOSE_CM: "Human adipose (fat) stem-cell conditioned media",
+    SourceCategory.HUMAN_LYSATE: "Human cell lysate / growth factors",
+    SourceCategory.EXOSOME_CM: "Exosome-rich conditioned media",
+    SourceCategory.LAB_PEPTIDES_GF: "Lab-made peptides and growth factors",
+    SourceCategory.PLANT_CELL_CULTURE: "Plant cell culture",
+    SourceCategory.PLANT_MADE_GF: "Plant-made growth factor",
+    SourceCategory.NON_BIOLOGIC: "Non-biologic alternative",
+}
+
+
+class IrritantKind(StrEnum):
+    EXFOLIATING_ACID = "exfoliating-acid"
+    RETINOID = "retinoid"
+    FRAGRANCE = "fragrance"
+    ESSENTIAL_OIL = "essential-oil"
+    BOTANICAL = "botanical"
+
+    @property
+    def label(self) -> str:
+        return {
+            IrritantKind.EXFOLIATING_ACID: "exfoliating acid",
+            IrritantKind.RETINOID: "retinoid",
+            IrritantKind.FRAGRANCE: "fragrance",
+            IrritantKind.ESSENTIAL_OIL: "essential oil",
+            IrritantKind.BOTANICAL: "botanical extract",
+        }[self]
+
+
+class Packaging(StrEnum):
+    DUAL_CHAMBER = "dual-chamber"
+    AIRLESS = "airless"
+    OPAQUE = "opaque"
+    ROLLER = "roller"
+    SINGLE_USE = "single-use"
+    PUMP = "pump"
+    DROPPER = "dropper"
+
+    @property
+    def protects_actives(self) -> bool:
+        """The guide names these as signs of care for labile actives."""
+        return self in (
+            Packaging.DUAL_CHAMBER,
+            Packaging.AIRLESS,
+            Packaging.OPAQUE,
+            Packaging.SINGLE_USE,
+        )
+
+
+class EvidenceKind(StrEnum):
+    PEER_REVIEWED_TRIAL = "peer-reviewed-trial"
+    BRAND_STUDY = "brand-study"
+    CLINICIAN_USE = "clinician-use"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return {
+            EvidenceKind.PEER_REVIEWED_TRIAL: "Published peer-reviewed trial",
+            EvidenceKind.BRAND_STUDY: "Brand study (not peer-reviewed)",
+            EvidenceKind.CLINICIAN_USE: "Clinician use, no product trial found",
+            EvidenceKind.NONE: "No product-level study found",
+        }[self]

@@ -1,0 +1,99 @@
+"""Cost per month and months per bottle from price, size, dose and frequency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from serumdesk.domain.answers import ProductOverride
+from serumdesk.domain.product import Product
+
+DAYS_PER_MONTH = 30.44
+"""The average month: 365.25 days / 12."""
+
+RECOVERY_WINDOW_DAYS = (7, 14)
+"""The guide's recovery window after a procedure: usually 1-2 weeks."""
+
+
+@dataclass(frozen=True, slots=True)
+class CostInputs:
+    price_usd: float
+    size_ml: float
+    dose_ml: float
+    applications_per_day: float
+    estimated_fields: tuple[str, ...]
+    """Inputs that are catalog estimates the person has not replaced with their own figure."""
+    overridden_fields: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CostEstimate:
+    inputs: CostInputs
+    ml_per_month: float
+    cost_per_month_usd: float
+    months_per_bottle: float | None
+    """None when the serum is not used at all (dose or frequency 0)."""
+    recovery_window_usd: tuple[float, float]
+    """Cost of the serum used over 7 and 14 days."""
+
+    @property
+    def is_estimate(self) -> bool:
+        return bool(self.inputs.estimated_fields)
+
+    def assumption(self) -> str:
+        """The visible assumption behind the monthly figure."""
+        i = self.inputs
+        return (
+            f"${i.price_usd:,.2f} for {i.size_ml:g} ml, {i.dose_ml:g} ml a use, "
+            f"{i.applications_per_day:g}× a day"
+        )
+
+
+def cost_inputs(product: Product, override: ProductOverride | None = None) -> CostInputs:
+    """The catalog's figures with the person's overrides applied."""
+    override = override or ProductOverride()
+    catalog_values = {
+        "price_usd": (product.price.usd, product.price.provenance.is_estimate),
+        "size_ml": (product.price.size_ml.value, product.price.size_ml.provenance.is_estimate),
+        "dose_ml": (product.dose_ml.value, product.dose_ml.provenance.is_estimate),
+        "applications_per_day": (
+            product.applications_per_day.value,
+            product.applications_per_day.provenance.is_estimate,
+        ),
+    }
+    values: dict[str, float] = {}
+    estimated: list[str] = []
+    overridden: list[str] = []
+    for name, (value, is_estimate) in catalog_values.items():
+        mine = getattr(override, name)
+        if mine is not None:
+            values[name] = float(mine)
+            overridden.append(name)
+        else:
+            values[name] = value
+            if is_estimate:
+                estimated.append(name)
+    return CostInputs(
+        price_usd=values["price_usd"],
+        size_ml=values["size_ml"],
+        dose_ml=values["dose_ml"],
+        applications_per_day=values["applications_per_day"],
+        estimated_fields=tuple(estimated),
+        overridden_fields=tuple(overridden),
+    )
+
+
+def estimate_cost(product: Product, override: ProductOverride | None = None) -> CostEstimate:
+    """Cost per month = price ÷ size × dose × applications a day × 30.44."""
+    inputs = cost_inputs(product, override)
+    ml_per_day = inputs.dose_ml * inputs.applications_per_day
+    price_per_ml = inputs.price_usd / inputs.size_ml
+    ml_per_month = ml_per_day * DAYS_PER_MONTH
+    months = inputs.size_ml / ml_per_month if ml_per_month > 0 else None
+    short, long = RECOVERY_WINDOW_DAYS
+    return CostEstimate(
+        inputs=inputs,
+        ml_per_month=ml_per_month,
+        cost_per_month_usd=price_per_ml * ml_per_month,
+        months_per_bottle=months,
+        recovery_window_usd=(price_per_ml * ml_per_day * short, price_per_ml * ml_per_day * long),
+    )

@@ -1,0 +1,169 @@
+"""Typed catalog entries: products, their figures and where each figure came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from serumdesk.domain.choices import (
+    EvidenceKind,
+    IrritantKind,
+    Packaging,
+    SourceCategory,
+    UseCase,
+)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+ProductId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Provenance(_Strict):
+    """Where a figure comes from: a dated source, or an estimate with its reasoning."""
+
+    kind: Literal["sourced", "estimate"]
+    source: Text = Field(description="Where it was seen, or for an estimate the reasoning.")
+    seen: dt.date | None = Field(
+        default=None, description="Date seen or published; null when the source is undated."
+    )
+
+    @property
+    def is_estimate(self) -> bool:
+        return self.kind == "estimate"
+
+    def describe(self) -> str:
+        if self.is_estimate:
+            return f"Estimate: {self.source}"
+        when = self.seen.isoformat() if self.seen else "undated"
+        return f"{self.source} ({when})"
+
+
+class Figure(_Strict):
+    """A number with its provenance."""
+
+    value: float = Field(gt=0)
+    provenance: Provenance
+
+
+class Price(_Strict):
+    """A price for a stated size; the size can be an estimate of its own."""
+
+    usd: float = Field(gt=0)
+    provenance: Provenance
+    size_ml: Figure
+
+
+class Irritant(_Strict):
+    kind: IrritantKind
+    ingredient: Text
+
+
+class Storage(_Strict):
+    refrigerate: bool | None = Field(
+        default=None, description="True: keep cold; false: room temperature; null: not stated."
+    )
+    note: str = ""
+
+
+class Evidence(_Strict):
+    kind: EvidenceKind
+    summary: Text
+    subjects: int | None = Field(default=None, ge=1)
+    duration_weeks: float | None = Field(default=None, gt=0)
+    funded_by: str | None = None
+    peer_reviewed: bool = False
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _peer_review_matches_kind(self) -> Evidence:
+        if self.kind is EvidenceKind.PEER_REVIEWED_TRIAL and not self.peer_reviewed:
+            raise ValueError("a peer-reviewed trial must have peer_reviewed set to true")
+        return self
+
+    def brief(self) -> str:
+        """One line: kind, size, length and funding, for cards and the sheet."""
+        parts = [self.kind.label]
+        if self.subjects:
+            parts.append(f"{self.subjects} people")
+        if self.duration_weeks:
+            parts.append(f"{self.duration_weeks:g} weeks")
+        if self.funded_by:
+            parts.append(f"funded by {self.funded_by}")
+        return ", ".join(parts)
+
+
+class Product(_Strict):
+    id: ProductId
+    brand: Text
+    name: Text
+    description: Text = Field(description="What it is, in SerumDesk's own words.")
+    source_category: SourceCategory
+    source_detail: Text
+    human_derived: bool
+    animal_derived: bool = False
+    vegan: bool
+    key_ingredients: list[Text] = Field(min_length=1)
+    irritants: list[Irritant] = []
+    fragrance_free: bool | None = Field(default=None, description="null when not stated.")
+    minimal_formula: bool = False
+    packaging: list[Packaging] = []
+    storage: Storage = Storage()
+    concentration_disclosed: str | None = None
+    price: Price
+    dose_ml: Figure
+    applications_per_day: Figure
+    use_cases: list[UseCase] = Field(min_length=1)
+    evidence: Evidence
+    clinician_use: bool = False
+    ethics_notes: list[Text] = []
+    alternative: bool = Field(default=False, description="One of the guide's cheaper alternatives.")
+    notes: list[Text] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Product:
+        if self.vegan and (self.human_derived or self.animal_derived):
+            raise ValueError("a product cannot be vegan and human- or animal-derived")
+        if self.human_derived and self.source_category in (
+            SourceCategory.PLANT_CELL_CULTURE,
+            SourceCategory.PLANT_MADE_GF,
+            SourceCategory.NON_BIOLOGIC,
+        ):
+            raise ValueError(f"a {self.source_category.label} cannot be human-derived")
+        if any(i.kind is IrritantKind.FRAGRANCE for i in self.irritants) and self.fragrance_free:
+            raise ValueError("a product listing fragrance cannot be fragrance_free")
+        return self
+
+    @property
+    def title(self) -> str:
+        return f"{self.brand} {self.name}"
+
+    def has_irritant(self, kind: IrritantKind) -> bool:
+        return any(i.kind is kind for i in self.irritants)
+
+    def irritant_names(self, kind: IrritantKind) -> list[str]:
+        return [i.ingredient for i in self.irritants if i.kind is kind]
+
+
+class Catalog(_Strict):
+    schema_version: Literal[1] = 1
+    catalog_version: Text
+    updated: dt.date
+    currency: Literal["USD"] = "USD"
+    products: list[Product] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Catalog:
+        seen: set[str] = set()
+        for product in self.products:
+            if product.id in seen:
+                raise ValueError(f"product id {product.id!r} appears more than once")
+            seen.add(product.id)
+        return self
+
+    def by_id(self) -> dict[str, Product]:
+        return {p.id: p for p in self.products}

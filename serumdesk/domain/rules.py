@@ -1,0 +1,320 @@
+"""The guide's rules: rank products for a person's answers, with exclusions and cautions.
+
+Every score contribution, exclusion and caution carries a plain-language reason and the
+guide section it comes from. Medical cautions never exclude a product: they are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from serumdesk.domain import guide
+from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.domain.choices import (
+    Active,
+    Caution,
+    Diet,
+    EvidenceKind,
+    IrritantKind,
+    Sensitivity,
+    SourceCategory,
+    UseCase,
+)
+from serumdesk.domain.cost import CostEstimate, estimate_cost
+from serumdesk.domain.product import Product
+
+CONDITIONED_MEDIA = frozenset({
+    SourceCategory.HUMAN_FIBROBLAST_CM,
+    SourceCategory.HUMAN_ADIPOSE_CM,
+    SourceCategory.EXOSOME_CM,
+})
+PREMIUM_USD = 100.0
+"""The guide: 'many stem cell-derived serums cost well over $100'."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    text: str
+    section: str
+    points: int = 0
+
+
+class CautionLevel(StrEnum):
+    CLINICIAN = "clinician"
+    """Talk to a clinician first."""
+    IRRITATION = "irritation"
+    ALLERGY = "allergy"
+    ETHICS = "ethics"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class CautionNote:
+    text: str
+    section: str
+    level: CautionLevel
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    product: Product
+    rank: int
+    score: int
+    reasons: tuple[Reason, ...]
+    cautions: tuple[CautionNote, ...]
+    cost: CostEstimate
+    over_budget: bool
+    fits_use_case: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    product: Product
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    matches: tuple[Match, ...]
+    excluded: tuple[Exclusion, ...]
+
+    @property
+    def alternatives(self) -> tuple[Match, ...]:
+        """The guide's cheaper alternatives among the matches."""
+        return tuple(m for m in self.matches if m.product.alternative)
+
+
+def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None) -> Ranking:
+    """Apply every rule to every product; same answers, same order."""
+    overrides = overrides or Overrides()
+    scored: list[tuple[int, float, str, Product, list[Reason], list[CautionNote], CostEstimate, bool, bool]] = []
+    excluded: list[Exclusion] = []
+    for product in products:
+        exclusion = exclusion_reasons(product, answers)
+        if exclusion:
+            excluded.append(Exclusion(product, tuple(exclusion)))
+            continue
+        cost = estimate_cost(product, overrides.for_product(product.id))
+        reasons = score_reasons(product, answers, cost)
+        over = answers.budget_usd_per_month is not None and (
+            cost.cost_per_month_usd > answers.budget_usd_per_month + 0.005
+        )
+        fits = answers.use_case in product.use_cases
+        score = sum(r.points for r in reasons)
+        scored.append((score, cost.cost_per_month_usd, product.id, product, reasons,
+                       cautions_for(product, answers), cost, over, fits))
+    scored.sort(key=lambda row: (-row[0], row[1], row[2]))
+    matches = tuple(
+        Match(product=p, rank=i, score=s, reasons=tuple(r), cautions=tuple(c), cost=cost,
+              over_budget=over, fits_use_case=fits)
+        for i, (s, _, _, p, r, c, cost, over, fits) in enumerate(scored, start=1)
+    )
+    excluded.sort(key=lambda e: e.product.id)
+    return Ranking(matches=matches, excluded=tuple(excluded))
+
+
+def _matching_allergens(product: Product, allergens: Iterable[str]) -> list[tuple[str, str]]:
+    ingredients = [*product.key_ingredients, *(i.ingredient for i in product.irritants)]
+    hits: list[tuple[str, str]] = []
+    for allergen in allergens:
+        needle = allergen.casefold()
+        for ingredient in ingredients:
+            if needle in ingredient.casefold():
+                hits.append((allergen, ingredient))
+                break
+    return hits
+
+
+def exclusion_reasons(product: Product, answers: Answers) -> list[Reason]:
+    """Why a product is left out, or [] when it stays in."""
+    reasons: list[Reason] = []
+    source = product.source_category.label.lower()
+    if answers.diet is Diet.VEGAN and (product.human_derived or product.animal_derived):
+        origin = "human-derived" if product.human_derived else "animal-derived"
+        reasons.append(Reason(
+            f"Not vegan: its active is {origin} ({source}).", guide.DECISION))
+    elif answers.diet is Diet.NO_HUMAN_DERIVED and product.human_derived:
+        reasons.append(Reason(
+            f"You asked for no human-derived ingredients; its active is {source}.",
+            guide.SAFETY))
+    for allergen, ingredient in _matching_allergens(product, answers.allergens):
+        reasons.append(Reason(
+            f"Lists “{ingredient}”, which matches your allergy “{allergen}”.", guide.AVOID))
+    if Caution.FRAGRANCE_SENSITIVE in answers.cautions:
+        scented = product.irritant_names(IrritantKind.FRAGRANCE) + product.irritant_names(
+            IrritantKind.ESSENTIAL_OIL)
+        if scented:
+            reasons.append(Reason(
+                f"You are sensitive to fragrance; it contains {', '.join(scented)}.",
+                guide.AVOID))
+    return reasons
+
+
+def score_reasons(product: Product, answers: Answers, cost: CostEstimate) -> list[Reason]:
+    """Every contribution to a product's standing, each with its reason."""
+    r: list[Reason] = []
+    use = answers.use_case
+    if use in product.use_cases:
+        r.append(Reason(f"The guide places it for {use.label.lower()}.", guide.SNAPSHOTS, 40))
+    else:
+        r.append(Reason(f"Not one of the guide's picks for {use.label.lower()}.", guide.SNAPSHOTS, 0))
+
+    if use in (UseCase.POST_PROCEDURE, UseCase.SENSITIVE_BARRIER):
+        if product.source_category in CONDITIONED_MEDIA:
+            r.append(Reason(
+                "Conditioned media: the guide calls recovery and a compromised barrier its "
+                "high-value use.", guide.DECISION, 12))
+    if use is UseCase.MILD_CONCERNS:
+        if product.alternative:
+            r.append(Reason(
+                "For mild concerns the guide suggests a less costly serum may do as well "
+                "when used consistently.", guide.DECISION, 15))
+        elif cost.inputs.price_usd > PREMIUM_USD:
+            r.append(Reason(
+                "Premium price for a mild concern: weigh it against peptide serums and a "
+                "retinoid first.", guide.DECISION, -10))
+    if answers.diet is not Diet.ANY and product.source_category is SourceCategory.PLANT_CELL_CULTURE:
+        r.append(Reason(
+            "Plant-derived: the guide's compromise for ethical or vegan preferences.",
+            guide.DECISION, 5))
+
+    if answers.is_sensitive:
+        why = _sensitive_why(answers)
+        if product.minimal_formula:
+            r.append(Reason(f"Minimal-ingredient formula, which suits {why}.", guide.CHOOSING, 10))
+        if product.fragrance_free:
+            r.append(Reason(f"Fragrance-free, which suits {why}.", guide.CHOOSING, 5))
+        acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
+        if acids:
+            r.append(Reason(
+                f"Contains an exfoliant ({', '.join(acids)}), which the guide advises keeping "
+                f"away from {why}.", guide.CHOOSING, -20))
+        if product.has_irritant(IrritantKind.RETINOID):
+            r.append(Reason(
+                f"Contains a retinoid in the same formula, which the guide advises against for {why}.",
+                guide.CHOOSING, -20))
+        if product.has_irritant(IrritantKind.ESSENTIAL_OIL) or product.has_irritant(
+                IrritantKind.FRAGRANCE):
+            r.append(Reason(f"Fragrance or essential oils, a risk for {why}.", guide.CHOOSING, -10))
+    elif answers.sensitivity is Sensitivity.MODERATE and product.has_irritant(
+            IrritantKind.EXFOLIATING_ACID):
+        r.append(Reason(
+            "Contains an exfoliating acid: fine for many, but introduce it slowly.",
+            guide.ROUTINE, -5))
+
+    protective = [p for p in product.packaging if p.protects_actives]
+    if protective:
+        names = ", ".join(p.value.replace("-", " ") for p in protective)
+        r.append(Reason(
+            f"Packaging that protects fragile actives ({names}).", guide.CHOOSING,
+            min(10, 5 * len(protective))))
+    if product.concentration_disclosed:
+        r.append(Reason(
+            f"Discloses its concentration ({product.concentration_disclosed}).", guide.CHOOSING, 5))
+    r.append(_evidence_reason(product))
+    if product.clinician_use:
+        r.append(Reason("Widely used by clinicians.", guide.CHOOSING, 3))
+
+    budget = answers.budget_usd_per_month
+    if budget is not None:
+        monthly = cost.cost_per_month_usd
+        if monthly <= budget + 0.005:
+            r.append(Reason(
+                f"About ${monthly:,.0f} a month fits your ${budget:,.0f} budget.", guide.DECISION, 10))
+        else:
+            r.append(Reason(
+                f"About ${monthly:,.0f} a month is over your ${budget:,.0f} budget.",
+                guide.DECISION, -25))
+    return r
+
+
+def _sensitive_why(answers: Answers) -> str:
+    if answers.in_recovery_window:
+        return "freshly treated skin"
+    if answers.use_case is UseCase.SENSITIVE_BARRIER:
+        return "a sensitive or compromised barrier"
+    return "highly sensitive skin"
+
+
+def _evidence_reason(product: Product) -> Reason:
+    evidence = product.evidence
+    brief = evidence.brief()
+    points = {
+        EvidenceKind.PEER_REVIEWED_TRIAL: 10,
+        EvidenceKind.BRAND_STUDY: 4,
+        EvidenceKind.CLINICIAN_USE: 2,
+        EvidenceKind.NONE: 0,
+    }[evidence.kind]
+    return Reason(f"Evidence: {brief}.", guide.EVIDENCE, points)
+
+
+_MEDICAL_CAUTIONS = {
+    Caution.PREGNANT_OR_BREASTFEEDING: (
+        "You are pregnant or breastfeeding: there is little data on {source} in pregnancy and "
+        "while nursing. Talk to your clinician before starting it."
+    ),
+    Caution.AUTOIMMUNE: (
+        "You have an autoimmune condition: {source} is a biologically active signalling mix. "
+        "Talk to your dermatologist before using it."
+    ),
+    Caution.IMMUNOSUPPRESSED: (
+        "You have had a transplant or take immune-suppressing medicine: ask your specialist "
+        "before using {source}."
+    ),
+}
+
+
+def cautions_for(product: Product, answers: Answers) -> list[CautionNote]:
+    """Cautions that apply to this product for this person: shown, never hidden."""
+    notes: list[CautionNote] = []
+    source = product.source_category.label.lower()
+    if product.human_derived or product.source_category.is_novel_biologic:
+        for caution, template in _MEDICAL_CAUTIONS.items():
+            if caution in answers.cautions:
+                notes.append(CautionNote(
+                    template.format(source=source), guide.AVOID, CautionLevel.CLINICIAN))
+    acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
+    if acids and answers.in_recovery_window:
+        notes.append(CautionNote(
+            f"Contains {', '.join(acids)}, an exfoliant: not for freshly treated skin. Ask your "
+            "provider when you can start it.", guide.ROUTINE, CautionLevel.IRRITATION))
+    elif acids and answers.is_sensitive:
+        notes.append(CautionNote(
+            f"Contains {', '.join(acids)}, an exfoliant that can sting sensitive skin.",
+            guide.CHOOSING, CautionLevel.IRRITATION))
+    if acids and Active.ACIDS in answers.actives:
+        notes.append(CautionNote(
+            f"You already use an exfoliating acid and this contains {', '.join(acids)}: "
+            "use them on different days, or pick one.", guide.ROUTINE, CautionLevel.IRRITATION))
+    if acids and Active.RETINOID in answers.actives:
+        notes.append(CautionNote(
+            f"Contains {', '.join(acids)} and you use a retinoid: alternate nights to limit "
+            "irritation.", guide.FAQ, CautionLevel.IRRITATION))
+    botanicals = product.irritant_names(IrritantKind.BOTANICAL) + product.irritant_names(
+        IrritantKind.ESSENTIAL_OIL)
+    if botanicals and (answers.allergens or answers.sensitivity is not Sensitivity.LOW):
+        notes.append(CautionNote(
+            f"Contains botanicals ({', '.join(botanicals)}): patch test first.",
+            guide.AVOID, CautionLevel.ALLERGY))
+    if answers.allergens:
+        notes.append(CautionNote(
+            "SerumDesk knows the key ingredients only: check the full ingredient list on the "
+            f"pack for {', '.join(answers.allergens)}, and patch test.",
+            guide.AVOID, CautionLevel.ALLERGY))
+    if Caution.FRAGRANCE_SENSITIVE in answers.cautions and product.fragrance_free is None:
+        notes.append(CautionNote(
+            "Whether it has fragrance is not stated: check the label.",
+            guide.AVOID, CautionLevel.ALLERGY))
+    if answers.diet is Diet.VEGAN and not product.vegan:
+        notes.append(CautionNote(
+            "Vegan status is not confirmed by the brand: check before buying.",
+            guide.SAFETY, CautionLevel.ETHICS))
+    if product.human_derived:
+        notes.append(CautionNote(
+            "Human-derived: patch test first, and ask the brand about donor screening and consent.",
+            guide.SAFETY, CautionLevel.INFO))
+    for text in product.ethics_notes:
+        notes.append(CautionNote(text, guide.SAFETY, CautionLevel.ETHICS))
+    return notes

@@ -1,0 +1,1 @@
+"""Where SerumDesk keeps files, and how it writes them safely. No Qt widgets here."""

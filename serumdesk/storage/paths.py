@@ -1,0 +1,52 @@
+"""Every path SerumDesk uses comes from here, so tests can redirect them all to tmp_path."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "SerumDesk"
+APP_ID = "org.serumdesk.SerumDesk"
+"""Reverse-DNS id shared by the desktop entry, AppStream metainfo and Qt."""
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def bundled_data_dir() -> Path:
+    """The folder holding catalog/ and resources/.
+
+    A wheel carries them inside the package (serumdesk/_data); a source checkout or an
+    editable install has them at the top of the checkout.
+    """
+    installed = _PACKAGE_DIR / "_data"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent
+
+
+def bundled_catalog_path() -> Path:
+    return bundled_data_dir() / "catalog" / "catalog.json"
+
+
+def resources_dir() -> Path:
+    return bundled_data_dir() / "resources"
+
+
+@dataclass(frozen=True, slots=True)
+class UserPaths:
+    """The person's own folders (profiles, settings); created 0700 on first use."""
+
+    data_dir: Path
+
+    @classmethod
+    def default(cls) -> UserPaths:
+        # platformdirs honours XDG_DATA_HOME on Linux; imported here to keep start-up lean.
+        from platformdirs import user_data_path
+
+        override = os.environ.get("SERUMDESK_DATA_DIR")
+        return cls(Path(override) if override else user_data_path(APP_NAME, appauthor=False))
+
+    @property
+    def profiles_dir(self) -> Path:
+        return self.data_dir / "profiles"
