@@ -1,0 +1,42 @@
+"""Shared test set-up: offscreen Qt, user folders redirected to tmp_path, an artifacts folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own empty user data and config folders; nothing touches $HOME."""
+    home = tmp_path / "home"
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+        folder = home / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(folder))
+    data_dir = home / "data" / "SerumDesk"
+    monkeypatch.setenv("SERUMDESK_DATA_DIR", str(data_dir))
+    yield data_dir
+
+
+@pytest.fixture
+def artifacts_dir(request: pytest.FixtureRequest) -> Path:
+    """tests/artifacts/<test module>/ for screenshots and PDFs a person should look at."""
+    folder = ARTIFACTS / Path(str(request.node.path)).stem
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def catalog_path() -> Path:
+    return REPO_ROOT / "catalog" / "catalog.json"
