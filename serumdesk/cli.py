@@ -23,7 +23,7 @@ class UserError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # noqa: ANN401 - argparse's signature
+    def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
 
@@ -234,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except SystemExit as exc:  # argparse's --help, --version and errors
         return exc.code if isinstance(exc.code, int) else 0
-    except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+    except Exception as exc:
         sys.stderr.write(
             f"serumdesk: unexpected error: {type(exc).__name__}: {exc}\n"
             "Please report this; your data has not been changed.\n")

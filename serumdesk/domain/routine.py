@@ -68,7 +68,8 @@ def build_routine(answers: Answers, serum: Product | None) -> Routine:
     first = f"{name} (first layer, on clean, dry skin)"
     uses = answers.actives
     notes: list[Note] = []
-
+    am: tuple[str, ...]
+    pm: tuple[str, ...]
     if answers.use_case is UseCase.POST_PROCEDURE:
         am = (
             "Gentle cleanser",

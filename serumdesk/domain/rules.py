@@ -7,7 +7,7 @@ guide section it comes from. Medical cautions never exclude a product: they are 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from serumdesk.domain import guide
@@ -89,30 +89,32 @@ class Ranking:
 def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None) -> Ranking:
     """Apply every rule to every product; same answers, same order."""
     overrides = overrides or Overrides()
-    scored: list[tuple[int, float, str, Product, list[Reason], list[CautionNote], CostEstimate, bool, bool]] = []
+    kept: list[Match] = []
     excluded: list[Exclusion] = []
+    budget = answers.budget_usd_per_month
     for product in products:
         exclusion = exclusion_reasons(product, answers)
         if exclusion:
             excluded.append(Exclusion(product, tuple(exclusion)))
             continue
         cost = estimate_cost(product, overrides.for_product(product.id))
-        reasons = score_reasons(product, answers, cost)
-        over = answers.budget_usd_per_month is not None and (
-            cost.cost_per_month_usd > answers.budget_usd_per_month + 0.005
-        )
-        fits = answers.use_case in product.use_cases
-        score = sum(r.points for r in reasons)
-        scored.append((score, cost.cost_per_month_usd, product.id, product, reasons,
-                       cautions_for(product, answers), cost, over, fits))
-    scored.sort(key=lambda row: (-row[0], row[1], row[2]))
-    matches = tuple(
-        Match(product=p, rank=i, score=s, reasons=tuple(r), cautions=tuple(c), cost=cost,
-              over_budget=over, fits_use_case=fits)
-        for i, (s, _, _, p, r, c, cost, over, fits) in enumerate(scored, start=1)
-    )
+        reasons = tuple(score_reasons(product, answers, cost))
+        kept.append(Match(
+            product=product,
+            rank=0,
+            score=sum(r.points for r in reasons),
+            reasons=reasons,
+            cautions=tuple(cautions_for(product, answers)),
+            cost=cost,
+            over_budget=budget is not None and cost.cost_per_month_usd > budget + 0.005,
+            fits_use_case=answers.use_case in product.use_cases,
+        ))
+    kept.sort(key=lambda m: (-m.score, m.cost.cost_per_month_usd, m.product.id))
     excluded.sort(key=lambda e: e.product.id)
-    return Ranking(matches=matches, excluded=tuple(excluded))
+    return Ranking(
+        matches=tuple(replace(m, rank=i) for i, m in enumerate(kept, start=1)),
+        excluded=tuple(excluded),
+    )
 
 
 def _matching_allergens(product: Product, allergens: Iterable[str]) -> list[tuple[str, str]]:
@@ -161,11 +163,11 @@ def score_reasons(product: Product, answers: Answers, cost: CostEstimate) -> lis
     else:
         r.append(Reason(f"Not one of the guide's picks for {use.label.lower()}.", guide.SNAPSHOTS, 0))
 
-    if use in (UseCase.POST_PROCEDURE, UseCase.SENSITIVE_BARRIER):
-        if product.source_category in CONDITIONED_MEDIA:
-            r.append(Reason(
-                "Conditioned media: the guide calls recovery and a compromised barrier its "
-                "high-value use.", guide.DECISION, 12))
+    if use in (UseCase.POST_PROCEDURE, UseCase.SENSITIVE_BARRIER) and (
+            product.source_category in CONDITIONED_MEDIA):
+        r.append(Reason(
+            "Conditioned media: the guide calls recovery and a compromised barrier its "
+            "high-value use.", guide.DECISION, 12))
     if use is UseCase.MILD_CONCERNS:
         if product.alternative:
             r.append(Reason(

@@ -1,0 +1,96 @@
+"""`serumdesk recommend`, `catalog validate` and `--version` as a subprocess of the installed command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from serumdesk import __version__
+
+from .conftest import Run
+
+HUMAN_DERIVED = {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
+                 "angela-caglia-cell-forte", "symbiome-the-answer"}
+KEYS = {"id", "brand", "name", "rank", "score", "source_category", "human_derived", "vegan",
+        "price_usd", "size_ml", "dose_ml", "applications_per_day", "cost_per_month_usd",
+        "months_per_bottle", "over_budget", "estimated_fields", "reasons", "cautions"}
+
+
+def test_version(run_serumdesk: Run) -> None:
+    result = run_serumdesk("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"SerumDesk {__version__}"
+
+
+def test_recommend_json_from_another_folder(run_serumdesk: Run, catalog_path: Path) -> None:
+    result = run_serumdesk("recommend", "--diet", "vegan", "--budget", "60",
+                           "--caution", "pregnant-or-breastfeeding", "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert set(doc) >= {"recommended", "excluded", "routine", "patch_test", "timeline", "catalog"}
+    assert doc["recommended"] and set(doc["recommended"][0]) >= KEYS
+    assert {e["id"] for e in doc["excluded"]} >= HUMAN_DERIVED
+    assert all(e["reasons"] for e in doc["excluded"])
+    assert [m["rank"] for m in doc["recommended"]] == list(range(1, len(doc["recommended"]) + 1))
+    bundled = json.loads(catalog_path.read_text(encoding="utf-8"))
+    assert doc["catalog"] == {"version": bundled["catalog_version"], "date": bundled["updated"]}
+    for m in doc["recommended"]:
+        expected = m["price_usd"] / m["size_ml"] * m["dose_ml"] * m["applications_per_day"] * 30.44
+        assert m["cost_per_month_usd"] == pytest.approx(expected, abs=0.01)
+        assert m["over_budget"] == (expected > 60)
+    egf = next(m for m in doc["recommended"] if m["id"] == "bioeffect-egf-serum")
+    assert any(c["level"] == "clinician" for c in egf["cautions"])
+    assert set(doc["routine"]) == {"am", "pm", "notes"}
+
+
+def test_recommend_table_is_readable(run_serumdesk: Run) -> None:
+    result = run_serumdesk("recommend", "--use-case", "post-procedure", "--sensitivity", "high")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    first = next(line for line in lines if line.strip().startswith("1 "))
+    assert "Symbiome" in first
+    assert "Patch test" in result.stdout and "clinician" in result.stdout
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["recommend", "--use-case", "glow"], "post-procedure"),
+    (["recommend", "--diet", "keto"], "no-human-derived"),
+    (["recommend", "--budget", "lots"], "not a number"),
+    (["recommend", "--budget", "-5"], "zero or a positive"),
+    (["recommend", "--caution", "flu"], "pregnant-or-breastfeeding"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_arguments_exit_2_naming_the_choices(run_serumdesk: Run, args: list[str], expected: str) -> None:
+    result = run_serumdesk(*args)
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert result.stdout == ""
+
+
+def test_broken_catalog_is_named_without_a_traceback(run_serumdesk: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"catalog_version": "x", "updated": "2026-01-01", "products": [{"id": "a"}]}')
+    for args in (["catalog", "validate", str(bad)], ["recommend", "--catalog", str(bad)]):
+        result = run_serumdesk(*args)
+        assert result.returncode == 1
+        assert "bad.json" in result.stderr and "product 'a' (entry 1)" in result.stderr
+        assert "field 'brand': required field is missing" in result.stderr
+
+
+def test_validate_the_bundled_catalog(run_serumdesk: Run, catalog_path: Path) -> None:
+    result = run_serumdesk("catalog", "validate", str(catalog_path))
+    assert result.returncode == 0
+    assert "valid" in result.stdout
+
+
+def test_every_product_excluded_says_what_to_relax(run_serumdesk: Run, tmp_path: Path,
+                                                   catalog_path: Path) -> None:
+    data = json.loads(catalog_path.read_text(encoding="utf-8"))
+    data["products"] = [p for p in data["products"] if p["human_derived"]]
+    only_human = tmp_path / "human.json"
+    only_human.write_text(json.dumps(data))
+    result = run_serumdesk("recommend", "--catalog", str(only_human), "--diet", "vegan")
+    assert result.returncode == 0
+    assert "Every product was excluded" in result.stdout and "Excluded:" in result.stdout

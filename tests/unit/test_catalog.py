@@ -1,0 +1,178 @@
+"""The bundled catalog loads, every figure is sourced or a reasoned estimate, and broken
+catalogs give errors that name the file, the product and the field — never a crash."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from serumdesk.domain.catalog import CatalogError, catalog_json_schema, load_catalog, parse_catalog
+from serumdesk.domain.choices import IrritantKind
+
+from .factories import catalog_data, product_data
+
+SEED_IDS = {
+    "skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm", "angela-caglia-cell-forte",
+    "kate-somerville-supercell", "eighth-day-regenerative-serum", "symbiome-the-answer",
+}
+
+
+@pytest.fixture(scope="module")
+def bundled(catalog_path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(catalog_path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_bundled_catalog_has_the_guides_six_and_four_alternatives(catalog_path: Path) -> None:
+    catalog = load_catalog(catalog_path)
+    ids = {p.id for p in catalog.products}
+    assert ids >= SEED_IDS
+    alternatives = [p for p in catalog.products if p.alternative]
+    assert len(alternatives) >= 4
+    # The guide's vegan option is the plant-derived one; human-derived ones are never vegan.
+    by_id = catalog.by_id()
+    assert by_id["kate-somerville-supercell"].vegan
+    assert not any(p.vegan for p in catalog.products if p.human_derived)
+
+
+def test_seed_facts_match_product_facts(catalog_path: Path) -> None:
+    by_id = load_catalog(catalog_path).by_id()
+    tns = by_id["skinmedica-tns-advanced-plus"]
+    assert (tns.price.usd, tns.price.size_ml.value) == (295, 28.4)
+    assert tns.evidence.subjects == 66 and tns.evidence.duration_weeks == 24
+    assert tns.evidence.peer_reviewed and "dual-chamber" in tns.packaging
+    assert by_id["symbiome-the-answer"].price.usd == 200
+    assert by_id["angela-caglia-cell-forte"].price.usd == 395
+    assert by_id["eighth-day-regenerative-serum"].has_irritant(IrritantKind.EXFOLIATING_ACID)
+    assert "fetal" in " ".join(by_id["neocutis-bio-serum-firm"].ethics_notes)
+    # product-facts: no trustworthy Kate Somerville price was found, so it must be an estimate.
+    assert by_id["kate-somerville-supercell"].price.provenance.is_estimate
+
+
+def test_every_figure_is_dated_or_a_reasoned_estimate(catalog_path: Path) -> None:
+    for product in load_catalog(catalog_path).products:
+        figures = {
+            "price": product.price.provenance,
+            "size": product.price.size_ml.provenance,
+            "dose": product.dose_ml.provenance,
+            "applications": product.applications_per_day.provenance,
+            "evidence": product.evidence.provenance,
+        }
+        for name, prov in figures.items():
+            if prov.is_estimate:
+                assert len(prov.source) > 30, f"{product.id} {name}: an estimate needs its reasoning"
+            else:
+                assert prov.source, f"{product.id} {name}: a sourced figure needs its source"
+        if not product.price.provenance.is_estimate and product.price.provenance.seen is None:
+            assert "undated" in product.price.provenance.source.lower(), product.id
+
+
+def test_shipped_schema_matches_the_models() -> None:
+    shipped = json.loads((Path(__file__).parents[2] / "catalog" / "catalog.schema.json").read_text())
+    regenerate = "run: serumdesk catalog schema --output catalog/catalog.schema.json"
+    assert shipped == catalog_json_schema(), regenerate
+
+
+def test_missing_field_names_file_product_and_field(bundled: dict[str, Any]) -> None:
+    data = copy.deepcopy(bundled)
+    del data["products"][2]["price"]["usd"]
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(json.dumps(data), "my-catalog.json")
+    message = str(info.value)
+    pid = bundled["products"][2]["id"]
+    assert "my-catalog.json" in message
+    assert f"product '{pid}' (entry 3)" in message
+    assert "price.usd" in message and "required field is missing" in message
+
+
+def test_unknown_field_and_bad_choice_are_named(bundled: dict[str, Any]) -> None:
+    data = copy.deepcopy(bundled)
+    data["products"][0]["colour"] = "blue"
+    data["products"][1]["source_category"] = "unicorn tears"
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(json.dumps(data))
+    message = str(info.value)
+    assert "field 'colour': unknown field" in message
+    assert "field 'source_category'" in message and "human-fibroblast-conditioned-media" in message
+
+
+def test_inconsistent_vegan_claim_is_refused() -> None:
+    bad = product_data(human_derived=True, vegan=True,
+                       source_category="human-fibroblast-conditioned-media")
+    with pytest.raises(CatalogError, match="cannot be vegan"):
+        parse_catalog(json.dumps(catalog_data([bad])))
+
+
+def test_duplicate_ids_are_refused() -> None:
+    with pytest.raises(CatalogError, match="more than once"):
+        parse_catalog(json.dumps(catalog_data([product_data(), product_data()])))
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (b"{not json", "not valid JSON"),
+    (b"\xff\xfe\x00", "not UTF-8"),
+    (b"[]", "top level must be an object"),
+    (b"{}", "required field is missing"),
+])
+def test_unreadable_catalogs_say_why(raw: bytes, expected: str) -> None:
+    with pytest.raises(CatalogError, match=expected):
+        parse_catalog(raw)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="does not exist"):
+        load_catalog(tmp_path / "nope.json")
+    with pytest.raises(CatalogError, match="folder"):
+        load_catalog(tmp_path)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (st.lists(children, max_size=4)
+                      | st.dictionaries(st.text(max_size=10), children, max_size=4)),
+    max_leaves=10,
+)
+
+
+@st.composite
+def broken_catalogs(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid catalog with one product field replaced, deleted or added."""
+    data = catalog_data([product_data(id="a-serum"), product_data(id="b-serum")])
+    product = data["products"][draw(st.integers(0, 1))]
+    key = draw(st.sampled_from(sorted(product)))
+    action = draw(st.sampled_from(["replace", "delete", "extra"]))
+    if action == "replace":
+        product[key] = draw(json_values)
+    elif action == "delete":
+        del product[key]
+    else:
+        product[draw(st.text(min_size=1, max_size=12).filter(lambda k: k not in product))] = 1
+    return data
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(broken_catalogs())
+def test_broken_catalogs_give_named_errors_never_a_crash(data: dict[str, Any]) -> None:
+    try:
+        catalog = parse_catalog(json.dumps(data), "fuzz.json")
+    except CatalogError as exc:
+        text = str(exc)
+        assert "fuzz.json" in text
+        assert exc.problems
+        named = ("product '", "product (no id)", "catalog")
+        assert all(p.startswith(named) for p in exc.problems), exc.problems
+    else:  # some replacements are still valid (e.g. another valid string)
+        assert len(catalog.products) == 2
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_never_crash(raw: bytes) -> None:
+    with pytest.raises(CatalogError):
+        parse_catalog(raw)

@@ -1,0 +1,77 @@
+"""Cost per month = price ÷ size × dose × uses a day × 30.44; overrides; estimates flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from serumdesk.domain.answers import ProductOverride
+from serumdesk.domain.cost import DAYS_PER_MONTH, estimate_cost
+
+from .factories import make_product
+
+ESTIMATE = {"kind": "estimate", "source": "no directions found; typical serum use"}
+
+
+def test_days_per_month_is_the_average_month() -> None:
+    assert DAYS_PER_MONTH == 30.44  # the issue's figure: 365.25 days / 12, rounded
+    assert pytest.approx(365.25 / 12, abs=0.005) == DAYS_PER_MONTH
+
+
+def test_cost_per_month_follows_the_formula() -> None:
+    # $295 for 28.4 ml, 0.34 ml twice a day: the TNS figures in product-facts.md.
+    product = make_product(
+        price={"usd": 295.0, "provenance": {"kind": "sourced", "source": "retailer"},
+               "size_ml": {"value": 28.4, "provenance": {"kind": "sourced", "source": "retailer"}}},
+        dose_ml={"value": 0.34, "provenance": ESTIMATE},
+    )
+    cost = estimate_cost(product)
+    assert cost.cost_per_month_usd == pytest.approx(295 / 28.4 * 0.34 * 2 * 30.44)
+    # product-facts: 1 oz at twice daily lasts about 6 weeks => ~1.4 months.
+    assert cost.months_per_bottle == pytest.approx(28.4 / (0.34 * 2 * 30.44))
+    assert 1.3 < cost.months_per_bottle < 1.5
+    assert cost.inputs.estimated_fields == ("dose_ml",)
+    assert cost.is_estimate
+
+
+def test_overrides_replace_catalog_figures_and_clear_the_estimate_mark() -> None:
+    product = make_product(dose_ml={"value": 0.25, "provenance": ESTIMATE})
+    mine = ProductOverride(price_usd=80.0, dose_ml=0.2, applications_per_day=1)
+    cost = estimate_cost(product, mine)
+    assert cost.cost_per_month_usd == pytest.approx(80 / 30 * 0.2 * 1 * 30.44)
+    assert cost.inputs.estimated_fields == ()
+    assert set(cost.inputs.overridden_fields) == {"price_usd", "dose_ml", "applications_per_day"}
+    assert not cost.is_estimate
+
+
+def test_size_override_changes_months_per_bottle() -> None:
+    cost = estimate_cost(make_product(), ProductOverride(size_ml=60.0))
+    assert cost.months_per_bottle == pytest.approx(60 / (0.25 * 2 * 30.44))
+    assert cost.cost_per_month_usd == pytest.approx(100 / 60 * 0.25 * 2 * 30.44)
+
+
+def test_not_using_it_costs_nothing_and_never_runs_out() -> None:
+    cost = estimate_cost(make_product(), ProductOverride(applications_per_day=0))
+    assert cost.cost_per_month_usd == 0
+    assert cost.months_per_bottle is None
+
+
+def test_recovery_window_is_one_and_two_weeks_of_use() -> None:
+    cost = estimate_cost(make_product())
+    per_day = 100 / 30 * 0.25 * 2
+    assert cost.recovery_window_usd == pytest.approx((per_day * 7, per_day * 14))
+
+
+def test_assumption_text_shows_every_input() -> None:
+    text = estimate_cost(make_product()).assumption()
+    assert "$100.00" in text and "30 ml" in text and "0.25 ml" in text and "2×" in text
+
+
+@pytest.mark.parametrize("field", ["price_usd", "dose_ml", "applications_per_day"])
+def test_negative_overrides_are_refused(field: str) -> None:
+    with pytest.raises(ValueError, match="zero or more"):
+        ProductOverride(**{field: -1.0})
+
+
+def test_zero_size_is_refused() -> None:
+    with pytest.raises(ValueError, match="more than zero"):
+        ProductOverride(size_ml=0.0)
