@@ -180,6 +180,29 @@ def cmd_catalog_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sheet(args: argparse.Namespace) -> int:
+    from serumdesk.domain.recommendation import recommend
+    from serumdesk.storage.atomic import SaveError
+    from serumdesk.ui.sheet_html import CompareError
+    from serumdesk.ui.sheet_printing import default_paper, ensure_gui_app, write_sheet_pdf
+
+    catalog = load_catalog_for(args)
+    rec = recommend(catalog, answers_from_args(args, base_answers(args)))
+    app = ensure_gui_app()  # fonts and PDF painting need one; kept alive until written
+    try:
+        pages = write_sheet_pdf(rec, args.compare or (), Path(args.output),
+                                paper=args.paper or default_paper(),
+                                include_medical=not args.no_medical)
+    except CompareError as exc:
+        sys.stderr.write(f"serumdesk sheet: error: {exc}\n")
+        return 2
+    except SaveError as exc:
+        raise UserError(exc.strerror or str(exc)) from None
+    del app
+    print(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="serumdesk",
@@ -205,6 +228,20 @@ def build_parser() -> argparse.ArgumentParser:
     sch = cat_sub.add_parser("schema", help="print the catalog's JSON Schema")
     sch.add_argument("--output", metavar="FILE", help="write it to FILE instead")
     sch.set_defaults(func=cmd_catalog_schema)
+
+    sheet = sub.add_parser("sheet", help="write the printable comparison sheet as a PDF")
+    add_answer_options(sheet)
+    sheet.add_argument("--profile", metavar="NAME", help="start from a saved profile's answers")
+    sheet.add_argument("--catalog", metavar="FILE", help="use this catalog instead of the bundled one")
+    sheet.add_argument("--compare", action="append", metavar="ID",
+                       help="a product id to compare; repeat for up to four (default: the top 3)")
+    sheet.add_argument("--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    sheet.add_argument("--paper", choices=["a4", "letter"],
+                       help="paper size (default: from your locale)")
+    sheet.add_argument("--no-medical", action="store_true",
+                       help="leave pregnancy, conditions and allergies out (for sharing); "
+                       "cautions keep a line that says to see your clinician")
+    sheet.set_defaults(func=cmd_sheet)
     return parser
 
 

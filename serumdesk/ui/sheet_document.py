@@ -1,0 +1,172 @@
+"""Lays the comparison sheet out on pages and paints them, with a numbered footer, on any device.
+
+The same painting code draws on a QPdfWriter, a QPrinter (print and preview) and a QImage
+(the tests' page pictures), so what a test looks at is what gets printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextDocument,
+    QTextOption,
+)
+
+from serumdesk.domain.recommendation import Recommendation
+from serumdesk.domain.rules import Match
+from serumdesk.storage.paths import resources_dir
+from serumdesk.ui.sheet_html import sheet_html
+
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+FALLBACK_FAMILY = "DejaVu Sans"
+MARGIN_MM = 14.0
+FOOTER_PT = 16.0
+"""Height reserved at the foot of each page for the footer line."""
+PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+
+@functools.cache
+def _register_fonts(folder: Path) -> str:
+    # Qt's font database is process-wide; adding the same file twice would add it twice,
+    # so the registration is remembered per folder.
+    family = FALLBACK_FAMILY
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(folder / name))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            family = families[0]
+    return family
+
+
+def sheet_font_family(folder: Path | None = None) -> str:
+    """Registers the bundled font (text shows even with no system fonts); returns its family."""
+    return _register_fonts(folder or resources_dir() / "fonts")
+
+
+def page_layout(paper: str) -> QPageLayout:
+    """Portrait page of `paper` ("a4" or "letter") with the sheet's margins."""
+    size = QPageSize(PAPER_SIZES[paper])
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetContent:
+    """What goes on the sheet, independent of paper and device."""
+
+    html: str
+    footer_left: str
+    family: str
+
+
+def sheet_content(rec: Recommendation, compared: Sequence[Match], *, include_medical: bool,
+                  today: dt.date | None = None) -> SheetContent:
+    family = sheet_font_family()
+    day = today or dt.date.today()
+    html = sheet_html(rec, compared, today=day, include_medical=include_medical,
+                      font_family=family)
+    return SheetContent(html, f"SerumDesk comparison sheet · {day.isoformat()}", family)
+
+
+class PagedSheet:
+    """The sheet laid out for one device and paint rectangle (device pixels)."""
+
+    def __init__(self, content: SheetContent, device: QPaintDevice, paint_rect: QRectF) -> None:
+        self.content = content
+        self.dpi = device.logicalDpiY()
+        self.footer_height = FOOTER_PT * self.dpi / 72.0
+        self.width = paint_rect.width()
+        self.body_height = paint_rect.height() - self.footer_height
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(QFont(content.family, 9))
+        option = QTextOption()
+        # Long unbroken strings (web addresses) wrap instead of running out of their column.
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        doc.setHtml(content.html)
+        doc.setPageSize(QSizeF(self.width, self.body_height))
+        self.document = doc
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def paint_page(self, painter: QPainter, index: int) -> None:
+        """Page `index` (0-based) with the painter's origin at the paint rectangle's corner."""
+        top = index * self.body_height
+        painter.save()
+        painter.translate(0, -top)
+        clip = QRectF(0, top, self.width, self.body_height)
+        painter.setClipRect(clip)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.clip = clip
+        ctx.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+        self.document.documentLayout().draw(painter, ctx)
+        painter.restore()
+        self._paint_footer(painter, index)
+
+    def _paint_footer(self, painter: QPainter, index: int) -> None:
+        painter.save()
+        font = QFont(self.content.family)
+        font.setPointSizeF(7.5)
+        painter.setFont(font)
+        painter.setPen(QPen(QColor(Qt.GlobalColor.black), self.dpi / 144.0))
+        line_y = self.body_height + self.footer_height * 0.35
+        painter.drawLine(0, round(line_y), round(self.width), round(line_y))
+        box = QRectF(0, line_y, self.width, self.footer_height * 0.65)
+        align = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(box, align | Qt.AlignmentFlag.AlignLeft, self.content.footer_left)
+        painter.drawText(box, align | Qt.AlignmentFlag.AlignRight,
+                         f"Page {index + 1} of {self.page_count}")
+        painter.restore()
+
+    def paint_all(self, painter: QPainter, new_page: Callable[[], bool]) -> int:
+        """Every page, calling `new_page` between them; returns the page count."""
+        count = self.page_count
+        for index in range(count):
+            if index:
+                new_page()
+            self.paint_page(painter, index)
+        return count
+
+
+def render_page_images(content: SheetContent, paper: str, dpi: int = 110) -> list[QImage]:
+    """Each page as a white image: the same layout and painting as the PDF, for people to look at."""
+    layout = page_layout(paper)
+    full = layout.fullRectPixels(dpi)
+    paint = layout.paintRectPixels(dpi)
+    probe = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
+    dots_per_metre = round(dpi / 0.0254)
+    probe.setDotsPerMeterX(dots_per_metre)
+    probe.setDotsPerMeterY(dots_per_metre)
+    sheet = PagedSheet(content, probe, QRectF(0, 0, paint.width(), paint.height()))
+    images = []
+    for index in range(sheet.page_count):
+        image = probe.copy()
+        image.fill(QColor(Qt.GlobalColor.white))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(paint.left(), paint.top())
+        sheet.paint_page(painter, index)
+        painter.end()
+        images.append(image)
+    return images

@@ -1,0 +1,184 @@
+"""Printing and PDF export of the comparison sheet: headless writer, print preview, export dialog."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
+
+from serumdesk.domain.recommendation import Recommendation
+from serumdesk.storage.atomic import SaveError, atomic_write_bytes
+from serumdesk.ui.sheet_document import PAPER_SIZES, PagedSheet, SheetContent, page_layout, sheet_content
+from serumdesk.ui.sheet_html import select_compared
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
+
+LETTER_TERRITORIES = frozenset({
+    "US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "NI", "BZ",
+})
+"""Where US Letter is the usual paper (glibc's LC_PAPER for these territories)."""
+PDF_RESOLUTION = 600
+
+
+def paper_for_locale(name: str) -> str:
+    """"letter" for a locale like "en_US.UTF-8" or "es-MX" in a Letter country, else "a4"."""
+    base = name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+    parts = base.split("_")
+    territory = parts[1].upper() if len(parts) > 1 else ""
+    return "letter" if territory in LETTER_TERRITORIES else "a4"
+
+
+def default_paper(environ: Mapping[str, str] | None = None) -> str:
+    """The paper size the person's locale implies: LC_ALL, then LC_PAPER, then LANG; else Qt's."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = env.get(var, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return paper_for_locale(value)
+    from PySide6.QtCore import QLocale
+
+    return paper_for_locale(QLocale.system().name())
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """The running application, or an offscreen one for headless use (no display needed)."""
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        return app
+    return QGuiApplication(["serumdesk", "-platform", "offscreen"])
+
+
+def pdf_bytes(content: SheetContent, paper: str) -> tuple[bytes, int]:
+    """The sheet as PDF bytes and its page count."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout(paper))
+    writer.setTitle("SerumDesk comparison sheet")
+    writer.setCreator("SerumDesk")
+    paint = writer.pageLayout().paintRectPixels(PDF_RESOLUTION)
+    sheet = PagedSheet(content, writer, QRectF(0, 0, paint.width(), paint.height()))
+    painter = QPainter(writer)
+    pages = sheet.paint_all(painter, writer.newPage)
+    painter.end()
+    buffer.close()
+    return bytes(data.data()), pages
+
+
+def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path, *,
+                    paper: str = "a4", include_medical: bool = True) -> int:
+    """Write the sheet to `path` atomically; returns the page count.
+
+    Raises CompareError for ids that cannot be compared and SaveError when it cannot be written.
+    """
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}")
+    compared = select_compared(rec, compare_ids)
+    content = sheet_content(rec, compared, include_medical=include_medical)
+    data, pages = pdf_bytes(content, paper)
+    path = Path(path)
+    if path.is_dir():
+        raise SaveError(21, f"Could not save {path}: it is a folder; give a file name.")
+    atomic_write_bytes(path, data, mode=0o644)
+    return pages
+
+
+def paint_on_printer(printer: QPrinter, content: SheetContent) -> int:
+    """Paint the sheet on a printer (or a preview's printer) with its current page layout."""
+    paint = printer.pageLayout().paintRectPixels(printer.resolution())
+    sheet = PagedSheet(content, printer, QRectF(0, 0, paint.width(), paint.height()))
+    painter = QPainter(printer)
+    pages = sheet.paint_all(painter, printer.newPage)
+    painter.end()
+    return pages
+
+
+def _has_medical_details(rec: Recommendation) -> bool:
+    return rec.answers.has_medical_caution or bool(rec.answers.allergens)
+
+
+def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str]) -> None:
+    """The print preview; its Print button opens the system print dialog."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+    from PySide6.QtWidgets import QMessageBox, QToolBar
+
+    from serumdesk.ui.sheet_html import CompareError
+
+    try:
+        compared = select_compared(rec, compare_ids)
+    except CompareError as exc:
+        QMessageBox.warning(parent, "Cannot print", str(exc))
+        return
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(default_paper()))
+    printer.setDocName("SerumDesk comparison sheet")
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Print the comparison sheet")
+    medical = QAction("Leave out medical details", dialog)
+    medical.setCheckable(True)
+    medical.setToolTip("For a copy to share: leaves out pregnancy, conditions and allergies; "
+                       "every caution keeps a line that says to see your clinician.")
+    medical.setEnabled(_has_medical_details(rec))
+    toolbar = dialog.findChild(QToolBar)
+    if toolbar is not None:
+        toolbar.addSeparator()
+        toolbar.addAction(medical)
+
+    def paint(target: QPrinter) -> None:
+        paint_on_printer(target, sheet_content(rec, compared,
+                                               include_medical=not medical.isChecked()))
+
+    dialog.paintRequested.connect(paint)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if preview is not None:
+        medical.toggled.connect(preview.updatePreview)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str]) -> None:
+    """Ask for a .pdf file name and write the sheet there; failures get a clear message."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from serumdesk.ui.sheet_html import CompareError
+
+    include_medical = True
+    if _has_medical_details(rec):
+        box = QMessageBox(QMessageBox.Icon.Question, "Export PDF",
+                          "Include your medical details (pregnancy, conditions, allergies)?",
+                          QMessageBox.StandardButton.NoButton, parent)
+        box.setInformativeText("For a copy to share, leave them out: every caution keeps a "
+                               "line that says to see your clinician.")
+        keep = box.addButton("Include them", QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton("Leave them out", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked not in (keep, leave):
+            return
+        include_medical = clicked is keep
+    suggested = str(Path.home() / "serum-comparison.pdf")
+    name, _ = QFileDialog.getSaveFileName(parent, "Export the comparison sheet as PDF",
+                                          suggested, "PDF files (*.pdf)")
+    if not name:
+        return
+    path = Path(name)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    try:
+        write_sheet_pdf(rec, compare_ids, path, paper=default_paper(),
+                        include_medical=include_medical)
+    except SaveError as exc:
+        QMessageBox.warning(parent, "PDF not saved", exc.strerror or str(exc))
+    except CompareError as exc:
+        QMessageBox.warning(parent, "PDF not saved", str(exc))
