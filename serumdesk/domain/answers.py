@@ -75,6 +75,9 @@ class ProductOverride:
             raise ValueError("size ml must be more than zero.")
 
 
+_NO_OVERRIDE = ProductOverride()
+
+
 @dataclass(frozen=True, slots=True)
 class Overrides:
     """Per-product overrides keyed by product id."""
@@ -82,4 +85,4 @@ class Overrides:
     by_product: dict[str, ProductOverride] = field(default_factory=dict)
 
     def for_product(self, product_id: str) -> ProductOverride:
-        return self.by_product.get(product_id, ProductOverride())
+        return self.by_product.get(product_id, _NO_OVERRIDE)

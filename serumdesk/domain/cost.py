@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from serumdesk.domain.answers import ProductOverride
 from serumdesk.domain.product import Product
@@ -10,12 +10,13 @@ from serumdesk.domain.product import Product
 DAYS_PER_MONTH = 30.44
 """The average month: 365.25 days / 12."""
 
+_NO_OVERRIDE = ProductOverride()
+
 RECOVERY_WINDOW_DAYS = (7, 14)
 """The guide's recovery window after a procedure: usually 1-2 weeks."""
 
 
-@dataclass(frozen=True, slots=True)
-class CostInputs:
+class CostInputs(NamedTuple):
     price_usd: float
     size_ml: float
     dose_ml: float
@@ -25,8 +26,7 @@ class CostInputs:
     overridden_fields: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CostEstimate:
+class CostEstimate(NamedTuple):
     inputs: CostInputs
     ml_per_month: float
     cost_per_month_usd: float
@@ -50,36 +50,25 @@ class CostEstimate:
 
 def cost_inputs(product: Product, override: ProductOverride | None = None) -> CostInputs:
     """The catalog's figures with the person's overrides applied."""
-    override = override or ProductOverride()
-    catalog_values = {
-        "price_usd": (product.price.usd, product.price.provenance.is_estimate),
-        "size_ml": (product.price.size_ml.value, product.price.size_ml.provenance.is_estimate),
-        "dose_ml": (product.dose_ml.value, product.dose_ml.provenance.is_estimate),
-        "applications_per_day": (
-            product.applications_per_day.value,
-            product.applications_per_day.provenance.is_estimate,
-        ),
-    }
-    values: dict[str, float] = {}
+    figures = product.cost_figures
+    if override is None or override == _NO_OVERRIDE:
+        (_, price, _), (_, size, _), (_, dose, _), (_, per_day, _) = figures
+        return CostInputs(price, size, dose, per_day,
+                          tuple(name for name, _, estimate in figures if estimate), ())
+    values: list[float] = []
     estimated: list[str] = []
     overridden: list[str] = []
-    for name, (value, is_estimate) in catalog_values.items():
+    for name, value, is_estimate in figures:
         mine = getattr(override, name)
         if mine is not None:
-            values[name] = float(mine)
+            values.append(float(mine))
             overridden.append(name)
         else:
-            values[name] = value
+            values.append(value)
             if is_estimate:
                 estimated.append(name)
-    return CostInputs(
-        price_usd=values["price_usd"],
-        size_ml=values["size_ml"],
-        dose_ml=values["dose_ml"],
-        applications_per_day=values["applications_per_day"],
-        estimated_fields=tuple(estimated),
-        overridden_fields=tuple(overridden),
-    )
+    price, size, dose, per_day = values
+    return CostInputs(price, size, dose, per_day, tuple(estimated), tuple(overridden))
 
 
 def estimate_cost(product: Product, override: ProductOverride | None = None) -> CostEstimate:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -142,11 +143,37 @@ class Product(_Strict):
     def title(self) -> str:
         return f"{self.brand} {self.name}"
 
+    @cached_property
+    def _irritants_by_kind(self) -> dict[IrritantKind, list[str]]:
+        # Cached: the rules ask this for every product on every answer change.
+        by_kind: dict[IrritantKind, list[str]] = {}
+        for irritant in self.irritants:
+            by_kind.setdefault(irritant.kind, []).append(irritant.ingredient)
+        return by_kind
+
+    @cached_property
+    def cost_figures(self) -> tuple[tuple[str, float, bool], ...]:
+        """(name, value, is_estimate) of the four figures behind cost per month."""
+        price = self.price
+        return (
+            ("price_usd", price.usd, price.provenance.is_estimate),
+            ("size_ml", price.size_ml.value, price.size_ml.provenance.is_estimate),
+            ("dose_ml", self.dose_ml.value, self.dose_ml.provenance.is_estimate),
+            ("applications_per_day", self.applications_per_day.value,
+             self.applications_per_day.provenance.is_estimate),
+        )
+
+    @cached_property
+    def searchable_ingredients(self) -> tuple[tuple[str, str], ...]:
+        """(ingredient, casefolded ingredient) for every key ingredient and irritant."""
+        names = [*self.key_ingredients, *(i.ingredient for i in self.irritants)]
+        return tuple((name, name.casefold()) for name in names)
+
     def has_irritant(self, kind: IrritantKind) -> bool:
-        return any(i.kind is kind for i in self.irritants)
+        return kind in self._irritants_by_kind
 
     def irritant_names(self, kind: IrritantKind) -> list[str]:
-        return [i.ingredient for i in self.irritants if i.kind is kind]
+        return list(self._irritants_by_kind.get(kind, ()))
 
 
 class Catalog(_Strict):

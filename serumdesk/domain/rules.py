@@ -7,8 +7,10 @@ guide section it comes from. Medical cautions never exclude a product: they are 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
+from typing import NamedTuple
 
 from serumdesk.domain import guide
 from serumdesk.domain.answers import Answers, Overrides
@@ -34,8 +36,9 @@ PREMIUM_USD = 100.0
 """The guide: 'many stem cell-derived serums cost well over $100'."""
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
+    """One contribution to a product's standing (a NamedTuple: thousands are made per ranking)."""
+
     text: str
     section: str
     points: int = 0
@@ -50,23 +53,27 @@ class CautionLevel(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
-class CautionNote:
+class CautionNote(NamedTuple):
     text: str
     section: str
     level: CautionLevel
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Match:
     product: Product
     rank: int
     score: int
     reasons: tuple[Reason, ...]
-    cautions: tuple[CautionNote, ...]
     cost: CostEstimate
     over_budget: bool
     fits_use_case: bool
+    answers: Answers
+
+    @cached_property
+    def cautions(self) -> tuple[CautionNote, ...]:
+        """Built on first look: a large catalog is ranked whole, but few cards are shown."""
+        return tuple(cautions_for(self.product, self.answers))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,41 +96,43 @@ class Ranking:
 def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None) -> Ranking:
     """Apply every rule to every product; same answers, same order."""
     overrides = overrides or Overrides()
-    kept: list[Match] = []
+    situation = _Situation.of(answers)
+    kept: list[tuple[int, float, str, Product, tuple[Reason, ...], CostEstimate]] = []
     excluded: list[Exclusion] = []
-    budget = answers.budget_usd_per_month
     for product in products:
         exclusion = exclusion_reasons(product, answers)
         if exclusion:
             excluded.append(Exclusion(product, tuple(exclusion)))
             continue
         cost = estimate_cost(product, overrides.for_product(product.id))
-        reasons = tuple(score_reasons(product, answers, cost))
-        kept.append(Match(
+        reasons = tuple(score_reasons(product, situation, cost))
+        score = sum(r.points for r in reasons)
+        kept.append((-score, cost.cost_per_month_usd, product.id, product, reasons, cost))
+    kept.sort(key=lambda row: row[:3])
+    budget = answers.budget_usd_per_month
+    matches = tuple(
+        Match(
             product=product,
-            rank=0,
-            score=sum(r.points for r in reasons),
+            rank=i,
+            score=-neg_score,
             reasons=reasons,
-            cautions=tuple(cautions_for(product, answers)),
             cost=cost,
-            over_budget=budget is not None and cost.cost_per_month_usd > budget + 0.005,
+            over_budget=budget is not None and monthly > budget + 0.005,
             fits_use_case=answers.use_case in product.use_cases,
-        ))
-    kept.sort(key=lambda m: (-m.score, m.cost.cost_per_month_usd, m.product.id))
-    excluded.sort(key=lambda e: e.product.id)
-    return Ranking(
-        matches=tuple(replace(m, rank=i) for i, m in enumerate(kept, start=1)),
-        excluded=tuple(excluded),
+            answers=answers,
+        )
+        for i, (neg_score, monthly, _, product, reasons, cost) in enumerate(kept, start=1)
     )
+    excluded.sort(key=lambda e: e.product.id)
+    return Ranking(matches=matches, excluded=tuple(excluded))
 
 
 def _matching_allergens(product: Product, allergens: Iterable[str]) -> list[tuple[str, str]]:
-    ingredients = [*product.key_ingredients, *(i.ingredient for i in product.irritants)]
     hits: list[tuple[str, str]] = []
     for allergen in allergens:
         needle = allergen.casefold()
-        for ingredient in ingredients:
-            if needle in ingredient.casefold():
+        for ingredient, folded in product.searchable_ingredients:
+            if needle in folded:
                 hits.append((allergen, ingredient))
                 break
     return hits
@@ -154,21 +163,54 @@ def exclusion_reasons(product: Product, answers: Answers) -> list[Reason]:
     return reasons
 
 
-def score_reasons(product: Product, answers: Answers, cost: CostEstimate) -> list[Reason]:
-    """Every contribution to a product's standing, each with its reason."""
-    r: list[Reason] = []
-    use = answers.use_case
-    if use in product.use_cases:
-        r.append(Reason(f"The guide places it for {use.label.lower()}.", guide.SNAPSHOTS, 40))
-    else:
-        r.append(Reason(f"Not one of the guide's picks for {use.label.lower()}.", guide.SNAPSHOTS, 0))
+@dataclass(frozen=True, slots=True)
+class _Situation:
+    """What the rules derive from the answers, worked out once per ranking, not per product."""
 
-    if use in (UseCase.POST_PROCEDURE, UseCase.SENSITIVE_BARRIER) and (
-            product.source_category in CONDITIONED_MEDIA):
+    use_case: UseCase
+    use_label: str
+    recovery_focus: bool
+    wants_ethical: bool
+    sensitive_why: str | None
+    """Why the skin needs gentle formulas ('freshly treated skin'…), or None when it does not."""
+    moderate: bool
+    budget: float | None
+
+    @classmethod
+    def of(cls, answers: Answers) -> _Situation:
+        why: str | None = None
+        if answers.in_recovery_window:
+            why = "freshly treated skin"
+        elif answers.use_case is UseCase.SENSITIVE_BARRIER:
+            why = "a sensitive or compromised barrier"
+        elif answers.sensitivity is Sensitivity.HIGH:
+            why = "highly sensitive skin"
+        return cls(
+            use_case=answers.use_case,
+            use_label=answers.use_case.label.lower(),
+            recovery_focus=answers.use_case in (UseCase.POST_PROCEDURE, UseCase.SENSITIVE_BARRIER),
+            wants_ethical=answers.diet is not Diet.ANY,
+            sensitive_why=why,
+            moderate=answers.sensitivity is Sensitivity.MODERATE,
+            budget=answers.budget_usd_per_month,
+        )
+
+
+def score_reasons(product: Product, answers: Answers | _Situation, cost: CostEstimate) -> list[Reason]:
+    """Every contribution to a product's standing, each with its reason."""
+    s = answers if isinstance(answers, _Situation) else _Situation.of(answers)
+    r: list[Reason] = []
+    if s.use_case in product.use_cases:
+        r.append(Reason(f"The guide places it for {s.use_label}.", guide.SNAPSHOTS, 40))
+    else:
+        r.append(Reason(f"Not one of the guide's picks for {s.use_label}.", guide.SNAPSHOTS, 0))
+
+    category = product.source_category
+    if s.recovery_focus and category in CONDITIONED_MEDIA:
         r.append(Reason(
             "Conditioned media: the guide calls recovery and a compromised barrier its "
             "high-value use.", guide.DECISION, 12))
-    if use is UseCase.MILD_CONCERNS:
+    if s.use_case is UseCase.MILD_CONCERNS:
         if product.alternative:
             r.append(Reason(
                 "For mild concerns the guide suggests a less costly serum may do as well "
@@ -177,41 +219,42 @@ def score_reasons(product: Product, answers: Answers, cost: CostEstimate) -> lis
             r.append(Reason(
                 "Premium price for a mild concern: weigh it against peptide serums and a "
                 "retinoid first.", guide.DECISION, -10))
-    if answers.diet is not Diet.ANY and product.source_category is SourceCategory.PLANT_CELL_CULTURE:
+    if s.wants_ethical and category is SourceCategory.PLANT_CELL_CULTURE:
         r.append(Reason(
             "Plant-derived: the guide's compromise for ethical or vegan preferences.",
             guide.DECISION, 5))
 
-    if answers.is_sensitive:
-        why = _sensitive_why(answers)
+    why = s.sensitive_why
+    if why is not None:
         if product.minimal_formula:
             r.append(Reason(f"Minimal-ingredient formula, which suits {why}.", guide.CHOOSING, 10))
         if product.fragrance_free:
             r.append(Reason(f"Fragrance-free, which suits {why}.", guide.CHOOSING, 5))
-        acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
-        if acids:
-            r.append(Reason(
-                f"Contains an exfoliant ({', '.join(acids)}), which the guide advises keeping "
-                f"away from {why}.", guide.CHOOSING, -20))
-        if product.has_irritant(IrritantKind.RETINOID):
-            r.append(Reason(
-                f"Contains a retinoid in the same formula, which the guide advises against for {why}.",
-                guide.CHOOSING, -20))
-        if product.has_irritant(IrritantKind.ESSENTIAL_OIL) or product.has_irritant(
-                IrritantKind.FRAGRANCE):
-            r.append(Reason(f"Fragrance or essential oils, a risk for {why}.", guide.CHOOSING, -10))
-    elif answers.sensitivity is Sensitivity.MODERATE and product.has_irritant(
-            IrritantKind.EXFOLIATING_ACID):
+        if product.irritants:
+            acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
+            if acids:
+                r.append(Reason(
+                    f"Contains an exfoliant ({', '.join(acids)}), which the guide advises keeping "
+                    f"away from {why}.", guide.CHOOSING, -20))
+            if product.has_irritant(IrritantKind.RETINOID):
+                r.append(Reason(
+                    f"Contains a retinoid in the same formula, which the guide advises against "
+                    f"for {why}.", guide.CHOOSING, -20))
+            if product.has_irritant(IrritantKind.ESSENTIAL_OIL) or product.has_irritant(
+                    IrritantKind.FRAGRANCE):
+                r.append(Reason(f"Fragrance or essential oils, a risk for {why}.", guide.CHOOSING, -10))
+    elif s.moderate and product.irritants and product.has_irritant(IrritantKind.EXFOLIATING_ACID):
         r.append(Reason(
             "Contains an exfoliating acid: fine for many, but introduce it slowly.",
             guide.ROUTINE, -5))
 
-    protective = [p for p in product.packaging if p.protects_actives]
-    if protective:
-        names = ", ".join(p.value.replace("-", " ") for p in protective)
-        r.append(Reason(
-            f"Packaging that protects fragile actives ({names}).", guide.CHOOSING,
-            min(10, 5 * len(protective))))
+    if product.packaging:
+        protective = [p for p in product.packaging if p.protects_actives]
+        if protective:
+            names = ", ".join(p.value.replace("-", " ") for p in protective)
+            r.append(Reason(
+                f"Packaging that protects fragile actives ({names}).", guide.CHOOSING,
+                min(10, 5 * len(protective))))
     if product.concentration_disclosed:
         r.append(Reason(
             f"Discloses its concentration ({product.concentration_disclosed}).", guide.CHOOSING, 5))
@@ -219,37 +262,29 @@ def score_reasons(product: Product, answers: Answers, cost: CostEstimate) -> lis
     if product.clinician_use:
         r.append(Reason("Widely used by clinicians.", guide.CHOOSING, 3))
 
-    budget = answers.budget_usd_per_month
-    if budget is not None:
+    if s.budget is not None:
         monthly = cost.cost_per_month_usd
-        if monthly <= budget + 0.005:
+        if monthly <= s.budget + 0.005:
             r.append(Reason(
-                f"About ${monthly:,.0f} a month fits your ${budget:,.0f} budget.", guide.DECISION, 10))
+                f"About ${monthly:,.0f} a month fits your ${s.budget:,.0f} budget.", guide.DECISION, 10))
         else:
             r.append(Reason(
-                f"About ${monthly:,.0f} a month is over your ${budget:,.0f} budget.",
+                f"About ${monthly:,.0f} a month is over your ${s.budget:,.0f} budget.",
                 guide.DECISION, -25))
     return r
 
 
-def _sensitive_why(answers: Answers) -> str:
-    if answers.in_recovery_window:
-        return "freshly treated skin"
-    if answers.use_case is UseCase.SENSITIVE_BARRIER:
-        return "a sensitive or compromised barrier"
-    return "highly sensitive skin"
+_EVIDENCE_POINTS = {
+    EvidenceKind.PEER_REVIEWED_TRIAL: 10,
+    EvidenceKind.BRAND_STUDY: 4,
+    EvidenceKind.CLINICIAN_USE: 2,
+    EvidenceKind.NONE: 0,
+}
 
 
 def _evidence_reason(product: Product) -> Reason:
     evidence = product.evidence
-    brief = evidence.brief()
-    points = {
-        EvidenceKind.PEER_REVIEWED_TRIAL: 10,
-        EvidenceKind.BRAND_STUDY: 4,
-        EvidenceKind.CLINICIAN_USE: 2,
-        EvidenceKind.NONE: 0,
-    }[evidence.kind]
-    return Reason(f"Evidence: {brief}.", guide.EVIDENCE, points)
+    return Reason(f"Evidence: {evidence.brief()}.", guide.EVIDENCE, _EVIDENCE_POINTS[evidence.kind])
 
 
 _MEDICAL_CAUTIONS = {
