@@ -18,7 +18,8 @@ class SaveError(OSError):
     """A write that did not happen; the message says why in plain words. Nothing was lost."""
 
 
-def _explain(exc: OSError, path: Path) -> str:
+def os_error_reason(exc: OSError) -> str:
+    """Why a file operation failed, in plain words ("the disk is full")."""
     import errno
 
     reasons = {
@@ -30,7 +31,11 @@ def _explain(exc: OSError, path: Path) -> str:
         errno.ENOENT: "the folder does not exist",
         errno.ENAMETOOLONG: "the file name is too long",
     }
-    why = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _explain(exc: OSError, path: Path) -> str:
+    why = os_error_reason(exc)
     return f"Could not save {path}: {why}. The previous version, if any, is unchanged."
 
 

@@ -1,0 +1,203 @@
+"""The profile file format: a pydantic model that validates every field, and JSON I/O.
+
+Profile files and imports are data, never code: JSON only, unknown keys rejected, sizes
+bounded, every number finite. Imported lazily by the store so pydantic stays off the
+GUI's start-up path.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+
+from serumdesk.domain.answers import Answers, Overrides, ProductOverride
+from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.domain.product import ProductId
+from serumdesk.storage.migrations import (
+    CURRENT_SCHEMA_VERSION,
+    MigrationError,
+    NewerVersionError,
+    migrate,
+)
+from serumdesk.storage.profile_types import (
+    Profile,
+    ProfileDataError,
+    ProfileError,
+    ProfileTooNew,
+    clean_name,
+)
+
+MAX_PROFILE_BYTES = 1024 * 1024
+"""Far above any real profile (a few KB); stops a hostile import from eating memory."""
+
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+Amount = Annotated[float, Field(ge=0, le=1_000_000, allow_inf_nan=False)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AnswersModel(_Strict):
+    use_case: UseCase = UseCase.MILD_CONCERNS
+    sensitivity: Sensitivity = Sensitivity.MODERATE
+    diet: Diet = Diet.ANY
+    cautions: list[Caution] = Field(default_factory=list, max_length=len(Caution))
+    allergens: list[ShortText] = Field(default_factory=list, max_length=100)
+    actives: list[Active] = Field(default_factory=list, max_length=len(Active))
+    budget_usd_per_month: Amount | None = None
+    procedure: Procedure | None = None
+    days_since_procedure: int | None = Field(default=None, ge=0, le=36_500)
+
+    @classmethod
+    def from_domain(cls, a: Answers) -> AnswersModel:
+        return cls(
+            use_case=a.use_case, sensitivity=a.sensitivity, diet=a.diet,
+            cautions=sorted(a.cautions), allergens=list(a.allergens), actives=sorted(a.actives),
+            budget_usd_per_month=a.budget_usd_per_month, procedure=a.procedure,
+            days_since_procedure=a.days_since_procedure,
+        )
+
+    def to_domain(self) -> Answers:
+        return Answers(
+            use_case=self.use_case, sensitivity=self.sensitivity, diet=self.diet,
+            cautions=frozenset(self.cautions), allergens=tuple(self.allergens),
+            actives=frozenset(self.actives), budget_usd_per_month=self.budget_usd_per_month,
+            procedure=self.procedure, days_since_procedure=self.days_since_procedure,
+        )
+
+
+class OverrideModel(_Strict):
+    price_usd: Amount | None = None
+    size_ml: Annotated[float, Field(gt=0, le=100_000, allow_inf_nan=False)] | None = None
+    dose_ml: Amount | None = None
+    applications_per_day: Amount | None = None
+
+
+class ProfileModel(_Strict):
+    schema_version: Literal[1]
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+    name: str = Field(max_length=2000)
+    answers: AnswersModel
+    overrides: dict[ProductId, OverrideModel] = Field(default_factory=dict, max_length=500)
+    compared_ids: list[ProductId] = Field(default_factory=list, max_length=100)
+    notes: str = Field(default="", max_length=100_000)
+    created: AwareDatetime
+    updated: AwareDatetime
+    revision: int = Field(default=0, ge=0)
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_usable(cls, value: str) -> str:
+        try:
+            return clean_name(value)
+        except ProfileError as exc:
+            raise ValueError(str(exc)) from None
+
+
+def profile_to_bytes(profile: Profile) -> bytes:
+    """The file content; ProfileDataError when a field is out of bounds (say, huge notes)."""
+    try:
+        model = _model_of(profile)
+    except ValidationError as exc:
+        raise ProfileDataError(_describe(exc)) from None
+    text = json.dumps(model.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def _model_of(profile: Profile) -> ProfileModel:
+    return ProfileModel(
+        schema_version=CURRENT_SCHEMA_VERSION,
+        id=profile.id,
+        name=profile.name,
+        answers=AnswersModel.from_domain(profile.answers),
+        overrides={pid: OverrideModel(
+            price_usd=o.price_usd, size_ml=o.size_ml, dose_ml=o.dose_ml,
+            applications_per_day=o.applications_per_day,
+        ) for pid, o in sorted(profile.overrides.by_product.items())},
+        compared_ids=list(profile.compared_ids),
+        notes=profile.notes,
+        created=profile.created,
+        updated=profile.updated,
+        revision=profile.revision,
+    )
+
+
+def profile_from_model(m: ProfileModel) -> Profile:
+    return Profile(
+        id=m.id,
+        name=m.name,
+        answers=m.answers.to_domain(),
+        overrides=Overrides({pid: ProductOverride(
+            price_usd=o.price_usd, size_ml=o.size_ml, dose_ml=o.dose_ml,
+            applications_per_day=o.applications_per_day,
+        ) for pid, o in m.overrides.items()}),
+        compared_ids=tuple(dict.fromkeys(m.compared_ids)),
+        notes=m.notes,
+        created=m.created,
+        updated=m.updated,
+        revision=m.revision,
+    )
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        where = ".".join(str(p) for p in err["loc"]) or "the file"
+        parts.append(f"{where}: {err['msg']}")
+    more = len(exc.errors()) - 3
+    if more > 0:
+        parts.append(f"and {more} more problem{'s' if more > 1 else ''}")
+    return "; ".join(parts)
+
+
+def read_json_object(raw: bytes) -> dict[str, Any]:
+    """Parse bytes as one JSON object; ProfileDataError (never anything else) when not."""
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise ProfileDataError(
+            f"it is {len(raw):,} bytes; a profile is at most {MAX_PROFILE_BYTES:,}")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ProfileDataError("it is not UTF-8 text") from None
+    except RecursionError:
+        raise ProfileDataError("it is nested too deeply to be a profile") from None
+    except ValueError as exc:  # json.JSONDecodeError, and over-long integers
+        raise ProfileDataError(f"it is not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise ProfileDataError("it is not a JSON object with a profile's fields")
+    return data
+
+
+def parse_profile(raw: bytes, *, default_id: str) -> tuple[Profile, int]:
+    """A validated Profile from file bytes, upgraded if older; with the version it had.
+
+    `default_id` fills in the id for files from before ids were stored.
+    """
+    data = read_json_object(raw)
+    try:
+        data, version = migrate(data)
+    except NewerVersionError as exc:
+        raise ProfileTooNew(str(exc)) from None
+    except MigrationError as exc:
+        raise ProfileDataError(str(exc)) from None
+    except (TypeError, AttributeError, ValueError) as exc:
+        raise ProfileDataError(f"it could not be upgraded from an older version ({exc})") from None
+    data.setdefault("id", default_id)
+    try:
+        model = ProfileModel.model_validate(data)
+        return profile_from_model(model), version
+    except ValidationError as exc:
+        raise ProfileDataError(_describe(exc)) from None
+    except ValueError as exc:  # a domain check the model did not already make
+        raise ProfileDataError(str(exc)) from None

@@ -1,0 +1,149 @@
+"""A saved profile as the app holds it, and the errors the profile store reports.
+
+Plain dataclasses (no pydantic) so the GUI can import them at start for free; the
+pydantic file model in profile_model.py is imported only when a file is read or written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from serumdesk.domain.answers import Answers, Overrides
+
+NAME_MAX_CHARS = 1000
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def new_profile_id() -> str:
+    """File names come from this id, never from the typed name."""
+    return uuid.uuid4().hex
+
+
+def clean_name(name: str) -> str:
+    """The name as stored: surrounding spaces trimmed; anything else kept exactly.
+
+    Raises ProfileError for an empty name, one with control characters (line breaks,
+    escapes that would garble a terminal) or one longer than NAME_MAX_CHARS.
+    """
+    cleaned = name.strip()
+    if not cleaned:
+        raise ProfileError("A profile needs a name.")
+    if len(cleaned) > NAME_MAX_CHARS:
+        raise ProfileError(f"A profile name can be at most {NAME_MAX_CHARS} characters.")
+    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+        raise ProfileError("A profile name cannot contain line breaks or control characters.")
+    return cleaned
+
+
+def name_key(name: str) -> str:
+    """Names are unique regardless of case ("Mum" and "mum" are the same profile)."""
+    return unicodedata.normalize("NFC", name.strip()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A name plus everything the wizard needs to come back to where the person left off."""
+
+    name: str
+    answers: Answers = field(default_factory=Answers)
+    overrides: Overrides = field(default_factory=Overrides)
+    compared_ids: tuple[str, ...] = ()
+    notes: str = ""
+    id: str = field(default_factory=new_profile_id)
+    created: dt.datetime = field(default_factory=now_utc)
+    updated: dt.datetime = field(default_factory=now_utc)
+    revision: int = 0
+    """Bumped on every save; a save based on an older revision is a conflict, not a silent loss."""
+
+    def with_changes(
+        self,
+        *,
+        answers: Answers | None = None,
+        overrides: Overrides | None = None,
+        compared_ids: tuple[str, ...] | list[str] | None = None,
+        notes: str | None = None,
+    ) -> Profile:
+        return replace(
+            self,
+            answers=self.answers if answers is None else answers,
+            overrides=self.overrides if overrides is None else overrides,
+            compared_ids=self.compared_ids if compared_ids is None else tuple(compared_ids),
+            notes=self.notes if notes is None else notes,
+        )
+
+
+class ProfileError(Exception):
+    """A profile problem the person can understand; str() is the whole message."""
+
+
+class ProfileNotFound(ProfileError):
+    def __init__(self, name: str, existing: list[str]) -> None:
+        self.name = name
+        self.existing = existing
+        if existing:
+            listing = ", ".join(f"'{n}'" for n in existing)
+            super().__init__(f"There is no profile named '{name}'. Saved profiles: {listing}.")
+        else:
+            super().__init__(f"There is no profile named '{name}'. No profiles are saved yet.")
+
+
+class ProfileNameTaken(ProfileError):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"A profile named '{name}' already exists. Choose another name.")
+
+
+class ProfileConflict(ProfileError):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            f"Profile '{name}' was changed by another SerumDesk window since you opened it. "
+            "Save under a new name to keep both versions, or reopen it.")
+
+
+class ProfileFileError(ProfileError):
+    """A profile file that cannot be read: names the file and the reason."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path.name}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileProblem:
+    """A file skipped while listing, with where it was moved (None when left in place)."""
+
+    file_name: str
+    reason: str
+    moved_to: Path | None = None
+
+    @property
+    def message(self) -> str:
+        where = f" It was moved to {self.moved_to}." if self.moved_to else ""
+        return f"Could not read profile file {self.file_name}: {self.reason}.{where}"
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileListing:
+    profiles: list[Profile]
+    problems: list[ProfileProblem]
+
+    @property
+    def names(self) -> list[str]:
+        return [p.name for p in self.profiles]
+
+
+class ProfileDataError(ValueError):
+    """The content of a profile file or import is not a valid profile; str() says why."""
+
+
+class ProfileTooNew(ProfileDataError):
+    """Written by a newer SerumDesk: readable later, so never moved aside as corrupt."""

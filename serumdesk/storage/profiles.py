@@ -1,0 +1,418 @@
+"""The profile store: one JSON file per profile in a private folder, safe across processes.
+
+Layout of the profiles folder (0700; files 0600):
+  <id>.json          one profile each; the id is uuid4 hex, never the typed name
+  trash/<id>.json    deleted profiles, restorable
+  corrupt/           unreadable files moved aside, with a time stamp
+  backups/           originals of files upgraded from an older schema_version
+  .lock              the kernel lock held around every read-modify-write (see lock.py)
+  last-used.json     which profile to offer at start
+
+pydantic (profile_model.py) is imported only when a file is read or written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.storage.atomic import SaveError, atomic_write_bytes, os_error_reason
+from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, folder_lock
+from serumdesk.storage.profile_types import (
+    Profile,
+    ProfileConflict,
+    ProfileDataError,
+    ProfileError,
+    ProfileFileError,
+    ProfileListing,
+    ProfileNameTaken,
+    ProfileNotFound,
+    ProfileProblem,
+    ProfileTooNew,
+    clean_name,
+    name_key,
+    new_profile_id,
+    now_utc,
+)
+
+_PROFILE_FILE = re.compile(r"^[0-9a-f]{32}\.json$")
+READ_ONLY_MESSAGE = (
+    "Your profiles are open read-only because another SerumDesk window is using them. "
+    "Close the other window to make changes here.")
+
+
+def _stamp() -> str:
+    return now_utc().strftime("%Y%m%dT%H%M%SZ")
+
+
+def _private_dir(path: Path) -> Path:
+    """Create `path` 0700 if missing; tighten it if it is looser. Returns it."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if stat.S_IMODE(path.stat().st_mode) != 0o700:
+        path.chmod(0o700)
+    return path
+
+
+class ProfileStore:
+    """Every profile operation; methods raise only ProfileError (with a readable message)."""
+
+    def __init__(self, folder: Path, *, read_only: bool = False,
+                 lock_timeout_s: float = LOCK_TIMEOUT_S) -> None:
+        self.folder = folder
+        self.read_only = read_only
+        self._lock_timeout_s = lock_timeout_s
+
+    @property
+    def trash_dir(self) -> Path:
+        return self.folder / "trash"
+
+    @property
+    def corrupt_dir(self) -> Path:
+        return self.folder / "corrupt"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.folder / "backups"
+
+    def path_for(self, profile_id: str) -> Path:
+        if not _PROFILE_FILE.match(f"{profile_id}.json"):
+            raise ProfileError(f"'{profile_id}' is not a profile id.")
+        return self.folder / f"{profile_id}.json"
+
+    # --- locking -----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The folder lock, for anything that writes. Folder problems become ProfileError."""
+        if self.read_only:
+            raise ProfileError(READ_ONLY_MESSAGE)
+        with contextlib.ExitStack() as stack:
+            try:
+                if not self.folder.parent.exists():
+                    _private_dir(self.folder.parent)
+                _private_dir(self.folder)
+                stack.enter_context(folder_lock(self.folder / ".lock", self._lock_timeout_s))
+            except LockTimeout:
+                raise ProfileError(
+                    "Another SerumDesk is busy with your profiles; try again in a moment."
+                ) from None
+            except OSError as exc:
+                raise ProfileError(
+                    f"Could not use the profiles folder {self.folder}: {os_error_reason(exc)}. "
+                    "Nothing was changed.") from None
+            yield
+
+    @contextlib.contextmanager
+    def _maybe_locked(self) -> Iterator[bool]:
+        """The lock when we can take it (yields True); a read-only folder still reads."""
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(self._locked())
+                locked = True
+            except ProfileError:
+                locked = False
+            yield locked
+
+    # --- reading -----------------------------------------------------------------------
+
+    def _read_bytes(self, path: Path) -> bytes:
+        from serumdesk.storage.profile_model import MAX_PROFILE_BYTES
+
+        # O_NONBLOCK: a FIFO planted under a profile's name must not hang the app.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ProfileFileError(path, "it is not a regular file")
+            return handle.read(MAX_PROFILE_BYTES + 1)
+
+    def _load(self, path: Path, *, may_fix: bool) -> Profile:
+        """Read one profile file; upgrades older versions on disk when `may_fix`."""
+        from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
+        from serumdesk.storage.profile_model import parse_profile
+
+        try:
+            raw = self._read_bytes(path)
+        except OSError as exc:
+            raise ProfileFileError(path, f"it could not be read ({os_error_reason(exc)})") from None
+        try:
+            profile, version = parse_profile(raw, default_id=path.stem)
+        except ProfileDataError as exc:
+            raise ProfileFileError(path, str(exc)) from exc
+        if profile.id != path.stem:  # a copied or hand-renamed file: the file name wins
+            profile = dataclasses.replace(profile, id=path.stem)
+        if may_fix and version < CURRENT_SCHEMA_VERSION:
+            self._upgrade_on_disk(path, raw, profile, version)
+        return profile
+
+    def _upgrade_on_disk(self, path: Path, raw: bytes, profile: Profile, version: int) -> None:
+        backup = _private_dir(self.backup_dir) / f"{path.stem}.v{version}.{_stamp()}.json"
+        try:
+            atomic_write_bytes(backup, raw)
+            self._write(profile, path)
+        except (OSError, ProfileError):
+            pass  # the old file stays; it is upgraded again in memory next time
+
+    def _move_aside(self, path: Path) -> Path | None:
+        try:
+            target = _private_dir(self.corrupt_dir) / f"{path.stem}.{_stamp()}{path.suffix}"
+            path.replace(target)
+        except OSError:
+            return None
+        return target
+
+    def _profile_paths(self) -> list[Path]:
+        try:
+            entries = list(self.folder.iterdir())
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise ProfileError(
+                f"Could not read the profiles folder {self.folder}: {os_error_reason(exc)}."
+            ) from None
+        return sorted(p for p in entries if _PROFILE_FILE.match(p.name))
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files of profile saves killed mid-write (SIGKILL, power cut).
+
+        Only called with the lock held, and profile files are only written with the lock
+        held, so no live save can own one of these.
+        """
+        for path in self.folder.glob(".*.json.*.tmp"):
+            if _PROFILE_FILE.match(path.name[1:].split(".json.")[0] + ".json"):
+                path.unlink(missing_ok=True)
+
+    def listing(self) -> ProfileListing:
+        """Every readable profile, by name; unreadable files are reported and moved aside."""
+        with self._maybe_locked() as may_fix:
+            return self._list(may_fix=may_fix)
+
+    def _list(self, *, may_fix: bool) -> ProfileListing:
+        profiles: list[Profile] = []
+        problems: list[ProfileProblem] = []
+        if may_fix:
+            with contextlib.suppress(OSError):
+                self._remove_stale_temp_files()
+        for path in self._profile_paths():
+            try:
+                profiles.append(self._load(path, may_fix=may_fix))
+            except ProfileFileError as exc:
+                corrupt = may_fix and isinstance(exc.__cause__, ProfileDataError) and not (
+                    isinstance(exc.__cause__, ProfileTooNew))
+                moved = self._move_aside(path) if corrupt else None
+                problems.append(ProfileProblem(path.name, exc.reason, moved))
+        profiles.sort(key=lambda p: (name_key(p.name), p.id))
+        return ProfileListing(profiles, problems)
+
+    def get(self, profile_id: str) -> Profile:
+        path = self.path_for(profile_id)
+        if not path.exists():
+            raise ProfileError("That profile no longer exists; it may have been deleted.")
+        return self._load(path, may_fix=False)
+
+    def find(self, name: str) -> Profile:
+        """The profile with this name (case-insensitive); ProfileNotFound lists the others."""
+        listing = self.listing()
+        key = name_key(name)
+        for profile in listing.profiles:
+            if name_key(profile.name) == key:
+                return profile
+        raise ProfileNotFound(name, listing.names)
+
+    # --- writing -----------------------------------------------------------------------
+
+    def _write(self, profile: Profile, path: Path | None = None) -> None:
+        from serumdesk.storage.profile_model import profile_to_bytes
+
+        try:
+            data = profile_to_bytes(profile)
+        except ProfileDataError as exc:
+            raise ProfileError(f"Could not save profile '{profile.name}': {exc}.") from None
+        try:
+            atomic_write_bytes(path or self.path_for(profile.id), data)
+        except SaveError as exc:
+            raise ProfileError(exc.strerror or str(exc)) from None
+
+    def _names_in_use(self, except_id: str | None = None) -> set[str]:
+        """Name keys of the other profiles, read cheaply (no validation)."""
+        keys: set[str] = set()
+        for path in self._profile_paths():
+            if path.stem == except_id:
+                continue
+            try:
+                name = json.loads(path.read_bytes()).get("name")
+            except (OSError, ValueError, AttributeError, RecursionError):
+                continue
+            if isinstance(name, str):
+                keys.add(name_key(name))
+        return keys
+
+    def _check_name_free(self, name: str, except_id: str | None) -> None:
+        if name_key(name) in self._names_in_use(except_id):
+            raise ProfileNameTaken(name)
+
+    def _unique_name(self, wanted: str) -> str:
+        taken = self._names_in_use()
+        name, n = wanted, 2
+        while name_key(name) in taken:
+            name = f"{wanted} ({n})"
+            n += 1
+        return name
+
+    def create(self, name: str, answers: Answers | None = None,
+               overrides: Overrides | None = None, compared_ids: tuple[str, ...] = (),
+               notes: str = "") -> Profile:
+        """A new profile; ProfileNameTaken when another profile already has the name."""
+        profile = Profile(name=clean_name(name), answers=answers or Answers(),
+                          overrides=overrides or Overrides(), compared_ids=compared_ids,
+                          notes=notes)
+        return self.save(profile)
+
+    def save(self, profile: Profile) -> Profile:
+        """Write `profile`; returns it with its new revision and time.
+
+        ProfileConflict when the file changed on disk since `profile` was read (another
+        window saved it): nothing is overwritten, so neither update is lost.
+        """
+        name = clean_name(profile.name)
+        with self._locked():
+            path = self.path_for(profile.id)
+            on_disk = self._load(path, may_fix=False) if path.exists() else None
+            if on_disk is not None and on_disk.revision != profile.revision:
+                raise ProfileConflict(on_disk.name)
+            self._check_name_free(name, profile.id)
+            saved = dataclasses.replace(profile, name=name, updated=now_utc(),
+                                        revision=(on_disk.revision if on_disk else 0) + 1)
+            self._write(saved, path)
+            return saved
+
+    def update(self, profile_id: str, change: Callable[[Profile], Profile]) -> Profile:
+        """Read, change and write one profile while holding the lock: no lost updates."""
+        with self._locked():
+            current = self.get(profile_id)
+            changed = change(current)
+            name = clean_name(changed.name)
+            if name_key(name) != name_key(current.name):
+                self._check_name_free(name, profile_id)
+            saved = dataclasses.replace(changed, id=current.id, name=name, updated=now_utc(),
+                                        revision=current.revision + 1)
+            self._write(saved)
+            return saved
+
+    def rename(self, profile_id: str, new_name: str) -> Profile:
+        new_name = clean_name(new_name)
+        return self.update(profile_id, lambda p: dataclasses.replace(p, name=new_name))
+
+    def duplicate(self, profile_id: str, new_name: str) -> Profile:
+        source = self.get(profile_id)
+        now = now_utc()
+        copy = dataclasses.replace(source, id=new_profile_id(), name=clean_name(new_name),
+                                   created=now, updated=now, revision=0)
+        return self.save(copy)
+
+    def delete(self, profile_id: str) -> Path:
+        """Move the profile to the trash folder; returns where it went."""
+        with self._locked():
+            path = self.path_for(profile_id)
+            try:
+                target = _private_dir(self.trash_dir) / path.name
+                path.replace(target)
+            except FileNotFoundError:
+                raise ProfileError("That profile no longer exists.") from None
+            except OSError as exc:
+                raise ProfileError(
+                    f"Could not delete the profile: {os_error_reason(exc)}. "
+                    "It is unchanged.") from None
+            return target
+
+    def trash(self) -> list[Profile]:
+        """Deleted profiles that can still be restored, newest first."""
+        try:
+            paths = [p for p in self.trash_dir.iterdir() if _PROFILE_FILE.match(p.name)]
+        except OSError:
+            return []
+        found = []
+        for path in paths:
+            with contextlib.suppress(ProfileFileError):
+                found.append(self._load(path, may_fix=False))
+        return sorted(found, key=lambda p: p.updated, reverse=True)
+
+    def restore(self, profile_id: str) -> Profile:
+        """Bring a profile back from the trash (renamed if its name was reused meanwhile)."""
+        with self._locked():
+            source = self.trash_dir / self.path_for(profile_id).name
+            try:
+                profile = self._load(source, may_fix=False)
+            except ProfileFileError:
+                raise ProfileError("That profile is not in the trash.") from None
+            name = self._unique_name(profile.name)
+            restored = dataclasses.replace(profile, name=name, updated=now_utc(),
+                                           revision=profile.revision + 1)
+            self._write(restored)
+            source.unlink(missing_ok=True)
+            return restored
+
+    # --- files outside the store -------------------------------------------------------
+
+    def export(self, profile_id: str, destination: Path) -> None:
+        """Write a copy of the profile to `destination` (0600, atomically)."""
+        from serumdesk.storage.profile_model import profile_to_bytes
+
+        try:
+            data = profile_to_bytes(self.get(profile_id))
+            atomic_write_bytes(destination, data)
+        except ProfileDataError as exc:
+            raise ProfileError(f"Could not export the profile: {exc}.") from None
+        except SaveError as exc:
+            raise ProfileError(exc.strerror or str(exc)) from None
+
+    def import_file(self, source: Path) -> Profile:
+        """Add a profile from an exported file: validated data only, never code.
+
+        It gets a new id (an import never replaces a profile) and, if its name is taken,
+        a numbered name.
+        """
+        from serumdesk.storage.profile_model import parse_profile
+
+        try:
+            raw = self._read_bytes(source)
+        except FileNotFoundError:
+            raise ProfileError(f"{source} does not exist.") from None
+        except IsADirectoryError:
+            raise ProfileError(f"{source} is a folder, not a profile file.") from None
+        except OSError as exc:
+            raise ProfileError(f"Could not read {source}: {os_error_reason(exc)}.") from None
+        try:
+            imported, _version = parse_profile(raw, default_id=new_profile_id())
+        except ProfileDataError as exc:
+            raise ProfileError(f"{source.name} is not a SerumDesk profile: {exc}.") from None
+        with self._locked():
+            profile = dataclasses.replace(
+                imported, id=new_profile_id(), name=self._unique_name(imported.name),
+                updated=now_utc(), revision=1)
+            self._write(profile)
+            return profile
+
+    # --- the profile to offer at start --------------------------------------------------
+
+    def last_used(self) -> Profile | None:
+        try:
+            data = json.loads((self.folder / "last-used.json").read_bytes())
+            return self.get(str(data["id"]))
+        except (OSError, ValueError, KeyError, TypeError, ProfileError):
+            return None
+
+    def set_last_used(self, profile_id: str) -> None:
+        """Best effort: failing to remember this must never stop the person's work."""
+        if self.read_only:
+            return
+        with contextlib.suppress(OSError, ProfileError):
+            _private_dir(self.folder)
+            atomic_write_bytes(self.folder / "last-used.json",
+                               json.dumps({"id": profile_id}).encode("utf-8"))

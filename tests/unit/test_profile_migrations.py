@@ -1,0 +1,80 @@
+"""Profiles from an older schema_version are upgraded, with the original backed up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.storage.migrations import (
+    CURRENT_SCHEMA_VERSION,
+    MIGRATIONS,
+    MigrationError,
+    NewerVersionError,
+    migrate,
+)
+from serumdesk.storage.profiles import ProfileStore
+
+V0_FIXTURE = Path(__file__).parent / "data" / "profile_v0.json"
+V0_ID = "0123456789abcdef0123456789abcdef"
+
+
+def test_every_older_version_has_an_upgrade() -> None:
+    assert sorted(MIGRATIONS) == list(range(CURRENT_SCHEMA_VERSION))
+
+
+def test_v0_fixture_is_upgraded_with_a_backup(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / "profiles")
+    store.folder.mkdir()
+    original = store.folder / f"{V0_ID}.json"
+    shutil.copyfile(V0_FIXTURE, original)
+
+    listing = store.listing()
+
+    assert listing.problems == []
+    [profile] = listing.profiles
+    a = profile.answers
+    # Values as written in the v0 fixture, mapped to today's fields.
+    assert profile.id == V0_ID
+    assert profile.name == "Mum after laser"
+    assert a.use_case is UseCase.POST_PROCEDURE
+    assert a.sensitivity is Sensitivity.HIGH
+    assert a.diet is Diet.NO_HUMAN_DERIVED
+    assert a.cautions == frozenset({Caution.FRAGRANCE_SENSITIVE})
+    assert a.allergens == ("lanolin", "Linalool")
+    assert a.actives == frozenset({Active.RETINOID, Active.VITAMIN_C})
+    assert a.budget_usd_per_month == 90
+    assert a.procedure is Procedure.LASER
+    assert a.days_since_procedure == 3
+    assert profile.overrides.for_product("eighth-day-regenerative-serum").price_usd == 250.0
+    assert profile.compared_ids == ("eighth-day-regenerative-serum",
+                                    "the-ordinary-multi-peptide-ha")
+    assert profile.notes == "Dr Osei suggested something fragrance-free."
+    assert profile.created == dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=dt.UTC)
+
+    [backup] = store.backup_dir.iterdir()
+    assert backup.name.startswith(f"{V0_ID}.v0.")
+    assert backup.read_bytes() == V0_FIXTURE.read_bytes()
+    assert '"schema_version": 1' in original.read_text("utf-8")
+    assert store.get(V0_ID) == profile  # the upgraded file reads back the same
+
+
+def test_v0_import_is_upgraded(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / "profiles")
+    imported = store.import_file(V0_FIXTURE)
+    assert imported.answers.diet is Diet.NO_HUMAN_DERIVED
+    assert store.find("mum after laser").id == imported.id
+
+
+def test_newer_version_is_refused_with_a_reason() -> None:
+    with pytest.raises(NewerVersionError, match="newer SerumDesk"):
+        migrate({"schema_version": CURRENT_SCHEMA_VERSION + 1})
+
+
+@pytest.mark.parametrize("version", ["1", -1, 1.5, True])
+def test_odd_versions_are_errors(version: object) -> None:
+    with pytest.raises(MigrationError, match="schema_version must be a whole number"):
+        migrate({"schema_version": version})

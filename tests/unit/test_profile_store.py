@@ -1,0 +1,360 @@
+"""The profile store: round trips, hostile names, privacy, corruption, trash, import/export."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from serumdesk.domain.answers import Answers, Overrides, ProductOverride
+from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.storage import atomic
+from serumdesk.storage.paths import UserPaths
+from serumdesk.storage.profile_types import (
+    Profile,
+    ProfileConflict,
+    ProfileError,
+    ProfileNameTaken,
+    ProfileNotFound,
+)
+from serumdesk.storage.profiles import ProfileStore
+
+ANSWERS = Answers(
+    use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH, diet=Diet.VEGAN,
+    cautions=frozenset({Caution.AUTOIMMUNE}), allergens=("lanolin", "linalool"),
+    actives=frozenset({Active.RETINOID}), budget_usd_per_month=75.5,
+    procedure=Procedure.MICRONEEDLING, days_since_procedure=2,
+)
+OVERRIDES = Overrides({"eighth-day-regenerative-serum": ProductOverride(price_usd=199.0,
+                                                                       dose_ml=0.3)})
+
+
+@pytest.fixture
+def store(user_dirs: Path) -> ProfileStore:
+    return ProfileStore(UserPaths.default().profiles_dir)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _files(store: ProfileStore) -> list[str]:
+    return sorted(p.name for p in store.folder.glob("*.json") if p.name != "last-used.json")
+
+
+def test_default_folder_is_under_serumdesk_data_dir(store: ProfileStore, user_dirs: Path) -> None:
+    assert store.folder == user_dirs / "profiles"
+
+
+def test_round_trip_keeps_everything(store: ProfileStore) -> None:
+    saved = store.create("Mum", ANSWERS, OVERRIDES, ("symbiome-the-answer",), "notes ✓")
+    fresh = ProfileStore(store.folder).find("mum")
+    assert fresh == saved
+    assert fresh.answers == ANSWERS
+    assert fresh.overrides.for_product("eighth-day-regenerative-serum").price_usd == 199.0
+    assert fresh.compared_ids == ("symbiome-the-answer",)
+    assert fresh.notes == "notes ✓"
+    assert fresh.created.tzinfo is not None
+
+
+def test_file_holds_schema_version_and_id_named_file(store: ProfileStore) -> None:
+    saved = store.create("Mum", ANSWERS)
+    data = json.loads(store.path_for(saved.id).read_text("utf-8"))
+    assert data["schema_version"] == 1
+    assert _files(store) == [f"{saved.id}.json"]
+    assert len(saved.id) == 32
+
+
+@pytest.mark.parametrize("name", [
+    "../../x", "/tmp/x", "con", "NUL.txt", "x" * 300, "🧴🧪 serum", "a/b\\c:d*e?f", ".", "..",
+    "<b>bold</b>", "'; DROP TABLE profiles; --",
+])
+def test_hostile_names_are_harmless_and_round_trip(store: ProfileStore, name: str) -> None:
+    saved = store.create(name)
+    assert store.find(name).name == name
+    assert _files(store) == [f"{saved.id}.json"]  # nothing written anywhere else
+    assert sorted(p.name for p in store.folder.parent.iterdir()) == ["profiles"]
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("", "needs a name"), ("   ", "needs a name"), ("a\nb", "control characters"),
+    ("x" * 1001, "at most 1000"),
+])
+def test_unusable_names_are_refused_clearly(store: ProfileStore, name: str, why: str) -> None:
+    with pytest.raises(ProfileError, match=why):
+        store.create(name)
+    assert _files(store) == []
+
+
+def test_names_are_unique_regardless_of_case(store: ProfileStore) -> None:
+    store.create("Mum")
+    with pytest.raises(ProfileNameTaken, match="'MUM' already exists"):
+        store.create("MUM")
+    other = store.create("Dad")
+    with pytest.raises(ProfileNameTaken):
+        store.rename(other.id, "mum")
+    assert store.find("dad").name == "Dad"
+
+
+def test_unknown_name_lists_existing_names(store: ProfileStore) -> None:
+    store.create("Mum")
+    store.create("Dad")
+    with pytest.raises(ProfileNotFound) as info:
+        store.find("Gran")
+    assert "'Gran'" in str(info.value)
+    assert "'Dad', 'Mum'" in str(info.value)
+
+
+def test_folder_is_0700_and_files_0600(store: ProfileStore, user_dirs: Path) -> None:
+    os.umask(0o022)
+    saved = store.create("Mum")
+    store.delete(store.create("Dad").id)
+    assert _mode(store.folder) == 0o700
+    assert _mode(user_dirs) == 0o700
+    assert _mode(store.trash_dir) == 0o700
+    assert _mode(store.path_for(saved.id)) == 0o600
+    assert all(_mode(p) == 0o600 for p in store.folder.rglob("*") if p.is_file())
+
+
+def test_existing_loose_folder_is_tightened(store: ProfileStore) -> None:
+    store.folder.mkdir(parents=True)
+    store.folder.chmod(0o755)
+    store.create("Mum")
+    assert _mode(store.folder) == 0o700
+
+
+def test_save_detects_another_windows_change(store: ProfileStore) -> None:
+    mine = store.create("Mum", ANSWERS)
+    theirs = store.save(mine.with_changes(notes="from the other window"))
+    with pytest.raises(ProfileConflict, match="another SerumDesk window"):
+        store.save(mine.with_changes(notes="mine"))
+    assert store.get(mine.id).notes == theirs.notes  # their update was not lost
+    assert store.save(theirs.with_changes(notes="next")).revision == theirs.revision + 1
+
+
+def test_update_is_read_modify_write(store: ProfileStore) -> None:
+    saved = store.create("Mum", notes="a")
+    store.update(saved.id, lambda p: p.with_changes(notes=p.notes + "b"))
+    store.update(saved.id, lambda p: p.with_changes(notes=p.notes + "c"))
+    assert store.get(saved.id).notes == "abc"
+
+
+def test_rename_and_duplicate(store: ProfileStore) -> None:
+    saved = store.create("Mum", ANSWERS)
+    renamed = store.rename(saved.id, "Mother")
+    copy = store.duplicate(saved.id, "Mother copy")
+    assert renamed.id == saved.id
+    assert copy.id != saved.id
+    assert copy.answers == ANSWERS
+    assert store.listing().names == ["Mother", "Mother copy"]
+
+
+def test_delete_goes_to_trash_and_restores(store: ProfileStore) -> None:
+    saved = store.create("Mum", ANSWERS)
+    where = store.delete(saved.id)
+    assert where.parent == store.trash_dir
+    assert store.listing().names == []
+    assert [p.name for p in store.trash()] == ["Mum"]
+    store.create("Mum")  # the name was reused meanwhile
+    restored = store.restore(saved.id)
+    assert restored.name == "Mum (2)"
+    assert restored.answers == ANSWERS
+    assert store.trash() == []
+
+
+def test_corrupt_file_is_named_moved_aside_and_others_load(store: ProfileStore) -> None:
+    good = store.create("Mum")
+    bad = store.folder / ("ab" * 16 + ".json")
+    bad.write_text('{"schema_version": 1, "name": "torn', "utf-8")
+    edited = store.folder / ("cd" * 16 + ".json")
+    data = json.loads(store.path_for(good.id).read_text("utf-8"))
+    data["answers"]["diet"] = "carnivore"
+    data["favourite_colour"] = "blue"
+    edited.write_text(json.dumps(data), "utf-8")
+
+    listing = store.listing()
+
+    assert listing.names == ["Mum"]
+    by_file = {p.file_name: p for p in listing.problems}
+    assert set(by_file) == {bad.name, edited.name}
+    assert "not valid JSON" in by_file[bad.name].reason
+    assert "answers.diet" in by_file[edited.name].reason
+    assert "favourite_colour" in by_file[edited.name].reason
+    assert edited.name in by_file[edited.name].message
+    for problem in listing.problems:
+        assert problem.moved_to is not None
+        assert problem.moved_to.parent == store.corrupt_dir
+        assert problem.moved_to.exists()
+    assert not bad.exists() and not edited.exists()
+    assert store.listing().problems == []  # reported once, not on every start
+
+
+def test_file_from_newer_version_is_reported_and_left_alone(store: ProfileStore) -> None:
+    store.create("Mum")
+    future = store.folder / ("ef" * 16 + ".json")
+    future.write_text(json.dumps({"schema_version": 99, "name": "x"}), "utf-8")
+    listing = store.listing()
+    assert listing.names == ["Mum"]
+    assert "newer SerumDesk" in listing.problems[0].reason
+    assert listing.problems[0].moved_to is None
+    assert future.exists()
+
+
+def test_read_only_store_refuses_writes_but_reads(store: ProfileStore) -> None:
+    saved = store.create("Mum")
+    viewer = ProfileStore(store.folder, read_only=True)
+    assert viewer.find("Mum") == saved
+    with pytest.raises(ProfileError, match="read-only because another SerumDesk window"):
+        viewer.save(saved)
+    with pytest.raises(ProfileError, match="read-only"):
+        viewer.delete(saved.id)
+    assert store.get(saved.id) == saved
+
+
+def test_last_used(store: ProfileStore) -> None:
+    assert store.last_used() is None
+    saved = store.create("Mum")
+    store.set_last_used(saved.id)
+    assert store.last_used() == saved
+    store.delete(saved.id)
+    assert store.last_used() is None
+
+
+# --- full disk and read-only folders ------------------------------------------------------
+
+
+def test_full_disk_gives_clear_message_and_loses_nothing(
+        store: ProfileStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = store.create("Mum", ANSWERS)
+    before = store.path_for(saved.id).read_bytes()
+
+    def full(*_a: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", full)
+    with pytest.raises(ProfileError, match="the disk is full") as info:
+        store.save(saved.with_changes(notes="new"))
+    assert "unchanged" in str(info.value)
+    monkeypatch.undo()
+    assert store.path_for(saved.id).read_bytes() == before
+    assert _files(store) == [f"{saved.id}.json"]
+    assert not any(p.name.endswith(".tmp") for p in store.folder.iterdir())
+
+
+def test_full_disk_during_write_loses_nothing(
+        store: ProfileStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = store.create("Mum", ANSWERS)
+    before = store.path_for(saved.id).read_bytes()
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    with pytest.raises(ProfileError, match="the disk is full"):
+        store.create("Dad")
+    with pytest.raises(ProfileError, match="the disk is full"):
+        store.save(saved.with_changes(notes="new"))
+    monkeypatch.undo()
+    assert store.path_for(saved.id).read_bytes() == before
+    assert store.listing().names == ["Mum"]
+
+
+def test_read_only_folder_simulated(store: ProfileStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a chmod 0500 folder does for a non-root user; simulated so it also runs as root."""
+    saved = store.create("Mum", ANSWERS)
+    before = store.path_for(saved.id).read_bytes()
+    real_open = os.open
+
+    def read_only_open(path: str | os.PathLike[str], flags: int, *args: int, **kw: int) -> int:
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kw)
+
+    monkeypatch.setattr(os, "open", read_only_open)
+    with pytest.raises(ProfileError, match="not allowed to write there"):
+        store.save(saved.with_changes(notes="new"))
+    assert store.listing().names == ["Mum"]  # still readable without the lock
+    monkeypatch.undo()
+    assert store.path_for(saved.id).read_bytes() == before
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root ignores folder permissions; test_read_only_folder_simulated "
+                           "covers the same case")
+def test_read_only_folder_real(store: ProfileStore) -> None:  # pragma: no cover - non-root
+    saved = store.create("Mum", ANSWERS)
+    store.folder.chmod(0o500)
+    try:
+        with pytest.raises(ProfileError, match="not allowed"):
+            store.save(saved.with_changes(notes="new"))
+        assert store.listing().names == ["Mum"]
+    finally:
+        store.folder.chmod(0o700)
+    assert store.get(saved.id) == saved
+
+
+# --- export and import ----------------------------------------------------------------------
+
+
+def test_export_import_round_trip(store: ProfileStore, tmp_path: Path) -> None:
+    saved = store.create("Mum", ANSWERS, OVERRIDES, ("symbiome-the-answer",), "n")
+    exported = tmp_path / "mum.serumdesk.json"
+    store.export(saved.id, exported)
+    assert _mode(exported) == 0o600
+    imported = store.import_file(exported)
+    assert imported.id != saved.id
+    assert imported.name == "Mum (2)"
+    assert (imported.answers, imported.overrides, imported.compared_ids, imported.notes) == (
+        ANSWERS, OVERRIDES, ("symbiome-the-answer",), "n")
+    assert store.path_for(saved.id).exists()  # an import never replaces a profile
+
+
+@pytest.mark.parametrize(("content", "why"), [
+    (b"", "not valid JSON"),
+    (b"\xff\xfe", "not UTF-8"),
+    (b"[1, 2]", "not a JSON object"),
+    (b'{"schema_version": 1}', "name: Field required"),
+    (b"__import__('os').system('touch /tmp/pwned')", "not valid JSON"),
+    (b"[" * 100_000, "nested too deeply"),
+    (b" " * (1024 * 1024 + 1), "a profile is at most"),
+])
+def test_import_rejects_non_profiles_by_name(store: ProfileStore, tmp_path: Path,
+                                             content: bytes, why: str) -> None:
+    source = tmp_path / "bad.json"
+    source.write_bytes(content)
+    with pytest.raises(ProfileError) as info:
+        store.import_file(source)
+    assert "bad.json is not a SerumDesk profile" in str(info.value)
+    assert why in str(info.value)
+    assert _files(store) == []
+
+
+def test_import_rejects_unknown_keys_and_missing_files(store: ProfileStore,
+                                                        tmp_path: Path) -> None:
+    saved = store.create("Mum")
+    data = json.loads(store.path_for(saved.id).read_text("utf-8"))
+    data["__class__"] = "os.system"
+    (tmp_path / "extra.json").write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ProfileError, match="__class__: Extra inputs are not permitted"):
+        store.import_file(tmp_path / "extra.json")
+    with pytest.raises(ProfileError, match="does not exist"):
+        store.import_file(tmp_path / "missing.json")
+    with pytest.raises(ProfileError, match="is a folder"):
+        store.import_file(tmp_path)
+
+
+def test_plain_profile_object_is_cheap_to_build() -> None:
+    profile = Profile(name="x")
+    assert profile.revision == 0
+    assert len(profile.id) == 32
+
+
+def test_out_of_bounds_fields_are_refused_not_crashed(store: ProfileStore) -> None:
+    saved = store.create("Mum", notes="short")
+    with pytest.raises(ProfileError, match="notes: String should have at most 100000"):
+        store.save(saved.with_changes(notes="x" * 100_001))
+    assert store.get(saved.id).notes == "short"
