@@ -152,7 +152,9 @@ def base_answers(args: argparse.Namespace) -> Answers | None:
     name = getattr(args, "profile", None)
     if not name:
         return None
-    raise UserError("Saved profiles are not available in this version.")
+    from serumdesk.cli_profile import find_profile
+
+    return find_profile(name).answers
 
 
 def cmd_catalog_validate(args: argparse.Namespace) -> int:
@@ -242,6 +244,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="leave pregnancy, conditions and allergies out (for sharing); "
                        "cautions keep a line that says to see your clinician")
     sheet.set_defaults(func=cmd_sheet)
+
+    from serumdesk.cli_profile import add_profile_commands
+
+    add_profile_commands(sub, _Parser, add_answer_options)
     return parser
 
 

@@ -1,0 +1,212 @@
+"""`serumdesk profile ...`: list, save, show, delete, restore, export and import profiles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from serumdesk.storage.profile_types import Profile, ProfileError, ProfileNotFound, name_key
+from serumdesk.storage.profiles import ProfileStore
+
+
+def _store() -> ProfileStore:
+    from serumdesk.storage.paths import UserPaths
+
+    return ProfileStore(UserPaths.default().profiles_dir)
+
+
+def _user_error(exc: ProfileError) -> Exception:
+    from serumdesk.cli import UserError
+
+    return UserError(str(exc))
+
+
+def find_profile(name: str) -> Profile:
+    """The saved profile called `name`; a UserError listing the saved names when none is."""
+    try:
+        return _store().find(name)
+    except ProfileError as exc:
+        raise _user_error(exc) from None
+
+
+def _warn_problems(store: ProfileStore) -> list[Profile]:
+    listing = store.listing()
+    for problem in listing.problems:
+        sys.stderr.write(f"serumdesk: warning: {problem.message}\n")
+    return listing.profiles
+
+
+def _summary(p: Profile) -> dict[str, Any]:
+    return {"id": p.id, "name": p.name, "use_case": p.answers.use_case.value,
+            "created": p.created.isoformat(), "updated": p.updated.isoformat()}
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = _store()
+    profiles = _warn_problems(store)
+    if args.json:
+        json.dump([_summary(p) for p in profiles], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif not profiles:
+        print(f"No profiles saved yet. Save one with: serumdesk profile save NAME "
+              f"[options]\n(They are kept in {store.folder}.)")
+    else:
+        for p in profiles:
+            print(f"{p.name}\t{p.answers.use_case.label}\tupdated {p.updated:%Y-%m-%d %H:%M} UTC")
+    return 0
+
+
+def cmd_save(args: argparse.Namespace) -> int:
+    from serumdesk.cli import answers_from_args
+
+    store = _store()
+    try:
+        try:
+            existing: Profile | None = store.find(args.name)
+        except ProfileNotFound:
+            existing = None
+        if existing is None:
+            saved = store.create(args.name, answers_from_args(args), notes=args.notes or "")
+            verb = "Saved new"
+        else:
+            def change(p: Profile) -> Profile:
+                return p.with_changes(answers=answers_from_args(args, p.answers),
+                                      notes=args.notes)
+            saved = store.update(existing.id, change)
+            verb = "Updated"
+    except ProfileError as exc:
+        raise _user_error(exc) from None
+    print(f"{verb} profile '{saved.name}'.")
+    return 0
+
+
+def _describe(p: Profile) -> str:
+    a = p.answers
+    lines = [
+        f"Profile: {p.name}",
+        f"Created: {p.created:%Y-%m-%d %H:%M} UTC, updated {p.updated:%Y-%m-%d %H:%M} UTC",
+        f"What for: {a.use_case.label}",
+        f"Skin sensitivity: {a.sensitivity.label}",
+        f"Diet and ethics: {a.diet.label}",
+        "Cautions: " + (", ".join(sorted(c.label for c in a.cautions)) or "none"),
+        "Allergies: " + (", ".join(a.allergens) or "none"),
+        "Actives in use: " + (", ".join(sorted(x.label for x in a.actives)) or "none"),
+        "Budget: " + (f"${a.budget_usd_per_month:g} a month"
+                      if a.budget_usd_per_month is not None else "no limit"),
+    ]
+    if a.procedure is not None:
+        lines.append(f"Procedure: {a.procedure.label}")
+    if a.days_since_procedure is not None:
+        lines.append(f"Days since the procedure: {a.days_since_procedure}")
+    for pid, o in sorted(p.overrides.by_product.items()):
+        figures = [f"{label} {value:g}" for label, value in (
+            ("price $", o.price_usd), ("size ml", o.size_ml), ("ml per use", o.dose_ml),
+            ("uses a day", o.applications_per_day)) if value is not None]
+        lines.append(f"Your figures for {pid}: " + ", ".join(figures))
+    if p.compared_ids:
+        lines.append("Comparing: " + ", ".join(p.compared_ids))
+    if p.notes:
+        lines.append("Notes:")
+        lines.extend(f"  {line}" for line in p.notes.splitlines())
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    profile = find_profile(args.name)
+    if args.json:
+        from serumdesk.storage.profile_model import profile_to_bytes
+
+        sys.stdout.write(profile_to_bytes(profile).decode("utf-8"))
+    else:
+        print(_describe(profile))
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    profile = find_profile(args.name)
+    try:
+        where = _store().delete(profile.id)
+    except ProfileError as exc:
+        raise _user_error(exc) from None
+    print(f"Moved profile '{profile.name}' to the trash ({where.parent}).\n"
+          f"Bring it back with: serumdesk profile restore {json.dumps(profile.name)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store = _store()
+    trashed = [p for p in store.trash() if name_key(p.name) == name_key(args.name)]
+    if not trashed:
+        from serumdesk.cli import UserError
+
+        names = ", ".join(f"'{p.name}'" for p in store.trash()) or "none"
+        raise UserError(f"There is no profile named '{args.name}' in the trash. "
+                        f"In the trash: {names}.")
+    try:
+        restored = store.restore(trashed[0].id)
+    except ProfileError as exc:
+        raise _user_error(exc) from None
+    print(f"Restored profile '{restored.name}'.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    profile = find_profile(args.name)
+    destination = Path(args.file)
+    if destination.exists() and not args.force:
+        from serumdesk.cli import UserError
+
+        raise UserError(f"{destination} already exists; add --force to replace it.")
+    try:
+        _store().export(profile.id, destination)
+    except ProfileError as exc:
+        raise _user_error(exc) from None
+    print(f"Exported profile '{profile.name}' to {destination}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        imported = _store().import_file(Path(args.file))
+    except ProfileError as exc:
+        raise _user_error(exc) from None
+    print(f"Imported profile '{imported.name}'.")
+    return 0
+
+
+def add_profile_commands(sub: Any, parser_class: type[argparse.ArgumentParser],
+                         add_answer_options: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Register `serumdesk profile ...` on the top-level subparsers `sub`."""
+    prof = sub.add_parser("profile", help="save, list and reuse your answers")
+    acts = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True,
+                               parser_class=parser_class)
+    ls = acts.add_parser("list", help="list saved profiles")
+    ls.add_argument("--json", action="store_true", help="print a JSON list")
+    ls.set_defaults(func=cmd_list)
+    save = acts.add_parser("save", help="save answers under NAME (updates it if it exists)")
+    save.add_argument("name", metavar="NAME")
+    add_answer_options(save)
+    save.add_argument("--notes", metavar="TEXT", help="free notes kept with the profile")
+    save.set_defaults(func=cmd_save)
+    show = acts.add_parser("show", help="show a saved profile")
+    show.add_argument("name", metavar="NAME")
+    show.add_argument("--json", action="store_true", help="print the profile as JSON")
+    show.set_defaults(func=cmd_show)
+    delete = acts.add_parser("delete", help="move a profile to the trash")
+    delete.add_argument("name", metavar="NAME")
+    delete.set_defaults(func=cmd_delete)
+    restore = acts.add_parser("restore", help="bring a deleted profile back from the trash")
+    restore.add_argument("name", metavar="NAME")
+    restore.set_defaults(func=cmd_restore)
+    export = acts.add_parser("export", help="write a profile to a file to share or back up")
+    export.add_argument("name", metavar="NAME")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.set_defaults(func=cmd_export)
+    imp = acts.add_parser("import", help="add a profile from an exported file")
+    imp.add_argument("file", metavar="FILE")
+    imp.set_defaults(func=cmd_import)
