@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -22,6 +23,14 @@ ProductId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy without the source's cached properties, which may not hold for the copy."""
+        copy = super().model_copy(update=update, deep=deep)
+        fields = type(self).model_fields
+        for key in [k for k in copy.__dict__ if k not in fields]:
+            del copy.__dict__[key]
+        return copy
 
 
 class Provenance(_Strict):
@@ -88,6 +97,10 @@ class Evidence(_Strict):
 
     def brief(self) -> str:
         """One line: kind, size, length and funding, for cards and the sheet."""
+        return self._brief
+
+    @cached_property
+    def _brief(self) -> str:
         parts = [self.kind.label]
         if self.subjects:
             parts.append(f"{self.subjects} people")

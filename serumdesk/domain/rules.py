@@ -6,10 +6,13 @@ guide section it comes from. Medical cautions never exclude a product: they are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
 from serumdesk.domain import guide
@@ -95,20 +98,40 @@ class Ranking:
 
 def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None) -> Ranking:
     """Apply every rule to every product; same answers, same order."""
-    overrides = overrides or Overrides()
+    with _no_gc_pauses():
+        return _rank(products, answers, overrides)
+
+
+@contextlib.contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Ranking allocates many small acyclic objects (reasons, costs, matches); with the
+    cyclic collector on, each generation-2 pass rescans the whole catalog and the time
+    grows faster than the catalog. Reference counting still frees everything here."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None) -> Ranking:
+    mine = overrides.by_product if overrides else {}
     situation = _Situation.of(answers)
     kept: list[tuple[int, float, str, Product, tuple[Reason, ...], CostEstimate]] = []
     excluded: list[Exclusion] = []
+    points = itemgetter(2)
     for product in products:
-        exclusion = exclusion_reasons(product, answers)
+        exclusion = exclusion_reasons(product, situation)
         if exclusion:
             excluded.append(Exclusion(product, tuple(exclusion)))
             continue
-        cost = estimate_cost(product, overrides.for_product(product.id))
+        cost = estimate_cost(product, mine.get(product.id) if mine else None)
         reasons = tuple(score_reasons(product, situation, cost))
-        score = sum(r.points for r in reasons)
-        kept.append((-score, cost.cost_per_month_usd, product.id, product, reasons, cost))
-    kept.sort(key=lambda row: row[:3])
+        kept.append((-sum(map(points, reasons)), cost.cost_per_month_usd, product.id, product,
+                     reasons, cost))
+    kept.sort(key=itemgetter(0, 1, 2))
     budget = answers.budget_usd_per_month
     matches = tuple(
         Match(
@@ -127,33 +150,26 @@ def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | N
     return Ranking(matches=matches, excluded=tuple(excluded))
 
 
-def _matching_allergens(product: Product, allergens: Iterable[str]) -> list[tuple[str, str]]:
-    hits: list[tuple[str, str]] = []
-    for allergen in allergens:
-        needle = allergen.casefold()
-        for ingredient, folded in product.searchable_ingredients:
-            if needle in folded:
-                hits.append((allergen, ingredient))
-                break
-    return hits
-
-
-def exclusion_reasons(product: Product, answers: Answers) -> list[Reason]:
+def exclusion_reasons(product: Product, answers: Answers | _Situation) -> list[Reason]:
     """Why a product is left out, or [] when it stays in."""
+    s = answers if isinstance(answers, _Situation) else _Situation.of(answers)
     reasons: list[Reason] = []
-    source = product.source_category.label.lower()
-    if answers.diet is Diet.VEGAN and (product.human_derived or product.animal_derived):
+    if s.diet is Diet.VEGAN and (product.human_derived or product.animal_derived):
         origin = "human-derived" if product.human_derived else "animal-derived"
         reasons.append(Reason(
-            f"Not vegan: its active is {origin} ({source}).", guide.DECISION))
-    elif answers.diet is Diet.NO_HUMAN_DERIVED and product.human_derived:
+            f"Not vegan: its active is {origin} ({product.source_category.label.lower()}).",
+            guide.DECISION))
+    elif s.diet is Diet.NO_HUMAN_DERIVED and product.human_derived:
         reasons.append(Reason(
-            f"You asked for no human-derived ingredients; its active is {source}.",
-            guide.SAFETY))
-    for allergen, ingredient in _matching_allergens(product, answers.allergens):
-        reasons.append(Reason(
-            f"Lists “{ingredient}”, which matches your allergy “{allergen}”.", guide.AVOID))
-    if Caution.FRAGRANCE_SENSITIVE in answers.cautions:
+            "You asked for no human-derived ingredients; its active is "
+            f"{product.source_category.label.lower()}.", guide.SAFETY))
+    for allergen, needle in s.allergens:
+        for ingredient, folded in product.searchable_ingredients:
+            if needle in folded:
+                reasons.append(Reason(
+                    f"Lists “{ingredient}”, which matches your allergy “{allergen}”.", guide.AVOID))
+                break
+    if s.fragrance_sensitive and product.irritants:
         scented = product.irritant_names(IrritantKind.FRAGRANCE) + product.irritant_names(
             IrritantKind.ESSENTIAL_OIL)
         if scented:
@@ -165,16 +181,27 @@ def exclusion_reasons(product: Product, answers: Answers) -> list[Reason]:
 
 @dataclass(frozen=True, slots=True)
 class _Situation:
-    """What the rules derive from the answers, worked out once per ranking, not per product."""
+    """What the rules derive from the answers, worked out once per ranking, not per product.
+
+    Reasons whose wording depends only on the answers are built here once, too.
+    """
 
     use_case: UseCase
-    use_label: str
     recovery_focus: bool
     wants_ethical: bool
-    sensitive_why: str | None
-    """Why the skin needs gentle formulas ('freshly treated skin'…), or None when it does not."""
     moderate: bool
     budget: float | None
+    diet: Diet
+    allergens: tuple[tuple[str, str], ...]
+    """(as typed, casefolded) for matching against ingredients."""
+    fragrance_sensitive: bool
+    fits: Reason
+    misfits: Reason
+    sensitive_why: str | None
+    """Why the skin needs gentle formulas ('freshly treated skin'…), or None when it does not."""
+    minimal: Reason | None
+    fragrance_free: Reason | None
+    scented: Reason | None
 
     @classmethod
     def of(cls, answers: Answers) -> _Situation:
@@ -185,51 +212,65 @@ class _Situation:
             why = "a sensitive or compromised barrier"
         elif answers.sensitivity is Sensitivity.HIGH:
             why = "highly sensitive skin"
+        use = answers.use_case.label.lower()
         return cls(
             use_case=answers.use_case,
-            use_label=answers.use_case.label.lower(),
             recovery_focus=answers.use_case in (UseCase.POST_PROCEDURE, UseCase.SENSITIVE_BARRIER),
             wants_ethical=answers.diet is not Diet.ANY,
-            sensitive_why=why,
             moderate=answers.sensitivity is Sensitivity.MODERATE,
             budget=answers.budget_usd_per_month,
+            diet=answers.diet,
+            allergens=tuple((a, a.casefold()) for a in answers.allergens),
+            fragrance_sensitive=Caution.FRAGRANCE_SENSITIVE in answers.cautions,
+            fits=Reason(f"The guide places it for {use}.", guide.SNAPSHOTS, 40),
+            misfits=Reason(f"Not one of the guide's picks for {use}.", guide.SNAPSHOTS, 0),
+            sensitive_why=why,
+            minimal=Reason(f"Minimal-ingredient formula, which suits {why}.", guide.CHOOSING, 10)
+            if why else None,
+            fragrance_free=Reason(f"Fragrance-free, which suits {why}.", guide.CHOOSING, 5)
+            if why else None,
+            scented=Reason(f"Fragrance or essential oils, a risk for {why}.", guide.CHOOSING, -10)
+            if why else None,
         )
+
+
+_CONDITIONED_MEDIA_FOR_RECOVERY = Reason(
+    "Conditioned media: the guide calls recovery and a compromised barrier its high-value use.",
+    guide.DECISION, 12)
+_CHEAPER_FOR_MILD = Reason(
+    "For mild concerns the guide suggests a less costly serum may do as well when used "
+    "consistently.", guide.DECISION, 15)
+_PREMIUM_FOR_MILD = Reason(
+    "Premium price for a mild concern: weigh it against peptide serums and a retinoid first.",
+    guide.DECISION, -10)
+_PLANT_FOR_ETHICS = Reason(
+    "Plant-derived: the guide's compromise for ethical or vegan preferences.", guide.DECISION, 5)
+_ACID_INTRODUCE_SLOWLY = Reason(
+    "Contains an exfoliating acid: fine for many, but introduce it slowly.", guide.ROUTINE, -5)
+_CLINICIAN_USE = Reason("Widely used by clinicians.", guide.CHOOSING, 3)
 
 
 def score_reasons(product: Product, answers: Answers | _Situation, cost: CostEstimate) -> list[Reason]:
     """Every contribution to a product's standing, each with its reason."""
     s = answers if isinstance(answers, _Situation) else _Situation.of(answers)
-    r: list[Reason] = []
-    if s.use_case in product.use_cases:
-        r.append(Reason(f"The guide places it for {s.use_label}.", guide.SNAPSHOTS, 40))
-    else:
-        r.append(Reason(f"Not one of the guide's picks for {s.use_label}.", guide.SNAPSHOTS, 0))
-
+    r: list[Reason] = [s.fits if s.use_case in product.use_cases else s.misfits]
     category = product.source_category
     if s.recovery_focus and category in CONDITIONED_MEDIA:
-        r.append(Reason(
-            "Conditioned media: the guide calls recovery and a compromised barrier its "
-            "high-value use.", guide.DECISION, 12))
+        r.append(_CONDITIONED_MEDIA_FOR_RECOVERY)
     if s.use_case is UseCase.MILD_CONCERNS:
         if product.alternative:
-            r.append(Reason(
-                "For mild concerns the guide suggests a less costly serum may do as well "
-                "when used consistently.", guide.DECISION, 15))
+            r.append(_CHEAPER_FOR_MILD)
         elif cost.inputs.price_usd > PREMIUM_USD:
-            r.append(Reason(
-                "Premium price for a mild concern: weigh it against peptide serums and a "
-                "retinoid first.", guide.DECISION, -10))
+            r.append(_PREMIUM_FOR_MILD)
     if s.wants_ethical and category is SourceCategory.PLANT_CELL_CULTURE:
-        r.append(Reason(
-            "Plant-derived: the guide's compromise for ethical or vegan preferences.",
-            guide.DECISION, 5))
+        r.append(_PLANT_FOR_ETHICS)
 
     why = s.sensitive_why
     if why is not None:
-        if product.minimal_formula:
-            r.append(Reason(f"Minimal-ingredient formula, which suits {why}.", guide.CHOOSING, 10))
-        if product.fragrance_free:
-            r.append(Reason(f"Fragrance-free, which suits {why}.", guide.CHOOSING, 5))
+        if product.minimal_formula and s.minimal:
+            r.append(s.minimal)
+        if product.fragrance_free and s.fragrance_free:
+            r.append(s.fragrance_free)
         if product.irritants:
             acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
             if acids:
@@ -240,13 +281,11 @@ def score_reasons(product: Product, answers: Answers | _Situation, cost: CostEst
                 r.append(Reason(
                     f"Contains a retinoid in the same formula, which the guide advises against "
                     f"for {why}.", guide.CHOOSING, -20))
-            if product.has_irritant(IrritantKind.ESSENTIAL_OIL) or product.has_irritant(
-                    IrritantKind.FRAGRANCE):
-                r.append(Reason(f"Fragrance or essential oils, a risk for {why}.", guide.CHOOSING, -10))
+            if s.scented and (product.has_irritant(IrritantKind.ESSENTIAL_OIL)
+                              or product.has_irritant(IrritantKind.FRAGRANCE)):
+                r.append(s.scented)
     elif s.moderate and product.irritants and product.has_irritant(IrritantKind.EXFOLIATING_ACID):
-        r.append(Reason(
-            "Contains an exfoliating acid: fine for many, but introduce it slowly.",
-            guide.ROUTINE, -5))
+        r.append(_ACID_INTRODUCE_SLOWLY)
 
     if product.packaging:
         protective = [p for p in product.packaging if p.protects_actives]
@@ -260,7 +299,7 @@ def score_reasons(product: Product, answers: Answers | _Situation, cost: CostEst
             f"Discloses its concentration ({product.concentration_disclosed}).", guide.CHOOSING, 5))
     r.append(_evidence_reason(product))
     if product.clinician_use:
-        r.append(Reason("Widely used by clinicians.", guide.CHOOSING, 3))
+        r.append(_CLINICIAN_USE)
 
     if s.budget is not None:
         monthly = cost.cost_per_month_usd

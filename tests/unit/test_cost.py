@@ -75,3 +75,12 @@ def test_negative_overrides_are_refused(field: str) -> None:
 def test_zero_size_is_refused() -> None:
     with pytest.raises(ValueError, match="more than zero"):
         ProductOverride(size_ml=0.0)
+
+
+def test_a_copy_with_a_new_price_is_costed_at_the_new_price() -> None:
+    # Products cache their cost figures; a copy must not inherit the original's cache.
+    original = make_product()
+    estimate_cost(original)
+    cheaper = original.model_copy(update={"price": original.price.model_copy(update={"usd": 50.0})})
+    assert estimate_cost(cheaper).cost_per_month_usd == pytest.approx(50 / 30 * 0.25 * 2 * 30.44)
+    assert estimate_cost(original).cost_per_month_usd == pytest.approx(100 / 30 * 0.25 * 2 * 30.44)
