@@ -36,9 +36,12 @@ from serumdesk.ui.sheet_html import sheet_html
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
-MARGIN_MM = 14.0
+MARGIN_MM = 12.0
 FOOTER_PT = 16.0
 """Height reserved at the foot of each page for the footer line."""
+TABLE_POINT_SIZES = (8.0, 7.5, 7.0)
+"""Type sizes tried for the comparison table, largest first, until the sheet fits."""
+MAX_PAGES = 2
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
@@ -76,13 +79,22 @@ class SheetContent:
     family: str
 
 
-def sheet_content(rec: Recommendation, compared: Sequence[Match], *, include_medical: bool,
-                  today: dt.date | None = None) -> SheetContent:
-    family = sheet_font_family()
-    day = today or dt.date.today()
-    html = sheet_html(rec, compared, today=day, include_medical=include_medical,
-                      font_family=family)
-    return SheetContent(html, f"SerumDesk comparison sheet · {day.isoformat()}", family)
+@dataclass(frozen=True, slots=True)
+class SheetRequest:
+    """The sheet a person asked for: the recommendation, the products compared, the options."""
+
+    rec: Recommendation
+    compared: Sequence[Match]
+    include_medical: bool = True
+    today: dt.date | None = None
+
+    def content(self, table_pt: float) -> SheetContent:
+        family = sheet_font_family()
+        day = self.today or dt.date.today()
+        html = sheet_html(self.rec, self.compared, today=day,
+                          include_medical=self.include_medical, font_family=family,
+                          table_pt=table_pt)
+        return SheetContent(html, f"SerumDesk comparison sheet · {day.isoformat()}", family)
 
 
 class PagedSheet:
@@ -97,7 +109,11 @@ class PagedSheet:
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
         doc.setDocumentMargin(0)
-        doc.setDefaultFont(QFont(content.family, 9))
+        doc.setIndentWidth(16)  # logical (96 dpi) pixels: the layout scales it to the device
+        font = QFont(content.family, 9)
+        # No "fi"/"fl" ligatures: text copied or searched in the PDF stays plain letters.
+        font.setFeature(QFont.Tag("liga"), 0)
+        doc.setDefaultFont(font)
         option = QTextOption()
         # Long unbroken strings (web addresses) wrap instead of running out of their column.
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -105,6 +121,17 @@ class PagedSheet:
         doc.setHtml(content.html)
         doc.setPageSize(QSizeF(self.width, self.body_height))
         self.document = doc
+
+    @classmethod
+    def fitted(cls, request: SheetRequest, device: QPaintDevice, paint_rect: QRectF) -> PagedSheet:
+        """The largest table type that keeps the sheet within MAX_PAGES (if any does)."""
+        sheet = None
+        for table_pt in TABLE_POINT_SIZES:
+            sheet = cls(request.content(table_pt), device, paint_rect)
+            if sheet.page_count <= MAX_PAGES:
+                break
+        assert sheet is not None
+        return sheet
 
     @property
     def page_count(self) -> int:
@@ -149,7 +176,7 @@ class PagedSheet:
         return count
 
 
-def render_page_images(content: SheetContent, paper: str, dpi: int = 110) -> list[QImage]:
+def render_page_images(request: SheetRequest, paper: str, dpi: int = 110) -> list[QImage]:
     """Each page as a white image: the same layout and painting as the PDF, for people to look at."""
     layout = page_layout(paper)
     full = layout.fullRectPixels(dpi)
@@ -158,7 +185,7 @@ def render_page_images(content: SheetContent, paper: str, dpi: int = 110) -> lis
     dots_per_metre = round(dpi / 0.0254)
     probe.setDotsPerMeterX(dots_per_metre)
     probe.setDotsPerMeterY(dots_per_metre)
-    sheet = PagedSheet(content, probe, QRectF(0, 0, paint.width(), paint.height()))
+    sheet = PagedSheet.fitted(request, probe, QRectF(0, 0, paint.width(), paint.height()))
     images = []
     for index in range(sheet.page_count):
         image = probe.copy()

@@ -202,11 +202,20 @@ def _fit_cell(m: Match, answers: Answers, total: int) -> str:
     return f"Rank {m.rank} of {total}, score {m.score}<br/>{_e(fit)}{extra}"
 
 
-def _cautions_cell(m: Match, answers: Answers, include_medical: bool) -> str:
-    items = shared_caution_texts(m.cautions, answers, include_medical)
+def _caution_lines(items: Sequence[tuple[CautionLevel, str]], empty: str) -> str:
     if not items:
-        return "None for your answers"
+        return empty
     return "<br/>".join(f"<b>{_e(_LEVEL_LABELS[level])}:</b> {_e(text)}" for level, text in items)
+
+
+def _caution_rows(compared: Sequence[Match], answers: Answers,
+                  include_medical: bool) -> tuple[list[str], str]:
+    """Each product's own cautions, and those that apply to every compared product (said once)."""
+    per_product = [shared_caution_texts(m.cautions, answers, include_medical) for m in compared]
+    common = [c for c in per_product[0] if len(compared) > 1 and all(c in p for p in per_product)]
+    own = [[c for c in p if c not in common] for p in per_product]
+    empty = "Only those for all of them, below" if common else "None for your answers"
+    return [_caution_lines(items, empty) for items in own], _caution_lines(common, "")
 
 
 def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool) -> str:
@@ -215,11 +224,12 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
                 "answers (the reasons are below).</p>")
     answers = rec.answers
     total = len(rec.matches)
-    label_pct = 14
-    col_pct = (100 - label_pct) // len(compared)
+    col_pct = 89 // len(compared)
+    label_pct = 100 - col_pct * len(compared)  # the columns add up to the full width
     head = "".join(
         f'<th width="{col_pct}%">#{m.rank} {_e(m.product.brand)}<br/>{_e(m.product.name)}</th>'
         for m in compared)
+    own_cautions, common_cautions = _caution_rows(compared, answers, include_medical)
     rows = [
         ("Fit", [_fit_cell(m, answers, total) for m in compared]),
         ("Source", [_source_cell(m.product) for m in compared]),
@@ -228,12 +238,15 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
         ("Packaging and storage", [_packaging_cell(m.product) for m in compared]),
         ("Evidence", [_e(m.product.evidence.brief()) for m in compared]),
         ("Cost per month", [_cost_cell(m, answers.use_case) for m in compared]),
-        ("Cautions", [_cautions_cell(m, answers, include_medical) for m in compared]),
+        ("Cautions", own_cautions),
     ]
     body = "".join(
         f'<tr><td class="k" width="{label_pct}%">{_e(label)}</td>'
         + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
         for label, cells in rows)
+    if common_cautions:
+        body += (f'<tr><td class="k">Cautions for all of them</td>'
+                 f'<td colspan="{len(compared)}">{common_cautions}</td></tr>')
     note = ""
     if any(m.cost.is_estimate for m in compared):
         note = ('<p class="small">* The monthly cost uses at least one estimated figure; '
@@ -298,26 +311,30 @@ h2 { font-size: 10.5pt; margin-top: 8pt; margin-bottom: 3pt; }
 p { margin-top: 0; margin-bottom: 2pt; }
 ul { margin-top: 0; margin-bottom: 2pt; margin-left: 0; -qt-list-indent: 1; }
 li { margin-bottom: 1pt; }
+ul.small { margin-bottom: 8pt; }
 .sub { font-size: 8pt; }
-.small { font-size: 7pt; }
-table.grid { border-collapse: collapse; font-size: 7.5pt; }
+.small { font-size: SMALL_PTpt; }
+table.grid { border-collapse: collapse; font-size: TABLE_PTpt; }
 table.grid td, table.grid th { border-width: 1px; border-style: solid; border-color: #000000;
     vertical-align: top; }
 table.grid th { background-color: #e6e6e6; text-align: left; font-weight: bold; }
 table.answers { font-size: 8pt; }
 td.k { font-weight: bold; }
-table.advice { border-collapse: collapse; }
-table.advice td { border-width: 1.5px; border-style: solid; border-color: #000000; }
+table.advice { border-collapse: collapse; margin-top: 6pt; }
+table.advice td { border-width: 1px; border-style: solid; border-color: #000000; }
 """
 
 
 def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date,
-               include_medical: bool = True, font_family: str = "DejaVu Sans") -> str:
-    """The whole sheet as one HTML document for QTextDocument."""
+               include_medical: bool = True, font_family: str = "DejaVu Sans",
+               table_pt: float = 8.0) -> str:
+    """The whole sheet as one HTML document for QTextDocument; `table_pt` sizes the dense parts."""
+    style = _STYLE.replace("SMALL_PT", f"{max(6.5, table_pt - 0.5):g}").replace(
+        "TABLE_PT", f"{table_pt:g}")
     advice = NOT_ADVICE if include_medical else SHARED_NOT_ADVICE
     shared = "" if include_medical else " — copy for sharing, medical details left out"
     return (
-        f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{_STYLE}</style></head>'
+        f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{style}</style></head>'
         "<body>"
         "<h1>Serum comparison sheet</h1>"
         f'<p class="sub">Prepared with SerumDesk on {_e(today.strftime("%d %B %Y"))}'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -12,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
-from serumdesk.ui.sheet_document import PAPER_SIZES, PagedSheet, SheetContent, page_layout, sheet_content
+from serumdesk.ui.sheet_document import PAPER_SIZES, PagedSheet, SheetRequest, page_layout
 from serumdesk.ui.sheet_html import select_compared
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def ensure_gui_app() -> QGuiApplication:
     return QGuiApplication(["serumdesk", "-platform", "offscreen"])
 
 
-def pdf_bytes(content: SheetContent, paper: str) -> tuple[bytes, int]:
+def pdf_bytes(request: SheetRequest, paper: str) -> tuple[bytes, int]:
     """The sheet as PDF bytes and its page count."""
     data = QByteArray()
     buffer = QBuffer(data)
@@ -65,7 +66,7 @@ def pdf_bytes(content: SheetContent, paper: str) -> tuple[bytes, int]:
     writer.setTitle("SerumDesk comparison sheet")
     writer.setCreator("SerumDesk")
     paint = writer.pageLayout().paintRectPixels(PDF_RESOLUTION)
-    sheet = PagedSheet(content, writer, QRectF(0, 0, paint.width(), paint.height()))
+    sheet = PagedSheet.fitted(request, writer, QRectF(0, 0, paint.width(), paint.height()))
     painter = QPainter(writer)
     pages = sheet.paint_all(painter, writer.newPage)
     painter.end()
@@ -82,19 +83,18 @@ def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path,
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}")
     compared = select_compared(rec, compare_ids)
-    content = sheet_content(rec, compared, include_medical=include_medical)
-    data, pages = pdf_bytes(content, paper)
+    data, pages = pdf_bytes(SheetRequest(rec, compared, include_medical), paper)
     path = Path(path)
     if path.is_dir():
-        raise SaveError(21, f"Could not save {path}: it is a folder; give a file name.")
+        raise SaveError(errno.EISDIR, f"Could not save {path}: it is a folder; give a file name.")
     atomic_write_bytes(path, data, mode=0o644)
     return pages
 
 
-def paint_on_printer(printer: QPrinter, content: SheetContent) -> int:
+def paint_on_printer(printer: QPrinter, request: SheetRequest) -> int:
     """Paint the sheet on a printer (or a preview's printer) with its current page layout."""
     paint = printer.pageLayout().paintRectPixels(printer.resolution())
-    sheet = PagedSheet(content, printer, QRectF(0, 0, paint.width(), paint.height()))
+    sheet = PagedSheet.fitted(request, printer, QRectF(0, 0, paint.width(), paint.height()))
     painter = QPainter(printer)
     pages = sheet.paint_all(painter, printer.newPage)
     painter.end()
@@ -134,8 +134,7 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
         toolbar.addAction(medical)
 
     def paint(target: QPrinter) -> None:
-        paint_on_printer(target, sheet_content(rec, compared,
-                                               include_medical=not medical.isChecked()))
+        paint_on_printer(target, SheetRequest(rec, compared, not medical.isChecked()))
 
     dialog.paintRequested.connect(paint)
     preview = dialog.findChild(QPrintPreviewWidget)
