@@ -1,0 +1,63 @@
+"""`serumdesk sheet` as a subprocess of the installed command, run from a folder outside the checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from .conftest import Run
+
+pytestmark = pytest.mark.slow
+
+
+def _text(path: Path) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
+
+
+def test_sheet_writes_a_pdf(run_serumdesk: Run, tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    result = run_serumdesk("sheet", "--diet", "vegan", "--caution", "pregnant-or-breastfeeding",
+                           "--compare", "bioeffect-egf-serum", "--compare", "kate-somerville-supercell",
+                           "--output", str(out), "--paper", "letter")
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    assert 1 <= len(reader.pages) <= 2
+    assert f"({len(reader.pages)} page" in result.stdout
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(612, abs=1)  # US Letter
+    text = _text(out)
+    assert "Bioeffect EGF Serum" in text and "Kate Somerville" in text
+    assert "Pregnant or breastfeeding" in text
+
+
+def test_sheet_relative_output_lands_in_the_working_folder(run_serumdesk: Run,
+                                                           tmp_path: Path) -> None:
+    result = run_serumdesk("sheet", "--output", "mine.pdf", "--no-medical", "--paper", "a4")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "elsewhere" / "mine.pdf"
+    assert float(PdfReader(out).pages[0].mediabox.height) == pytest.approx(841.9, abs=1)  # A4
+    assert "Medical details Left out of this copy" in _text(out)
+
+
+def test_sheet_bad_output_folder(run_serumdesk: Run, tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "x.pdf"
+    result = run_serumdesk("sheet", "--output", str(target))
+    assert result.returncode == 1
+    assert "folder does not exist" in result.stderr
+    assert str(target) in result.stderr
+    assert not target.parent.exists()
+
+
+def test_sheet_unknown_compare_id_names_valid_ones(run_serumdesk: Run) -> None:
+    result = run_serumdesk("sheet", "--diet", "vegan", "--compare", "nope", "--output", "x.pdf")
+    assert result.returncode == 2
+    assert "'nope'" in result.stderr
+    assert "bioeffect-egf-serum" in result.stderr  # a vegan product from the catalog
+    assert "skinmedica-tns-advanced-plus" not in result.stderr  # human-derived: excluded
+
+
+def test_sheet_needs_an_output(run_serumdesk: Run) -> None:
+    result = run_serumdesk("sheet")
+    assert result.returncode == 2
+    assert "--output" in result.stderr

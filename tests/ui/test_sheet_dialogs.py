@@ -1,0 +1,132 @@
+"""Print preview and Export PDF… from the app, with the dialogs driven and closed by the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from serumdesk.ui.sheet_printing import export_pdf_with_dialog, print_with_preview, write_sheet_pdf
+
+from .sheet_helpers import pdf_text, rec_for
+
+# The offscreen platform warns about every dialog it shows; nothing to do with the sheet.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+def _top_level(kind: type[QWidget]) -> QWidget | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+def _when_shown(kind: type[QWidget], handle: object, tries: int = 200) -> None:
+    """Poll for a modal dialog of `kind`, then call `handle(dialog)` from inside its event loop."""
+    def poll(left: int = tries) -> None:
+        dialog = _top_level(kind)
+        if dialog is not None:
+            handle(dialog)  # type: ignore[operator]
+        elif left:
+            QTimer.singleShot(25, lambda: poll(left - 1))
+    QTimer.singleShot(0, poll)
+
+
+def test_print_preview_renders_every_page(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # letter paper, as in the PDF below
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_PAPER", raising=False)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    rec = rec_for("pregnant")
+    ids = ["skinmedica-tns-advanced-plus", "symbiome-the-answer", "bioeffect-egf-serum"]
+    expected = write_sheet_pdf(rec, ids, tmp_path / "same.pdf", paper="letter")
+    seen: dict[str, int | bool] = {}
+
+    def inspect(dialog: QWidget) -> None:
+        assert isinstance(dialog, QPrintPreviewDialog)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        assert preview is not None
+        seen["pages"] = preview.pageCount()
+        dialog.resize(1000, 800)
+        dialog.grab().save(str(artifacts_dir / "print-preview.png"))
+        medical = next(a for a in dialog.findChildren(QAction)
+                       if a.text() == "Leave out medical details")
+        seen["medical_enabled"] = medical.isEnabled()
+        medical.setChecked(True)  # re-renders the preview as a copy for sharing
+        seen["pages_shared"] = preview.pageCount()
+        dialog.reject()
+
+    _when_shown(QPrintPreviewDialog, inspect)
+    print_with_preview(parent, rec, ids)
+    assert seen["pages"] == expected
+    assert seen["medical_enabled"] is True
+    assert 1 <= int(seen["pages_shared"]) <= 2
+    assert _top_level(QPrintPreviewDialog) is None
+
+
+def _answer_file_dialog(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> None:
+    # The platform file dialog cannot be driven offscreen; stand in for the person's choice.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path) if path else "", "")))
+
+
+def test_export_adds_pdf_suffix_and_writes(qtbot: QtBot, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    _answer_file_dialog(monkeypatch, tmp_path / "for-my-clinic")
+    export_pdf_with_dialog(parent, rec_for("vegan"), [])  # no medical details: no question
+    out = tmp_path / "for-my-clinic.pdf"
+    assert pdf_text(out).startswith("Serum comparison sheet")
+
+
+def test_export_cancelled_writes_nothing(qtbot: QtBot, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    _answer_file_dialog(monkeypatch, None)
+    export_pdf_with_dialog(parent, rec_for("vegan"), [])
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_export_can_leave_medical_details_out(qtbot: QtBot, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    out = tmp_path / "shared.pdf"
+    _answer_file_dialog(monkeypatch, out)
+
+    def leave_out(box: QWidget) -> None:
+        button = next(b for b in box.findChildren(QPushButton) if b.text() == "Leave them out")
+        button.click()
+
+    _when_shown(QMessageBox, leave_out)
+    export_pdf_with_dialog(parent, rec_for("pregnant"), ["skinmedica-tns-advanced-plus"])
+    text = pdf_text(out)
+    assert "pregnant" not in text.casefold()
+    assert "Medical cautions apply — see your clinician" in text
+
+
+def test_export_to_an_unwritable_folder_says_so(qtbot: QtBot, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    _answer_file_dialog(monkeypatch, tmp_path / "gone" / "sheet.pdf")
+    shown: list[str] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        shown.append(box.text())
+        box.accept()
+
+    _when_shown(QMessageBox, read_and_close)
+    export_pdf_with_dialog(parent, rec_for("vegan"), [])
+    assert shown and "folder does not exist" in shown[0]
+    assert str(tmp_path / "gone" / "sheet.pdf") in shown[0]

@@ -1,0 +1,110 @@
+"""The sheet's content decisions, without Qt: what is compared, escaped, and left out of a shared copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.choices import Caution, Diet
+from serumdesk.domain.recommendation import recommend
+from serumdesk.domain.rules import CautionLevel
+from serumdesk.ui.sheet_html import (
+    GENERIC_CLINICIAN_CAUTION,
+    CompareError,
+    select_compared,
+    sheet_html,
+)
+
+from .sheet_helpers import HUMAN_DERIVED, bundled_catalog, rec_for
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def test_default_compare_is_the_top_three() -> None:
+    rec = rec_for("vegan")
+    assert [m.rank for m in select_compared(rec, [])] == [1, 2, 3]
+
+
+def test_compare_keeps_the_order_asked_and_drops_repeats() -> None:
+    rec = rec_for("pregnant")
+    ids = ["the-ordinary-hyaluronic-acid-b5", "skinmedica-tns-advanced-plus",
+           "the-ordinary-hyaluronic-acid-b5"]
+    assert [m.product.id for m in select_compared(rec, ids)] == ids[:2]
+
+
+def test_unknown_id_names_the_valid_ones() -> None:
+    rec = rec_for("pregnant")
+    with pytest.raises(CompareError) as err:
+        select_compared(rec, ["no-such-serum"])
+    message = str(err.value)
+    assert "no-such-serum" in message
+    assert all(m.product.id in message for m in rec.matches)
+
+
+def test_excluded_id_says_why() -> None:
+    rec = rec_for("vegan")
+    with pytest.raises(CompareError, match=r"excluded.*Not vegan") as err:
+        select_compared(rec, ["skinmedica-tns-advanced-plus"])
+    valid = str(err.value).split("Products you can compare:")[1]
+    assert not any(pid in valid for pid in HUMAN_DERIVED)
+
+
+def test_at_most_four_products() -> None:
+    rec = rec_for("pregnant")
+    with pytest.raises(CompareError, match="at most 4"):
+        select_compared(rec, [m.product.id for m in rec.matches[:5]])
+
+
+def test_catalog_text_is_escaped() -> None:
+    catalog = bundled_catalog()
+    product = catalog.products[0].model_copy(
+        update={"brand": "A&B", "name": "<b>x</b> Serum", "key_ingredients": ["<img src=x>"]})
+    catalog = catalog.model_copy(update={"products": [product, *catalog.products[1:]]})
+    rec = recommend(catalog, Answers())
+    html = sheet_html(rec, select_compared(rec, [product.id]), today=TODAY)
+    assert "<b>x</b>" not in html and "<img" not in html
+    assert "&lt;b&gt;x&lt;/b&gt; Serum" in html
+    assert "A&amp;B" in html
+
+
+def test_profile_allergen_text_is_escaped() -> None:
+    rec = recommend(bundled_catalog(), Answers(allergens=("<script>",)))
+    html = sheet_html(rec, select_compared(rec, []), today=TODAY)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_shared_copy_keeps_a_caution_line_but_names_no_condition() -> None:
+    answers = Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING, Caution.AUTOIMMUNE}),
+                      allergens=("latex",))
+    rec = recommend(bundled_catalog(), answers)
+    compared = select_compared(rec, ["skinmedica-tns-advanced-plus"])
+    assert any(c.level is CautionLevel.CLINICIAN for c in compared[0].cautions)
+    full = sheet_html(rec, compared, today=TODAY)
+    shared = sheet_html(rec, compared, today=TODAY, include_medical=False).casefold()
+    assert "pregnan" in full.casefold() and "latex" in full
+    for word in ("pregnan", "breastfeeding", "autoimmune", "latex"):
+        assert word not in shared
+    assert GENERIC_CLINICIAN_CAUTION.casefold() in shared
+    # Two conditions, one product: one generic line, not a repeated one.
+    assert shared.count(GENERIC_CLINICIAN_CAUTION.casefold()) == 1
+
+
+def test_shared_copy_hides_the_allergen_in_exclusion_reasons() -> None:
+    # Angela Caglia lists snow mushroom extract (catalog): that allergy excludes it.
+    rec = recommend(bundled_catalog(), Answers(allergens=("snow mushroom",)))
+    assert any(e.product.id == "angela-caglia-cell-forte" for e in rec.excluded)
+    shared = sheet_html(rec, select_compared(rec, []), today=TODAY, include_medical=False)
+    assert "snow mushroom" not in shared.casefold()
+    assert "allergic" in shared
+
+
+def test_vegan_sheet_lists_exclusions_with_reasons() -> None:
+    rec = recommend(bundled_catalog(), Answers(diet=Diet.VEGAN))
+    html = sheet_html(rec, select_compared(rec, []), today=TODAY)
+    left_out = html.split("Left out, and why")[1].split("<h2>")[0]
+    for pid in HUMAN_DERIVED:
+        title = bundled_catalog().by_id()[pid].title
+        assert title.replace("&", "&amp;") in left_out
+    assert left_out.count("Not vegan") >= len(HUMAN_DERIVED)
