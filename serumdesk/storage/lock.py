@@ -92,7 +92,7 @@ class InstanceGuard:
         self.path = path
         self._fd: int | None = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd = _open_lock_file(path)
         except OSError:
             # A folder we cannot write: behave as a second instance (read-only) — safe.

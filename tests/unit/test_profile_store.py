@@ -12,7 +12,6 @@ import pytest
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
-from serumdesk.storage import atomic
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.profile_types import (
     Profile,
@@ -235,7 +234,7 @@ def test_full_disk_gives_clear_message_and_loses_nothing(
     def full(*_a: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "replace", full)
+    monkeypatch.setattr(os, "replace", full)
     with pytest.raises(ProfileError, match="the disk is full") as info:
         store.save(saved.with_changes(notes="new"))
     assert "unchanged" in str(info.value)
@@ -253,7 +252,7 @@ def test_full_disk_during_write_loses_nothing(
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(ProfileError, match="the disk is full"):
         store.create("Dad")
     with pytest.raises(ProfileError, match="the disk is full"):
@@ -358,3 +357,15 @@ def test_out_of_bounds_fields_are_refused_not_crashed(store: ProfileStore) -> No
     with pytest.raises(ProfileError, match="notes: String should have at most 100000"):
         store.save(saved.with_changes(notes="x" * 100_001))
     assert store.get(saved.id).notes == "short"
+
+
+def test_pydantic_is_not_imported_until_a_file_is_read() -> None:
+    """The GUI imports the store at start; pydantic's cost is paid on the first profile read."""
+    import subprocess
+    import sys
+
+    code = ("import sys, serumdesk.storage.profiles, serumdesk.cli_profile; "
+            "print('pydantic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    assert out.strip() == "False"

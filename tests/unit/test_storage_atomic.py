@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import errno
+import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from serumdesk.storage import atomic
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes, atomic_writer
 
 OLD = b'{"old": true}\n'
@@ -37,7 +38,7 @@ def test_failed_open_keeps_old_file(target: Path, monkeypatch: pytest.MonkeyPatc
     def refuse(*_a: object, **_k: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(SaveError, match="not allowed to write there"):
         atomic_write_bytes(target, b"new")
     assert target.read_bytes() == OLD
@@ -57,7 +58,7 @@ def test_disk_full_during_write_keeps_old_file(
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(SaveError) as info:
         atomic_write_bytes(target, b"new")
     assert "the disk is full" in str(info.value)
@@ -70,7 +71,7 @@ def test_failed_commit_keeps_old_file(target: Path, monkeypatch: pytest.MonkeyPa
     def no_rename(_src: object, _dst: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(atomic.os, "replace", no_rename)
+    monkeypatch.setattr(os, "replace", no_rename)
     with pytest.raises(SaveError, match="read-only disk"):
         atomic_write_bytes(target, b"new")
     assert target.read_bytes() == OLD
@@ -86,7 +87,7 @@ def test_new_file_appears_whole_or_not_at_all(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "empty").mkdir()
     path = tmp_path / "empty" / "fresh.json"
-    monkeypatch.setattr(atomic.os, "replace", lambda *_a: (_ for _ in ()).throw(
+    monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(
         OSError(errno.ENOSPC, "full")))
     with pytest.raises(SaveError):
         atomic_write_bytes(path, b"x")

@@ -1,0 +1,345 @@
+"""Profile actions in the File menu: save, open, rename, duplicate, delete, export, import.
+
+`install_profile_actions(window, paths)` is called once by app.py. It takes the
+single-instance guard (a second SerumDesk window opens profiles read-only), builds the
+profile store, adds the actions, tracks unsaved changes and offers the last-used profile.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+
+from serumdesk.storage.lock import InstanceGuard
+from serumdesk.storage.profile_types import (
+    Profile,
+    ProfileConflict,
+    ProfileError,
+    ProfileNotFound,
+    clean_name,
+)
+from serumdesk.storage.profiles import ProfileStore
+from serumdesk.ui.profile_prompts import DialogPrompts, ProfilePrompts, Unsaved, suggested_file_name
+
+if TYPE_CHECKING:
+    from serumdesk.storage.paths import UserPaths
+    from serumdesk.ui.main_window import MainWindow
+
+SECOND_INSTANCE_MESSAGE = (
+    "SerumDesk is already open in another window. This window shows your profiles "
+    "read-only so the two cannot overwrite each other's changes: you can open and export "
+    "profiles here, and save them in the other window.")
+
+
+class ProfileActions(QObject):
+    """The current profile, whether the answers on screen differ from it, and the actions."""
+
+    def __init__(self, window: MainWindow, store: ProfileStore, prompts: ProfilePrompts,
+                 guard: InstanceGuard | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.prompts = prompts
+        self.guard = guard  # held for the window's lifetime; the kernel drops it at exit
+        self.current: Profile | None = None
+        self.dirty = False
+        self._build_actions()
+        window.answers_changed.connect(self._mark_dirty)
+        window.close_guards.append(self.may_close)
+        window.destroyed.connect(self._release_guard)
+        self._refresh()
+
+    # -- actions ----------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | None = None,
+                *, writes: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setProperty("writes", writes)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action("&New profile", self.new_profile, key.New)
+        self.open_action = self._action("&Open profile…", self.open_profile, key.Open)
+        self.save_action = self._action("&Save profile", self.save, key.Save, writes=True)
+        self.save_as_action = self._action("Save profile &as…", self.save_as, key.SaveAs,
+                                           writes=True)
+        self.rename_action = self._action("&Rename profile…", self.rename, writes=True)
+        self.duplicate_action = self._action("D&uplicate profile…", self.duplicate, writes=True)
+        self.delete_action = self._action("&Delete profile…", self.delete, writes=True)
+        self.restore_action = self._action("Restore a deleted profile…", self.restore,
+                                           writes=True)
+        self.export_action = self._action("&Export profile to a file…", self.export_profile)
+        self.import_action = self._action("&Import profile from a file…", self.import_profile,
+                                          writes=True)
+        self.actions = [self.new_action, self.open_action, self.save_action, self.save_as_action,
+                        self.rename_action, self.duplicate_action, self.delete_action,
+                        self.restore_action, self.export_action, self.import_action]
+        self.window.add_file_actions(self.actions)
+
+    def _refresh(self) -> None:
+        """Enable what makes sense now, and show the profile and unsaved mark in the title."""
+        has = self.current is not None
+        for action in (self.rename_action, self.duplicate_action, self.delete_action,
+                       self.export_action):
+            action.setEnabled(has)
+        if self.store.read_only:
+            for action in self.actions:
+                if action.property("writes"):
+                    action.setEnabled(False)
+        name = self.current.name if self.current else "Unsaved answers"
+        suffix = " (read-only)" if self.store.read_only else ""
+        self.window.setWindowTitle(f"{name}[*]{suffix} — SerumDesk")
+        self.window.setWindowModified(self.dirty)
+
+    def _mark_dirty(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            self._refresh()
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+    def _release_guard(self) -> None:
+        if self.guard is not None:
+            self.guard.release()
+
+    # -- what is on screen -----------------------------------------------------------------
+    def _on_screen(self, base: Profile) -> Profile:
+        w = self.window
+        return base.with_changes(answers=w.current_answers(), overrides=w.current_overrides(),
+                                 compared_ids=w.compared_ids())
+
+    def show_profile(self, profile: Profile) -> None:
+        self.window.set_answers(profile.answers)
+        self.window.set_overrides(profile.overrides)
+        self.window.set_compared_ids(list(profile.compared_ids))
+        self.current = profile
+        self.dirty = False
+        self.store.set_last_used(profile.id)
+        self._refresh()
+
+    def _settled(self) -> bool:
+        """True when nothing unsaved would be lost (saved, discarded, or nothing to save)."""
+        if not self.dirty or self.store.read_only:
+            return True
+        choice = self.prompts.ask_unsaved(self.current.name if self.current else None)
+        if choice is Unsaved.SAVE:
+            return self.save()
+        return choice is Unsaved.DISCARD
+
+    def may_close(self) -> bool:
+        return self._settled()
+
+    # -- the actions ---------------------------------------------------------------------------
+    def new_profile(self) -> None:
+        if not self._settled():
+            return
+        from serumdesk.domain.answers import Answers, Overrides
+
+        self.window.set_answers(Answers())
+        self.window.set_overrides(Overrides())
+        self.window.set_compared_ids([])
+        self.current = None
+        self.dirty = False
+        self._refresh()
+
+    def save(self) -> bool:
+        """Save over the current profile (or ask for a name); True when it was saved."""
+        if self.current is None:
+            return self.save_as()
+        current = self.current
+        return self._write(lambda: self.store.save(self._on_screen(current)))
+
+    def _write(self, write: Callable[[], Profile]) -> bool:
+        """Run one store write; on success it is the current profile, else the person is told."""
+        try:
+            self.current = write()
+        except ProfileConflict as exc:
+            if self.prompts.confirm("Profile changed elsewhere", str(exc), "Save as new…"):
+                return self.save_as()
+            return False
+        except ProfileError as exc:
+            self.prompts.warn("Could not save the profile", str(exc))
+            return False
+        self.dirty = False
+        self.store.set_last_used(self.current.id)
+        self._refresh()
+        self._status(f"Saved profile “{self.current.name}”.")
+        return True
+
+    def save_as(self) -> bool:
+        initial = self.current.name if self.current else ""
+        notes = self.current.notes if self.current else ""
+        while True:
+            name = self.prompts.ask_name("Save profile as", "Name for this profile:", initial)
+            if name is None:
+                return False
+            initial = name
+            try:
+                existing: Profile | None = self.store.find(clean_name(name))
+            except ProfileNotFound:
+                existing = None
+            except ProfileError as exc:  # an unusable name
+                self.prompts.warn("Choose another name", str(exc))
+                continue
+            if existing is None:
+                fresh = self._on_screen(Profile(name=name, notes=notes))
+                return self._write(functools.partial(self.store.save, fresh))
+            if self.prompts.confirm("Replace profile?", f"A profile named “{existing.name}” "
+                                    "already exists. Replace it with these answers?", "Replace"):
+                return self._write(
+                    functools.partial(self.store.update, existing.id, self._on_screen))
+
+    def _listing(self) -> list[Profile] | None:
+        try:
+            listing = self.store.listing()
+        except ProfileError as exc:
+            self.prompts.warn("Could not read your profiles", str(exc))
+            return None
+        if listing.problems:
+            self.prompts.warn("Some profiles could not be read",
+                              "\n\n".join(p.message for p in listing.problems))
+        return listing.profiles
+
+    def open_profile(self) -> None:
+        if not self._settled():
+            return
+        profiles = self._listing()
+        if profiles is None:
+            return
+        if not profiles:
+            self.prompts.inform("No saved profiles", "No profiles are saved yet. Answer the "
+                                "questions, then choose File ▸ Save profile.")
+            return
+        chosen = self.prompts.pick_profile(
+            profiles, title="Open profile", intro="Choose a saved profile to open.",
+            action="Open", current_id=self.current.id if self.current else None)
+        if chosen is not None:
+            self.show_profile(chosen)
+            self._status(f"Opened profile “{chosen.name}”.")
+
+    def rename(self) -> None:
+        if self.current is None:
+            return
+        name = self.prompts.ask_name("Rename profile", "New name:", self.current.name)
+        if name is None or name == self.current.name:
+            return
+        try:
+            renamed = self.store.rename(self.current.id, name)
+        except ProfileError as exc:
+            self.prompts.warn("Could not rename the profile", str(exc))
+            return
+        # Unsaved edits stay on screen (and unsaved); only the name and revision move on.
+        self.current = dataclasses.replace(self.current, name=renamed.name,
+                                           updated=renamed.updated, revision=renamed.revision)
+        self._refresh()
+
+    def duplicate(self) -> None:
+        if self.current is None:
+            return
+        name = self.prompts.ask_name("Duplicate profile", "Name for the copy:",
+                                     f"{self.current.name} copy")
+        if name is None:
+            return
+        try:
+            copy = self.store.duplicate(self.current.id, name)
+        except ProfileError as exc:
+            self.prompts.warn("Could not duplicate the profile", str(exc))
+            return
+        self._status(f"Saved a copy as “{copy.name}”; open it with File ▸ Open profile.")
+
+    def delete(self) -> None:
+        if self.current is None:
+            return
+        name = self.current.name
+        if not self.prompts.confirm(
+                "Delete profile?", f"Move the profile “{name}” to the trash?\nYou can bring it "
+                "back with File ▸ Restore a deleted profile.", "Delete"):
+            return
+        try:
+            self.store.delete(self.current.id)
+        except ProfileError as exc:
+            self.prompts.warn("Could not delete the profile", str(exc))
+            return
+        self.current = None
+        self.dirty = True  # the answers are still on screen, now saved nowhere
+        self._refresh()
+        self._status(f"Moved “{name}” to the trash.")
+
+    def restore(self) -> None:
+        deleted = self.store.trash()
+        if not deleted:
+            self.prompts.inform("Nothing to restore", "There are no deleted profiles.")
+            return
+        chosen = self.prompts.pick_profile(
+            deleted, title="Restore a deleted profile",
+            intro="Deleted profiles stay in the trash until you remove them by hand.",
+            action="Restore")
+        if chosen is None:
+            return
+        try:
+            restored = self.store.restore(chosen.id)
+        except ProfileError as exc:
+            self.prompts.warn("Could not restore the profile", str(exc))
+            return
+        self._status(f"Restored “{restored.name}”; open it with File ▸ Open profile.")
+
+    def export_profile(self) -> None:
+        if self.current is None or (self.dirty and not self.store.read_only
+                                    and not self.save()):
+            return
+        destination = self.prompts.save_file("Export profile",
+                                             suggested_file_name(self.current.name))
+        if destination is None:
+            return
+        try:
+            self.store.export(self.current.id, destination)
+        except ProfileError as exc:
+            self.prompts.warn("Could not export the profile", str(exc))
+            return
+        self._status(f"Exported “{self.current.name}” to {destination}.")
+
+    def import_profile(self) -> None:
+        source = self.prompts.open_file("Import profile")
+        if source is None or not self._settled():
+            return
+        try:
+            imported = self.store.import_file(source)
+        except ProfileError as exc:
+            self.prompts.warn("Could not import the profile", str(exc))
+            return
+        self.show_profile(imported)
+        self._status(f"Imported and opened “{imported.name}”.")
+
+    # -- at start ---------------------------------------------------------------------------
+    def offer_last_used(self) -> None:
+        """Tell a second window it is read-only, report unreadable files, offer the last profile."""
+        if self.store.read_only:
+            self.prompts.inform("SerumDesk is already open", SECOND_INSTANCE_MESSAGE)
+        profiles = self._listing()
+        last = self.store.last_used()
+        if profiles and last is not None and self.current is None and not self.dirty:
+            text = f"Continue with your profile “{last.name}”?"
+            if self.prompts.confirm("Welcome back", text, "Open it"):
+                self.show_profile(last)
+
+
+def install_profile_actions(window: MainWindow, paths: UserPaths,
+                            prompts: ProfilePrompts | None = None,
+                            offer_at_start: bool = True) -> ProfileActions:
+    """Wire profiles into `window`; a second running SerumDesk gets a read-only store."""
+    guard = InstanceGuard(paths.data_dir / "instance.lock")
+    store = ProfileStore(paths.profiles_dir, read_only=not guard.acquired)
+    actions = ProfileActions(window, store, prompts or DialogPrompts(window), guard)
+    if offer_at_start:
+        QTimer.singleShot(0, actions.offer_last_used)
+    return actions
+

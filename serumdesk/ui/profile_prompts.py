@@ -1,0 +1,114 @@
+"""The questions the profile actions ask a person, behind one small interface.
+
+`DialogPrompts` asks with real dialogs; tests pass a scripted object with the same
+methods, so the controller's logic runs without modal dialogs blocking the test.
+Every dialog shows profile names as plain text.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from serumdesk.storage.profile_types import Profile
+from serumdesk.ui.profile_open_dialog import ProfilePickerDialog
+
+FILE_FILTER = "SerumDesk profile (*.json);;All files (*)"
+
+
+class Unsaved(enum.Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class ProfilePrompts(Protocol):
+    def ask_name(self, title: str, label: str, initial: str = "") -> str | None: ...
+    def confirm(self, title: str, text: str, action: str) -> bool: ...
+    def ask_unsaved(self, name: str | None) -> Unsaved: ...
+    def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
+                     current_id: str | None = None) -> Profile | None: ...
+    def open_file(self, title: str) -> Path | None: ...
+    def save_file(self, title: str, suggested_name: str) -> Path | None: ...
+    def inform(self, title: str, text: str) -> None: ...
+    def warn(self, title: str, text: str) -> None: ...
+
+
+def suggested_file_name(profile_name: str) -> str:
+    """A harmless file name for an export: letters, digits, spaces and dashes only."""
+    stem = re.sub(r"[^\w\- ]+", "_", profile_name, flags=re.UNICODE).strip(" ._")[:60]
+    return f"{stem or 'profile'}.serumdesk.json"
+
+
+class DialogPrompts:
+    """ProfilePrompts with Qt's standard dialogs, parented to `parent`."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def _box(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(icon, title, "", QMessageBox.StandardButton.NoButton, self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names are the person's text, not HTML
+        box.setText(text)
+        return box
+
+    def ask_name(self, title: str, label: str, initial: str = "") -> str | None:
+        text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal,
+                                        initial)
+        return text if ok else None
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        box = self._box(QMessageBox.Icon.Question, title, text)
+        yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(yes)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def ask_unsaved(self, name: str | None) -> Unsaved:
+        what = f"profile “{name}”" if name else "your answers"
+        box = self._box(QMessageBox.Icon.Warning, "Unsaved changes",
+                        f"You have changes to {what} that are not saved.")
+        box.setInformativeText("Save them first?")
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return Unsaved.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return Unsaved.DISCARD
+        return Unsaved.CANCEL
+
+    def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
+                     current_id: str | None = None) -> Profile | None:
+        dialog = ProfilePickerDialog(profiles, title=title, intro=intro, action=action,
+                                     current_id=current_id, parent=self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen()
+
+    def open_file(self, title: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()), FILE_FILTER)
+        return Path(name) if name else None
+
+    def save_file(self, title: str, suggested_name: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title,
+                                              str(Path.home() / suggested_name), FILE_FILTER)
+        return Path(name) if name else None
+
+    def inform(self, title: str, text: str) -> None:
+        box = self._box(QMessageBox.Icon.Information, title, text)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def warn(self, title: str, text: str) -> None:
+        box = self._box(QMessageBox.Icon.Warning, title, text)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
