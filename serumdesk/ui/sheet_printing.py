@@ -78,10 +78,13 @@ def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path,
                     paper: str = "a4", include_medical: bool = True) -> int:
     """Write the sheet to `path` atomically; returns the page count.
 
-    Raises CompareError for ids that cannot be compared and SaveError when it cannot be written.
+    Needs a QGuiApplication (fonts). Raises CompareError for ids that cannot be compared and
+    SaveError when it cannot be written.
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}")
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("write_sheet_pdf needs a running QGuiApplication; see ensure_gui_app()")
     compared = select_compared(rec, compare_ids)
     data, pages = pdf_bytes(SheetRequest(rec, compared, include_medical), paper)
     path = Path(path)

@@ -61,3 +61,15 @@ def test_sheet_needs_an_output(run_serumdesk: Run) -> None:
     result = run_serumdesk("sheet")
     assert result.returncode == 2
     assert "--output" in result.stderr
+
+
+def test_sheet_from_a_saved_profile(run_serumdesk: Run, tmp_path: Path) -> None:
+    saved = run_serumdesk("profile", "save", "mum", "--diet", "vegan",
+                          "--caution", "pregnant-or-breastfeeding")
+    assert saved.returncode == 0, saved.stderr
+    out = tmp_path / "mum.pdf"
+    result = run_serumdesk("sheet", "--profile", "mum", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    text = _text(out)
+    assert "Diet and ethics Vegan" in text
+    assert "Medical Pregnant or breastfeeding" in text

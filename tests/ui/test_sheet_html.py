@@ -108,3 +108,9 @@ def test_vegan_sheet_lists_exclusions_with_reasons() -> None:
         title = bundled_catalog().by_id()[pid].title
         assert title.replace("&", "&amp;") in left_out
     assert left_out.count("Not vegan") >= len(HUMAN_DERIVED)
+
+
+def test_date_is_in_english_whatever_the_c_locale() -> None:
+    rec = rec_for("vegan")
+    html = sheet_html(rec, select_compared(rec, []), today=dt.date(2026, 3, 5))
+    assert "Prepared with SerumDesk on 5 March 2026" in html
