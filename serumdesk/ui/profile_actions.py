@@ -94,9 +94,11 @@ class ProfileActions(QObject):
             for action in self.actions:
                 if action.property("writes"):
                     action.setEnabled(False)
-        name = self.current.name if self.current else "Unsaved answers"
         suffix = " (read-only)" if self.store.read_only else ""
-        self.window.setWindowTitle(f"{name}[*]{suffix} — SerumDesk")
+        if self.current is None:
+            self.window.setWindowTitle(f"SerumDesk[*]{suffix}")
+        else:
+            self.window.setWindowTitle(f"{self.current.name}[*]{suffix} — SerumDesk")
         self.window.setWindowModified(self.dirty)
 
     def _mark_dirty(self) -> None:

@@ -327,3 +327,32 @@ def test_save_as_an_existing_name_asks_before_replacing(
     assert actions.save_as() is True
     assert store.listing().names == ["Dad"]
     assert store.find("Dad").answers == ANSWERS
+
+
+@pytest.mark.slow
+def test_gui_and_cli_read_each_others_profiles(
+        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
+        tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    serumdesk = Path(sys.executable).parent / "serumdesk"
+    window, actions = app_window
+    _fill(window)
+    prompts.names.append("From the app")
+    actions.save_action.trigger()
+
+    def cli(*args: str) -> str:
+        return subprocess.run([str(serumdesk), *args], cwd=tmp_path, capture_output=True,
+                              text=True, check=True, timeout=60).stdout
+
+    shown = json.loads(cli("profile", "show", "From the app", "--json"))
+    assert shown["answers"]["diet"] == "vegan"
+    assert shown["overrides"]["kate-somerville-supercell"]["price_usd"] == 99.0
+    assert shown["compared_ids"] == COMPARED
+
+    cli("profile", "save", "From the CLI", "--use-case", "brightening", "--caution", "autoimmune")
+    prompts.picks.append("From the CLI")
+    actions.open_action.trigger()
+    assert window.current_answers().use_case is UseCase.BRIGHTENING
+    assert window.current_answers().cautions == frozenset({Caution.AUTOIMMUNE})
