@@ -11,13 +11,15 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.cost import DAYS_PER_MONTH
 from serumdesk.domain.recommendation import Recommendation, recommend
 from serumdesk.storage.atomic import SaveError
-from serumdesk.ui.sheet_document import SheetRequest, render_page_images
+from serumdesk.ui.sheet_document import PagedSheet, SheetRequest, render_page_images
 from serumdesk.ui.sheet_html import GENERIC_CLINICIAN_CAUTION, select_compared
 from serumdesk.ui.sheet_printing import default_paper, paper_for_locale, write_sheet_pdf
 
@@ -210,3 +212,20 @@ def test_text_is_in_the_pdf_with_no_system_fonts(tmp_path: Path) -> None:
         for ref in resources["/Font"].get_object().values():
             fonts.add(str(ref.get_object()["/BaseFont"]))
     assert any("DejaVuSans" in name for name in fonts), fonts
+
+
+def test_unbroken_long_text_wraps_inside_its_column(qtbot: QtBot, tmp_path: Path) -> None:
+    catalog = bundled_catalog()
+    long_word = "https://example.com/" + "verylongingredientname" * 6
+    products = [p.model_copy(update={"key_ingredients": [long_word]}) if i < 4 else p
+                for i, p in enumerate(catalog.products)]
+    rec = recommend(catalog.model_copy(update={"products": products}), Answers())
+    ids = [p.id for p in products[:4]]
+    image = QImage(800, 1100, QImage.Format.Format_RGB32)
+    sheet = PagedSheet.fitted(SheetRequest(rec, select_compared(rec, ids)), image,
+                              QRectF(0, 0, 700, 1000))
+    # Wider than the page would mean text running off the paper's edge.
+    assert sheet.document.documentLayout().documentSize().width() <= 700 + 1
+    out = tmp_path / "long.pdf"
+    write_sheet_pdf(rec, ids, out)
+    assert "verylongingredientname" in pdf_text(out)
