@@ -152,8 +152,8 @@ class ProfileStore:
         return profile
 
     def _upgrade_on_disk(self, path: Path, raw: bytes, profile: Profile, version: int) -> None:
-        backup = _private_dir(self.backup_dir) / f"{path.stem}.v{version}.{_stamp()}.json"
         try:
+            backup = _private_dir(self.backup_dir) / f"{path.stem}.v{version}.{_stamp()}.json"
             atomic_write_bytes(backup, raw)
             self._write(profile, path)
         except (OSError, ProfileError):

@@ -78,3 +78,24 @@ def test_newer_version_is_refused_with_a_reason() -> None:
 def test_odd_versions_are_errors(version: object) -> None:
     with pytest.raises(MigrationError, match="schema_version must be a whole number"):
         migrate({"schema_version": version})
+
+
+def test_upgrade_that_cannot_be_backed_up_leaves_the_old_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No upgrade on disk without a backup; the profile still opens (upgraded in memory)."""
+    import errno
+    import os
+
+    store = ProfileStore(tmp_path / "profiles")
+    store.folder.mkdir()
+    original = store.folder / f"{V0_ID}.json"
+    shutil.copyfile(V0_FIXTURE, original)
+
+    def full(*_a: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    listing = store.listing()
+    monkeypatch.undo()
+    assert listing.names == ["Mum after laser"]
+    assert original.read_bytes() == V0_FIXTURE.read_bytes()
