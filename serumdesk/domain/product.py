@@ -49,8 +49,9 @@ class Provenance(_Strict):
     def describe(self) -> str:
         if self.is_estimate:
             return f"Estimate: {self.source}"
-        when = self.seen.isoformat() if self.seen else "undated"
-        return f"{self.source} ({when})"
+        if self.seen:
+            return f"{self.source} ({self.seen.isoformat()})"
+        return self.source if "undated" in self.source.lower() else f"{self.source} (undated)"
 
 
 class Figure(_Strict):

@@ -62,6 +62,14 @@ NOT_ADVICE = (
 )
 
 
+SHARED_NOT_ADVICE = (
+    "SerumDesk explains what the guide and the product facts say; it does not diagnose or "
+    "prescribe. Talk to your clinician or dermatologist, above all after a procedure or if "
+    "you have a medical condition."
+)
+"""NOT_ADVICE without naming pregnancy, for a copy shared without medical details."""
+
+
 def build_routine(answers: Answers, serum: Product | None) -> Routine:
     """Where the chosen serum goes morning and night, and how to pair it with other actives."""
     name = serum.title if serum else "your chosen serum"

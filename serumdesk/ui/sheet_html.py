@@ -15,7 +15,7 @@ from serumdesk.domain.choices import Caution, UseCase
 from serumdesk.domain.cost import CostEstimate
 from serumdesk.domain.product import Product
 from serumdesk.domain.recommendation import Recommendation
-from serumdesk.domain.routine import NOT_ADVICE
+from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE
 from serumdesk.domain.rules import CautionLevel, CautionNote, Match
 
 MAX_COMPARED = 4
@@ -31,12 +31,6 @@ GENERIC_ALLERGY_CAUTION = (
     "for the allergens you listed, and patch test."
 )
 GENERIC_ALLERGY_EXCLUSION = "Matches an ingredient you are allergic to (not named on this copy)."
-SHARED_NOT_ADVICE = (
-    "SerumDesk explains what the guide and the product facts say; it does not diagnose or "
-    "prescribe. Talk to your clinician or dermatologist, above all after a procedure or if "
-    "you have a medical condition."
-)
-"""NOT_ADVICE without naming pregnancy, so a shared copy does not hint at it."""
 
 _LEVEL_LABELS = {
     CautionLevel.CLINICIAN: "See your clinician",

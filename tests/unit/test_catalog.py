@@ -176,3 +176,9 @@ def test_broken_catalogs_give_named_errors_never_a_crash(data: dict[str, Any]) -
 def test_arbitrary_bytes_never_crash(raw: bytes) -> None:
     with pytest.raises(CatalogError):
         parse_catalog(raw)
+
+
+def test_undated_sources_say_so_once(catalog_path: Path) -> None:
+    for product in load_catalog(catalog_path).products:
+        text = product.price.provenance.describe()
+        assert text.lower().count("undated") <= 1, text

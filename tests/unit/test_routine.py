@@ -54,3 +54,10 @@ def test_patch_test_and_timeline_match_the_guide() -> None:
 def test_no_serum_chosen_still_gives_a_routine() -> None:
     routine = build_routine(Answers(), None)
     assert any("your chosen serum" in step for step in routine.pm)
+
+
+def test_the_shared_not_advice_note_names_no_condition() -> None:
+    from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE
+
+    assert "pregnant" in NOT_ADVICE
+    assert "pregnant" not in SHARED_NOT_ADVICE.lower() and "clinician" in SHARED_NOT_ADVICE
