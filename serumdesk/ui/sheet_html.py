@@ -15,7 +15,7 @@ from serumdesk.domain.choices import Caution, UseCase
 from serumdesk.domain.cost import CostEstimate
 from serumdesk.domain.product import Product
 from serumdesk.domain.recommendation import Recommendation
-from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE
+from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
 from serumdesk.domain.rules import CautionLevel, CautionNote, Match
 
 MAX_COMPARED = 4
@@ -154,7 +154,8 @@ def _answers_html(answers: Answers, include_medical: bool) -> str:
 def _source_cell(p: Product) -> str:
     origin = ("Human-derived" if p.human_derived else "Animal-derived" if p.animal_derived
               else "Not human- or animal-derived")
-    vegan = "Vegan: yes" if p.vegan else "Vegan: not confirmed"
+    vegan = ("Vegan: yes" if p.vegan else "Vegan: no" if p.human_derived or p.animal_derived
+             else "Vegan: not confirmed")
     return (f"<b>{_e(p.source_category.label)}</b><br/>{_e(p.source_detail)}<br/>"
             f"{_e(origin)}. {_e(vegan)}.")
 
@@ -273,8 +274,9 @@ def _exclusions_html(rec: Recommendation, include_medical: bool) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
-def _routine_html(rec: Recommendation) -> str:
-    r = rec.routine
+def _routine_html(rec: Recommendation, compared: Sequence[Match]) -> str:
+    # The routine names the serum the sheet leads with, not whatever ranked first.
+    r = build_routine(rec.answers, compared[0].product) if compared else rec.routine
     am = " → ".join(_e(s) for s in r.am)
     pm = " → ".join(_e(s) for s in r.pm)
     notes = "".join(f"<li>{_e(n.text)}</li>" for n in r.notes)
@@ -344,7 +346,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)
         + "<h2>Products compared</h2>" + _comparison_html(rec, compared, include_medical)
         + "<h2>Left out, and why</h2>" + _exclusions_html(rec, include_medical)
-        + "<h2>Routine</h2>" + _routine_html(rec)
+        + "<h2>Routine</h2>" + _routine_html(rec, compared)
         + f"<h2>Patch test</h2><p>{_e(rec.patch_test.text)}</p>"
         + "<h2>What to expect, and when</h2>" + _timeline_html(rec)
         + "<h2>Sources</h2>" + _sources_html(rec, compared)
