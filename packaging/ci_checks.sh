@@ -141,27 +141,9 @@ EOF
 
 check_commands "$SD" "wheel"
 
-step "wheel: main window shown offscreen, screenshot, quits by itself"
-(cd "$WORK/run" && timeout 60 "$WORK/venv/bin/python" - "$ARTIFACTS/wheel-window.png" <<'EOF'
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-import serumdesk.app as sd
-
-app = QApplication(["serumdesk"])
-sd.configure_application(app)
-window = sd.build_main_window()
-window.show()
-
-def done() -> None:
-    ok = window.isVisible() and window.grab().save(sys.argv[1])
-    print(f"window '{window.windowTitle()}' {window.width()}x{window.height()} -> {sys.argv[1]}")
-    app.exit(0 if ok else 1)
-
-QTimer.singleShot(2000, done)
-sys.exit(app.exec())
-EOF
-)
+step "wheel: app started through its entry point, window shown, screenshot, quits by itself"
+(cd "$WORK/run" && timeout 60 "$WORK/venv/bin/python" "$REPO/packaging/smoke_gui.py" \
+    "$ARTIFACTS/wheel-window.png")
 
 # --- 3. icons ---------------------------------------------------------------------------
 step "committed icon PNGs match the SVGs"
