@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from serumdesk.storage.paths import UserPaths
+    from serumdesk.ui.main_window import MainWindow
 
 XCB_LIBRARIES = {
     # soname: Debian/Ubuntu package
@@ -41,6 +50,40 @@ def missing_xcb_packages() -> list[str]:
     return missing
 
 
+def configure_application(app: QApplication) -> None:
+    """Names, desktop id and icon: what the desktop and QSettings know the app by."""
+    from PySide6.QtGui import QIcon
+
+    from serumdesk.storage.paths import APP_ID, APP_NAME, resources_dir
+
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    icon = resources_dir() / "icons" / f"{APP_ID}.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def build_main_window(catalog_path: Path | None = None,
+                      user_paths: UserPaths | None = None) -> MainWindow:
+    """Build the catalog loader, the user's paths and the main window, and wire them."""
+    from serumdesk.storage.paths import UserPaths, bundled_catalog_path
+    from serumdesk.ui.catalog_loader import CatalogLoader
+    from serumdesk.ui.main_window import MainWindow
+
+    loader = CatalogLoader(catalog_path or bundled_catalog_path())
+    paths = user_paths or UserPaths.default()
+    window = MainWindow(loader, paths)
+    try:
+        profile_actions = importlib.import_module("serumdesk.ui.profile_actions")
+    except ImportError:
+        pass  # profiles are not part of this build
+    else:
+        profile_actions.install_profile_actions(window, paths)
+    return window
+
+
 def run_gui(argv: Sequence[str]) -> int:
     missing = missing_xcb_packages()
     if missing:
@@ -50,9 +93,10 @@ def run_gui(argv: Sequence[str]) -> int:
             "On Debian or Ubuntu install them with:\n"
             "  sudo apt-get install " + " ".join(missing) + "\n")
         return 1
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication(list(argv))
-    label = QLabel("SerumDesk")
-    label.show()
+    configure_application(app)
+    window = build_main_window()
+    window.show()
     return app.exec()

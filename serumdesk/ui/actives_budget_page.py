@@ -1,0 +1,64 @@
+"""What the person already uses, and what they want to spend a month."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QVBoxLayout
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.choices import Active
+from serumdesk.ui.choice_widgets import CheckChoice
+from serumdesk.ui.question_page import QuestionPage, section_label
+from serumdesk.ui.style import SecondaryLabel
+
+DEFAULT_BUDGET = 60.0
+MAX_BUDGET = 5000.0
+
+
+class ActivesBudgetPage(QuestionPage):
+    heading_text = "Your routine and budget"
+    why = ("Serums pair differently with retinoids, acids and vitamin C, and cost per month "
+           "varies twentyfold.")
+
+    def build(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(section_label("Do you already use any of these? (tick all that apply)"))
+        self.actives: CheckChoice[Active] = CheckChoice(
+            "Actives you already use", [(a, a.label) for a in Active])
+        for box in self.actives.boxes.values():
+            self.watch(box.toggled)
+        layout.addWidget(self.actives)
+        layout.addSpacing(self.fontMetrics().height() // 2)
+        layout.addWidget(section_label("Monthly budget (optional)"))
+        row = QHBoxLayout()
+        self.has_budget = QCheckBox("Limit to a monthly budget of")
+        self.has_budget.setAccessibleName("Limit to a monthly budget")
+        self.budget = QDoubleSpinBox()
+        self.budget.setRange(0.0, MAX_BUDGET)
+        self.budget.setDecimals(2)
+        self.budget.setSingleStep(10)
+        self.budget.setPrefix("$")
+        self.budget.setSuffix(" a month")
+        self.budget.setAccessibleName("Monthly budget in US dollars")
+        self.budget.setValue(DEFAULT_BUDGET)
+        self.has_budget.toggled.connect(self.budget.setEnabled)
+        self.watch(self.has_budget.toggled, self.budget.valueChanged)
+        row.addWidget(self.has_budget)
+        row.addWidget(self.budget)
+        row.addStretch(1)
+        layout.addLayout(row)
+        hint = SecondaryLabel(
+            "Products over budget stay in the list, marked as over budget. $0 is allowed.")
+        layout.addWidget(hint)
+
+    def fill(self, draft: Answers) -> None:
+        self.actives.set_values(draft.actives)
+        budget = draft.budget_usd_per_month
+        self.has_budget.setChecked(budget is not None)
+        self.budget.setEnabled(budget is not None)
+        self.budget.setValue(DEFAULT_BUDGET if budget is None else budget)
+
+    def read(self, draft: Answers) -> Answers | str:
+        budget = self.budget.value() if self.has_budget.isChecked() else None
+        return dataclasses.replace(draft, actives=self.actives.values(),
+                                   budget_usd_per_month=budget)

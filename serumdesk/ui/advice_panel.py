@@ -1,0 +1,84 @@
+"""Below the cards: exclusions, cheaper alternatives, routine, patch test, timeline, note."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from serumdesk.domain.recommendation import Recommendation
+from serumdesk.domain.routine import NOT_ADVICE
+from serumdesk.ui.results_controller import money
+from serumdesk.ui.style import SecondaryLabel, em, heading, plain_label
+
+
+def _bullets(lines: list[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
+
+
+class AdvicePanel(QWidget):
+    """Plain-text sections; every catalog string goes through a PlainText label."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Routine and other advice")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(em(self) // 2)
+        self.excluded_heading = heading("Not included, and why")
+        self.excluded = plain_label(selectable=True)
+        self.alternatives_heading = heading("Cheaper alternatives")
+        self.alternatives = plain_label(selectable=True)
+        routine_heading = heading("Your routine")
+        routine = QGridLayout()
+        routine.setHorizontalSpacing(em(self) * 2)
+        self.am = plain_label(selectable=True)
+        self.pm = plain_label(selectable=True)
+        am_title = heading("Morning", 1.0)
+        pm_title = heading("Evening", 1.0)
+        routine.addWidget(am_title, 0, 0)
+        routine.addWidget(pm_title, 0, 1)
+        routine.addWidget(self.am, 1, 0)
+        routine.addWidget(self.pm, 1, 1)
+        routine.setColumnStretch(0, 1)
+        routine.setColumnStretch(1, 1)
+        self.pairing = plain_label(selectable=True)
+        patch_heading = heading("Patch test first")
+        self.patch = plain_label(selectable=True)
+        timeline_heading = heading("What to expect, and when")
+        self.timeline: QLabel = plain_label(selectable=True)
+        self.not_advice = plain_label(NOT_ADVICE, selectable=True)
+        self.not_advice.setObjectName("notAdvice")
+        self.not_advice.setStyleSheet(
+            "#notAdvice { border: 1px solid palette(mid); border-radius: 4px; "
+            "background: palette(alternate-base); color: palette(window-text); }")
+        self.not_advice.setContentsMargins(em(self) // 2, em(self) // 2, em(self) // 2,
+                                           em(self) // 2)
+        self.not_advice.setAccessibleName("Not medical advice")
+        self.catalog_line = SecondaryLabel()
+        for widget in (self.excluded_heading, self.excluded, self.alternatives_heading,
+                       self.alternatives, routine_heading):
+            layout.addWidget(widget)
+        layout.addLayout(routine)
+        for widget in (self.pairing, patch_heading, self.patch, timeline_heading,
+                       self.timeline, self.not_advice, self.catalog_line):
+            layout.addWidget(widget)
+
+    def show_recommendation(self, rec: Recommendation, serum_title: str | None) -> None:
+        excluded = [f"{e.product.title}: {' '.join(r.text for r in e.reasons)}"
+                    for e in rec.excluded]
+        self.excluded.setText(_bullets(excluded) if excluded
+                              else "Nothing was left out for your answers.")
+        alternatives = [
+            f"{m.product.title} — {money(m.cost.cost_per_month_usd)} a month"
+            + (" (over budget)" if m.over_budget else "") + f". {m.product.description}"
+            for m in rec.ranking.alternatives]
+        self.alternatives.setText(
+            _bullets(alternatives) if alternatives else
+            "None of the guide's lower-cost alternatives is left for your answers.")
+        self.am.setText("\n".join(f"{i}. {step}" for i, step in enumerate(rec.routine.am, 1)))
+        self.pm.setText("\n".join(f"{i}. {step}" for i, step in enumerate(rec.routine.pm, 1)))
+        self.pairing.setText(_bullets([n.text for n in rec.routine.notes]))
+        self.patch.setText(rec.patch_test.text)
+        self.timeline.setText("\n".join(f"{s.when}: {s.expect}" for s in rec.timeline))
+        self.catalog_line.setText(
+            f"Catalog {rec.catalog_version}, updated {rec.catalog_updated.isoformat()}."
+            + (f" Routine shown for {serum_title}." if serum_title else ""))

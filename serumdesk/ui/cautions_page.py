@@ -1,0 +1,69 @@
+"""Medical cautions and allergens: shown as cautions on the cards, or used to exclude."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.choices import Caution
+from serumdesk.ui.choice_widgets import CheckChoice
+from serumdesk.ui.question_page import QuestionPage, section_label
+from serumdesk.ui.style import SecondaryLabel
+
+MAX_ALLERGENS = 20
+MAX_ALLERGEN_CHARS = 60
+
+
+def parse_allergens(text: str) -> tuple[str, ...] | str:
+    """Comma- or semicolon-separated ingredient names, or a message saying what is wrong."""
+    parts = [p.strip() for p in re.split(r"[,;\n]", text) if p.strip()]
+    if len(parts) > MAX_ALLERGENS:
+        return f"Please list at most {MAX_ALLERGENS} ingredients."
+    for part in parts:
+        if len(part) > MAX_ALLERGEN_CHARS:
+            return f"“{part[:30]}…” is too long for one ingredient: separate them with commas."
+        if not any(ch.isalpha() for ch in part):
+            return f"“{part}” does not look like an ingredient name."
+    return tuple(parts)
+
+
+class CautionsPage(QuestionPage):
+    heading_text = "Medical cautions and allergies"
+    why = ("Some serums need a clinician's OK first; these are never hidden, they are flagged "
+           "on each product.")
+
+    def build(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(section_label("Does any of this apply to you? (tick all that apply)"))
+        self.cautions: CheckChoice[Caution] = CheckChoice(
+            "Medical cautions", [(c, c.label) for c in Caution])
+        for box in self.cautions.boxes.values():
+            self.watch(box.toggled)
+        layout.addWidget(self.cautions)
+        layout.addSpacing(self.fontMetrics().height() // 2)
+        label = section_label("Ingredients you are allergic to (optional)")
+        layout.addWidget(label)
+        self.allergens = QLineEdit()
+        self.allergens.setAccessibleName("Ingredients you are allergic to")
+        self.allergens.setPlaceholderText("for example: lavender, niacinamide")
+        self.allergens.setClearButtonEnabled(True)
+        self.allergens.setMaxLength(MAX_ALLERGENS * (MAX_ALLERGEN_CHARS + 2))
+        label.setBuddy(self.allergens)
+        self.watch(self.allergens.textEdited)
+        layout.addWidget(self.allergens)
+        hint = SecondaryLabel(
+            "Separate several with commas. Products listing a match are left out and named "
+            "below the results.")
+        layout.addWidget(hint)
+
+    def fill(self, draft: Answers) -> None:
+        self.cautions.set_values(draft.cautions)
+        self.allergens.setText(", ".join(draft.allergens))
+
+    def read(self, draft: Answers) -> Answers | str:
+        allergens = parse_allergens(self.allergens.text())
+        if isinstance(allergens, str):
+            return allergens
+        return dataclasses.replace(draft, cautions=self.cautions.values(), allergens=allergens)

@@ -1,0 +1,73 @@
+"""The ranked list of matches, each with a checkbox: which 2–4 to compare side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
+
+from serumdesk.domain.rules import Match
+from serumdesk.ui.choice_widgets import mnemonic_safe
+from serumdesk.ui.flow_layout import FlowLayout
+from serumdesk.ui.results_controller import MAX_COMPARED, MIN_COMPARED, money
+from serumdesk.ui.style import SecondaryLabel, em
+
+
+def choice_text(match: Match) -> str:
+    text = f"{match.rank}. {match.product.title} — {money(match.cost.cost_per_month_usd)}/month"
+    if match.over_budget:
+        text += " (over budget)"
+    return text
+
+
+class CompareChooser(QGroupBox):
+    selection_changed = Signal(list)
+    """The chosen product ids, in rank order, after the person ticks or unticks one."""
+
+    def __init__(self) -> None:
+        super().__init__(f"Compare side by side (choose {MIN_COMPARED}–{MAX_COMPARED})")
+        self.setAccessibleName("Products to compare")
+        outer = QVBoxLayout(self)
+        self.area = QWidget()
+        self.flow = FlowLayout(self.area, spacing=em(self))
+        outer.addWidget(self.area)
+        self.hint = SecondaryLabel()
+        outer.addWidget(self.hint)
+        self.boxes: dict[str, QCheckBox] = {}
+
+    def show_matches(self, matches: Sequence[Match], chosen: Sequence[str]) -> None:
+        focused = next((pid for pid, b in self.boxes.items() if b.hasFocus()), None)
+        for box in self.boxes.values():
+            self.flow.removeWidget(box)
+            box.deleteLater()
+        self.boxes = {}
+        for match in matches:
+            text = choice_text(match)
+            box = QCheckBox(mnemonic_safe(text))
+            box.setAccessibleName(f"Compare {text}")
+            box.setChecked(match.product.id in chosen)
+            box.toggled.connect(self._on_toggled)
+            self.boxes[match.product.id] = box
+            self.flow.addWidget(box)
+        if focused in self.boxes:
+            self.boxes[focused].setFocus()
+        self._update_limits()
+
+    def chosen(self) -> list[str]:
+        return [pid for pid, box in self.boxes.items() if box.isChecked()]
+
+    def _on_toggled(self, _checked: bool) -> None:
+        self._update_limits()
+        self.selection_changed.emit(self.chosen())
+
+    def _update_limits(self) -> None:
+        count = len(self.chosen())
+        for box in self.boxes.values():
+            box.setEnabled(box.isChecked() or count < MAX_COMPARED)
+        if count >= MAX_COMPARED:
+            self.hint.setText(f"Comparing the most ({MAX_COMPARED}); untick one to pick another.")
+        elif count < MIN_COMPARED and len(self.boxes) >= MIN_COMPARED:
+            self.hint.setText(f"Tick at least {MIN_COMPARED} to compare them side by side.")
+        else:
+            self.hint.setText("Scroll sideways when the cards do not all fit.")

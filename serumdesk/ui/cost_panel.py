@@ -1,0 +1,174 @@
+"""A card's cost section: cost per month, months per bottle, and the editable assumptions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from serumdesk.domain.answers import ProductOverride
+from serumdesk.ui.results_controller import money
+from serumdesk.ui.style import boxed_style, em, plain_label, scaled_font
+
+if TYPE_CHECKING:
+    from serumdesk.domain.product import Product, Provenance
+    from serumdesk.domain.rules import Match
+
+# field -> (label, decimals, minimum, maximum, suffix, prefix)
+FIELDS: dict[str, tuple[str, int, float, float, str, str]] = {
+    "price_usd": ("Price", 2, 0.0, 100_000.0, "", "$"),
+    "size_ml": ("Bottle size", 1, 0.1, 10_000.0, " ml", ""),
+    "dose_ml": ("Amount per use", 3, 0.0, 100.0, " ml", ""),
+    "applications_per_day": ("Times a day", 1, 0.0, 10.0, "×", ""),
+}
+
+
+def catalog_figure(product: Product, name: str) -> tuple[float, Provenance]:
+    """The catalog's value for one cost input, with where it comes from."""
+    if name == "price_usd":
+        return product.price.usd, product.price.provenance
+    if name == "size_ml":
+        return product.price.size_ml.value, product.price.size_ml.provenance
+    if name == "dose_ml":
+        return product.dose_ml.value, product.dose_ml.provenance
+    return product.applications_per_day.value, product.applications_per_day.provenance
+
+
+def tag(text: str, level: str, object_name: str) -> QLabel:
+    label = plain_label(text, wrap=False)
+    label.setObjectName(object_name)
+    label.setStyleSheet(boxed_style(object_name, level, radius=8))
+    label.setFont(scaled_font(label, 0.9))
+    font = label.font()
+    font.setItalic(level == "info")
+    label.setFont(font)
+    label.setContentsMargins(6, 0, 6, 0)
+    label.setAccessibleName(text)
+    return label
+
+
+class CostPanel(QWidget):
+    """Shows the monthly cost and lets the person change the figures behind it."""
+
+    override_edited = Signal(object)
+    """A ProductOverride with the person's figures (None fields keep the catalog's)."""
+
+    def __init__(self, match: Match) -> None:
+        super().__init__()
+        self.product = match.product
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(em(self) // 4)
+        top = QHBoxLayout()
+        self.monthly = plain_label(wrap=False)
+        self.monthly.setFont(scaled_font(self.monthly, 1.3, bold=True))
+        self.estimate_tag = tag("estimate", "info", "estimateTag")
+        top.addWidget(self.monthly)
+        top.addWidget(self.estimate_tag)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.over_budget = tag("", "warning", "overBudget")
+        layout.addWidget(self.over_budget)
+        self.months = plain_label()
+        self.window_cost = plain_label()
+        self.assumption = plain_label()
+        self.assumption.setAccessibleName("Assumptions behind the monthly cost")
+        for line in (self.months, self.window_cost, self.assumption):
+            layout.addWidget(line)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, em(self) // 4, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.spins: dict[str, QDoubleSpinBox] = {}
+        self.field_tags: dict[str, QLabel] = {}
+        for name, (label, decimals, low, high, suffix, prefix) in FIELDS.items():
+            spin = QDoubleSpinBox()
+            spin.setDecimals(decimals)
+            spin.setRange(low, high)
+            spin.setSuffix(suffix)
+            spin.setPrefix(prefix)
+            spin.setKeyboardTracking(False)  # recompute on Enter, arrows or leaving the field
+            spin.setAccessibleName(f"{label} for {self.product.title}")
+            spin.valueChanged.connect(self._on_value)
+            self.spins[name] = spin
+            field_tag = tag("estimate", "info", f"tag_{name}")
+            self.field_tags[name] = field_tag
+            row = QHBoxLayout()
+            row.addWidget(spin)
+            row.addWidget(field_tag)
+            row.addStretch(1)
+            form.addRow(label, row)
+        self.spins["applications_per_day"].setToolTip("0.5 means every other day.")
+        layout.addLayout(form)
+        self.reset = QPushButton("Use catalog figures")
+        self.reset.setAccessibleName(f"Use catalog figures for {self.product.title}")
+        self.reset.clicked.connect(self._on_reset)
+        reset_row = QHBoxLayout()
+        reset_row.addWidget(self.reset)
+        reset_row.addStretch(1)
+        layout.addLayout(reset_row)
+        self.show_match(match, None, False)
+
+    def show_match(self, match: Match, budget: float | None, in_recovery: bool) -> None:
+        cost = match.cost
+        inputs = cost.inputs
+        self.monthly.setText(f"{money(cost.cost_per_month_usd)} a month")
+        self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}")
+        estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
+        self.estimate_tag.setVisible(cost.is_estimate)
+        self.estimate_tag.setToolTip("\n".join(estimated))
+        self.over_budget.setVisible(match.over_budget)
+        if budget is not None:
+            self.over_budget.setText(f"Over your {money(budget)} monthly budget")
+        if cost.months_per_bottle is None:
+            self.months.setText("Not used with these figures (0 a day).")
+        else:
+            self.months.setText(f"One bottle lasts about {cost.months_per_bottle:.1f} months.")
+        low, high = cost.recovery_window_usd
+        self.window_cost.setText(f"Recovery window (1–2 weeks): {money(low)}–{money(high)}")
+        self.window_cost.setVisible(in_recovery)
+        self.assumption.setText(f"Assumes {cost.assumption()}"
+                                + (" (includes estimates)." if cost.is_estimate else "."))
+        for name, spin in self.spins.items():
+            spin.blockSignals(True)
+            spin.setValue(getattr(inputs, name))
+            spin.blockSignals(False)
+            _, provenance = catalog_figure(self.product, name)
+            field_tag = self.field_tags[name]
+            if name in inputs.overridden_fields:
+                field_tag.setText("your figure")
+                field_tag.setToolTip(f"Catalog: {provenance.describe()}")
+                field_tag.show()
+            elif name in inputs.estimated_fields:
+                field_tag.setText("estimate")
+                field_tag.setToolTip(provenance.describe())
+                field_tag.show()
+            else:
+                field_tag.hide()
+            spin.setToolTip(provenance.describe() if name != "applications_per_day"
+                            else f"{provenance.describe()}\n0.5 means every other day.")
+        self.reset.setEnabled(bool(inputs.overridden_fields))
+
+    def current_override(self) -> ProductOverride:
+        values: dict[str, float | None] = {}
+        for name, spin in self.spins.items():
+            catalog_value, _ = catalog_figure(self.product, name)
+            mine = spin.value()
+            same = round(catalog_value, spin.decimals()) == round(mine, spin.decimals())
+            values[name] = None if same else mine
+        return ProductOverride(**values)
+
+    def _on_value(self, _value: float) -> None:
+        self.override_edited.emit(self.current_override())
+
+    def _on_reset(self) -> None:
+        self.override_edited.emit(ProductOverride())

@@ -1,0 +1,157 @@
+"""SerumDesk's main window: the question wizard as its content, a menu bar, and a small API.
+
+API for other parts of the app (profiles, printing); all of it is on `MainWindow`:
+
+- ``current_answers() -> Answers`` — the answers as they stand, including valid edits on
+  the page being shown that Next has not confirmed yet.
+- ``set_answers(answers: Answers) -> None`` — replace the answers and jump back to the
+  first question, filled with them. Does not emit ``answers_changed``.
+- ``current_overrides() -> Overrides`` / ``set_overrides(overrides: Overrides) -> None`` —
+  the person's own cost figures (price, bottle size, amount per use, times a day) per
+  product. Setting them recomputes the results when they are shown.
+- ``compared_ids() -> list[str]`` / ``set_compared_ids(ids: list[str]) -> None`` — the
+  product ids compared side by side (2–4, in rank order). Ids no longer matched are
+  dropped; when fewer than two remain, the best-ranked fill up to three.
+- ``answers_changed`` (Qt signal, no arguments) — emitted whenever the person edits an
+  answer, a cost figure or the compared products; not when the API sets them.
+- ``file_menu`` (QMenu) — add actions before its separator and Quit with
+  ``add_file_actions(actions)``.
+- ``close_guards`` (list of callables returning bool) — each is asked before the window
+  closes; one returning False keeps it open (for an unsaved-changes prompt).
+- ``user_paths`` (UserPaths) and ``catalog_loader`` (CatalogLoader) — what app.py passed in.
+- ``current_recommendation() -> Recommendation | None`` — the results last shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+
+from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.storage.paths import APP_NAME, UserPaths
+from serumdesk.ui.catalog_loader import CatalogLoader, CatalogUnavailable
+from serumdesk.ui.results_controller import ResultsController
+from serumdesk.ui.style import boxed_style, em, plain_label
+from serumdesk.ui.window_settings import restore_geometry, save_geometry
+from serumdesk.ui.wizard import AdvisorWizard
+
+if TYPE_CHECKING:
+    from serumdesk.domain.recommendation import Recommendation
+
+DEFAULT_SIZE = (1180, 780)
+
+
+class MainWindow(QMainWindow):
+    answers_changed = Signal()
+    """The person edited an answer, a cost figure or the compared products."""
+
+    def __init__(self, catalog_loader: CatalogLoader, user_paths: UserPaths) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.catalog_loader = catalog_loader
+        self.user_paths = user_paths
+        self.close_guards: list[Callable[[], bool]] = []
+        self.wizard = AdvisorWizard(ResultsController(catalog_loader))
+        self.wizard.setAccessibleName("SerumDesk questions")
+        self.wizard.answers_changed.connect(self.answers_changed)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = plain_label(selectable=True)
+        self.banner.setObjectName("catalogBanner")
+        self.banner.setAccessibleName("Catalog problem")
+        self.banner.setContentsMargins(em(self), em(self) // 2, em(self), em(self) // 2)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        layout.addWidget(self.wizard, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._shown_once = False
+        if not restore_geometry(self):
+            self._default_geometry()
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("&File")
+        self._file_separator = self.file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        if quit_action.shortcut().isEmpty():  # some platforms define no standard Quit key
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(quit_action)
+        self.quit_action = quit_action
+
+    def add_file_actions(self, actions: Iterable[QAction]) -> None:
+        """Insert actions into the File menu, above Quit."""
+        for action in actions:
+            self.file_menu.insertAction(self._file_separator, action)
+
+    def _default_geometry(self) -> None:
+        width, height = DEFAULT_SIZE
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width())
+            height = min(height, available.height())
+        self.resize(width, height)
+
+    # -- the catalog loads after the first page is on screen ---------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self.load_catalog)
+
+    def load_catalog(self) -> None:
+        """Load the catalog now (once); a failure shows a banner, the app stays usable."""
+        try:
+            self.catalog_loader.load()
+        except CatalogUnavailable as exc:
+            self.banner.setText(
+                f"The product catalog could not be loaded; results cannot be shown.\n{exc}")
+            self.banner.setStyleSheet(boxed_style("catalogBanner", "clinician"))
+            self.banner.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for guard in self.close_guards:
+            if not guard():
+                event.ignore()
+                return
+        save_geometry(self)
+        event.accept()
+
+    # -- API ---------------------------------------------------------------------------------
+    def current_answers(self) -> Answers:
+        return self.wizard.current_answers()
+
+    def set_answers(self, answers: Answers) -> None:
+        self.wizard.set_answers(answers)
+
+    def current_overrides(self) -> Overrides:
+        return self.wizard.current_overrides()
+
+    def set_overrides(self, overrides: Overrides) -> None:
+        self.wizard.set_overrides(overrides)
+
+    def compared_ids(self) -> list[str]:
+        return self.wizard.compared_ids()
+
+    def set_compared_ids(self, ids: list[str]) -> None:
+        self.wizard.set_compared_ids(ids)
+
+    def current_recommendation(self) -> Recommendation | None:
+        return self.wizard.results_page().recommendation
+
+
+def focus_first_page(window: MainWindow) -> None:
+    """Put keyboard focus on the first question so Tab and arrows work at once."""
+    page = window.wizard.currentPage()
+    if page is not None:
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+        page.focusNextChild()

@@ -1,0 +1,50 @@
+"""Asked only for recovery after a procedure: which one, and how long ago."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout
+
+from serumdesk.domain.answers import RECOVERY_WINDOW_DAYS, Answers
+from serumdesk.domain.choices import Procedure
+from serumdesk.ui.choice_widgets import RadioChoice
+from serumdesk.ui.question_page import QuestionPage, section_label
+
+NOT_SURE = -1
+
+
+class ProcedurePage(QuestionPage):
+    heading_text = "About your procedure"
+    why = (f"Freshly treated skin (about the first {RECOVERY_WINDOW_DAYS} days) needs gentler "
+           "formulas and no exfoliants.")
+
+    def build(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(section_label("Which procedure did you have? (required)"))
+        self.choice: RadioChoice[Procedure] = RadioChoice(
+            "Procedure", [(p, p.label, "") for p in Procedure])
+        self.watch_group(self.choice.group)
+        layout.addWidget(self.choice)
+        form = QFormLayout()
+        self.days = QSpinBox()
+        self.days.setRange(NOT_SURE, 3650)
+        self.days.setSpecialValueText("Not sure")
+        self.days.setSuffix(" days ago")
+        self.days.setAccessibleName("Days since the procedure")
+        self.days.setToolTip("0 means today. 'Not sure' is treated as still healing.")
+        self.watch(self.days.valueChanged)
+        form.addRow("How long ago?", self.days)
+        layout.addLayout(form)
+
+    def fill(self, draft: Answers) -> None:
+        self.choice.set_value(draft.procedure)
+        days = draft.days_since_procedure
+        self.days.setValue(NOT_SURE if days is None else days)
+
+    def read(self, draft: Answers) -> Answers | str:
+        procedure = self.choice.value()
+        if procedure is None:
+            return "Choose the procedure you had (or 'Another in-office treatment')."
+        days = self.days.value()
+        return dataclasses.replace(
+            draft, procedure=procedure, days_since_procedure=None if days == NOT_SURE else days)

@@ -1,0 +1,227 @@
+"""One product in the side-by-side comparison: a column of aligned sections.
+
+A card is a background frame plus one widget per section row; the results page places
+them in a shared grid so the same section lines up across every compared product.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.product import Product
+from serumdesk.domain.rules import CautionLevel, CautionNote, Match
+from serumdesk.ui.cost_panel import CostPanel
+from serumdesk.ui.expander import Expander
+from serumdesk.ui.style import SecondaryLabel, boxed_style, em, plain_label, scaled_font
+
+SECTIONS = ("header", "cautions", "cost", "source", "match", "care", "ingredients", "evidence")
+SECTION_TITLES = {
+    "cautions": "Cautions",
+    "cost": "Cost (edit the figures to recompute)",
+    "source": "Active source",
+    "match": "Match and why",
+    "care": "Stability, packaging and storage",
+    "ingredients": "Key ingredients and irritants",
+    "evidence": "Evidence",
+}
+CAUTION_TITLES = {
+    CautionLevel.CLINICIAN: "Talk to your clinician first",
+    CautionLevel.IRRITATION: "Irritation risk",
+    CautionLevel.ALLERGY: "Allergy check",
+    CautionLevel.ETHICS: "Ethics",
+    CautionLevel.INFO: "Good to know",
+}
+_PACKAGING_WORDS = {
+    "dual-chamber": "dual chamber", "airless": "airless pump", "opaque": "opaque bottle",
+    "roller": "roller", "single-use": "single-use doses", "pump": "pump", "dropper": "dropper",
+}
+
+
+def caution_box(note: CautionNote, object_name: str) -> QFrame:
+    """A caution, styled by level; clinician cautions get the strongest border."""
+    box = QFrame()
+    box.setObjectName(object_name)
+    strongest = note.level is CautionLevel.CLINICIAN
+    box.setStyleSheet(boxed_style(object_name, note.level.value, 2 if strongest else 1))
+    layout = QVBoxLayout(box)
+    m = em(box) // 3
+    layout.setContentsMargins(m * 2, m, m * 2, m)
+    layout.setSpacing(m // 2)
+    title = plain_label(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
+    title.setFont(scaled_font(title, 1.05 if strongest else 1.0, bold=True))
+    text = plain_label(note.text, selectable=True)
+    box.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
+    box.setToolTip(f"Guide section: {note.section}")
+    layout.addWidget(title)
+    layout.addWidget(text)
+    return box
+
+
+def care_text(product: Product) -> str:
+    lines = []
+    if product.packaging:
+        words = ", ".join(_PACKAGING_WORDS.get(p.value, p.value) for p in product.packaging)
+        protective = any(p.protects_actives for p in product.packaging)
+        lines.append(f"Packaging: {words}"
+                     + (" — protects fragile actives." if protective else "."))
+    else:
+        lines.append("Packaging: not stated.")
+    fridge = product.storage.refrigerate
+    storage = {True: "Keep in the fridge.", False: "Room temperature.",
+               None: "Storage: not stated by the brand."}[fridge]
+    lines.append(storage + (f" {product.storage.note}" if product.storage.note else ""))
+    if product.concentration_disclosed:
+        lines.append(f"Concentration disclosed: {product.concentration_disclosed}.")
+    else:
+        lines.append("Concentration of the active: not disclosed.")
+    return "\n".join(lines)
+
+
+def ingredients_text(product: Product) -> str:
+    lines = ["Key: " + ", ".join(product.key_ingredients) + "."]
+    if product.irritants:
+        lines.append("Possible irritants: " + ", ".join(
+            f"{i.ingredient} ({i.kind.label})" for i in product.irritants) + ".")
+    else:
+        lines.append("Possible irritants: none listed in the catalog.")
+    fragrance = {True: "Fragrance-free.", False: "Contains fragrance.",
+                 None: "Fragrance: not stated."}[product.fragrance_free]
+    lines.append(fragrance)
+    return "\n".join(lines)
+
+
+def reasons_text(match: Match) -> str:
+    return "\n".join(f"{r.points:+d}  {r.text}" for r in match.reasons)
+
+
+class ProductCard(QFrame):
+    """The background of one card; its section widgets are placed beside it in the grid."""
+
+    override_edited = Signal(str, object)
+    """(product id, ProductOverride) when the person edits the cost figures."""
+
+    def __init__(self, match: Match, answers: Answers, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.product_id = match.product.id
+        self.setObjectName("productCard")
+        self.setStyleSheet("#productCard { background: palette(base); "
+                           "border: 1px solid palette(mid); border-radius: 6px; }")
+        self.cells: dict[str, QWidget] = {}
+        self.bodies: dict[str, QVBoxLayout] = {}
+        for name in SECTIONS:
+            cell = QWidget(parent)
+            layout = QVBoxLayout(cell)
+            m = em(cell)
+            layout.setContentsMargins(m, m // 2, m, m // 2)
+            layout.setSpacing(m // 4)
+            if name in SECTION_TITLES:
+                title = SecondaryLabel(SECTION_TITLES[name])
+                title.setFont(scaled_font(title, 0.95, bold=True))
+                layout.addWidget(title)
+            body = QVBoxLayout()
+            body.setSpacing(m // 3)
+            layout.addLayout(body)
+            layout.addStretch(1)  # rows are as tall as the tallest card's: keep text at the top
+            self.cells[name] = cell
+            self.bodies[name] = body
+        self.rank_label = plain_label(wrap=False)
+        self.brand_label = plain_label()
+        self.name_label = plain_label(selectable=True)
+        self.name_label.setFont(scaled_font(self.name_label, 1.25, bold=True))
+        self.fit_label = plain_label()
+        for label in (self.rank_label, self.brand_label, self.name_label, self.fit_label):
+            self.bodies["header"].addWidget(label)
+        self.cost = CostPanel(match)
+        self.cost.override_edited.connect(
+            lambda override: self.override_edited.emit(self.product_id, override))
+        self.bodies["cost"].addWidget(self.cost)
+        self.source_label = plain_label(selectable=True)
+        self.source_label.setFont(scaled_font(self.source_label, 1.0, bold=True))
+        self.source_detail = plain_label(selectable=True)
+        self.origin_label = plain_label()
+        for label in (self.source_label, self.source_detail, self.origin_label):
+            self.bodies["source"].addWidget(label)
+        self.score_label = plain_label()
+        self.why = Expander("Why")
+        self.bodies["match"].addWidget(self.score_label)
+        self.bodies["match"].addWidget(self.why)
+        self.care_label = plain_label(selectable=True)
+        self.bodies["care"].addWidget(self.care_label)
+        self.ingredients_label = plain_label(selectable=True)
+        self.bodies["ingredients"].addWidget(self.ingredients_label)
+        self.evidence_label = plain_label(selectable=True)
+        self.evidence_more = Expander("Study details")
+        self.bodies["evidence"].addWidget(self.evidence_label)
+        self.bodies["evidence"].addWidget(self.evidence_more)
+        self.caution_boxes: list[QFrame] = []
+        self.show_match(match, answers)
+
+    def place(self, grid: QGridLayout, column: int) -> None:
+        grid.addWidget(self, 0, column, len(SECTIONS), 1)
+        for row, name in enumerate(SECTIONS):
+            grid.addWidget(self.cells[name], row, column)
+        self.lower()
+
+    def remove(self, grid: QGridLayout) -> None:
+        for widget in (self, *self.cells.values()):
+            grid.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+
+    def show_match(self, match: Match, answers: Answers) -> None:
+        p = match.product
+        self.rank_label.setText(f"#{match.rank} of your matches")
+        self.brand_label.setText(p.brand)
+        self.name_label.setText(p.name)
+        self.name_label.setAccessibleName(p.title)
+        fit = (f"Fits your goal: {answers.use_case.label.lower()}." if match.fits_use_case
+               else f"Not one of the guide's picks for {answers.use_case.label.lower()}.")
+        if p.alternative:
+            fit += " A lower-cost alternative."
+        self.fit_label.setText(fit)
+        self._show_cautions(match)
+        self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window)
+        self.source_label.setText(p.source_category.label)
+        self.source_detail.setText(p.source_detail)
+        origin = "Human-derived." if p.human_derived else (
+            "Animal-derived." if p.animal_derived else "Not human-derived.")
+        vegan = " Vegan." if p.vegan else " Not confirmed vegan."
+        self.origin_label.setText(origin + vegan)
+        self.score_label.setText(
+            f"Score {match.score} (points for and against, from the guide's rules).")
+        self.why.set_title(f"Why ({len(match.reasons)} reasons)")
+        self.why.set_body(reasons_text(match))
+        self.care_label.setText(care_text(p))
+        self.ingredients_label.setText(ingredients_text(p))
+        self.evidence_label.setText(p.evidence.brief() + ".")
+        self.evidence_more.set_body(
+            f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
+
+    def _show_cautions(self, match: Match) -> None:
+        body = self.bodies["cautions"]
+        for box in self.caution_boxes:
+            body.removeWidget(box)
+            box.deleteLater()
+        self.caution_boxes = []
+        notes = sorted(match.cautions, key=lambda c: list(CautionLevel).index(c.level))
+        if not notes:
+            notes_widget = QFrame()
+            notes_widget.setObjectName("noCautions")
+            layout = QVBoxLayout(notes_widget)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(plain_label("No cautions for your answers."))
+            self.caution_boxes.append(notes_widget)
+        for i, note in enumerate(notes):
+            self.caution_boxes.append(caution_box(note, f"caution_{self.product_id.replace('-', '_')}_{i}"))
+        for box in self.caution_boxes:
+            body.addWidget(box)
+
+    def caution_texts(self) -> list[tuple[str, str]]:
+        """(level, text) of every caution shown, for tests and the accessibility tree."""
+        return [(b.objectName(), b.accessibleName()) for b in self.caution_boxes]
+
+
+def card_label_texts(card: ProductCard) -> list[QLabel]:
+    return [w for cell in card.cells.values() for w in cell.findChildren(QLabel)]

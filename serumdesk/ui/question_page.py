@@ -1,0 +1,121 @@
+"""The shared shape of the wizard's question pages: fill from the draft, validate, write back.
+
+Each page reads the draft `Answers` in `initializePage`, checks its own controls in
+`validatePage` and writes back with `dataclasses.replace` (Picard's setupwizard style).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Protocol, cast
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLabel, QVBoxLayout, QWizardPage
+
+from serumdesk.domain.answers import Answers
+from serumdesk.ui.style import boxed_style, em, plain_label
+
+
+class DraftHolder(Protocol):
+    """What a page needs from its wizard: the draft it fills from and writes back to."""
+
+    @property
+    def draft(self) -> Answers: ...
+
+    def set_draft(self, answers: Answers) -> None: ...
+
+
+class QuestionPage(QWizardPage):
+    """A wizard page that asks one thing; subclasses implement build, fill and read."""
+
+    heading_text: ClassVar[str] = ""
+    why: ClassVar[str] = ""
+    """One line saying why the page asks; shown as the page's subtitle."""
+
+    edited = Signal()
+    """The person changed a control on this page (not emitted while filling from the draft)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.heading_text)
+        self.setSubTitle(self.why)
+        self._filling = False
+        layout = QVBoxLayout(self)
+        layout.setSpacing(em(self) // 2)
+        self.build(layout)
+        layout.addStretch(1)
+        self.error_label = plain_label()
+        self.error_label.setObjectName("pageError")
+        self.error_label.setAccessibleName("Problem on this page")
+        self.error_label.setContentsMargins(em(self) // 2, em(self) // 3, em(self) // 2, em(self) // 3)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+    # -- for subclasses ------------------------------------------------------------------
+    def build(self, layout: QVBoxLayout) -> None:
+        raise NotImplementedError
+
+    def fill(self, draft: Answers) -> None:
+        raise NotImplementedError
+
+    def read(self, draft: Answers) -> Answers | str:
+        """The draft with this page's answers, or a message saying what to fix."""
+        raise NotImplementedError
+
+    # -- shared behaviour ----------------------------------------------------------------
+    def holder(self) -> DraftHolder:
+        return cast(DraftHolder, self.wizard())
+
+    def watch(self, *signals: object) -> None:
+        """Report edits made through these signals (each a bound Qt signal)."""
+        for signal in signals:
+            signal.connect(self._on_edit)  # type: ignore[attr-defined]
+
+    def watch_group(self, group: QButtonGroup) -> None:
+        group.buttonToggled.connect(self._on_toggle)
+
+    def _on_toggle(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self._on_edit()
+
+    def _on_edit(self, *_args: object) -> None:
+        if self._filling:
+            return
+        self.error_label.hide()
+        self.edited.emit()
+        self.completeChanged.emit()
+
+    def initializePage(self) -> None:
+        self._filling = True
+        try:
+            self.fill(self.holder().draft)
+        finally:
+            self._filling = False
+        self.error_label.hide()
+
+    def cleanupPage(self) -> None:
+        # Going Back keeps what was entered here, when it is valid, so nothing is lost.
+        result = self.read(self.holder().draft)
+        if isinstance(result, Answers):
+            self.holder().set_draft(result)
+
+    def validatePage(self) -> bool:
+        result = self.read(self.holder().draft)
+        if isinstance(result, str):
+            self.show_error(result)
+            return False
+        self.holder().set_draft(result)
+        return True
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setStyleSheet(boxed_style("pageError", "clinician"))
+        self.error_label.show()
+        self.error_label.setFocus()
+
+
+def section_label(text: str) -> QLabel:
+    label = plain_label(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -1,0 +1,207 @@
+"""The last page: side-by-side cards for the chosen matches, then the advice below them.
+
+The card, chooser and advice modules (and with them pydantic and the rules) are imported
+when this page is first shown, not when the wizard opens.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, cast
+
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from serumdesk.domain.answers import Answers, Overrides, ProductOverride
+from serumdesk.ui.card_strip import CardStrip
+from serumdesk.ui.catalog_loader import CatalogUnavailable
+from serumdesk.ui.results_controller import ResultsController, compare_selection, relax_hints
+from serumdesk.ui.style import boxed_style, em, plain_label
+
+if TYPE_CHECKING:
+    from serumdesk.domain.recommendation import Recommendation
+    from serumdesk.ui.advice_panel import AdvicePanel
+    from serumdesk.ui.compare_chooser import CompareChooser
+    from serumdesk.ui.product_card import ProductCard
+
+SHEET_MODULE = "serumdesk.ui.sheet_printing"
+
+
+class ResultsHost(Protocol):
+    """What the results page needs from its wizard."""
+
+    controller: ResultsController
+
+    @property
+    def draft(self) -> Answers: ...
+
+    def current_overrides(self) -> Overrides: ...
+
+    def compared_ids(self) -> list[str]: ...
+
+    def edit_override(self, product_id: str, override: ProductOverride) -> None: ...
+
+    def edit_compared_ids(self, ids: list[str]) -> None: ...
+
+    def store_compared_ids(self, ids: list[str]) -> None: ...
+
+
+class ResultsPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Your matches")
+        self.setSubTitle("The best matches side by side. Tick which to compare; edit any cost "
+                         "figure to recompute.")
+        self.recommendation: Recommendation | None = None
+        self.cards: dict[str, ProductCard] = {}
+        self.chooser: CompareChooser | None = None
+        self.advice: AdvicePanel | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = plain_label(selectable=True)
+        self.status.setObjectName("resultsStatus")
+        self.status.setAccessibleName("Results status")
+        self.status.setContentsMargins(em(self) // 2, em(self) // 3, em(self) // 2, em(self) // 3)
+        self.status.hide()
+        layout.addWidget(self.status)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setAccessibleName("Results")
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, em(self) // 2, 0)
+        self.body_layout.setSpacing(em(self))
+        self.scroller.setWidget(self.body)
+        layout.addWidget(self.scroller, 1)
+        actions = QHBoxLayout()
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setAccessibleName("Print the comparison sheet")
+        self.pdf_button = QPushButton("E&xport PDF…")
+        self.pdf_button.setAccessibleName("Export the comparison sheet as PDF")
+        self.print_button.clicked.connect(lambda: self._sheet_action("print_with_preview"))
+        self.pdf_button.clicked.connect(lambda: self._sheet_action("export_pdf_with_dialog"))
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.pdf_button)
+        layout.addLayout(actions)
+        self.strip = CardStrip()
+
+    def host(self) -> ResultsHost:
+        return cast(ResultsHost, self.wizard())
+
+    def _build_content(self) -> None:
+        from serumdesk.ui.advice_panel import AdvicePanel
+        from serumdesk.ui.compare_chooser import CompareChooser
+
+        self.chooser = CompareChooser()
+        self.chooser.selection_changed.connect(self._on_chosen)
+        self.advice = AdvicePanel()
+        self.body_layout.addWidget(self.chooser)
+        self.body_layout.addWidget(self.strip)
+        self.body_layout.addWidget(self.advice)
+        self.body_layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.refresh(keep_selection=False)
+        available = importlib.util.find_spec(SHEET_MODULE) is not None
+        for button in (self.print_button, self.pdf_button):
+            button.setEnabled(available and self.recommendation is not None)
+            button.setToolTip("" if available else "Printing is not available in this version.")
+
+    def refresh(self, keep_selection: bool = True) -> None:
+        """Recompute from the draft and overrides and show the result in place."""
+        host = self.host()
+        try:
+            rec = host.controller.recommend(host.draft, host.current_overrides())
+        except CatalogUnavailable as exc:
+            self._show_unavailable(str(exc))
+            return
+        if self.chooser is None:
+            self._build_content()
+        assert self.chooser is not None and self.advice is not None
+        self.recommendation = rec
+        compared = [pid for pid in host.compared_ids()
+                    if any(m.product.id == pid for m in rec.matches)]
+        if not keep_selection:
+            compared = compare_selection(rec, host.compared_ids())
+        host.store_compared_ids(compared)
+        self.scroller.show()
+        self.chooser.setVisible(bool(rec.matches))
+        self.chooser.show_matches(rec.matches, compared)
+        self._show_cards(rec, compared)
+        top = rec.matches[0].product.title if rec.matches else None
+        self.advice.show_recommendation(rec, top)
+        if not rec.matches:
+            self._set_status(
+                "Every product was left out by your answers. " + " ".join(relax_hints(rec))
+                + " The reason for each product is listed under “Not included, and why”.",
+                "warning")
+        else:
+            self.status.hide()
+
+    def _show_cards(self, rec: Recommendation, compared: Sequence[str]) -> None:
+        from serumdesk.ui.product_card import ProductCard
+
+        matches = {m.product.id: m for m in rec.matches}
+        for pid in [p for p in self.cards if p not in compared]:
+            self.cards.pop(pid).remove(self.strip.grid)
+        for column, pid in enumerate(compared):
+            card = self.cards.get(pid)
+            if card is None:
+                card = ProductCard(matches[pid], rec.answers, self.strip.content)
+                card.override_edited.connect(self._on_override)
+                self.cards[pid] = card
+            else:
+                card.show_match(matches[pid], rec.answers)
+            card.place(self.strip.grid, column)
+            for widget in (card, *card.cells.values()):
+                widget.show()
+        self.cards = {pid: self.cards[pid] for pid in compared}
+        self.strip.set_columns(len(compared))
+        self.strip.setVisible(bool(compared))
+
+    def _show_unavailable(self, message: str) -> None:
+        self.recommendation = None
+        self.scroller.hide()
+        self._set_status(
+            "The product catalog could not be loaded, so there are no results to show.\n\n"
+            + message + "\n\nReinstalling SerumDesk restores the bundled catalog.", "clinician")
+
+    def _set_status(self, text: str, level: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(boxed_style("resultsStatus", level))
+        self.status.show()
+
+    def _on_override(self, product_id: str, override: ProductOverride) -> None:
+        self.host().edit_override(product_id, override)
+        self.refresh()
+
+    def _on_chosen(self, ids: list[str]) -> None:
+        self.host().edit_compared_ids(ids)
+        if self.recommendation is not None:
+            self._show_cards(self.recommendation, ids)
+
+    def _sheet_action(self, function_name: str) -> None:
+        rec = self.recommendation
+        if rec is None:
+            return
+        try:
+            module = importlib.import_module(SHEET_MODULE)
+            action = getattr(module, function_name)
+        except (ImportError, AttributeError):
+            for button in (self.print_button, self.pdf_button):
+                button.setEnabled(False)
+            QMessageBox.information(self, "SerumDesk",
+                                    "Printing is not available in this version.")
+            return
+        action(self, rec, list(self.cards))

@@ -1,0 +1,19 @@
+"""How reactive the person's skin is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from serumdesk.domain.choices import Sensitivity
+from serumdesk.ui.choice_page import ChoicePage
+
+
+class SensitivityPage(ChoicePage):
+    heading_text = "How sensitive is your skin?"
+    why = "Reactive skin does best with minimal, fragrance-free formulas without acids."
+    answer_field = "sensitivity"
+    choice_name = "Skin sensitivity"
+    missing = "Choose how sensitive your skin is."
+
+    def options(self) -> list[tuple[Any, str, str]]:
+        return [(s, s.label, "") for s in Sensitivity]

@@ -1,0 +1,113 @@
+"""Palette-aware colours and small label helpers shared by pages and cards.
+
+Colours come from the current palette (light or dark), never a fixed light scheme; the
+caution colours have a light and a dark variant, both checked for contrast.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
+
+# level -> (light background, light border, light text, dark background, dark border, dark text)
+_TONES: dict[str, tuple[str, str, str, str, str, str]] = {
+    "clinician": ("#fde3e1", "#b3261e", "#410e0b", "#5c1a16", "#ff8a80", "#ffe4e0"),
+    "irritation": ("#fff1d6", "#9a5b00", "#3d2400", "#4a3209", "#ffb74d", "#fff0d9"),
+    "allergy": ("#f6e6f8", "#7b1fa2", "#33093f", "#3f1d4a", "#d99be6", "#f9e9fc"),
+    "ethics": ("#e4effb", "#1f5fa8", "#0b2540", "#16324f", "#90c2f5", "#e6f1fd"),
+    "warning": ("#fff1d6", "#9a5b00", "#3d2400", "#4a3209", "#ffb74d", "#fff0d9"),
+}
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    pal = palette or QApplication.palette()
+    return pal.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def tone(level: str, palette: QPalette | None = None) -> tuple[str, str, str]:
+    """(background, border, text) for a caution level; 'info' and unknown use palette roles."""
+    if level not in _TONES:
+        return ("palette(alternate-base)", "palette(mid)", "palette(window-text)")
+    light_bg, light_border, light_text, dark_bg, dark_border, dark_text = _TONES[level]
+    if is_dark(palette):
+        return (dark_bg, dark_border, dark_text)
+    return (light_bg, light_border, light_text)
+
+
+def boxed_style(object_name: str, level: str, border_px: int = 1, radius: int = 4) -> str:
+    background, border, text = tone(level)
+    return (
+        f"#{object_name} {{ background: {background}; border: {border_px}px solid {border};"
+        f" border-radius: {radius}px; color: {text}; }}"
+        f" #{object_name} QLabel {{ color: {text}; background: transparent; border: none; }}"
+    )
+
+
+def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    """A label that never interprets HTML: catalog and profile text is shown literally."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if wrap:
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    """The widget's font scaled relative to the system size (never a fixed pixel size)."""
+    font = QFont(widget.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+def heading(text: str, factor: float = 1.15) -> QLabel:
+    label = plain_label(text)
+    label.setFont(scaled_font(label, factor, bold=True))
+    label.setAccessibleName(text)
+    return label
+
+
+def em(widget: QWidget) -> int:
+    """One 'em' in pixels for the widget's font, for spacing that scales with the font."""
+    return max(1, widget.fontMetrics().height())
+
+
+
+def secondary_colour(palette: QPalette) -> QColor:
+    """The text colour blended towards the background (2/3 text): readable in both schemes,
+    unlike the disabled colour, which is too faint for reading."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    return QColor((text.red() * 2 + back.red()) // 3, (text.green() * 2 + back.green()) // 3,
+                  (text.blue() * 2 + back.blue()) // 3)
+
+
+class SecondaryLabel(QLabel):
+    """Plain-text label in the secondary text colour, recomputed when the palette changes."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setText(text)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._recolour()
+
+    def _recolour(self) -> None:
+        pal = self.palette()
+        wanted = secondary_colour(pal)
+        if pal.color(QPalette.ColorRole.PlaceholderText) != wanted:
+            pal.setColor(QPalette.ColorRole.PlaceholderText, wanted)
+            self.setPalette(pal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()

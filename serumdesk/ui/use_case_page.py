@@ -1,0 +1,31 @@
+"""First question: what the serum is for."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.choices import UseCase
+from serumdesk.ui.choice_page import ChoicePage
+
+
+class UseCasePage(ChoicePage):
+    heading_text = "What do you want the serum for?"
+    why = "Different serums suit recovery, firmness, hydration or brightening; pick your main goal."
+    answer_field = "use_case"
+    choice_name = "Main goal"
+    missing = "Choose your main goal to continue."
+
+    def options(self) -> list[tuple[Any, str, str]]:
+        return [(u, u.label, u.detail) for u in UseCase]
+
+    def read(self, draft: Answers) -> Answers | str:
+        result = super().read(draft)
+        if isinstance(result, Answers) and result.use_case is not UseCase.POST_PROCEDURE:
+            # The procedure questions only apply to recovery; drop stale answers.
+            return dataclasses.replace(result, procedure=None, days_since_procedure=None)
+        return result
+
+    def is_post_procedure(self) -> bool:
+        return self.choice.value() is UseCase.POST_PROCEDURE

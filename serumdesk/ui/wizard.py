@@ -1,0 +1,159 @@
+"""The question flow: one list of page classes, a draft of the answers, and the overrides.
+
+Pages fill themselves from the draft and write back to it; the wizard only decides the
+branch (the procedure page is asked for recovery only) and tells listeners about edits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+
+from serumdesk.domain.answers import Answers, Overrides, ProductOverride
+from serumdesk.ui.actives_budget_page import ActivesBudgetPage
+from serumdesk.ui.cautions_page import CautionsPage
+from serumdesk.ui.ethics_page import EthicsPage
+from serumdesk.ui.procedure_page import ProcedurePage
+from serumdesk.ui.question_page import QuestionPage
+from serumdesk.ui.results_controller import ResultsController
+from serumdesk.ui.results_page import ResultsPage
+from serumdesk.ui.sensitivity_page import SensitivityPage
+from serumdesk.ui.use_case_page import UseCasePage
+
+PAGES: tuple[type[QWizardPage], ...] = (
+    UseCasePage,
+    ProcedurePage,
+    SensitivityPage,
+    EthicsPage,
+    CautionsPage,
+    ActivesBudgetPage,
+    ResultsPage,
+)
+"""The flow, in order; a page's id is its index here."""
+
+P = TypeVar("P", bound=QWizardPage)
+
+
+def page_id(cls: type[QWizardPage]) -> int:
+    return PAGES.index(cls)
+
+
+class AdvisorWizard(QWizard):
+    """Embedded in the main window; never closes itself (Escape and Finish do nothing)."""
+
+    answers_changed = Signal()
+    """The person edited an answer, a cost figure or the compared products."""
+
+    def __init__(self, controller: ResultsController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.controller = controller
+        self._draft = Answers()
+        self._overrides = Overrides()
+        self._compared: list[str] = []
+        self._ignore_writes = False
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
+                              QWizard.WizardButton.NextButton])
+        for index, cls in enumerate(PAGES):
+            page = cls()
+            self.setPage(index, page)
+            if isinstance(page, QuestionPage):
+                page.edited.connect(self.answers_changed)
+        self.setStartId(0)
+        for which, name in ((QWizard.WizardButton.BackButton, "Back to the previous question"),
+                            (QWizard.WizardButton.NextButton, "Next")):
+            self.button(which).setAccessibleName(name)
+
+    # -- branching -----------------------------------------------------------------------
+    def nextId(self) -> int:
+        current = self.currentPage()
+        if isinstance(current, UseCasePage) and not current.is_post_procedure():
+            return page_id(SensitivityPage)
+        return super().nextId()
+
+    # -- never close: the wizard is the window's content ------------------------------------
+    def reject(self) -> None:
+        pass
+
+    def accept(self) -> None:
+        pass
+
+    def done(self, _result: int) -> None:
+        pass
+
+    # -- the draft, for pages ----------------------------------------------------------------
+    @property
+    def draft(self) -> Answers:
+        return self._draft
+
+    def set_draft(self, answers: Answers) -> None:
+        if not self._ignore_writes:
+            self._draft = answers
+
+    def results_page(self) -> ResultsPage:
+        return self._page(ResultsPage)
+
+    def _page(self, cls: type[P]) -> P:
+        page = self.page(page_id(cls))
+        assert isinstance(page, cls)
+        return page
+
+    # -- the public API (see main_window.py) --------------------------------------------------
+    def current_answers(self) -> Answers:
+        """The draft, with the current page's valid, not yet confirmed edits applied."""
+        page = self.currentPage()
+        if isinstance(page, QuestionPage):
+            result = page.read(self._draft)
+            if isinstance(result, Answers):
+                return result
+        return self._draft
+
+    def set_answers(self, answers: Answers) -> None:
+        """Replace the answers and go back to the first question, filled with them."""
+        self._draft = answers
+        self._ignore_writes = True  # restart() cleans up visited pages: keep the new answers
+        try:
+            self.restart()
+        finally:
+            self._ignore_writes = False
+
+    def current_overrides(self) -> Overrides:
+        return self._overrides
+
+    def set_overrides(self, overrides: Overrides) -> None:
+        self._overrides = overrides
+        self._refresh_results()
+
+    def compared_ids(self) -> list[str]:
+        return list(self._compared)
+
+    def set_compared_ids(self, ids: list[str]) -> None:
+        self._compared = list(ids)
+        self._refresh_results(keep_selection=False)
+
+    # -- edits from the results page -----------------------------------------------------------
+    def edit_override(self, product_id: str, override: ProductOverride) -> None:
+        by_product = dict(self._overrides.by_product)
+        if override == ProductOverride():
+            by_product.pop(product_id, None)
+        else:
+            by_product[product_id] = override
+        self._overrides = dataclasses.replace(self._overrides, by_product=by_product)
+        self.answers_changed.emit()
+
+    def edit_compared_ids(self, ids: list[str]) -> None:
+        self._compared = list(ids)
+        self.answers_changed.emit()
+
+    def store_compared_ids(self, ids: list[str]) -> None:
+        """The selection the page settled on after the answers changed (not an edit)."""
+        self._compared = list(ids)
+
+    def _refresh_results(self, keep_selection: bool = True) -> None:
+        if self.currentId() == page_id(ResultsPage):
+            self.results_page().refresh(keep_selection=keep_selection)
