@@ -163,10 +163,14 @@ else
     step "bundle: no unused Qt parts"
     unwanted="$(cd "$BUNDLE" && find . \( -name 'libQt6Qml*' -o -name 'libQt6Quick*' \
         -o -name 'libQt6WebEngine*' -o -name 'libQt63D*' -o -name 'libQt6Multimedia*' \
+        -o -name 'libQt6Network*' -o -name 'libqvnc*' -o -name 'libqeglfs*' \
         -o -path '*/Qt/translations/*' -o -path '*/qml/*' \) -print)"
     [ -z "$unwanted" ] || fail "the bundle holds unused Qt parts:
 $unwanted"
-    echo "none of QML/Quick, WebEngine, Qt3D, Multimedia, translations"
+    echo "none of QML/Quick, WebEngine, Qt3D, Multimedia, Network, VNC/EGLFS, translations"
+    dangling="$(find -L "$BUNDLE" -type l)"
+    [ -z "$dangling" ] || fail "the bundle holds dangling links:
+$dangling"
 
     # The bundle must not lean on a Python: run it with a bare environment.
     bare="$WORK/bare-serumdesk"
