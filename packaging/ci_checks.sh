@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packaging checks, run by CI after the test suite (and by hand: bash packaging/ci_checks.sh).
 #
-#  1. the desktop entry and AppStream metainfo pass desktop-file-validate / appstreamcli
+#  1. the desktop entry and AppStream metainfo pass desktop-file-validate / appstreamcli,
+#     and install-desktop.sh installs a tree appstreamcli validate-tree accepts, then removes it
 #  2. the wheel builds, installs into a clean venv outside the checkout, and from a temp
 #     folder: --version, recommend --json, sheet --output (when the command exists), and an
 #     offscreen start of the app (window shown, screenshot saved, quits by itself)
@@ -75,6 +76,21 @@ $out"
     echo "(tolerated on AppStream $(appstreamcli --version | awk '{print $NF}'): unknown-tag developer)"
 fi
 echo "valid"
+
+step "install-desktop.sh into a temp prefix; appstreamcli validate-tree; --uninstall"
+prefix="$WORK/prefix/usr/share"
+XDG_DATA_HOME="$prefix" bash "$REPO/packaging/install-desktop.sh" --exec /bin/true
+if ! out="$(appstreamcli validate-tree --no-net "$WORK/prefix" 2>&1)"; then
+    fail "installed tree invalid:
+$out"
+fi
+others="$(printf '%s\n' "$out" | grep -E '^ *[EW]: ' || true)"
+[ -z "$others" ] || fail "installed tree has issues:
+$out"
+echo "installed tree valid"
+XDG_DATA_HOME="$prefix" bash "$REPO/packaging/install-desktop.sh" --uninstall
+left="$(find "$prefix" -type f -name "$APP_ID*")"
+[ -z "$left" ] || fail "--uninstall left: $left"
 
 # --- 2. wheel in a clean venv -----------------------------------------------------------
 step "building the wheel (pip wheel --no-deps)"
