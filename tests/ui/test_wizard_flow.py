@@ -1,0 +1,205 @@
+"""The wizard end to end, for several personas, asserting on what the cards show."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.ui.ethics_page import EthicsPage
+from serumdesk.ui.procedure_page import ProcedurePage
+from serumdesk.ui.results_page import ResultsPage
+from serumdesk.ui.sensitivity_page import SensitivityPage
+from tests.ui.wizard_helpers import (
+    HUMAN_DERIVED,
+    NOT_NOVEL_BIOLOGIC,
+    answer_current_page,
+    card_texts,
+    catalog_products,
+    click,
+    click_back,
+    click_next,
+    drive_to_results,
+    monthly_cost,
+    open_window,
+)
+
+VEGAN = Answers(diet=Diet.VEGAN)
+AFTER_LASER = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
+                      procedure=Procedure.LASER, days_since_procedure=3)
+PREGNANT = Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}))
+BRIGHT_ON_BUDGET = Answers(use_case=UseCase.BRIGHTENING, budget_usd_per_month=30)
+
+
+def shown_ids(page: ResultsPage) -> set[str]:
+    assert page.chooser is not None
+    return set(page.chooser.boxes)
+
+
+def test_vegan_excludes_the_human_derived_products_and_says_why(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, VEGAN)
+    assert window.current_answers().diet is Diet.VEGAN
+    assert not shown_ids(page) & HUMAN_DERIVED
+    assert not set(page.cards) & HUMAN_DERIVED
+    assert page.advice is not None
+    excluded_text = page.advice.excluded.text()
+    products = catalog_products()
+    for pid in HUMAN_DERIVED:
+        title = f"{products[pid]['brand']} {products[pid]['name']}"
+        line = next(line for line in excluded_text.splitlines() if title in line)
+        assert "Not vegan" in line and "human-derived" in line
+    # By default the top three are compared.
+    assert len(page.cards) == 3
+    assert list(page.cards) == window.compared_ids()
+
+
+def test_recovery_after_a_laser_asks_about_the_procedure_and_costs_the_window(
+        qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    answer_current_page(qtbot, window, AFTER_LASER)
+    click_next(qtbot, window)
+    assert isinstance(window.wizard.currentPage(), ProcedurePage)  # the branch is taken
+    page = drive_to_results(qtbot, window, AFTER_LASER)
+    answers = window.current_answers()
+    assert answers.procedure is Procedure.LASER and answers.days_since_procedure == 3
+    products = catalog_products()
+    # Symbiome The Answer is a guide pick for recovery with a minimal, fragrance-free formula.
+    assert "symbiome-the-answer" in page.cards
+    for pid, card in page.cards.items():
+        per_day = monthly_cost(products[pid]) / 30.44
+        window_line = card.cost.window_cost
+        assert window_line.isVisibleTo(card.cost)
+        assert f"${per_day * 7:,.2f}–${per_day * 14:,.2f}" in window_line.text()
+    # The routine is the guide's post-procedure one.
+    assert page.advice is not None
+    assert "recovery window" in page.advice.pairing.text()
+
+
+def test_a_sensitive_person_skips_the_procedure_page(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    answer_current_page(qtbot, window, Answers(use_case=UseCase.SENSITIVE_BARRIER))
+    click_next(qtbot, window)
+    assert isinstance(window.wizard.currentPage(), SensitivityPage)
+
+
+def test_pregnant_gets_a_clinician_caution_on_every_novel_biologic(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, PREGNANT)
+    products = catalog_products()
+    # Compare a human-derived, a lab-made and a non-biologic product.
+    qtbot.wait(1)
+    window.set_compared_ids(["skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum",
+                             "the-ordinary-hyaluronic-acid-b5"])
+    assert set(page.cards) == {"skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum",
+                               "the-ordinary-hyaluronic-acid-b5"}
+    for pid, card in page.cards.items():
+        names = [name for _, name in card.caution_texts()]
+        clinician = [n for n in names if n.startswith("Talk to your clinician first")]
+        novel = products[pid]["source_category"] not in NOT_NOVEL_BIOLOGIC
+        assert bool(clinician) == (novel or products[pid]["human_derived"]), pid
+        if clinician:
+            assert "pregnan" in clinician[0]
+            # The strongest style: a 2 px border; and it comes first.
+            assert "2px solid" in card.caution_boxes[0].styleSheet()
+
+
+def test_brightening_on_a_small_budget_marks_what_is_over_it(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, BRIGHT_ON_BUDGET)
+    assert window.current_answers().budget_usd_per_month == 30
+    products = catalog_products()
+    window.set_compared_ids(["eighth-day-regenerative-serum", "the-ordinary-niacinamide-zinc"])
+    for pid, card in page.cards.items():
+        cost = monthly_cost(products[pid])
+        assert card.cost.monthly.text() == f"${cost:,.2f} a month"
+        over = card.cost.over_budget
+        assert over.isVisibleTo(card.cost) == (cost > 30), pid
+        if cost > 30:
+            assert "$30.00" in over.text()
+    # Eighth Day is the guide's brightening pick: it fits the goal but costs far more.
+    eighth = card_texts(page.cards["eighth-day-regenerative-serum"])
+    assert "Fits your goal: brightening" in eighth
+    assert page.chooser is not None
+    assert "(over budget)" in page.chooser.boxes["eighth-day-regenerative-serum"].text()
+
+
+def test_going_back_and_changing_an_answer_updates_the_results(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, VEGAN)
+    assert not shown_ids(page) & HUMAN_DERIVED
+    while not isinstance(window.wizard.currentPage(), EthicsPage):
+        click_back(qtbot, window)
+    answer_current_page(qtbot, window, Answers(diet=Diet.ANY))
+    drive_to_results(qtbot, window, dataclasses.replace(VEGAN, diet=Diet.ANY))
+    assert shown_ids(page) >= HUMAN_DERIVED
+    assert page.advice is not None
+    assert page.advice.excluded.text() == "Nothing was left out for your answers."
+
+
+def test_editing_the_price_recomputes_the_card(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, Answers())
+    pid = next(iter(page.cards))
+    card = page.cards[pid]
+    product = catalog_products()[pid]
+    assert card.cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
+    spin = card.cost.spins["price_usd"]
+    with qtbot.waitSignal(window.answers_changed):
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, "100")
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+    card = page.cards[pid]
+    assert card.cost.monthly.text() == f"${monthly_cost(product, price=100):,.2f} a month"
+    assert window.current_overrides().for_product(pid).price_usd == 100
+    assert card.cost.field_tags["price_usd"].text() == "your figure"
+    assert card.cost.reset.isEnabled()
+    qtbot.mouseClick(card.cost.reset, Qt.MouseButton.LeftButton)
+    assert page.cards[pid].cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
+    assert window.current_overrides().by_product == {}
+
+
+def test_estimates_are_tagged_with_their_provenance(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, Answers(use_case=UseCase.TEXTURE_FIRMNESS))
+    window.set_compared_ids(["skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm"])
+    card = page.cards["skinmedica-tns-advanced-plus"]
+    dose = catalog_products()["skinmedica-tns-advanced-plus"]["dose_ml"]["provenance"]
+    assert dose["kind"] == "estimate"
+    tag = card.cost.field_tags["dose_ml"]
+    assert tag.isVisibleTo(card.cost) and tag.text() == "estimate"
+    assert tag.toolTip() == f"Estimate: {dose['source']}"
+    assert card.cost.estimate_tag.isVisibleTo(card.cost)
+    assert not card.cost.field_tags["price_usd"].isVisibleTo(card.cost)  # sourced price
+
+
+def test_a_budget_of_zero_marks_everything_over_budget(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, Answers(budget_usd_per_month=0))
+    assert window.current_answers().budget_usd_per_month == 0
+    assert page.cards
+    for card in page.cards.values():
+        assert card.cost.over_budget.isVisibleTo(card.cost)
+    assert page.chooser is not None
+    assert all("(over budget)" in box.text() for box in page.chooser.boxes.values())
+
+
+def test_choosing_what_to_compare(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, Answers())
+    assert page.chooser is not None
+    boxes = page.chooser.boxes
+    ids = list(boxes)
+    with qtbot.waitSignal(window.answers_changed):
+        click(qtbot, boxes[ids[3]])
+    assert list(page.cards) == ids[:4]
+    # Four is the most: the others are disabled until one is unticked.
+    assert not boxes[ids[4]].isEnabled()
+    click(qtbot, boxes[ids[0]])
+    assert list(page.cards) == ids[1:4]
+    assert boxes[ids[4]].isEnabled()
+    assert window.compared_ids() == ids[1:4]

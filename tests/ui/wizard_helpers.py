@@ -1,0 +1,145 @@
+"""Drive the SerumDesk wizard through its widgets, the way a person would, and read the cards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard
+from pytestqt.qtbot import QtBot
+
+from serumdesk.domain.answers import Answers
+from serumdesk.storage.paths import UserPaths
+from serumdesk.ui.actives_budget_page import ActivesBudgetPage
+from serumdesk.ui.catalog_loader import CatalogLoader
+from serumdesk.ui.cautions_page import CautionsPage
+from serumdesk.ui.choice_page import ChoicePage
+from serumdesk.ui.main_window import MainWindow
+from serumdesk.ui.procedure_page import ProcedurePage
+from serumdesk.ui.product_card import ProductCard
+from serumdesk.ui.results_page import ResultsPage
+
+CATALOG = Path(__file__).resolve().parents[2] / "catalog" / "catalog.json"
+DAYS_PER_MONTH = 30.44  # 365.25 / 12, the figure the guide's cost-per-month uses
+
+# Catalog facts (catalog/catalog.json, shared/reference/product-facts.md).
+HUMAN_DERIVED = {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
+                 "angela-caglia-cell-forte", "symbiome-the-answer"}
+NOT_NOVEL_BIOLOGIC = {"plant-cell-culture", "non-biologic-alternative"}
+
+
+def catalog_products(path: Path = CATALOG) -> dict[str, dict[str, Any]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {p["id"]: p for p in data["products"]}
+
+
+def monthly_cost(product: dict[str, Any], price: float | None = None) -> float:
+    """price ÷ size × dose × applications a day × 30.44, from the raw catalog figures."""
+    usd = product["price"]["usd"] if price is None else price
+    size = product["price"]["size_ml"]["value"]
+    return usd / size * product["dose_ml"]["value"] * product["applications_per_day"]["value"] \
+        * DAYS_PER_MONTH
+
+
+def open_window(qtbot: QtBot, catalog: Path = CATALOG) -> MainWindow:
+    """The main window alone (no profile actions, so closing never asks to save)."""
+    window = MainWindow(CatalogLoader(catalog), UserPaths.default())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.catalog_loader.attempted)
+    return window
+
+
+def click_next(qtbot: QtBot, window: MainWindow) -> None:
+    before = window.wizard.currentId()
+    qtbot.mouseClick(window.wizard.button(QWizard.WizardButton.NextButton),
+                     Qt.MouseButton.LeftButton)
+    assert window.wizard.currentId() != before, "Next did not move on"
+
+
+def click_back(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.mouseClick(window.wizard.button(QWizard.WizardButton.BackButton),
+                     Qt.MouseButton.LeftButton)
+
+
+def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    """Click a radio button or checkbox on its indicator (its middle may be empty space)."""
+    assert button.isVisible() and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
+
+
+def answer_current_page(qtbot: QtBot, window: MainWindow, answers: Answers) -> None:
+    """Set the current page's controls to `answers` by clicking and typing."""
+    page = window.wizard.currentPage()
+    if isinstance(page, ChoicePage):
+        click(qtbot, page.choice.buttons[getattr(answers, page.answer_field)])
+    elif isinstance(page, ProcedurePage):
+        assert answers.procedure is not None
+        click(qtbot, page.choice.buttons[answers.procedure])
+        page.days.setValue(-1 if answers.days_since_procedure is None
+                           else answers.days_since_procedure)
+    elif isinstance(page, CautionsPage):
+        for caution, box in page.cautions.boxes.items():
+            if box.isChecked() != (caution in answers.cautions):
+                click(qtbot, box)
+        page.allergens.clear()
+        qtbot.keyClicks(page.allergens, ", ".join(answers.allergens))
+    elif isinstance(page, ActivesBudgetPage):
+        for active, box in page.actives.boxes.items():
+            if box.isChecked() != (active in answers.actives):
+                click(qtbot, box)
+        wants_budget = answers.budget_usd_per_month is not None
+        if page.has_budget.isChecked() != wants_budget:
+            click(qtbot, page.has_budget)
+        if wants_budget:
+            page.budget.selectAll()
+            qtbot.keyClicks(page.budget, f"{answers.budget_usd_per_month:g}")
+            qtbot.keyClick(page.budget, Qt.Key.Key_Tab)
+
+
+def drive_to_results(qtbot: QtBot, window: MainWindow, answers: Answers) -> ResultsPage:
+    """Answer every page from the first, pressing Next, until the results show."""
+    while not isinstance(window.wizard.currentPage(), ResultsPage):
+        answer_current_page(qtbot, window, answers)
+        click_next(qtbot, window)
+    page = window.wizard.currentPage()
+    assert isinstance(page, ResultsPage)
+    return page
+
+
+def card_texts(card: ProductCard) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return "\n".join(label.text() for cell in card.cells.values()
+                     for label in cell.findChildren(QLabel) if label.isVisibleTo(card.parentWidget()))
+
+
+def dark_palette() -> QPalette:
+    """A dark scheme like a desktop's dark mode, to check colours in both schemes."""
+    pal = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in ((role.Window, "#2b2b2b"), (role.WindowText, "#e8e8e8"),
+                      (role.Base, "#1f1f1f"), (role.AlternateBase, "#303030"),
+                      (role.Text, "#e8e8e8"), (role.Button, "#353535"),
+                      (role.ButtonText, "#e8e8e8"), (role.Highlight, "#3d6fb4"),
+                      (role.HighlightedText, "#ffffff"), (role.Mid, "#5a5a5a"),
+                      (role.Dark, "#181818"), (role.Light, "#4a4a4a"),
+                      (role.Midlight, "#3a3a3a"), (role.Shadow, "#000000"),
+                      (role.ToolTipBase, "#3a3a3a"), (role.ToolTipText, "#e8e8e8"),
+                      (role.PlaceholderText, "#9a9a9a"), (role.BrightText, "#ffffff"),
+                      (role.Link, "#8ab4f8")):
+        pal.setColor(r, QColor(colour))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor("#8a8a8a"))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#8a8a8a"))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#8a8a8a"))
+    return pal
+
+
+def light_palette() -> QPalette:
+    style = QApplication.style()
+    return style.standardPalette()
