@@ -18,8 +18,8 @@ MAX_BUDGET = 5000.0
 
 class ActivesBudgetPage(QuestionPage):
     heading_text = "Your routine and budget"
-    why = ("Serums pair differently with retinoids, acids and vitamin C, and cost per month "
-           "varies twentyfold.")
+    why = ("Serums pair differently with retinoids, acids and vitamin C, and cost from a few "
+           "dollars to over $200 a month.")
 
     def build(self, layout: QVBoxLayout) -> None:
         layout.addWidget(section_label("Do you already use any of these? (tick all that apply)"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from serumdesk.domain.recommendation import Recommendation
@@ -34,10 +35,11 @@ class AdvicePanel(QWidget):
         self.pm = plain_label(selectable=True)
         am_title = heading("Morning", 1.0)
         pm_title = heading("Evening", 1.0)
-        routine.addWidget(am_title, 0, 0)
-        routine.addWidget(pm_title, 0, 1)
-        routine.addWidget(self.am, 1, 0)
-        routine.addWidget(self.pm, 1, 1)
+        top = Qt.AlignmentFlag.AlignTop
+        routine.addWidget(am_title, 0, 0, top)
+        routine.addWidget(pm_title, 0, 1, top)
+        routine.addWidget(self.am, 1, 0, top)
+        routine.addWidget(self.pm, 1, 1, top)
         routine.setColumnStretch(0, 1)
         routine.setColumnStretch(1, 1)
         self.pairing = plain_label(selectable=True)
@@ -54,12 +56,17 @@ class AdvicePanel(QWidget):
                                            em(self) // 2)
         self.not_advice.setAccessibleName("Not medical advice")
         self.catalog_line = SecondaryLabel()
+        gap = em(self)
         for widget in (self.excluded_heading, self.excluded, self.alternatives_heading,
                        self.alternatives, routine_heading):
+            if widget in (self.alternatives_heading, routine_heading):
+                layout.addSpacing(gap)
             layout.addWidget(widget)
         layout.addLayout(routine)
         for widget in (self.pairing, patch_heading, self.patch, timeline_heading,
                        self.timeline, self.not_advice, self.catalog_line):
+            if widget in (patch_heading, timeline_heading, self.not_advice):
+                layout.addSpacing(gap)
             layout.addWidget(widget)
 
     def show_recommendation(self, rec: Recommendation, serum_title: str | None) -> None:

@@ -52,6 +52,7 @@ class CautionsPage(QuestionPage):
         self.allergens.setMaxLength(MAX_ALLERGENS * (MAX_ALLERGEN_CHARS + 2))
         label.setBuddy(self.allergens)
         self.watch(self.allergens.textEdited)
+        self.allergens.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
         layout.addWidget(self.allergens)
         hint = SecondaryLabel(
             "Separate several with commas. Products listing a match are left out and named "

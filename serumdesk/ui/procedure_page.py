@@ -10,6 +10,7 @@ from serumdesk.domain.answers import RECOVERY_WINDOW_DAYS, Answers
 from serumdesk.domain.choices import Procedure
 from serumdesk.ui.choice_widgets import RadioChoice
 from serumdesk.ui.question_page import QuestionPage, section_label
+from serumdesk.ui.style import plain_label
 
 NOT_SURE = -1
 
@@ -26,6 +27,7 @@ class ProcedurePage(QuestionPage):
         self.watch_group(self.choice.group)
         layout.addWidget(self.choice)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.days = QSpinBox()
         self.days.setRange(NOT_SURE, 3650)
         self.days.setSpecialValueText("Not sure")
@@ -33,7 +35,9 @@ class ProcedurePage(QuestionPage):
         self.days.setAccessibleName("Days since the procedure")
         self.days.setToolTip("0 means today. 'Not sure' is treated as still healing.")
         self.watch(self.days.valueChanged)
-        form.addRow("How long ago?", self.days)
+        when = plain_label("How long ago?", wrap=False)
+        when.setBuddy(self.days)
+        form.addRow(when, self.days)
         layout.addLayout(form)
 
     def fill(self, draft: Answers) -> None:

@@ -44,11 +44,13 @@ def monthly_cost(product: dict[str, Any], price: float | None = None) -> float:
         * DAYS_PER_MONTH
 
 
-def open_window(qtbot: QtBot, catalog: Path = CATALOG) -> MainWindow:
+def open_window(qtbot: QtBot, catalog: Path = CATALOG,
+                size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
     """The main window alone (no profile actions, so closing never asks to save)."""
     window = MainWindow(CatalogLoader(catalog), UserPaths.default())
     qtbot.addWidget(window)
-    window.resize(1280, 800)
+    if size is not None:
+        window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.catalog_loader.attempted)

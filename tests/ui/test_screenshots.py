@@ -1,0 +1,80 @@
+"""Screenshots of every page and of the results, in light and dark, at two window sizes.
+
+They go to tests/artifacts/test_screenshots/ for a person to look at; the assertions check
+the layout facts that a screenshot review relies on (three cards visible at 1280 px).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.choices import Active, Caution, Procedure, Sensitivity, UseCase
+from serumdesk.ui.results_page import ResultsPage
+from tests.ui.wizard_helpers import (
+    answer_current_page,
+    click_next,
+    dark_palette,
+    light_palette,
+    open_window,
+)
+
+# A persona that visits every page and brings up every kind of caution.
+PERSONA = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
+                  procedure=Procedure.MICRONEEDLING, days_since_procedure=2,
+                  cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
+                  allergens=("lavender",), actives=frozenset({Active.RETINOID}),
+                  budget_usd_per_month=80)
+SIZES = ((1280, 800), (1024, 640))
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    original = QPalette(qapp.palette())
+    qapp.setPalette(dark_palette() if request.param == "dark" else light_palette())
+    yield str(request.param)
+    qapp.setPalette(original)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_every_page_and_the_results(qtbot: QtBot, artifacts_dir: Path, scheme: str,
+                                    width: int, height: int) -> None:
+    window = open_window(qtbot)
+    window.resize(width, height)
+    qtbot.wait(10)
+    tag = f"{scheme}-{width}x{height}"
+    index = 0
+    while not isinstance(window.wizard.currentPage(), ResultsPage):
+        answer_current_page(qtbot, window, PERSONA)
+        window.grab().save(str(artifacts_dir / f"{tag}-page{index}.png"))
+        click_next(qtbot, window)
+        index += 1
+    page = window.wizard.currentPage()
+    assert isinstance(page, ResultsPage)
+    qtbot.wait(10)
+    window.grab().save(str(artifacts_dir / f"{tag}-results.png"))
+    page.body.grab().save(str(artifacts_dir / f"{tag}-results-full.png"))
+    # Scrolled to the cards' lower half and to the advice, as a person would see them.
+    bar = page.scroller.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    window.grab().save(str(artifacts_dir / f"{tag}-results-scrolled.png"))
+    # Open every "Why" so the expanded state is reviewed too.
+    for card in page.cards.values():
+        card.why.button.setChecked(True)
+    qtbot.wait(10)
+    page.body.grab().save(str(artifacts_dir / f"{tag}-results-expanded.png"))
+
+    strip = page.strip
+    visible = [card for card in page.cards.values()
+               if card.geometry().right() <= strip.viewport().width() + strip.horizontalScrollBar().value()]
+    if width >= 1280:
+        assert len(page.cards) == 3 and len(visible) == 3, "three cards side by side at 1280 px"
+    # Cards are as tall as their content: nothing is cut off at the bottom of the strip.
+    assert strip.content.height() >= strip.content.layout().totalHeightForWidth(
+        strip.content.width())
