@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QToolButton, QVBoxLayout, QWidget
 
 from serumdesk.domain.rules import Match
 from serumdesk.ui.choice_widgets import mnemonic_safe
@@ -21,20 +21,44 @@ def choice_text(match: Match) -> str:
     return text
 
 
-class CompareChooser(QGroupBox):
+class CompareChooser(QWidget):
+    """A disclosure button that opens the whole ranking, one checkbox per match."""
+
     selection_changed = Signal(list)
     """The chosen product ids, in rank order, after the person ticks or unticks one."""
 
     def __init__(self) -> None:
-        super().__init__(f"Compare side by side (choose {MIN_COMPARED}–{MAX_COMPARED})")
+        super().__init__()
         self.setAccessibleName("Products to compare")
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toggle.toggled.connect(self._expand)
+        outer.addWidget(self.toggle)
+        self.panel = QGroupBox()
+        panel_layout = QVBoxLayout(self.panel)
         self.area = QWidget()
         self.flow = FlowLayout(self.area, spacing=em(self))
-        outer.addWidget(self.area)
+        panel_layout.addWidget(self.area)
         self.hint = SecondaryLabel()
-        outer.addWidget(self.hint)
+        panel_layout.addWidget(self.hint)
+        outer.addWidget(self.panel)
         self.boxes: dict[str, QCheckBox] = {}
+        self._expand(False)
+
+    def _expand(self, on: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.panel.setVisible(on)
+
+    def _retitle(self) -> None:
+        title = (f"Choose what to compare: {len(self.chosen())} of {len(self.boxes)} matches "
+                 f"ticked (pick {MIN_COMPARED}–{MAX_COMPARED})")
+        self.toggle.setText(title)
+        self.toggle.setAccessibleName(title)
 
     def show_matches(self, matches: Sequence[Match], chosen: Sequence[str]) -> None:
         focused = next((pid for pid, b in self.boxes.items() if b.hasFocus()), None)
@@ -65,6 +89,7 @@ class CompareChooser(QGroupBox):
         count = len(self.chosen())
         for box in self.boxes.values():
             box.setEnabled(box.isChecked() or count < MAX_COMPARED)
+        self._retitle()
         if count >= MAX_COMPARED:
             self.hint.setText(f"Comparing the most ({MAX_COMPARED}); untick one to pick another.")
         elif count < MIN_COMPARED and len(self.boxes) >= MIN_COMPARED:

@@ -76,9 +76,12 @@ class CostPanel(QWidget):
         top.addWidget(self.estimate_tag)
         top.addStretch(1)
         layout.addLayout(top)
+        # One of the two shows whenever there is a budget, so the rows below line up.
         self.over_budget = tag("", "warning", "overBudget")
+        self.within_budget = tag("", "info", "withinBudget")
         budget_row = QHBoxLayout()
         budget_row.addWidget(self.over_budget)
+        budget_row.addWidget(self.within_budget)
         budget_row.addStretch(1)
         layout.addLayout(budget_row)
         self.months = plain_label()
@@ -132,8 +135,12 @@ class CostPanel(QWidget):
         self.estimate_tag.setVisible(cost.is_estimate)
         self.estimate_tag.setToolTip("\n".join(estimated))
         self.over_budget.setVisible(match.over_budget)
+        self.within_budget.setVisible(budget is not None and not match.over_budget)
         if budget is not None:
             self.over_budget.setText(f"Over your {money(budget)} monthly budget")
+            self.within_budget.setText(f"Within your {money(budget)} monthly budget")
+            for label in (self.over_budget, self.within_budget):
+                label.setAccessibleName(label.text())
         if cost.months_per_bottle is None:
             self.months.setText("Not used with these figures (0 a day).")
         else:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,7 @@ from tests.ui.wizard_helpers import (
     answer_current_page,
     click_next,
     dark_palette,
+    drive_to_results,
     light_palette,
     open_window,
 )
@@ -64,7 +65,9 @@ def test_every_page_and_the_results(qtbot: QtBot, artifacts_dir: Path, scheme: s
     bar = page.scroller.verticalScrollBar()
     bar.setValue(bar.maximum() // 3)
     window.grab().save(str(artifacts_dir / f"{tag}-results-scrolled.png"))
-    # Open every "Why" so the expanded state is reviewed too.
+    # Open the ranking and every "Why" so the expanded state is reviewed too.
+    assert page.chooser is not None
+    page.chooser.toggle.setChecked(True)
     for card in page.cards.values():
         card.why.button.setChecked(True)
     qtbot.wait(10)
@@ -78,3 +81,25 @@ def test_every_page_and_the_results(qtbot: QtBot, artifacts_dir: Path, scheme: s
     # Cards are as tall as their content: nothing is cut off at the bottom of the strip.
     assert strip.content.height() >= strip.content.layout().totalHeightForWidth(
         strip.content.width())
+
+
+def test_a_larger_system_font_scales_the_cards(qtbot: QtBot, qapp: QApplication,
+                                               artifacts_dir: Path) -> None:
+    """Large text (a 14 pt system font): nothing is sized in pixels, so cards grow with it."""
+    original = QFont(qapp.font())
+    big = QFont(original)
+    big.setPointSizeF(14)
+    qapp.setFont(big)
+    try:
+        window = open_window(qtbot)
+        page = drive_to_results(qtbot, window, PERSONA)
+        qtbot.wait(10)
+        window.grab().save(str(artifacts_dir / "large-font-1280x800-results.png"))
+        page.body.grab().save(str(artifacts_dir / "large-font-1280x800-results-full.png"))
+        card = next(iter(page.cards.values()))
+        assert card.name_label.font().pointSizeF() > 14  # headings scale from the system size
+        assert card.width() >= page.strip.card_min_width()
+        # Wider cards than the window can show scroll sideways instead of being squeezed.
+        assert page.strip.content.width() >= 3 * page.strip.card_min_width()
+    finally:
+        qapp.setFont(original)

@@ -116,10 +116,11 @@ def test_brightening_on_a_small_budget_marks_what_is_over_it(qtbot: QtBot) -> No
     for pid, card in page.cards.items():
         cost = monthly_cost(products[pid])
         assert card.cost.monthly.text() == f"${cost:,.2f} a month"
-        over = card.cost.over_budget
+        over, within = card.cost.over_budget, card.cost.within_budget
         assert over.isVisibleTo(card.cost) == (cost > 30), pid
-        if cost > 30:
-            assert "$30.00" in over.text()
+        assert within.isVisibleTo(card.cost) == (cost <= 30), pid
+        shown = over if cost > 30 else within
+        assert shown.text() == ("Over" if cost > 30 else "Within") + " your $30.00 monthly budget"
     # Eighth Day is the guide's brightening pick: it fits the goal but costs far more.
     eighth = card_texts(page.cards["eighth-day-regenerative-serum"])
     assert "Fits your goal: brightening" in eighth
@@ -192,6 +193,9 @@ def test_choosing_what_to_compare(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, Answers())
     assert page.chooser is not None
+    assert not page.chooser.panel.isVisible()  # the ranking opens on request
+    assert "3 of 10" in page.chooser.toggle.text()
+    qtbot.mouseClick(page.chooser.toggle, Qt.MouseButton.LeftButton)
     boxes = page.chooser.boxes
     ids = list(boxes)
     with qtbot.waitSignal(window.answers_changed):
