@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from serumdesk.domain.answers import ProductOverride
 from serumdesk.ui.results_controller import money
-from serumdesk.ui.style import boxed_style, em, plain_label, scaled_font
+from serumdesk.ui.style import apply_tone, em, plain_label, scaled_font
 
 if TYPE_CHECKING:
     from serumdesk.domain.product import Product, Provenance
@@ -46,7 +46,7 @@ def catalog_figure(product: Product, name: str) -> tuple[float, Provenance]:
 def tag(text: str, level: str, object_name: str) -> QLabel:
     label = plain_label(text, wrap=False)
     label.setObjectName(object_name)
-    label.setStyleSheet(boxed_style(object_name, level, radius=8))
+    apply_tone(label, level, radius=8)
     label.setFont(scaled_font(label, 0.9))
     font = label.font()
     font.setItalic(level == "info")

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
@@ -35,7 +35,7 @@ from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.storage.paths import APP_NAME, UserPaths
 from serumdesk.ui.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.ui.results_controller import ResultsController
-from serumdesk.ui.style import boxed_style, em, plain_label
+from serumdesk.ui.style import apply_tone, em, plain_label, restyle_tones
 from serumdesk.ui.window_settings import restore_geometry, save_geometry
 from serumdesk.ui.wizard import AdvisorWizard
 
@@ -115,8 +115,14 @@ class MainWindow(QMainWindow):
         except CatalogUnavailable as exc:
             self.banner.setText(
                 f"The product catalog could not be loaded; results cannot be shown.\n{exc}")
-            self.banner.setStyleSheet(boxed_style("catalogBanner", "clinician"))
+            apply_tone(self.banner, "clinician")
             self.banner.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The system switched light/dark: the caution colours have a variant for each.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            restyle_tones(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for guard in self.close_guards:

@@ -14,7 +14,7 @@ from serumdesk.domain.product import Product
 from serumdesk.domain.rules import CautionLevel, CautionNote, Match
 from serumdesk.ui.cost_panel import CostPanel
 from serumdesk.ui.expander import Expander
-from serumdesk.ui.style import SecondaryLabel, boxed_style, em, plain_label, scaled_font
+from serumdesk.ui.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font
 
 SECTIONS = ("header", "cautions", "cost", "source", "match", "care", "ingredients", "evidence")
 SECTION_TITLES = {
@@ -44,7 +44,7 @@ def caution_box(note: CautionNote, object_name: str) -> QFrame:
     box = QFrame()
     box.setObjectName(object_name)
     strongest = note.level is CautionLevel.CLINICIAN
-    box.setStyleSheet(boxed_style(object_name, note.level.value, 2 if strongest else 1))
+    apply_tone(box, note.level.value, 2 if strongest else 1)
     layout = QVBoxLayout(box)
     m = em(box) // 3
     layout.setContentsMargins(m * 2, m, m * 2, m)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLabel, QVBoxLayout, QWizardPage
 
 from serumdesk.domain.answers import Answers
-from serumdesk.ui.style import boxed_style, em, plain_label
+from serumdesk.ui.style import apply_tone, em, plain_label
 
 
 class DraftHolder(Protocol):
@@ -108,7 +108,7 @@ class QuestionPage(QWizardPage):
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
-        self.error_label.setStyleSheet(boxed_style("pageError", "clinician"))
+        apply_tone(self.error_label, "clinician")
         self.error_label.show()
         self.error_label.setFocus()
 

@@ -25,7 +25,7 @@ from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.ui.card_strip import CardStrip
 from serumdesk.ui.catalog_loader import CatalogUnavailable
 from serumdesk.ui.results_controller import ResultsController, compare_selection, relax_hints
-from serumdesk.ui.style import boxed_style, em, plain_label
+from serumdesk.ui.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
     from serumdesk.domain.recommendation import Recommendation
@@ -179,7 +179,7 @@ class ResultsPage(QWizardPage):
 
     def _set_status(self, text: str, level: str) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(boxed_style("resultsStatus", level))
+        apply_tone(self.status, level)
         self.status.show()
 
     def _on_override(self, product_id: str, override: ProductOverride) -> None:

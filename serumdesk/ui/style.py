@@ -111,3 +111,18 @@ class SecondaryLabel(QLabel):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._recolour()
+
+
+def apply_tone(widget: QWidget, level: str, border_px: int = 1, radius: int = 4) -> None:
+    """Style a box (by its object name) in a caution tone, and remember it for restyling."""
+    widget.setProperty("serumdesk_tone", (level, border_px, radius))
+    widget.setStyleSheet(boxed_style(widget.objectName(), level, border_px, radius))
+
+
+def restyle_tones(root: QWidget) -> None:
+    """Re-apply every tone under `root` after the colour scheme changed (light ↔ dark)."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        spec = widget.property("serumdesk_tone")
+        if isinstance(spec, tuple) and len(spec) == 3:
+            level, border_px, radius = spec
+            widget.setStyleSheet(boxed_style(widget.objectName(), level, border_px, radius))

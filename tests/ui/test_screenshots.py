@@ -103,3 +103,21 @@ def test_a_larger_system_font_scales_the_cards(qtbot: QtBot, qapp: QApplication,
         assert page.strip.content.width() >= 3 * page.strip.card_min_width()
     finally:
         qapp.setFont(original)
+
+
+def test_caution_colours_follow_a_live_switch_to_dark(qtbot: QtBot, qapp: QApplication) -> None:
+    from serumdesk.ui.style import tone
+
+    original = QPalette(qapp.palette())
+    qapp.setPalette(light_palette())
+    try:
+        window = open_window(qtbot)
+        page = drive_to_results(qtbot, window, PERSONA)
+        box = next(iter(page.cards.values())).caution_boxes[0]
+        light_bg = tone("clinician", light_palette())[0]
+        dark_bg = tone("clinician", dark_palette())[0]
+        assert light_bg in box.styleSheet()
+        qapp.setPalette(dark_palette())  # what Qt does when the desktop turns dark
+        qtbot.waitUntil(lambda: dark_bg in box.styleSheet(), timeout=2000)
+    finally:
+        qapp.setPalette(original)
