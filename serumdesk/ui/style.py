@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
 # level -> (light background, light border, light text, dark background, dark border, dark text)
-_TONES: dict[str, tuple[str, str, str, str, str, str]] = {
+TONES: dict[str, tuple[str, str, str, str, str, str]] = {
     "clinician": ("#fde3e1", "#b3261e", "#410e0b", "#5c1a16", "#ff8a80", "#ffe4e0"),
     "irritation": ("#fff1d6", "#9a5b00", "#3d2400", "#4a3209", "#ffb74d", "#fff0d9"),
     "allergy": ("#f6e6f8", "#7b1fa2", "#33093f", "#3f1d4a", "#d99be6", "#f9e9fc"),
@@ -27,9 +27,9 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 def tone(level: str, palette: QPalette | None = None) -> tuple[str, str, str]:
     """(background, border, text) for a caution level; 'info' and unknown use palette roles."""
-    if level not in _TONES:
+    if level not in TONES:
         return ("palette(alternate-base)", "palette(mid)", "palette(window-text)")
-    light_bg, light_border, light_text, dark_bg, dark_border, dark_text = _TONES[level]
+    light_bg, light_border, light_text, dark_bg, dark_border, dark_text = TONES[level]
     if is_dark(palette):
         return (dark_bg, dark_border, dark_text)
     return (light_bg, light_border, light_text)

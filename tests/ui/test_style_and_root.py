@@ -1,0 +1,53 @@
+"""Caution colours are readable in both schemes; the composition root names the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from serumdesk.storage.paths import APP_ID
+from serumdesk.ui.catalog_loader import CatalogLoader, CatalogUnavailable
+from serumdesk.ui.style import TONES
+from tests.ui.wizard_helpers import CATALOG
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("level", sorted(TONES))
+def test_caution_text_meets_wcag_aa_in_light_and_dark(level: str) -> None:
+    light_bg, light_border, light_text, dark_bg, dark_border, dark_text = TONES[level]
+    assert contrast(light_text, light_bg) >= 4.5
+    assert contrast(dark_text, dark_bg) >= 4.5
+    # The border marks the box against its background (WCAG's 3:1 for UI components).
+    assert contrast(light_border, light_bg) >= 3
+    assert contrast(dark_border, dark_bg) >= 3
+
+
+def test_the_catalog_is_loaded_once(tmp_path: Path) -> None:
+    loader = CatalogLoader(CATALOG)
+    assert not loader.attempted
+    assert loader.load() is loader.load()
+    missing = CatalogLoader(tmp_path / "nope.json")
+    with pytest.raises(CatalogUnavailable, match="does not exist"):
+        missing.load()
+    assert missing.error is not None and "does not exist" in missing.error
+
+
+def test_configure_application_names_the_app(qapp: QApplication) -> None:
+    from serumdesk.app import configure_application
+
+    configure_application(qapp)
+    assert qapp.applicationName() == "SerumDesk"
+    assert qapp.organizationName() == "SerumDesk"
+    assert qapp.desktopFileName() == APP_ID
