@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QSizePolicy, QWi
 
 from serumdesk.ui.style import em
 
+FULL_ROW = 3
+"""Cards are sized as if at least this many share the row."""
 CARD_MIN_CHARS = 36
 """A card is at least this many average characters wide: three fit side by side at 1280 px."""
 
@@ -42,10 +44,12 @@ class CardStrip(QScrollArea):
         return self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS
 
     def set_columns(self, count: int) -> None:
-        for column in range(max(count, self.grid.columnCount())):
+        for column in range(max(count + 1, self.grid.columnCount())):
             used = column < count
             self.grid.setColumnMinimumWidth(column, self.card_min_width() if used else 0)
             self.grid.setColumnStretch(column, 1 if used else 0)
+        # One or two cards keep a third of the width each instead of stretching across.
+        self.grid.setColumnStretch(count, max(0, FULL_ROW - count))
         self._columns = count
         self.refit()
 

@@ -10,6 +10,7 @@ import importlib.util
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, cast
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -72,7 +73,7 @@ class ResultsPage(QWizardPage):
         self.status.setAccessibleName("Results status")
         self.status.setContentsMargins(em(self) // 2, em(self) // 3, em(self) // 2, em(self) // 3)
         self.status.hide()
-        layout.addWidget(self.status)
+        layout.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)

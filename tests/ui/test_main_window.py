@@ -137,7 +137,8 @@ def test_an_allergen_that_is_not_a_word_is_refused(qtbot: QtBot) -> None:
 
 # -- odd and empty states -------------------------------------------------------------------
 
-def test_every_product_excluded_says_why_and_what_to_relax(qtbot: QtBot, tmp_path: Path) -> None:
+def test_every_product_excluded_says_why_and_what_to_relax(qtbot: QtBot, tmp_path: Path,
+                                                           artifacts_dir: Path) -> None:
     products = catalog_products()
     catalog = write_catalog(tmp_path / "human.json", [products[p] for p in sorted(HUMAN_DERIVED)])
     window = open_window(qtbot, catalog)
@@ -148,10 +149,11 @@ def test_every_product_excluded_says_why_and_what_to_relax(qtbot: QtBot, tmp_pat
     assert Diet.VEGAN.label in page.status.text()
     assert page.advice is not None
     assert page.advice.excluded.text().count("Not vegan") == len(HUMAN_DERIVED)
+    window.grab().save(str(artifacts_dir / "all-excluded.png"))
 
 
 def test_a_catalog_that_fails_to_load_shows_a_message_and_the_app_still_works(
-        qtbot: QtBot, tmp_path: Path) -> None:
+        qtbot: QtBot, tmp_path: Path, artifacts_dir: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{ not json", encoding="utf-8")
     window = open_window(qtbot, broken)
@@ -161,12 +163,14 @@ def test_a_catalog_that_fails_to_load_shows_a_message_and_the_app_still_works(
     page = drive_to_results(qtbot, window, Answers())
     assert page.status.isVisible() and "could not be loaded" in page.status.text()
     assert not page.print_button.isEnabled()
+    window.grab().save(str(artifacts_dir / "catalog-failed.png"))
     # Going back still works.
     window.wizard.back()
     assert not isinstance(window.wizard.currentPage(), ResultsPage)
 
 
-def test_catalog_text_is_shown_literally(qtbot: QtBot, tmp_path: Path) -> None:
+def test_catalog_text_is_shown_literally(qtbot: QtBot, tmp_path: Path,
+                                         artifacts_dir: Path) -> None:
     product = dict(catalog_products()["the-ordinary-hyaluronic-acid-b5"])
     product["name"] = HOSTILE_NAME
     product["key_ingredients"] = ["<i>glycerin</i>"]
@@ -174,6 +178,7 @@ def test_catalog_text_is_shown_literally(qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window(qtbot, catalog)
     page = drive_to_results(qtbot, window, Answers())
     card = page.cards[product["id"]]
+    window.grab().save(str(artifacts_dir / "html-shown-literally.png"))
     assert card.name_label.text() == HOSTILE_NAME
     assert card.name_label.textFormat() == Qt.TextFormat.PlainText
     assert "<i>glycerin</i>" in card.ingredients_label.text()
