@@ -106,7 +106,7 @@ class ProductCard(QFrame):
         super().__init__(parent)
         self.product_id = match.product.id
         self.setObjectName("productCard")
-        self.setStyleSheet("#productCard { background: palette(base); "
+        self.setStyleSheet("#productCard { background: palette(alternate-base); "
                            "border: 1px solid palette(mid); border-radius: 6px; }")
         self.cells: dict[str, QWidget] = {}
         self.bodies: dict[str, QVBoxLayout] = {}

@@ -28,7 +28,7 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def tone(level: str, palette: QPalette | None = None) -> tuple[str, str, str]:
     """(background, border, text) for a caution level; 'info' and unknown use palette roles."""
     if level not in TONES:
-        return ("palette(alternate-base)", "palette(mid)", "palette(window-text)")
+        return ("palette(base)", "palette(mid)", "palette(text)")
     light_bg, light_border, light_text, dark_bg, dark_border, dark_text = TONES[level]
     if is_dark(palette):
         return (dark_bg, dark_border, dark_text)
