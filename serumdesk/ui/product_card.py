@@ -218,6 +218,11 @@ class ProductCard(QFrame):
         for box in self.caution_boxes:
             body.addWidget(box)
 
+    def focus_order(self) -> list[QWidget]:
+        """The card's controls in reading order, for a Tab order that follows the columns."""
+        return [*self.cost.spins.values(), self.cost.reset, self.why.button,
+                self.evidence_more.button]
+
     def caution_texts(self) -> list[tuple[str, str]]:
         """(level, text) of every caution shown, for tests and the accessibility tree."""
         return [(b.objectName(), b.accessibleName()) for b in self.caution_boxes]

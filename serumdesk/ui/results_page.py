@@ -7,6 +7,7 @@ when this page is first shown, not when the wizard opens.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -168,6 +169,12 @@ class ResultsPage(QWizardPage):
             for widget in (card, *card.cells.values()):
                 widget.show()
         self.cards = {pid: self.cards[pid] for pid in compared}
+        # Tab walks down one card, then the next, in the order they are shown.
+        chain: list[QWidget] = [self.chooser.toggle] if self.chooser else []
+        for card in self.cards.values():
+            chain += card.focus_order()
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.strip.set_columns(len(compared))
         self.strip.setVisible(bool(compared))
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -245,6 +246,20 @@ def test_the_wizard_works_from_the_keyboard(qtbot: QtBot) -> None:
     # Escape must not close the embedded wizard.
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
     assert window.wizard.isVisible()
+
+
+def test_tab_walks_down_each_card_then_the_next(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, Answers())
+    first, second = list(page.cards.values())[:2]
+    window.activateWindow()
+    qtbot.waitActive(window)
+    order = [w for w in first.focus_order() if w.isEnabled()]  # Tab skips disabled ones
+    order[0].setFocus()
+    for expected in [*order[1:], second.focus_order()[0]]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is expected or focused.parentWidget() is expected, focused
 
 
 def test_quit_has_ctrl_q(qtbot: QtBot) -> None:
