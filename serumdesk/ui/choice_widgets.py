@@ -50,8 +50,11 @@ class RadioChoice(QWidget, Generic[E]):
 
     def _detail(self, text: str) -> QLabel:
         label = SecondaryLabel(text)
-        indent = self.style().pixelMetric(self.style().PixelMetric.PM_ExclusiveIndicatorWidth)
-        label.setContentsMargins(indent + em(self) // 2, 0, 0, em(self) // 4)
+        metric = self.style().PixelMetric
+        # Line the detail up with the button's text: indicator width plus its spacing.
+        indent = (self.style().pixelMetric(metric.PM_ExclusiveIndicatorWidth)
+                  + self.style().pixelMetric(metric.PM_RadioButtonLabelSpacing))
+        label.setContentsMargins(indent, 0, 0, em(self) // 4)
         return label
 
     def value(self) -> E | None:
