@@ -51,15 +51,21 @@ def missing_xcb_packages() -> list[str]:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names, desktop id and icon: what the desktop and QSettings know the app by."""
-    from PySide6.QtGui import QIcon
-
-    from serumdesk.storage.paths import APP_ID, APP_NAME, resources_dir
+    """Names and desktop id: what the desktop and QSettings know the app by."""
+    from serumdesk.storage.paths import APP_ID, APP_NAME
 
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The app icon (an SVG: loading it wakes Qt's SVG plugin, so it waits for the first paint)."""
+    from PySide6.QtGui import QIcon
+
+    from serumdesk.storage.paths import APP_ID, resources_dir
+
     icon = resources_dir() / "icons" / f"{APP_ID}.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -67,20 +73,34 @@ def configure_application(app: QApplication) -> None:
 
 def build_main_window(catalog_path: Path | None = None,
                       user_paths: UserPaths | None = None) -> MainWindow:
-    """Build the catalog loader, the user's paths and the main window, and wire them."""
-    from serumdesk.storage.paths import UserPaths, bundled_catalog_path
+    """Build the catalog loader and the main window, and wire them.
+
+    Only the first question is built before it is on screen; the user's folders, profiles,
+    the icon and the catalog follow right after the first paint.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from serumdesk.storage.paths import bundled_catalog_path
     from serumdesk.ui.catalog_loader import CatalogLoader
     from serumdesk.ui.main_window import MainWindow
 
     loader = CatalogLoader(catalog_path or bundled_catalog_path())
-    paths = user_paths or UserPaths.default()
-    window = MainWindow(loader, paths)
-    try:
-        profile_actions = importlib.import_module("serumdesk.ui.profile_actions")
-    except ImportError:
-        pass  # profiles are not part of this build
-    else:
+    window = MainWindow(loader, user_paths)
+
+    def finish_start_up() -> None:
+        from serumdesk.storage.paths import UserPaths
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.windowIcon().isNull():
+            set_window_icon(app)
+        paths = window.user_paths = user_paths or UserPaths.default()
+        try:
+            profile_actions = importlib.import_module("serumdesk.ui.profile_actions")
+        except ImportError:
+            return  # profiles are not part of this build
         profile_actions.install_profile_actions(window, paths)
+
+    window.run_after_first_paint(finish_start_up)
     return window
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,4 +48,7 @@ class CatalogLoader:
         except CatalogError as exc:
             self._error = str(exc)
             raise CatalogUnavailable(self._error) from None
+        # The catalog lives as long as the app: keep the cyclic collector from rescanning
+        # its thousands of objects on every later collection (the rules allocate a lot).
+        gc.freeze()
         return self._catalog

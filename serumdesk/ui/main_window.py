@@ -20,6 +20,8 @@ API for other parts of the app (profiles, printing); all of it is on `MainWindow
   closes; one returning False keeps it open (for an unsaved-changes prompt).
 - ``user_paths`` (UserPaths) and ``catalog_loader`` (CatalogLoader) — what app.py passed in.
 - ``current_recommendation() -> Recommendation | None`` — the results last shown.
+- ``run_after_first_paint(fn)`` — run `fn` once the first page is on screen (at once if it
+  already is): start-up work the first page does not need waits for it.
 """
 
 from __future__ import annotations
@@ -27,8 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from serumdesk.domain.answers import Answers, Overrides
@@ -40,16 +41,37 @@ from serumdesk.ui.window_settings import restore_geometry, save_geometry
 from serumdesk.ui.wizard import AdvisorWizard
 
 if TYPE_CHECKING:
+    # Only for annotations: touching a Qt class initialises its type and enums, which
+    # costs start-up time (QAction and QKeySequence alone ~20 ms); menus wait for paint.
+    from PySide6.QtGui import QAction, QCloseEvent
+
     from serumdesk.domain.recommendation import Recommendation
 
 DEFAULT_SIZE = (1180, 780)
+
+
+class _FirstPaintWatcher(QObject):
+    """Calls `then` (on the next event-loop turn) after `page` is first painted, then retires."""
+
+    def __init__(self, page: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(page)
+        self._then: Callable[[], None] | None = then
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._then is not None and event.type() == QEvent.Type.Paint:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: then())
+        return False
 
 
 class MainWindow(QMainWindow):
     answers_changed = Signal()
     """The person edited an answer, a cost figure or the compared products."""
 
-    def __init__(self, catalog_loader: CatalogLoader, user_paths: UserPaths) -> None:
+    def __init__(self, catalog_loader: CatalogLoader, user_paths: UserPaths | None) -> None:
+        """`user_paths` may be None until the first paint (app.py fills it in then)."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.catalog_loader = catalog_loader
@@ -70,14 +92,31 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.wizard, 1)
         self.setCentralWidget(central)
-        self._build_menus()
-        self._shown_once = False
+        self.file_menu = self.menuBar().addMenu("&File")
+        self._file_separator = self.file_menu.addSeparator()
+        self._after_first_paint: list[Callable[[], None]] | None = [
+            self.wizard.add_remaining_pages, self._add_quit_action, self.load_catalog]
+        self._paint_watcher = _FirstPaintWatcher(self.wizard.page(self.wizard.startId()),
+                                                 self._run_after_first_paint)
         if not restore_geometry(self):
             self._default_geometry()
 
-    def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu("&File")
-        self._file_separator = self.file_menu.addSeparator()
+    # -- start-up: only the first page before it is on screen ---------------------------------
+    def run_after_first_paint(self, fn: Callable[[], None]) -> None:
+        """Run `fn` once the first page has been painted, or now if it already has."""
+        if self._after_first_paint is None:
+            fn()
+        else:
+            self._after_first_paint.append(fn)
+
+    def _run_after_first_paint(self) -> None:
+        pending, self._after_first_paint = self._after_first_paint or [], None
+        for fn in pending:
+            fn()
+
+    def _add_quit_action(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if quit_action.shortcut().isEmpty():  # some platforms define no standard Quit key
@@ -100,13 +139,6 @@ class MainWindow(QMainWindow):
             width = min(width, available.width())
             height = min(height, available.height())
         self.resize(width, height)
-
-    # -- the catalog loads after the first page is on screen ---------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            QTimer.singleShot(0, self.load_catalog)
 
     def load_catalog(self) -> None:
         """Load the catalog now (once); a failure shows a banner, the app stays usable."""

@@ -51,7 +51,10 @@ class ProfileActions(QObject):
         self._build_actions()
         window.answers_changed.connect(self._mark_dirty)
         window.close_guards.append(self.may_close)
-        window.destroyed.connect(self._release_guard)
+        # A closure, not a bound method: when the window and these actions are collected
+        # together, a slot on a half-collected self would raise in the middle of Qt.
+        held = guard
+        window.destroyed.connect(lambda *_: held.release() if held is not None else None)
         self._refresh()
 
     # -- actions ----------------------------------------------------------------------------
@@ -108,10 +111,6 @@ class ProfileActions(QObject):
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 5000)
-
-    def _release_guard(self) -> None:
-        if self.guard is not None:
-            self.guard.release()
 
     # -- what is on screen -----------------------------------------------------------------
     def _on_screen(self, base: Profile) -> Profile:

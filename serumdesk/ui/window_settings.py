@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 ORGANIZATION = "SerumDesk"
@@ -17,10 +17,11 @@ def settings_file() -> Path:
 
     QSettings' own UserScope path is computed once per process, so it would miss a later
     XDG_CONFIG_HOME change (tests redirect it per test); naming the file ourselves does not.
+    QStandardPaths rather than platformdirs: the window is restored before the first
+    paint, and importing platformdirs there costs several milliseconds.
     """
-    from platformdirs import user_config_path
-
-    return user_config_path(ORGANIZATION, appauthor=False) / f"{APPLICATION}.ini"
+    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(config) / ORGANIZATION / f"{APPLICATION}.ini"
 
 
 def open_settings() -> QSettings:

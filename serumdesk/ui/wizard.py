@@ -59,15 +59,30 @@ class AdvisorWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
                               QWizard.WizardButton.NextButton])
-        for index, cls in enumerate(PAGES):
-            page = cls()
-            self.setPage(index, page)
-            if isinstance(page, QuestionPage):
-                page.edited.connect(self.answers_changed)
+        self._pages_added = 1
+        self._add_page(0)  # the rest after the first page is on screen: add_remaining_pages
         self.setStartId(0)
         for which, name in ((QWizard.WizardButton.BackButton, "Back to the previous question"),
                             (QWizard.WizardButton.NextButton, "Next")):
             self.button(which).setAccessibleName(name)
+
+    # -- pages: the first at once, the rest once it is on screen --------------------------------
+    def _add_page(self, index: int) -> None:
+        page = PAGES[index]()
+        self.setPage(index, page)
+        if isinstance(page, QuestionPage):
+            page.edited.connect(self.answers_changed)
+
+    def add_remaining_pages(self) -> None:
+        """Build the pages after the first (idempotent). Start-up calls it after the first
+        paint; anything that needs a later page calls it first."""
+        while self._pages_added < len(PAGES):
+            self._add_page(self._pages_added)
+            self._pages_added += 1
+
+    def validateCurrentPage(self) -> bool:
+        self.add_remaining_pages()  # Next needs the page it goes to
+        return super().validateCurrentPage()
 
     # -- branching -----------------------------------------------------------------------
     def nextId(self) -> int:
@@ -99,6 +114,7 @@ class AdvisorWizard(QWizard):
         return self._page(ResultsPage)
 
     def _page(self, cls: type[P]) -> P:
+        self.add_remaining_pages()
         page = self.page(page_id(cls))
         assert isinstance(page, cls)
         return page

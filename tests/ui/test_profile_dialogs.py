@@ -79,6 +79,8 @@ def test_file_menu_holds_the_profile_actions(qtbot: QtBot, artifacts_dir: Path,
     actions = install_profile_actions(window, UserPaths(user_dirs), ScriptedPrompts(),
                                       offer_at_start=False)
     window.show()
+    # Quit joins the menu right after the first paint (start-up builds only the first page).
+    qtbot.waitUntil(lambda: window.file_menu.actions()[-1].text() == "&Quit")
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert texts[:4] == ["&New profile", "&Open profile…", "&Save profile", "Save profile &as…"]
     assert texts[-1] == "&Quit"

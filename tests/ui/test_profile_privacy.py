@@ -48,11 +48,13 @@ def test_app_session_makes_no_connection(qtbot: QtBot, catalog_path: Path, user_
                                          tmp_path: Path, network_attempts: list[str]) -> None:
     window = build_main_window(catalog_path, UserPaths(user_dirs))
     qtbot.addWidget(window)
+    window.show()
+    # Profiles are wired right after the first paint, before anything can be clicked.
+    qtbot.waitUntil(lambda: window.findChild(ProfileActions) is not None)
     actions = window.findChild(ProfileActions)
     assert actions is not None
     prompts = ScriptedPrompts()
     actions.prompts = prompts
-    window.show()
     qtbot.waitUntil(lambda: window.catalog_loader.attempted)
     wizard = window.wizard
     for _ in range(20):  # every question with its default answer, up to the results
