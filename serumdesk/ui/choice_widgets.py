@@ -46,14 +46,14 @@ class RadioChoice(QWidget, Generic[E]):
             self.buttons[value] = button
             layout.addWidget(button)
             if detail:
-                layout.addWidget(self._detail(detail, button))
+                layout.addWidget(self._detail(detail))
 
-    def _detail(self, text: str, button: QRadioButton) -> QLabel:
+    def _detail(self, text: str) -> QLabel:
         label = SecondaryLabel(text)
-        # Line the detail up with the button's text: what the button adds to its text's
-        # width is the indicator and its spacing. (Measured rather than asked of QStyle,
-        # whose enums cost start-up time on the first page.)
-        indent = max(0, button.sizeHint().width() - button.fontMetrics().horizontalAdvance(button.text()))
+        metric = self.style().PixelMetric
+        # Line the detail up with the button's text: indicator width plus its spacing.
+        indent = (self.style().pixelMetric(metric.PM_ExclusiveIndicatorWidth)
+                  + self.style().pixelMetric(metric.PM_RadioButtonLabelSpacing))
         label.setContentsMargins(indent, 0, 0, em(self) // 4)
         return label
 
