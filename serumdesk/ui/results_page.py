@@ -50,6 +50,8 @@ class ResultsHost(Protocol):
 
     def compared_ids(self) -> list[str]: ...
 
+    def compared_ids_for(self, answers: Answers) -> list[str]: ...
+
     def edit_override(self, product_id: str, override: ProductOverride) -> None: ...
 
     def edit_compared_ids(self, ids: list[str]) -> None: ...
@@ -135,7 +137,8 @@ class ResultsPage(QWizardPage):
         compared = [pid for pid in host.compared_ids()
                     if any(m.product.id == pid for m in rec.matches)]
         if not keep_selection:
-            compared = compare_selection(rec, host.compared_ids())
+            # Changed answers rank differently: compare the new best matches, not the old picks.
+            compared = compare_selection(rec, host.compared_ids_for(host.draft))
         host.store_compared_ids(compared)
         self.scroller.show()
         self.chooser.setVisible(bool(rec.matches))

@@ -54,6 +54,8 @@ class AdvisorWizard(QWizard):
         self._draft = Answers()
         self._overrides = Overrides()
         self._compared: list[str] = []
+        self._compared_for: Answers | None = None
+        """The answers the comparison was chosen for; new answers start from the new top 3."""
         self._ignore_writes = False
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -150,7 +152,12 @@ class AdvisorWizard(QWizard):
 
     def set_compared_ids(self, ids: list[str]) -> None:
         self._compared = list(ids)
+        self._compared_for = self._draft
         self._refresh_results(keep_selection=False)
+
+    def compared_ids_for(self, answers: Answers) -> list[str]:
+        """The comparison chosen for these answers, or [] when it was chosen for others."""
+        return list(self._compared) if self._compared_for == answers else []
 
     # -- edits from the results page -----------------------------------------------------------
     def edit_override(self, product_id: str, override: ProductOverride) -> None:
@@ -164,11 +171,13 @@ class AdvisorWizard(QWizard):
 
     def edit_compared_ids(self, ids: list[str]) -> None:
         self._compared = list(ids)
+        self._compared_for = self._draft
         self.answers_changed.emit()
 
     def store_compared_ids(self, ids: list[str]) -> None:
         """The selection the page settled on after the answers changed (not an edit)."""
         self._compared = list(ids)
+        self._compared_for = self._draft
 
     def _refresh_results(self, keep_selection: bool = True) -> None:
         if self.currentId() == page_id(ResultsPage):

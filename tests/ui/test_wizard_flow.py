@@ -207,3 +207,34 @@ def test_choosing_what_to_compare(qtbot: QtBot) -> None:
     assert list(page.cards) == ids[1:4]
     assert boxes[ids[4]].isEnabled()
     assert window.compared_ids() == ids[1:4]
+
+
+def test_new_answers_compare_the_new_best_matches(qtbot: QtBot) -> None:
+    # Mild concerns put the guide's cheaper alternatives first; recovery after a laser puts
+    # conditioned media first (guide: decision framework). The cards must follow the answers.
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, Answers())
+    assert page.recommendation is not None
+    mild_top = [m.product.id for m in page.recommendation.matches[:3]]
+    assert list(page.cards) == mild_top
+    while window.wizard.currentId() != 0:
+        click_back(qtbot, window)
+    drive_to_results(qtbot, window, AFTER_LASER)
+    assert page.recommendation is not None
+    recovery_top = [m.product.id for m in page.recommendation.matches[:3]]
+    assert list(page.cards) == recovery_top
+    assert "symbiome-the-answer" in page.cards
+
+
+def test_a_chosen_comparison_survives_back_and_next_with_the_same_answers(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, Answers())
+    assert page.chooser is not None
+    qtbot.mouseClick(page.chooser.toggle, Qt.MouseButton.LeftButton)
+    ids = list(page.chooser.boxes)
+    click(qtbot, page.chooser.boxes[ids[5]])
+    chosen = list(page.cards)
+    assert ids[5] in chosen
+    click_back(qtbot, window)
+    click_next(qtbot, window)
+    assert list(page.cards) == chosen
