@@ -154,6 +154,13 @@ class Product(_Strict):
         return self
 
     @property
+    def vegan_status(self) -> str:
+        """'yes', 'no' (human- or animal-derived) or 'not confirmed' (the brand does not say)."""
+        if self.vegan:
+            return "yes"
+        return "no" if self.human_derived or self.animal_derived else "not confirmed"
+
+    @property
     def title(self) -> str:
         return f"{self.brand} {self.name}"
 

@@ -187,7 +187,7 @@ class ProductCard(QFrame):
         self.source_detail.setText(p.source_detail)
         origin = "Human-derived." if p.human_derived else (
             "Animal-derived." if p.animal_derived else "Not human-derived.")
-        vegan = " Vegan." if p.vegan else " Not confirmed vegan."
+        vegan = f" Vegan: {p.vegan_status}."
         self.origin_label.setText(origin + vegan)
         self.score_label.setText(
             f"Score {match.score} (points for and against, from the guide's rules).")

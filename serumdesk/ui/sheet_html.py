@@ -154,8 +154,7 @@ def _answers_html(answers: Answers, include_medical: bool) -> str:
 def _source_cell(p: Product) -> str:
     origin = ("Human-derived" if p.human_derived else "Animal-derived" if p.animal_derived
               else "Not human- or animal-derived")
-    vegan = ("Vegan: yes" if p.vegan else "Vegan: no" if p.human_derived or p.animal_derived
-             else "Vegan: not confirmed")
+    vegan = f"Vegan: {p.vegan_status}"
     return (f"<b>{_e(p.source_category.label)}</b><br/>{_e(p.source_detail)}<br/>"
             f"{_e(origin)}. {_e(vegan)}.")
 

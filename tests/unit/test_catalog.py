@@ -182,3 +182,10 @@ def test_undated_sources_say_so_once(catalog_path: Path) -> None:
     for product in load_catalog(catalog_path).products:
         text = product.price.provenance.describe()
         assert text.lower().count("undated") <= 1, text
+
+
+def test_vegan_status_never_calls_a_human_derived_serum_unconfirmed(catalog_path: Path) -> None:
+    by_id = load_catalog(catalog_path).by_id()
+    assert by_id["symbiome-the-answer"].vegan_status == "no"  # human-derived
+    assert by_id["kate-somerville-supercell"].vegan_status == "yes"
+    assert by_id["eighth-day-regenerative-serum"].vegan_status == "not confirmed"
