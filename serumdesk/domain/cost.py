@@ -50,7 +50,7 @@ class CostEstimate(NamedTuple):
 
 def cost_inputs(product: Product, override: ProductOverride | None = None) -> CostInputs:
     """The catalog's figures with the person's overrides applied."""
-    figures = product.cost_figures
+    figures = product.facts.cost_figures
     if override is None or override == _NO_OVERRIDE:
         (_, price, _), (_, size, _), (_, dose, _), (_, per_day, _) = figures
         return CostInputs(price, size, dose, per_day,

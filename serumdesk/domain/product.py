@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+if TYPE_CHECKING:
+    from serumdesk.domain.cost import CostEstimate
 
 from serumdesk.domain.choices import (
     EvidenceKind,
@@ -112,6 +115,36 @@ class Evidence(_Strict):
         return ", ".join(parts)
 
 
+class ProductFacts(NamedTuple):
+    """A flat, read-only view of what the rules read for every product on every ranking.
+
+    One compact tuple instead of a walk through nested models keeps a ranking of tens of
+    thousands of products within the CPU caches.
+    """
+
+    id: str
+    use_cases: frozenset[UseCase]
+    category: SourceCategory
+    human_derived: bool
+    animal_derived: bool
+    alternative: bool
+    minimal_formula: bool
+    fragrance_free: bool | None
+    acids: tuple[str, ...]
+    has_retinoid: bool
+    scented: tuple[str, ...]
+    """Fragrance and essential-oil ingredients."""
+    protective_packaging: tuple[str, ...]
+    concentration: str | None
+    evidence_kind: EvidenceKind
+    evidence_brief: str
+    clinician_use: bool
+    searchable: tuple[tuple[str, str], ...]
+    """(ingredient, casefolded) for every key ingredient and irritant."""
+    cost_figures: tuple[tuple[str, float, bool], ...]
+    """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
+
+
 class Product(_Strict):
     id: ProductId
     brand: Text
@@ -173,28 +206,59 @@ class Product(_Strict):
         return by_kind
 
     @cached_property
-    def cost_figures(self) -> tuple[tuple[str, float, bool], ...]:
-        """(name, value, is_estimate) of the four figures behind cost per month."""
-        price = self.price
-        return (
-            ("price_usd", price.usd, price.provenance.is_estimate),
-            ("size_ml", price.size_ml.value, price.size_ml.provenance.is_estimate),
-            ("dose_ml", self.dose_ml.value, self.dose_ml.provenance.is_estimate),
-            ("applications_per_day", self.applications_per_day.value,
-             self.applications_per_day.provenance.is_estimate),
-        )
+    def memo(self) -> dict[str, object]:
+        """Scratch space for values other modules derive from this product alone (dropped
+        by model_copy, like every cached property)."""
+        return {}
 
     @cached_property
-    def searchable_ingredients(self) -> tuple[tuple[str, str], ...]:
-        """(ingredient, casefolded ingredient) for every key ingredient and irritant."""
+    def catalog_cost(self) -> CostEstimate:
+        """The cost at the catalog's own figures (no overrides), worked out once."""
+        from serumdesk.domain.cost import estimate_cost  # cost.py builds on this module
+
+        return estimate_cost(self)
+
+    @cached_property
+    def facts(self) -> ProductFacts:
+        price = self.price
+        by_kind: dict[IrritantKind, list[str]] = {}
+        for irritant in self.irritants:
+            by_kind.setdefault(irritant.kind, []).append(irritant.ingredient)
         names = [*self.key_ingredients, *(i.ingredient for i in self.irritants)]
-        return tuple((name, name.casefold()) for name in names)
+        return ProductFacts(
+            id=self.id,
+            use_cases=frozenset(self.use_cases),
+            category=self.source_category,
+            human_derived=self.human_derived,
+            animal_derived=self.animal_derived,
+            alternative=self.alternative,
+            minimal_formula=self.minimal_formula,
+            fragrance_free=self.fragrance_free,
+            acids=tuple(by_kind.get(IrritantKind.EXFOLIATING_ACID, ())),
+            has_retinoid=IrritantKind.RETINOID in by_kind,
+            scented=tuple(by_kind.get(IrritantKind.FRAGRANCE, ()))
+            + tuple(by_kind.get(IrritantKind.ESSENTIAL_OIL, ())),
+            protective_packaging=tuple(p.value.replace("-", " ") for p in self.packaging
+                                       if p.protects_actives),
+            concentration=self.concentration_disclosed,
+            evidence_kind=self.evidence.kind,
+            evidence_brief=self.evidence.brief(),
+            clinician_use=self.clinician_use,
+            searchable=tuple((name, name.casefold()) for name in names),
+            cost_figures=(
+                ("price_usd", price.usd, price.provenance.is_estimate),
+                ("size_ml", price.size_ml.value, price.size_ml.provenance.is_estimate),
+                ("dose_ml", self.dose_ml.value, self.dose_ml.provenance.is_estimate),
+                ("applications_per_day", self.applications_per_day.value,
+                 self.applications_per_day.provenance.is_estimate),
+            ),
+        )
 
     def has_irritant(self, kind: IrritantKind) -> bool:
-        return kind in self._irritants_by_kind
+        return any(i.kind is kind for i in self.irritants)
 
     def irritant_names(self, kind: IrritantKind) -> list[str]:
-        return list(self._irritants_by_kind.get(kind, ()))
+        return [i.ingredient for i in self.irritants if i.kind is kind]
 
 
 class Catalog(_Strict):

@@ -6,14 +6,12 @@ guide section it comes from. Medical cautions never exclude a product: they are 
 
 from __future__ import annotations
 
-import contextlib
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from serumdesk.domain import guide
 from serumdesk.domain.answers import Answers, Overrides
@@ -62,21 +60,56 @@ class CautionNote(NamedTuple):
     level: CautionLevel
 
 
-@dataclass(frozen=True)
-class Match:
-    product: Product
-    rank: int
-    score: int
-    reasons: tuple[Reason, ...]
-    cost: CostEstimate
-    over_budget: bool
-    fits_use_case: bool
-    answers: Answers
+RawReason = tuple[int, str, str, tuple[object, ...]]
+"""(points, guide section, text template, template arguments): a Reason not yet worded."""
 
-    @cached_property
+
+def _worded(raw: RawReason) -> Reason:
+    points, section, template, args = raw
+    return Reason(template.format(*args) if args else template, section, points)
+
+
+class Match:
+    """One ranked product: its standing and cost; reasons and cautions are worded on first look.
+
+    A plain slotted class rather than a dataclass: ranking makes one per product, and a
+    ranking of ten thousand products should not pay for ten thousand __dict__s. Read-only
+    by convention; only rank() sets `rank`.
+    """
+
+    __slots__ = ("_cautions", "_reasons", "answers", "cost", "fits_use_case", "over_budget",
+                 "product", "rank", "raw_reasons", "score")
+
+    def __init__(self, product: Product, score: int, raw_reasons: Sequence[RawReason],
+                 cost: CostEstimate, over_budget: bool, fits_use_case: bool, answers: Answers,
+                 rank: int = 0) -> None:
+        self.product = product
+        self.rank = rank
+        self.score = score
+        self.raw_reasons = raw_reasons
+        self.cost = cost
+        self.over_budget = over_budget
+        self.fits_use_case = fits_use_case
+        self.answers = answers
+        self._reasons: tuple[Reason, ...] | None = None
+        self._cautions: tuple[CautionNote, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Match(#{self.rank} {self.product.id}, score {self.score})"
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Every contribution to the score, worded when first asked for."""
+        if self._reasons is None:
+            self._reasons = tuple(map(_worded, self.raw_reasons))
+        return self._reasons
+
+    @property
     def cautions(self) -> tuple[CautionNote, ...]:
-        """Built on first look: a large catalog is ranked whole, but few cards are shown."""
-        return tuple(cautions_for(self.product, self.answers))
+        """The cautions for this person, built when first asked for (never hidden)."""
+        if self._cautions is None:
+            self._cautions = tuple(cautions_for(self.product, self.answers))
+        return self._cautions
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,84 +131,82 @@ class Ranking:
 
 def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None) -> Ranking:
     """Apply every rule to every product; same answers, same order."""
-    with _no_gc_pauses():
-        return _rank(products, answers, overrides)
-
-
-@contextlib.contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Ranking allocates many small acyclic objects (reasons, costs, matches); with the
-    cyclic collector on, each generation-2 pass rescans the whole catalog and the time
-    grows faster than the catalog. Reference counting still frees everything here."""
-    was_enabled = gc.isenabled()
+    # Ranking makes a few small acyclic objects per product. With the cyclic collector on,
+    # its full passes over them come more often as they pile up, and the time grows faster
+    # than the catalog; paused, they are looked at once, on the next ordinary collection.
+    paused = gc.isenabled()
     gc.disable()
     try:
-        yield
+        return _rank(products, answers, overrides)
     finally:
-        if was_enabled:
+        if paused:
             gc.enable()
+
+
+def prepare(products: Iterable[Product]) -> None:
+    """Work out what ranking needs from each product alone, once (after loading a catalog):
+    its flat facts, its cost at catalog figures and its answer-independent reasons."""
+    for product in products:
+        _standing(product)
+        _ = product.catalog_cost
 
 
 def _rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None) -> Ranking:
     mine = overrides.by_product if overrides else {}
     situation = _Situation.of(answers)
-    kept: list[tuple[int, float, str, Product, tuple[Reason, ...], CostEstimate]] = []
+    budget = answers.budget_usd_per_month
+    use_case = answers.use_case
+    kept: list[Match] = []
     excluded: list[Exclusion] = []
-    points = itemgetter(2)
+    points = itemgetter(0)
     for product in products:
         exclusion = exclusion_reasons(product, situation)
         if exclusion:
             excluded.append(Exclusion(product, tuple(exclusion)))
             continue
-        cost = estimate_cost(product, mine.get(product.id) if mine else None)
-        reasons = tuple(score_reasons(product, situation, cost))
-        kept.append((-sum(map(points, reasons)), cost.cost_per_month_usd, product.id, product,
-                     reasons, cost))
-    kept.sort(key=itemgetter(0, 1, 2))
-    budget = answers.budget_usd_per_month
-    matches = tuple(
-        Match(
-            product=product,
-            rank=i,
-            score=-neg_score,
-            reasons=reasons,
-            cost=cost,
-            over_budget=budget is not None and monthly > budget + 0.005,
-            fits_use_case=answers.use_case in product.use_cases,
-            answers=answers,
-        )
-        for i, (neg_score, monthly, _, product, reasons, cost) in enumerate(kept, start=1)
-    )
+        facts = product.facts
+        override = mine.get(facts.id) if mine else None
+        cost = product.catalog_cost if override is None else estimate_cost(product, override)
+        raw = _assess(product, situation, cost)
+        monthly = cost.cost_per_month_usd
+        kept.append(Match(product, sum(map(points, raw)), raw, cost,
+                          budget is not None and monthly > budget + 0.005,
+                          use_case in facts.use_cases, answers))
+    kept.sort(key=lambda m: (-m.score, m.cost.cost_per_month_usd, m.product.facts.id))
+    for position, match in enumerate(kept, start=1):
+        match.rank = position
     excluded.sort(key=lambda e: e.product.id)
-    return Ranking(matches=matches, excluded=tuple(excluded))
+    return Ranking(matches=tuple(kept), excluded=tuple(excluded))
+
+
+_NOTHING: list[Reason] = []
+"""Returned, never modified, when nothing excludes a product."""
 
 
 def exclusion_reasons(product: Product, answers: Answers | _Situation) -> list[Reason]:
     """Why a product is left out, or [] when it stays in."""
     s = answers if isinstance(answers, _Situation) else _Situation.of(answers)
+    f = product.facts
+    if not (s.diet is not Diet.ANY or s.allergens or (s.fragrance_sensitive and f.scented)):
+        return _NOTHING  # the common case, without allocating
     reasons: list[Reason] = []
-    if s.diet is Diet.VEGAN and (product.human_derived or product.animal_derived):
-        origin = "human-derived" if product.human_derived else "animal-derived"
+    if s.diet is Diet.VEGAN and (f.human_derived or f.animal_derived):
+        origin = "human-derived" if f.human_derived else "animal-derived"
         reasons.append(Reason(
-            f"Not vegan: its active is {origin} ({product.source_category.label.lower()}).",
-            guide.DECISION))
-    elif s.diet is Diet.NO_HUMAN_DERIVED and product.human_derived:
+            f"Not vegan: its active is {origin} ({f.category.label.lower()}).", guide.DECISION))
+    elif s.diet is Diet.NO_HUMAN_DERIVED and f.human_derived:
         reasons.append(Reason(
-            "You asked for no human-derived ingredients; its active is "
-            f"{product.source_category.label.lower()}.", guide.SAFETY))
+            f"You asked for no human-derived ingredients; its active is {f.category.label.lower()}.",
+            guide.SAFETY))
     for allergen, needle in s.allergens:
-        for ingredient, folded in product.searchable_ingredients:
+        for ingredient, folded in f.searchable:
             if needle in folded:
                 reasons.append(Reason(
                     f"Lists “{ingredient}”, which matches your allergy “{allergen}”.", guide.AVOID))
                 break
-    if s.fragrance_sensitive and product.irritants:
-        scented = product.irritant_names(IrritantKind.FRAGRANCE) + product.irritant_names(
-            IrritantKind.ESSENTIAL_OIL)
-        if scented:
-            reasons.append(Reason(
-                f"You are sensitive to fragrance; it contains {', '.join(scented)}.",
-                guide.AVOID))
+    if s.fragrance_sensitive and f.scented:
+        reasons.append(Reason(
+            f"You are sensitive to fragrance; it contains {', '.join(f.scented)}.", guide.AVOID))
     return reasons
 
 
@@ -190,18 +221,18 @@ class _Situation:
     recovery_focus: bool
     wants_ethical: bool
     moderate: bool
+    mild: bool
     budget: float | None
     diet: Diet
     allergens: tuple[tuple[str, str], ...]
     """(as typed, casefolded) for matching against ingredients."""
     fragrance_sensitive: bool
-    fits: Reason
-    misfits: Reason
     sensitive_why: str | None
     """Why the skin needs gentle formulas ('freshly treated skin'…), or None when it does not."""
-    minimal: Reason | None
-    fragrance_free: Reason | None
-    scented: Reason | None
+    fits: RawReason
+    misfits: RawReason
+    gentle: dict[str, RawReason]
+    """The sensitive-skin reasons, worded for `sensitive_why` (empty when not sensitive)."""
 
     @classmethod
     def of(cls, answers: Answers) -> _Situation:
@@ -218,98 +249,110 @@ class _Situation:
             recovery_focus=answers.use_case in (UseCase.POST_PROCEDURE, UseCase.SENSITIVE_BARRIER),
             wants_ethical=answers.diet is not Diet.ANY,
             moderate=answers.sensitivity is Sensitivity.MODERATE,
+            mild=answers.use_case is UseCase.MILD_CONCERNS,
             budget=answers.budget_usd_per_month,
             diet=answers.diet,
             allergens=tuple((a, a.casefold()) for a in answers.allergens),
             fragrance_sensitive=Caution.FRAGRANCE_SENSITIVE in answers.cautions,
-            fits=Reason(f"The guide places it for {use}.", guide.SNAPSHOTS, 40),
-            misfits=Reason(f"Not one of the guide's picks for {use}.", guide.SNAPSHOTS, 0),
             sensitive_why=why,
-            minimal=Reason(f"Minimal-ingredient formula, which suits {why}.", guide.CHOOSING, 10)
-            if why else None,
-            fragrance_free=Reason(f"Fragrance-free, which suits {why}.", guide.CHOOSING, 5)
-            if why else None,
-            scented=Reason(f"Fragrance or essential oils, a risk for {why}.", guide.CHOOSING, -10)
-            if why else None,
+            fits=(40, guide.SNAPSHOTS, "The guide places it for {}.", (use,)),
+            misfits=(0, guide.SNAPSHOTS, "Not one of the guide's picks for {}.", (use,)),
+            gentle={} if why is None else {
+                "minimal": (10, guide.CHOOSING, "Minimal-ingredient formula, which suits {}.", (why,)),
+                "fragrance-free": (5, guide.CHOOSING, "Fragrance-free, which suits {}.", (why,)),
+                "retinoid": (-20, guide.CHOOSING, "Contains a retinoid in the same formula, which "
+                             "the guide advises against for {}.", (why,)),
+                "scented": (-10, guide.CHOOSING, "Fragrance or essential oils, a risk for {}.", (why,)),
+            },
         )
-
-
-_CONDITIONED_MEDIA_FOR_RECOVERY = Reason(
-    "Conditioned media: the guide calls recovery and a compromised barrier its high-value use.",
-    guide.DECISION, 12)
-_CHEAPER_FOR_MILD = Reason(
-    "For mild concerns the guide suggests a less costly serum may do as well when used "
-    "consistently.", guide.DECISION, 15)
-_PREMIUM_FOR_MILD = Reason(
-    "Premium price for a mild concern: weigh it against peptide serums and a retinoid first.",
-    guide.DECISION, -10)
-_PLANT_FOR_ETHICS = Reason(
-    "Plant-derived: the guide's compromise for ethical or vegan preferences.", guide.DECISION, 5)
-_ACID_INTRODUCE_SLOWLY = Reason(
-    "Contains an exfoliating acid: fine for many, but introduce it slowly.", guide.ROUTINE, -5)
-_CLINICIAN_USE = Reason("Widely used by clinicians.", guide.CHOOSING, 3)
 
 
 def score_reasons(product: Product, answers: Answers | _Situation, cost: CostEstimate) -> list[Reason]:
     """Every contribution to a product's standing, each with its reason."""
     s = answers if isinstance(answers, _Situation) else _Situation.of(answers)
-    r: list[Reason] = [s.fits if s.use_case in product.use_cases else s.misfits]
-    category = product.source_category
-    if s.recovery_focus and category in CONDITIONED_MEDIA:
-        r.append(_CONDITIONED_MEDIA_FOR_RECOVERY)
-    if s.use_case is UseCase.MILD_CONCERNS:
-        if product.alternative:
-            r.append(_CHEAPER_FOR_MILD)
+    return [_worded(raw) for raw in _assess(product, s, cost)]
+
+
+_CONDITIONED_MEDIA_FOR_RECOVERY: RawReason = (
+    12, guide.DECISION, "Conditioned media: the guide calls recovery and a compromised barrier its "
+    "high-value use.", ())
+_CHEAPER_FOR_MILD: RawReason = (
+    15, guide.DECISION, "For mild concerns the guide suggests a less costly serum may do as well "
+    "when used consistently.", ())
+_PREMIUM_FOR_MILD: RawReason = (
+    -10, guide.DECISION, "Premium price for a mild concern: weigh it against peptide serums and a "
+    "retinoid first.", ())
+_PLANT_FOR_ETHICS: RawReason = (
+    5, guide.DECISION, "Plant-derived: the guide's compromise for ethical or vegan preferences.", ())
+_ACID_INTRODUCE_SLOWLY: RawReason = (
+    -5, guide.ROUTINE, "Contains an exfoliating acid: fine for many, but introduce it slowly.", ())
+_CLINICIAN_USE: RawReason = (3, guide.CHOOSING, "Widely used by clinicians.", ())
+
+
+def _standing(product: Product) -> tuple[RawReason, ...]:
+    """The reasons that depend on the product alone (stability, transparency, evidence,
+    clinicians), worked out once per product and kept in its memo."""
+    cached = product.memo.get("rules.standing")
+    if cached is not None:
+        return cast("tuple[RawReason, ...]", cached)
+    f = product.facts
+    standing: list[RawReason] = []
+    if f.protective_packaging:
+        standing.append((min(10, 5 * len(f.protective_packaging)), guide.CHOOSING,
+                         "Packaging that protects fragile actives ({}).",
+                         (", ".join(f.protective_packaging),)))
+    if f.concentration:
+        standing.append((5, guide.CHOOSING, "Discloses its concentration ({}).", (f.concentration,)))
+    standing.append((_EVIDENCE_POINTS[f.evidence_kind], guide.EVIDENCE, "Evidence: {}.",
+                     (f.evidence_brief,)))
+    if f.clinician_use:
+        standing.append(_CLINICIAN_USE)
+    result = product.memo["rules.standing"] = tuple(standing)
+    return result
+
+
+def _assess(product: Product, s: _Situation, cost: CostEstimate) -> list[RawReason]:
+    """The rules behind score_reasons, as raw reasons: ranking sums the points of every
+    product, and only the products someone looks at pay for the wording. Reasons that
+    depend on the answers alone or the product alone are built once and shared."""
+    f = product.facts
+    r: list[RawReason] = [s.fits if s.use_case in f.use_cases else s.misfits]
+    add = r.append
+    if s.recovery_focus and f.category in CONDITIONED_MEDIA:
+        add(_CONDITIONED_MEDIA_FOR_RECOVERY)
+    if s.mild:
+        if f.alternative:
+            add(_CHEAPER_FOR_MILD)
         elif cost.inputs.price_usd > PREMIUM_USD:
-            r.append(_PREMIUM_FOR_MILD)
-    if s.wants_ethical and category is SourceCategory.PLANT_CELL_CULTURE:
-        r.append(_PLANT_FOR_ETHICS)
+            add(_PREMIUM_FOR_MILD)
+    if s.wants_ethical and f.category is SourceCategory.PLANT_CELL_CULTURE:
+        add(_PLANT_FOR_ETHICS)
 
-    why = s.sensitive_why
-    if why is not None:
-        if product.minimal_formula and s.minimal:
-            r.append(s.minimal)
-        if product.fragrance_free and s.fragrance_free:
-            r.append(s.fragrance_free)
-        if product.irritants:
-            acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
-            if acids:
-                r.append(Reason(
-                    f"Contains an exfoliant ({', '.join(acids)}), which the guide advises keeping "
-                    f"away from {why}.", guide.CHOOSING, -20))
-            if product.has_irritant(IrritantKind.RETINOID):
-                r.append(Reason(
-                    f"Contains a retinoid in the same formula, which the guide advises against "
-                    f"for {why}.", guide.CHOOSING, -20))
-            if s.scented and (product.has_irritant(IrritantKind.ESSENTIAL_OIL)
-                              or product.has_irritant(IrritantKind.FRAGRANCE)):
-                r.append(s.scented)
-    elif s.moderate and product.irritants and product.has_irritant(IrritantKind.EXFOLIATING_ACID):
-        r.append(_ACID_INTRODUCE_SLOWLY)
+    gentle = s.gentle
+    if gentle:
+        if f.minimal_formula:
+            add(gentle["minimal"])
+        if f.fragrance_free:
+            add(gentle["fragrance-free"])
+        if f.acids:
+            add((-20, guide.CHOOSING, "Contains an exfoliant ({}), which the guide advises "
+                 "keeping away from {}.", (", ".join(f.acids), s.sensitive_why)))
+        if f.has_retinoid:
+            add(gentle["retinoid"])
+        if f.scented:
+            add(gentle["scented"])
+    elif s.moderate and f.acids:
+        add(_ACID_INTRODUCE_SLOWLY)
 
-    if product.packaging:
-        protective = [p for p in product.packaging if p.protects_actives]
-        if protective:
-            names = ", ".join(p.value.replace("-", " ") for p in protective)
-            r.append(Reason(
-                f"Packaging that protects fragile actives ({names}).", guide.CHOOSING,
-                min(10, 5 * len(protective))))
-    if product.concentration_disclosed:
-        r.append(Reason(
-            f"Discloses its concentration ({product.concentration_disclosed}).", guide.CHOOSING, 5))
-    r.append(_evidence_reason(product))
-    if product.clinician_use:
-        r.append(_CLINICIAN_USE)
-
+    r.extend(_standing(product))
     if s.budget is not None:
         monthly = cost.cost_per_month_usd
         if monthly <= s.budget + 0.005:
-            r.append(Reason(
-                f"About ${monthly:,.0f} a month fits your ${s.budget:,.0f} budget.", guide.DECISION, 10))
+            add((10, guide.DECISION, "About ${:,.0f} a month fits your ${:,.0f} budget.",
+                 (monthly, s.budget)))
         else:
-            r.append(Reason(
-                f"About ${monthly:,.0f} a month is over your ${s.budget:,.0f} budget.",
-                guide.DECISION, -25))
+            add((-25, guide.DECISION, "About ${:,.0f} a month is over your ${:,.0f} budget.",
+                 (monthly, s.budget)))
     return r
 
 
@@ -319,11 +362,6 @@ _EVIDENCE_POINTS = {
     EvidenceKind.CLINICIAN_USE: 2,
     EvidenceKind.NONE: 0,
 }
-
-
-def _evidence_reason(product: Product) -> Reason:
-    evidence = product.evidence
-    return Reason(f"Evidence: {evidence.brief()}.", guide.EVIDENCE, _EVIDENCE_POINTS[evidence.kind])
 
 
 _MEDICAL_CAUTIONS = {

@@ -48,7 +48,10 @@ class CatalogLoader:
         except CatalogError as exc:
             self._error = str(exc)
             raise CatalogUnavailable(self._error) from None
-        # The catalog lives as long as the app: keep the cyclic collector from rescanning
-        # its thousands of objects on every later collection (the rules allocate a lot).
+        # The catalog lives as long as the app: work out each product's ranking facts now,
+        # then keep the cyclic collector from rescanning all of it on every later collection.
+        from serumdesk.domain.rules import prepare
+
+        prepare(self._catalog.products)
         gc.freeze()
         return self._catalog

@@ -115,7 +115,7 @@ def generated_products(count: int) -> list[object]:
 def recommend_rows(runs: int) -> list[Row]:
     from serumdesk.domain.answers import Answers
     from serumdesk.domain.choices import Active, Caution, Sensitivity, UseCase
-    from serumdesk.domain.rules import rank
+    from serumdesk.domain.rules import prepare, rank
 
     answers = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
                       cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
@@ -124,16 +124,22 @@ def recommend_rows(runs: int) -> list[Row]:
     rows, times = [], {}
     for count in (1_000, 10_000, 100_000):
         products = generated_products(count)
+        prepare(products)  # as the app's catalog loader does, then freezes the long-lived data
         gc.collect()
-        gc.freeze()  # as the app does once the catalog is loaded: it is long-lived data
+        gc.freeze()
         times[count] = median_time(lambda p=products: rank(p, answers), max(3, runs // 2))  # type: ignore[misc]
         gc.unfreeze()
         del products
-    growth = max(times[10_000] / times[1_000], times[100_000] / times[10_000]) / 10
     for count, seconds in times.items():
         target, ok = ("≤ 100 ms", seconds <= 0.1) if count == 10_000 else ("", None)
         rows.append(Row(f"4. recommend, {count:,} products", f"{seconds * 1000:.1f} ms", target, ok))
-    rows.append(Row("4. growth per 10× products (1 = linear)", f"{growth:.2f}", "≤ 1.1", growth <= 1.1))
+    # Time per product, relative to the step before (1.00 = linear). From 1k to 10k the
+    # catalog outgrows the CPU caches, which no algorithm avoids; the 10k to 100k step shows
+    # the algorithm's own growth (a sort, so a little over linear).
+    for small, big in ((1_000, 10_000), (10_000, 100_000)):
+        growth = times[big] / times[small] / (big / small)
+        rows.append(Row(f"4. growth {small // 1000}k → {big // 1000}k (1 = linear)", f"{growth:.2f}",
+                        "≤ 1.1", growth <= 1.1))
     return rows
 
 

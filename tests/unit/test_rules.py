@@ -314,3 +314,24 @@ def test_vegan_persona_on_the_bundled_catalog(catalog: Catalog) -> None:
     assert {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm", "angela-caglia-cell-forte",
             "symbiome-the-answer"} <= excluded
     assert "kate-somerville-supercell" in {m.product.id for m in ranking.matches}
+
+
+def test_prepared_products_rank_exactly_as_fresh_ones(catalog_path: Path) -> None:
+    from serumdesk.domain.rules import prepare
+
+    answers = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
+                      budget_usd_per_month=100, cautions=frozenset({Caution.AUTOIMMUNE}))
+    fresh = rank(load_catalog(catalog_path).products, answers)
+    prepared_catalog = load_catalog(catalog_path)
+    prepare(prepared_catalog.products)
+    prepared = rank(prepared_catalog.products, answers)
+    assert [(m.product.id, m.score, m.reasons, m.cautions) for m in prepared.matches] == \
+        [(m.product.id, m.score, m.reasons, m.cautions) for m in fresh.matches]
+
+
+def test_a_copy_does_not_inherit_the_originals_reasons() -> None:
+    original = make_product(concentration_disclosed="50%")
+    rank([original], Answers())  # fills the original's caches
+    plain = original.model_copy(update={"concentration_disclosed": None})
+    reasons = [r.text for r in rank([plain], Answers()).matches[0].reasons]
+    assert not any("concentration" in text for text in reasons)
