@@ -127,6 +127,7 @@ class CostPanel(QWidget):
         self.show_match(match, None, False)
 
     def show_match(self, match: Match, budget: float | None, in_recovery: bool) -> None:
+        self.product = match.product  # a card may be reused for another product
         cost = match.cost
         inputs = cost.inputs
         self.monthly.setText(f"{money(cost.cost_per_month_usd)} a month")

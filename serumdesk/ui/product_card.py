@@ -172,6 +172,7 @@ class ProductCard(QFrame):
 
     def show_match(self, match: Match, answers: Answers) -> None:
         p = match.product
+        self.product_id = p.id  # cards are reused for other products as the comparison changes
         self.rank_label.setText(f"#{match.rank} of your matches")
         self.brand_label.setText(p.brand)
         self.name_label.setText(p.name)

@@ -158,20 +158,24 @@ class ResultsPage(QWizardPage):
         from serumdesk.ui.product_card import ProductCard
 
         matches = {m.product.id: m for m in rec.matches}
-        for pid in [p for p in self.cards if p not in compared]:
-            self.cards.pop(pid).remove(self.strip.grid)
+        # Cards no longer compared are refilled for the newly compared products: building a
+        # card costs far more than showing another product in it.
+        spare = [self.cards.pop(pid) for pid in [p for p in self.cards if p not in compared]]
+        shown: dict[str, ProductCard] = {}
         for column, pid in enumerate(compared):
-            card = self.cards.get(pid)
+            card = self.cards.get(pid) or (spare.pop() if spare else None)
             if card is None:
                 card = ProductCard(matches[pid], rec.answers, self.strip.content)
                 card.override_edited.connect(self._on_override)
-                self.cards[pid] = card
             else:
                 card.show_match(matches[pid], rec.answers)
             card.place(self.strip.grid, column)
             for widget in (card, *card.cells.values()):
                 widget.show()
-        self.cards = {pid: self.cards[pid] for pid in compared}
+            shown[pid] = card
+        for card in spare:
+            card.remove(self.strip.grid)
+        self.cards = shown
         # Tab walks down one card, then the next, in the order they are shown.
         chain: list[QWidget] = [self.chooser.toggle] if self.chooser else []
         for card in self.cards.values():
