@@ -238,3 +238,27 @@ def test_a_chosen_comparison_survives_back_and_next_with_the_same_answers(qtbot:
     click_back(qtbot, window)
     click_next(qtbot, window)
     assert list(page.cards) == chosen
+
+
+def test_a_card_reused_for_another_product_shows_and_edits_that_product(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, Answers())
+    assert page.recommendation is not None
+    ranked = [m.product.id for m in page.recommendation.matches]
+    first, second, third, fourth = ranked[:4]
+    old_card = page.cards[third]
+    window.set_compared_ids([first, second, fourth])
+    assert list(page.cards) == [first, second, fourth]
+    card = page.cards[fourth]
+    assert card is old_card  # refilled, not rebuilt
+    product = catalog_products()[fourth]
+    assert card.name_label.text() == product["name"]
+    assert card.cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
+    spin = card.cost.spins["price_usd"]
+    with qtbot.waitSignal(window.answers_changed):
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, "100")
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.current_overrides().for_product(fourth).price_usd == 100
+    assert window.current_overrides().for_product(third).price_usd is None
