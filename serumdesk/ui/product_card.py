@@ -93,7 +93,8 @@ def ingredients_text(product: Product) -> str:
 
 
 def reasons_text(match: Match) -> str:
-    return "\n".join(f"{r.points:+d}  {r.text}" for r in match.reasons)
+    """Each contribution with its points and the guide section it comes from."""
+    return "\n".join(f"{r.points:+d}  {r.text}\n      (guide: {r.section})" for r in match.reasons)
 
 
 class ProductCard(QFrame):

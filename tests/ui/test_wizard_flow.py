@@ -262,3 +262,13 @@ def test_a_card_reused_for_another_product_shows_and_edits_that_product(qtbot: Q
         qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert window.current_overrides().for_product(fourth).price_usd == 100
     assert window.current_overrides().for_product(third).price_usd is None
+
+
+def test_every_reason_on_a_card_names_its_guide_section(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, AFTER_LASER)
+    for pid, card in page.cards.items():
+        match = next(m for m in page.recommendation.matches if m.product.id == pid)  # type: ignore[union-attr]
+        body = card.why.body.text()
+        for reason in match.reasons:
+            assert f"{reason.points:+d}  {reason.text}\n      (guide: {reason.section})" in body
