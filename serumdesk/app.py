@@ -104,7 +104,19 @@ def build_main_window(catalog_path: Path | None = None,
     return window
 
 
+def no_display() -> bool:
+    """True on Linux with no X11 or Wayland session and no platform chosen: Qt would abort."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(argv: Sequence[str]) -> int:
+    if no_display():
+        sys.stderr.write(
+            "SerumDesk cannot open a window: no graphical session was found (DISPLAY and "
+            "WAYLAND_DISPLAY are not set).\nStart it from your desktop, or use the command "
+            "line: serumdesk recommend --help\n")
+        return 1
     missing = missing_xcb_packages()
     if missing:
         sys.stderr.write(

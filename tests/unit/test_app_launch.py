@@ -55,3 +55,13 @@ def test_offscreen_and_wayland_need_no_xcb(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.delenv("QT_QPA_PLATFORM")
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
     assert app.missing_xcb_packages() == []
+
+
+def test_no_graphical_session_says_so_instead_of_aborting(monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(var, raising=False)
+    assert app.run_gui(["serumdesk"]) == 1
+    err = capsys.readouterr().err
+    assert "no graphical session" in err and "serumdesk recommend --help" in err
