@@ -10,7 +10,9 @@ from pytestqt.qtbot import QtBot
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
 from serumdesk.ui.ethics_page import EthicsPage
+from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.procedure_page import ProcedurePage
+from serumdesk.ui.product_card import ProductCard
 from serumdesk.ui.results_page import ResultsPage
 from serumdesk.ui.sensitivity_page import SensitivityPage
 from tests.ui.wizard_helpers import (
@@ -32,6 +34,16 @@ AFTER_LASER = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.H
                       procedure=Procedure.LASER, days_since_procedure=3)
 PREGNANT = Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}))
 BRIGHT_ON_BUDGET = Answers(use_case=UseCase.BRIGHTENING, budget_usd_per_month=30)
+
+
+def type_price(qtbot: QtBot, window: MainWindow, card: ProductCard, text: str) -> None:
+    """Type a price into a card's price field and press Enter, as a person would."""
+    spin = card.cost.spins["price_usd"]
+    with qtbot.waitSignal(window.answers_changed):
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, text)
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
 
 
 def shown_ids(page: ResultsPage) -> set[str]:
@@ -148,12 +160,7 @@ def test_editing_the_price_recomputes_the_card(qtbot: QtBot) -> None:
     card = page.cards[pid]
     product = catalog_products()[pid]
     assert card.cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
-    spin = card.cost.spins["price_usd"]
-    with qtbot.waitSignal(window.answers_changed):
-        spin.setFocus()
-        spin.selectAll()
-        qtbot.keyClicks(spin, "100")
-        qtbot.keyClick(spin, Qt.Key.Key_Return)
+    type_price(qtbot, window, card, "100")
     card = page.cards[pid]
     assert card.cost.monthly.text() == f"${monthly_cost(product, price=100):,.2f} a month"
     assert window.current_overrides().for_product(pid).price_usd == 100
@@ -254,12 +261,7 @@ def test_a_card_reused_for_another_product_shows_and_edits_that_product(qtbot: Q
     product = catalog_products()[fourth]
     assert card.name_label.text() == product["name"]
     assert card.cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
-    spin = card.cost.spins["price_usd"]
-    with qtbot.waitSignal(window.answers_changed):
-        spin.setFocus()
-        spin.selectAll()
-        qtbot.keyClicks(spin, "100")
-        qtbot.keyClick(spin, Qt.Key.Key_Return)
+    type_price(qtbot, window, card, "100")
     assert window.current_overrides().for_product(fourth).price_usd == 100
     assert window.current_overrides().for_product(third).price_usd is None
 
