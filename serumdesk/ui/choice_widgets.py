@@ -26,6 +26,18 @@ def mnemonic_safe(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def text_indent(button: QRadioButton) -> int:
+    """Where a radio button's text starts: its indicator plus the spacing after it.
+
+    Worked out from the size hint rather than asked of QStyle, because touching QStyle's
+    enums costs ~10 ms before the first page can paint. Qt's common style sizes a radio
+    button as text + indicator + spacing + 4 px of label margin (QCommonStyle::
+    sizeFromContents, CT_RadioButton); a test checks this against QStyle's own metrics.
+    """
+    text_width = button.fontMetrics().size(0, button.text()).width()
+    return max(0, button.sizeHint().width() - text_width - 4)
+
+
 class RadioChoice(QWidget, Generic[E]):
     """One choice from an enum: a radio button per value, with an optional detail line."""
 
@@ -46,15 +58,11 @@ class RadioChoice(QWidget, Generic[E]):
             self.buttons[value] = button
             layout.addWidget(button)
             if detail:
-                layout.addWidget(self._detail(detail))
+                layout.addWidget(self._detail(detail, button))
 
-    def _detail(self, text: str) -> QLabel:
+    def _detail(self, text: str, button: QRadioButton) -> QLabel:
         label = SecondaryLabel(text)
-        metric = self.style().PixelMetric
-        # Line the detail up with the button's text: indicator width plus its spacing.
-        indent = (self.style().pixelMetric(metric.PM_ExclusiveIndicatorWidth)
-                  + self.style().pixelMetric(metric.PM_RadioButtonLabelSpacing))
-        label.setContentsMargins(indent, 0, 0, em(self) // 4)
+        label.setContentsMargins(text_indent(button), 0, 0, em(self) // 4)
         return label
 
     def value(self) -> E | None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from serumdesk.domain.answers import Answers, Overrides
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = plain_label(selectable=True)
+        self.banner = plain_label()  # made selectable when it has something to say
         self.banner.setObjectName("catalogBanner")
         self.banner.setAccessibleName("Catalog problem")
         self.banner.setContentsMargins(em(self), em(self) // 2, em(self), em(self) // 2)
@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         try:
             self.catalog_loader.load()
         except CatalogUnavailable as exc:
+            from PySide6.QtCore import Qt
+
+            self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.banner.setText(
                 f"The product catalog could not be loaded; results cannot be shown.\n{exc}")
             apply_tone(self.banner, "clinician")
@@ -189,6 +192,8 @@ class MainWindow(QMainWindow):
 
 def focus_first_page(window: MainWindow) -> None:
     """Put keyboard focus on the first question so Tab and arrows work at once."""
+    from PySide6.QtCore import Qt
+
     page = window.wizard.currentPage()
     if page is not None:
         page.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -6,7 +6,7 @@ caution colours have a light and a dark variant, both checked for contrast.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
@@ -44,13 +44,26 @@ def boxed_style(object_name: str, level: str, border_px: int = 1, radius: int = 
     )
 
 
+_PLAIN_TEXT = 0
+"""Qt::PlainText, written through Qt's property system. Saying Qt.TextFormat.PlainText
+would make PySide6 create all ~90 enums of the Qt namespace (~15 ms) before the first page
+can paint; the tests check every label's format against the real enum."""
+
+
+def make_plain(label: QLabel) -> QLabel:
+    """Never interpret HTML in this label: catalog and profile text is shown literally."""
+    label.setProperty("textFormat", _PLAIN_TEXT)
+    return label
+
+
 def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
     """A label that never interprets HTML: catalog and profile text is shown literally."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = make_plain(QLabel())
     label.setText(text)
     label.setWordWrap(wrap)
     if selectable:
+        from PySide6.QtCore import Qt
+
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if wrap:
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -93,7 +106,7 @@ class SecondaryLabel(QLabel):
 
     def __init__(self, text: str = "") -> None:
         super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        make_plain(self)
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setText(text)

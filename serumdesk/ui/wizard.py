@@ -7,38 +7,49 @@ branch (the procedure page is asked for recovery only) and tells listeners about
 from __future__ import annotations
 
 import dataclasses
-from typing import TypeVar
+import importlib
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
-from serumdesk.ui.actives_budget_page import ActivesBudgetPage
-from serumdesk.ui.cautions_page import CautionsPage
-from serumdesk.ui.ethics_page import EthicsPage
-from serumdesk.ui.procedure_page import ProcedurePage
 from serumdesk.ui.question_page import QuestionPage
 from serumdesk.ui.results_controller import ResultsController
-from serumdesk.ui.results_page import ResultsPage
-from serumdesk.ui.sensitivity_page import SensitivityPage
 from serumdesk.ui.use_case_page import UseCasePage
 
-PAGES: tuple[type[QWizardPage], ...] = (
-    UseCasePage,
-    ProcedurePage,
-    SensitivityPage,
-    EthicsPage,
-    CautionsPage,
-    ActivesBudgetPage,
-    ResultsPage,
+if TYPE_CHECKING:
+    from serumdesk.ui.results_page import ResultsPage
+
+PAGES: tuple[tuple[str, str], ...] = (
+    ("serumdesk.ui.use_case_page", "UseCasePage"),
+    ("serumdesk.ui.procedure_page", "ProcedurePage"),
+    ("serumdesk.ui.sensitivity_page", "SensitivityPage"),
+    ("serumdesk.ui.ethics_page", "EthicsPage"),
+    ("serumdesk.ui.cautions_page", "CautionsPage"),
+    ("serumdesk.ui.actives_budget_page", "ActivesBudgetPage"),
+    ("serumdesk.ui.results_page", "ResultsPage"),
 )
-"""The flow, in order; a page's id is its index here."""
+"""The flow, in order, as (module, page class); a page's id is its index here.
+
+Named rather than imported: a page's module is imported when the page is built, so the
+window's first paint does not wait for the modules (and Qt types) of later pages.
+"""
+
+
+def page_class(index: int) -> type[QWizardPage]:
+    module, name = PAGES[index]
+    cls = getattr(importlib.import_module(module), name)
+    assert isinstance(cls, type) and issubclass(cls, QWizardPage)
+    return cls
 
 P = TypeVar("P", bound=QWizardPage)
 
 
-def page_id(cls: type[QWizardPage]) -> int:
-    return PAGES.index(cls)
+def page_id(cls: type[QWizardPage] | str) -> int:
+    """The id of a page, by class or by class name."""
+    name = cls if isinstance(cls, str) else cls.__name__
+    return next(i for i, (_, page_name) in enumerate(PAGES) if page_name == name)
 
 
 class AdvisorWizard(QWizard):
@@ -49,7 +60,6 @@ class AdvisorWizard(QWizard):
 
     def __init__(self, controller: ResultsController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowFlags(Qt.WindowType.Widget)
         self.controller = controller
         self._draft = Answers()
         self._overrides = Overrides()
@@ -70,7 +80,7 @@ class AdvisorWizard(QWizard):
 
     # -- pages: the first at once, the rest once it is on screen --------------------------------
     def _add_page(self, index: int) -> None:
-        page = PAGES[index]()
+        page = page_class(index)()
         self.setPage(index, page)
         if isinstance(page, QuestionPage):
             page.edited.connect(self.answers_changed)
@@ -90,7 +100,7 @@ class AdvisorWizard(QWizard):
     def nextId(self) -> int:
         current = self.currentPage()
         if isinstance(current, UseCasePage) and not current.is_post_procedure():
-            return page_id(SensitivityPage)
+            return page_id("SensitivityPage")
         return super().nextId()
 
     # -- never close: the wizard is the window's content ------------------------------------
@@ -113,6 +123,8 @@ class AdvisorWizard(QWizard):
             self._draft = answers
 
     def results_page(self) -> ResultsPage:
+        from serumdesk.ui.results_page import ResultsPage
+
         return self._page(ResultsPage)
 
     def _page(self, cls: type[P]) -> P:
@@ -180,5 +192,5 @@ class AdvisorWizard(QWizard):
         self._compared_for = self._draft
 
     def _refresh_results(self, keep_selection: bool = True) -> None:
-        if self.currentId() == page_id(ResultsPage):
+        if self.currentId() == page_id("ResultsPage"):
             self.results_page().refresh(keep_selection=keep_selection)

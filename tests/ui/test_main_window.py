@@ -361,3 +361,16 @@ def test_no_question_page_label_interprets_html(qtbot: QtBot) -> None:
     for index in window.wizard.pageIds():
         for label in window.wizard.page(index).findChildren(QLabel):
             assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
+
+
+def test_radio_details_line_up_with_the_option_text(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QRadioButton, QStyle
+
+    from serumdesk.ui.choice_widgets import text_indent
+
+    button = QRadioButton("Recovery after a procedure")
+    qtbot.addWidget(button)
+    style = button.style()
+    expected = (style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, button)
+                + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, button))
+    assert text_indent(button) == expected
