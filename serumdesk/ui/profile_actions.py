@@ -329,7 +329,7 @@ class ProfileActions(QObject):
         last = self.store.last_used()
         if profiles and last is not None and self.current is None and not self.dirty:
             text = f"Continue with your profile “{last.name}”?"
-            if self.prompts.confirm("Welcome back", text, "Open it"):
+            if self.prompts.confirm("Welcome back", text, "Open it", decline="Start fresh"):
                 self.show_profile(last)
 
 

@@ -29,7 +29,7 @@ class Unsaved(enum.Enum):
 
 class ProfilePrompts(Protocol):
     def ask_name(self, title: str, label: str, initial: str = "") -> str | None: ...
-    def confirm(self, title: str, text: str, action: str) -> bool: ...
+    def confirm(self, title: str, text: str, action: str, decline: str = "Cancel") -> bool: ...
     def ask_unsaved(self, name: str | None) -> Unsaved: ...
     def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
                      current_id: str | None = None) -> Profile | None: ...
@@ -62,10 +62,10 @@ class DialogPrompts:
                                         initial)
         return text if ok else None
 
-    def confirm(self, title: str, text: str, action: str) -> bool:
+    def confirm(self, title: str, text: str, action: str, decline: str = "Cancel") -> bool:
         box = self._box(QMessageBox.Icon.Question, title, text)
         yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.addButton(decline, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
         box.exec()
         return box.clickedButton() is yes

@@ -20,13 +20,15 @@ class ScriptedPrompts:
         self.picks: deque[str | None] = deque()  # profile names to pick
         self.files: deque[Path | None] = deque()
         self.asked: list[tuple[str, str]] = []  # (kind, text) of every question and message
+        self.buttons: list[tuple[str, str]] = []  # (action, decline) of every confirmation
 
     def ask_name(self, title: str, label: str, initial: str = "") -> str | None:
         self.asked.append(("name", f"{title}: {initial}"))
         return self.names.popleft() if self.names else None
 
-    def confirm(self, title: str, text: str, action: str) -> bool:
+    def confirm(self, title: str, text: str, action: str, decline: str = "Cancel") -> bool:
         self.asked.append(("confirm", text))
+        self.buttons.append((action, decline))
         return self.confirms.popleft() if self.confirms else False
 
     def ask_unsaved(self, name: str | None) -> Unsaved:

@@ -281,6 +281,7 @@ def test_last_used_profile_is_offered_at_start(qtbot: QtBot, catalog_path: Path,
     actions = install_profile_actions(window, paths, prompts)
     qtbot.waitUntil(lambda: actions.current is not None)
     assert prompts.texts("confirm") == ["Continue with your profile “Mum”?"]
+    assert prompts.buttons == [("Open it", "Start fresh")]
     assert window.current_answers() == ANSWERS
     assert actions.guard is not None
     actions.guard.release()
