@@ -97,7 +97,7 @@ def load_catalog_for(args: argparse.Namespace) -> Catalog:
 
 
 def _print_table(rec: Recommendation) -> None:
-    from serumdesk.domain.rules import CautionLevel
+    from serumdesk.domain.cautions import CautionLevel
 
     out = sys.stdout.write
     out(f"SerumDesk recommendations — catalog {rec.catalog_version} ({rec.catalog_updated})\n\n")

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.choices import Caution, UseCase
 from serumdesk.domain.cost import CostEstimate
 from serumdesk.domain.product import Product
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
-from serumdesk.domain.rules import CautionLevel, CautionNote, Match
+from serumdesk.domain.rules import Match
 
 MAX_COMPARED = 4
 """One or two pages: the sheet compares at most four products side by side."""

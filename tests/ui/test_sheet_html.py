@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.cautions import CautionLevel
 from serumdesk.domain.choices import Caution, Diet
 from serumdesk.domain.recommendation import recommend
-from serumdesk.domain.rules import CautionLevel
 from serumdesk.ui.sheet_html import (
     GENERIC_CLINICIAN_CAUTION,
     CompareError,

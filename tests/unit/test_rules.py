@@ -8,9 +8,10 @@ import pytest
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.catalog import load_catalog
+from serumdesk.domain.cautions import CautionLevel
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
 from serumdesk.domain.product import Catalog, Product
-from serumdesk.domain.rules import CautionLevel, Match, rank
+from serumdesk.domain.rules import Match, rank
 
 from .factories import make_product
 
