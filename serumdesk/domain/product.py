@@ -198,14 +198,6 @@ class Product(_Strict):
         return f"{self.brand} {self.name}"
 
     @cached_property
-    def _irritants_by_kind(self) -> dict[IrritantKind, list[str]]:
-        # Cached: the rules ask this for every product on every answer change.
-        by_kind: dict[IrritantKind, list[str]] = {}
-        for irritant in self.irritants:
-            by_kind.setdefault(irritant.kind, []).append(irritant.ingredient)
-        return by_kind
-
-    @cached_property
     def memo(self) -> dict[str, object]:
         """Scratch space for values other modules derive from this product alone (dropped
         by model_copy, like every cached property)."""

@@ -166,9 +166,8 @@ _NOTHING: list[Reason] = []
 """Returned, never modified, when nothing excludes a product."""
 
 
-def exclusion_reasons(product: Product, answers: Answers | _Situation) -> list[Reason]:
+def exclusion_reasons(product: Product, s: _Situation) -> list[Reason]:
     """Why a product is left out, or [] when it stays in."""
-    s = answers if isinstance(answers, _Situation) else _Situation.of(answers)
     f = product.facts
     if not (s.diet is not Diet.ANY or s.allergens or (s.fragrance_sensitive and f.scented)):
         return _NOTHING  # the common case, without allocating
@@ -250,12 +249,6 @@ class _Situation:
         )
 
 
-def score_reasons(product: Product, answers: Answers | _Situation, cost: CostEstimate) -> list[Reason]:
-    """Every contribution to a product's standing, each with its reason."""
-    s = answers if isinstance(answers, _Situation) else _Situation.of(answers)
-    return [_worded(raw) for raw in _assess(product, s, cost)]
-
-
 _CONDITIONED_MEDIA_FOR_RECOVERY: RawReason = (
     12, guide.DECISION, "Conditioned media: the guide calls recovery and a compromised barrier its "
     "high-value use.", ())
@@ -295,9 +288,9 @@ def _standing(product: Product) -> tuple[RawReason, ...]:
 
 
 def _assess(product: Product, s: _Situation, cost: CostEstimate) -> list[RawReason]:
-    """The rules behind score_reasons, as raw reasons: ranking sums the points of every
-    product, and only the products someone looks at pay for the wording. Reasons that
-    depend on the answers alone or the product alone are built once and shared."""
+    """Every contribution to a product's standing, as raw reasons: ranking sums the points
+    of every product, and only the products someone looks at pay for the wording. Reasons
+    that depend on the answers alone or the product alone are built once and shared."""
     f = product.facts
     r: list[RawReason] = [s.fits if s.use_case in f.use_cases else s.misfits]
     add = r.append
