@@ -70,6 +70,14 @@ class Diet(StrEnum):
             Diet.VEGAN: "Vegan (no human- or animal-derived ingredients)",
         }[self]
 
+    @property
+    def detail(self) -> str:
+        return {
+            Diet.ANY: "Every source is considered; human-derived ones are labelled as such.",
+            Diet.NO_HUMAN_DERIVED: "Leaves out serums made with media or lysate from human cells.",
+            Diet.VEGAN: "Also leaves out animal-derived actives; plant and lab-made ones remain.",
+        }[self]
+
 
 class Caution(StrEnum):
     PREGNANT_OR_BREASTFEEDING = "pregnant-or-breastfeeding"

@@ -162,15 +162,11 @@ def _rank(products: Iterable[Product], answers: Answers, overrides: Overrides | 
     return Ranking(matches=tuple(kept), excluded=tuple(excluded))
 
 
-_NOTHING: list[Reason] = []
-"""Returned, never modified, when nothing excludes a product."""
-
-
-def exclusion_reasons(product: Product, s: _Situation) -> list[Reason]:
-    """Why a product is left out, or [] when it stays in."""
+def exclusion_reasons(product: Product, s: _Situation) -> Sequence[Reason]:
+    """Why a product is left out; empty when it stays in."""
     f = product.facts
     if not (s.diet is not Diet.ANY or s.allergens or (s.fragrance_sensitive and f.scented)):
-        return _NOTHING  # the common case, without allocating
+        return ()  # the common case, without allocating
     reasons: list[Reason] = []
     if s.diet is Diet.VEGAN and (f.human_derived or f.animal_derived):
         origin = "human-derived" if f.human_derived else "animal-derived"

@@ -50,3 +50,18 @@ class UserPaths:
     @property
     def profiles_dir(self) -> Path:
         return self.data_dir / "profiles"
+
+
+def settings_file() -> Path:
+    """<user config folder>/SerumDesk/SerumDesk.ini (window size and position), read from the
+    environment on every call.
+
+    QSettings' own UserScope path is computed once per process, so it would miss a later
+    XDG_CONFIG_HOME change (tests redirect it per test); naming the file ourselves does not.
+    Qt's QStandardPaths (QtCore, no widgets) rather than platformdirs: the window is
+    restored before the first paint, and importing platformdirs there costs milliseconds.
+    """
+    from PySide6.QtCore import QStandardPaths
+
+    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(config) / APP_NAME / f"{APP_NAME}.ini"

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
 
-ORGANIZATION = "SerumDesk"
-APPLICATION = "SerumDesk"
+from serumdesk.storage.paths import settings_file
+
 _GEOMETRY_KEY = "main_window/geometry"
-
-
-def settings_file() -> Path:
-    """<user config folder>/SerumDesk/SerumDesk.ini, read from the environment on every call.
-
-    QSettings' own UserScope path is computed once per process, so it would miss a later
-    XDG_CONFIG_HOME change (tests redirect it per test); naming the file ourselves does not.
-    QStandardPaths rather than platformdirs: the window is restored before the first
-    paint, and importing platformdirs there costs several milliseconds.
-    """
-    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    return Path(config) / ORGANIZATION / f"{APPLICATION}.ini"
 
 
 def open_settings() -> QSettings:

@@ -24,13 +24,13 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.storage.paths import settings_file
 from serumdesk.ui.cautions_page import CautionsPage
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.procedure_page import ProcedurePage
 from serumdesk.ui.results_page import ResultsPage
 from serumdesk.ui.sensitivity_page import SensitivityPage
 from serumdesk.ui.use_case_page import UseCasePage
-from serumdesk.ui.window_settings import settings_file
 from tests.ui.wizard_helpers import (
     CATALOG,
     HUMAN_DERIVED,
