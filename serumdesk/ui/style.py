@@ -6,9 +6,14 @@ caution colours have a light and a dark variant, both checked for contrast.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QEnterEvent
 
 # level -> (light background, light border, light text, dark background, dark border, dark text)
 TONES: dict[str, tuple[str, str, str, str, str, str]] = {
@@ -56,15 +61,29 @@ def make_plain(label: QLabel) -> QLabel:
     return label
 
 
-def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
-    """A label that never interprets HTML: catalog and profile text is shown literally."""
-    label = make_plain(QLabel())
-    label.setText(text)
-    label.setWordWrap(wrap)
-    if selectable:
+class SelectableLabel(QLabel):
+    """A plain-text label the mouse can select and copy from, once the pointer reaches it.
+
+    Selection needs Qt's text control, which lays the text out again for every width the
+    layout asks about: on a results page of a hundred labels that doubles the time to show
+    new answers. Until the pointer first enters, the label lays out like any other (same
+    height for every width), and it turns selectable before a click can land.
+    """
+
+    def enterEvent(self, event: QEnterEvent) -> None:
         from PySide6.QtCore import Qt
 
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        by_mouse = Qt.TextInteractionFlag.TextSelectableByMouse
+        if not self.textInteractionFlags() & by_mouse:
+            self.setTextInteractionFlags(self.textInteractionFlags() | by_mouse)
+        super().enterEvent(event)
+
+
+def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    """A label that never interprets HTML: catalog and profile text is shown literally."""
+    label = make_plain(SelectableLabel() if selectable else QLabel())
+    label.setText(text)
+    label.setWordWrap(wrap)
     if wrap:
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label

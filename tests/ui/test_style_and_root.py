@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from serumdesk.storage.paths import APP_ID
 from serumdesk.ui.catalog_loader import CatalogLoader, CatalogUnavailable
@@ -51,3 +52,21 @@ def test_configure_application_names_the_app(qapp: QApplication) -> None:
     assert qapp.applicationName() == "SerumDesk"
     assert qapp.organizationName() == "SerumDesk"
     assert qapp.desktopFileName() == APP_ID
+
+
+def test_a_selectable_label_turns_selectable_when_the_pointer_arrives(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QEnterEvent
+
+    from serumdesk.ui.style import plain_label
+
+    text = "Packaging: airless pump — protects fragile actives.\nKeep in the fridge. " * 3
+    label = plain_label(text, selectable=True)
+    qtbot.addWidget(label)
+    label.show()
+    before = [label.heightForWidth(width) for width in (160, 240, 400)]
+    QApplication.sendEvent(label, QEnterEvent(QPointF(3, 3), QPointF(3, 3), QPointF(3, 3)))
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    # Same height for every width, so the page does not shift under the pointer.
+    assert [label.heightForWidth(width) for width in (160, 240, 400)] == before
