@@ -48,6 +48,8 @@ class CompareChooser(QWidget):
         panel_layout.addWidget(self.hint)
         outer.addWidget(self.panel)
         self.boxes: dict[str, QCheckBox] = {}
+        """The shown checkboxes by product id, in rank order."""
+        self._pool: list[QCheckBox] = []
         self._expand(False)
 
     def _expand(self, on: bool) -> None:
@@ -62,18 +64,24 @@ class CompareChooser(QWidget):
 
     def show_matches(self, matches: Sequence[Match], chosen: Sequence[str]) -> None:
         focused = next((pid for pid, b in self.boxes.items() if b.hasFocus()), None)
-        for box in self.boxes.values():
-            self.flow.removeWidget(box)
-            box.deleteLater()
+        # Checkboxes are reused, in rank order: changed answers re-label them in place.
+        while len(self._pool) < len(matches):
+            box = QCheckBox()
+            box.toggled.connect(self._on_toggled)
+            self._pool.append(box)
+            self.flow.addWidget(box)
         self.boxes = {}
-        for match in matches:
+        for box, match in zip(self._pool, matches, strict=False):
             text = choice_text(match)
-            box = QCheckBox(mnemonic_safe(text))
+            box.blockSignals(True)  # a new answer's selection, not a tick by the person
+            box.setText(mnemonic_safe(text))
             box.setAccessibleName(f"Compare {text}")
             box.setChecked(match.product.id in chosen)
-            box.toggled.connect(self._on_toggled)
+            box.blockSignals(False)
+            box.show()
             self.boxes[match.product.id] = box
-            self.flow.addWidget(box)
+        for box in self._pool[len(matches):]:
+            box.hide()
         if focused in self.boxes:
             self.boxes[focused].setFocus()
         self._update_limits()

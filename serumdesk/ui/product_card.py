@@ -34,30 +34,43 @@ CAUTION_TITLES = {
     CautionLevel.ETHICS: "Ethics",
     CautionLevel.INFO: "Good to know",
 }
+_LEVEL_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 _PACKAGING_WORDS = {
     "dual-chamber": "dual chamber", "airless": "airless pump", "opaque": "opaque bottle",
     "roller": "roller", "single-use": "single-use doses", "pump": "pump", "dropper": "dropper",
 }
 
 
-def caution_box(note: CautionNote, object_name: str) -> QFrame:
-    """A caution, styled by level; clinician cautions get the strongest border."""
-    box = QFrame()
-    box.setObjectName(object_name)
-    strongest = note.level is CautionLevel.CLINICIAN
-    apply_tone(box, note.level.value, 2 if strongest else 1)
-    layout = QVBoxLayout(box)
-    m = em(box) // 3
-    layout.setContentsMargins(m * 2, m, m * 2, m)
-    layout.setSpacing(m // 2)
-    title = plain_label(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
-    title.setFont(scaled_font(title, 1.05 if strongest else 1.0, bold=True))
-    text = plain_label(note.text, selectable=True)
-    box.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
-    box.setToolTip(f"Guide section: {note.section}")
-    layout.addWidget(title)
-    layout.addWidget(text)
-    return box
+class CautionBox(QFrame):
+    """A caution, styled by level; clinician cautions get the strongest border.
+
+    Cards keep their boxes and refill them as answers and products change: restyling a box
+    only when its level changes is much cheaper than building a new one.
+    """
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        layout = QVBoxLayout(self)
+        m = em(self) // 3
+        layout.setContentsMargins(m * 2, m, m * 2, m)
+        layout.setSpacing(m // 2)
+        self.title = plain_label()
+        self.text = plain_label(selectable=True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        self.level: CautionLevel | None = None
+
+    def show_note(self, note: CautionNote) -> None:
+        strongest = note.level is CautionLevel.CLINICIAN
+        if note.level is not self.level:
+            self.level = note.level
+            apply_tone(self, note.level.value, 2 if strongest else 1)
+            self.title.setFont(scaled_font(self, 1.05 if strongest else 1.0, bold=True))
+        self.title.setText(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
+        self.text.setText(note.text)
+        self.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
+        self.setToolTip(f"Guide section: {note.section}")
 
 
 def care_text(product: Product) -> str:
@@ -157,7 +170,13 @@ class ProductCard(QFrame):
         self.evidence_more = Expander("Study details")
         self.bodies["evidence"].addWidget(self.evidence_label)
         self.bodies["evidence"].addWidget(self.evidence_more)
+        self.no_cautions = plain_label("No cautions for your answers.")
+        self.no_cautions.setObjectName("noCautions")
+        self.no_cautions.setAccessibleName("No cautions for your answers.")
+        self.bodies["cautions"].addWidget(self.no_cautions)
+        self._caution_pool: list[CautionBox] = []
         self.caution_boxes: list[QFrame] = []
+        """The caution boxes shown, strongest first (or the 'no cautions' line)."""
         self.show_match(match, answers)
 
     def place(self, grid: QGridLayout, column: int) -> None:
@@ -203,23 +222,19 @@ class ProductCard(QFrame):
             f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
 
     def _show_cautions(self, match: Match) -> None:
+        notes = sorted(match.cautions, key=lambda c: _LEVEL_ORDER[c.level])
         body = self.bodies["cautions"]
-        for box in self.caution_boxes:
-            body.removeWidget(box)
-            box.deleteLater()
-        self.caution_boxes = []
-        notes = sorted(match.cautions, key=lambda c: list(CautionLevel).index(c.level))
-        if not notes:
-            notes_widget = QFrame()
-            notes_widget.setObjectName("noCautions")
-            layout = QVBoxLayout(notes_widget)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(plain_label("No cautions for your answers."))
-            self.caution_boxes.append(notes_widget)
-        for i, note in enumerate(notes):
-            self.caution_boxes.append(caution_box(note, f"caution_{self.product_id.replace('-', '_')}_{i}"))
-        for box in self.caution_boxes:
+        while len(self._caution_pool) < len(notes):
+            box = CautionBox(f"caution_{len(self._caution_pool)}")
+            self._caution_pool.append(box)
             body.addWidget(box)
+        for box, note in zip(self._caution_pool, notes, strict=False):
+            box.show_note(note)
+            box.show()
+        for box in self._caution_pool[len(notes):]:
+            box.hide()
+        self.no_cautions.setVisible(not notes)
+        self.caution_boxes = [*self._caution_pool[:len(notes)]] or [self.no_cautions]
 
     def focus_order(self) -> list[QWidget]:
         """The card's controls in reading order, for a Tab order that follows the columns."""

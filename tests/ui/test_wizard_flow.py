@@ -274,3 +274,41 @@ def test_every_reason_on_a_card_names_its_guide_section(qtbot: QtBot) -> None:
         body = card.why.body.text()
         for reason in match.reasons:
             assert f"{reason.points:+d}  {reason.text}\n      (guide: {reason.section})" in body
+
+
+def test_changed_answers_refill_the_cautions_and_checkboxes_in_place(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    from serumdesk.ui.product_card import CAUTION_TITLES
+
+    def shown_cautions(card: ProductCard) -> list[str]:
+        return [name for _, name in card.caution_texts()]
+
+    def expected_cautions(card: ProductCard) -> list[str]:
+        assert page.recommendation is not None
+        match = next(m for m in page.recommendation.matches if m.product.id == card.product_id)
+        notes = sorted(match.cautions, key=lambda n: list(type(n.level)).index(n.level))
+        return [f"{CAUTION_TITLES[n.level]}: {n.text}" for n in notes] \
+            or ["No cautions for your answers."]
+
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, PREGNANT)
+    assert page.chooser is not None
+    checkboxes = set(page.chooser.findChildren(QCheckBox))
+    for card in page.cards.values():
+        assert shown_cautions(card) == expected_cautions(card)
+    assert any("pregnan" in c for card in page.cards.values() for c in shown_cautions(card))
+    while window.wizard.currentId() != 0:
+        click_back(qtbot, window)
+    drive_to_results(qtbot, window, Answers())
+    for card in page.cards.values():
+        assert shown_cautions(card) == expected_cautions(card)
+        assert not any("pregnan" in c for c in shown_cautions(card))
+        hidden = [b for b in card._caution_pool if b not in card.caution_boxes]
+        assert all(not b.isVisibleTo(card.parentWidget()) for b in hidden)
+    # The same checkboxes, relabelled for the new ranking (no new widgets per answer).
+    assert set(page.chooser.findChildren(QCheckBox)) == checkboxes
+    assert page.recommendation is not None
+    assert list(page.chooser.boxes) == [m.product.id for m in page.recommendation.matches]
+    for match in page.recommendation.matches:
+        assert page.chooser.boxes[match.product.id].text().startswith(f"{match.rank}. ")
