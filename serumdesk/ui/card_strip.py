@@ -51,7 +51,9 @@ class CardStrip(QScrollArea):
         # One or two cards keep a third of the width each instead of stretching across.
         self.grid.setColumnStretch(count, max(0, FULL_ROW - count))
         self._columns = count
-        self.refit()
+        # The grid posts a layout request, and the cards' new text adds to the same one:
+        # the content is fitted once, when it arrives (eventFilter), not once per change.
+        self.grid.invalidate()
 
     def refit(self) -> None:
         """Size the content to the viewport's width (or the cards' minimum) and its height."""

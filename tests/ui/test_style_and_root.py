@@ -70,3 +70,36 @@ def test_a_selectable_label_turns_selectable_when_the_pointer_arrives(qtbot: QtB
     assert label.textFormat() == Qt.TextFormat.PlainText
     # Same height for every width, so the page does not shift under the pointer.
     assert [label.heightForWidth(width) for width in (160, 240, 400)] == before
+
+
+def test_a_wrapped_label_never_answers_with_a_stale_height(qtbot: QtBot) -> None:
+    """Heights are remembered per width; every change that moves the text must forget them."""
+    from PySide6.QtGui import QFont
+
+    from serumdesk.ui.style import plain_label
+
+    short, long = "Fragrance-free.", "Possible irritants: lavender oil (fragrance), citrus peel. " * 4
+    label = plain_label(short)
+    qtbot.addWidget(label)
+
+    def fresh_height(width: int) -> int:
+        twin = plain_label(label.text())
+        twin.setFont(label.font())
+        twin.setContentsMargins(label.contentsMargins())
+        twin.setWordWrap(label.wordWrap())
+        height = twin.heightForWidth(width)
+        twin.deleteLater()
+        return height
+
+    widths = (120, 240, 400)
+    big = QFont(label.font())
+    big.setPointSizeF(label.font().pointSizeF() * 2)
+    changes = [lambda: label.setText(long), lambda: label.setFont(big),
+               lambda: label.setContentsMargins(30, 4, 30, 4), lambda: label.setWordWrap(False),
+               lambda: label.setWordWrap(True), lambda: label.setText(short)]
+    for change in changes:
+        before = [label.heightForWidth(w) for w in widths]  # fills the remembered heights
+        change()
+        after = [label.heightForWidth(w) for w in widths]
+        assert after == [fresh_height(w) for w in widths]
+    assert before != after  # the changes did move the text
