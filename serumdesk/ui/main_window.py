@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenuBar, QVBoxLayout, QWidget
 
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.storage.paths import APP_NAME, UserPaths
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     # Only for annotations: touching a Qt class initialises its type and enums, which
     # costs start-up time (QAction and QKeySequence alone ~20 ms); menus wait for paint.
     from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QStatusBar
 
     from serumdesk.domain.recommendation import Recommendation
 
@@ -51,11 +52,17 @@ DEFAULT_SIZE = (1180, 780)
 
 
 class _FirstPaintWatcher(QObject):
-    """Calls `then` (on the next event-loop turn) after `page` is first painted, then retires."""
+    """Calls `then` (on the next event-loop turn) after `page` is first painted, then retires.
 
-    def __init__(self, page: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(page)
-        self._then: Callable[[], None] | None = then
+    It belongs to the window, not the page, and does nothing without a `then`: events can
+    reach it while a closed window's widgets are being torn down.
+    """
+
+    _then: Callable[[], None] | None = None
+
+    def __init__(self, page: QWidget, then: Callable[[], None], owner: QObject) -> None:
+        super().__init__(owner)
+        self._then = then
         page.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -66,7 +73,7 @@ class _FirstPaintWatcher(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QWidget):
     answers_changed = Signal()
     """The person edited an answer, a cost figure or the compared products."""
 
@@ -80,10 +87,13 @@ class MainWindow(QMainWindow):
         self.wizard = AdvisorWizard(ResultsController(catalog_loader))
         self.wizard.setAccessibleName("SerumDesk questions")
         self.wizard.answers_changed.connect(self.answers_changed)
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        # A plain window rather than a QMainWindow: its dock layout moves the central widget
+        # with a zero-length animation, so the first page waited for an animation tick.
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.menu_bar = QMenuBar(self)
+        layout.setMenuBar(self.menu_bar)
         self.banner = plain_label()  # made selectable when it has something to say
         self.banner.setObjectName("catalogBanner")
         self.banner.setAccessibleName("Catalog problem")
@@ -91,13 +101,13 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         layout.addWidget(self.banner)
         layout.addWidget(self.wizard, 1)
-        self.setCentralWidget(central)
-        self.file_menu = self.menuBar().addMenu("&File")
+        self._status_bar: QStatusBar | None = None
+        self.file_menu = self.menu_bar.addMenu("&File")
         self._file_separator = self.file_menu.addSeparator()
         self._after_first_paint: list[Callable[[], None]] | None = [
             self.wizard.add_remaining_pages, self._add_quit_action, self.load_catalog]
         self._paint_watcher = _FirstPaintWatcher(self.wizard.page(self.wizard.startId()),
-                                                 self._run_after_first_paint)
+                                                 self._run_after_first_paint, self)
         if not restore_geometry(self):
             self._default_geometry()
 
@@ -125,6 +135,19 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
         self.quit_action = quit_action
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        """A passing message at the bottom of the window (the bar appears on first use)."""
+        if self._status_bar is None:
+            from PySide6.QtWidgets import QStatusBar
+
+            self._status_bar = QStatusBar(self)
+            self._status_bar.setSizeGripEnabled(False)
+            self._layout.addWidget(self._status_bar)
+        self._status_bar.showMessage(text, timeout_ms)
+
+    def status_text(self) -> str:
+        return self._status_bar.currentMessage() if self._status_bar else ""
 
     def add_file_actions(self, actions: Iterable[QAction]) -> None:
         """Insert actions into the File menu, above Quit."""

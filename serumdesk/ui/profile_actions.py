@@ -110,7 +110,7 @@ class ProfileActions(QObject):
             self._refresh()
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 5000)
+        self.window.show_status(text)
 
     # -- what is on screen -----------------------------------------------------------------
     def _on_screen(self, base: Profile) -> Profile:

@@ -90,6 +90,7 @@ def test_save_as_and_open_round_trip(app_window: tuple[MainWindow, ProfileAction
         ANSWERS, OVERRIDES, COMPARED)
     assert window.windowTitle().startswith("Mum")
     assert not window.isWindowModified()
+    assert window.status_text() == "Saved profile “Mum”."  # shown at the foot of the window
 
     actions.new_action.trigger()
     assert window.current_answers() == Answers()
@@ -99,6 +100,7 @@ def test_save_as_and_open_round_trip(app_window: tuple[MainWindow, ProfileAction
     assert window.current_overrides() == OVERRIDES
     assert window.compared_ids() == COMPARED
     assert prompts.texts("pick") == ["Mum"]
+    assert window.status_text() == "Opened profile “Mum”."
 
 
 def test_edit_marks_unsaved_and_save_writes_it(qtbot: QtBot, app_window: tuple[
