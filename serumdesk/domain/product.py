@@ -141,6 +141,8 @@ class ProductFacts(NamedTuple):
     clinician_use: bool
     searchable: tuple[tuple[str, str], ...]
     """(ingredient, casefolded) for every key ingredient and irritant."""
+    search_text: str
+    """Every casefolded ingredient in one string: a quick first look for an allergy."""
     cost_figures: tuple[tuple[str, float, bool], ...]
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
 
@@ -237,6 +239,7 @@ class Product(_Strict):
             evidence_brief=self.evidence.brief(),
             clinician_use=self.clinician_use,
             searchable=tuple((name, name.casefold()) for name in names),
+            search_text="\x00".join(name.casefold() for name in names),
             cost_figures=(
                 ("price_usd", price.usd, price.provenance.is_estimate),
                 ("size_ml", price.size_ml.value, price.size_ml.provenance.is_estimate),
@@ -271,3 +274,8 @@ class Catalog(_Strict):
 
     def by_id(self) -> dict[str, Product]:
         return {p.id: p for p in self.products}
+
+    @cached_property
+    def memo(self) -> dict[str, object]:
+        """Scratch space for values other modules derive from the whole catalog."""
+        return {}

@@ -9,7 +9,7 @@ from typing import Any
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.product import Catalog
 from serumdesk.domain.routine import PATCH_TEST, TIMELINE, Note, Routine, TimelineStage, build_routine
-from serumdesk.domain.rules import Exclusion, Match, Ranking, rank
+from serumdesk.domain.rules import Exclusion, Match, Ranking, rank_catalog
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class Recommendation:
 
 
 def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = None) -> Recommendation:
-    ranking = rank(catalog.products, answers, overrides)
+    ranking = rank_catalog(catalog, answers, overrides)
     top = ranking.matches[0].product if ranking.matches else None
     return Recommendation(
         answers=answers,

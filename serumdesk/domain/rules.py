@@ -7,10 +7,10 @@ guide section it comes from. Medical cautions never exclude a product: they are 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from serumdesk.domain import guide
 from serumdesk.domain.answers import Answers, Overrides
@@ -24,7 +24,10 @@ from serumdesk.domain.choices import (
     UseCase,
 )
 from serumdesk.domain.cost import CostEstimate, estimate_cost
-from serumdesk.domain.product import Product
+from serumdesk.domain.product import Product, ProductFacts
+
+if TYPE_CHECKING:
+    from serumdesk.domain.product import Catalog
 
 CONDITIONED_MEDIA = frozenset({
     SourceCategory.HUMAN_FIBROBLAST_CM,
@@ -60,25 +63,33 @@ class Match:
     by convention; only rank() sets `rank`.
     """
 
-    __slots__ = ("_cautions", "_reasons", "answers", "cost", "fits_use_case", "over_budget",
-                 "product", "rank", "raw_reasons", "score")
+    __slots__ = ("_cautions", "_raw", "_reasons", "_situation", "answers", "cost", "fits_use_case",
+                 "over_budget", "product", "rank", "score")
 
-    def __init__(self, product: Product, score: int, raw_reasons: Sequence[RawReason],
-                 cost: CostEstimate, over_budget: bool, fits_use_case: bool, answers: Answers,
+    def __init__(self, product: Product, score: int, cost: CostEstimate, over_budget: bool,
+                 fits_use_case: bool, answers: Answers, situation: _Situation,
                  rank: int = 0) -> None:
         self.product = product
         self.rank = rank
         self.score = score
-        self.raw_reasons = raw_reasons
         self.cost = cost
         self.over_budget = over_budget
         self.fits_use_case = fits_use_case
         self.answers = answers
+        self._situation = situation
+        self._raw: list[RawReason] | None = None
         self._reasons: tuple[Reason, ...] | None = None
         self._cautions: tuple[CautionNote, ...] | None = None
 
     def __repr__(self) -> str:
         return f"Match(#{self.rank} {self.product.id}, score {self.score})"
+
+    @property
+    def raw_reasons(self) -> list[RawReason]:
+        """Every contribution to the score, not yet worded; their points add up to it."""
+        if self._raw is None:
+            self._raw = _assess(self.product, self._situation, self.cost)
+        return self._raw
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -114,52 +125,94 @@ class Ranking:
 
 def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None) -> Ranking:
     """Apply every rule to every product; same answers, same order."""
+    return _paused_gc(_rank, _in_order(products), answers, overrides)
+
+
+def rank_catalog(catalog: Catalog, answers: Answers, overrides: Overrides | None = None) -> Ranking:
+    """rank() for a whole catalog, reading what prepare() worked out for it (once)."""
+    records = catalog.memo.get("rules.records")
+    if records is None:
+        records = prepare(catalog)
+    return _paused_gc(_rank, cast("list[_Record]", records), answers, overrides)
+
+
+def prepare(catalog: Catalog) -> list[_Record]:
+    """Work out what ranking needs from each product alone, once (after loading a catalog):
+    its flat facts, its cost at catalog figures and its answer-independent points, in the
+    order ties are broken (cheaper per month first, then by id)."""
+    records = catalog.memo["rules.records"] = _in_order(catalog.products)
+    return records
+
+
+_T = TypeVar("_T")
+
+
+def _paused_gc(fn: Callable[..., _T], *args: object) -> _T:
     # Ranking makes a few small acyclic objects per product. With the cyclic collector on,
     # its full passes over them come more often as they pile up, and the time grows faster
     # than the catalog; paused, they are looked at once, on the next ordinary collection.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _rank(products, answers, overrides)
+        return fn(*args)
     finally:
         if paused:
             gc.enable()
 
 
-def prepare(products: Iterable[Product]) -> None:
-    """Work out what ranking needs from each product alone, once (after loading a catalog):
-    its flat facts, its cost at catalog figures and its answer-independent reasons."""
-    for product in products:
-        _standing(product)
-        _ = product.catalog_cost
-
-
-def _rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None) -> Ranking:
+def _rank(records: list[_Record], answers: Answers, overrides: Overrides | None) -> Ranking:
+    """Score every product in one pass over `records` (which are in tie-break order), then
+    order them by score: linear in the number of products."""
     mine = overrides.by_product if overrides else {}
-    situation = _Situation.of(answers)
-    budget = answers.budget_usd_per_month
-    use_case = answers.use_case
-    kept: list[Match] = []
+    s = _Situation.of(answers)
+    has_budget = s.budget is not None
+    limit = (s.budget or 0.0) + 0.005  # cents of rounding never put a product over budget
+    within_points, over_points = _budget_points(s.budget)
+    use_bit = _USE_CASE_BITS[s.use_case]
+    origins = _EXCLUDED_ORIGINS[s.diet]
+    needles = [needle for _, needle in s.allergens]
+    fragrance = s.fragrance_sensitive
+    may_exclude = bool(origins or needles or fragrance)
+    # A product's answer-dependent points follow from a few of its traits (its signature):
+    # they are worked out for the first product with each signature and reused for the rest.
+    points_by_signature: dict[int, int] = {}
+    by_score: dict[int, list[Match]] = {}
     excluded: list[Exclusion] = []
-    points = itemgetter(0)
-    for product in products:
-        exclusion = exclusion_reasons(product, situation)
-        if exclusion:
-            excluded.append(Exclusion(product, tuple(exclusion)))
-            continue
-        facts = product.facts
-        override = mine.get(facts.id) if mine else None
-        cost = product.catalog_cost if override is None else estimate_cost(product, override)
-        raw = _assess(product, situation, cost)
-        monthly = cost.cost_per_month_usd
-        kept.append(Match(product, sum(map(points, raw)), raw, cost,
-                          budget is not None and monthly > budget + 0.005,
-                          use_case in facts.use_cases, answers))
-    kept.sort(key=lambda m: (-m.score, m.cost.cost_per_month_usd, m.product.facts.id))
-    for position, match in enumerate(kept, start=1):
+    reordered = False
+    for monthly, pid, product, signature, uses, standing, cost, origin, scented, text in records:
+        if may_exclude and (origin & origins or (fragrance and scented)
+                            or any(needle in text for needle in needles)):
+            exclusion = exclusion_reasons(product, s)
+            if exclusion:
+                excluded.append(Exclusion(product, tuple(exclusion)))
+                continue
+        if mine and pid in mine:
+            cost = estimate_cost(product, mine[pid])
+            monthly = cost.cost_per_month_usd
+            signature = _signature(product.facts, cost)
+            reordered = True
+        fits = uses & use_bit
+        key = signature | fits
+        situational = points_by_signature.get(key)
+        if situational is None:
+            situational = points_by_signature[key] = sum(
+                r[0] for r in _situational_reasons(product, s, cost))
+        over = has_budget and monthly > limit
+        score = situational + standing + (over_points if over else within_points)
+        match = Match(product, score, cost, over, fits != 0, answers, s)
+        same = by_score.get(score)
+        if same is None:
+            by_score[score] = [match]
+        else:
+            same.append(match)
+    # Best score first; within a score the records' order (cheaper, then by id) holds.
+    matches = [m for score in sorted(by_score, reverse=True) for m in by_score[score]]
+    if reordered:  # someone's own figures moved a product's cost: order those afresh
+        matches.sort(key=lambda m: (-m.score, m.cost.cost_per_month_usd, m.product.id))
+    for position, match in enumerate(matches, start=1):
         match.rank = position
     excluded.sort(key=lambda e: e.product.id)
-    return Ranking(matches=tuple(kept), excluded=tuple(excluded))
+    return Ranking(matches=tuple(matches), excluded=tuple(excluded))
 
 
 def exclusion_reasons(product: Product, s: _Situation) -> Sequence[Reason]:
@@ -283,10 +336,9 @@ def _standing(product: Product) -> tuple[RawReason, ...]:
     return result
 
 
-def _assess(product: Product, s: _Situation, cost: CostEstimate) -> list[RawReason]:
-    """Every contribution to a product's standing, as raw reasons: ranking sums the points
-    of every product, and only the products someone looks at pay for the wording. Reasons
-    that depend on the answers alone or the product alone are built once and shared."""
+def _situational_reasons(product: Product, s: _Situation, cost: CostEstimate) -> list[RawReason]:
+    """The contributions that depend on the answers and on the product's signature alone
+    (_signature lists every trait read here: a rule reading another must add it there)."""
     f = product.facts
     r: list[RawReason] = [s.fits if s.use_case in f.use_cases else s.misfits]
     add = r.append
@@ -315,16 +367,74 @@ def _assess(product: Product, s: _Situation, cost: CostEstimate) -> list[RawReas
             add(gentle["scented"])
     elif s.moderate and f.acids:
         add(_ACID_INTRODUCE_SLOWLY)
+    return r
 
+
+def _signature(f: ProductFacts, cost: CostEstimate) -> int:
+    """The traits _situational_reasons reads, as bits above the use-case bits (whether the
+    product suits the person's use case is added per ranking)."""
+    traits = (f.category in CONDITIONED_MEDIA, f.alternative, cost.inputs.price_usd > PREMIUM_USD,
+              f.category is SourceCategory.PLANT_CELL_CULTURE, f.minimal_formula,
+              bool(f.fragrance_free), bool(f.acids), f.has_retinoid, bool(f.scented))
+    return sum(1 << (_TRAITS_SHIFT + i) for i, trait in enumerate(traits) if trait)
+
+
+_USE_CASE_BITS = {use_case: 1 << i for i, use_case in enumerate(UseCase)}
+"""The low bits of a signature: one per use case."""
+_TRAITS_SHIFT = len(UseCase)
+
+_Record = tuple[float, str, Product, int, int, int, CostEstimate, int, bool, str]
+"""(cost per month, id, product, signature, use-case bits, standing points, cost at catalog
+figures, origin bits, scented, search text): what ranking reads from a product alone."""
+
+_HUMAN, _ANIMAL = 1, 2
+_EXCLUDED_ORIGINS = {Diet.ANY: 0, Diet.VEGAN: _HUMAN | _ANIMAL, Diet.NO_HUMAN_DERIVED: _HUMAN}
+"""The origins each diet answer leaves out (exclusion_reasons words why)."""
+
+
+def _record(product: Product) -> _Record:
+    """What ranking reads from a product alone, worked out once and kept in its memo."""
+    record = product.memo.get("rules.record")
+    if record is None:
+        f = product.facts
+        cost = product.catalog_cost
+        uses = 0
+        for use_case in f.use_cases:
+            uses |= _USE_CASE_BITS[use_case]
+        record = product.memo["rules.record"] = (
+            cost.cost_per_month_usd, f.id, product, _signature(f, cost), uses,
+            sum(r[0] for r in _standing(product)), cost,
+            _HUMAN * f.human_derived | _ANIMAL * f.animal_derived, bool(f.scented), f.search_text)
+    return cast(_Record, record)
+
+
+def _in_order(products: Iterable[Product]) -> list[_Record]:
+    """The products' records, cheaper per month first, then by id (ranking's tie-break)."""
+    return sorted(map(_record, products), key=itemgetter(0, 1))
+
+
+def _budget_points(budget: float | None) -> tuple[int, int]:
+    """(points within budget, points over it) for every product."""
+    if budget is None:
+        return 0, 0
+    return _budget_reason(budget, budget)[0], _budget_reason(budget + 1, budget)[0]
+
+
+def _budget_reason(monthly: float, budget: float) -> RawReason:
+    if monthly <= budget + 0.005:
+        return (10, guide.DECISION, "About ${:,.0f} a month fits your ${:,.0f} budget.",
+                (monthly, budget))
+    return (-25, guide.DECISION, "About ${:,.0f} a month is over your ${:,.0f} budget.",
+            (monthly, budget))
+
+
+def _assess(product: Product, s: _Situation, cost: CostEstimate) -> list[RawReason]:
+    """Every contribution to a product's standing, as raw reasons: ranking adds up their
+    points without wording them, and only the products someone looks at pay for the words."""
+    r = _situational_reasons(product, s, cost)
     r.extend(_standing(product))
     if s.budget is not None:
-        monthly = cost.cost_per_month_usd
-        if monthly <= s.budget + 0.005:
-            add((10, guide.DECISION, "About ${:,.0f} a month fits your ${:,.0f} budget.",
-                 (monthly, s.budget)))
-        else:
-            add((-25, guide.DECISION, "About ${:,.0f} a month is over your ${:,.0f} budget.",
-                 (monthly, s.budget)))
+        r.append(_budget_reason(cost.cost_per_month_usd, s.budget))
     return r
 
 

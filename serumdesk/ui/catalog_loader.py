@@ -52,6 +52,6 @@ class CatalogLoader:
         # then keep the cyclic collector from rescanning all of it on every later collection.
         from serumdesk.domain.rules import prepare
 
-        prepare(self._catalog.products)
+        prepare(self._catalog)
         gc.freeze()
         return self._catalog
