@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.product import Catalog
+from serumdesk.domain.ranking import Exclusion, Match, Ranking, rank_catalog
 from serumdesk.domain.routine import PATCH_TEST, TIMELINE, Note, Routine, TimelineStage, build_routine
-from serumdesk.domain.rules import Exclusion, Match, Ranking, rank_catalog
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,7 @@ class Recommendation:
     catalog_updated: dt.date
 
     @property
-    def matches(self) -> tuple[Match, ...]:
+    def matches(self) -> Sequence[Match]:
         return self.ranking.matches
 
     @property

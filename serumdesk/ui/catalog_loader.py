@@ -50,7 +50,7 @@ class CatalogLoader:
             raise CatalogUnavailable(self._error) from None
         # The catalog lives as long as the app: work out each product's ranking facts now,
         # then keep the cyclic collector from rescanning all of it on every later collection.
-        from serumdesk.domain.rules import prepare
+        from serumdesk.domain.ranking import prepare
 
         prepare(self._catalog)
         gc.freeze()

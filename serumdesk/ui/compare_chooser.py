@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QToolButton, QVBoxLayout, QWidget
 
-from serumdesk.domain.rules import Match
+from serumdesk.domain.ranking import Match
 from serumdesk.ui.choice_widgets import mnemonic_safe
 from serumdesk.ui.flow_layout import FlowLayout
 from serumdesk.ui.results_controller import MAX_COMPARED, MIN_COMPARED, money

@@ -21,7 +21,7 @@ from serumdesk.ui.style import apply_tone, em, plain_label, scaled_font
 
 if TYPE_CHECKING:
     from serumdesk.domain.product import Product, Provenance
-    from serumdesk.domain.rules import Match
+    from serumdesk.domain.ranking import Match
 
 # field -> (label, decimals, minimum, maximum, suffix, prefix)
 FIELDS: dict[str, tuple[str, int, float, float, str, str]] = {

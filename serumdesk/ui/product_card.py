@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.product import Product
-from serumdesk.domain.rules import Match
+from serumdesk.domain.ranking import Match
 from serumdesk.ui.cost_panel import CostPanel
 from serumdesk.ui.expander import Expander
 from serumdesk.ui.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font

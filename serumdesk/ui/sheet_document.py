@@ -29,8 +29,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
-from serumdesk.domain.rules import Match
 from serumdesk.storage.paths import resources_dir
 from serumdesk.ui.sheet_html import sheet_html
 

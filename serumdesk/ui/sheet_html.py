@@ -15,9 +15,9 @@ from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.choices import Caution, UseCase
 from serumdesk.domain.cost import CostEstimate
 from serumdesk.domain.product import Product
+from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
-from serumdesk.domain.rules import Match
 
 MAX_COMPARED = 4
 """One or two pages: the sheet compares at most four products side by side."""
@@ -57,7 +57,7 @@ class CompareError(ValueError):
 def select_compared(rec: Recommendation, compare_ids: Sequence[str]) -> tuple[Match, ...]:
     """The matches to compare, in the order asked; empty `compare_ids` means the top three."""
     if not compare_ids:
-        return rec.matches[:DEFAULT_COMPARED]
+        return tuple(rec.matches[:DEFAULT_COMPARED])
     ids = list(dict.fromkeys(compare_ids))
     if len(ids) > MAX_COMPARED:
         raise CompareError(

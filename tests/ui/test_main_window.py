@@ -330,7 +330,7 @@ def test_the_first_page_does_not_import_pydantic_or_the_rules(tmp_path: Path) ->
         f"w = MainWindow(CatalogLoader(__import__('pathlib').Path({str(CATALOG)!r})), "
         "UserPaths.default())\n"
         "heavy = [m for m in ('pydantic', 'serumdesk.domain.product', 'serumdesk.domain.catalog',"
-        " 'serumdesk.domain.rules') if m in sys.modules]\n"
+        " 'serumdesk.domain.rules', 'serumdesk.domain.ranking') if m in sys.modules]\n"
         "print(','.join(heavy) or 'none')\n"
     )
     env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",

@@ -1,0 +1,56 @@
+"""Benchmark row 4, one catalog size per process: python _recommend_timing.py COUNT RUNS.
+
+Prints the median seconds of one recommendation over a generated catalog of COUNT
+products. Each size runs in a fresh process, so what earlier rows left on the heap does not
+change how the products are laid out in memory.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import sys
+import time
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog import load_catalog
+from serumdesk.domain.choices import Active, Caution, Sensitivity, UseCase
+from serumdesk.domain.product import Catalog
+from serumdesk.domain.ranking import prepare
+from serumdesk.domain.recommendation import recommend
+from serumdesk.storage.paths import bundled_catalog_path
+
+ANSWERS = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
+                  cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
+                  allergens=("lanolin",), actives=frozenset({Active.RETINOID}),
+                  budget_usd_per_month=120)
+
+
+def generated_catalog(count: int) -> Catalog:
+    """The bundled products repeated `count` times over, with spread prices."""
+    bundled = load_catalog(bundled_catalog_path())
+    seeds = bundled.products
+    products = []
+    for i in range(count):
+        seed = seeds[i % len(seeds)]
+        price = seed.price.model_copy(update={"usd": seed.price.usd * (0.5 + (i % 97) / 97)})
+        products.append(seed.model_copy(update={"id": f"{seed.id}-{i}", "price": price}))
+    return bundled.model_copy(update={"products": products})
+
+
+def median_seconds(count: int, runs: int) -> float:
+    catalog = generated_catalog(count)
+    prepare(catalog)  # as the app's catalog loader does, then freezes the long-lived data
+    gc.collect()
+    gc.freeze()
+    recommend(catalog, ANSWERS)  # warm-up
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        recommend(catalog, ANSWERS)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+if __name__ == "__main__":
+    print(median_seconds(int(sys.argv[1]), int(sys.argv[2])))
