@@ -104,7 +104,7 @@ def _print_table(rec: Recommendation) -> None:
     if not rec.matches:
         out("Every product was excluded by your answers. See the reasons below; relaxing the\n"
             "diet preference or an allergen widens the choice.\n\n")
-    header = f"{'#':>2}  {'Product':<52} {'Score':>5}  {'$/month':>9}  {'Months':>6}"
+    header = f"{'#':>2}  {'Product':<52} {'Score':>5}  {'$/month':>9}  {'$/ml':>6}  {'Months':>6}"
     if rec.matches:
         out(header + "\n" + "-" * len(header) + "\n")
     for m in rec.matches:
@@ -113,7 +113,7 @@ def _print_table(rec: Recommendation) -> None:
         months = f"{cost.months_per_bottle:.1f}" if cost.months_per_bottle else "—"
         flag = "  over budget" if m.over_budget else ""
         out(f"{m.rank:>2}  {m.product.title[:52]:<52} {m.score:>5}  {cost.cost_per_month_usd:>8.2f}{est}"
-            f"  {months:>6}{flag}\n")
+            f"  {cost.price_per_ml_usd:>6.2f}  {months:>6}{flag}\n")
         for c in m.cautions:
             mark = "·" if c.level in (CautionLevel.ETHICS, CautionLevel.INFO) else "!"
             out(f"      {mark} {c.text}\n")

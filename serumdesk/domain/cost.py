@@ -28,6 +28,8 @@ class CostInputs(NamedTuple):
 
 class CostEstimate(NamedTuple):
     inputs: CostInputs
+    price_per_ml_usd: float
+    """Price ÷ size: compares bottles of different sizes."""
     ml_per_month: float
     cost_per_month_usd: float
     months_per_bottle: float | None
@@ -81,6 +83,7 @@ def estimate_cost(product: Product, override: ProductOverride | None = None) -> 
     short, long = RECOVERY_WINDOW_DAYS
     return CostEstimate(
         inputs=inputs,
+        price_per_ml_usd=price_per_ml,
         ml_per_month=ml_per_month,
         cost_per_month_usd=price_per_ml * ml_per_month,
         months_per_bottle=months,

@@ -65,6 +65,7 @@ def match_to_dict(match: Match) -> dict[str, Any]:
         "size_ml": cost.inputs.size_ml,
         "dose_ml": cost.inputs.dose_ml,
         "applications_per_day": cost.inputs.applications_per_day,
+        "price_per_ml_usd": _round(cost.price_per_ml_usd),
         "cost_per_month_usd": _round(cost.cost_per_month_usd),
         "months_per_bottle": _round(cost.months_per_bottle),
         "recovery_window_usd": [_round(v) for v in cost.recovery_window_usd],

@@ -48,7 +48,7 @@ class CatalogLoader:
         except CatalogError as exc:
             self._error = str(exc)
             raise CatalogUnavailable(self._error) from None
-        # The catalog lives as long as the app: work out each product's ranking facts now,
+        # The catalog lives as long as the app: lay it out for ranking now,
         # then keep the cyclic collector from rescanning all of it on every later collection.
         from serumdesk.domain.ranking import prepare
 

@@ -142,10 +142,11 @@ class CostPanel(QWidget):
             self.within_budget.setText(f"Within your {money(budget)} monthly budget")
             for label in (self.over_budget, self.within_budget):
                 label.setAccessibleName(label.text())
+        per_ml = f"{money(cost.price_per_ml_usd)} per ml; "
         if cost.months_per_bottle is None:
-            self.months.setText("Not used with these figures (0 a day).")
+            self.months.setText(per_ml + "not used with these figures (0 a day).")
         else:
-            self.months.setText(f"One bottle lasts about {cost.months_per_bottle:.1f} months.")
+            self.months.setText(per_ml + f"a bottle lasts about {cost.months_per_bottle:.1f} months.")
         low, high = cost.recovery_window_usd
         self.window_cost.setText(f"Recovery window (1–2 weeks): {money(low)}–{money(high)}")
         self.window_cost.setVisible(in_recovery)

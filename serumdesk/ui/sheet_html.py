@@ -179,7 +179,8 @@ def _packaging_cell(p: Product) -> str:
 def _cost_cell(m: Match, use_case: UseCase) -> str:
     cost: CostEstimate = m.cost
     mark = "*" if cost.is_estimate else ""
-    lines = [f"<b>{_e(_money(cost.cost_per_month_usd))} a month{mark}</b>"]
+    lines = [f"<b>{_e(_money(cost.cost_per_month_usd))} a month{mark}</b>",
+             f"{_e(_money(cost.price_per_ml_usd))} per ml"]
     if cost.months_per_bottle:
         lines.append(f"A bottle lasts about {cost.months_per_bottle:.1f} months")
     lines.append(_e(cost.assumption()))

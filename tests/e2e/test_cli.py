@@ -14,7 +14,8 @@ from .conftest import Run
 HUMAN_DERIVED = {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
                  "angela-caglia-cell-forte", "symbiome-the-answer"}
 KEYS = {"id", "brand", "name", "rank", "score", "source_category", "human_derived", "vegan",
-        "price_usd", "size_ml", "dose_ml", "applications_per_day", "cost_per_month_usd",
+        "price_usd", "size_ml", "dose_ml", "applications_per_day", "price_per_ml_usd",
+        "cost_per_month_usd",
         "months_per_bottle", "over_budget", "estimated_fields", "reasons", "cautions"}
 
 
@@ -39,6 +40,7 @@ def test_recommend_json_from_another_folder(run_serumdesk: Run, catalog_path: Pa
     for m in doc["recommended"]:
         expected = m["price_usd"] / m["size_ml"] * m["dose_ml"] * m["applications_per_day"] * 30.44
         assert m["cost_per_month_usd"] == pytest.approx(expected, abs=0.01)
+        assert m["price_per_ml_usd"] == pytest.approx(m["price_usd"] / m["size_ml"], abs=0.01)
         assert m["over_budget"] == (expected > 60)
     egf = next(m for m in doc["recommended"] if m["id"] == "bioeffect-egf-serum")
     assert any(c["level"] == "clinician" for c in egf["cautions"])

@@ -90,6 +90,7 @@ def test_post_procedure_sheet(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path)
                * product.applications_per_day.value)
     assert f"Recovery window (7–14 days): ${per_day * 7:,.2f}–${per_day * 14:,.2f}" in text
     assert f"${per_day * DAYS_PER_MONTH:,.2f} a month" in text
+    assert f"${product.price.usd / product.price.size_ml.value:,.2f} per ml" in text
 
 
 def test_shared_copy_names_no_condition_but_keeps_the_caution(qtbot: QtBot, tmp_path: Path,

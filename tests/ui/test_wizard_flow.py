@@ -160,6 +160,8 @@ def test_editing_the_price_recomputes_the_card(qtbot: QtBot) -> None:
     card = page.cards[pid]
     product = catalog_products()[pid]
     assert card.cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
+    per_ml = product["price"]["usd"] / product["price"]["size_ml"]["value"]
+    assert card.cost.months.text().startswith(f"${per_ml:,.2f} per ml; a bottle lasts about ")
     type_price(qtbot, window, card, "100")
     card = page.cards[pid]
     assert card.cost.monthly.text() == f"${monthly_cost(product, price=100):,.2f} a month"

@@ -26,6 +26,7 @@ def test_cost_per_month_follows_the_formula() -> None:
     )
     cost = estimate_cost(product)
     assert cost.cost_per_month_usd == pytest.approx(295 / 28.4 * 0.34 * 2 * 30.44)
+    assert cost.price_per_ml_usd == pytest.approx(295 / 28.4)  # what a size comparison needs
     # product-facts: 1 oz at twice daily lasts about 6 weeks => ~1.4 months.
     assert cost.months_per_bottle == pytest.approx(28.4 / (0.34 * 2 * 30.44))
     assert 1.3 < cost.months_per_bottle < 1.5
