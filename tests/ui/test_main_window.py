@@ -262,10 +262,14 @@ def test_tab_walks_down_each_card_then_the_next(qtbot: QtBot) -> None:
         assert focused is expected or focused.parentWidget() is expected, focused
 
 
-def test_quit_has_ctrl_q(qtbot: QtBot) -> None:
+def test_ctrl_q_quits_from_the_file_menu(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.quit_action in window.file_menu.actions()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window.wizard, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
 
 
 # -- print buttons -------------------------------------------------------------------------------
