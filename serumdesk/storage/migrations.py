@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_SCHEMA_VERSION = 1
+CURRENT_SCHEMA_VERSION = 2
 
 JsonObject = dict[str, Any]
 
@@ -70,8 +70,14 @@ def _v0_to_v1(old: JsonObject) -> JsonObject:
     return new
 
 
+def _v1_to_v2(old: JsonObject) -> JsonObject:
+    """Version 2 adds the person's bottles (opened dates and patch tests): none yet."""
+    return {**old, "bottles": []}
+
+
 MIGRATIONS: dict[int, Callable[[JsonObject], JsonObject]] = {
     0: _v0_to_v1,
+    1: _v1_to_v2,
 }
 """Keyed by the version a function upgrades *from*."""
 

@@ -7,6 +7,7 @@ GUI's start-up path.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Annotated, Any, Literal
 
@@ -21,6 +22,7 @@ from pydantic import (
 )
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
+from serumdesk.domain.bottles import MAX_MONTHS_AFTER_OPENING, Bottle, PatchResult
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
 from serumdesk.domain.product import ProductId
 from serumdesk.storage.migrations import (
@@ -84,14 +86,33 @@ class OverrideModel(_Strict):
     applications_per_day: Amount | None = None
 
 
+class BottleModel(_Strict):
+    product_id: ProductId
+    opened: dt.date | None = None
+    months_after_opening: int | None = Field(default=None, ge=1, le=MAX_MONTHS_AFTER_OPENING)
+    patch_started: dt.date | None = None
+    patch_result: PatchResult = PatchResult.WAITING
+
+    @classmethod
+    def from_domain(cls, b: Bottle) -> BottleModel:
+        return cls(product_id=b.product_id, opened=b.opened,
+                   months_after_opening=b.months_after_opening, patch_started=b.patch_started,
+                   patch_result=b.patch_result)
+
+    def to_domain(self) -> Bottle:
+        return Bottle(self.product_id, self.opened, self.months_after_opening,
+                      self.patch_started, self.patch_result)
+
+
 class ProfileModel(_Strict):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
     name: str = Field(max_length=2000)
     answers: AnswersModel
     overrides: dict[ProductId, OverrideModel] = Field(default_factory=dict, max_length=500)
     compared_ids: list[ProductId] = Field(default_factory=list, max_length=100)
     notes: str = Field(default="", max_length=100_000)
+    bottles: list[BottleModel] = Field(default_factory=list, max_length=500)
     created: AwareDatetime
     updated: AwareDatetime
     revision: int = Field(default=0, ge=0)
@@ -127,6 +148,7 @@ def _model_of(profile: Profile) -> ProfileModel:
         ) for pid, o in sorted(profile.overrides.by_product.items())},
         compared_ids=list(profile.compared_ids),
         notes=profile.notes,
+        bottles=[BottleModel.from_domain(b) for b in profile.bottles],
         created=profile.created,
         updated=profile.updated,
         revision=profile.revision,
@@ -144,6 +166,7 @@ def profile_from_model(m: ProfileModel) -> Profile:
         ) for pid, o in m.overrides.items()}),
         compared_ids=tuple(dict.fromkeys(m.compared_ids)),
         notes=m.notes,
+        bottles=tuple({b.product_id: b.to_domain() for b in m.bottles}.values()),
         created=m.created,
         updated=m.updated,
         revision=m.revision,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.domain.bottles import Bottle
 
 NAME_MAX_CHARS = 1000
 
@@ -56,6 +57,8 @@ class Profile:
     overrides: Overrides = field(default_factory=Overrides)
     compared_ids: tuple[str, ...] = ()
     notes: str = ""
+    bottles: tuple[Bottle, ...] = ()
+    """The serums the person has opened or patch tested, one per product."""
     id: str = field(default_factory=new_profile_id)
     created: dt.datetime = field(default_factory=now_utc)
     updated: dt.datetime = field(default_factory=now_utc)
@@ -69,6 +72,7 @@ class Profile:
         overrides: Overrides | None = None,
         compared_ids: tuple[str, ...] | list[str] | None = None,
         notes: str | None = None,
+        bottles: tuple[Bottle, ...] | list[Bottle] | None = None,
     ) -> Profile:
         return replace(
             self,
@@ -76,6 +80,7 @@ class Profile:
             overrides=self.overrides if overrides is None else overrides,
             compared_ids=self.compared_ids if compared_ids is None else tuple(compared_ids),
             notes=self.notes if notes is None else notes,
+            bottles=self.bottles if bottles is None else tuple(bottles),
         )
 
 

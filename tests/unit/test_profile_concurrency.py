@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
 from serumdesk.storage.profile_model import parse_profile
 from serumdesk.storage.profiles import ProfileStore
 
@@ -86,4 +87,4 @@ def test_sigkill_mid_save_leaves_only_whole_files(tmp_path: Path) -> None:
     assert listing.problems == []
     assert listing.names == ["victim"]
     assert not list(store.folder.glob(".*.tmp"))  # leftovers of killed saves are cleared
-    assert json.loads(store.path_for(victim.id).read_bytes())["schema_version"] == 1
+    assert json.loads(store.path_for(victim.id).read_bytes())["schema_version"] == CURRENT_SCHEMA_VERSION

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -11,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
+from serumdesk.domain.bottles import Bottle, PatchResult
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
 from serumdesk.storage.profile_model import parse_profile, profile_to_bytes
 from serumdesk.storage.profile_types import Profile, ProfileDataError
 from serumdesk.storage.profiles import ProfileStore
@@ -40,10 +43,15 @@ answers = st.builds(
 overrides = st.dictionaries(product_ids, st.builds(
     ProductOverride, price_usd=amounts, dose_ml=amounts, applications_per_day=amounts,
     size_ml=st.none() | st.floats(min_value=0.1, max_value=1e4)), max_size=3).map(Overrides)
+days = st.none() | st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
+bottles = st.lists(st.builds(
+    Bottle, product_id=product_ids, opened=days, patch_started=days,
+    months_after_opening=st.none() | st.integers(1, 60), patch_result=st.sampled_from(PatchResult),
+), max_size=3, unique_by=lambda b: b.product_id).map(tuple)
 profiles = st.builds(
     Profile, name=names, answers=answers, overrides=overrides,
     compared_ids=st.lists(product_ids, max_size=4, unique=True).map(tuple),
-    notes=st.text(max_size=200), revision=st.integers(0, 10_000),
+    notes=st.text(max_size=200), bottles=bottles, revision=st.integers(0, 10_000),
 )
 
 
@@ -61,7 +69,7 @@ def test_any_bytes(raw: bytes) -> None:
 
 
 @given(st.dictionaries(st.sampled_from(["schema_version", "id", "name", "answers", "overrides",
-                                        "compared_ids", "notes", "created", "updated",
+                                        "compared_ids", "notes", "bottles", "created", "updated",
                                         "revision", "x"]), json_values))
 def test_any_json_object_with_profile_keys(data: dict[str, Any]) -> None:
     _parse_or_named_error(json.dumps(data).encode())
@@ -69,7 +77,7 @@ def test_any_json_object_with_profile_keys(data: dict[str, Any]) -> None:
 
 @given(profiles)
 def test_profiles_round_trip(profile: Profile) -> None:
-    assert parse_profile(profile_to_bytes(profile), default_id=ID) == (profile, 1)
+    assert parse_profile(profile_to_bytes(profile), default_id=ID) == (profile, CURRENT_SCHEMA_VERSION)
 
 
 @given(profiles, st.data())

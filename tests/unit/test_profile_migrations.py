@@ -58,7 +58,8 @@ def test_v0_fixture_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     [backup] = store.backup_dir.iterdir()
     assert backup.name.startswith(f"{V0_ID}.v0.")
     assert backup.read_bytes() == V0_FIXTURE.read_bytes()
-    assert '"schema_version": 1' in original.read_text("utf-8")
+    assert f'"schema_version": {CURRENT_SCHEMA_VERSION}' in original.read_text("utf-8")
+    assert profile.bottles == ()  # version 2 added them; a v0 file has none
     assert store.get(V0_ID) == profile  # the upgraded file reads back the same
 
 
@@ -99,3 +100,27 @@ def test_upgrade_that_cannot_be_backed_up_leaves_the_old_file(
     monkeypatch.undo()
     assert listing.names == ["Mum after laser"]
     assert original.read_bytes() == V0_FIXTURE.read_bytes()
+
+
+def test_v1_file_gains_an_empty_bottle_list_with_a_backup(tmp_path: Path) -> None:
+    import json
+
+    from serumdesk.domain.answers import Answers
+    from serumdesk.storage.profile_model import profile_to_bytes
+    from serumdesk.storage.profile_types import Profile
+
+    store = ProfileStore(tmp_path / "profiles")
+    store.folder.mkdir()
+    doc = json.loads(profile_to_bytes(Profile("Mum", Answers(use_case=UseCase.HYDRATION),
+                                              id=V0_ID)))
+    del doc["bottles"]
+    doc["schema_version"] = 1  # as SerumDesk 0.1 wrote it
+    v1 = json.dumps(doc).encode()
+    (store.folder / f"{V0_ID}.json").write_bytes(v1)
+
+    [profile] = store.listing().profiles  # listing upgrades files on disk, as at start-up
+
+    assert (profile.name, profile.answers.use_case, profile.bottles) == ("Mum", UseCase.HYDRATION, ())
+    [backup] = store.backup_dir.iterdir()
+    assert backup.name.startswith(f"{V0_ID}.v1.") and backup.read_bytes() == v1
+    assert json.loads((store.folder / f"{V0_ID}.json").read_bytes())["schema_version"] == 2

@@ -12,6 +12,7 @@ import pytest
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.profile_types import (
     Profile,
@@ -63,7 +64,7 @@ def test_round_trip_keeps_everything(store: ProfileStore) -> None:
 def test_file_holds_schema_version_and_id_named_file(store: ProfileStore) -> None:
     saved = store.create("Mum", ANSWERS)
     data = json.loads(store.path_for(saved.id).read_text("utf-8"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == CURRENT_SCHEMA_VERSION
     assert _files(store) == [f"{saved.id}.json"]
     assert len(saved.id) == 32
 
@@ -369,3 +370,19 @@ def test_pydantic_is_not_imported_until_a_file_is_read() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60).stdout
     assert out.strip() == "False"
+
+
+def test_bottles_are_saved_and_read_back(store: ProfileStore) -> None:
+    import datetime as dt
+
+    from serumdesk.domain.bottles import Bottle, PatchResult
+
+    bottles = (Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_after_opening=6),
+               Bottle("bioeffect-egf-serum", patch_started=dt.date(2026, 11, 20),
+                      patch_result=PatchResult.REACTION))
+    saved = store.save(store.create("Mum", ANSWERS).with_changes(bottles=bottles))
+    assert store.get(saved.id).bottles == bottles
+    data = json.loads(store.path_for(saved.id).read_text("utf-8"))
+    assert data["bottles"][0] == {"product_id": "symbiome-the-answer", "opened": "2026-11-02",
+                                  "months_after_opening": 6, "patch_started": None,
+                                  "patch_result": "waiting"}

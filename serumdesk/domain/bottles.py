@@ -1,0 +1,129 @@
+"""The bottles a person has: when each was opened, how long the pack says it keeps, and
+its patch test — and the dates that follow from them.
+
+Plain frozen dataclasses (no pydantic): the profile file format lives in storage.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # cost.py brings the pydantic catalog models; profiles load without them
+    from serumdesk.domain.cost import CostEstimate
+
+PATCH_HOURS = (48, 72)
+"""The guide: leave the patch test on for 48–72 hours."""
+USE_BY_SOON_DAYS = 14
+MAX_MONTHS_AFTER_OPENING = 60
+
+
+class PatchResult(StrEnum):
+    WAITING = "waiting"
+    NO_REACTION = "no-reaction"
+    REACTION = "reaction"
+
+    @property
+    def label(self) -> str:
+        return {
+            PatchResult.WAITING: "Not checked yet",
+            PatchResult.NO_REACTION: "No reaction",
+            PatchResult.REACTION: "Redness, itching or swelling",
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class Bottle:
+    product_id: str
+    opened: dt.date | None = None
+    months_after_opening: int | None = None
+    """The open-jar symbol on the pack ("6M", "12M"): None when not known."""
+    patch_started: dt.date | None = None
+    patch_result: PatchResult = PatchResult.WAITING
+
+    def __post_init__(self) -> None:
+        months = self.months_after_opening
+        if months is not None and not 1 <= months <= MAX_MONTHS_AFTER_OPENING:
+            raise ValueError(
+                f"Months after opening must be 1 to {MAX_MONTHS_AFTER_OPENING}, not {months}.")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months later (the month's last day when it is shorter)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def use_by(bottle: Bottle) -> dt.date | None:
+    if bottle.opened is None or bottle.months_after_opening is None:
+        return None
+    return add_months(bottle.opened, bottle.months_after_opening)
+
+
+def runs_out(bottle: Bottle, cost: CostEstimate) -> dt.date | None:
+    """When the bottle is empty at the cost figures' amount per use and uses a day."""
+    from serumdesk.domain.cost import DAYS_PER_MONTH
+
+    if bottle.opened is None or cost.months_per_bottle is None:
+        return None
+    return bottle.opened + dt.timedelta(days=round(cost.months_per_bottle * DAYS_PER_MONTH))
+
+
+def patch_check_window(bottle: Bottle) -> tuple[dt.date, dt.date] | None:
+    if bottle.patch_started is None:
+        return None
+    first, last = (bottle.patch_started + dt.timedelta(days=hours // 24) for hours in PATCH_HOURS)
+    return first, last
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _day(day: dt.date) -> str:
+    """'22 November 2026', in English whatever the system locale (Qt sets the C library's)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def bottle_notes(bottle: Bottle, cost: CostEstimate | None, today: dt.date) -> list[str]:
+    """What the dates mean today, in plain sentences, most pressing first."""
+    notes: list[str] = []
+    window = patch_check_window(bottle)
+    if window is not None:
+        first, last = window
+        if bottle.patch_result is PatchResult.REACTION:
+            notes.append("The patch test showed a reaction: don't use it on your face, and "
+                         "show the product to your clinician or pharmacist.")
+        elif bottle.patch_result is PatchResult.NO_REACTION:
+            notes.append("No reaction in the patch test: start once a day or every other "
+                         "day and build up slowly.")
+        elif today < first:
+            notes.append(f"Look at the patch test on {_day(first)} or {_day(last)} "
+                         "(48–72 hours after you put it on).")
+        else:
+            notes.append("The patch test has had its 48–72 hours: look at the skin and note "
+                         "what you see.")
+    elif bottle.opened is None:
+        notes.append("Patch test it before the first full-face use (48–72 hours on the inner "
+                     "forearm or behind the ear).")
+    keep_until = use_by(bottle)
+    if keep_until is not None:
+        left = (keep_until - today).days
+        if left < 0:
+            notes.append(f"Past its use-by date ({_day(keep_until)}, "
+                         f"{bottle.months_after_opening} months after opening).")
+        elif left <= USE_BY_SOON_DAYS:
+            notes.append(f"Use by {_day(keep_until)}: {left} day{'s' if left != 1 else ''} left.")
+        else:
+            notes.append(f"Use by {_day(keep_until)} ({bottle.months_after_opening} months "
+                         "after opening).")
+    elif bottle.opened is not None:
+        notes.append("Add the months from the open-jar symbol on the pack to see a use-by date.")
+    empty = runs_out(bottle, cost) if cost is not None else None
+    if empty is not None:
+        notes.append(f"At your amount per use and uses a day it runs out around {_day(empty)}.")
+    return notes
