@@ -20,12 +20,16 @@ API for other parts of the app (profiles, printing); all of it is on `MainWindow
   closes; one returning False keeps it open (for an unsaved-changes prompt).
 - ``user_paths`` (UserPaths) and ``catalog_loader`` (CatalogLoader) — what app.py passed in.
 - ``current_recommendation() -> Recommendation | None`` — the results last shown.
+- ``current_bottles()`` / ``set_bottles(bottles)`` — the person's bottles (opening and patch
+  test dates); ``edit_bottles()`` opens File ▸ Your bottles, whose OK emits
+  ``answers_changed`` when something changed.
 - ``run_after_first_paint(fn)`` — run `fn` once the first page is on screen (at once if it
   already is): start-up work the first page does not need waits for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -46,7 +50,11 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QStatusBar
 
+    from serumdesk.domain.bottles import Bottle
+    from serumdesk.domain.cost import CostEstimate
+    from serumdesk.domain.product import Product
     from serumdesk.domain.recommendation import Recommendation
+    from serumdesk.ui.bottles_dialog import BottlesDialog
 
 DEFAULT_SIZE = (1180, 780)
 
@@ -102,10 +110,14 @@ class MainWindow(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.wizard, 1)
         self._status_bar: QStatusBar | None = None
+        self._bottles: tuple[Bottle, ...] = ()
+        self.bottles_dialog: BottlesDialog | None = None
         self.file_menu = self.menu_bar.addMenu("&File")
+        # Profile actions go above the first separator, Your bottles between, Quit below.
+        self._bottles_separator = self.file_menu.addSeparator()
         self._file_separator = self.file_menu.addSeparator()
         self._after_first_paint: list[Callable[[], None]] | None = [
-            self.wizard.add_remaining_pages, self._add_quit_action, self.load_catalog]
+            self.wizard.add_remaining_pages, self._add_menu_actions, self.load_catalog]
         self._paint_watcher = _FirstPaintWatcher(self.wizard.page(self.wizard.startId()),
                                                  self._run_after_first_paint, self)
         if not restore_geometry(self):
@@ -124,9 +136,15 @@ class MainWindow(QWidget):
         for fn in pending:
             fn()
 
-    def _add_quit_action(self) -> None:
+    def _add_menu_actions(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
+        bottles_action = QAction("Your &bottles…", self)
+        bottles_action.setShortcut(QKeySequence("Ctrl+B"))
+        bottles_action.setStatusTip("When you patch tested and opened each serum")
+        bottles_action.triggered.connect(self.edit_bottles)
+        self.file_menu.insertAction(self._file_separator, bottles_action)
+        self.bottles_action = bottles_action
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if quit_action.shortcut().isEmpty():  # some platforms define no standard Quit key
@@ -150,9 +168,9 @@ class MainWindow(QWidget):
         return self._status_bar.currentMessage() if self._status_bar else ""
 
     def add_file_actions(self, actions: Iterable[QAction]) -> None:
-        """Insert actions into the File menu, above Quit."""
+        """Insert actions into the File menu, above Your bottles and Quit."""
         for action in actions:
-            self.file_menu.insertAction(self._file_separator, action)
+            self.file_menu.insertAction(self._bottles_separator, action)
 
     def _default_geometry(self) -> None:
         width, height = DEFAULT_SIZE
@@ -211,6 +229,42 @@ class MainWindow(QWidget):
 
     def current_recommendation(self) -> Recommendation | None:
         return self.wizard.results_page().recommendation
+
+    def current_bottles(self) -> tuple[Bottle, ...]:
+        return self._bottles
+
+    def set_bottles(self, bottles: tuple[Bottle, ...]) -> None:
+        """Replace the bottles (opening a profile); does not emit answers_changed."""
+        self._bottles = tuple(bottles)
+
+    def edit_bottles(self) -> None:
+        """Open Your bottles; OK keeps the changes (and marks the profile edited)."""
+        import datetime as dt
+
+        from serumdesk.domain.cost import estimate_cost
+        from serumdesk.ui.bottles_dialog import BottlesDialog
+
+        by_id: dict[str, Product] = {}
+        with contextlib.suppress(CatalogUnavailable):  # then kept bottles show by id only
+            by_id = self.catalog_loader.load().by_id()
+        overrides = self.current_overrides()
+
+        def cost_for(product_id: str) -> CostEstimate | None:
+            product = by_id.get(product_id)
+            return None if product is None else estimate_cost(
+                product, overrides.for_product(product_id))
+
+        dialog = self.bottles_dialog = BottlesDialog(
+            self._bottles, [(pid, p.title) for pid, p in by_id.items()], cost_for,
+            dt.date.today(), self)
+        dialog.accepted.connect(lambda: self._keep_bottles(dialog.bottles()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _keep_bottles(self, bottles: tuple[Bottle, ...]) -> None:
+        if bottles != self._bottles:
+            self._bottles = bottles
+            self.answers_changed.emit()
 
 
 def focus_first_page(window: MainWindow) -> None:

@@ -116,12 +116,13 @@ class ProfileActions(QObject):
     def _on_screen(self, base: Profile) -> Profile:
         w = self.window
         return base.with_changes(answers=w.current_answers(), overrides=w.current_overrides(),
-                                 compared_ids=w.compared_ids())
+                                 compared_ids=w.compared_ids(), bottles=w.current_bottles())
 
     def show_profile(self, profile: Profile) -> None:
         self.window.set_answers(profile.answers)
         self.window.set_overrides(profile.overrides)
         self.window.set_compared_ids(list(profile.compared_ids))
+        self.window.set_bottles(profile.bottles)
         self.current = profile
         self.dirty = False
         self.store.set_last_used(profile.id)
@@ -148,6 +149,7 @@ class ProfileActions(QObject):
         self.window.set_answers(Answers())
         self.window.set_overrides(Overrides())
         self.window.set_compared_ids([])
+        self.window.set_bottles(())
         self.current = None
         self.dirty = False
         self._refresh()

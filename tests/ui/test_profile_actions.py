@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import os
@@ -12,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
+from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import Caution, Diet, Sensitivity, UseCase
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.profiles import ProfileStore
@@ -26,6 +28,8 @@ from serumdesk.ui.profile_prompts import Unsaved
 from serumdesk.ui.use_case_page import UseCasePage
 
 from .profile_helpers import ScriptedPrompts
+
+BOTTLES = (Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_after_opening=6),)
 
 # The offscreen platform cannot resize real windows; Qt says so when a main window shows.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -68,6 +72,7 @@ def _fill(window: MainWindow) -> None:
     window.set_answers(ANSWERS)
     window.set_overrides(OVERRIDES)
     window.set_compared_ids(COMPARED)
+    window.set_bottles(BOTTLES)
 
 
 def _click_use_case(qtbot: QtBot, window: MainWindow, use_case: UseCase) -> None:
@@ -94,11 +99,13 @@ def test_save_as_and_open_round_trip(app_window: tuple[MainWindow, ProfileAction
 
     actions.new_action.trigger()
     assert window.current_answers() == Answers()
+    assert window.current_bottles() == ()
     prompts.picks.append("Mum")
     actions.open_action.trigger()
     assert window.current_answers() == ANSWERS
     assert window.current_overrides() == OVERRIDES
     assert window.compared_ids() == COMPARED
+    assert window.current_bottles() == BOTTLES
     assert prompts.texts("pick") == ["Mum"]
     assert window.status_text() == "Opened profile “Mum”."
 

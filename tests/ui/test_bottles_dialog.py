@@ -1,0 +1,109 @@
+"""Your bottles: patch test and opening dates per serum, kept with the profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from serumdesk.domain.bottles import Bottle, PatchResult
+from serumdesk.ui.bottles_dialog import BottlesDialog
+from tests.ui.wizard_helpers import catalog_products, open_window
+
+TODAY = dt.date(2026, 11, 25)
+TNS = "skinmedica-tns-advanced-plus"
+
+
+def _dialog(qtbot: QtBot, bottles: tuple[Bottle, ...] = ()) -> BottlesDialog:
+    from serumdesk.domain.catalog import load_catalog
+    from serumdesk.domain.cost import estimate_cost
+    from serumdesk.storage.paths import bundled_catalog_path
+
+    by_id = load_catalog(bundled_catalog_path()).by_id()
+    dialog = BottlesDialog(bottles, [(pid, p.title) for pid, p in by_id.items()],
+                           lambda pid: estimate_cost(by_id[pid]) if pid in by_id else None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_new_bottle_is_patch_tested_then_opened(qtbot: QtBot, artifacts_dir: Path) -> None:
+    dialog = _dialog(qtbot)
+    assert dialog.empty.isVisible()
+    dialog.choice.setCurrentIndex(dialog.choice.findData(TNS))
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    [box] = dialog.boxes
+    assert dialog.choice.findData(TNS) == -1  # one bottle per serum
+    assert "Patch test it before the first full-face use" in box.notes.text()
+
+    box.patched.setChecked(True)
+    box.patch_date.setDate(QDate(2026, 11, 24))
+    # guide.txt: leave the patch on for 48–72 hours.
+    assert "Look at the patch test on 26 November 2026 or 27 November 2026" in box.notes.text()
+
+    box.result.setCurrentIndex(box.result.findData(PatchResult.NO_REACTION.value))
+    box.opened.setChecked(True)
+    box.opened_date.setDate(QDate(2026, 11, 25))
+    box.months.setValue(6)
+    notes = box.notes.text()
+    assert "No reaction in the patch test" in notes
+    assert "Use by 25 May 2027 (6 months after opening)." in notes
+    # The catalog's TNS figures: 28.4 ml at 0.34 ml twice a day lasts 28.4 / (0.68 * 30.44)
+    # months, about 42 days: empty around 6 January 2027.
+    tns = catalog_products()[TNS]
+    per_day = tns["dose_ml"]["value"] * tns["applications_per_day"]["value"]
+    days = round(tns["price"]["size_ml"]["value"] / per_day)
+    empty = TODAY + dt.timedelta(days=days)
+    assert f"runs out around {empty.day} January 2027" in notes
+    qtbot.wait(10)  # let the layout place the new row before the picture
+    assert box.isVisible()
+    dialog.grab().save(str(artifacts_dir / "bottles.png"))
+
+    assert dialog.bottles() == (Bottle(TNS, opened=TODAY, months_after_opening=6,
+                                       patch_started=dt.date(2026, 11, 24),
+                                       patch_result=PatchResult.NO_REACTION),)
+
+
+def test_dates_to_come_cannot_be_chosen(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, (Bottle(TNS),))
+    box = dialog.boxes[0]
+    box.opened.setChecked(True)
+    box.opened_date.setDate(QDate(2027, 1, 1))
+    assert box.bottle().opened == TODAY
+
+
+def test_removing_a_bottle_offers_its_serum_again(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, (Bottle(TNS, opened=TODAY),))
+    assert dialog.choice.findData(TNS) == -1
+    remove = next(b for b in dialog.boxes[0].findChildren(type(dialog.add_button))
+                  if b.text() == "Remove")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert dialog.bottles() == ()
+    assert dialog.choice.findData(TNS) >= 0
+
+
+def test_ok_keeps_the_bottles_and_marks_the_answers_edited(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    window.edit_bottles()
+    dialog = window.bottles_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.add_bottle(TNS).opened.setChecked(True)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    with qtbot.waitSignal(window.answers_changed, timeout=1000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    [bottle] = window.current_bottles()
+    assert bottle.product_id == TNS and bottle.opened == dt.date.today()
+
+
+def test_cancel_keeps_what_was_there(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    window.set_bottles((Bottle(TNS),))
+    window.edit_bottles()
+    dialog = window.bottles_dialog
+    assert dialog is not None
+    dialog.add_bottle("bioeffect-egf-serum")
+    dialog.reject()
+    assert window.current_bottles() == (Bottle(TNS),)
