@@ -109,6 +109,16 @@ def _describe(p: Profile) -> str:
         lines.append(f"Your figures for {pid}: " + ", ".join(figures))
     if p.compared_ids:
         lines.append("Comparing: " + ", ".join(p.compared_ids))
+    for b in p.bottles:
+        facts = []
+        if b.patch_started is not None:
+            facts.append(f"patch test put on {b.patch_started.isoformat()} "
+                         f"({b.patch_result.label.lower()})")
+        if b.opened is not None:
+            facts.append(f"opened {b.opened.isoformat()}")
+        if b.months_after_opening is not None:
+            facts.append(f"keeps {b.months_after_opening} months after opening")
+        lines.append(f"Bottle of {b.product_id}: " + ("; ".join(facts) or "nothing noted yet"))
     if p.notes:
         lines.append("Notes:")
         lines.extend(f"  {line}" for line in p.notes.splitlines())

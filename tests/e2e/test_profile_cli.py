@@ -117,3 +117,18 @@ def test_list_when_empty_says_how_to_start(run_serumdesk: Run) -> None:
     result = run_serumdesk("profile", "list")
     assert result.returncode == 0
     assert "No profiles saved yet" in result.stdout
+
+
+def test_show_lists_the_bottles(run_serumdesk: Run, user_dirs: Path) -> None:
+    import datetime as dt
+
+    from serumdesk.domain.bottles import Bottle, PatchResult
+    from serumdesk.storage.profiles import ProfileStore
+
+    store = ProfileStore(user_dirs / "profiles")
+    store.save(store.create("Mum").with_changes(bottles=(
+        Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_after_opening=6,
+               patch_started=dt.date(2026, 10, 30), patch_result=PatchResult.NO_REACTION),)))
+    text = run_serumdesk("profile", "show", "Mum").stdout
+    assert ("Bottle of symbiome-the-answer: patch test put on 2026-10-30 (no reaction); "
+            "opened 2026-11-02; keeps 6 months after opening") in text
