@@ -45,6 +45,8 @@ class AdvicePanel(QWidget):
         self.pairing = plain_label(selectable=True)
         patch_heading = heading("Patch test first")
         self.patch = plain_label(selectable=True)
+        self.patch_log = SecondaryLabel("Note the day you put it on in File ▸ Your bottles "
+                                        "(Ctrl+B): SerumDesk tells you when to look.")
         timeline_heading = heading("What to expect, and when")
         self.timeline: QLabel = plain_label(selectable=True)
         self.not_advice = plain_label(NOT_ADVICE, selectable=True)
@@ -63,7 +65,7 @@ class AdvicePanel(QWidget):
                 layout.addSpacing(gap)
             layout.addWidget(widget)
         layout.addLayout(routine)
-        for widget in (self.pairing, patch_heading, self.patch, timeline_heading,
+        for widget in (self.pairing, patch_heading, self.patch, self.patch_log, timeline_heading,
                        self.timeline, self.not_advice, self.catalog_line):
             if widget in (patch_heading, timeline_heading, self.not_advice):
                 layout.addSpacing(gap)
