@@ -23,6 +23,7 @@ API for other parts of the app (profiles, printing); all of it is on `MainWindow
 - ``current_bottles()`` / ``set_bottles(bottles)`` — the person's bottles (opening and patch
   test dates); ``edit_bottles()`` opens File ▸ Your bottles, whose OK emits
   ``answers_changed`` when something changed.
+- ``show_status(text)`` / ``status_text()`` — a passing message at the foot of the window.
 - ``run_after_first_paint(fn)`` — run `fn` once the first page is on screen (at once if it
   already is): start-up work the first page does not need waits for it.
 """
@@ -141,7 +142,6 @@ class MainWindow(QWidget):
 
         bottles_action = QAction("Your &bottles…", self)
         bottles_action.setShortcut(QKeySequence("Ctrl+B"))
-        bottles_action.setStatusTip("When you patch tested and opened each serum")
         bottles_action.triggered.connect(self.edit_bottles)
         self.file_menu.insertAction(self._file_separator, bottles_action)
         self.bottles_action = bottles_action
