@@ -6,11 +6,12 @@ Plain frozen dataclasses (no pydantic): the profile file format lives in storage
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from serumdesk.domain.choices import PatchResult
+from serumdesk.domain.dates import add_months, long_date
 
 if TYPE_CHECKING:  # cost.py brings the pydantic catalog models; profiles load without them
     from serumdesk.domain.cost import CostEstimate
@@ -19,20 +20,6 @@ PATCH_HOURS = (48, 72)
 """The guide: leave the patch test on for 48–72 hours."""
 USE_BY_SOON_DAYS = 14
 MAX_MONTHS_AFTER_OPENING = 60
-
-
-class PatchResult(StrEnum):
-    WAITING = "waiting"
-    NO_REACTION = "no-reaction"
-    REACTION = "reaction"
-
-    @property
-    def label(self) -> str:
-        return {
-            PatchResult.WAITING: "Not checked yet",
-            PatchResult.NO_REACTION: "No reaction",
-            PatchResult.REACTION: "Redness, itching or swelling",
-        }[self]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +36,6 @@ class Bottle:
         if months is not None and not 1 <= months <= MAX_MONTHS_AFTER_OPENING:
             raise ValueError(
                 f"Months after opening must be 1 to {MAX_MONTHS_AFTER_OPENING}, not {months}.")
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months later (the month's last day when it is shorter)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def use_by(bottle: Bottle) -> dt.date | None:
@@ -80,15 +60,6 @@ def patch_check_window(bottle: Bottle) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def _day(day: dt.date) -> str:
-    """'22 November 2026', in English whatever the system locale (Qt sets the C library's)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def bottle_notes(bottle: Bottle, cost: CostEstimate | None, today: dt.date) -> list[str]:
     """What the dates mean today, in plain sentences, most pressing first."""
     notes: list[str] = []
@@ -102,7 +73,7 @@ def bottle_notes(bottle: Bottle, cost: CostEstimate | None, today: dt.date) -> l
             notes.append("No reaction in the patch test: start once a day or every other "
                          "day and build up slowly.")
         elif today < first:
-            notes.append(f"Look at the patch test on {_day(first)} or {_day(last)} "
+            notes.append(f"Look at the patch test on {long_date(first)} or {long_date(last)} "
                          "(48–72 hours after you put it on).")
         else:
             notes.append("The patch test has had its 48–72 hours: look at the skin and note "
@@ -114,16 +85,16 @@ def bottle_notes(bottle: Bottle, cost: CostEstimate | None, today: dt.date) -> l
     if keep_until is not None:
         left = (keep_until - today).days
         if left < 0:
-            notes.append(f"Past its use-by date ({_day(keep_until)}, "
+            notes.append(f"Past its use-by date ({long_date(keep_until)}, "
                          f"{bottle.months_after_opening} months after opening).")
         elif left <= USE_BY_SOON_DAYS:
-            notes.append(f"Use by {_day(keep_until)}: {left} day{'s' if left != 1 else ''} left.")
+            notes.append(f"Use by {long_date(keep_until)}: {left} day{'s' if left != 1 else ''} left.")
         else:
-            notes.append(f"Use by {_day(keep_until)} ({bottle.months_after_opening} months "
+            notes.append(f"Use by {long_date(keep_until)} ({bottle.months_after_opening} months "
                          "after opening).")
     elif bottle.opened is not None:
         notes.append("Add the months from the open-jar symbol on the pack to see a use-by date.")
     empty = runs_out(bottle, cost) if cost is not None else None
     if empty is not None:
-        notes.append(f"At your amount per use and uses a day it runs out around {_day(empty)}.")
+        notes.append(f"At your amount per use and uses a day it runs out around {long_date(empty)}.")
     return notes

@@ -213,3 +213,17 @@ class EvidenceKind(StrEnum):
             EvidenceKind.CLINICIAN_USE: "Clinician use, no product trial found",
             EvidenceKind.NONE: "No product-level study found",
         }[self]
+
+
+class PatchResult(StrEnum):
+    WAITING = "waiting"
+    NO_REACTION = "no-reaction"
+    REACTION = "reaction"
+
+    @property
+    def label(self) -> str:
+        return {
+            PatchResult.WAITING: "Not checked yet",
+            PatchResult.NO_REACTION: "No reaction",
+            PatchResult.REACTION: "Redness, itching or swelling",
+        }[self]

@@ -141,8 +141,6 @@ class ProductFacts(NamedTuple):
     clinician_use: bool
     searchable: tuple[tuple[str, str], ...]
     """(ingredient, casefolded) for every key ingredient and irritant."""
-    search_text: str
-    """Every casefolded ingredient in one string: a quick first look for an allergy."""
     cost_figures: tuple[tuple[str, float, bool], ...]
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
 
@@ -239,7 +237,6 @@ class Product(_Strict):
             evidence_brief=self.evidence.brief(),
             clinician_use=self.clinician_use,
             searchable=tuple((name, name.casefold()) for name in names),
-            search_text="\x00".join(name.casefold() for name in names),
             cost_figures=(
                 ("price_usd", price.usd, price.provenance.is_estimate),
                 ("size_ml", price.size_ml.value, price.size_ml.provenance.is_estimate),

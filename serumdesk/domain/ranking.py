@@ -125,7 +125,7 @@ def _layout(products: Iterable[Product]) -> _Layout:
     ordered = sorted(products, key=lambda p: (p.catalog_cost.cost_per_month_usd, p.id))
     costs = [p.catalog_cost for p in ordered]
     facts = [p.facts for p in ordered]
-    texts = [f.search_text for f in facts]
+    texts = ["\x00".join(folded for _, folded in f.searchable) for f in facts]
     starts, offset = array("q"), 0
     for text in texts:
         starts.append(offset)

@@ -22,8 +22,8 @@ from pydantic import (
 )
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
-from serumdesk.domain.bottles import MAX_MONTHS_AFTER_OPENING, Bottle, PatchResult
-from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.domain.bottles import MAX_MONTHS_AFTER_OPENING, Bottle
+from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
 from serumdesk.domain.product import ProductId
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from serumdesk.domain.bottles import MAX_MONTHS_AFTER_OPENING, Bottle, PatchResult, bottle_notes
+from serumdesk.domain.bottles import MAX_MONTHS_AFTER_OPENING, Bottle, bottle_notes
+from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.cost import CostEstimate
 from serumdesk.ui.style import em, plain_label
 
@@ -46,7 +47,6 @@ def _date_edit(day: dt.date | None, today: dt.date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     edit.setMaximumDate(_qdate(today))  # a date still to come cannot have happened yet
-    edit.setEnabled(day is not None)
     return edit
 
 
@@ -72,7 +72,6 @@ class BottleBox(QGroupBox):
         for choice in PatchResult:
             self.result.addItem(choice.label, choice.value)
         self.result.setCurrentIndex(list(PatchResult).index(bottle.patch_result))
-        self.result.setEnabled(bottle.patch_started is not None)
         self.opened = QCheckBox("Opened on")
         self.opened.setChecked(bottle.opened is not None)
         self.opened_date = _date_edit(bottle.opened, today)

@@ -34,12 +34,13 @@ import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenuBar, QVBoxLayout, QWidget
 
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.storage.paths import APP_NAME, UserPaths
 from serumdesk.ui.catalog_loader import CatalogLoader, CatalogUnavailable
+from serumdesk.ui.question_page import QuestionPage
 from serumdesk.ui.results_controller import ResultsController
 from serumdesk.ui.style import apply_tone, em, plain_label, restyle_tones
 from serumdesk.ui.window_settings import restore_geometry, save_geometry
@@ -58,28 +59,6 @@ if TYPE_CHECKING:
     from serumdesk.ui.bottles_dialog import BottlesDialog
 
 DEFAULT_SIZE = (1180, 780)
-
-
-class _FirstPaintWatcher(QObject):
-    """Calls `then` (on the next event-loop turn) after `page` is first painted, then retires.
-
-    It belongs to the window, not the page, and does nothing without a `then`: events can
-    reach it while a closed window's widgets are being torn down.
-    """
-
-    _then: Callable[[], None] | None = None
-
-    def __init__(self, page: QWidget, then: Callable[[], None], owner: QObject) -> None:
-        super().__init__(owner)
-        self._then = then
-        page.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._then is not None and event.type() == QEvent.Type.Paint:
-            then, self._then = self._then, None
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: then())
-        return False
 
 
 class MainWindow(QWidget):
@@ -119,8 +98,10 @@ class MainWindow(QWidget):
         self._file_separator = self.file_menu.addSeparator()
         self._after_first_paint: list[Callable[[], None]] | None = [
             self.wizard.add_remaining_pages, self._add_menu_actions, self.load_catalog]
-        self._paint_watcher = _FirstPaintWatcher(self.wizard.page(self.wizard.startId()),
-                                                 self._run_after_first_paint, self)
+        first = self.wizard.page(self.wizard.startId())
+        assert isinstance(first, QuestionPage)
+        # On the next event-loop turn, so the painted page reaches the screen first.
+        first.first_painted.connect(lambda: QTimer.singleShot(0, self._run_after_first_paint))
         if not restore_geometry(self):
             self._default_geometry()
 

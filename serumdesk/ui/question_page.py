@@ -6,13 +6,16 @@ Each page reads the draft `Answers` in `initializePage`, checks its own controls
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol, cast
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLabel, QVBoxLayout, QWizardPage
 
 from serumdesk.domain.answers import Answers
 from serumdesk.ui.style import apply_tone, em, plain_label
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 
 class DraftHolder(Protocol):
@@ -33,12 +36,15 @@ class QuestionPage(QWizardPage):
 
     edited = Signal()
     """The person changed a control on this page (not emitted while filling from the draft)."""
+    first_painted = Signal()
+    """The page was painted for the first time (start-up waits for this to do the rest)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.heading_text)
         self.setSubTitle(self.why)
         self._filling = False
+        self._painted = False
         layout = QVBoxLayout(self)
         layout.setSpacing(em(self) // 2)
         self.build(layout)
@@ -49,6 +55,12 @@ class QuestionPage(QWizardPage):
         self.error_label.setContentsMargins(em(self) // 2, em(self) // 3, em(self) // 2, em(self) // 3)
         self.error_label.hide()
         layout.addWidget(self.error_label)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     # -- for subclasses ------------------------------------------------------------------
     def build(self, layout: QVBoxLayout) -> None:

@@ -14,6 +14,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.choices import Caution, UseCase
 from serumdesk.domain.cost import CostEstimate
+from serumdesk.domain.dates import long_date
 from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
@@ -40,8 +41,6 @@ _LEVEL_LABELS = {
     CautionLevel.ETHICS: "Ethics",
     CautionLevel.INFO: "Note",
 }
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _COST_FIELDS = {
     "price_usd": "price",
     "size_ml": "size",
@@ -78,11 +77,6 @@ def select_compared(rec: Recommendation, compare_ids: Sequence[str]) -> tuple[Ma
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
-
-
-def _long_date(day: dt.date) -> str:
-    # Not strftime("%B"): Qt sets the C library's locale, which would mix languages.
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _money(usd: float) -> str:
@@ -341,7 +335,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{style}</style></head>'
         "<body>"
         "<h1>Serum comparison sheet</h1>"
-        f'<p class="sub">Prepared with SerumDesk on {_e(_long_date(today))}'
+        f'<p class="sub">Prepared with SerumDesk on {_e(long_date(today))}'
         f"{_e(shared)}. Catalog {_e(rec.catalog_version)} of "
         f"{_e(rec.catalog_updated.isoformat())}.</p>"
         "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)

@@ -122,7 +122,8 @@ def test_list_when_empty_says_how_to_start(run_serumdesk: Run) -> None:
 def test_show_lists_the_bottles(run_serumdesk: Run, user_dirs: Path) -> None:
     import datetime as dt
 
-    from serumdesk.domain.bottles import Bottle, PatchResult
+    from serumdesk.domain.bottles import Bottle
+    from serumdesk.domain.choices import PatchResult
     from serumdesk.storage.profiles import ProfileStore
 
     store = ProfileStore(user_dirs / "profiles")

@@ -9,7 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from serumdesk.domain.bottles import Bottle, PatchResult
+from serumdesk.domain.bottles import Bottle
+from serumdesk.domain.choices import PatchResult
 from serumdesk.ui.bottles_dialog import BottlesDialog
 from tests.ui.wizard_helpers import catalog_products, open_window
 
@@ -107,3 +108,17 @@ def test_cancel_keeps_what_was_there(qtbot: QtBot) -> None:
     dialog.add_bottle("bioeffect-egf-serum")
     dialog.reject()
     assert window.current_bottles() == (Bottle(TNS),)
+
+
+def test_without_a_catalog_kept_bottles_still_show(qtbot: QtBot, tmp_path: Path) -> None:
+    broken = tmp_path / "catalog.json"
+    broken.write_text("{not json", encoding="utf-8")
+    window = open_window(qtbot, catalog=broken)
+    window.set_bottles((Bottle(TNS, opened=dt.date(2026, 11, 1)),))
+    window.edit_bottles()
+    dialog = window.bottles_dialog
+    assert dialog is not None
+    assert [box.title() for box in dialog.boxes] == [TNS]  # by id: no catalog to name it
+    assert not dialog.add_button.isEnabled()
+    dialog.accept()
+    assert window.current_bottles() == (Bottle(TNS, opened=dt.date(2026, 11, 1)),)

@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
 from serumdesk.storage.paths import settings_file
+from serumdesk.ui.catalog_loader import CatalogLoader
 from serumdesk.ui.cautions_page import CautionsPage
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.procedure_page import ProcedurePage
@@ -378,3 +379,16 @@ def test_radio_details_line_up_with_the_option_text(qtbot: QtBot) -> None:
     expected = (style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, button)
                 + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, button))
     assert text_indent(button) == expected
+
+
+def test_only_the_first_page_exists_until_it_is_painted(qtbot: QtBot) -> None:
+    from serumdesk.storage.paths import UserPaths
+
+    window = MainWindow(CatalogLoader(CATALOG), UserPaths.default())
+    qtbot.addWidget(window)
+    assert window.wizard.pageIds() == [0]  # built, not yet on screen
+    assert not window.catalog_loader.attempted
+    window.show()
+    qtbot.waitUntil(lambda: window.catalog_loader.attempted)  # the rest follows the paint
+    assert len(window.wizard.pageIds()) > 1
+    assert window.quit_action in window.file_menu.actions()

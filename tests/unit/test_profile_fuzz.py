@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
-from serumdesk.domain.bottles import Bottle, PatchResult
-from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.domain.bottles import Bottle
+from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
 from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
 from serumdesk.storage.profile_model import parse_profile, profile_to_bytes
 from serumdesk.storage.profile_types import Profile, ProfileDataError

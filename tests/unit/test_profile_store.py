@@ -375,7 +375,8 @@ def test_pydantic_is_not_imported_until_a_file_is_read() -> None:
 def test_bottles_are_saved_and_read_back(store: ProfileStore) -> None:
     import datetime as dt
 
-    from serumdesk.domain.bottles import Bottle, PatchResult
+    from serumdesk.domain.bottles import Bottle
+    from serumdesk.domain.choices import PatchResult
 
     bottles = (Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_after_opening=6),
                Bottle("bioeffect-egf-serum", patch_started=dt.date(2026, 11, 20),
