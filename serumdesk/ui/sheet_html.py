@@ -19,6 +19,7 @@ from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
+from serumdesk.ui.results_controller import money
 
 MAX_COMPARED = 4
 """One or two pages: the sheet compares at most four products side by side."""
@@ -79,10 +80,6 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _money(usd: float) -> str:
-    return f"${usd:,.2f}"
-
-
 def _names_allergen(text: str, answers: Answers) -> bool:
     folded = text.casefold()
     return any(a.casefold() in folded for a in answers.allergens)
@@ -112,7 +109,7 @@ def _answers_rows(answers: Answers, include_medical: bool) -> list[tuple[str, st
         if answers.days_since_procedure is not None:
             what += f", {answers.days_since_procedure} days ago"
     actives = ", ".join(a.label for a in sorted(answers.actives)) or "None of the listed actives"
-    budget = (f"{_money(answers.budget_usd_per_month)} a month"
+    budget = (f"{money(answers.budget_usd_per_month)} a month"
               if answers.budget_usd_per_month is not None else "No budget given")
     rows = [
         ("What for", what),
@@ -173,8 +170,8 @@ def _packaging_cell(p: Product) -> str:
 def _cost_cell(m: Match, use_case: UseCase) -> str:
     cost: CostEstimate = m.cost
     mark = "*" if cost.is_estimate else ""
-    lines = [f"<b>{_e(_money(cost.cost_per_month_usd))} a month{mark}</b>",
-             f"{_e(_money(cost.price_per_ml_usd))} per ml"]
+    lines = [f"<b>{_e(money(cost.cost_per_month_usd))} a month{mark}</b>",
+             f"{_e(money(cost.price_per_ml_usd))} per ml"]
     if cost.months_per_bottle:
         lines.append(f"A bottle lasts about {cost.months_per_bottle:.1f} months")
     lines.append(_e(cost.assumption()))
@@ -186,7 +183,7 @@ def _cost_cell(m: Match, use_case: UseCase) -> str:
         lines.append(f"Your own figure: {_e(fields)}")
     if use_case is UseCase.POST_PROCEDURE:
         low, high = cost.recovery_window_usd
-        lines.append(f"Recovery window (7–14 days): {_e(_money(low))}–{_e(_money(high))}")
+        lines.append(f"Recovery window (7–14 days): {_e(money(low))}–{_e(money(high))}")
     if m.over_budget:
         lines.append("<b>Over your budget</b>")
     return "<br/>".join(lines)
