@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -80,8 +79,8 @@ def build_main_window(catalog_path: Path | None = None,
     """
     from PySide6.QtWidgets import QApplication
 
+    from serumdesk.domain.catalog_loader import CatalogLoader
     from serumdesk.storage.paths import bundled_catalog_path
-    from serumdesk.ui.catalog_loader import CatalogLoader
     from serumdesk.ui.main_window import MainWindow
 
     loader = CatalogLoader(catalog_path or bundled_catalog_path())
@@ -93,12 +92,10 @@ def build_main_window(catalog_path: Path | None = None,
         app = QApplication.instance()
         if isinstance(app, QApplication) and app.windowIcon().isNull():
             set_window_icon(app)
+        from serumdesk.ui.profiles.actions import install_profile_actions
+
         paths = window.user_paths = user_paths or UserPaths.default()
-        try:
-            profile_actions = importlib.import_module("serumdesk.ui.profile_actions")
-        except ImportError:
-            return  # profiles are not part of this build
-        profile_actions.install_profile_actions(window, paths)
+        install_profile_actions(window, paths)
 
     window.run_after_first_paint(finish_start_up)
     return window

@@ -185,8 +185,8 @@ def cmd_catalog_schema(args: argparse.Namespace) -> int:
 def cmd_sheet(args: argparse.Namespace) -> int:
     from serumdesk.domain.recommendation import recommend
     from serumdesk.storage.atomic import SaveError
-    from serumdesk.ui.sheet_html import CompareError
-    from serumdesk.ui.sheet_printing import default_paper, ensure_gui_app, write_sheet_pdf
+    from serumdesk.ui.sheet.content import CompareError
+    from serumdesk.ui.sheet.pdf import default_paper, ensure_gui_app, write_sheet_pdf
 
     catalog = load_catalog_for(args)
     rec = recommend(catalog, answers_from_args(args, base_answers(args)))

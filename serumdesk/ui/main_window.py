@@ -38,13 +38,13 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenuBar, QVBoxLayout, QWidget
 
 from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.domain.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.storage.paths import APP_NAME, UserPaths
-from serumdesk.ui.catalog_loader import CatalogLoader, CatalogUnavailable
-from serumdesk.ui.question_page import QuestionPage
-from serumdesk.ui.results_controller import ResultsController
-from serumdesk.ui.style import apply_tone, em, plain_label, restyle_tones
+from serumdesk.ui.questions.question_page import QuestionPage
+from serumdesk.ui.questions.wizard import AdvisorWizard
+from serumdesk.ui.results.controller import ResultsController
+from serumdesk.ui.widgets.style import apply_tone, em, plain_label, restyle_tones
 from serumdesk.ui.window_settings import restore_geometry, save_geometry
-from serumdesk.ui.wizard import AdvisorWizard
 
 if TYPE_CHECKING:
     # Only for annotations: touching a Qt class initialises its type and enums, which
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from serumdesk.domain.cost import CostEstimate
     from serumdesk.domain.product import Product
     from serumdesk.domain.recommendation import Recommendation
-    from serumdesk.ui.bottles_dialog import BottlesDialog
+    from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
 
 DEFAULT_SIZE = (1180, 780)
 
@@ -223,7 +223,7 @@ class MainWindow(QWidget):
         import datetime as dt
 
         from serumdesk.domain.cost import estimate_cost
-        from serumdesk.ui.bottles_dialog import BottlesDialog
+        from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
 
         by_id: dict[str, Product] = {}
         with contextlib.suppress(CatalogUnavailable):  # then kept bottles show by id only

@@ -10,11 +10,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import Caution, Procedure, Sensitivity, UseCase
 from serumdesk.storage.paths import UserPaths, bundled_catalog_path
-from serumdesk.ui.catalog_loader import CatalogLoader
 from serumdesk.ui.main_window import MainWindow
-from serumdesk.ui.results_page import ResultsPage
+from serumdesk.ui.results.results_page import ResultsPage
 
 
 def _settle(app: QApplication) -> None:

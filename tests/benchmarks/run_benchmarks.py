@@ -130,7 +130,7 @@ def pdf_row(runs: int) -> Row:
     from serumdesk.domain.catalog import load_catalog
     from serumdesk.domain.recommendation import recommend
     from serumdesk.storage.paths import bundled_catalog_path
-    from serumdesk.ui.sheet_printing import write_sheet_pdf
+    from serumdesk.ui.sheet.pdf import write_sheet_pdf
 
     app = QApplication.instance() or QApplication([])
     rec = recommend(load_catalog(bundled_catalog_path()), Answers())

@@ -6,7 +6,7 @@ from collections import deque
 from pathlib import Path
 
 from serumdesk.storage.profile_types import Profile
-from serumdesk.ui.profile_prompts import Unsaved
+from serumdesk.ui.profiles.prompts import Unsaved
 
 
 class ScriptedPrompts:

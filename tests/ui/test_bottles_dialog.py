@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import PatchResult
-from serumdesk.ui.bottles_dialog import BottlesDialog
+from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
 from tests.ui.wizard_helpers import catalog_products, open_window
 
 TODAY = dt.date(2026, 11, 25)

@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
+from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
 from serumdesk.storage.paths import settings_file
-from serumdesk.ui.catalog_loader import CatalogLoader
-from serumdesk.ui.cautions_page import CautionsPage
 from serumdesk.ui.main_window import MainWindow
-from serumdesk.ui.procedure_page import ProcedurePage
-from serumdesk.ui.results_page import ResultsPage
-from serumdesk.ui.sensitivity_page import SensitivityPage
-from serumdesk.ui.use_case_page import UseCasePage
+from serumdesk.ui.questions.cautions_page import CautionsPage
+from serumdesk.ui.questions.procedure_page import ProcedurePage
+from serumdesk.ui.questions.sensitivity_page import SensitivityPage
+from serumdesk.ui.questions.use_case_page import UseCasePage
+from serumdesk.ui.results.results_page import ResultsPage
 from tests.ui.wizard_helpers import (
     CATALOG,
     HUMAN_DERIVED,
@@ -277,7 +277,8 @@ def test_ctrl_q_quits_from_the_file_menu(qtbot: QtBot) -> None:
 
 def test_print_and_export_call_the_sheet_module_with_the_comparison(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    sheet = pytest.importorskip("serumdesk.ui.sheet_printing")
+    from serumdesk.ui.sheet import print_dialogs as sheet
+
     calls: list[tuple[str, object, list[str]]] = []
     monkeypatch.setattr(sheet, "print_with_preview",
                         lambda parent, rec, ids: calls.append(("print", rec, list(ids))))
@@ -292,18 +293,6 @@ def test_print_and_export_call_the_sheet_module_with_the_comparison(
     for _, rec, ids in calls:
         assert rec is window.current_recommendation()
         assert ids == window.compared_ids()
-
-
-def test_print_buttons_are_disabled_without_the_sheet_module(
-        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib.util
-
-    real_find_spec = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None
-                        if name == "serumdesk.ui.sheet_printing" else real_find_spec(name, *a))
-    window = open_window(qtbot)
-    page = drive_to_results(qtbot, window, Answers())
-    assert not page.print_button.isEnabled() and not page.pdf_button.isEnabled()
 
 
 # -- window geometry ---------------------------------------------------------------------------
@@ -330,7 +319,7 @@ def test_the_first_page_does_not_import_pydantic_or_the_rules(tmp_path: Path) ->
         "from serumdesk.app import build_main_window, configure_application\n"
         "configure_application(app)\n"
         "from serumdesk.storage.paths import UserPaths\n"
-        "from serumdesk.ui.catalog_loader import CatalogLoader\n"
+        "from serumdesk.domain.catalog_loader import CatalogLoader\n"
         "from serumdesk.ui.main_window import MainWindow\n"
         f"w = MainWindow(CatalogLoader(__import__('pathlib').Path({str(CATALOG)!r})), "
         "UserPaths.default())\n"
@@ -371,7 +360,7 @@ def test_no_question_page_label_interprets_html(qtbot: QtBot) -> None:
 def test_radio_details_line_up_with_the_option_text(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QRadioButton, QStyle
 
-    from serumdesk.ui.choice_widgets import text_indent
+    from serumdesk.ui.widgets.choices import text_indent
 
     button = QRadioButton("Recovery after a procedure")
     qtbot.addWidget(button)

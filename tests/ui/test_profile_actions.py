@@ -14,18 +14,18 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
+from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import Caution, Diet, Sensitivity, UseCase
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.profiles import ProfileStore
-from serumdesk.ui.catalog_loader import CatalogLoader
 from serumdesk.ui.main_window import MainWindow
-from serumdesk.ui.profile_actions import (
+from serumdesk.ui.profiles.actions import (
     SECOND_INSTANCE_MESSAGE,
     ProfileActions,
     install_profile_actions,
 )
-from serumdesk.ui.profile_prompts import Unsaved
-from serumdesk.ui.use_case_page import UseCasePage
+from serumdesk.ui.profiles.prompts import Unsaved
+from serumdesk.ui.questions.use_case_page import UseCasePage
 
 from .profile_helpers import ScriptedPrompts
 

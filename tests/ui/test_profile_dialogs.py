@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import UseCase
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.profile_types import Profile
-from serumdesk.ui.catalog_loader import CatalogLoader
 from serumdesk.ui.main_window import MainWindow
-from serumdesk.ui.profile_actions import install_profile_actions
-from serumdesk.ui.profile_open_dialog import ProfilePickerDialog
-from serumdesk.ui.profile_prompts import DialogPrompts, Unsaved, suggested_file_name
+from serumdesk.ui.profiles.actions import install_profile_actions
+from serumdesk.ui.profiles.picker_dialog import ProfilePickerDialog
+from serumdesk.ui.profiles.prompts import DialogPrompts, Unsaved, suggested_file_name
 
 from .profile_helpers import ScriptedPrompts
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.app import build_main_window
 from serumdesk.storage.paths import UserPaths
-from serumdesk.ui.profile_actions import ProfileActions
-from serumdesk.ui.results_page import ResultsPage
+from serumdesk.ui.profiles.actions import ProfileActions
+from serumdesk.ui.results.results_page import ResultsPage
 
 from .profile_helpers import ScriptedPrompts
 

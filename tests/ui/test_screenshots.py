@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active, Caution, Procedure, Sensitivity, UseCase
-from serumdesk.ui.results_page import ResultsPage
+from serumdesk.ui.results.results_page import ResultsPage
 from tests.ui.wizard_helpers import (
     answer_current_page,
     click_next,
@@ -106,7 +106,7 @@ def test_a_larger_system_font_scales_the_cards(qtbot: QtBot, qapp: QApplication,
 
 
 def test_caution_colours_follow_a_live_switch_to_dark(qtbot: QtBot, qapp: QApplication) -> None:
-    from serumdesk.ui.style import tone
+    from serumdesk.ui.widgets.style import tone
 
     original = QPalette(qapp.palette())
     qapp.setPalette(light_palette())

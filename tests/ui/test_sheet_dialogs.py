@@ -11,7 +11,8 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from serumdesk.ui.sheet_printing import export_pdf_with_dialog, print_with_preview, write_sheet_pdf
+from serumdesk.ui.sheet.pdf import write_sheet_pdf
+from serumdesk.ui.sheet.print_dialogs import export_pdf_with_dialog, print_with_preview
 
 from .sheet_helpers import pdf_text, rec_for
 

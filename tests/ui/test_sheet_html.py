@@ -10,7 +10,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionLevel
 from serumdesk.domain.choices import Caution, Diet
 from serumdesk.domain.recommendation import recommend
-from serumdesk.ui.sheet_html import (
+from serumdesk.ui.sheet.content import (
     GENERIC_CLINICIAN_CAUTION,
     CompareError,
     select_compared,

@@ -19,9 +19,9 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.cost import DAYS_PER_MONTH
 from serumdesk.domain.recommendation import Recommendation, recommend
 from serumdesk.storage.atomic import SaveError
-from serumdesk.ui.sheet_document import PagedSheet, SheetRequest, render_page_images
-from serumdesk.ui.sheet_html import GENERIC_CLINICIAN_CAUTION, select_compared
-from serumdesk.ui.sheet_printing import default_paper, paper_for_locale, write_sheet_pdf
+from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION, select_compared
+from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, render_page_images
+from serumdesk.ui.sheet.pdf import default_paper, paper_for_locale, write_sheet_pdf
 
 from .sheet_helpers import HUMAN_DERIVED, bundled_catalog, pdf_pages_text, pdf_text, rec_for
 
@@ -191,7 +191,7 @@ def test_text_is_in_the_pdf_with_no_system_fonts(tmp_path: Path) -> None:
         from serumdesk.domain.answers import Answers
         from serumdesk.domain.catalog import load_catalog
         from serumdesk.domain.recommendation import recommend
-        from serumdesk.ui.sheet_printing import ensure_gui_app, write_sheet_pdf
+        from serumdesk.ui.sheet.pdf import ensure_gui_app, write_sheet_pdf
         app = ensure_gui_app()
         print("system families:", QFontDatabase.families())
         rec = recommend(load_catalog(Path({str(REPO / "catalog" / "catalog.json")!r})), Answers())

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from serumdesk.domain.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.storage.paths import APP_ID
-from serumdesk.ui.catalog_loader import CatalogLoader, CatalogUnavailable
-from serumdesk.ui.style import TONES
+from serumdesk.ui.widgets.style import TONES
 from tests.ui.wizard_helpers import CATALOG
 
 
@@ -58,7 +58,7 @@ def test_a_selectable_label_turns_selectable_when_the_pointer_arrives(qtbot: QtB
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QEnterEvent
 
-    from serumdesk.ui.style import plain_label
+    from serumdesk.ui.widgets.style import plain_label
 
     text = "Packaging: airless pump — protects fragile actives.\nKeep in the fridge. " * 3
     label = plain_label(text, selectable=True)
@@ -76,7 +76,7 @@ def test_a_wrapped_label_never_answers_with_a_stale_height(qtbot: QtBot) -> None
     """Heights are remembered per width; every change that moves the text must forget them."""
     from PySide6.QtGui import QFont
 
-    from serumdesk.ui.style import plain_label
+    from serumdesk.ui.widgets.style import plain_label
 
     short, long = "Fragrance-free.", "Possible irritants: lavender oil (fragrance), citrus peel. " * 4
     label = plain_label(short)

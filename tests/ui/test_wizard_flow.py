@@ -9,12 +9,12 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
-from serumdesk.ui.ethics_page import EthicsPage
 from serumdesk.ui.main_window import MainWindow
-from serumdesk.ui.procedure_page import ProcedurePage
-from serumdesk.ui.product_card import ProductCard
-from serumdesk.ui.results_page import ResultsPage
-from serumdesk.ui.sensitivity_page import SensitivityPage
+from serumdesk.ui.questions.ethics_page import EthicsPage
+from serumdesk.ui.questions.procedure_page import ProcedurePage
+from serumdesk.ui.questions.sensitivity_page import SensitivityPage
+from serumdesk.ui.results.product_card import ProductCard
+from serumdesk.ui.results.results_page import ResultsPage
 from tests.ui.wizard_helpers import (
     HUMAN_DERIVED,
     NOT_NOVEL_BIOLOGIC,
@@ -281,7 +281,7 @@ def test_every_reason_on_a_card_names_its_guide_section(qtbot: QtBot) -> None:
 def test_changed_answers_refill_the_cautions_and_checkboxes_in_place(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QCheckBox
 
-    from serumdesk.ui.product_card import CAUTION_TITLES
+    from serumdesk.ui.results.product_card import CAUTION_TITLES
 
     def shown_cautions(card: ProductCard) -> list[str]:
         return [name for _, name in card.caution_texts()]

@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
-from serumdesk.ui.actives_budget_page import ActivesBudgetPage
-from serumdesk.ui.catalog_loader import CatalogLoader
-from serumdesk.ui.cautions_page import CautionsPage
-from serumdesk.ui.choice_page import ChoicePage
 from serumdesk.ui.main_window import MainWindow
-from serumdesk.ui.procedure_page import ProcedurePage
-from serumdesk.ui.product_card import ProductCard
-from serumdesk.ui.results_page import ResultsPage
+from serumdesk.ui.questions.actives_budget_page import ActivesBudgetPage
+from serumdesk.ui.questions.cautions_page import CautionsPage
+from serumdesk.ui.questions.choice_page import ChoicePage
+from serumdesk.ui.questions.procedure_page import ProcedurePage
+from serumdesk.ui.results.product_card import ProductCard
+from serumdesk.ui.results.results_page import ResultsPage
 
 CATALOG = Path(__file__).resolve().parents[2] / "catalog" / "catalog.json"
 DAYS_PER_MONTH = 30.44  # 365.25 / 12, the figure the guide's cost-per-month uses

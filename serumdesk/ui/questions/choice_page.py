@@ -9,8 +9,8 @@ from typing import Any, ClassVar
 from PySide6.QtWidgets import QVBoxLayout
 
 from serumdesk.domain.answers import Answers
-from serumdesk.ui.choice_widgets import RadioChoice
-from serumdesk.ui.question_page import QuestionPage
+from serumdesk.ui.questions.question_page import QuestionPage
+from serumdesk.ui.widgets.choices import RadioChoice
 
 
 class ChoicePage(QuestionPage):

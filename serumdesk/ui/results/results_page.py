@@ -6,7 +6,6 @@ when this page is first shown, not when the wizard opens.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, cast
@@ -15,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -24,18 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
-from serumdesk.ui.card_strip import CardStrip
-from serumdesk.ui.catalog_loader import CatalogUnavailable
-from serumdesk.ui.results_controller import ResultsController, compare_selection, relax_hints
-from serumdesk.ui.style import apply_tone, em, plain_label
+from serumdesk.domain.catalog_loader import CatalogUnavailable
+from serumdesk.ui.results.card_strip import CardStrip
+from serumdesk.ui.results.controller import ResultsController, compare_selection, relax_hints
+from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
     from serumdesk.domain.recommendation import Recommendation
-    from serumdesk.ui.advice_panel import AdvicePanel
-    from serumdesk.ui.compare_chooser import CompareChooser
-    from serumdesk.ui.product_card import ProductCard
-
-SHEET_MODULE = "serumdesk.ui.sheet_printing"
+    from serumdesk.ui.results.advice_panel import AdvicePanel
+    from serumdesk.ui.results.compare_chooser import CompareChooser
+    from serumdesk.ui.results.product_card import ProductCard
 
 
 class ResultsHost(Protocol):
@@ -104,8 +100,8 @@ class ResultsPage(QWizardPage):
         return cast(ResultsHost, self.wizard())
 
     def _build_content(self) -> None:
-        from serumdesk.ui.advice_panel import AdvicePanel
-        from serumdesk.ui.compare_chooser import CompareChooser
+        from serumdesk.ui.results.advice_panel import AdvicePanel
+        from serumdesk.ui.results.compare_chooser import CompareChooser
 
         self.chooser = CompareChooser()
         self.chooser.selection_changed.connect(self._on_chosen)
@@ -117,10 +113,8 @@ class ResultsPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.refresh(keep_selection=False)
-        available = importlib.util.find_spec(SHEET_MODULE) is not None
         for button in (self.print_button, self.pdf_button):
-            button.setEnabled(available and self.recommendation is not None)
-            button.setToolTip("" if available else "Printing is not available in this version.")
+            button.setEnabled(self.recommendation is not None)
 
     def refresh(self, keep_selection: bool = True) -> None:
         """Recompute from the draft and overrides and show the result in place."""
@@ -155,7 +149,7 @@ class ResultsPage(QWizardPage):
             self.status.hide()
 
     def _show_cards(self, rec: Recommendation, compared: Sequence[str]) -> None:
-        from serumdesk.ui.product_card import ProductCard
+        from serumdesk.ui.results.product_card import ProductCard
 
         matches = {m.product.id: m for m in rec.matches}
         # Cards no longer compared are refilled for the newly compared products: building a
@@ -210,13 +204,8 @@ class ResultsPage(QWizardPage):
         rec = self.recommendation
         if rec is None:
             return
-        try:
-            module = importlib.import_module(SHEET_MODULE)
-            action = getattr(module, function_name)
-        except (ImportError, AttributeError):
-            for button in (self.print_button, self.pdf_button):
-                button.setEnabled(False)
-            QMessageBox.information(self, "SerumDesk",
-                                    "Printing is not available in this version.")
-            return
+        # Imported on first use: printing brings QtPrintSupport, which start-up does not need.
+        from serumdesk.ui.sheet import print_dialogs
+
+        action = getattr(print_dialogs, function_name)
         action(self, rec, list(self.cards))

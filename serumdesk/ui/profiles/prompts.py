@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from serumdesk.storage.profile_types import Profile
-from serumdesk.ui.profile_open_dialog import ProfilePickerDialog
+from serumdesk.ui.profiles.picker_dialog import ProfilePickerDialog
 
 FILE_FILTER = "SerumDesk profile (*.json);;All files (*)"
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.answers import ProductOverride
-from serumdesk.ui.results_controller import money
-from serumdesk.ui.style import apply_tone, em, plain_label, scaled_font
+from serumdesk.ui.results.controller import money
+from serumdesk.ui.widgets.style import apply_tone, em, plain_label, scaled_font
 
 if TYPE_CHECKING:
     from serumdesk.domain.product import Product, Provenance

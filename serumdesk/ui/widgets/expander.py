@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from serumdesk.ui.style import em, plain_label
+from serumdesk.ui.widgets.style import em, plain_label
 
 
 class Expander(QWidget):

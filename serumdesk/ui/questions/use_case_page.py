@@ -7,7 +7,7 @@ from typing import Any
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import UseCase
-from serumdesk.ui.choice_page import ChoicePage
+from serumdesk.ui.questions.choice_page import ChoicePage
 
 
 class UseCasePage(ChoicePage):

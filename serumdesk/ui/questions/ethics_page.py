@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from serumdesk.domain.choices import Diet
-from serumdesk.ui.choice_page import ChoicePage
+from serumdesk.ui.questions.choice_page import ChoicePage
 
 
 class EthicsPage(ChoicePage):

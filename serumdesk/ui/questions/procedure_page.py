@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout
 
 from serumdesk.domain.answers import RECOVERY_WINDOW_DAYS, Answers
 from serumdesk.domain.choices import Procedure
-from serumdesk.ui.choice_widgets import RadioChoice
-from serumdesk.ui.question_page import QuestionPage, section_label
-from serumdesk.ui.style import plain_label
+from serumdesk.ui.questions.question_page import QuestionPage, section_label
+from serumdesk.ui.widgets.choices import RadioChoice
+from serumdesk.ui.widgets.style import plain_label
 
 NOT_SURE = -1
 

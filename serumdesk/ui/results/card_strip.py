@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QSizePolicy, QWidget
 
-from serumdesk.ui.style import em
+from serumdesk.ui.widgets.style import em
 
 FULL_ROW = 3
 """Cards are sized as if at least this many share the row."""

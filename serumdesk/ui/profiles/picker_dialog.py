@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.storage.profile_types import Profile, name_key
-from serumdesk.ui.style import plain_label
+from serumdesk.ui.widgets.style import plain_label
 
 
 def profile_line(profile: Profile) -> str:

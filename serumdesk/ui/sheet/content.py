@@ -19,7 +19,7 @@ from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
-from serumdesk.ui.results_controller import money
+from serumdesk.ui.results.controller import money
 
 MAX_COMPARED = 4
 """One or two pages: the sheet compares at most four products side by side."""

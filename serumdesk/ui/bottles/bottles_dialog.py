@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from serumdesk.domain.bottles import MAX_MONTHS_AFTER_OPENING, Bottle, bottle_notes
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.cost import CostEstimate
-from serumdesk.ui.style import em, plain_label
+from serumdesk.ui.widgets.style import em, plain_label
 
 CostFor = Callable[[str], CostEstimate | None]
 """The cost of a product at the person's own figures (None when it is not in the catalog)."""

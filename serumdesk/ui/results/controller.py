@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import Caution, Diet
-from serumdesk.ui.catalog_loader import CatalogLoader
 
 if TYPE_CHECKING:
     from serumdesk.domain.recommendation import Recommendation

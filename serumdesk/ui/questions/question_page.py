@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLabel, QVBoxLayout, QWizardPage
 
 from serumdesk.domain.answers import Answers
-from serumdesk.ui.style import apply_tone, em, plain_label
+from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent

@@ -24,7 +24,7 @@ from serumdesk.storage.profile_types import (
     clean_name,
 )
 from serumdesk.storage.profiles import ProfileStore
-from serumdesk.ui.profile_prompts import DialogPrompts, ProfilePrompts, Unsaved, suggested_file_name
+from serumdesk.ui.profiles.prompts import DialogPrompts, ProfilePrompts, Unsaved, suggested_file_name
 
 if TYPE_CHECKING:
     from serumdesk.storage.paths import UserPaths

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QToolButton, QVBoxLayout, QWidget
 
 from serumdesk.domain.ranking import Match
-from serumdesk.ui.choice_widgets import mnemonic_safe
-from serumdesk.ui.flow_layout import FlowLayout
-from serumdesk.ui.results_controller import MAX_COMPARED, MIN_COMPARED, money
-from serumdesk.ui.style import SecondaryLabel, em
+from serumdesk.ui.results.controller import MAX_COMPARED, MIN_COMPARED, money
+from serumdesk.ui.widgets.choices import mnemonic_safe
+from serumdesk.ui.widgets.flow_layout import FlowLayout
+from serumdesk.ui.widgets.style import SecondaryLabel, em
 
 
 def choice_text(match: Match) -> str:

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution
-from serumdesk.ui.choice_widgets import CheckChoice
-from serumdesk.ui.question_page import QuestionPage, section_label
-from serumdesk.ui.style import SecondaryLabel
+from serumdesk.ui.questions.question_page import QuestionPage, section_label
+from serumdesk.ui.widgets.choices import CheckChoice
+from serumdesk.ui.widgets.style import SecondaryLabel
 
 MAX_ALLERGENS = 20
 MAX_ALLERGEN_CHARS = 60

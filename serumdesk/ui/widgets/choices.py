@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from serumdesk.ui.style import SecondaryLabel, em
+from serumdesk.ui.widgets.style import SecondaryLabel, em
 
 E = TypeVar("E", bound=StrEnum)
 

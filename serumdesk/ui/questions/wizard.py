@@ -14,21 +14,21 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
-from serumdesk.ui.question_page import QuestionPage
-from serumdesk.ui.results_controller import ResultsController
-from serumdesk.ui.use_case_page import UseCasePage
+from serumdesk.ui.questions.question_page import QuestionPage
+from serumdesk.ui.questions.use_case_page import UseCasePage
+from serumdesk.ui.results.controller import ResultsController
 
 if TYPE_CHECKING:
-    from serumdesk.ui.results_page import ResultsPage
+    from serumdesk.ui.results.results_page import ResultsPage
 
 PAGES: tuple[tuple[str, str], ...] = (
-    ("serumdesk.ui.use_case_page", "UseCasePage"),
-    ("serumdesk.ui.procedure_page", "ProcedurePage"),
-    ("serumdesk.ui.sensitivity_page", "SensitivityPage"),
-    ("serumdesk.ui.ethics_page", "EthicsPage"),
-    ("serumdesk.ui.cautions_page", "CautionsPage"),
-    ("serumdesk.ui.actives_budget_page", "ActivesBudgetPage"),
-    ("serumdesk.ui.results_page", "ResultsPage"),
+    ("serumdesk.ui.questions.use_case_page", "UseCasePage"),
+    ("serumdesk.ui.questions.procedure_page", "ProcedurePage"),
+    ("serumdesk.ui.questions.sensitivity_page", "SensitivityPage"),
+    ("serumdesk.ui.questions.ethics_page", "EthicsPage"),
+    ("serumdesk.ui.questions.cautions_page", "CautionsPage"),
+    ("serumdesk.ui.questions.actives_budget_page", "ActivesBudgetPage"),
+    ("serumdesk.ui.results.results_page", "ResultsPage"),
 )
 """The flow, in order, as (module, page class); a page's id is its index here.
 
@@ -123,7 +123,7 @@ class AdvisorWizard(QWizard):
             self._draft = answers
 
     def results_page(self) -> ResultsPage:
-        from serumdesk.ui.results_page import ResultsPage
+        from serumdesk.ui.results.results_page import ResultsPage
 
         return self._page(ResultsPage)
 

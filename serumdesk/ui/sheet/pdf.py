@@ -1,4 +1,4 @@
-"""Printing and PDF export of the comparison sheet: headless writer, print preview, export dialog."""
+"""The comparison sheet as a PDF or on a printer: paper size, the headless writer, painting."""
 
 from __future__ import annotations
 
@@ -13,12 +13,11 @@ from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
-from serumdesk.ui.sheet_document import PAPER_SIZES, PagedSheet, SheetRequest, page_layout
-from serumdesk.ui.sheet_html import select_compared
+from serumdesk.ui.sheet.content import select_compared
+from serumdesk.ui.sheet.pages import PAPER_SIZES, PagedSheet, SheetRequest, page_layout
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QWidget
 
 LETTER_TERRITORIES = frozenset({
     "US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "NI", "BZ",
@@ -102,85 +101,3 @@ def paint_on_printer(printer: QPrinter, request: SheetRequest) -> int:
     pages = sheet.paint_all(painter, printer.newPage)
     painter.end()
     return pages
-
-
-def _has_medical_details(rec: Recommendation) -> bool:
-    return rec.answers.has_medical_caution or bool(rec.answers.allergens)
-
-
-def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str]) -> None:
-    """The print preview; its Print button opens the system print dialog."""
-    from PySide6.QtGui import QAction
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-    from PySide6.QtWidgets import QMessageBox, QToolBar
-
-    from serumdesk.ui.sheet_html import CompareError
-
-    try:
-        compared = select_compared(rec, compare_ids)
-    except CompareError as exc:
-        QMessageBox.warning(parent, "Cannot print", str(exc))
-        return
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(page_layout(default_paper()))
-    printer.setDocName("SerumDesk comparison sheet")
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print the comparison sheet")
-    medical = QAction("Leave out medical details", dialog)
-    medical.setCheckable(True)
-    medical.setToolTip("For a copy to share: leaves out pregnancy, conditions and allergies; "
-                       "every caution keeps a line that says to see your clinician.")
-    medical.setEnabled(_has_medical_details(rec))
-    toolbar = dialog.findChild(QToolBar)
-    if toolbar is not None:
-        toolbar.addSeparator()
-        toolbar.addAction(medical)
-
-    def paint(target: QPrinter) -> None:
-        paint_on_printer(target, SheetRequest(rec, compared, not medical.isChecked()))
-
-    dialog.paintRequested.connect(paint)
-    preview = dialog.findChild(QPrintPreviewWidget)
-    if preview is not None:
-        medical.toggled.connect(preview.updatePreview)
-    dialog.exec()
-    dialog.deleteLater()
-
-
-def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str]) -> None:
-    """Ask for a .pdf file name and write the sheet there; failures get a clear message."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-    from serumdesk.ui.sheet_html import CompareError
-
-    include_medical = True
-    if _has_medical_details(rec):
-        box = QMessageBox(QMessageBox.Icon.Question, "Export PDF",
-                          "Include your medical details (pregnancy, conditions, allergies)?",
-                          QMessageBox.StandardButton.NoButton, parent)
-        box.setInformativeText("For a copy to share, leave them out: every caution keeps a "
-                               "line that says to see your clinician.")
-        keep = box.addButton("Include them", QMessageBox.ButtonRole.AcceptRole)
-        leave = box.addButton("Leave them out", QMessageBox.ButtonRole.RejectRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(keep)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked not in (keep, leave):
-            return
-        include_medical = clicked is keep
-    suggested = str(Path.home() / "serum-comparison.pdf")
-    name, _ = QFileDialog.getSaveFileName(parent, "Export the comparison sheet as PDF",
-                                          suggested, "PDF files (*.pdf)")
-    if not name:
-        return
-    path = Path(name)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
-    try:
-        write_sheet_pdf(rec, compare_ids, path, paper=default_paper(),
-                        include_medical=include_medical)
-    except SaveError as exc:
-        QMessageBox.warning(parent, "PDF not saved", exc.strerror or str(exc))
-    except CompareError as exc:
-        QMessageBox.warning(parent, "PDF not saved", str(exc))

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.storage.paths import resources_dir
-from serumdesk.ui.sheet_html import sheet_html
+from serumdesk.ui.sheet.content import sheet_html
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"

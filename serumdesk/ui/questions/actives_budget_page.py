@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QVBoxLayou
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active
-from serumdesk.ui.choice_widgets import CheckChoice
-from serumdesk.ui.question_page import QuestionPage, section_label
-from serumdesk.ui.style import SecondaryLabel
+from serumdesk.ui.questions.question_page import QuestionPage, section_label
+from serumdesk.ui.widgets.choices import CheckChoice
+from serumdesk.ui.widgets.style import SecondaryLabel
 
 DEFAULT_BUDGET = 60.0
 MAX_BUDGET = 5000.0

@@ -13,9 +13,9 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
-from serumdesk.ui.cost_panel import CostPanel
-from serumdesk.ui.expander import Expander
-from serumdesk.ui.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font
+from serumdesk.ui.results.cost_panel import CostPanel
+from serumdesk.ui.widgets.expander import Expander
+from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font
 
 SECTIONS = ("header", "cautions", "cost", "source", "match", "care", "ingredients", "evidence")
 SECTION_TITLES = {

@@ -1,0 +1,1 @@
+"""File ▸ Your bottles: opening and patch-test dates per serum."""

@@ -1,0 +1,1 @@
+"""Profile actions in the File menu, their prompts and the picker dialog."""

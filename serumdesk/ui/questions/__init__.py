@@ -1,0 +1,1 @@
+"""The question wizard and its pages."""

@@ -1,0 +1,1 @@
+"""The results page: comparison cards, cost panel, advice and the compare chooser."""

@@ -1,0 +1,1 @@
+"""The printable comparison sheet: content, page layout, PDF and print dialogs."""
