@@ -1,5 +1,5 @@
 """Entry point frozen into the bundle: the same `serumdesk` command as the wheel installs."""
 
-from serumdesk.cli import main
+from serumdesk.launch import main
 
 raise SystemExit(main())

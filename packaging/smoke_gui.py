@@ -15,7 +15,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from serumdesk.cli import main as serumdesk_main
+from serumdesk.launch import main as serumdesk_main
 
 
 def main() -> int:
@@ -38,7 +38,8 @@ def main() -> int:
         return real_exec()  # static in Qt; PySide6 rejects the instance argument
 
     QApplication.exec = exec_then_quit  # type: ignore[method-assign]
-    return serumdesk_main([])
+    sys.argv = sys.argv[:1]  # `serumdesk` with no arguments: the app
+    return serumdesk_main()
 
 
 if __name__ == "__main__":

@@ -365,7 +365,7 @@ def test_pydantic_is_not_imported_until_a_file_is_read() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, serumdesk.storage.profiles, serumdesk.cli_profile; "
+    code = ("import sys, serumdesk.storage.profiles, serumdesk.cli.profile; "
             "print('pydantic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60).stdout

@@ -5,32 +5,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from serumdesk.cli.errors import UserError
+from serumdesk.cli.options import (
+    Parser,
+    add_answer_options,
+    answers_from_args,
+    find_profile,
+    write_json,
+)
+from serumdesk.cli.options import profile_store as _store
 from serumdesk.storage.profile_types import Profile, ProfileError, ProfileNotFound, name_key
 from serumdesk.storage.profiles import ProfileStore
 
 
-def _store() -> ProfileStore:
-    from serumdesk.storage.paths import UserPaths
-
-    return ProfileStore(UserPaths.default().profiles_dir)
-
-
-def _user_error(exc: ProfileError) -> Exception:
-    from serumdesk.cli import UserError
-
+def _user_error(exc: ProfileError) -> UserError:
     return UserError(str(exc))
-
-
-def find_profile(name: str) -> Profile:
-    """The saved profile called `name`; a UserError listing the saved names when none is."""
-    try:
-        return _store().find(name)
-    except ProfileError as exc:
-        raise _user_error(exc) from None
 
 
 def _warn_problems(store: ProfileStore) -> list[Profile]:
@@ -49,8 +41,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     store = _store()
     profiles = _warn_problems(store)
     if args.json:
-        json.dump([_summary(p) for p in profiles], sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_json([_summary(p) for p in profiles])
     elif not profiles:
         print(f"No profiles saved yet. Save one with: serumdesk profile save NAME "
               f"[options]\n(They are kept in {store.folder}.)")
@@ -61,8 +52,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_save(args: argparse.Namespace) -> int:
-    from serumdesk.cli import answers_from_args
-
     store = _store()
     try:
         try:
@@ -151,8 +140,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     store = _store()
     trashed = [p for p in store.trash() if name_key(p.name) == name_key(args.name)]
     if not trashed:
-        from serumdesk.cli import UserError
-
         names = ", ".join(f"'{p.name}'" for p in store.trash()) or "none"
         raise UserError(f"There is no profile named '{args.name}' in the trash. "
                         f"In the trash: {names}.")
@@ -168,8 +155,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     profile = find_profile(args.name)
     destination = Path(args.file)
     if destination.exists() and not args.force:
-        from serumdesk.cli import UserError
-
         raise UserError(f"{destination} already exists; add --force to replace it.")
     try:
         _store().export(profile.id, destination)
@@ -188,12 +173,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_profile_commands(sub: Any, parser_class: type[argparse.ArgumentParser],
-                         add_answer_options: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Register `serumdesk profile ...` on the top-level subparsers `sub`."""
+def register(sub: Any) -> None:
+    """Add `serumdesk profile ...` to the top-level subparsers `sub`."""
     prof = sub.add_parser("profile", help="save, list and reuse your answers")
     acts = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True,
-                               parser_class=parser_class)
+                               parser_class=Parser)
     ls = acts.add_parser("list", help="list saved profiles")
     ls.add_argument("--json", action="store_true", help="print a JSON list")
     ls.set_defaults(func=cmd_list)

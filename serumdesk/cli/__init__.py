@@ -1,0 +1,1 @@
+"""Headless commands over the same domain as the app (`serumdesk recommend`, `sheet`, …)."""

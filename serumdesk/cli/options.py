@@ -1,0 +1,132 @@
+"""Options shared by several commands: the parser class, a person's answers, catalog and profile."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from serumdesk.cli.errors import UserError
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
+
+if TYPE_CHECKING:
+    from serumdesk.domain.product import Catalog
+    from serumdesk.storage.profile_types import Profile
+    from serumdesk.storage.profiles import ProfileStore
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with errors that end in how to get help (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
+
+
+def _budget(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of dollars") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("the budget must be zero or a positive number")
+    return value
+
+
+def add_answer_options(parser: argparse.ArgumentParser) -> None:
+    """The options that describe a person; shared by recommend, profile save and sheet."""
+    g = parser.add_argument_group("your answers")
+    # Plain-string choices so argparse's error names every valid value.
+    g.add_argument("--use-case", choices=[u.value for u in UseCase],
+                   help="what you want the serum for (default: mild-concerns)")
+    g.add_argument("--sensitivity", choices=[s.value for s in Sensitivity],
+                   help="how reactive your skin is (default: moderate)")
+    g.add_argument("--diet", choices=[d.value for d in Diet],
+                   help="vegan and ethics preference (default: any)")
+    g.add_argument("--caution", choices=[c.value for c in Caution], action="append", default=None,
+                   help="a medical or skin caution; repeat for several")
+    g.add_argument("--allergen", action="append", default=None, metavar="TEXT",
+                   help="an ingredient you are allergic to; repeat for several")
+    g.add_argument("--uses-retinoid", action="store_true", default=None, help="you use a retinoid")
+    g.add_argument("--uses-acids", action="store_true", default=None, help="you use exfoliating acids")
+    g.add_argument("--uses-vitamin-c", action="store_true", default=None, help="you use vitamin C")
+    g.add_argument("--budget", type=_budget, metavar="USD_PER_MONTH", help="monthly budget in US dollars")
+    g.add_argument("--days-since-procedure", type=int, metavar="DAYS",
+                   help="for post-procedure: days since the treatment")
+
+
+def add_source_options(parser: argparse.ArgumentParser) -> None:
+    """Where the answers and products come from: a saved profile, another catalog."""
+    parser.add_argument("--profile", metavar="NAME", help="start from a saved profile's answers")
+    parser.add_argument("--catalog", metavar="FILE",
+                        help="use this catalog instead of the bundled one")
+
+
+def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> Answers:
+    """Answers from the options; options not given keep `base`'s values (a profile's, or defaults)."""
+    base = base or Answers()
+    actives = set(base.actives)
+    for flag, active in (("uses_retinoid", Active.RETINOID), ("uses_acids", Active.ACIDS),
+                         ("uses_vitamin_c", Active.VITAMIN_C)):
+        if getattr(args, flag):
+            actives.add(active)
+    days = args.days_since_procedure
+    if days is not None and days < 0:
+        raise UserError("--days-since-procedure must be zero or more.")
+    return Answers(
+        use_case=UseCase(args.use_case) if args.use_case else base.use_case,
+        sensitivity=Sensitivity(args.sensitivity) if args.sensitivity else base.sensitivity,
+        diet=Diet(args.diet) if args.diet else base.diet,
+        cautions=(frozenset(Caution(c) for c in args.caution) if args.caution is not None
+                  else base.cautions),
+        allergens=tuple(args.allergen) if args.allergen is not None else base.allergens,
+        actives=frozenset(actives),
+        budget_usd_per_month=args.budget if args.budget is not None else base.budget_usd_per_month,
+        procedure=base.procedure,
+        days_since_procedure=days if days is not None else base.days_since_procedure,
+    )
+
+
+def load_catalog_for(args: argparse.Namespace) -> Catalog:
+    """The catalog named by --catalog, or the bundled one; a UserError says why it cannot be used."""
+    from serumdesk.domain.catalog import CatalogError, load_catalog
+    from serumdesk.storage.paths import bundled_catalog_path
+
+    path = Path(args.catalog) if getattr(args, "catalog", None) else bundled_catalog_path()
+    try:
+        return load_catalog(path)
+    except CatalogError as exc:
+        raise UserError(str(exc)) from None
+
+
+def profile_store() -> ProfileStore:
+    from serumdesk.storage.paths import UserPaths
+    from serumdesk.storage.profiles import ProfileStore
+
+    return ProfileStore(UserPaths.default().profiles_dir)
+
+
+def find_profile(name: str) -> Profile:
+    """The saved profile called `name`; a UserError listing the saved names when none is."""
+    from serumdesk.storage.profile_types import ProfileError
+
+    try:
+        return profile_store().find(name)
+    except ProfileError as exc:
+        raise UserError(str(exc)) from None
+
+
+def answers_for(args: argparse.Namespace) -> Answers:
+    """The answers a command works with: a saved profile's (--profile), then the options."""
+    name = getattr(args, "profile", None)
+    base = find_profile(name).answers if name else None
+    return answers_from_args(args, base)
+
+
+def write_json(document: Any) -> None:
+    import json
+
+    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")

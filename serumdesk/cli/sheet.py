@@ -1,0 +1,49 @@
+"""`serumdesk sheet`: the printable comparison sheet as a PDF, without opening the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from serumdesk.cli.errors import UsageError, UserError
+from serumdesk.cli.options import add_answer_options, add_source_options, answers_for, load_catalog_for
+
+
+def run(args: argparse.Namespace) -> int:
+    from serumdesk.domain.recommendation import recommend
+    from serumdesk.storage.atomic import SaveError
+    from serumdesk.ui.sheet.content import CompareError
+    from serumdesk.ui.sheet.pdf import default_paper, ensure_gui_app, write_sheet_pdf
+
+    catalog = load_catalog_for(args)
+    rec = recommend(catalog, answers_for(args))
+    app = ensure_gui_app()  # fonts and PDF painting need one; kept alive until written
+    try:
+        pages = write_sheet_pdf(rec, args.compare or (), Path(args.output),
+                                paper=args.paper or default_paper(),
+                                include_medical=not args.no_medical)
+    except CompareError as exc:
+        raise UsageError(str(exc)) from None
+    except SaveError as exc:
+        raise UserError(exc.strerror or str(exc)) from None
+    del app
+    sys.stdout.write(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).\n")
+    return 0
+
+
+def register(sub: Any) -> None:
+    """Add `sheet` to the top-level subparsers `sub`."""
+    sheet = sub.add_parser("sheet", help="write the printable comparison sheet as a PDF")
+    add_answer_options(sheet)
+    add_source_options(sheet)
+    sheet.add_argument("--compare", action="append", metavar="ID",
+                       help="a product id to compare; repeat for up to four (default: the top 3)")
+    sheet.add_argument("--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    sheet.add_argument("--paper", choices=["a4", "letter"],
+                       help="paper size (default: from your locale)")
+    sheet.add_argument("--no-medical", action="store_true",
+                       help="leave pregnancy, conditions and allergies out (for sharing); "
+                       "cautions keep a line that says to see your clinician")
+    sheet.set_defaults(func=run)
