@@ -73,6 +73,15 @@ def cost_inputs(product: Product, override: ProductOverride | None = None) -> Co
     return CostInputs(price, size, dose, per_day, tuple(estimated), tuple(overridden))
 
 
+def catalog_cost(product: Product) -> CostEstimate:
+    """The cost at the catalog's own figures (no overrides), worked out once per product."""
+    cached = product.memo.get("cost.catalog")
+    if cached is None:
+        cached = product.memo["cost.catalog"] = estimate_cost(product)
+    assert isinstance(cached, CostEstimate)
+    return cached
+
+
 def estimate_cost(product: Product, override: ProductOverride | None = None) -> CostEstimate:
     """Cost per month = price ÷ size × dose × applications a day × 30.44."""
     inputs = cost_inputs(product, override)

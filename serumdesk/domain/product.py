@@ -5,12 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Self
+from typing import Annotated, Any, Literal, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-
-if TYPE_CHECKING:
-    from serumdesk.domain.cost import CostEstimate
 
 from serumdesk.domain.choices import (
     EvidenceKind,
@@ -202,13 +199,6 @@ class Product(_Strict):
         """Scratch space for values other modules derive from this product alone (dropped
         by model_copy, like every cached property)."""
         return {}
-
-    @cached_property
-    def catalog_cost(self) -> CostEstimate:
-        """The cost at the catalog's own figures (no overrides), worked out once."""
-        from serumdesk.domain.cost import estimate_cost  # cost.py builds on this module
-
-        return estimate_cost(self)
 
     @cached_property
     def facts(self) -> ProductFacts:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, overload
 
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.cautions import CautionNote, cautions_for
-from serumdesk.domain.cost import CostEstimate, estimate_cost
+from serumdesk.domain.cost import CostEstimate, catalog_cost, estimate_cost
 from serumdesk.domain.product import Product
 from serumdesk.domain.rules import (
     ANIMAL,
@@ -122,8 +122,8 @@ class _Layout:
 
 
 def _layout(products: Iterable[Product]) -> _Layout:
-    ordered = sorted(products, key=lambda p: (p.catalog_cost.cost_per_month_usd, p.id))
-    costs = [p.catalog_cost for p in ordered]
+    ordered = sorted(products, key=lambda p: (catalog_cost(p).cost_per_month_usd, p.id))
+    costs = [catalog_cost(p) for p in ordered]
     facts = [p.facts for p in ordered]
     texts = ["\x00".join(folded for _, folded in f.searchable) for f in facts]
     starts, offset = array("q"), 0
