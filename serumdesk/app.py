@@ -82,20 +82,22 @@ def build_main_window(catalog_path: Path | None = None,
     from serumdesk.domain.catalog_loader import CatalogLoader
     from serumdesk.storage.paths import bundled_catalog_path
     from serumdesk.ui.main_window import MainWindow
+    from serumdesk.ui.work_state import WorkState
 
     loader = CatalogLoader(catalog_path or bundled_catalog_path())
-    window = MainWindow(loader, user_paths)
+    state = WorkState()
+    window = MainWindow(state, loader, user_paths)
+    state.setParent(window)
 
     def finish_start_up() -> None:
         from serumdesk.storage.paths import UserPaths
+        from serumdesk.ui.profiles.actions import install_profile_actions
 
         app = QApplication.instance()
         if isinstance(app, QApplication) and app.windowIcon().isNull():
             set_window_icon(app)
-        from serumdesk.ui.profiles.actions import install_profile_actions
-
         paths = window.user_paths = user_paths or UserPaths.default()
-        install_profile_actions(window, paths)
+        install_profile_actions(window, state, paths)
 
     window.run_after_first_paint(finish_start_up)
     return window

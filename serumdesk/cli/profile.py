@@ -74,28 +74,15 @@ def cmd_save(args: argparse.Namespace) -> int:
 
 
 def _describe(p: Profile) -> str:
-    a = p.answers
+    from serumdesk.domain.wording import answers_rows, override_words
+
     lines = [
         f"Profile: {p.name}",
         f"Created: {p.created:%Y-%m-%d %H:%M} UTC, updated {p.updated:%Y-%m-%d %H:%M} UTC",
-        f"What for: {a.use_case.label}",
-        f"Skin sensitivity: {a.sensitivity.label}",
-        f"Diet and ethics: {a.diet.label}",
-        "Cautions: " + (", ".join(sorted(c.label for c in a.cautions)) or "none"),
-        "Allergies: " + (", ".join(a.allergens) or "none"),
-        "Actives in use: " + (", ".join(sorted(x.label for x in a.actives)) or "none"),
-        "Budget: " + (f"${a.budget_usd_per_month:g} a month"
-                      if a.budget_usd_per_month is not None else "no limit"),
+        *(f"{label}: {value}" for label, value in answers_rows(p.answers)),
     ]
-    if a.procedure is not None:
-        lines.append(f"Procedure: {a.procedure.label}")
-    if a.days_since_procedure is not None:
-        lines.append(f"Days since the procedure: {a.days_since_procedure}")
     for pid, o in sorted(p.overrides.by_product.items()):
-        figures = [f"{label} {value:g}" for label, value in (
-            ("price $", o.price_usd), ("size ml", o.size_ml), ("ml per use", o.dose_ml),
-            ("uses a day", o.applications_per_day)) if value is not None]
-        lines.append(f"Your figures for {pid}: " + ", ".join(figures))
+        lines.append(f"Your figures for {pid}: {override_words(o)}")
     if p.compared_ids:
         lines.append("Comparing: " + ", ".join(p.compared_ids))
     for b in p.bottles:

@@ -12,9 +12,9 @@ from serumdesk.cli.options import add_answer_options, add_source_options, answer
 
 
 def run(args: argparse.Namespace) -> int:
+    from serumdesk.domain.compare import CompareError
     from serumdesk.domain.recommendation import recommend
     from serumdesk.storage.atomic import SaveError
-    from serumdesk.ui.sheet.content import CompareError
     from serumdesk.ui.sheet.pdf import default_paper, ensure_gui_app, write_sheet_pdf
 
     catalog = load_catalog_for(args)

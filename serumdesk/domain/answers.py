@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
-
-RECOVERY_WINDOW_DAYS = 14
-"""The guide: continue the reparative serum for the recovery window (usually 1-2 weeks)."""
+from serumdesk.domain.recovery import in_recovery_window
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +40,9 @@ class Answers:
 
     @property
     def in_recovery_window(self) -> bool:
-        """Freshly treated skin: post-procedure within the guide's 1-2 week window."""
-        if self.use_case is not UseCase.POST_PROCEDURE:
-            return False
-        return self.days_since_procedure is None or self.days_since_procedure <= RECOVERY_WINDOW_DAYS
+        """Freshly treated skin: post-procedure within the guide's recovery window."""
+        return self.use_case is UseCase.POST_PROCEDURE and in_recovery_window(
+            self.days_since_procedure)
 
     @property
     def is_sensitive(self) -> bool:
@@ -75,7 +72,8 @@ class ProductOverride:
             raise ValueError("size ml must be more than zero.")
 
 
-_NO_OVERRIDE = ProductOverride()
+NO_OVERRIDE = ProductOverride()
+"""The catalog's own figures for every field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,4 +83,4 @@ class Overrides:
     by_product: dict[str, ProductOverride] = field(default_factory=dict)
 
     def for_product(self, product_id: str) -> ProductOverride:
-        return self.by_product.get(product_id, _NO_OVERRIDE)
+        return self.by_product.get(product_id, NO_OVERRIDE)

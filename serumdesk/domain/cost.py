@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from serumdesk.domain.answers import ProductOverride
+from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
 from serumdesk.domain.product import Product
+from serumdesk.domain.recovery import RECOVERY_WINDOW_DAYS
 
 DAYS_PER_MONTH = 30.44
 """The average month: 365.25 days / 12."""
-
-_NO_OVERRIDE = ProductOverride()
-
-RECOVERY_WINDOW_DAYS = (7, 14)
-"""The guide's recovery window after a procedure: usually 1-2 weeks."""
 
 
 class CostInputs(NamedTuple):
@@ -35,25 +31,17 @@ class CostEstimate(NamedTuple):
     months_per_bottle: float | None
     """None when the serum is not used at all (dose or frequency 0)."""
     recovery_window_usd: tuple[float, float]
-    """Cost of the serum used over 7 and 14 days."""
+    """Cost of the serum used over the shortest and longest recovery window."""
 
     @property
     def is_estimate(self) -> bool:
         return bool(self.inputs.estimated_fields)
 
-    def assumption(self) -> str:
-        """The visible assumption behind the monthly figure."""
-        i = self.inputs
-        return (
-            f"${i.price_usd:,.2f} for {i.size_ml:g} ml, {i.dose_ml:g} ml a use, "
-            f"{i.applications_per_day:g}× a day"
-        )
-
 
 def cost_inputs(product: Product, override: ProductOverride | None = None) -> CostInputs:
     """The catalog's figures with the person's overrides applied."""
     figures = product.facts.cost_figures
-    if override is None or override == _NO_OVERRIDE:
+    if override is None or override == NO_OVERRIDE:
         (_, price, _), (_, size, _), (_, dose, _), (_, per_day, _) = figures
         return CostInputs(price, size, dose, per_day,
                           tuple(name for name, _, estimate in figures if estimate), ())

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from functools import cached_property
-from typing import Annotated, Any, Literal, NamedTuple, Self
+from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from serumdesk.domain.choices import (
     EvidenceKind,
@@ -16,24 +15,13 @@ from serumdesk.domain.choices import (
     SourceCategory,
     UseCase,
 )
+from serumdesk.domain.strict_model import StrictModel
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 ProductId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        """A copy without the source's cached properties, which may not hold for the copy."""
-        copy = super().model_copy(update=update, deep=deep)
-        fields = type(self).model_fields
-        for key in [k for k in copy.__dict__ if k not in fields]:
-            del copy.__dict__[key]
-        return copy
-
-
-class Provenance(_Strict):
+class Provenance(StrictModel):
     """Where a figure comes from: a dated source, or an estimate with its reasoning."""
 
     kind: Literal["sourced", "estimate"]
@@ -54,14 +42,14 @@ class Provenance(_Strict):
         return self.source if "undated" in self.source.lower() else f"{self.source} (undated)"
 
 
-class Figure(_Strict):
+class Figure(StrictModel):
     """A number with its provenance."""
 
     value: float = Field(gt=0)
     provenance: Provenance
 
 
-class Price(_Strict):
+class Price(StrictModel):
     """A price for a stated size; the size can be an estimate of its own."""
 
     usd: float = Field(gt=0)
@@ -69,19 +57,19 @@ class Price(_Strict):
     size_ml: Figure
 
 
-class Irritant(_Strict):
+class Irritant(StrictModel):
     kind: IrritantKind
     ingredient: Text
 
 
-class Storage(_Strict):
+class Storage(StrictModel):
     refrigerate: bool | None = Field(
         default=None, description="True: keep cold; false: room temperature; null: not stated."
     )
     note: str = ""
 
 
-class Evidence(_Strict):
+class Evidence(StrictModel):
     kind: EvidenceKind
     summary: Text
     subjects: int | None = Field(default=None, ge=1)
@@ -142,7 +130,7 @@ class ProductFacts(NamedTuple):
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
 
 
-class Product(_Strict):
+class Product(StrictModel):
     id: ProductId
     brand: Text
     name: Text
@@ -153,10 +141,10 @@ class Product(_Strict):
     animal_derived: bool = False
     vegan: bool
     key_ingredients: list[Text] = Field(min_length=1)
-    irritants: list[Irritant] = []
+    irritants: list[Irritant] = Field(default_factory=list)
     fragrance_free: bool | None = Field(default=None, description="null when not stated.")
     minimal_formula: bool = False
-    packaging: list[Packaging] = []
+    packaging: list[Packaging] = Field(default_factory=list)
     storage: Storage = Storage()
     concentration_disclosed: str | None = None
     price: Price
@@ -165,9 +153,9 @@ class Product(_Strict):
     use_cases: list[UseCase] = Field(min_length=1)
     evidence: Evidence
     clinician_use: bool = False
-    ethics_notes: list[Text] = []
+    ethics_notes: list[Text] = Field(default_factory=list)
     alternative: bool = Field(default=False, description="One of the guide's cheaper alternatives.")
-    notes: list[Text] = []
+    notes: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Product:
@@ -243,7 +231,7 @@ class Product(_Strict):
         return [i.ingredient for i in self.irritants if i.kind is kind]
 
 
-class Catalog(_Strict):
+class Catalog(StrictModel):
     schema_version: Literal[1] = 1
     catalog_version: Text
     updated: dt.date

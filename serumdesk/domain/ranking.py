@@ -22,16 +22,16 @@ from serumdesk.domain.cautions import CautionNote, cautions_for
 from serumdesk.domain.cost import CostEstimate, catalog_cost, estimate_cost
 from serumdesk.domain.product import Product
 from serumdesk.domain.rules import (
-    ANIMAL,
-    EXCLUDED_ORIGINS,
-    HUMAN,
+    DIET_LEAVES_OUT,
     USE_CASE_BITS,
+    ExclusionReason,
     RawReason,
     Reason,
     Situation,
     assess,
     budget_points,
     exclusion_reasons,
+    origin_of,
     signature,
     situational_reasons,
     standing,
@@ -94,7 +94,7 @@ class Match:
 @dataclass(frozen=True, slots=True)
 class Exclusion:
     product: Product
-    reasons: tuple[Reason, ...]
+    reasons: tuple[ExclusionReason, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ class _Layout:
     standing: array[int]
     """Points that do not depend on the answers."""
     origins: array[int]
-    """HUMAN and ANIMAL bits, for diet answers."""
+    """rules.Origin bits, for diet answers."""
     scented: array[int]
     text: str
     """Every product's casefolded ingredients in one string, to look for an allergy in
@@ -137,7 +137,7 @@ def _layout(products: Iterable[Product]) -> _Layout:
         signatures=array("q", map(signature, facts, costs)),
         uses=array("q", (sum(USE_CASE_BITS[u] for u in f.use_cases) for f in facts)),
         standing=array("q", (sum(r[0] for r in standing(p)) for p in ordered)),
-        origins=array("b", (HUMAN * f.human_derived | ANIMAL * f.animal_derived for f in facts)),
+        origins=array("b", (origin_of(f) for f in facts)),
         scented=array("b", (bool(f.scented) for f in facts)),
         text="\x01".join(texts),
         text_starts=starts,
@@ -182,7 +182,7 @@ def _scored(layout: _Layout, answers: Answers, overrides: Overrides | None) -> R
     limit = -1.0 if s.budget is None else s.budget + 0.005  # cents of rounding are not over
     within_points, over_points = budget_points(s.budget)
     use_bit = USE_CASE_BITS[s.use_case]
-    diet = EXCLUDED_ORIGINS[s.diet]
+    diet = DIET_LEAVES_OUT[s.diet]
     needles = [needle for _, needle in s.allergens]
     fragrance = s.fragrance_sensitive
     may_exclude = bool(diet or needles or fragrance)

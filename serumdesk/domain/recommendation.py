@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.domain.choices import Diet
 from serumdesk.domain.product import Catalog
 from serumdesk.domain.ranking import Exclusion, Match, Ranking, rank_catalog
 from serumdesk.domain.routine import PATCH_TEST, TIMELINE, Note, Routine, TimelineStage, build_routine
+from serumdesk.domain.rules import ExclusionKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,24 @@ def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = 
     )
 
 
+def relax_hints(rec: Recommendation) -> list[str]:
+    """When every product is excluded: which answers to relax, most effective first."""
+    kinds = {r.kind for e in rec.excluded for r in e.reasons}
+    hints: list[str] = []
+    if ExclusionKind.DIET in kinds and rec.answers.diet is not Diet.ANY:
+        hints.append(f"Your preference “{rec.answers.diet.label}” leaves out every remaining "
+                     "product: choose a less strict preference to see more.")
+    if ExclusionKind.ALLERGY in kinds:
+        hints.append("Some allergies match common ingredients: check the spelling, or list "
+                     "the specific ingredient rather than a broad word.")
+    if ExclusionKind.FRAGRANCE in kinds:
+        hints.append("Products with fragrance or essential oils were left out because you are "
+                     "sensitive to fragrance.")
+    if not hints:
+        hints.append("Go back and relax one of your answers to see more products.")
+    return hints
+
+
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
@@ -75,8 +95,8 @@ def match_to_dict(match: Match) -> dict[str, Any]:
         "estimated_fields": list(cost.inputs.estimated_fields),
         "overridden_fields": list(cost.inputs.overridden_fields),
         "reasons": [{"text": r.text, "points": r.points, "section": r.section} for r in match.reasons],
-        "cautions": [{"text": c.text, "level": c.level.value, "section": c.section}
-                     for c in match.cautions],
+        "cautions": [{"text": c.text, "level": c.level.value, "kind": c.kind.value,
+                      "section": c.section} for c in match.cautions],
     }
 
 
@@ -86,7 +106,8 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "recommended": [match_to_dict(m) for m in rec.matches],
         "excluded": [
             {"id": e.product.id, "brand": e.product.brand, "name": e.product.name,
-             "reasons": [{"text": r.text, "section": r.section} for r in e.reasons]}
+             "reasons": [{"kind": r.kind.value, "text": r.text, "section": r.section}
+                         for r in e.reasons]}
             for e in rec.excluded
         ],
         "routine": {

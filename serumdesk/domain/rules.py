@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import IntFlag, StrEnum
 from typing import NamedTuple, cast
 
 from serumdesk.domain import guide
@@ -34,11 +35,51 @@ PREMIUM_USD = 100.0
 
 
 class Reason(NamedTuple):
-    """One contribution to a product's standing (a NamedTuple: thousands are made per ranking)."""
+    """One contribution to a product's standing, with the guide section it comes from."""
 
     text: str
     section: str
     points: int = 0
+
+
+class ExclusionKind(StrEnum):
+    """Why a product is left out. Hints, filters and shared copies read this, never the text."""
+
+    DIET = "diet"
+    ALLERGY = "allergy"
+    FRAGRANCE = "fragrance"
+
+    @property
+    def private(self) -> bool:
+        """It tells a health detail (an allergy, a sensitivity): left off a copy for sharing."""
+        return self in (ExclusionKind.ALLERGY, ExclusionKind.FRAGRANCE)
+
+
+class ExclusionReason(NamedTuple):
+    kind: ExclusionKind
+    text: str
+    section: str
+
+
+class Origin(IntFlag):
+    """Where a product's active comes from, as far as diet and ethics answers care."""
+
+    HUMAN = 1
+    ANIMAL = 2
+
+
+DIET_LEAVES_OUT: dict[Diet, Origin] = {
+    Diet.ANY: Origin(0),
+    Diet.NO_HUMAN_DERIVED: Origin.HUMAN,
+    Diet.VEGAN: Origin.HUMAN | Origin.ANIMAL,
+}
+"""The vegan and ethics rule: the origins each answer leaves out (exclusion_reasons words why,
+ranking filters on the same bits)."""
+
+
+def origin_of(f: ProductFacts) -> Origin:
+    return (Origin.HUMAN if f.human_derived else Origin(0)) | (
+        Origin.ANIMAL if f.animal_derived else Origin(0))
 
 
 RawReason = tuple[int, str, str, tuple[object, ...]]
@@ -50,28 +91,33 @@ def worded(raw: RawReason) -> Reason:
     return Reason(template.format(*args) if args else template, section, points)
 
 
-def exclusion_reasons(product: Product, s: Situation) -> Sequence[Reason]:
+def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReason]:
     """Why a product is left out; empty when it stays in."""
     f = product.facts
     if not (s.diet is not Diet.ANY or s.allergens or (s.fragrance_sensitive and f.scented)):
         return ()  # the common case, without allocating
-    reasons: list[Reason] = []
-    if s.diet is Diet.VEGAN and (f.human_derived or f.animal_derived):
-        origin = "human-derived" if f.human_derived else "animal-derived"
-        reasons.append(Reason(
+    reasons: list[ExclusionReason] = []
+    left_out = origin_of(f) & DIET_LEAVES_OUT[s.diet]
+    if left_out and s.diet is Diet.VEGAN:
+        origin = "human-derived" if Origin.HUMAN in left_out else "animal-derived"
+        reasons.append(ExclusionReason(
+            ExclusionKind.DIET,
             f"Not vegan: its active is {origin} ({f.category.label.lower()}).", guide.DECISION))
-    elif s.diet is Diet.NO_HUMAN_DERIVED and f.human_derived:
-        reasons.append(Reason(
+    elif left_out:
+        reasons.append(ExclusionReason(
+            ExclusionKind.DIET,
             f"You asked for no human-derived ingredients; its active is {f.category.label.lower()}.",
             guide.SAFETY))
     for allergen, needle in s.allergens:
         for ingredient, folded in f.searchable:
             if needle in folded:
-                reasons.append(Reason(
+                reasons.append(ExclusionReason(
+                    ExclusionKind.ALLERGY,
                     f"Lists “{ingredient}”, which matches your allergy “{allergen}”.", guide.AVOID))
                 break
     if s.fragrance_sensitive and f.scented:
-        reasons.append(Reason(
+        reasons.append(ExclusionReason(
+            ExclusionKind.FRAGRANCE,
             f"You are sensitive to fragrance; it contains {', '.join(f.scented)}.", guide.AVOID))
     return reasons
 
@@ -217,11 +263,6 @@ def signature(f: ProductFacts, cost: CostEstimate) -> int:
 USE_CASE_BITS = {use_case: 1 << i for i, use_case in enumerate(UseCase)}
 """The low bits of a signature: one per use case."""
 TRAITS_SHIFT = len(UseCase)
-
-HUMAN, ANIMAL = 1, 2
-EXCLUDED_ORIGINS = {Diet.ANY: 0, Diet.VEGAN: HUMAN | ANIMAL, Diet.NO_HUMAN_DERIVED: HUMAN}
-"""The origins each diet answer leaves out, as bits (exclusion_reasons words why)."""
-
 
 def budget_points(budget: float | None) -> tuple[int, int]:
     """(points within budget, points over it) for every product."""

@@ -13,8 +13,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AwareDatetime,
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     ValidationError,
@@ -25,6 +23,7 @@ from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import MAX_MONTHS_AFTER_OPENING, Bottle
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
 from serumdesk.domain.product import ProductId
+from serumdesk.domain.strict_model import StrictModel
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
     MigrationError,
@@ -46,11 +45,7 @@ ShortText = Annotated[str, StringConstraints(max_length=200)]
 Amount = Annotated[float, Field(ge=0, le=1_000_000, allow_inf_nan=False)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class AnswersModel(_Strict):
+class AnswersModel(StrictModel):
     use_case: UseCase = UseCase.MILD_CONCERNS
     sensitivity: Sensitivity = Sensitivity.MODERATE
     diet: Diet = Diet.ANY
@@ -79,14 +74,14 @@ class AnswersModel(_Strict):
         )
 
 
-class OverrideModel(_Strict):
+class OverrideModel(StrictModel):
     price_usd: Amount | None = None
     size_ml: Annotated[float, Field(gt=0, le=100_000, allow_inf_nan=False)] | None = None
     dose_ml: Amount | None = None
     applications_per_day: Amount | None = None
 
 
-class BottleModel(_Strict):
+class BottleModel(StrictModel):
     product_id: ProductId
     opened: dt.date | None = None
     months_after_opening: int | None = Field(default=None, ge=1, le=MAX_MONTHS_AFTER_OPENING)
@@ -104,7 +99,7 @@ class BottleModel(_Strict):
                       self.patch_started, self.patch_result)
 
 
-class ProfileModel(_Strict):
+class ProfileModel(StrictModel):
     schema_version: Literal[2]
     id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
     name: str = Field(max_length=2000)

@@ -1,28 +1,14 @@
-"""SerumDesk's main window: the question wizard as its content, a menu bar, and a small API.
+"""SerumDesk's main window: the question wizard as its content, a menu bar and a status line.
 
-API for other parts of the app (profiles, printing); all of it is on `MainWindow`:
+What it offers the rest of the app (profiles, printing):
 
-- ``current_answers() -> Answers`` — the answers as they stand, including valid edits on
-  the page being shown that Next has not confirmed yet.
-- ``set_answers(answers: Answers) -> None`` — replace the answers and jump back to the
-  first question, filled with them. Does not emit ``answers_changed``.
-- ``current_overrides() -> Overrides`` / ``set_overrides(overrides: Overrides) -> None`` —
-  the person's own cost figures (price, bottle size, amount per use, times a day) per
-  product. Setting them recomputes the results when they are shown.
-- ``compared_ids() -> list[str]`` / ``set_compared_ids(ids: list[str]) -> None`` — the
-  product ids compared side by side (2–4, in rank order). Ids no longer matched are
-  dropped; when fewer than two remain, the best-ranked fill up to three.
-- ``answers_changed`` (Qt signal, no arguments) — emitted whenever the person edits an
-  answer, a cost figure or the compared products; not when the API sets them.
-- ``file_menu`` (QMenu) — add actions before its separator and Quit with
+- ``state`` (WorkState) — the person's work, as app.py passed it in; edit it there.
+- ``file_menu`` (QMenu) — add actions above Your bottles and Quit with
   ``add_file_actions(actions)``.
 - ``close_guards`` (list of callables returning bool) — each is asked before the window
   closes; one returning False keeps it open (for an unsaved-changes prompt).
 - ``user_paths`` (UserPaths) and ``catalog_loader`` (CatalogLoader) — what app.py passed in.
-- ``current_recommendation() -> Recommendation | None`` — the results last shown.
-- ``current_bottles()`` / ``set_bottles(bottles)`` — the person's bottles (opening and patch
-  test dates); ``edit_bottles()`` opens File ▸ Your bottles, whose OK emits
-  ``answers_changed`` when something changed.
+- ``edit_bottles()`` — File ▸ Your bottles; OK writes the bottles to the state.
 - ``show_status(text)`` / ``status_text()`` — a passing message at the foot of the window.
 - ``run_after_first_paint(fn)`` — run `fn` once the first page is on screen (at once if it
   already is): start-up work the first page does not need waits for it.
@@ -34,15 +20,13 @@ import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMenuBar, QVBoxLayout, QWidget
 
-from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.storage.paths import APP_NAME, UserPaths
 from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.questions.wizard import AdvisorWizard
-from serumdesk.ui.results.controller import ResultsController
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label, restyle_tones
 from serumdesk.ui.window_settings import restore_geometry, save_geometry
 
@@ -52,29 +36,26 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QStatusBar
 
-    from serumdesk.domain.bottles import Bottle
     from serumdesk.domain.cost import CostEstimate
     from serumdesk.domain.product import Product
-    from serumdesk.domain.recommendation import Recommendation
     from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
+    from serumdesk.ui.work_state import WorkState
 
 DEFAULT_SIZE = (1180, 780)
 
 
 class MainWindow(QWidget):
-    answers_changed = Signal()
-    """The person edited an answer, a cost figure or the compared products."""
-
-    def __init__(self, catalog_loader: CatalogLoader, user_paths: UserPaths | None) -> None:
+    def __init__(self, state: WorkState, catalog_loader: CatalogLoader,
+                 user_paths: UserPaths | None) -> None:
         """`user_paths` may be None until the first paint (app.py fills it in then)."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
+        self.state = state
         self.catalog_loader = catalog_loader
         self.user_paths = user_paths
         self.close_guards: list[Callable[[], bool]] = []
-        self.wizard = AdvisorWizard(ResultsController(catalog_loader))
+        self.wizard = AdvisorWizard(state, catalog_loader)
         self.wizard.setAccessibleName("SerumDesk questions")
-        self.wizard.answers_changed.connect(self.answers_changed)
         # A plain window rather than a QMainWindow: its dock layout moves the central widget
         # with a zero-length animation, so the first page waited for an animation tick.
         layout = self._layout = QVBoxLayout(self)
@@ -90,7 +71,6 @@ class MainWindow(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.wizard, 1)
         self._status_bar: QStatusBar | None = None
-        self._bottles: tuple[Bottle, ...] = ()
         self.bottles_dialog: BottlesDialog | None = None
         self.file_menu = self.menu_bar.addMenu("&File")
         # Profile actions go above the first separator, Your bottles between, Quit below.
@@ -189,37 +169,8 @@ class MainWindow(QWidget):
         save_geometry(self)
         event.accept()
 
-    # -- API ---------------------------------------------------------------------------------
-    def current_answers(self) -> Answers:
-        return self.wizard.current_answers()
-
-    def set_answers(self, answers: Answers) -> None:
-        self.wizard.set_answers(answers)
-
-    def current_overrides(self) -> Overrides:
-        return self.wizard.current_overrides()
-
-    def set_overrides(self, overrides: Overrides) -> None:
-        self.wizard.set_overrides(overrides)
-
-    def compared_ids(self) -> list[str]:
-        return self.wizard.compared_ids()
-
-    def set_compared_ids(self, ids: list[str]) -> None:
-        self.wizard.set_compared_ids(ids)
-
-    def current_recommendation(self) -> Recommendation | None:
-        return self.wizard.results_page().recommendation
-
-    def current_bottles(self) -> tuple[Bottle, ...]:
-        return self._bottles
-
-    def set_bottles(self, bottles: tuple[Bottle, ...]) -> None:
-        """Replace the bottles (opening a profile); does not emit answers_changed."""
-        self._bottles = tuple(bottles)
-
     def edit_bottles(self) -> None:
-        """Open Your bottles; OK keeps the changes (and marks the profile edited)."""
+        """Open Your bottles; OK writes the changes to the state."""
         import datetime as dt
 
         from serumdesk.domain.cost import estimate_cost
@@ -228,7 +179,7 @@ class MainWindow(QWidget):
         by_id: dict[str, Product] = {}
         with contextlib.suppress(CatalogUnavailable):  # then kept bottles show by id only
             by_id = self.catalog_loader.load().by_id()
-        overrides = self.current_overrides()
+        overrides = self.state.overrides
 
         def cost_for(product_id: str) -> CostEstimate | None:
             product = by_id.get(product_id)
@@ -236,23 +187,8 @@ class MainWindow(QWidget):
                 product, overrides.for_product(product_id))
 
         dialog = self.bottles_dialog = BottlesDialog(
-            self._bottles, [(pid, p.title) for pid, p in by_id.items()], cost_for,
+            self.state.bottles, [(pid, p.title) for pid, p in by_id.items()], cost_for,
             dt.date.today(), self)
-        dialog.accepted.connect(lambda: self._keep_bottles(dialog.bottles()))
+        dialog.accepted.connect(lambda: self.state.edit_bottles(dialog.bottles()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-    def _keep_bottles(self, bottles: tuple[Bottle, ...]) -> None:
-        if bottles != self._bottles:
-            self._bottles = bottles
-            self.answers_changed.emit()
-
-
-def focus_first_page(window: MainWindow) -> None:
-    """Put keyboard focus on the first question so Tab and arrows work at once."""
-    from PySide6.QtCore import Qt
-
-    page = window.wizard.currentPage()
-    if page is not None:
-        page.setFocus(Qt.FocusReason.OtherFocusReason)
-        page.focusNextChild()

@@ -15,6 +15,7 @@ from serumdesk.domain.choices import Caution, Procedure, Sensitivity, UseCase
 from serumdesk.storage.paths import UserPaths, bundled_catalog_path
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.results.results_page import ResultsPage
+from serumdesk.ui.work_state import WorkState
 
 
 def _settle(app: QApplication) -> None:
@@ -27,7 +28,7 @@ def time_last_answer_to_cards(runs: int) -> float:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(CatalogLoader(bundled_catalog_path()), UserPaths(Path(folder)))
+        window = MainWindow(WorkState(), CatalogLoader(bundled_catalog_path()), UserPaths(Path(folder)))
         window.resize(1280, 800)
         window.show()
         _settle(app)
@@ -37,7 +38,7 @@ def time_last_answer_to_cards(runs: int) -> float:
         budgets = [40.0, 120.0, None, 250.0]
         for i in range(runs + 1):
             # A different answer each time, so every run recomputes the recommendation.
-            window.set_answers(Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
+            window.state.replace(Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
                                        cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
                                        procedure=Procedure.LASER, days_since_procedure=3,
                                        budget_usd_per_month=budgets[i % len(budgets)]))

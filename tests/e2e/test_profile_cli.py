@@ -41,7 +41,7 @@ def test_round_trip_through_the_cli(run_serumdesk: Run, tmp_path: Path, user_dir
     assert shown["answers"]["budget_usd_per_month"] == 80
     assert shown["notes"] == "after laser"
     text = run_serumdesk("profile", "show", "Mum").stdout
-    assert "Vegan" in text and "lanolin" in text and "$80 a month" in text
+    assert "Vegan" in text and "lanolin" in text and "$80.00 a month" in text
 
     # Updating keeps what is not given again.
     run_serumdesk("profile", "save", "Mum", "--sensitivity", "high")

@@ -37,7 +37,7 @@ def test_sheet_relative_output_lands_in_the_working_folder(run_serumdesk: Run,
     assert result.returncode == 0, result.stderr
     out = tmp_path / "elsewhere" / "mine.pdf"
     assert float(PdfReader(out).pages[0].mediabox.height) == pytest.approx(841.9, abs=1)  # A4
-    assert "Medical details Left out of this copy" in _text(out)
+    assert "Health details Left out of this copy" in _text(out)
 
 
 def test_sheet_bad_output_folder(run_serumdesk: Run, tmp_path: Path) -> None:

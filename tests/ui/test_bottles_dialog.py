@@ -93,32 +93,32 @@ def test_ok_keeps_the_bottles_and_marks_the_answers_edited(qtbot: QtBot) -> None
     assert dialog is not None and dialog.isVisible()
     dialog.add_bottle(TNS).opened.setChecked(True)
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-    with qtbot.waitSignal(window.answers_changed, timeout=1000):
+    with qtbot.waitSignal(window.state.changed, timeout=1000):
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    [bottle] = window.current_bottles()
+    [bottle] = window.state.bottles
     assert bottle.product_id == TNS and bottle.opened == dt.date.today()
 
 
 def test_cancel_keeps_what_was_there(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    window.set_bottles((Bottle(TNS),))
+    window.state.replace(bottles=(Bottle(TNS),))
     window.edit_bottles()
     dialog = window.bottles_dialog
     assert dialog is not None
     dialog.add_bottle("bioeffect-egf-serum")
     dialog.reject()
-    assert window.current_bottles() == (Bottle(TNS),)
+    assert window.state.bottles == (Bottle(TNS),)
 
 
 def test_without_a_catalog_kept_bottles_still_show(qtbot: QtBot, tmp_path: Path) -> None:
     broken = tmp_path / "catalog.json"
     broken.write_text("{not json", encoding="utf-8")
     window = open_window(qtbot, catalog=broken)
-    window.set_bottles((Bottle(TNS, opened=dt.date(2026, 11, 1)),))
+    window.state.replace(bottles=(Bottle(TNS, opened=dt.date(2026, 11, 1)),))
     window.edit_bottles()
     dialog = window.bottles_dialog
     assert dialog is not None
     assert [box.title() for box in dialog.boxes] == [TNS]  # by id: no catalog to name it
     assert not dialog.add_button.isEnabled()
     dialog.accept()
-    assert window.current_bottles() == (Bottle(TNS, opened=dt.date(2026, 11, 1)),)
+    assert window.state.bottles == (Bottle(TNS, opened=dt.date(2026, 11, 1)),)

@@ -32,6 +32,7 @@ from serumdesk.ui.questions.procedure_page import ProcedurePage
 from serumdesk.ui.questions.sensitivity_page import SensitivityPage
 from serumdesk.ui.questions.use_case_page import UseCasePage
 from serumdesk.ui.results.results_page import ResultsPage
+from serumdesk.ui.work_state import WorkState
 from tests.ui.wizard_helpers import (
     CATALOG,
     HUMAN_DERIVED,
@@ -39,9 +40,11 @@ from tests.ui.wizard_helpers import (
     catalog_products,
     click,
     click_next,
+    compare,
     drive_to_results,
     monthly_cost,
     open_window,
+    set_answers,
 )
 
 HOSTILE_NAME = "<b>x</b><img src=x>"
@@ -54,60 +57,58 @@ def write_catalog(path: Path, products: list[dict[str, Any]]) -> Path:
     return path
 
 
-# -- API ----------------------------------------------------------------------------------
+# -- the work state ------------------------------------------------------------------------------
 
-def test_set_answers_jumps_to_the_first_page_filled_and_is_not_an_edit(qtbot: QtBot) -> None:
+def test_replacing_the_state_starts_over_filled_and_is_not_an_edit(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     drive_to_results(qtbot, window, Answers())
     wanted = Answers(use_case=UseCase.HYDRATION, sensitivity=Sensitivity.HIGH, diet=Diet.VEGAN,
                      cautions=frozenset({Caution.AUTOIMMUNE}), allergens=("lavender",),
                      budget_usd_per_month=45.5)
-    with qtbot.assertNotEmitted(window.answers_changed):
-        window.set_answers(wanted)
+    with qtbot.assertNotEmitted(window.state.changed):
+        window.state.replace(wanted)
     page = window.wizard.currentPage()
     assert isinstance(page, UseCasePage)
     assert page.choice.value() is UseCase.HYDRATION
-    assert window.current_answers() == wanted
+    assert window.state.answers == wanted
     # Next through the pages without touching anything keeps every answer.
     while not isinstance(window.wizard.currentPage(), ResultsPage):
         click_next(qtbot, window)
-    assert window.current_answers() == wanted
+    assert window.state.answers == wanted
 
 
-def test_current_answers_include_unconfirmed_edits_and_edits_are_signalled(
-        qtbot: QtBot) -> None:
+def test_edits_reach_the_state_before_next_and_are_signalled(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     page = window.wizard.currentPage()
     assert isinstance(page, UseCasePage)
-    with qtbot.waitSignal(window.answers_changed):
+    with qtbot.waitSignal(window.state.changed):
         click(qtbot, page.choice.buttons[UseCase.BRIGHTENING])
-    assert window.current_answers().use_case is UseCase.BRIGHTENING
+    assert window.state.answers.use_case is UseCase.BRIGHTENING
 
 
-def test_overrides_and_compared_ids_round_trip(qtbot: QtBot) -> None:
+def test_replaced_overrides_and_comparison_show_on_the_results(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    page = drive_to_results(qtbot, window, Answers())
     pid = "the-ordinary-multi-peptide-ha"
     overrides = Overrides({pid: ProductOverride(price_usd=40.0)})
-    with qtbot.assertNotEmitted(window.answers_changed):
-        window.set_overrides(overrides)
-        window.set_compared_ids([pid, "bioeffect-egf-serum"])
-    assert window.current_overrides() == overrides
-    assert set(window.compared_ids()) == {pid, "bioeffect-egf-serum"}
+    with qtbot.assertNotEmitted(window.state.changed):
+        window.state.replace(Answers(), overrides, [pid, "bioeffect-egf-serum"])
+    page = drive_to_results(qtbot, window, Answers())
+    assert window.state.overrides == overrides
+    assert set(window.state.compared_ids) == {pid, "bioeffect-egf-serum"}
     product = catalog_products()[pid]
     assert page.cards[pid].cost.monthly.text() == \
         f"${monthly_cost(product, price=40):,.2f} a month"
-    rec = window.current_recommendation()
-    assert rec is not None and rec.answers == window.current_answers()
+    rec = page.recommendation
+    assert rec is not None and rec.answers == window.state.answers
 
 
 def test_compared_products_that_get_excluded_are_replaced(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     drive_to_results(qtbot, window, Answers())
-    window.set_compared_ids(["skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm"])
-    window.set_answers(Answers(diet=Diet.VEGAN))
+    compare(window, ["skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm"])
+    set_answers(window, Answers(diet=Diet.VEGAN))
     drive_to_results(qtbot, window, Answers(diet=Diet.VEGAN))
-    compared = window.compared_ids()
+    compared = window.state.compared_ids
     assert len(compared) == 3 and not set(compared) & HUMAN_DERIVED
 
 
@@ -291,8 +292,8 @@ def test_print_and_export_call_the_sheet_module_with_the_comparison(
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     assert [c[0] for c in calls] == ["print", "pdf"]
     for _, rec, ids in calls:
-        assert rec is window.current_recommendation()
-        assert ids == window.compared_ids()
+        assert rec is window.wizard.results_page().recommendation
+        assert ids == list(window.state.compared_ids)
 
 
 # -- window geometry ---------------------------------------------------------------------------
@@ -320,8 +321,8 @@ def test_the_first_page_does_not_import_pydantic_or_the_rules(tmp_path: Path) ->
         "configure_application(app)\n"
         "from serumdesk.storage.paths import UserPaths\n"
         "from serumdesk.domain.catalog_loader import CatalogLoader\n"
-        "from serumdesk.ui.main_window import MainWindow\n"
-        f"w = MainWindow(CatalogLoader(__import__('pathlib').Path({str(CATALOG)!r})), "
+        "from serumdesk.ui.main_window import MainWindow\nfrom serumdesk.ui.work_state import WorkState\n"
+        f"w = MainWindow(WorkState(), CatalogLoader(__import__('pathlib').Path({str(CATALOG)!r})), "
         "UserPaths.default())\n"
         "heavy = [m for m in ('pydantic', 'serumdesk.domain.product', 'serumdesk.domain.catalog',"
         " 'serumdesk.domain.rules', 'serumdesk.domain.ranking') if m in sys.modules]\n"
@@ -373,7 +374,7 @@ def test_radio_details_line_up_with_the_option_text(qtbot: QtBot) -> None:
 def test_only_the_first_page_exists_until_it_is_painted(qtbot: QtBot) -> None:
     from serumdesk.storage.paths import UserPaths
 
-    window = MainWindow(CatalogLoader(CATALOG), UserPaths.default())
+    window = MainWindow(WorkState(), CatalogLoader(CATALOG), UserPaths.default())
     qtbot.addWidget(window)
     assert window.wizard.pageIds() == [0]  # built, not yet on screen
     assert not window.catalog_loader.attempted

@@ -26,6 +26,7 @@ from serumdesk.ui.profiles.actions import (
 )
 from serumdesk.ui.profiles.prompts import Unsaved
 from serumdesk.ui.questions.use_case_page import UseCasePage
+from serumdesk.ui.work_state import WorkState
 
 from .profile_helpers import ScriptedPrompts
 
@@ -47,7 +48,7 @@ def paths(user_dirs: Path) -> UserPaths:
 
 
 def _window(qtbot: QtBot, catalog_path: Path, paths: UserPaths) -> MainWindow:
-    window = MainWindow(CatalogLoader(catalog_path), paths)
+    window = MainWindow(WorkState(), CatalogLoader(catalog_path), paths)
     qtbot.addWidget(window)
     return window
 
@@ -61,7 +62,7 @@ def prompts() -> ScriptedPrompts:
 def app_window(qtbot: QtBot, catalog_path: Path, paths: UserPaths,
                prompts: ScriptedPrompts) -> Iterator[tuple[MainWindow, ProfileActions]]:
     window = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(window, paths, prompts, offer_at_start=False)
+    actions = install_profile_actions(window, window.state, paths, prompts, offer_at_start=False)
     window.show()
     yield window, actions
     if actions.guard is not None:
@@ -69,10 +70,7 @@ def app_window(qtbot: QtBot, catalog_path: Path, paths: UserPaths,
 
 
 def _fill(window: MainWindow) -> None:
-    window.set_answers(ANSWERS)
-    window.set_overrides(OVERRIDES)
-    window.set_compared_ids(COMPARED)
-    window.set_bottles(BOTTLES)
+    window.state.replace(ANSWERS, OVERRIDES, COMPARED, BOTTLES)
 
 
 def _click_use_case(qtbot: QtBot, window: MainWindow, use_case: UseCase) -> None:
@@ -98,14 +96,14 @@ def test_save_as_and_open_round_trip(app_window: tuple[MainWindow, ProfileAction
     assert window.status_text() == "Saved profile “Mum”."  # shown at the foot of the window
 
     actions.new_action.trigger()
-    assert window.current_answers() == Answers()
-    assert window.current_bottles() == ()
+    assert window.state.answers == Answers()
+    assert window.state.bottles == ()
     prompts.picks.append("Mum")
     actions.open_action.trigger()
-    assert window.current_answers() == ANSWERS
-    assert window.current_overrides() == OVERRIDES
-    assert window.compared_ids() == COMPARED
-    assert window.current_bottles() == BOTTLES
+    assert window.state.answers == ANSWERS
+    assert window.state.overrides == OVERRIDES
+    assert list(window.state.compared_ids) == COMPARED
+    assert window.state.bottles == BOTTLES
     assert prompts.texts("pick") == ["Mum"]
     assert window.status_text() == "Opened profile “Mum”."
 
@@ -156,11 +154,11 @@ def test_opening_another_profile_asks_first(qtbot: QtBot, app_window: tuple[
     prompts.unsaved.append(Unsaved.CANCEL)
     actions.open_action.trigger()
     assert prompts.texts("pick") == []  # cancelled before choosing
-    assert window.current_answers().use_case is UseCase.BRIGHTENING
+    assert window.state.answers.use_case is UseCase.BRIGHTENING
     prompts.unsaved.append(Unsaved.DISCARD)
     prompts.picks.append("Dad")
     actions.open_action.trigger()
-    assert window.current_answers() == ANSWERS
+    assert window.state.answers == ANSWERS
 
 
 def test_rename_duplicate_delete_restore(app_window: tuple[MainWindow, ProfileActions],
@@ -205,7 +203,7 @@ def test_export_and_import(app_window: tuple[MainWindow, ProfileActions],
 
     actions.new_action.trigger()
     actions.import_action.trigger()
-    assert window.current_answers() == ANSWERS
+    assert window.state.answers == ANSWERS
     assert actions.current is not None and actions.current.name == "Mum (2)"
     assert ProfileStore(paths.profiles_dir).listing().names == ["Mum", "Mum (2)"]
 
@@ -232,7 +230,7 @@ def test_conflict_with_another_window_loses_nothing(
     assert actions.current is not None
     other = ProfileStore(paths.profiles_dir)
     other.update(actions.current.id, lambda p: p.with_changes(notes="from the other window"))
-    window.set_answers(ANSWERS)
+    window.state.replace(ANSWERS)
     prompts.confirms.append(False)
     assert actions.save() is False
     assert "changed by another SerumDesk window" in prompts.texts("confirm")[0]
@@ -252,7 +250,7 @@ def test_full_disk_shows_a_message_and_keeps_the_file(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    window.set_answers(ANSWERS)
+    window.state.replace(ANSWERS)
     actions.dirty = True
     assert actions.save() is False
     monkeypatch.undo()
@@ -267,7 +265,7 @@ def test_second_window_is_read_only(qtbot: QtBot, catalog_path: Path, paths: Use
     ProfileStore(paths.profiles_dir).create("Mum", ANSWERS)
     second_prompts = ScriptedPrompts()
     second = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(second, paths, second_prompts, offer_at_start=False)
+    actions = install_profile_actions(second, second.state, paths, second_prompts, offer_at_start=False)
     assert actions.store.read_only
     assert "(read-only)" in second.windowTitle()
     assert not actions.save_action.isEnabled()
@@ -277,7 +275,7 @@ def test_second_window_is_read_only(qtbot: QtBot, catalog_path: Path, paths: Use
     assert second_prompts.texts("inform") == [SECOND_INSTANCE_MESSAGE]
     second_prompts.picks.append("Mum")
     actions.open_action.trigger()
-    assert second.current_answers() == ANSWERS
+    assert second.state.answers == ANSWERS
 
 
 def test_last_used_profile_is_offered_at_start(qtbot: QtBot, catalog_path: Path,
@@ -287,11 +285,11 @@ def test_last_used_profile_is_offered_at_start(qtbot: QtBot, catalog_path: Path,
     prompts = ScriptedPrompts()
     prompts.confirms.append(True)
     window = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(window, paths, prompts)
+    actions = install_profile_actions(window, window.state, paths, prompts)
     qtbot.waitUntil(lambda: actions.current is not None)
     assert prompts.texts("confirm") == ["Continue with your profile “Mum”?"]
     assert prompts.buttons == [("Open it", "Start fresh")]
-    assert window.current_answers() == ANSWERS
+    assert window.state.answers == ANSWERS
     assert actions.guard is not None
     actions.guard.release()
 
@@ -304,7 +302,7 @@ def test_unreadable_files_are_reported_at_start(qtbot: QtBot, catalog_path: Path
     bad.write_text("{", "utf-8")
     prompts = ScriptedPrompts()
     window = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(window, paths, prompts, offer_at_start=False)
+    actions = install_profile_actions(window, window.state, paths, prompts, offer_at_start=False)
     actions.offer_last_used()
     [message] = prompts.texts("warn")
     assert bad.name in message and "not valid JSON" in message and "corrupt" in message
@@ -364,5 +362,5 @@ def test_gui_and_cli_read_each_others_profiles(
     cli("profile", "save", "From the CLI", "--use-case", "brightening", "--caution", "autoimmune")
     prompts.picks.append("From the CLI")
     actions.open_action.trigger()
-    assert window.current_answers().use_case is UseCase.BRIGHTENING
-    assert window.current_answers().cautions == frozenset({Caution.AUTOIMMUNE})
+    assert window.state.answers.use_case is UseCase.BRIGHTENING
+    assert window.state.answers.cautions == frozenset({Caution.AUTOIMMUNE})

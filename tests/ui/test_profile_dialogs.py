@@ -19,6 +19,7 @@ from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.profiles.actions import install_profile_actions
 from serumdesk.ui.profiles.picker_dialog import ProfilePickerDialog
 from serumdesk.ui.profiles.prompts import DialogPrompts, Unsaved, suggested_file_name
+from serumdesk.ui.work_state import WorkState
 
 from .profile_helpers import ScriptedPrompts
 
@@ -62,7 +63,7 @@ def test_empty_picker_cannot_accept(qtbot: QtBot) -> None:
 
 def test_message_boxes_are_plain_text(qtbot: QtBot, artifacts_dir: Path,
                                       catalog_path: Path, user_dirs: Path) -> None:
-    window = MainWindow(CatalogLoader(catalog_path), UserPaths(user_dirs))
+    window = MainWindow(WorkState(), CatalogLoader(catalog_path), UserPaths(user_dirs))
     qtbot.addWidget(window)
     box = DialogPrompts(window)._box(QMessageBox.Icon.Warning, "Unsaved changes",
                                      "You have changes to profile “<b>Mum</b>” that are not saved.")
@@ -74,9 +75,9 @@ def test_message_boxes_are_plain_text(qtbot: QtBot, artifacts_dir: Path,
 
 def test_file_menu_holds_the_profile_actions(qtbot: QtBot, artifacts_dir: Path,
                                             catalog_path: Path, user_dirs: Path) -> None:
-    window = MainWindow(CatalogLoader(catalog_path), UserPaths(user_dirs))
+    window = MainWindow(WorkState(), CatalogLoader(catalog_path), UserPaths(user_dirs))
     qtbot.addWidget(window)
-    actions = install_profile_actions(window, UserPaths(user_dirs), ScriptedPrompts(),
+    actions = install_profile_actions(window, window.state, UserPaths(user_dirs), ScriptedPrompts(),
                                       offer_at_start=False)
     window.show()
     # Quit joins the menu right after the first paint (start-up builds only the first page).
@@ -107,7 +108,7 @@ def test_export_file_names_are_harmless(name: str, expected: str) -> None:
 def test_real_unsaved_question_maps_its_buttons(qtbot: QtBot, catalog_path: Path,
                                                 user_dirs: Path, button: QMessageBox.StandardButton,
                                                 expected: Unsaved) -> None:
-    window = MainWindow(CatalogLoader(catalog_path), UserPaths(user_dirs))
+    window = MainWindow(WorkState(), CatalogLoader(catalog_path), UserPaths(user_dirs))
     qtbot.addWidget(window)
     seen: list[str] = []
 

@@ -9,13 +9,9 @@ import pytest
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionLevel
 from serumdesk.domain.choices import Caution, Diet
+from serumdesk.domain.compare import CompareError, select_compared
 from serumdesk.domain.recommendation import recommend
-from serumdesk.ui.sheet.content import (
-    GENERIC_CLINICIAN_CAUTION,
-    CompareError,
-    select_compared,
-    sheet_html,
-)
+from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION, SHARED_EXCLUSIONS_NOTE, sheet_html
 
 from .sheet_helpers import HUMAN_DERIVED, bundled_catalog, rec_for
 
@@ -91,13 +87,28 @@ def test_shared_copy_keeps_a_caution_line_but_names_no_condition() -> None:
     assert shared.count(GENERIC_CLINICIAN_CAUTION.casefold()) == 1
 
 
-def test_shared_copy_hides_the_allergen_in_exclusion_reasons() -> None:
+def test_shared_copy_does_not_let_an_allergy_be_inferred() -> None:
     # Angela Caglia lists snow mushroom extract (catalog): that allergy excludes it.
     rec = recommend(bundled_catalog(), Answers(allergens=("snow mushroom",)))
     assert any(e.product.id == "angela-caglia-cell-forte" for e in rec.excluded)
     shared = sheet_html(rec, select_compared(rec, []), today=TODAY, include_medical=False)
+    without = recommend(bundled_catalog(), Answers())
+    shared_without = sheet_html(without, select_compared(without, []), today=TODAY,
+                                include_medical=False)
     assert "snow mushroom" not in shared.casefold()
-    assert "allergic" in shared
+    left_out = shared.split("Left out, and why")[1].split("<h2>")[0]
+    left_out_without = shared_without.split("Left out, and why")[1].split("<h2>")[0]
+    # The same words whether or not an allergy left something out: nothing to infer from.
+    assert left_out == left_out_without
+    assert "Angela Caglia" not in left_out and SHARED_EXCLUSIONS_NOTE in left_out
+
+
+def test_shared_copy_does_not_name_fragrance_sensitivity() -> None:
+    rec = recommend(bundled_catalog(), Answers(cautions=frozenset({Caution.FRAGRANCE_SENSITIVE})))
+    shared = sheet_html(rec, select_compared(rec, []), today=TODAY, include_medical=False)
+    assert "sensitive to fragrance" not in shared.casefold()
+    full = sheet_html(rec, select_compared(rec, []), today=TODAY)
+    assert "Sensitive to fragrance" in full
 
 
 def test_vegan_sheet_lists_exclusions_with_reasons() -> None:

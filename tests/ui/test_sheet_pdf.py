@@ -16,10 +16,11 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.compare import select_compared
 from serumdesk.domain.cost import DAYS_PER_MONTH
 from serumdesk.domain.recommendation import Recommendation, recommend
 from serumdesk.storage.atomic import SaveError
-from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION, select_compared
+from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION
 from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, render_page_images
 from serumdesk.ui.sheet.pdf import default_paper, paper_for_locale, write_sheet_pdf
 
@@ -103,7 +104,7 @@ def test_shared_copy_names_no_condition_but_keeps_the_caution(qtbot: QtBot, tmp_
         assert word not in folded, word
     assert GENERIC_CLINICIAN_CAUTION in text
     assert "See your clinician: Medical cautions apply" in text
-    assert "Medical details Left out of this copy" in text
+    assert "Health details Left out of this copy" in text
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

@@ -24,6 +24,7 @@ from tests.ui.wizard_helpers import (
     click,
     click_back,
     click_next,
+    compare,
     drive_to_results,
     monthly_cost,
     open_window,
@@ -39,7 +40,7 @@ BRIGHT_ON_BUDGET = Answers(use_case=UseCase.BRIGHTENING, budget_usd_per_month=30
 def type_price(qtbot: QtBot, window: MainWindow, card: ProductCard, text: str) -> None:
     """Type a price into a card's price field and press Enter, as a person would."""
     spin = card.cost.spins["price_usd"]
-    with qtbot.waitSignal(window.answers_changed):
+    with qtbot.waitSignal(window.state.changed):
         spin.setFocus()
         spin.selectAll()
         qtbot.keyClicks(spin, text)
@@ -54,7 +55,7 @@ def shown_ids(page: ResultsPage) -> set[str]:
 def test_vegan_excludes_the_human_derived_products_and_says_why(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, VEGAN)
-    assert window.current_answers().diet is Diet.VEGAN
+    assert window.state.answers.diet is Diet.VEGAN
     assert not shown_ids(page) & HUMAN_DERIVED
     assert not set(page.cards) & HUMAN_DERIVED
     assert page.advice is not None
@@ -66,7 +67,7 @@ def test_vegan_excludes_the_human_derived_products_and_says_why(qtbot: QtBot) ->
         assert "Not vegan" in line and "human-derived" in line
     # By default the top three are compared.
     assert len(page.cards) == 3
-    assert list(page.cards) == window.compared_ids()
+    assert list(page.cards) == list(window.state.compared_ids)
 
 
 def test_recovery_after_a_laser_asks_about_the_procedure_and_costs_the_window(
@@ -76,7 +77,7 @@ def test_recovery_after_a_laser_asks_about_the_procedure_and_costs_the_window(
     click_next(qtbot, window)
     assert isinstance(window.wizard.currentPage(), ProcedurePage)  # the branch is taken
     page = drive_to_results(qtbot, window, AFTER_LASER)
-    answers = window.current_answers()
+    answers = window.state.answers
     assert answers.procedure is Procedure.LASER and answers.days_since_procedure == 3
     products = catalog_products()
     # Symbiome The Answer is a guide pick for recovery with a minimal, fragrance-free formula.
@@ -104,7 +105,7 @@ def test_pregnant_gets_a_clinician_caution_on_every_novel_biologic(qtbot: QtBot)
     products = catalog_products()
     # Compare a human-derived, a lab-made and a non-biologic product.
     qtbot.wait(1)
-    window.set_compared_ids(["skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum",
+    compare(window, ["skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum",
                              "the-ordinary-hyaluronic-acid-b5"])
     assert set(page.cards) == {"skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum",
                                "the-ordinary-hyaluronic-acid-b5"}
@@ -122,9 +123,9 @@ def test_pregnant_gets_a_clinician_caution_on_every_novel_biologic(qtbot: QtBot)
 def test_brightening_on_a_small_budget_marks_what_is_over_it(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, BRIGHT_ON_BUDGET)
-    assert window.current_answers().budget_usd_per_month == 30
+    assert window.state.answers.budget_usd_per_month == 30
     products = catalog_products()
-    window.set_compared_ids(["eighth-day-regenerative-serum", "the-ordinary-niacinamide-zinc"])
+    compare(window, ["eighth-day-regenerative-serum", "the-ordinary-niacinamide-zinc"])
     for pid, card in page.cards.items():
         cost = monthly_cost(products[pid])
         assert card.cost.monthly.text() == f"${cost:,.2f} a month"
@@ -132,7 +133,7 @@ def test_brightening_on_a_small_budget_marks_what_is_over_it(qtbot: QtBot) -> No
         assert over.isVisibleTo(card.cost) == (cost > 30), pid
         assert within.isVisibleTo(card.cost) == (cost <= 30), pid
         shown = over if cost > 30 else within
-        assert shown.text() == ("Over" if cost > 30 else "Within") + " your $30.00 monthly budget"
+        assert shown.text() == ("Over" if cost > 30 else "Within") + " your $30.00 monthly budget."
     # Eighth Day is the guide's brightening pick: it fits the goal but costs far more.
     eighth = card_texts(page.cards["eighth-day-regenerative-serum"])
     assert "Fits your goal: brightening" in eighth
@@ -161,22 +162,22 @@ def test_editing_the_price_recomputes_the_card(qtbot: QtBot) -> None:
     product = catalog_products()[pid]
     assert card.cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
     per_ml = product["price"]["usd"] / product["price"]["size_ml"]["value"]
-    assert card.cost.months.text().startswith(f"${per_ml:,.2f} per ml; a bottle lasts about ")
+    assert card.cost.months.text().startswith(f"${per_ml:,.2f} per ml. A bottle lasts about ")
     type_price(qtbot, window, card, "100")
     card = page.cards[pid]
     assert card.cost.monthly.text() == f"${monthly_cost(product, price=100):,.2f} a month"
-    assert window.current_overrides().for_product(pid).price_usd == 100
+    assert window.state.overrides.for_product(pid).price_usd == 100
     assert card.cost.field_tags["price_usd"].text() == "your figure"
     assert card.cost.reset.isEnabled()
     qtbot.mouseClick(card.cost.reset, Qt.MouseButton.LeftButton)
     assert page.cards[pid].cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
-    assert window.current_overrides().by_product == {}
+    assert window.state.overrides.by_product == {}
 
 
 def test_estimates_are_tagged_with_their_provenance(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, Answers(use_case=UseCase.TEXTURE_FIRMNESS))
-    window.set_compared_ids(["skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm"])
+    compare(window, ["skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm"])
     card = page.cards["skinmedica-tns-advanced-plus"]
     dose = catalog_products()["skinmedica-tns-advanced-plus"]["dose_ml"]["provenance"]
     assert dose["kind"] == "estimate"
@@ -190,7 +191,7 @@ def test_estimates_are_tagged_with_their_provenance(qtbot: QtBot) -> None:
 def test_a_budget_of_zero_marks_everything_over_budget(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, Answers(budget_usd_per_month=0))
-    assert window.current_answers().budget_usd_per_month == 0
+    assert window.state.answers.budget_usd_per_month == 0
     assert page.cards
     for card in page.cards.values():
         assert card.cost.over_budget.isVisibleTo(card.cost)
@@ -207,7 +208,7 @@ def test_choosing_what_to_compare(qtbot: QtBot) -> None:
     qtbot.mouseClick(page.chooser.toggle, Qt.MouseButton.LeftButton)
     boxes = page.chooser.boxes
     ids = list(boxes)
-    with qtbot.waitSignal(window.answers_changed):
+    with qtbot.waitSignal(window.state.changed):
         click(qtbot, boxes[ids[3]])
     assert list(page.cards) == ids[:4]
     # Four is the most: the others are disabled until one is unticked.
@@ -215,7 +216,7 @@ def test_choosing_what_to_compare(qtbot: QtBot) -> None:
     click(qtbot, boxes[ids[0]])
     assert list(page.cards) == ids[1:4]
     assert boxes[ids[4]].isEnabled()
-    assert window.compared_ids() == ids[1:4]
+    assert list(window.state.compared_ids) == ids[1:4]
 
 
 def test_new_answers_compare_the_new_best_matches(qtbot: QtBot) -> None:
@@ -256,7 +257,7 @@ def test_a_card_reused_for_another_product_shows_and_edits_that_product(qtbot: Q
     ranked = [m.product.id for m in page.recommendation.matches]
     first, second, third, fourth = ranked[:4]
     old_card = page.cards[third]
-    window.set_compared_ids([first, second, fourth])
+    compare(window, [first, second, fourth])
     assert list(page.cards) == [first, second, fourth]
     card = page.cards[fourth]
     assert card is old_card  # refilled, not rebuilt
@@ -264,8 +265,8 @@ def test_a_card_reused_for_another_product_shows_and_edits_that_product(qtbot: Q
     assert card.name_label.text() == product["name"]
     assert card.cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
     type_price(qtbot, window, card, "100")
-    assert window.current_overrides().for_product(fourth).price_usd == 100
-    assert window.current_overrides().for_product(third).price_usd is None
+    assert window.state.overrides.for_product(fourth).price_usd == 100
+    assert window.state.overrides.for_product(third).price_usd is None
 
 
 def test_every_reason_on_a_card_names_its_guide_section(qtbot: QtBot) -> None:

@@ -21,6 +21,7 @@ from serumdesk.ui.questions.choice_page import ChoicePage
 from serumdesk.ui.questions.procedure_page import ProcedurePage
 from serumdesk.ui.results.product_card import ProductCard
 from serumdesk.ui.results.results_page import ResultsPage
+from serumdesk.ui.work_state import WorkState
 
 CATALOG = Path(__file__).resolve().parents[2] / "catalog" / "catalog.json"
 DAYS_PER_MONTH = 30.44  # 365.25 / 12, the figure the guide's cost-per-month uses
@@ -47,7 +48,7 @@ def monthly_cost(product: dict[str, Any], price: float | None = None) -> float:
 def open_window(qtbot: QtBot, catalog: Path = CATALOG,
                 size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
     """The main window alone (no profile actions, so closing never asks to save)."""
-    window = MainWindow(CatalogLoader(catalog), UserPaths.default())
+    window = MainWindow(WorkState(), CatalogLoader(catalog), UserPaths.default())
     qtbot.addWidget(window)
     if size is not None:
         window.resize(*size)
@@ -145,3 +146,22 @@ def dark_palette() -> QPalette:
 def light_palette() -> QPalette:
     style = QApplication.style()
     return style.standardPalette()
+
+
+def set_answers(window: MainWindow, answers: Answers) -> None:
+    """Replace the answers as opening a profile does (the wizard starts over, filled)."""
+    s = window.state
+    s.replace(answers, s.overrides, s.compared_ids, s.bottles)
+
+
+def compare(window: MainWindow, ids: list[str]) -> None:
+    """On the results page, tick exactly `ids` in the compare chooser, as a person would."""
+    page = window.wizard.currentPage()
+    assert isinstance(page, ResultsPage) and page.chooser is not None
+    boxes = page.chooser.boxes
+    for pid, box in boxes.items():  # ticked all at once, then one change is reported
+        box.blockSignals(True)
+        box.setChecked(pid in ids)
+        box.blockSignals(False)
+    page.chooser.selection_changed.emit(page.chooser.chosen())
+    assert list(window.state.compared_ids) == [p for p in boxes if p in ids]

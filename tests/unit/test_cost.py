@@ -6,6 +6,7 @@ import pytest
 
 from serumdesk.domain.answers import ProductOverride
 from serumdesk.domain.cost import DAYS_PER_MONTH, estimate_cost
+from serumdesk.domain.wording import assumption_words
 
 from .factories import make_product
 
@@ -63,7 +64,7 @@ def test_recovery_window_is_one_and_two_weeks_of_use() -> None:
 
 
 def test_assumption_text_shows_every_input() -> None:
-    text = estimate_cost(make_product()).assumption()
+    text = assumption_words(estimate_cost(make_product()))
     assert "$100.00" in text and "30 ml" in text and "0.25 ml" in text and "2×" in text
 
 

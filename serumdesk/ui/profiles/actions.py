@@ -1,6 +1,6 @@
 """Profile actions in the File menu: save, open, rename, duplicate, delete, export, import.
 
-`install_profile_actions(window, paths)` is called once by app.py. It takes the
+`install_profile_actions(window, state, paths)` is called once by app.py. It takes the
 single-instance guard (a second SerumDesk window opens profiles read-only), builds the
 profile store, adds the actions, tracks unsaved changes and offers the last-used profile.
 """
@@ -29,6 +29,7 @@ from serumdesk.ui.profiles.prompts import DialogPrompts, ProfilePrompts, Unsaved
 if TYPE_CHECKING:
     from serumdesk.storage.paths import UserPaths
     from serumdesk.ui.main_window import MainWindow
+    from serumdesk.ui.work_state import WorkState
 
 SECOND_INSTANCE_MESSAGE = (
     "SerumDesk is already open in another window. This window shows your profiles "
@@ -39,17 +40,18 @@ SECOND_INSTANCE_MESSAGE = (
 class ProfileActions(QObject):
     """The current profile, whether the answers on screen differ from it, and the actions."""
 
-    def __init__(self, window: MainWindow, store: ProfileStore, prompts: ProfilePrompts,
-                 guard: InstanceGuard | None = None) -> None:
+    def __init__(self, window: MainWindow, state: WorkState, store: ProfileStore,
+                 prompts: ProfilePrompts, guard: InstanceGuard | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self.state = state
         self.store = store
         self.prompts = prompts
         self.guard = guard  # held for the window's lifetime; the kernel drops it at exit
         self.current: Profile | None = None
         self.dirty = False
         self._build_actions()
-        window.answers_changed.connect(self._mark_dirty)
+        state.changed.connect(self._mark_dirty)
         window.close_guards.append(self.may_close)
         # A closure, not a bound method: when the window and these actions are collected
         # together, a slot on a half-collected self would raise in the middle of Qt.
@@ -114,15 +116,13 @@ class ProfileActions(QObject):
 
     # -- what is on screen -----------------------------------------------------------------
     def _on_screen(self, base: Profile) -> Profile:
-        w = self.window
-        return base.with_changes(answers=w.current_answers(), overrides=w.current_overrides(),
-                                 compared_ids=w.compared_ids(), bottles=w.current_bottles())
+        s = self.state
+        return base.with_changes(answers=s.answers, overrides=s.overrides,
+                                 compared_ids=s.compared_ids, bottles=s.bottles)
 
     def show_profile(self, profile: Profile) -> None:
-        self.window.set_answers(profile.answers)
-        self.window.set_overrides(profile.overrides)
-        self.window.set_compared_ids(list(profile.compared_ids))
-        self.window.set_bottles(profile.bottles)
+        self.state.replace(profile.answers, profile.overrides, profile.compared_ids,
+                           profile.bottles)
         self.current = profile
         self.dirty = False
         self.store.set_last_used(profile.id)
@@ -144,12 +144,7 @@ class ProfileActions(QObject):
     def new_profile(self) -> None:
         if not self._settled():
             return
-        from serumdesk.domain.answers import Answers, Overrides
-
-        self.window.set_answers(Answers())
-        self.window.set_overrides(Overrides())
-        self.window.set_compared_ids([])
-        self.window.set_bottles(())
+        self.state.replace()
         self.current = None
         self.dirty = False
         self._refresh()
@@ -335,13 +330,13 @@ class ProfileActions(QObject):
                 self.show_profile(last)
 
 
-def install_profile_actions(window: MainWindow, paths: UserPaths,
+def install_profile_actions(window: MainWindow, state: WorkState, paths: UserPaths,
                             prompts: ProfilePrompts | None = None,
                             offer_at_start: bool = True) -> ProfileActions:
     """Wire profiles into `window`; a second running SerumDesk gets a read-only store."""
     guard = InstanceGuard(paths.data_dir / "instance.lock")
     store = ProfileStore(paths.profiles_dir, read_only=not guard.acquired)
-    actions = ProfileActions(window, store, prompts or DialogPrompts(window), guard)
+    actions = ProfileActions(window, state, store, prompts or DialogPrompts(window), guard)
     if offer_at_start:
         QTimer.singleShot(0, actions.offer_last_used)
     return actions

@@ -6,8 +6,9 @@ import dataclasses
 
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout
 
-from serumdesk.domain.answers import RECOVERY_WINDOW_DAYS, Answers
+from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Procedure
+from serumdesk.domain.recovery import LAST_RECOVERY_DAY
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
 from serumdesk.ui.widgets.style import plain_label
@@ -17,7 +18,7 @@ NOT_SURE = -1
 
 class ProcedurePage(QuestionPage):
     heading_text = "About your procedure"
-    why = (f"Freshly treated skin (about the first {RECOVERY_WINDOW_DAYS} days) needs gentler "
+    why = (f"Freshly treated skin (about the first {LAST_RECOVERY_DAY} days) needs gentler "
            "formulas and no exfoliants.")
 
     def build(self, layout: QVBoxLayout) -> None:

@@ -1,12 +1,14 @@
-"""The shared shape of the wizard's question pages: fill from the draft, validate, write back.
+"""The shared shape of the wizard's question pages: fill from the answers, validate, write back.
 
-Each page reads the draft `Answers` in `initializePage`, checks its own controls in
-`validatePage` and writes back with `dataclasses.replace` (Picard's setupwizard style).
+Each page fills its controls from the work state's `Answers` in `initializePage`, checks
+them in `validatePage` and writes back with `dataclasses.replace` (Picard's setupwizard
+style). Valid edits are written back as they are made, so what is on screen is what a
+saved profile keeps.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Protocol, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLabel, QVBoxLayout, QWizardPage
@@ -17,14 +19,7 @@ from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
-
-class DraftHolder(Protocol):
-    """What a page needs from its wizard: the draft it fills from and writes back to."""
-
-    @property
-    def draft(self) -> Answers: ...
-
-    def set_draft(self, answers: Answers) -> None: ...
+    from serumdesk.ui.work_state import WorkState
 
 
 class QuestionPage(QWizardPage):
@@ -34,13 +29,12 @@ class QuestionPage(QWizardPage):
     why: ClassVar[str] = ""
     """One line saying why the page asks; shown as the page's subtitle."""
 
-    edited = Signal()
-    """The person changed a control on this page (not emitted while filling from the draft)."""
     first_painted = Signal()
     """The page was painted for the first time (start-up waits for this to do the rest)."""
 
-    def __init__(self) -> None:
+    def __init__(self, state: WorkState) -> None:
         super().__init__()
+        self.state = state
         self.setTitle(self.heading_text)
         self.setSubTitle(self.why)
         self._filling = False
@@ -73,9 +67,11 @@ class QuestionPage(QWizardPage):
         """The draft with this page's answers, or a message saying what to fix."""
         raise NotImplementedError
 
+    def read_live(self, draft: Answers) -> Answers | str:
+        """What an edit writes back before Next confirms it (read() unless a page differs)."""
+        return self.read(draft)
+
     # -- shared behaviour ----------------------------------------------------------------
-    def holder(self) -> DraftHolder:
-        return cast(DraftHolder, self.wizard())
 
     def watch(self, *signals: object) -> None:
         """Report edits made through these signals (each a bound Qt signal)."""
@@ -93,29 +89,28 @@ class QuestionPage(QWizardPage):
         if self._filling:
             return
         self.error_label.hide()
-        self.edited.emit()
+        result = self.read_live(self.state.answers)
+        if isinstance(result, Answers):
+            self.state.edit_answers(result)
         self.completeChanged.emit()
 
     def initializePage(self) -> None:
         self._filling = True
         try:
-            self.fill(self.holder().draft)
+            self.fill(self.state.answers)
         finally:
             self._filling = False
         self.error_label.hide()
 
     def cleanupPage(self) -> None:
-        # Going Back keeps what was entered here, when it is valid, so nothing is lost.
-        result = self.read(self.holder().draft)
-        if isinstance(result, Answers):
-            self.holder().set_draft(result)
+        pass  # going Back keeps what was entered: valid edits are already in the state
 
     def validatePage(self) -> bool:
-        result = self.read(self.holder().draft)
+        result = self.read(self.state.answers)
         if isinstance(result, str):
             self.show_error(result)
             return False
-        self.holder().set_draft(result)
+        self.state.edit_answers(result)
         return True
 
     def show_error(self, message: str) -> None:

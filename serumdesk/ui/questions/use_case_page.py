@@ -27,5 +27,9 @@ class UseCasePage(ChoicePage):
             return dataclasses.replace(result, procedure=None, days_since_procedure=None)
         return result
 
+    def read_live(self, draft: Answers) -> Answers | str:
+        # Clicking through the goals keeps the procedure answers until Next confirms one.
+        return ChoicePage.read(self, draft)
+
     def is_post_procedure(self) -> bool:
         return self.choice.value() is UseCase.POST_PROCEDURE

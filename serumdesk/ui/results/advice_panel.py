@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.domain.routine import NOT_ADVICE
-from serumdesk.ui.results.controller import money
+from serumdesk.domain.wording import money
 from serumdesk.ui.widgets.style import SecondaryLabel, em, heading, plain_label
 
 

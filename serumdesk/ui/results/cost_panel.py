@@ -15,20 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from serumdesk.domain.answers import ProductOverride
-from serumdesk.ui.results.controller import money
+from serumdesk.domain import wording
+from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
+from serumdesk.domain.wording import COST_FIELDS, money
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label, scaled_font
 
 if TYPE_CHECKING:
     from serumdesk.domain.product import Product, Provenance
     from serumdesk.domain.ranking import Match
 
-# field -> (label, decimals, minimum, maximum, suffix, prefix)
-FIELDS: dict[str, tuple[str, int, float, float, str, str]] = {
-    "price_usd": ("Price", 2, 0.0, 100_000.0, "", "$"),
-    "size_ml": ("Bottle size", 1, 0.1, 10_000.0, " ml", ""),
-    "dose_ml": ("Amount per use", 3, 0.0, 100.0, " ml", ""),
-    "applications_per_day": ("Times a day", 1, 0.0, 10.0, "×", ""),
+# field -> (decimals, minimum, maximum, suffix, prefix); the labels are wording.COST_FIELDS
+FIELDS: dict[str, tuple[int, float, float, str, str]] = {
+    "price_usd": (2, 0.0, 100_000.0, "", "$"),
+    "size_ml": (1, 0.1, 10_000.0, " ml", ""),
+    "dose_ml": (3, 0.0, 100.0, " ml", ""),
+    "applications_per_day": (1, 0.0, 10.0, "×", ""),
 }
 
 
@@ -96,7 +97,8 @@ class CostPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.field_tags: dict[str, QLabel] = {}
-        for name, (label, decimals, low, high, suffix, prefix) in FIELDS.items():
+        for name, (decimals, low, high, suffix, prefix) in FIELDS.items():
+            label = COST_FIELDS[name]
             spin = QDoubleSpinBox()
             spin.setDecimals(decimals)
             spin.setRange(low, high)
@@ -130,7 +132,7 @@ class CostPanel(QWidget):
         self.product = match.product  # a card may be reused for another product
         cost = match.cost
         inputs = cost.inputs
-        self.monthly.setText(f"{money(cost.cost_per_month_usd)} a month")
+        self.monthly.setText(wording.monthly_words(cost))
         self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}")
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
         self.estimate_tag.setVisible(cost.is_estimate)
@@ -138,20 +140,14 @@ class CostPanel(QWidget):
         self.over_budget.setVisible(match.over_budget)
         self.within_budget.setVisible(budget is not None and not match.over_budget)
         if budget is not None:
-            self.over_budget.setText(f"Over your {money(budget)} monthly budget")
-            self.within_budget.setText(f"Within your {money(budget)} monthly budget")
+            self.over_budget.setText(wording.budget_words(True, budget))
+            self.within_budget.setText(wording.budget_words(False, budget))
             for label in (self.over_budget, self.within_budget):
                 label.setAccessibleName(label.text())
-        per_ml = f"{money(cost.price_per_ml_usd)} per ml; "
-        if cost.months_per_bottle is None:
-            self.months.setText(per_ml + "not used with these figures (0 a day).")
-        else:
-            self.months.setText(per_ml + f"a bottle lasts about {cost.months_per_bottle:.1f} months.")
-        low, high = cost.recovery_window_usd
-        self.window_cost.setText(f"Recovery window (1–2 weeks): {money(low)}–{money(high)}")
+        self.months.setText(f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}")
+        self.window_cost.setText(wording.recovery_window_words(cost))
         self.window_cost.setVisible(in_recovery)
-        self.assumption.setText(f"Assumes {cost.assumption()}"
-                                + (" (includes estimates)." if cost.is_estimate else "."))
+        self.assumption.setText(wording.assumption_words(cost))
         for name, spin in self.spins.items():
             spin.blockSignals(True)
             spin.setValue(getattr(inputs, name))
@@ -185,4 +181,4 @@ class CostPanel(QWidget):
         self.override_edited.emit(self.current_override())
 
     def _on_reset(self) -> None:
-        self.override_edited.emit(ProductOverride())
+        self.override_edited.emit(NO_OVERRIDE)

@@ -7,8 +7,9 @@ them in a shared grid so the same section lines up across every compared product
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
+from serumdesk.domain import wording
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.product import Product
@@ -35,10 +36,6 @@ CAUTION_TITLES = {
     CautionLevel.INFO: "Good to know",
 }
 _LEVEL_ORDER = {level: i for i, level in enumerate(CautionLevel)}
-_PACKAGING_WORDS = {
-    "dual-chamber": "dual chamber", "airless": "airless pump", "opaque": "opaque bottle",
-    "roller": "roller", "single-use": "single-use doses", "pump": "pump", "dropper": "dropper",
-}
 
 
 class CautionBox(QFrame):
@@ -74,36 +71,14 @@ class CautionBox(QFrame):
 
 
 def care_text(product: Product) -> str:
-    lines = []
-    if product.packaging:
-        words = ", ".join(_PACKAGING_WORDS.get(p.value, p.value) for p in product.packaging)
-        protective = any(p.protects_actives for p in product.packaging)
-        lines.append(f"Packaging: {words}"
-                     + (" — protects fragile actives." if protective else "."))
-    else:
-        lines.append("Packaging: not stated.")
-    fridge = product.storage.refrigerate
-    storage = {True: "Keep in the fridge.", False: "Room temperature.",
-               None: "Storage: not stated by the brand."}[fridge]
-    lines.append(storage + (f" {product.storage.note}" if product.storage.note else ""))
-    if product.concentration_disclosed:
-        lines.append(f"Concentration disclosed: {product.concentration_disclosed}.")
-    else:
-        lines.append("Concentration of the active: not disclosed.")
-    return "\n".join(lines)
+    return "\n".join((wording.packaging_words(product), wording.storage_words(product),
+                      wording.concentration_words(product)))
 
 
 def ingredients_text(product: Product) -> str:
-    lines = ["Key: " + ", ".join(product.key_ingredients) + "."]
-    if product.irritants:
-        lines.append("Possible irritants: " + ", ".join(
-            f"{i.ingredient} ({i.kind.label})" for i in product.irritants) + ".")
-    else:
-        lines.append("Possible irritants: none listed in the catalog.")
-    fragrance = {True: "Fragrance-free.", False: "Contains fragrance.",
-                 None: "Fragrance: not stated."}[product.fragrance_free]
-    lines.append(fragrance)
-    return "\n".join(lines)
+    return "\n".join((f"Key: {wording.key_ingredients_words(product)}",
+                      f"Possible irritants: {wording.irritants_words(product)}",
+                      wording.fragrance_words(product)))
 
 
 def reasons_text(match: Match) -> str:
@@ -198,26 +173,18 @@ class ProductCard(QFrame):
         self.brand_label.setText(p.brand)
         self.name_label.setText(p.name)
         self.name_label.setAccessibleName(p.title)
-        fit = (f"Fits your goal: {answers.use_case.label.lower()}." if match.fits_use_case
-               else f"Not one of the guide's picks for {answers.use_case.label.lower()}.")
-        if p.alternative:
-            fit += " A lower-cost alternative."
-        self.fit_label.setText(fit)
+        self.fit_label.setText(wording.fit_words(match, answers))
         self._show_cautions(match)
         self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window)
         self.source_label.setText(p.source_category.label)
         self.source_detail.setText(p.source_detail)
-        origin = "Human-derived." if p.human_derived else (
-            "Animal-derived." if p.animal_derived else "Not human-derived.")
-        vegan = f" Vegan: {p.vegan_status}."
-        self.origin_label.setText(origin + vegan)
-        self.score_label.setText(
-            f"Score {match.score} (points for and against, from the guide's rules).")
+        self.origin_label.setText(f"{wording.origin_words(p)} {wording.vegan_words(p)}")
+        self.score_label.setText(wording.score_words(match))
         self.why.set_title(f"Why ({len(match.reasons)} reasons)")
         self.why.set_body(reasons_text(match))
         self.care_label.setText(care_text(p))
         self.ingredients_label.setText(ingredients_text(p))
-        self.evidence_label.setText(p.evidence.brief() + ".")
+        self.evidence_label.setText(wording.evidence_words(p))
         self.evidence_more.set_body(
             f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
 
@@ -245,6 +212,3 @@ class ProductCard(QFrame):
         """(level, text) of every caution shown, for tests and the accessibility tree."""
         return [(b.objectName(), b.accessibleName()) for b in self.caution_boxes]
 
-
-def card_label_texts(card: ProductCard) -> list[QLabel]:
-    return [w for cell in card.cells.values() for w in cell.findChildren(QLabel)]

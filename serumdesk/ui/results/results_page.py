@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from serumdesk.domain.answers import Answers, Overrides, ProductOverride
-from serumdesk.domain.catalog_loader import CatalogUnavailable
+from serumdesk.domain.answers import ProductOverride
+from serumdesk.domain.catalog_loader import CatalogLoader, CatalogUnavailable
+from serumdesk.domain.compare import compare_selection
 from serumdesk.ui.results.card_strip import CardStrip
-from serumdesk.ui.results.controller import ResultsController, compare_selection, relax_hints
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
@@ -32,32 +32,14 @@ if TYPE_CHECKING:
     from serumdesk.ui.results.advice_panel import AdvicePanel
     from serumdesk.ui.results.compare_chooser import CompareChooser
     from serumdesk.ui.results.product_card import ProductCard
-
-
-class ResultsHost(Protocol):
-    """What the results page needs from its wizard."""
-
-    controller: ResultsController
-
-    @property
-    def draft(self) -> Answers: ...
-
-    def current_overrides(self) -> Overrides: ...
-
-    def compared_ids(self) -> list[str]: ...
-
-    def compared_ids_for(self, answers: Answers) -> list[str]: ...
-
-    def edit_override(self, product_id: str, override: ProductOverride) -> None: ...
-
-    def edit_compared_ids(self, ids: list[str]) -> None: ...
-
-    def store_compared_ids(self, ids: list[str]) -> None: ...
+    from serumdesk.ui.work_state import WorkState
 
 
 class ResultsPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, state: WorkState, catalog_loader: CatalogLoader) -> None:
         super().__init__()
+        self.state = state
+        self.catalog_loader = catalog_loader
         self.setTitle("Your matches")
         self.setSubTitle("The best matches side by side. Tick which to compare; edit any cost "
                          "figure to recompute.")
@@ -96,9 +78,6 @@ class ResultsPage(QWizardPage):
         layout.addLayout(actions)
         self.strip = CardStrip()
 
-    def host(self) -> ResultsHost:
-        return cast(ResultsHost, self.wizard())
-
     def _build_content(self) -> None:
         from serumdesk.ui.results.advice_panel import AdvicePanel
         from serumdesk.ui.results.compare_chooser import CompareChooser
@@ -117,10 +96,12 @@ class ResultsPage(QWizardPage):
             button.setEnabled(self.recommendation is not None)
 
     def refresh(self, keep_selection: bool = True) -> None:
-        """Recompute from the draft and overrides and show the result in place."""
-        host = self.host()
+        """Recompute from the answers and overrides and show the result in place."""
+        from serumdesk.domain.recommendation import recommend, relax_hints
+
+        state = self.state
         try:
-            rec = host.controller.recommend(host.draft, host.current_overrides())
+            rec = recommend(self.catalog_loader.load(), state.answers, state.overrides)
         except CatalogUnavailable as exc:
             self._show_unavailable(str(exc))
             return
@@ -128,12 +109,12 @@ class ResultsPage(QWizardPage):
             self._build_content()
         assert self.chooser is not None and self.advice is not None
         self.recommendation = rec
-        compared = [pid for pid in host.compared_ids()
-                    if any(m.product.id == pid for m in rec.matches)]
+        matched = {m.product.id for m in rec.matches}
+        compared = [pid for pid in state.compared_ids if pid in matched]
         if not keep_selection:
             # Changed answers rank differently: compare the new best matches, not the old picks.
-            compared = compare_selection(rec, host.compared_ids_for(host.draft))
-        host.store_compared_ids(compared)
+            compared = compare_selection(rec, state.compared_ids_for(state.answers))
+        state.settle_compared(compared)
         self.scroller.show()
         self.chooser.setVisible(bool(rec.matches))
         self.chooser.show_matches(rec.matches, compared)
@@ -192,11 +173,11 @@ class ResultsPage(QWizardPage):
         self.status.show()
 
     def _on_override(self, product_id: str, override: ProductOverride) -> None:
-        self.host().edit_override(product_id, override)
+        self.state.edit_override(product_id, override)
         self.refresh()
 
     def _on_chosen(self, ids: list[str]) -> None:
-        self.host().edit_compared_ids(ids)
+        self.state.edit_compared(ids)
         if self.recommendation is not None:
             self._show_cards(self.recommendation, ids)
 

@@ -10,30 +10,24 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from serumdesk.domain import wording
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionLevel, CautionNote
-from serumdesk.domain.choices import Caution, UseCase
-from serumdesk.domain.cost import CostEstimate
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
-from serumdesk.ui.results.controller import money
-
-MAX_COMPARED = 4
-"""One or two pages: the sheet compares at most four products side by side."""
-DEFAULT_COMPARED = 3
 
 GENERIC_CLINICIAN_CAUTION = (
     "Medical cautions apply — see your clinician before starting it."
 )
 """A shared copy keeps every clinician caution, without naming the condition behind it."""
-GENERIC_ALLERGY_CAUTION = (
-    "SerumDesk knows the key ingredients only: check the full ingredient list on the pack "
-    "for the allergens you listed, and patch test."
+SHARED_EXCLUSIONS_NOTE = (
+    "A copy for sharing does not list products left out for health reasons (allergies, "
+    "sensitivities), if there are any."
 )
-GENERIC_ALLERGY_EXCLUSION = "Matches an ingredient you are allergic to (not named on this copy)."
+"""Said on every shared copy, whether or not anything was left off, so nothing can be inferred."""
 
 _LEVEL_LABELS = {
     CautionLevel.CLINICIAN: "See your clinician",
@@ -42,96 +36,35 @@ _LEVEL_LABELS = {
     CautionLevel.ETHICS: "Ethics",
     CautionLevel.INFO: "Note",
 }
-_COST_FIELDS = {
-    "price_usd": "price",
-    "size_ml": "size",
-    "dose_ml": "amount per use",
-    "applications_per_day": "uses a day",
-}
-
-
-class CompareError(ValueError):
-    """The products asked for cannot be compared; the message names the valid ids."""
-
-
-def select_compared(rec: Recommendation, compare_ids: Sequence[str]) -> tuple[Match, ...]:
-    """The matches to compare, in the order asked; empty `compare_ids` means the top three."""
-    if not compare_ids:
-        return tuple(rec.matches[:DEFAULT_COMPARED])
-    ids = list(dict.fromkeys(compare_ids))
-    if len(ids) > MAX_COMPARED:
-        raise CompareError(
-            f"The sheet compares at most {MAX_COMPARED} products; {len(ids)} were asked for.")
-    by_id = {m.product.id: m for m in rec.matches}
-    excluded = {e.product.id: e for e in rec.excluded}
-    for pid in ids:
-        if pid in by_id:
-            continue
-        valid = ", ".join(by_id) or "none (every product was excluded)"
-        if pid in excluded:
-            why = " ".join(r.text for r in excluded[pid].reasons)
-            raise CompareError(
-                f"'{pid}' is excluded for these answers ({why}). Products you can compare: {valid}.")
-        raise CompareError(f"Unknown product id '{pid}'. Products you can compare: {valid}.")
-    return tuple(by_id[pid] for pid in ids)
 
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _names_allergen(text: str, answers: Answers) -> bool:
-    folded = text.casefold()
-    return any(a.casefold() in folded for a in answers.allergens)
+def _lines(*texts: str) -> str:
+    return "<br/>".join(_e(t) for t in texts)
 
 
-def shared_caution_texts(cautions: Iterable[CautionNote], answers: Answers,
+def shared_caution_texts(cautions: Iterable[CautionNote],
                          include_medical: bool) -> list[tuple[CautionLevel, str]]:
-    """Each caution's level and text; a shared copy keeps a line for each but names no condition."""
+    """Each caution's level and text. A copy for sharing keeps a line for every clinician
+    caution without naming the condition, and leaves out the cautions that would tell an
+    allergy or a sensitivity."""
     out: list[tuple[CautionLevel, str]] = []
     for c in cautions:
         text = c.text
-        if not include_medical:
-            if c.level is CautionLevel.CLINICIAN:
-                text = GENERIC_CLINICIAN_CAUTION
-            elif _names_allergen(text, answers):
-                text = GENERIC_ALLERGY_CAUTION
+        if not include_medical and c.kind.private:
+            if c.level is not CautionLevel.CLINICIAN:
+                continue
+            text = GENERIC_CLINICIAN_CAUTION
         if (c.level, text) not in out:
             out.append((c.level, text))
     return out
 
 
-def _answers_rows(answers: Answers, include_medical: bool) -> list[tuple[str, str]]:
-    what = answers.use_case.label
-    if answers.use_case is UseCase.POST_PROCEDURE:
-        if answers.procedure is not None:
-            what += f" ({answers.procedure.label.lower()})"
-        if answers.days_since_procedure is not None:
-            what += f", {answers.days_since_procedure} days ago"
-    actives = ", ".join(a.label for a in sorted(answers.actives)) or "None of the listed actives"
-    budget = (f"{money(answers.budget_usd_per_month)} a month"
-              if answers.budget_usd_per_month is not None else "No budget given")
-    rows = [
-        ("What for", what),
-        ("Skin", answers.sensitivity.label),
-        ("Diet and ethics", answers.diet.label),
-        ("Already using", actives),
-        ("Budget", budget),
-        ("Fragrance", "Sensitive to fragrance" if Caution.FRAGRANCE_SENSITIVE in answers.cautions
-         else "No fragrance sensitivity given"),
-    ]
-    if include_medical:
-        medical = [c.label for c in sorted(answers.cautions) if c.is_medical]
-        rows.append(("Medical", "; ".join(medical) or "None given"))
-        rows.append(("Allergies", ", ".join(answers.allergens) or "None given"))
-    else:
-        rows.append(("Medical details", "Left out of this copy for sharing; every caution "
-                     "below still applies."))
-    return rows
-
-
 def _answers_html(answers: Answers, include_medical: bool) -> str:
-    rows = _answers_rows(answers, include_medical)
+    rows = wording.answers_rows(answers, include_medical)
     cells = []
     for i in range(0, len(rows), 2):
         pair = rows[i:i + 2]
@@ -144,56 +77,39 @@ def _answers_html(answers: Answers, include_medical: bool) -> str:
 
 
 def _source_cell(p: Product) -> str:
-    origin = ("Human-derived" if p.human_derived else "Animal-derived" if p.animal_derived
-              else "Not human- or animal-derived")
-    vegan = f"Vegan: {p.vegan_status}"
-    return (f"<b>{_e(p.source_category.label)}</b><br/>{_e(p.source_detail)}<br/>"
-            f"{_e(origin)}. {_e(vegan)}.")
+    return (f"<b>{_e(p.source_category.label)}</b><br/>"
+            + _lines(p.source_detail, f"{wording.origin_words(p)} {wording.vegan_words(p)}"))
 
 
 def _irritants_cell(p: Product) -> str:
-    parts = [f"{_e(i.kind.label)}: {_e(i.ingredient)}" for i in p.irritants]
-    listed = "<br/>".join(parts) if parts else "None listed"
-    fragrance = {True: "Fragrance-free", False: "Contains fragrance",
-                 None: "Fragrance not stated"}[p.fragrance_free]
-    return f"{listed}<br/>{_e(fragrance)}"
+    return _e(f"{wording.irritants_words(p)} {wording.fragrance_words(p)}")
 
 
 def _packaging_cell(p: Product) -> str:
-    packs = ", ".join(pk.value.replace("-", " ") for pk in p.packaging) or "packaging not stated"
-    fridge = {True: "Keep in the fridge", False: "Room temperature",
-              None: "Storage not stated"}[p.storage.refrigerate]
-    note = f" {_e(p.storage.note)}" if p.storage.note else ""
-    return f"{_e(packs.capitalize())}<br/>{_e(fridge)}.{note}"
+    return _e(f"{wording.packaging_words(p)} {wording.storage_words(p)} "
+              f"{wording.concentration_words(p)}")
 
 
-def _cost_cell(m: Match, use_case: UseCase) -> str:
-    cost: CostEstimate = m.cost
+def _cost_cell(m: Match, answers: Answers) -> str:
+    cost = m.cost
     mark = "*" if cost.is_estimate else ""
-    lines = [f"<b>{_e(money(cost.cost_per_month_usd))} a month{mark}</b>",
-             f"{_e(money(cost.price_per_ml_usd))} per ml"]
-    if cost.months_per_bottle:
-        lines.append(f"A bottle lasts about {cost.months_per_bottle:.1f} months")
-    lines.append(_e(cost.assumption()))
+    lines = [f"{wording.monthly_words(cost)}{mark}",
+             f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
+             wording.assumption_words(cost)]
     if cost.inputs.estimated_fields:
-        fields = ", ".join(_COST_FIELDS.get(f, f) for f in cost.inputs.estimated_fields)
-        lines.append(f"* estimate: {_e(fields)}")
+        lines.append("* " + wording.estimated_words(cost))
     if cost.inputs.overridden_fields:
-        fields = ", ".join(_COST_FIELDS.get(f, f) for f in cost.inputs.overridden_fields)
-        lines.append(f"Your own figure: {_e(fields)}")
-    if use_case is UseCase.POST_PROCEDURE:
-        low, high = cost.recovery_window_usd
-        lines.append(f"Recovery window (7–14 days): {_e(money(low))}–{_e(money(high))}")
-    if m.over_budget:
-        lines.append("<b>Over your budget</b>")
-    return "<br/>".join(lines)
+        lines.append(wording.overridden_words(cost))
+    if answers.in_recovery_window:
+        lines.append(wording.recovery_window_words(cost))
+    if answers.budget_usd_per_month is not None:
+        lines.append(wording.budget_words(m.over_budget, answers.budget_usd_per_month))
+    first, *rest = lines
+    return f"<b>{_e(first)}</b><br/>" + _lines(*rest)
 
 
 def _fit_cell(m: Match, answers: Answers, total: int) -> str:
-    fit = ("A guide pick for " if m.fits_use_case else "Not a guide pick for ") + \
-        answers.use_case.label.lower()
-    extra = "<br/>A lower-cost alternative" if m.product.alternative else ""
-    return f"Rank {m.rank} of {total}, score {m.score}<br/>{_e(fit)}{extra}"
+    return _e(f"Rank {m.rank} of {total}, score {m.score}. {wording.fit_words(m, answers)}")
 
 
 def _caution_lines(items: Sequence[tuple[CautionLevel, str]], empty: str) -> str:
@@ -202,10 +118,9 @@ def _caution_lines(items: Sequence[tuple[CautionLevel, str]], empty: str) -> str
     return "<br/>".join(f"<b>{_e(_LEVEL_LABELS[level])}:</b> {_e(text)}" for level, text in items)
 
 
-def _caution_rows(compared: Sequence[Match], answers: Answers,
-                  include_medical: bool) -> tuple[list[str], str]:
+def _caution_rows(compared: Sequence[Match], include_medical: bool) -> tuple[list[str], str]:
     """Each product's own cautions, and those that apply to every compared product (said once)."""
-    per_product = [shared_caution_texts(m.cautions, answers, include_medical) for m in compared]
+    per_product = [shared_caution_texts(m.cautions, include_medical) for m in compared]
     common = [c for c in per_product[0] if len(compared) > 1 and all(c in p for p in per_product)]
     own = [[c for c in p if c not in common] for p in per_product]
     empty = "Only those for all of them, below" if common else "None for your answers"
@@ -223,15 +138,15 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
     head = "".join(
         f'<th width="{col_pct}%">#{m.rank} {_e(m.product.brand)}<br/>{_e(m.product.name)}</th>'
         for m in compared)
-    own_cautions, common_cautions = _caution_rows(compared, answers, include_medical)
+    own_cautions, common_cautions = _caution_rows(compared, include_medical)
     rows = [
         ("Fit", [_fit_cell(m, answers, total) for m in compared]),
         ("Source", [_source_cell(m.product) for m in compared]),
-        ("Key ingredients", [_e(", ".join(m.product.key_ingredients)) for m in compared]),
+        ("Key ingredients", [_e(wording.key_ingredients_words(m.product)) for m in compared]),
         ("Irritants", [_irritants_cell(m.product) for m in compared]),
         ("Packaging and storage", [_packaging_cell(m.product) for m in compared]),
-        ("Evidence", [_e(m.product.evidence.brief()) for m in compared]),
-        ("Cost per month", [_cost_cell(m, answers.use_case) for m in compared]),
+        ("Evidence", [_e(wording.evidence_words(m.product)) for m in compared]),
+        ("Cost per month", [_cost_cell(m, answers) for m in compared]),
         ("Cautions", own_cautions),
     ]
     body = "".join(
@@ -251,19 +166,16 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
 
 
 def _exclusions_html(rec: Recommendation, include_medical: bool) -> str:
-    if not rec.excluded:
-        return "<p>None: every product in the catalog fits these answers.</p>"
     items = []
     for e in rec.excluded:
-        reasons = []
-        for r in e.reasons:
-            text = r.text
-            if not include_medical and _names_allergen(text, rec.answers):
-                text = GENERIC_ALLERGY_EXCLUSION
-            if text not in reasons:
-                reasons.append(text)
-        items.append(f"<li><b>{_e(e.product.title)}</b>: {_e(' '.join(reasons))}</li>")
-    return f"<ul>{''.join(items)}</ul>"
+        reasons = [r.text for r in e.reasons if include_medical or not r.kind.private]
+        if reasons:
+            items.append(f"<li><b>{_e(e.product.title)}</b>: {_e(' '.join(reasons))}</li>")
+    if include_medical:
+        return (f"<ul>{''.join(items)}</ul>" if items
+                else "<p>None: every product in the catalog fits these answers.</p>")
+    listed = f"<ul>{''.join(items)}</ul>" if items else ""
+    return f"{listed}<p>{_e(SHARED_EXCLUSIONS_NOTE)}</p>"
 
 
 def _routine_html(rec: Recommendation, compared: Sequence[Match]) -> str:

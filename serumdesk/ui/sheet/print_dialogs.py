@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from serumdesk.domain.compare import select_compared
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.storage.atomic import SaveError
-from serumdesk.ui.sheet.content import select_compared
 from serumdesk.ui.sheet.pages import SheetRequest, page_layout
 from serumdesk.ui.sheet.pdf import default_paper, paint_on_printer, write_sheet_pdf
 
@@ -26,7 +26,7 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
     from PySide6.QtWidgets import QMessageBox, QToolBar
 
-    from serumdesk.ui.sheet.content import CompareError
+    from serumdesk.domain.compare import CompareError
 
     try:
         compared = select_compared(rec, compare_ids)
@@ -63,7 +63,7 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
     """Ask for a .pdf file name and write the sheet there; failures get a clear message."""
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from serumdesk.ui.sheet.content import CompareError
+    from serumdesk.domain.compare import CompareError
 
     include_medical = True
     if _has_medical_details(rec):

@@ -1,0 +1,78 @@
+"""The card and the printed sheet state the same facts for the same product, for many answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from serumdesk.domain import wording
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.choices import Caution, Diet, Procedure, UseCase
+from serumdesk.domain.ranking import Match
+from serumdesk.ui.results.results_page import ResultsPage
+from serumdesk.ui.sheet.content import sheet_html
+from tests.ui.wizard_helpers import card_texts, click_next, open_window
+
+POST = UseCase.POST_PROCEDURE
+GRID = {
+    # The guide's recovery window is "usually 1–2 weeks": day 3 and day 14 are in it, day 20
+    # is not, and "not sure" counts as still healing.
+    "day 3 after laser": (Answers(use_case=POST, procedure=Procedure.LASER,
+                                  days_since_procedure=3), True),
+    "day 14 after microneedling": (Answers(use_case=POST, procedure=Procedure.MICRONEEDLING,
+                                           days_since_procedure=14), True),
+    "day 20 after laser": (Answers(use_case=POST, procedure=Procedure.LASER,
+                                   days_since_procedure=20), False),
+    "not sure when": (Answers(use_case=POST, procedure=Procedure.PEEL), True),
+    "pregnant": (Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING})), False),
+    "vegan": (Answers(diet=Diet.VEGAN), False),
+    "allergy": (Answers(allergens=("snow mushroom",)), False),
+    "over budget": (Answers(use_case=UseCase.TEXTURE_FIRMNESS, budget_usd_per_month=20), False),
+}
+
+
+def _plain(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def statements(match: Match, answers: Answers) -> list[str]:
+    p, cost = match.product, match.cost
+    said = [wording.fit_words(match, answers), wording.origin_words(p), wording.vegan_words(p),
+            wording.key_ingredients_words(p), wording.irritants_words(p),
+            wording.fragrance_words(p), wording.packaging_words(p), wording.storage_words(p),
+            wording.concentration_words(p), wording.evidence_words(p),
+            wording.monthly_words(cost), f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
+            wording.assumption_words(cost)]
+    if answers.budget_usd_per_month is not None:
+        said.append(wording.budget_words(match.over_budget, answers.budget_usd_per_month))
+    return said + [c.text for c in match.cautions]
+
+
+@pytest.mark.parametrize("persona", list(GRID))
+def test_card_and_sheet_state_the_same_facts(qtbot: QtBot, persona: str) -> None:
+    answers, in_window = GRID[persona]
+    assert answers.in_recovery_window is in_window
+    window = open_window(qtbot)
+    window.state.replace(answers)
+    while not isinstance(window.wizard.currentPage(), ResultsPage):
+        click_next(qtbot, window)
+    page = window.wizard.currentPage()
+    assert isinstance(page, ResultsPage) and page.recommendation is not None
+    rec = page.recommendation
+    assert rec.answers == answers
+    compared = [m for m in rec.matches if m.product.id in page.cards]
+    assert len(compared) >= 2
+    sheet = _plain(sheet_html(rec, compared, today=dt.date(2026, 11, 29)))
+    for match in compared:
+        card = " ".join(card_texts(page.cards[match.product.id]).split())
+        for fact in statements(match, answers):
+            flat = " ".join(fact.split())
+            assert flat in card, f"card of {match.product.id} lacks: {fact}"
+            assert flat in sheet, f"sheet lacks, for {match.product.id}: {fact}"
+        window_cost = wording.recovery_window_words(match.cost)
+        assert (window_cost in card) is in_window
+        assert (window_cost in sheet) is in_window
