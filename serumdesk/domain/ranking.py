@@ -182,7 +182,7 @@ def _scored(layout: _Layout, answers: Answers, overrides: Overrides | None) -> R
     limit = -1.0 if s.budget is None else s.budget + 0.005  # cents of rounding are not over
     within_points, over_points = budget_points(s.budget)
     use_bit = USE_CASE_BITS[s.use_case]
-    diet = DIET_LEAVES_OUT[s.diet]
+    diet = int(DIET_LEAVES_OUT[s.diet])  # a plain int: IntFlag arithmetic is slow per product
     needles = [needle for _, needle in s.allergens]
     fragrance = s.fragrance_sensitive
     may_exclude = bool(diet or needles or fragrance)

@@ -28,6 +28,28 @@ def test_no_domain_module_imports_qt() -> None:
         assert not qt, f"{path.name} imports {qt}"
 
 
+QT_FREE_OUTSIDE_DOMAIN = ("ui/sheet/content.py",)
+"""Modules under ui/ that decide what to show and promise no Qt (they run in the CLI too)."""
+
+
+def test_qt_free_ui_modules_import_no_qt_even_indirectly() -> None:
+    for rel in QT_FREE_OUTSIDE_DOMAIN:
+        module = module_name(PACKAGE / rel)
+        code = (f"import sys, {module}\n"
+                "print(sorted(k for k in sys.modules if k.startswith(('PySide6', 'shiboken6'))))\n")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True)
+        assert out.stdout.strip() == "[]", f"{rel} pulls in Qt"
+
+
+def test_the_command_line_uses_only_the_sheet_rendering_from_the_ui() -> None:
+    graph = import_graph()
+    for module, imports in graph.items():
+        if module.startswith("serumdesk.cli"):
+            ui = {m for m in imports if m.startswith("serumdesk.ui")}
+            assert ui <= {"serumdesk.ui.sheet.pdf"}, f"{module} imports {ui}"
+
+
 def test_storage_never_imports_qt_widgets() -> None:
     for path in sorted((PACKAGE / "storage").rglob("*.py")):
         widgets = {m for m in imported_modules(path) if m.startswith(("PySide6.QtWidgets", "PySide6.QtGui"))}

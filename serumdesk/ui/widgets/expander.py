@@ -36,9 +36,6 @@ class Expander(QWidget):
     def set_body(self, text: str) -> None:
         self.body.setText(text)
 
-    def is_expanded(self) -> bool:
-        return self.button.isChecked()
-
     def _toggled(self, on: bool) -> None:
         self.button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.body.setVisible(on)

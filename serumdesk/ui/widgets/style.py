@@ -69,8 +69,7 @@ class WrappedLabel(QLabel):
 
     Qt lays a word-wrapped label's text out again for every width a layout asks about. Its
     layout item keeps the answers for three widths, but a card section is asked about four
-    or five per update, so the same text was laid out over and over: this cut the time
-    from the last answer to the cards by a third.
+    or five per update, so the same text would be laid out over and over.
     """
 
     def __init__(self) -> None:

@@ -20,8 +20,7 @@ from serumdesk.ui.profiles.actions import install_profile_actions
 from serumdesk.ui.profiles.picker_dialog import ProfilePickerDialog
 from serumdesk.ui.profiles.prompts import DialogPrompts, Unsaved, suggested_file_name
 from serumdesk.ui.work_state import WorkState
-
-from .profile_helpers import ScriptedPrompts
+from tests.ui.profile_helpers import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

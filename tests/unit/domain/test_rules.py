@@ -12,8 +12,7 @@ from serumdesk.domain.cautions import CautionLevel
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
 from serumdesk.domain.product import Catalog, Product
 from serumdesk.domain.ranking import Match, rank
-
-from .factories import make_product
+from tests.unit.factories import make_product
 
 HUMAN = {"source_category": "human-fibroblast-conditioned-media", "human_derived": True,
          "vegan": False}

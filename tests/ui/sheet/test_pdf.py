@@ -23,10 +23,9 @@ from serumdesk.storage.atomic import SaveError
 from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION
 from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, render_page_images
 from serumdesk.ui.sheet.pdf import default_paper, paper_for_locale, write_sheet_pdf
+from tests.ui.sheet_helpers import HUMAN_DERIVED, bundled_catalog, pdf_pages_text, pdf_text, rec_for
 
-from .sheet_helpers import HUMAN_DERIVED, bundled_catalog, pdf_pages_text, pdf_text, rec_for
-
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 POINTS = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 
 

@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.ui.sheet.pdf import write_sheet_pdf
 from serumdesk.ui.sheet.print_dialogs import export_pdf_with_dialog, print_with_preview
-
-from .sheet_helpers import pdf_text, rec_for
+from tests.ui.sheet_helpers import pdf_text, rec_for
 
 # The offscreen platform warns about every dialog it shows; nothing to do with the sheet.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")

@@ -14,8 +14,7 @@ from serumdesk.app import build_main_window
 from serumdesk.storage.paths import UserPaths
 from serumdesk.ui.profiles.actions import ProfileActions
 from serumdesk.ui.results.results_page import ResultsPage
-
-from .profile_helpers import ScriptedPrompts
+from tests.ui.profile_helpers import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -17,8 +17,7 @@ from serumdesk.domain.cost import estimate_cost
 from serumdesk.domain.product import Catalog, Product
 from serumdesk.domain.ranking import prepare, rank, rank_catalog
 from serumdesk.domain.rules import Situation, exclusion_reasons
-
-from .factories import make_product
+from tests.unit.factories import make_product
 
 GLYCOLIC = [{"kind": "exfoliating-acid", "ingredient": "glycolic acid"}]
 

@@ -4,53 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionLevel
 from serumdesk.domain.choices import Caution, Diet
-from serumdesk.domain.compare import CompareError, select_compared
+from serumdesk.domain.compare import select_compared
 from serumdesk.domain.recommendation import recommend
 from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION, SHARED_EXCLUSIONS_NOTE, sheet_html
-
-from .sheet_helpers import HUMAN_DERIVED, bundled_catalog, rec_for
+from tests.ui.sheet_helpers import HUMAN_DERIVED, bundled_catalog, rec_for
 
 TODAY = dt.date(2026, 11, 25)
-
-
-def test_default_compare_is_the_top_three() -> None:
-    rec = rec_for("vegan")
-    assert [m.rank for m in select_compared(rec, [])] == [1, 2, 3]
-
-
-def test_compare_keeps_the_order_asked_and_drops_repeats() -> None:
-    rec = rec_for("pregnant")
-    ids = ["the-ordinary-hyaluronic-acid-b5", "skinmedica-tns-advanced-plus",
-           "the-ordinary-hyaluronic-acid-b5"]
-    assert [m.product.id for m in select_compared(rec, ids)] == ids[:2]
-
-
-def test_unknown_id_names_the_valid_ones() -> None:
-    rec = rec_for("pregnant")
-    with pytest.raises(CompareError) as err:
-        select_compared(rec, ["no-such-serum"])
-    message = str(err.value)
-    assert "no-such-serum" in message
-    assert all(m.product.id in message for m in rec.matches)
-
-
-def test_excluded_id_says_why() -> None:
-    rec = rec_for("vegan")
-    with pytest.raises(CompareError, match=r"excluded.*Not vegan") as err:
-        select_compared(rec, ["skinmedica-tns-advanced-plus"])
-    valid = str(err.value).split("Products you can compare:")[1]
-    assert not any(pid in valid for pid in HUMAN_DERIVED)
-
-
-def test_at_most_four_products() -> None:
-    rec = rec_for("pregnant")
-    with pytest.raises(CompareError, match="at most 4"):
-        select_compared(rec, [m.product.id for m in rec.matches[:5]])
 
 
 def test_catalog_text_is_escaped() -> None:

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from serumdesk.domain.catalog import CatalogError, catalog_json_schema, load_catalog, parse_catalog
 from serumdesk.domain.choices import IrritantKind
-
-from .factories import catalog_data, product_data
+from tests.unit.factories import catalog_data, product_data
 
 SEED_IDS = {
     "skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm", "angela-caglia-cell-forte",
@@ -74,7 +73,7 @@ def test_every_figure_is_dated_or_a_reasoned_estimate(catalog_path: Path) -> Non
 
 
 def test_shipped_schema_matches_the_models() -> None:
-    shipped = json.loads((Path(__file__).parents[2] / "catalog" / "catalog.schema.json").read_text())
+    shipped = json.loads((Path(__file__).parents[3] / "catalog" / "catalog.schema.json").read_text())
     regenerate = "run: serumdesk catalog schema --output catalog/catalog.schema.json"
     assert shipped == catalog_json_schema(), regenerate
 

@@ -9,8 +9,7 @@ import pytest
 from serumdesk.domain.bottles import Bottle, bottle_notes, patch_check_window, runs_out, use_by
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.cost import estimate_cost
-
-from .factories import make_product
+from tests.unit.factories import make_product
 
 D = dt.date
 

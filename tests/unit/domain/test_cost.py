@@ -7,8 +7,7 @@ import pytest
 from serumdesk.domain.answers import ProductOverride
 from serumdesk.domain.cost import DAYS_PER_MONTH, estimate_cost
 from serumdesk.domain.wording import assumption_words
-
-from .factories import make_product
+from tests.unit.factories import make_product
 
 ESTIMATE = {"kind": "estimate", "source": "no directions found; typical serum use"}
 

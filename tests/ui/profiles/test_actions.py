@@ -27,8 +27,7 @@ from serumdesk.ui.profiles.actions import (
 from serumdesk.ui.profiles.prompts import Unsaved
 from serumdesk.ui.questions.use_case_page import UseCasePage
 from serumdesk.ui.work_state import WorkState
-
-from .profile_helpers import ScriptedPrompts
+from tests.ui.profile_helpers import ScriptedPrompts
 
 BOTTLES = (Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_after_opening=6),)
 
