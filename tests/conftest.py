@@ -37,6 +37,17 @@ def artifacts_dir(request: pytest.FixtureRequest) -> Path:
     return folder
 
 
+GUIDE = REPO_ROOT.parent / "shared" / "reference" / "guide.txt"
+
+
+@pytest.fixture(scope="session")
+def guide_text() -> str:
+    """The guide SerumDesk is built on, when this checkout sits beside it (skipped otherwise)."""
+    if not GUIDE.is_file():
+        pytest.skip("the guide is not beside this checkout")
+    return GUIDE.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def catalog_path() -> Path:
     return REPO_ROOT / "catalog" / "catalog.json"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 def print_table(rec: Recommendation) -> None:
+    from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_questions
     from serumdesk.domain.cautions import CautionLevel
     from serumdesk.domain.routine import NOT_ADVICE
 
@@ -27,6 +28,9 @@ def print_table(rec: Recommendation) -> None:
     if not rec.matches:
         out("Every product was excluded by your answers. See the reasons below; relaxing the\n"
             "diet preference or an allergen widens the choice.\n\n")
+    for notice in (rec.no_good_match, rec.budget_note):
+        if notice is not None:
+            out(f"! {notice.text} ({notice.source.cite()})\n\n")
     header = f"{'#':>2}  {'Product':<52} {'Score':>5}  {'$/month':>9}  {'$/ml':>6}  {'Months':>6}"
     if rec.matches:
         out(header + "\n" + "-" * len(header) + "\n")
@@ -40,6 +44,8 @@ def print_table(rec: Recommendation) -> None:
         for c in m.cautions:
             mark = "·" if c.level in (CautionLevel.ETHICS, CautionLevel.INFO) else "!"
             out(f"      {mark} {c.text}\n")
+        for buyer_note in m.product.buyer_notes:
+            out(f"      > {buyer_note.text}\n")
     if any(m.cost.is_estimate for m in rec.matches):
         out("\n* includes estimated figures (price, size, amount per use or uses a day).\n")
     if rec.excluded:
@@ -49,8 +55,20 @@ def print_table(rec: Recommendation) -> None:
     out("\nRoutine, morning: " + " → ".join(rec.routine.am) + "\n")
     out("Routine, evening: " + " → ".join(rec.routine.pm) + "\n")
     for note in rec.routine.notes:
-        out(f"  - {note.text}\n")
-    out(f"\nPatch test: {rec.patch_test.text}\n")
+        out(f"  - {note.text} ({note.source.cite()})\n")
+    out(f"\nPatch test: {rec.patch_test.text} ({rec.patch_test.source.cite()})\n")
+    out("\nWhat these serums are:\n")
+    for s in rec.about:
+        out(f"  - {s.text} ({s.source.cite()})\n")
+    asked = [m.product for m in rec.matches[:3] if transparency_questions(m.product)]
+    if asked:
+        out(f"\nQuestions to ask the brand of {', '.join(p.title for p in asked)}:\n")
+        for q in QUESTIONS:
+            out(f"  - {q.text} ({q.source.cite()})\n")
+        donors = [p.title for p in asked if p.human_derived]
+        if donors:
+            out(f"  - Of {', '.join(donors)}: {DONOR_QUESTION.text} "
+                f"({DONOR_QUESTION.source.cite()})\n")
     out(f"\n{NOT_ADVICE}\n")
 
 

@@ -55,10 +55,28 @@ def parse_catalog(raw: bytes | str, path: Path | str = "<catalog>") -> Catalog:
         raise CatalogError(path, ["the JSON is nested too deeply"]) from None
     if not isinstance(data, dict):
         raise CatalogError(path, ["the top level must be an object with a 'products' list"])
+    data = upgrade_catalog(data)
     try:
         return Catalog.model_validate(data)
     except ValidationError as exc:
         raise CatalogError(path, describe_errors(exc, data)) from None
+
+
+def upgrade_catalog(data: dict[str, Any]) -> dict[str, Any]:
+    """A schema 1 catalog read as schema 2.
+
+    Version 1 marked the guide's lower-cost alternatives with `"alternative": true` but not
+    their kind; the lower-cost credit now goes only to the kinds the guide names (peptide,
+    hyaluronic acid and niacinamide serums), so a version 1 mark is dropped rather than
+    guessed.
+    """
+    if data.get("schema_version") != 1:
+        return data
+    products = data.get("products")
+    if isinstance(products, list):
+        products = [{**p, "alternative": None} if isinstance(p, dict)
+                    and isinstance(p.get("alternative"), bool) else p for p in products]
+    return {**data, "schema_version": 2, "products": products}
 
 
 def describe_errors(exc: ValidationError, data: dict[str, Any]) -> list[str]:

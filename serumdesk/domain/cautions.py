@@ -7,13 +7,16 @@ irritation, allergy and ethics notes follow the guide's advice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-from serumdesk.domain import guide
+from serumdesk.domain import guide, medical
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Active, Caution, Diet, IrritantKind, Sensitivity
+from serumdesk.domain.choices import Active, BuyerNoteKind, Caution, Diet, IrritantKind, Sensitivity
 from serumdesk.domain.product import Product
+from serumdesk.domain.rules import needs_clinician_ok
+from serumdesk.domain.sources import Source, SourceKind
 
 
 class CautionLevel(StrEnum):
@@ -49,37 +52,56 @@ class CautionKind(StrEnum):
 
 class CautionNote(NamedTuple):
     text: str
-    section: str
+    source: Source
     level: CautionLevel
     kind: CautionKind
 
 
-_MEDICAL_CAUTIONS = {
-    Caution.PREGNANT_OR_BREASTFEEDING: (
-        "You are pregnant or breastfeeding: there is little data on {source} in pregnancy and "
-        "while nursing. Talk to your clinician before starting it."
-    ),
-    Caution.AUTOIMMUNE: (
-        "You have an autoimmune condition: {source} is a biologically active signalling mix. "
-        "Talk to your dermatologist before using it."
-    ),
-    Caution.IMMUNOSUPPRESSED: (
-        "You have had a transplant or take immune-suppressing medicine: ask your specialist "
-        "before using {source}."
-    ),
+_MEDICAL_REASONS = {
+    Caution.PREGNANT_OR_BREASTFEEDING:
+        "there is little data on biological actives in pregnancy and while nursing",
+    Caution.AUTOIMMUNE:
+        "with an autoimmune condition, any biologically active signalling mix warrants caution",
+    Caution.IMMUNOSUPPRESSED:
+        "after a transplant or on immune-suppressing medicine, ask your specialist first",
 }
+"""The guide's 'Who should avoid or use caution', one clause per medical answer."""
+
+
+def medical_caution_text(answers: Answers) -> str | None:
+    """One caution for every human-derived or biologic product, the same for each of them."""
+    reasons = [why for caution, why in _MEDICAL_REASONS.items() if caution in answers.cautions]
+    if not reasons:
+        return None
+    return "Talk to your clinician before starting it: " + "; ".join(reasons) + "."
+
+
+_BRAND_DIRECTIONS = Source(SourceKind.PRODUCT_FACTS, "the brand's directions")
+
+
+def allergy_check_text(product: Product, allergens: Sequence[str]) -> str:
+    """What SerumDesk could check for the person's allergies, and what they must still read."""
+    listed = ", ".join(allergens)
+    if product.full_list_checked:
+        return (f"Checked against a full ingredient list from a public page; formulas change, "
+                f"so read the pack for {listed} too, and patch test.")
+    return (f"SerumDesk knows only part of its ingredients: check the full list on the pack "
+            f"for {listed}, and patch test.")
 
 
 def cautions_for(product: Product, answers: Answers) -> list[CautionNote]:
     """Cautions that apply to this product for this person: shown, never hidden."""
     notes: list[CautionNote] = []
-    source = product.source_category.label.lower()
-    if product.human_derived or product.source_category.is_novel_biologic:
-        for caution, template in _MEDICAL_CAUTIONS.items():
-            if caution in answers.cautions:
-                notes.append(CautionNote(
-                    template.format(source=source), guide.AVOID, CautionLevel.CLINICIAN,
-                    CautionKind.MEDICAL))
+    medical_text = medical_caution_text(answers)
+    if medical_text and needs_clinician_ok(product.human_derived, product.source_category):
+        notes.append(CautionNote(medical_text, guide.AVOID, CautionLevel.CLINICIAN,
+                                 CautionKind.MEDICAL))
+    retinoids = product.irritant_names(IrritantKind.RETINOID)
+    if retinoids and Caution.PREGNANT_OR_BREASTFEEDING in answers.cautions:
+        notes.append(CautionNote(
+            f"Contains a retinoid ({', '.join(retinoids)}): while pregnant or breastfeeding, "
+            "pause retinoids and ask your clinician.", medical.RETINOIDS_IN_PREGNANCY,
+            CautionLevel.CLINICIAN, CautionKind.MEDICAL))
     acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
     if acids and answers.in_recovery_window:
         notes.append(CautionNote(
@@ -105,18 +127,21 @@ def cautions_for(product: Product, answers: Answers) -> list[CautionNote]:
         notes.append(CautionNote(
             f"Contains botanicals ({', '.join(botanicals)}): patch test first.",
             guide.AVOID, CautionLevel.ALLERGY, CautionKind.BOTANICALS))
+    for note in product.buyer_notes:
+        if note.kind is BuyerNoteKind.PAIRING and note.active in answers.actives:
+            notes.append(CautionNote(note.text, _BRAND_DIRECTIONS, CautionLevel.IRRITATION,
+                                     CautionKind.PAIRING))
     if answers.allergens:
-        notes.append(CautionNote(
-            "SerumDesk knows the key ingredients only: check the full ingredient list on the "
-            f"pack for {', '.join(answers.allergens)}, and patch test.",
-            guide.AVOID, CautionLevel.ALLERGY, CautionKind.ALLERGY_CHECK))
+        notes.append(CautionNote(allergy_check_text(product, answers.allergens), guide.AVOID,
+                                 CautionLevel.ALLERGY, CautionKind.ALLERGY_CHECK))
     if Caution.FRAGRANCE_SENSITIVE in answers.cautions and product.fragrance_free is None:
         notes.append(CautionNote(
             "Whether it has fragrance is not stated: check the label.",
             guide.AVOID, CautionLevel.ALLERGY, CautionKind.FRAGRANCE_UNKNOWN))
-    if answers.diet is Diet.VEGAN and not product.vegan:
+    if answers.diet is Diet.VEGAN and product.vegan_status != "yes":
+        likely = "Likely vegan, but that" if product.vegan else "Vegan status"
         notes.append(CautionNote(
-            "Vegan status is not confirmed by the brand: check before buying.",
+            f"{likely} is not confirmed by the brand: check before buying.",
             guide.SAFETY, CautionLevel.ETHICS, CautionKind.DIET_UNCONFIRMED))
     if product.human_derived:
         notes.append(CautionNote(

@@ -59,6 +59,7 @@ class Sensitivity(StrEnum):
 
 class Diet(StrEnum):
     ANY = "any"
+    NO_FETAL_CELL_LINE = "no-fetal-cell-line"
     NO_HUMAN_DERIVED = "no-human-derived"
     VEGAN = "vegan"
 
@@ -66,6 +67,7 @@ class Diet(StrEnum):
     def label(self) -> str:
         return {
             Diet.ANY: "No preference",
+            Diet.NO_FETAL_CELL_LINE: "Nothing derived from a fetal cell line",
             Diet.NO_HUMAN_DERIVED: "No human-derived ingredients",
             Diet.VEGAN: "Vegan (no human- or animal-derived ingredients)",
         }[self]
@@ -74,6 +76,8 @@ class Diet(StrEnum):
     def detail(self) -> str:
         return {
             Diet.ANY: "Every source is considered; human-derived ones are labelled as such.",
+            Diet.NO_FETAL_CELL_LINE: "Leaves out serums whose active comes from cells grown from "
+                                     "fetal tissue; other human-derived ones remain.",
             Diet.NO_HUMAN_DERIVED: "Leaves out serums made with media or lysate from human cells.",
             Diet.VEGAN: "Also leaves out animal-derived actives; plant and lab-made ones remain.",
         }[self]
@@ -111,6 +115,42 @@ class Active(StrEnum):
             Active.ACIDS: "Exfoliating acids (glycolic, lactic, salicylic…)",
             Active.VITAMIN_C: "Vitamin C",
         }[self]
+
+
+class AlternativeKind(StrEnum):
+    """The guide's lower-cost alternatives ("Cost-saving and alternatives")."""
+
+    PEPTIDE = "peptide"
+    HYALURONIC_ACID = "hyaluronic-acid"
+    NIACINAMIDE = "niacinamide"
+
+    @property
+    def label(self) -> str:
+        return {
+            AlternativeKind.PEPTIDE: "peptide serum",
+            AlternativeKind.HYALURONIC_ACID: "hyaluronic acid serum",
+            AlternativeKind.NIACINAMIDE: "niacinamide serum",
+        }[self]
+
+
+class BuyerNoteKind(StrEnum):
+    """What a buyer-facing catalog note is about (research remarks stay in `notes`)."""
+
+    RETURNS = "returns"
+    PAIRING = "pairing"
+    PREGNANCY = "pregnancy"
+    PRICE = "price"
+    USE = "use"
+    FORMULA = "formula"
+    SIZES = "sizes"
+
+
+class InferredFact(StrEnum):
+    """Catalog facts that are SerumDesk's inference rather than a stated fact."""
+
+    HUMAN_DERIVED = "human-derived"
+    VEGAN = "vegan"
+    USE_CASES = "use-cases"
 
 
 class Procedure(StrEnum):

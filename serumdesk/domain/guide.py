@@ -1,16 +1,19 @@
-"""Names of the guide's sections that rules cite, so every reason can say where it comes from."""
+"""The guide's sections that SerumDesk's rules and advice cite, as sources."""
 
 from __future__ import annotations
 
-SOURCES = "The different sources and what they contribute"
-EVIDENCE = "Evidence and limitations: how much is proven?"
-SAFETY = "Safety, sourcing, and regulatory considerations"
-CHOOSING = "How to choose a stem cell serum: practical criteria"
-ROUTINE = "How to use stem cell-derived products in a routine"
-DECISION = "Cost, value, and realistic expectations: real-world decision framework"
-SNAPSHOTS = "Product snapshots and when to consider each"
-TIMELINE = "Real-world results and timelines"
-AVOID = "Who should avoid or use caution"
-EXAMPLES = "Practical routine examples"
-ALTERNATIVES = "Cost-saving and alternatives"
-FAQ = "FAQ"
+from serumdesk.domain.sources import from_guide
+
+MEANING = from_guide("What \"stem cell\" actually means on a skincare label")
+SOURCES = from_guide("The different sources and what they contribute")
+EVIDENCE = from_guide("Evidence and limitations: how much is proven?")
+SAFETY = from_guide("Safety, sourcing, and regulatory considerations")
+CHOOSING = from_guide("How to choose a stem cell serum: practical criteria")
+ROUTINE = from_guide("How to use stem cell-derived products in a routine")
+DECISION = from_guide("Cost, value, and realistic expectations: real-world decision framework")
+SNAPSHOTS = from_guide("Product snapshots and when to consider each")
+TIMELINE = from_guide("Real-world results and timelines")
+AVOID = from_guide("Who should avoid or use caution")
+EXAMPLES = from_guide("Practical routine examples")
+ALTERNATIVES = from_guide("Cost-saving and alternatives")
+FAQ = from_guide("FAQ")

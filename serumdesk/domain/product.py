@@ -9,7 +9,11 @@ from typing import Annotated, Literal, NamedTuple
 from pydantic import Field, StringConstraints, model_validator
 
 from serumdesk.domain.choices import (
+    Active,
+    AlternativeKind,
+    BuyerNoteKind,
     EvidenceKind,
+    InferredFact,
     IrritantKind,
     Packaging,
     SourceCategory,
@@ -100,6 +104,24 @@ class Evidence(StrictModel):
         return ", ".join(parts)
 
 
+class BuyerNote(StrictModel):
+    """Something a buyer needs to know: returns, pairing conflicts, the brand's own advice."""
+
+    kind: BuyerNoteKind
+    text: Text
+    active: Active | None = Field(
+        default=None, description="For a pairing note: the active it concerns (vitamin-c…).")
+
+
+class IngredientList(StrictModel):
+    """A product's ingredient list as a public page printed it, with where and when."""
+
+    inci: list[Text] = Field(min_length=1, max_length=200)
+    complete: bool = Field(description="false when the page gives only part of the list.")
+    provenance: Provenance
+    note: str = ""
+
+
 class ProductFacts(NamedTuple):
     """A flat, read-only view of what the rules read for every product on every ranking.
 
@@ -112,7 +134,9 @@ class ProductFacts(NamedTuple):
     category: SourceCategory
     human_derived: bool
     animal_derived: bool
-    alternative: bool
+    fetal_cell_line: bool
+    alternative: AlternativeKind | None
+    named_in_guide: bool
     minimal_formula: bool
     fragrance_free: bool | None
     acids: tuple[str, ...]
@@ -125,7 +149,7 @@ class ProductFacts(NamedTuple):
     evidence_brief: str
     clinician_use: bool
     searchable: tuple[tuple[str, str], ...]
-    """(ingredient, casefolded) for every key ingredient and irritant."""
+    """(ingredient, casefolded) for every key ingredient, irritant and listed ingredient."""
     cost_figures: tuple[tuple[str, float, bool], ...]
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
 
@@ -139,8 +163,16 @@ class Product(StrictModel):
     source_detail: Text
     human_derived: bool
     animal_derived: bool = False
-    vegan: bool
+    fetal_cell_line: bool = Field(
+        default=False, description="The active comes from cells grown from fetal tissue.")
+    vegan: bool = Field(description="True only when the brand says so, or see `inferred`.")
+    inferred: dict[InferredFact, Text] = Field(
+        default_factory=dict,
+        description="Facts above that are SerumDesk's inference, with the reasoning.")
+    named_in_guide: bool = Field(
+        default=False, description="One of the products the guide itself describes.")
     key_ingredients: list[Text] = Field(min_length=1)
+    ingredient_list: IngredientList | None = None
     irritants: list[Irritant] = Field(default_factory=list)
     fragrance_free: bool | None = Field(default=None, description="null when not stated.")
     minimal_formula: bool = False
@@ -153,9 +185,15 @@ class Product(StrictModel):
     use_cases: list[UseCase] = Field(min_length=1)
     evidence: Evidence
     clinician_use: bool = False
-    ethics_notes: list[Text] = Field(default_factory=list)
-    alternative: bool = Field(default=False, description="One of the guide's cheaper alternatives.")
-    notes: list[Text] = Field(default_factory=list)
+    ethics_notes: list[Text] = Field(
+        default_factory=list, description="Ethics concerns a buyer may weigh (shown as cautions).")
+    ethics_claims: list[Text] = Field(
+        default_factory=list, description="The brand's own ethics claims (cruelty-free…).")
+    alternative: AlternativeKind | None = Field(
+        default=None, description="The kind of lower-cost alternative the guide names, if any.")
+    buyer_notes: list[BuyerNote] = Field(default_factory=list)
+    notes: list[Text] = Field(
+        default_factory=list, description="Research remarks for catalog maintainers.")
 
     @model_validator(mode="after")
     def _consistent(self) -> Product:
@@ -169,14 +207,24 @@ class Product(StrictModel):
             raise ValueError(f"a {self.source_category.label} cannot be human-derived")
         if any(i.kind is IrritantKind.FRAGRANCE for i in self.irritants) and self.fragrance_free:
             raise ValueError("a product listing fragrance cannot be fragrance_free")
+        if self.fetal_cell_line and not self.human_derived:
+            raise ValueError("a fetal cell line is human-derived: set human_derived too")
         return self
 
     @property
     def vegan_status(self) -> str:
-        """'yes', 'no' (human- or animal-derived) or 'not confirmed' (the brand does not say)."""
-        if self.vegan:
+        """'yes' (the brand says so), 'no' (human- or animal-derived) or 'not confirmed'
+        (the brand does not say, or SerumDesk only infers it)."""
+        if self.human_derived or self.animal_derived:
+            return "no"
+        if self.vegan and InferredFact.VEGAN not in self.inferred:
             return "yes"
-        return "no" if self.human_derived or self.animal_derived else "not confirmed"
+        return "not confirmed"
+
+    @property
+    def full_list_checked(self) -> bool:
+        """Whether allergies are checked against a complete ingredient list (else key ones)."""
+        return self.ingredient_list is not None and self.ingredient_list.complete
 
     @property
     def title(self) -> str:
@@ -194,14 +242,17 @@ class Product(StrictModel):
         by_kind: dict[IrritantKind, list[str]] = {}
         for irritant in self.irritants:
             by_kind.setdefault(irritant.kind, []).append(irritant.ingredient)
-        names = [*self.key_ingredients, *(i.ingredient for i in self.irritants)]
+        names = [*self.key_ingredients, *(i.ingredient for i in self.irritants),
+                 *(self.ingredient_list.inci if self.ingredient_list else ())]
         return ProductFacts(
             id=self.id,
             use_cases=frozenset(self.use_cases),
             category=self.source_category,
             human_derived=self.human_derived,
             animal_derived=self.animal_derived,
+            fetal_cell_line=self.fetal_cell_line,
             alternative=self.alternative,
+            named_in_guide=self.named_in_guide,
             minimal_formula=self.minimal_formula,
             fragrance_free=self.fragrance_free,
             acids=tuple(by_kind.get(IrritantKind.EXFOLIATING_ACID, ())),
@@ -232,7 +283,7 @@ class Product(StrictModel):
 
 
 class Catalog(StrictModel):
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     catalog_version: Text
     updated: dt.date
     currency: Literal["USD"] = "USD"

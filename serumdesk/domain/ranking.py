@@ -194,7 +194,10 @@ def _scored(layout: _Layout, answers: Answers, overrides: Overrides | None) -> R
     # A product's answer-dependent points follow from a few of its traits (its signature):
     # they are worked out for the first product with each signature and reused for the rest.
     points: dict[int, int] = {}
-    by_score: dict[int, list[int]] = {}
+    # Within budget first whenever a budget is given, then by score: the key is the score,
+    # pushed below every within-budget key when the product is over budget.
+    buckets: dict[int, list[int]] = {}
+    score_of: dict[int, int] = {}
     excluded: list[Exclusion] = []
     entries = zip(layout.monthly, layout.signatures, layout.uses, layout.standing,
                   layout.origins, layout.scented, strict=True)
@@ -212,23 +215,29 @@ def _scored(layout: _Layout, answers: Answers, overrides: Overrides | None) -> R
         if situational is None:
             cost = mine.get(i) or layout.costs[i]
             situational = points[key] = sum(r[0] for r in situational_reasons(products[i], s, cost))
-        score = situational + base + (over_points if monthly > limit >= 0 else within_points)
-        same = by_score.get(score)
+        over = monthly > limit >= 0
+        score = situational + base + (over_points if over else within_points)
+        score_of[i] = score
+        bucket_key = score - _OVER_BUDGET_TIER if over else score
+        same = buckets.get(bucket_key)
         if same is None:
-            by_score[score] = [i]
+            buckets[bucket_key] = [i]
         else:
             same.append(i)
-    # Best score first; within a score the layout's order (cheaper, then by id) holds.
-    order = [i for score in sorted(by_score, reverse=True) for i in by_score[score]]
-    scores = [score for score in sorted(by_score, reverse=True) for _ in by_score[score]]
+    # Best first; within a bucket the layout's order (cheaper, then by id) holds.
+    order = [i for key in sorted(buckets, reverse=True) for i in buckets[key]]
     if mine:  # someone's own figures moved a product's cost: order afresh
-        def cost_of(i: int) -> float:
-            return mine[i].cost_per_month_usd if i in mine else layout.monthly[i]
-        by_key = sorted(zip(scores, order, strict=True),
-                        key=lambda si: (-si[0], cost_of(si[1]), products[si[1]].id))
-        scores, order = [si[0] for si in by_key], [si[1] for si in by_key]
+        def sort_key(i: int) -> tuple[bool, int, float, str]:
+            monthly = mine[i].cost_per_month_usd if i in mine else layout.monthly[i]
+            return (monthly > limit >= 0, -score_of[i], monthly, products[i].id)
+        order.sort(key=sort_key)
+    scores = [score_of[i] for i in order]
     excluded.sort(key=lambda e: e.product.id)
     return Ranking(_Matches(layout, order, scores, mine, answers, s, limit), tuple(excluded))
+
+
+_OVER_BUDGET_TIER = 1 << 40
+"""Far below any real score: over-budget products sort after every within-budget one."""
 
 
 def _allergy_candidates(layout: _Layout, needles: list[str]) -> set[int]:
@@ -300,5 +309,5 @@ class Ranking:
 
     @property
     def alternatives(self) -> tuple[Match, ...]:
-        """The guide's cheaper alternatives among the matches."""
-        return tuple(m for m in self.matches if m.product.alternative)
+        """The guide's lower-cost alternatives among the matches."""
+        return tuple(m for m in self.matches if m.product.alternative is not None)

@@ -1,4 +1,5 @@
-"""One call from answers to everything a person sees: ranking, routine, patch test, timeline."""
+"""One call from answers to everything a person sees: ranking, routine, patch test, timeline,
+what these serums are, and the plain words when nothing fits."""
 
 from __future__ import annotations
 
@@ -7,12 +8,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from serumdesk.domain import guide
 from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.domain.background import ABOUT_THESE_SERUMS, Statement, transparency_questions
 from serumdesk.domain.choices import Diet
-from serumdesk.domain.product import Catalog
+from serumdesk.domain.product import Catalog, Product
 from serumdesk.domain.ranking import Exclusion, Match, Ranking, rank_catalog
-from serumdesk.domain.routine import PATCH_TEST, TIMELINE, Note, Routine, TimelineStage, build_routine
-from serumdesk.domain.rules import ExclusionKind
+from serumdesk.domain.routine import (
+    NOT_ADVICE,
+    PATCH_TEST,
+    TIMELINE,
+    Note,
+    Routine,
+    TimelineStage,
+    build_routine,
+)
+from serumdesk.domain.rules import ExclusionKind, within_budget
+from serumdesk.domain.wording import money
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +44,34 @@ class Recommendation:
     @property
     def excluded(self) -> tuple[Exclusion, ...]:
         return self.ranking.excluded
+
+    @property
+    def about(self) -> tuple[Statement, ...]:
+        return ABOUT_THESE_SERUMS
+
+    @property
+    def no_good_match(self) -> Note | None:
+        """When products remain but none suits the person's goal: said plainly, never hidden."""
+        if not self.matches or any(m.fits_use_case for m in self.matches):
+            return None
+        goal = self.answers.use_case.label.lower()
+        why = (" once your answers left products out" if self.excluded else "")
+        return Note(
+            f"No good match: nothing left in the catalog suits {goal}{why}. The products below "
+            "are the best of what remains, not a match for your goal.", guide.SNAPSHOTS)
+
+    @property
+    def budget_note(self) -> Note | None:
+        """When a budget is given and no product fits it: say so, and name the closest."""
+        budget = self.answers.budget_usd_per_month
+        if budget is None or not self.matches:
+            return None
+        if any(within_budget(m.cost.cost_per_month_usd, budget) for m in self.matches):
+            return None
+        closest = min(self.matches, key=lambda m: m.cost.cost_per_month_usd)
+        return Note(
+            f"Nothing fits {money(budget)} a month; the closest is {closest.product.title} at "
+            f"{money(closest.cost.cost_per_month_usd)} a month.", guide.DECISION)
 
 
 def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = None) -> Recommendation:
@@ -70,17 +110,54 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def match_to_dict(match: Match) -> dict[str, Any]:
-    p, cost = match.product, match.cost
+def _said(text: str, source: Any) -> dict[str, Any]:
+    return {"text": text, "source": source.to_dict()}
+
+
+def product_to_dict(p: Product) -> dict[str, Any]:
+    """What the catalog says of a product, with the source of each figure."""
+    e = p.evidence
     return {
         "id": p.id,
         "brand": p.brand,
         "name": p.name,
+        "description": p.description,
+        "source_category": p.source_category.value,
+        "source_detail": p.source_detail,
+        "human_derived": p.human_derived,
+        "animal_derived": p.animal_derived,
+        "fetal_cell_line": p.fetal_cell_line,
+        "vegan": p.vegan_status,
+        "inferred": {fact.value: why for fact, why in p.inferred.items()},
+        "named_in_guide": p.named_in_guide,
+        "alternative": p.alternative.value if p.alternative else None,
+        "key_ingredients": list(p.key_ingredients),
+        "ingredients_checked": "full list" if p.full_list_checked else "key ingredients",
+        "ingredient_list": None if p.ingredient_list is None else {
+            "inci": list(p.ingredient_list.inci), "complete": p.ingredient_list.complete,
+            "source": p.ingredient_list.provenance.describe(), "note": p.ingredient_list.note},
+        "fragrance_free": p.fragrance_free,
+        "evidence": {"kind": e.kind.value, "summary": e.summary, "subjects": e.subjects,
+                     "duration_weeks": e.duration_weeks, "funded_by": e.funded_by,
+                     "peer_reviewed": e.peer_reviewed, "source": e.provenance.describe()},
+        "figure_sources": {
+            "price_usd": p.price.provenance.describe(),
+            "size_ml": p.price.size_ml.provenance.describe(),
+            "dose_ml": p.dose_ml.provenance.describe(),
+            "applications_per_day": p.applications_per_day.provenance.describe(),
+        },
+        "ethics_claims": list(p.ethics_claims),
+        "buyer_notes": [{"kind": n.kind.value, "text": n.text} for n in p.buyer_notes],
+        "questions_to_ask": [_said(q.text, q.source) for q in transparency_questions(p)],
+    }
+
+
+def match_to_dict(match: Match) -> dict[str, Any]:
+    p, cost = match.product, match.cost
+    return {
+        **product_to_dict(p),
         "rank": match.rank,
         "score": match.score,
-        "source_category": p.source_category.value,
-        "human_derived": p.human_derived,
-        "vegan": p.vegan,
         "price_usd": cost.inputs.price_usd,
         "size_ml": cost.inputs.size_ml,
         "dose_ml": cost.inputs.dose_ml,
@@ -91,31 +168,40 @@ def match_to_dict(match: Match) -> dict[str, Any]:
         "recovery_window_usd": [_round(v) for v in cost.recovery_window_usd],
         "over_budget": match.over_budget,
         "fits_use_case": match.fits_use_case,
-        "alternative": p.alternative,
         "estimated_fields": list(cost.inputs.estimated_fields),
         "overridden_fields": list(cost.inputs.overridden_fields),
-        "reasons": [{"text": r.text, "points": r.points, "section": r.section} for r in match.reasons],
+        "reasons": [{"text": r.text, "points": r.points, "source": r.source.to_dict()}
+                    for r in match.reasons],
         "cautions": [{"text": c.text, "level": c.level.value, "kind": c.kind.value,
-                      "section": c.section} for c in match.cautions],
+                      "source": c.source.to_dict()} for c in match.cautions],
     }
+
+
+def _note(note: Note | None) -> dict[str, Any] | None:
+    return None if note is None else _said(note.text, note.source)
 
 
 def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
     """The `serumdesk recommend --json` document."""
     return {
+        "disclaimer": NOT_ADVICE,
+        "about": [_said(s.text, s.source) for s in rec.about],
+        "no_good_match": _note(rec.no_good_match),
+        "budget_note": _note(rec.budget_note),
         "recommended": [match_to_dict(m) for m in rec.matches],
         "excluded": [
             {"id": e.product.id, "brand": e.product.brand, "name": e.product.name,
-             "reasons": [{"kind": r.kind.value, "text": r.text, "section": r.section}
+             "reasons": [{"kind": r.kind.value, "text": r.text, "source": r.source.to_dict()}
                          for r in e.reasons]}
             for e in rec.excluded
         ],
         "routine": {
             "am": list(rec.routine.am),
             "pm": list(rec.routine.pm),
-            "notes": [{"text": n.text, "section": n.section} for n in rec.routine.notes],
+            "notes": [_said(n.text, n.source) for n in rec.routine.notes],
         },
-        "patch_test": {"text": rec.patch_test.text, "section": rec.patch_test.section},
+        "patch_test": _said(rec.patch_test.text, rec.patch_test.source),
         "timeline": [{"when": s.when, "expect": s.expect} for s in rec.timeline],
+        "timeline_source": guide.TIMELINE.to_dict(),
         "catalog": {"version": rec.catalog_version, "date": rec.catalog_updated.isoformat()},
     }

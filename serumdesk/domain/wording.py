@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from serumdesk.domain.choices import Caution, UseCase
+from serumdesk.domain.choices import Caution, InferredFact, UseCase
 from serumdesk.domain.recovery import RECOVERY_WINDOW_WORDS
 
 if TYPE_CHECKING:
@@ -46,12 +46,42 @@ def field_names(fields: Iterable[str]) -> str:
 
 def origin_words(p: Product) -> str:
     if p.human_derived:
-        return "Human-derived."
+        if InferredFact.HUMAN_DERIVED in p.inferred:
+            return "Probably human-derived (inferred, not stated by the brand)."
+        return "Human-derived, from a fetal cell line." if p.fetal_cell_line else "Human-derived."
     return "Animal-derived." if p.animal_derived else "Not human- or animal-derived."
 
 
 def vegan_words(p: Product) -> str:
-    return f"Vegan: {p.vegan_status}."
+    status = p.vegan_status
+    if status == "not confirmed" and p.vegan:
+        return "Likely vegan — not confirmed by the brand."
+    return f"Vegan: {status}."
+
+
+def inferred_words(p: Product) -> list[str]:
+    """Each fact that is SerumDesk's inference, with the reasoning behind it."""
+    names = {InferredFact.HUMAN_DERIVED: "human-derived", InferredFact.VEGAN: "vegan",
+             InferredFact.USE_CASES: "what it suits"}
+    return [f"Inferred ({names[fact]}): {why}" for fact, why in p.inferred.items()]
+
+
+def checked_words(p: Product) -> str:
+    """Whether allergies were checked against the full ingredient list or only key ones."""
+    if p.full_list_checked:
+        return "Allergies checked against its full ingredient list."
+    if p.ingredient_list is not None:
+        return "Allergies checked against its key ingredients and a partial list only."
+    return "Allergies checked against its key ingredients only."
+
+
+def buyer_note_words(p: Product) -> list[str]:
+    return [n.text for n in p.buyer_notes]
+
+
+def claims_words(p: Product) -> list[str]:
+    """The brand's own ethics claims: good news sits with the facts, not with the cautions."""
+    return list(p.ethics_claims)
 
 
 def fragrance_words(p: Product) -> str:
@@ -96,10 +126,14 @@ def evidence_words(p: Product) -> str:
 # -- how a product fits ---------------------------------------------------------------------------
 
 def fit_words(match: Match, answers: Answers) -> str:
-    goal = answers.use_case.label.lower()
-    fit = (f"Fits your goal: {goal}." if match.fits_use_case
-           else f"Not one of the guide's picks for {goal}.")
-    return fit + (" A lower-cost alternative." if match.product.alternative else "")
+    """Whether it suits the goal, on whose word (the guide, or SerumDesk's reading)."""
+    from serumdesk.domain.rules import fit_reason, worded
+
+    p = match.product
+    fit = worded(fit_reason(p.facts, answers.use_case)).text
+    if p.alternative is not None and not match.fits_use_case:
+        fit += f" One of the guide's lower-cost kinds ({p.alternative.label})."
+    return fit
 
 
 def score_words(match: Match) -> str:
@@ -124,7 +158,8 @@ def bottle_words(cost: CostEstimate) -> str:
 
 def recovery_window_words(cost: CostEstimate) -> str:
     low, high = cost.recovery_window_usd
-    return f"Recovery window ({RECOVERY_WINDOW_WORDS}): {money(low)}–{money(high)}."
+    return (f"Recovery window ({RECOVERY_WINDOW_WORDS}): {money(low)}–{money(high)} of serum, "
+            f"from a bottle you pay {money(cost.inputs.price_usd)} for up front.")
 
 
 def assumption_words(cost: CostEstimate) -> str:

@@ -5,14 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from serumdesk.domain import guide
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.domain.routine import NOT_ADVICE
+from serumdesk.domain.sources import Source
 from serumdesk.domain.wording import money
 from serumdesk.ui.widgets.style import SecondaryLabel, em, heading, plain_label
 
 
 def _bullets(lines: list[str]) -> str:
     return "\n".join(f"• {line}" for line in lines)
+
+
+def _cited(text: str, source: Source) -> str:
+    return f"{text} ({source.cite()})"
 
 
 class AdvicePanel(QWidget):
@@ -26,7 +32,7 @@ class AdvicePanel(QWidget):
         layout.setSpacing(em(self) // 2)
         self.excluded_heading = heading("Not included, and why")
         self.excluded = plain_label(selectable=True)
-        self.alternatives_heading = heading("Cheaper alternatives")
+        self.alternatives_heading = heading("Lower-cost alternatives the guide names")
         self.alternatives = plain_label(selectable=True)
         routine_heading = heading("Your routine")
         routine = QGridLayout()
@@ -58,6 +64,9 @@ class AdvicePanel(QWidget):
                                            em(self) // 2)
         self.not_advice.setAccessibleName("Not medical advice")
         self.catalog_line = SecondaryLabel()
+        about_heading = heading("What these serums are")
+        self.about = plain_label(selectable=True)
+        self.about.setObjectName("aboutTheseSerums")
         gap = em(self)
         for widget in (self.excluded_heading, self.excluded, self.alternatives_heading,
                        self.alternatives, routine_heading):
@@ -66,8 +75,9 @@ class AdvicePanel(QWidget):
             layout.addWidget(widget)
         layout.addLayout(routine)
         for widget in (self.pairing, patch_heading, self.patch, self.patch_log, timeline_heading,
-                       self.timeline, self.not_advice, self.catalog_line):
-            if widget in (patch_heading, timeline_heading, self.not_advice):
+                       self.timeline, about_heading, self.about, self.not_advice,
+                       self.catalog_line):
+            if widget in (patch_heading, timeline_heading, about_heading, self.not_advice):
                 layout.addSpacing(gap)
             layout.addWidget(widget)
 
@@ -85,9 +95,11 @@ class AdvicePanel(QWidget):
             "None of the guide's lower-cost alternatives is left for your answers.")
         self.am.setText("\n".join(f"{i}. {step}" for i, step in enumerate(rec.routine.am, 1)))
         self.pm.setText("\n".join(f"{i}. {step}" for i, step in enumerate(rec.routine.pm, 1)))
-        self.pairing.setText(_bullets([n.text for n in rec.routine.notes]))
-        self.patch.setText(rec.patch_test.text)
-        self.timeline.setText("\n".join(f"{s.when}: {s.expect}" for s in rec.timeline))
+        self.pairing.setText(_bullets([_cited(n.text, n.source) for n in rec.routine.notes]))
+        self.patch.setText(_cited(rec.patch_test.text, rec.patch_test.source))
+        self.timeline.setText("\n".join(f"{s.when}: {s.expect}" for s in rec.timeline)
+                              + f"\n({guide.TIMELINE.cite()})")
+        self.about.setText(_bullets([_cited(s.text, s.source) for s in rec.about]))
         self.catalog_line.setText(
             f"Catalog {rec.catalog_version}, updated {rec.catalog_updated.isoformat()}."
             + (f" Routine shown for {serum_title}." if serum_title else ""))

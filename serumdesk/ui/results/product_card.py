@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from serumdesk.domain import wording
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.background import transparency_questions
 from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
@@ -18,12 +19,14 @@ from serumdesk.ui.results.cost_panel import CostPanel
 from serumdesk.ui.widgets.expander import Expander
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font
 
-SECTIONS = ("header", "cautions", "cost", "source", "match", "care", "ingredients", "evidence")
+SECTIONS = ("header", "cautions", "cost", "source", "match", "buying", "care", "ingredients",
+            "evidence")
 SECTION_TITLES = {
     "cautions": "Cautions",
     "cost": "Cost (edit the figures to recompute)",
     "source": "Active source",
     "match": "Match and why",
+    "buying": "Before you buy",
     "care": "Stability, packaging and storage",
     "ingredients": "Key ingredients and irritants",
     "evidence": "Evidence",
@@ -67,7 +70,7 @@ class CautionBox(QFrame):
         self.title.setText(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
         self.text.setText(note.text)
         self.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
-        self.setToolTip(f"Guide section: {note.section}")
+        self.setToolTip(f"Source: {note.source.cite()}")
 
 
 def care_text(product: Product) -> str:
@@ -78,12 +81,41 @@ def care_text(product: Product) -> str:
 def ingredients_text(product: Product) -> str:
     return "\n".join((f"Key: {wording.key_ingredients_words(product)}",
                       f"Possible irritants: {wording.irritants_words(product)}",
-                      wording.fragrance_words(product)))
+                      wording.fragrance_words(product), wording.checked_words(product)))
+
+
+def source_text(product: Product) -> str:
+    """Where the active comes from, what is inferred, and the brand's own ethics claims."""
+    return "\n".join([f"{wording.origin_words(product)} {wording.vegan_words(product)}",
+                      *wording.inferred_words(product), *wording.claims_words(product)])
+
+
+def buying_text(product: Product) -> str:
+    notes = wording.buyer_note_words(product)
+    return "\n".join(f"• {n}" for n in notes) if notes else "Nothing special noted."
+
+
+def questions_text(product: Product) -> str:
+    """The guide's questions for a human-derived or biologic product, then their sources."""
+    asked = transparency_questions(product)
+    if not asked:
+        return ""
+    sources = "; ".join(dict.fromkeys(q.source.cite() for q in asked))
+    return "\n".join(f"• {q.text}" for q in asked) + f"\n(Sources: {sources})"
+
+
+def ingredient_list_text(product: Product) -> str:
+    listed = product.ingredient_list
+    if listed is None:
+        return ""
+    extent = "Full list" if listed.complete else "Partial list"
+    return (f"{extent}: {', '.join(listed.inci)}.\nSource: {listed.provenance.describe()}"
+            + (f"\n{listed.note}" if listed.note else ""))
 
 
 def reasons_text(match: Match) -> str:
     """Each contribution with its points and the guide section it comes from."""
-    return "\n".join(f"{r.points:+d}  {r.text}\n      (guide: {r.section})" for r in match.reasons)
+    return "\n".join(f"{r.points:+d}  {r.text}\n      ({r.source.cite()})" for r in match.reasons)
 
 
 class ProductCard(QFrame):
@@ -145,6 +177,12 @@ class ProductCard(QFrame):
         self.evidence_more = Expander("Study details")
         self.bodies["evidence"].addWidget(self.evidence_label)
         self.bodies["evidence"].addWidget(self.evidence_more)
+        self.buying_label = plain_label(selectable=True)
+        self.questions = Expander("Questions to ask the brand")
+        self.bodies["buying"].addWidget(self.buying_label)
+        self.bodies["buying"].addWidget(self.questions)
+        self.full_list = Expander("Ingredient list")
+        self.bodies["ingredients"].addWidget(self.full_list)
         self.no_cautions = plain_label("No cautions for your answers.")
         self.no_cautions.setObjectName("noCautions")
         self.no_cautions.setAccessibleName("No cautions for your answers.")
@@ -178,12 +216,19 @@ class ProductCard(QFrame):
         self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window)
         self.source_label.setText(p.source_category.label)
         self.source_detail.setText(p.source_detail)
-        self.origin_label.setText(f"{wording.origin_words(p)} {wording.vegan_words(p)}")
+        self.origin_label.setText(source_text(p))
         self.score_label.setText(wording.score_words(match))
         self.why.set_title(f"Why ({len(match.reasons)} reasons)")
         self.why.set_body(reasons_text(match))
         self.care_label.setText(care_text(p))
         self.ingredients_label.setText(ingredients_text(p))
+        listed = ingredient_list_text(p)
+        self.full_list.set_body(listed)
+        self.full_list.setVisible(bool(listed))
+        self.buying_label.setText(buying_text(p))
+        questions = questions_text(p)
+        self.questions.set_body(questions)
+        self.questions.setVisible(bool(questions))
         self.evidence_label.setText(wording.evidence_words(p))
         self.evidence_more.set_body(
             f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
@@ -205,8 +250,9 @@ class ProductCard(QFrame):
 
     def focus_order(self) -> list[QWidget]:
         """The card's controls in reading order, for a Tab order that follows the columns."""
-        return [*self.cost.spins.values(), self.cost.reset, self.why.button,
-                self.evidence_more.button]
+        expanders = (self.why, self.questions, self.full_list, self.evidence_more)
+        return [*self.cost.spins.values(), self.cost.reset,
+                *(e.button for e in expanders if not e.isHidden())]
 
     def caution_texts(self) -> list[tuple[str, str]]:
         """(level, text) of every caution shown, for tests and the accessibility tree."""

@@ -127,7 +127,11 @@ class ResultsPage(QWizardPage):
                 + " The reason for each product is listed under “Not included, and why”.",
                 "warning")
         else:
-            self.status.hide()
+            said = [n.text for n in (rec.no_good_match, rec.budget_note) if n is not None]
+            if said:
+                self._set_status(" ".join(said), "warning")
+            else:
+                self.status.hide()
 
     def _show_cards(self, rec: Recommendation, compared: Sequence[str]) -> None:
         from serumdesk.ui.results.product_card import ProductCard

@@ -10,14 +10,16 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from serumdesk.domain import wording
+from serumdesk.domain import guide, wording
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_questions
 from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
 from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
+from serumdesk.domain.sources import Source
 
 GENERIC_CLINICIAN_CAUTION = (
     "Medical cautions apply — see your clinician before starting it."
@@ -72,13 +74,23 @@ def _answers_html(answers: Answers, include_medical: bool) -> str:
         if len(pair) == 1:
             tds += "<td></td><td></td>"
         cells.append(f"<tr>{tds}</tr>")
-    return ('<table class="answers" width="100%" cellspacing="0" cellpadding="2">'
+    return ('<table class="answers" width="100%" cellspacing="0" cellpadding="1">'
             + "".join(cells) + "</table>")
 
 
 def _source_cell(p: Product) -> str:
     return (f"<b>{_e(p.source_category.label)}</b><br/>"
-            + _lines(p.source_detail, f"{wording.origin_words(p)} {wording.vegan_words(p)}"))
+            + _lines(p.source_detail, f"{wording.origin_words(p)} {wording.vegan_words(p)}",
+                     *wording.claims_words(p)))
+
+
+def _ingredients_cell(p: Product) -> str:
+    return _lines(wording.key_ingredients_words(p), wording.checked_words(p))
+
+
+def _buying_cell(p: Product) -> str:
+    notes = wording.buyer_note_words(p)
+    return _lines(*notes) if notes else "Nothing special noted."
 
 
 def _irritants_cell(p: Product) -> str:
@@ -142,11 +154,12 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
     rows = [
         ("Fit", [_fit_cell(m, answers, total) for m in compared]),
         ("Source", [_source_cell(m.product) for m in compared]),
-        ("Key ingredients", [_e(wording.key_ingredients_words(m.product)) for m in compared]),
+        ("Key ingredients", [_ingredients_cell(m.product) for m in compared]),
         ("Irritants", [_irritants_cell(m.product) for m in compared]),
         ("Packaging and storage", [_packaging_cell(m.product) for m in compared]),
         ("Evidence", [_e(wording.evidence_words(m.product)) for m in compared]),
         ("Cost per month", [_cost_cell(m, answers) for m in compared]),
+        ("Before you buy", [_buying_cell(m.product) for m in compared]),
         ("Cautions", own_cautions),
     ]
     body = "".join(
@@ -178,19 +191,56 @@ def _exclusions_html(rec: Recommendation, include_medical: bool) -> str:
     return f"{listed}<p>{_e(SHARED_EXCLUSIONS_NOTE)}</p>"
 
 
-def _routine_html(rec: Recommendation, compared: Sequence[Match]) -> str:
+def _cited(text: str, source: Source) -> str:
+    return f'{_e(text)} <span class="src">({_e(source.cite())})</span>'
+
+
+def _notice_html(rec: Recommendation) -> str:
+    said = [n for n in (rec.no_good_match, rec.budget_note) if n is not None]
+    return "".join(f'<p class="notice"><b>{_cited(n.text, n.source)}</b></p>' for n in said)
+
+
+def _about_html(rec: Recommendation, compared: Sequence[Match]) -> str:
+    items = "".join(f"<li>{_cited(s.text, s.source)}</li>" for s in rec.about)
+    asked = [m.product for m in compared if transparency_questions(m.product)]
+    if not asked:
+        return f'<ul class="small">{items}</ul>'
+    donors = [p.title for p in asked if p.human_derived]
+    said = list(QUESTIONS) + ([DONOR_QUESTION] if donors else [])
+    sources = "; ".join(dict.fromkeys(q.source.cite() for q in said))
+    donor_text = (f" Of {', '.join(donors)} (human-derived): {DONOR_QUESTION.text}"
+                  if donors else "")
+    titles = ", ".join(p.title for p in asked)
+    questions = ('<p class="small"><b>Questions to ask the brand</b> of ' + f"{_e(titles)}: "
+                 + _e(" ".join(q.text for q in QUESTIONS) + donor_text)
+                 + f' <span class="src">({_e(sources)})</span></p>')
+    return f'<ul class="small">{items}</ul>{questions}'
+
+
+SHARED_PRIVATE_NOTE = "Your clinician has advice on your retinoid for you: ask before going on."
+"""Stands in, on a copy for sharing, for advice that would name a health detail."""
+
+
+def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool) -> str:
     # The routine names the serum the sheet leads with, not whatever ranked first.
     r = build_routine(rec.answers, compared[0].product) if compared else rec.routine
     am = " → ".join(_e(s) for s in r.am)
     pm = " → ".join(_e(s) for s in r.pm)
-    notes = "".join(f"<li>{_e(n.text)}</li>" for n in r.notes)
+    items: list[str] = []
+    for n in r.notes:
+        item = (_cited(n.text, n.source) if include_medical or not n.private
+                else _e(SHARED_PRIVATE_NOTE))
+        if item not in items:
+            items.append(item)
+    notes = "".join(f"<li>{item}</li>" for item in items)
     return (f"<p><b>Morning:</b> {am}</p><p><b>Evening:</b> {pm}</p>"
             + (f"<ul>{notes}</ul>" if notes else ""))
 
 
 def _timeline_html(rec: Recommendation) -> str:
     return "<ul>" + "".join(
-        f"<li><b>{_e(s.when)}:</b> {_e(s.expect)}</li>" for s in rec.timeline) + "</ul>"
+        f"<li><b>{_e(s.when)}:</b> {_e(s.expect)}</li>" for s in rec.timeline) + (
+        f'</ul><p class="src">({_e(guide.TIMELINE.cite())})</p>')
 
 
 def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
@@ -206,19 +256,23 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
             ("Uses a day", p.applications_per_day.provenance.describe()),
             ("Evidence", p.evidence.provenance.describe()),
         ]
+        if p.ingredient_list is not None:
+            figures.append(("Ingredient list", p.ingredient_list.provenance.describe()))
         text = "; ".join(f"{_e(k)}: {_e(v)}" for k, v in figures)
+        text += "".join(f"; {_e(line)}" for line in wording.inferred_words(p))
         items.append(f"<li><b>{_e(p.title)}</b> — {text}</li>")
-    return head + (f'<ul class="small">{"".join(items)}</ul>' if items else "")
+    return head + (f'<ul class="tiny">{"".join(items)}</ul>' if items else "")
 
 
 _STYLE = """
-body { font-size: 8.5pt; color: #000000; }
+body { font-size: 8pt; color: #000000; }
 h1 { font-size: 15pt; margin: 0; }
-h2 { font-size: 10.5pt; margin-top: 8pt; margin-bottom: 3pt; }
+h2 { font-size: 10.5pt; margin-top: 6pt; margin-bottom: 2pt; }
 p { margin-top: 0; margin-bottom: 2pt; }
 ul { margin-top: 0; margin-bottom: 2pt; margin-left: 0; -qt-list-indent: 1; }
 li { margin-bottom: 1pt; }
-ul.small { margin-bottom: 8pt; }
+ul.small { margin-bottom: 4pt; }
+ul.tiny { font-size: TINY_PTpt; margin-bottom: 4pt; }
 .sub { font-size: 8pt; }
 .small { font-size: SMALL_PTpt; }
 table.grid { border-collapse: collapse; font-size: TABLE_PTpt; }
@@ -227,7 +281,9 @@ table.grid td, table.grid th { border-width: 1px; border-style: solid; border-co
 table.grid th { background-color: #e6e6e6; text-align: left; font-weight: bold; }
 table.answers { font-size: 8pt; }
 td.k { font-weight: bold; }
-table.advice { border-collapse: collapse; margin-top: 6pt; }
+.src { font-size: SMALL_PTpt; color: #333333; }
+p.notice { border-width: 1px; border-style: solid; border-color: #000000; padding: 3pt; }
+table.advice { border-collapse: collapse; margin-top: 4pt; font-size: SMALL_PTpt; }
 table.advice td { border-width: 1px; border-style: solid; border-color: #000000; }
 """
 
@@ -237,7 +293,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
                table_pt: float = 8.0) -> str:
     """The whole sheet as one HTML document for QTextDocument; `table_pt` sizes the dense parts."""
     style = _STYLE.replace("SMALL_PT", f"{max(6.5, table_pt - 0.5):g}").replace(
-        "TABLE_PT", f"{table_pt:g}")
+        "TINY_PT", f"{max(6.0, table_pt - 1):g}").replace("TABLE_PT", f"{table_pt:g}")
     advice = NOT_ADVICE if include_medical else SHARED_NOT_ADVICE
     shared = "" if include_medical else " — copy for sharing, medical details left out"
     return (
@@ -248,13 +304,15 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         f"{_e(shared)}. Catalog {_e(rec.catalog_version)} of "
         f"{_e(rec.catalog_updated.isoformat())}.</p>"
         "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)
-        + "<h2>Products compared</h2>" + _comparison_html(rec, compared, include_medical)
+        + "<h2>Products compared</h2>" + _notice_html(rec)
+        + _comparison_html(rec, compared, include_medical)
         + "<h2>Left out, and why</h2>" + _exclusions_html(rec, include_medical)
-        + "<h2>Routine</h2>" + _routine_html(rec, compared)
-        + f"<h2>Patch test</h2><p>{_e(rec.patch_test.text)}</p>"
+        + "<h2>Routine</h2>" + _routine_html(rec, compared, include_medical)
+        + f"<h2>Patch test</h2><p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"
         + "<h2>What to expect, and when</h2>" + _timeline_html(rec)
+        + "<h2>What these serums are</h2>" + _about_html(rec, compared)
         + "<h2>Sources</h2>" + _sources_html(rec, compared)
         + '<table class="advice" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
-        f"<b>Not medical advice.</b> {_e(advice)}</td></tr></table>"
+        f"{_e(advice)}</td></tr></table>"
         "</body></html>"
     )

@@ -39,7 +39,7 @@ FALLBACK_FAMILY = "DejaVu Sans"
 MARGIN_MM = 12.0
 FOOTER_PT = 16.0
 """Height reserved at the foot of each page for the footer line."""
-TABLE_POINT_SIZES = (8.0, 7.5, 7.0)
+TABLE_POINT_SIZES = (8.0, 7.5, 7.0, 6.5)
 """Type sizes tried for the comparison table, largest first, until the sheet fits."""
 MAX_PAGES = 2
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}

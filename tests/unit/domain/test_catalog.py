@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from serumdesk.domain.catalog import CatalogError, catalog_json_schema, load_catalog, parse_catalog
-from serumdesk.domain.choices import IrritantKind
+from serumdesk.domain.choices import AlternativeKind, InferredFact, IrritantKind
 from tests.unit.factories import catalog_data, product_data
 
 SEED_IDS = {
@@ -32,8 +32,14 @@ def test_bundled_catalog_has_the_guides_six_and_four_alternatives(catalog_path: 
     catalog = load_catalog(catalog_path)
     ids = {p.id for p in catalog.products}
     assert ids >= SEED_IDS
-    alternatives = [p for p in catalog.products if p.alternative]
-    assert len(alternatives) >= 4
+    # The guide's lower-cost kinds ("Cost-saving and alternatives"): peptide serums and
+    # hyaluronic acid + niacinamide; an EGF serum at $220 a bottle is not one of them.
+    assert {p.id: p.alternative for p in catalog.products if p.alternative} == {
+        "the-ordinary-multi-peptide-ha": AlternativeKind.PEPTIDE,
+        "the-ordinary-hyaluronic-acid-b5": AlternativeKind.HYALURONIC_ACID,
+        "the-ordinary-niacinamide-zinc": AlternativeKind.NIACINAMIDE}
+    # Only the six the guide describes are "named in the guide".
+    assert {p.id for p in catalog.products if p.named_in_guide} == SEED_IDS
     # The guide's vegan option is the plant-derived one; human-derived ones are never vegan.
     by_id = catalog.by_id()
     assert by_id["kate-somerville-supercell"].vegan
@@ -186,5 +192,10 @@ def test_undated_sources_say_so_once(catalog_path: Path) -> None:
 def test_vegan_status_never_calls_a_human_derived_serum_unconfirmed(catalog_path: Path) -> None:
     by_id = load_catalog(catalog_path).by_id()
     assert by_id["symbiome-the-answer"].vegan_status == "no"  # human-derived
-    assert by_id["kate-somerville-supercell"].vegan_status == "yes"
+    # product-facts: the brand says "plant-based", not "vegan": likely, but not confirmed.
+    assert by_id["kate-somerville-supercell"].vegan_status == "not confirmed"
+    assert InferredFact.VEGAN in by_id["kate-somerville-supercell"].inferred
+    # product-facts: The Ordinary lists these two as vegan and cruelty-free.
+    assert by_id["the-ordinary-niacinamide-zinc"].vegan_status == "yes"
+    assert by_id["the-ordinary-hyaluronic-acid-b5"].vegan_status == "yes"
     assert by_id["eighth-day-regenerative-serum"].vegan_status == "not confirmed"

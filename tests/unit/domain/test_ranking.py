@@ -61,7 +61,9 @@ def _traits(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "source_category": draw(st.sampled_from(list(SourceCategory))).value,
         "human_derived": draw(st.booleans()), "animal_derived": draw(st.booleans()),
-        "alternative": draw(st.booleans()), "minimal_formula": draw(st.booleans()),
+        "alternative": draw(st.sampled_from([None, "peptide", "hyaluronic-acid", "niacinamide"])),
+        "named_in_guide": draw(st.booleans()), "fetal_cell_line": draw(st.booleans()),
+        "minimal_formula": draw(st.booleans()),
         "fragrance_free": draw(st.sampled_from([True, False, None])),
         "irritants": draw(st.lists(st.builds(
             lambda ingredient, kind: {"ingredient": ingredient, "kind": kind},
@@ -87,6 +89,7 @@ def _variants(draw: st.DrawFn, seeds: list[Product]) -> list[Product]:
         # Keep to what the catalog's own checks allow.
         if data["source_category"] in _NEVER_HUMAN:
             data["human_derived"] = False
+        data["fetal_cell_line"] = data["fetal_cell_line"] and data["human_derived"]
         data["vegan"] = data["vegan"] and not (data["human_derived"] or data["animal_derived"])
         if any(i["kind"] == "fragrance" for i in data["irritants"]):
             data["fragrance_free"] = False
@@ -124,8 +127,13 @@ def test_ranking_matches_a_plain_reference(catalog: Catalog, data: st.DataObject
         assert match.score == sum(r.points for r in match.reasons), match.product.id
         assert match.cost == estimate_cost(match.product, overrides.for_product(match.product.id))
         assert match.fits_use_case == (answers.use_case in match.product.use_cases)
-    expected = sorted(ranking.matches, key=lambda m: (-m.score, m.cost.cost_per_month_usd,
-                                                      m.product.id))
+    # Within budget first (when one is given), then by score, then cheaper, then by id.
+    expected = sorted(ranking.matches, key=lambda m: (m.over_budget, -m.score,
+                                                      m.cost.cost_per_month_usd, m.product.id))
+    budget = answers.budget_usd_per_month
+    for match in ranking.matches:
+        assert match.over_budget == (budget is not None
+                                     and match.cost.cost_per_month_usd > budget + 0.005)
     assert list(ranking.matches) == expected
     assert [m.rank for m in ranking.matches] == list(range(1, len(expected) + 1))
     fresh = rank(list(reversed(products)), answers, overrides)  # unprepared, other order
@@ -139,7 +147,8 @@ _PRICE = {"usd": 250.0, "provenance": {"kind": "sourced", "source": "test", "see
 
 
 @pytest.mark.parametrize("trait", [
-    {"price": _PRICE}, {"alternative": True}, {"minimal_formula": True},
+    {"price": _PRICE}, {"alternative": "peptide"}, {"named_in_guide": True},
+    {"minimal_formula": True},
     {"fragrance_free": True}, {"fragrance_free": False}, {"irritants": GLYCOLIC},
     {"irritants": [{"kind": "retinoid", "ingredient": "retinol"}]},
     {"irritants": [{"kind": "essential-oil", "ingredient": "lavender oil"}]},
@@ -150,9 +159,10 @@ def test_products_one_trait_apart_are_each_scored_on_their_own(trait: dict[str, 
     plain, different = make_product(id="plain"), make_product(id="different", **trait)
     for use_case in UseCase:
         for sensitivity in Sensitivity:
-            for diet in (Diet.ANY, Diet.NO_HUMAN_DERIVED):
+            for diet, cautions in ((Diet.ANY, frozenset()), (Diet.NO_HUMAN_DERIVED, frozenset(
+                    {Caution.IMMUNOSUPPRESSED}))):
                 answers = Answers(use_case=use_case, sensitivity=sensitivity, diet=diet,
-                                  budget_usd_per_month=50)
+                                  budget_usd_per_month=50, cautions=cautions)
                 for match in rank([plain, different, make_product(id="plain-2")], answers).matches:
                     assert match.score == sum(r.points for r in match.reasons), (match, answers)
 

@@ -41,7 +41,7 @@ def test_post_procedure_routine_defers_to_the_provider(catalog_path: Path) -> No
     routine = build_routine(Answers(use_case=UseCase.POST_PROCEDURE),
                             serum(catalog_path, "symbiome-the-answer"))
     assert routine.am[-1] == "Mineral sunscreen"
-    assert any("1–2 weeks" in n.text for n in routine.notes)
+    assert any("7–14 days" in n.text for n in routine.notes)  # the guide's "usually 1–2 weeks"
     assert any("provider" in step for step in routine.pm)
 
 

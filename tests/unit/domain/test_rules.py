@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from serumdesk.domain import guide, medical
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.catalog import load_catalog
 from serumdesk.domain.cautions import CautionLevel
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
 from serumdesk.domain.product import Catalog, Product
 from serumdesk.domain.ranking import Match, rank
+from serumdesk.domain.recommendation import recommend
+from serumdesk.domain.sources import Source, SourceKind
 from tests.unit.factories import make_product
 
 HUMAN = {"source_category": "human-fibroblast-conditioned-media", "human_derived": True,
@@ -77,7 +80,7 @@ def test_ethics_notes_are_always_shown(catalog: Catalog) -> None:
 # --- Medical cautions: shown, never hidden --------------------------------------------
 
 @pytest.mark.parametrize("caution, word", [
-    (Caution.PREGNANT_OR_BREASTFEEDING, "pregnant"),
+    (Caution.PREGNANT_OR_BREASTFEEDING, "pregnancy"),
     (Caution.AUTOIMMUNE, "autoimmune"),
     (Caution.IMMUNOSUPPRESSED, "transplant"),
 ])
@@ -110,8 +113,12 @@ def test_medical_cautions_never_exclude_anything(catalog: Catalog) -> None:
     assert len(ranking.matches) == len(catalog.products)
     for match in ranking.matches:
         if match.product.human_derived:
-            levels = [c.level for c in match.cautions]
-            assert levels.count(CautionLevel.CLINICIAN) == 3, match.product.id
+            # One clinician caution that names all three reasons (the guide's "Who should
+            # avoid or use caution"), worded the same for every product it applies to.
+            clinician = [c for c in match.cautions if c.level is CautionLevel.CLINICIAN]
+            assert len(clinician) == 1, match.product.id
+            for word in ("pregnancy", "autoimmune", "transplant"):
+                assert word in clinician[0].text
 
 
 # --- Allergens and fragrance ----------------------------------------------------------
@@ -285,18 +292,46 @@ def test_brightening_on_a_small_budget(catalog: Catalog) -> None:
 
 # --- Every decision explains itself; same answers, same order --------------------------
 
-def test_every_reason_and_caution_names_a_guide_section(catalog: Catalog) -> None:
-    answers = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-                      cautions=frozenset(Caution), allergens=("mushroom",),
-                      actives=frozenset(Active), budget_usd_per_month=100)
-    ranking = rank(catalog.products, answers)
-    for match in ranking.matches:
+GUIDE_SECTIONS = {s.title for s in vars(guide).values() if isinstance(s, Source)}
+MEDICAL_SOURCES = {s for s in vars(medical).values() if isinstance(s, Source)}
+
+
+def known_source(source: Source) -> bool:
+    """A guide section, a named medical source, the product facts, or an inference that says
+    what it rests on."""
+    if source.kind is SourceKind.GUIDE:
+        return source.title in GUIDE_SECTIONS
+    if source.kind is SourceKind.MEDICAL:
+        return source in MEDICAL_SOURCES
+    return bool(source.title)
+
+
+def test_every_guide_section_cited_is_one_of_the_guides_headings(guide_text: str) -> None:
+    for title in GUIDE_SECTIONS:
+        heading = title.split(":")[0].replace("stem cell-derived", "stem cell–derived")
+        assert heading in guide_text, title
+
+
+@pytest.mark.parametrize("answers", [
+    Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
+            cautions=frozenset(Caution), allergens=("mushroom",), actives=frozenset(Active),
+            budget_usd_per_month=100),
+    Answers(diet=Diet.VEGAN, cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
+            actives=frozenset(Active)),
+    Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=30, actives=frozenset(Active),
+            diet=Diet.NO_FETAL_CELL_LINE),
+])
+def test_every_reason_caution_and_note_names_its_source(catalog: Catalog, answers: Answers) -> None:
+    rec = recommend(catalog, answers)
+    for match in rec.matches:
         assert match.reasons
-        assert all(r.text and r.section for r in match.reasons)
-        assert all(c.text and c.section for c in match.cautions)
+        assert all(r.text and known_source(r.source) for r in match.reasons)
+        assert all(c.text and known_source(c.source) for c in match.cautions)
         assert match.score == sum(r.points for r in match.reasons)
-    for exclusion in ranking.excluded:
-        assert all(r.text and r.section for r in exclusion.reasons)
+    for exclusion in rec.excluded:
+        assert all(r.text and known_source(r.source) for r in exclusion.reasons)
+    for note in (*rec.routine.notes, rec.patch_test, *rec.about):
+        assert note.text and known_source(note.source)
 
 
 def test_vegan_persona_on_the_bundled_catalog(catalog: Catalog) -> None:

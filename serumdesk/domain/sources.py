@@ -1,0 +1,42 @@
+"""Where a statement comes from: the guide, the product facts, or named general medical guidance.
+
+Every reason, caution and piece of advice carries one, so each surface can say where it
+comes from. General medical guidance is its own kind: it is used only where safety needs
+more than the guide says, and still points to a clinician.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class SourceKind(StrEnum):
+    GUIDE = "guide"
+    """The guide SerumDesk is built on; `title` is the section."""
+    PRODUCT_FACTS = "product-facts"
+    """The sourced and dated product facts behind the catalog."""
+    MEDICAL = "medical"
+    """Named public medical or regulatory guidance, beyond the guide."""
+    INFERENCE = "inference"
+    """SerumDesk's own reading; `title` says what it rests on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    kind: SourceKind
+    title: str
+
+    def cite(self) -> str:
+        """'guide: How to use …' — short enough for a tooltip or a line on the sheet."""
+        prefix = {SourceKind.GUIDE: "guide", SourceKind.PRODUCT_FACTS: "product facts",
+                  SourceKind.MEDICAL: "general medical guidance",
+                  SourceKind.INFERENCE: "SerumDesk's inference"}[self.kind]
+        return f"{prefix}: {self.title}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind.value, "title": self.title}
+
+
+def from_guide(section: str) -> Source:
+    return Source(SourceKind.GUIDE, section)
