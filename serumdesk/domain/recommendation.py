@@ -62,16 +62,26 @@ class Recommendation:
 
     @property
     def budget_note(self) -> Note | None:
-        """When a budget is given and no product fits it: say so, and name the closest."""
+        """When a budget is given and nothing fits it, or nothing within it suits the goal:
+        say so, and name the closest."""
         budget = self.answers.budget_usd_per_month
         if budget is None or not self.matches:
             return None
-        if any(within_budget(m.cost.cost_per_month_usd, budget) for m in self.matches):
-            return None
-        closest = min(self.matches, key=lambda m: m.cost.cost_per_month_usd)
-        return Note(
-            f"Nothing fits {money(budget)} a month; the closest is {closest.product.title} at "
-            f"{money(closest.cost.cost_per_month_usd)} a month.", guide.DECISION)
+        within = [m for m in self.matches if within_budget(m.cost.cost_per_month_usd, budget)]
+        if not within:
+            closest = min(self.matches, key=lambda m: m.cost.cost_per_month_usd)
+            return Note(
+                f"Nothing fits {money(budget)} a month; the closest is {closest.product.title} "
+                f"at {money(closest.cost.cost_per_month_usd)} a month.", guide.DECISION)
+        suiting = [m for m in self.matches if m.fits_use_case]
+        if suiting and not any(m.fits_use_case for m in within):
+            closest = min(suiting, key=lambda m: m.cost.cost_per_month_usd)
+            goal = self.answers.use_case.label.lower()
+            return Note(
+                f"Nothing within {money(budget)} a month suits {goal}, so the products within "
+                f"your budget come first; the closest that suits it is {closest.product.title} "
+                f"at {money(closest.cost.cost_per_month_usd)} a month.", guide.DECISION)
+        return None
 
 
 def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = None) -> Recommendation:

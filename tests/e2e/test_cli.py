@@ -96,3 +96,27 @@ def test_every_product_excluded_says_what_to_relax(run_serumdesk: Run, tmp_path:
     result = run_serumdesk("recommend", "--catalog", str(only_human), "--diet", "vegan")
     assert result.returncode == 0
     assert "Every product was excluded" in result.stdout and "Excluded:" in result.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["--use-case", "brightening", "--allergen", "niacinamide"],  # no good match
+    ["--use-case", "post-procedure", "--days-since-procedure", "2", "--budget", "80",
+     "--caution", "pregnant-or-breastfeeding", "--uses-retinoid", "--uses-vitamin-c"],
+    ["--budget", "1"],  # nothing fits the budget
+])
+def test_recommend_text_and_json_say_the_same_things(run_serumdesk: Run, args: list[str]) -> None:
+    text = run_serumdesk("recommend", *args)
+    doc = json.loads(run_serumdesk("recommend", *args, "--json").stdout)
+    assert text.returncode == 0
+    said = " ".join(text.stdout.split())
+    assert doc["disclaimer"] in said
+    for item in (doc["about"] + doc["routine"]["notes"]
+                 + [n for n in (doc["no_good_match"], doc["budget_note"]) if n]):
+        assert " ".join(item["text"].split()) in said, item["text"]
+    assert doc["no_good_match"] or doc["budget_note"]
+    for match in doc["recommended"]:
+        assert match["vegan"] in ("yes", "no", "not confirmed")
+        for caution in match["cautions"]:
+            assert " ".join(caution["text"].split()) in said
+        for note in match["buyer_notes"]:
+            assert " ".join(note["text"].split()) in said

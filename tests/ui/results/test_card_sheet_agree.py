@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.domain import wording
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Caution, Diet, Procedure, UseCase
+from serumdesk.domain.choices import Active, Caution, Diet, Procedure, UseCase
 from serumdesk.domain.ranking import Match
 from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.sheet.content import sheet_html
@@ -32,6 +32,10 @@ GRID = {
     "vegan": (Answers(diet=Diet.VEGAN), False),
     "allergy": (Answers(allergens=("snow mushroom",)), False),
     "over budget": (Answers(use_case=UseCase.TEXTURE_FIRMNESS, budget_usd_per_month=20), False),
+    "no good match": (Answers(use_case=UseCase.BRIGHTENING, allergens=("niacinamide",)), False),
+    "recovery on $80": (Answers(use_case=POST, procedure=Procedure.MICRONEEDLING,
+                                days_since_procedure=2, budget_usd_per_month=80), True),
+    "vitamin C user": (Answers(actives=frozenset({Active.VITAMIN_C})), False),
 }
 
 
@@ -46,7 +50,8 @@ def statements(match: Match, answers: Answers) -> list[str]:
             wording.fragrance_words(p), wording.packaging_words(p), wording.storage_words(p),
             wording.concentration_words(p), wording.evidence_words(p),
             wording.monthly_words(cost), f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
-            wording.assumption_words(cost)]
+            wording.assumption_words(cost), wording.checked_words(p),
+            *wording.buyer_note_words(p), *wording.claims_words(p)]
     if answers.budget_usd_per_month is not None:
         said.append(wording.budget_words(match.over_budget, answers.budget_usd_per_month))
     return said + [c.text for c in match.cautions]
@@ -76,3 +81,7 @@ def test_card_and_sheet_state_the_same_facts(qtbot: QtBot, persona: str) -> None
         window_cost = wording.recovery_window_words(match.cost)
         assert (window_cost in card) is in_window
         assert (window_cost in sheet) is in_window
+    status = page.status.text() if page.status.isVisibleTo(page) else ""
+    for notice in (rec.no_good_match, rec.budget_note):
+        if notice is not None:
+            assert notice.text in status and notice.text in sheet
