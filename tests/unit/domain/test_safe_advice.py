@@ -144,7 +144,7 @@ def test_a_product_that_needs_a_clinician_ranks_below_a_comparable_one(caution: 
                             vegan=False)
     plain = make_product(id="z-plain", source_category="non-biologic-alternative")
     without = rank([biologic, plain], Answers())
-    assert [m.product.id for m in without.matches][0] == "a-biologic"
+    assert without.matches[0].product.id == "a-biologic"
     ranking = rank([biologic, plain], Answers(cautions=frozenset({caution})))
     assert [m.product.id for m in ranking.matches] == ["z-plain", "a-biologic"]
     lower = [r for r in ranking.matches[1].reasons if r.text.startswith("Ranked lower")]
