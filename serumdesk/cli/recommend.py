@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 def print_table(rec: Recommendation) -> None:
     from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_questions
     from serumdesk.domain.cautions import CautionLevel
+    from serumdesk.domain.freshness import stale_words
     from serumdesk.domain.routine import NOT_ADVICE
 
     out = sys.stdout.write
@@ -44,6 +45,8 @@ def print_table(rec: Recommendation) -> None:
         for c in m.cautions:
             mark = "·" if c.level in (CautionLevel.ETHICS, CautionLevel.INFO) else "!"
             out(f"      {mark} {c.text}\n")
+        for words in stale_words(m.product, cost, rec.today):
+            out(f"      ~ {words}\n")
         for buyer_note in m.product.buyer_notes:
             out(f"      > {buyer_note.text}\n")
     if any(m.cost.is_estimate for m in rec.matches):

@@ -15,6 +15,11 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def month_year(day: dt.date) -> str:
+    """'July 2021'."""
+    return f"{_MONTHS[day.month - 1]} {day.year}"
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` calendar months later (the month's last day when it is shorter)."""
     month_index = day.month - 1 + months

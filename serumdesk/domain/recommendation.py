@@ -12,6 +12,7 @@ from serumdesk.domain import guide
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.background import ABOUT_THESE_SERUMS, Statement, transparency_questions
 from serumdesk.domain.choices import Diet
+from serumdesk.domain.freshness import is_stale, stale_words
 from serumdesk.domain.product import Catalog, Product
 from serumdesk.domain.ranking import Exclusion, Match, Ranking, rank_catalog
 from serumdesk.domain.routine import (
@@ -36,6 +37,8 @@ class Recommendation:
     timeline: tuple[TimelineStage, ...]
     catalog_version: str
     catalog_updated: dt.date
+    today: dt.date
+    """The day it was made: how old a price is depends on it."""
 
     @property
     def matches(self) -> Sequence[Match]:
@@ -84,7 +87,8 @@ class Recommendation:
         return None
 
 
-def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = None) -> Recommendation:
+def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = None,
+              today: dt.date | None = None) -> Recommendation:
     ranking = rank_catalog(catalog, answers, overrides)
     top = ranking.matches[0].product if ranking.matches else None
     return Recommendation(
@@ -95,6 +99,7 @@ def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = 
         timeline=TIMELINE,
         catalog_version=catalog.catalog_version,
         catalog_updated=catalog.updated,
+        today=today or dt.date.today(),
     )
 
 
@@ -162,7 +167,7 @@ def product_to_dict(p: Product) -> dict[str, Any]:
     }
 
 
-def match_to_dict(match: Match) -> dict[str, Any]:
+def match_to_dict(match: Match, today: dt.date) -> dict[str, Any]:
     p, cost = match.product, match.cost
     return {
         **product_to_dict(p),
@@ -178,6 +183,9 @@ def match_to_dict(match: Match) -> dict[str, Any]:
         "recovery_window_usd": [_round(v) for v in cost.recovery_window_usd],
         "over_budget": match.over_budget,
         "fits_use_case": match.fits_use_case,
+        "stale": is_stale(p, cost, today),
+        "stale_figures": stale_words(p, cost, today),
+        "price_seen": p.price.provenance.seen.isoformat() if p.price.provenance.seen else None,
         "estimated_fields": list(cost.inputs.estimated_fields),
         "overridden_fields": list(cost.inputs.overridden_fields),
         "reasons": [{"text": r.text, "points": r.points, "source": r.source.to_dict()}
@@ -198,7 +206,7 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "about": [_said(s.text, s.source) for s in rec.about],
         "no_good_match": _note(rec.no_good_match),
         "budget_note": _note(rec.budget_note),
-        "recommended": [match_to_dict(m) for m in rec.matches],
+        "recommended": [match_to_dict(m, rec.today) for m in rec.matches],
         "excluded": [
             {"id": e.product.id, "brand": e.product.brand, "name": e.product.name,
              "reasons": [{"kind": r.kind.value, "text": r.text, "source": r.source.to_dict()}

@@ -165,8 +165,7 @@ def recovery_window_words(cost: CostEstimate) -> str:
 def assumption_words(cost: CostEstimate) -> str:
     i = cost.inputs
     return (f"Assumes {money(i.price_usd)} for {i.size_ml:g} ml, {i.dose_ml:g} ml a use, "
-            f"{i.applications_per_day:g}× a day" + (" (includes estimates)." if cost.is_estimate
-                                                    else "."))
+            f"{i.applications_per_day:g}× a day.")
 
 
 def estimated_words(cost: CostEstimate) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from serumdesk.domain import wording
 from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
+from serumdesk.domain.freshness import stale_words
 from serumdesk.domain.wording import COST_FIELDS, money
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label, scaled_font
 
@@ -85,6 +87,16 @@ class CostPanel(QWidget):
         budget_row.addWidget(self.within_budget)
         budget_row.addStretch(1)
         layout.addLayout(budget_row)
+        stale_row = QHBoxLayout()
+        self.stale = tag("", "warning", "staleFigures")
+        self.update_price = QPushButton("Update price")
+        self.update_price.setFlat(True)
+        self.update_price.setAccessibleName(f"Update the price of {self.product.title}")
+        self.update_price.clicked.connect(self.edit_price)
+        stale_row.addWidget(self.stale)
+        stale_row.addWidget(self.update_price)
+        stale_row.addStretch(1)
+        layout.addLayout(stale_row)
         self.months = plain_label()
         self.window_cost = plain_label()
         self.assumption = plain_label()
@@ -126,11 +138,17 @@ class CostPanel(QWidget):
         reset_row.addWidget(self.reset)
         reset_row.addStretch(1)
         layout.addLayout(reset_row)
-        self.show_match(match, None, False)
+        self.show_match(match, None, False, dt.date.today())
 
-    def show_match(self, match: Match, budget: float | None, in_recovery: bool) -> None:
+    def show_match(self, match: Match, budget: float | None, in_recovery: bool,
+                   today: dt.date) -> None:
         self.product = match.product  # a card may be reused for another product
         cost = match.cost
+        stale = stale_words(self.product, cost, today)
+        self.stale.setText(" ".join(stale))
+        self.stale.setAccessibleName(" ".join(stale))
+        for widget in (self.stale, self.update_price):
+            widget.setVisible(bool(stale))
         inputs = cost.inputs
         self.monthly.setText(wording.monthly_words(cost))
         self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}")
@@ -147,7 +165,8 @@ class CostPanel(QWidget):
         self.months.setText(f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}")
         self.window_cost.setText(wording.recovery_window_words(cost))
         self.window_cost.setVisible(in_recovery)
-        self.assumption.setText(wording.assumption_words(cost))
+        self.assumption.setText(wording.assumption_words(cost) + (
+            f" {wording.estimated_words(cost)}" if cost.is_estimate else ""))
         for name, spin in self.spins.items():
             spin.blockSignals(True)
             spin.setValue(getattr(inputs, name))
@@ -167,6 +186,12 @@ class CostPanel(QWidget):
             spin.setToolTip(provenance.describe() if name != "applications_per_day"
                             else f"{provenance.describe()}\n0.5 means every other day.")
         self.reset.setEnabled(bool(inputs.overridden_fields))
+
+    def edit_price(self) -> None:
+        """Put the cursor in the price, selected, so typing replaces it."""
+        spin = self.spins["price_usd"]
+        spin.setFocus()
+        spin.selectAll()
 
     def current_override(self) -> ProductOverride:
         values: dict[str, float | None] = {}

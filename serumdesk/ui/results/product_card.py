@@ -6,6 +6,8 @@ them in a shared grid so the same section lines up across every compared product
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
@@ -124,7 +126,7 @@ class ProductCard(QFrame):
     override_edited = Signal(str, object)
     """(product id, ProductOverride) when the person edits the cost figures."""
 
-    def __init__(self, match: Match, answers: Answers, parent: QWidget) -> None:
+    def __init__(self, match: Match, answers: Answers, today: dt.date, parent: QWidget) -> None:
         super().__init__(parent)
         self.product_id = match.product.id
         self.setObjectName("productCard")
@@ -190,7 +192,7 @@ class ProductCard(QFrame):
         self._caution_pool: list[CautionBox] = []
         self.caution_boxes: list[QFrame] = []
         """The caution boxes shown, strongest first (or the 'no cautions' line)."""
-        self.show_match(match, answers)
+        self.show_match(match, answers, today)
 
     def place(self, grid: QGridLayout, column: int) -> None:
         grid.addWidget(self, 0, column, len(SECTIONS), 1)
@@ -204,7 +206,7 @@ class ProductCard(QFrame):
             widget.hide()
             widget.deleteLater()
 
-    def show_match(self, match: Match, answers: Answers) -> None:
+    def show_match(self, match: Match, answers: Answers, today: dt.date) -> None:
         p = match.product
         self.product_id = p.id  # cards are reused for other products as the comparison changes
         self.rank_label.setText(f"#{match.rank} of your matches")
@@ -213,7 +215,8 @@ class ProductCard(QFrame):
         self.name_label.setAccessibleName(p.title)
         self.fit_label.setText(wording.fit_words(match, answers))
         self._show_cautions(match)
-        self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window)
+        self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window,
+                             today)
         self.source_label.setText(p.source_category.label)
         self.source_detail.setText(p.source_detail)
         self.origin_label.setText(source_text(p))
@@ -251,7 +254,8 @@ class ProductCard(QFrame):
     def focus_order(self) -> list[QWidget]:
         """The card's controls in reading order, for a Tab order that follows the columns."""
         expanders = (self.why, self.questions, self.full_list, self.evidence_more)
-        return [*self.cost.spins.values(), self.cost.reset,
+        update = [self.cost.update_price] if not self.cost.update_price.isHidden() else []
+        return [*update, *self.cost.spins.values(), self.cost.reset,
                 *(e.button for e in expanders if not e.isHidden())]
 
     def caution_texts(self) -> list[tuple[str, str]]:

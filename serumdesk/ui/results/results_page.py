@@ -144,10 +144,10 @@ class ResultsPage(QWizardPage):
         for column, pid in enumerate(compared):
             card = self.cards.get(pid) or (spare.pop() if spare else None)
             if card is None:
-                card = ProductCard(matches[pid], rec.answers, self.strip.content)
+                card = ProductCard(matches[pid], rec.answers, rec.today, self.strip.content)
                 card.override_edited.connect(self._on_override)
             else:
-                card.show_match(matches[pid], rec.answers)
+                card.show_match(matches[pid], rec.answers, rec.today)
             card.place(self.strip.grid, column)
             for widget in (card, *card.cells.values()):
                 widget.show()

@@ -15,6 +15,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_questions
 from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.dates import long_date
+from serumdesk.domain.freshness import stale_words
 from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
@@ -102,14 +103,14 @@ def _packaging_cell(p: Product) -> str:
               f"{wording.concentration_words(p)}")
 
 
-def _cost_cell(m: Match, answers: Answers) -> str:
+def _cost_cell(m: Match, answers: Answers, today: dt.date) -> str:
     cost = m.cost
     mark = "*" if cost.is_estimate else ""
     lines = [f"{wording.monthly_words(cost)}{mark}",
              f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
-             wording.assumption_words(cost)]
+             wording.assumption_words(cost), *stale_words(m.product, cost, today)]
     if cost.inputs.estimated_fields:
-        lines.append("* " + wording.estimated_words(cost))
+        lines[2] += f" * {wording.estimated_words(cost)}"
     if cost.inputs.overridden_fields:
         lines.append(wording.overridden_words(cost))
     if answers.in_recovery_window:
@@ -139,7 +140,8 @@ def _caution_rows(compared: Sequence[Match], include_medical: bool) -> tuple[lis
     return [_caution_lines(items, empty) for items in own], _caution_lines(common, "")
 
 
-def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool) -> str:
+def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
+                     today: dt.date) -> str:
     if not compared:
         return ("<p>No product is left to compare: every product was excluded by these "
                 "answers (the reasons are below).</p>")
@@ -158,7 +160,7 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
         ("Irritants", [_irritants_cell(m.product) for m in compared]),
         ("Packaging and storage", [_packaging_cell(m.product) for m in compared]),
         ("Evidence", [_e(wording.evidence_words(m.product)) for m in compared]),
-        ("Cost per month", [_cost_cell(m, answers) for m in compared]),
+        ("Cost per month", [_cost_cell(m, answers, today) for m in compared]),
         ("Before you buy", [_buying_cell(m.product) for m in compared]),
         ("Cautions", own_cautions),
     ]
@@ -173,7 +175,7 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
     if any(m.cost.is_estimate for m in compared):
         note = ('<p class="small">* The monthly cost uses at least one estimated figure; '
                 "the sources below give the reasoning.</p>")
-    return ('<table class="grid" width="100%" cellspacing="0" cellpadding="3">'
+    return ('<table class="grid" width="100%" cellspacing="0" cellpadding="2">'
             f'<thead><tr><th class="k" width="{label_pct}%"></th>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>{note}")
 
@@ -246,7 +248,7 @@ def _timeline_html(rec: Recommendation) -> str:
 def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
     head = (f"<p>Catalog {_e(rec.catalog_version)}, updated "
             f"{_e(rec.catalog_updated.isoformat())}. Where each figure came from:</p>")
-    items = []
+    per_product: list[tuple[str, list[tuple[str, str]]]] = []
     for m in compared:
         p = m.product
         figures = [
@@ -258,16 +260,27 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
         ]
         if p.ingredient_list is not None:
             figures.append(("Ingredient list", p.ingredient_list.provenance.describe()))
-        text = "; ".join(f"{_e(k)}: {_e(v)}" for k, v in figures)
-        text += "".join(f"; {_e(line)}" for line in wording.inferred_words(p))
-        items.append(f"<li><b>{_e(p.title)}</b> — {text}</li>")
+        figures += [("Inferred", line.split(": ", 1)[1]) for line in wording.inferred_words(p)]
+        per_product.append((p.title, figures))
+    # Reasoning shared by several products is printed once, as a lettered note.
+    counts: dict[str, int] = {}
+    for _, figures in per_product:
+        for _, text in figures:
+            counts[text] = counts.get(text, 0) + 1
+    shared = [text for text, n in counts.items() if n > 1 and len(text) > 60]
+    letters = {text: f"({chr(ord('a') + i)})" for i, text in enumerate(shared)}
+    items = []
+    for title, figures in per_product:
+        text = "; ".join(f"{_e(k)}: {_e(letters.get(v, v))}" for k, v in figures)
+        items.append(f"<li><b>{_e(title)}</b> — {text}</li>")
+    items += [f"<li>{_e(letter)} {_e(text)}</li>" for text, letter in letters.items()]
     return head + (f'<ul class="tiny">{"".join(items)}</ul>' if items else "")
 
 
 _STYLE = """
 body { font-size: 8pt; color: #000000; }
-h1 { font-size: 15pt; margin: 0; }
-h2 { font-size: 10.5pt; margin-top: 6pt; margin-bottom: 2pt; }
+h1 { font-size: 13pt; margin: 0; }
+h2 { font-size: 9.5pt; margin-top: 5pt; margin-bottom: 1pt; }
 p { margin-top: 0; margin-bottom: 2pt; }
 ul { margin-top: 0; margin-bottom: 2pt; margin-left: 0; -qt-list-indent: 1; }
 li { margin-bottom: 1pt; }
@@ -305,7 +318,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         f"{_e(rec.catalog_updated.isoformat())}.</p>"
         "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)
         + "<h2>Products compared</h2>" + _notice_html(rec)
-        + _comparison_html(rec, compared, include_medical)
+        + _comparison_html(rec, compared, include_medical, today)
         + "<h2>Left out, and why</h2>" + _exclusions_html(rec, include_medical)
         + "<h2>Routine</h2>" + _routine_html(rec, compared, include_medical)
         + f"<h2>Patch test</h2><p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"

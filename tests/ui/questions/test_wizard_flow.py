@@ -317,3 +317,26 @@ def test_changed_answers_refill_the_cautions_and_checkboxes_in_place(qtbot: QtBo
     assert list(page.chooser.boxes) == [m.product.id for m in page.recommendation.matches]
     for match in page.recommendation.matches:
         assert page.chooser.boxes[match.product.id].text().startswith(f"{match.rank}. ")
+
+
+def test_a_stale_price_is_flagged_and_one_click_opens_the_price(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, Answers(use_case=UseCase.TEXTURE_FIRMNESS))
+    # product-facts: Neocutis' $275 is from a copy of a July 2021 retailer listing.
+    compare(window, ["neocutis-bio-serum-firm", "the-ordinary-multi-peptide-ha"])
+    card = page.cards["neocutis-bio-serum-firm"]
+    assert card.cost.stale.isVisibleTo(card.parentWidget())
+    assert card.cost.stale.text() == "Price and size seen July 2021 — may have changed."
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.mouseClick(card.cost.update_price, Qt.MouseButton.LeftButton)
+    spin = card.cost.spins["price_usd"]
+    assert spin.hasFocus() and spin.lineEdit().selectedText().replace(",", "") == "$275.00"
+    qtbot.keyClicks(spin, "260")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    card = page.cards["neocutis-bio-serum-firm"]
+    assert window.state.overrides.for_product("neocutis-bio-serum-firm").price_usd == 260
+    # The price is the person's own now; the size is still the 2021 retailer's.
+    assert card.cost.stale.text() == "Size seen July 2021 — may have changed."
+    fresh = page.cards["the-ordinary-multi-peptide-ha"]  # seen August 2026
+    assert not fresh.cost.stale.isVisibleTo(fresh.parentWidget())

@@ -12,12 +12,14 @@ from pytestqt.qtbot import QtBot
 from serumdesk.domain import wording
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, UseCase
+from serumdesk.domain.freshness import stale_words
 from serumdesk.domain.ranking import Match
 from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.sheet.content import sheet_html
 from tests.ui.wizard_helpers import card_texts, click_next, open_window
 
 POST = UseCase.POST_PROCEDURE
+TODAY = dt.date.today()
 GRID = {
     # The guide's recovery window is "usually 1–2 weeks": day 3 and day 14 are in it, day 20
     # is not, and "not sure" counts as still healing.
@@ -51,6 +53,7 @@ def statements(match: Match, answers: Answers) -> list[str]:
             wording.concentration_words(p), wording.evidence_words(p),
             wording.monthly_words(cost), f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
             wording.assumption_words(cost), wording.checked_words(p),
+            *stale_words(p, cost, TODAY),
             *wording.buyer_note_words(p), *wording.claims_words(p)]
     if answers.budget_usd_per_month is not None:
         said.append(wording.budget_words(match.over_budget, answers.budget_usd_per_month))
@@ -71,7 +74,8 @@ def test_card_and_sheet_state_the_same_facts(qtbot: QtBot, persona: str) -> None
     assert rec.answers == answers
     compared = [m for m in rec.matches if m.product.id in page.cards]
     assert len(compared) >= 2
-    sheet = _plain(sheet_html(rec, compared, today=dt.date(2026, 11, 29)))
+    assert rec.today == TODAY
+    sheet = _plain(sheet_html(rec, compared, today=TODAY))
     for match in compared:
         card = " ".join(card_texts(page.cards[match.product.id]).split())
         for fact in statements(match, answers):

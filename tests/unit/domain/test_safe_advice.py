@@ -336,3 +336,18 @@ def test_when_nothing_within_budget_suits_the_goal_it_says_so(catalog: Catalog) 
     assert rec.budget_note.text.startswith("Nothing within $80.00 a month suits recovery after a "
                                            "procedure")
     assert closest.product.title in rec.budget_note.text
+
+
+def test_stale_prices_in_the_json(catalog: Catalog) -> None:
+    import datetime as dt
+
+    rec = recommend(catalog, Answers(), today=dt.date(2026, 11, 29))
+    doc = {m["id"]: m for m in recommendation_to_dict(rec)["recommended"]}
+    # product-facts: Neocutis' price is a July 2021 retailer copy; TNS's listing is undated.
+    assert doc["neocutis-bio-serum-firm"]["stale"] is True
+    assert doc["neocutis-bio-serum-firm"]["price_seen"] == "2021-07-01"
+    assert any("July 2021" in w for w in doc["neocutis-bio-serum-firm"]["stale_figures"])
+    assert doc["skinmedica-tns-advanced-plus"]["stale"] is True
+    assert any("undated" in w for w in doc["skinmedica-tns-advanced-plus"]["stale_figures"])
+    # The Multi-Peptide price was seen in August 2026 (secondary price document).
+    assert doc["the-ordinary-multi-peptide-ha"]["stale"] is False
