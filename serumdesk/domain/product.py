@@ -275,9 +275,6 @@ class Product(StrictModel):
             ),
         )
 
-    def has_irritant(self, kind: IrritantKind) -> bool:
-        return any(i.kind is kind for i in self.irritants)
-
     def irritant_names(self, kind: IrritantKind) -> list[str]:
         return [i.ingredient for i in self.irritants if i.kind is kind]
 

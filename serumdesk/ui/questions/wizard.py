@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
-from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.questions.use_case_page import UseCasePage
 
 if TYPE_CHECKING:
@@ -111,7 +110,3 @@ class AdvisorWizard(QWizard):
         page = self.page(page_id(cls))
         assert isinstance(page, cls)
         return page
-
-    def question_pages(self) -> list[QuestionPage]:
-        self.add_remaining_pages()
-        return [p for i in self.pageIds() if isinstance(p := self.page(i), QuestionPage)]

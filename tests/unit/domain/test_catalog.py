@@ -54,7 +54,7 @@ def test_seed_facts_match_product_facts(catalog_path: Path) -> None:
     assert tns.evidence.peer_reviewed and "dual-chamber" in tns.packaging
     assert by_id["symbiome-the-answer"].price.usd == 200
     assert by_id["angela-caglia-cell-forte"].price.usd == 395
-    assert by_id["eighth-day-regenerative-serum"].has_irritant(IrritantKind.EXFOLIATING_ACID)
+    assert by_id["eighth-day-regenerative-serum"].irritant_names(IrritantKind.EXFOLIATING_ACID)
     assert "fetal" in " ".join(by_id["neocutis-bio-serum-firm"].ethics_notes)
     # product-facts: no trustworthy Kate Somerville price was found, so it must be an estimate.
     assert by_id["kate-somerville-supercell"].price.provenance.is_estimate
