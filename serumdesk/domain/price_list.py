@@ -1,0 +1,77 @@
+"""A clinic's own price list: prices (and sizes) by product id, laid over the catalog.
+
+Validated like a catalog, with errors that name the file, the entry and the field; an id the
+catalog does not know is an error, never ignored. Each price then says which list it comes
+from and when it was seen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from serumdesk.domain.product import Catalog, Figure, Price, ProductId, Provenance, Text
+from serumdesk.domain.strict_model import StrictModel
+
+
+class ListedPrice(StrictModel):
+    id: ProductId
+    usd: float = Field(gt=0, le=100_000, allow_inf_nan=False, strict=True)
+    size_ml: float | None = Field(default=None, gt=0, le=10_000, allow_inf_nan=False,
+                                  strict=True, description="null keeps the catalog's size.")
+    seen: dt.date | None = Field(default=None, description="null: the list's own date.")
+
+
+class PriceList(StrictModel):
+    schema_version: Literal[1] = 1
+    kind: Literal["price-list"]
+    name: Text = Field(description="Who the prices come from, as the sheet names it.")
+    date: dt.date
+    prices: list[ListedPrice] = Field(min_length=1, max_length=10_000)
+
+    @model_validator(mode="after")
+    def _one_price_per_product(self) -> PriceList:
+        seen: set[str] = set()
+        for entry in self.prices:
+            if entry.id in seen:
+                raise ValueError(f"product id {entry.id!r} is priced more than once")
+            seen.add(entry.id)
+        return self
+
+    def describe(self) -> str:
+        """'Dermatology Clinic price list of 2026-11-01'."""
+        return f"{self.name} ({self.date.isoformat()})"
+
+
+class UnknownProducts(ValueError):
+    """A price list names products the catalog does not have."""
+
+    def __init__(self, unknown: list[str], known: list[str]) -> None:
+        self.unknown = unknown
+        super().__init__(
+            f"the price list names {len(unknown)} product id{'s' if len(unknown) != 1 else ''} "
+            f"the catalog does not have: {', '.join(unknown)}. Known ids: {', '.join(known)}.")
+
+
+def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:
+    """The catalog with the list's prices (and sizes); UnknownProducts for an id it lacks."""
+    by_id = catalog.by_id()
+    unknown = [entry.id for entry in prices.prices if entry.id not in by_id]
+    if unknown:
+        raise UnknownProducts(unknown, sorted(by_id))
+    listed = {entry.id: entry for entry in prices.prices}
+    products = []
+    for product in catalog.products:
+        entry = listed.get(product.id)
+        if entry is None:
+            products.append(product)
+            continue
+        provenance = Provenance(kind="sourced", source=f"{prices.name} price list",
+                                seen=entry.seen or prices.date)
+        size = (product.price.size_ml if entry.size_ml is None
+                else Figure(value=entry.size_ml, provenance=provenance))
+        products.append(product.model_copy(update={
+            "price": Price(usd=entry.usd, provenance=provenance, size_ml=size)}))
+    return catalog.model_copy(update={"products": products})
