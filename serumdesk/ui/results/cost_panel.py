@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -88,14 +88,16 @@ class CostPanel(QWidget):
         budget_row.addStretch(1)
         layout.addLayout(budget_row)
         stale_row = QHBoxLayout()
-        self.stale = tag("", "warning", "staleFigures")
+        self.stale = plain_label()
+        self.stale.setObjectName("staleFigures")
+        self.stale.setContentsMargins(6, 2, 6, 2)
+        apply_tone(self.stale, "warning", radius=8)
         self.update_price = QPushButton("Update price")
         self.update_price.setFlat(True)
         self.update_price.setAccessibleName(f"Update the price of {self.product.title}")
         self.update_price.clicked.connect(self.edit_price)
-        stale_row.addWidget(self.stale)
-        stale_row.addWidget(self.update_price)
-        stale_row.addStretch(1)
+        stale_row.addWidget(self.stale, 1)
+        stale_row.addWidget(self.update_price, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(stale_row)
         self.months = plain_label()
         self.window_cost = plain_label()
