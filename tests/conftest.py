@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,3 +55,16 @@ def guide_text() -> str:
 @pytest.fixture(scope="session")
 def catalog_path() -> Path:
     return REPO_ROOT / "catalog" / "catalog.json"
+
+
+@pytest.fixture(scope="session")
+def ingredients_path() -> Path:
+    return REPO_ROOT / "catalog" / "ingredients.json"
+
+
+@pytest.fixture(scope="session")
+def vocabulary(ingredients_path: Path) -> Vocabulary:
+    """The bundled ingredient vocabulary, loaded once for the whole run."""
+    from serumdesk.domain.ingredients.loading import load_vocabulary
+
+    return load_vocabulary(ingredients_path)

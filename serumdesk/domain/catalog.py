@@ -2,64 +2,42 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from serumdesk.domain.data_files import (
+    DataFileError,
+    describe_errors,
+    json_object,
+    json_schema_of,
+    read_limited,
+)
 from serumdesk.domain.product import Catalog
 
 MAX_CATALOG_BYTES = 50 * 1024 * 1024
 
 
-class CatalogError(Exception):
+class CatalogError(DataFileError):
     """A catalog that cannot be used; the message is written for a person."""
 
-    def __init__(self, path: Path | str, problems: list[str]) -> None:
-        self.path = str(path)
-        self.problems = problems
-        shown = problems[:10]
-        more = f"\n  …and {len(problems) - 10} more" if len(problems) > 10 else ""
-        body = "\n".join(f"  - {p}" for p in shown)
-        super().__init__(f"The catalog {self.path} cannot be used:\n{body}{more}")
+    noun = "catalog"
 
 
 def load_catalog(path: Path) -> Catalog:
     """Read and validate a catalog JSON file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_CATALOG_BYTES:
-            raise CatalogError(path, [f"the file is {size} bytes, more than the 50 MB allowed"])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CatalogError(path, ["the file does not exist"]) from None
-    except IsADirectoryError:
-        raise CatalogError(path, ["this is a folder, not a catalog file"]) from None
-    except OSError as exc:
-        raise CatalogError(path, [f"the file cannot be read ({exc.strerror or exc})"]) from None
-    return parse_catalog(raw, path)
+    return parse_catalog(read_limited(path, MAX_CATALOG_BYTES, CatalogError), path)
 
 
 def parse_catalog(raw: bytes | str, path: Path | str = "<catalog>") -> Catalog:
     """Validate catalog JSON text; `path` is only used to name the file in errors."""
-    try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        raise CatalogError(path, ["the file is not UTF-8 text"]) from None
-    except json.JSONDecodeError as exc:
-        raise CatalogError(
-            path, [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]
-        ) from None
-    except RecursionError:
-        raise CatalogError(path, ["the JSON is nested too deeply"]) from None
-    if not isinstance(data, dict):
-        raise CatalogError(path, ["the top level must be an object with a 'products' list"])
-    data = upgrade_catalog(data)
+    data = upgrade_catalog(json_object(raw, path, CatalogError, "a 'products' list"))
     try:
         return Catalog.model_validate(data)
     except ValidationError as exc:
-        raise CatalogError(path, describe_errors(exc, data)) from None
+        raise CatalogError(path, describe_errors(exc, data, "catalog",
+                                                 {"products": ("product", "id")})) from None
 
 
 def upgrade_catalog(data: dict[str, Any]) -> dict[str, Any]:
@@ -79,33 +57,6 @@ def upgrade_catalog(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 2, "products": products}
 
 
-def describe_errors(exc: ValidationError, data: dict[str, Any]) -> list[str]:
-    """Turn pydantic's errors into lines naming the product (by id when it has one) and field."""
-    products = data.get("products")
-    lines: list[str] = []
-    for error in exc.errors(include_url=False):
-        loc = list(error["loc"])
-        where = "catalog"
-        if len(loc) >= 2 and loc[0] == "products" and isinstance(loc[1], int):
-            index = loc[1]
-            entry = products[index] if isinstance(products, list) and index < len(products) else None
-            pid = entry.get("id") if isinstance(entry, dict) else None
-            label = f"'{pid}'" if isinstance(pid, str) and pid else "(no id)"
-            where = f"product {label} (entry {index + 1})"
-            loc = loc[2:]
-        field = ".".join(str(part) for part in loc) if loc else None
-        message = str(error["msg"])
-        if error["type"] == "extra_forbidden":
-            message = "unknown field (check its spelling)"
-        elif error["type"] == "missing":
-            message = "required field is missing"
-        lines.append(f"{where}, field '{field}': {message}" if field else f"{where}: {message}")
-    return lines
-
-
 def catalog_json_schema() -> dict[str, Any]:
     """The JSON Schema shipped beside the bundled catalog."""
-    schema = Catalog.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "SerumDesk catalog"
-    return schema
+    return json_schema_of(Catalog, "SerumDesk catalog")

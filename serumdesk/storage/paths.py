@@ -29,6 +29,11 @@ def bundled_catalog_path() -> Path:
     return bundled_data_dir() / "catalog" / "catalog.json"
 
 
+def bundled_ingredients_path() -> Path:
+    """The ingredient vocabulary that labels are read with and allergies matched against."""
+    return bundled_data_dir() / "catalog" / "ingredients.json"
+
+
 def resources_dir() -> Path:
     return bundled_data_dir() / "resources"
 

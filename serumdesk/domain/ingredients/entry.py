@@ -1,0 +1,66 @@
+"""What a written ingredient name was read as: a vocabulary entry, and how it was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+from serumdesk.domain.choices import SourceCategory
+from serumdesk.domain.ingredients.model import Flag, Role, SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An ingredient as the vocabulary knows it: from the file's ingredient list, or made
+    from a name pattern for a name the list does not hold (then `pattern` is its id)."""
+
+    key: str
+    """The matching key of its INCI name: one per ingredient, what allergy queries compare."""
+    inci: str
+    role: Role
+    explanation: str
+    flags: frozenset[Flag]
+    families: tuple[str, ...]
+    """Family ids as listed (without their ancestors)."""
+    in_families: frozenset[str]
+    """The listed families and all their ancestors: what a family allergy matches."""
+    may_be_in: frozenset[str]
+    """The `may_be` families and their ancestors: a possible, never definite, match."""
+    source_category: SourceCategory | None
+    source: SourceRef
+    origin_uncertain: bool
+    """It may come from an animal (flag origin-varies, or a `may_be` family of animal origin)."""
+    pattern: str | None = None
+
+    @property
+    def human_derived(self) -> bool:
+        return Flag.HUMAN_DERIVED in self.flags
+
+    @property
+    def animal_derived(self) -> bool:
+        return Flag.ANIMAL_DERIVED in self.flags
+
+    @property
+    def inferred(self) -> bool:
+        """Read from the shape of its name, or from a source of the kind 'inference'."""
+        return self.pattern is not None or self.source.kind == "inference"
+
+
+class MatchKind(StrEnum):
+    """How a written name was found, from surest to least sure."""
+
+    EXACT = "exact"
+    """Its INCI name or a listed synonym, ignoring case, accents, dashes and plurals."""
+    WORD_ORDER = "word-order"
+    PATTERN = "pattern"
+    """The shape of its name (… Conditioned Media, sh-Oligopeptide-n)."""
+    CLOSE = "close"
+    """Close to a known name: a likely typo, reported as an inference."""
+
+
+class Resolution(NamedTuple):
+    entry: Entry
+    how: MatchKind
+    read_as: str
+    """The known name it matched (for CLOSE, what the written name was read as)."""

@@ -1,0 +1,261 @@
+"""The loaded vocabulary: a written name to an ingredient (exact → word order → pattern → close),
+and a typed allergen to the families and ingredients it means."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from difflib import SequenceMatcher
+from typing import TypeVar
+
+from serumdesk.domain.choices import SourceCategory
+from serumdesk.domain.ingredients import names
+from serumdesk.domain.ingredients.allergens import AllergenQuery, UnknownAllergen
+from serumdesk.domain.ingredients.entry import Entry, MatchKind, Resolution
+from serumdesk.domain.ingredients.model import Family, Flag, IngredientsFile, Role, SourceRef
+
+CLOSE_CUTOFF = 0.9
+"""How alike (difflib's ratio) a name must be to a known one to be read as a typo of it."""
+CLOSE_MIN_LENGTH = 5
+CLOSE_MAX_LENGTH = 80
+"""Names outside these lengths are never read as typos: too short to tell, or not a name."""
+MAX_NAME_CHARS = 200
+"""A longer 'name' is not an ingredient name: it is reported unknown without a lookup."""
+_PATTERN_CACHE_SIZE = 4096
+T = TypeVar("T")
+
+
+class _CloseIndex:
+    """Known names bucketed by first letter, numbers and length, so a typo is compared with a
+    few dozen names of about its length, never with all of them."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self._buckets: dict[tuple[str, tuple[str, ...], int], list[str]] = {}
+        for k in known:
+            if len(k) >= CLOSE_MIN_LENGTH - 1:
+                self._buckets.setdefault((k[0], names.digits(k), len(k)), []).append(k)
+
+    def closest(self, k: str) -> str | None:
+        if not CLOSE_MIN_LENGTH <= len(k) <= CLOSE_MAX_LENGTH:
+            return None
+        # ratio = 2·matches / (a + b) ≥ cutoff needs the lengths within this window.
+        low = int(len(k) * CLOSE_CUTOFF / (2 - CLOSE_CUTOFF))
+        high = int(len(k) * (2 - CLOSE_CUTOFF) / CLOSE_CUTOFF) + 1
+        first, numbers = k[0], names.digits(k)
+        matcher = SequenceMatcher(None, b=k, autojunk=False)
+        best, best_ratio = None, CLOSE_CUTOFF
+        for length in range(low, high + 1):
+            for candidate in self._buckets.get((first, numbers, length), ()):
+                matcher.set_seq1(candidate)
+                if (matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio
+                        and (ratio := matcher.ratio()) >= best_ratio
+                        and (best is None or ratio > best_ratio or candidate < best)):
+                    best, best_ratio = candidate, ratio
+        return best
+
+
+class Vocabulary:
+    """Every ingredient, family and name pattern of one vocabulary file, indexed for lookups.
+
+    Built once per process by whoever needs it (VocabularyLoader in the app and the CLI) and
+    passed down; nothing here is global.
+    """
+
+    def __init__(self, data: IngredientsFile) -> None:
+        self.version = data.version
+        self.updated = data.updated
+        self._sources = {s.id: s for s in data.sources}
+        self.families: dict[str, Family] = {f.id: f for f in data.families}
+        self._ancestry = _ancestry({f.id: f.parents for f in data.families})
+        self.animal_families = self._animal_families(data)
+        self.entries: tuple[Entry, ...] = tuple(
+            self._entry(i.inci, i.role, i.explanation, i.flags, i.families, i.may_be,
+                        i.source_category, self._sources[i.source]) for i in data.ingredients)
+        self._by_key, self._shown = _name_index(self.entries, data)
+        self._by_unordered = _unique_unordered(self._by_key)
+        self._family_by_key: dict[str, str] = {}
+        for family in data.families:
+            for written in family.names:
+                self._family_by_key.setdefault(names.key(written), family.id)
+        self._family_by_unordered = _unique_unordered(self._family_by_key)
+        self._patterns = data.patterns
+        self._pattern_regex = _compile_patterns([p.match for p in data.patterns])
+        self._pattern_entries: dict[str, Entry | None] = {}
+        self._close = _CloseIndex(self._by_key)
+        self._close_allergens = _CloseIndex([*self._by_key, *self._family_by_key])
+
+    # -- building -------------------------------------------------------------------------
+
+    def _closure(self, family_ids: Iterable[str]) -> frozenset[str]:
+        found: set[str] = set()
+        for family_id in family_ids:
+            found |= self._ancestry[family_id]
+        return frozenset(found)
+
+    def _animal_families(self, data: IngredientsFile) -> frozenset[str]:
+        """Families with an animal-derived member: an ingredient that may be in one of them
+        may be of animal origin."""
+        found: set[str] = set()
+        for flags, families in [*((i.flags, i.families) for i in data.ingredients),
+                                *((p.flags, p.families) for p in data.patterns)]:
+            if Flag.ANIMAL_DERIVED in flags:
+                found.update(families)
+        return frozenset(found)
+
+    def _entry(self, inci: str, role: Role, explanation: str, flags: Sequence[Flag],
+               families: Sequence[str], may_be: Sequence[str], category: SourceCategory | None,
+               source: SourceRef, pattern: str | None = None) -> Entry:
+        flag_set = frozenset(flags)
+        return Entry(
+            key=names.key(inci), inci=inci, role=role, explanation=explanation,
+            flags=flag_set, families=tuple(families), in_families=self._closure(families),
+            may_be_in=self._closure(may_be), source_category=category,
+            source=source, pattern=pattern,
+            origin_uncertain=Flag.ORIGIN_VARIES in flag_set
+            or bool(set(may_be) & self.animal_families))
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def family(self, family_id: str) -> Family:
+        return self.families[family_id]
+
+    def source(self, source_id: str) -> SourceRef:
+        return self._sources[source_id]
+
+    def resolve(self, written: str, *, close: bool = True) -> Resolution | None:
+        """What a written ingredient name is: by its name or a synonym, then with its words in
+        another order, then by the shape of its name, then (with `close`) as a likely typo of
+        a known name. None when the vocabulary does not know it: never a guess."""
+        if len(written) > MAX_NAME_CHARS:
+            return None
+        full = names.key(written, keep_parentheses=True)
+        found = self._known(full)
+        if found is not None:
+            return found
+        stripped = names.key(written)
+        if not stripped:
+            return None
+        found = self._known(stripped) if stripped != full else None
+        if found is None:
+            found = self._by_pattern(stripped, written)
+        if found is None and close:
+            near = self._close.closest(stripped)
+            if near is not None:
+                found = Resolution(self._by_key[near], MatchKind.CLOSE, self._shown[near])
+        return found
+
+    def _known(self, k: str) -> Resolution | None:
+        entry = self._by_key.get(k)
+        if entry is not None:
+            return Resolution(entry, MatchKind.EXACT, self._shown[k])
+        entry = self._by_unordered.get(names.unordered(k))
+        if entry is not None:
+            return Resolution(entry, MatchKind.WORD_ORDER, entry.inci)
+        return None
+
+    def _by_pattern(self, k: str, written: str) -> Resolution | None:
+        if k not in self._pattern_entries:
+            m = self._pattern_regex.fullmatch(k) if self._pattern_regex else None
+            entry = None
+            if m is not None and m.lastgroup is not None:
+                p = self._patterns[int(m.lastgroup[1:])]
+                entry = self._entry(" ".join(written.split()), p.role, p.explanation, p.flags, p.families, (),
+                                    p.source_category, self._sources[p.source], pattern=p.id)
+            if len(self._pattern_entries) >= _PATTERN_CACHE_SIZE:
+                self._pattern_entries.clear()
+            self._pattern_entries[k] = entry
+        entry = self._pattern_entries[k]
+        return None if entry is None else Resolution(entry, MatchKind.PATTERN, entry.inci)
+
+    # -- allergies -----------------------------------------------------------------------
+
+    def resolve_allergen(self, text: str) -> AllergenQuery | UnknownAllergen:
+        """What a typed allergen means: a family name ('fish', 'vitamin b3'), an ingredient
+        name or synonym, a name shape, or a likely typo of one of them. Anything else is
+        UnknownAllergen, never matched by a piece of its text."""
+        k = names.key(text) if len(text) <= MAX_NAME_CHARS else ""
+        if not k:
+            return UnknownAllergen(text)
+        how = MatchKind.EXACT
+        family = self._family_by_key.get(k) or self._family_by_unordered.get(names.unordered(k))
+        found = self._known(k)
+        if family is None and found is None:
+            found = self._by_pattern(k, text)
+        if family is None and found is None:
+            near = self._close_allergens.closest(k)
+            if near is None:
+                return UnknownAllergen(text)
+            how = MatchKind.CLOSE
+            family = self._family_by_key.get(near)
+            found = None if family else Resolution(self._by_key[near], MatchKind.CLOSE,
+                                                   self._shown[near])
+        entry = found.entry if found else None
+        if found is not None and how is MatchKind.EXACT:
+            how = found.how
+        read_as = self.families[family].label if family else entry.inci if entry else text
+        return AllergenQuery(
+            text=text, read_as=read_as, how=how,
+            families=frozenset({family}) if family else frozenset(),
+            entries=frozenset({entry.key}) if entry else frozenset(),
+            entry_families=entry.in_families if entry else frozenset())
+
+
+def _name_index(entries: Sequence[Entry], data: IngredientsFile) -> tuple[dict[str, Entry], dict[str, str]]:
+    """Every name's key → its ingredient, and → the name as the file writes it. A name is
+    also known without its parenthesised part ('Tremella Fuciformis Extract'), unless that
+    shorter reading is another name's, or is shared by two ingredients."""
+    by_key: dict[str, Entry] = {}
+    shown: dict[str, str] = {}
+    shorter: dict[str, tuple[Entry | None, str]] = {}
+    for entry, ingredient in zip(entries, data.ingredients, strict=True):
+        for written in (ingredient.inci, *ingredient.names):
+            k = names.key(written, keep_parentheses=True)
+            by_key.setdefault(k, entry)
+            shown.setdefault(k, written)
+            s = names.key(written)
+            if s != k:
+                other = shorter.get(s)
+                shorter[s] = (entry if other is None or other[0] is entry else None, written)
+    for s, (owner, written) in shorter.items():
+        if owner is not None and s not in by_key:
+            by_key[s] = owner
+            shown[s] = written
+    return by_key, shown
+
+
+def _ancestry(parents: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Each family with all its ancestors (the file is checked to have no loops)."""
+    result: dict[str, frozenset[str]] = {}
+    for start in parents:
+        seen = {start}
+        stack = list(parents[start])
+        while stack:
+            current = stack.pop()
+            if current not in seen:
+                seen.add(current)
+                stack.extend(parents.get(current, ()))
+        result[start] = frozenset(seen)
+    return result
+
+
+def _unique_unordered(by_key: Mapping[str, T]) -> dict[str, T]:
+    """Keys with their words sorted, kept only where they lead to one ingredient or family."""
+    found: dict[str, T | None] = {}
+    for k, value in by_key.items():
+        u = names.unordered(k)
+        if u in found and found[u] != value:
+            found[u] = None
+        else:
+            found.setdefault(u, value)
+    return {u: v for u, v in found.items() if v is not None}
+
+
+def _compile_patterns(matches: Sequence[str]) -> re.Pattern[str] | None:
+    """One regular expression for all patterns, tried in order: the first that matches wins."""
+    if not matches:
+        return None
+    parts = []
+    for i, m in enumerate(matches):
+        body = " ".join(r"[^ ]++(?: [^ ]++)*?" if w == "*" else re.escape(w) for w in names.words(m))
+        parts.append(f"(?P<p{i}>{body})")
+    return re.compile("|".join(parts))
