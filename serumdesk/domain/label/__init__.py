@@ -1,0 +1,1 @@
+"""An ingredient label as printed: read into ingredients, then into what the product is made of."""

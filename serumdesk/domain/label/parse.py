@@ -1,0 +1,184 @@
+"""Splitting a label as printed into ingredient names.
+
+Handles what real labels and the pages that copy them do: "Ingredients:" and "INCI:"
+prefixes and headings, commas, semicolons, line breaks and full stops as separators,
+"(and)", "may contain" and "[+/- CI 77491]" sections (those ingredients are only possible),
+footnote markers (*, †, [7], even inside a word), percentages ("Niacinamide 10%", "at 1ppm"),
+stray punctuation, control characters and repeated spaces. Never raises on any text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
+
+MAX_ITEMS = 1000
+"""A label with more items than this is not one product's label: the rest is not read."""
+MAX_LINE_CHARS = 100_000
+"""A longer line is not a label's: reading stops there."""
+MAX_SHOWN_CHARS = 200
+"""A longer item is shown cut short (it is not an ingredient name, and is reported unknown)."""
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_FOOTNOTES = re.compile(r"\[\d{1,3}\]|[*†‡§¶\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_HEADING_WORDS = (r"(?:(?:in)?active\s+|other\s+|full\s+|key\s+)?"
+                  r"(?:ingredients?|ingr[eé]dients?|ingredientes|inci|composition)"
+                  r"(?:\s+list)?")
+_HEADING = re.compile(rf"\b{_HEADING_WORDS}(?:\s*\([^()]*\))?\s*[:：]", re.IGNORECASE)
+"""'Ingredients:', 'INCI:', 'Inactive ingredients:' (also mid-line): a separator, not a name."""
+_HEADING_LINE = re.compile(rf"^\W*(?:{_HEADING_WORDS}|drug\s+facts|purposes?)\W*$", re.IGNORECASE)
+_AND = re.compile(r"\(\s*and\s*\)", re.IGNORECASE)
+# A separator at bracket depth 0, or a bracket. A comma between two digits belongs to a
+# name (1,2-Hexanediol); a full stop separates only when a space or the line's end follows.
+_EVENTS = re.compile(r"[()\[\]]|[;•|、，；]|,(?!\d)|(?<!\d),|\.(?=\s|$)")
+_ABBREVIATIONS = frozenset({"denat", "sp", "spp", "ssp", "subsp", "var", "ext", "no", "aq", "st"})
+_LAST_WORD = re.compile(r"([A-Za-z]+)$")
+_MAY_CONTAIN = re.compile(
+    r"^(.*?)(?:\bmay\s+contain\b|\+\s*/\s*-|±)\s*(?:\(\s*\+\s*/\s*-\s*\))?\s*:?\s*", re.IGNORECASE)
+_PERCENT = re.compile(r"(?:\bat\s+)?(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|ppm\b|ppb\b)", re.IGNORECASE)
+_EDGE_PUNCTUATION = " \t.,;:·•-–—_/\\'\"“”‘’!?+=~^"
+_SPACES = re.compile(r"\s+")
+
+
+class LabelItem(NamedTuple):
+    written: str
+    """As printed, tidied for showing: footnotes, stray punctuation and extra spaces removed."""
+    name: str
+    """What is looked up: the written name without its percentage."""
+    possible: bool
+    """Listed under "may contain" or "+/-": it may or may not be in this batch."""
+
+
+class ParsedLabel(NamedTuple):
+    items: tuple[LabelItem, ...]
+    unread_chars: int
+    """Characters not read after MAX_ITEMS items or a MAX_LINE_CHARS line (0 for a real label)."""
+
+
+def printable(text: str) -> str:
+    """The text without control and invisible format characters (line breaks and tabs
+    become spaces): what is safe to show in a terminal, a JSON file or a window."""
+    return "".join(" " if ch in "\n\t" else ch for ch in text
+                   if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+
+
+def parse_label(text: str) -> ParsedLabel:
+    """The ingredients of a label, in printed order."""
+    items: list[LabelItem] = []
+    text = _NEWLINES.sub("\n", text)
+    offset = 0
+    possible = False
+    for raw_line in text.split("\n"):
+        line_start = offset
+        offset += len(raw_line) + 1
+        line = printable(_FOOTNOTES.sub("", raw_line[:MAX_LINE_CHARS]))
+        if not line.strip():
+            possible = False  # a blank line ends a "may contain" paragraph
+            continue
+        if _HEADING_LINE.match(line):
+            continue
+        line = _AND.sub(",", _HEADING.sub(",", line))
+        for start, segment in _segments(line):
+            if len(items) >= MAX_ITEMS:  # (a line cut down by the prefix or footnotes: about)
+                return ParsedLabel(tuple(items[:MAX_ITEMS]), len(text) - line_start - start)
+            possible = _add_segment(segment, possible, items)
+        if len(raw_line) > MAX_LINE_CHARS:
+            return ParsedLabel(tuple(items[:MAX_ITEMS]), len(text) - line_start - MAX_LINE_CHARS)
+    return ParsedLabel(tuple(items[:MAX_ITEMS]), 0)
+
+
+def _matched_brackets(line: str) -> set[int]:
+    """Positions of brackets that have a partner on the same line; the others are stray."""
+    matched: set[int] = set()
+    stack: list[tuple[str, int]] = []
+    for m in re.finditer(r"[()\[\]]", line):
+        ch, at = m.group(), m.start()
+        if ch in "([":
+            stack.append((ch, at))
+        elif stack and stack[-1][0] == ("(" if ch == ")" else "["):
+            matched.update((stack.pop()[1], at))
+    return matched
+
+
+def _segments(line: str) -> Iterator[tuple[int, str]]:
+    """The line cut at separators outside brackets, each with where it starts; stray
+    brackets are dropped."""
+    matched = _matched_brackets(line)
+    depth = 0
+    start = cut = 0
+    parts: list[str] = []
+    for m in _EVENTS.finditer(line):
+        ch, at = m.group(), m.start()
+        if ch in "()[]":
+            if at in matched:
+                depth += 1 if ch in "([" else -1
+            else:  # a stray bracket: left out of the name
+                parts.append(line[cut:at])
+                cut = at + 1
+            continue
+        if depth > 0 or (ch == "." and _is_abbreviation(line, at)):
+            continue
+        parts.append(line[cut:at])
+        yield start, "".join(parts)
+        parts = []
+        start = cut = at + 1
+    parts.append(line[cut:])
+    yield start, "".join(parts)
+
+
+def _is_abbreviation(line: str, at: int) -> bool:
+    """A full stop after 'Denat', 'spp' or a single letter (C.I.) does not end a name."""
+    m = _LAST_WORD.search(line, 0, at)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in _ABBREVIATIONS or len(word) == 1
+
+
+def _add_segment(segment: str, possible: bool, items: list[LabelItem]) -> bool:
+    """Add the ingredients of one segment; returns whether later ones are only possible."""
+    marker = _MAY_CONTAIN.match(segment)
+    if marker is not None and "(" not in marker.group(1) and "[" not in marker.group(1):
+        _add_item(marker.group(1), possible, items)
+        segment, possible = segment[marker.end():], True
+    host, bracketed = _possible_brackets(segment)
+    _add_item(host, possible, items)
+    for name in bracketed:
+        _add_item(name, True, items)
+    return possible
+
+
+def _possible_brackets(segment: str) -> tuple[str, list[str]]:
+    """'Mica [+/- CI 77491, CI 77492]' → ('Mica', ['CI 77491', 'CI 77492'])."""
+    found: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        marker = _MAY_CONTAIN.match(inner)
+        if marker is None or marker.group(1).strip():
+            return m.group(0)
+        found.extend(re.split(r"[,/;]", inner[marker.end():]))
+        return " "
+
+    host = re.sub(r"[\[(]([^\[\]()]*)[\])]", take, segment)
+    return host, found
+
+
+def _add_item(text: str, possible: bool, items: list[LabelItem]) -> None:
+    written = _SPACES.sub(" ", text).strip(_EDGE_PUNCTUATION)
+    written = _balanced_edges(written)
+    if not written or not any(ch.isalnum() for ch in written):
+        return
+    name = _SPACES.sub(" ", _PERCENT.sub(" ", written)).strip(_EDGE_PUNCTUATION) or written
+    if len(written) > MAX_SHOWN_CHARS:
+        written = written[:MAX_SHOWN_CHARS].rstrip() + "…"
+    items.append(LabelItem(written, name, possible))
+
+
+def _balanced_edges(text: str) -> str:
+    """Drop a closing bracket left at the start, or an opening one at the end."""
+    while text and (text[0] in ")]" or text[-1] in "(["):
+        text = (text[1:] if text[0] in ")]" else text[:-1]).strip(_EDGE_PUNCTUATION)
+    return text
