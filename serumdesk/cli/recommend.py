@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 def print_table(rec: Recommendation) -> None:
     from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_questions
-    from serumdesk.domain.cautions import CautionLevel
     from serumdesk.domain.freshness import stale_words
     from serumdesk.domain.routine import NOT_ADVICE
 
@@ -43,8 +42,7 @@ def print_table(rec: Recommendation) -> None:
         out(f"{m.rank:>2}  {m.product.title[:52]:<52} {m.score:>5}  {cost.cost_per_month_usd:>8.2f}{est}"
             f"  {cost.price_per_ml_usd:>6.2f}  {months:>6}{flag}\n")
         for c in m.cautions:
-            mark = "·" if c.level in (CautionLevel.ETHICS, CautionLevel.INFO) else "!"
-            out(f"      {mark} {c.text}\n")
+            out(f"      {c.level.mark} {c.text}\n")
         for words in stale_words(m.product, cost, rec.today):
             out(f"      ~ {words}\n")
         for buyer_note in m.product.buyer_notes:

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from serumdesk.domain import guide, medical
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Active, BuyerNoteKind, Caution, Diet, IrritantKind, Sensitivity
-from serumdesk.domain.product import Product
+from serumdesk.domain.choices import (
+    Active,
+    BuyerNoteKind,
+    Caution,
+    Diet,
+    IrritantKind,
+    Sensitivity,
+    SourceCategory,
+)
+from serumdesk.domain.product import BuyerNote, Product
 from serumdesk.domain.rules import needs_clinician_ok
 from serumdesk.domain.sources import Source, SourceKind
 
@@ -26,6 +34,11 @@ class CautionLevel(StrEnum):
     ALLERGY = "allergy"
     ETHICS = "ethics"
     INFO = "info"
+
+    @property
+    def mark(self) -> str:
+        """How text output marks a caution: '!' to act on, '·' to know."""
+        return "·" if self in (CautionLevel.ETHICS, CautionLevel.INFO) else "!"
 
 
 class CautionKind(StrEnum):
@@ -56,6 +69,11 @@ class CautionNote(NamedTuple):
     level: CautionLevel
     kind: CautionKind
 
+    def to_dict(self) -> dict[str, object]:
+        """The shape every JSON document gives a caution (recommend, ingredients)."""
+        return {"text": self.text, "level": self.level.value, "kind": self.kind.value,
+                "source": self.source.to_dict()}
+
 
 _MEDICAL_REASONS = {
     Caution.PREGNANT_OR_BREASTFEEDING:
@@ -79,7 +97,33 @@ def medical_caution_text(answers: Answers) -> str | None:
 _BRAND_DIRECTIONS = Source(SourceKind.PRODUCT_FACTS, "the brand's directions")
 
 
-def allergy_check_text(product: Product, allergens: Sequence[str]) -> str:
+class CautionSubject(Protocol):
+    """What the caution rules read: a catalog Product, or the facts read from a label."""
+
+    @property
+    def source_category(self) -> SourceCategory: ...
+    @property
+    def human_derived(self) -> bool: ...
+    @property
+    def fragrance_free(self) -> bool | None: ...
+    @property
+    def vegan(self) -> bool: ...
+    @property
+    def vegan_status(self) -> str: ...
+    @property
+    def full_list_checked(self) -> bool: ...
+    @property
+    def buyer_notes(self) -> Sequence[BuyerNote]: ...
+    @property
+    def ethics_notes(self) -> Sequence[str]: ...
+    def irritant_names(self, kind: IrritantKind) -> list[str]: ...
+
+
+_PRODUCT_IS_A_SUBJECT: type[CautionSubject] = Product
+"""mypy checks here that a catalog Product offers everything the rules read."""
+
+
+def allergy_check_text(product: CautionSubject, allergens: Sequence[str]) -> str:
     """What SerumDesk could check for the person's allergies, and what they must still read."""
     listed = ", ".join(allergens)
     if product.full_list_checked:
@@ -89,7 +133,7 @@ def allergy_check_text(product: Product, allergens: Sequence[str]) -> str:
             f"for {listed}, and patch test.")
 
 
-def cautions_for(product: Product, answers: Answers) -> list[CautionNote]:
+def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]:
     """Cautions that apply to this product for this person: shown, never hidden."""
     notes: list[CautionNote] = []
     medical_text = medical_caution_text(answers)

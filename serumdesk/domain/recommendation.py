@@ -190,8 +190,7 @@ def match_to_dict(match: Match, today: dt.date) -> dict[str, Any]:
         "overridden_fields": list(cost.inputs.overridden_fields),
         "reasons": [{"text": r.text, "points": r.points, "source": r.source.to_dict()}
                     for r in match.reasons],
-        "cautions": [{"text": c.text, "level": c.level.value, "kind": c.kind.value,
-                      "source": c.source.to_dict()} for c in match.cautions],
+        "cautions": [c.to_dict() for c in match.cautions],
     }
 
 
