@@ -100,7 +100,8 @@ echo "built $(basename "$WHEEL")"
 "$PYTHON" - "$WHEEL" "$APP_ID" <<'EOF'
 import sys, zipfile
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
-need = ["serumdesk/_data/catalog/catalog.json", f"serumdesk/_data/resources/icons/{sys.argv[2]}.svg"]
+need = ["serumdesk/_data/catalog/catalog.json", "serumdesk/_data/catalog/ingredients.json",
+        f"serumdesk/_data/resources/icons/{sys.argv[2]}.svg"]
 missing = [n for n in need if n not in names]
 if missing:
     sys.exit(f"the wheel lacks {missing}")
@@ -131,6 +132,16 @@ products = data.get("recommended") or []
 if not products:
     sys.exit(f"recommend --json listed no products: keys {sorted(data)}")
 print(f"{len(products)} products recommended, {len(data.get('excluded', []))} excluded")
+EOF
+
+    step "$label: serumdesk ingredients --json (the bundled ingredient vocabulary)"
+    "$cmd" ingredients --json "Water, Glycerin, Human Fibroblast Conditioned Media" > ingredients.json
+    "$PYTHON" - ingredients.json <<'EOF'
+import json, sys
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+if data.get("source_category") != "human-fibroblast-conditioned-media" or data.get("unknown"):
+    sys.exit(f"ingredients --json misread the label: {data.get('source_category')}, {data.get('unknown')}")
+print(f"{len(data['ingredients'])} ingredients read, source {data['source_category']}")
 EOF
 
     step "$label: serumdesk sheet --output sheet.pdf"

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from serumdesk import __version__
-from serumdesk.cli import catalog, profile, recommend, sheet
+from serumdesk.cli import catalog, ingredients, profile, recommend, sheet
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.cli.options import Parser
 
@@ -19,7 +19,7 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"SerumDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for command in (recommend, catalog, sheet, profile):
+    for command in (recommend, ingredients, catalog, sheet, profile):
         command.register(sub)
     return parser
 

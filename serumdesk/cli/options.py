@@ -57,9 +57,14 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
                    help="for post-procedure: days since the treatment")
 
 
+def add_profile_option(parser: argparse.ArgumentParser) -> None:
+    """--profile NAME: start from a saved profile's answers (see answers_for)."""
+    parser.add_argument("--profile", metavar="NAME", help="start from a saved profile's answers")
+
+
 def add_source_options(parser: argparse.ArgumentParser) -> None:
     """Where the answers and products come from: a saved profile, another catalog."""
-    parser.add_argument("--profile", metavar="NAME", help="start from a saved profile's answers")
+    add_profile_option(parser)
     parser.add_argument("--catalog", metavar="FILE",
                         help="use this catalog instead of the bundled one")
 

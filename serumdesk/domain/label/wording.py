@@ -58,7 +58,7 @@ def source_words(r: LabelReading) -> str:
 def origin_words(r: LabelReading) -> list[str]:
     human = r.flagged(Flag.HUMAN_DERIVED, definite=True)
     animal = r.flagged(Flag.ANIMAL_DERIVED, definite=True)
-    among = " among the known ingredients" if r.unknown else ""
+    among = " (among the known ingredients)" if r.unknown else ""
     return [f"Human-derived: yes ({_listed(human)})." if human else f"Human-derived: no{among}.",
             f"Animal-derived: yes ({_listed(animal)})." if animal else f"Animal-derived: no{among}."]
 

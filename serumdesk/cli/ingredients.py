@@ -1,0 +1,96 @@
+"""`serumdesk ingredients`: read an ingredient label, one line per ingredient, then the verdict."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from serumdesk.cli.errors import UsageError, UserError
+from serumdesk.cli.label_input import read_label_file, read_label_stdin
+from serumdesk.cli.options import add_answer_options, add_profile_option, answers_for, write_json
+
+if TYPE_CHECKING:
+    from serumdesk.domain.answers import Answers
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
+    from serumdesk.domain.label.verdict import LabelVerdict
+
+EMPTY = ("the label is empty: give its ingredient list as TEXT, with --file PATH, or as '-' "
+         "to read it from standard input")
+
+
+def _label_text(args: argparse.Namespace) -> str:
+    if args.file is not None and args.text is not None:
+        raise UsageError("give the label as TEXT or with --file, not both")
+    if args.file is not None:
+        return read_label_file(args.file)
+    if args.text == "-":
+        return read_label_stdin()
+    if args.text is None:
+        raise UsageError(EMPTY)
+    return str(args.text)
+
+
+def _vocabulary() -> Vocabulary:
+    from serumdesk.domain.ingredients.loader import VocabularyLoader, VocabularyUnavailable
+    from serumdesk.storage.paths import bundled_ingredients_path
+
+    try:
+        return VocabularyLoader(bundled_ingredients_path()).load()
+    except VocabularyUnavailable as exc:
+        raise UserError(str(exc)) from None
+
+
+def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answers) -> None:
+    from serumdesk.domain.label.wording import ingredient_line, verdict_lines
+    from serumdesk.domain.routine import NOT_ADVICE
+
+    out = sys.stdout.write
+    r = verdict.reading
+    out(f"SerumDesk reads this label — ingredient vocabulary {vocabulary.version} "
+        f"({vocabulary.updated})\n\n")
+    out(f"{len(r.ingredients)} ingredients, as written → what SerumDesk reads:\n")
+    width = len(str(len(r.ingredients)))
+    for n, ingredient in enumerate(r.ingredients, 1):
+        out(f"  {n:>{width}}. {ingredient_line(ingredient)}\n")
+    out("\nVerdict:\n")
+    for line in verdict_lines(verdict, answers):
+        out(f"  {line}\n" if line else "\n")
+    out(f"\n{NOT_ADVICE}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from serumdesk.domain.label.parse import parse_label
+    from serumdesk.domain.label.reading import read_label
+    from serumdesk.domain.label.verdict import check_label, label_to_dict
+
+    parsed = parse_label(_label_text(args))
+    if not parsed.items:
+        raise UsageError(EMPTY)
+    answers = answers_for(args)
+    vocabulary = _vocabulary()
+    verdict = check_label(read_label(parsed, vocabulary), vocabulary, answers)
+    if parsed.unread_chars:
+        sys.stderr.write(f"serumdesk: warning: only the first {len(parsed.items)} items were read; "
+                         f"{parsed.unread_chars:,} characters after them were not.\n")
+    if args.json:
+        write_json(label_to_dict(verdict))
+    else:
+        print_verdict(verdict, vocabulary, answers)
+    return 0
+
+
+def register(sub: Any) -> None:
+    """Add `ingredients` to the top-level subparsers `sub`."""
+    ing = sub.add_parser(
+        "ingredients", help="read an ingredient label: what each ingredient is, and the verdict",
+        description="Read a serum's ingredient list as printed on the pack: what each "
+        "ingredient is, its source (human-derived media, exosomes, growth factors, plant cell "
+        "culture…), vegan, fragrance, irritants, your allergies and cautions.")
+    ing.add_argument("text", nargs="?", metavar="TEXT",
+                     help="the ingredient list in quotes, or '-' to read it from standard input")
+    ing.add_argument("--file", metavar="PATH", help="read the ingredient list from a text file")
+    ing.add_argument("--json", action="store_true", help="print one JSON object")
+    add_answer_options(ing)
+    add_profile_option(ing)
+    ing.set_defaults(func=run)
