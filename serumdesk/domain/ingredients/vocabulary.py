@@ -67,6 +67,10 @@ class Vocabulary:
         self._sources = {s.id: s for s in data.sources}
         self.families: dict[str, Family] = {f.id: f for f in data.families}
         self._ancestry = _ancestry({f.id: f.parents for f in data.families})
+        self._descent: dict[str, set[str]] = {f.id: set() for f in data.families}
+        for family_id, ancestors in self._ancestry.items():
+            for ancestor in ancestors:
+                self._descent[ancestor].add(family_id)
         self.animal_families = self._animal_families(data)
         self.entries: tuple[Entry, ...] = tuple(
             self._entry(i.inci, i.role, i.explanation, i.flags, i.families, i.may_be,
@@ -166,6 +170,29 @@ class Vocabulary:
             self._pattern_entries[k] = entry
         entry = self._pattern_entries[k]
         return None if entry is None else Resolution(entry, MatchKind.PATTERN, entry.inci)
+
+    def family_entry(self, family_id: str) -> Entry:
+        """An unspecified member of a family, as a product lists it ('peptides', 'probiotics'):
+        definitely in the family and those above it, possibly in any family below it."""
+        family = self.families[family_id]
+        below = frozenset(self._descent[family_id])
+        return Entry(key=f"family:{family_id}", inci=family.label, role=Role.OTHER,
+                     explanation=f"Not named: any of {family.label[0].lower()}{family.label[1:]}.",
+                     flags=frozenset(), families=(family_id,),
+                     in_families=self._ancestry[family_id], may_be_in=below,
+                     source_category=None, source=self._sources[family.source],
+                     origin_uncertain=bool(below & self.animal_families))
+
+    def resolve_listed(self, name: str) -> Entry | None:
+        """What an ingredient a product lists stands for: an ingredient (as `resolve` reads
+        it), or an unspecified member of a family the name is one of ('peptides'); None when
+        the vocabulary knows neither."""
+        found = self.resolve(name)
+        if found is not None:
+            return found.entry
+        k = names.key(name) if len(name) <= MAX_NAME_CHARS else ""
+        family = self._family_by_key.get(k) or self._family_by_unordered.get(names.unordered(k))
+        return self.family_entry(family) if k and family else None
 
     # -- allergies -----------------------------------------------------------------------
 

@@ -76,14 +76,11 @@ def parse_label(text: str) -> ParsedLabel:
         line = printable(_FOOTNOTES.sub("", raw_line[:MAX_LINE_CHARS]))
         if not line.strip():
             possible = False  # a blank line ends a "may contain" paragraph
-            continue
-        if _HEADING_LINE.match(line):
-            continue
-        line = _AND.sub(",", _HEADING.sub(",", line))
-        for start, segment in _segments(line):
-            if len(items) >= MAX_ITEMS:  # (a line cut down by the prefix or footnotes: about)
-                return ParsedLabel(tuple(items[:MAX_ITEMS]), len(text) - line_start - start)
-            possible = _add_segment(segment, possible, items)
+        elif not _HEADING_LINE.match(line):
+            for start, segment in _segments(_AND.sub(",", _HEADING.sub(",", line))):
+                if len(items) >= MAX_ITEMS:  # (about: footnotes and headings shortened the line)
+                    return ParsedLabel(tuple(items[:MAX_ITEMS]), len(text) - line_start - start)
+                possible = _add_segment(segment, possible, items)
         if len(raw_line) > MAX_LINE_CHARS:
             return ParsedLabel(tuple(items[:MAX_ITEMS]), len(text) - line_start - MAX_LINE_CHARS)
     return ParsedLabel(tuple(items[:MAX_ITEMS]), 0)

@@ -204,6 +204,19 @@ def test_an_ingredient_allergy_matches_it_and_blends_that_may_hold_it() -> None:
     assert match(linalool, entry(v, "Geraniol")) is None  # another allergen is not this one
 
 
+def test_a_family_a_product_lists_is_an_unspecified_member() -> None:
+    v = small()
+    listed = v.resolve_listed("Marine")  # as a product's key ingredients may say it
+    assert listed is not None and listed.inci == "Marine"
+    marine = match(query(v, "marine"), listed)
+    assert marine is not None and marine.strength is MatchStrength.DEFINITE
+    fish = match(query(v, "fish"), listed)  # a family below: it may be fish
+    assert fish is not None and fish.strength is MatchStrength.POSSIBLE
+    assert listed.origin_uncertain  # fish is of animal origin
+    assert v.resolve_listed("Sodium Hyaluronate") == entry(v, "Sodium Hyaluronate")
+    assert v.resolve_listed("zorblax") is None
+
+
 def test_a_typed_allergen_is_read_ignoring_case_accents_plurals_and_order() -> None:
     v = small()
     for text, family in (("SEAWEEDS", "algae"), ("Algaé", "algae"), ("acid hyaluronic", "hyaluronic-acid"),

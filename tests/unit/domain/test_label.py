@@ -346,6 +346,8 @@ def test_one_huge_line_without_separators_is_cut_and_said(vocabulary: Vocabulary
     assert time.perf_counter() - start < 1.0
     assert len(reading.ingredients) == 1 and not reading.ingredients[0].known
     assert len(reading.ingredients[0].written) <= 201 and reading.unread_chars > 0
+    invisible = parse_label("\u202e" * 1_000_000)
+    assert invisible.items == () and invisible.unread_chars > 0
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture],
