@@ -80,11 +80,13 @@ def build_main_window(catalog_path: Path | None = None,
     from PySide6.QtWidgets import QApplication
 
     from serumdesk.domain.catalog_loader import CatalogLoader
-    from serumdesk.storage.paths import bundled_catalog_path
+    from serumdesk.domain.ingredients.loader import VocabularyLoader
+    from serumdesk.storage.paths import bundled_catalog_path, bundled_ingredients_path
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.work_state import WorkState
 
-    loader = CatalogLoader(catalog_path or bundled_catalog_path())
+    loader = CatalogLoader(catalog_path or bundled_catalog_path(),
+                           VocabularyLoader(bundled_ingredients_path()))
     state = WorkState()
     window = MainWindow(state, loader, user_paths)
     state.setParent(window)

@@ -6,9 +6,15 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from serumdesk.cli.errors import UsageError, UserError
+from serumdesk.cli.errors import UsageError
 from serumdesk.cli.label_input import read_label_file, read_label_stdin
-from serumdesk.cli.options import add_answer_options, add_profile_option, answers_for, write_json
+from serumdesk.cli.options import (
+    add_answer_options,
+    add_profile_option,
+    answers_for,
+    load_vocabulary,
+    write_json,
+)
 
 if TYPE_CHECKING:
     from serumdesk.domain.answers import Answers
@@ -29,16 +35,6 @@ def _label_text(args: argparse.Namespace) -> str:
     if args.text is None:
         raise UsageError(EMPTY)
     return str(args.text)
-
-
-def _vocabulary() -> Vocabulary:
-    from serumdesk.domain.ingredients.loader import VocabularyLoader, VocabularyUnavailable
-    from serumdesk.storage.paths import bundled_ingredients_path
-
-    try:
-        return VocabularyLoader(bundled_ingredients_path()).load()
-    except VocabularyUnavailable as exc:
-        raise UserError(str(exc)) from None
 
 
 def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answers) -> None:
@@ -68,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if not parsed.items:
         raise UsageError(EMPTY)
     answers = answers_for(args)
-    vocabulary = _vocabulary()
+    vocabulary = load_vocabulary()
     verdict = check_label(read_label(parsed, vocabulary), vocabulary, answers)
     if parsed.unread_chars:
         sys.stderr.write(f"serumdesk: warning: only the first {len(parsed.items)} items were read; "

@@ -12,6 +12,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
 
 if TYPE_CHECKING:
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
     from serumdesk.domain.product import Catalog
     from serumdesk.storage.profile_types import Profile
     from serumdesk.storage.profiles import ProfileStore
@@ -104,6 +105,30 @@ def load_catalog_for(args: argparse.Namespace) -> Catalog:
         return load_catalog(path)
     except CatalogError as exc:
         raise UserError(str(exc)) from None
+
+
+def load_vocabulary() -> Vocabulary:
+    """The bundled ingredient vocabulary; a UserError says why it cannot be used."""
+    from serumdesk.domain.ingredients.loader import VocabularyLoader, VocabularyUnavailable
+    from serumdesk.storage.paths import bundled_ingredients_path
+
+    try:
+        return VocabularyLoader(bundled_ingredients_path()).load()
+    except VocabularyUnavailable as exc:
+        raise UserError(str(exc)) from None
+
+
+def vocabulary_for_allergies(answers: Answers) -> Vocabulary | None:
+    """The vocabulary when there are allergies to match (None when there are none). If it
+    cannot be loaded, allergies are matched by the text as typed, and stderr says so."""
+    if not answers.allergens:
+        return None
+    try:
+        return load_vocabulary()
+    except UserError as exc:
+        sys.stderr.write(f"serumdesk: warning: {exc}\nAllergies are matched by the words "
+                         "you typed only.\n")
+        return None
 
 
 def profile_store() -> ProfileStore:

@@ -11,6 +11,7 @@ from serumdesk.cli.options import (
     add_source_options,
     answers_for,
     load_catalog_for,
+    vocabulary_for_allergies,
     write_json,
 )
 
@@ -28,7 +29,7 @@ def print_table(rec: Recommendation) -> None:
     if not rec.matches:
         out("Every product was excluded by your answers. See the reasons below; relaxing the\n"
             "diet preference or an allergen widens the choice.\n\n")
-    for notice in (rec.no_good_match, rec.budget_note):
+    for notice in rec.notices:
         if notice is not None:
             out(f"! {notice.text} ({notice.source.cite()})\n\n")
     header = f"{'#':>2}  {'Product':<52} {'Score':>5}  {'$/month':>9}  {'$/ml':>6}  {'Months':>6}"
@@ -77,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
     from serumdesk.domain.recommendation import recommend, recommendation_to_dict
 
     catalog = load_catalog_for(args)
-    rec = recommend(catalog, answers_for(args))
+    answers = answers_for(args)
+    rec = recommend(catalog, answers, vocabulary=vocabulary_for_allergies(answers))
     if args.json:
         write_json(recommendation_to_dict(rec))
     else:

@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from serumdesk.cli.errors import UsageError, UserError
-from serumdesk.cli.options import add_answer_options, add_source_options, answers_for, load_catalog_for
+from serumdesk.cli.options import (
+    add_answer_options,
+    add_source_options,
+    answers_for,
+    load_catalog_for,
+    vocabulary_for_allergies,
+)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,7 +24,8 @@ def run(args: argparse.Namespace) -> int:
     from serumdesk.ui.sheet.pdf import default_paper, ensure_gui_app, write_sheet_pdf
 
     catalog = load_catalog_for(args)
-    rec = recommend(catalog, answers_for(args))
+    answers = answers_for(args)
+    rec = recommend(catalog, answers, vocabulary=vocabulary_for_allergies(answers))
     app = ensure_gui_app()  # fonts and PDF painting need one; kept alive until written
     try:
         pages = write_sheet_pdf(rec, args.compare or (), Path(args.output),

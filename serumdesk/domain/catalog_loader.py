@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from serumdesk.domain.ingredients.loader import VocabularyLoader
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
     from serumdesk.domain.product import Catalog
 
 
@@ -21,8 +23,11 @@ class CatalogLoader:
     wizard's first page appears before they are paid for.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, vocabulary: VocabularyLoader | None = None) -> None:
+        """`vocabulary` reads ingredient names for allergy matching; without one, allergies
+        are matched by the words typed."""
         self.path = path
+        self.vocabulary_loader = vocabulary
         self._catalog: Catalog | None = None
         self._error: str | None = None
 
@@ -55,3 +60,15 @@ class CatalogLoader:
         prepare(self._catalog)
         gc.freeze()
         return self._catalog
+
+    def vocabulary(self) -> Vocabulary | None:
+        """The ingredient vocabulary, loaded on first use; None when there is none or it
+        cannot be loaded (its `error` says why)."""
+        if self.vocabulary_loader is None:
+            return None
+        from serumdesk.domain.ingredients.loader import VocabularyUnavailable
+
+        try:
+            return self.vocabulary_loader.load()
+        except VocabularyUnavailable:
+            return None

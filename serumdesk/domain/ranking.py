@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
+from serumdesk.domain.allergy import index_tokens, product_reading, query_names, query_tokens
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.cautions import CautionNote, cautions_for
 from serumdesk.domain.cost import CostEstimate, catalog_cost, estimate_cost
@@ -39,6 +40,7 @@ from serumdesk.domain.rules import (
 )
 
 if TYPE_CHECKING:
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
     from serumdesk.domain.product import Catalog
 
 
@@ -114,18 +116,31 @@ class _Layout:
     """rules.Origin bits, for diet answers."""
     scented: array[int]
     text: str
-    """Every product's casefolded ingredients in one string, to look for an allergy in
-    one sweep rather than by visiting every product."""
+    """Ingredient names in one string, to look for an allergy in one sweep rather than by
+    visiting every product: with a vocabulary, the names it cannot read (as matching keys,
+    space-padded); without one, every listed name, casefolded."""
     text_starts: array[int]
     """Where each product's part of `text` starts."""
     positions: dict[str, int]
+    vocabulary: Vocabulary | None
+    allergy_index: dict[str, list[int]]
+    """allergy.index_tokens → the products that have them (empty without a vocabulary)."""
 
 
-def _layout(products: Iterable[Product]) -> _Layout:
+def _layout(products: Iterable[Product], vocabulary: Vocabulary | None) -> _Layout:
     ordered = sorted(products, key=lambda p: (catalog_cost(p).cost_per_month_usd, p.id))
     costs = [catalog_cost(p) for p in ordered]
     facts = [p.facts for p in ordered]
-    texts = ["\x00".join(folded for _, folded in f.searchable) for f in facts]
+    index: dict[str, list[int]] = {}
+    if vocabulary is None:
+        texts = ["\x00".join(folded for _, folded in f.searchable) for f in facts]
+    else:
+        texts = []
+        for i, (product, f) in enumerate(zip(ordered, facts, strict=True)):
+            reading = product_reading([name for name, _ in f.searchable], product.memo, vocabulary)
+            for token in index_tokens(reading):
+                index.setdefault(token, []).append(i)
+            texts.append("\x00".join(f" {key} " for _, key in reading.unread))
     starts, offset = array("q"), 0
     for text in texts:
         starts.append(offset)
@@ -142,24 +157,30 @@ def _layout(products: Iterable[Product]) -> _Layout:
         text="\x01".join(texts),
         text_starts=starts,
         positions={f.id: i for i, f in enumerate(facts)},
+        vocabulary=vocabulary,
+        allergy_index=index,
     )
 
 
-def prepare(catalog: Catalog) -> None:
+def prepare(catalog: Catalog, vocabulary: Vocabulary | None = None) -> None:
     """Lay the catalog out for ranking, once (the catalog loader does, after loading)."""
-    catalog.memo["ranking.layout"] = _layout(catalog.products)
+    catalog.memo["ranking.layout"] = _layout(catalog.products, vocabulary)
 
 
-def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None) -> Ranking:
-    """Apply every rule to every product; same answers, same order."""
-    return _rank(_layout(products), answers, overrides)
+def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None,
+         vocabulary: Vocabulary | None = None) -> Ranking:
+    """Apply every rule to every product; same answers, same order. Allergies are matched on
+    the vocabulary, or by the literal text typed when there is none."""
+    return _rank(_layout(products, vocabulary), answers, overrides)
 
 
-def rank_catalog(catalog: Catalog, answers: Answers, overrides: Overrides | None = None) -> Ranking:
-    """rank() for a whole catalog, laid out by prepare() (once, on first use)."""
-    if "ranking.layout" not in catalog.memo:
-        prepare(catalog)
-    layout = catalog.memo["ranking.layout"]
+def rank_catalog(catalog: Catalog, answers: Answers, overrides: Overrides | None = None,
+                 vocabulary: Vocabulary | None = None) -> Ranking:
+    """rank() for a whole catalog, laid out by prepare() (once per vocabulary, on first use)."""
+    layout = catalog.memo.get("ranking.layout")
+    if not isinstance(layout, _Layout) or layout.vocabulary is not vocabulary:
+        prepare(catalog, vocabulary)
+        layout = catalog.memo["ranking.layout"]
     assert isinstance(layout, _Layout)
     return _rank(layout, answers, overrides)
 
@@ -171,14 +192,14 @@ def _rank(layout: _Layout, answers: Answers, overrides: Overrides | None) -> Ran
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _scored(layout, answers, overrides)
+        return _scored(layout, answers, overrides, Situation.of(answers, layout.vocabulary))
     finally:
         if paused:
             gc.enable()
 
 
-def _scored(layout: _Layout, answers: Answers, overrides: Overrides | None) -> Ranking:
-    s = Situation.of(answers)
+def _scored(layout: _Layout, answers: Answers, overrides: Overrides | None,
+            s: Situation) -> Ranking:
     limit = -1.0 if s.budget is None else s.budget + 0.005  # cents of rounding are not over
     within_points, over_points = budget_points(s.budget)
     use_bit = USE_CASE_BITS[s.use_case]
@@ -187,7 +208,8 @@ def _scored(layout: _Layout, answers: Answers, overrides: Overrides | None) -> R
     fragrance = s.fragrance_sensitive
     may_exclude = bool(diet or needles or fragrance)
     products = layout.products
-    allergic = _allergy_candidates(layout, needles)
+    allergic = (_allergy_candidates(layout, needles) if s.vocabulary is None
+                else _vocabulary_candidates(layout, s))
     mine = {layout.positions[pid]: estimate_cost(products[layout.positions[pid]], override)
             for pid, override in (overrides.by_product.items() if overrides else ())
             if pid in layout.positions}
@@ -252,6 +274,18 @@ def _allergy_candidates(layout: _Layout, needles: list[str]) -> set[int]:
             found.add(index)
             following = index + 1
             at = text.find(needle, starts[following]) if following < len(starts) else -1
+    return found
+
+
+def _vocabulary_candidates(layout: _Layout, s: Situation) -> set[int]:
+    """The products that may match one of the allergies: by the index of what their
+    ingredients are, then by sweeping the names the vocabulary could not read."""
+    assert s.vocabulary is not None
+    found: set[int] = set()
+    for query in s.allergies:
+        for token in query_tokens(query):
+            found.update(layout.allergy_index.get(token, ()))
+        found |= _allergy_candidates(layout, [f" {k} " for k in query_names(query, s.vocabulary)])
     return found
 
 

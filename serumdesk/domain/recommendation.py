@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from serumdesk.domain import guide
+from serumdesk.domain.allergy import resolve_allergens
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.background import ABOUT_THESE_SERUMS, Statement, transparency_questions
 from serumdesk.domain.choices import Diet
@@ -27,6 +28,9 @@ from serumdesk.domain.routine import (
 from serumdesk.domain.rules import ExclusionKind, within_budget
 from serumdesk.domain.wording import money
 
+if TYPE_CHECKING:
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
+
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:
@@ -39,6 +43,11 @@ class Recommendation:
     catalog_updated: dt.date
     today: dt.date
     """The day it was made: how old a price is depends on it."""
+    allergic_families: frozenset[str] = frozenset()
+    """Ingredient families the person's allergies cover (for advice that names ingredients)."""
+    unknown_allergens: tuple[str, ...] = ()
+    """Typed allergens the ingredient vocabulary does not know: no product was checked for
+    them (without a vocabulary every allergen is matched by its text instead)."""
 
     @property
     def matches(self) -> Sequence[Match]:
@@ -62,6 +71,22 @@ class Recommendation:
         return Note(
             f"No good match: nothing left in the catalog suits {goal}{why}. The products below "
             "are the best of what remains, not a match for your goal.", guide.SNAPSHOTS)
+
+    @property
+    def allergy_note(self) -> Note | None:
+        """Allergens SerumDesk could not check, said plainly rather than guessed at."""
+        if not self.unknown_allergens:
+            return None
+        listed = ", ".join(f"“{a}”" for a in self.unknown_allergens)
+        return Note(f"SerumDesk does not know {listed}, so no product was checked for "
+                    f"{'it' if len(self.unknown_allergens) == 1 else 'them'}: read each label "
+                    "yourself, and patch test.", guide.AVOID, private=True)
+
+    @property
+    def notices(self) -> tuple[Note, ...]:
+        """What to say above the results: no good match, budget, unchecked allergens."""
+        return tuple(n for n in (self.no_good_match, self.budget_note, self.allergy_note)
+                     if n is not None)
 
     @property
     def budget_note(self) -> Note | None:
@@ -88,18 +113,25 @@ class Recommendation:
 
 
 def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = None,
-              today: dt.date | None = None) -> Recommendation:
-    ranking = rank_catalog(catalog, answers, overrides)
+              today: dt.date | None = None, vocabulary: Vocabulary | None = None) -> Recommendation:
+    """Rank and advise. Allergies are matched on `vocabulary` (the ingredient knowledge
+    base); without one, by the text as typed."""
+    ranking = rank_catalog(catalog, answers, overrides, vocabulary)
     top = ranking.matches[0].product if ranking.matches else None
+    known, unknown = (resolve_allergens(answers.allergens, vocabulary) if vocabulary is not None
+                      else ((), ()))
+    allergic = frozenset(f for q in known for f in (*q.families, *q.entry_families))
     return Recommendation(
         answers=answers,
         ranking=ranking,
-        routine=build_routine(answers, top),
+        routine=build_routine(answers, top, allergic),
         patch_test=PATCH_TEST,
         timeline=TIMELINE,
         catalog_version=catalog.catalog_version,
         catalog_updated=catalog.updated,
         today=today or dt.date.today(),
+        unknown_allergens=unknown,
+        allergic_families=allergic,
     )
 
 
@@ -205,6 +237,8 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "about": [_said(s.text, s.source) for s in rec.about],
         "no_good_match": _note(rec.no_good_match),
         "budget_note": _note(rec.budget_note),
+        "allergy_note": _note(rec.allergy_note),
+        "unknown_allergens": list(rec.unknown_allergens),
         "recommended": [match_to_dict(m, rec.today) for m in rec.matches],
         "excluded": [
             {"id": e.product.id, "brand": e.product.brand, "name": e.product.name,

@@ -93,7 +93,11 @@ def procedure_note(answers: Answers) -> Note:
                 f"not {what}: your provider's post-care instructions come first.", guide.EXAMPLES)
 
 
-def build_routine(answers: Answers, serum: Product | None) -> Routine:
+HYALURONIC_ACID_FAMILY = "hyaluronic-acid"
+
+
+def build_routine(answers: Answers, serum: Product | None,
+                  allergic_families: frozenset[str] = frozenset()) -> Routine:
     """Where the chosen serum goes morning and night, and how to pair it with other actives.
 
     Freshly treated skin pauses retinoids, acids and vitamin C until the provider says it has
@@ -107,6 +111,9 @@ def build_routine(answers: Answers, serum: Product | None) -> Routine:
     fresh = answers.in_recovery_window
     healed = answers.use_case is UseCase.POST_PROCEDURE and not fresh
     retinoid = Active.RETINOID in uses and not (expecting or fresh)
+    # The guide's hydrating step names hyaluronic acid: not for someone allergic to it.
+    hydrator = ("Hydrating serum" if HYALURONIC_ACID_FAMILY in allergic_families
+                else "Hydrating serum (hyaluronic acid)")
     vitamin_c = Active.VITAMIN_C in uses and not fresh
     notes: list[Note] = []
     am: tuple[str, ...]
@@ -133,7 +140,7 @@ def build_routine(answers: Answers, serum: Product | None) -> Routine:
             "peeling or raw redness): the guide keeps strong actives off freshly treated skin.",
             guide.ROUTINE))
     elif answers.use_case is UseCase.SENSITIVE_BARRIER or answers.is_sensitive:
-        am = ("Gentle cleanser", "Hydrating serum (hyaluronic acid)", "Moisturizer", "Sunscreen")
+        am = ("Gentle cleanser", hydrator, "Moisturizer", "Sunscreen")
         pm = ("Gentle cleanser", first, "Simple moisturizer")
         notes.append(Note(
             "Start every other night and increase slowly once a patch test shows no reaction.",
@@ -149,7 +156,8 @@ def build_routine(answers: Answers, serum: Product | None) -> Routine:
             pm_steps.append(f"Retinoid on some nights, {name} on the others (first layer)")
         else:
             pm_steps.append(first)
-        pm_steps += ["Lighter hydrator (e.g. hyaluronic acid)", "Moisturizer or oil to seal"]
+        pm_steps += ["Lighter hydrator" if HYALURONIC_ACID_FAMILY in allergic_families
+                     else "Lighter hydrator (e.g. hyaluronic acid)", "Moisturizer or oil to seal"]
         pm = tuple(pm_steps)
     if healed:
         notes.append(Note(

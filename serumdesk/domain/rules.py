@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntFlag, StrEnum
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from serumdesk.domain import guide
+from serumdesk.domain.allergy import find_allergen, finding_words, product_reading, resolve_allergens
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import (
     Caution,
@@ -26,6 +27,10 @@ from serumdesk.domain.choices import (
 from serumdesk.domain.cost import CostEstimate
 from serumdesk.domain.product import Product, ProductFacts
 from serumdesk.domain.sources import Source, SourceKind
+
+if TYPE_CHECKING:
+    from serumdesk.domain.ingredients.allergens import AllergenQuery
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 CONDITIONED_MEDIA = frozenset({
     SourceCategory.HUMAN_FIBROBLAST_CM,
@@ -128,13 +133,23 @@ def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReaso
             ExclusionKind.DIET,
             "You asked for nothing derived from a fetal cell line; its active comes from cells "
             "first grown from fetal tissue.", guide.SAFETY))
-    for allergen, needle in s.allergens:
-        for ingredient, folded in f.searchable:
-            if needle in folded:
-                reasons.append(ExclusionReason(
-                    ExclusionKind.ALLERGY,
-                    f"Lists “{ingredient}”, which matches your allergy “{allergen}”.", guide.AVOID))
-                break
+    if s.vocabulary is not None:
+        if s.allergies:
+            reading = product_reading([n for n, _ in f.searchable], product.memo, s.vocabulary)
+            for query in s.allergies:
+                finding = find_allergen(reading, query, s.vocabulary)
+                if finding is not None:
+                    reasons.append(ExclusionReason(
+                        ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
+    else:  # no vocabulary: the text as typed, found in a listed name
+        for allergen, needle in s.allergens:
+            for ingredient, folded in f.searchable:
+                if needle in folded:
+                    reasons.append(ExclusionReason(
+                        ExclusionKind.ALLERGY,
+                        f"Lists “{ingredient}”, which matches your allergy “{allergen}”.",
+                        guide.AVOID))
+                    break
     if s.fragrance_sensitive and f.scented:
         reasons.append(ExclusionReason(
             ExclusionKind.FRAGRANCE,
@@ -162,13 +177,20 @@ class Situation:
     allergens: tuple[tuple[str, str], ...]
     """(as typed, casefolded) for matching against ingredients."""
     fragrance_sensitive: bool
+    vocabulary: Vocabulary | None
+    allergies: tuple[AllergenQuery, ...]
+    """What each typed allergen the vocabulary knows means."""
+    unknown_allergens: tuple[str, ...]
+    """Typed allergens the vocabulary does not know: reported, never matched."""
     sensitive_why: str | None
     """Why the skin needs gentle formulas ('freshly treated skin'…), or None when it does not."""
     gentle: dict[str, RawReason]
     """The sensitive-skin reasons, worded for `sensitive_why` (empty when not sensitive)."""
 
     @classmethod
-    def of(cls, answers: Answers) -> Situation:
+    def of(cls, answers: Answers, vocabulary: Vocabulary | None = None) -> Situation:
+        allergies, unknown = (resolve_allergens(answers.allergens, vocabulary)
+                              if vocabulary is not None else ((), ()))
         why: str | None = None
         if answers.in_recovery_window:
             why = "freshly treated skin"
@@ -188,6 +210,9 @@ class Situation:
             diet=answers.diet,
             allergens=tuple((a, a.casefold()) for a in answers.allergens),
             fragrance_sensitive=Caution.FRAGRANCE_SENSITIVE in answers.cautions,
+            vocabulary=vocabulary,
+            allergies=allergies,
+            unknown_allergens=unknown,
             sensitive_why=why,
             gentle={} if why is None else {
                 "minimal": (10, guide.CHOOSING, "Minimal-ingredient formula, which suits {}.", (why,)),

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog import load_catalog
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
+from serumdesk.domain.ingredients.loader import VocabularyLoader
 from serumdesk.domain.product import Catalog
 from serumdesk.domain.recommendation import Recommendation, recommend
 
@@ -35,8 +36,12 @@ def bundled_catalog() -> Catalog:
     return load_catalog(CATALOG)
 
 
+VOCABULARY = VocabularyLoader(CATALOG.parent / "ingredients.json")
+
+
 def rec_for(persona: str, catalog: Catalog | None = None) -> Recommendation:
-    return recommend(catalog or bundled_catalog(), PERSONAS[persona])
+    return recommend(catalog or bundled_catalog(), PERSONAS[persona],
+                     vocabulary=VOCABULARY.load())
 
 
 def pdf_pages_text(path: Path) -> list[str]:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog_loader import CatalogLoader
+from serumdesk.domain.ingredients.loader import VocabularyLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.questions.actives_budget_page import ActivesBudgetPage
@@ -24,6 +25,8 @@ from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.work_state import WorkState
 
 CATALOG = Path(__file__).resolve().parents[2] / "catalog" / "catalog.json"
+VOCABULARY = VocabularyLoader(CATALOG.parent / "ingredients.json")
+"""One vocabulary for every window a test opens: it is read once, as in the app."""
 DAYS_PER_MONTH = 30.44  # 365.25 / 12, the figure the guide's cost-per-month uses
 
 # Catalog facts (catalog/catalog.json, shared/reference/product-facts.md).
@@ -48,7 +51,7 @@ def monthly_cost(product: dict[str, Any], price: float | None = None) -> float:
 def open_window(qtbot: QtBot, catalog: Path = CATALOG,
                 size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
     """The main window alone (no profile actions, so closing never asks to save)."""
-    window = MainWindow(WorkState(), CatalogLoader(catalog), UserPaths.default())
+    window = MainWindow(WorkState(), CatalogLoader(catalog, VOCABULARY), UserPaths.default())
     qtbot.addWidget(window)
     if size is not None:
         window.resize(*size)

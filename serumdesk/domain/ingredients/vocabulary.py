@@ -171,6 +171,10 @@ class Vocabulary:
         entry = self._pattern_entries[k]
         return None if entry is None else Resolution(entry, MatchKind.PATTERN, entry.inci)
 
+    def below(self, family_id: str) -> frozenset[str]:
+        """The families inside `family_id` (not itself): an allergy to 'marine' covers them."""
+        return frozenset(self._descent[family_id])
+
     def family_entry(self, family_id: str) -> Entry:
         """An unspecified member of a family, as a product lists it ('peptides', 'probiotics'):
         definitely in the family and those above it, possibly in any family below it."""

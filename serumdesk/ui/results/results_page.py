@@ -101,7 +101,9 @@ class ResultsPage(QWizardPage):
 
         state = self.state
         try:
-            rec = recommend(self.catalog_loader.load(), state.answers, state.overrides)
+            catalog = self.catalog_loader.load()
+            vocabulary = self.catalog_loader.vocabulary() if state.answers.allergens else None
+            rec = recommend(catalog, state.answers, state.overrides, vocabulary=vocabulary)
         except CatalogUnavailable as exc:
             self._show_unavailable(str(exc))
             return
@@ -127,7 +129,7 @@ class ResultsPage(QWizardPage):
                 + " The reason for each product is listed under “Not included, and why”.",
                 "warning")
         else:
-            said = [n.text for n in (rec.no_good_match, rec.budget_note) if n is not None]
+            said = [n.text for n in rec.notices]
             if said:
                 self._set_status(" ".join(said), "warning")
             else:

@@ -197,8 +197,8 @@ def _cited(text: str, source: Source) -> str:
     return f'{_e(text)} <span class="src">({_e(source.cite())})</span>'
 
 
-def _notice_html(rec: Recommendation) -> str:
-    said = [n for n in (rec.no_good_match, rec.budget_note) if n is not None]
+def _notice_html(rec: Recommendation, include_medical: bool) -> str:
+    said = [n for n in rec.notices if include_medical or not n.private]
     return "".join(f'<p class="notice"><b>{_cited(n.text, n.source)}</b></p>' for n in said)
 
 
@@ -225,7 +225,8 @@ SHARED_PRIVATE_NOTE = "Your clinician has advice on your retinoid for you: ask b
 
 def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool) -> str:
     # The routine names the serum the sheet leads with, not whatever ranked first.
-    r = build_routine(rec.answers, compared[0].product) if compared else rec.routine
+    r = (build_routine(rec.answers, compared[0].product, rec.allergic_families) if compared
+         else rec.routine)
     am = " → ".join(_e(s) for s in r.am)
     pm = " → ".join(_e(s) for s in r.pm)
     items: list[str] = []
@@ -236,11 +237,11 @@ def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medica
             items.append(item)
     notes = "".join(f"<li>{item}</li>" for item in items)
     return (f"<p><b>Morning:</b> {am}</p><p><b>Evening:</b> {pm}</p>"
-            + (f"<ul>{notes}</ul>" if notes else ""))
+            + (f'<ul class="small">{notes}</ul>' if notes else ""))
 
 
 def _timeline_html(rec: Recommendation) -> str:
-    return "<ul>" + "".join(
+    return '<ul class="small">' + "".join(
         f"<li><b>{_e(s.when)}:</b> {_e(s.expect)}</li>" for s in rec.timeline) + (
         f'</ul><p class="src">({_e(guide.TIMELINE.cite())})</p>')
 
@@ -317,7 +318,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         f"{_e(shared)}. Catalog {_e(rec.catalog_version)} of "
         f"{_e(rec.catalog_updated.isoformat())}.</p>"
         "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)
-        + "<h2>Products compared</h2>" + _notice_html(rec)
+        + "<h2>Products compared</h2>" + _notice_html(rec, include_medical)
         + _comparison_html(rec, compared, include_medical, today)
         + "<h2>Left out, and why</h2>" + _exclusions_html(rec, include_medical)
         + "<h2>Routine</h2>" + _routine_html(rec, compared, include_medical)

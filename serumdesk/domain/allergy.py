@@ -1,0 +1,147 @@
+"""Allergy matching for catalog products, on the ingredient vocabulary.
+
+A typed allergen means families and ingredients (vocabulary.resolve_allergen); a product's
+listed names are read once per vocabulary. A listed ingredient in one of those families, or
+the named ingredient itself, matches definitely; an unspecified one that may be in one
+(a 'marine extract' for a fish allergy, 'parfum' for linalool) matches possibly. A listed
+name the vocabulary cannot read ('24 lab-made peptides') matches possibly when it contains
+one of the allergy's known names as whole words. An allergen the vocabulary does not know
+is reported, never matched by a piece of its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from serumdesk.domain.ingredients import names
+from serumdesk.domain.ingredients.allergens import (
+    AllergenQuery,
+    MatchStrength,
+    UnknownAllergen,
+    match,
+)
+from serumdesk.domain.ingredients.entry import Entry
+from serumdesk.domain.ingredients.vocabulary import Vocabulary
+
+
+class ProductReading(NamedTuple):
+    """What a product lists, as the vocabulary reads it."""
+
+    read: tuple[tuple[str, Entry], ...]
+    """(as listed, what it is)."""
+    unread: tuple[tuple[str, str], ...]
+    """(as listed, its matching key) for names the vocabulary cannot read."""
+
+
+class AllergyFinding(NamedTuple):
+    ingredient: str
+    """As the product lists it."""
+    strength: MatchStrength
+    allergen: str
+    """As the person typed it."""
+    family: str | None
+    """The family label it matched through, for the words."""
+
+
+def read_listed(listed: Sequence[str], vocabulary: Vocabulary) -> ProductReading:
+    read: list[tuple[str, Entry]] = []
+    unread: list[tuple[str, str]] = []
+    for name in dict.fromkeys(listed):
+        entry = vocabulary.resolve_listed(name)
+        if entry is not None:
+            read.append((name, entry))
+        elif key := names.key(name, keep_parentheses=True):
+            unread.append((name, key))
+    return ProductReading(tuple(read), tuple(unread))
+
+
+def resolve_allergens(typed: Sequence[str], vocabulary: Vocabulary
+                      ) -> tuple[tuple[AllergenQuery, ...], tuple[str, ...]]:
+    """(what each known allergen means, the typed allergens the vocabulary does not know)."""
+    known: list[AllergenQuery] = []
+    unknown: list[str] = []
+    for text in typed:
+        query = vocabulary.resolve_allergen(text)
+        if isinstance(query, UnknownAllergen):
+            unknown.append(text)
+        else:
+            known.append(query)
+    return tuple(known), tuple(unknown)
+
+
+def query_names(query: AllergenQuery, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The matching keys of every name the allergy covers: its families (and those inside
+    them), and the named ingredient."""
+    found: set[str] = set()
+    for family_id in query.families:
+        for member in {family_id, *vocabulary.below(family_id)}:
+            family = vocabulary.family(member)
+            found.update(names.key(n) for n in (*family.names, family.id.replace("-", " ")))
+    found.update(query.entries)
+    return tuple(sorted(k for k in found if k))
+
+
+def _contains_words(text: str, words: str) -> bool:
+    return f" {words} " in f" {text} "
+
+
+def find_allergen(reading: ProductReading, query: AllergenQuery,
+                  vocabulary: Vocabulary) -> AllergyFinding | None:
+    """The product's best match for one allergy: a definite one if any, else a possible one."""
+    possible: AllergyFinding | None = None
+    for name, entry in reading.read:
+        found = match(query, entry)
+        if found is None:
+            continue
+        label = vocabulary.family(found.family).label if found.family else None
+        finding = AllergyFinding(name, found.strength, query.text, label)
+        if found.strength is MatchStrength.DEFINITE:
+            return finding
+        possible = possible or finding
+    if possible is not None:
+        return possible
+    covered = query_names(query, vocabulary)
+    for name, key in reading.unread:
+        if any(_contains_words(key, k) for k in covered):
+            return AllergyFinding(name, MatchStrength.POSSIBLE, query.text, query.read_as)
+    return None
+
+
+def finding_words(finding: AllergyFinding) -> str:
+    """The exclusion reason, naming the ingredient and why it matches."""
+    if finding.strength is MatchStrength.DEFINITE:
+        via = f" ({finding.family[0].lower()}{finding.family[1:]})" if finding.family else ""
+        return f"Lists “{finding.ingredient}”{via}, which matches your allergy “{finding.allergen}”."
+    what = f" {finding.family[0].lower()}{finding.family[1:]}" if finding.family else " it"
+    return (f"Lists “{finding.ingredient}”, which may contain{what}: your allergy "
+            f"“{finding.allergen}”. Left out to be safe; ask the brand.")
+
+
+def product_reading(listed: Sequence[str], memo: dict[str, object],
+                    vocabulary: Vocabulary) -> ProductReading:
+    """read_listed, kept in a product's memo for the vocabulary it was read with."""
+    cached = memo.get("allergy.reading")
+    if isinstance(cached, tuple) and cached[0] is vocabulary:
+        reading = cached[1]
+        assert isinstance(reading, ProductReading)
+        return reading
+    reading = read_listed(listed, vocabulary)
+    memo["allergy.reading"] = (vocabulary, reading)
+    return reading
+
+
+def index_tokens(reading: ProductReading) -> set[str]:
+    """What an allergy looks a product up by: 'e:' its ingredients, 'f:' the families they
+    are in (with those above), 'm:' the families they may be in."""
+    tokens: set[str] = set()
+    for _, entry in reading.read:
+        tokens.add(f"e:{entry.key}")
+        tokens.update(f"f:{f}" for f in entry.in_families)
+        tokens.update(f"m:{f}" for f in entry.may_be_in)
+    return tokens
+
+
+def query_tokens(query: AllergenQuery) -> list[str]:
+    return [*(f"e:{e}" for e in query.entries), *(f"f:{f}" for f in query.families),
+            *(f"m:{f}" for f in query.families | query.entry_families)]
