@@ -16,12 +16,14 @@ from typing import NamedTuple
 
 from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.allergens import (
+    AllergenMatch,
     AllergenQuery,
     MatchStrength,
     UnknownAllergen,
     match,
 )
 from serumdesk.domain.ingredients.entry import Entry
+from serumdesk.domain.ingredients.model import Flag, Role
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 
@@ -86,12 +88,33 @@ def _contains_words(text: str, words: str) -> bool:
     return f" {words} " in f" {text} "
 
 
+def is_blend(entry: Entry) -> bool:
+    """A mixture whose parts a label does not name: a fragrance, an essential oil, or an
+    unspecified member of a family ('peptides'). Such a blend may hold a named allergen
+    (parfum may hold linalool); a single substance classed near one does not."""
+    return (entry.key.startswith("family:") or entry.role in (Role.FRAGRANCE, Role.ESSENTIAL_OIL)
+            or bool(entry.flags & {Flag.FRAGRANCE, Flag.ESSENTIAL_OIL}))
+
+
+def allergy_match(query: AllergenQuery, entry: Entry) -> AllergenMatch | None:
+    """Whether one ingredient matches one allergy, for catalog products and labels alike.
+
+    A possible match through the named ingredient's families (not a family typed) counts
+    only for a blend: 'parfum' for a linalool allergy, never 'citric acid' for a glycolic one.
+    """
+    found = match(query, entry)
+    if (found is not None and found.strength is MatchStrength.POSSIBLE and not is_blend(entry)
+            and not entry.may_be_in & query.families):
+        return None
+    return found
+
+
 def find_allergen(reading: ProductReading, query: AllergenQuery,
                   vocabulary: Vocabulary) -> AllergyFinding | None:
     """The product's best match for one allergy: a definite one if any, else a possible one."""
     possible: AllergyFinding | None = None
     for name, entry in reading.read:
-        found = match(query, entry)
+        found = allergy_match(query, entry)
         if found is None:
             continue
         label = vocabulary.family(found.family).label if found.family else None
@@ -114,7 +137,7 @@ def finding_words(finding: AllergyFinding) -> str:
         via = f" ({finding.family[0].lower()}{finding.family[1:]})" if finding.family else ""
         return f"Lists “{finding.ingredient}”{via}, which matches your allergy “{finding.allergen}”."
     what = f" {finding.family[0].lower()}{finding.family[1:]}" if finding.family else " it"
-    return (f"Lists “{finding.ingredient}”, which may contain{what}: your allergy "
+    return (f"Lists “{finding.ingredient}”, which may be or contain{what}: your allergy "
             f"“{finding.allergen}”. Left out to be safe; ask the brand.")
 
 

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from serumdesk.domain.allergy import allergy_match
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionKind, CautionNote, cautions_for
 from serumdesk.domain.choices import IrritantKind, SourceCategory
-from serumdesk.domain.ingredients.allergens import AllergenMatch, AllergenQuery, UnknownAllergen, match
+from serumdesk.domain.ingredients.allergens import AllergenMatch, AllergenQuery, UnknownAllergen
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient, Vegan
 from serumdesk.domain.product import BuyerNote
@@ -85,7 +86,7 @@ def check_label(reading: LabelReading, vocabulary: Vocabulary, answers: Answers)
     allergens = tuple(vocabulary.resolve_allergen(text) for text in answers.allergens)
     queries = [a for a in allergens if isinstance(a, AllergenQuery)]
     matches = tuple(IngredientAllergy(i, found) for i in reading.ingredients if i.entry is not None
-                    for q in queries if (found := match(q, i.entry)) is not None)
+                    for q in queries if (found := allergy_match(q, i.entry)) is not None)
     notes = cautions_for(_RuleFacts(reading), answers)
     left_out = {CautionKind.ALLERGY_CHECK}
     if reading.vegan is Vegan.NO:
