@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
@@ -11,7 +12,11 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import CheckChoice
-from serumdesk.ui.widgets.style import SecondaryLabel
+from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, plain_label
+
+if TYPE_CHECKING:
+    from serumdesk.domain.catalog_loader import CatalogLoader
+    from serumdesk.ui.work_state import WorkState
 
 MAX_ALLERGENS = 20
 MAX_ALLERGEN_CHARS = 60
@@ -31,6 +36,12 @@ def parse_allergens(text: str) -> tuple[str, ...] | str:
 
 
 class CautionsPage(QuestionPage):
+    reads_catalog = True
+
+    def __init__(self, state: WorkState, catalog_loader: CatalogLoader) -> None:
+        self.catalog_loader = catalog_loader
+        super().__init__(state)
+
     heading_text = "Medical cautions and allergies"
     why = ("Some serums need a clinician's OK first; these are never hidden, they are flagged "
            "on each product.")
@@ -55,9 +66,34 @@ class CautionsPage(QuestionPage):
         self.allergens.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
         layout.addWidget(self.allergens)
         hint = SecondaryLabel(
-            "Separate several with commas. Products listing a match are left out and named "
-            "below the results.")
+            "Separate several with commas. Products listing a match, under any of its names, "
+            "are left out and named below the results.")
         layout.addWidget(hint)
+        self.unknown = plain_label()
+        self.unknown.setObjectName("unknownAllergens")
+        self.unknown.setAccessibleName("Allergens SerumDesk does not know")
+        self.unknown.hide()
+        layout.addWidget(self.unknown)
+        self.allergens.textChanged.connect(self._check_names)
+
+    def _check_names(self) -> None:
+        """Say at once which typed allergens SerumDesk cannot check for."""
+        from serumdesk.domain.ingredients.allergens import UnknownAllergen
+
+        allergens = parse_allergens(self.allergens.text())
+        vocabulary = self.catalog_loader.vocabulary() if allergens else None
+        if isinstance(allergens, str) or vocabulary is None:
+            self.unknown.hide()
+            return
+        unknown = [a for a in allergens
+                   if isinstance(vocabulary.resolve_allergen(a), UnknownAllergen)]
+        self.unknown.setVisible(bool(unknown))
+        if unknown:
+            listed = ", ".join(f"“{a}”" for a in unknown)
+            self.unknown.setText(f"SerumDesk does not know {listed}, so it cannot check products "
+                                 "for it: read each label yourself (check the spelling, or "
+                                 "type the ingredient's name).")
+            apply_tone(self.unknown, "warning")
 
     def fill(self, draft: Answers) -> None:
         self.cautions.set_values(draft.cautions)

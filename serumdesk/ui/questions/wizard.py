@@ -68,7 +68,9 @@ class AdvisorWizard(QWizard):
     def _add_page(self, index: int) -> None:
         module, name = PAGES[index]
         cls = getattr(importlib.import_module(module), name)
-        page = cls(self.state, self.catalog_loader) if index == RESULTS else cls(self.state)
+        # Pages that read the product data (the results, allergy names) say so.
+        page = (cls(self.state, self.catalog_loader) if getattr(cls, "reads_catalog", False)
+                else cls(self.state))
         self.setPage(index, page)
 
     def add_remaining_pages(self) -> None:

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 
 class ResultsPage(QWizardPage):
+    reads_catalog = True
+
     def __init__(self, state: WorkState, catalog_loader: CatalogLoader) -> None:
         super().__init__()
         self.state = state

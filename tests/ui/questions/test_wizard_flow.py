@@ -28,6 +28,7 @@ from tests.ui.wizard_helpers import (
     drive_to_results,
     monthly_cost,
     open_window,
+    set_answers,
 )
 
 VEGAN = Answers(diet=Diet.VEGAN)
@@ -340,3 +341,23 @@ def test_a_stale_price_is_flagged_and_one_click_opens_the_price(qtbot: QtBot) ->
     assert card.cost.stale.text() == "Size seen July 2021 — may have changed."
     fresh = page.cards["the-ordinary-multi-peptide-ha"]  # seen August 2026
     assert not fresh.cost.stale.isVisibleTo(fresh.parentWidget())
+
+
+def test_an_allergen_serumdesk_does_not_know_is_named_as_you_type(qtbot: QtBot) -> None:
+    from serumdesk.ui.questions.cautions_page import CautionsPage
+
+    window = open_window(qtbot)
+    while not isinstance(window.wizard.currentPage(), CautionsPage):
+        click_next(qtbot, window)
+    page = window.wizard.currentPage()
+    assert isinstance(page, CautionsPage)
+    qtbot.keyClicks(page.allergens, "hyaluronic acid, latex")
+    assert page.unknown.isVisibleTo(page)
+    assert "“latex”" in page.unknown.text() and "hyaluronic" not in page.unknown.text()
+    page.allergens.clear()
+    qtbot.keyClicks(page.allergens, "vitamin B3, fish")
+    assert not page.unknown.isVisibleTo(page)
+    # On the results, the unknown one is said again above the cards.
+    set_answers(window, Answers(allergens=("latex",)))
+    results = drive_to_results(qtbot, window, Answers(allergens=("latex",)))
+    assert "SerumDesk does not know “latex”" in results.status.text()
