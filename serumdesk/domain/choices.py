@@ -151,6 +151,8 @@ class InferredFact(StrEnum):
     HUMAN_DERIVED = "human-derived"
     VEGAN = "vegan"
     USE_CASES = "use-cases"
+    SOURCE = "source"
+    FRAGRANCE = "fragrance"
 
 
 class Procedure(StrEnum):
@@ -178,6 +180,8 @@ class SourceCategory(StrEnum):
     PLANT_CELL_CULTURE = "plant-cell-culture"
     PLANT_MADE_GF = "plant-made-growth-factor"
     NON_BIOLOGIC = "non-biologic-alternative"
+    UNDETERMINED = "undetermined"
+    """Only for a product a person entered, whose label leaves the source open."""
 
     @property
     def label(self) -> str:
@@ -185,7 +189,8 @@ class SourceCategory(StrEnum):
 
     @property
     def is_novel_biologic(self) -> bool:
-        """Signalling proteins, vesicles or conditioned media: the guide's 'novel biological actives'."""
+        """Signalling proteins, vesicles or conditioned media: the guide's 'novel biological
+        actives'. A source the label leaves open counts too, to be safe."""
         return self not in (SourceCategory.PLANT_CELL_CULTURE, SourceCategory.NON_BIOLOGIC)
 
 
@@ -198,6 +203,7 @@ _SOURCE_LABELS = {
     SourceCategory.PLANT_CELL_CULTURE: "Plant cell culture",
     SourceCategory.PLANT_MADE_GF: "Plant-made growth factor",
     SourceCategory.NON_BIOLOGIC: "Non-biologic alternative",
+    SourceCategory.UNDETERMINED: "Source not determined from the label",
 }
 
 

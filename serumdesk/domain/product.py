@@ -171,6 +171,8 @@ class Product(StrictModel):
         description="Facts above that are SerumDesk's inference, with the reasoning.")
     named_in_guide: bool = Field(
         default=False, description="One of the products the guide itself describes.")
+    entered_by_you: bool = Field(
+        default=False, description="A product the person added from its label, not the catalog.")
     key_ingredients: list[Text] = Field(min_length=1)
     ingredient_list: IngredientList | None = None
     irritants: list[Irritant] = Field(default_factory=list)

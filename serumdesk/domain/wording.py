@@ -46,6 +46,8 @@ def field_names(fields: Iterable[str]) -> str:
 
 def origin_words(p: Product) -> str:
     if p.human_derived:
+        if p.entered_by_you:
+            return "Human-derived (from your label)."
         if InferredFact.HUMAN_DERIVED in p.inferred:
             return "Probably human-derived (inferred, not stated by the brand)."
         return "Human-derived, from a fetal cell line." if p.fetal_cell_line else "Human-derived."
@@ -62,7 +64,8 @@ def vegan_words(p: Product) -> str:
 def inferred_words(p: Product) -> list[str]:
     """Each fact that is SerumDesk's inference, with the reasoning behind it."""
     names = {InferredFact.HUMAN_DERIVED: "human-derived", InferredFact.VEGAN: "vegan",
-             InferredFact.USE_CASES: "what it suits"}
+             InferredFact.USE_CASES: "what it suits", InferredFact.SOURCE: "source",
+             InferredFact.FRAGRANCE: "fragrance"}
     return [f"Inferred ({names[fact]}): {why}" for fact, why in p.inferred.items()]
 
 

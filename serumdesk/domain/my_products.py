@@ -1,0 +1,168 @@
+"""A serum a person adds from its label: the catalog product SerumDesk derives from it.
+
+What the person typed (brand, name, price, size, label) is kept; the product is derived from
+it each time, with the vocabulary's reading of the label. Every fact drawn from the label is
+marked as an inference "from your label", like an estimate; the dose and uses a day follow
+the catalog's estimate model when not given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
+from serumdesk.domain.ingredients.model import Flag, Role
+from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
+from serumdesk.domain.product import Product
+
+MINE_PREFIX = "mine-"
+"""Every id of a product a person entered starts so: it never clashes with the catalog's."""
+DEFAULT_DOSE_ML = 0.25
+DEFAULT_PER_DAY = 2.0
+DOSE_REASON = (
+    "Not given: SerumDesk's usual model. Packaging vendors put an airless-pump stroke at about "
+    "0.15-0.25 ml and a full face at about 0.5 ml by dropper; SerumDesk models 0.2-0.35 ml per "
+    "application, so 0.25 ml is used.")
+PER_DAY_REASON = "Not given: most serums' directions say morning and evening, so twice a day."
+_KEY_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR, Role.PEPTIDE, Role.ACTIVE,
+                        Role.BRIGHTENING, Role.EXFOLIANT, Role.ANTIOXIDANT, Role.SOOTHING})
+MAX_KEY_INGREDIENTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class MyProduct:
+    """What a person typed about a serum they have or consider."""
+
+    id: str
+    brand: str
+    name: str
+    price_usd: float
+    size_ml: float
+    label: str
+    dose_ml: float | None = None
+    per_day: float | None = None
+    seen: dt.date | None = None
+    """When the price was seen; None means the day it was entered."""
+    entered: dt.date | None = None
+
+
+def product_id_for(brand: str, name: str, taken: set[str]) -> str:
+    """'mine-' and a slug of brand and name, numbered when taken."""
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{brand} {name}".casefold()).strip("-")[:60].strip("-")
+    base = f"{MINE_PREFIX}{slug or 'serum'}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate
+
+
+def _names(items: tuple[ReadIngredient, ...]) -> str:
+    return ", ".join(i.written for i in items)
+
+
+def suited_use_cases(reading: LabelReading) -> list[UseCase]:
+    """What the label suggests it suits, by the guide's mapping of sources and companions to
+    goals: conditioned media for recovery and a compromised barrier; growth factors and
+    peptides for texture and firmness; hyaluronic acid for hydration; brightening actives
+    for brightening; never recovery or a sensitive barrier with an exfoliant or a retinoid."""
+    entries = [i.entry for i in reading.ingredients if i.entry is not None and not i.possible]
+    families = {f for e in entries for f in e.in_families}
+    roles = {e.role for e in entries}
+    harsh = bool(reading.flagged(Flag.EXFOLIATING_ACID, Flag.RETINOID, definite=True))
+    suits: list[UseCase] = []
+    category = reading.source_category
+    if category in (SourceCategory.HUMAN_FIBROBLAST_CM, SourceCategory.HUMAN_ADIPOSE_CM,
+                    SourceCategory.EXOSOME_CM) and not harsh:
+        suits += [UseCase.POST_PROCEDURE, UseCase.SENSITIVE_BARRIER]
+    if roles & {Role.GROWTH_FACTOR, Role.PEPTIDE, Role.BIOLOGIC} or "peptides" in families:
+        suits.append(UseCase.TEXTURE_FIRMNESS)
+    if "hyaluronic-acid" in families or Role.HUMECTANT in roles:
+        suits.append(UseCase.HYDRATION)
+    if Role.BRIGHTENING in roles or families & {"niacinamide", "vitamin-c"}:
+        suits.append(UseCase.BRIGHTENING)
+    suits.append(UseCase.MILD_CONCERNS)
+    return list(dict.fromkeys(suits))
+
+
+def _key_ingredients(reading: LabelReading) -> list[str]:
+    chosen = [i.written for i in reading.source_reason if i.known]
+    chosen += [i.written for i in reading.ingredients
+               if i.entry is not None and i.entry.role in _KEY_ROLES and not i.possible]
+    chosen += [i.written for i in reading.ingredients]  # a label of only plain ingredients
+    return list(dict.fromkeys(chosen))[:MAX_KEY_INGREDIENTS]
+
+
+def _source(reading: LabelReading) -> tuple[SourceCategory, str]:
+    if reading.source_category is None:
+        open_by = _names(reading.source_reason) or "unknown ingredients"
+        return SourceCategory.UNDETERMINED, (
+            f"From your label: {open_by} leave the source open, so SerumDesk treats it as a "
+            "biologic to be safe.")
+    if reading.source_category is SourceCategory.NON_BIOLOGIC:
+        return reading.source_category, "From your label: no biologic ingredient was found."
+    return reading.source_category, f"From your label: read from {_names(reading.source_reason)}."
+
+
+def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -> Product:
+    """The catalog product a person's entry stands for; facts from the label are inferences."""
+    category, detail = _source(reading)
+    entered = (mine.entered or today).isoformat()
+    yours = {"kind": "sourced", "source": f"your entry of {entered}", "seen": mine.seen or today}
+    human = reading.human_derived
+    vegan_words = {Vegan.YES: "every ingredient is known and none is of human or animal origin",
+                   Vegan.NO: f"it lists {_names(reading.vegan_reason)}",
+                   Vegan.NOT_CONFIRMED: "some ingredients may be of animal origin or are unknown"
+                   + (f" ({_names(reading.vegan_reason)})" if reading.vegan_reason else "")}
+    inferred = {
+        InferredFact.SOURCE: detail,
+        InferredFact.USE_CASES: "From your label: SerumDesk's reading of its ingredients.",
+        InferredFact.VEGAN: f"From your label: {vegan_words[reading.vegan]}.",
+    }
+    if human:
+        derived = _names(reading.flagged(Flag.HUMAN_DERIVED, definite=True))
+        inferred[InferredFact.HUMAN_DERIVED] = f"From your label: {derived}."
+    irritants = [{"kind": kind.value, "ingredient": name}
+                 for kind in (IrritantKind.EXFOLIATING_ACID, IrritantKind.RETINOID,
+                              IrritantKind.FRAGRANCE, IrritantKind.ESSENTIAL_OIL)
+                 for name in reading.irritant_names(kind)]
+    fragrance_free = reading.fragrance_free
+    if any(i["kind"] == "fragrance" for i in irritants):
+        fragrance_free = False
+    data = {
+        "id": mine.id,
+        "brand": mine.brand,
+        "name": mine.name,
+        "description": f"Your entry, read from the ingredient label you gave on {entered}.",
+        "source_category": category.value,
+        "source_detail": detail,
+        "human_derived": human,
+        "animal_derived": reading.animal_derived,
+        "fetal_cell_line": human and bool(reading.fetal_cell_line),
+        "vegan": reading.vegan is Vegan.YES and not human,
+        "inferred": {k.value: v for k, v in inferred.items()},
+        "entered_by_you": True,
+        "key_ingredients": _key_ingredients(reading) or ["(none read)"],
+        "ingredient_list": {"inci": [i.written for i in reading.ingredients][:200],
+                            "complete": reading.complete,
+                            "provenance": yours,
+                            "note": "" if reading.complete else "Some ingredients were not known "
+                            "to SerumDesk, or the label was not read to the end."},
+        "irritants": irritants,
+        "fragrance_free": fragrance_free,
+        "price": {"usd": mine.price_usd, "provenance": yours,
+                  "size_ml": {"value": mine.size_ml, "provenance": yours}},
+        "dose_ml": ({"value": mine.dose_ml, "provenance": yours} if mine.dose_ml is not None else
+                    {"value": DEFAULT_DOSE_ML, "provenance": {"kind": "estimate",
+                                                              "source": DOSE_REASON}}),
+        "applications_per_day": (
+            {"value": mine.per_day, "provenance": yours} if mine.per_day is not None else
+            {"value": DEFAULT_PER_DAY, "provenance": {"kind": "estimate", "source": PER_DAY_REASON}}),
+        "use_cases": [u.value for u in suited_use_cases(reading)],
+        "evidence": {"kind": "none", "summary": "SerumDesk knows of no study of a product you "
+                     "entered.", "provenance": yours},
+        "notes": [f"Entered by you on {entered}."],
+    }
+    return Product.model_validate(data)
