@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from serumdesk.cli.errors import UserError
 from serumdesk.cli.options import Parser
@@ -38,9 +37,8 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    """Add `catalog validate` and `catalog schema` to the top-level subparsers `sub`."""
-    cat = sub.add_parser("catalog", help="check or describe catalog files")
+def register(cat: Parser) -> None:
+    """Give `serumdesk catalog`'s parser its actions, `validate` and `schema`."""
     actions = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True,
                                  parser_class=Parser)
     val = actions.add_parser("validate", help="check a catalog file and name every problem")

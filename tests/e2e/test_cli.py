@@ -25,6 +25,25 @@ def test_version(run_serumdesk: Run) -> None:
     assert result.stdout.strip() == f"SerumDesk {__version__}"
 
 
+def test_help_lists_every_command_and_each_command_its_options(run_serumdesk: Run) -> None:
+    top = run_serumdesk("--help")
+    assert top.returncode == 0
+    for command, summary in (("recommend", "rank the catalog for your answers"),
+                             ("catalog", "check or describe catalog files"),
+                             ("sheet", "write the printable comparison sheet as a PDF"),
+                             ("profile", "save, list and reuse your answers")):
+        assert command in top.stdout and summary in top.stdout
+    # Only the command being run is loaded in full; its help still shows all of it.
+    for args, options in ((["recommend"], ["--use-case", "--profile", "--json"]),
+                          (["sheet"], ["--compare", "--paper", "--no-medical", "--budget"]),
+                          (["catalog"], ["validate", "schema"]),
+                          (["profile"], ["list", "save", "restore", "import"]),
+                          (["profile", "save"], ["NAME", "--notes", "--diet"])):
+        result = run_serumdesk(*args, "--help")
+        assert result.returncode == 0
+        assert all(option in result.stdout for option in options), result.stdout
+
+
 def test_recommend_json_from_another_folder(run_serumdesk: Run, catalog_path: Path) -> None:
     result = run_serumdesk("recommend", "--diet", "vegan", "--budget", "60",
                            "--caution", "pregnant-or-breastfeeding", "--json")
