@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from serumdesk import __version__
 
-from .conftest import Run
+from .conftest import SERUMDESK, Run
 
 HUMAN_DERIVED = {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
                  "angela-caglia-cell-forte", "symbiome-the-answer"}
@@ -115,3 +117,16 @@ def test_every_product_excluded_says_what_to_relax(run_serumdesk: Run, tmp_path:
     result = run_serumdesk("recommend", "--catalog", str(only_human), "--diet", "vegan")
     assert result.returncode == 0
     assert "Every product was excluded" in result.stdout and "Excluded:" in result.stdout
+
+
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
+    """`serumdesk recommend | head`: the command ends its process itself (launch.end_process)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will read what the command writes
+    try:
+        result = subprocess.run([str(SERUMDESK), "recommend", "--json"], cwd=tmp_path, stdout=write_end,
+                                stderr=subprocess.PIPE, text=True, timeout=60, check=False)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 0
+    assert result.stderr == ""

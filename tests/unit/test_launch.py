@@ -12,7 +12,7 @@ import pytest
 
 def modules_when(entry_point: str, argv: list[str], *, stop_at_run_gui: bool, cwd: Path) -> set[str]:
     """The modules loaded when `entry_point` (a function of serumdesk.launch) runs with `argv`:
-    at the moment it reaches run_gui (replaced by a stand-in), or when it returns."""
+    at the moment it reaches run_gui, or ends the process (both replaced by stand-ins)."""
     code = (
         "import sys\n"
         "loaded = set(sys.modules)  # the interpreter's own start-up\n"
@@ -25,9 +25,12 @@ def modules_when(entry_point: str, argv: list[str], *, stop_at_run_gui: bool, cw
         f"if {stop_at_run_gui}:\n"
         "    serumdesk.app.run_gui = reached\n"
         "from serumdesk import launch\n"
+        "def end_process(code):\n"
+        "    report()\n"
+        "    raise SystemExit(code)\n"
+        "launch.end_process = end_process\n"
         f"sys.argv = ['serumdesk', *{argv!r}]\n"
         f"launch.{entry_point}()\n"
-        "report()\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd,
                          timeout=60, check=True)
