@@ -347,9 +347,12 @@ def main() -> int:
     for r, mark in zip(rows, marks, strict=True):
         print(f"| {r.name:<{width}} | {r.value:<{vwidth}} | {r.target:<{twidth}} | {mark:<{mwidth}} |")
     print("\nWhat each row measures (a target in brackets is the stretch goal):")
+    described: dict[str, list[str]] = {}  # rows that measure alike share one line
     for r in rows:
         if r.what:
-            print(f"- {r.name}: {r.what}.")
+            described.setdefault(r.what, []).append(r.name)
+    for what, names in described.items():
+        print(f"- {'; '.join(names)}: {what}.")
     return 0
 
 
