@@ -28,9 +28,9 @@ def end_process(code: int) -> NoReturn:
     """End a finished command's process without tearing the interpreter down.
 
     The command's output is written and its files are closed (every save is atomic); what
-    is left is Python freeing each module and object one by one, and a last collection of
-    every object pydantic and the catalog built: ~25 ms, longer than the command itself.
-    SerumDesk registers no exit handlers. (Instagram ends its workers the same way.)
+    is left is Python freeing each module and each object pydantic and the catalog built,
+    one by one: ~25 ms, longer than the command itself. SerumDesk registers no exit
+    handlers. (Instagram ends its workers the same way.)
     """
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # the reader went away (`| head`)
