@@ -49,6 +49,24 @@ def missing_xcb_packages() -> list[str]:
     return missing
 
 
+def skip_pyside_source_scan() -> None:
+    """Stop PySide6 from reading the source of every module imported after it.
+
+    PySide6 wraps `__import__` so that `from __feature__ import snake_case` can switch its
+    features module by module. To know which modules use PySide, the wrapper reads the source
+    of each newly imported module and searches it for "PySide6" (shibokensupport/feature.py,
+    `feature_imported`; PYSIDE-2029), and linecache keeps every file it read. SerumDesk never
+    imports `__feature__` (a test checks), so the scan only costs time: ~4 ms before the first
+    paint and ~15 ms after it, mostly pydantic's modules. This puts back the import function
+    PySide6 wrapped; it does nothing if PySide6 names these differently.
+    """
+    import builtins
+
+    wrapped = getattr(builtins, "__orig_import__", None)
+    if wrapped is not None and builtins.__import__ is getattr(builtins, "__feature_import__", None):
+        builtins.__import__ = wrapped
+
+
 def configure_application(app: QApplication) -> None:
     """Names and desktop id: what the desktop and QSettings know the app by."""
     from serumdesk.storage.paths import APP_ID, APP_NAME
@@ -128,6 +146,7 @@ def run_gui(argv: Sequence[str]) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    skip_pyside_source_scan()  # before the app's own modules are imported
     app = QApplication(list(argv))
     configure_application(app)
     window = build_main_window()

@@ -6,7 +6,10 @@ command-line parser or the domain first; `serumdesk COMMAND …` runs a headless
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from typing import NoReturn
 
 
 def main() -> int:
@@ -18,7 +21,21 @@ def main() -> int:
         return run_gui(sys.argv)
     from serumdesk.cli.main import main as cli_main
 
-    return cli_main(args)
+    end_process(cli_main(args))
+
+
+def end_process(code: int) -> NoReturn:
+    """End a finished command's process without tearing the interpreter down.
+
+    The command's output is written and its files are closed (every save is atomic); what
+    is left is Python freeing each module and each object pydantic and the catalog built,
+    one by one: ~25 ms, longer than the command itself. SerumDesk registers no exit
+    handlers. (Instagram ends its workers the same way.)
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # the reader went away (`| head`)
+            stream.flush()
+    os._exit(code)
 
 
 def gui_main() -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from serumdesk.cli.errors import UserError
 from serumdesk.cli.options import Parser
@@ -58,9 +57,8 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    """Add `catalog validate` and `catalog schema` to the top-level subparsers `sub`."""
-    cat = sub.add_parser("catalog", help="check or describe catalog files")
+def register(cat: Parser) -> None:
+    """Give `serumdesk catalog`'s parser its actions, `validate` and `schema`."""
     actions = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True,
                                  parser_class=Parser)
     what = "the ingredient vocabulary (catalog/ingredients.json) instead of a catalog"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from serumdesk.cli.errors import UsageError
 from serumdesk.cli.label_input import read_label_file, read_label_stdin
 from serumdesk.cli.options import (
+    Parser,
     add_answer_options,
     add_profile_option,
     answers_for,
@@ -76,13 +77,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    """Add `ingredients` to the top-level subparsers `sub`."""
-    ing = sub.add_parser(
-        "ingredients", help="read an ingredient label: what each ingredient is, and the verdict",
-        description="Read a serum's ingredient list as printed on the pack: what each "
-        "ingredient is, its source (human-derived media, exosomes, growth factors, plant cell "
-        "culture…), vegan, fragrance, irritants, your allergies and cautions.")
+def register(ing: Parser) -> None:
+    """Give `serumdesk ingredients`'s parser its arguments and options."""
+    ing.description = (
+        "Read a serum's ingredient list as printed on the pack: what each ingredient is, its "
+        "source (human-derived media, exosomes, growth factors, plant cell culture…), vegan, "
+        "fragrance, irritants, your allergies and cautions.")
     ing.add_argument("text", nargs="?", metavar="TEXT",
                      help="the ingredient list in quotes, or '-' to read it from standard input")
     ing.add_argument("--file", metavar="PATH", help="read the ingredient list from a text file")

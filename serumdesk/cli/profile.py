@@ -160,9 +160,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    """Add `serumdesk profile ...` to the top-level subparsers `sub`."""
-    prof = sub.add_parser("profile", help="save, list and reuse your answers")
+def register(prof: Parser) -> None:
+    """Give `serumdesk profile`'s parser its actions."""
     acts = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True,
                                parser_class=Parser)
     ls = acts.add_parser("list", help="list saved profiles")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from serumdesk.cli.options import (
+    Parser,
     add_answer_options,
     add_source_options,
     answers_for,
@@ -87,9 +88,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    """Add `recommend` to the top-level subparsers `sub`."""
-    rec = sub.add_parser("recommend", help="rank the catalog for your answers")
+def register(rec: Parser) -> None:
+    """Give `serumdesk recommend`'s parser its options."""
     add_answer_options(rec)
     add_source_options(rec)
     rec.add_argument("--json", action="store_true", help="print one JSON object")

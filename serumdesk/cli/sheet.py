@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.cli.options import (
+    Parser,
     add_answer_options,
     add_source_options,
     answers_for,
@@ -40,9 +40,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    """Add `sheet` to the top-level subparsers `sub`."""
-    sheet = sub.add_parser("sheet", help="write the printable comparison sheet as a PDF")
+def register(sheet: Parser) -> None:
+    """Give `serumdesk sheet`'s parser its options."""
     add_answer_options(sheet)
     add_source_options(sheet)
     sheet.add_argument("--compare", action="append", metavar="ID",

@@ -11,9 +11,14 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from serumdesk.domain.answers import Answers, Overrides
-from serumdesk.domain.bottles import Bottle
+
+if TYPE_CHECKING:
+    # Only for annotations: the app's start-up builds the store, and reads bottles only from
+    # a profile file (profile_model.py).
+    from serumdesk.domain.bottles import Bottle
 
 NAME_MAX_CHARS = 1000
 

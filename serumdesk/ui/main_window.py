@@ -12,6 +12,8 @@ What it offers the rest of the app (profiles, printing):
 - ``show_status(text)`` / ``status_text()`` — a passing message at the foot of the window.
 - ``run_after_first_paint(fn)`` — run `fn` once the first page is on screen (at once if it
   already is): start-up work the first page does not need waits for it.
+- ``start_up_finished`` (signal) — that work has all run, and so has what it queued for the
+  next event-loop turn (the profile offer): the app is ready.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenuBar, QVBoxLayout, QWidget
 
 from serumdesk.domain.catalog_loader import CatalogLoader, CatalogUnavailable
@@ -45,6 +47,9 @@ DEFAULT_SIZE = (1180, 780)
 
 
 class MainWindow(QWidget):
+    start_up_finished = Signal()
+    """The work run after the first paint is done, and what it queued: the app is ready."""
+
     def __init__(self, state: WorkState, catalog_loader: CatalogLoader,
                  user_paths: UserPaths | None) -> None:
         """`user_paths` may be None until the first paint (app.py fills it in then)."""
@@ -97,6 +102,8 @@ class MainWindow(QWidget):
         pending, self._after_first_paint = self._after_first_paint or [], None
         for fn in pending:
             fn()
+        # Queued behind what that work queued for the next turn (the profile offer).
+        QTimer.singleShot(0, self.start_up_finished.emit)
 
     def _add_menu_actions(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence

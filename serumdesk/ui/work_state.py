@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from serumdesk.domain.answers import NO_OVERRIDE, Answers, Overrides, ProductOverride
-from serumdesk.domain.bottles import Bottle
+
+if TYPE_CHECKING:
+    # Only for annotations: bottles bring datetime and calendar, which the first page does not need.
+    from serumdesk.domain.bottles import Bottle
 
 
 class WorkState(QObject):

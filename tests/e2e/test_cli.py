@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from serumdesk import __version__
 
-from .conftest import Run
+from .conftest import SERUMDESK, Run
 
 HUMAN_DERIVED = {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
                  "angela-caglia-cell-forte", "symbiome-the-answer"}
@@ -23,6 +25,25 @@ def test_version(run_serumdesk: Run) -> None:
     result = run_serumdesk("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"SerumDesk {__version__}"
+
+
+def test_help_lists_every_command_and_each_command_its_options(run_serumdesk: Run) -> None:
+    top = run_serumdesk("--help")
+    assert top.returncode == 0
+    for command, summary in (("recommend", "rank the catalog for your answers"),
+                             ("catalog", "check or describe catalog files"),
+                             ("sheet", "write the printable comparison sheet as a PDF"),
+                             ("profile", "save, list and reuse your answers")):
+        assert command in top.stdout and summary in top.stdout
+    # Only the command being run is loaded in full; its help still shows all of it.
+    for args, options in ((["recommend"], ["--use-case", "--profile", "--json"]),
+                          (["sheet"], ["--compare", "--paper", "--no-medical", "--budget"]),
+                          (["catalog"], ["validate", "schema"]),
+                          (["profile"], ["list", "save", "restore", "import"]),
+                          (["profile", "save"], ["NAME", "--notes", "--diet"])):
+        result = run_serumdesk(*args, "--help")
+        assert result.returncode == 0
+        assert all(option in result.stdout for option in options), result.stdout
 
 
 def test_recommend_json_from_another_folder(run_serumdesk: Run, catalog_path: Path) -> None:
@@ -120,3 +141,16 @@ def test_recommend_text_and_json_say_the_same_things(run_serumdesk: Run, args: l
             assert " ".join(caution["text"].split()) in said
         for note in match["buyer_notes"]:
             assert " ".join(note["text"].split()) in said
+
+
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
+    """`serumdesk recommend | head`: the command ends its process itself (launch.end_process)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will read what the command writes
+    try:
+        result = subprocess.run([str(SERUMDESK), "recommend", "--json"], cwd=tmp_path, stdout=write_end,
+                                stderr=subprocess.PIPE, text=True, timeout=60, check=False)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 0
+    assert result.stderr == ""

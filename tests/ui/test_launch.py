@@ -1,4 +1,4 @@
-"""`serumdesk` with no arguments opens the app (offscreen) and keeps running until closed."""
+"""`serumdesk` with no arguments opens the app (offscreen), gets ready and runs until closed."""
 
 from __future__ import annotations
 
@@ -27,3 +27,29 @@ def test_serumdesk_without_arguments_opens_the_app(tmp_path: Path) -> None:
         _, err = process.communicate(timeout=10)
     assert still_running, f"serumdesk exited early: {err}"
     assert "Traceback" not in err
+
+
+def test_run_gui_gets_ready_without_pyside_reading_the_sources_of_later_imports(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "import serumdesk.app as app\n"
+        "build = app.build_main_window\n"
+        "def build_and_watch():\n"
+        "    window = build()\n"
+        "    def ready():\n"
+        "        scanned = sys.modules['PySide6.support.feature'].pyside_feature_dict\n"
+        "        ours = sorted(n for n in scanned if n.startswith(('serumdesk', 'pydantic')))\n"
+        "        print('ready', window.catalog_loader.error, ours, flush=True)\n"
+        "        window.close_guards.clear()\n"
+        "        window.close()\n"
+        "    window.start_up_finished.connect(ready)\n"
+        "    return window\n"
+        "app.build_main_window = build_and_watch\n"
+        "raise SystemExit(app.run_gui(['serumdesk']))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SERUMDESK_DATA_DIR=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = subprocess.run([sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True,
+                         text=True, timeout=60, check=True)
+    # The catalog (pydantic) loaded, and PySide6 read none of our or pydantic's sources.
+    assert out.stdout.splitlines()[-1] == "ready None []"

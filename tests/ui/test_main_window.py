@@ -351,6 +351,26 @@ def test_the_composition_root_builds_a_working_app(qtbot: QtBot) -> None:
     window.close_guards.clear()
 
 
+def test_start_up_finishes_after_the_deferred_work_and_what_it_queued(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+
+    from serumdesk.app import build_main_window
+
+    window = build_main_window()
+    qtbot.addWidget(window)
+    queued: list[str] = []
+    window.run_after_first_paint(lambda: QTimer.singleShot(0, lambda: queued.append("ran")))
+    with qtbot.waitSignal(window.start_up_finished, timeout=10_000):
+        window.show()
+    assert queued == ["ran"]  # queued by deferred work for the next turn: ran before "ready"
+    assert window.catalog_loader.attempted
+    assert len(window.wizard.pageIds()) > 1
+    assert window.user_paths is not None
+    assert window.quit_action in window.file_menu.actions()
+    assert any(a.text() == "&Save profile" for a in window.file_menu.actions())
+    window.close_guards.clear()
+
+
 def test_no_question_page_label_interprets_html(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     for index in window.wizard.pageIds():

@@ -152,3 +152,9 @@ def test_no_import_cycles_between_serumdesk_modules() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_nothing_selects_pyside_features() -> None:
+    """app.skip_pyside_source_scan turns off what `from __feature__ import …` needs."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        assert "__feature__" not in imported_modules(path), f"{path.name} imports __feature__"

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from serumdesk.storage.profile_types import Profile
-from serumdesk.ui.profiles.picker_dialog import ProfilePickerDialog
 
 FILE_FILTER = "SerumDesk profile (*.json);;All files (*)"
 
@@ -88,6 +87,9 @@ class DialogPrompts:
 
     def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
                      current_id: str | None = None) -> Profile | None:
+        # Imported when first needed: start-up builds these prompts, rarely this dialog.
+        from serumdesk.ui.profiles.picker_dialog import ProfilePickerDialog
+
         dialog = ProfilePickerDialog(profiles, title=title, intro=intro, action=action,
                                      current_id=current_id, parent=self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
