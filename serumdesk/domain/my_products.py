@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
 
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
 from serumdesk.domain.ingredients.model import Flag, Role
 from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
-from serumdesk.domain.product import Product
+from serumdesk.domain.product import Product, ProductId
+from serumdesk.domain.strict_model import StrictModel
 
 MINE_PREFIX = "mine-"
 """Every id of a product a person entered starts so: it never clashes with the catalog's."""
@@ -29,6 +33,9 @@ PER_DAY_REASON = "Not given: most serums' directions say morning and evening, so
 _KEY_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR, Role.PEPTIDE, Role.ACTIVE,
                         Role.BRIGHTENING, Role.EXFOLIANT, Role.ANTIOXIDANT, Role.SOOTHING})
 MAX_KEY_INGREDIENTS = 8
+MAX_LABEL_CHARS = 20_000
+"""A real label is a few hundred characters; this is far above any."""
+MAX_MY_PRODUCTS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,3 +173,44 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
         "notes": [f"Entered by you on {entered}."],
     }
     return Product.model_validate(data)
+
+
+class MyProductEntry(StrictModel):
+    """One serum a person entered, as kept in their data folder."""
+
+    id: ProductId
+    brand: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    price_usd: float = Field(gt=0, le=100_000, allow_inf_nan=False, strict=True)
+    size_ml: float = Field(ge=0.1, le=10_000, allow_inf_nan=False, strict=True)
+    dose_ml: float | None = Field(default=None, ge=0.001, le=100, allow_inf_nan=False, strict=True)
+    per_day: float | None = Field(default=None, ge=0.1, le=10, allow_inf_nan=False, strict=True)
+    seen: dt.date | None = None
+    entered: dt.date
+    label: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
+
+    @classmethod
+    def of(cls, mine: MyProduct) -> MyProductEntry:
+        return cls(id=mine.id, brand=mine.brand, name=mine.name, price_usd=mine.price_usd,
+                   size_ml=mine.size_ml, dose_ml=mine.dose_ml, per_day=mine.per_day,
+                   seen=mine.seen, entered=mine.entered or dt.date.today(), label=mine.label)
+
+    def to_domain(self) -> MyProduct:
+        return MyProduct(self.id, self.brand, self.name, self.price_usd, self.size_ml,
+                         self.label, self.dose_ml, self.per_day, self.seen, self.entered)
+
+
+class MyProductsFile(StrictModel):
+    """The file of a person's own serums: data, never code; unknown keys refused."""
+
+    schema_version: Literal[1] = 1
+    products: list[MyProductEntry] = Field(default_factory=list, max_length=MAX_MY_PRODUCTS)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> MyProductsFile:
+        ids = [p.id for p in self.products]
+        if len(ids) != len(set(ids)):
+            raise ValueError("a product id appears more than once")
+        if any(not pid.startswith(MINE_PREFIX) for pid in ids):
+            raise ValueError(f"every id of a product you entered starts with '{MINE_PREFIX}'")
+        return self

@@ -74,4 +74,4 @@ def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:
                 else Figure(value=entry.size_ml, provenance=provenance))
         products.append(product.model_copy(update={
             "price": Price(usd=entry.usd, provenance=provenance, size_ml=size)}))
-    return catalog.model_copy(update={"products": products})
+    return catalog.model_copy(update={"products": products, "prices_from": prices.describe()})

@@ -286,6 +286,8 @@ class Catalog(StrictModel):
     catalog_version: Text
     updated: dt.date
     currency: Literal["USD"] = "USD"
+    prices_from: Text | None = Field(
+        default=None, description="Whose price list the prices come from, when not the catalog's.")
     products: list[Product] = Field(min_length=1)
 
     @model_validator(mode="after")

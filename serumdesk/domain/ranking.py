@@ -164,7 +164,8 @@ def _layout(products: Iterable[Product], vocabulary: Vocabulary | None) -> _Layo
 
 def prepare(catalog: Catalog, vocabulary: Vocabulary | None = None) -> None:
     """Lay the catalog out for ranking, once (the catalog loader does, after loading)."""
-    catalog.memo["ranking.layout"] = _layout(catalog.products, vocabulary)
+    key = "ranking.layout" if vocabulary is None else "ranking.layout.vocabulary"
+    catalog.memo[key] = _layout(catalog.products, vocabulary)
 
 
 def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None,
@@ -177,11 +178,12 @@ def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | N
 def rank_catalog(catalog: Catalog, answers: Answers, overrides: Overrides | None = None,
                  vocabulary: Vocabulary | None = None) -> Ranking:
     """rank() for a whole catalog, laid out by prepare() (once per vocabulary, on first use)."""
-    layout = catalog.memo.get("ranking.layout")
+    # One layout without the vocabulary and one with it, so answers with and without
+    # allergies do not lay the catalog out again each time.
+    key = "ranking.layout" if vocabulary is None else "ranking.layout.vocabulary"
+    layout = catalog.memo.get(key)
     if not isinstance(layout, _Layout) or layout.vocabulary is not vocabulary:
-        prepare(catalog, vocabulary)
-        layout = catalog.memo["ranking.layout"]
-    assert isinstance(layout, _Layout)
+        layout = catalog.memo[key] = _layout(catalog.products, vocabulary)
     return _rank(layout, answers, overrides)
 
 

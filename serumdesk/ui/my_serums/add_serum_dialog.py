@@ -1,0 +1,170 @@
+"""File ▸ Add a serum…: paste a label, see it read ingredient by ingredient as you type, give
+the price and size, and save it beside the catalog's products.
+
+Imported when the person first opens it, never at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.ingredients.vocabulary import Vocabulary
+from serumdesk.domain.label.parse import parse_label, printable
+from serumdesk.domain.label.reading import read_label
+from serumdesk.domain.label.verdict import check_label
+from serumdesk.domain.label.wording import ingredient_line, verdict_lines
+from serumdesk.domain.my_products import MAX_LABEL_CHARS, MyProduct
+from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label
+
+Save = Callable[[MyProduct], str | None]
+"""Keeps the entry; returns None when saved, else what went wrong in plain words."""
+ANALYSE_DELAY_MS = 150
+"""Typing or pasting settles before the label is read again."""
+
+
+def _money_spin(prefix: str, suffix: str, low: float, high: float, decimals: int) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(low, high)
+    spin.setDecimals(decimals)
+    spin.setPrefix(prefix)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class AddSerumDialog(QDialog):
+    """Add (or, given `editing`, change) a serum from its label."""
+
+    def __init__(self, vocabulary: Vocabulary, answers: Answers, save: Save,
+                 editing: MyProduct | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit your serum" if editing else "Add a serum")
+        self.resize(em(self) * 52, em(self) * 36)
+        self._vocabulary, self._answers, self._save, self._editing = (
+            vocabulary, answers, save, editing)
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(
+            "Paste the ingredient list as printed on the pack. SerumDesk reads each "
+            "ingredient and what the label says about the serum; it stays on this computer."))
+        form = QFormLayout()
+        self.brand = QLineEdit()
+        self.brand.setMaxLength(100)
+        self.brand.setAccessibleName("Brand")
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        self.name.setAccessibleName("Product name")
+        self.price = _money_spin("$", "", 0.0, 100_000.0, 2)
+        self.price.setAccessibleName("Price in US dollars")
+        self.bottle_size = _money_spin("", " ml", 0.0, 10_000.0, 1)
+        self.bottle_size.setAccessibleName("Bottle size in ml")
+        for label, widget in (("&Brand", self.brand), ("&Name", self.name), ("&Price", self.price),
+                              ("Bottle si&ze", self.bottle_size)):
+            form.addRow(label, widget)
+        layout.addLayout(form)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.label = QPlainTextEdit()
+        self.label.setAccessibleName("Ingredient label")
+        self.label.setPlaceholderText("Ingredients: Water, Glycerin, …")
+        self.label.textChanged.connect(self._later)
+        self.analysis = plain_label(selectable=True)
+        self.analysis.setAccessibleName("What the label says")
+        self.analysis.setAlignment(Qt.AlignmentFlag.AlignTop)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.analysis)
+        holder_layout.addStretch(1)
+        from PySide6.QtWidgets import QScrollArea
+
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setWidget(holder)
+        splitter.addWidget(self.label)
+        splitter.addWidget(scroller)
+        layout.addWidget(splitter, 1)
+        self.problem = plain_label()
+        self.problem.setObjectName("addSerumProblem")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        layout.addWidget(SecondaryLabel(
+            "Facts read from a label are marked “from your label” wherever they appear; the "
+            "amount per use and uses a day follow SerumDesk's usual estimates until you edit "
+            "them on the card."))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(ANALYSE_DELAY_MS)
+        self._timer.timeout.connect(self.analyse)
+        if editing is not None:
+            self.brand.setText(editing.brand)
+            self.name.setText(editing.name)
+            self.price.setValue(editing.price_usd)
+            self.bottle_size.setValue(editing.size_ml)
+            self.label.setPlainText(editing.label)
+        self.analyse()
+
+    def _later(self) -> None:
+        self._timer.start()
+
+    def analyse(self) -> None:
+        """Read the label now and show it, ingredient by ingredient, then the verdict."""
+        self._timer.stop()
+        text = self.label.toPlainText()
+        parsed = parse_label(text[:MAX_LABEL_CHARS])
+        if not parsed.items:
+            self.analysis.setText("Paste a label to see what each ingredient is.")
+            return
+        verdict = check_label(read_label(parsed, self._vocabulary), self._vocabulary,
+                              self._answers)
+        lines = [f"{n}. {printable(ingredient_line(i))}"
+                 for n, i in enumerate(verdict.reading.ingredients, 1)]
+        lines.append("")
+        lines += [printable(line) for line in verdict_lines(verdict, self._answers)]
+        self.analysis.setText("\n".join(lines))
+
+    def entry(self) -> MyProduct | str:
+        """The entry as typed, or what to fix first."""
+        brand, name = self.brand.text().strip(), self.name.text().strip()
+        label = self.label.toPlainText().strip()
+        if not brand or not name:
+            return "Give the brand and the product's name."
+        if self.price.value() <= 0 or self.bottle_size.value() < 0.1:
+            return "Give the price you pay and the bottle's size in ml."
+        if not parse_label(label[:MAX_LABEL_CHARS]).items:
+            return "Paste the ingredient list from the pack."
+        if len(label) > MAX_LABEL_CHARS:
+            return f"The label is longer than {MAX_LABEL_CHARS:,} characters: paste only the list."
+        old = self._editing
+        return MyProduct(id=old.id if old else "", brand=brand, name=name,
+                         price_usd=round(self.price.value(), 2), size_ml=self.bottle_size.value(),
+                         label=label, dose_ml=old.dose_ml if old else None,
+                         per_day=old.per_day if old else None, seen=dt.date.today(),
+                         entered=old.entered if old else dt.date.today())
+
+    def _on_save(self) -> None:
+        entry = self.entry()
+        problem = entry if isinstance(entry, str) else self._save(entry)
+        if problem is None:
+            self.accept()
+            return
+        self.problem.setText(problem)
+        apply_tone(self.problem, "clinician")
+        self.problem.show()
