@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 from serumdesk.cli.options import (
@@ -11,18 +10,20 @@ from serumdesk.cli.options import (
     add_source_options,
     answers_for,
     load_catalog_for,
-    write_json,
 )
+from serumdesk.cli.output import say, write_json
 
 if TYPE_CHECKING:
     from serumdesk.domain.recommendation import Recommendation
 
 
 def print_table(rec: Recommendation) -> None:
+    """The ranking as text; catalog text in it is made plain on the way out (output.say)."""
     from serumdesk.domain.cautions import CautionLevel
     from serumdesk.domain.routine import NOT_ADVICE
 
-    out = sys.stdout.write
+    parts: list[str] = []
+    out = parts.append
     out(f"SerumDesk recommendations — catalog {rec.catalog_version} ({rec.catalog_updated})\n\n")
     if not rec.matches:
         out("Every product was excluded by your answers. See the reasons below; relaxing the\n"
@@ -51,7 +52,8 @@ def print_table(rec: Recommendation) -> None:
     for note in rec.routine.notes:
         out(f"  - {note.text}\n")
     out(f"\nPatch test: {rec.patch_test.text}\n")
-    out(f"\n{NOT_ADVICE}\n")
+    out(f"\n{NOT_ADVICE}")
+    say("".join(parts))
 
 
 def run(args: argparse.Namespace) -> int:

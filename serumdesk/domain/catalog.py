@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from serumdesk.domain import strict_json
 from serumdesk.domain.product import Catalog
+from serumdesk.storage.files import ReadError, read_regular_file
 
 MAX_CATALOG_BYTES = 50 * 1024 * 1024
 
@@ -26,33 +27,22 @@ class CatalogError(Exception):
 
 
 def load_catalog(path: Path) -> Catalog:
-    """Read and validate a catalog JSON file."""
+    """Read and validate a catalog JSON file: a regular file of at most 50 MB, read through
+    storage/files.py so a FIFO or a device is refused at once rather than waited on."""
     try:
-        size = path.stat().st_size
-        if size > MAX_CATALOG_BYTES:
-            raise CatalogError(path, [f"the file is {size} bytes, more than the 50 MB allowed"])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CatalogError(path, ["the file does not exist"]) from None
-    except IsADirectoryError:
-        raise CatalogError(path, ["this is a folder, not a catalog file"]) from None
-    except OSError as exc:
-        raise CatalogError(path, [f"the file cannot be read ({exc.strerror or exc})"]) from None
+        raw = read_regular_file(path, MAX_CATALOG_BYTES)
+    except ReadError as exc:
+        raise CatalogError(path, [exc.reason]) from None
     return parse_catalog(raw, path)
 
 
 def parse_catalog(raw: bytes | str, path: Path | str = "<catalog>") -> Catalog:
-    """Validate catalog JSON text; `path` is only used to name the file in errors."""
+    """Validate catalog JSON text (strict JSON: no NaN or Infinity; UTF-8, a byte order mark
+    allowed); `path` is only used to name the file in errors."""
     try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        raise CatalogError(path, ["the file is not UTF-8 text"]) from None
-    except json.JSONDecodeError as exc:
-        raise CatalogError(
-            path, [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]
-        ) from None
-    except RecursionError:
-        raise CatalogError(path, ["the JSON is nested too deeply"]) from None
+        data = strict_json.loads(raw)
+    except strict_json.JsonProblem as exc:
+        raise CatalogError(path, [f"the file is {exc}"]) from None
     if not isinstance(data, dict):
         raise CatalogError(path, ["the top level must be an object with a 'products' list"])
     try:

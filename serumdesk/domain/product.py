@@ -15,7 +15,15 @@ from serumdesk.domain.choices import (
     SourceCategory,
     UseCase,
 )
-from serumdesk.domain.strict_model import StrictModel
+from serumdesk.domain.numbers import (
+    DOSE_ML,
+    PRICE_USD,
+    SIZE_ML,
+    STUDY_PEOPLE,
+    STUDY_WEEKS,
+    USES_A_DAY,
+)
+from serumdesk.domain.strict_model import Bounded, StrictModel
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 ProductId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -43,18 +51,36 @@ class Provenance(StrictModel):
 
 
 class Figure(StrictModel):
-    """A number with its provenance."""
+    """A number with its provenance; each kind of figure bounds its value (numbers.py)."""
 
-    value: float = Field(gt=0)
+    value: float
     provenance: Provenance
+
+
+class SizeFigure(Figure):
+    """A bottle size in ml, with its provenance."""
+
+    value: Annotated[float, Bounded(SIZE_ML, zero=False)]
+
+
+class DoseFigure(Figure):
+    """The amount used each time, in ml, with its provenance."""
+
+    value: Annotated[float, Bounded(DOSE_ML, zero=False)]
+
+
+class UsesFigure(Figure):
+    """Uses a day (0.5 is every other day), with its provenance."""
+
+    value: Annotated[float, Bounded(USES_A_DAY, zero=False)]
 
 
 class Price(StrictModel):
     """A price for a stated size; the size can be an estimate of its own."""
 
-    usd: float = Field(gt=0)
+    usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     provenance: Provenance
-    size_ml: Figure
+    size_ml: SizeFigure
 
 
 class Irritant(StrictModel):
@@ -72,8 +98,8 @@ class Storage(StrictModel):
 class Evidence(StrictModel):
     kind: EvidenceKind
     summary: Text
-    subjects: int | None = Field(default=None, ge=1)
-    duration_weeks: float | None = Field(default=None, gt=0)
+    subjects: Annotated[int, Bounded(STUDY_PEOPLE)] | None = None
+    duration_weeks: Annotated[float, Bounded(STUDY_WEEKS)] | None = None
     funded_by: str | None = None
     peer_reviewed: bool = False
     provenance: Provenance
@@ -148,8 +174,8 @@ class Product(StrictModel):
     storage: Storage = Storage()
     concentration_disclosed: str | None = None
     price: Price
-    dose_ml: Figure
-    applications_per_day: Figure
+    dose_ml: DoseFigure
+    applications_per_day: UsesFigure
     use_cases: list[UseCase] = Field(min_length=1)
     evidence: Evidence
     clinician_use: bool = False

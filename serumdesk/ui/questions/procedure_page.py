@@ -11,7 +11,7 @@ from serumdesk.domain.choices import Procedure
 from serumdesk.domain.recovery import LAST_RECOVERY_DAY
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
-from serumdesk.ui.widgets.style import plain_label
+from serumdesk.ui.widgets.style import plain_label, plain_tooltip
 
 NOT_SURE = -1
 
@@ -34,7 +34,7 @@ class ProcedurePage(QuestionPage):
         self.days.setSpecialValueText("Not sure")
         self.days.setSuffix(" days ago")
         self.days.setAccessibleName("Days since the procedure")
-        self.days.setToolTip("0 means today. 'Not sure' is treated as still healing.")
+        self.days.setToolTip(plain_tooltip("0 means today. 'Not sure' is treated as still healing."))
         self.watch(self.days.valueChanged)
         when = plain_label("How long ago?", wrap=False)
         when.setBuddy(self.days)

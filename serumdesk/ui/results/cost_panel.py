@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from serumdesk.domain import wording
 from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
 from serumdesk.domain.wording import COST_FIELDS, money
-from serumdesk.ui.widgets.style import apply_tone, em, plain_label, scaled_font
+from serumdesk.ui.widgets.style import apply_tone, em, plain_label, plain_tooltip, scaled_font
 
 if TYPE_CHECKING:
     from serumdesk.domain.product import Product, Provenance
@@ -117,7 +117,7 @@ class CostPanel(QWidget):
             row_label = plain_label(label, wrap=False)
             row_label.setBuddy(spin)
             form.addRow(row_label, row)
-        self.spins["applications_per_day"].setToolTip("0.5 means every other day.")
+        self.spins["applications_per_day"].setToolTip(plain_tooltip("0.5 means every other day."))
         layout.addLayout(form)
         self.reset = QPushButton("Use catalog figures")
         self.reset.setAccessibleName(f"Use catalog figures for {self.product.title}")
@@ -136,7 +136,7 @@ class CostPanel(QWidget):
         self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}")
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
         self.estimate_tag.setVisible(cost.is_estimate)
-        self.estimate_tag.setToolTip("\n".join(estimated))
+        self.estimate_tag.setToolTip(plain_tooltip("\n".join(estimated)))
         self.over_budget.setVisible(match.over_budget)
         self.within_budget.setVisible(budget is not None and not match.over_budget)
         if budget is not None:
@@ -156,16 +156,17 @@ class CostPanel(QWidget):
             field_tag = self.field_tags[name]
             if name in inputs.overridden_fields:
                 field_tag.setText("your figure")
-                field_tag.setToolTip(f"Catalog: {provenance.describe()}")
+                field_tag.setToolTip(plain_tooltip(f"Catalog: {provenance.describe()}"))
                 field_tag.show()
             elif name in inputs.estimated_fields:
                 field_tag.setText("estimate")
-                field_tag.setToolTip(provenance.describe())
+                field_tag.setToolTip(plain_tooltip(provenance.describe()))
                 field_tag.show()
             else:
                 field_tag.hide()
-            spin.setToolTip(provenance.describe() if name != "applications_per_day"
-                            else f"{provenance.describe()}\n0.5 means every other day.")
+            spin.setToolTip(plain_tooltip(
+                provenance.describe() if name != "applications_per_day"
+                else f"{provenance.describe()}\n0.5 means every other day."))
         self.reset.setEnabled(bool(inputs.overridden_fields))
 
     def current_override(self) -> ProductOverride:

@@ -16,7 +16,14 @@ from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
 from serumdesk.ui.results.cost_panel import CostPanel
 from serumdesk.ui.widgets.expander import Expander
-from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font
+from serumdesk.ui.widgets.style import (
+    SecondaryLabel,
+    apply_tone,
+    em,
+    plain_label,
+    plain_tooltip,
+    scaled_font,
+)
 
 SECTIONS = ("header", "cautions", "cost", "source", "match", "care", "ingredients", "evidence")
 SECTION_TITLES = {
@@ -67,7 +74,7 @@ class CautionBox(QFrame):
         self.title.setText(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
         self.text.setText(note.text)
         self.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
-        self.setToolTip(f"Guide section: {note.section}")
+        self.setToolTip(plain_tooltip(f"Guide section: {note.section}"))
 
 
 def care_text(product: Product) -> str:

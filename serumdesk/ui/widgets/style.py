@@ -6,11 +6,14 @@ caution colours have a light and a dark variant, both checked for contrast.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
+
+from serumdesk.domain.plain_text import plain
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QEnterEvent
@@ -130,6 +133,17 @@ def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) 
     if wrap:
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """`text` as a tooltip Qt shows literally, line breaks kept.
+
+    Qt guesses whether a tooltip is rich text (Qt::mightBeRichText), so catalog provenance
+    such as `<a href="javascript:…">` would show as a link. Escaped and wrapped in a
+    paragraph that keeps white space, it is always rich text whose content is the literal
+    characters; escapes and invisible characters are dropped first (plain_text.plain).
+    """
+    return f"<p style='white-space:pre-wrap'>{html.escape(plain(text))}</p>" if text else ""
 
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:

@@ -64,5 +64,5 @@ def test_a_bottle_runs_out_after_its_months_at_the_cost_figures() -> None:
 
 
 def test_months_after_opening_must_be_sensible() -> None:
-    with pytest.raises(ValueError, match="1 to 60"):
+    with pytest.raises(ValueError, match="between 1 and 60"):
         Bottle("p", opened=D(2026, 1, 1), months_after_opening=0)

@@ -303,7 +303,7 @@ def test_read_only_folder_real(store: ProfileStore) -> None:  # pragma: no cover
 def test_export_import_round_trip(store: ProfileStore, tmp_path: Path) -> None:
     saved = store.create("Mum", ANSWERS, OVERRIDES, ("symbiome-the-answer",), "n")
     exported = tmp_path / "mum.serumdesk.json"
-    store.export(saved.id, exported)
+    store.export(saved.id, exported, replace=False)
     assert _mode(exported) == 0o600
     imported = store.import_file(exported)
     assert imported.id != saved.id
@@ -320,7 +320,7 @@ def test_export_import_round_trip(store: ProfileStore, tmp_path: Path) -> None:
     (b'{"schema_version": 1}', "name: Field required"),
     (b"__import__('os').system('touch /tmp/pwned')", "not valid JSON"),
     (b"[" * 100_000, "nested too deeply"),
-    (b" " * (1024 * 1024 + 1), "a profile is at most"),
+    (b" " * (1024 * 1024 + 1), "larger than 1,048,576 bytes, the most a profile can be"),
 ])
 def test_import_rejects_non_profiles_by_name(store: ProfileStore, tmp_path: Path,
                                              content: bytes, why: str) -> None:
