@@ -5,7 +5,8 @@ more than 4,300 digits with advice about `sys.set_int_max_str_digits()`, and ref
 UTF-8 byte order mark with advice to "decode using utf-8-sig". SerumDesk's catalogs and
 profiles are read with `loads` instead: a BOM is accepted, the rest is refused in plain
 words. `dumps` never writes NaN or Infinity and writes characters a terminal would act on
-(C1 controls, bidi and other format characters, lone surrogates) as \\u escapes.
+(C1 controls, bidi and other format characters, lone surrogates, line and paragraph
+separators) as \\u escapes.
 """
 
 from __future__ import annotations
@@ -91,4 +92,9 @@ def dumps(document: Any, *, indent: int | None = 2) -> str:
     is ASCII), where a \\u escape means the same character.
     """
     text = json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
-    return _NOT_PLAIN_ASCII.sub(lambda m: _escaped(m[0]) if is_unsafe(m[0]) else m[0], text)
+    return _NOT_PLAIN_ASCII.sub(lambda m: _escaped(m[0]) if _escape(m[0]) else m[0], text)
+
+
+def _escape(ch: str) -> bool:
+    # U+2028 and U+2029 are valid in JSON strings but break lines (and older JavaScript).
+    return ch in "\u2028\u2029" or is_unsafe(ch)
