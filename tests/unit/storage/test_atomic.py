@@ -3,11 +3,9 @@ health files owner-only from the start — and every failure leaves the old file
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,14 @@ from serumdesk.storage.atomic import (
     atomic_write_bytes,
     atomic_writer,
 )
-from tests.hostile_files import finishes, listening_socket, make_fifo, make_zero_device
+from tests.hostile import (
+    finishes,
+    listening_socket,
+    make_fifo,
+    make_zero_device,
+    mode_of,
+    umask,
+)
 
 OLD = b'{"old": true}\n'
 
@@ -32,19 +37,6 @@ def target(tmp_path: Path) -> Path:
     return path
 
 
-@contextlib.contextmanager
-def umask(mask: int) -> Iterator[None]:
-    old = os.umask(mask)
-    try:
-        yield
-    finally:
-        os.umask(old)
-
-
-def _mode(path: Path) -> int:
-    return stat.S_IMODE(path.lstat().st_mode)
-
-
 def _leftovers(path: Path) -> list[str]:
     return sorted(p.name for p in path.parent.iterdir() if p.name != path.name)
 
@@ -52,7 +44,7 @@ def _leftovers(path: Path) -> list[str]:
 def test_replaces_content_owner_only(target: Path) -> None:
     atomic_write_bytes(target, b"new", replace=True)
     assert target.read_bytes() == b"new"
-    assert _mode(target) == 0o600
+    assert mode_of(target) == 0o600
     assert _leftovers(target) == []
 
 
@@ -220,14 +212,14 @@ def test_a_too_long_name_is_said_plainly(folder: Path) -> None:
 def test_private_files_are_owner_only_whatever_the_umask(folder: Path, mask: int) -> None:
     with umask(mask):
         atomic_write_bytes(folder / "a.pdf", b"%PDF", replace=False)
-    assert _mode(folder / "a.pdf") == 0o600
+    assert mode_of(folder / "a.pdf") == 0o600
 
 
 @pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
 def test_other_files_follow_the_umask(folder: Path, mask: int, mode: int) -> None:
     with umask(mask):
         atomic_write_bytes(folder / "schema.json", b"{}", replace=False, private=False)
-    assert _mode(folder / "schema.json") == mode
+    assert mode_of(folder / "schema.json") == mode
 
 
 def test_a_private_file_is_never_readable_by_others_while_written(folder: Path) -> None:
@@ -235,5 +227,5 @@ def test_a_private_file_is_never_readable_by_others_while_written(folder: Path) 
     with umask(0o000), atomic_writer(path, replace=False) as handle:
         handle.write(b"%PDF")
         [tmp] = [p for p in folder.iterdir() if p.name.endswith(".tmp")]
-        assert _mode(tmp) == 0o600
-    assert _mode(path) == 0o600
+        assert mode_of(tmp) == 0o600
+    assert mode_of(path) == 0o600

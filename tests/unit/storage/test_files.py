@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from serumdesk.storage.files import (
     read_regular_file,
     tighten_private_files,
 )
-from tests.hostile_files import finishes, make_fifo, make_zero_device
+from tests.hostile import finishes, make_fifo, make_zero_device, mode_of
 
 
 def test_reads_a_regular_file_up_to_its_limit(folder: Path) -> None:
@@ -161,10 +160,6 @@ def test_nothing_here_imports_serumdesk() -> None:
 # --- tightening files in a private folder (issue #13, case 6) ---------------------------------
 
 
-def _mode(path: Path) -> int:
-    return stat.S_IMODE(path.lstat().st_mode)
-
-
 def test_looser_files_are_tightened_and_nothing_else_is_touched(folder: Path,
                                                                  tmp_path: Path) -> None:
     for name, mode in (("a.json", 0o644), ("b.json", 0o640), ("c.json", 0o400),
@@ -180,7 +175,7 @@ def test_looser_files_are_tightened_and_nothing_else_is_touched(folder: Path,
 
     finishes(lambda: tighten_private_files([folder, folder / "missing"]))
 
-    assert [_mode(folder / n) for n in ("a.json", "b.json", "c.json", "d.json")] == [
+    assert [mode_of(folder / n) for n in ("a.json", "b.json", "c.json", "d.json")] == [
         0o600, 0o600, 0o400, 0o600]
-    assert _mode(outside) == 0o644  # a link is not followed
-    assert _mode(fifo) == 0o644  # a FIFO is not opened
+    assert mode_of(outside) == 0o644  # a link is not followed
+    assert mode_of(fifo) == 0o644  # a FIFO is not opened
