@@ -114,7 +114,7 @@ PRICE_USD = Quantity("A price", 0.01, 100_000, decimals=2, prefix="$", zero=True
 SIZE_ML = Quantity("A bottle size", 0.1, 10_000, decimals=1, suffix=" ml")
 DOSE_ML = Quantity("An amount per use", 0.001, 100, decimals=3, suffix=" ml", zero=True)
 """0 means the serum is not used; the catalog needs one above zero."""
-USES_A_DAY = Quantity("Uses a day", 0.1, 10, decimals=1, zero=True)
+USES_A_DAY = Quantity("Uses a day", 0.1, 10, decimals=1, suffix="×", zero=True)
 """0.5 is every other day; 0 means not used. The catalog needs one above zero."""
 BUDGET_USD = Quantity("A monthly budget", 0, 100_000, decimals=2, prefix="$", zero=True)
 DAYS_SINCE_PROCEDURE = Quantity("Days since the procedure", 0, 36_500, whole=True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from serumdesk.domain import wording
 from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
+from serumdesk.domain.numbers import COST_QUANTITIES
 from serumdesk.domain.wording import COST_FIELDS, money
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label, plain_tooltip, scaled_font
 
@@ -24,13 +25,6 @@ if TYPE_CHECKING:
     from serumdesk.domain.product import Product, Provenance
     from serumdesk.domain.ranking import Match
 
-# field -> (decimals, minimum, maximum, suffix, prefix); the labels are wording.COST_FIELDS
-FIELDS: dict[str, tuple[int, float, float, str, str]] = {
-    "price_usd": (2, 0.0, 100_000.0, "", "$"),
-    "size_ml": (1, 0.1, 10_000.0, " ml", ""),
-    "dose_ml": (3, 0.0, 100.0, " ml", ""),
-    "applications_per_day": (1, 0.0, 10.0, "×", ""),
-}
 
 
 def catalog_figure(product: Product, name: str) -> tuple[float, Provenance]:
@@ -97,13 +91,13 @@ class CostPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.field_tags: dict[str, QLabel] = {}
-        for name, (decimals, low, high, suffix, prefix) in FIELDS.items():
+        for name, quantity in COST_QUANTITIES.items():  # the bounds every surface shares
             label = COST_FIELDS[name]
             spin = QDoubleSpinBox()
-            spin.setDecimals(decimals)
-            spin.setRange(low, high)
-            spin.setSuffix(suffix)
-            spin.setPrefix(prefix)
+            spin.setDecimals(quantity.decimals)
+            spin.setRange(quantity.lowest(), quantity.maximum)
+            spin.setSuffix(quantity.suffix)
+            spin.setPrefix(quantity.prefix)
             spin.setKeyboardTracking(False)  # recompute on Enter, arrows or leaving the field
             spin.setAccessibleName(f"{label} for {self.product.title}")
             spin.valueChanged.connect(self._on_value)
