@@ -64,15 +64,20 @@ def listening_socket(path: Path) -> Iterator[Path]:
         server.close()
 
 
+class Blocked(BaseException):
+    """Raised by `deadline`. Not an Exception (TimeoutError is an OSError), so no
+    `except Exception` or `except OSError` in the code under test can mistake it for its own."""
+
+
 @contextmanager
 def deadline(seconds: float) -> Iterator[None]:
-    """Fail the block (TimeoutError) if it is still running after `seconds` — for code that
-    must run on the main thread, such as Qt widgets. SIGALRM interrupts a blocked open()."""
+    """Fail the block (Blocked) if it is still running after `seconds` — for code that must
+    run on the main thread, such as Qt widgets. SIGALRM interrupts a blocked open()."""
     if not hasattr(signal, "setitimer"):
         pytest.skip("this OS has no interval timers")
 
     def expire(_signum: int, _frame: object) -> None:
-        raise TimeoutError(f"still blocked after {seconds} s")
+        raise Blocked(f"still blocked after {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from serumdesk.cli.main import main
+from tests.in_process import run_main
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def run_main(args: list[str]) -> subprocess.CompletedProcess[str]:
-    """`serumdesk ARGS` through serumdesk.cli.main.main, output captured."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(args)
-    return subprocess.CompletedProcess(["serumdesk", *args], code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture
