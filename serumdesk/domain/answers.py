@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
-from serumdesk.domain.numbers import BUDGET_USD, COST_QUANTITIES, DAYS_SINCE_PROCEDURE
-from serumdesk.domain.plain_text import plain_line
 from serumdesk.domain.recovery import in_recovery_window
 
 
@@ -30,13 +28,23 @@ class Answers:
 
     def __post_init__(self) -> None:
         """Numbers are checked against numbers.py (NumberError, a ValueError); allergens lose
-        escapes and control characters (they are printed on terminals), then blanks and repeats."""
-        if self.budget_usd_per_month is not None:
-            BUDGET_USD.check(self.budget_usd_per_month)
-        if self.days_since_procedure is not None:
-            DAYS_SINCE_PROCEDURE.check(self.days_since_procedure)
-        shown = (plain_line(a).strip() for a in self.allergens)
-        object.__setattr__(self, "allergens", tuple(dict.fromkeys(a for a in shown if a)))
+        escapes and control characters (they are printed on terminals), then blanks and repeats.
+
+        The checks are imported when there is something to check: the wizard's first page
+        holds default answers and paints without them.
+        """
+        if self.budget_usd_per_month is not None or self.days_since_procedure is not None:
+            from serumdesk.domain.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE
+
+            if self.budget_usd_per_month is not None:
+                BUDGET_USD.check(self.budget_usd_per_month)
+            if self.days_since_procedure is not None:
+                DAYS_SINCE_PROCEDURE.check(self.days_since_procedure)
+        if self.allergens:
+            from serumdesk.domain.plain_text import plain_line
+
+            shown = (plain_line(a).strip() for a in self.allergens)
+            object.__setattr__(self, "allergens", tuple(dict.fromkeys(a for a in shown if a)))
 
     @property
     def has_medical_caution(self) -> bool:
@@ -68,6 +76,8 @@ class ProductOverride:
     applications_per_day: float | None = None
 
     def __post_init__(self) -> None:
+        from serumdesk.domain.numbers import COST_QUANTITIES  # see Answers.__post_init__
+
         for name, quantity in COST_QUANTITIES.items():
             value = getattr(self, name)
             if value is not None:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.dates import add_months, long_date
-from serumdesk.domain.numbers import MONTHS_AFTER_OPENING, check_day
 
 if TYPE_CHECKING:  # cost.py brings the pydantic catalog models; profiles load without them
     from serumdesk.domain.cost import CostEstimate
@@ -35,6 +34,9 @@ class Bottle:
     patch_result: PatchResult = PatchResult.WAITING
 
     def __post_init__(self) -> None:
+        # Imported here: the app holds its (empty) bottles before the first page paints.
+        from serumdesk.domain.numbers import MONTHS_AFTER_OPENING, check_day
+
         if self.months_after_opening is not None:
             MONTHS_AFTER_OPENING.check(self.months_after_opening)
         if self.opened is not None:

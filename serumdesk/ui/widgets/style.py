@@ -6,14 +6,11 @@ caution colours have a light and a dark variant, both checked for contrast.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
-
-from serumdesk.domain.plain_text import plain
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QEnterEvent
@@ -143,7 +140,11 @@ def plain_tooltip(text: str) -> str:
     paragraph that keeps white space, it is always rich text whose content is the literal
     characters; escapes and invisible characters are dropped first (plain_text.plain).
     """
-    return f"<p style='white-space:pre-wrap'>{html.escape(plain(text))}</p>" if text else ""
+    from html import escape  # here, not at the top: style.py is on the first page's path
+
+    from serumdesk.domain.plain_text import plain
+
+    return f"<p style='white-space:pre-wrap'>{escape(plain(text))}</p>" if text else ""
 
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
