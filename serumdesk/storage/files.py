@@ -68,6 +68,8 @@ def describe_os_error(exc: OSError, *, reading: bool | None = None) -> str:
     `reading` picks the wording where it differs: True for reading, False for writing,
     None when the operation is not known.
     """
+    if isinstance(exc, ReadError):  # worded where it was raised
+        return exc.reason
     verb = {True: "read it", False: "write there", None: "use it"}[reading]
     code = exc.errno or 0
     if code in (errno.EACCES, errno.EPERM):
