@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from serumdesk.domain import strict_json
 from serumdesk.domain.product import Catalog
+from serumdesk.domain.strict_model import error_words
 from serumdesk.storage.files import ReadError, read_regular_file
 
 MAX_CATALOG_BYTES = 50 * 1024 * 1024
@@ -66,7 +67,7 @@ def describe_errors(exc: ValidationError, data: dict[str, Any]) -> list[str]:
             where = f"product {label} (entry {index + 1})"
             loc = loc[2:]
         field = ".".join(str(part) for part in loc) if loc else None
-        message = str(error["msg"])
+        message = error_words(error)
         if error["type"] == "extra_forbidden":
             message = "unknown field (check its spelling)"
         elif error["type"] == "missing":

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
-    from pydantic_core import CoreSchema
+    from pydantic_core import CoreSchema, ErrorDetails
 
     from serumdesk.domain.numbers import Quantity
 
@@ -55,3 +55,9 @@ class Bounded:
         json_schema["minimum"] = self.quantity.lowest(zero=self.zero)
         json_schema["maximum"] = self.quantity.maximum
         return json_schema
+
+
+def error_words(error: ErrorDetails) -> str:
+    """pydantic's message for one error, as a clause: without the "Value error, " pydantic
+    puts before our own checks' words, and without a final full stop (callers add theirs)."""
+    return str(error["msg"]).removeprefix("Value error, ").rstrip(".")

@@ -35,7 +35,7 @@ from serumdesk.domain.numbers import (
     USES_A_DAY,
 )
 from serumdesk.domain.product import ProductId
-from serumdesk.domain.strict_model import Bounded, StrictModel
+from serumdesk.domain.strict_model import Bounded, StrictModel, error_words
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
     MigrationError,
@@ -181,8 +181,7 @@ def _describe(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors()[:3]:
         where = ".".join(str(p) for p in err["loc"]) or "the file"
-        message = str(err["msg"]).removeprefix("Value error, ").rstrip(".")
-        parts.append(f"{where}: {message}")
+        parts.append(f"{where}: {error_words(err)}")
     more = len(exc.errors()) - 3
     if more > 0:
         parts.append(f"and {more} more problem{'s' if more > 1 else ''}")

@@ -131,6 +131,7 @@ def test_a_catalog_number_must_be_a_finite_number_in_bounds(
         assert words in result.stderr, result.stderr
         assert result.stdout == ""
         assert "set_int_max_str_digits" not in result.stderr and "unexpected" not in result.stderr
+        assert "Value error" not in result.stderr  # pydantic's prefix before our own words
 
 
 @pytest.mark.parametrize(("override", "words"), [
@@ -148,7 +149,7 @@ def test_imported_overrides_must_be_sane(run_cli: RunCli, tmp_path: Path,
     assert result.returncode == 1
     assert "hostile.json is not a SerumDesk profile" in result.stderr
     assert words in result.stderr
-    assert ".." not in result.stderr
+    assert ".." not in result.stderr and "Value error" not in result.stderr
     assert run_cli("profile", "list", "--json").stdout.strip() == "[]"
 
 
