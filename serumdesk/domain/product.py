@@ -6,7 +6,7 @@ import datetime as dt
 from functools import cached_property
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, StringConstraints, model_validator
 
 from serumdesk.domain.choices import (
     EvidenceKind,
@@ -23,7 +23,7 @@ from serumdesk.domain.numbers import (
     STUDY_WEEKS,
     USES_A_DAY,
 )
-from serumdesk.domain.strict_model import Bounded, StrictModel
+from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 ProductId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -89,7 +89,7 @@ class Irritant(StrictModel):
 
 
 class Storage(StrictModel):
-    refrigerate: bool | None = Field(
+    refrigerate: StrictBool | None = Field(
         default=None, description="True: keep cold; false: room temperature; null: not stated."
     )
     note: str = ""
@@ -101,7 +101,7 @@ class Evidence(StrictModel):
     subjects: Annotated[int, Bounded(STUDY_PEOPLE)] | None = None
     duration_weeks: Annotated[float, Bounded(STUDY_WEEKS)] | None = None
     funded_by: str | None = None
-    peer_reviewed: bool = False
+    peer_reviewed: StrictBool = False
     provenance: Provenance
 
     @model_validator(mode="after")
@@ -163,13 +163,13 @@ class Product(StrictModel):
     description: Text = Field(description="What it is, in SerumDesk's own words.")
     source_category: SourceCategory
     source_detail: Text
-    human_derived: bool
-    animal_derived: bool = False
-    vegan: bool
+    human_derived: StrictBool
+    animal_derived: StrictBool = False
+    vegan: StrictBool
     key_ingredients: list[Text] = Field(min_length=1)
     irritants: list[Irritant] = Field(default_factory=list)
-    fragrance_free: bool | None = Field(default=None, description="null when not stated.")
-    minimal_formula: bool = False
+    fragrance_free: StrictBool | None = Field(default=None, description="null when not stated.")
+    minimal_formula: StrictBool = False
     packaging: list[Packaging] = Field(default_factory=list)
     storage: Storage = Storage()
     concentration_disclosed: str | None = None
@@ -178,9 +178,9 @@ class Product(StrictModel):
     applications_per_day: UsesFigure
     use_cases: list[UseCase] = Field(min_length=1)
     evidence: Evidence
-    clinician_use: bool = False
+    clinician_use: StrictBool = False
     ethics_notes: list[Text] = Field(default_factory=list)
-    alternative: bool = Field(default=False, description="One of the guide's cheaper alternatives.")
+    alternative: StrictBool = Field(default=False, description="One of the guide's cheaper alternatives.")
     notes: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -258,7 +258,7 @@ class Product(StrictModel):
 
 
 class Catalog(StrictModel):
-    schema_version: Literal[1] = 1
+    schema_version: Annotated[Literal[1], BeforeValidator(exact_int)] = 1
     catalog_version: Text
     updated: dt.date
     currency: Literal["USD"] = "USD"

@@ -61,3 +61,11 @@ def error_words(error: ErrorDetails) -> str:
     """pydantic's message for one error, as a clause: without the "Value error, " pydantic
     puts before our own checks' words, and without a final full stop (callers add theirs)."""
     return str(error["msg"]).removeprefix("Value error, ").rstrip(".")
+
+
+def exact_int(value: object) -> object:
+    """For a BeforeValidator on a Literal of an int (a schema version): pydantic would take
+    true or 1.0 as 1 even with strict numbers, since Literal compares by equality."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number, not {value!r}"[:80])
+    return value

@@ -201,3 +201,18 @@ def test_vegan_status_never_calls_a_human_derived_serum_unconfirmed(catalog_path
     assert by_id["symbiome-the-answer"].vegan_status == "no"  # human-derived
     assert by_id["kate-somerville-supercell"].vegan_status == "yes"
     assert by_id["eighth-day-regenerative-serum"].vegan_status == "not confirmed"
+
+
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("schema_version", True, "schema_version': must be a whole number, not True"),
+    ("schema_version", 1.0, "schema_version': must be a whole number, not 1.0"),
+    ("human_derived", "no", "human_derived': Input should be a valid boolean"),
+    ("vegan", 1, "vegan': Input should be a valid boolean"),
+])
+def test_flags_and_versions_are_strict_too(field: str, value: object, words: str) -> None:
+    """Issue #13: "usd": true was taken as $1; a flag given as "no" or 1 is no better."""
+    data = catalog_data([product_data()])
+    (data if field == "schema_version" else data["products"][0])[field] = value
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(json.dumps(data))
+    assert any(words in problem for problem in info.value.problems), info.value.problems
