@@ -107,7 +107,8 @@ def _commit(tmp: Path, path: Path, replace: bool) -> None:
             if exc.errno not in _NO_HARD_LINKS:
                 raise
         else:
-            tmp.unlink()
+            with contextlib.suppress(OSError):  # written and in place; a stray name is harmless
+                tmp.unlink()
             return
     _check_destination(path, replace)
     tmp.replace(path)
