@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from serumdesk.cli.errors import UserError
-from serumdesk.cli.options import Parser
+from serumdesk.cli.errors import UserError, save_failed
+from serumdesk.cli.options import Parser, path_option
+from serumdesk.cli.output import say, write_json
 
 
 def validate(args: argparse.Namespace) -> int:
     if args.ingredients:
-        return _validate_vocabulary(Path(args.file))
+        return _validate_vocabulary(args.file)
     from serumdesk.domain.catalog import CatalogError, load_catalog
 
     try:
-        catalog = load_catalog(Path(args.file))
+        catalog = load_catalog(args.file)
     except CatalogError as exc:
         raise UserError(str(exc)) from None
-    print(f"{args.file}: valid — {len(catalog.products)} products, catalog "
-          f"{catalog.catalog_version} ({catalog.updated})")
+    say(f"{args.file}: valid — {len(catalog.products)} products, catalog "
+        f"{catalog.catalog_version} ({catalog.updated})")
     return 0
 
 
@@ -31,13 +31,13 @@ def _validate_vocabulary(path: Path) -> int:
         vocabulary = load_vocabulary(path)
     except VocabularyError as exc:
         raise UserError(str(exc)) from None
-    print(f"{path}: valid — {len(vocabulary.entries)} ingredients, {len(vocabulary.families)} "
-          f"families, vocabulary {vocabulary.version} ({vocabulary.updated})")
+    say(f"{path}: valid — {len(vocabulary.entries)} ingredients, {len(vocabulary.families)} "
+        f"families, vocabulary {vocabulary.version} ({vocabulary.updated})")
     return 0
 
 
 def schema(args: argparse.Namespace) -> int:
-    import json
+    from serumdesk.domain import strict_json
 
     if args.ingredients:
         from serumdesk.domain.ingredients.loading import vocabulary_json_schema
@@ -47,13 +47,17 @@ def schema(args: argparse.Namespace) -> int:
         from serumdesk.domain.catalog import catalog_json_schema
 
         document = catalog_json_schema()
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        from serumdesk.storage.atomic import atomic_write_bytes
+        text = strict_json.dumps(document) + "\n"
+        from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 
-        atomic_write_bytes(Path(args.output), text.encode("utf-8"), mode=0o644)
+        try:  # no health details: created with the person's umask, not owner-only
+            atomic_write_bytes(args.output, text.encode("utf-8"), replace=args.force,
+                               private=False)
+        except SaveError as exc:
+            raise save_failed(exc) from None
     else:
-        sys.stdout.write(text)
+        write_json(document)
     return 0
 
 
@@ -63,10 +67,11 @@ def register(cat: Parser) -> None:
                                  parser_class=Parser)
     what = "the ingredient vocabulary (catalog/ingredients.json) instead of a catalog"
     val = actions.add_parser("validate", help="check a catalog file and name every problem")
-    val.add_argument("file", metavar="FILE")
+    val.add_argument("file", metavar="FILE", type=path_option)
     val.add_argument("--ingredients", action="store_true", help=f"FILE is {what}")
     val.set_defaults(func=validate)
     sch = actions.add_parser("schema", help="print the catalog's JSON Schema")
-    sch.add_argument("--output", metavar="FILE", help="write it to FILE instead")
+    sch.add_argument("--output", metavar="FILE", type=path_option, help="write it to FILE instead")
+    sch.add_argument("--force", action="store_true", help="replace FILE if it exists")
     sch.add_argument("--ingredients", action="store_true", help=f"the schema of {what}")
     sch.set_defaults(func=schema)

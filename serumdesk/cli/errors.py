@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from serumdesk.storage.atomic import DestinationExists, SaveError
+
 
 class UserError(Exception):
     """A problem the person can fix; printed without a traceback, exit status 1."""
@@ -9,3 +11,10 @@ class UserError(Exception):
 
 class UsageError(UserError):
     """A wrong option or argument: printed like argparse's own errors, exit status 2."""
+
+
+def save_failed(exc: SaveError) -> UserError:
+    """A file a command was to write was not written: why, and for a taken name what to do."""
+    if isinstance(exc, DestinationExists):
+        return UserError(f"{exc.path} already exists; add --force to replace it.")
+    return UserError(str(exc))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 from serumdesk.cli.errors import UsageError
@@ -14,8 +13,8 @@ from serumdesk.cli.options import (
     add_profile_option,
     answers_for,
     load_vocabulary,
-    write_json,
 )
+from serumdesk.cli.output import say, tell, write_json
 
 if TYPE_CHECKING:
     from serumdesk.domain.answers import Answers
@@ -42,18 +41,17 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
     from serumdesk.domain.label.wording import ingredient_line, verdict_lines
     from serumdesk.domain.routine import NOT_ADVICE
 
-    out = sys.stdout.write
     r = verdict.reading
-    out(f"SerumDesk reads this label — ingredient vocabulary {vocabulary.version} "
-        f"({vocabulary.updated})\n\n")
-    out(f"{len(r.ingredients)} ingredients, as written → what SerumDesk reads:\n")
+    lines = [f"SerumDesk reads this label — ingredient vocabulary {vocabulary.version} "
+             f"({vocabulary.updated})", "",
+             f"{len(r.ingredients)} ingredients, as written → what SerumDesk reads:"]
     width = len(str(len(r.ingredients)))
-    for n, ingredient in enumerate(r.ingredients, 1):
-        out(f"  {n:>{width}}. {ingredient_line(ingredient)}\n")
-    out("\nVerdict:\n")
-    for line in verdict_lines(verdict, answers):
-        out(f"  {line}\n" if line else "\n")
-    out(f"\n{NOT_ADVICE}\n")
+    lines += [f"  {n:>{width}}. {ingredient_line(ingredient)}"
+              for n, ingredient in enumerate(r.ingredients, 1)]
+    lines += ["", "Verdict:"]
+    lines += [f"  {line}" if line else "" for line in verdict_lines(verdict, answers)]
+    lines += ["", NOT_ADVICE]
+    say("\n".join(lines))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
     vocabulary = load_vocabulary()
     verdict = check_label(read_label(parsed, vocabulary), vocabulary, answers)
     if parsed.unread_chars:
-        sys.stderr.write(f"serumdesk: warning: only the first {len(parsed.items)} items were read; "
-                         f"{parsed.unread_chars:,} characters after them were not.\n")
+        tell(f"serumdesk: warning: only the first {len(parsed.items)} items were read; "
+             f"{parsed.unread_chars:,} characters after them were not.")
     if args.json:
         write_json(label_to_dict(verdict))
     else:

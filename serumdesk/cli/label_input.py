@@ -2,39 +2,32 @@
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
+from pathlib import Path
 from typing import BinaryIO
 
 from serumdesk.cli.errors import UserError
+from serumdesk.cli.output import tell
 
 MAX_LABEL_BYTES = 2 * 1024 * 1024
 """Far more than any label (a long one is 3 kB); a bigger file is not one label."""
 
 
 def read_label_file(path: str) -> str:
-    """The text of the label file at `path`. Only a regular file is read: a folder, a device
-    or a named pipe is refused at once (opened without blocking, checked with fstat) rather
-    than waited on."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    """The text of the label file at `path`, read through storage/files.py: only a regular file
+    is read, and a folder, a device or a named pipe is refused at once rather than waited on."""
+    from serumdesk.storage.files import FileTooLarge, ReadError, read_regular_file
+
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise UserError(f"{path}: there is no such file.") from None
-    except OSError as exc:
-        raise UserError(f"{path} cannot be read ({exc.strerror or exc}).") from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-            raise UserError(f"{path} is {kind}: save the label as a text file and give its path.")
-        f = os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-    with f:
-        return _decoded(_limited(f, path))
+        data = read_regular_file(Path(path), MAX_LABEL_BYTES)
+    except FileTooLarge:
+        raise UserError(f"{path} holds more than {MAX_LABEL_BYTES // (1024 * 1024)} MB: that is "
+                        "not one ingredient label.") from None
+    except ReadError as exc:
+        hint = ("" if "not a regular file" not in exc.reason
+                else " Save the label as a text file and give its path.")
+        raise UserError(f"Could not read {path}: {exc.reason}.{hint}") from None
+    return _decoded(data)
 
 
 def read_label_stdin() -> str:
@@ -56,6 +49,6 @@ def _limited(f: BinaryIO, where: str) -> bytes:
 def _decoded(data: bytes) -> str:
     text = data.decode("utf-8-sig", errors="replace")
     if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
-        sys.stderr.write("serumdesk: warning: the label is not all UTF-8 text; the characters "
-                         "that could not be read are shown as \ufffd.\n")
+        tell("serumdesk: warning: the label is not all UTF-8 text; the characters that could "
+             "not be read are shown as \ufffd.")
     return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -10,6 +11,7 @@ from typing import NamedTuple
 from serumdesk import __version__
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.cli.options import Parser
+from serumdesk.cli.output import tell
 
 Register = Callable[[Parser], None]
 """A command module's `register`: gives the command's own parser its options and `func`."""
@@ -99,30 +101,42 @@ def run(argv: Sequence[str]) -> int:
     # The command runs once and the process exits. Loading pydantic and the catalog builds tens
     # of thousands of objects; looking for reference cycles among them as they are made costs
     # ~5 ms, more than the command's own work, to free memory the exit frees anyway.
+    collecting = gc.isenabled()
     gc.disable()
     try:
         result: int = args.func(args)
         return result
     except UsageError as exc:
-        sys.stderr.write(f"serumdesk {args.command}: error: {exc}\n")
+        tell(f"serumdesk {args.command}: error: {exc}")
         return 2
     except UserError as exc:
-        sys.stderr.write(f"serumdesk: {exc}\n")
+        tell(f"serumdesk: {exc}")
         return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file problem no command words itself: still plain words
+        from serumdesk.storage.files import describe_os_error
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        tell(f"serumdesk: {where}{describe_os_error(exc)}. Nothing was changed.")
+        return 1
+    finally:
+        if collecting:  # run in-process (tests): leave the collector as it was
+            gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a terminal that is not UTF-8 still gets every line
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return run(args)
     except SystemExit as exc:  # argparse's --help, --version and errors
         return exc.code if isinstance(exc.code, int) else 0
     except Exception as exc:
-        sys.stderr.write(
-            f"serumdesk: unexpected error: {type(exc).__name__}: {exc}\n"
-            "Please report this; your data has not been changed.\n")
+        tell(f"serumdesk: unexpected error: {type(exc).__name__}: {exc}\n"
+             "Please report this; your data has not been changed.")
         return 1

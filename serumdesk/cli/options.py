@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from serumdesk.cli.errors import UserError
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
+from serumdesk.domain.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE, NumberError, Quantity
+from serumdesk.domain.plain_text import plain
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
     from serumdesk.domain.product import Catalog
     from serumdesk.storage.profile_types import Profile
@@ -19,21 +24,56 @@ if TYPE_CHECKING:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, with errors that end in how to get help (exit status 2)."""
+    """argparse, with errors that end in how to get help (exit status 2), and every message
+    made plain: an error echoes what was typed, which may hold escape sequences."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
 
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            super()._print_message(plain(message), file)
 
-def _budget(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of dollars") from None
-    if not value >= 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError("the budget must be zero or a positive number")
-    return value
+
+def number_option(quantity: Quantity) -> Callable[[str], float]:
+    """An argparse type for a number of `quantity` (numbers.py): the same bounds and words
+    as the files and the app. A refusal exits with status 2."""
+    def parse(text: str) -> float:
+        try:
+            return quantity.parse(text)
+        except NumberError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = quantity.what.lower()
+    return parse
+
+
+def whole_option(quantity: Quantity) -> Callable[[str], int]:
+    parse_number = number_option(quantity)
+
+    def parse(text: str) -> int:
+        return int(parse_number(text))
+    parse.__name__ = quantity.what.lower()
+    return parse
+
+
+def text_option(what: str) -> Callable[[str], str]:
+    """An argparse type for text that cannot be empty ("--profile ''" is a mistake, not
+    "no profile")."""
+    def parse(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"needs {what}, not an empty string")
+        return text
+    parse.__name__ = what
+    return parse
+
+
+def path_option(text: str) -> Path:
+    """An argparse type for a file name: never empty (an empty name would mean the current
+    folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("needs a file name, not an empty string")
+    return Path(text)
 
 
 def add_answer_options(parser: argparse.ArgumentParser) -> None:
@@ -53,20 +93,23 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--uses-retinoid", action="store_true", default=None, help="you use a retinoid")
     g.add_argument("--uses-acids", action="store_true", default=None, help="you use exfoliating acids")
     g.add_argument("--uses-vitamin-c", action="store_true", default=None, help="you use vitamin C")
-    g.add_argument("--budget", type=_budget, metavar="USD_PER_MONTH", help="monthly budget in US dollars")
-    g.add_argument("--days-since-procedure", type=int, metavar="DAYS",
-                   help="for post-procedure: days since the treatment")
+    g.add_argument("--budget", type=number_option(BUDGET_USD), metavar="USD_PER_MONTH",
+                   help=f"monthly budget in US dollars ({BUDGET_USD.describe()})")
+    g.add_argument("--days-since-procedure", type=whole_option(DAYS_SINCE_PROCEDURE),
+                   metavar="DAYS", help="for post-procedure: days since the treatment "
+                   f"({DAYS_SINCE_PROCEDURE.describe()})")
 
 
 def add_profile_option(parser: argparse.ArgumentParser) -> None:
     """--profile NAME: start from a saved profile's answers (see answers_for)."""
-    parser.add_argument("--profile", metavar="NAME", help="start from a saved profile's answers")
+    parser.add_argument("--profile", metavar="NAME", type=text_option("a profile name"),
+                        help="start from a saved profile's answers")
 
 
 def add_source_options(parser: argparse.ArgumentParser) -> None:
     """Where the answers and products come from: a saved profile, another catalog."""
     add_profile_option(parser)
-    parser.add_argument("--catalog", metavar="FILE",
+    parser.add_argument("--catalog", metavar="FILE", type=path_option,
                         help="use this catalog instead of the bundled one")
 
 
@@ -79,8 +122,6 @@ def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> 
         if getattr(args, flag):
             actives.add(active)
     days = args.days_since_procedure
-    if days is not None and days < 0:
-        raise UserError("--days-since-procedure must be zero or more.")
     return Answers(
         use_case=UseCase(args.use_case) if args.use_case else base.use_case,
         sensitivity=Sensitivity(args.sensitivity) if args.sensitivity else base.sensitivity,
@@ -100,7 +141,7 @@ def load_catalog_for(args: argparse.Namespace) -> Catalog:
     from serumdesk.domain.catalog import CatalogError, load_catalog
     from serumdesk.storage.paths import bundled_catalog_path
 
-    path = Path(args.catalog) if getattr(args, "catalog", None) else bundled_catalog_path()
+    path = getattr(args, "catalog", None) or bundled_catalog_path()
     try:
         return load_catalog(path)
     except CatalogError as exc:
@@ -126,8 +167,9 @@ def vocabulary_for_allergies(answers: Answers) -> Vocabulary | None:
     try:
         return load_vocabulary()
     except UserError as exc:
-        sys.stderr.write(f"serumdesk: warning: {exc}\nAllergies are matched by the words "
-                         "you typed only.\n")
+        from serumdesk.cli.output import tell
+
+        tell(f"serumdesk: warning: {exc}\nAllergies are matched by the words you typed only.")
         return None
 
 
@@ -154,9 +196,3 @@ def answers_for(args: argparse.Namespace) -> Answers:
     base = find_profile(name).answers if name else None
     return answers_from_args(args, base)
 
-
-def write_json(document: Any) -> None:
-    import json
-
-    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")

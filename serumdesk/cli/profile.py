@@ -4,32 +4,42 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
-from serumdesk.cli.errors import UserError
+from serumdesk.cli.errors import UserError, save_failed
 from serumdesk.cli.options import (
     Parser,
     add_answer_options,
     answers_from_args,
     find_profile,
-    write_json,
+    path_option,
 )
 from serumdesk.cli.options import profile_store as _store
-from serumdesk.storage.profile_types import Profile, ProfileError, ProfileNotFound, name_key
+from serumdesk.cli.output import say, tell, write_json
+from serumdesk.storage.profile_types import (
+    Profile,
+    ProfileError,
+    ProfileListing,
+    ProfileNotFound,
+    name_key,
+)
 from serumdesk.storage.profiles import ProfileStore
+
+NEEDS_NEWER = "needs a newer SerumDesk"
 
 
 def _user_error(exc: ProfileError) -> UserError:
     return UserError(str(exc))
 
 
-def _warn_problems(store: ProfileStore) -> list[Profile]:
+def _warn_problems(store: ProfileStore) -> ProfileListing:
+    """The listing, with a warning for each file that could not be read — except a named
+    profile from a newer SerumDesk, which `profile list` shows in the list instead."""
     listing = store.listing()
     for problem in listing.problems:
-        sys.stderr.write(f"serumdesk: warning: {problem.message}\n")
-    return listing.profiles
+        if not (problem.too_new and problem.name):
+            tell(f"serumdesk: warning: {problem.message}")
+    return listing
 
 
 def _summary(p: Profile) -> dict[str, Any]:
@@ -39,15 +49,21 @@ def _summary(p: Profile) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     store = _store()
-    profiles = _warn_problems(store)
+    listing = _warn_problems(store)
+    profiles = listing.profiles
+    newer = [p for p in listing.too_new if p.name]
     if args.json:
-        write_json([_summary(p) for p in profiles])
-    elif not profiles:
-        print(f"No profiles saved yet. Save one with: serumdesk profile save NAME "
-              f"[options]\n(They are kept in {store.folder}.)")
+        write_json([{**_summary(p), "needs_newer_serumdesk": False} for p in profiles]
+                   + [{"id": p.file_name.removesuffix(".json"), "name": p.name,
+                       "needs_newer_serumdesk": True} for p in newer])
+    elif not profiles and not newer:
+        say(f"No profiles saved yet. Save one with: serumdesk profile save NAME "
+            f"[options]\n(They are kept in {store.folder}.)")
     else:
         for p in profiles:
-            print(f"{p.name}\t{p.answers.use_case.label}\tupdated {p.updated:%Y-%m-%d %H:%M} UTC")
+            say(f"{p.name}\t{p.answers.use_case.label}\tupdated {p.updated:%Y-%m-%d %H:%M} UTC")
+        for problem in newer:
+            say(f"{problem.name}\t({NEEDS_NEWER}: this version cannot open it)")
     return 0
 
 
@@ -69,7 +85,7 @@ def cmd_save(args: argparse.Namespace) -> int:
             verb = "Updated"
     except ProfileError as exc:
         raise _user_error(exc) from None
-    print(f"{verb} profile '{saved.name}'.")
+    say(f"{verb} profile '{saved.name}'.")
     return 0
 
 
@@ -106,9 +122,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         from serumdesk.storage.profile_model import profile_to_bytes
 
-        sys.stdout.write(profile_to_bytes(profile).decode("utf-8"))
+        say(profile_to_bytes(profile).decode("utf-8").rstrip("\n"))  # strict JSON, escaped
     else:
-        print(_describe(profile))
+        say(_describe(profile))
     return 0
 
 
@@ -118,8 +134,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
         where = _store().delete(profile.id)
     except ProfileError as exc:
         raise _user_error(exc) from None
-    print(f"Moved profile '{profile.name}' to the trash ({where.parent}).\n"
-          f"Bring it back with: serumdesk profile restore {json.dumps(profile.name)}")
+    say(f"Moved profile '{profile.name}' to the trash ({where.parent}).\n"
+        f"Bring it back with: serumdesk profile restore {json.dumps(profile.name)}")
     return 0
 
 
@@ -134,29 +150,30 @@ def cmd_restore(args: argparse.Namespace) -> int:
         restored = store.restore(trashed[0].id)
     except ProfileError as exc:
         raise _user_error(exc) from None
-    print(f"Restored profile '{restored.name}'.")
+    say(f"Restored profile '{restored.name}'.")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from serumdesk.storage.atomic import SaveError
+
     profile = find_profile(args.name)
-    destination = Path(args.file)
-    if destination.exists() and not args.force:
-        raise UserError(f"{destination} already exists; add --force to replace it.")
     try:
-        _store().export(profile.id, destination)
+        _store().export(profile.id, args.file, replace=args.force)
     except ProfileError as exc:
         raise _user_error(exc) from None
-    print(f"Exported profile '{profile.name}' to {destination}.")
+    except SaveError as exc:
+        raise save_failed(exc) from None
+    say(f"Exported profile '{profile.name}' to {args.file}.")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     try:
-        imported = _store().import_file(Path(args.file))
+        imported = _store().import_file(args.file)
     except ProfileError as exc:
         raise _user_error(exc) from None
-    print(f"Imported profile '{imported.name}'.")
+    say(f"Imported profile '{imported.name}'.")
     return 0
 
 
@@ -184,9 +201,10 @@ def register(prof: Parser) -> None:
     restore.set_defaults(func=cmd_restore)
     export = acts.add_parser("export", help="write a profile to a file to share or back up")
     export.add_argument("name", metavar="NAME")
-    export.add_argument("file", metavar="FILE")
-    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument("file", metavar="FILE", type=path_option)
+    export.add_argument("--force", action="store_true",
+                        help="replace FILE if it is an existing file (never a link, pipe or device)")
     export.set_defaults(func=cmd_export)
     imp = acts.add_parser("import", help="add a profile from an exported file")
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar="FILE", type=path_option)
     imp.set_defaults(func=cmd_import)

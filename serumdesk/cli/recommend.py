@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 from serumdesk.cli.options import (
@@ -13,26 +12,27 @@ from serumdesk.cli.options import (
     answers_for,
     load_catalog_for,
     vocabulary_for_allergies,
-    write_json,
 )
+from serumdesk.cli.output import say, write_json
 
 if TYPE_CHECKING:
     from serumdesk.domain.recommendation import Recommendation
 
 
 def print_table(rec: Recommendation) -> None:
+    """The ranking as text; catalog text in it is made plain on the way out (output.say)."""
     from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_questions
     from serumdesk.domain.freshness import stale_words
     from serumdesk.domain.routine import NOT_ADVICE
 
-    out = sys.stdout.write
+    parts: list[str] = []
+    out = parts.append
     out(f"SerumDesk recommendations — catalog {rec.catalog_version} ({rec.catalog_updated})\n\n")
     if not rec.matches:
         out("Every product was excluded by your answers. See the reasons below; relaxing the\n"
             "diet preference or an allergen widens the choice.\n\n")
     for notice in rec.notices:
-        if notice is not None:
-            out(f"! {notice.text} ({notice.source.cite()})\n\n")
+        out(f"! {notice.text} ({notice.source.cite()})\n\n")
     header = f"{'#':>2}  {'Product':<52} {'Score':>5}  {'$/month':>9}  {'$/ml':>6}  {'Months':>6}"
     if rec.matches:
         out(header + "\n" + "-" * len(header) + "\n")
@@ -72,7 +72,8 @@ def print_table(rec: Recommendation) -> None:
         if donors:
             out(f"  - Of {', '.join(donors)}: {DONOR_QUESTION.text} "
                 f"({DONOR_QUESTION.source.cite()})\n")
-    out(f"\n{NOT_ADVICE}\n")
+    out(f"\n{NOT_ADVICE}")
+    say("".join(parts))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from serumdesk.cli.errors import UsageError, UserError
+from serumdesk.cli.errors import UsageError, save_failed
 from serumdesk.cli.options import (
     Parser,
     add_answer_options,
     add_source_options,
     answers_for,
     load_catalog_for,
+    path_option,
     vocabulary_for_allergies,
 )
+from serumdesk.cli.output import say
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,15 +28,15 @@ def run(args: argparse.Namespace) -> int:
     rec = recommend(catalog, answers, vocabulary=vocabulary_for_allergies(answers))
     app = ensure_gui_app()  # fonts and PDF painting need one; kept alive until written
     try:
-        pages = write_sheet_pdf(rec, args.compare or (), Path(args.output),
+        pages = write_sheet_pdf(rec, args.compare or (), args.output,
                                 paper=args.paper or default_paper(),
-                                include_medical=not args.no_medical)
+                                include_medical=not args.no_medical, replace=args.force)
     except CompareError as exc:
         raise UsageError(str(exc)) from None
     except SaveError as exc:
-        raise UserError(exc.strerror or str(exc)) from None
+        raise save_failed(exc) from None
     del app
-    sys.stdout.write(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).\n")
+    say(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).")
     return 0
 
 
@@ -46,7 +46,11 @@ def register(sheet: Parser) -> None:
     add_source_options(sheet)
     sheet.add_argument("--compare", action="append", metavar="ID",
                        help="a product id to compare; repeat for up to four (default: the top 3)")
-    sheet.add_argument("--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    sheet.add_argument("--output", required=True, metavar="FILE.pdf", type=path_option,
+                       help="the PDF to write (owner-only: it holds health details)")
+    sheet.add_argument("--force", action="store_true",
+                       help="replace FILE.pdf if it is an existing file (never a link, pipe "
+                       "or device)")
     sheet.add_argument("--paper", choices=["a4", "letter"],
                        help="paper size (default: from your locale)")
     sheet.add_argument("--no-medical", action="store_true",

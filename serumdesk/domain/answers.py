@@ -27,12 +27,24 @@ class Answers:
     days_since_procedure: int | None = None
 
     def __post_init__(self) -> None:
-        if self.budget_usd_per_month is not None and self.budget_usd_per_month < 0:
-            raise ValueError("A monthly budget cannot be negative.")
-        if self.days_since_procedure is not None and self.days_since_procedure < 0:
-            raise ValueError("Days since the procedure cannot be negative.")
-        cleaned = tuple(dict.fromkeys(a.strip() for a in self.allergens if a.strip()))
-        object.__setattr__(self, "allergens", cleaned)
+        """Numbers are checked against numbers.py (NumberError, a ValueError); allergens lose
+        escapes and control characters (they are printed on terminals), then blanks and repeats.
+
+        The checks are imported when there is something to check: the wizard's first page
+        holds default answers and paints without them.
+        """
+        if self.budget_usd_per_month is not None or self.days_since_procedure is not None:
+            from serumdesk.domain.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE
+
+            if self.budget_usd_per_month is not None:
+                BUDGET_USD.check(self.budget_usd_per_month)
+            if self.days_since_procedure is not None:
+                DAYS_SINCE_PROCEDURE.check(self.days_since_procedure)
+        if self.allergens:
+            from serumdesk.domain.plain_text import plain_line
+
+            shown = (plain_line(a).strip() for a in self.allergens)
+            object.__setattr__(self, "allergens", tuple(dict.fromkeys(a for a in shown if a)))
 
     @property
     def has_medical_caution(self) -> bool:
@@ -64,12 +76,12 @@ class ProductOverride:
     applications_per_day: float | None = None
 
     def __post_init__(self) -> None:
-        for name in ("price_usd", "size_ml", "dose_ml", "applications_per_day"):
+        from serumdesk.domain.numbers import COST_QUANTITIES  # see Answers.__post_init__
+
+        for name, quantity in COST_QUANTITIES.items():
             value = getattr(self, name)
-            if value is not None and not value >= 0:
-                raise ValueError(f"{name.replace('_', ' ')} must be zero or more.")
-        if self.size_ml is not None and self.size_ml == 0:
-            raise ValueError("size ml must be more than zero.")
+            if value is not None:
+                quantity.check(value)
 
 
 NO_OVERRIDE = ProductOverride()

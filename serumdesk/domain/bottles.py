@@ -19,7 +19,9 @@ if TYPE_CHECKING:  # cost.py brings the pydantic catalog models; profiles load w
 PATCH_HOURS = (48, 72)
 """The guide: leave the patch test on for 48–72 hours."""
 USE_BY_SOON_DAYS = 14
-MAX_MONTHS_AFTER_OPENING = 60
+LONGEST_FORECAST_YEARS = 100
+"""A bottle that lasts longer is said to, without a date: no one needs one, and the calendar
+ends in 9999 (a size and dose the number model allows can last 275,000 years)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +34,15 @@ class Bottle:
     patch_result: PatchResult = PatchResult.WAITING
 
     def __post_init__(self) -> None:
-        months = self.months_after_opening
-        if months is not None and not 1 <= months <= MAX_MONTHS_AFTER_OPENING:
-            raise ValueError(
-                f"Months after opening must be 1 to {MAX_MONTHS_AFTER_OPENING}, not {months}.")
+        # Imported here: the app holds its (empty) bottles before the first page paints.
+        from serumdesk.domain.numbers import MONTHS_AFTER_OPENING, check_day
+
+        if self.months_after_opening is not None:
+            MONTHS_AFTER_OPENING.check(self.months_after_opening)
+        if self.opened is not None:
+            check_day(self.opened, "The day it was opened")
+        if self.patch_started is not None:
+            check_day(self.patch_started, "The day of the patch test")
 
 
 def use_by(bottle: Bottle) -> dt.date | None:
@@ -44,13 +51,25 @@ def use_by(bottle: Bottle) -> dt.date | None:
     return add_months(bottle.opened, bottle.months_after_opening)
 
 
-def runs_out(bottle: Bottle, cost: CostEstimate) -> dt.date | None:
-    """When the bottle is empty at the cost figures' amount per use and uses a day."""
+def _days_it_lasts(cost: CostEstimate) -> float | None:
     from serumdesk.domain.cost import DAYS_PER_MONTH
 
-    if bottle.opened is None or cost.months_per_bottle is None:
+    return None if cost.months_per_bottle is None else cost.months_per_bottle * DAYS_PER_MONTH
+
+
+def lasts_beyond_forecast(cost: CostEstimate) -> bool:
+    """True when the bottle lasts more than LONGEST_FORECAST_YEARS at these figures."""
+    days = _days_it_lasts(cost)
+    return days is not None and not days <= LONGEST_FORECAST_YEARS * 365.25
+
+
+def runs_out(bottle: Bottle, cost: CostEstimate) -> dt.date | None:
+    """When the bottle is empty at the cost figures' amount per use and uses a day; None
+    when it is not opened, not used, or lasts beyond LONGEST_FORECAST_YEARS."""
+    days = _days_it_lasts(cost)
+    if bottle.opened is None or days is None or lasts_beyond_forecast(cost):
         return None
-    return bottle.opened + dt.timedelta(days=round(cost.months_per_bottle * DAYS_PER_MONTH))
+    return bottle.opened + dt.timedelta(days=round(days))
 
 
 def patch_check_window(bottle: Bottle) -> tuple[dt.date, dt.date] | None:
@@ -97,4 +116,7 @@ def bottle_notes(bottle: Bottle, cost: CostEstimate | None, today: dt.date) -> l
     empty = runs_out(bottle, cost) if cost is not None else None
     if empty is not None:
         notes.append(f"At your amount per use and uses a day it runs out around {long_date(empty)}.")
+    elif bottle.opened is not None and cost is not None and lasts_beyond_forecast(cost):
+        notes.append(f"At your amount per use and uses a day it would last more than "
+                     f"{LONGEST_FORECAST_YEARS} years: check the amount per use and uses a day.")
     return notes

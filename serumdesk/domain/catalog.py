@@ -48,7 +48,8 @@ def upgrade_catalog(data: dict[str, Any]) -> dict[str, Any]:
     hyaluronic acid and niacinamide serums), so a version 1 mark is dropped rather than
     guessed.
     """
-    if data.get("schema_version") != 1:
+    version = data.get("schema_version")
+    if type(version) is not int or version != 1:  # true and 1.0 are refused by the model
         return data
     products = data.get("products")
     if isinstance(products, list):

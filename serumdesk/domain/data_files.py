@@ -3,12 +3,15 @@ JSON, and validation errors as lines that name the file, the entry and the field
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
+
+from serumdesk.domain import strict_json
+from serumdesk.domain.strict_model import error_words
+from serumdesk.storage.files import ReadError, read_regular_file
 
 
 class DataFileError(Exception):
@@ -26,35 +29,23 @@ class DataFileError(Exception):
 
 
 def read_limited(path: Path, limit: int, error: type[DataFileError]) -> bytes:
-    """The bytes of `path`, or `error` saying why they cannot be had (missing, a folder,
-    unreadable, larger than `limit`)."""
+    """The bytes of `path`, or `error` saying why they cannot be had: read through
+    storage/files.py, so only a regular file of at most `limit` bytes is read, and a FIFO or a
+    device is refused at once rather than waited on."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise error(path, [f"the file is {size} bytes, more than the "
-                               f"{limit // (1024 * 1024)} MB allowed"])
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise error(path, ["the file does not exist"]) from None
-    except IsADirectoryError:
-        raise error(path, [f"this is a folder, not a {error.noun} file"]) from None
-    except OSError as exc:
-        raise error(path, [f"the file cannot be read ({exc.strerror or exc})"]) from None
+        return read_regular_file(path, limit)
+    except ReadError as exc:
+        raise error(path, [exc.reason]) from None
 
 
 def json_object(raw: bytes | str, path: Path | str, error: type[DataFileError],
                 expected: str) -> dict[str, Any]:
-    """The JSON object in `raw`; `expected` says what the top level should hold."""
+    """The JSON object in `raw` (strict JSON: no NaN or Infinity; UTF-8, a byte order mark
+    allowed); `expected` says what the top level should hold."""
     try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        raise error(path, ["the file is not UTF-8 text"]) from None
-    except json.JSONDecodeError as exc:
-        raise error(
-            path, [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]
-        ) from None
-    except RecursionError:
-        raise error(path, ["the JSON is nested too deeply"]) from None
+        data = strict_json.loads(raw)
+    except strict_json.JsonProblem as exc:
+        raise error(path, [f"the file is {exc}"]) from None
     if not isinstance(data, dict):
         raise error(path, [f"the top level must be an object with {expected}"])
     return data
@@ -81,7 +72,7 @@ def describe_errors(exc: ValidationError, data: Mapping[str, Any], top: str,
             where = f"{kind} {label} (entry {index + 1})"
             loc = loc[2:]
         field = ".".join(str(part) for part in loc) if loc else None
-        message = str(error["msg"])
+        message = error_words(error)
         if error["type"] == "extra_forbidden":
             message = "unknown field (check its spelling)"
         elif error["type"] == "missing":

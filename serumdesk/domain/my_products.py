@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
 from serumdesk.domain.ingredients.model import Flag, Role
 from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
+from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.product import Product, ProductId
-from serumdesk.domain.strict_model import StrictModel
+from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
 
 MINE_PREFIX = "mine-"
 """Every id of a product a person entered starts so: it never clashes with the catalog's."""
@@ -181,10 +182,10 @@ class MyProductEntry(StrictModel):
     id: ProductId
     brand: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    price_usd: float = Field(gt=0, le=100_000, allow_inf_nan=False, strict=True)
-    size_ml: float = Field(ge=0.1, le=10_000, allow_inf_nan=False, strict=True)
-    dose_ml: float | None = Field(default=None, ge=0.001, le=100, allow_inf_nan=False, strict=True)
-    per_day: float | None = Field(default=None, ge=0.1, le=10, allow_inf_nan=False, strict=True)
+    price_usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
+    size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)]
+    dose_ml: Annotated[float, Bounded(DOSE_ML, zero=False)] | None = None
+    per_day: Annotated[float, Bounded(USES_A_DAY, zero=False)] | None = None
     seen: dt.date | None = None
     entered: dt.date
     label: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
@@ -203,7 +204,7 @@ class MyProductEntry(StrictModel):
 class MyProductsFile(StrictModel):
     """The file of a person's own serums: data, never code; unknown keys refused."""
 
-    schema_version: Literal[1] = 1
+    schema_version: Annotated[Literal[1], BeforeValidator(exact_int)] = 1
     products: list[MyProductEntry] = Field(default_factory=list, max_length=MAX_MY_PRODUCTS)
 
     @model_validator(mode="after")

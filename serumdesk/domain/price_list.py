@@ -8,24 +8,25 @@ from and when it was seen.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from serumdesk.domain.product import Catalog, Figure, Price, ProductId, Provenance, Text
-from serumdesk.domain.strict_model import StrictModel
+from serumdesk.domain.numbers import PRICE_USD, SIZE_ML
+from serumdesk.domain.product import Catalog, Price, ProductId, Provenance, SizeFigure, Text
+from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
 
 
 class ListedPrice(StrictModel):
     id: ProductId
-    usd: float = Field(gt=0, le=100_000, allow_inf_nan=False, strict=True)
-    size_ml: float | None = Field(default=None, gt=0, le=10_000, allow_inf_nan=False,
-                                  strict=True, description="null keeps the catalog's size.")
+    usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
+    size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)] | None = Field(
+        default=None, description="null keeps the catalog's size.")
     seen: dt.date | None = Field(default=None, description="null: the list's own date.")
 
 
 class PriceList(StrictModel):
-    schema_version: Literal[1] = 1
+    schema_version: Annotated[Literal[1], BeforeValidator(exact_int)] = 1
     kind: Literal["price-list"]
     name: Text = Field(description="Who the prices come from, as the sheet names it.")
     date: dt.date
@@ -71,7 +72,7 @@ def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:
         provenance = Provenance(kind="sourced", source=f"{prices.name} price list",
                                 seen=entry.seen or prices.date)
         size = (product.price.size_ml if entry.size_ml is None
-                else Figure(value=entry.size_ml, provenance=provenance))
+                else SizeFigure(value=entry.size_ml, provenance=provenance))
         products.append(product.model_copy(update={
             "price": Price(usd=entry.usd, provenance=provenance, size_ml=size)}))
     return catalog.model_copy(update={"products": products, "prices_from": prices.describe()})

@@ -6,7 +6,7 @@ import datetime as dt
 from functools import cached_property
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, StringConstraints, model_validator
 
 from serumdesk.domain.choices import (
     Active,
@@ -19,7 +19,15 @@ from serumdesk.domain.choices import (
     SourceCategory,
     UseCase,
 )
-from serumdesk.domain.strict_model import StrictModel
+from serumdesk.domain.numbers import (
+    DOSE_ML,
+    PRICE_USD,
+    SIZE_ML,
+    STUDY_PEOPLE,
+    STUDY_WEEKS,
+    USES_A_DAY,
+)
+from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 ProductId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -47,18 +55,36 @@ class Provenance(StrictModel):
 
 
 class Figure(StrictModel):
-    """A number with its provenance."""
+    """A number with its provenance; each kind of figure bounds its value (numbers.py)."""
 
-    value: float = Field(gt=0)
+    value: float
     provenance: Provenance
+
+
+class SizeFigure(Figure):
+    """A bottle size in ml, with its provenance."""
+
+    value: Annotated[float, Bounded(SIZE_ML, zero=False)]
+
+
+class DoseFigure(Figure):
+    """The amount used each time, in ml, with its provenance."""
+
+    value: Annotated[float, Bounded(DOSE_ML, zero=False)]
+
+
+class UsesFigure(Figure):
+    """Uses a day (0.5 is every other day), with its provenance."""
+
+    value: Annotated[float, Bounded(USES_A_DAY, zero=False)]
 
 
 class Price(StrictModel):
     """A price for a stated size; the size can be an estimate of its own."""
 
-    usd: float = Field(gt=0)
+    usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     provenance: Provenance
-    size_ml: Figure
+    size_ml: SizeFigure
 
 
 class Irritant(StrictModel):
@@ -67,7 +93,7 @@ class Irritant(StrictModel):
 
 
 class Storage(StrictModel):
-    refrigerate: bool | None = Field(
+    refrigerate: StrictBool | None = Field(
         default=None, description="True: keep cold; false: room temperature; null: not stated."
     )
     note: str = ""
@@ -76,10 +102,10 @@ class Storage(StrictModel):
 class Evidence(StrictModel):
     kind: EvidenceKind
     summary: Text
-    subjects: int | None = Field(default=None, ge=1)
-    duration_weeks: float | None = Field(default=None, gt=0)
+    subjects: Annotated[int, Bounded(STUDY_PEOPLE)] | None = None
+    duration_weeks: Annotated[float, Bounded(STUDY_WEEKS)] | None = None
     funded_by: str | None = None
-    peer_reviewed: bool = False
+    peer_reviewed: StrictBool = False
     provenance: Provenance
 
     @model_validator(mode="after")
@@ -117,7 +143,7 @@ class IngredientList(StrictModel):
     """A product's ingredient list as a public page printed it, with where and when."""
 
     inci: list[Text] = Field(min_length=1, max_length=200)
-    complete: bool = Field(description="false when the page gives only part of the list.")
+    complete: StrictBool = Field(description="false when the page gives only part of the list.")
     provenance: Provenance
     note: str = ""
 
@@ -161,32 +187,32 @@ class Product(StrictModel):
     description: Text = Field(description="What it is, in SerumDesk's own words.")
     source_category: SourceCategory
     source_detail: Text
-    human_derived: bool
-    animal_derived: bool = False
-    fetal_cell_line: bool = Field(
+    human_derived: StrictBool
+    animal_derived: StrictBool = False
+    fetal_cell_line: StrictBool = Field(
         default=False, description="The active comes from cells grown from fetal tissue.")
-    vegan: bool = Field(description="True only when the brand says so, or see `inferred`.")
+    vegan: StrictBool = Field(description="True only when the brand says so, or see `inferred`.")
     inferred: dict[InferredFact, Text] = Field(
         default_factory=dict,
         description="Facts above that are SerumDesk's inference, with the reasoning.")
-    named_in_guide: bool = Field(
+    named_in_guide: StrictBool = Field(
         default=False, description="One of the products the guide itself describes.")
-    entered_by_you: bool = Field(
+    entered_by_you: StrictBool = Field(
         default=False, description="A product the person added from its label, not the catalog.")
     key_ingredients: list[Text] = Field(min_length=1)
     ingredient_list: IngredientList | None = None
     irritants: list[Irritant] = Field(default_factory=list)
-    fragrance_free: bool | None = Field(default=None, description="null when not stated.")
-    minimal_formula: bool = False
+    fragrance_free: StrictBool | None = Field(default=None, description="null when not stated.")
+    minimal_formula: StrictBool = False
     packaging: list[Packaging] = Field(default_factory=list)
     storage: Storage = Storage()
     concentration_disclosed: str | None = None
     price: Price
-    dose_ml: Figure
-    applications_per_day: Figure
+    dose_ml: DoseFigure
+    applications_per_day: UsesFigure
     use_cases: list[UseCase] = Field(min_length=1)
     evidence: Evidence
-    clinician_use: bool = False
+    clinician_use: StrictBool = False
     ethics_notes: list[Text] = Field(
         default_factory=list, description="Ethics concerns a buyer may weigh (shown as cautions).")
     ethics_claims: list[Text] = Field(
@@ -282,7 +308,7 @@ class Product(StrictModel):
 
 
 class Catalog(StrictModel):
-    schema_version: Literal[2] = 2
+    schema_version: Annotated[Literal[2], BeforeValidator(exact_int)] = 2
     catalog_version: Text
     updated: dt.date
     currency: Literal["USD"] = "USD"

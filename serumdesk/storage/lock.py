@@ -9,11 +9,14 @@ The lock file itself stays (empty, 0600); only the kernel lock on it matters.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from serumdesk.storage.files import ReadError, kind_of
 
 LOCK_TIMEOUT_S = 10.0
 _POLL_S = 0.01
@@ -56,8 +59,17 @@ def _unlock(fd: int) -> None:
 
 
 def _open_lock_file(path: Path) -> int:
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
-    return os.open(path, flags, 0o600)
+    """The lock file, created 0600. Like every file SerumDesk writes (atomic.py), never a
+    link (O_NOFOLLOW) and never a FIFO or device (O_NONBLOCK, then checked): OSError."""
+    flags = (os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_NONBLOCK", 0))
+    fd = os.open(path, flags, 0o600)
+    kind = kind_of(os.fstat(fd).st_mode)
+    if kind is not None:
+        os.close(fd)
+        raise ReadError(errno.EINVAL, f"its lock file {path.name} is {kind}, not a regular file",
+                        path)
+    return fd
 
 
 @contextlib.contextmanager

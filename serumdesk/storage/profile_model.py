@@ -1,14 +1,13 @@
 """The profile file format: a pydantic model that validates every field, and JSON I/O.
 
-Profile files and imports are data, never code: JSON only, unknown keys rejected, sizes
-bounded, every number finite. Imported lazily by the store so pydantic stays off the
-GUI's start-up path.
+Profile files and imports are data, never code: strict JSON only (domain/strict_json.py),
+unknown keys rejected, sizes bounded, every number strict, finite and within the bounds of
+domain/numbers.py. Imported lazily by the store so pydantic stays off the GUI's start-up path.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -19,11 +18,24 @@ from pydantic import (
     field_validator,
 )
 
+from serumdesk.domain import strict_json
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
-from serumdesk.domain.bottles import MAX_MONTHS_AFTER_OPENING, Bottle
+from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
+from serumdesk.domain.numbers import (
+    BUDGET_USD,
+    DAYS_SINCE_PROCEDURE,
+    DOSE_ML,
+    EARLIEST_DAY,
+    LATEST_DAY,
+    MONTHS_AFTER_OPENING,
+    PRICE_USD,
+    REVISION,
+    SIZE_ML,
+    USES_A_DAY,
+)
 from serumdesk.domain.product import ProductId
-from serumdesk.domain.strict_model import StrictModel
+from serumdesk.domain.strict_model import Bounded, StrictModel, error_words
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
     MigrationError,
@@ -31,6 +43,7 @@ from serumdesk.storage.migrations import (
     migrate,
 )
 from serumdesk.storage.profile_types import (
+    MAX_PROFILE_BYTES,
     Profile,
     ProfileDataError,
     ProfileError,
@@ -38,11 +51,8 @@ from serumdesk.storage.profile_types import (
     clean_name,
 )
 
-MAX_PROFILE_BYTES = 1024 * 1024
-"""Far above any real profile (a few KB); stops a hostile import from eating memory."""
-
 ShortText = Annotated[str, StringConstraints(max_length=200)]
-Amount = Annotated[float, Field(ge=0, le=1_000_000, allow_inf_nan=False)]
+Day = Annotated[dt.date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
 
 
 class AnswersModel(StrictModel):
@@ -52,9 +62,9 @@ class AnswersModel(StrictModel):
     cautions: list[Caution] = Field(default_factory=list, max_length=len(Caution))
     allergens: list[ShortText] = Field(default_factory=list, max_length=100)
     actives: list[Active] = Field(default_factory=list, max_length=len(Active))
-    budget_usd_per_month: Amount | None = None
+    budget_usd_per_month: Annotated[float, Bounded(BUDGET_USD)] | None = None
     procedure: Procedure | None = None
-    days_since_procedure: int | None = Field(default=None, ge=0, le=36_500)
+    days_since_procedure: Annotated[int, Bounded(DAYS_SINCE_PROCEDURE)] | None = None
 
     @classmethod
     def from_domain(cls, a: Answers) -> AnswersModel:
@@ -75,17 +85,17 @@ class AnswersModel(StrictModel):
 
 
 class OverrideModel(StrictModel):
-    price_usd: Amount | None = None
-    size_ml: Annotated[float, Field(gt=0, le=100_000, allow_inf_nan=False)] | None = None
-    dose_ml: Amount | None = None
-    applications_per_day: Amount | None = None
+    price_usd: Annotated[float, Bounded(PRICE_USD)] | None = None
+    size_ml: Annotated[float, Bounded(SIZE_ML)] | None = None
+    dose_ml: Annotated[float, Bounded(DOSE_ML)] | None = None
+    applications_per_day: Annotated[float, Bounded(USES_A_DAY)] | None = None
 
 
 class BottleModel(StrictModel):
     product_id: ProductId
-    opened: dt.date | None = None
-    months_after_opening: int | None = Field(default=None, ge=1, le=MAX_MONTHS_AFTER_OPENING)
-    patch_started: dt.date | None = None
+    opened: Day | None = None
+    months_after_opening: Annotated[int, Bounded(MONTHS_AFTER_OPENING)] | None = None
+    patch_started: Day | None = None
     patch_result: PatchResult = PatchResult.WAITING
 
     @classmethod
@@ -110,7 +120,7 @@ class ProfileModel(StrictModel):
     bottles: list[BottleModel] = Field(default_factory=list, max_length=500)
     created: AwareDatetime
     updated: AwareDatetime
-    revision: int = Field(default=0, ge=0)
+    revision: Annotated[int, Bounded(REVISION)] = 0
 
     @field_validator("name")
     @classmethod
@@ -127,8 +137,7 @@ def profile_to_bytes(profile: Profile) -> bytes:
         model = _model_of(profile)
     except ValidationError as exc:
         raise ProfileDataError(_describe(exc)) from None
-    text = json.dumps(model.model_dump(mode="json"), indent=2, ensure_ascii=False)
-    return (text + "\n").encode("utf-8")
+    return (strict_json.dumps(model.model_dump(mode="json")) + "\n").encode("utf-8")
 
 
 def _model_of(profile: Profile) -> ProfileModel:
@@ -172,7 +181,7 @@ def _describe(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors()[:3]:
         where = ".".join(str(p) for p in err["loc"]) or "the file"
-        parts.append(f"{where}: {err['msg']}")
+        parts.append(f"{where}: {error_words(err)}")
     more = len(exc.errors()) - 3
     if more > 0:
         parts.append(f"and {more} more problem{'s' if more > 1 else ''}")
@@ -185,13 +194,9 @@ def read_json_object(raw: bytes) -> dict[str, Any]:
         raise ProfileDataError(
             f"it is {len(raw):,} bytes; a profile is at most {MAX_PROFILE_BYTES:,}")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ProfileDataError("it is not UTF-8 text") from None
-    except RecursionError:
-        raise ProfileDataError("it is nested too deeply to be a profile") from None
-    except ValueError as exc:  # json.JSONDecodeError, and over-long integers
-        raise ProfileDataError(f"it is not valid JSON ({exc})") from None
+        data = strict_json.loads(raw)
+    except strict_json.JsonProblem as exc:
+        raise ProfileDataError(f"it is {exc}") from None
     if not isinstance(data, dict):
         raise ProfileDataError("it is not a JSON object with a profile's fields")
     return data

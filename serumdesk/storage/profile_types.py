@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.domain.plain_text import has_direction_controls, has_visible_character, plain
 
 if TYPE_CHECKING:
     # Only for annotations: the app's start-up builds the store, and reads bottles only from
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from serumdesk.domain.bottles import Bottle
 
 NAME_MAX_CHARS = 1000
+MAX_PROFILE_BYTES = 1024 * 1024
+"""Far above any real profile (a few KB); stops a hostile import from eating memory."""
+_LINE_BREAK_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
 
 
 def now_utc() -> dt.datetime:
@@ -35,16 +39,27 @@ def new_profile_id() -> str:
 def clean_name(name: str) -> str:
     """The name as stored: surrounding spaces trimmed; anything else kept exactly.
 
-    Raises ProfileError for an empty name, one with control characters (line breaks,
-    escapes that would garble a terminal) or one longer than NAME_MAX_CHARS.
+    Raises ProfileError for a name that would not show as typed: an empty one, one with
+    control characters or line breaks (escapes that would garble a terminal), one with
+    text-direction controls (U+202E shows "Mum" as "muM"), one with other invisible
+    characters or nothing visible at all (zero-width spaces), and one longer than
+    NAME_MAX_CHARS.
     """
     cleaned = name.strip()
     if not cleaned:
         raise ProfileError("A profile needs a name.")
     if len(cleaned) > NAME_MAX_CHARS:
         raise ProfileError(f"A profile name can be at most {NAME_MAX_CHARS} characters.")
-    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+    if any(unicodedata.category(ch) in _LINE_BREAK_CATEGORIES for ch in cleaned):
         raise ProfileError("A profile name cannot contain line breaks or control characters.")
+    if has_direction_controls(cleaned):
+        raise ProfileError("A profile name cannot contain text-direction controls: they "
+                           "make it show in a different order than it was typed.")
+    if plain(cleaned) != cleaned:
+        raise ProfileError("A profile name cannot contain invisible characters (such as "
+                           "zero-width spaces).")
+    if not has_visible_character(cleaned):
+        raise ProfileError("A profile name needs at least one visible letter, digit or sign.")
     return cleaned
 
 
@@ -69,6 +84,10 @@ class Profile:
     updated: dt.datetime = field(default_factory=now_utc)
     revision: int = 0
     """Bumped on every save; a save based on an older revision is a conflict, not a silent loss."""
+
+    def __post_init__(self) -> None:
+        # Notes are free text that reaches terminals: escapes and controls never stay in.
+        object.__setattr__(self, "notes", plain(self.notes))
 
     def with_changes(
         self,
@@ -105,9 +124,12 @@ class ProfileNotFound(ProfileError):
 
 
 class ProfileNameTaken(ProfileError):
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, too_new: bool = False) -> None:
         self.name = name
-        super().__init__(f"A profile named '{name}' already exists. Choose another name.")
+        self.too_new = too_new
+        why = (" (saved by a newer SerumDesk, so this version cannot open or list it)"
+               if too_new else "")
+        super().__init__(f"A profile named '{name}' already exists{why}. Choose another name.")
 
 
 class ProfileConflict(ProfileError):
@@ -119,12 +141,15 @@ class ProfileConflict(ProfileError):
 
 
 class ProfileFileError(ProfileError):
-    """A profile file that cannot be read: names the file and the reason."""
+    """A profile file that cannot be read: names the file, the reason, and the profile's
+    name when the damaged file still shows it."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, name: str | None = None) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"{path.name}: {reason}")
+        self.name = name
+        super().__init__(f"Profile '{name}' ({path.name}): {reason}" if name
+                         else f"{path.name}: {reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +159,17 @@ class ProfileProblem:
     file_name: str
     reason: str
     moved_to: Path | None = None
+    name: str | None = None
+    """The profile's name, when the file still shows it (already made plain)."""
+    too_new: bool = False
+    """Written by a newer SerumDesk: fine, just not readable by this version."""
 
     @property
     def message(self) -> str:
         where = f" It was moved to {self.moved_to}." if self.moved_to else ""
+        if self.name:
+            return (f"Profile '{self.name}' could not be read (file {self.file_name}): "
+                    f"{self.reason}.{where}")
         return f"Could not read profile file {self.file_name}: {self.reason}.{where}"
 
 
@@ -149,6 +181,11 @@ class ProfileListing:
     @property
     def names(self) -> list[str]:
         return [p.name for p in self.profiles]
+
+    @property
+    def too_new(self) -> list[ProfileProblem]:
+        """Profiles a newer SerumDesk wrote: listed by name so a name clash makes sense."""
+        return [p for p in self.problems if p.too_new]
 
 
 class ProfileDataError(ValueError):

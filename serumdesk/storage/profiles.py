@@ -1,6 +1,6 @@
 """The profile store: one JSON file per profile in a private folder, safe across processes.
 
-Layout of the profiles folder (0700; files 0600):
+Layout of the profiles folder (0700; files 0600, and looser ones are tightened):
   <id>.json          one profile each; the id is uuid4 hex, never the typed name
   trash/<id>.json    deleted profiles, restorable
   corrupt/           unreadable files moved aside, with a time stamp
@@ -15,17 +15,26 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
-import os
 import re
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from serumdesk.domain import strict_json
 from serumdesk.domain.answers import Answers, Overrides
-from serumdesk.storage.atomic import SaveError, atomic_write_bytes, os_error_reason
+from serumdesk.domain.plain_text import plain_line
+from serumdesk.storage.atomic import SaveError, atomic_write_bytes
+from serumdesk.storage.files import (
+    FileTooLarge,
+    ReadError,
+    describe_os_error,
+    read_regular_file,
+    tighten_private_files,
+)
 from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, folder_lock
+from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
 from serumdesk.storage.profile_types import (
+    MAX_PROFILE_BYTES,
     Profile,
     ProfileConflict,
     ProfileDataError,
@@ -43,6 +52,9 @@ from serumdesk.storage.profile_types import (
 )
 
 _PROFILE_FILE = re.compile(r"^[0-9a-f]{32}\.json$")
+_NAME_IN_DAMAGED_FILE = re.compile(r'"name"\s*:\s*("(?:[^"\\\n]|\\.){1,2000}")')
+"""The name field of a profile file too damaged to parse as a whole, as a JSON string."""
+_SHOWN_NAME_CHARS = 80
 READ_ONLY_MESSAGE = (
     "Your profiles are open read-only because another SerumDesk window is using them. "
     "Close the other window to make changes here.")
@@ -50,6 +62,34 @@ READ_ONLY_MESSAGE = (
 
 def _stamp() -> str:
     return now_utc().strftime("%Y%m%dT%H%M%SZ")
+
+
+def _name_in(raw: bytes) -> tuple[str | None, bool]:
+    """The profile name a file's bytes hold (None when they hold none), and whether a newer
+    SerumDesk wrote it. Cheap, no validation: for keeping names unique and for naming a
+    damaged file (its name field is found even when the rest does not parse)."""
+    try:
+        data = strict_json.loads(raw)
+    except strict_json.JsonProblem:
+        found = _NAME_IN_DAMAGED_FILE.search(raw.decode("utf-8", "replace"))
+        try:
+            data = {"name": strict_json.loads(found[1])} if found else {}
+        except strict_json.JsonProblem:
+            data = {}
+    if not isinstance(data, dict):
+        return None, False
+    name, version = data.get("name"), data.get("schema_version")
+    too_new = isinstance(version, int) and version > CURRENT_SCHEMA_VERSION
+    return (name if isinstance(name, str) else None), too_new
+
+
+def _shown_name(raw: bytes) -> str | None:
+    """The name in a file's bytes as a message may show it: plain, one line, not too long."""
+    name = _name_in(raw)[0]
+    shown = plain_line(name).strip() if name is not None else ""
+    if len(shown) > _SHOWN_NAME_CHARS:
+        shown = shown[:_SHOWN_NAME_CHARS - 1] + "…"
+    return shown or None
 
 
 def _private_dir(path: Path) -> Path:
@@ -61,13 +101,15 @@ def _private_dir(path: Path) -> Path:
 
 
 class ProfileStore:
-    """Every profile operation; methods raise only ProfileError (with a readable message)."""
+    """Every profile operation; methods raise only ProfileError (with a readable message),
+    except that `export` reports a problem with its destination file as a SaveError."""
 
     def __init__(self, folder: Path, *, read_only: bool = False,
                  lock_timeout_s: float = LOCK_TIMEOUT_S) -> None:
         self.folder = folder
         self.read_only = read_only
         self._lock_timeout_s = lock_timeout_s
+        self._files_tightened = False
 
     @property
     def trash_dir(self) -> Path:
@@ -105,8 +147,12 @@ class ProfileStore:
                 ) from None
             except OSError as exc:
                 raise ProfileError(
-                    f"Could not use the profiles folder {self.folder}: {os_error_reason(exc)}. "
-                    "Nothing was changed.") from None
+                    f"Could not use the profiles folder {self.folder}: "
+                    f"{describe_os_error(exc, reading=False)}. Nothing was changed.") from None
+            if not self._files_tightened:  # files copied in, or written looser long ago
+                tighten_private_files([self.folder, self.trash_dir, self.corrupt_dir,
+                                       self.backup_dir])
+                self._files_tightened = True
             yield
 
     @contextlib.contextmanager
@@ -122,29 +168,22 @@ class ProfileStore:
 
     # --- reading -----------------------------------------------------------------------
 
-    def _read_bytes(self, path: Path) -> bytes:
-        from serumdesk.storage.profile_model import MAX_PROFILE_BYTES
-
-        # O_NONBLOCK: a FIFO planted under a profile's name must not hang the app.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise ProfileFileError(path, "it is not a regular file")
-            return handle.read(MAX_PROFILE_BYTES + 1)
-
     def _load(self, path: Path, *, may_fix: bool) -> Profile:
-        """Read one profile file; upgrades older versions on disk when `may_fix`."""
-        from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
+        """Read one profile file; upgrades older versions on disk when `may_fix`.
+
+        A FIFO or device under a profile's name is refused at once, never waited on (the
+        lock may be held meanwhile).
+        """
         from serumdesk.storage.profile_model import parse_profile
 
         try:
-            raw = self._read_bytes(path)
-        except OSError as exc:
-            raise ProfileFileError(path, f"it could not be read ({os_error_reason(exc)})") from None
+            raw = read_regular_file(path, MAX_PROFILE_BYTES)
+        except ReadError as exc:
+            raise ProfileFileError(path, exc.reason) from None
         try:
             profile, version = parse_profile(raw, default_id=path.stem)
         except ProfileDataError as exc:
-            raise ProfileFileError(path, str(exc)) from exc
+            raise ProfileFileError(path, str(exc), _shown_name(raw)) from exc
         if profile.id != path.stem:  # a copied or hand-renamed file: the file name wins
             profile = dataclasses.replace(profile, id=path.stem)
         if may_fix and version < CURRENT_SCHEMA_VERSION:
@@ -154,7 +193,7 @@ class ProfileStore:
     def _upgrade_on_disk(self, path: Path, raw: bytes, profile: Profile, version: int) -> None:
         try:
             backup = _private_dir(self.backup_dir) / f"{path.stem}.v{version}.{_stamp()}.json"
-            atomic_write_bytes(backup, raw)
+            atomic_write_bytes(backup, raw, replace=False)
             self._write(profile, path)
         except (OSError, ProfileError):
             pass  # the old file stays; it is upgraded again in memory next time
@@ -174,8 +213,8 @@ class ProfileStore:
             return []
         except OSError as exc:
             raise ProfileError(
-                f"Could not read the profiles folder {self.folder}: {os_error_reason(exc)}."
-            ) from None
+                f"Could not read the profiles folder {self.folder}: "
+                f"{describe_os_error(exc, reading=True)}.") from None
         return sorted(p for p in entries if _PROFILE_FILE.match(p.name))
 
     def _remove_stale_temp_files(self) -> None:
@@ -203,10 +242,10 @@ class ProfileStore:
             try:
                 profiles.append(self._load(path, may_fix=may_fix))
             except ProfileFileError as exc:
-                corrupt = may_fix and isinstance(exc.__cause__, ProfileDataError) and not (
-                    isinstance(exc.__cause__, ProfileTooNew))
+                too_new = isinstance(exc.__cause__, ProfileTooNew)
+                corrupt = may_fix and isinstance(exc.__cause__, ProfileDataError) and not too_new
                 moved = self._move_aside(path) if corrupt else None
-                problems.append(ProfileProblem(path.name, exc.reason, moved))
+                problems.append(ProfileProblem(path.name, exc.reason, moved, exc.name, too_new))
         profiles.sort(key=lambda p: (name_key(p.name), p.id))
         return ProfileListing(profiles, problems)
 
@@ -235,27 +274,31 @@ class ProfileStore:
         except ProfileDataError as exc:
             raise ProfileError(f"Could not save profile '{profile.name}': {exc}.") from None
         try:
-            atomic_write_bytes(path or self.path_for(profile.id), data)
+            atomic_write_bytes(path or self.path_for(profile.id), data, replace=True)
         except SaveError as exc:
-            raise ProfileError(exc.strerror or str(exc)) from None
+            raise ProfileError(str(exc)) from None
 
-    def _names_in_use(self, except_id: str | None = None) -> set[str]:
-        """Name keys of the other profiles, read cheaply (no validation)."""
-        keys: set[str] = set()
+    def _names_in_use(self, except_id: str | None = None) -> dict[str, bool]:
+        """Name keys of the other profiles, read cheaply (no validation), each with whether
+        a newer SerumDesk wrote it. Files that cannot be read (a FIFO, a device) are skipped
+        at once."""
+        keys: dict[str, bool] = {}
         for path in self._profile_paths():
             if path.stem == except_id:
                 continue
             try:
-                name = json.loads(path.read_bytes()).get("name")
-            except (OSError, ValueError, AttributeError, RecursionError):
+                raw = read_regular_file(path, MAX_PROFILE_BYTES)
+            except ReadError:
                 continue
-            if isinstance(name, str):
-                keys.add(name_key(name))
+            name, too_new = _name_in(raw)
+            if name is not None:
+                keys[name_key(name)] = keys.get(name_key(name), False) or too_new
         return keys
 
     def _check_name_free(self, name: str, except_id: str | None) -> None:
-        if name_key(name) in self._names_in_use(except_id):
-            raise ProfileNameTaken(name)
+        taken = self._names_in_use(except_id)
+        if name_key(name) in taken:
+            raise ProfileNameTaken(name, too_new=taken[name_key(name)])
 
     def _unique_name(self, wanted: str) -> str:
         taken = self._names_in_use()
@@ -327,7 +370,7 @@ class ProfileStore:
                 raise ProfileError("That profile no longer exists.") from None
             except OSError as exc:
                 raise ProfileError(
-                    f"Could not delete the profile: {os_error_reason(exc)}. "
+                    f"Could not delete the profile: {describe_os_error(exc, reading=False)}. "
                     "It is unchanged.") from None
             return target
 
@@ -360,17 +403,20 @@ class ProfileStore:
 
     # --- files outside the store -------------------------------------------------------
 
-    def export(self, profile_id: str, destination: Path) -> None:
-        """Write a copy of the profile to `destination` (0600, atomically)."""
+    def export(self, profile_id: str, destination: Path, *, replace: bool) -> None:
+        """Write a copy of the profile to `destination`: 0600 from the start, atomically.
+
+        An existing file is replaced only when `replace`; anything but a regular file is
+        never written through. Raises ProfileError for the profile and SaveError (such as
+        DestinationExists) for the destination.
+        """
         from serumdesk.storage.profile_model import profile_to_bytes
 
         try:
             data = profile_to_bytes(self.get(profile_id))
-            atomic_write_bytes(destination, data)
         except ProfileDataError as exc:
             raise ProfileError(f"Could not export the profile: {exc}.") from None
-        except SaveError as exc:
-            raise ProfileError(exc.strerror or str(exc)) from None
+        atomic_write_bytes(destination, data, replace=replace, private=True)
 
     def import_file(self, source: Path) -> Profile:
         """Add a profile from an exported file: validated data only, never code.
@@ -381,13 +427,12 @@ class ProfileStore:
         from serumdesk.storage.profile_model import parse_profile
 
         try:
-            raw = self._read_bytes(source)
-        except FileNotFoundError:
-            raise ProfileError(f"{source} does not exist.") from None
-        except IsADirectoryError:
-            raise ProfileError(f"{source} is a folder, not a profile file.") from None
-        except OSError as exc:
-            raise ProfileError(f"Could not read {source}: {os_error_reason(exc)}.") from None
+            raw = read_regular_file(source, MAX_PROFILE_BYTES)
+        except FileTooLarge as exc:
+            raise ProfileError(f"{source.name} is not a SerumDesk profile: it is larger than "
+                               f"{exc.limit:,} bytes, the most a profile can be.") from None
+        except ReadError as exc:
+            raise ProfileError(f"Could not read {source}: {exc.reason}.") from None
         try:
             imported, _version = parse_profile(raw, default_id=new_profile_id())
         except ProfileDataError as exc:
@@ -403,7 +448,7 @@ class ProfileStore:
 
     def last_used(self) -> Profile | None:
         try:
-            data = json.loads((self.folder / "last-used.json").read_bytes())
+            data = strict_json.loads(read_regular_file(self.folder / "last-used.json", 4096))
             return self.get(str(data["id"]))
         except (OSError, ValueError, KeyError, TypeError, ProfileError):
             return None
@@ -415,4 +460,4 @@ class ProfileStore:
         with contextlib.suppress(OSError, ProfileError):
             _private_dir(self.folder)
             atomic_write_bytes(self.folder / "last-used.json",
-                               json.dumps({"id": profile_id}).encode("utf-8"))
+                               strict_json.dumps({"id": profile_id}).encode("utf-8"), replace=True)

@@ -81,7 +81,7 @@ def test_recommend_table_is_readable(run_serumdesk: Run) -> None:
     (["recommend", "--use-case", "glow"], "post-procedure"),
     (["recommend", "--diet", "keto"], "no-human-derived"),
     (["recommend", "--budget", "lots"], "not a number"),
-    (["recommend", "--budget", "-5"], "zero or a positive"),
+    (["recommend", "--budget", "-5"], "between $0 and $100,000, not -5"),
     (["recommend", "--caution", "flu"], "pregnant-or-breastfeeding"),
     (["frobnicate"], "invalid choice"),
 ])

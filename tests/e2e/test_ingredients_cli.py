@@ -118,7 +118,7 @@ def test_a_folder_a_missing_file_and_a_huge_file_are_refused(run_serumdesk: Run,
     folder = run_serumdesk("ingredients", "--file", str(tmp_path))
     assert folder.returncode == 1 and "a folder" in folder.stderr
     missing = run_serumdesk("ingredients", "--file", str(tmp_path / "none.txt"))
-    assert missing.returncode == 1 and "no such file" in missing.stderr
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
     huge = tmp_path / "huge.txt"
     huge.write_bytes(b"Water, " * 400_000)
     result = run_serumdesk("ingredients", "--file", str(huge))

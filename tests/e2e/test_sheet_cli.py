@@ -73,3 +73,37 @@ def test_sheet_from_a_saved_profile(run_serumdesk: Run, tmp_path: Path) -> None:
     text = _text(out)
     assert "Diet and ethics Vegan" in text
     assert "Medical Pregnant or breastfeeding" in text
+
+
+def test_a_copy_for_sharing_lets_no_allergy_or_sensitivity_be_inferred(run_serumdesk: Run,
+                                                                         tmp_path: Path) -> None:
+    """Issue #13, case 3: a shared copy said "Matches an ingredient you are allergic to (not
+    named on this copy)" and "Fragrance: Sensitive to fragrance"."""
+    answers = ("--allergen", "squalane", "--caution", "fragrance-sensitive",
+               "--caution", "autoimmune")
+    shared, full = tmp_path / "shared.pdf", tmp_path / "full.pdf"
+    for out, extra in ((shared, ["--no-medical"]), (full, [])):
+        result = run_serumdesk("sheet", *answers, "--compare", "the-ordinary-multi-peptide-ha",
+                               "--compare", "bioeffect-egf-serum", "--output", str(out), *extra)
+        assert result.returncode == 0, result.stderr
+    full_text, shared_text = _text(full), _text(shared)
+    # Control: the full copy does say these things, so their absence below means something.
+    assert "squalane" in full_text and "Sensitive to fragrance" in full_text
+    assert "An autoimmune condition" in full_text
+    for told in ("squalane", "allergic", "not named on this copy", "Sensitive to fragrance",
+                 "sensitive to fragrance", "Whether it has fragrance is not stated",
+                 "autoimmune"):
+        assert told not in shared_text, told
+    assert "Medical cautions apply — see your clinician" in shared_text
+
+
+def test_the_sheet_refuses_the_numbers_profile_save_refuses(run_serumdesk: Run,
+                                                           tmp_path: Path) -> None:
+    """Issue #13, case 15: `sheet` took --budget 1e308 and 20-digit day counts."""
+    from tests.hostile import LIMITS
+
+    for option, words in LIMITS:
+        result = run_serumdesk("sheet", "--output", "x.pdf", *option)
+        assert result.returncode == 2, result.stderr
+        assert words in result.stderr
+    assert not (tmp_path / "elsewhere" / "x.pdf").exists()

@@ -56,6 +56,17 @@ def test_storage_never_imports_qt_widgets() -> None:
         assert not widgets, f"{path.name} imports {widgets}"
 
 
+def test_the_domain_reads_files_only_through_the_leaf_reader() -> None:
+    """The domain's catalog loading reads through storage/files.py, the one read rule; that
+    module imports nothing from SerumDesk, so the domain depends on no other storage."""
+    graph = import_graph()
+    for module, imports in graph.items():
+        if module.startswith("serumdesk.domain"):
+            storage = {m for m in imports if m.startswith("serumdesk.storage")}
+            assert storage <= {"serumdesk.storage.files"}, f"{module} imports {storage}"
+    assert {m for m in graph["serumdesk.storage.files"] if m.startswith("serumdesk")} == set()
+
+
 def test_importing_the_whole_domain_loads_no_qt() -> None:
     code = (
         "import sys, pkgutil, importlib, serumdesk.domain as d\n"

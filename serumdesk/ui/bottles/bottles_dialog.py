@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from serumdesk.domain.bottles import MAX_MONTHS_AFTER_OPENING, Bottle, bottle_notes
+from serumdesk.domain.bottles import Bottle, bottle_notes
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.cost import CostEstimate
-from serumdesk.ui.widgets.style import em, plain_label
+from serumdesk.domain.numbers import EARLIEST_DAY, MONTHS_AFTER_OPENING
+from serumdesk.ui.widgets.style import em, plain_label, plain_tooltip
 
 CostFor = Callable[[str], CostEstimate | None]
 """The cost of a product at the person's own figures (None when it is not in the catalog)."""
@@ -46,6 +47,7 @@ def _date_edit(day: dt.date | None, today: dt.date) -> QDateEdit:
     edit = QDateEdit(_qdate(day or today))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
+    edit.setMinimumDate(_qdate(EARLIEST_DAY))
     edit.setMaximumDate(_qdate(today))  # a date still to come cannot have happened yet
     return edit
 
@@ -77,12 +79,12 @@ class BottleBox(QGroupBox):
         self.opened_date = _date_edit(bottle.opened, today)
         self.opened_date.setAccessibleName(f"Opening date for {title}")
         self.months = QSpinBox()
-        self.months.setRange(0, MAX_MONTHS_AFTER_OPENING)
+        self.months.setRange(0, int(MONTHS_AFTER_OPENING.maximum))
         self.months.setSpecialValueText("not known")
         self.months.setSuffix(" months")
         self.months.setValue(bottle.months_after_opening or 0)
         self.months.setAccessibleName(f"Months it keeps after opening, for {title}")
-        self.months.setToolTip("The open-jar symbol on the pack: 6M means six months.")
+        self.months.setToolTip(plain_tooltip("The open-jar symbol on the pack: 6M means six months."))
         months_label = plain_label("Keeps after opening", wrap=False)
         months_label.setBuddy(self.months)
         self.notes = plain_label()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
+from serumdesk.storage.atomic import SaveError
 from serumdesk.storage.lock import InstanceGuard
 from serumdesk.storage.profile_types import (
     Profile,
@@ -298,9 +299,9 @@ class ProfileActions(QObject):
                                              suggested_file_name(self.current.name))
         if destination is None:
             return
-        try:
-            self.store.export(self.current.id, destination)
-        except ProfileError as exc:
+        try:  # the file dialog asked before replacing a file; the store refuses non-files
+            self.store.export(self.current.id, destination, replace=True)
+        except (ProfileError, SaveError) as exc:
             self.prompts.warn("Could not export the profile", str(exc))
             return
         self._status(f"Exported “{self.current.name}” to {destination}.")

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from serumdesk.storage.profile_types import Profile
+from serumdesk.ui.widgets import plain_dialogs
 
 FILE_FILTER = "SerumDesk profile (*.json);;All files (*)"
 
@@ -50,29 +50,18 @@ class DialogPrompts:
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
 
-    def _box(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(icon, title, "", QMessageBox.StandardButton.NoButton, self.parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names are the person's text, not HTML
-        box.setText(text)
-        return box
-
     def ask_name(self, title: str, label: str, initial: str = "") -> str | None:
         text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal,
                                         initial)
         return text if ok else None
 
     def confirm(self, title: str, text: str, action: str, decline: str = "Cancel") -> bool:
-        box = self._box(QMessageBox.Icon.Question, title, text)
-        yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(decline, QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(yes)
-        box.exec()
-        return box.clickedButton() is yes
+        return plain_dialogs.confirm(self.parent, title, text, action, decline)
 
     def ask_unsaved(self, name: str | None) -> Unsaved:
         what = f"profile “{name}”" if name else "your answers"
-        box = self._box(QMessageBox.Icon.Warning, "Unsaved changes",
-                        f"You have changes to {what} that are not saved.")
+        box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Warning, "Unsaved changes",
+                                        f"You have changes to {what} that are not saved.")
         box.setInformativeText("Save them first?")
         box.setStandardButtons(QMessageBox.StandardButton.Save
                                | QMessageBox.StandardButton.Discard
@@ -101,16 +90,13 @@ class DialogPrompts:
         return Path(name) if name else None
 
     def save_file(self, title: str, suggested_name: str) -> Path | None:
+        """The file to write; Qt's dialog has already asked before an existing one is replaced."""
         name, _ = QFileDialog.getSaveFileName(self.parent, title,
                                               str(Path.home() / suggested_name), FILE_FILTER)
         return Path(name) if name else None
 
     def inform(self, title: str, text: str) -> None:
-        box = self._box(QMessageBox.Icon.Information, title, text)
-        box.addButton(QMessageBox.StandardButton.Ok)
-        box.exec()
+        plain_dialogs.inform(self.parent, title, text)
 
     def warn(self, title: str, text: str) -> None:
-        box = self._box(QMessageBox.Icon.Warning, title, text)
-        box.addButton(QMessageBox.StandardButton.Ok)
-        box.exec()
+        plain_dialogs.warn(self.parent, title, text)

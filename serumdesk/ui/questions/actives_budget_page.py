@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QVBoxLayou
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active
+from serumdesk.domain.numbers import BUDGET_USD
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import CheckChoice
 from serumdesk.ui.widgets.style import SecondaryLabel
 
 DEFAULT_BUDGET = 60.0
-MAX_BUDGET = 5000.0
 
 
 class ActivesBudgetPage(QuestionPage):
@@ -34,8 +34,8 @@ class ActivesBudgetPage(QuestionPage):
         self.has_budget = QCheckBox("Limit to a monthly budget of")
         self.has_budget.setAccessibleName("Limit to a monthly budget")
         self.budget = QDoubleSpinBox()
-        self.budget.setRange(0.0, MAX_BUDGET)
-        self.budget.setDecimals(2)
+        self.budget.setRange(BUDGET_USD.lowest(), BUDGET_USD.maximum)  # as files and options
+        self.budget.setDecimals(BUDGET_USD.decimals)
         self.budget.setSingleStep(10)
         self.budget.setPrefix("$")
         self.budget.setSuffix(" a month")

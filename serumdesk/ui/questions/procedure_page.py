@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Procedure
+from serumdesk.domain.numbers import DAYS_SINCE_PROCEDURE
 from serumdesk.domain.recovery import LAST_RECOVERY_DAY
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
-from serumdesk.ui.widgets.style import plain_label
+from serumdesk.ui.widgets.style import plain_label, plain_tooltip
 
 NOT_SURE = -1
 
@@ -30,11 +31,11 @@ class ProcedurePage(QuestionPage):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.days = QSpinBox()
-        self.days.setRange(NOT_SURE, 3650)
+        self.days.setRange(NOT_SURE, int(DAYS_SINCE_PROCEDURE.maximum))  # as files and options
         self.days.setSpecialValueText("Not sure")
         self.days.setSuffix(" days ago")
         self.days.setAccessibleName("Days since the procedure")
-        self.days.setToolTip("0 means today. 'Not sure' is treated as still healing.")
+        self.days.setToolTip(plain_tooltip("0 means today. 'Not sure' is treated as still healing."))
         self.watch(self.days.valueChanged)
         when = plain_label("How long ago?", wrap=False)
         when.setBuddy(self.days)

@@ -19,20 +19,14 @@ from PySide6.QtWidgets import (
 from serumdesk.domain import wording
 from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
 from serumdesk.domain.freshness import stale_words
+from serumdesk.domain.numbers import COST_QUANTITIES
 from serumdesk.domain.wording import COST_FIELDS, money
-from serumdesk.ui.widgets.style import apply_tone, em, plain_label, scaled_font
+from serumdesk.ui.widgets.style import apply_tone, em, plain_label, plain_tooltip, scaled_font
 
 if TYPE_CHECKING:
     from serumdesk.domain.product import Product, Provenance
     from serumdesk.domain.ranking import Match
 
-# field -> (decimals, minimum, maximum, suffix, prefix); the labels are wording.COST_FIELDS
-FIELDS: dict[str, tuple[int, float, float, str, str]] = {
-    "price_usd": (2, 0.0, 100_000.0, "", "$"),
-    "size_ml": (1, 0.1, 10_000.0, " ml", ""),
-    "dose_ml": (3, 0.0, 100.0, " ml", ""),
-    "applications_per_day": (1, 0.0, 10.0, "×", ""),
-}
 
 
 def catalog_figure(product: Product, name: str) -> tuple[float, Provenance]:
@@ -111,13 +105,13 @@ class CostPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.field_tags: dict[str, QLabel] = {}
-        for name, (decimals, low, high, suffix, prefix) in FIELDS.items():
+        for name, quantity in COST_QUANTITIES.items():  # the bounds every surface shares
             label = COST_FIELDS[name]
             spin = QDoubleSpinBox()
-            spin.setDecimals(decimals)
-            spin.setRange(low, high)
-            spin.setSuffix(suffix)
-            spin.setPrefix(prefix)
+            spin.setDecimals(quantity.decimals)
+            spin.setRange(quantity.lowest(), quantity.maximum)
+            spin.setSuffix(quantity.suffix)
+            spin.setPrefix(quantity.prefix)
             spin.setKeyboardTracking(False)  # recompute on Enter, arrows or leaving the field
             spin.setAccessibleName(f"{label} for {self.product.title}")
             spin.valueChanged.connect(self._on_value)
@@ -131,7 +125,7 @@ class CostPanel(QWidget):
             row_label = plain_label(label, wrap=False)
             row_label.setBuddy(spin)
             form.addRow(row_label, row)
-        self.spins["applications_per_day"].setToolTip("0.5 means every other day.")
+        self.spins["applications_per_day"].setToolTip(plain_tooltip("0.5 means every other day."))
         layout.addLayout(form)
         self.reset = QPushButton("Use catalog figures")
         self.reset.setAccessibleName(f"Use catalog figures for {self.product.title}")
@@ -156,7 +150,7 @@ class CostPanel(QWidget):
         self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}")
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
         self.estimate_tag.setVisible(cost.is_estimate)
-        self.estimate_tag.setToolTip("\n".join(estimated))
+        self.estimate_tag.setToolTip(plain_tooltip("\n".join(estimated)))
         self.over_budget.setVisible(match.over_budget)
         self.within_budget.setVisible(budget is not None and not match.over_budget)
         if budget is not None:
@@ -177,16 +171,17 @@ class CostPanel(QWidget):
             field_tag = self.field_tags[name]
             if name in inputs.overridden_fields:
                 field_tag.setText("your figure")
-                field_tag.setToolTip(f"Catalog: {provenance.describe()}")
+                field_tag.setToolTip(plain_tooltip(f"Catalog: {provenance.describe()}"))
                 field_tag.show()
             elif name in inputs.estimated_fields:
                 field_tag.setText("estimate")
-                field_tag.setToolTip(provenance.describe())
+                field_tag.setToolTip(plain_tooltip(provenance.describe()))
                 field_tag.show()
             else:
                 field_tag.hide()
-            spin.setToolTip(provenance.describe() if name != "applications_per_day"
-                            else f"{provenance.describe()}\n0.5 means every other day.")
+            spin.setToolTip(plain_tooltip(
+                provenance.describe() if name != "applications_per_day"
+                else f"{provenance.describe()}\n0.5 means every other day."))
         self.reset.setEnabled(bool(inputs.overridden_fields))
 
     def edit_price(self) -> None:

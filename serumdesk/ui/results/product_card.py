@@ -19,7 +19,14 @@ from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
 from serumdesk.ui.results.cost_panel import CostPanel
 from serumdesk.ui.widgets.expander import Expander
-from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font
+from serumdesk.ui.widgets.style import (
+    SecondaryLabel,
+    apply_tone,
+    em,
+    plain_label,
+    plain_tooltip,
+    scaled_font,
+)
 
 SECTIONS = ("header", "cautions", "cost", "source", "match", "buying", "care", "ingredients",
             "evidence")
@@ -72,7 +79,7 @@ class CautionBox(QFrame):
         self.title.setText(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
         self.text.setText(note.text)
         self.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
-        self.setToolTip(f"Source: {note.source.cite()}")
+        self.setToolTip(plain_tooltip(f"Source: {note.source.cite()}"))
 
 
 def care_text(product: Product) -> str:

@@ -16,6 +16,7 @@ from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_
 from serumdesk.domain.cautions import CautionLevel, CautionNote
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.freshness import stale_words
+from serumdesk.domain.plain_text import plain
 from serumdesk.domain.product import Product
 from serumdesk.domain.ranking import Match
 from serumdesk.domain.recommendation import Recommendation
@@ -42,7 +43,9 @@ _LEVEL_LABELS = {
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Catalog or profile text as sheet HTML: made plain (no bidi overrides or invisible
+    characters to reorder or hide it), then escaped."""
+    return escape(plain(str(text)), quote=True)
 
 
 def _lines(*texts: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -13,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
 from serumdesk.domain.compare import select_compared
 from serumdesk.domain.recommendation import Recommendation
-from serumdesk.storage.atomic import SaveError, atomic_write_bytes
+from serumdesk.storage.atomic import atomic_write_bytes
 from serumdesk.ui.sheet.pages import PAPER_SIZES, PagedSheet, SheetRequest, page_layout
 
 if TYPE_CHECKING:
@@ -74,11 +73,14 @@ def pdf_bytes(request: SheetRequest, paper: str) -> tuple[bytes, int]:
 
 
 def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path, *,
-                    paper: str = "a4", include_medical: bool = True) -> int:
-    """Write the sheet to `path` atomically; returns the page count.
+                    paper: str = "a4", include_medical: bool = True,
+                    replace: bool = False) -> int:
+    """Write the sheet to `path` atomically, owner-only (0600) from the start — even a copy
+    for sharing names the person's goal and budget; returns the page count.
 
     Needs a QGuiApplication (fonts). Raises CompareError for ids that cannot be compared and
-    SaveError when it cannot be written.
+    SaveError when it cannot be written: DestinationExists for an existing file unless
+    `replace`, NotARegularFile for a folder, link, FIFO or device there.
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}")
@@ -86,10 +88,7 @@ def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path,
         raise RuntimeError("write_sheet_pdf needs a running QGuiApplication; see ensure_gui_app()")
     compared = select_compared(rec, compare_ids)
     data, pages = pdf_bytes(SheetRequest(rec, compared, include_medical), paper)
-    path = Path(path)
-    if path.is_dir():
-        raise SaveError(errno.EISDIR, f"Could not save {path}: it is a folder; give a file name.")
-    atomic_write_bytes(path, data, mode=0o644)
+    atomic_write_bytes(Path(path), data, replace=replace, private=True)
     return pages
 
 

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from serumdesk.domain.compare import select_compared
 from serumdesk.domain.recommendation import Recommendation
-from serumdesk.storage.atomic import SaveError
+from serumdesk.storage.atomic import DestinationExists, SaveError
 from serumdesk.ui.sheet.pages import SheetRequest, page_layout
 from serumdesk.ui.sheet.pdf import default_paper, paint_on_printer, write_sheet_pdf
+from serumdesk.ui.widgets.plain_dialogs import confirm, message_box, warn
+from serumdesk.ui.widgets.style import plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -24,14 +26,14 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     """The print preview; its Print button opens the system print dialog."""
     from PySide6.QtGui import QAction
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-    from PySide6.QtWidgets import QMessageBox, QToolBar
+    from PySide6.QtWidgets import QToolBar
 
     from serumdesk.domain.compare import CompareError
 
     try:
         compared = select_compared(rec, compare_ids)
     except CompareError as exc:
-        QMessageBox.warning(parent, "Cannot print", str(exc))
+        warn(parent, "Cannot print", str(exc))
         return
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(default_paper()))
@@ -40,8 +42,9 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     dialog.setWindowTitle("Print the comparison sheet")
     medical = QAction("Leave out medical details", dialog)
     medical.setCheckable(True)
-    medical.setToolTip("For a copy to share: leaves out pregnancy, conditions and allergies; "
-                       "every caution keeps a line that says to see your clinician.")
+    medical.setToolTip(plain_tooltip(
+        "For a copy to share: leaves out pregnancy, conditions and allergies; every caution "
+        "keeps a line that says to see your clinician."))
     medical.setEnabled(_has_medical_details(rec))
     toolbar = dialog.findChild(QToolBar)
     if toolbar is not None:
@@ -60,16 +63,19 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
 
 
 def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str]) -> None:
-    """Ask for a .pdf file name and write the sheet there; failures get a clear message."""
+    """Ask for a .pdf file name and write the sheet there; failures get a clear message.
+
+    An existing file is replaced only after a question: Qt's file dialog asks for the name
+    it was given, and SerumDesk asks itself when it added ".pdf" to that name.
+    """
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from serumdesk.domain.compare import CompareError
 
     include_medical = True
     if _has_medical_details(rec):
-        box = QMessageBox(QMessageBox.Icon.Question, "Export PDF",
-                          "Include your medical details (pregnancy, conditions, allergies)?",
-                          QMessageBox.StandardButton.NoButton, parent)
+        box = message_box(parent, QMessageBox.Icon.Question, "Export PDF",
+                          "Include your medical details (pregnancy, conditions, allergies)?")
         box.setInformativeText("For a copy to share, leave them out: every caution keeps a "
                                "line that says to see your clinician.")
         keep = box.addButton("Include them", QMessageBox.ButtonRole.AcceptRole)
@@ -87,12 +93,22 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
     if not name:
         return
     path = Path(name)
+    replace = True  # the file dialog asked before choosing an existing file
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    try:
-        write_sheet_pdf(rec, compare_ids, path, paper=default_paper(),
-                        include_medical=include_medical)
-    except SaveError as exc:
-        QMessageBox.warning(parent, "PDF not saved", exc.strerror or str(exc))
-    except CompareError as exc:
-        QMessageBox.warning(parent, "PDF not saved", str(exc))
+        replace = False  # it asked about another name
+    while True:
+        try:
+            write_sheet_pdf(rec, compare_ids, path, paper=default_paper(),
+                            include_medical=include_medical, replace=replace)
+        except DestinationExists:
+            if not confirm(parent, "Replace the file?", f"{path} already exists. Replace it?",
+                           "Replace"):
+                return
+            replace = True
+            continue
+        except SaveError as exc:
+            warn(parent, "PDF not saved", str(exc))
+        except CompareError as exc:
+            warn(parent, "PDF not saved", str(exc))
+        return

@@ -132,6 +132,21 @@ def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) 
     return label
 
 
+def plain_tooltip(text: str) -> str:
+    """`text` as a tooltip Qt shows literally, line breaks kept.
+
+    Qt guesses whether a tooltip is rich text (Qt::mightBeRichText), so catalog provenance
+    such as `<a href="javascript:…">` would show as a link. Escaped and wrapped in a
+    paragraph that keeps white space, it is always rich text whose content is the literal
+    characters; escapes and invisible characters are dropped first (plain_text.plain).
+    """
+    from html import escape  # here, not at the top: style.py is on the first page's path
+
+    from serumdesk.domain.plain_text import plain
+
+    return f"<p style='white-space:pre-wrap'>{escape(plain(text))}</p>" if text else ""
+
+
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
     """The widget's font scaled relative to the system size (never a fixed pixel size)."""
     font = QFont(widget.font())

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from serumdesk.domain.answers import Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import PatchResult
+from serumdesk.domain.numbers import EARLIEST_DAY
 from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
 from tests.ui.wizard_helpers import catalog_products, open_window
 
@@ -68,12 +71,16 @@ def test_a_new_bottle_is_patch_tested_then_opened(qtbot: QtBot, artifacts_dir: P
                                        patch_result=PatchResult.NO_REACTION),)
 
 
-def test_dates_to_come_cannot_be_chosen(qtbot: QtBot) -> None:
+@pytest.mark.parametrize(("typed", "kept"), [
+    (QDate(2027, 1, 1), TODAY),  # a date still to come cannot have happened yet
+    (QDate(1800, 1, 1), EARLIEST_DAY),  # nor one before the number model's first day
+])
+def test_dates_out_of_range_cannot_be_chosen(qtbot: QtBot, typed: QDate, kept: dt.date) -> None:
     dialog = _dialog(qtbot, (Bottle(TNS),))
     box = dialog.boxes[0]
     box.opened.setChecked(True)
-    box.opened_date.setDate(QDate(2027, 1, 1))
-    assert box.bottle().opened == TODAY
+    box.opened_date.setDate(typed)
+    assert box.bottle().opened == kept
 
 
 def test_removing_a_bottle_offers_its_serum_again(qtbot: QtBot) -> None:
@@ -122,3 +129,18 @@ def test_without_a_catalog_kept_bottles_still_show(qtbot: QtBot, tmp_path: Path)
     assert not dialog.add_button.isEnabled()
     dialog.accept()
     assert window.state.bottles == (Bottle(TNS, opened=dt.date(2026, 11, 1)),)
+
+
+def test_figures_that_last_for_centuries_open_the_dialog(qtbot: QtBot) -> None:
+    """Issue #13, case 10: 1000 ml at 0.001 ml 0.1× a day (inside the spin boxes' limits),
+    opened 2026-01-01: Your bottles crashed with OverflowError and never opened."""
+    window = open_window(qtbot)
+    window.state.replace(overrides=Overrides({TNS: ProductOverride(
+        size_ml=1000, dose_ml=0.001, applications_per_day=0.1)}),
+        bottles=(Bottle(TNS, opened=dt.date(2026, 1, 1)),))
+    window.edit_bottles()
+    dialog = window.bottles_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "it would last more than 100 years" in dialog.boxes[0].notes.text()
+    dialog.reject()
+

@@ -363,3 +363,43 @@ def test_gui_and_cli_read_each_others_profiles(
     actions.open_action.trigger()
     assert window.state.answers.use_case is UseCase.BRIGHTENING
     assert window.state.answers.cautions == frozenset({Caution.AUTOIMMUNE})
+
+
+def test_save_as_with_a_fifo_named_like_a_profile_does_not_freeze(
+        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
+        paths: UserPaths) -> None:
+    """Issue #13, case 7: Save As read every profile file to check the name was free, and a
+    FIFO among them froze the app."""
+    from tests.hostile import deadline, make_fifo
+
+    window, actions = app_window
+    paths.profiles_dir.mkdir(parents=True)
+    make_fifo(paths.profiles_dir / ("8" * 32 + ".json"))
+    _fill(window)
+    prompts.names.append("Mum")
+    with deadline(20):
+        assert actions.save_as() is True
+    assert ProfileStore(paths.profiles_dir).listing().names == ["Mum"]
+
+
+def test_export_onto_a_fifo_or_link_is_refused_with_a_message(
+        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
+        tmp_path: Path) -> None:
+    """Case 2: the file dialog asks before replacing a file, but what is there is checked too."""
+    from tests.hostile import make_fifo
+
+    window, actions = app_window
+    _fill(window)
+    prompts.names.append("Mum")
+    actions.save_action.trigger()
+    fifo = make_fifo(tmp_path / "mum.json")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", "utf-8")
+    (tmp_path / "link.json").symlink_to(victim)
+    prompts.files.extend([fifo, tmp_path / "link.json"])
+    actions.export_action.trigger()
+    actions.export_action.trigger()
+    fifo_message, link_message = prompts.texts("warn")
+    assert "it is a named pipe (FIFO), and SerumDesk only replaces regular files" in fifo_message
+    assert "it is a symbolic link" in link_message
+    assert victim.read_text("utf-8") == "precious"

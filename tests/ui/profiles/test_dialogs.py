@@ -19,6 +19,7 @@ from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.profiles.actions import install_profile_actions
 from serumdesk.ui.profiles.picker_dialog import ProfilePickerDialog
 from serumdesk.ui.profiles.prompts import DialogPrompts, Unsaved, suggested_file_name
+from serumdesk.ui.widgets.plain_dialogs import message_box
 from serumdesk.ui.work_state import WorkState
 from tests.ui.profile_helpers import ScriptedPrompts
 
@@ -64,12 +65,13 @@ def test_message_boxes_are_plain_text(qtbot: QtBot, artifacts_dir: Path,
                                       catalog_path: Path, user_dirs: Path) -> None:
     window = MainWindow(WorkState(), CatalogLoader(catalog_path), UserPaths(user_dirs))
     qtbot.addWidget(window)
-    box = DialogPrompts(window)._box(QMessageBox.Icon.Warning, "Unsaved changes",
-                                     "You have changes to profile “<b>Mum</b>” that are not saved.")
+    box = message_box(window, QMessageBox.Icon.Warning, "Unsaved changes",
+                      "You have changes to profile “<b>Mum</b>” that are not saved.")
     qtbot.addWidget(box)
     box.show()
     box.grab().save(str(artifacts_dir / "message_box.png"))
     assert box.textFormat().name == "PlainText"
+    assert "“<b>Mum</b>”" in box.text()
 
 
 def test_file_menu_holds_the_profile_actions(qtbot: QtBot, artifacts_dir: Path,

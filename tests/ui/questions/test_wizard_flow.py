@@ -15,6 +15,7 @@ from serumdesk.ui.questions.procedure_page import ProcedurePage
 from serumdesk.ui.questions.sensitivity_page import SensitivityPage
 from serumdesk.ui.results.product_card import ProductCard
 from serumdesk.ui.results.results_page import ResultsPage
+from tests.ui.text_helpers import shown_tooltip
 from tests.ui.wizard_helpers import (
     HUMAN_DERIVED,
     NOT_NOVEL_BIOLOGIC,
@@ -184,7 +185,7 @@ def test_estimates_are_tagged_with_their_provenance(qtbot: QtBot) -> None:
     assert dose["kind"] == "estimate"
     tag = card.cost.field_tags["dose_ml"]
     assert tag.isVisibleTo(card.cost) and tag.text() == "estimate"
-    assert tag.toolTip() == f"Estimate: {dose['source']}"
+    assert shown_tooltip(tag) == f"Estimate: {dose['source']}"
     assert card.cost.estimate_tag.isVisibleTo(card.cost)
     assert not card.cost.field_tags["price_usd"].isVisibleTo(card.cost)  # sourced price
 

@@ -27,6 +27,20 @@ def test_catalog_text_is_escaped() -> None:
     assert "A&amp;B" in html
 
 
+def test_catalog_text_cannot_reorder_or_hide_itself_on_the_sheet() -> None:
+    """Issue #13: a right-to-left override would print a name reversed; escapes and zero-width
+    characters have no place on paper either."""
+    catalog = bundled_catalog()
+    product = catalog.products[0].model_copy(update={
+        "brand": "Good\u202eCo", "name": "Se\u200brum\x1b[31m",
+        "key_ingredients": ["pep\u2066tides"]})
+    catalog = catalog.model_copy(update={"products": [product, *catalog.products[1:]]})
+    rec = recommend(catalog, Answers())
+    html = sheet_html(rec, select_compared(rec, [product.id]), today=TODAY)
+    assert "GoodCo Serum" in html and "peptides" in html
+    assert not any(ch in html for ch in "\u202e\u200b\x1b\u2066")
+
+
 def test_profile_allergen_text_is_escaped() -> None:
     rec = recommend(bundled_catalog(), Answers(allergens=("<script>",)))
     html = sheet_html(rec, select_compared(rec, []), today=TODAY)

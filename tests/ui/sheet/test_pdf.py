@@ -171,9 +171,9 @@ def test_existing_file_is_replaced_whole_and_readable(qtbot: QtBot, tmp_path: Pa
     folder.mkdir()
     out = folder / "sheet.pdf"
     out.write_bytes(b"old")
-    write_sheet_pdf(rec_for("vegan"), [], out)
+    write_sheet_pdf(rec_for("vegan"), [], out, replace=True)
     assert out.read_bytes().startswith(b"%PDF")
-    assert oct(out.stat().st_mode & 0o777) == oct(0o644)
+    assert oct(out.stat().st_mode & 0o777) == oct(0o600)  # health details: owner only
     assert [p.name for p in folder.iterdir()] == ["sheet.pdf"]  # no temp file left behind
 
 

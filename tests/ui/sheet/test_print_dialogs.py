@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
@@ -114,11 +115,8 @@ def test_export_can_leave_medical_details_out(qtbot: QtBot, tmp_path: Path,
     assert "Medical cautions apply — see your clinician" in text
 
 
-def test_export_to_an_unwritable_folder_says_so(qtbot: QtBot, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    _answer_file_dialog(monkeypatch, tmp_path / "gone" / "sheet.pdf")
+def _read_the_message() -> list[str]:
+    """The text of the next message box, once shown (it is closed after reading)."""
     shown: list[str] = []
 
     def read_and_close(box: QWidget) -> None:
@@ -127,6 +125,57 @@ def test_export_to_an_unwritable_folder_says_so(qtbot: QtBot, tmp_path: Path,
         box.accept()
 
     _when_shown(QMessageBox, read_and_close)
+    return shown
+
+
+def test_export_to_an_unwritable_folder_says_so(qtbot: QtBot, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    _answer_file_dialog(monkeypatch, tmp_path / "gone" / "sheet.pdf")
+    shown = _read_the_message()
     export_pdf_with_dialog(parent, rec_for("vegan"), [])
     assert shown and "folder does not exist" in shown[0]
     assert str(tmp_path / "gone" / "sheet.pdf") in shown[0]
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_export_asks_before_replacing_a_file_it_named_itself(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replace: bool) -> None:
+    """The file dialog asked about "mine"; SerumDesk writes "mine.pdf", so it asks itself."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    existing = tmp_path / "mine.pdf"
+    existing.write_bytes(b"my own file")
+    _answer_file_dialog(monkeypatch, tmp_path / "mine")
+    asked: list[str] = []
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        wanted = "Replace" if replace else "Cancel"
+        next(b for b in box.findChildren(QPushButton) if b.text() == wanted).click()
+
+    _when_shown(QMessageBox, answer)
+    export_pdf_with_dialog(parent, rec_for("vegan"), [])
+    assert asked == [f"{existing} already exists. Replace it?"]
+    if replace:
+        assert pdf_text(existing).startswith("Serum comparison sheet")
+    else:
+        assert existing.read_bytes() == b"my own file"
+
+
+def test_export_onto_a_fifo_says_so_and_leaves_it(qtbot: QtBot, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.hostile import deadline, make_fifo
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    fifo = make_fifo(tmp_path / "sheet.pdf")
+    _answer_file_dialog(monkeypatch, fifo)
+    shown = _read_the_message()
+    with deadline(20):
+        export_pdf_with_dialog(parent, rec_for("vegan"), [])
+    assert shown == [f"Could not save {fifo}: it is a named pipe (FIFO), and SerumDesk only "
+                     "replaces regular files. Nothing was written."]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)

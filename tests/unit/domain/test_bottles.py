@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from serumdesk.domain.bottles import Bottle, bottle_notes, patch_check_window, runs_out, use_by
+from serumdesk.domain.answers import ProductOverride
+from serumdesk.domain.bottles import (
+    LONGEST_FORECAST_YEARS,
+    Bottle,
+    bottle_notes,
+    patch_check_window,
+    runs_out,
+    use_by,
+)
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.cost import estimate_cost
 from tests.unit.factories import make_product
@@ -64,5 +72,37 @@ def test_a_bottle_runs_out_after_its_months_at_the_cost_figures() -> None:
 
 
 def test_months_after_opening_must_be_sensible() -> None:
-    with pytest.raises(ValueError, match="1 to 60"):
+    with pytest.raises(ValueError, match="between 1 and 60"):
         Bottle("p", opened=D(2026, 1, 1), months_after_opening=0)
+
+
+def test_a_bottle_lasting_centuries_is_said_without_a_date() -> None:
+    """Issue #13, case 10: 1000 ml at 0.001 ml 0.1× a day, opened 2026-01-01, raised
+    OverflowError (date value out of range) and Your bottles never opened."""
+    cost = estimate_cost(make_product(), ProductOverride(
+        size_ml=1000, dose_ml=0.001, applications_per_day=0.1))
+    bottle = Bottle("p", opened=D(2026, 1, 1))
+    assert runs_out(bottle, cost) is None
+    notes = bottle_notes(bottle, cost, D(2026, 11, 2))
+    assert notes[-1] == ("At your amount per use and uses a day it would last more than "
+                         f"{LONGEST_FORECAST_YEARS} years: check the amount per use and uses a day.")
+
+
+def test_the_longest_a_bottle_can_last_has_no_date_and_a_century_still_does() -> None:
+    from serumdesk.domain.numbers import DOSE_ML, LATEST_DAY, SIZE_ML, USES_A_DAY
+
+    longest = estimate_cost(make_product(), ProductOverride(
+        size_ml=SIZE_ML.maximum, dose_ml=DOSE_ML.minimum, applications_per_day=USES_A_DAY.minimum))
+    assert runs_out(Bottle("p", opened=LATEST_DAY), longest) is None
+    # 30 ml at 0.001 ml once a day: 30,000 days, about 82 years — still a date.
+    century = estimate_cost(make_product(), ProductOverride(dose_ml=0.001, applications_per_day=1))
+    assert runs_out(Bottle("p", opened=LATEST_DAY), century) == LATEST_DAY + dt.timedelta(
+        days=30_000)
+
+
+def test_dates_far_from_now_are_refused() -> None:
+    with pytest.raises(ValueError, match="The day it was opened must be between 1900 and 2999"):
+        Bottle("p", opened=D(9999, 12, 31))
+    with pytest.raises(ValueError, match="patch test must be between 1900 and 2999"):
+        Bottle("p", patch_started=D(1, 1, 1))
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -161,15 +162,27 @@ def broken_catalogs(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
+def _has_infinity(value: object) -> bool:
+    if isinstance(value, float):
+        return math.isinf(value)
+    if isinstance(value, dict):
+        return any(_has_infinity(v) for v in value.values())
+    return isinstance(value, list) and any(_has_infinity(v) for v in value)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(broken_catalogs())
 def test_broken_catalogs_give_named_errors_never_a_crash(data: dict[str, Any]) -> None:
+    text = json.dumps(data)  # Python writes an infinite float as Infinity, which is not JSON
     try:
-        catalog = parse_catalog(json.dumps(data), "fuzz.json")
+        catalog = parse_catalog(text, "fuzz.json")
     except CatalogError as exc:
-        text = str(exc)
-        assert "fuzz.json" in text
+        assert "fuzz.json" in str(exc)
         assert exc.problems
+        if _has_infinity(data):
+            assert exc.problems[0].startswith("the file is not valid JSON: "), exc.problems
+            assert "Infinity is not a number JSON allows" in exc.problems[0]
+            return
         named = ("product '", "product (no id)", "catalog")
         assert all(p.startswith(named) for p in exc.problems), exc.problems
     else:  # some replacements are still valid (e.g. another valid string)
@@ -199,3 +212,18 @@ def test_vegan_status_never_calls_a_human_derived_serum_unconfirmed(catalog_path
     assert by_id["the-ordinary-niacinamide-zinc"].vegan_status == "yes"
     assert by_id["the-ordinary-hyaluronic-acid-b5"].vegan_status == "yes"
     assert by_id["eighth-day-regenerative-serum"].vegan_status == "not confirmed"
+
+
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("schema_version", True, "schema_version': must be a whole number, not True"),
+    ("schema_version", 1.0, "schema_version': must be a whole number, not 1.0"),
+    ("human_derived", "no", "human_derived': Input should be a valid boolean"),
+    ("vegan", 1, "vegan': Input should be a valid boolean"),
+])
+def test_flags_and_versions_are_strict_too(field: str, value: object, words: str) -> None:
+    """Issue #13: "usd": true was taken as $1; a flag given as "no" or 1 is no better."""
+    data = catalog_data([product_data()])
+    (data if field == "schema_version" else data["products"][0])[field] = value
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(json.dumps(data))
+    assert any(words in problem for problem in info.value.problems), info.value.problems

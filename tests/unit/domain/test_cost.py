@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from serumdesk.domain.answers import ProductOverride
@@ -69,13 +71,38 @@ def test_assumption_text_shows_every_input() -> None:
 
 @pytest.mark.parametrize("field", ["price_usd", "dose_ml", "applications_per_day"])
 def test_negative_overrides_are_refused(field: str) -> None:
-    with pytest.raises(ValueError, match="zero or more"):
+    with pytest.raises(ValueError, match="must be 0 or between"):
         ProductOverride(**{field: -1.0})
 
 
 def test_zero_size_is_refused() -> None:
-    with pytest.raises(ValueError, match="more than zero"):
+    with pytest.raises(ValueError, match=r"A bottle size must be between 0\.1 and 10,000 ml, not 0\.0"):
         ProductOverride(size_ml=0.0)
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("size_ml", 1e-300), ("size_ml", float("inf")), ("price_usd", float("nan")),
+    ("dose_ml", 1e-300), ("applications_per_day", 1e308), ("price_usd", True),
+    ("price_usd", "100"),
+])
+def test_absurd_overrides_are_refused(field: str, value: object) -> None:
+    """Issue #13, case 9: an override of 1e-300 ml showed "$inf a month" on the cards."""
+    with pytest.raises(ValueError, match="must be"):
+        ProductOverride(**{field: value})  # type: ignore[arg-type]
+
+
+def test_the_most_extreme_allowed_figures_stay_finite() -> None:
+    from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
+
+    product = make_product()
+    dearest = estimate_cost(product, ProductOverride(
+        price_usd=PRICE_USD.maximum, size_ml=SIZE_ML.minimum, dose_ml=DOSE_ML.maximum,
+        applications_per_day=USES_A_DAY.maximum))
+    longest = estimate_cost(product, ProductOverride(
+        size_ml=SIZE_ML.maximum, dose_ml=DOSE_ML.minimum,
+        applications_per_day=USES_A_DAY.minimum))
+    assert math.isfinite(dearest.cost_per_month_usd) and dearest.cost_per_month_usd < 1e13
+    assert longest.months_per_bottle is not None and math.isfinite(longest.months_per_bottle)
 
 
 def test_a_copy_with_a_new_price_is_costed_at_the_new_price() -> None:

@@ -55,3 +55,35 @@ def test_instance_guard_dies_with_its_process(tmp_path: Path) -> None:
     guard = InstanceGuard(path)
     assert guard.acquired
     guard.release()
+
+
+@pytest.mark.parametrize("kind", ["link", "fifo"])
+def test_a_lock_file_that_is_not_a_file_is_refused_not_followed(tmp_path: Path, kind: str) -> None:
+    from tests.hostile import finishes, make_fifo
+
+    lock = tmp_path / ".lock"
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious")
+    if kind == "link":
+        lock.symlink_to(victim)
+    else:
+        make_fifo(lock)
+
+    def take() -> None:
+        with folder_lock(lock, timeout_s=1):
+            pass
+
+    assert isinstance(finishes(take), OSError)
+    assert victim.read_bytes() == b"precious"
+
+
+def test_the_store_says_what_is_wrong_with_its_lock_file(tmp_path: Path) -> None:
+    from tests.hostile import finishes, make_fifo
+
+    store = ProfileStore(tmp_path / "profiles")
+    store.folder.mkdir()
+    make_fifo(store.folder / ".lock")
+    outcome = finishes(lambda: store.create("Mum"))
+    assert isinstance(outcome, ProfileError)
+    assert str(outcome) == (f"Could not use the profiles folder {store.folder}: its lock file "
+                            ".lock is a named pipe (FIFO), not a regular file. Nothing was changed.")

@@ -14,9 +14,18 @@ from hypothesis import strategies as st
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
+from serumdesk.domain.numbers import (
+    BUDGET_USD,
+    DAYS_SINCE_PROCEDURE,
+    DOSE_ML,
+    PRICE_USD,
+    SIZE_ML,
+    USES_A_DAY,
+    Quantity,
+)
 from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
 from serumdesk.storage.profile_model import parse_profile, profile_to_bytes
-from serumdesk.storage.profile_types import Profile, ProfileDataError
+from serumdesk.storage.profile_types import Profile, ProfileDataError, ProfileError, clean_name
 from serumdesk.storage.profiles import ProfileStore
 
 ID = "0" * 32
@@ -26,9 +35,22 @@ json_values = st.recursive(
                                                                 max_size=4),
     max_leaves=12,
 )
-names = st.text(min_size=1, max_size=300).filter(
-    lambda s: s.strip() == s and s and not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in s))
-amounts = st.none() | st.floats(min_value=0, max_value=1e5, allow_nan=False)
+
+
+def _usable_name(name: str) -> bool:
+    try:
+        return clean_name(name) == name
+    except ProfileError:
+        return False
+
+
+def amounts(quantity: Quantity) -> st.SearchStrategy[float | None]:
+    """None, or any value numbers.py accepts for `quantity` (0 where it accepts 0)."""
+    inside = st.floats(min_value=quantity.minimum, max_value=quantity.maximum)
+    return st.none() | (st.just(0.0) | inside if quantity.zero else inside)
+
+
+names = st.text(min_size=1, max_size=300).filter(_usable_name)
 product_ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 answers = st.builds(
     Answers,
@@ -36,13 +58,13 @@ answers = st.builds(
     diet=st.sampled_from(Diet), cautions=st.frozensets(st.sampled_from(Caution)),
     allergens=st.lists(st.text(min_size=1, max_size=30).map(str.strip).filter(bool),
                        max_size=5, unique=True).map(tuple),
-    actives=st.frozensets(st.sampled_from(Active)), budget_usd_per_month=amounts,
+    actives=st.frozensets(st.sampled_from(Active)), budget_usd_per_month=amounts(BUDGET_USD),
     procedure=st.none() | st.sampled_from(Procedure),
-    days_since_procedure=st.none() | st.integers(0, 3650),
+    days_since_procedure=st.none() | st.integers(0, int(DAYS_SINCE_PROCEDURE.maximum)),
 )
 overrides = st.dictionaries(product_ids, st.builds(
-    ProductOverride, price_usd=amounts, dose_ml=amounts, applications_per_day=amounts,
-    size_ml=st.none() | st.floats(min_value=0.1, max_value=1e4)), max_size=3).map(Overrides)
+    ProductOverride, price_usd=amounts(PRICE_USD), dose_ml=amounts(DOSE_ML),
+    applications_per_day=amounts(USES_A_DAY), size_ml=amounts(SIZE_ML)), max_size=3).map(Overrides)
 days = st.none() | st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
 bottles = st.lists(st.builds(
     Bottle, product_id=product_ids, opened=days, patch_started=days,

@@ -303,7 +303,7 @@ def test_read_only_folder_real(store: ProfileStore) -> None:  # pragma: no cover
 def test_export_import_round_trip(store: ProfileStore, tmp_path: Path) -> None:
     saved = store.create("Mum", ANSWERS, OVERRIDES, ("symbiome-the-answer",), "n")
     exported = tmp_path / "mum.serumdesk.json"
-    store.export(saved.id, exported)
+    store.export(saved.id, exported, replace=False)
     assert _mode(exported) == 0o600
     imported = store.import_file(exported)
     assert imported.id != saved.id
@@ -320,7 +320,7 @@ def test_export_import_round_trip(store: ProfileStore, tmp_path: Path) -> None:
     (b'{"schema_version": 1}', "name: Field required"),
     (b"__import__('os').system('touch /tmp/pwned')", "not valid JSON"),
     (b"[" * 100_000, "nested too deeply"),
-    (b" " * (1024 * 1024 + 1), "a profile is at most"),
+    (b" " * (1024 * 1024 + 1), "larger than 1,048,576 bytes, the most a profile can be"),
 ])
 def test_import_rejects_non_profiles_by_name(store: ProfileStore, tmp_path: Path,
                                              content: bytes, why: str) -> None:
@@ -387,3 +387,149 @@ def test_bottles_are_saved_and_read_back(store: ProfileStore) -> None:
     assert data["bottles"][0] == {"product_id": "symbiome-the-answer", "opened": "2026-11-02",
                                   "months_after_opening": 6, "patch_started": None,
                                   "patch_result": "waiting"}
+
+
+# --- issue #13: hostile files and names in the profiles folder ------------------------------
+
+
+def test_looser_profile_files_are_tightened_when_the_store_is_used(store: ProfileStore) -> None:
+    """Case 6: only the folder was tightened; 0644 files stayed 0644."""
+    saved = store.create("Mum")
+    trashed = store.delete(store.create("Dad").id)
+    for path in (store.path_for(saved.id), trashed):
+        path.chmod(0o644)
+    fresh = ProfileStore(store.folder)
+    assert fresh.listing().names == ["Mum"]
+    assert _mode(store.path_for(saved.id)) == 0o600
+    assert _mode(trashed) == 0o600
+
+
+def test_a_fifo_named_like_a_profile_blocks_nothing(store: ProfileStore, tmp_path: Path) -> None:
+    """Case 7: `mkfifo PROFILES/8888….json` made save and import block forever, holding the
+    lock (and froze Save As in the app)."""
+    from tests.hostile import finishes, make_fifo
+
+    mum = store.create("Mum")
+    fifo = make_fifo(store.folder / ("8" * 32 + ".json"))
+    exported = tmp_path / "mum.json"
+    store.export(mum.id, exported, replace=False)
+
+    assert finishes(lambda: store.create("Dad")).name == "Dad"
+    assert finishes(lambda: store.save(store.find("Mum"))).revision == 2
+    assert finishes(lambda: store.import_file(exported)).name == "Mum (2)"
+    listing = finishes(store.listing)
+    assert listing.names == ["Dad", "Mum", "Mum (2)"]
+    [problem] = listing.problems
+    assert problem.file_name == fifo.name and "named pipe (FIFO)" in problem.reason
+    assert problem.moved_to is None and fifo.exists()
+
+
+def test_a_fifo_at_a_profiles_own_name_refuses_that_save_only(store: ProfileStore) -> None:
+    from tests.hostile import finishes, make_fifo
+
+    mum = store.create("Mum")
+    store.path_for(mum.id).unlink()
+    make_fifo(store.path_for(mum.id))
+    outcome = finishes(lambda: store.save(mum))
+    assert isinstance(outcome, ProfileError) and "named pipe" in str(outcome)
+    assert stat.S_ISFIFO(store.path_for(mum.id).lstat().st_mode)
+
+
+def test_a_link_at_a_profiles_name_is_not_written_through(store: ProfileStore,
+                                                          tmp_path: Path) -> None:
+    mum = store.create("Mum")
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_bytes(store.path_for(mum.id).read_bytes())
+    store.path_for(mum.id).unlink()
+    store.path_for(mum.id).symlink_to(elsewhere)
+    before = elsewhere.read_bytes()
+    with pytest.raises(ProfileError, match="it is a symbolic link"):
+        store.save(store.get(mum.id))
+    assert elsewhere.read_bytes() == before and store.path_for(mum.id).is_symlink()
+
+
+def test_importing_a_file_one_may_not_read_says_read(store: ProfileStore, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Case 12: `profile import /etc/shadow` said "not allowed to write there" (simulated:
+    root may read anything)."""
+    secret = tmp_path / "shadow"
+    secret.write_text("root:x:0:0", "utf-8")
+    real_open = os.open
+
+    def refuse(path: str, flags: int, *args: int) -> int:
+        if Path(path) == secret:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(ProfileError) as info:
+        store.import_file(secret)
+    assert str(info.value) == f"Could not read {secret}: SerumDesk is not allowed to read it."
+
+
+def test_a_damaged_profile_is_reported_by_its_name(store: ProfileStore) -> None:
+    """Case 13: reported by its random file id only."""
+    store.create("Mum")
+    torn = store.folder / ("ab" * 16 + ".json")
+    torn.write_text('{"schema_version": 2, "name": "Bea \\u00e9", "answers": {"use_ca', "utf-8")
+    hostile = store.folder / ("cd" * 16 + ".json")
+    hostile.write_text('{"name": "Eve\\u001b]52;c;eA==\\u0007", "answers": 3}', "utf-8")
+    problems = {p.file_name: p for p in store.listing().problems}
+    assert problems[torn.name].name == "Bea é"
+    assert problems[torn.name].message.startswith(
+        f"Profile 'Bea é' could not be read (file {torn.name}): it is not valid JSON")
+    assert problems[hostile.name].name == "Eve"  # made plain before it is shown
+
+
+def test_a_newer_profiles_name_is_listed_and_explains_the_clash(store: ProfileStore) -> None:
+    """Case 13: a name held by a newer SerumDesk's profile was "already exists" with no trace."""
+    newer = store.folder / ("ef" * 16 + ".json")
+    store.folder.mkdir(parents=True)
+    newer.write_text(json.dumps({"schema_version": 99, "name": "Bea"}), "utf-8")
+    listing = store.listing()
+    assert [(p.name, p.too_new) for p in listing.too_new] == [("Bea", True)]
+    with pytest.raises(ProfileNameTaken, match="saved by a newer SerumDesk") as info:
+        store.create("bea")
+    assert info.value.too_new
+    assert newer.exists()
+
+
+def test_long_names_stay_unique(store: ProfileStore) -> None:
+    store.create("n" * 300)
+    with pytest.raises(ProfileNameTaken):
+        store.create("N" * 300)
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("Mum\u202edaD", "text-direction controls"), ("a\u2067b", "text-direction controls"),
+    ("\u200b\u200b", "visible"), ("\u200d", "visible"), ("\u0301\u0301", "visible"),
+    ("Mu\u200bm", "invisible characters"), ("a\u2028b", "line breaks"),
+    ("x\ud800", "invisible characters"),
+])
+def test_names_that_would_not_show_as_typed_are_refused(store: ProfileStore, name: str,
+                                                        why: str) -> None:
+    """Case 14: U+202E showed a name reversed, zero-width-only names showed blank."""
+    with pytest.raises(ProfileError, match=why):
+        store.create(name)
+    assert _files(store) == []
+
+
+def test_notes_and_allergens_lose_escapes_on_the_way_in(store: ProfileStore) -> None:
+    """Case 4: an allergen with an OSC 52 clipboard write was printed raw."""
+    saved = store.create("Mum", Answers(allergens=("nuts\x1b]52;c;eA==\x07", "\x1b[2J")),
+                         notes="line one\r\nline\x1b[31m two\u202e")
+    assert saved.answers.allergens == ("nuts",)
+    assert saved.notes == "line one\nline two"
+    assert store.get(saved.id) == saved
+
+
+def test_a_profile_with_a_microscopic_dose_is_refused_by_name() -> None:
+    """Case 10: a profile with dose_ml 1e-300 gave "Python int too large to convert to C int"."""
+    from serumdesk.storage.profile_model import parse_profile, profile_to_bytes
+    from serumdesk.storage.profile_types import ProfileDataError
+
+    data = json.loads(profile_to_bytes(Profile(name="Bea")))
+    data["overrides"] = {"p": {"dose_ml": 1e-300}}
+    with pytest.raises(ProfileDataError, match="overrides.p.dose_ml: An amount per use must be "
+                       r"0 or between 0\.001 and 100 ml, not 1e-300$"):
+        parse_profile(json.dumps(data).encode(), default_id="0" * 32)

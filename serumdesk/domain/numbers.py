@@ -1,0 +1,145 @@
+"""The number model: every price, size, dose, uses a day, budget and count SerumDesk takes in.
+
+One `Quantity` per kind of number holds its bounds, and every way in asks it: the catalog
+and profile file models (strict pydantic types built from these in strict_model.py), the
+domain's dataclasses, the command-line options and the app's spin boxes. So a figure one
+surface refuses, every surface refuses, with the same words.
+
+A number is a real int or float (never a bool or a string of digits), finite, and within
+its bounds. The bounds are wide for real serums and narrow enough that nothing derived from
+them overflows: the highest monthly cost is $100,000 ÷ 0.1 ml × 100 ml × 10 a day × 30.44,
+about $3 × 10¹², and the longest a bottle can last (10,000 ml at 0.001 ml, 0.1 times a day)
+is about 275,000 years, which bottles.py words without computing a date for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+_DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_WHOLE = re.compile(r"[+-]?\d+")
+_MAX_DIGITS = 20
+"""Longer input is out of every range; it is refused before Python converts it."""
+
+
+class NumberError(ValueError):
+    """A number that is not acceptable; str() says what is wanted, in plain words."""
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "…"
+
+
+def _shown(value: object) -> str:
+    """A refused value as the message shows it: a string in quotes, so '100' is not 100."""
+    if isinstance(value, int) and value.bit_length() > 256:  # repr() of a huge int may fail
+        return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
+    return _clip(repr(value))
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A kind of number and what SerumDesk accepts for it.
+
+    `minimum` is the smallest value other than zero; `zero` says whether 0 is accepted as
+    well (it means "none" or "not used"). `decimals` is the resolution the app's spin boxes
+    show, so every value above zero that a spin box can show is within bounds.
+    """
+
+    what: str
+    """The subject of the error messages: "A bottle size"."""
+    minimum: float
+    maximum: float
+    decimals: int = 0
+    prefix: str = ""
+    suffix: str = ""
+    zero: bool = False
+    whole: bool = False
+
+    def lowest(self, *, zero: bool | None = None) -> float:
+        """The lowest accepted value: 0 when zero is accepted, else the minimum."""
+        return 0 if (self.zero if zero is None else zero) else self.minimum
+
+    def describe(self, *, zero: bool | None = None) -> str:
+        """'between 0.1 and 10,000 ml', or '0 or between 0.001 and 100 ml' when zero is accepted."""
+        low, high = _figure(self.minimum), _figure(self.maximum)
+        span = f"between {self.prefix}{low} and {self.prefix}{high}{self.suffix}"
+        kind = "a whole number " if self.whole else ""
+        if (self.zero if zero is None else zero) and self.minimum > 0:
+            return f"{kind}0 or {span}"
+        return kind + span
+
+    def check(self, value: object, *, zero: bool | None = None) -> float:
+        """`value` when it is a finite int or float within bounds; NumberError says why not."""
+        allowed = (int,) if self.whole else (int, float)
+        if (isinstance(value, bool) or not isinstance(value, allowed)
+                or (isinstance(value, float) and not math.isfinite(value))):
+            raise self._refusal(_shown(value), zero)
+        if value == 0 and (self.zero if zero is None else zero):
+            return value
+        if not self.minimum <= value <= self.maximum:
+            raise self._refusal(_shown(value), zero)
+        return value
+
+    def _refusal(self, shown: str, zero: bool | None = None) -> NumberError:
+        return NumberError(f"{self.what} must be {self.describe(zero=zero)}, not {shown}.")
+
+    def parse(self, text: str) -> float:
+        """A number typed as text ("12.5", "30"): plain digits only — no "inf", "nan",
+        "0x1f" or thousands separators — then checked like any other."""
+        cleaned = text.strip()
+        pattern = _WHOLE if self.whole else _DECIMAL
+        if not pattern.fullmatch(cleaned):
+            kind = "whole number" if self.whole else "number"
+            raise NumberError(f"'{_clip(cleaned)}' is not a {kind}; {self.what.lower()} must be "
+                              f"{self.describe()}.")
+        digits = len(cleaned.lstrip("+-").split("e")[0].split("E")[0].replace(".", ""))
+        if digits > _MAX_DIGITS:
+            raise self._refusal(_clip(cleaned))
+        try:
+            return self.check(int(cleaned) if self.whole else float(cleaned))
+        except NumberError:
+            raise self._refusal(_clip(cleaned)) from None
+
+
+PRICE_USD = Quantity("A price", 0.01, 100_000, decimals=2, prefix="$", zero=True)
+"""A bottle's price. The catalog needs one above zero; a person's own figure may be 0 (a gift)."""
+SIZE_ML = Quantity("A bottle size", 0.1, 10_000, decimals=1, suffix=" ml")
+DOSE_ML = Quantity("An amount per use", 0.001, 100, decimals=3, suffix=" ml", zero=True)
+"""0 means the serum is not used; the catalog needs one above zero."""
+USES_A_DAY = Quantity("Uses a day", 0.1, 10, decimals=1, suffix="×", zero=True)
+"""0.5 is every other day; 0 means not used. The catalog needs one above zero."""
+BUDGET_USD = Quantity("A monthly budget", 0, 100_000, decimals=2, prefix="$", zero=True)
+DAYS_SINCE_PROCEDURE = Quantity("Days since the procedure", 0, 36_500, whole=True)
+MONTHS_AFTER_OPENING = Quantity("Months after opening", 1, 60, whole=True)
+"""The open-jar symbol on a pack: 6M, 12M … up to five years."""
+STUDY_PEOPLE = Quantity("The number of people in a study", 1, 10_000_000, whole=True)
+STUDY_WEEKS = Quantity("A study's length", 0.1, 5_200, decimals=1, suffix=" weeks")
+REVISION = Quantity("A revision", 0, 10**15, whole=True)
+
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2999, 12, 31)
+"""Bounds of the dates a person notes (opened, patch test): far from the calendar's end."""
+
+
+def check_day(value: dt.date, what: str) -> dt.date:
+    if not EARLIEST_DAY <= value <= LATEST_DAY:
+        raise NumberError(f"{what} must be between {EARLIEST_DAY.year} and {LATEST_DAY.year}, "
+                          f"not {value.isoformat()}.")
+    return value
+
+
+COST_QUANTITIES: dict[str, Quantity] = {
+    "price_usd": PRICE_USD,
+    "size_ml": SIZE_ML,
+    "dose_ml": DOSE_ML,
+    "applications_per_day": USES_A_DAY,
+}
+"""The four inputs of the monthly cost, by CostInputs field name."""

@@ -1,0 +1,181 @@
+"""How SerumDesk reads a file, and how it words any file error: regular files only, bounded, never blocking.
+
+`read_regular_file` is the one way in for catalogs, profiles and imports. It opens with
+O_NONBLOCK and checks what it opened before reading, so a FIFO or a device under a
+catalog's or a profile's name is refused at once instead of hanging the app (or, for a
+device like /dev/zero, filling memory); it reads at most `limit` + 1 bytes.
+
+`describe_os_error` words every OSError by what the person can do about it. The write
+rule (atomic.py) and the profile store use it too.
+
+Nothing here imports from SerumDesk, so the domain's catalog loading can use it without
+a cycle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+_READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+_CHUNK = 1 << 20
+
+
+class ReadError(OSError):
+    """A file SerumDesk did not read; `reason` completes "Could not read X: …"."""
+
+    def __init__(self, code: int, reason: str, path: Path) -> None:
+        super().__init__(code, reason, str(path))
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+class FileTooLarge(ReadError):
+    """More than the reader's limit; `limit` is that many bytes."""
+
+    def __init__(self, path: Path, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"it is larger than {limit:,} bytes", path)
+        self.limit = limit
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file is, in words ("a named pipe (FIFO)"), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def describe_os_error(exc: OSError, *, reading: bool | None = None) -> str:
+    """Why a file operation failed, in plain words that say what to do ("the disk is full").
+
+    `reading` picks the wording where it differs: True for reading, False for writing,
+    None when the operation is not known.
+    """
+    if isinstance(exc, ReadError):  # worded where it was raised
+        return exc.reason
+    verb = {True: "read it", False: "write there", None: "use it"}[reading]
+    code = exc.errno or 0
+    if code in (errno.EACCES, errno.EPERM):
+        return f"SerumDesk is not allowed to {verb}"
+    if code == errno.ENOENT:
+        return "it does not exist" if reading else "the folder does not exist"
+    reasons = {
+        errno.EISDIR: "it is a folder, not a file",
+        errno.ENOTDIR: "part of the path is a file, not a folder",
+        errno.ENAMETOOLONG: "the file name is too long",
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the folder is on a read-only disk",
+        errno.ELOOP: "the path is a symbolic link, or goes round a loop of them",
+        errno.ENXIO: "it is a named pipe or device with nothing on the other end",
+        errno.EFBIG: "the file is too large",
+        errno.EIO: "the disk reported an error; check the disk or try another folder",
+        errno.EMFILE: "too many files are open; close some programs and try again",
+        errno.ENFILE: "too many files are open; close some programs and try again",
+        errno.EBUSY: "it is in use by another program",
+        errno.ETXTBSY: "it is in use by another program",
+        errno.EAGAIN: "it is busy; try again in a moment",
+        errno.EINVAL: "the file name is not allowed on this disk",
+        errno.EEXIST: "it already exists",
+        errno.EXDEV: "it is on another disk",
+    }
+    if code in reasons:
+        return reasons[code]
+    detail = exc.strerror or exc.__class__.__name__
+    return f"the system reported: {detail[:1].lower()}{detail[1:]}"
+
+
+def _checked_open(path: Path) -> int:
+    """An fd on `path`, refusing what is not a regular file before and after opening."""
+    try:
+        before = path.stat()  # a link to a regular file may be read; a device is not opened
+    except OSError as exc:
+        raise ReadError(exc.errno or 0, describe_os_error(exc, reading=True), path) from None
+    kind = kind_of(before.st_mode)
+    if kind is not None:
+        code = errno.EISDIR if kind == "a folder" else errno.EINVAL
+        raise ReadError(code, f"it is {kind}, not a regular file", path)
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except OSError as exc:
+        raise ReadError(exc.errno or 0, describe_os_error(exc, reading=True), path) from None
+    opened = os.fstat(fd)
+    kind = kind_of(opened.st_mode)
+    if kind is not None:  # swapped between the two looks
+        os.close(fd)
+        raise ReadError(errno.EINVAL, f"it is {kind}, not a regular file", path)
+    return fd
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    Raises ReadError (FileTooLarge past the limit) — never blocks on a FIFO or device.
+    """
+    fd = _checked_open(path)
+    try:
+        if os.fstat(fd).st_size > limit:
+            raise FileTooLarge(path, limit)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, _CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except FileTooLarge:
+        raise
+    except OSError as exc:
+        raise ReadError(exc.errno or 0, describe_os_error(exc, reading=True), path) from None
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise FileTooLarge(path, limit)
+    return b"".join(chunks)
+
+
+def tighten_private_files(folders: Iterable[Path]) -> None:
+    """Take group and other permissions off every regular file directly in `folders`.
+
+    For files a person copied in, or an older SerumDesk wrote looser. Links, FIFOs and
+    devices are left alone (never opened); a file that cannot be changed is skipped.
+    """
+    if not hasattr(os, "fchmod"):  # pragma: no cover - Windows has no group and other bits
+        return
+    flags = getattr(os, "O_NOFOLLOW", 0) | _READ_FLAGS
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(info.st_mode) or not info.st_mode & 0o077:
+                    continue
+                fd = os.open(entry.path, flags)
+                try:
+                    now = os.fstat(fd)
+                    if stat.S_ISREG(now.st_mode) and (now.st_dev, now.st_ino) == (
+                            info.st_dev, info.st_ino):
+                        os.fchmod(fd, stat.S_IMODE(now.st_mode) & 0o700)
+                finally:
+                    os.close(fd)
