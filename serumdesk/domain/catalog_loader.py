@@ -119,18 +119,25 @@ class CatalogLoader:
                                 "could not be loaded.")
             else:
                 catalog = catalog.model_copy(update={"products": [
-                    *catalog.products, *self._mine(extras.my_products, vocabulary, problems)]})
+                    *catalog.products,
+                    *self._mine(extras.my_products, vocabulary, problems, set(catalog.by_id()))]})
         return catalog
 
     def _mine(self, entries: tuple[MyProduct, ...], vocabulary: Vocabulary,
-              problems: list[str]) -> list[Product]:
+              problems: list[str], catalog_ids: set[str]) -> list[Product]:
         from pydantic import ValidationError
 
         from serumdesk.domain.label.reading import read_label
         from serumdesk.domain.my_products import product_from_label
 
-        made = []
+        made: list[Product] = []
+        taken = set(catalog_ids)
         for mine in entries:
+            if mine.id in taken:
+                problems.append(f"Your serum “{mine.brand} {mine.name}” is not shown: its id "
+                                f"'{mine.id}' is taken by another product.")
+                continue
+            taken.add(mine.id)
             try:
                 made.append(product_from_label(mine, read_label(mine.label, vocabulary),
                                                dt.date.today()))

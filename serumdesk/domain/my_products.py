@@ -11,11 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from serumdesk.domain import strict_json
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
+from serumdesk.domain.data_files import DataFileError, describe_errors, json_object, json_schema_of
 from serumdesk.domain.ingredients.model import Flag, Role
 from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
 from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
@@ -118,20 +128,23 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
     """The catalog product a person's entry stands for; facts from the label are inferences."""
     category, detail = _source(reading)
     entered = (mine.entered or today).isoformat()
-    yours = {"kind": "sourced", "source": f"your entry of {entered}", "seen": mine.seen or today}
+    label_source = {"kind": "sourced", "source": "the label you entered",
+                    "seen": mine.entered or today}
+    yours = {"kind": "sourced", "source": "your entry", "seen": mine.seen or today}
     human = reading.human_derived
     vegan_words = {Vegan.YES: "every ingredient is known and none is of human or animal origin",
                    Vegan.NO: f"it lists {_names(reading.vegan_reason)}",
                    Vegan.NOT_CONFIRMED: "some ingredients may be of animal origin or are unknown"
                    + (f" ({_names(reading.vegan_reason)})" if reading.vegan_reason else "")}
     inferred = {
-        InferredFact.SOURCE: detail,
+        InferredFact.SOURCE: ("SerumDesk read it from the ingredient names on your label; the "
+                              "brand has not confirmed it."),
         InferredFact.USE_CASES: "From your label: SerumDesk's reading of its ingredients.",
         InferredFact.VEGAN: f"From your label: {vegan_words[reading.vegan]}.",
     }
     if human:
         derived = _names(reading.flagged(Flag.HUMAN_DERIVED, definite=True))
-        inferred[InferredFact.HUMAN_DERIVED] = f"From your label: {derived}."
+        inferred[InferredFact.HUMAN_DERIVED] = f"Your label lists {derived}."
     irritants = [{"kind": kind.value, "ingredient": name}
                  for kind in (IrritantKind.EXFOLIATING_ACID, IrritantKind.RETINOID,
                               IrritantKind.FRAGRANCE, IrritantKind.ESSENTIAL_OIL)
@@ -155,7 +168,7 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
         "key_ingredients": _key_ingredients(reading) or ["(none read)"],
         "ingredient_list": {"inci": [i.written for i in reading.ingredients][:200],
                             "complete": reading.complete,
-                            "provenance": yours,
+                            "provenance": label_source,
                             "note": "" if reading.complete else "Some ingredients were not known "
                             "to SerumDesk, or the label was not read to the end."},
         "irritants": irritants,
@@ -170,7 +183,7 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
             {"value": DEFAULT_PER_DAY, "provenance": {"kind": "estimate", "source": PER_DAY_REASON}}),
         "use_cases": [u.value for u in suited_use_cases(reading)],
         "evidence": {"kind": "none", "summary": "SerumDesk knows of no study of a product you "
-                     "entered.", "provenance": yours},
+                     "entered.", "provenance": label_source},
         "notes": [f"Entered by you on {entered}."],
     }
     return Product.model_validate(data)
@@ -189,6 +202,13 @@ class MyProductEntry(StrictModel):
     seen: dt.date | None = None
     entered: dt.date
     label: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
+
+    @field_validator("id")
+    @classmethod
+    def _yours(cls, value: str) -> str:
+        if not value.startswith(MINE_PREFIX):
+            raise ValueError(f"the id of a serum you entered starts with '{MINE_PREFIX}'")
+        return value
 
     @classmethod
     def of(cls, mine: MyProduct) -> MyProductEntry:
@@ -212,6 +232,35 @@ class MyProductsFile(StrictModel):
         ids = [p.id for p in self.products]
         if len(ids) != len(set(ids)):
             raise ValueError("a product id appears more than once")
-        if any(not pid.startswith(MINE_PREFIX) for pid in ids):
-            raise ValueError(f"every id of a product you entered starts with '{MINE_PREFIX}'")
         return self
+
+
+class MyProductsError(DataFileError):
+    """The file of a person's own serums cannot be used; the message is written for a person."""
+
+    noun = "file of your serums"
+
+
+MAX_MY_PRODUCTS_BYTES = 8 * 1024 * 1024
+"""200 entries of the longest label allowed fit well within it."""
+
+
+def parse_my_products(raw: bytes | str, path: Path | str = "<your serums>") -> list[MyProduct]:
+    """The serums in a file of them; errors name the file, the entry and the field."""
+    data = json_object(raw, path, MyProductsError, "a 'products' list")
+    try:
+        parsed = MyProductsFile.model_validate(data)
+    except ValidationError as exc:
+        raise MyProductsError(path, describe_errors(exc, data, "your serums",
+                                                    {"products": ("serum", "id")})) from None
+    return [entry.to_domain() for entry in parsed.products]
+
+
+def my_products_bytes(products: list[MyProduct]) -> bytes:
+    """The file of a person's own serums, as written to their data folder."""
+    document = MyProductsFile(products=[MyProductEntry.of(p) for p in products])
+    return (strict_json.dumps(document.model_dump(mode="json")) + "\n").encode("utf-8")
+
+
+def my_products_json_schema() -> dict[str, Any]:
+    return json_schema_of(MyProductsFile, "SerumDesk: your own serums")

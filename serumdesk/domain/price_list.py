@@ -8,10 +8,12 @@ from and when it was seen.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
+from serumdesk.domain.data_files import DataFileError, describe_errors, json_object, json_schema_of
 from serumdesk.domain.numbers import PRICE_USD, SIZE_ML
 from serumdesk.domain.product import Catalog, Price, ProductId, Provenance, SizeFigure, Text
 from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
@@ -76,3 +78,31 @@ def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:
         products.append(product.model_copy(update={
             "price": Price(usd=entry.usd, provenance=provenance, size_ml=size)}))
     return catalog.model_copy(update={"products": products, "prices_from": prices.describe()})
+
+
+class PriceListError(DataFileError):
+    """A price list that cannot be used; the message is written for a person."""
+
+    noun = "price list"
+
+
+MAX_PRICE_LIST_BYTES = 10 * 1024 * 1024
+
+
+def is_price_list(data: object) -> bool:
+    """Whether parsed JSON says it is a price list ("kind": "price-list") rather than a catalog."""
+    return isinstance(data, dict) and data.get("kind") == "price-list"
+
+
+def parse_price_list(raw: bytes | str, path: Path | str = "<price list>") -> PriceList:
+    """Validate price list JSON; errors name the file, the entry and the field."""
+    data = json_object(raw, path, PriceListError, "'kind': 'price-list' and a 'prices' list")
+    try:
+        return PriceList.model_validate(data)
+    except ValidationError as exc:
+        raise PriceListError(path, describe_errors(exc, data, "price list",
+                                                   {"prices": ("price", "id")})) from None
+
+
+def price_list_json_schema() -> dict[str, Any]:
+    return json_schema_of(PriceList, "SerumDesk price list")

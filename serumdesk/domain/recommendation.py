@@ -43,6 +43,8 @@ class Recommendation:
     catalog_updated: dt.date
     today: dt.date
     """The day it was made: how old a price is depends on it."""
+    prices_from: str | None = None
+    """The clinic's price list the prices come from ('Name (2026-11-01)'), if one is installed."""
     allergic_families: frozenset[str] = frozenset()
     """Ingredient families the person's allergies cover (for advice that names ingredients)."""
     unknown_allergens: tuple[str, ...] = ()
@@ -129,6 +131,7 @@ def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = 
         timeline=TIMELINE,
         catalog_version=catalog.catalog_version,
         catalog_updated=catalog.updated,
+        prices_from=catalog.prices_from,
         today=today or dt.date.today(),
         unknown_allergens=unknown,
         allergic_families=allergic,
@@ -176,6 +179,7 @@ def product_to_dict(p: Product) -> dict[str, Any]:
         "fetal_cell_line": p.fetal_cell_line,
         "vegan": p.vegan_status,
         "inferred": {fact.value: why for fact, why in p.inferred.items()},
+        "entered_by_you": p.entered_by_you,
         "named_in_guide": p.named_in_guide,
         "alternative": p.alternative.value if p.alternative else None,
         "key_ingredients": list(p.key_ingredients),
@@ -254,5 +258,6 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "patch_test": _said(rec.patch_test.text, rec.patch_test.source),
         "timeline": [{"when": s.when, "expect": s.expect} for s in rec.timeline],
         "timeline_source": guide.TIMELINE.to_dict(),
-        "catalog": {"version": rec.catalog_version, "date": rec.catalog_updated.isoformat()},
+        "catalog": {"version": rec.catalog_version, "date": rec.catalog_updated.isoformat(),
+                    "prices_from": rec.prices_from},
     }

@@ -44,6 +44,19 @@ def field_names(fields: Iterable[str]) -> str:
 
 # -- a product's facts ---------------------------------------------------------------------------
 
+YOUR_ENTRY = "your entry"
+"""The mark on a serum the person added from its label, wherever it is listed."""
+
+
+def listed_title(p: Product, width: int | None = None) -> str:
+    """Brand and name, marked "(your entry)" for a serum the person added; cut to `width`
+    characters, the mark kept."""
+    mark = f" ({YOUR_ENTRY})" if p.entered_by_you else ""
+    title = p.title
+    if width is not None and len(title) + len(mark) > width:
+        title = title[:max(width - len(mark) - 1, 1)] + "…"
+    return title + mark
+
 def origin_words(p: Product) -> str:
     if p.human_derived:
         if p.entered_by_you:

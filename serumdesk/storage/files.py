@@ -152,6 +152,14 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def private_dir(path: Path) -> Path:
+    """Create `path` 0700 if missing; tighten it if it is looser. Returns it."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if stat.S_IMODE(path.stat().st_mode) != 0o700:
+        path.chmod(0o700)
+    return path
+
+
 def tighten_private_files(folders: Iterable[Path]) -> None:
     """Take group and other permissions off every regular file directly in `folders`.
 

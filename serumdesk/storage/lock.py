@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from serumdesk.storage.files import ReadError, kind_of
+from serumdesk.storage.files import ReadError, kind_of, private_dir
 
 LOCK_TIMEOUT_S = 10.0
 _POLL_S = 0.01
@@ -92,6 +92,18 @@ def folder_lock(path: Path, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]
             _unlock(fd)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def private_folder_lock(folder: Path, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+    """`folder` created 0700 (its parent too, when missing) and its `.lock` held for the block:
+    how each store of the person's files starts a change. OSError or LockTimeout as
+    `folder_lock`."""
+    if not folder.parent.exists():
+        private_dir(folder.parent)
+    private_dir(folder)
+    with folder_lock(folder / ".lock", timeout_s):
+        yield
 
 
 class InstanceGuard:

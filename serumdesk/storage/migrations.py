@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_SCHEMA_VERSION = 2
+CURRENT_SCHEMA_VERSION = 3
 
 JsonObject = dict[str, Any]
 
@@ -75,9 +75,16 @@ def _v1_to_v2(old: JsonObject) -> JsonObject:
     return {**old, "bottles": []}
 
 
+def _v2_to_v3(old: JsonObject) -> JsonObject:
+    """Version 3 lets an exported profile carry the serums the person entered from their
+    labels (a profile kept in the store carries none)."""
+    return {**old, "my_products": []}
+
+
 MIGRATIONS: dict[int, Callable[[JsonObject], JsonObject]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }
 """Keyed by the version a function upgrades *from*."""
 

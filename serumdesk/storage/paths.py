@@ -56,6 +56,11 @@ class UserPaths:
     def profiles_dir(self) -> Path:
         return self.data_dir / "profiles"
 
+    @property
+    def catalog_dir(self) -> Path:
+        """Your own serums, and a clinic's catalog or price list (storage/user_catalog.py)."""
+        return self.data_dir / "catalog"
+
 
 def settings_file() -> Path:
     """<user config folder>/SerumDesk/SerumDesk.ini (window size and position), read from the

@@ -22,6 +22,7 @@ from serumdesk.domain import strict_json
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
+from serumdesk.domain.my_products import MyProductEntry
 from serumdesk.domain.numbers import (
     BUDGET_USD,
     DAYS_SINCE_PROCEDURE,
@@ -109,8 +110,12 @@ class BottleModel(StrictModel):
                       self.patch_started, self.patch_result)
 
 
+MAX_CARRIED = 50
+"""An exported profile carries only the person's own serums it refers to: a few at most."""
+
+
 class ProfileModel(StrictModel):
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
     name: str = Field(max_length=2000)
     answers: AnswersModel
@@ -121,6 +126,16 @@ class ProfileModel(StrictModel):
     created: AwareDatetime
     updated: AwareDatetime
     revision: Annotated[int, Bounded(REVISION)] = 0
+    my_products: list[MyProductEntry] = Field(default_factory=list, max_length=MAX_CARRIED)
+    """Serums the person entered from labels, carried by an exported profile."""
+
+    @field_validator("my_products")
+    @classmethod
+    def _one_of_each(cls, value: list[MyProductEntry]) -> list[MyProductEntry]:
+        ids = [p.id for p in value]
+        if len(ids) != len(set(ids)):
+            raise ValueError("a serum of yours appears more than once")
+        return value
 
     @field_validator("name")
     @classmethod
@@ -156,6 +171,7 @@ def _model_of(profile: Profile) -> ProfileModel:
         created=profile.created,
         updated=profile.updated,
         revision=profile.revision,
+        my_products=[MyProductEntry.of(p) for p in profile.carried],
     )
 
 
@@ -174,6 +190,7 @@ def profile_from_model(m: ProfileModel) -> Profile:
         created=m.created,
         updated=m.updated,
         revision=m.revision,
+        carried=tuple(p.to_domain() for p in m.my_products),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     # Only for annotations: the app's start-up builds the store, and reads bottles only from
     # a profile file (profile_model.py).
     from serumdesk.domain.bottles import Bottle
+    from serumdesk.domain.my_products import MyProduct
 
 NAME_MAX_CHARS = 1000
 MAX_PROFILE_BYTES = 1024 * 1024
@@ -84,6 +86,28 @@ class Profile:
     updated: dt.datetime = field(default_factory=now_utc)
     revision: int = 0
     """Bumped on every save; a save based on an older revision is a conflict, not a silent loss."""
+    carried: tuple[MyProduct, ...] = ()
+    """Serums the person entered from labels that an exported file carries along, so the
+    profile compares them on another computer too. Always empty in the store (the person's
+    data folder keeps them: storage/user_catalog.py)."""
+
+    def own_product_ids(self) -> list[str]:
+        """The ids of the person's own serums this profile compares, edits or keeps bottles of."""
+        from serumdesk.domain.my_products import MINE_PREFIX
+
+        ids = [*self.compared_ids, *self.overrides.by_product, *(b.product_id for b in self.bottles)]
+        return [pid for pid in dict.fromkeys(ids) if pid.startswith(MINE_PREFIX)]
+
+    def with_product_ids(self, renamed: Mapping[str, str]) -> Profile:
+        """The profile with product ids changed as `renamed` says (old id → new id)."""
+        def new(pid: str) -> str:
+            return renamed.get(pid, pid)
+        return replace(
+            self,
+            compared_ids=tuple(dict.fromkeys(new(pid) for pid in self.compared_ids)),
+            overrides=Overrides({new(pid): o for pid, o in self.overrides.by_product.items()}),
+            bottles=tuple(replace(b, product_id=new(b.product_id)) for b in self.bottles),
+        )
 
     def __post_init__(self) -> None:
         # Notes are free text that reaches terminals: escapes and controls never stay in.

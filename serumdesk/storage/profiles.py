@@ -16,9 +16,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
-import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from serumdesk.domain import strict_json
 from serumdesk.domain.answers import Answers, Overrides
@@ -28,10 +28,11 @@ from serumdesk.storage.files import (
     FileTooLarge,
     ReadError,
     describe_os_error,
+    private_dir,
     read_regular_file,
     tighten_private_files,
 )
-from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, folder_lock
+from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, private_folder_lock
 from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
 from serumdesk.storage.profile_types import (
     MAX_PROFILE_BYTES,
@@ -50,6 +51,13 @@ from serumdesk.storage.profile_types import (
     new_profile_id,
     now_utc,
 )
+
+if TYPE_CHECKING:
+    from serumdesk.domain.my_products import MyProduct
+
+Adopt = Callable[[list["MyProduct"]], Mapping[str, str]]
+"""Keeps serums an imported profile carries; returns old id → the id each was kept under.
+Raises ProfileError when they cannot be kept (then nothing is imported)."""
 
 _PROFILE_FILE = re.compile(r"^[0-9a-f]{32}\.json$")
 _NAME_IN_DAMAGED_FILE = re.compile(r'"name"\s*:\s*("(?:[^"\\\n]|\\.){1,2000}")')
@@ -92,14 +100,6 @@ def _shown_name(raw: bytes) -> str | None:
     return shown or None
 
 
-def _private_dir(path: Path) -> Path:
-    """Create `path` 0700 if missing; tighten it if it is looser. Returns it."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if stat.S_IMODE(path.stat().st_mode) != 0o700:
-        path.chmod(0o700)
-    return path
-
-
 class ProfileStore:
     """Every profile operation; methods raise only ProfileError (with a readable message),
     except that `export` reports a problem with its destination file as a SaveError."""
@@ -137,10 +137,7 @@ class ProfileStore:
             raise ProfileError(READ_ONLY_MESSAGE)
         with contextlib.ExitStack() as stack:
             try:
-                if not self.folder.parent.exists():
-                    _private_dir(self.folder.parent)
-                _private_dir(self.folder)
-                stack.enter_context(folder_lock(self.folder / ".lock", self._lock_timeout_s))
+                stack.enter_context(private_folder_lock(self.folder, self._lock_timeout_s))
             except LockTimeout:
                 raise ProfileError(
                     "Another SerumDesk is busy with your profiles; try again in a moment."
@@ -192,7 +189,7 @@ class ProfileStore:
 
     def _upgrade_on_disk(self, path: Path, raw: bytes, profile: Profile, version: int) -> None:
         try:
-            backup = _private_dir(self.backup_dir) / f"{path.stem}.v{version}.{_stamp()}.json"
+            backup = private_dir(self.backup_dir) / f"{path.stem}.v{version}.{_stamp()}.json"
             atomic_write_bytes(backup, raw, replace=False)
             self._write(profile, path)
         except (OSError, ProfileError):
@@ -200,7 +197,7 @@ class ProfileStore:
 
     def _move_aside(self, path: Path) -> Path | None:
         try:
-            target = _private_dir(self.corrupt_dir) / f"{path.stem}.{_stamp()}{path.suffix}"
+            target = private_dir(self.corrupt_dir) / f"{path.stem}.{_stamp()}{path.suffix}"
             path.replace(target)
         except OSError:
             return None
@@ -364,7 +361,7 @@ class ProfileStore:
         with self._locked():
             path = self.path_for(profile_id)
             try:
-                target = _private_dir(self.trash_dir) / path.name
+                target = private_dir(self.trash_dir) / path.name
                 path.replace(target)
             except FileNotFoundError:
                 raise ProfileError("That profile no longer exists.") from None
@@ -403,26 +400,34 @@ class ProfileStore:
 
     # --- files outside the store -------------------------------------------------------
 
-    def export(self, profile_id: str, destination: Path, *, replace: bool) -> None:
+    def export(self, profile_id: str, destination: Path, *, replace: bool,
+               carried: Sequence[MyProduct] = ()) -> None:
         """Write a copy of the profile to `destination`: 0600 from the start, atomically.
 
-        An existing file is replaced only when `replace`; anything but a regular file is
-        never written through. Raises ProfileError for the profile and SaveError (such as
+        `carried` are the person's own serums the profile refers to (Profile.own_product_ids),
+        written into the file so it compares them on another computer too. An existing file
+        is replaced only when `replace`; anything but a regular file is never written
+        through. Raises ProfileError for the profile and SaveError (such as
         DestinationExists) for the destination.
         """
         from serumdesk.storage.profile_model import profile_to_bytes
 
+        profile = self.get(profile_id)
+        wanted = set(profile.own_product_ids())
         try:
-            data = profile_to_bytes(self.get(profile_id))
+            data = profile_to_bytes(dataclasses.replace(
+                profile, carried=tuple(p for p in carried if p.id in wanted)))
         except ProfileDataError as exc:
             raise ProfileError(f"Could not export the profile: {exc}.") from None
         atomic_write_bytes(destination, data, replace=replace, private=True)
 
-    def import_file(self, source: Path) -> Profile:
+    def import_file(self, source: Path, adopt: Adopt | None = None) -> Profile:
         """Add a profile from an exported file: validated data only, never code.
 
         It gets a new id (an import never replaces a profile) and, if its name is taken,
-        a numbered name.
+        a numbered name. Serums of the person's own that the file carries are handed to
+        `adopt`, which keeps them and says which id each was kept under; without `adopt`
+        they are left out.
         """
         from serumdesk.storage.profile_model import parse_profile
 
@@ -438,9 +443,11 @@ class ProfileStore:
         except ProfileDataError as exc:
             raise ProfileError(f"{source.name} is not a SerumDesk profile: {exc}.") from None
         with self._locked():
+            if imported.carried and adopt is not None:
+                imported = imported.with_product_ids(adopt(list(imported.carried)))
             profile = dataclasses.replace(
                 imported, id=new_profile_id(), name=self._unique_name(imported.name),
-                updated=now_utc(), revision=1)
+                updated=now_utc(), revision=1, carried=())
             self._write(profile)
             return profile
 
@@ -458,6 +465,6 @@ class ProfileStore:
         if self.read_only:
             return
         with contextlib.suppress(OSError, ProfileError):
-            _private_dir(self.folder)
+            private_dir(self.folder)
             atomic_write_bytes(self.folder / "last-used.json",
                                strict_json.dumps({"id": profile_id}).encode("utf-8"), replace=True)

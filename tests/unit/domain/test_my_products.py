@@ -53,7 +53,9 @@ def test_a_human_media_label_makes_a_human_derived_biologic(vocabulary: Vocabula
     # Not given: the catalog's estimate model, marked as estimates.
     assert product.dose_ml.value == 0.25 and product.dose_ml.provenance.is_estimate
     assert product.applications_per_day.provenance.is_estimate
-    assert product.price.provenance.source == "your entry of 2026-11-29"
+    assert product.price.provenance.describe() == f"your entry ({TODAY.isoformat()})"
+    assert product.ingredient_list is not None
+    assert product.ingredient_list.provenance.source == "the label you entered"
     assert origin_words(product) == "Human-derived (from your label)."
 
 

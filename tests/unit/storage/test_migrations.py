@@ -113,7 +113,7 @@ def test_v1_file_gains_an_empty_bottle_list_with_a_backup(tmp_path: Path) -> Non
     store.folder.mkdir()
     doc = json.loads(profile_to_bytes(Profile("Mum", Answers(use_case=UseCase.HYDRATION),
                                               id=V0_ID)))
-    del doc["bottles"]
+    del doc["bottles"], doc["my_products"]
     doc["schema_version"] = 1  # as SerumDesk 0.1 wrote it
     v1 = json.dumps(doc).encode()
     (store.folder / f"{V0_ID}.json").write_bytes(v1)
@@ -123,4 +123,18 @@ def test_v1_file_gains_an_empty_bottle_list_with_a_backup(tmp_path: Path) -> Non
     assert (profile.name, profile.answers.use_case, profile.bottles) == ("Mum", UseCase.HYDRATION, ())
     [backup] = store.backup_dir.iterdir()
     assert backup.name.startswith(f"{V0_ID}.v1.") and backup.read_bytes() == v1
-    assert json.loads((store.folder / f"{V0_ID}.json").read_bytes())["schema_version"] == 2
+    assert json.loads((store.folder / f"{V0_ID}.json").read_bytes())["schema_version"] == 3
+
+
+def test_v2_file_gains_an_empty_list_of_carried_serums(tmp_path: Path) -> None:
+    """Version 3 lets an export carry the person's own serums; a version 2 file has none."""
+    import json
+
+    from serumdesk.storage.profile_model import parse_profile, profile_to_bytes
+    from serumdesk.storage.profile_types import Profile
+
+    doc = json.loads(profile_to_bytes(Profile("Mum", compared_ids=("mine-a",), id=V0_ID)))
+    del doc["my_products"]
+    doc["schema_version"] = 2
+    profile, version = parse_profile(json.dumps(doc).encode(), default_id=V0_ID)
+    assert version == 2 and profile.carried == () and profile.compared_ids == ("mine-a",)

@@ -1,0 +1,403 @@
+"""What a person adds to the catalog, kept in their data folder beside the profiles.
+
+Layout of <data>/catalog/ (0700; files 0600, like profiles, and looser ones are tightened):
+  my-products.json   serums the person entered from their labels
+  price-list.json    a clinic's price list, laid over the catalog's prices
+  catalog.json       a clinic's whole catalog, used instead of the bundled one
+  .lock              the kernel lock held around every read-modify-write (see lock.py)
+
+Every file is read through storage/files.py (regular files only, bounded) and written
+through the write rule (atomic.py). A file that cannot be read is never overwritten: adding
+a serum to a damaged file of serums is refused, with the file's name, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from serumdesk.storage.atomic import SaveError, atomic_write_bytes
+from serumdesk.storage.files import (
+    ReadError,
+    describe_os_error,
+    read_regular_file,
+    tighten_private_files,
+)
+from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, private_folder_lock
+
+if TYPE_CHECKING:
+    from serumdesk.domain.catalog_loader import CatalogExtras
+    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.domain.price_list import PriceList
+    from serumdesk.domain.product import Catalog
+
+READ_ONLY_MESSAGE = (
+    "Your serums are open read-only because another SerumDesk window is using them. "
+    "Close the other window to make changes here.")
+
+
+class UserCatalogError(Exception):
+    """A change to the person's catalog files that did not happen; str() says why, in plain
+    words, and that nothing was changed."""
+
+
+class Installed(Enum):
+    """What `catalog import` installed."""
+
+    CATALOG = "catalog"
+    PRICE_LIST = "price list"
+
+
+class AlreadyInstalled(UserCatalogError):
+    """A catalog or price list of the same kind is installed, and replacing it was not asked."""
+
+    def __init__(self, kind: Installed, path: Path) -> None:
+        super().__init__(f"A {kind.value} is already installed ({path}); add --replace to "
+                         "replace it. Nothing was changed.")
+        self.kind = kind
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class InstallResult:
+    kind: Installed
+    description: str
+    """'catalog 2026.11 (2026-11-01), 12 products' or 'Clinic price list (2026-11-01), 8 prices'."""
+    replaced: bool
+    warnings: tuple[str, ...] = ()
+
+
+class UserCatalogStore:
+    """Reads and changes the files in <data>/catalog/; every change holds the folder lock."""
+
+    def __init__(self, folder: Path, *, read_only: bool = False,
+                 lock_timeout_s: float = LOCK_TIMEOUT_S) -> None:
+        self.folder = folder
+        self.read_only = read_only
+        self._lock_timeout_s = lock_timeout_s
+
+    @property
+    def my_products_path(self) -> Path:
+        return self.folder / "my-products.json"
+
+    @property
+    def price_list_path(self) -> Path:
+        return self.folder / "price-list.json"
+
+    @property
+    def installed_catalog_path(self) -> Path:
+        return self.folder / "catalog.json"
+
+    # --- locking -----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if self.read_only:
+            raise UserCatalogError(READ_ONLY_MESSAGE)
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(private_folder_lock(self.folder, self._lock_timeout_s))
+            except LockTimeout:
+                raise UserCatalogError("Another SerumDesk is changing your serums; try again "
+                                       "in a moment. Nothing was changed.") from None
+            except OSError as exc:
+                raise UserCatalogError(
+                    f"Could not use the folder {self.folder}: "
+                    f"{describe_os_error(exc, reading=False)}. Nothing was changed.") from None
+            tighten_private_files([self.folder])
+            yield
+
+    def _write(self, path: Path, data: bytes, *, replace: bool = True) -> None:
+        try:
+            atomic_write_bytes(path, data, replace=replace, private=True)
+        except SaveError as exc:
+            raise UserCatalogError(f"{exc} Nothing was changed.") from None
+
+    # --- reading -----------------------------------------------------------------------
+
+    def extras(self) -> CatalogExtras:
+        """What the folder adds to the catalog, for the catalog loader. Never raises: a file
+        that cannot be used is left out, and `problems` says which and why."""
+        from serumdesk.domain.catalog_loader import CatalogExtras
+        from serumdesk.domain.data_files import DataFileError
+
+        problems: list[str] = []
+        price_list: PriceList | None = None
+        mine: list[MyProduct] = []
+        try:
+            price_list = self.price_list()
+        except DataFileError as exc:
+            problems.append(f"{exc}\nThe catalog's own prices are used instead.")
+        try:
+            mine = self.my_products()
+        except DataFileError as exc:
+            problems.append(f"{exc}\nYour serums are not shown until the file is fixed; "
+                            "it has not been changed.")
+        installed = self.installed_catalog_path
+        return CatalogExtras(installed=installed if _exists(installed) else None,
+                             price_list=price_list, my_products=tuple(mine),
+                             problems=tuple(problems))
+
+    def my_products(self) -> list[MyProduct]:
+        """The serums the person entered ([] when there are none); MyProductsError when the
+        file cannot be read or is not a valid file of serums."""
+        from serumdesk.domain.my_products import (
+            MAX_MY_PRODUCTS_BYTES,
+            MyProductsError,
+            parse_my_products,
+        )
+
+        path = self.my_products_path
+        if not _exists(path):
+            return []
+        try:
+            raw = read_regular_file(path, MAX_MY_PRODUCTS_BYTES)
+        except ReadError as exc:
+            raise MyProductsError(path, [exc.reason]) from None
+        return parse_my_products(raw, path)
+
+    def price_list(self) -> PriceList | None:
+        """The installed price list, or None; PriceListError when it cannot be used."""
+        from serumdesk.domain.price_list import (
+            MAX_PRICE_LIST_BYTES,
+            PriceListError,
+            parse_price_list,
+        )
+
+        path = self.price_list_path
+        if not _exists(path):
+            return None
+        try:
+            raw = read_regular_file(path, MAX_PRICE_LIST_BYTES)
+        except ReadError as exc:
+            raise PriceListError(path, [exc.reason]) from None
+        return parse_price_list(raw, path)
+
+    # --- your serums -------------------------------------------------------------------
+
+    def _current_products(self) -> list[MyProduct]:
+        from serumdesk.domain.data_files import DataFileError
+
+        try:
+            return self.my_products()
+        except DataFileError as exc:
+            raise UserCatalogError(
+                f"{exc}\nFix or move that file first: SerumDesk does not write over a file it "
+                "cannot read. Nothing was changed.") from None
+
+    def _save_products(self, products: list[MyProduct]) -> None:
+        from pydantic import ValidationError
+
+        from serumdesk.domain.my_products import MAX_MY_PRODUCTS, my_products_bytes
+        from serumdesk.domain.strict_model import error_words
+
+        if len(products) > MAX_MY_PRODUCTS:
+            raise UserCatalogError(f"You can keep up to {MAX_MY_PRODUCTS} serums of your own; "
+                                   "remove one first. Nothing was changed.")
+        try:
+            data = my_products_bytes(products)
+        except ValidationError as exc:
+            words = "; ".join(error_words(e) for e in exc.errors(include_url=False))
+            raise UserCatalogError(f"The serum cannot be kept: {words}. Nothing was "
+                                   "changed.") from None
+        self._write(self.my_products_path, data)
+
+    def add(self, mine: MyProduct) -> MyProduct:
+        """Keep a new serum; its id is made from brand and name. Returns it as kept."""
+        from serumdesk.domain.my_products import product_id_for
+
+        with self._locked():
+            products = self._current_products()
+            kept = replace(mine, id=product_id_for(mine.brand, mine.name,
+                                                   {p.id for p in products}),
+                           entered=mine.entered or dt.date.today())
+            self._save_products([*products, kept])
+        return kept
+
+    def update(self, mine: MyProduct) -> None:
+        """Replace the kept serum with the same id."""
+        with self._locked():
+            products = self._current_products()
+            if all(p.id != mine.id for p in products):
+                raise UserCatalogError(_not_found(mine.id, products))
+            self._save_products([mine if p.id == mine.id else p for p in products])
+
+    def remove(self, product_id: str) -> MyProduct:
+        """Remove a kept serum by id; returns what was removed."""
+        with self._locked():
+            products = self._current_products()
+            gone = [p for p in products if p.id == product_id]
+            if not gone:
+                raise UserCatalogError(_not_found(product_id, products))
+            self._save_products([p for p in products if p.id != product_id])
+        return gone[0]
+
+    def merge(self, incoming: list[MyProduct]) -> dict[str, str]:
+        """Keep serums that came with an imported profile. One identical to a kept serum is
+        not added again; one whose id is taken by a different serum gets a new id. Returns
+        how ids changed (old id → kept id) for every incoming serum."""
+        from serumdesk.domain.my_products import product_id_for
+
+        if not incoming:
+            return {}
+        with self._locked():
+            products = self._current_products()
+            ids: dict[str, str] = {}
+            for mine in incoming:
+                same = next((p for p in products if _same_serum(p, mine)), None)
+                if same is not None:
+                    ids[mine.id] = same.id
+                    continue
+                taken = {p.id for p in products}
+                kept = mine if mine.id not in taken else replace(
+                    mine, id=product_id_for(mine.brand, mine.name, taken))
+                products.append(kept)
+                ids[mine.id] = kept.id
+            self._save_products(products)
+        return ids
+
+    # --- a clinic's catalog or price list ---------------------------------------------------
+
+    def install(self, source: Path, bundled: Path, *, replace_existing: bool) -> InstallResult:
+        """Check `source` (a whole catalog, or a price list) and keep a copy of it in the
+        folder. A price list is checked against the catalog it will be laid over. Nothing
+        changes unless it is valid, and an installed file of the same kind is replaced only
+        with `replace_existing`."""
+        from serumdesk.domain.catalog import MAX_CATALOG_BYTES, CatalogError, parse_catalog
+        from serumdesk.domain.data_files import DataFileError
+        from serumdesk.domain.price_list import (
+            PriceListError,
+            UnknownProducts,
+            apply_price_list,
+            is_price_list,
+            parse_price_list,
+        )
+        from serumdesk.domain.strict_json import JsonProblem, loads
+
+        try:
+            raw = read_regular_file(source, MAX_CATALOG_BYTES)
+        except ReadError as exc:
+            raise UserCatalogError(f"Could not read {source}: {exc.reason}. Nothing was "
+                                   "changed.") from None
+        try:
+            looks_like_price_list = is_price_list(loads(raw))
+        except JsonProblem as exc:
+            raise UserCatalogError(f"{source} is not a catalog or a price list: the file is "
+                                   f"{exc}. Nothing was changed.") from None
+        warnings: list[str] = []
+        with self._locked():
+            try:
+                if looks_like_price_list:
+                    prices = parse_price_list(raw, source)
+                    try:
+                        apply_price_list(self._base_catalog(bundled), prices)
+                    except UnknownProducts as exc:
+                        raise PriceListError(source, [str(exc)]) from None
+                    target, kind = self.price_list_path, Installed.PRICE_LIST
+                    count = len(prices.prices)
+                    described = f"{prices.describe()}, {count} price{'s' if count != 1 else ''}"
+                else:
+                    catalog = parse_catalog(raw, source)
+                    target, kind = self.installed_catalog_path, Installed.CATALOG
+                    described = (f"catalog {catalog.catalog_version} ({catalog.updated}), "
+                                 f"{len(catalog.products)} products")
+                    warnings += self._price_list_against(catalog)
+            except (CatalogError, PriceListError) as exc:
+                raise UserCatalogError(f"{exc}\nNothing was changed.") from None
+            except DataFileError as exc:  # the installed catalog a price list would go over
+                raise UserCatalogError(f"{exc}\nRun `serumdesk catalog import --reset` to go "
+                                       "back to the bundled catalog. Nothing was changed.") from None
+            existed = _exists(target)
+            if existed and not replace_existing:
+                raise AlreadyInstalled(kind, target)
+            self._write(target, raw)
+        return InstallResult(kind, described, existed, tuple(warnings))
+
+    def _base_catalog(self, bundled: Path) -> Catalog:
+        from serumdesk.domain.catalog import load_catalog
+
+        installed = self.installed_catalog_path
+        return load_catalog(installed if _exists(installed) else bundled)
+
+    def _price_list_against(self, catalog: Catalog) -> list[str]:
+        from serumdesk.domain.data_files import DataFileError
+        from serumdesk.domain.price_list import UnknownProducts, apply_price_list
+
+        try:
+            prices = self.price_list()
+        except DataFileError:
+            return []
+        if prices is None:
+            return []
+        try:
+            apply_price_list(catalog, prices)
+        except UnknownProducts as exc:
+            return [f"The installed price list {prices.describe()} does not fit this catalog "
+                    f"({exc}) and will not be used: import a matching price list with "
+                    "--replace."]
+        return []
+
+    def reset(self) -> list[str]:
+        """Go back to the bundled catalog and its prices: the installed catalog and price
+        list are removed (your own serums stay). Returns what was removed, in words."""
+        removed: list[str] = []
+        with self._locked():
+            for path, what in ((self.installed_catalog_path, "the installed catalog"),
+                               (self.price_list_path, "the installed price list")):
+                if not _exists(path):
+                    continue
+                try:
+                    path.unlink()
+                except OSError as exc:
+                    raise UserCatalogError(
+                        f"Could not remove {path}: {describe_os_error(exc, reading=False)}."
+                    ) from None
+                removed.append(what)
+        return removed
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything (even a broken link or a FIFO) is at `path`: the readers then say
+    what it is rather than silently ignoring it."""
+    return path.exists() or path.is_symlink()
+
+
+def _same_serum(a: MyProduct, b: MyProduct) -> bool:
+    return (a.brand, a.name, a.label, a.price_usd, a.size_ml) == (
+        b.brand, b.name, b.label, b.price_usd, b.size_ml)
+
+
+def _not_found(product_id: str, products: list[MyProduct]) -> str:
+    known = ", ".join(p.id for p in products) or "none"
+    return f"No serum of yours has the id '{product_id}'. Yours: {known}."
+
+
+def profile_adopter(store: UserCatalogStore) -> Callable[[list[MyProduct]], Mapping[str, str]]:
+    """For ProfileStore.import_file: keeps the serums an imported profile carries in `store`.
+    A failure is a ProfileError, so the profile is not imported without them."""
+    from serumdesk.storage.profile_types import ProfileError
+
+    def adopt(products: list[MyProduct]) -> Mapping[str, str]:
+        try:
+            return store.merge(products)
+        except UserCatalogError as exc:
+            raise ProfileError(f"The profile carries serums of your own that cannot be kept: "
+                               f"{exc}") from None
+    return adopt
+
+
+def serums_to_carry(store: UserCatalogStore) -> tuple[list[MyProduct], str | None]:
+    """The person's own serums, for an export to carry; with a warning (and none) when the
+    file of them cannot be read."""
+    from serumdesk.domain.data_files import DataFileError
+
+    try:
+        return store.my_products(), None
+    except DataFileError as exc:
+        return [], (f"{exc}\nThe export does not carry your own serums; it refers to them by "
+                    "id only.")
