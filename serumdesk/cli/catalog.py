@@ -1,13 +1,30 @@
-"""`serumdesk catalog …`: check a catalog or ingredient vocabulary file, or print its JSON Schema."""
+"""`serumdesk catalog …`: check a catalog or vocabulary file, print a JSON Schema, add and
+remove your own serums, and install a clinic's catalog or price list."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from serumdesk.cli.errors import UserError, save_failed
-from serumdesk.cli.options import Parser, path_option
-from serumdesk.cli.output import say, write_json
+from serumdesk.cli.errors import UsageError, UserError, save_failed
+from serumdesk.cli.options import (
+    Parser,
+    load_vocabulary,
+    number_option,
+    path_option,
+    text_option,
+    user_catalog_store,
+)
+from serumdesk.cli.output import say, tell, write_json
+from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY, Quantity
+
+if TYPE_CHECKING:
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
+    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.domain.product import Product
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -61,8 +78,189 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def above_zero(quantity: Quantity) -> Callable[[str], float]:
+    """An argparse type for a figure of your own serum: as `number_option`, and never 0."""
+    parse_number = number_option(quantity)
+
+    def parse(text: str) -> float:
+        value = parse_number(text)
+        if value == 0:
+            raise argparse.ArgumentTypeError(
+                f"{quantity.what} must be {quantity.describe(zero=False)}, not 0.")
+        return value
+    parse.__name__ = quantity.what.lower()
+    return parse
+
+
+def date_option(text: str) -> dt.date:
+    """An argparse type for the day a price was seen: YYYY-MM-DD, not in the future."""
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text[:40]}' is not a date; give it as YYYY-MM-DD (2026-11-29)") from None
+    if day > dt.date.today():
+        raise argparse.ArgumentTypeError(f"{day.isoformat()} is in the future")
+    return day
+
+
+def _label_of(args: argparse.Namespace) -> str:
+    from serumdesk.cli.label_input import read_label_file, read_label_stdin
+    from serumdesk.domain.label.parse import parse_label
+    from serumdesk.domain.my_products import MAX_LABEL_CHARS
+
+    if args.ingredients_file is not None:
+        text = read_label_file(str(args.ingredients_file))
+    elif args.ingredients == "-":
+        text = read_label_stdin()
+    else:
+        text = str(args.ingredients)
+    text = text.strip()
+    if not parse_label(text[:MAX_LABEL_CHARS]).items:
+        raise UsageError("the ingredient label is empty: give it with --ingredients TEXT, "
+                         "--ingredients-file PATH or --ingredients - (standard input)")
+    if len(text) > MAX_LABEL_CHARS:
+        raise UserError(f"The label is {len(text):,} characters long; a label holds at most "
+                        f"{MAX_LABEL_CHARS:,}. Give only the ingredient list.")
+    return text
+
+
+def _as_product(mine: MyProduct, vocabulary: Vocabulary) -> Product:
+    from serumdesk.domain.label.reading import read_label
+    from serumdesk.domain.my_products import product_from_label
+
+    return product_from_label(mine, read_label(mine.label, vocabulary), dt.date.today())
+
+
+def add(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from serumdesk.domain import wording
+    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.domain.strict_model import error_words
+    from serumdesk.storage.user_catalog import UserCatalogError
+
+    label = _label_of(args)
+    vocabulary = load_vocabulary()
+    from serumdesk.domain.my_products import product_id_for
+
+    brand, name = args.brand.strip(), args.name.strip()
+    mine = MyProduct(id=product_id_for(brand, name, set()), brand=brand, name=name,
+                     price_usd=args.price, size_ml=args.size, label=label, dose_ml=args.dose,
+                     per_day=args.per_day, seen=args.seen or dt.date.today(),
+                     entered=dt.date.today())
+    try:
+        product = _as_product(mine, vocabulary)  # a label SerumDesk cannot use is refused here
+        kept = user_catalog_store().add(mine)
+    except UserCatalogError as exc:
+        raise UserError(str(exc)) from None
+    except ValidationError as exc:
+        words = "; ".join(error_words(e) for e in exc.errors(include_url=False))
+        raise UserError(f"This serum cannot be added: {words}. Nothing was changed.") from None
+    say(f"Added {kept.id}: {kept.brand} {kept.name}.\n"
+        f"  {product.source_detail}\n  {wording.origin_words(product)} "
+        f"{wording.vegan_words(product)}\n"
+        f"recommend, sheet and the app now rank it beside the catalog's products. Its facts are "
+        f"marked “from your label”.\nSee how each ingredient is read: serumdesk ingredients "
+        f"--file LABEL (or catalog mine). Remove it with: serumdesk catalog remove {kept.id}")
+    return 0
+
+
+def mine(args: argparse.Namespace) -> int:
+    from serumdesk.domain import wording
+    from serumdesk.domain.data_files import DataFileError
+
+    try:
+        products = user_catalog_store().my_products()
+    except DataFileError as exc:
+        raise UserError(str(exc)) from None
+    derived: dict[str, Product] = {}
+    if products:
+        try:
+            vocabulary = load_vocabulary()
+        except UserError as exc:
+            tell(f"serumdesk: warning: {exc}")
+        else:
+            derived = {m.id: _as_product(m, vocabulary) for m in products}
+    if args.json:
+        write_json({"products": [_mine_to_dict(m, derived.get(m.id)) for m in products]})
+        return 0
+    if not products:
+        say("You have not added a serum. Add one with: serumdesk catalog add --brand B "
+            "--name N --price USD --size ML --ingredients TEXT")
+        return 0
+    lines: list[str] = []
+    for m in products:
+        seen = m.seen.isoformat() if m.seen else "undated"
+        lines.append(f"{m.id}\n  {m.brand} {m.name} — {wording.money(m.price_usd)} for "
+                     f"{m.size_ml:g} ml (price seen {seen})")
+        product = derived.get(m.id)
+        if product is not None:
+            lines.append(f"  {product.source_detail}\n  {wording.origin_words(product)} "
+                         f"{wording.vegan_words(product)}")
+    say("\n".join(lines))
+    return 0
+
+
+def _mine_to_dict(m: MyProduct, product: Product | None) -> dict[str, object]:
+    return {
+        "id": m.id, "brand": m.brand, "name": m.name, "price_usd": m.price_usd,
+        "size_ml": m.size_ml, "dose_ml": m.dose_ml, "applications_per_day": m.per_day,
+        "seen": m.seen.isoformat() if m.seen else None,
+        "entered": m.entered.isoformat() if m.entered else None,
+        "label": m.label,
+        "source_category": product.source_category.value if product else None,
+        "source_detail": product.source_detail if product else None,
+        "human_derived": product.human_derived if product else None,
+        "vegan": product.vegan_status if product else None,
+        "use_cases": [u.value for u in product.use_cases] if product else None,
+    }
+
+
+def remove(args: argparse.Namespace) -> int:
+    from serumdesk.storage.user_catalog import UserCatalogError
+
+    try:
+        gone = user_catalog_store().remove(args.id)
+    except UserCatalogError as exc:
+        raise UserError(str(exc)) from None
+    say(f"Removed {gone.id}: {gone.brand} {gone.name}.")
+    return 0
+
+
+def install(args: argparse.Namespace) -> int:
+    from serumdesk.storage.paths import bundled_catalog_path
+    from serumdesk.storage.user_catalog import UserCatalogError
+
+    store = user_catalog_store()
+    if args.reset:
+        if args.file is not None:
+            raise UsageError("give a FILE to import or --reset, not both")
+        try:
+            removed = store.reset()
+        except UserCatalogError as exc:
+            raise UserError(str(exc)) from None
+        what = " and ".join(removed) if removed else "nothing was installed"
+        say(f"Back to the bundled catalog and its prices ({what}"
+            f"{' removed' if removed else ''}). Your own serums are kept.")
+        return 0
+    if args.file is None:
+        raise UsageError("give the FILE to import (a catalog or a price list), or --reset")
+    try:
+        result = store.install(args.file, bundled_catalog_path(), replace_existing=args.replace)
+    except UserCatalogError as exc:
+        raise UserError(str(exc)) from None
+    verb = "Replaced the installed" if result.replaced else "Installed the"
+    say(f"{verb} {result.kind.value}: {result.description}.\n"
+        "recommend, sheet and the app use it from now on; the sheet names it. "
+        "Go back with: serumdesk catalog import --reset")
+    for warning in result.warnings:
+        tell(f"serumdesk: warning: {warning}")
+    return 0
+
+
 def register(cat: Parser) -> None:
-    """Give `serumdesk catalog`'s parser its actions, `validate` and `schema`."""
+    """Give `serumdesk catalog`'s parser its actions."""
     actions = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True,
                                  parser_class=Parser)
     what = "the ingredient vocabulary (catalog/ingredients.json) instead of a catalog"
@@ -75,3 +273,48 @@ def register(cat: Parser) -> None:
     sch.add_argument("--force", action="store_true", help="replace FILE if it exists")
     sch.add_argument("--ingredients", action="store_true", help=f"the schema of {what}")
     sch.set_defaults(func=schema)
+
+    new = actions.add_parser(
+        "add", help="add a serum the catalog does not list, from its ingredient label",
+        description="Add a serum from its ingredient label. SerumDesk reads the label (as "
+        "`serumdesk ingredients` does) and ranks the serum beside the catalog's products; its "
+        "facts are marked “from your label”. It is kept in your data folder, owner-only.")
+    new.add_argument("--brand", required=True, type=text_option("a brand"))
+    new.add_argument("--name", required=True, type=text_option("a product name"))
+    new.add_argument("--price", required=True, metavar="USD", type=above_zero(PRICE_USD),
+                     help="what the bottle costs, in US dollars")
+    new.add_argument("--size", required=True, metavar="ML", type=above_zero(SIZE_ML),
+                     help="the bottle's size in ml")
+    new.add_argument("--dose", metavar="ML", type=above_zero(DOSE_ML),
+                     help="ml per use (default: SerumDesk's estimate, 0.25 ml)")
+    new.add_argument("--per-day", metavar="N", type=above_zero(USES_A_DAY),
+                     help="uses a day (default: 2; 0.5 is every other day)")
+    new.add_argument("--seen", metavar="DATE", type=date_option,
+                     help="the day you saw the price, YYYY-MM-DD (default: today)")
+    label = new.add_mutually_exclusive_group(required=True)
+    label.add_argument("--ingredients", metavar="TEXT",
+                       help="the ingredient list as printed, or '-' to read standard input")
+    label.add_argument("--ingredients-file", metavar="PATH", type=path_option,
+                       help="read the ingredient list from a text file")
+    new.set_defaults(func=add)
+
+    listed = actions.add_parser("mine", help="list the serums you added")
+    listed.add_argument("--json", action="store_true", help="print one JSON object")
+    listed.set_defaults(func=mine)
+
+    rm = actions.add_parser("remove", help="remove a serum you added")
+    rm.add_argument("id", metavar="ID", help="its id, as `catalog mine` lists it")
+    rm.set_defaults(func=remove)
+
+    imp = actions.add_parser(
+        "import", help="use a clinic's catalog or price list instead of the bundled prices",
+        description="Install a whole catalog, or a price list (\"kind\": \"price-list\": prices "
+        "and sizes by product id) laid over the catalog. It is checked with the same rules and "
+        "errors as `catalog validate`; a file that fails changes nothing. The sheet names the "
+        "price list and its date.")
+    imp.add_argument("file", nargs="?", metavar="FILE", type=path_option)
+    imp.add_argument("--replace", action="store_true",
+                     help="replace an installed catalog or price list of the same kind")
+    imp.add_argument("--reset", action="store_true",
+                     help="go back to the bundled catalog and its prices")
+    imp.set_defaults(func=install)

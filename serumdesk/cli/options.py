@@ -17,10 +17,12 @@ from serumdesk.domain.plain_text import plain
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from serumdesk.domain.catalog_loader import CatalogLoader
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
     from serumdesk.domain.product import Catalog
     from serumdesk.storage.profile_types import Profile
     from serumdesk.storage.profiles import ProfileStore
+    from serumdesk.storage.user_catalog import UserCatalogStore
 
 
 class Parser(argparse.ArgumentParser):
@@ -110,7 +112,8 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
     """Where the answers and products come from: a saved profile, another catalog."""
     add_profile_option(parser)
     parser.add_argument("--catalog", metavar="FILE", type=path_option,
-                        help="use this catalog instead of the bundled one")
+                        help="rank this catalog's products only: not the bundled catalog, a "
+                        "price list you imported or your own serums")
 
 
 def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> Answers:
@@ -136,16 +139,33 @@ def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> 
     )
 
 
-def load_catalog_for(args: argparse.Namespace) -> Catalog:
-    """The catalog named by --catalog, or the bundled one; a UserError says why it cannot be used."""
-    from serumdesk.domain.catalog import CatalogError, load_catalog
-    from serumdesk.storage.paths import bundled_catalog_path
+def catalog_loader_for(args: argparse.Namespace) -> CatalogLoader:
+    """The catalog a command ranks: with --catalog FILE that file alone; otherwise the bundled
+    catalog (or a clinic's installed one), a clinic's price list and the person's own serums."""
+    from serumdesk.domain.catalog_loader import CatalogLoader
+    from serumdesk.domain.ingredients.loader import VocabularyLoader
+    from serumdesk.storage.paths import bundled_catalog_path, bundled_ingredients_path
 
-    path = getattr(args, "catalog", None) or bundled_catalog_path()
+    vocabulary = VocabularyLoader(bundled_ingredients_path())
+    path = getattr(args, "catalog", None)
+    if path is not None:
+        return CatalogLoader(path, vocabulary)
+    return CatalogLoader(bundled_catalog_path(), vocabulary, user_catalog_store().extras)
+
+
+def load_catalog_for(loader: CatalogLoader) -> Catalog:
+    """The loader's catalog; a UserError says why it cannot be used, and a warning on stderr
+    names each addition that was left out."""
+    from serumdesk.cli.output import tell
+    from serumdesk.domain.catalog_loader import CatalogUnavailable
+
     try:
-        return load_catalog(path)
-    except CatalogError as exc:
+        catalog = loader.load()
+    except CatalogUnavailable as exc:
         raise UserError(str(exc)) from None
+    for problem in loader.problems:
+        tell(f"serumdesk: warning: {problem}")
+    return catalog
 
 
 def load_vocabulary() -> Vocabulary:
@@ -159,18 +179,26 @@ def load_vocabulary() -> Vocabulary:
         raise UserError(str(exc)) from None
 
 
-def vocabulary_for_allergies(answers: Answers) -> Vocabulary | None:
+def vocabulary_for_allergies(answers: Answers, loader: CatalogLoader) -> Vocabulary | None:
     """The vocabulary when there are allergies to match (None when there are none). If it
     cannot be loaded, allergies are matched by the text as typed, and stderr says so."""
     if not answers.allergens:
         return None
-    try:
-        return load_vocabulary()
-    except UserError as exc:
+    vocabulary = loader.vocabulary()
+    if vocabulary is None:
         from serumdesk.cli.output import tell
 
-        tell(f"serumdesk: warning: {exc}\nAllergies are matched by the words you typed only.")
-        return None
+        why = loader.vocabulary_loader.error if loader.vocabulary_loader else None
+        tell(f"serumdesk: warning: {why or 'the ingredient vocabulary cannot be loaded.'}\n"
+             "Allergies are matched by the words you typed only.")
+    return vocabulary
+
+
+def user_catalog_store() -> UserCatalogStore:
+    from serumdesk.storage.paths import UserPaths
+    from serumdesk.storage.user_catalog import UserCatalogStore
+
+    return UserCatalogStore(UserPaths.default().catalog_dir)
 
 
 def profile_store() -> ProfileStore:

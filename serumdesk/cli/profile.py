@@ -13,6 +13,7 @@ from serumdesk.cli.options import (
     answers_from_args,
     find_profile,
     path_option,
+    user_catalog_store,
 )
 from serumdesk.cli.options import profile_store as _store
 from serumdesk.cli.output import say, tell, write_json
@@ -156,10 +157,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from serumdesk.storage.atomic import SaveError
+    from serumdesk.storage.user_catalog import serums_to_carry
 
     profile = find_profile(args.name)
+    carried, problem = serums_to_carry(user_catalog_store())
+    if problem and profile.own_product_ids():
+        tell(f"serumdesk: warning: {problem}")
     try:
-        _store().export(profile.id, args.file, replace=args.force)
+        _store().export(profile.id, args.file, replace=args.force, carried=carried)
     except ProfileError as exc:
         raise _user_error(exc) from None
     except SaveError as exc:
@@ -169,8 +174,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from serumdesk.storage.user_catalog import profile_adopter
+
     try:
-        imported = _store().import_file(args.file)
+        imported = _store().import_file(args.file, profile_adopter(user_catalog_store()))
     except ProfileError as exc:
         raise _user_error(exc) from None
     say(f"Imported profile '{imported.name}'.")

@@ -10,6 +10,7 @@ from serumdesk.cli.options import (
     add_answer_options,
     add_source_options,
     answers_for,
+    catalog_loader_for,
     load_catalog_for,
     vocabulary_for_allergies,
 )
@@ -21,13 +22,16 @@ if TYPE_CHECKING:
 
 def print_table(rec: Recommendation) -> None:
     """The ranking as text; catalog text in it is made plain on the way out (output.say)."""
+    from serumdesk.domain import wording
     from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_questions
     from serumdesk.domain.freshness import stale_words
     from serumdesk.domain.routine import NOT_ADVICE
 
     parts: list[str] = []
     out = parts.append
-    out(f"SerumDesk recommendations — catalog {rec.catalog_version} ({rec.catalog_updated})\n\n")
+    prices = f"; prices from {rec.prices_from}" if rec.prices_from else ""
+    out(f"SerumDesk recommendations — catalog {rec.catalog_version} ({rec.catalog_updated})"
+        f"{prices}\n\n")
     if not rec.matches:
         out("Every product was excluded by your answers. See the reasons below; relaxing the\n"
             "diet preference or an allergen widens the choice.\n\n")
@@ -41,7 +45,8 @@ def print_table(rec: Recommendation) -> None:
         est = "*" if cost.is_estimate else " "
         months = f"{cost.months_per_bottle:.1f}" if cost.months_per_bottle else "—"
         flag = "  over budget" if m.over_budget else ""
-        out(f"{m.rank:>2}  {m.product.title[:52]:<52} {m.score:>5}  {cost.cost_per_month_usd:>8.2f}{est}"
+        title = wording.listed_title(m.product, 52)
+        out(f"{m.rank:>2}  {title:<52} {m.score:>5}  {cost.cost_per_month_usd:>8.2f}{est}"
             f"  {cost.price_per_ml_usd:>6.2f}  {months:>6}{flag}\n")
         for c in m.cautions:
             out(f"      {c.level.mark} {c.text}\n")
@@ -79,9 +84,10 @@ def print_table(rec: Recommendation) -> None:
 def run(args: argparse.Namespace) -> int:
     from serumdesk.domain.recommendation import recommend, recommendation_to_dict
 
-    catalog = load_catalog_for(args)
+    loader = catalog_loader_for(args)
+    catalog = load_catalog_for(loader)
     answers = answers_for(args)
-    rec = recommend(catalog, answers, vocabulary=vocabulary_for_allergies(answers))
+    rec = recommend(catalog, answers, vocabulary=vocabulary_for_allergies(answers, loader))
     if args.json:
         write_json(recommendation_to_dict(rec))
     else:

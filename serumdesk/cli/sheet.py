@@ -10,6 +10,7 @@ from serumdesk.cli.options import (
     add_answer_options,
     add_source_options,
     answers_for,
+    catalog_loader_for,
     load_catalog_for,
     path_option,
     vocabulary_for_allergies,
@@ -23,9 +24,10 @@ def run(args: argparse.Namespace) -> int:
     from serumdesk.storage.atomic import SaveError
     from serumdesk.ui.sheet.pdf import default_paper, ensure_gui_app, write_sheet_pdf
 
-    catalog = load_catalog_for(args)
+    loader = catalog_loader_for(args)
+    catalog = load_catalog_for(loader)
     answers = answers_for(args)
-    rec = recommend(catalog, answers, vocabulary=vocabulary_for_allergies(answers))
+    rec = recommend(catalog, answers, vocabulary=vocabulary_for_allergies(answers, loader))
     app = ensure_gui_app()  # fonts and PDF painting need one; kept alive until written
     try:
         pages = write_sheet_pdf(rec, args.compare or (), args.output,

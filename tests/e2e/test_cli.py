@@ -57,7 +57,8 @@ def test_recommend_json_from_another_folder(run_serumdesk: Run, catalog_path: Pa
     assert all(e["reasons"] for e in doc["excluded"])
     assert [m["rank"] for m in doc["recommended"]] == list(range(1, len(doc["recommended"]) + 1))
     bundled = json.loads(catalog_path.read_text(encoding="utf-8"))
-    assert doc["catalog"] == {"version": bundled["catalog_version"], "date": bundled["updated"]}
+    assert doc["catalog"] == {"version": bundled["catalog_version"], "date": bundled["updated"],
+                              "prices_from": None}
     for m in doc["recommended"]:
         expected = m["price_usd"] / m["size_ml"] * m["dose_ml"] * m["applications_per_day"] * 30.44
         assert m["cost_per_month_usd"] == pytest.approx(expected, abs=0.01)
