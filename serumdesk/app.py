@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from serumdesk.domain.catalog_loader import CatalogExtras
     from serumdesk.storage.paths import UserPaths
     from serumdesk.ui.main_window import MainWindow
 
@@ -103,21 +104,36 @@ def build_main_window(catalog_path: Path | None = None,
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.work_state import WorkState
 
-    loader = CatalogLoader(catalog_path or bundled_catalog_path(),
-                           VocabularyLoader(bundled_ingredients_path()))
+    def resolved_paths() -> UserPaths:
+        from serumdesk.storage.paths import UserPaths
+
+        if window.user_paths is None:
+            window.user_paths = user_paths or UserPaths.default()
+        return window.user_paths
+
+    def catalog_extras() -> CatalogExtras:
+        """A clinic's catalog or price list and the person's own serums, from their folder."""
+        from serumdesk.storage.user_catalog import UserCatalogStore
+
+        return UserCatalogStore(resolved_paths().catalog_dir).extras()
+
+    bundled = bundled_catalog_path()
+    loader = CatalogLoader(catalog_path or bundled, VocabularyLoader(bundled_ingredients_path()),
+                           None if catalog_path else catalog_extras)
     state = WorkState()
     window = MainWindow(state, loader, user_paths)
     state.setParent(window)
 
     def finish_start_up() -> None:
-        from serumdesk.storage.paths import UserPaths
+        from serumdesk.ui.my_serums.actions import install_my_serums_actions
         from serumdesk.ui.profiles.actions import install_profile_actions
 
         app = QApplication.instance()
         if isinstance(app, QApplication) and app.windowIcon().isNull():
             set_window_icon(app)
-        paths = window.user_paths = user_paths or UserPaths.default()
-        install_profile_actions(window, state, paths)
+        profiles = install_profile_actions(window, state, resolved_paths())
+        assert profiles.serums is not None
+        install_my_serums_actions(window, state, profiles.serums, bundled)
 
     window.run_after_first_paint(finish_start_up)
     return window

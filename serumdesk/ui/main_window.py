@@ -3,8 +3,9 @@
 What it offers the rest of the app (profiles, printing):
 
 - ``state`` (WorkState) — the person's work, as app.py passed it in; edit it there.
-- ``file_menu`` (QMenu) — add actions above Your bottles and Quit with
-  ``add_file_actions(actions)``.
+- ``file_menu`` (QMenu) — add profile actions with ``add_file_actions(actions)`` and
+  catalog actions with ``add_catalog_actions(actions)``; both go above Your bottles and Quit.
+- ``catalog_changed()`` — the catalog loader was reloaded: recompute results on screen.
 - ``close_guards`` (list of callables returning bool) — each is asked before the window
   closes; one returning False keeps it open (for an unsaved-changes prompt).
 - ``user_paths`` (UserPaths) and ``catalog_loader`` (CatalogLoader) — what app.py passed in.
@@ -78,7 +79,8 @@ class MainWindow(QWidget):
         self._status_bar: QStatusBar | None = None
         self.bottles_dialog: BottlesDialog | None = None
         self.file_menu = self.menu_bar.addMenu("&File")
-        # Profile actions go above the first separator, Your bottles between, Quit below.
+        # Profile actions go above the first separator, then the catalog's, Your bottles, Quit.
+        self._catalog_separator = self.file_menu.addSeparator()
         self._bottles_separator = self.file_menu.addSeparator()
         self._file_separator = self.file_menu.addSeparator()
         self._after_first_paint: list[Callable[[], None]] | None = [
@@ -136,9 +138,21 @@ class MainWindow(QWidget):
         return self._status_bar.currentMessage() if self._status_bar else ""
 
     def add_file_actions(self, actions: Iterable[QAction]) -> None:
-        """Insert actions into the File menu, above Your bottles and Quit."""
+        """Insert actions into the File menu's first group (the profile actions)."""
+        for action in actions:
+            self.file_menu.insertAction(self._catalog_separator, action)
+
+    def add_catalog_actions(self, actions: Iterable[QAction]) -> None:
+        """Insert actions into the File menu's catalog group, above Your bottles and Quit."""
         for action in actions:
             self.file_menu.insertAction(self._bottles_separator, action)
+
+    def catalog_changed(self) -> None:
+        """The catalog was read again (a serum added, a price list installed): recompute the
+        results if they are on screen."""
+        page = self.wizard.currentPage()
+        if page is self.wizard.results_page():
+            self.wizard.results_page().refresh()
 
     def _default_geometry(self) -> None:
         width, height = DEFAULT_SIZE

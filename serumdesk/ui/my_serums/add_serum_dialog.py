@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -95,6 +96,10 @@ class AddSerumDialog(QDialog):
         scroller.setWidget(holder)
         splitter.addWidget(self.label)
         splitter.addWidget(scroller)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self._split_set = False
+        self.label.setMinimumHeight(em(self) * 5)
         layout.addWidget(splitter, 1)
         self.problem = plain_label()
         self.problem.setObjectName("addSerumProblem")
@@ -120,6 +125,13 @@ class AddSerumDialog(QDialog):
             self.bottle_size.setValue(editing.size_ml)
             self.label.setPlainText(editing.label)
         self.analyse()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_set:  # a label is a few lines; its reading is the long part
+            self._split_set = True
+            total = max(sum(self.splitter.sizes()), em(self) * 20)
+            self.splitter.setSizes([total // 4, total - total // 4])
 
     def _later(self) -> None:
         self._timer.start()

@@ -35,7 +35,7 @@ class YourSerumsDialog(QDialog):
     """A list of the person's serums; Edit and Remove act on the one chosen."""
 
     def __init__(self, entries: Sequence[MyProduct], edit: Act, remove: Act,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, add: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Your serums")
         self.resize(em(self) * 36, em(self) * 24)
@@ -52,6 +52,11 @@ class YourSerumsDialog(QDialog):
         self.empty = plain_label("No serums yet: add one with File ▸ Add a serum.")
         layout.addWidget(self.empty)
         row = QHBoxLayout()
+        self.add_button = QPushButton("&Add…")
+        self.add_button.setVisible(add is not None)
+        if add is not None:
+            self.add_button.clicked.connect(add)
+        row.addWidget(self.add_button)
         self.edit_button = QPushButton("&Edit…")
         self.remove_button = QPushButton("&Remove")
         self.edit_button.clicked.connect(lambda: self._act(self._edit))

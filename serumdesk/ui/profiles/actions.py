@@ -28,7 +28,9 @@ from serumdesk.storage.profiles import ProfileStore
 from serumdesk.ui.profiles.prompts import DialogPrompts, ProfilePrompts, Unsaved, suggested_file_name
 
 if TYPE_CHECKING:
+    from serumdesk.domain.my_products import MyProduct
     from serumdesk.storage.paths import UserPaths
+    from serumdesk.storage.user_catalog import UserCatalogStore
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.work_state import WorkState
 
@@ -42,11 +44,15 @@ class ProfileActions(QObject):
     """The current profile, whether the answers on screen differ from it, and the actions."""
 
     def __init__(self, window: MainWindow, state: WorkState, store: ProfileStore,
-                 prompts: ProfilePrompts, guard: InstanceGuard | None = None) -> None:
+                 prompts: ProfilePrompts, guard: InstanceGuard | None = None,
+                 serums: UserCatalogStore | None = None) -> None:
+        """`serums` keeps the person's own serums: an export carries those the profile
+        compares, and an import keeps those it carries."""
         super().__init__(window)
         self.window = window
         self.state = state
         self.store = store
+        self.serums = serums
         self.prompts = prompts
         self.guard = guard  # held for the window's lifetime; the kernel drops it at exit
         self.current: Profile | None = None
@@ -299,8 +305,15 @@ class ProfileActions(QObject):
                                              suggested_file_name(self.current.name))
         if destination is None:
             return
+        carried: list[MyProduct] = []
+        if self.serums is not None:
+            from serumdesk.storage.user_catalog import serums_to_carry
+
+            carried, problem = serums_to_carry(self.serums)
+            if problem and self.current.own_product_ids():
+                self.prompts.warn("Your serums cannot be carried", problem)
         try:  # the file dialog asked before replacing a file; the store refuses non-files
-            self.store.export(self.current.id, destination, replace=True)
+            self.store.export(self.current.id, destination, replace=True, carried=carried)
         except (ProfileError, SaveError) as exc:
             self.prompts.warn("Could not export the profile", str(exc))
             return
@@ -310,11 +323,19 @@ class ProfileActions(QObject):
         source = self.prompts.open_file("Import profile")
         if source is None or not self._settled():
             return
+        adopt = None
+        if self.serums is not None:
+            from serumdesk.storage.user_catalog import profile_adopter
+
+            adopt = profile_adopter(self.serums)
         try:
-            imported = self.store.import_file(source)
+            imported = self.store.import_file(source, adopt)
         except ProfileError as exc:
             self.prompts.warn("Could not import the profile", str(exc))
             return
+        if imported.own_product_ids():  # serums it carried are now yours: read them in
+            self.window.catalog_loader.reload()
+            self.window.load_catalog()
         self.show_profile(imported)
         self._status(f"Imported and opened “{imported.name}”.")
 
@@ -334,10 +355,15 @@ class ProfileActions(QObject):
 def install_profile_actions(window: MainWindow, state: WorkState, paths: UserPaths,
                             prompts: ProfilePrompts | None = None,
                             offer_at_start: bool = True) -> ProfileActions:
-    """Wire profiles into `window`; a second running SerumDesk gets a read-only store."""
+    """Wire profiles into `window`; a second running SerumDesk gets read-only stores (its
+    `serums` store, for the person's own serums, too)."""
+    from serumdesk.storage.user_catalog import UserCatalogStore
+
     guard = InstanceGuard(paths.data_dir / "instance.lock")
     store = ProfileStore(paths.profiles_dir, read_only=not guard.acquired)
-    actions = ProfileActions(window, state, store, prompts or DialogPrompts(window), guard)
+    serums = UserCatalogStore(paths.catalog_dir, read_only=not guard.acquired)
+    actions = ProfileActions(window, state, store, prompts or DialogPrompts(window), guard,
+                             serums)
     if offer_at_start:
         QTimer.singleShot(0, actions.offer_last_used)
     return actions

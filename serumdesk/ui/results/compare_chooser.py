@@ -9,14 +9,15 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QToolButton, QVBoxLayout, QW
 
 from serumdesk.domain.compare import MAX_COMPARED, MIN_COMPARED
 from serumdesk.domain.ranking import Match
-from serumdesk.domain.wording import money
+from serumdesk.domain.wording import listed_title, money
 from serumdesk.ui.widgets.choices import mnemonic_safe
 from serumdesk.ui.widgets.flow_layout import FlowLayout
 from serumdesk.ui.widgets.style import SecondaryLabel, em
 
 
 def choice_text(match: Match) -> str:
-    text = f"{match.rank}. {match.product.title} — {money(match.cost.cost_per_month_usd)}/month"
+    text = (f"{match.rank}. {listed_title(match.product)} — "
+            f"{money(match.cost.cost_per_month_usd)}/month")
     if match.over_budget:
         text += " (over budget)"
     return text

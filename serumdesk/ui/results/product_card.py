@@ -161,8 +161,13 @@ class ProductCard(QFrame):
         self.brand_label = plain_label()
         self.name_label = plain_label(selectable=True)
         self.name_label.setFont(scaled_font(self.name_label, 1.25, bold=True))
+        self.yours_label = plain_label(
+            "Your entry — its facts are read from the label you gave.")
+        self.yours_label.setObjectName("yourEntry")
+        apply_tone(self.yours_label, "info")
         self.fit_label = plain_label()
-        for label in (self.rank_label, self.brand_label, self.name_label, self.fit_label):
+        for label in (self.rank_label, self.brand_label, self.name_label, self.yours_label,
+                      self.fit_label):
             self.bodies["header"].addWidget(label)
         self.cost = CostPanel(match)
         self.cost.override_edited.connect(
@@ -219,7 +224,8 @@ class ProductCard(QFrame):
         self.rank_label.setText(f"#{match.rank} of your matches")
         self.brand_label.setText(p.brand)
         self.name_label.setText(p.name)
-        self.name_label.setAccessibleName(p.title)
+        self.name_label.setAccessibleName(wording.listed_title(p))
+        self.yours_label.setVisible(p.entered_by_you)
         self.fit_label.setText(wording.fit_words(match, answers))
         self._show_cautions(match)
         self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window,

@@ -153,8 +153,8 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
     col_pct = 89 // len(compared)
     label_pct = 100 - col_pct * len(compared)  # the columns add up to the full width
     head = "".join(
-        f'<th width="{col_pct}%">#{m.rank} {_e(m.product.brand)}<br/>{_e(m.product.name)}</th>'
-        for m in compared)
+        f'<th width="{col_pct}%">#{m.rank} {_e(m.product.brand)}<br/>{_e(m.product.name)}'
+        f'{_your_entry(m.product)}</th>' for m in compared)
     own_cautions, common_cautions = _caution_rows(compared, include_medical)
     rows = [
         ("Fit", [_fit_cell(m, answers, total) for m in compared]),
@@ -243,6 +243,15 @@ def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medica
             + (f'<ul class="small">{notes}</ul>' if notes else ""))
 
 
+def _your_entry(p: Product) -> str:
+    """The mark under a serum the person added from its label."""
+    return f'<br/><span class="small">({wording.YOUR_ENTRY})</span>' if p.entered_by_you else ""
+
+
+def _prices_from(rec: Recommendation) -> str:
+    return f" Prices from {rec.prices_from}." if rec.prices_from else ""
+
+
 def _timeline_html(rec: Recommendation) -> str:
     return '<ul class="small">' + "".join(
         f"<li><b>{_e(s.when)}:</b> {_e(s.expect)}</li>" for s in rec.timeline) + (
@@ -251,7 +260,8 @@ def _timeline_html(rec: Recommendation) -> str:
 
 def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
     head = (f"<p>Catalog {_e(rec.catalog_version)}, updated "
-            f"{_e(rec.catalog_updated.isoformat())}. Where each figure came from:</p>")
+            f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))} Where each figure "
+            "came from:</p>")
     per_product: list[tuple[str, list[tuple[str, str]]]] = []
     for m in compared:
         p = m.product
@@ -265,7 +275,7 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
         if p.ingredient_list is not None:
             figures.append(("Ingredient list", p.ingredient_list.provenance.describe()))
         figures += [("Inferred", line.split(": ", 1)[1]) for line in wording.inferred_words(p)]
-        per_product.append((p.title, figures))
+        per_product.append((wording.listed_title(p), figures))
     # Reasoning shared by several products is printed once, as a lettered note.
     counts: dict[str, int] = {}
     for _, figures in per_product:
@@ -319,7 +329,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         "<h1>Serum comparison sheet</h1>"
         f'<p class="sub">Prepared with SerumDesk on {_e(long_date(today))}'
         f"{_e(shared)}. Catalog {_e(rec.catalog_version)} of "
-        f"{_e(rec.catalog_updated.isoformat())}.</p>"
+        f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))}</p>"
         "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)
         + "<h2>Products compared</h2>" + _notice_html(rec, include_medical)
         + _comparison_html(rec, compared, include_medical, today)

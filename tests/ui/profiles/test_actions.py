@@ -207,6 +207,42 @@ def test_export_and_import(app_window: tuple[MainWindow, ProfileActions],
     assert ProfileStore(paths.profiles_dir).listing().names == ["Mum", "Mum (2)"]
 
 
+def test_an_export_carries_your_serums_and_an_import_keeps_them(
+        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
+        tmp_path: Path) -> None:
+    """Issue #14: a profile that compares a serum you entered takes it along to another
+    computer; there it is kept with your serums (once), and the comparison still shows it."""
+    import datetime as dt
+
+    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.storage.user_catalog import UserCatalogStore
+
+    window, actions = app_window
+    assert actions.serums is not None
+    kept = actions.serums.add(MyProduct(
+        "", "Glow Lab", "Exo Ampoule", 89.0, 30.0, "Water, Glycerin, Sodium Hyaluronate",
+        entered=dt.date(2026, 11, 2)))
+    window.state.replace(Answers(), compared_ids=[kept.id, "bioeffect-egf-serum"])
+    prompts.names.append("Mum")
+    actions.save_action.trigger()
+    exported = tmp_path / "mum.json"
+    prompts.files.append(exported)
+    actions.export_action.trigger()
+    carried = json.loads(exported.read_text("utf-8"))["my_products"]
+    assert [(p["id"], p["label"]) for p in carried] == [
+        (kept.id, "Water, Glycerin, Sodium Hyaluronate")]
+
+    other = UserCatalogStore(tmp_path / "other" / "catalog")
+    actions.serums = other  # as if on another computer
+    prompts.files.append(exported)
+    actions.import_action.trigger()
+    assert [p.id for p in other.my_products()] == [kept.id]
+    assert window.state.compared_ids[0] == kept.id
+    prompts.files.append(exported)
+    actions.import_action.trigger()  # again: the same serum is not added twice
+    assert [p.id for p in other.my_products()] == [kept.id]
+
+
 def test_import_of_a_bad_file_is_a_named_message(app_window: tuple[MainWindow, ProfileActions],
                                                  prompts: ScriptedPrompts,
                                                  tmp_path: Path) -> None:

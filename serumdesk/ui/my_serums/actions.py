@@ -1,0 +1,224 @@
+"""The catalog actions in the File menu: add a serum from its label, edit or remove your
+serums, install a clinic's catalog or price list, and go back to the bundled one.
+
+`install_my_serums_actions(window, state, store)` is called once by app.py, after the first
+paint. Every change goes through the store (storage/user_catalog.py); then the catalog is
+read again and the results on screen are recomputed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from serumdesk.domain.compare import MAX_COMPARED
+from serumdesk.storage.user_catalog import AlreadyInstalled, UserCatalogError, UserCatalogStore
+from serumdesk.ui.widgets import plain_dialogs
+
+if TYPE_CHECKING:
+    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.ui.main_window import MainWindow
+    from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
+    from serumdesk.ui.my_serums.your_serums_dialog import YourSerumsDialog
+    from serumdesk.ui.work_state import WorkState
+
+CATALOG_FILTER = "SerumDesk catalog or price list (*.json);;All files (*)"
+
+
+class CatalogPrompts(Protocol):
+    def open_file(self, title: str) -> Path | None: ...
+    def confirm(self, title: str, text: str, action: str) -> bool: ...
+    def inform(self, title: str, text: str) -> None: ...
+    def warn(self, title: str, text: str) -> None: ...
+
+
+class DialogCatalogPrompts:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def open_file(self, title: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()),
+                                              CATALOG_FILTER)
+        return Path(name) if name else None
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        return plain_dialogs.confirm(self.parent, title, text, action)
+
+    def inform(self, title: str, text: str) -> None:
+        plain_dialogs.inform(self.parent, title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        plain_dialogs.warn(self.parent, title, text)
+
+
+class MySerumsActions(QObject):
+    """File ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
+    bundled catalog."""
+
+    def __init__(self, window: MainWindow, state: WorkState, store: UserCatalogStore,
+                 bundled_catalog: Path, prompts: CatalogPrompts) -> None:
+        super().__init__(window)
+        self.window, self.state, self.store = window, state, store
+        self.bundled_catalog = bundled_catalog
+        self.prompts = prompts
+        self.add_dialog: AddSerumDialog | None = None
+        self.list_dialog: YourSerumsDialog | None = None
+        self.add_action = self._action("&Add a serum…", self.add_serum, "Ctrl+Shift+A")
+        self.list_action = self._action("Your se&rums…", self.show_serums)
+        self.import_action = self._action("Use a clinic's catalog or price &list…",
+                                          self.import_catalog)
+        self.reset_action = self._action("Use the &bundled catalog", self.reset_catalog)
+        self.actions = [self.add_action, self.list_action, self.import_action, self.reset_action]
+        if store.read_only:
+            for action in (self.add_action, self.import_action, self.reset_action):
+                action.setEnabled(False)
+        window.add_catalog_actions(self.actions)
+
+    def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    # -- your serums --------------------------------------------------------------------------
+    def add_serum(self) -> None:
+        self._open_editor(None)
+
+    def _open_editor(self, editing: MyProduct | None) -> None:
+        from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
+
+        vocabulary = self.window.catalog_loader.vocabulary()
+        if vocabulary is None:
+            loader = self.window.catalog_loader.vocabulary_loader
+            why = (loader.error if loader else None) or "it is not installed."
+            self.prompts.warn("Labels cannot be read",
+                              f"SerumDesk's ingredient vocabulary could not be loaded: {why}\n"
+                              "Reinstalling SerumDesk restores it.")
+            return
+        parent = self.list_dialog if self.list_dialog and self.list_dialog.isVisible() else None
+        dialog = self.add_dialog = AddSerumDialog(
+            vocabulary, self.state.answers, self._save_edit if editing else self._save_new,
+            editing, parent or self.window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _save_new(self, mine: MyProduct) -> str | None:
+        try:
+            kept = self.store.add(mine)
+        except UserCatalogError as exc:
+            return str(exc)
+        self.catalog_changed(compare=kept.id)
+        self.window.show_status(f"Added “{kept.brand} {kept.name}”: it is ranked with the "
+                                "catalog's products and marked “your entry”.")
+        return None
+
+    def _save_edit(self, mine: MyProduct) -> str | None:
+        try:
+            self.store.update(mine)
+        except UserCatalogError as exc:
+            return str(exc)
+        self.catalog_changed()
+        self.window.show_status(f"Saved “{mine.brand} {mine.name}”.")
+        return None
+
+    def _entries(self) -> list[MyProduct] | None:
+        from serumdesk.domain.data_files import DataFileError
+
+        try:
+            return self.store.my_products()
+        except DataFileError as exc:
+            self.prompts.warn("Your serums cannot be read",
+                              f"{exc}\nSerumDesk has not changed the file.")
+            return None
+
+    def show_serums(self) -> None:
+        from serumdesk.ui.my_serums.your_serums_dialog import YourSerumsDialog
+
+        entries = self._entries()
+        if entries is None:
+            return
+        dialog = self.list_dialog = YourSerumsDialog(entries, self._open_editor, self.remove,
+                                                     self.window, self.add_serum)
+        if self.store.read_only:
+            for button in (dialog.add_button, dialog.edit_button, dialog.remove_button):
+                button.setEnabled(False)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def remove(self, mine: MyProduct) -> None:
+        title = f"{mine.brand} {mine.name}"
+        if not self.prompts.confirm("Remove this serum?",
+                                    f"Remove “{title}” from your serums? Profiles that compare "
+                                    "it will no longer show it.", "Remove"):
+            return
+        try:
+            self.store.remove(mine.id)
+        except UserCatalogError as exc:
+            self.prompts.warn("Could not remove the serum", str(exc))
+            return
+        self.catalog_changed()
+        self.window.show_status(f"Removed “{title}”.")
+
+    # -- a clinic's catalog -------------------------------------------------------------------
+    def import_catalog(self) -> None:
+        source = self.prompts.open_file("Use a clinic's catalog or price list")
+        if source is None:
+            return
+        try:
+            result = self.store.install(source, self.bundled_catalog, replace_existing=False)
+        except AlreadyInstalled as exc:
+            if not self.prompts.confirm(
+                    "Replace the installed file?",
+                    f"A {exc.kind.value} is already in use. Replace it with {source.name}?",
+                    "Replace"):
+                return
+            try:
+                result = self.store.install(source, self.bundled_catalog, replace_existing=True)
+            except UserCatalogError as again:
+                self.prompts.warn("Could not use that file", str(again))
+                return
+        except UserCatalogError as exc:
+            self.prompts.warn("Could not use that file", str(exc))
+            return
+        self.catalog_changed()
+        text = (f"SerumDesk now uses the {result.kind.value} {result.description}. The printed "
+                "sheet names it. File ▸ Use the bundled catalog goes back.")
+        self.prompts.inform("Catalog updated", "\n\n".join([text, *result.warnings]))
+
+    def reset_catalog(self) -> None:
+        try:
+            removed = self.store.reset()
+        except UserCatalogError as exc:
+            self.prompts.warn("Could not go back to the bundled catalog", str(exc))
+            return
+        self.catalog_changed()
+        self.window.show_status("Using the bundled catalog and its prices." if removed else
+                                "The bundled catalog was already in use.")
+
+    # -- after any change ---------------------------------------------------------------------
+    def catalog_changed(self, compare: str | None = None) -> None:
+        """Read the catalog again and recompute what is on screen; `compare` puts a new serum
+        into the comparison (in place of the last one when it is full)."""
+        loader = self.window.catalog_loader
+        loader.reload()
+        self.window.load_catalog()
+        if compare is not None:
+            ids = [pid for pid in self.state.compared_ids if pid != compare]
+            self.state.edit_compared([*ids[:MAX_COMPARED - 1], compare])
+        self.window.catalog_changed()
+        if self.list_dialog is not None and self.list_dialog.isVisible():
+            entries = self._entries()
+            if entries is not None:
+                self.list_dialog.show_entries(entries)
+
+
+def install_my_serums_actions(window: MainWindow, state: WorkState, store: UserCatalogStore,
+                              bundled_catalog: Path,
+                              prompts: CatalogPrompts | None = None) -> MySerumsActions:
+    return MySerumsActions(window, state, store, bundled_catalog,
+                           prompts or DialogCatalogPrompts(window))

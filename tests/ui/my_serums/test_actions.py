@@ -1,0 +1,213 @@
+"""File ▸ Add a serum…, Your serums…, a clinic's price list, in the app (issue #14): the label
+read as it is typed, the serum on a card marked "your entry", edits, removal, read-only."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog_loader import CatalogLoader
+from serumdesk.domain.choices import Diet, Procedure, UseCase
+from serumdesk.domain.ingredients.loader import VocabularyLoader
+from serumdesk.storage.paths import UserPaths
+from serumdesk.storage.user_catalog import UserCatalogStore
+from serumdesk.ui.main_window import MainWindow
+from serumdesk.ui.my_serums.actions import MySerumsActions, install_my_serums_actions
+from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
+from serumdesk.ui.work_state import WorkState
+from tests.ui.profile_helpers import ScriptedPrompts
+from tests.ui.wizard_helpers import card_texts, drive_to_results
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+LABEL = ("Ingredients: Water (Aqua), Glycerin, Human Adipose Derived Stem Cell Conditioned "
+         "Media, Sodium Hyaluronate, Phenoxyethanol, Zorblatine")
+MINE_ID = "mine-glow-lab-exo-ampoule"
+
+
+@pytest.fixture
+def paths(user_dirs: Path) -> UserPaths:
+    return UserPaths(user_dirs)
+
+
+def build(qtbot: QtBot, catalog_path: Path, ingredients_path: Path, paths: UserPaths,
+          prompts: ScriptedPrompts, *, read_only: bool = False) -> MySerumsActions:
+    store = UserCatalogStore(paths.catalog_dir, read_only=read_only)
+    loader = CatalogLoader(catalog_path, VocabularyLoader(ingredients_path),
+                           UserCatalogStore(paths.catalog_dir).extras)
+    window = MainWindow(WorkState(), loader, paths)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: loader.attempted)
+    return install_my_serums_actions(window, window.state, store, catalog_path, prompts)
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def actions(qtbot: QtBot, catalog_path: Path, ingredients_path: Path, paths: UserPaths,
+            prompts: ScriptedPrompts) -> Iterator[MySerumsActions]:
+    yield build(qtbot, catalog_path, ingredients_path, paths, prompts)
+
+
+def fill(qtbot: QtBot, dialog: AddSerumDialog, label: str = LABEL) -> None:
+    qtbot.keyClicks(dialog.brand, "Glow Lab")
+    qtbot.keyClicks(dialog.name, "Exo Ampoule")
+    dialog.price.setValue(89)
+    dialog.bottle_size.setValue(30)
+    dialog.label.setPlainText(label)
+
+
+def test_the_label_is_read_as_it_is_typed(qtbot: QtBot, actions: MySerumsActions) -> None:
+    actions.add_action.trigger()
+    dialog = actions.add_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "Paste a label" in dialog.analysis.text()
+    fill(qtbot, dialog)
+    qtbot.waitUntil(lambda: "Human Adipose" in dialog.analysis.text())  # after a short pause
+    text = dialog.analysis.text()
+    assert "Zorblatine → not in SerumDesk's vocabulary" in text  # unknowns listed, not guessed
+    assert "Human-derived: yes" in text and "Unknown: Zorblatine" in text
+
+
+def test_a_saved_serum_is_compared_on_a_card_marked_your_entry(
+        qtbot: QtBot, actions: MySerumsActions, paths: UserPaths) -> None:
+    window = actions.window
+    page = drive_to_results(qtbot, window, Answers(
+        use_case=UseCase.POST_PROCEDURE, procedure=Procedure.MICRONEEDLING,
+        days_since_procedure=3))
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert MINE_ID in window.state.compared_ids
+    card = page.cards[MINE_ID]
+    assert card.yours_label.isVisibleTo(card)
+    assert "Your entry" in card_texts(card) and "Exo Ampoule" in card_texts(card)
+    assert "(your entry)" in card.name_label.accessibleName()
+    assert "Added “Glow Lab Exo Ampoule”" in window.status_text()
+    stored = json.loads((paths.catalog_dir / "my-products.json").read_text())
+    assert [p["id"] for p in stored["products"]] == [MINE_ID]
+
+
+def test_what_to_fix_is_said_and_nothing_is_kept(qtbot: QtBot, actions: MySerumsActions,
+                                                 paths: UserPaths) -> None:
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and "brand" in dialog.problem.text()
+    fill(qtbot, dialog, label=" , ; ")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and "ingredient list" in dialog.problem.text()
+    assert not (paths.catalog_dir / "my-products.json").exists()
+
+
+def test_a_serum_left_out_by_the_answers_is_not_on_a_card(qtbot: QtBot,
+                                                          actions: MySerumsActions) -> None:
+    window = actions.window
+    page = drive_to_results(qtbot, window, Answers(diet=Diet.VEGAN))
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert MINE_ID not in page.cards  # human-derived: excluded for a vegan, and said why
+    assert page.advice is not None and "Exo Ampoule" in page.advice.excluded.text()
+
+
+def test_edit_and_remove_from_your_serums(qtbot: QtBot, actions: MySerumsActions,
+                                          prompts: ScriptedPrompts, paths: UserPaths) -> None:
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    actions.list_action.trigger()
+    listing = actions.list_dialog
+    assert listing is not None and listing.list.count() == 1
+    assert "Glow Lab Exo Ampoule" in listing.list.item(0).text()
+    listing.edit_button.click()
+    editor = actions.add_dialog
+    assert editor is not None and editor is not dialog and editor.label.toPlainText() == LABEL
+    editor.price.setValue(75)
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert "$75.00" in listing.list.item(0).text()
+    catalog = actions.window.catalog_loader.load()
+    assert catalog.by_id()[MINE_ID].price.usd == 75
+    prompts.confirms.append(True)
+    listing.remove_button.click()
+    assert listing.list.count() == 0 and listing.empty.isVisible()
+    assert MINE_ID not in actions.window.catalog_loader.load().by_id()
+    stored = json.loads((paths.catalog_dir / "my-products.json").read_text())
+    assert stored["products"] == []
+
+
+def test_a_clinic_price_list_from_the_menu(qtbot: QtBot, actions: MySerumsActions,
+                                           prompts: ScriptedPrompts, tmp_path: Path) -> None:
+    prices = tmp_path / "riverside.json"
+    prices.write_text(json.dumps({"kind": "price-list", "name": "Riverside", "date": "2026-11-01",
+                                  "prices": [{"id": "symbiome-the-answer", "usd": 150}]}))
+    prompts.files.append(prices)
+    actions.import_action.trigger()
+    assert "Riverside (2026-11-01)" in prompts.texts("inform")[-1]
+    catalog = actions.window.catalog_loader.load()
+    assert catalog.prices_from == "Riverside (2026-11-01)"
+    assert catalog.by_id()["symbiome-the-answer"].price.usd == 150
+    # A second one asks before replacing the first; declining keeps it.
+    prompts.files.append(prices)
+    actions.import_action.trigger()
+    assert "already in use" in prompts.texts("confirm")[-1]
+    # A bad one says why and changes nothing.
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"kind": "price-list", "name": "X", "date": "2026-11-01", "prices": []}')
+    prompts.files.append(bad)
+    actions.import_action.trigger()
+    assert "Nothing was changed" in prompts.texts("warn")[-1]
+    assert actions.window.catalog_loader.load().prices_from == "Riverside (2026-11-01)"
+    actions.reset_action.trigger()
+    assert actions.window.catalog_loader.load().prices_from is None
+
+
+def test_a_second_window_cannot_change_your_serums(qtbot: QtBot, catalog_path: Path,
+                                                   ingredients_path: Path, paths: UserPaths,
+                                                   prompts: ScriptedPrompts) -> None:
+    actions = build(qtbot, catalog_path, ingredients_path, paths, prompts, read_only=True)
+    assert not actions.add_action.isEnabled() and not actions.import_action.isEnabled()
+    assert actions.list_action.isEnabled()
+    actions.show_serums()
+    listing = actions.list_dialog
+    assert listing is not None
+    assert not listing.add_button.isEnabled() and not listing.remove_button.isEnabled()
+
+
+def test_a_damaged_file_of_serums_is_reported_and_kept(qtbot: QtBot, catalog_path: Path,
+                                                       ingredients_path: Path, paths: UserPaths,
+                                                       prompts: ScriptedPrompts) -> None:
+    paths.catalog_dir.mkdir(parents=True)
+    damaged = paths.catalog_dir / "my-products.json"
+    damaged.write_text("{oops")
+    actions = build(qtbot, catalog_path, ingredients_path, paths, prompts)
+    assert len(actions.window.catalog_loader.load().products) == 10
+    assert "file of your serums" in actions.window.catalog_loader.problems[0]
+    actions.show_serums()
+    assert "has not changed the file" in prompts.texts("warn")[-1]
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and "does not write over" in dialog.problem.text()
+    assert damaged.read_text() == "{oops"
