@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -144,11 +145,13 @@ def add(args: argparse.Namespace) -> int:
     vocabulary = load_vocabulary()
     from serumdesk.domain.my_products import product_id_for
 
-    brand, name = args.brand.strip(), args.name.strip()
-    mine = MyProduct(id=product_id_for(brand, name, set()), brand=brand, name=name,
+    mine = MyProduct(id="", brand=args.brand, name=args.name,
                      price_usd=args.price, size_ml=args.size, label=label, dose_ml=args.dose,
                      per_day=args.per_day, seen=args.seen or dt.date.today(),
                      entered=dt.date.today())
+    mine = replace(mine, id=product_id_for(mine.brand, mine.name, set()))
+    if not mine.brand or not mine.name:
+        raise UsageError("give the brand and the name as words, not only symbols or spaces")
     try:
         product = _as_product(mine, vocabulary)  # a label SerumDesk cannot use is refused here
         kept = user_catalog_store().add(mine)

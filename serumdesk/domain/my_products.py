@@ -29,6 +29,7 @@ from serumdesk.domain.data_files import DataFileError, describe_errors, json_obj
 from serumdesk.domain.ingredients.model import Flag, Role
 from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
 from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
+from serumdesk.domain.plain_text import plain, plain_line
 from serumdesk.domain.product import Product, ProductId
 from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
 
@@ -64,6 +65,12 @@ class MyProduct:
     seen: dt.date | None = None
     """When the price was seen; None means the day it was entered."""
     entered: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        # Typed or pasted text reaches terminals and files: escapes and controls never stay in.
+        object.__setattr__(self, "brand", plain_line(self.brand).strip())
+        object.__setattr__(self, "name", plain_line(self.name).strip())
+        object.__setattr__(self, "label", plain(self.label).strip())
 
 
 def product_id_for(brand: str, name: str, taken: set[str]) -> str:

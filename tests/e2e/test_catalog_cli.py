@@ -110,6 +110,23 @@ def test_bad_input_is_exit_2_and_adds_nothing(run_serumdesk: Run, user_dirs: Pat
     assert not (user_dirs / "catalog" / "my-products.json").exists()
 
 
+def test_escape_codes_in_what_is_typed_never_reach_a_file_or_terminal(
+        run_serumdesk: Run, user_dirs: Path) -> None:
+    result = run_serumdesk("catalog", "add", "--brand", "\x1b[31mRed\x1b]52;c;aGk=\x07",
+                           "--name", "N\u202eame", "--price", "10", "--size", "30",
+                           "--ingredients", "Water,\x1b[2J Glycerin\x08")
+    assert result.returncode == 0, result.stderr
+    assert "Added mine-red-name: Red Name." in result.stdout
+    stored = json.dumps(json.loads((user_dirs / "catalog" / "my-products.json").read_text()),
+                        ensure_ascii=False)  # the text itself, not its JSON escapes
+    listed = run_serumdesk("catalog", "mine").stdout
+    for text in (stored, listed, result.stdout):
+        assert "\x1b" not in text and "\u202e" not in text and "\x08" not in text
+    only_codes = run_serumdesk("catalog", "add", "--brand", "\x1b[31m", "--name", "N",
+                               "--price", "10", "--size", "30", "--ingredients", "Water")
+    assert only_codes.returncode == 2 and "as words" in only_codes.stderr
+
+
 def test_a_label_from_standard_input_or_a_huge_file(run_serumdesk: Run, tmp_path: Path) -> None:
     huge = tmp_path / "huge.txt"
     huge.write_text("Water, " * 400_000)

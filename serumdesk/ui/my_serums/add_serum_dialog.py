@@ -165,11 +165,14 @@ class AddSerumDialog(QDialog):
         if len(label) > MAX_LABEL_CHARS:
             return f"The label is longer than {MAX_LABEL_CHARS:,} characters: paste only the list."
         old = self._editing
-        return MyProduct(id=old.id if old else "", brand=brand, name=name,
+        mine = MyProduct(id=old.id if old else "", brand=brand, name=name,
                          price_usd=round(self.price.value(), 2), size_ml=self.bottle_size.value(),
                          label=label, dose_ml=old.dose_ml if old else None,
                          per_day=old.per_day if old else None, seen=dt.date.today(),
                          entered=old.entered if old else dt.date.today())
+        if not mine.brand or not mine.name:  # pasted escapes or controls only
+            return "Give the brand and the product's name."
+        return mine
 
     def _on_save(self) -> None:
         entry = self.entry()
