@@ -100,7 +100,11 @@ def build_main_window(catalog_path: Path | None = None,
 
     from serumdesk.domain.catalog_loader import CatalogLoader
     from serumdesk.domain.ingredients.loader import VocabularyLoader
-    from serumdesk.storage.paths import bundled_catalog_path, bundled_ingredients_path
+    from serumdesk.storage.paths import (
+        bundled_catalog_digest,
+        bundled_catalog_path,
+        bundled_ingredients_path,
+    )
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.work_state import WorkState
 
@@ -119,7 +123,8 @@ def build_main_window(catalog_path: Path | None = None,
 
     bundled = bundled_catalog_path()
     loader = CatalogLoader(catalog_path or bundled, VocabularyLoader(bundled_ingredients_path()),
-                           None if catalog_path else catalog_extras)
+                           None if catalog_path else catalog_extras,
+                           None if catalog_path else bundled_catalog_digest())
     state = WorkState()
     window = MainWindow(state, loader, user_paths)
     state.setParent(window)

@@ -144,13 +144,18 @@ def catalog_loader_for(args: argparse.Namespace) -> CatalogLoader:
     catalog (or a clinic's installed one), a clinic's price list and the person's own serums."""
     from serumdesk.domain.catalog_loader import CatalogLoader
     from serumdesk.domain.ingredients.loader import VocabularyLoader
-    from serumdesk.storage.paths import bundled_catalog_path, bundled_ingredients_path
+    from serumdesk.storage.paths import (
+        bundled_catalog_digest,
+        bundled_catalog_path,
+        bundled_ingredients_path,
+    )
 
     vocabulary = VocabularyLoader(bundled_ingredients_path())
     path = getattr(args, "catalog", None)
     if path is not None:
         return CatalogLoader(path, vocabulary)
-    return CatalogLoader(bundled_catalog_path(), vocabulary, user_catalog_store().extras)
+    return CatalogLoader(bundled_catalog_path(), vocabulary, user_catalog_store().extras,
+                         bundled_catalog_digest())
 
 
 def load_catalog_for(loader: CatalogLoader) -> Catalog:

@@ -12,7 +12,7 @@ is reported, never matched by a piece of its text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.allergens import (
@@ -23,8 +23,10 @@ from serumdesk.domain.ingredients.allergens import (
     match,
 )
 from serumdesk.domain.ingredients.entry import Entry
-from serumdesk.domain.ingredients.model import Flag, Role
-from serumdesk.domain.ingredients.vocabulary import Vocabulary
+from serumdesk.domain.ingredients.kinds import Flag, Role
+
+if TYPE_CHECKING:
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 
 class ProductReading(NamedTuple):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,11 +45,13 @@ class CatalogLoader:
     """
 
     def __init__(self, path: Path, vocabulary: VocabularyLoader | None = None,
-                 extras: ExtrasSource | None = None) -> None:
+                 extras: ExtrasSource | None = None, trusted_sha256: str | None = None) -> None:
         """`vocabulary` reads ingredient names (allergies, the person's own serums); without
         one, allergies are matched by the words typed. `extras` reads the person's data
-        folder (a clinic's catalog or price list, their own serums)."""
+        folder (a clinic's catalog or price list, their own serums). `trusted_sha256` is the
+        digest `path` shipped with: a file that still has it is not validated again."""
         self.path = path
+        self.trusted_sha256 = trusted_sha256
         self.vocabulary_loader = vocabulary
         self._extras = extras
         self._catalog: Catalog | None = None
@@ -82,14 +84,15 @@ class CatalogLoader:
         extras = self._extras() if self._extras is not None else CatalogExtras()
         problems = list(extras.problems)
         try:
-            catalog = load_catalog(self.path if extras.installed is None else extras.installed)
+            catalog = (load_catalog(self.path, trusted_sha256=self.trusted_sha256)
+                       if extras.installed is None else load_catalog(extras.installed))
         except CatalogError as exc:
             if extras.installed is None:
                 self._error = str(exc)
                 raise CatalogUnavailable(self._error) from None
             problems.append(f"{exc} The bundled catalog is used instead.")
             try:
-                catalog = load_catalog(self.path)
+                catalog = load_catalog(self.path, trusted_sha256=self.trusted_sha256)
             except CatalogError as bundled:
                 self._error = str(bundled)
                 raise CatalogUnavailable(self._error) from None
@@ -118,9 +121,9 @@ class CatalogLoader:
                 problems.append("Your own serums cannot be shown: the ingredient vocabulary "
                                 "could not be loaded.")
             else:
-                catalog = catalog.model_copy(update={"products": [
+                catalog = replace(catalog, products=[
                     *catalog.products,
-                    *self._mine(extras.my_products, vocabulary, problems, set(catalog.by_id()))]})
+                    *self._mine(extras.my_products, vocabulary, problems, set(catalog.by_id()))])
         return catalog
 
     def _mine(self, entries: tuple[MyProduct, ...], vocabulary: Vocabulary,

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from serumdesk.domain import strict_json
-from serumdesk.domain.strict_model import error_words
+from serumdesk.domain.field_rules import error_words
 from serumdesk.storage.files import ReadError, read_regular_file
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class DataFileError(Exception):
@@ -73,7 +74,7 @@ def describe_errors(exc: ValidationError, data: Mapping[str, Any], top: str,
             loc = loc[2:]
         field = ".".join(str(part) for part in loc) if loc else None
         message = error_words(error)
-        if error["type"] == "extra_forbidden":
+        if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             message = "unknown field (check its spelling)"
         elif error["type"] == "missing":
             message = "required field is missing"
@@ -82,8 +83,10 @@ def describe_errors(exc: ValidationError, data: Mapping[str, Any], top: str,
 
 
 def json_schema_of(model: Any, title: str) -> dict[str, Any]:
-    """The JSON Schema of a pydantic model, as shipped beside a bundled data file."""
-    schema: dict[str, Any] = model.model_json_schema()
+    """The JSON Schema of a pydantic model or TypeAdapter, as shipped beside a bundled data
+    file."""
+    schema: dict[str, Any] = (model.model_json_schema() if hasattr(model, "model_json_schema")
+                              else model.json_schema())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = title
     return schema

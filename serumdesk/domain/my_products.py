@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BeforeValidator,
@@ -25,8 +25,8 @@ from pydantic import (
 
 from serumdesk.domain import strict_json
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
-from serumdesk.domain.data_files import DataFileError, describe_errors, json_object, json_schema_of
-from serumdesk.domain.ingredients.model import Flag, Role
+from serumdesk.domain.data_files import DataFileError, describe_errors, json_object
+from serumdesk.domain.ingredients.kinds import Flag, Role
 from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
 from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.plain_text import plain, plain_line
@@ -193,7 +193,9 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
                      "entered.", "provenance": label_source},
         "notes": [f"Entered by you on {entered}."],
     }
-    return Product.model_validate(data)
+    from serumdesk.domain.catalog import parse_product
+
+    return parse_product(data)
 
 
 class MyProductEntry(StrictModel):
@@ -267,7 +269,3 @@ def my_products_bytes(products: list[MyProduct]) -> bytes:
     """The file of a person's own serums, as written to their data folder."""
     document = MyProductsFile(products=[MyProductEntry.of(p) for p in products])
     return (strict_json.dumps(document.model_dump(mode="json")) + "\n").encode("utf-8")
-
-
-def my_products_json_schema() -> dict[str, Any]:
-    return json_schema_of(MyProductsFile, "SerumDesk: your own serums")

@@ -8,12 +8,13 @@ from and when it was seen.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
-from serumdesk.domain.data_files import DataFileError, describe_errors, json_object, json_schema_of
+from serumdesk.domain.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.numbers import PRICE_USD, SIZE_ML
 from serumdesk.domain.product import Catalog, Price, ProductId, Provenance, SizeFigure, Text
 from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
@@ -75,9 +76,9 @@ def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:
                                 seen=entry.seen or prices.date)
         size = (product.price.size_ml if entry.size_ml is None
                 else SizeFigure(value=entry.size_ml, provenance=provenance))
-        products.append(product.model_copy(update={
-            "price": Price(usd=entry.usd, provenance=provenance, size_ml=size)}))
-    return catalog.model_copy(update={"products": products, "prices_from": prices.describe()})
+        products.append(replace(product, price=Price(usd=entry.usd, provenance=provenance,
+                                                     size_ml=size)))
+    return replace(catalog, products=products, prices_from=prices.describe())
 
 
 class PriceListError(DataFileError):
@@ -102,7 +103,3 @@ def parse_price_list(raw: bytes | str, path: Path | str = "<price list>") -> Pri
     except ValidationError as exc:
         raise PriceListError(path, describe_errors(exc, data, "price list",
                                                    {"prices": ("price", "id")})) from None
-
-
-def price_list_json_schema() -> dict[str, Any]:
-    return json_schema_of(PriceList, "SerumDesk price list")

@@ -1,12 +1,17 @@
-"""Typed catalog entries: products, their figures and where each figure came from."""
+"""Typed catalog entries: products, their figures and where each figure came from.
+
+Plain frozen dataclasses: the rest of SerumDesk reads them without pydantic. Each field's
+rules (bounds, lengths, strict flags, descriptions) are metadata from field_rules.py that
+pydantic reads when catalog.py validates a file into these types (and writes the JSON
+Schema from); `__post_init__` checks what relates several fields, whoever builds them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Literal, NamedTuple
-
-from pydantic import BeforeValidator, Field, StrictBool, StringConstraints, model_validator
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from serumdesk.domain.choices import (
     Active,
@@ -19,6 +24,15 @@ from serumdesk.domain.choices import (
     SourceCategory,
     UseCase,
 )
+from serumdesk.domain.field_rules import (
+    EXACT_INT,
+    FORBID_EXTRA,
+    STRICT_BOOL,
+    Bounded,
+    Doc,
+    Length,
+    TextRule,
+)
 from serumdesk.domain.numbers import (
     DOSE_ML,
     PRICE_USD,
@@ -27,20 +41,22 @@ from serumdesk.domain.numbers import (
     STUDY_WEEKS,
     USES_A_DAY,
 )
-from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-ProductId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, TextRule()]
+ProductId = Annotated[str, TextRule(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80,
+                                    strip=False)]
+StrictBool = Annotated[bool, STRICT_BOOL]
 
 
-class Provenance(StrictModel):
+@dataclass(frozen=True, kw_only=True)
+class Provenance:
     """Where a figure comes from: a dated source, or an estimate with its reasoning."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     kind: Literal["sourced", "estimate"]
-    source: Text = Field(description="Where it was seen, or for an estimate the reasoning.")
-    seen: dt.date | None = Field(
-        default=None, description="Date seen or published; null when the source is undated."
-    )
+    source: Annotated[Text, Doc("Where it was seen, or for an estimate the reasoning.")]
+    seen: Annotated[dt.date | None, Doc(
+        "Date seen or published; null when the source is undated.")] = None
 
     @property
     def is_estimate(self) -> bool:
@@ -54,65 +70,76 @@ class Provenance(StrictModel):
         return self.source if "undated" in self.source.lower() else f"{self.source} (undated)"
 
 
-class Figure(StrictModel):
-    """A number with its provenance; each kind of figure bounds its value (numbers.py)."""
+@dataclass(frozen=True, kw_only=True)
+class SizeFigure:
+    """A bottle size in ml, with its provenance."""
 
-    value: float
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    value: Annotated[float, Bounded(SIZE_ML, zero=False)]
     provenance: Provenance
 
 
-class SizeFigure(Figure):
-    """A bottle size in ml, with its provenance."""
-
-    value: Annotated[float, Bounded(SIZE_ML, zero=False)]
-
-
-class DoseFigure(Figure):
+@dataclass(frozen=True, kw_only=True)
+class DoseFigure:
     """The amount used each time, in ml, with its provenance."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     value: Annotated[float, Bounded(DOSE_ML, zero=False)]
+    provenance: Provenance
 
 
-class UsesFigure(Figure):
+@dataclass(frozen=True, kw_only=True)
+class UsesFigure:
     """Uses a day (0.5 is every other day), with its provenance."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     value: Annotated[float, Bounded(USES_A_DAY, zero=False)]
+    provenance: Provenance
 
 
-class Price(StrictModel):
+Figure = SizeFigure | DoseFigure | UsesFigure
+"""A number with its provenance; each kind of figure bounds its value (numbers.py)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Price:
     """A price for a stated size; the size can be an estimate of its own."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     provenance: Provenance
     size_ml: SizeFigure
 
 
-class Irritant(StrictModel):
+@dataclass(frozen=True, kw_only=True)
+class Irritant:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     kind: IrritantKind
     ingredient: Text
 
 
-class Storage(StrictModel):
-    refrigerate: StrictBool | None = Field(
-        default=None, description="True: keep cold; false: room temperature; null: not stated."
-    )
+@dataclass(frozen=True, kw_only=True)
+class Storage:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    refrigerate: Annotated[StrictBool | None, Doc(
+        "True: keep cold; false: room temperature; null: not stated.")] = None
     note: str = ""
 
 
-class Evidence(StrictModel):
+@dataclass(frozen=True, kw_only=True)
+class Evidence:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     kind: EvidenceKind
     summary: Text
+    provenance: Provenance
     subjects: Annotated[int, Bounded(STUDY_PEOPLE)] | None = None
     duration_weeks: Annotated[float, Bounded(STUDY_WEEKS)] | None = None
     funded_by: str | None = None
     peer_reviewed: StrictBool = False
-    provenance: Provenance
 
-    @model_validator(mode="after")
-    def _peer_review_matches_kind(self) -> Evidence:
+    def __post_init__(self) -> None:
         if self.kind is EvidenceKind.PEER_REVIEWED_TRIAL and not self.peer_reviewed:
             raise ValueError("a peer-reviewed trial must have peer_reviewed set to true")
-        return self
 
     def brief(self) -> str:
         """One line: kind, size, length and funding, for cards and the sheet."""
@@ -130,20 +157,24 @@ class Evidence(StrictModel):
         return ", ".join(parts)
 
 
-class BuyerNote(StrictModel):
+@dataclass(frozen=True, kw_only=True)
+class BuyerNote:
     """Something a buyer needs to know: returns, pairing conflicts, the brand's own advice."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     kind: BuyerNoteKind
     text: Text
-    active: Active | None = Field(
-        default=None, description="For a pairing note: the active it concerns (vitamin-c…).")
+    active: Annotated[Active | None, Doc(
+        "For a pairing note: the active it concerns (vitamin-c…).")] = None
 
 
-class IngredientList(StrictModel):
+@dataclass(frozen=True, kw_only=True)
+class IngredientList:
     """A product's ingredient list as a public page printed it, with where and when."""
 
-    inci: list[Text] = Field(min_length=1, max_length=200)
-    complete: StrictBool = Field(description="false when the page gives only part of the list.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    inci: Annotated[list[Text], Length(1, 200)]
+    complete: Annotated[StrictBool, Doc("false when the page gives only part of the list.")]
     provenance: Provenance
     note: str = ""
 
@@ -180,51 +211,52 @@ class ProductFacts(NamedTuple):
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
 
 
-class Product(StrictModel):
+@dataclass(frozen=True, kw_only=True)
+class Product:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     id: ProductId
     brand: Text
     name: Text
-    description: Text = Field(description="What it is, in SerumDesk's own words.")
+    description: Annotated[Text, Doc("What it is, in SerumDesk's own words.")]
     source_category: SourceCategory
     source_detail: Text
     human_derived: StrictBool
-    animal_derived: StrictBool = False
-    fetal_cell_line: StrictBool = Field(
-        default=False, description="The active comes from cells grown from fetal tissue.")
-    vegan: StrictBool = Field(description="True only when the brand says so, or see `inferred`.")
-    inferred: dict[InferredFact, Text] = Field(
-        default_factory=dict,
-        description="Facts above that are SerumDesk's inference, with the reasoning.")
-    named_in_guide: StrictBool = Field(
-        default=False, description="One of the products the guide itself describes.")
-    entered_by_you: StrictBool = Field(
-        default=False, description="A product the person added from its label, not the catalog.")
-    key_ingredients: list[Text] = Field(min_length=1)
-    ingredient_list: IngredientList | None = None
-    irritants: list[Irritant] = Field(default_factory=list)
-    fragrance_free: StrictBool | None = Field(default=None, description="null when not stated.")
-    minimal_formula: StrictBool = False
-    packaging: list[Packaging] = Field(default_factory=list)
-    storage: Storage = Storage()
-    concentration_disclosed: str | None = None
+    vegan: Annotated[StrictBool, Doc("True only when the brand says so, or see `inferred`.")]
+    key_ingredients: Annotated[list[Text], Length(1)]
     price: Price
     dose_ml: DoseFigure
     applications_per_day: UsesFigure
-    use_cases: list[UseCase] = Field(min_length=1)
+    use_cases: Annotated[list[UseCase], Length(1)]
     evidence: Evidence
+    animal_derived: StrictBool = False
+    fetal_cell_line: Annotated[StrictBool, Doc(
+        "The active comes from cells grown from fetal tissue.")] = False
+    inferred: Annotated[dict[InferredFact, Text], Doc(
+        "Facts above that are SerumDesk's inference, with the reasoning.")] = field(
+        default_factory=dict)
+    named_in_guide: Annotated[StrictBool, Doc(
+        "One of the products the guide itself describes.")] = False
+    entered_by_you: Annotated[StrictBool, Doc(
+        "A product the person added from its label, not the catalog.")] = False
+    ingredient_list: IngredientList | None = None
+    irritants: list[Irritant] = field(default_factory=list)
+    fragrance_free: Annotated[StrictBool | None, Doc("null when not stated.")] = None
+    minimal_formula: StrictBool = False
+    packaging: list[Packaging] = field(default_factory=list)
+    storage: Storage = field(default_factory=Storage)
+    concentration_disclosed: str | None = None
     clinician_use: StrictBool = False
-    ethics_notes: list[Text] = Field(
-        default_factory=list, description="Ethics concerns a buyer may weigh (shown as cautions).")
-    ethics_claims: list[Text] = Field(
-        default_factory=list, description="The brand's own ethics claims (cruelty-free…).")
-    alternative: AlternativeKind | None = Field(
-        default=None, description="The kind of lower-cost alternative the guide names, if any.")
-    buyer_notes: list[BuyerNote] = Field(default_factory=list)
-    notes: list[Text] = Field(
-        default_factory=list, description="Research remarks for catalog maintainers.")
+    ethics_notes: Annotated[list[Text], Doc(
+        "Ethics concerns a buyer may weigh (shown as cautions).")] = field(default_factory=list)
+    ethics_claims: Annotated[list[Text], Doc(
+        "The brand's own ethics claims (cruelty-free…).")] = field(default_factory=list)
+    alternative: Annotated[AlternativeKind | None, Doc(
+        "The kind of lower-cost alternative the guide names, if any.")] = None
+    buyer_notes: list[BuyerNote] = field(default_factory=list)
+    notes: Annotated[list[Text], Doc(
+        "Research remarks for catalog maintainers.")] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Product:
+    def __post_init__(self) -> None:
         if self.vegan and (self.human_derived or self.animal_derived):
             raise ValueError("a product cannot be vegan and human- or animal-derived")
         if self.human_derived and self.source_category in (
@@ -237,7 +269,6 @@ class Product(StrictModel):
             raise ValueError("a product listing fragrance cannot be fragrance_free")
         if self.fetal_cell_line and not self.human_derived:
             raise ValueError("a fetal cell line is human-derived: set human_derived too")
-        return self
 
     @property
     def vegan_status(self) -> str:
@@ -260,8 +291,8 @@ class Product(StrictModel):
 
     @cached_property
     def memo(self) -> dict[str, object]:
-        """Scratch space for values other modules derive from this product alone (dropped
-        by model_copy, like every cached property)."""
+        """Scratch space for values other modules derive from this product alone (a copy
+        made with dataclasses.replace starts without it, like every cached property)."""
         return {}
 
     @cached_property
@@ -307,23 +338,23 @@ class Product(StrictModel):
         return [i.ingredient for i in self.irritants if i.kind is kind]
 
 
-class Catalog(StrictModel):
-    schema_version: Annotated[Literal[2], BeforeValidator(exact_int)] = 2
+@dataclass(frozen=True, kw_only=True)
+class Catalog:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     catalog_version: Text
     updated: dt.date
+    products: Annotated[list[Product], Length(1)]
+    schema_version: Annotated[Literal[2], EXACT_INT] = 2
     currency: Literal["USD"] = "USD"
-    prices_from: Text | None = Field(
-        default=None, description="Whose price list the prices come from, when not the catalog's.")
-    products: list[Product] = Field(min_length=1)
+    prices_from: Annotated[Text | None, Doc(
+        "Whose price list the prices come from, when not the catalog's.")] = None
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Catalog:
+    def __post_init__(self) -> None:
         seen: set[str] = set()
         for product in self.products:
             if product.id in seen:
                 raise ValueError(f"product id {product.id!r} appears more than once")
             seen.add(product.id)
-        return self
 
     def by_id(self) -> dict[str, Product]:
         return {p.id: p for p in self.products}

@@ -146,15 +146,15 @@ class UserCatalogStore:
     def my_products(self) -> list[MyProduct]:
         """The serums the person entered ([] when there are none); MyProductsError when the
         file cannot be read or is not a valid file of serums."""
+        path = self.my_products_path
+        if not _exists(path):  # before importing the models: most people add none
+            return []
         from serumdesk.domain.my_products import (
             MAX_MY_PRODUCTS_BYTES,
             MyProductsError,
             parse_my_products,
         )
 
-        path = self.my_products_path
-        if not _exists(path):
-            return []
         try:
             raw = read_regular_file(path, MAX_MY_PRODUCTS_BYTES)
         except ReadError as exc:
@@ -163,15 +163,15 @@ class UserCatalogStore:
 
     def price_list(self) -> PriceList | None:
         """The installed price list, or None; PriceListError when it cannot be used."""
+        path = self.price_list_path
+        if not _exists(path):
+            return None
         from serumdesk.domain.price_list import (
             MAX_PRICE_LIST_BYTES,
             PriceListError,
             parse_price_list,
         )
 
-        path = self.price_list_path
-        if not _exists(path):
-            return None
         try:
             raw = read_regular_file(path, MAX_PRICE_LIST_BYTES)
         except ReadError as exc:

@@ -11,6 +11,7 @@ import gc
 import statistics
 import sys
 import time
+from dataclasses import replace
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog import load_catalog
@@ -33,9 +34,9 @@ def generated_catalog(count: int) -> Catalog:
     products = []
     for i in range(count):
         seed = seeds[i % len(seeds)]
-        price = seed.price.model_copy(update={"usd": seed.price.usd * (0.5 + (i % 97) / 97)})
-        products.append(seed.model_copy(update={"id": f"{seed.id}-{i}", "price": price}))
-    return bundled.model_copy(update={"products": products})
+        price = replace(seed.price, usd=seed.price.usd * (0.5 + (i % 97) / 97))
+        products.append(replace(seed, id=f"{seed.id}-{i}", price=price))
+    return replace(bundled, products=products)
 
 
 def median_seconds(count: int, runs: int) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from serumdesk.domain.catalog import parse_product
 from serumdesk.domain.product import Product
 
 SOURCED = {"kind": "sourced", "source": "test listing", "seen": "2026-01-01"}
@@ -32,7 +33,7 @@ def product_data(**overrides: Any) -> dict[str, Any]:
 
 
 def make_product(**overrides: Any) -> Product:
-    return Product.model_validate(product_data(**overrides))
+    return parse_product(product_data(**overrides))
 
 
 def catalog_data(products: list[dict[str, Any]]) -> dict[str, Any]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from serumdesk.domain.choices import SourceCategory
-from serumdesk.domain.ingredients.model import Flag, Role, SourceRef
+from serumdesk.domain.ingredients.kinds import Flag, Role
+
+if TYPE_CHECKING:
+    from serumdesk.domain.ingredients.model import SourceRef
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,21 @@
-"""The ingredient vocabulary file as typed models: sources, families, ingredients, name patterns."""
+"""The ingredient vocabulary file as typed models: sources, families, ingredients, name patterns.
+
+Its enums (Role, Flag, SourceKind) live in kinds.py, without pydantic, so what only reads
+them (allergy matching, a product's label reading) does not build these models."""
 
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
 
 from serumdesk.domain.choices import SourceCategory
+from serumdesk.domain.ingredients.kinds import Flag, Role, SourceKind
 from serumdesk.domain.strict_model import StrictModel
+
+__all__ = ["Family", "Flag", "Ingredient", "IngredientsFile", "Pattern", "Role", "SourceKind",
+           "SourceRef"]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -26,67 +32,6 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
                  AfterValidator(_lowercase)]
 """A common name or synonym, written in lower case (matching ignores case anyway; one
 spelling keeps the file easy to search)."""
-
-
-class SourceKind(StrEnum):
-    GUIDE = "guide"
-    PRODUCT_FACTS = "product-facts"
-    REGULATION = "regulation"
-    MEDICAL = "medical"
-    REFERENCE = "reference"
-    INFERENCE = "inference"
-    """SerumDesk's own reading (of an INCI name, say): shown as an inference."""
-
-
-class Role(StrEnum):
-    """What an ingredient does in the formula."""
-
-    HUMECTANT = "humectant"
-    EMOLLIENT = "emollient"
-    OCCLUSIVE = "occlusive"
-    EMULSIFIER = "emulsifier"
-    SURFACTANT = "surfactant"
-    THICKENER = "thickener"
-    FILM_FORMER = "film-former"
-    SOLVENT = "solvent"
-    PRESERVATIVE = "preservative"
-    ANTIOXIDANT = "antioxidant"
-    CHELATOR = "chelator"
-    PH_ADJUSTER = "ph-adjuster"
-    ACTIVE = "active"
-    PEPTIDE = "peptide"
-    GROWTH_FACTOR = "growth-factor"
-    BIOLOGIC = "biologic"
-    EXFOLIANT = "exfoliant"
-    SOOTHING = "soothing"
-    BRIGHTENING = "brightening"
-    FRAGRANCE = "fragrance"
-    ESSENTIAL_OIL = "essential-oil"
-    COLORANT = "colorant"
-    UV_FILTER = "uv-filter"
-    SKIN_CONDITIONING = "skin-conditioning"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("-", " ").replace("ph ", "pH ").replace("uv ", "UV ")
-
-
-class Flag(StrEnum):
-    """A fact about an ingredient that diet, ethics, fragrance and irritation answers read."""
-
-    HUMAN_DERIVED = "human-derived"
-    ANIMAL_DERIVED = "animal-derived"
-    ORIGIN_VARIES = "origin-varies"
-    """Made from plants, animals or by synthesis depending on the supplier (glycerin, squalane)."""
-    FRAGRANCE = "fragrance"
-    FRAGRANCE_ALLERGEN = "fragrance-allergen"
-    ESSENTIAL_OIL = "essential-oil"
-    EXFOLIATING_ACID = "exfoliating-acid"
-    RETINOID = "retinoid"
-    VITAMIN_C = "vitamin-c"
-    COMMON_IRRITANT = "common-irritant"
-    FETAL_CELL_LINE = "fetal-cell-line"
 
 
 class SourceRef(StrictModel):

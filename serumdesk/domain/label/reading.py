@@ -10,7 +10,7 @@ from typing import NamedTuple
 from serumdesk.domain.choices import IrritantKind, SourceCategory
 from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.entry import Entry, MatchKind, Resolution
-from serumdesk.domain.ingredients.model import Flag, Role
+from serumdesk.domain.ingredients.kinds import Flag, Role
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import LabelItem, ParsedLabel, parse_label
 

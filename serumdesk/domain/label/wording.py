@@ -8,7 +8,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution, Diet
 from serumdesk.domain.ingredients.allergens import AllergenQuery, MatchStrength
 from serumdesk.domain.ingredients.entry import MatchKind
-from serumdesk.domain.ingredients.model import Flag
+from serumdesk.domain.ingredients.kinds import Flag
 from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient, Vegan
 from serumdesk.domain.label.verdict import LabelVerdict
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.cautions import CautionLevel
@@ -17,9 +18,9 @@ TODAY = dt.date(2026, 11, 25)
 
 def test_catalog_text_is_escaped() -> None:
     catalog = bundled_catalog()
-    product = catalog.products[0].model_copy(
-        update={"brand": "A&B", "name": "<b>x</b> Serum", "key_ingredients": ["<img src=x>"]})
-    catalog = catalog.model_copy(update={"products": [product, *catalog.products[1:]]})
+    product = replace(catalog.products[0], brand="A&B", name="<b>x</b> Serum",
+                      key_ingredients=["<img src=x>"])
+    catalog = replace(catalog, products=[product, *catalog.products[1:]])
     rec = recommend(catalog, Answers())
     html = sheet_html(rec, select_compared(rec, [product.id]), today=TODAY)
     assert "<b>x</b>" not in html and "<img" not in html
@@ -31,10 +32,9 @@ def test_catalog_text_cannot_reorder_or_hide_itself_on_the_sheet() -> None:
     """Issue #13: a right-to-left override would print a name reversed; escapes and zero-width
     characters have no place on paper either."""
     catalog = bundled_catalog()
-    product = catalog.products[0].model_copy(update={
-        "brand": "Good\u202eCo", "name": "Se\u200brum\x1b[31m",
-        "key_ingredients": ["pep\u2066tides"]})
-    catalog = catalog.model_copy(update={"products": [product, *catalog.products[1:]]})
+    product = replace(catalog.products[0], brand="Good\u202eCo", name="Se\u200brum\x1b[31m",
+                      key_ingredients=["pep\u2066tides"])
+    catalog = replace(catalog, products=[product, *catalog.products[1:]])
     rec = recommend(catalog, Answers())
     html = sheet_html(rec, select_compared(rec, [product.id]), today=TODAY)
     assert "GoodCo Serum" in html and "peptides" in html

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -150,8 +151,8 @@ def test_four_products_fit_two_pages(qtbot: QtBot, tmp_path: Path, artifacts_dir
 
 def test_markup_in_a_product_name_prints_literally(qtbot: QtBot, tmp_path: Path) -> None:
     catalog = bundled_catalog()
-    product = catalog.products[0].model_copy(update={"brand": "A&B", "name": "<b>x</b> Serum"})
-    catalog = catalog.model_copy(update={"products": [product, *catalog.products[1:]]})
+    product = replace(catalog.products[0], brand="A&B", name="<b>x</b> Serum")
+    catalog = replace(catalog, products=[product, *catalog.products[1:]])
     rec = recommend(catalog, Answers())
     out = tmp_path / "markup.pdf"
     write_sheet_pdf(rec, [product.id], out)
@@ -233,9 +234,9 @@ def test_text_is_in_the_pdf_with_no_system_fonts(tmp_path: Path) -> None:
 def test_unbroken_long_text_wraps_inside_its_column(qtbot: QtBot, tmp_path: Path) -> None:
     catalog = bundled_catalog()
     long_word = "https://example.com/" + "verylongingredientname" * 6
-    products = [p.model_copy(update={"key_ingredients": [long_word]}) if i < 4 else p
+    products = [replace(p, key_ingredients=[long_word]) if i < 4 else p
                 for i, p in enumerate(catalog.products)]
-    rec = recommend(catalog.model_copy(update={"products": products}), Answers())
+    rec = recommend(replace(catalog, products=products), Answers())
     ids = [p.id for p in products[:4]]
     image = QImage(800, 1100, QImage.Format.Format_RGB32)
     sheet = PagedSheet.fitted(SheetRequest(rec, select_compared(rec, ids)), image,

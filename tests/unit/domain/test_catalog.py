@@ -85,6 +85,60 @@ def test_shipped_schema_matches_the_models() -> None:
     assert shipped == catalog_json_schema(), regenerate
 
 
+def test_the_bundled_catalog_ships_with_its_digest(catalog_path: Path) -> None:
+    """The digest lets start-up skip validating the bundled catalog (trusted_data.py); after
+    any edit to the catalog it must be written again."""
+    import hashlib
+
+    from serumdesk.storage.paths import bundled_catalog_digest
+
+    regenerate = "run: sha256sum catalog/catalog.json | cut -d' ' -f1 > catalog/catalog.json.sha256"
+    assert bundled_catalog_digest() == hashlib.sha256(catalog_path.read_bytes()).hexdigest(), \
+        regenerate
+
+
+def test_the_trusted_build_is_exactly_the_validated_catalog(catalog_path: Path) -> None:
+    from serumdesk.storage.paths import bundled_catalog_digest
+
+    trusted = load_catalog(catalog_path, trusted_sha256=bundled_catalog_digest())
+    validated = load_catalog(catalog_path)
+    assert trusted == validated
+    assert [type(p.price.size_ml) for p in trusted.products] == [
+        type(p.price.size_ml) for p in validated.products]
+
+
+def test_a_digest_match_is_still_checked_when_the_file_is_not_the_shipped_one(
+        tmp_path: Path) -> None:
+    """A file that matches a digest it does not deserve (say, an edited catalog with its
+    .sha256 rewritten) is validated in full rather than trusted into a crash."""
+    import hashlib
+
+    broken = catalog_data([product_data(vegan="yes")])
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(broken))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(CatalogError, match="field 'vegan'"):
+        load_catalog(path, trusted_sha256=digest)
+
+
+def test_reading_the_bundled_catalog_does_not_import_pydantic(catalog_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from serumdesk.domain.catalog import load_catalog\n"
+            "from serumdesk.domain.recommendation import recommend\n"
+            "from serumdesk.domain.answers import Answers\n"
+            "from serumdesk.storage.paths import bundled_catalog_digest, bundled_catalog_path\n"
+            "c = load_catalog(bundled_catalog_path(), trusted_sha256=bundled_catalog_digest())\n"
+            "recommend(c, Answers())\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', "
+            "'pydantic_core')))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=60)
+    assert result.stdout.strip() == "[]"
+
+
 def test_missing_field_names_file_product_and_field(bundled: dict[str, Any]) -> None:
     data = copy.deepcopy(bundled)
     del data["products"][2]["price"]["usd"]

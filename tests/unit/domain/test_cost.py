@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -109,6 +110,6 @@ def test_a_copy_with_a_new_price_is_costed_at_the_new_price() -> None:
     # Products cache their cost figures; a copy must not inherit the original's cache.
     original = make_product()
     estimate_cost(original)
-    cheaper = original.model_copy(update={"price": original.price.model_copy(update={"usd": 50.0})})
+    cheaper = replace(original, price=replace(original.price, usd=50.0))
     assert estimate_cost(cheaper).cost_per_month_usd == pytest.approx(50 / 30 * 0.25 * 2 * 30.44)
     assert estimate_cost(original).cost_per_month_usd == pytest.approx(100 / 30 * 0.25 * 2 * 30.44)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -346,6 +347,6 @@ def test_vegan_persona_on_the_bundled_catalog(catalog: Catalog) -> None:
 def test_a_copy_does_not_inherit_the_originals_reasons() -> None:
     original = make_product(concentration_disclosed="50%")
     rank([original], Answers())  # fills the original's caches
-    plain = original.model_copy(update={"concentration_disclosed": None})
+    plain = replace(original, concentration_disclosed=None)
     reasons = [r.text for r in rank([plain], Answers()).matches[0].reasons]
     assert not any("concentration" in text for text in reasons)

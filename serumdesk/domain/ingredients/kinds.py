@@ -1,0 +1,67 @@
+"""What an ingredient does and what is true of it: plain enums, no pydantic (model.py holds
+the file's models and re-exports these)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SourceKind(StrEnum):
+    GUIDE = "guide"
+    PRODUCT_FACTS = "product-facts"
+    REGULATION = "regulation"
+    MEDICAL = "medical"
+    REFERENCE = "reference"
+    INFERENCE = "inference"
+    """SerumDesk's own reading (of an INCI name, say): shown as an inference."""
+
+
+class Role(StrEnum):
+    """What an ingredient does in the formula."""
+
+    HUMECTANT = "humectant"
+    EMOLLIENT = "emollient"
+    OCCLUSIVE = "occlusive"
+    EMULSIFIER = "emulsifier"
+    SURFACTANT = "surfactant"
+    THICKENER = "thickener"
+    FILM_FORMER = "film-former"
+    SOLVENT = "solvent"
+    PRESERVATIVE = "preservative"
+    ANTIOXIDANT = "antioxidant"
+    CHELATOR = "chelator"
+    PH_ADJUSTER = "ph-adjuster"
+    ACTIVE = "active"
+    PEPTIDE = "peptide"
+    GROWTH_FACTOR = "growth-factor"
+    BIOLOGIC = "biologic"
+    EXFOLIANT = "exfoliant"
+    SOOTHING = "soothing"
+    BRIGHTENING = "brightening"
+    FRAGRANCE = "fragrance"
+    ESSENTIAL_OIL = "essential-oil"
+    COLORANT = "colorant"
+    UV_FILTER = "uv-filter"
+    SKIN_CONDITIONING = "skin-conditioning"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").replace("ph ", "pH ").replace("uv ", "UV ")
+
+
+class Flag(StrEnum):
+    """A fact about an ingredient that diet, ethics, fragrance and irritation answers read."""
+
+    HUMAN_DERIVED = "human-derived"
+    ANIMAL_DERIVED = "animal-derived"
+    ORIGIN_VARIES = "origin-varies"
+    """Made from plants, animals or by synthesis depending on the supplier (glycerin, squalane)."""
+    FRAGRANCE = "fragrance"
+    FRAGRANCE_ALLERGEN = "fragrance-allergen"
+    ESSENTIAL_OIL = "essential-oil"
+    EXFOLIATING_ACID = "exfoliating-acid"
+    RETINOID = "retinoid"
+    VITAMIN_C = "vitamin-c"
+    COMMON_IRRITANT = "common-irritant"
+    FETAL_CELL_LINE = "fetal-cell-line"
