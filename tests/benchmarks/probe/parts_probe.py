@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 CATALOG = "catalog"
-STDLIB = "Python's typing, pathlib, inspect, dataclasses (pydantic needs them too)"
+STDLIB = "Python's typing, pathlib, inspect, dataclasses"
 MODULES: dict[str, str] = {
     "serumdesk.launch": "console script, serumdesk.launch",
     "typing": STDLIB,
@@ -30,7 +30,7 @@ MODULES: dict[str, str] = {
     "pydantic.fields": f"{CATALOG}: import pydantic.main, fields, types …",
     "pydantic.main": f"{CATALOG}: import pydantic.main, fields, types …",
     "serumdesk.domain.strict_model": f"{CATALOG}: first model class (pydantic's schema machinery loads)",
-    "serumdesk.domain.product": f"{CATALOG}: the catalog's model classes (product.py)",
+    "serumdesk.domain.product": f"{CATALOG}: the catalog's types (product.py)",
     "serumdesk.domain.catalog": f"{CATALOG}: catalog.py",
     "serumdesk.domain.ranking": f"{CATALOG}: ranking, rules, cautions, cost modules",
     "serumdesk.domain.recommendation": "recommendation, routine modules",
@@ -49,7 +49,10 @@ FUNCTIONS: dict[str, list[tuple[str, str | Callable[[tuple[Any, ...]], str]]]] =
     "serumdesk.ui.questions.wizard": [("AdvisorWizard._add_page", _page_part)],
     "serumdesk.ui.main_window": [("MainWindow._add_menu_actions", "menus"),
                                  ("MainWindow.load_catalog", f"{CATALOG}: other")],
-    "serumdesk.domain.catalog": [("load_catalog", f"{CATALOG}: read, parse and validate the file")],
+    "serumdesk.domain.catalog": [("load_catalog", f"{CATALOG}: read, check the digest, build")],
+    "serumdesk.domain.catalog_loader": [("CatalogLoader.load", f"{CATALOG}: other")],
+    "serumdesk.storage.user_catalog": [
+        ("UserCatalogStore.extras", "your data folder: your serums, a price list")],
     "serumdesk.domain.ranking": [("prepare", f"{CATALOG}: lay the catalog out for ranking")],
     "serumdesk.app": [("set_window_icon", "window icon (SVG)")],
     "serumdesk.storage.paths": [("UserPaths.default", "user folders (platformdirs)")],
@@ -57,8 +60,8 @@ FUNCTIONS: dict[str, list[tuple[str, str | Callable[[tuple[Any, ...]], str]]]] =
         ("install_profile_actions", "profiles: lock, store, actions"),
         ("ProfileActions.offer_last_used", "profiles: look for the last one")],
     "serumdesk.cli.main": [("build_parser", "CLI: the parser (and the command's module)")],
-    "serumdesk.cli.options": [("load_catalog_for", f"{CATALOG}: other"),
-                              ("write_json", "JSON: write")],
+    "serumdesk.cli.options": [("load_catalog_for", f"{CATALOG}: other")],
+    "serumdesk.cli.output": [("write_json", "JSON: write")],
     "serumdesk.domain.recommendation": [("recommend", "rank and advise (recommend())"),
                                         ("recommendation_to_dict", "JSON: to a dict")],
 }
