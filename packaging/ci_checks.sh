@@ -100,8 +100,7 @@ echo "built $(basename "$WHEEL")"
 "$PYTHON" - "$WHEEL" "$APP_ID" <<'EOF'
 import sys, zipfile
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
-need = ["serumdesk/_data/catalog/catalog.json", "serumdesk/_data/catalog/catalog.json.sha256",
-        "serumdesk/_data/catalog/ingredients.json",
+need = ["serumdesk/_data/catalog/catalog.json", "serumdesk/_data/catalog/ingredients.json",
         f"serumdesk/_data/resources/icons/{sys.argv[2]}.svg"]
 missing = [n for n in need if n not in names]
 if missing:

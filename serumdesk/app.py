@@ -101,7 +101,6 @@ def build_main_window(catalog_path: Path | None = None,
     from serumdesk.domain.catalog_loader import CatalogLoader
     from serumdesk.domain.ingredients.loader import VocabularyLoader
     from serumdesk.storage.paths import (
-        bundled_catalog_digest,
         bundled_catalog_path,
         bundled_ingredients_path,
     )
@@ -123,8 +122,7 @@ def build_main_window(catalog_path: Path | None = None,
 
     bundled = bundled_catalog_path()
     loader = CatalogLoader(catalog_path or bundled, VocabularyLoader(bundled_ingredients_path()),
-                           None if catalog_path else catalog_extras,
-                           None if catalog_path else bundled_catalog_digest())
+                           None if catalog_path else catalog_extras)
     state = WorkState()
     window = MainWindow(state, loader, user_paths)
     state.setParent(window)

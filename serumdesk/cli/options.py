@@ -145,7 +145,6 @@ def catalog_loader_for(args: argparse.Namespace) -> CatalogLoader:
     from serumdesk.domain.catalog_loader import CatalogLoader
     from serumdesk.domain.ingredients.loader import VocabularyLoader
     from serumdesk.storage.paths import (
-        bundled_catalog_digest,
         bundled_catalog_path,
         bundled_ingredients_path,
     )
@@ -154,8 +153,7 @@ def catalog_loader_for(args: argparse.Namespace) -> CatalogLoader:
     path = getattr(args, "catalog", None)
     if path is not None:
         return CatalogLoader(path, vocabulary)
-    return CatalogLoader(bundled_catalog_path(), vocabulary, user_catalog_store().extras,
-                         bundled_catalog_digest())
+    return CatalogLoader(bundled_catalog_path(), vocabulary, user_catalog_store().extras)
 
 
 def load_catalog_for(loader: CatalogLoader) -> Catalog:

@@ -1,13 +1,12 @@
 """Loading and validating the catalog file, with errors that name file, product and field.
 
-Validation is pydantic's, on the domain's dataclasses (product.py), imported only when a
-file is validated. A file whose SHA-256 digest is the one the bundled catalog shipped with
-(tested to validate) is built directly instead (trusted_data.py).
+A catalog is checked and built into the domain's dataclasses (product.py) by
+light_validation.py, without pydantic. Only a file that fails those checks is validated by
+pydantic, whose errors are turned into lines that name the entry and the field.
 """
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,19 +32,9 @@ class CatalogError(DataFileError):
     noun = "catalog"
 
 
-def load_catalog(path: Path, *, trusted_sha256: str | None = None) -> Catalog:
-    """Read and validate a catalog JSON file. With `trusted_sha256`, a file with exactly that
-    digest (the bundled catalog as shipped) is built without validating it again."""
-    raw = read_limited(path, MAX_CATALOG_BYTES, CatalogError)
-    if trusted_sha256 is not None and hashlib.sha256(raw).hexdigest() == trusted_sha256:
-        from serumdesk.domain import strict_json
-        from serumdesk.domain.trusted_data import build
-
-        try:
-            return build(Catalog, strict_json.loads(raw))
-        except (TypeError, ValueError, AttributeError):
-            pass  # not what was shipped after all: validate it like any other file
-    return parse_catalog(raw, path)
+def load_catalog(path: Path) -> Catalog:
+    """Read and validate a catalog JSON file."""
+    return parse_catalog(read_limited(path, MAX_CATALOG_BYTES, CatalogError), path)
 
 
 @cache
@@ -58,9 +47,15 @@ def catalog_adapter() -> TypeAdapter[Catalog]:
 
 def parse_catalog(raw: bytes | str, path: Path | str = "<catalog>") -> Catalog:
     """Validate catalog JSON text; `path` is only used to name the file in errors."""
-    from pydantic import ValidationError
+    from serumdesk.domain.light_validation import build_checked
 
     data = upgrade_catalog(json_object(raw, path, CatalogError, "a 'products' list"))
+    try:
+        return build_checked(Catalog, data)
+    except (TypeError, ValueError):
+        pass  # pydantic says what is wrong
+    from pydantic import ValidationError
+
     try:
         return catalog_adapter().validate_python(data)
     except ValidationError as exc:
@@ -70,7 +65,12 @@ def parse_catalog(raw: bytes | str, path: Path | str = "<catalog>") -> Catalog:
 
 def parse_product(data: dict[str, Any]) -> Product:
     """One product validated from its JSON form (raises pydantic's ValidationError)."""
-    return product_adapter().validate_python(data)
+    from serumdesk.domain.light_validation import build_checked
+
+    try:
+        return build_checked(Product, data)
+    except (TypeError, ValueError):
+        return product_adapter().validate_python(data)  # says what is wrong
 
 
 @cache

@@ -45,13 +45,11 @@ class CatalogLoader:
     """
 
     def __init__(self, path: Path, vocabulary: VocabularyLoader | None = None,
-                 extras: ExtrasSource | None = None, trusted_sha256: str | None = None) -> None:
+                 extras: ExtrasSource | None = None) -> None:
         """`vocabulary` reads ingredient names (allergies, the person's own serums); without
         one, allergies are matched by the words typed. `extras` reads the person's data
-        folder (a clinic's catalog or price list, their own serums). `trusted_sha256` is the
-        digest `path` shipped with: a file that still has it is not validated again."""
+        folder (a clinic's catalog or price list, their own serums)."""
         self.path = path
-        self.trusted_sha256 = trusted_sha256
         self.vocabulary_loader = vocabulary
         self._extras = extras
         self._catalog: Catalog | None = None
@@ -84,15 +82,14 @@ class CatalogLoader:
         extras = self._extras() if self._extras is not None else CatalogExtras()
         problems = list(extras.problems)
         try:
-            catalog = (load_catalog(self.path, trusted_sha256=self.trusted_sha256)
-                       if extras.installed is None else load_catalog(extras.installed))
+            catalog = load_catalog(self.path if extras.installed is None else extras.installed)
         except CatalogError as exc:
             if extras.installed is None:
                 self._error = str(exc)
                 raise CatalogUnavailable(self._error) from None
             problems.append(f"{exc} The bundled catalog is used instead.")
             try:
-                catalog = load_catalog(self.path, trusted_sha256=self.trusted_sha256)
+                catalog = load_catalog(self.path)
             except CatalogError as bundled:
                 self._error = str(bundled)
                 raise CatalogUnavailable(self._error) from None

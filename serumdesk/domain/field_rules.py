@@ -4,12 +4,17 @@
 STRICT_BOOL]`, `Doc("…")`: each object here implements pydantic's hooks
 (`__get_pydantic_core_schema__`, `__get_pydantic_json_schema__`) and imports pydantic-core
 only when a validator or a JSON Schema is built. So the catalog's domain types (product.py)
-carry their whole file format without importing pydantic: a command that reads only the
-bundled catalog, whose digest is checked instead (catalog.py), never pays for it.
+carry their whole file format without importing pydantic.
+
+Each object can also apply its rule itself (`check_value`): light_validation.py builds the
+catalog's dataclasses from JSON by their type hints and these checks, so a catalog that is
+valid loads without pydantic; pydantic is imported only to word what is wrong with one that
+is not (and for the JSON Schema). A property test holds the two to the same answers.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
@@ -37,6 +42,11 @@ class Bounded:
 
     def _check(self, value: float) -> float:
         return self.quantity.check(value, zero=self.zero)
+
+    def check_value(self, value: object) -> float:
+        """The rule applied without pydantic: the same strict number, bounds and result."""
+        checked = self.quantity.check(value, zero=self.zero)
+        return checked if self.quantity.whole else float(checked)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         from pydantic_core import core_schema
@@ -68,6 +78,16 @@ class TextRule:
         return core_schema.str_schema(strip_whitespace=self.strip, min_length=self.min_length,
                                       max_length=self.max_length, pattern=self.pattern)
 
+    def check_value(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise TypeError("not text")
+        text = value.strip() if self.strip else value
+        if not self.min_length <= len(text) <= self.max_length:
+            raise ValueError(f"text of {len(text)} characters")
+        if self.pattern is not None and ("\n" in text or not re.search(self.pattern, text)):
+            raise ValueError("text that does not match its pattern")
+        return text
+
 
 class _StrictBool:
     """pydantic metadata: only true or false (never 1, "yes" or "no")."""
@@ -76,6 +96,11 @@ class _StrictBool:
         from pydantic_core import core_schema
 
         return core_schema.bool_schema(strict=True)
+
+    def check_value(self, value: object) -> bool:
+        if type(value) is not bool:
+            raise TypeError("not true or false")
+        return value
 
 
 STRICT_BOOL = _StrictBool()
@@ -89,6 +114,9 @@ class _ExactInt:
         from pydantic_core import core_schema
 
         return core_schema.no_info_before_validator_function(exact_int, handler(source))
+
+    def check_value(self, value: object) -> object:
+        return exact_int(value)
 
 
 EXACT_INT = _ExactInt()
@@ -107,6 +135,12 @@ class Length:
             schema["max_length"] = self.max_length
         return cast("CoreSchema", schema)
 
+    def check_value(self, value: object) -> object:
+        if not isinstance(value, list) or len(value) < self.min_length or (
+                self.max_length is not None and len(value) > self.max_length):
+            raise ValueError("a list of the wrong length")
+        return value
+
 
 class Doc:
     """pydantic metadata: the field's description in the JSON Schema."""
@@ -119,6 +153,9 @@ class Doc:
         json_schema = handler(schema)
         json_schema["description"] = self.text
         return json_schema
+
+    def check_value(self, value: object) -> object:
+        return value
 
 
 def exact_int(value: object) -> object:

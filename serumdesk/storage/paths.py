@@ -29,17 +29,6 @@ def bundled_catalog_path() -> Path:
     return bundled_data_dir() / "catalog" / "catalog.json"
 
 
-def bundled_catalog_digest() -> str | None:
-    """The SHA-256 the bundled catalog shipped with (catalog/catalog.json.sha256; a test keeps
-    it current), or None when it cannot be read: the catalog is then validated in full."""
-    try:
-        text = (bundled_data_dir() / "catalog" / "catalog.json.sha256").read_text("ascii")
-    except (OSError, UnicodeDecodeError):
-        return None
-    digest = text.strip()
-    return digest if len(digest) == 64 else None
-
-
 def bundled_ingredients_path() -> Path:
     """The ingredient vocabulary that labels are read with and allergies matched against."""
     return bundled_data_dir() / "catalog" / "ingredients.json"

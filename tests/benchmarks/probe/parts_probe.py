@@ -49,7 +49,7 @@ FUNCTIONS: dict[str, list[tuple[str, str | Callable[[tuple[Any, ...]], str]]]] =
     "serumdesk.ui.questions.wizard": [("AdvisorWizard._add_page", _page_part)],
     "serumdesk.ui.main_window": [("MainWindow._add_menu_actions", "menus"),
                                  ("MainWindow.load_catalog", f"{CATALOG}: other")],
-    "serumdesk.domain.catalog": [("load_catalog", f"{CATALOG}: read, check the digest, build")],
+    "serumdesk.domain.catalog": [("load_catalog", f"{CATALOG}: read, check and build")],
     "serumdesk.domain.catalog_loader": [("CatalogLoader.load", f"{CATALOG}: other")],
     "serumdesk.storage.user_catalog": [
         ("UserCatalogStore.extras", "your data folder: your serums, a price list")],

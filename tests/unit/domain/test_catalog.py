@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from serumdesk.domain.catalog import CatalogError, catalog_json_schema, load_catalog, parse_catalog
 from serumdesk.domain.choices import AlternativeKind, InferredFact, IrritantKind
+from serumdesk.domain.product import Catalog
 from tests.unit.factories import catalog_data, product_data
 
 SEED_IDS = {
@@ -85,40 +86,76 @@ def test_shipped_schema_matches_the_models() -> None:
     assert shipped == catalog_json_schema(), regenerate
 
 
-def test_the_bundled_catalog_ships_with_its_digest(catalog_path: Path) -> None:
-    """The digest lets start-up skip validating the bundled catalog (trusted_data.py); after
-    any edit to the catalog it must be written again."""
-    import hashlib
+def test_the_light_build_is_exactly_what_pydantic_validates(catalog_path: Path,
+                                                            bundled: dict[str, Any]) -> None:
+    from serumdesk.domain.catalog import catalog_adapter
+    from serumdesk.domain.light_validation import build_checked
 
-    from serumdesk.storage.paths import bundled_catalog_digest
-
-    regenerate = "run: sha256sum catalog/catalog.json | cut -d' ' -f1 > catalog/catalog.json.sha256"
-    assert bundled_catalog_digest() == hashlib.sha256(catalog_path.read_bytes()).hexdigest(), \
-        regenerate
+    light = build_checked(Catalog, copy.deepcopy(bundled))
+    assert light == catalog_adapter().validate_python(copy.deepcopy(bundled))
+    assert light == load_catalog(catalog_path)
 
 
-def test_the_trusted_build_is_exactly_the_validated_catalog(catalog_path: Path) -> None:
-    from serumdesk.storage.paths import bundled_catalog_digest
+def _mutations(bundled: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """The bundled catalog with one value somewhere swapped for another JSON value."""
+    paths: list[tuple[Any, ...]] = []
 
-    trusted = load_catalog(catalog_path, trusted_sha256=bundled_catalog_digest())
-    validated = load_catalog(catalog_path)
-    assert trusted == validated
-    assert [type(p.price.size_ml) for p in trusted.products] == [
-        type(p.price.size_ml) for p in validated.products]
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        paths.append(path)
+        if isinstance(node, dict):
+            for key, item in node.items():
+                walk(item, (*path, key))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                walk(item, (*path, index))
+
+    walk(bundled["products"][0], ("products", 0))
+    walk({k: v for k, v in bundled.items() if k != "products"}, ())
+    values = st.one_of(
+        st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False,
+                                                                    allow_infinity=False),
+        st.sampled_from(["", "  ", " x ", "2026-01-02", "20260102", "2026-1-2", "sourced",
+                         "estimate", "none", "vegan", "mild-concerns", "a-b", "A b", "x\n",
+                         "airless", "retinoid", "USD"]),
+        st.lists(st.sampled_from(["a", " ", "mild-concerns"]), max_size=3),
+        st.just({}))
+
+    @st.composite
+    def mutated(draw: st.DrawFn) -> dict[str, Any]:
+        data = copy.deepcopy(bundled)
+        path = draw(st.sampled_from([p for p in paths if p]))
+        node = data
+        for step in path[:-1]:
+            node = node[step]
+        if draw(st.booleans()) and isinstance(node, dict):
+            node.pop(path[-1], None)
+        else:
+            node[path[-1]] = draw(values)
+        return data
+
+    return mutated()
 
 
-def test_a_digest_match_is_still_checked_when_the_file_is_not_the_shipped_one(
-        tmp_path: Path) -> None:
-    """A file that matches a digest it does not deserve (say, an edited catalog with its
-    .sha256 rewritten) is validated in full rather than trusted into a crash."""
-    import hashlib
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_whatever_the_light_build_accepts_pydantic_accepts_the_same(
+        bundled: dict[str, Any], data: st.DataObject) -> None:
+    from pydantic import ValidationError
 
-    broken = catalog_data([product_data(vegan="yes")])
-    path = tmp_path / "catalog.json"
-    path.write_text(json.dumps(broken))
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    with pytest.raises(CatalogError, match="field 'vegan'"):
-        load_catalog(path, trusted_sha256=digest)
+    from serumdesk.domain.catalog import catalog_adapter
+    from serumdesk.domain.light_validation import build_checked
+
+    mutated = data.draw(_mutations(bundled))
+    try:
+        light = build_checked(Catalog, copy.deepcopy(mutated))
+    except (TypeError, ValueError):
+        return  # pydantic then words the problem (or accepts a form the light build does not)
+    try:
+        validated = catalog_adapter().validate_python(copy.deepcopy(mutated))
+    except ValidationError as exc:
+        raise AssertionError(f"the light build accepted what pydantic refuses: {exc}") from None
+    assert light == validated
 
 
 def test_reading_the_bundled_catalog_does_not_import_pydantic(catalog_path: Path) -> None:
@@ -129,8 +166,8 @@ def test_reading_the_bundled_catalog_does_not_import_pydantic(catalog_path: Path
             "from serumdesk.domain.catalog import load_catalog\n"
             "from serumdesk.domain.recommendation import recommend\n"
             "from serumdesk.domain.answers import Answers\n"
-            "from serumdesk.storage.paths import bundled_catalog_digest, bundled_catalog_path\n"
-            "c = load_catalog(bundled_catalog_path(), trusted_sha256=bundled_catalog_digest())\n"
+            "from serumdesk.storage.paths import bundled_catalog_path\n"
+            "c = load_catalog(bundled_catalog_path())\n"
             "recommend(c, Answers())\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', "
             "'pydantic_core')))\n")

@@ -1,5 +1,6 @@
-"""Building domain dataclasses straight from JSON (the bundled catalog's fast path): anything
-that is not what the types say raises, so the caller validates the file instead."""
+"""Building the catalog's dataclasses from JSON with every rule of their types checked,
+without pydantic: whatever it accepts, pydantic accepts as the same objects; anything else
+raises, and catalog.py lets pydantic say what is wrong."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import datetime as dt
 import pytest
 
 from serumdesk.domain.choices import EvidenceKind
+from serumdesk.domain.light_validation import build_checked as build
 from serumdesk.domain.product import Evidence, Price, Provenance
-from serumdesk.domain.trusted_data import build
 
 SOURCED = {"kind": "sourced", "source": "a listing", "seen": "2026-01-02"}
 
@@ -37,6 +38,12 @@ def test_nested_types_enums_dates_and_defaults_are_built() -> None:
      "size_ml": {"value": 30, "provenance": SOURCED}},
     {"usd": 120, "provenance": SOURCED},                               # a field missing
     ["not", "an", "object"],
+    {"usd": 0, "provenance": SOURCED, "size_ml": {"value": 30, "provenance": SOURCED}},
+    {"usd": 1e12, "provenance": SOURCED, "size_ml": {"value": 30, "provenance": SOURCED}},
+    {"usd": 120, "provenance": {**SOURCED, "source": "   "},
+     "size_ml": {"value": 30, "provenance": SOURCED}},                 # blank once trimmed
+    {"usd": 120, "provenance": {**SOURCED, "seen": "20260102"},        # fromisoformat would
+     "size_ml": {"value": 30, "provenance": SOURCED}},                 # take it; pydantic not
 ])
 def test_anything_unexpected_raises(bad: object) -> None:
     with pytest.raises((TypeError, ValueError)):
