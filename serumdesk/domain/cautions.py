@@ -113,6 +113,8 @@ class CautionSubject(Protocol):
     @property
     def full_list_checked(self) -> bool: ...
     @property
+    def entered_by_you(self) -> bool: ...
+    @property
     def buyer_notes(self) -> Sequence[BuyerNote]: ...
     @property
     def ethics_notes(self) -> Sequence[str]: ...
@@ -127,7 +129,8 @@ def allergy_check_text(product: CautionSubject, allergens: Sequence[str]) -> str
     """What SerumDesk could check for the person's allergies, and what they must still read."""
     listed = ", ".join(allergens)
     if product.full_list_checked:
-        return (f"Checked against a full ingredient list from a public page; formulas change, "
+        where = "the label you entered" if product.entered_by_you else "a public page"
+        return (f"Checked against a full ingredient list from {where}; formulas change, "
                 f"so read the pack for {listed} too, and patch test.")
     return (f"SerumDesk knows only part of its ingredients: check the full list on the pack "
             f"for {listed}, and patch test.")

@@ -39,6 +39,8 @@ class _RuleFacts:
 
     buyer_notes: tuple[BuyerNote, ...] = ()
     """A label carries no brand directions."""
+    entered_by_you = True
+    """The label is the one the person gave."""
 
     def __init__(self, reading: LabelReading) -> None:
         self._reading = reading

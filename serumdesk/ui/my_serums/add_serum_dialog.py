@@ -165,10 +165,14 @@ class AddSerumDialog(QDialog):
         if len(label) > MAX_LABEL_CHARS:
             return f"The label is longer than {MAX_LABEL_CHARS:,} characters: paste only the list."
         old = self._editing
-        mine = MyProduct(id=old.id if old else "", brand=brand, name=name,
-                         price_usd=round(self.price.value(), 2), size_ml=self.bottle_size.value(),
-                         label=label, dose_ml=old.dose_ml if old else None,
-                         per_day=old.per_day if old else None, seen=dt.date.today(),
+        price, size = round(self.price.value(), 2), self.bottle_size.value()
+        # The price was seen today when it is new or changed; an edit of the label alone
+        # keeps the day the price was seen (it still ages, and is flagged after a year).
+        same_price = old is not None and (old.price_usd, old.size_ml) == (price, size)
+        mine = MyProduct(id=old.id if old else "", brand=brand, name=name, price_usd=price,
+                         size_ml=size, label=label, dose_ml=old.dose_ml if old else None,
+                         per_day=old.per_day if old else None,
+                         seen=old.seen if old is not None and same_price else dt.date.today(),
                          entered=old.entered if old else dt.date.today())
         if not mine.brand or not mine.name:  # pasted escapes or controls only
             return "Give the brand and the product's name."

@@ -128,6 +128,25 @@ def test_a_serum_left_out_by_the_answers_is_not_on_a_card(qtbot: QtBot,
     assert page.advice is not None and "Exo Ampoule" in page.advice.excluded.text()
 
 
+def test_an_edit_that_keeps_the_price_keeps_the_day_it_was_seen(
+        qtbot: QtBot, actions: MySerumsActions) -> None:
+    import datetime as dt
+
+    from serumdesk.domain.my_products import MyProduct
+
+    kept = actions.store.add(MyProduct("", "Glow Lab", "Exo Ampoule", 89.0, 30.0, LABEL,
+                                       seen=dt.date(2025, 3, 1), entered=dt.date(2025, 3, 1)))
+    actions._open_editor(kept)
+    editor = actions.add_dialog
+    assert editor is not None
+    editor.label.setPlainText(LABEL + ", Glycerin")
+    entry = editor.entry()
+    assert not isinstance(entry, str) and entry.seen == dt.date(2025, 3, 1)
+    editor.price.setValue(75)
+    entry = editor.entry()
+    assert not isinstance(entry, str) and entry.seen == dt.date.today()
+
+
 def test_edit_and_remove_from_your_serums(qtbot: QtBot, actions: MySerumsActions,
                                           prompts: ScriptedPrompts, paths: UserPaths) -> None:
     actions.add_serum()

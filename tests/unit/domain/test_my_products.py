@@ -104,3 +104,14 @@ def test_ids_never_clash() -> None:
 def test_vegan_words_say_likely_only_for_the_catalogs_inference(vocabulary: Vocabulary) -> None:
     product = product_from_label(mine(PLAIN_LABEL), read_label(PLAIN_LABEL, vocabulary), TODAY)
     assert vegan_words(product) == "Vegan: not confirmed."
+
+
+def test_an_allergy_check_on_your_entry_names_your_label_as_its_source(
+        vocabulary: Vocabulary) -> None:
+    from serumdesk.domain.cautions import CautionKind, cautions_for
+
+    label = "Water, Glycerin, Sodium Hyaluronate, Phenoxyethanol"
+    product = product_from_label(mine(label), read_label(label, vocabulary), TODAY)
+    [check] = [n for n in cautions_for(product, Answers(allergens=("lanolin",)))
+               if n.kind is CautionKind.ALLERGY_CHECK]
+    assert "from the label you entered" in check.text and "public page" not in check.text
