@@ -190,6 +190,11 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
         notes.append(CautionNote(
             f"{likely} is not confirmed by the brand: check before buying.",
             guide.SAFETY, CautionLevel.ETHICS, CautionKind.DIET_UNCONFIRMED))
+    if product.source_category is SourceCategory.UNDETERMINED and answers.diet is not Diet.ANY:
+        notes.append(CautionNote(
+            "Its label does not say whether its biologic ingredients are human, animal, plant "
+            "or lab-made, so it may be human-derived: ask the brand before buying.",
+            guide.CHOOSING, CautionLevel.ETHICS, CautionKind.DIET_UNCONFIRMED))
     if product.human_derived:
         notes.append(CautionNote(
             "Human-derived: patch test first, and ask the brand about donor screening and consent.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from serumdesk.domain.choices import Caution, InferredFact, UseCase
+from serumdesk.domain.choices import Caution, InferredFact, SourceCategory, UseCase
 from serumdesk.domain.recovery import RECOVERY_WINDOW_WORDS
 
 if TYPE_CHECKING:
@@ -58,6 +58,9 @@ def listed_title(p: Product, width: int | None = None) -> str:
     return title + mark
 
 def origin_words(p: Product) -> str:
+    if p.source_category is SourceCategory.UNDETERMINED and not p.human_derived:
+        return ("Origin not known: the label does not say where its biologic ingredients come "
+                "from, so it may be human- or animal-derived.")
     if p.human_derived:
         if p.entered_by_you:
             return "Human-derived (from your label)."

@@ -115,3 +115,23 @@ def test_an_allergy_check_on_your_entry_names_your_label_as_its_source(
     [check] = [n for n in cautions_for(product, Answers(allergens=("lanolin",)))
                if n.kind is CautionKind.ALLERGY_CHECK]
     assert "from the label you entered" in check.text and "public page" not in check.text
+
+
+@pytest.mark.parametrize("diet", ["no-human-derived", "vegan", "no-fetal-cell-line"])
+def test_a_label_that_leaves_the_source_open_is_never_called_not_human_derived(
+        vocabulary: Vocabulary, diet: str) -> None:
+    """The guide's first test of a serum is whether it says where its biologic comes from
+    ("How to choose": ingredient source and transparency). "Exosomes" alone does not."""
+    from serumdesk.domain.cautions import CautionKind, cautions_for
+    from serumdesk.domain.choices import Diet
+
+    label = "Water, Exosomes, Glycerin, Niacinamide"
+    product = product_from_label(mine(label), read_label(label, vocabulary), TODAY)
+    assert product.source_category is SourceCategory.UNDETERMINED
+    assert origin_words(product).startswith("Origin not known")
+    assert product.vegan_status == "not confirmed"
+    asked = [n.text for n in cautions_for(product, Answers(diet=Diet(diet)))
+             if n.kind is CautionKind.DIET_UNCONFIRMED]
+    assert any("may be human-derived: ask the brand" in text for text in asked)
+    assert not [n for n in cautions_for(product, Answers())
+                if n.kind is CautionKind.DIET_UNCONFIRMED]
