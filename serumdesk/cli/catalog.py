@@ -282,8 +282,9 @@ def register(cat: Parser) -> None:
         description="Add a serum from its ingredient label. SerumDesk reads the label (as "
         "`serumdesk ingredients` does) and ranks the serum beside the catalog's products; its "
         "facts are marked “from your label”. It is kept in your data folder, owner-only.")
-    new.add_argument("--brand", required=True, type=text_option("a brand"))
-    new.add_argument("--name", required=True, type=text_option("a product name"))
+    new.add_argument("--brand", required=True, type=text_option("a brand"), help="the brand, as on the pack")
+    new.add_argument("--name", required=True, type=text_option("a product name"),
+                     help="the product's name, as on the pack")
     new.add_argument("--price", required=True, metavar="USD", type=above_zero(PRICE_USD),
                      help="what the bottle costs, in US dollars")
     new.add_argument("--size", required=True, metavar="ML", type=above_zero(SIZE_ML),

@@ -164,17 +164,29 @@ class MainWindow(QWidget):
         self.resize(width, height)
 
     def load_catalog(self) -> None:
-        """Load the catalog now (once); a failure shows a banner, the app stays usable."""
+        """Load the catalog now (once); a failure shows a banner, the app stays usable, and
+        so does a file of the person's that could not be added (their serums, a price list)."""
         try:
             self.catalog_loader.load()
         except CatalogUnavailable as exc:
-            from PySide6.QtCore import Qt
+            self._show_banner(
+                f"The product catalog could not be loaded; results cannot be shown.\n{exc}",
+                "clinician")
+            return
+        problems = self.catalog_loader.problems
+        if problems:
+            self._show_banner("\n\n".join(problems), "warning")
+        else:
+            self.banner.hide()
 
-            self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.banner.setText(
-                f"The product catalog could not be loaded; results cannot be shown.\n{exc}")
-            apply_tone(self.banner, "clinician")
-            self.banner.show()
+    def _show_banner(self, text: str, level: str) -> None:
+        from PySide6.QtCore import Qt
+
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setText(text)
+        self.banner.setAccessibleName("Catalog problem")
+        apply_tone(self.banner, level)
+        self.banner.show()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

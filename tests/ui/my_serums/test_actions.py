@@ -221,6 +221,9 @@ def test_a_damaged_file_of_serums_is_reported_and_kept(qtbot: QtBot, catalog_pat
     actions = build(qtbot, catalog_path, ingredients_path, paths, prompts)
     assert len(actions.window.catalog_loader.load().products) == 10
     assert "file of your serums" in actions.window.catalog_loader.problems[0]
+    banner = actions.window.banner  # said on screen at start, not only when asked
+    assert banner.isVisible() and "my-products.json" in banner.text()
+    assert "has not been changed" in banner.text()
     actions.show_serums()
     assert "has not changed the file" in prompts.texts("warn")[-1]
     actions.add_serum()
@@ -230,3 +233,7 @@ def test_a_damaged_file_of_serums_is_reported_and_kept(qtbot: QtBot, catalog_pat
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.isVisible() and "does not write over" in dialog.problem.text()
     assert damaged.read_text() == "{oops"
+    dialog.reject()
+    damaged.unlink()  # the person moved it aside
+    actions.catalog_changed()
+    assert not actions.window.banner.isVisible()
