@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +18,7 @@ from serumdesk.cli.options import (
     user_catalog_store,
 )
 from serumdesk.cli.output import say, tell, write_json
-from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY, Quantity
+from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -79,20 +77,6 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def above_zero(quantity: Quantity) -> Callable[[str], float]:
-    """An argparse type for a figure of your own serum: as `number_option`, and never 0."""
-    parse_number = number_option(quantity)
-
-    def parse(text: str) -> float:
-        value = parse_number(text)
-        if value == 0:
-            raise argparse.ArgumentTypeError(
-                f"{quantity.what} must be {quantity.describe(zero=False)}, not 0.")
-        return value
-    parse.__name__ = quantity.what.lower()
-    return parse
-
-
 def date_option(text: str) -> dt.date:
     """An argparse type for the day a price was seen: YYYY-MM-DD, not in the future."""
     try:
@@ -136,20 +120,17 @@ def _as_product(mine: MyProduct, vocabulary: Vocabulary) -> Product:
 def add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from serumdesk.domain import wording
-    from serumdesk.domain.my_products import MyProduct
-    from serumdesk.domain.strict_model import error_words
+    from serumdesk.domain.field_rules import error_words
+    from serumdesk.domain.my_products import MINE_PREFIX, MyProduct
     from serumdesk.storage.user_catalog import UserCatalogError
 
     label = _label_of(args)
     vocabulary = load_vocabulary()
-    from serumdesk.domain.my_products import product_id_for
-
-    mine = MyProduct(id="", brand=args.brand, name=args.name,
+    # The store gives it its id; until then a placeholder lets the label be checked first.
+    mine = MyProduct(id=f"{MINE_PREFIX}new", brand=args.brand, name=args.name,
                      price_usd=args.price, size_ml=args.size, label=label, dose_ml=args.dose,
                      per_day=args.per_day, seen=args.seen or dt.date.today(),
                      entered=dt.date.today())
-    mine = replace(mine, id=product_id_for(mine.brand, mine.name, set()))
     if not mine.brand or not mine.name:
         raise UsageError("give the brand and the name as words, not only symbols or spaces")
     try:
@@ -160,13 +141,19 @@ def add(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         words = "; ".join(error_words(e) for e in exc.errors(include_url=False))
         raise UserError(f"This serum cannot be added: {words}. Nothing was changed.") from None
-    say(f"Added {kept.id}: {kept.brand} {kept.name}.\n"
-        f"  {product.source_detail}\n  {wording.origin_words(product)} "
-        f"{wording.vegan_words(product)}\n"
+    say(f"Added {kept.id}: {kept.brand} {kept.name}.\n{_read_as(product)}\n"
         f"recommend, sheet and the app now rank it beside the catalog's products. Its facts are "
         f"marked “from your label”.\nSee how each ingredient is read: serumdesk ingredients "
         f"--file LABEL (or catalog mine). Remove it with: serumdesk catalog remove {kept.id}")
     return 0
+
+
+def _read_as(product: Product) -> str:
+    """What SerumDesk reads a serum of yours as, in two indented lines."""
+    from serumdesk.domain import wording
+
+    return (f"  {product.source_detail}\n  {wording.origin_words(product)} "
+            f"{wording.vegan_words(product)}")
 
 
 def mine(args: argparse.Namespace) -> int:
@@ -199,24 +186,23 @@ def mine(args: argparse.Namespace) -> int:
                      f"{m.size_ml:g} ml (price seen {seen})")
         product = derived.get(m.id)
         if product is not None:
-            lines.append(f"  {product.source_detail}\n  {wording.origin_words(product)} "
-                         f"{wording.vegan_words(product)}")
+            lines.append(_read_as(product))
     say("\n".join(lines))
     return 0
 
 
 def _mine_to_dict(m: MyProduct, product: Product | None) -> dict[str, object]:
+    """What you entered, then what SerumDesk reads it as (as `recommend --json` describes a
+    product; null when the vocabulary could not be loaded)."""
+    from serumdesk.domain.recommendation import product_to_dict
+
     return {
         "id": m.id, "brand": m.brand, "name": m.name, "price_usd": m.price_usd,
         "size_ml": m.size_ml, "dose_ml": m.dose_ml, "applications_per_day": m.per_day,
         "seen": m.seen.isoformat() if m.seen else None,
         "entered": m.entered.isoformat() if m.entered else None,
         "label": m.label,
-        "source_category": product.source_category.value if product else None,
-        "source_detail": product.source_detail if product else None,
-        "human_derived": product.human_derived if product else None,
-        "vegan": product.vegan_status if product else None,
-        "use_cases": [u.value for u in product.use_cases] if product else None,
+        "read_as": product_to_dict(product) if product else None,
     }
 
 
@@ -285,13 +271,13 @@ def register(cat: Parser) -> None:
     new.add_argument("--brand", required=True, type=text_option("a brand"), help="the brand, as on the pack")
     new.add_argument("--name", required=True, type=text_option("a product name"),
                      help="the product's name, as on the pack")
-    new.add_argument("--price", required=True, metavar="USD", type=above_zero(PRICE_USD),
+    new.add_argument("--price", required=True, metavar="USD", type=number_option(PRICE_USD, zero=False),
                      help="what the bottle costs, in US dollars")
-    new.add_argument("--size", required=True, metavar="ML", type=above_zero(SIZE_ML),
+    new.add_argument("--size", required=True, metavar="ML", type=number_option(SIZE_ML, zero=False),
                      help="the bottle's size in ml")
-    new.add_argument("--dose", metavar="ML", type=above_zero(DOSE_ML),
+    new.add_argument("--dose", metavar="ML", type=number_option(DOSE_ML, zero=False),
                      help="ml per use (default: SerumDesk's estimate, 0.25 ml)")
-    new.add_argument("--per-day", metavar="N", type=above_zero(USES_A_DAY),
+    new.add_argument("--per-day", metavar="N", type=number_option(USES_A_DAY, zero=False),
                      help="uses a day (default: 2; 0.5 is every other day)")
     new.add_argument("--seen", metavar="DATE", type=date_option,
                      help="the day you saw the price, YYYY-MM-DD (default: today)")

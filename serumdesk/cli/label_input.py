@@ -24,8 +24,7 @@ def read_label_file(path: str) -> str:
         raise UserError(f"{path} holds more than {MAX_LABEL_BYTES // (1024 * 1024)} MB: that is "
                         "not one ingredient label.") from None
     except ReadError as exc:
-        hint = ("" if "not a regular file" not in exc.reason
-                else " Save the label as a text file and give its path.")
+        hint = "" if exc.kind is None else " Save the label as a text file and give its path."
         raise UserError(f"Could not read {path}: {exc.reason}.{hint}") from None
     return _decoded(data)
 

@@ -38,12 +38,14 @@ class Parser(argparse.ArgumentParser):
             super()._print_message(plain(message), file)
 
 
-def number_option(quantity: Quantity) -> Callable[[str], float]:
+def number_option(quantity: Quantity, *, zero: bool | None = None) -> Callable[[str], float]:
     """An argparse type for a number of `quantity` (numbers.py): the same bounds and words
-    as the files and the app. A refusal exits with status 2."""
+    as the files and the app; `zero` overrides whether 0 is taken. A refusal exits with
+    status 2."""
     def parse(text: str) -> float:
         try:
-            return quantity.parse(text)
+            value = quantity.parse(text)
+            return value if zero is None else quantity.check(value, zero=zero)
         except NumberError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
     parse.__name__ = quantity.what.lower()

@@ -15,6 +15,7 @@ is not (and for the JSON Schema). A property test holds the two to the same answ
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
@@ -156,6 +157,18 @@ class Doc:
 
     def check_value(self, value: object) -> object:
         return value
+
+
+def repeated(values: Iterable[str]) -> list[str]:
+    """Each value that appears more than once, once, in order: for lists whose ids must be
+    unique (products, prices, families)."""
+    seen: set[str] = set()
+    twice: list[str] = []
+    for value in values:
+        if value in seen and value not in twice:
+            twice.append(value)
+        seen.add(value)
+    return twice
 
 
 def exact_int(value: object) -> object:

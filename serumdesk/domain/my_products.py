@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
-    BeforeValidator,
     Field,
     StringConstraints,
     ValidationError,
@@ -25,13 +24,14 @@ from pydantic import (
 
 from serumdesk.domain import strict_json
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
-from serumdesk.domain.data_files import DataFileError, describe_errors, json_object
+from serumdesk.domain.data_files import DataFileError, describe_errors, json_object, read_limited
+from serumdesk.domain.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.ingredients.kinds import Flag, Role
 from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
 from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.plain_text import plain, plain_line
 from serumdesk.domain.product import Product, ProductId
-from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
+from serumdesk.domain.strict_model import StrictModel
 
 MINE_PREFIX = "mine-"
 """Every id of a product a person entered starts so: it never clashes with the catalog's."""
@@ -233,14 +233,14 @@ class MyProductEntry(StrictModel):
 class MyProductsFile(StrictModel):
     """The file of a person's own serums: data, never code; unknown keys refused."""
 
-    schema_version: Annotated[Literal[1], BeforeValidator(exact_int)] = 1
+    schema_version: Annotated[Literal[1], EXACT_INT] = 1
     products: list[MyProductEntry] = Field(default_factory=list, max_length=MAX_MY_PRODUCTS)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> MyProductsFile:
-        ids = [p.id for p in self.products]
-        if len(ids) != len(set(ids)):
-            raise ValueError("a product id appears more than once")
+        twice = repeated(p.id for p in self.products)
+        if twice:
+            raise ValueError(f"product id {twice[0]!r} appears more than once")
         return self
 
 
@@ -252,6 +252,11 @@ class MyProductsError(DataFileError):
 
 MAX_MY_PRODUCTS_BYTES = 8 * 1024 * 1024
 """200 entries of the longest label allowed fit well within it."""
+
+
+def load_my_products(path: Path) -> list[MyProduct]:
+    """The serums in the file at `path` (a regular file, bounded: data_files.read_limited)."""
+    return parse_my_products(read_limited(path, MAX_MY_PRODUCTS_BYTES, MyProductsError), path)
 
 
 def parse_my_products(raw: bytes | str, path: Path | str = "<your serums>") -> list[MyProduct]:

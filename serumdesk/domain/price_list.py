@@ -12,12 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
-from serumdesk.domain.data_files import DataFileError, describe_errors, json_object
+from serumdesk.domain.data_files import DataFileError, describe_errors, json_object, read_limited
+from serumdesk.domain.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.numbers import PRICE_USD, SIZE_ML
 from serumdesk.domain.product import Catalog, Price, ProductId, Provenance, SizeFigure, Text
-from serumdesk.domain.strict_model import Bounded, StrictModel, exact_int
+from serumdesk.domain.strict_model import StrictModel
 
 
 class ListedPrice(StrictModel):
@@ -29,7 +30,7 @@ class ListedPrice(StrictModel):
 
 
 class PriceList(StrictModel):
-    schema_version: Annotated[Literal[1], BeforeValidator(exact_int)] = 1
+    schema_version: Annotated[Literal[1], EXACT_INT] = 1
     kind: Literal["price-list"]
     name: Text = Field(description="Who the prices come from, as the sheet names it.")
     date: dt.date
@@ -37,11 +38,9 @@ class PriceList(StrictModel):
 
     @model_validator(mode="after")
     def _one_price_per_product(self) -> PriceList:
-        seen: set[str] = set()
-        for entry in self.prices:
-            if entry.id in seen:
-                raise ValueError(f"product id {entry.id!r} is priced more than once")
-            seen.add(entry.id)
+        twice = repeated(entry.id for entry in self.prices)
+        if twice:
+            raise ValueError(f"product id {twice[0]!r} is priced more than once")
         return self
 
     def describe(self) -> str:
@@ -93,6 +92,11 @@ MAX_PRICE_LIST_BYTES = 10 * 1024 * 1024
 def is_price_list(data: object) -> bool:
     """Whether parsed JSON says it is a price list ("kind": "price-list") rather than a catalog."""
     return isinstance(data, dict) and data.get("kind") == "price-list"
+
+
+def load_price_list(path: Path) -> PriceList:
+    """The price list in the file at `path` (a regular file, bounded)."""
+    return parse_price_list(read_limited(path, MAX_PRICE_LIST_BYTES, PriceListError), path)
 
 
 def parse_price_list(raw: bytes | str, path: Path | str = "<price list>") -> PriceList:

@@ -32,6 +32,7 @@ from serumdesk.domain.field_rules import (
     Doc,
     Length,
     TextRule,
+    repeated,
 )
 from serumdesk.domain.numbers import (
     DOSE_ML,
@@ -350,11 +351,9 @@ class Catalog:
         "Whose price list the prices come from, when not the catalog's.")] = None
 
     def __post_init__(self) -> None:
-        seen: set[str] = set()
-        for product in self.products:
-            if product.id in seen:
-                raise ValueError(f"product id {product.id!r} appears more than once")
-            seen.add(product.id)
+        twice = repeated(p.id for p in self.products)
+        if twice:
+            raise ValueError(f"product id {twice[0]!r} appears more than once")
 
     def by_id(self) -> dict[str, Product]:
         return {p.id: p for p in self.products}

@@ -1,14 +1,10 @@
 """The base of the pydantic models SerumDesk validates files with (profiles, the ingredient
-vocabulary, price lists, your serums). The catalog's types are plain dataclasses carrying
-the same rules as metadata (field_rules.py), re-exported here for the models."""
+vocabulary, price lists, your serums). Their field rules come from field_rules.py, like the
+catalog's dataclasses'."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
-
-from serumdesk.domain.field_rules import Bounded, error_words, exact_int
-
-__all__ = ["Bounded", "StrictModel", "error_words", "exact_int"]
 
 
 class StrictModel(BaseModel):

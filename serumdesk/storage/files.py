@@ -29,9 +29,11 @@ _CHUNK = 1 << 20
 class ReadError(OSError):
     """A file SerumDesk did not read; `reason` completes "Could not read X: …"."""
 
-    def __init__(self, code: int, reason: str, path: Path) -> None:
+    def __init__(self, code: int, reason: str, path: Path, kind: str | None = None) -> None:
         super().__init__(code, reason, str(path))
         self.reason = reason
+        self.kind = kind
+        """What is there when it is not a regular file ("a named pipe (FIFO)"), else None."""
 
     def __str__(self) -> str:
         return self.reason
@@ -111,7 +113,7 @@ def _checked_open(path: Path) -> int:
     kind = kind_of(before.st_mode)
     if kind is not None:
         code = errno.EISDIR if kind == "a folder" else errno.EINVAL
-        raise ReadError(code, f"it is {kind}, not a regular file", path)
+        raise ReadError(code, f"it is {kind}, not a regular file", path, kind)
     try:
         fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
@@ -120,7 +122,7 @@ def _checked_open(path: Path) -> int:
     kind = kind_of(opened.st_mode)
     if kind is not None:  # swapped between the two looks
         os.close(fd)
-        raise ReadError(errno.EINVAL, f"it is {kind}, not a regular file", path)
+        raise ReadError(errno.EINVAL, f"it is {kind}, not a regular file", path, kind)
     return fd
 
 

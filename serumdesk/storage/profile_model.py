@@ -22,6 +22,7 @@ from serumdesk.domain import strict_json
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
+from serumdesk.domain.field_rules import Bounded, error_words, repeated
 from serumdesk.domain.my_products import MyProductEntry
 from serumdesk.domain.numbers import (
     BUDGET_USD,
@@ -36,7 +37,7 @@ from serumdesk.domain.numbers import (
     USES_A_DAY,
 )
 from serumdesk.domain.product import ProductId
-from serumdesk.domain.strict_model import Bounded, StrictModel, error_words
+from serumdesk.domain.strict_model import StrictModel
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
     MigrationError,
@@ -132,8 +133,7 @@ class ProfileModel(StrictModel):
     @field_validator("my_products")
     @classmethod
     def _one_of_each(cls, value: list[MyProductEntry]) -> list[MyProductEntry]:
-        ids = [p.id for p in value]
-        if len(ids) != len(set(ids)):
+        if repeated(p.id for p in value):
             raise ValueError("a serum of yours appears more than once")
         return value
 

@@ -80,6 +80,7 @@ class UserCatalogStore:
         self.folder = folder
         self.read_only = read_only
         self._lock_timeout_s = lock_timeout_s
+        self._files_tightened = False
 
     @property
     def my_products_path(self) -> Path:
@@ -109,7 +110,9 @@ class UserCatalogStore:
                 raise UserCatalogError(
                     f"Could not use the folder {self.folder}: "
                     f"{describe_os_error(exc, reading=False)}. Nothing was changed.") from None
-            tighten_private_files([self.folder])
+            if not self._files_tightened:  # files copied in, or written looser long ago
+                tighten_private_files([self.folder])
+                self._files_tightened = True
             yield
 
     def _write(self, path: Path, data: bytes, *, replace: bool = True) -> None:
@@ -149,34 +152,18 @@ class UserCatalogStore:
         path = self.my_products_path
         if not _exists(path):  # before importing the models: most people add none
             return []
-        from serumdesk.domain.my_products import (
-            MAX_MY_PRODUCTS_BYTES,
-            MyProductsError,
-            parse_my_products,
-        )
+        from serumdesk.domain.my_products import load_my_products
 
-        try:
-            raw = read_regular_file(path, MAX_MY_PRODUCTS_BYTES)
-        except ReadError as exc:
-            raise MyProductsError(path, [exc.reason]) from None
-        return parse_my_products(raw, path)
+        return load_my_products(path)
 
     def price_list(self) -> PriceList | None:
         """The installed price list, or None; PriceListError when it cannot be used."""
         path = self.price_list_path
         if not _exists(path):
             return None
-        from serumdesk.domain.price_list import (
-            MAX_PRICE_LIST_BYTES,
-            PriceListError,
-            parse_price_list,
-        )
+        from serumdesk.domain.price_list import load_price_list
 
-        try:
-            raw = read_regular_file(path, MAX_PRICE_LIST_BYTES)
-        except ReadError as exc:
-            raise PriceListError(path, [exc.reason]) from None
-        return parse_price_list(raw, path)
+        return load_price_list(path)
 
     # --- your serums -------------------------------------------------------------------
 
@@ -193,8 +180,8 @@ class UserCatalogStore:
     def _save_products(self, products: list[MyProduct]) -> None:
         from pydantic import ValidationError
 
+        from serumdesk.domain.field_rules import error_words
         from serumdesk.domain.my_products import MAX_MY_PRODUCTS, my_products_bytes
-        from serumdesk.domain.strict_model import error_words
 
         if len(products) > MAX_MY_PRODUCTS:
             raise UserCatalogError(f"You can keep up to {MAX_MY_PRODUCTS} serums of your own; "

@@ -78,7 +78,8 @@ def test_mine_lists_and_remove_removes(run_serumdesk: Run, tmp_path: Path) -> No
                                          "mine-skinmedica-tns-recovery-complex-2"]
     assert (listed[1]["seen"], listed[1]["dose_ml"], listed[1]["applications_per_day"]) == (
         "2024-03-01", 0.3, 1.0)
-    assert listed[0]["source_category"] == "human-fibroblast-conditioned-media"
+    assert listed[0]["read_as"]["source_category"] == "human-fibroblast-conditioned-media"
+    assert listed[0]["read_as"]["entered_by_you"] is True
     # A price seen over a year ago is flagged like the catalog's.
     doc = json.loads(run_serumdesk("recommend", "--json").stdout)
     second = next(m for m in [*doc["recommended"]]

@@ -41,7 +41,7 @@ class ScriptedPrompts:
         wanted = self.picks.popleft() if self.picks else None
         return next((p for p in profiles if p.name == wanted), None)
 
-    def open_file(self, title: str) -> Path | None:
+    def open_file(self, title: str, file_filter: str = "") -> Path | None:
         self.asked.append(("open_file", title))
         return self.files.popleft() if self.files else None
 

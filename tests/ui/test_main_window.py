@@ -43,6 +43,7 @@ from tests.ui.wizard_helpers import (
     compare,
     drive_to_results,
     monthly_cost,
+    next_until,
     open_window,
     set_answers,
 )
@@ -128,10 +129,7 @@ def test_a_required_choice_blocks_next_with_a_message(qtbot: QtBot) -> None:
 
 def test_an_allergen_that_is_not_a_word_is_refused(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    while not isinstance(window.wizard.currentPage(), CautionsPage):
-        click_next(qtbot, window)
-    page = window.wizard.currentPage()
-    assert isinstance(page, CautionsPage)
+    page = next_until(qtbot, window, CautionsPage)
     qtbot.keyClicks(page.allergens, "lavender, 12345")
     window.wizard.next()
     assert window.wizard.currentPage() is page

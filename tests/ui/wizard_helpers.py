@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard, QWizardPage
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
@@ -34,6 +34,9 @@ HUMAN_DERIVED = {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
                  "angela-caglia-cell-forte", "symbiome-the-answer"}
 NOT_NOVEL_BIOLOGIC = {"plant-cell-culture", "non-biologic-alternative"}
 
+
+
+P = TypeVar("P", bound=QWizardPage)
 
 def catalog_products(path: Path = CATALOG) -> dict[str, dict[str, Any]]:
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -106,6 +109,15 @@ def answer_current_page(qtbot: QtBot, window: MainWindow, answers: Answers) -> N
             page.budget.selectAll()
             qtbot.keyClicks(page.budget, f"{answers.budget_usd_per_month:g}")
             qtbot.keyClick(page.budget, Qt.Key.Key_Tab)
+
+
+def next_until(qtbot: QtBot, window: MainWindow, page_class: type[P]) -> P:
+    """Press Next, answering nothing, until a page of `page_class` shows; that page."""
+    while not isinstance(window.wizard.currentPage(), page_class):
+        click_next(qtbot, window)
+    page = window.wizard.currentPage()
+    assert isinstance(page, page_class)
+    return page
 
 
 def drive_to_results(qtbot: QtBot, window: MainWindow, answers: Answers) -> ResultsPage:

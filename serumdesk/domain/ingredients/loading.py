@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from serumdesk.domain.data_files import (
     json_schema_of,
     read_limited,
 )
+from serumdesk.domain.field_rules import repeated
 from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.model import Flag, IngredientsFile
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -52,16 +52,6 @@ def parse_vocabulary(raw: bytes | str, path: Path | str = "<ingredients>") -> In
     return parsed
 
 
-def _duplicates(values: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    repeated: list[str] = []
-    for value in values:
-        if value in seen and value not in repeated:
-            repeated.append(value)
-        seen.add(value)
-    return repeated
-
-
 def _cycle_members(parents: dict[str, list[str]]) -> list[str]:
     """Families that are their own ancestor."""
     looped: list[str] = []
@@ -86,7 +76,7 @@ def integrity_problems(f: IngredientsFile) -> list[str]:
     families = {fam.id for fam in f.families}
     for kind, ids in (("source", [s.id for s in f.sources]), ("family", [x.id for x in f.families]),
                       ("pattern", [p.id for p in f.patterns])):
-        problems += [f"{kind} id '{i}' appears more than once" for i in _duplicates(ids)]
+        problems += [f"{kind} id '{i}' appears more than once" for i in repeated(ids)]
 
     def refs(where: str, source: str, family_lists: dict[str, list[str]]) -> None:
         if source not in sources:

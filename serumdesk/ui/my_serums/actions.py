@@ -13,11 +13,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from serumdesk.domain.compare import MAX_COMPARED
 from serumdesk.storage.user_catalog import AlreadyInstalled, UserCatalogError, UserCatalogStore
-from serumdesk.ui.widgets import plain_dialogs
 
 if TYPE_CHECKING:
     from serumdesk.domain.my_products import MyProduct
@@ -30,29 +28,12 @@ CATALOG_FILTER = "SerumDesk catalog or price list (*.json);;All files (*)"
 
 
 class CatalogPrompts(Protocol):
-    def open_file(self, title: str) -> Path | None: ...
+    """What the catalog actions ask (profiles' DialogPrompts in the app)."""
+
+    def open_file(self, title: str, file_filter: str) -> Path | None: ...
     def confirm(self, title: str, text: str, action: str) -> bool: ...
     def inform(self, title: str, text: str) -> None: ...
     def warn(self, title: str, text: str) -> None: ...
-
-
-class DialogCatalogPrompts:
-    def __init__(self, parent: QWidget) -> None:
-        self.parent = parent
-
-    def open_file(self, title: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()),
-                                              CATALOG_FILTER)
-        return Path(name) if name else None
-
-    def confirm(self, title: str, text: str, action: str) -> bool:
-        return plain_dialogs.confirm(self.parent, title, text, action)
-
-    def inform(self, title: str, text: str) -> None:
-        plain_dialogs.inform(self.parent, title, text)
-
-    def warn(self, title: str, text: str) -> None:
-        plain_dialogs.warn(self.parent, title, text)
 
 
 class MySerumsActions(QObject):
@@ -166,7 +147,7 @@ class MySerumsActions(QObject):
 
     # -- a clinic's catalog -------------------------------------------------------------------
     def import_catalog(self) -> None:
-        source = self.prompts.open_file("Use a clinic's catalog or price list")
+        source = self.prompts.open_file("Use a clinic's catalog or price list", CATALOG_FILTER)
         if source is None:
             return
         try:
@@ -220,5 +201,6 @@ class MySerumsActions(QObject):
 def install_my_serums_actions(window: MainWindow, state: WorkState, store: UserCatalogStore,
                               bundled_catalog: Path,
                               prompts: CatalogPrompts | None = None) -> MySerumsActions:
-    return MySerumsActions(window, state, store, bundled_catalog,
-                           prompts or DialogCatalogPrompts(window))
+    from serumdesk.ui.profiles.prompts import DialogPrompts
+
+    return MySerumsActions(window, state, store, bundled_catalog, prompts or DialogPrompts(window))

@@ -28,6 +28,7 @@ from tests.ui.wizard_helpers import (
     compare,
     drive_to_results,
     monthly_cost,
+    next_until,
     open_window,
     set_answers,
 )
@@ -348,10 +349,7 @@ def test_an_allergen_serumdesk_does_not_know_is_named_as_you_type(qtbot: QtBot) 
     from serumdesk.ui.questions.cautions_page import CautionsPage
 
     window = open_window(qtbot)
-    while not isinstance(window.wizard.currentPage(), CautionsPage):
-        click_next(qtbot, window)
-    page = window.wizard.currentPage()
-    assert isinstance(page, CautionsPage)
+    page = next_until(qtbot, window, CautionsPage)
     qtbot.keyClicks(page.allergens, "hyaluronic acid, latex")
     assert page.unknown.isVisibleTo(page)
     assert "“latex”" in page.unknown.text() and "hyaluronic" not in page.unknown.text()

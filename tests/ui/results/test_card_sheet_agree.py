@@ -16,7 +16,7 @@ from serumdesk.domain.freshness import stale_words
 from serumdesk.domain.ranking import Match
 from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.sheet.content import sheet_html
-from tests.ui.wizard_helpers import card_texts, click_next, open_window
+from tests.ui.wizard_helpers import card_texts, next_until, open_window
 
 POST = UseCase.POST_PROCEDURE
 TODAY = dt.date.today()
@@ -66,10 +66,8 @@ def test_card_and_sheet_state_the_same_facts(qtbot: QtBot, persona: str) -> None
     assert answers.in_recovery_window is in_window
     window = open_window(qtbot)
     window.state.replace(answers)
-    while not isinstance(window.wizard.currentPage(), ResultsPage):
-        click_next(qtbot, window)
-    page = window.wizard.currentPage()
-    assert isinstance(page, ResultsPage) and page.recommendation is not None
+    page = next_until(qtbot, window, ResultsPage)
+    assert page.recommendation is not None
     rec = page.recommendation
     assert rec.answers == answers
     compared = [m for m in rec.matches if m.product.id in page.cards]

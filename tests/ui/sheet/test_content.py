@@ -16,13 +16,17 @@ from tests.ui.sheet_helpers import HUMAN_DERIVED, bundled_catalog, rec_for
 TODAY = dt.date(2026, 11, 25)
 
 
-def test_catalog_text_is_escaped() -> None:
+def sheet_with_first_product(**changes: object) -> str:
+    """The sheet comparing the bundled catalog's first product, with `changes` made to it."""
     catalog = bundled_catalog()
-    product = replace(catalog.products[0], brand="A&B", name="<b>x</b> Serum",
-                      key_ingredients=["<img src=x>"])
-    catalog = replace(catalog, products=[product, *catalog.products[1:]])
-    rec = recommend(catalog, Answers())
-    html = sheet_html(rec, select_compared(rec, [product.id]), today=TODAY)
+    product = replace(catalog.products[0], **changes)  # type: ignore[arg-type]
+    rec = recommend(replace(catalog, products=[product, *catalog.products[1:]]), Answers())
+    return sheet_html(rec, select_compared(rec, [product.id]), today=TODAY)
+
+
+def test_catalog_text_is_escaped() -> None:
+    html = sheet_with_first_product(brand="A&B", name="<b>x</b> Serum",
+                                    key_ingredients=["<img src=x>"])
     assert "<b>x</b>" not in html and "<img" not in html
     assert "&lt;b&gt;x&lt;/b&gt; Serum" in html
     assert "A&amp;B" in html
@@ -31,12 +35,8 @@ def test_catalog_text_is_escaped() -> None:
 def test_catalog_text_cannot_reorder_or_hide_itself_on_the_sheet() -> None:
     """Issue #13: a right-to-left override would print a name reversed; escapes and zero-width
     characters have no place on paper either."""
-    catalog = bundled_catalog()
-    product = replace(catalog.products[0], brand="Good\u202eCo", name="Se\u200brum\x1b[31m",
-                      key_ingredients=["pep\u2066tides"])
-    catalog = replace(catalog, products=[product, *catalog.products[1:]])
-    rec = recommend(catalog, Answers())
-    html = sheet_html(rec, select_compared(rec, [product.id]), today=TODAY)
+    html = sheet_with_first_product(brand="Good\u202eCo", name="Se\u200brum\x1b[31m",
+                                    key_ingredients=["pep\u2066tides"])
     assert "GoodCo Serum" in html and "peptides" in html
     assert not any(ch in html for ch in "\u202e\u200b\x1b\u2066")
 
