@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from serumdesk.cli.errors import UserError
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
+from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
 from serumdesk.domain.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE, NumberError, Quantity
 from serumdesk.domain.plain_text import plain
 
@@ -99,6 +99,8 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--uses-vitamin-c", action="store_true", default=None, help="you use vitamin C")
     g.add_argument("--budget", type=number_option(BUDGET_USD), metavar="USD_PER_MONTH",
                    help=f"monthly budget in US dollars ({BUDGET_USD.describe()})")
+    g.add_argument("--procedure", choices=[p.value for p in Procedure],
+                   help="for post-procedure: which treatment (the wizard asks the same)")
     g.add_argument("--days-since-procedure", type=whole_option(DAYS_SINCE_PROCEDURE),
                    metavar="DAYS", help="for post-procedure: days since the treatment "
                    f"({DAYS_SINCE_PROCEDURE.describe()})")
@@ -136,7 +138,7 @@ def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> 
         allergens=tuple(args.allergen) if args.allergen is not None else base.allergens,
         actives=frozenset(actives),
         budget_usd_per_month=args.budget if args.budget is not None else base.budget_usd_per_month,
-        procedure=base.procedure,
+        procedure=Procedure(args.procedure) if args.procedure else base.procedure,
         days_since_procedure=days if days is not None else base.days_since_procedure,
     )
 

@@ -59,7 +59,8 @@ def print_table(rec: Recommendation) -> None:
     if rec.excluded:
         out("\nExcluded:\n")
         for e in rec.excluded:
-            out(f"  - {e.product.title}: {' '.join(r.text for r in e.reasons)}\n")
+            out(f"  - {e.product.title}: "
+                f"{' '.join(f'{r.text} ({r.source.cite()})' for r in e.reasons)}\n")
     out("\nRoutine, morning: " + " → ".join(rec.routine.am) + "\n")
     out("Routine, evening: " + " → ".join(rec.routine.pm) + "\n")
     for note in rec.routine.notes:

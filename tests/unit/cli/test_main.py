@@ -81,3 +81,21 @@ def test_json_output_is_strict_even_with_odd_catalog_text(tmp_path: Path, catalo
     brands = {m["brand"] for m in json.loads(text, parse_constant=refuse)["recommended"]}
     assert "Odd\x7f\x85\u2028Brand\U000e0041" in brands
     assert not any(ch in text for ch in "\x7f\x85\u2028\U000e0041")
+
+
+@pytest.mark.parametrize(("procedure", "words"), [
+    ("peel", "not chemical peels: your provider's post-care instructions come first"),
+    ("microneedling", "written for microneedling and fractional laser; your provider's"),
+])
+def test_the_procedure_can_be_named_as_in_the_wizard(procedure: str, words: str) -> None:
+    """A careful reader two days after a peel: the guide's recovery routine is written for
+    microneedling and laser, and the command line can now say which treatment it was."""
+    from tests.in_process import run_main
+
+    result = run_main(["recommend", "--use-case", "post-procedure", "--procedure", procedure,
+                       "--days-since-procedure", "2", "--allergen", "vitamin B3"])
+    assert result.returncode == 0, result.stderr
+    assert words in result.stdout
+    # Each reason a product was left out names its source, like every other line.
+    excluded = result.stdout.split("Excluded:")[1].split("Routine")[0]
+    assert "matches your allergy “vitamin B3”. (guide: Who should avoid or use caution)" in excluded
