@@ -30,10 +30,9 @@ from serumdesk.storage.files import (
     describe_os_error,
     private_dir,
     read_regular_file,
-    tighten_private_files,
 )
-from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, private_folder_lock
 from serumdesk.storage.migrations import CURRENT_SCHEMA_VERSION
+from serumdesk.storage.private_folder import PrivateFolderStore
 from serumdesk.storage.profile_types import (
     MAX_PROFILE_BYTES,
     Profile,
@@ -100,16 +99,14 @@ def _shown_name(raw: bytes) -> str | None:
     return shown or None
 
 
-class ProfileStore:
+class ProfileStore(PrivateFolderStore):
     """Every profile operation; methods raise only ProfileError (with a readable message),
     except that `export` reports a problem with its destination file as a SaveError."""
 
-    def __init__(self, folder: Path, *, read_only: bool = False,
-                 lock_timeout_s: float = LOCK_TIMEOUT_S) -> None:
-        self.folder = folder
-        self.read_only = read_only
-        self._lock_timeout_s = lock_timeout_s
-        self._files_tightened = False
+    error = ProfileError
+    read_only_message = READ_ONLY_MESSAGE
+    busy_message = "Another SerumDesk is busy with your profiles; try again in a moment."
+    folder_words = "the profiles folder"
 
     @property
     def trash_dir(self) -> Path:
@@ -123,34 +120,15 @@ class ProfileStore:
     def backup_dir(self) -> Path:
         return self.folder / "backups"
 
+    def _private_folders(self) -> list[Path]:
+        return [self.folder, self.trash_dir, self.corrupt_dir, self.backup_dir]
+
     def path_for(self, profile_id: str) -> Path:
         if not _PROFILE_FILE.match(f"{profile_id}.json"):
             raise ProfileError(f"'{profile_id}' is not a profile id.")
         return self.folder / f"{profile_id}.json"
 
     # --- locking -----------------------------------------------------------------------
-
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """The folder lock, for anything that writes. Folder problems become ProfileError."""
-        if self.read_only:
-            raise ProfileError(READ_ONLY_MESSAGE)
-        with contextlib.ExitStack() as stack:
-            try:
-                stack.enter_context(private_folder_lock(self.folder, self._lock_timeout_s))
-            except LockTimeout:
-                raise ProfileError(
-                    "Another SerumDesk is busy with your profiles; try again in a moment."
-                ) from None
-            except OSError as exc:
-                raise ProfileError(
-                    f"Could not use the profiles folder {self.folder}: "
-                    f"{describe_os_error(exc, reading=False)}. Nothing was changed.") from None
-            if not self._files_tightened:  # files copied in, or written looser long ago
-                tighten_private_files([self.folder, self.trash_dir, self.corrupt_dir,
-                                       self.backup_dir])
-                self._files_tightened = True
-            yield
 
     @contextlib.contextmanager
     def _maybe_locked(self) -> Iterator[bool]:

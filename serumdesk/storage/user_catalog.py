@@ -13,9 +13,8 @@ a serum to a damaged file of serums is refused, with the file's name, so nothing
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -26,9 +25,8 @@ from serumdesk.storage.files import (
     ReadError,
     describe_os_error,
     read_regular_file,
-    tighten_private_files,
 )
-from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, private_folder_lock
+from serumdesk.storage.private_folder import PrivateFolderStore
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog_loader import CatalogExtras
@@ -72,15 +70,13 @@ class InstallResult:
     warnings: tuple[str, ...] = ()
 
 
-class UserCatalogStore:
+class UserCatalogStore(PrivateFolderStore):
     """Reads and changes the files in <data>/catalog/; every change holds the folder lock."""
 
-    def __init__(self, folder: Path, *, read_only: bool = False,
-                 lock_timeout_s: float = LOCK_TIMEOUT_S) -> None:
-        self.folder = folder
-        self.read_only = read_only
-        self._lock_timeout_s = lock_timeout_s
-        self._files_tightened = False
+    error = UserCatalogError
+    read_only_message = READ_ONLY_MESSAGE
+    busy_message = ("Another SerumDesk is changing your serums; try again in a moment. "
+                    "Nothing was changed.")
 
     @property
     def my_products_path(self) -> Path:
@@ -93,27 +89,6 @@ class UserCatalogStore:
     @property
     def installed_catalog_path(self) -> Path:
         return self.folder / "catalog.json"
-
-    # --- locking -----------------------------------------------------------------------
-
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        if self.read_only:
-            raise UserCatalogError(READ_ONLY_MESSAGE)
-        with contextlib.ExitStack() as stack:
-            try:
-                stack.enter_context(private_folder_lock(self.folder, self._lock_timeout_s))
-            except LockTimeout:
-                raise UserCatalogError("Another SerumDesk is changing your serums; try again "
-                                       "in a moment. Nothing was changed.") from None
-            except OSError as exc:
-                raise UserCatalogError(
-                    f"Could not use the folder {self.folder}: "
-                    f"{describe_os_error(exc, reading=False)}. Nothing was changed.") from None
-            if not self._files_tightened:  # files copied in, or written looser long ago
-                tighten_private_files([self.folder])
-                self._files_tightened = True
-            yield
 
     def _write(self, path: Path, data: bytes, *, replace: bool = True) -> None:
         try:
