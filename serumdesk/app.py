@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from serumdesk.domain.catalog_loader import CatalogExtras
+    from serumdesk.storage.catalog_loader import CatalogExtras
     from serumdesk.storage.paths import UserPaths
     from serumdesk.ui.main_window import MainWindow
 
@@ -98,12 +98,12 @@ def build_main_window(catalog_path: Path | None = None,
     """
     from PySide6.QtWidgets import QApplication
 
-    from serumdesk.domain.catalog_loader import CatalogLoader
-    from serumdesk.domain.ingredients.loader import VocabularyLoader
+    from serumdesk.storage.catalog_loader import CatalogLoader
     from serumdesk.storage.paths import (
         bundled_catalog_path,
         bundled_ingredients_path,
     )
+    from serumdesk.storage.vocabulary_loader import VocabularyLoader
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.work_state import WorkState
 

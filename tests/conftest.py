@@ -65,6 +65,6 @@ def ingredients_path() -> Path:
 @pytest.fixture(scope="session")
 def vocabulary(ingredients_path: Path) -> Vocabulary:
     """The bundled ingredient vocabulary, loaded once for the whole run."""
-    from serumdesk.domain.ingredients.loading import load_vocabulary
+    from serumdesk.storage.data_files import load_vocabulary
 
     return load_vocabulary(ingredients_path)

@@ -18,18 +18,19 @@ from serumdesk.cli.options import (
     user_catalog_store,
 )
 from serumdesk.cli.output import say, tell, write_json
-from serumdesk.domain.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
+from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 
 if TYPE_CHECKING:
+    from serumdesk.domain.catalog.my_products import MyProduct
+    from serumdesk.domain.catalog.product import Product
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
-    from serumdesk.domain.my_products import MyProduct
-    from serumdesk.domain.product import Product
 
 
 def validate(args: argparse.Namespace) -> int:
     if args.ingredients:
         return _validate_vocabulary(args.file)
-    from serumdesk.domain.catalog import CatalogError, load_catalog
+    from serumdesk.domain.catalog.catalog_file import CatalogError
+    from serumdesk.storage.data_files import load_catalog
 
     try:
         catalog = load_catalog(args.file)
@@ -41,7 +42,8 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def _validate_vocabulary(path: Path) -> int:
-    from serumdesk.domain.ingredients.loading import VocabularyError, load_vocabulary
+    from serumdesk.domain.ingredients.vocabulary_file import VocabularyError
+    from serumdesk.storage.data_files import load_vocabulary
 
     try:
         vocabulary = load_vocabulary(path)
@@ -53,14 +55,14 @@ def _validate_vocabulary(path: Path) -> int:
 
 
 def schema(args: argparse.Namespace) -> int:
-    from serumdesk.domain import strict_json
+    from serumdesk.domain.strict import strict_json
 
     if args.ingredients:
-        from serumdesk.domain.ingredients.loading import vocabulary_json_schema
+        from serumdesk.domain.ingredients.vocabulary_file import vocabulary_json_schema
 
         document = vocabulary_json_schema()
     else:
-        from serumdesk.domain.catalog import catalog_json_schema
+        from serumdesk.domain.catalog.catalog_file import catalog_json_schema
 
         document = catalog_json_schema()
     if args.output:
@@ -91,8 +93,8 @@ def date_option(text: str) -> dt.date:
 
 def _label_of(args: argparse.Namespace) -> str:
     from serumdesk.cli.label_input import read_label_file, read_label_stdin
+    from serumdesk.domain.catalog.my_products import MAX_LABEL_CHARS
     from serumdesk.domain.label.parse import parse_label
-    from serumdesk.domain.my_products import MAX_LABEL_CHARS
 
     if args.ingredients_file is not None:
         text = read_label_file(str(args.ingredients_file))
@@ -111,8 +113,8 @@ def _label_of(args: argparse.Namespace) -> str:
 
 
 def _as_product(mine: MyProduct, vocabulary: Vocabulary) -> Product:
+    from serumdesk.domain.catalog.my_products import product_from_label
     from serumdesk.domain.label.reading import read_label
-    from serumdesk.domain.my_products import product_from_label
 
     return product_from_label(mine, read_label(mine.label, vocabulary), dt.date.today())
 
@@ -120,8 +122,8 @@ def _as_product(mine: MyProduct, vocabulary: Vocabulary) -> Product:
 def add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from serumdesk.domain.field_rules import error_words
-    from serumdesk.domain.my_products import MINE_PREFIX, MyProduct
+    from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct
+    from serumdesk.domain.strict.field_rules import error_words
     from serumdesk.storage.user_catalog import UserCatalogError
 
     label = _label_of(args)
@@ -150,15 +152,15 @@ def add(args: argparse.Namespace) -> int:
 
 def _read_as(product: Product) -> str:
     """What SerumDesk reads a serum of yours as, in two indented lines."""
-    from serumdesk.domain import wording
+    from serumdesk.domain.advice import wording
 
     return (f"  {product.source_detail}\n  {wording.origin_words(product)} "
             f"{wording.vegan_words(product)}")
 
 
 def mine(args: argparse.Namespace) -> int:
-    from serumdesk.domain import wording
-    from serumdesk.domain.data_files import DataFileError
+    from serumdesk.domain.advice import wording
+    from serumdesk.domain.strict.data_files import DataFileError
 
     try:
         products = user_catalog_store().my_products()
@@ -194,7 +196,7 @@ def mine(args: argparse.Namespace) -> int:
 def _mine_to_dict(m: MyProduct, product: Product | None) -> dict[str, object]:
     """What you entered, then what SerumDesk reads it as (as `recommend --json` describes a
     product; null when the vocabulary could not be loaded)."""
-    from serumdesk.domain.recommendation import product_to_dict
+    from serumdesk.domain.advice.recommendation import product_to_dict
 
     return {
         "id": m.id, "brand": m.brand, "name": m.name, "price_usd": m.price_usd,

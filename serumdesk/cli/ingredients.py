@@ -38,8 +38,8 @@ def _label_text(args: argparse.Namespace) -> str:
 
 
 def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answers) -> None:
-    from serumdesk.domain.label.wording import ingredient_line, verdict_lines
-    from serumdesk.domain.routine import NOT_ADVICE
+    from serumdesk.domain.advice.routine import NOT_ADVICE
+    from serumdesk.domain.label.report import ingredient_line, verdict_lines
 
     r = verdict.reading
     lines = [f"SerumDesk reads this label — ingredient vocabulary {vocabulary.version} "

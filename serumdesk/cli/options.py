@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, NoReturn
 from serumdesk.cli.errors import UserError
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
-from serumdesk.domain.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE, NumberError, Quantity
-from serumdesk.domain.plain_text import plain
+from serumdesk.domain.strict.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE, NumberError, Quantity
+from serumdesk.domain.strict.plain_text import plain
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-    from serumdesk.domain.catalog_loader import CatalogLoader
+    from serumdesk.domain.catalog.product import Catalog
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
-    from serumdesk.domain.product import Catalog
+    from serumdesk.storage.catalog_loader import CatalogLoader
     from serumdesk.storage.profile_types import Profile
     from serumdesk.storage.profiles import ProfileStore
     from serumdesk.storage.user_catalog import UserCatalogStore
@@ -146,12 +146,12 @@ def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> 
 def catalog_loader_for(args: argparse.Namespace) -> CatalogLoader:
     """The catalog a command ranks: with --catalog FILE that file alone; otherwise the bundled
     catalog (or a clinic's installed one), a clinic's price list and the person's own serums."""
-    from serumdesk.domain.catalog_loader import CatalogLoader
-    from serumdesk.domain.ingredients.loader import VocabularyLoader
+    from serumdesk.storage.catalog_loader import CatalogLoader
     from serumdesk.storage.paths import (
         bundled_catalog_path,
         bundled_ingredients_path,
     )
+    from serumdesk.storage.vocabulary_loader import VocabularyLoader
 
     vocabulary = VocabularyLoader(bundled_ingredients_path())
     path = getattr(args, "catalog", None)
@@ -164,7 +164,7 @@ def load_catalog_for(loader: CatalogLoader) -> Catalog:
     """The loader's catalog; a UserError says why it cannot be used, and a warning on stderr
     names each addition that was left out."""
     from serumdesk.cli.output import tell
-    from serumdesk.domain.catalog_loader import CatalogUnavailable
+    from serumdesk.storage.catalog_loader import CatalogUnavailable
 
     try:
         catalog = loader.load()
@@ -177,8 +177,8 @@ def load_catalog_for(loader: CatalogLoader) -> Catalog:
 
 def load_vocabulary() -> Vocabulary:
     """The bundled ingredient vocabulary; a UserError says why it cannot be used."""
-    from serumdesk.domain.ingredients.loader import VocabularyLoader, VocabularyUnavailable
     from serumdesk.storage.paths import bundled_ingredients_path
+    from serumdesk.storage.vocabulary_loader import VocabularyLoader, VocabularyUnavailable
 
     try:
         return VocabularyLoader(bundled_ingredients_path()).load()

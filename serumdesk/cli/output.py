@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from serumdesk.domain import strict_json
-from serumdesk.domain.plain_text import plain
+from serumdesk.domain.strict import strict_json
+from serumdesk.domain.strict.plain_text import plain
 
 
 def say(text: str = "") -> None:

@@ -91,7 +91,7 @@ def cmd_save(args: argparse.Namespace) -> int:
 
 
 def _describe(p: Profile) -> str:
-    from serumdesk.domain.wording import answers_rows, override_words
+    from serumdesk.domain.advice.wording import answers_rows, override_words
 
     lines = [
         f"Profile: {p.name}",

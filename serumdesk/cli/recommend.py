@@ -17,15 +17,15 @@ from serumdesk.cli.options import (
 from serumdesk.cli.output import say, write_json
 
 if TYPE_CHECKING:
-    from serumdesk.domain.recommendation import Recommendation
+    from serumdesk.domain.advice.recommendation import Recommendation
 
 
 def print_table(rec: Recommendation) -> None:
     """The ranking as text; catalog text in it is made plain on the way out (output.say)."""
-    from serumdesk.domain import wording
-    from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_questions
-    from serumdesk.domain.freshness import stale_words
-    from serumdesk.domain.routine import NOT_ADVICE
+    from serumdesk.domain.advice import wording
+    from serumdesk.domain.advice.background import DONOR_QUESTION, QUESTIONS, transparency_questions
+    from serumdesk.domain.advice.routine import NOT_ADVICE
+    from serumdesk.domain.catalog.freshness import stale_words
 
     parts: list[str] = []
     out = parts.append
@@ -83,7 +83,7 @@ def print_table(rec: Recommendation) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from serumdesk.domain.recommendation import recommend, recommendation_to_dict
+    from serumdesk.domain.advice.recommendation import recommend, recommendation_to_dict
 
     loader = catalog_loader_for(args)
     catalog = load_catalog_for(loader)

@@ -19,8 +19,8 @@ from serumdesk.cli.output import say
 
 
 def run(args: argparse.Namespace) -> int:
-    from serumdesk.domain.compare import CompareError
-    from serumdesk.domain.recommendation import recommend
+    from serumdesk.domain.advice.compare import CompareError
+    from serumdesk.domain.advice.recommendation import recommend
     from serumdesk.storage.atomic import SaveError
     from serumdesk.ui.sheet.pdf import default_paper, ensure_gui_app, write_sheet_pdf
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from serumdesk.domain.advice.recovery import in_recovery_window
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
-from serumdesk.domain.recovery import in_recovery_window
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +34,14 @@ class Answers:
         holds default answers and paints without them.
         """
         if self.budget_usd_per_month is not None or self.days_since_procedure is not None:
-            from serumdesk.domain.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE
+            from serumdesk.domain.strict.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE
 
             if self.budget_usd_per_month is not None:
                 BUDGET_USD.check(self.budget_usd_per_month)
             if self.days_since_procedure is not None:
                 DAYS_SINCE_PROCEDURE.check(self.days_since_procedure)
         if self.allergens:
-            from serumdesk.domain.plain_text import plain_line
+            from serumdesk.domain.strict.plain_text import plain_line
 
             shown = (plain_line(a).strip() for a in self.allergens)
             object.__setattr__(self, "allergens", tuple(dict.fromkeys(a for a in shown if a)))
@@ -76,7 +76,7 @@ class ProductOverride:
     applications_per_day: float | None = None
 
     def __post_init__(self) -> None:
-        from serumdesk.domain.numbers import COST_QUANTITIES  # see Answers.__post_init__
+        from serumdesk.domain.strict.numbers import COST_QUANTITIES  # see Answers.__post_init__
 
         for name, quantity in COST_QUANTITIES.items():
             value = getattr(self, name)

@@ -14,7 +14,7 @@ from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.dates import add_months, long_date
 
 if TYPE_CHECKING:  # cost.py brings the pydantic catalog models; profiles load without them
-    from serumdesk.domain.cost import CostEstimate
+    from serumdesk.domain.advice.cost import CostEstimate
 
 PATCH_HOURS = (48, 72)
 """The guide: leave the patch test on for 48–72 hours."""
@@ -35,7 +35,7 @@ class Bottle:
 
     def __post_init__(self) -> None:
         # Imported here: the app holds its (empty) bottles before the first page paints.
-        from serumdesk.domain.numbers import MONTHS_AFTER_OPENING, check_day
+        from serumdesk.domain.strict.numbers import MONTHS_AFTER_OPENING, check_day
 
         if self.months_after_opening is not None:
             MONTHS_AFTER_OPENING.check(self.months_after_opening)
@@ -52,7 +52,7 @@ def use_by(bottle: Bottle) -> dt.date | None:
 
 
 def _days_it_lasts(cost: CostEstimate) -> float | None:
-    from serumdesk.domain.cost import DAYS_PER_MONTH
+    from serumdesk.domain.advice.cost import DAYS_PER_MONTH
 
     return None if cost.months_per_bottle is None else cost.months_per_bottle * DAYS_PER_MONTH
 

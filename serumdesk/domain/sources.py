@@ -1,4 +1,5 @@
-"""Where a statement comes from: the guide, the product facts, or named general medical guidance.
+"""Where a statement comes from: the guide, the product facts, named general medical guidance,
+a regulation or a reference work, or SerumDesk's own inference.
 
 Every reason, caution and piece of advice carries one, so each surface can say where it
 comes from. General medical guidance is its own kind: it is used only where safety needs
@@ -18,6 +19,10 @@ class SourceKind(StrEnum):
     """The sourced and dated product facts behind the catalog."""
     MEDICAL = "medical"
     """Named public medical or regulatory guidance, beyond the guide."""
+    REGULATION = "regulation"
+    """A law or regulation's own text (the EU's list of fragrance allergens, say)."""
+    REFERENCE = "reference"
+    """A reference work: an INCI dictionary, a patch-test series, a textbook."""
     INFERENCE = "inference"
     """SerumDesk's own reading; `title` says what it rests on."""
 
@@ -31,6 +36,7 @@ class Source:
         """'guide: How to use …' — short enough for a tooltip or a line on the sheet."""
         prefix = {SourceKind.GUIDE: "guide", SourceKind.PRODUCT_FACTS: "product facts",
                   SourceKind.MEDICAL: "general medical guidance",
+                  SourceKind.REGULATION: "regulation", SourceKind.REFERENCE: "reference",
                   SourceKind.INFERENCE: "SerumDesk's inference"}[self.kind]
         return f"{prefix}: {self.title}"
 

@@ -1,8 +1,8 @@
 """The profile file format: a pydantic model that validates every field, and JSON I/O.
 
-Profile files and imports are data, never code: strict JSON only (domain/strict_json.py),
+Profile files and imports are data, never code: strict JSON only (domain/strict/strict_json.py),
 unknown keys rejected, sizes bounded, every number strict, finite and within the bounds of
-domain/numbers.py. Imported lazily by the store so pydantic stays off the GUI's start-up path.
+domain/strict/numbers.py. Imported lazily by the store so pydantic stays off the GUI's start-up path.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from pydantic import (
     field_validator,
 )
 
-from serumdesk.domain import strict_json
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
+from serumdesk.domain.catalog.my_products import MyProductEntry
+from serumdesk.domain.catalog.product import ProductId
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
-from serumdesk.domain.field_rules import Bounded, error_words, repeated
-from serumdesk.domain.my_products import MyProductEntry
-from serumdesk.domain.numbers import (
+from serumdesk.domain.strict import strict_json
+from serumdesk.domain.strict.field_rules import Bounded, error_words, repeated
+from serumdesk.domain.strict.numbers import (
     BUDGET_USD,
     DAYS_SINCE_PROCEDURE,
     DOSE_ML,
@@ -36,8 +37,7 @@ from serumdesk.domain.numbers import (
     SIZE_ML,
     USES_A_DAY,
 )
-from serumdesk.domain.product import ProductId
-from serumdesk.domain.strict_model import StrictModel
+from serumdesk.domain.strict.strict_model import StrictModel
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
     MigrationError,

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.answers import Answers, Overrides
-from serumdesk.domain.plain_text import has_direction_controls, has_visible_character, plain
+from serumdesk.domain.strict.plain_text import has_direction_controls, has_visible_character, plain
 
 if TYPE_CHECKING:
     # Only for annotations: the app's start-up builds the store, and reads bottles only from
     # a profile file (profile_model.py).
     from serumdesk.domain.bottles import Bottle
-    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.domain.catalog.my_products import MyProduct
 
 NAME_MAX_CHARS = 1000
 MAX_PROFILE_BYTES = 1024 * 1024
@@ -93,7 +93,7 @@ class Profile:
 
     def own_product_ids(self) -> list[str]:
         """The ids of the person's own serums this profile compares, edits or keeps bottles of."""
-        from serumdesk.domain.my_products import MINE_PREFIX
+        from serumdesk.domain.catalog.my_products import MINE_PREFIX
 
         ids = [*self.compared_ids, *self.overrides.by_product, *(b.product_id for b in self.bottles)]
         return [pid for pid in dict.fromkeys(ids) if pid.startswith(MINE_PREFIX)]

@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from serumdesk.domain import strict_json
 from serumdesk.domain.answers import Answers, Overrides
-from serumdesk.domain.plain_text import plain_line
+from serumdesk.domain.strict import strict_json
+from serumdesk.domain.strict.plain_text import plain_line
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import (
     FileTooLarge,
@@ -52,7 +52,7 @@ from serumdesk.storage.profile_types import (
 )
 
 if TYPE_CHECKING:
-    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.domain.catalog.my_products import MyProduct
 
 Adopt = Callable[[list["MyProduct"]], Mapping[str, str]]
 """Keeps serums an imported profile carries; returns old id → the id each was kept under.

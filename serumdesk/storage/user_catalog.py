@@ -29,10 +29,10 @@ from serumdesk.storage.files import (
 from serumdesk.storage.private_folder import PrivateFolderStore
 
 if TYPE_CHECKING:
-    from serumdesk.domain.catalog_loader import CatalogExtras
-    from serumdesk.domain.my_products import MyProduct
-    from serumdesk.domain.price_list import PriceList
-    from serumdesk.domain.product import Catalog
+    from serumdesk.domain.catalog.my_products import MyProduct
+    from serumdesk.domain.catalog.price_list import PriceList
+    from serumdesk.domain.catalog.product import Catalog
+    from serumdesk.storage.catalog_loader import CatalogExtras
 
 READ_ONLY_MESSAGE = (
     "Your serums are open read-only because another SerumDesk window is using them. "
@@ -101,8 +101,8 @@ class UserCatalogStore(PrivateFolderStore):
     def extras(self) -> CatalogExtras:
         """What the folder adds to the catalog, for the catalog loader. Never raises: a file
         that cannot be used is left out, and `problems` says which and why."""
-        from serumdesk.domain.catalog_loader import CatalogExtras
-        from serumdesk.domain.data_files import DataFileError
+        from serumdesk.domain.strict.data_files import DataFileError
+        from serumdesk.storage.catalog_loader import CatalogExtras
 
         problems: list[str] = []
         price_list: PriceList | None = None
@@ -127,7 +127,7 @@ class UserCatalogStore(PrivateFolderStore):
         path = self.my_products_path
         if not _exists(path):  # before importing the models: most people add none
             return []
-        from serumdesk.domain.my_products import load_my_products
+        from serumdesk.storage.data_files import load_my_products
 
         return load_my_products(path)
 
@@ -136,14 +136,14 @@ class UserCatalogStore(PrivateFolderStore):
         path = self.price_list_path
         if not _exists(path):
             return None
-        from serumdesk.domain.price_list import load_price_list
+        from serumdesk.storage.data_files import load_price_list
 
         return load_price_list(path)
 
     # --- your serums -------------------------------------------------------------------
 
     def _current_products(self) -> list[MyProduct]:
-        from serumdesk.domain.data_files import DataFileError
+        from serumdesk.domain.strict.data_files import DataFileError
 
         try:
             return self.my_products()
@@ -155,8 +155,8 @@ class UserCatalogStore(PrivateFolderStore):
     def _save_products(self, products: list[MyProduct]) -> None:
         from pydantic import ValidationError
 
-        from serumdesk.domain.field_rules import error_words
-        from serumdesk.domain.my_products import MAX_MY_PRODUCTS, my_products_bytes
+        from serumdesk.domain.catalog.my_products import MAX_MY_PRODUCTS, my_products_bytes
+        from serumdesk.domain.strict.field_rules import error_words
 
         if len(products) > MAX_MY_PRODUCTS:
             raise UserCatalogError(f"You can keep up to {MAX_MY_PRODUCTS} serums of your own; "
@@ -171,7 +171,7 @@ class UserCatalogStore(PrivateFolderStore):
 
     def add(self, mine: MyProduct) -> MyProduct:
         """Keep a new serum; its id is made from brand and name. Returns it as kept."""
-        from serumdesk.domain.my_products import product_id_for
+        from serumdesk.domain.catalog.my_products import product_id_for
 
         with self._locked():
             products = self._current_products()
@@ -203,7 +203,7 @@ class UserCatalogStore(PrivateFolderStore):
         """Keep serums that came with an imported profile. One identical to a kept serum is
         not added again; one whose id is taken by a different serum gets a new id. Returns
         how ids changed (old id → kept id) for every incoming serum."""
-        from serumdesk.domain.my_products import product_id_for
+        from serumdesk.domain.catalog.my_products import product_id_for
 
         if not incoming:
             return {}
@@ -230,16 +230,16 @@ class UserCatalogStore(PrivateFolderStore):
         folder. A price list is checked against the catalog it will be laid over. Nothing
         changes unless it is valid, and an installed file of the same kind is replaced only
         with `replace_existing`."""
-        from serumdesk.domain.catalog import MAX_CATALOG_BYTES, CatalogError, parse_catalog
-        from serumdesk.domain.data_files import DataFileError
-        from serumdesk.domain.price_list import (
+        from serumdesk.domain.catalog.catalog_file import MAX_CATALOG_BYTES, CatalogError, parse_catalog
+        from serumdesk.domain.catalog.price_list import (
             PriceListError,
             UnknownProducts,
             apply_price_list,
             is_price_list,
             parse_price_list,
         )
-        from serumdesk.domain.strict_json import JsonProblem, loads
+        from serumdesk.domain.strict.data_files import DataFileError
+        from serumdesk.domain.strict.strict_json import JsonProblem, loads
 
         try:
             raw = read_regular_file(source, MAX_CATALOG_BYTES)
@@ -281,14 +281,14 @@ class UserCatalogStore(PrivateFolderStore):
         return InstallResult(kind, described, existed, tuple(warnings))
 
     def _base_catalog(self, bundled: Path) -> Catalog:
-        from serumdesk.domain.catalog import load_catalog
+        from serumdesk.storage.data_files import load_catalog
 
         installed = self.installed_catalog_path
         return load_catalog(installed if _exists(installed) else bundled)
 
     def _price_list_against(self, catalog: Catalog) -> list[str]:
-        from serumdesk.domain.data_files import DataFileError
-        from serumdesk.domain.price_list import UnknownProducts, apply_price_list
+        from serumdesk.domain.catalog.price_list import UnknownProducts, apply_price_list
+        from serumdesk.domain.strict.data_files import DataFileError
 
         try:
             prices = self.price_list()
@@ -356,7 +356,7 @@ def profile_adopter(store: UserCatalogStore) -> Callable[[list[MyProduct]], Mapp
 def serums_to_carry(store: UserCatalogStore) -> tuple[list[MyProduct], str | None]:
     """The person's own serums, for an export to carry; with a warning (and none) when the
     file of them cannot be read."""
-    from serumdesk.domain.data_files import DataFileError
+    from serumdesk.domain.strict.data_files import DataFileError
 
     try:
         return store.my_products(), None

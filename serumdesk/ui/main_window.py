@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenuBar, QVBoxLayout, QWidget
 
-from serumdesk.domain.catalog_loader import CatalogLoader, CatalogUnavailable
+from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.storage.paths import APP_NAME, UserPaths
 from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.questions.wizard import AdvisorWizard
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QStatusBar
 
-    from serumdesk.domain.cost import CostEstimate
-    from serumdesk.domain.product import Product
+    from serumdesk.domain.advice.cost import CostEstimate
+    from serumdesk.domain.catalog.product import Product
     from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
     from serumdesk.ui.work_state import WorkState
 
@@ -206,7 +206,7 @@ class MainWindow(QWidget):
         """Open Your bottles; OK writes the changes to the state."""
         import datetime as dt
 
-        from serumdesk.domain.cost import estimate_cost
+        from serumdesk.domain.advice.cost import estimate_cost
         from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
 
         by_id: dict[str, Product] = {}

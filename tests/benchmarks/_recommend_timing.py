@@ -13,12 +13,12 @@ import sys
 import time
 from dataclasses import replace
 
+from serumdesk.domain.advice.ranking import prepare
+from serumdesk.domain.advice.recommendation import recommend
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog import load_catalog
+from serumdesk.domain.catalog.product import Catalog
 from serumdesk.domain.choices import Active, Caution, Sensitivity, UseCase
-from serumdesk.domain.product import Catalog
-from serumdesk.domain.ranking import prepare
-from serumdesk.domain.recommendation import recommend
+from serumdesk.storage.data_files import load_catalog
 from serumdesk.storage.paths import bundled_catalog_path
 
 ANSWERS = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import Caution, Procedure, Sensitivity, UseCase
+from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths, bundled_catalog_path
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.results.results_page import ResultsPage

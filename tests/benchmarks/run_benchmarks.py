@@ -239,9 +239,9 @@ def recommend_rows(runs: int) -> list[Row]:
 def pdf_row(runs: int) -> Row:
     from PySide6.QtWidgets import QApplication
 
+    from serumdesk.domain.advice.recommendation import recommend
     from serumdesk.domain.answers import Answers
-    from serumdesk.domain.catalog import load_catalog
-    from serumdesk.domain.recommendation import recommend
+    from serumdesk.storage.data_files import load_catalog
     from serumdesk.storage.paths import bundled_catalog_path
     from serumdesk.ui.sheet.pdf import write_sheet_pdf
 
@@ -298,9 +298,9 @@ def sixty_ingredient_label() -> str:
 def labels_rows(runs: int) -> list[Row]:
     from serumdesk.domain.answers import Answers
     from serumdesk.domain.choices import Caution
-    from serumdesk.domain.ingredients.loading import load_vocabulary
     from serumdesk.domain.label.reading import read_label
     from serumdesk.domain.label.verdict import check_label
+    from serumdesk.storage.data_files import load_vocabulary
     from serumdesk.storage.paths import bundled_ingredients_path
 
     start = time.perf_counter()

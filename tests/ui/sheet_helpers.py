@@ -6,12 +6,12 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from serumdesk.domain.advice.recommendation import Recommendation, recommend
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog import load_catalog
+from serumdesk.domain.catalog.product import Catalog
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
-from serumdesk.domain.ingredients.loader import VocabularyLoader
-from serumdesk.domain.product import Catalog
-from serumdesk.domain.recommendation import Recommendation, recommend
+from serumdesk.storage.data_files import load_catalog
+from serumdesk.storage.vocabulary_loader import VocabularyLoader
 
 CATALOG = Path(__file__).resolve().parents[2] / "catalog" / "catalog.json"
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
-from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import settings_file
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.questions.cautions_page import CautionsPage
@@ -318,12 +318,13 @@ def test_the_first_page_does_not_import_pydantic_or_the_rules(tmp_path: Path) ->
         "from serumdesk.app import build_main_window, configure_application\n"
         "configure_application(app)\n"
         "from serumdesk.storage.paths import UserPaths\n"
-        "from serumdesk.domain.catalog_loader import CatalogLoader\n"
+        "from serumdesk.storage.catalog_loader import CatalogLoader\n"
         "from serumdesk.ui.main_window import MainWindow\nfrom serumdesk.ui.work_state import WorkState\n"
         f"w = MainWindow(WorkState(), CatalogLoader(__import__('pathlib').Path({str(CATALOG)!r})), "
         "UserPaths.default())\n"
-        "heavy = [m for m in ('pydantic', 'serumdesk.domain.product', 'serumdesk.domain.catalog',"
-        " 'serumdesk.domain.rules', 'serumdesk.domain.ranking') if m in sys.modules]\n"
+        "heavy = [m for m in ('pydantic', 'serumdesk.domain.catalog.product',"
+        " 'serumdesk.domain.catalog.catalog_file',"
+        " 'serumdesk.domain.advice.rules', 'serumdesk.domain.advice.ranking') if m in sys.modules]\n"
         "print(','.join(heavy) or 'none')\n"
     )
     env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",

@@ -1,5 +1,5 @@
 """Every number a person types in the app has the bounds the files and the command line use
-(domain/numbers.py), so the app never holds a figure a file would refuse (issue #13, case 15)."""
+(domain/strict/numbers.py), so the app never holds a figure a file would refuse (issue #13, case 15)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Procedure, UseCase
-from serumdesk.domain.numbers import BUDGET_USD, COST_QUANTITIES, DAYS_SINCE_PROCEDURE
+from serumdesk.domain.strict.numbers import BUDGET_USD, COST_QUANTITIES, DAYS_SINCE_PROCEDURE
 from serumdesk.ui.questions.actives_budget_page import ActivesBudgetPage
 from serumdesk.ui.questions.procedure_page import NOT_SURE, ProcedurePage
 from tests.ui.wizard_helpers import drive_to_results, open_window

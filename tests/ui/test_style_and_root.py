@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from serumdesk.domain.catalog_loader import CatalogLoader, CatalogUnavailable
+from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.storage.paths import APP_ID
 from serumdesk.ui.widgets.style import TONES
 from tests.ui.wizard_helpers import CATALOG

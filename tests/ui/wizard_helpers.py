@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard, QWizardPag
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog_loader import CatalogLoader
-from serumdesk.domain.ingredients.loader import VocabularyLoader
+from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
+from serumdesk.storage.vocabulary_loader import VocabularyLoader
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.questions.actives_budget_page import ActivesBudgetPage
 from serumdesk.ui.questions.cautions_page import CautionsPage

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from serumdesk.domain.catalog import parse_product
-from serumdesk.domain.product import Product
+from serumdesk.domain.catalog.catalog_file import parse_product
+from serumdesk.domain.catalog.product import Product
 
 SOURCED = {"kind": "sourced", "source": "test listing", "seen": "2026-01-01"}
 

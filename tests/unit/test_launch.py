@@ -49,7 +49,7 @@ def test_the_app_is_reached_before_the_parser_json_pydantic_or_the_cli(entry_poi
 
 def test_recommend_imports_no_other_command_and_no_profile_storage(tmp_path: Path) -> None:
     loaded = modules_when("main", ["recommend", "--json"], stop_at_run_gui=False, cwd=tmp_path)
-    assert "serumdesk.cli.recommend" in loaded and "serumdesk.domain.ranking" in loaded
+    assert "serumdesk.cli.recommend" in loaded and "serumdesk.domain.advice.ranking" in loaded
     others = {m for m in loaded if m.startswith((
         "serumdesk.cli.catalog", "serumdesk.cli.sheet", "serumdesk.cli.profile",
         "serumdesk.storage.profile", "serumdesk.ui", "PySide6"))}

@@ -1,4 +1,4 @@
-"""The domain stays pure Python: nothing under serumdesk/domain imports Qt."""
+"""The domain stays pure Python: nothing under serumdesk/domain imports Qt or storage."""
 
 from __future__ import annotations
 
@@ -56,15 +56,29 @@ def test_storage_never_imports_qt_widgets() -> None:
         assert not widgets, f"{path.name} imports {widgets}"
 
 
-def test_the_domain_reads_files_only_through_the_leaf_reader() -> None:
-    """The domain's catalog loading reads through storage/files.py, the one read rule; that
-    module imports nothing from SerumDesk, so the domain depends on no other storage."""
+def test_the_domain_imports_nothing_from_storage() -> None:
+    """The domain takes bytes: storage reads the files (storage/data_files.py) and passes them in."""
     graph = import_graph()
     for module, imports in graph.items():
         if module.startswith("serumdesk.domain"):
             storage = {m for m in imports if m.startswith("serumdesk.storage")}
-            assert storage <= {"serumdesk.storage.files"}, f"{module} imports {storage}"
-    assert {m for m in graph["serumdesk.storage.files"] if m.startswith("serumdesk")} == set()
+            assert not storage, f"{module} imports {storage}"
+
+
+def test_the_domain_is_grouped_by_feature() -> None:
+    """A few shared modules at the top; each feature is a folder, and tests mirror them."""
+    domain = PACKAGE / "domain"
+    top = [p for p in domain.glob("*.py") if p.name != "__init__.py"]
+    assert len(top) <= 12, sorted(p.name for p in top)
+    features = {p.name for p in domain.iterdir() if (p / "__init__.py").exists()}
+    assert {"advice", "catalog", "ingredients", "label", "strict"} <= features
+    tests = PACKAGE.parent / "tests" / "unit" / "domain"
+    assert features <= {p.name for p in tests.iterdir() if p.is_dir()}
+
+
+def test_the_domain_leaves_the_garbage_collector_alone() -> None:
+    for path in sorted((PACKAGE / "domain").rglob("*.py")):
+        assert "gc" not in imported_modules(path), f"{path.name} imports gc"
 
 
 def test_importing_the_whole_domain_loads_no_qt() -> None:

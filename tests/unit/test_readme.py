@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from serumdesk.domain.numbers import (
+from serumdesk.domain.strict.numbers import (
     BUDGET_USD,
     DAYS_SINCE_PROCEDURE,
     DOSE_ML,

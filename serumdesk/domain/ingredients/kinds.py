@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from serumdesk.domain.sources import SourceKind
 
-class SourceKind(StrEnum):
-    GUIDE = "guide"
-    PRODUCT_FACTS = "product-facts"
-    REGULATION = "regulation"
-    MEDICAL = "medical"
-    REFERENCE = "reference"
-    INFERENCE = "inference"
-    """SerumDesk's own reading (of an INCI name, say): shown as an inference."""
+__all__ = ["Flag", "Role", "SourceKind"]
 
 
 class Role(StrEnum):

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 
 from serumdesk.domain.choices import SourceCategory
 from serumdesk.domain.ingredients.kinds import Flag, Role, SourceKind
-from serumdesk.domain.strict_model import StrictModel
+from serumdesk.domain.strict.strict_model import StrictModel
 
 __all__ = ["Family", "Flag", "Ingredient", "IngredientsFile", "Pattern", "Role", "SourceKind",
            "SourceRef"]

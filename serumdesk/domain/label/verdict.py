@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from serumdesk.domain.allergy import allergy_match
+from serumdesk.domain.advice.allergy import allergy_match
+from serumdesk.domain.advice.cautions import CautionKind, CautionNote, cautions_for
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.cautions import CautionKind, CautionNote, cautions_for
+from serumdesk.domain.catalog.product import BuyerNote
 from serumdesk.domain.choices import IrritantKind, SourceCategory
 from serumdesk.domain.ingredients.allergens import AllergenMatch, AllergenQuery, UnknownAllergen
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient, Vegan
-from serumdesk.domain.product import BuyerNote
 
 
 class IngredientAllergy(NamedTuple):

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from serumdesk.domain.advice.cost import CostEstimate
 from serumdesk.domain.bottles import Bottle, bottle_notes
 from serumdesk.domain.choices import PatchResult
-from serumdesk.domain.cost import CostEstimate
-from serumdesk.domain.numbers import EARLIEST_DAY, MONTHS_AFTER_OPENING
+from serumdesk.domain.strict.numbers import EARLIEST_DAY, MONTHS_AFTER_OPENING
 from serumdesk.ui.widgets.style import em, plain_label, plain_tooltip
 
 CostFor = Callable[[str], CostEstimate | None]

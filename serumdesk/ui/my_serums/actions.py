@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from serumdesk.domain.compare import MAX_COMPARED
+from serumdesk.domain.advice.compare import MAX_COMPARED
 from serumdesk.storage.user_catalog import AlreadyInstalled, UserCatalogError, UserCatalogStore
 
 if TYPE_CHECKING:
-    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
     from serumdesk.ui.my_serums.your_serums_dialog import YourSerumsDialog
@@ -108,7 +108,7 @@ class MySerumsActions(QObject):
         return None
 
     def _entries(self) -> list[MyProduct] | None:
-        from serumdesk.domain.data_files import DataFileError
+        from serumdesk.domain.strict.data_files import DataFileError
 
         try:
             return self.store.my_products()

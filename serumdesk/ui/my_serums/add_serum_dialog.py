@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog.my_products import MAX_LABEL_CHARS, MyProduct
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import parse_label, printable
 from serumdesk.domain.label.reading import read_label
+from serumdesk.domain.label.report import ingredient_line, verdict_lines
 from serumdesk.domain.label.verdict import check_label
-from serumdesk.domain.label.wording import ingredient_line, verdict_lines
-from serumdesk.domain.my_products import MAX_LABEL_CHARS, MyProduct
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label
 
 Save = Callable[[MyProduct], str | None]

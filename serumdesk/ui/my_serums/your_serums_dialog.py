@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from serumdesk.domain.my_products import MyProduct
-from serumdesk.domain.wording import money
+from serumdesk.domain.advice.wording import money
+from serumdesk.domain.catalog.my_products import MyProduct
 from serumdesk.ui.widgets.style import em, plain_label
 
 Act = Callable[[MyProduct], None]

@@ -28,7 +28,7 @@ from serumdesk.storage.profiles import ProfileStore
 from serumdesk.ui.profiles.prompts import DialogPrompts, ProfilePrompts, Unsaved, suggested_file_name
 
 if TYPE_CHECKING:
-    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.storage.paths import UserPaths
     from serumdesk.storage.user_catalog import UserCatalogStore
     from serumdesk.ui.main_window import MainWindow

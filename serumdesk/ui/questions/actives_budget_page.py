@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QVBoxLayou
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active
-from serumdesk.domain.numbers import BUDGET_USD
+from serumdesk.domain.strict.numbers import BUDGET_USD
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import CheckChoice
 from serumdesk.ui.widgets.style import SecondaryLabel

@@ -15,7 +15,7 @@ from serumdesk.ui.widgets.choices import CheckChoice
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, plain_label
 
 if TYPE_CHECKING:
-    from serumdesk.domain.catalog_loader import CatalogLoader
+    from serumdesk.storage.catalog_loader import CatalogLoader
     from serumdesk.ui.work_state import WorkState
 
 MAX_ALLERGENS = 20

@@ -6,10 +6,10 @@ import dataclasses
 
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout
 
+from serumdesk.domain.advice.recovery import LAST_RECOVERY_DAY
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Procedure
-from serumdesk.domain.numbers import DAYS_SINCE_PROCEDURE
-from serumdesk.domain.recovery import LAST_RECOVERY_DAY
+from serumdesk.domain.strict.numbers import DAYS_SINCE_PROCEDURE
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
 from serumdesk.ui.widgets.style import plain_label, plain_tooltip

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 from serumdesk.ui.questions.use_case_page import UseCasePage
 
 if TYPE_CHECKING:
-    from serumdesk.domain.catalog_loader import CatalogLoader
+    from serumdesk.storage.catalog_loader import CatalogLoader
     from serumdesk.ui.results.results_page import ResultsPage
     from serumdesk.ui.work_state import WorkState
 

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from serumdesk.domain import guide
-from serumdesk.domain.recommendation import Recommendation
-from serumdesk.domain.routine import NOT_ADVICE
+from serumdesk.domain.advice.recommendation import Recommendation
+from serumdesk.domain.advice.routine import NOT_ADVICE
+from serumdesk.domain.advice.wording import money
 from serumdesk.domain.sources import Source
-from serumdesk.domain.wording import money
 from serumdesk.ui.widgets.style import SecondaryLabel, em, heading, plain_label
 
 

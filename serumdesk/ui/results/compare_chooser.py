@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QToolButton, QVBoxLayout, QWidget
 
-from serumdesk.domain.compare import MAX_COMPARED, MIN_COMPARED
-from serumdesk.domain.ranking import Match
-from serumdesk.domain.wording import listed_title, money
+from serumdesk.domain.advice.compare import MAX_COMPARED, MIN_COMPARED
+from serumdesk.domain.advice.ranking import Match
+from serumdesk.domain.advice.wording import listed_title, money
 from serumdesk.ui.widgets.choices import mnemonic_safe
 from serumdesk.ui.widgets.flow_layout import FlowLayout
 from serumdesk.ui.widgets.style import SecondaryLabel, em

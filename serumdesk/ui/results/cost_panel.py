@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from serumdesk.domain import wording
+from serumdesk.domain.advice import wording
+from serumdesk.domain.advice.wording import COST_FIELDS, money
 from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
-from serumdesk.domain.freshness import stale_words
-from serumdesk.domain.numbers import COST_QUANTITIES
-from serumdesk.domain.wording import COST_FIELDS, money
+from serumdesk.domain.catalog.freshness import stale_words
+from serumdesk.domain.strict.numbers import COST_QUANTITIES
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label, plain_tooltip, scaled_font
 
 if TYPE_CHECKING:
-    from serumdesk.domain.product import Product, Provenance
-    from serumdesk.domain.ranking import Match
+    from serumdesk.domain.advice.ranking import Match
+    from serumdesk.domain.catalog.product import Product, Provenance
 
 
 

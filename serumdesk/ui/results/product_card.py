@@ -11,12 +11,12 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
-from serumdesk.domain import wording
+from serumdesk.domain.advice import wording
+from serumdesk.domain.advice.background import transparency_questions
+from serumdesk.domain.advice.cautions import CautionLevel, CautionNote
+from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.background import transparency_questions
-from serumdesk.domain.cautions import CautionLevel, CautionNote
-from serumdesk.domain.product import Product
-from serumdesk.domain.ranking import Match
+from serumdesk.domain.catalog.product import Product
 from serumdesk.ui.results.cost_panel import CostPanel
 from serumdesk.ui.widgets.expander import Expander
 from serumdesk.ui.widgets.style import (

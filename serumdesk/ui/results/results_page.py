@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from serumdesk.domain.advice.compare import compare_selection
 from serumdesk.domain.answers import ProductOverride
-from serumdesk.domain.catalog_loader import CatalogLoader, CatalogUnavailable
-from serumdesk.domain.compare import compare_selection
+from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.ui.results.card_strip import CardStrip
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
-    from serumdesk.domain.recommendation import Recommendation
+    from serumdesk.domain.advice.recommendation import Recommendation
     from serumdesk.ui.results.advice_panel import AdvicePanel
     from serumdesk.ui.results.compare_chooser import CompareChooser
     from serumdesk.ui.results.product_card import ProductCard
@@ -99,7 +99,7 @@ class ResultsPage(QWizardPage):
 
     def refresh(self, keep_selection: bool = True) -> None:
         """Recompute from the answers and overrides and show the result in place."""
-        from serumdesk.domain.recommendation import recommend, relax_hints
+        from serumdesk.domain.advice.recommendation import recommend, relax_hints
 
         state = self.state
         try:

@@ -10,18 +10,19 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from serumdesk.domain import guide, wording
+from serumdesk.domain import guide
+from serumdesk.domain.advice import wording
+from serumdesk.domain.advice.background import DONOR_QUESTION, QUESTIONS, transparency_questions
+from serumdesk.domain.advice.cautions import CautionLevel, CautionNote
+from serumdesk.domain.advice.ranking import Match
+from serumdesk.domain.advice.recommendation import Recommendation
+from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.background import DONOR_QUESTION, QUESTIONS, transparency_questions
-from serumdesk.domain.cautions import CautionLevel, CautionNote
+from serumdesk.domain.catalog.freshness import stale_words
+from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.dates import long_date
-from serumdesk.domain.freshness import stale_words
-from serumdesk.domain.plain_text import plain
-from serumdesk.domain.product import Product
-from serumdesk.domain.ranking import Match
-from serumdesk.domain.recommendation import Recommendation
-from serumdesk.domain.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
 from serumdesk.domain.sources import Source
+from serumdesk.domain.strict.plain_text import plain
 
 GENERIC_CLINICIAN_CAUTION = (
     "Medical cautions apply — see your clinician before starting it."

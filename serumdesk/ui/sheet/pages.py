@@ -29,8 +29,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from serumdesk.domain.ranking import Match
-from serumdesk.domain.recommendation import Recommendation
+from serumdesk.domain.advice.ranking import Match
+from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.storage.paths import resources_dir
 from serumdesk.ui.sheet.content import sheet_html
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
-from serumdesk.domain.compare import select_compared
-from serumdesk.domain.recommendation import Recommendation
+from serumdesk.domain.advice.compare import select_compared
+from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.storage.atomic import atomic_write_bytes
 from serumdesk.ui.sheet.pages import PAPER_SIZES, PagedSheet, SheetRequest, page_layout
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from serumdesk.domain.compare import select_compared
-from serumdesk.domain.recommendation import Recommendation
+from serumdesk.domain.advice.compare import select_compared
+from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.storage.atomic import DestinationExists, SaveError
 from serumdesk.ui.sheet.pages import SheetRequest, page_layout
 from serumdesk.ui.sheet.pdf import default_paper, paint_on_printer, write_sheet_pdf
@@ -28,7 +28,7 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
     from PySide6.QtWidgets import QToolBar
 
-    from serumdesk.domain.compare import CompareError
+    from serumdesk.domain.advice.compare import CompareError
 
     try:
         compared = select_compared(rec, compare_ids)
@@ -70,7 +70,7 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
     """
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from serumdesk.domain.compare import CompareError
+    from serumdesk.domain.advice.compare import CompareError
 
     include_medical = True
     if _has_medical_details(rec):

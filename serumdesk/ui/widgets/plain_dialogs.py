@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from serumdesk.domain.plain_text import plain
+from serumdesk.domain.strict.plain_text import plain
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str,

@@ -142,7 +142,7 @@ def plain_tooltip(text: str) -> str:
     """
     from html import escape  # here, not at the top: style.py is on the first page's path
 
-    from serumdesk.domain.plain_text import plain
+    from serumdesk.domain.strict.plain_text import plain
 
     return f"<p style='white-space:pre-wrap'>{escape(plain(text))}</p>" if text else ""
 

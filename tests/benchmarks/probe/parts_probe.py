@@ -29,11 +29,12 @@ MODULES: dict[str, str] = {
     "pydantic": f"{CATALOG}: import pydantic (the package)",
     "pydantic.fields": f"{CATALOG}: import pydantic.main, fields, types …",
     "pydantic.main": f"{CATALOG}: import pydantic.main, fields, types …",
-    "serumdesk.domain.strict_model": f"{CATALOG}: first model class (pydantic's schema machinery loads)",
-    "serumdesk.domain.product": f"{CATALOG}: the catalog's types (product.py)",
-    "serumdesk.domain.catalog": f"{CATALOG}: catalog.py",
-    "serumdesk.domain.ranking": f"{CATALOG}: ranking, rules, cautions, cost modules",
-    "serumdesk.domain.recommendation": "recommendation, routine modules",
+    "serumdesk.domain.strict.strict_model":
+        f"{CATALOG}: first model class (pydantic's schema machinery loads)",
+    "serumdesk.domain.catalog.product": f"{CATALOG}: the catalog's types (product.py)",
+    "serumdesk.domain.catalog.catalog_file": f"{CATALOG}: catalog.py",
+    "serumdesk.domain.advice.ranking": f"{CATALOG}: ranking, rules, cautions, cost modules",
+    "serumdesk.domain.advice.recommendation": "recommendation, routine modules",
     "serumdesk.ui.profiles.actions": "profiles: modules (storage, prompts, actions)",
 }
 """Module → the part that the time up to the end of its import belongs to."""
@@ -49,11 +50,11 @@ FUNCTIONS: dict[str, list[tuple[str, str | Callable[[tuple[Any, ...]], str]]]] =
     "serumdesk.ui.questions.wizard": [("AdvisorWizard._add_page", _page_part)],
     "serumdesk.ui.main_window": [("MainWindow._add_menu_actions", "menus"),
                                  ("MainWindow.load_catalog", f"{CATALOG}: other")],
-    "serumdesk.domain.catalog": [("load_catalog", f"{CATALOG}: read, check and build")],
-    "serumdesk.domain.catalog_loader": [("CatalogLoader.load", f"{CATALOG}: other")],
+    "serumdesk.domain.catalog.catalog_file": [("load_catalog", f"{CATALOG}: read, check and build")],
+    "serumdesk.storage.catalog_loader": [("CatalogLoader.load", f"{CATALOG}: other")],
     "serumdesk.storage.user_catalog": [
         ("UserCatalogStore.extras", "your data folder: your serums, a price list")],
-    "serumdesk.domain.ranking": [("prepare", f"{CATALOG}: lay the catalog out for ranking")],
+    "serumdesk.domain.advice.ranking": [("prepare", f"{CATALOG}: lay the catalog out for ranking")],
     "serumdesk.app": [("set_window_icon", "window icon (SVG)")],
     "serumdesk.storage.paths": [("UserPaths.default", "user folders (platformdirs)")],
     "serumdesk.ui.profiles.actions": [
@@ -62,7 +63,7 @@ FUNCTIONS: dict[str, list[tuple[str, str | Callable[[tuple[Any, ...]], str]]]] =
     "serumdesk.cli.main": [("build_parser", "CLI: the parser (and the command's module)")],
     "serumdesk.cli.options": [("load_catalog_for", f"{CATALOG}: other")],
     "serumdesk.cli.output": [("write_json", "JSON: write")],
-    "serumdesk.domain.recommendation": [("recommend", "rank and advise (recommend())"),
+    "serumdesk.domain.advice.recommendation": [("recommend", "rank and advise (recommend())"),
                                         ("recommendation_to_dict", "JSON: to a dict")],
 }
 """Module → (function, part) pairs: time inside the function, outside anything nested, is

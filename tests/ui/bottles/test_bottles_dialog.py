@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from serumdesk.domain.answers import Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import PatchResult
-from serumdesk.domain.numbers import EARLIEST_DAY
+from serumdesk.domain.strict.numbers import EARLIEST_DAY
 from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
 from tests.ui.wizard_helpers import catalog_products, open_window
 
@@ -22,8 +22,8 @@ TNS = "skinmedica-tns-advanced-plus"
 
 
 def _dialog(qtbot: QtBot, bottles: tuple[Bottle, ...] = ()) -> BottlesDialog:
-    from serumdesk.domain.catalog import load_catalog
-    from serumdesk.domain.cost import estimate_cost
+    from serumdesk.domain.advice.cost import estimate_cost
+    from serumdesk.storage.data_files import load_catalog
     from serumdesk.storage.paths import bundled_catalog_path
 
     by_id = load_catalog(bundled_catalog_path()).by_id()

@@ -11,11 +11,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import Diet, Procedure, UseCase
-from serumdesk.domain.ingredients.loader import VocabularyLoader
+from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.user_catalog import UserCatalogStore
+from serumdesk.storage.vocabulary_loader import VocabularyLoader
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.my_serums.actions import MySerumsActions, install_my_serums_actions
 from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
@@ -132,7 +132,7 @@ def test_an_edit_that_keeps_the_price_keeps_the_day_it_was_seen(
         qtbot: QtBot, actions: MySerumsActions) -> None:
     import datetime as dt
 
-    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.domain.catalog.my_products import MyProduct
 
     kept = actions.store.add(MyProduct("", "Glow Lab", "Exo Ampoule", 89.0, 30.0, LABEL,
                                        seen=dt.date(2025, 3, 1), entered=dt.date(2025, 3, 1)))

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
-from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import Caution, Diet, Sensitivity, UseCase
+from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.profiles import ProfileStore
 from serumdesk.ui.main_window import MainWindow
@@ -214,7 +214,7 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
     computer; there it is kept with your serums (once), and the comparison still shows it."""
     import datetime as dt
 
-    from serumdesk.domain.my_products import MyProduct
+    from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.storage.user_catalog import UserCatalogStore
 
     window, actions = app_window

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog_loader import CatalogLoader
 from serumdesk.domain.choices import UseCase
+from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.profile_types import Profile
 from serumdesk.ui.main_window import MainWindow

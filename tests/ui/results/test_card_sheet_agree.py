@@ -9,11 +9,11 @@ import re
 import pytest
 from pytestqt.qtbot import QtBot
 
-from serumdesk.domain import wording
+from serumdesk.domain.advice import wording
+from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, UseCase
-from serumdesk.domain.freshness import stale_words
-from serumdesk.domain.ranking import Match
 from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.sheet.content import sheet_html
 from tests.ui.wizard_helpers import card_texts, next_until, open_window

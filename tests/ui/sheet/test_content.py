@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from serumdesk.domain.advice.cautions import CautionLevel
+from serumdesk.domain.advice.compare import select_compared
+from serumdesk.domain.advice.recommendation import recommend
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.cautions import CautionLevel
 from serumdesk.domain.choices import Caution, Diet
-from serumdesk.domain.compare import select_compared
-from serumdesk.domain.recommendation import recommend
 from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION, SHARED_EXCLUSIONS_NOTE, sheet_html
 from tests.ui.sheet_helpers import HUMAN_DERIVED, bundled_catalog, rec_for
 

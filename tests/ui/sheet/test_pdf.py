@@ -17,10 +17,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from serumdesk.domain.advice.compare import select_compared
+from serumdesk.domain.advice.cost import DAYS_PER_MONTH
+from serumdesk.domain.advice.recommendation import Recommendation, recommend
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.compare import select_compared
-from serumdesk.domain.cost import DAYS_PER_MONTH
-from serumdesk.domain.recommendation import Recommendation, recommend
 from serumdesk.storage.atomic import SaveError
 from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION
 from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, render_page_images
@@ -205,8 +205,8 @@ def test_text_is_in_the_pdf_with_no_system_fonts(tmp_path: Path) -> None:
         from pathlib import Path
         from PySide6.QtGui import QFontDatabase
         from serumdesk.domain.answers import Answers
-        from serumdesk.domain.catalog import load_catalog
-        from serumdesk.domain.recommendation import recommend
+        from serumdesk.storage.data_files import load_catalog
+        from serumdesk.domain.advice.recommendation import recommend
         from serumdesk.ui.sheet.pdf import ensure_gui_app, write_sheet_pdf
         app = ensure_gui_app()
         print("system families:", QFontDatabase.families())

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from serumdesk.domain.advice.cost import estimate_cost
 from serumdesk.domain.answers import ProductOverride
 from serumdesk.domain.bottles import (
     LONGEST_FORECAST_YEARS,
@@ -16,7 +17,6 @@ from serumdesk.domain.bottles import (
     use_by,
 )
 from serumdesk.domain.choices import PatchResult
-from serumdesk.domain.cost import estimate_cost
 from tests.unit.factories import make_product
 
 D = dt.date
@@ -89,7 +89,7 @@ def test_a_bottle_lasting_centuries_is_said_without_a_date() -> None:
 
 
 def test_the_longest_a_bottle_can_last_has_no_date_and_a_century_still_does() -> None:
-    from serumdesk.domain.numbers import DOSE_ML, LATEST_DAY, SIZE_ML, USES_A_DAY
+    from serumdesk.domain.strict.numbers import DOSE_ML, LATEST_DAY, SIZE_ML, USES_A_DAY
 
     longest = estimate_cost(make_product(), ProductOverride(
         size_ml=SIZE_ML.maximum, dose_ml=DOSE_ML.minimum, applications_per_day=USES_A_DAY.minimum))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
-from serumdesk.domain.numbers import (
+from serumdesk.domain.strict.numbers import (
     BUDGET_USD,
     DAYS_SINCE_PROCEDURE,
     DOSE_ML,

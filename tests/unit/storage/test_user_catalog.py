@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from serumdesk.domain.catalog_loader import CatalogLoader
-from serumdesk.domain.ingredients.loader import VocabularyLoader
-from serumdesk.domain.my_products import MyProduct
+from serumdesk.domain.catalog.my_products import MyProduct
+from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.user_catalog import (
     AlreadyInstalled,
     Installed,
@@ -21,6 +20,7 @@ from serumdesk.storage.user_catalog import (
     UserCatalogStore,
     profile_adopter,
 )
+from serumdesk.storage.vocabulary_loader import VocabularyLoader
 from tests.hostile import NOT_REGULAR, finishes, make_hostile, mode_of
 
 LABEL = ("Aqua, Glycerin, Human Adipose Derived Stem Cell Conditioned Media, "

@@ -1,0 +1,204 @@
+"""Cautions for a product and a person: shown on every card and sheet, never hidden.
+
+Medical cautions (pregnancy, autoimmune disease, transplant or immunosuppression) put a
+"talk to your clinician first" note on every human-derived or novel biologic product;
+irritation, allergy and ethics notes follow the guide's advice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import NamedTuple, Protocol
+
+from serumdesk.domain import guide, medical
+from serumdesk.domain.advice.rules import needs_clinician_ok
+from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog.product import BuyerNote, Product
+from serumdesk.domain.choices import (
+    Active,
+    BuyerNoteKind,
+    Caution,
+    Diet,
+    IrritantKind,
+    Sensitivity,
+    SourceCategory,
+)
+from serumdesk.domain.sources import Source, SourceKind
+
+
+class CautionLevel(StrEnum):
+    CLINICIAN = "clinician"
+    """Talk to a clinician first."""
+    IRRITATION = "irritation"
+    ALLERGY = "allergy"
+    ETHICS = "ethics"
+    INFO = "info"
+
+    @property
+    def mark(self) -> str:
+        """How text output marks a caution: '!' to act on, '·' to know."""
+        return "·" if self in (CautionLevel.ETHICS, CautionLevel.INFO) else "!"
+
+
+class CautionKind(StrEnum):
+    """What a caution is about. Filters and shared copies read this, never the text."""
+
+    MEDICAL = "medical"
+    """Pregnancy, autoimmune disease, a transplant or immune-suppressing medicine."""
+    EXFOLIANT = "exfoliant"
+    PAIRING = "pairing"
+    """Clashes with an active the person already uses."""
+    BOTANICALS = "botanicals"
+    ALLERGY_CHECK = "allergy-check"
+    FRAGRANCE_UNKNOWN = "fragrance-unknown"
+    DIET_UNCONFIRMED = "diet-unconfirmed"
+    HUMAN_DERIVED = "human-derived"
+    ETHICS = "ethics"
+
+    @property
+    def private(self) -> bool:
+        """It tells a health detail (a condition, allergies, fragrance sensitivity)."""
+        return self in (CautionKind.MEDICAL, CautionKind.ALLERGY_CHECK,
+                        CautionKind.FRAGRANCE_UNKNOWN)
+
+
+class CautionNote(NamedTuple):
+    text: str
+    source: Source
+    level: CautionLevel
+    kind: CautionKind
+
+    def to_dict(self) -> dict[str, object]:
+        """The shape every JSON document gives a caution (recommend, ingredients)."""
+        return {"text": self.text, "level": self.level.value, "kind": self.kind.value,
+                "source": self.source.to_dict()}
+
+
+_MEDICAL_REASONS = {
+    Caution.PREGNANT_OR_BREASTFEEDING:
+        "there is little data on biological actives in pregnancy and while nursing",
+    Caution.AUTOIMMUNE:
+        "with an autoimmune condition, any biologically active signalling mix warrants caution",
+    Caution.IMMUNOSUPPRESSED:
+        "after a transplant or on immune-suppressing medicine, ask your specialist first",
+}
+"""The guide's 'Who should avoid or use caution', one clause per medical answer."""
+
+
+def medical_caution_text(answers: Answers) -> str | None:
+    """One caution for every human-derived or biologic product, the same for each of them."""
+    reasons = [why for caution, why in _MEDICAL_REASONS.items() if caution in answers.cautions]
+    if not reasons:
+        return None
+    return "Talk to your clinician before starting it: " + "; ".join(reasons) + "."
+
+
+_BRAND_DIRECTIONS = Source(SourceKind.PRODUCT_FACTS, "the brand's directions")
+
+
+class CautionSubject(Protocol):
+    """What the caution rules read: a catalog Product, or the facts read from a label."""
+
+    @property
+    def source_category(self) -> SourceCategory: ...
+    @property
+    def human_derived(self) -> bool: ...
+    @property
+    def fragrance_free(self) -> bool | None: ...
+    @property
+    def vegan(self) -> bool: ...
+    @property
+    def vegan_status(self) -> str: ...
+    @property
+    def full_list_checked(self) -> bool: ...
+    @property
+    def entered_by_you(self) -> bool: ...
+    @property
+    def buyer_notes(self) -> Sequence[BuyerNote]: ...
+    @property
+    def ethics_notes(self) -> Sequence[str]: ...
+    def irritant_names(self, kind: IrritantKind) -> list[str]: ...
+
+
+_PRODUCT_IS_A_SUBJECT: type[CautionSubject] = Product
+"""mypy checks here that a catalog Product offers everything the rules read."""
+
+
+def allergy_check_text(product: CautionSubject, allergens: Sequence[str]) -> str:
+    """What SerumDesk could check for the person's allergies, and what they must still read."""
+    listed = ", ".join(allergens)
+    if product.full_list_checked:
+        where = "the label you entered" if product.entered_by_you else "a public page"
+        return (f"Checked against a full ingredient list from {where}; formulas change, "
+                f"so read the pack for {listed} too, and patch test.")
+    return (f"SerumDesk knows only part of its ingredients: check the full list on the pack "
+            f"for {listed}, and patch test.")
+
+
+def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]:
+    """Cautions that apply to this product for this person: shown, never hidden."""
+    notes: list[CautionNote] = []
+    medical_text = medical_caution_text(answers)
+    if medical_text and needs_clinician_ok(product.human_derived, product.source_category):
+        notes.append(CautionNote(medical_text, guide.AVOID, CautionLevel.CLINICIAN,
+                                 CautionKind.MEDICAL))
+    retinoids = product.irritant_names(IrritantKind.RETINOID)
+    if retinoids and Caution.PREGNANT_OR_BREASTFEEDING in answers.cautions:
+        notes.append(CautionNote(
+            f"Contains a retinoid ({', '.join(retinoids)}): while pregnant or breastfeeding, "
+            "pause retinoids and ask your clinician.", medical.RETINOIDS_IN_PREGNANCY,
+            CautionLevel.CLINICIAN, CautionKind.MEDICAL))
+    acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
+    if acids and answers.in_recovery_window:
+        notes.append(CautionNote(
+            f"Contains {', '.join(acids)}, an exfoliant: not for freshly treated skin. Ask your "
+            "provider when you can start it.", guide.ROUTINE, CautionLevel.IRRITATION,
+            CautionKind.EXFOLIANT))
+    elif acids and answers.is_sensitive:
+        notes.append(CautionNote(
+            f"Contains {', '.join(acids)}, an exfoliant that can sting sensitive skin.",
+            guide.CHOOSING, CautionLevel.IRRITATION, CautionKind.EXFOLIANT))
+    if acids and Active.ACIDS in answers.actives:
+        notes.append(CautionNote(
+            f"You already use an exfoliating acid and this contains {', '.join(acids)}: "
+            "use them on different days, or pick one.", guide.ROUTINE, CautionLevel.IRRITATION,
+            CautionKind.PAIRING))
+    if acids and Active.RETINOID in answers.actives:
+        notes.append(CautionNote(
+            f"Contains {', '.join(acids)} and you use a retinoid: alternate nights to limit "
+            "irritation.", guide.FAQ, CautionLevel.IRRITATION, CautionKind.PAIRING))
+    botanicals = product.irritant_names(IrritantKind.BOTANICAL) + product.irritant_names(
+        IrritantKind.ESSENTIAL_OIL)
+    if botanicals and (answers.allergens or answers.sensitivity is not Sensitivity.LOW):
+        notes.append(CautionNote(
+            f"Contains botanicals ({', '.join(botanicals)}): patch test first.",
+            guide.AVOID, CautionLevel.ALLERGY, CautionKind.BOTANICALS))
+    for note in product.buyer_notes:
+        if note.kind is BuyerNoteKind.PAIRING and note.active in answers.actives:
+            notes.append(CautionNote(note.text, _BRAND_DIRECTIONS, CautionLevel.IRRITATION,
+                                     CautionKind.PAIRING))
+    if answers.allergens:
+        notes.append(CautionNote(allergy_check_text(product, answers.allergens), guide.AVOID,
+                                 CautionLevel.ALLERGY, CautionKind.ALLERGY_CHECK))
+    if Caution.FRAGRANCE_SENSITIVE in answers.cautions and product.fragrance_free is None:
+        notes.append(CautionNote(
+            "Whether it has fragrance is not stated: check the label.",
+            guide.AVOID, CautionLevel.ALLERGY, CautionKind.FRAGRANCE_UNKNOWN))
+    if answers.diet is Diet.VEGAN and product.vegan_status != "yes":
+        likely = "Likely vegan, but that" if product.vegan else "Vegan status"
+        notes.append(CautionNote(
+            f"{likely} is not confirmed by the brand: check before buying.",
+            guide.SAFETY, CautionLevel.ETHICS, CautionKind.DIET_UNCONFIRMED))
+    if product.source_category is SourceCategory.UNDETERMINED and answers.diet is not Diet.ANY:
+        notes.append(CautionNote(
+            "Its label does not say whether its biologic ingredients are human, animal, plant "
+            "or lab-made, so it may be human-derived: ask the brand before buying.",
+            guide.CHOOSING, CautionLevel.ETHICS, CautionKind.DIET_UNCONFIRMED))
+    if product.human_derived:
+        notes.append(CautionNote(
+            "Human-derived: patch test first, and ask the brand about donor screening and consent.",
+            guide.SAFETY, CautionLevel.INFO, CautionKind.HUMAN_DERIVED))
+    for text in product.ethics_notes:
+        notes.append(CautionNote(text, guide.SAFETY, CautionLevel.ETHICS, CautionKind.ETHICS))
+    return notes

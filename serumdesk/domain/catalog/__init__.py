@@ -1,0 +1,1 @@
+"""The catalog: products, the catalog file, a clinic's price list, your own serums, freshness."""

@@ -1,0 +1,364 @@
+"""Typed catalog entries: products, their figures and where each figure came from.
+
+Plain frozen dataclasses: the rest of SerumDesk reads them without pydantic. Each field's
+rules (bounds, lengths, strict flags, descriptions) are metadata from field_rules.py that
+pydantic reads when catalog.py validates a file into these types (and writes the JSON
+Schema from); `__post_init__` checks what relates several fields, whoever builds them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
+
+from serumdesk.domain.choices import (
+    Active,
+    AlternativeKind,
+    BuyerNoteKind,
+    EvidenceKind,
+    InferredFact,
+    IrritantKind,
+    Packaging,
+    SourceCategory,
+    UseCase,
+)
+from serumdesk.domain.strict.field_rules import (
+    EXACT_INT,
+    FORBID_EXTRA,
+    STRICT_BOOL,
+    Bounded,
+    Doc,
+    Length,
+    TextRule,
+    repeated,
+)
+from serumdesk.domain.strict.numbers import (
+    DOSE_ML,
+    PRICE_USD,
+    SIZE_ML,
+    STUDY_PEOPLE,
+    STUDY_WEEKS,
+    USES_A_DAY,
+)
+
+Text = Annotated[str, TextRule()]
+ProductId = Annotated[str, TextRule(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80,
+                                    strip=False)]
+StrictBool = Annotated[bool, STRICT_BOOL]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Provenance:
+    """Where a figure comes from: a dated source, or an estimate with its reasoning."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    kind: Literal["sourced", "estimate"]
+    source: Annotated[Text, Doc("Where it was seen, or for an estimate the reasoning.")]
+    seen: Annotated[dt.date | None, Doc(
+        "Date seen or published; null when the source is undated.")] = None
+
+    @property
+    def is_estimate(self) -> bool:
+        return self.kind == "estimate"
+
+    def describe(self) -> str:
+        if self.is_estimate:
+            return f"Estimate: {self.source}"
+        if self.seen:
+            return f"{self.source} ({self.seen.isoformat()})"
+        return self.source if "undated" in self.source.lower() else f"{self.source} (undated)"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SizeFigure:
+    """A bottle size in ml, with its provenance."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    value: Annotated[float, Bounded(SIZE_ML, zero=False)]
+    provenance: Provenance
+
+
+@dataclass(frozen=True, kw_only=True)
+class DoseFigure:
+    """The amount used each time, in ml, with its provenance."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    value: Annotated[float, Bounded(DOSE_ML, zero=False)]
+    provenance: Provenance
+
+
+@dataclass(frozen=True, kw_only=True)
+class UsesFigure:
+    """Uses a day (0.5 is every other day), with its provenance."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    value: Annotated[float, Bounded(USES_A_DAY, zero=False)]
+    provenance: Provenance
+
+
+Figure = SizeFigure | DoseFigure | UsesFigure
+"""A number with its provenance; each kind of figure bounds its value (numbers.py)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Price:
+    """A price for a stated size; the size can be an estimate of its own."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
+    provenance: Provenance
+    size_ml: SizeFigure
+
+
+@dataclass(frozen=True, kw_only=True)
+class Irritant:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    kind: IrritantKind
+    ingredient: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Storage:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    refrigerate: Annotated[StrictBool | None, Doc(
+        "True: keep cold; false: room temperature; null: not stated.")] = None
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evidence:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    kind: EvidenceKind
+    summary: Text
+    provenance: Provenance
+    subjects: Annotated[int, Bounded(STUDY_PEOPLE)] | None = None
+    duration_weeks: Annotated[float, Bounded(STUDY_WEEKS)] | None = None
+    funded_by: str | None = None
+    peer_reviewed: StrictBool = False
+
+    def __post_init__(self) -> None:
+        if self.kind is EvidenceKind.PEER_REVIEWED_TRIAL and not self.peer_reviewed:
+            raise ValueError("a peer-reviewed trial must have peer_reviewed set to true")
+
+    def brief(self) -> str:
+        """One line: kind, size, length and funding, for cards and the sheet."""
+        return self._brief
+
+    @cached_property
+    def _brief(self) -> str:
+        parts = [self.kind.label]
+        if self.subjects:
+            parts.append(f"{self.subjects} people")
+        if self.duration_weeks:
+            parts.append(f"{self.duration_weeks:g} weeks")
+        if self.funded_by:
+            parts.append(f"funded by {self.funded_by}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuyerNote:
+    """Something a buyer needs to know: returns, pairing conflicts, the brand's own advice."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    kind: BuyerNoteKind
+    text: Text
+    active: Annotated[Active | None, Doc(
+        "For a pairing note: the active it concerns (vitamin-c…).")] = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class IngredientList:
+    """A product's ingredient list as a public page printed it, with where and when."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    inci: Annotated[list[Text], Length(1, 200)]
+    complete: Annotated[StrictBool, Doc("false when the page gives only part of the list.")]
+    provenance: Provenance
+    note: str = ""
+
+
+class ProductFacts(NamedTuple):
+    """A flat, read-only view of what the rules read for every product on every ranking.
+
+    One compact tuple instead of a walk through nested models keeps a ranking of tens of
+    thousands of products within the CPU caches.
+    """
+
+    id: str
+    use_cases: frozenset[UseCase]
+    category: SourceCategory
+    human_derived: bool
+    animal_derived: bool
+    fetal_cell_line: bool
+    alternative: AlternativeKind | None
+    named_in_guide: bool
+    minimal_formula: bool
+    fragrance_free: bool | None
+    acids: tuple[str, ...]
+    has_retinoid: bool
+    scented: tuple[str, ...]
+    """Fragrance and essential-oil ingredients."""
+    protective_packaging: tuple[str, ...]
+    concentration: str | None
+    evidence_kind: EvidenceKind
+    evidence_brief: str
+    clinician_use: bool
+    searchable: tuple[tuple[str, str], ...]
+    """(ingredient, casefolded) for every key ingredient, irritant and listed ingredient."""
+    cost_figures: tuple[tuple[str, float, bool], ...]
+    """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Product:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    id: ProductId
+    brand: Text
+    name: Text
+    description: Annotated[Text, Doc("What it is, in SerumDesk's own words.")]
+    source_category: SourceCategory
+    source_detail: Text
+    human_derived: StrictBool
+    vegan: Annotated[StrictBool, Doc("True only when the brand says so, or see `inferred`.")]
+    key_ingredients: Annotated[list[Text], Length(1)]
+    price: Price
+    dose_ml: DoseFigure
+    applications_per_day: UsesFigure
+    use_cases: Annotated[list[UseCase], Length(1)]
+    evidence: Evidence
+    animal_derived: StrictBool = False
+    fetal_cell_line: Annotated[StrictBool, Doc(
+        "The active comes from cells grown from fetal tissue.")] = False
+    inferred: Annotated[dict[InferredFact, Text], Doc(
+        "Facts above that are SerumDesk's inference, with the reasoning.")] = field(
+        default_factory=dict)
+    named_in_guide: Annotated[StrictBool, Doc(
+        "One of the products the guide itself describes.")] = False
+    entered_by_you: Annotated[StrictBool, Doc(
+        "A product the person added from its label, not the catalog.")] = False
+    ingredient_list: IngredientList | None = None
+    irritants: list[Irritant] = field(default_factory=list)
+    fragrance_free: Annotated[StrictBool | None, Doc("null when not stated.")] = None
+    minimal_formula: StrictBool = False
+    packaging: list[Packaging] = field(default_factory=list)
+    storage: Storage = field(default_factory=Storage)
+    concentration_disclosed: str | None = None
+    clinician_use: StrictBool = False
+    ethics_notes: Annotated[list[Text], Doc(
+        "Ethics concerns a buyer may weigh (shown as cautions).")] = field(default_factory=list)
+    ethics_claims: Annotated[list[Text], Doc(
+        "The brand's own ethics claims (cruelty-free…).")] = field(default_factory=list)
+    alternative: Annotated[AlternativeKind | None, Doc(
+        "The kind of lower-cost alternative the guide names, if any.")] = None
+    buyer_notes: list[BuyerNote] = field(default_factory=list)
+    notes: Annotated[list[Text], Doc(
+        "Research remarks for catalog maintainers.")] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.vegan and (self.human_derived or self.animal_derived):
+            raise ValueError("a product cannot be vegan and human- or animal-derived")
+        if self.human_derived and self.source_category in (
+            SourceCategory.PLANT_CELL_CULTURE,
+            SourceCategory.PLANT_MADE_GF,
+            SourceCategory.NON_BIOLOGIC,
+        ):
+            raise ValueError(f"a {self.source_category.label} cannot be human-derived")
+        if any(i.kind is IrritantKind.FRAGRANCE for i in self.irritants) and self.fragrance_free:
+            raise ValueError("a product listing fragrance cannot be fragrance_free")
+        if self.fetal_cell_line and not self.human_derived:
+            raise ValueError("a fetal cell line is human-derived: set human_derived too")
+
+    @property
+    def vegan_status(self) -> str:
+        """'yes' (the brand says so), 'no' (human- or animal-derived) or 'not confirmed'
+        (the brand does not say, or SerumDesk only infers it)."""
+        if self.human_derived or self.animal_derived:
+            return "no"
+        if self.vegan and InferredFact.VEGAN not in self.inferred:
+            return "yes"
+        return "not confirmed"
+
+    @property
+    def full_list_checked(self) -> bool:
+        """Whether allergies are checked against a complete ingredient list (else key ones)."""
+        return self.ingredient_list is not None and self.ingredient_list.complete
+
+    @property
+    def title(self) -> str:
+        return f"{self.brand} {self.name}"
+
+    @cached_property
+    def memo(self) -> dict[str, object]:
+        """Scratch space for values other modules derive from this product alone (a copy
+        made with dataclasses.replace starts without it, like every cached property)."""
+        return {}
+
+    @cached_property
+    def facts(self) -> ProductFacts:
+        price = self.price
+        by_kind: dict[IrritantKind, list[str]] = {}
+        for irritant in self.irritants:
+            by_kind.setdefault(irritant.kind, []).append(irritant.ingredient)
+        names = [*self.key_ingredients, *(i.ingredient for i in self.irritants),
+                 *(self.ingredient_list.inci if self.ingredient_list else ())]
+        return ProductFacts(
+            id=self.id,
+            use_cases=frozenset(self.use_cases),
+            category=self.source_category,
+            human_derived=self.human_derived,
+            animal_derived=self.animal_derived,
+            fetal_cell_line=self.fetal_cell_line,
+            alternative=self.alternative,
+            named_in_guide=self.named_in_guide,
+            minimal_formula=self.minimal_formula,
+            fragrance_free=self.fragrance_free,
+            acids=tuple(by_kind.get(IrritantKind.EXFOLIATING_ACID, ())),
+            has_retinoid=IrritantKind.RETINOID in by_kind,
+            scented=tuple(by_kind.get(IrritantKind.FRAGRANCE, ()))
+            + tuple(by_kind.get(IrritantKind.ESSENTIAL_OIL, ())),
+            protective_packaging=tuple(p.value.replace("-", " ") for p in self.packaging
+                                       if p.protects_actives),
+            concentration=self.concentration_disclosed,
+            evidence_kind=self.evidence.kind,
+            evidence_brief=self.evidence.brief(),
+            clinician_use=self.clinician_use,
+            searchable=tuple((name, name.casefold()) for name in names),
+            cost_figures=(
+                ("price_usd", price.usd, price.provenance.is_estimate),
+                ("size_ml", price.size_ml.value, price.size_ml.provenance.is_estimate),
+                ("dose_ml", self.dose_ml.value, self.dose_ml.provenance.is_estimate),
+                ("applications_per_day", self.applications_per_day.value,
+                 self.applications_per_day.provenance.is_estimate),
+            ),
+        )
+
+    def irritant_names(self, kind: IrritantKind) -> list[str]:
+        return [i.ingredient for i in self.irritants if i.kind is kind]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Catalog:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    catalog_version: Text
+    updated: dt.date
+    products: Annotated[list[Product], Length(1)]
+    schema_version: Annotated[Literal[2], EXACT_INT] = 2
+    currency: Literal["USD"] = "USD"
+    prices_from: Annotated[Text | None, Doc(
+        "Whose price list the prices come from, when not the catalog's.")] = None
+
+    def __post_init__(self) -> None:
+        twice = repeated(p.id for p in self.products)
+        if twice:
+            raise ValueError(f"product id {twice[0]!r} appears more than once")
+
+    def by_id(self) -> dict[str, Product]:
+        return {p.id: p for p in self.products}
+
+    @cached_property
+    def memo(self) -> dict[str, object]:
+        """Scratch space for values other modules derive from the whole catalog."""
+        return {}

@@ -1,0 +1,81 @@
+"""SerumDesk's JSON data files (the catalog, the ingredient vocabulary) once read: strict JSON,
+and validation errors as lines that name the file, the entry and the field (storage reads the bytes)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from serumdesk.domain.strict import strict_json
+from serumdesk.domain.strict.field_rules import error_words
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+
+class DataFileError(Exception):
+    """A data file that cannot be used; the message is written for a person."""
+
+    noun: ClassVar[str] = "data file"
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        shown = problems[:10]
+        more = f"\n  …and {len(problems) - 10} more" if len(problems) > 10 else ""
+        body = "\n".join(f"  - {p}" for p in shown)
+        super().__init__(f"The {self.noun} {self.path} cannot be used:\n{body}{more}")
+
+
+def json_object(raw: bytes | str, path: Path | str, error: type[DataFileError],
+                expected: str) -> dict[str, Any]:
+    """The JSON object in `raw` (strict JSON: no NaN or Infinity; UTF-8, a byte order mark
+    allowed); `expected` says what the top level should hold."""
+    try:
+        data = strict_json.loads(raw)
+    except strict_json.JsonProblem as exc:
+        raise error(path, [f"the file is {exc}"]) from None
+    if not isinstance(data, dict):
+        raise error(path, [f"the top level must be an object with {expected}"])
+    return data
+
+
+def describe_errors(exc: ValidationError, data: Mapping[str, Any], top: str,
+                    lists: Mapping[str, tuple[str, str]]) -> list[str]:
+    """pydantic's errors as lines naming the entry and the field.
+
+    `lists` maps each list of entries to (what an entry is called, the key that names it):
+    {"products": ("product", "id")} gives "product 'x' (entry 3), field 'price.usd': …".
+    Errors outside those lists are said of `top`.
+    """
+    lines: list[str] = []
+    for error in exc.errors(include_url=False):
+        loc = list(error["loc"])
+        where = top
+        if len(loc) >= 2 and loc[0] in lists and isinstance(loc[1], int):
+            kind, name_key = lists[str(loc[0])]
+            entries, index = data.get(str(loc[0])), loc[1]
+            entry = entries[index] if isinstance(entries, list) and index < len(entries) else None
+            name = entry.get(name_key) if isinstance(entry, dict) else None
+            label = f"'{name}'" if isinstance(name, str) and name else f"(no {name_key})"
+            where = f"{kind} {label} (entry {index + 1})"
+            loc = loc[2:]
+        field = ".".join(str(part) for part in loc) if loc else None
+        message = error_words(error)
+        if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+            message = "unknown field (check its spelling)"
+        elif error["type"] == "missing":
+            message = "required field is missing"
+        lines.append(f"{where}, field '{field}': {message}" if field else f"{where}: {message}")
+    return lines
+
+
+def json_schema_of(model: Any, title: str) -> dict[str, Any]:
+    """The JSON Schema of a pydantic model or TypeAdapter, as shipped beside a bundled data
+    file."""
+    schema: dict[str, Any] = (model.model_json_schema() if hasattr(model, "model_json_schema")
+                              else model.json_schema())
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = title
+    return schema

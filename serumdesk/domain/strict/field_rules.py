@@ -1,0 +1,184 @@
+"""What a field of a SerumDesk file accepts, written as plain metadata that pydantic reads.
+
+`Annotated[float, Bounded(SIZE_ML)]`, `Annotated[str, TextRule()]`, `Annotated[bool,
+STRICT_BOOL]`, `Doc("…")`: each object here implements pydantic's hooks
+(`__get_pydantic_core_schema__`, `__get_pydantic_json_schema__`) and imports pydantic-core
+only when a validator or a JSON Schema is built. So the catalog's domain types (product.py)
+carry their whole file format without importing pydantic.
+
+Each object can also apply its rule itself (`check_value`): light_validation.py builds the
+catalog's dataclasses from JSON by their type hints and these checks, so a catalog that is
+valid loads without pydantic; pydantic is imported only to word what is wrong with one that
+is not (and for the JSON Schema). A property test holds the two to the same answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema, ErrorDetails
+
+    from serumdesk.domain.strict.numbers import Quantity
+
+FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
+"""A dataclass's `__pydantic_config__`: a key the type does not have is an error."""
+
+
+class Bounded:
+    """pydantic metadata for a number of a Quantity: strict (no bools, no strings of
+    digits), finite, within the quantity's bounds — `Annotated[float, Bounded(SIZE_ML)]`.
+
+    `zero` overrides the quantity's own rule: the catalog needs every figure above zero,
+    while a person's own figure may be 0 where the quantity allows it.
+    """
+
+    def __init__(self, quantity: Quantity, *, zero: bool | None = None) -> None:
+        self.quantity = quantity
+        self.zero = zero
+
+    def _check(self, value: float) -> float:
+        return self.quantity.check(value, zero=self.zero)
+
+    def check_value(self, value: object) -> float:
+        """The rule applied without pydantic: the same strict number, bounds and result."""
+        checked = self.quantity.check(value, zero=self.zero)
+        return checked if self.quantity.whole else float(checked)
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        inner = (core_schema.int_schema(strict=True) if self.quantity.whole
+                 else core_schema.float_schema(strict=True, allow_inf_nan=False))
+        return core_schema.no_info_after_validator_function(self._check, inner)
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["minimum"] = self.quantity.lowest(zero=self.zero)
+        json_schema["maximum"] = self.quantity.maximum
+        return json_schema
+
+
+class TextRule:
+    """pydantic metadata for text: surrounding spaces trimmed, then a length, and optionally
+    a pattern it must match (as pydantic's StringConstraints)."""
+
+    def __init__(self, *, min_length: int = 1, max_length: int = 2000,
+                 pattern: str | None = None, strip: bool = True) -> None:
+        self.min_length, self.max_length = min_length, max_length
+        self.pattern, self.strip = pattern, strip
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.str_schema(strip_whitespace=self.strip, min_length=self.min_length,
+                                      max_length=self.max_length, pattern=self.pattern)
+
+    def check_value(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise TypeError("not text")
+        text = value.strip() if self.strip else value
+        if not self.min_length <= len(text) <= self.max_length:
+            raise ValueError(f"text of {len(text)} characters")
+        if self.pattern is not None and ("\n" in text or not re.search(self.pattern, text)):
+            raise ValueError("text that does not match its pattern")
+        return text
+
+
+class _StrictBool:
+    """pydantic metadata: only true or false (never 1, "yes" or "no")."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.bool_schema(strict=True)
+
+    def check_value(self, value: object) -> bool:
+        if type(value) is not bool:
+            raise TypeError("not true or false")
+        return value
+
+
+STRICT_BOOL = _StrictBool()
+
+
+class _ExactInt:
+    """pydantic metadata for a Literal of an int (a schema version): pydantic would take true
+    or 1.0 as 1 even with strict numbers, since Literal compares by equality."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(exact_int, handler(source))
+
+    def check_value(self, value: object) -> object:
+        return exact_int(value)
+
+
+EXACT_INT = _ExactInt()
+
+
+class Length:
+    """pydantic metadata for a list: at least `min_length` items, and at most `max_length`."""
+
+    def __init__(self, min_length: int, max_length: int | None = None) -> None:
+        self.min_length, self.max_length = min_length, max_length
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema: dict[str, Any] = dict(handler(source))  # a list schema
+        schema["min_length"] = self.min_length
+        if self.max_length is not None:
+            schema["max_length"] = self.max_length
+        return cast("CoreSchema", schema)
+
+    def check_value(self, value: object) -> object:
+        if not isinstance(value, list) or len(value) < self.min_length or (
+                self.max_length is not None and len(value) > self.max_length):
+            raise ValueError("a list of the wrong length")
+        return value
+
+
+class Doc:
+    """pydantic metadata: the field's description in the JSON Schema."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["description"] = self.text
+        return json_schema
+
+    def check_value(self, value: object) -> object:
+        return value
+
+
+def repeated(values: Iterable[str]) -> list[str]:
+    """Each value that appears more than once, once, in order: for lists whose ids must be
+    unique (products, prices, families)."""
+    seen: set[str] = set()
+    twice: list[str] = []
+    for value in values:
+        if value in seen and value not in twice:
+            twice.append(value)
+        seen.add(value)
+    return twice
+
+
+def exact_int(value: object) -> object:
+    """A whole number that is not a bool, else ValueError (for a schema version)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number, not {value!r}"[:80])
+    return value
+
+
+def error_words(error: ErrorDetails) -> str:
+    """pydantic's message for one error, as a clause: without the "Value error, " pydantic
+    puts before our own checks' words, and without a final full stop (callers add theirs)."""
+    return str(error["msg"]).removeprefix("Value error, ").rstrip(".")

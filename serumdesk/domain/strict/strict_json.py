@@ -1,0 +1,100 @@
+"""JSON as the standard defines it, in and out: no NaN or Infinity, no numbers Python cannot hold.
+
+Python's json module reads `NaN`, `Infinity` and `1e999` (as inf), gives up on integers of
+more than 4,300 digits with advice about `sys.set_int_max_str_digits()`, and refuses a
+UTF-8 byte order mark with advice to "decode using utf-8-sig". SerumDesk's catalogs and
+profiles are read with `loads` instead: a BOM is accepted, the rest is refused in plain
+words. `dumps` never writes NaN or Infinity and writes characters a terminal would act on
+(C1 controls, bidi and other format characters, lone surrogates, line and paragraph
+separators) as \\u escapes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from serumdesk.domain.strict.plain_text import is_unsafe
+
+_NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e\n]")
+_MAX_INT_DIGITS = 640
+"""Python's lowest setting of its own limit. Shorter integers reach the models, which say
+which field is out of bounds (numbers.py); longer ones are refused here, in plain words."""
+
+
+class JsonProblem(ValueError):
+    """Text that is not strict JSON; str() completes "the file is …" ("not UTF-8 text")."""
+
+
+class _NotANumber(ValueError):
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__(text)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotANumber(f"{name} is not a number JSON allows")
+
+
+def _bounded_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    try:
+        if digits <= _MAX_INT_DIGITS:
+            return int(text)
+    except ValueError:  # Python's own digit limit, set lower still
+        pass
+    raise _NotANumber(f"a number of {digits:,} digits is too long")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        shown = text if len(text) <= 20 else text[:16] + "…"
+        raise _NotANumber(f"{shown} is too large a number")
+    return value
+
+
+def loads(raw: bytes | str) -> Any:
+    """Parse UTF-8 JSON text (a byte order mark is fine); JsonProblem says what is wrong."""
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise JsonProblem("not UTF-8 text") from None
+    else:
+        text = raw.removeprefix("\ufeff")
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int,
+                          parse_float=_finite_float)
+    except _NotANumber as exc:
+        raise JsonProblem(f"not valid JSON: {exc.text}") from None
+    except json.JSONDecodeError as exc:
+        raise JsonProblem(
+            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise JsonProblem("nested too deeply") from None
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    if code > 0xFFFF:  # as a UTF-16 surrogate pair, the only way JSON spells it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def dumps(document: Any, *, indent: int | None = 2) -> str:
+    """`document` as strict JSON; ValueError (never bare NaN) for a number that is not finite.
+
+    Characters that are unsafe on a terminal can only be inside strings (JSON's own syntax
+    is ASCII), where a \\u escape means the same character.
+    """
+    text = json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
+    return _NOT_PLAIN_ASCII.sub(lambda m: _escaped(m[0]) if _escape(m[0]) else m[0], text)
+
+
+def _escape(ch: str) -> bool:
+    # U+2028 and U+2029 are valid in JSON strings but break lines (and older JavaScript).
+    return ch in "\u2028\u2029" or is_unsafe(ch)

@@ -1,0 +1,159 @@
+"""Loads the product catalog once, on first use: the bundled one (or a clinic's installed in
+its place), a clinic's price list over it, and the serums the person entered beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from serumdesk.domain.catalog.my_products import MyProduct
+    from serumdesk.domain.catalog.price_list import PriceList
+    from serumdesk.domain.catalog.product import Catalog, Product
+    from serumdesk.domain.ingredients.vocabulary import Vocabulary
+    from serumdesk.storage.vocabulary_loader import VocabularyLoader
+
+
+class CatalogUnavailable(Exception):
+    """The catalog could not be loaded; str() is written for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogExtras:
+    """What the person's data folder adds to the bundled catalog (storage reads it)."""
+
+    installed: Path | None = None
+    """A clinic's whole catalog, used instead of the bundled one."""
+    price_list: PriceList | None = None
+    my_products: tuple[MyProduct, ...] = ()
+    problems: tuple[str, ...] = field(default=())
+    """Files that could not be used, each in plain words: the app goes on without them."""
+
+
+ExtrasSource = Callable[[], CatalogExtras]
+
+
+class CatalogLoader:
+    """Reads, validates and composes the catalog the first time it is asked for.
+
+    pydantic and the catalog models are imported here, not at module import, so the
+    wizard's first page appears before they are paid for.
+    """
+
+    def __init__(self, path: Path, vocabulary: VocabularyLoader | None = None,
+                 extras: ExtrasSource | None = None) -> None:
+        """`vocabulary` reads ingredient names (allergies, the person's own serums); without
+        one, allergies are matched by the words typed. `extras` reads the person's data
+        folder (a clinic's catalog or price list, their own serums)."""
+        self.path = path
+        self.vocabulary_loader = vocabulary
+        self._extras = extras
+        self._catalog: Catalog | None = None
+        self._error: str | None = None
+        self.problems: tuple[str, ...] = ()
+        """What could not be added to the catalog, in plain words (shown, never fatal)."""
+
+    @property
+    def attempted(self) -> bool:
+        return self._catalog is not None or self._error is not None
+
+    @property
+    def error(self) -> str | None:
+        """The failure message, once loading was tried and failed."""
+        return self._error
+
+    def reload(self) -> None:
+        """Forget the loaded catalog: the next load reads the files again (after the person
+        added a serum or installed a price list)."""
+        self._catalog, self._error, self.problems = None, None, ()
+
+    def load(self) -> Catalog:
+        """The catalog, loaded on the first call; raises CatalogUnavailable on failure."""
+        if self._catalog is not None:
+            return self._catalog
+        if self._error is not None:
+            raise CatalogUnavailable(self._error)
+        from serumdesk.domain.catalog.catalog_file import CatalogError
+        from serumdesk.storage.data_files import load_catalog
+
+        extras = self._extras() if self._extras is not None else CatalogExtras()
+        problems = list(extras.problems)
+        try:
+            catalog = load_catalog(self.path if extras.installed is None else extras.installed)
+        except CatalogError as exc:
+            if extras.installed is None:
+                self._error = str(exc)
+                raise CatalogUnavailable(self._error) from None
+            problems.append(f"{exc} The bundled catalog is used instead.")
+            try:
+                catalog = load_catalog(self.path)
+            except CatalogError as bundled:
+                self._error = str(bundled)
+                raise CatalogUnavailable(self._error) from None
+        catalog = self._compose(catalog, extras, problems)
+        self.problems = tuple(problems)
+        # The catalog lives as long as the app: lay it out for ranking now,
+        # then keep the cyclic collector from rescanning all of it on every later collection.
+        from serumdesk.domain.advice.ranking import prepare
+
+        prepare(catalog)
+        gc.freeze()
+        self._catalog = catalog
+        return catalog
+
+    def _compose(self, catalog: Catalog, extras: CatalogExtras, problems: list[str]) -> Catalog:
+        if extras.price_list is not None:
+            from serumdesk.domain.catalog.price_list import UnknownProducts, apply_price_list
+
+            try:
+                catalog = apply_price_list(catalog, extras.price_list)
+            except UnknownProducts as exc:
+                problems.append(f"The price list {extras.price_list.describe()} is not used: {exc}")
+        if extras.my_products:
+            vocabulary = self.vocabulary()
+            if vocabulary is None:
+                problems.append("Your own serums cannot be shown: the ingredient vocabulary "
+                                "could not be loaded.")
+            else:
+                catalog = replace(catalog, products=[
+                    *catalog.products,
+                    *self._mine(extras.my_products, vocabulary, problems, set(catalog.by_id()))])
+        return catalog
+
+    def _mine(self, entries: tuple[MyProduct, ...], vocabulary: Vocabulary,
+              problems: list[str], catalog_ids: set[str]) -> list[Product]:
+        from pydantic import ValidationError
+
+        from serumdesk.domain.catalog.my_products import product_from_label
+        from serumdesk.domain.label.reading import read_label
+
+        made: list[Product] = []
+        taken = set(catalog_ids)
+        for mine in entries:
+            if mine.id in taken:
+                problems.append(f"Your serum “{mine.brand} {mine.name}” is not shown: its id "
+                                f"'{mine.id}' is taken by another product.")
+                continue
+            taken.add(mine.id)
+            try:
+                made.append(product_from_label(mine, read_label(mine.label, vocabulary),
+                                               dt.date.today()))
+            except (ValidationError, ValueError) as exc:
+                problems.append(f"Your serum “{mine.brand} {mine.name}” cannot be shown ({exc}).")
+        return made
+
+    def vocabulary(self) -> Vocabulary | None:
+        """The ingredient vocabulary, loaded on first use; None when there is none or it
+        cannot be loaded (its `error` says why)."""
+        if self.vocabulary_loader is None:
+            return None
+        from serumdesk.storage.vocabulary_loader import VocabularyUnavailable
+
+        try:
+            return self.vocabulary_loader.load()
+        except VocabularyUnavailable:
+            return None
