@@ -8,13 +8,21 @@ from and when it was seen.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from serumdesk.domain.catalog.product import Catalog, Price, ProductId, Provenance, SizeFigure, Text
+from serumdesk.domain.catalog.product import (
+    Catalog,
+    Price,
+    Product,
+    ProductId,
+    Provenance,
+    SizeFigure,
+    Text,
+)
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.strict.numbers import PRICE_USD, SIZE_ML
@@ -48,6 +56,27 @@ class PriceList(StrictModel):
         return f"{self.name} ({self.date.isoformat()})"
 
 
+@dataclass(frozen=True, kw_only=True)
+class ListedProvenance(Provenance):
+    """Where a price from a price list comes from: the list's name says whose price it is.
+
+    Made only by `apply_price_list`, never read from a file, so a card or sheet can tell a
+    clinic's price from the catalog's by its type rather than by its words.
+    """
+
+    list_name: str
+
+
+def clinic_price_words(product: Product) -> str | None:
+    """'Clinic price (Riverside Dermatology, 2026-11-01)' for a price from a clinic's price
+    list; None for the catalog's own price. Every surface's cost line says it with these."""
+    provenance = product.price.provenance
+    if not isinstance(provenance, ListedProvenance):
+        return None
+    when = f", {provenance.seen.isoformat()}" if provenance.seen else ""
+    return f"Clinic price ({provenance.list_name}{when})"
+
+
 class UnknownProducts(ValueError):
     """A price list names products the catalog does not have."""
 
@@ -71,8 +100,8 @@ def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:
         if entry is None:
             products.append(product)
             continue
-        provenance = Provenance(kind="sourced", source=f"{prices.name} price list",
-                                seen=entry.seen or prices.date)
+        provenance = ListedProvenance(kind="sourced", source=f"{prices.name} price list",
+                                      seen=entry.seen or prices.date, list_name=prices.name)
         size = (product.price.size_ml if entry.size_ml is None
                 else SizeFigure(value=entry.size_ml, provenance=provenance))
         products.append(replace(product, price=Price(usd=entry.usd, provenance=provenance,

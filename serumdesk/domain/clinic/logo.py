@@ -1,0 +1,99 @@
+"""A clinic's logo: a PNG, or an SVG that draws only itself, small enough for a page header.
+
+An SVG is XML that can point elsewhere: an <image> or <use> with a file or web address, a
+stylesheet's url(...) or @import, an entity declared in a DOCTYPE (which can also blow up
+into gigabytes: "billion laughs"), a script. SerumDesk never fetches anything at run time and
+prints nothing it did not check, so a logo with any of these is refused, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import xml.etree.ElementTree as ET
+
+from serumdesk.domain.clinic.details import LogoKind
+
+MAX_LOGO_BYTES = 512 * 1024
+"""Half a megabyte: plenty for a header logo; the config folder stays small."""
+MAX_LOGO_PIXELS = 4096
+"""The widest or tallest PNG taken, in pixels (a header prints it about 2 cm high)."""
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
+_REFUSED_ELEMENTS = frozenset({"script", "foreignObject", "iframe", "audio", "video"})
+
+
+class LogoError(ValueError):
+    """A logo SerumDesk will not use; str() says why, in plain words."""
+
+
+def logo_kind(data: bytes) -> LogoKind:
+    """"png" or "svg" when `data` is a usable logo; LogoError says why it is not."""
+    if len(data) > MAX_LOGO_BYTES:
+        raise LogoError(f"the logo is larger than {MAX_LOGO_BYTES // 1024} KB; save a smaller "
+                        "version of it")
+    if data.startswith(PNG_SIGNATURE):
+        _check_png(data)
+        return "png"
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype")):
+        check_svg(data)
+        return "svg"
+    raise LogoError("the logo is neither a PNG nor an SVG picture")
+
+
+def _check_png(data: bytes) -> None:
+    # The IHDR chunk comes first: length 13, type, then width and height.
+    if len(data) < 33 or data[12:16] != b"IHDR":
+        raise LogoError("the PNG logo is damaged (it has no image header)")
+    width, height = struct.unpack(">II", data[16:24])
+    if not (0 < width <= MAX_LOGO_PIXELS and 0 < height <= MAX_LOGO_PIXELS):
+        raise LogoError(f"the PNG logo is {width} × {height} pixels; it may be at most "
+                        f"{MAX_LOGO_PIXELS} pixels on each side")
+
+
+def _internal(reference: str) -> bool:
+    """A reference to something inside the same picture ("#gradient", an embedded PNG or
+    JPEG), or nothing."""
+    ref = reference.strip().lower()
+    return ref == "" or ref.startswith(("#", "data:image/png;", "data:image/jpeg;"))
+
+
+def check_svg(data: bytes) -> None:
+    """LogoError unless `data` is an SVG that refers to nothing outside itself."""
+    lowered = data.lower()
+    if b"<!doctype" in lowered or b"<!entity" in lowered:
+        raise LogoError("the SVG logo declares a DOCTYPE or entities; save it again as "
+                        "plain SVG")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise LogoError(f"the SVG logo is not well-formed XML ({exc})") from None
+    if root.tag not in (f"{_SVG_NS}svg", "svg"):
+        raise LogoError("the file is XML but not an SVG picture")
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        if tag in _REFUSED_ELEMENTS:
+            raise LogoError(f"the SVG logo contains a <{tag}> element; a logo may only draw")
+        for key, value in element.attrib.items():
+            name = key.rsplit("}", 1)[-1]
+            if (key == _XLINK_HREF or name == "href") and not _internal(value):
+                raise LogoError(f"the SVG logo refers to '{value[:60]}' outside itself; "
+                                "embed everything in the picture")
+            if name.lower().startswith("on"):
+                raise LogoError(f"the SVG logo has a script attribute ({name})")
+            _check_style(value)
+        if tag == "style" and element.text:
+            _check_style(element.text)
+
+
+def _check_style(text: str) -> None:
+    if "@import" in text.lower():
+        raise LogoError("the SVG logo's style imports another file")
+    for reference in _URL.findall(text):
+        if not _internal(reference):
+            raise LogoError(f"the SVG logo refers to '{reference[:60]}' outside itself; "
+                            "embed everything in the picture")
