@@ -47,6 +47,12 @@ def _profile() -> Register:
     return profile.register
 
 
+def _clinic() -> Register:
+    from serumdesk.cli import clinic
+
+    return clinic.register
+
+
 class Command(NamedTuple):
     summary: str
     """The line `serumdesk --help` shows for the command."""
@@ -61,6 +67,8 @@ COMMANDS: dict[str, Command] = {
     "catalog": Command("check or describe catalog files", _catalog),
     "sheet": Command("write the printable comparison sheet as a PDF", _sheet),
     "profile": Command("save, list and reuse your answers", _profile),
+    "clinic": Command("set the clinic's details for its sheets, and the shared-computer setting",
+                      _clinic),
 }
 """Every command, in the order `serumdesk --help` lists them (pip's commands_dict, in small)."""
 

@@ -43,14 +43,24 @@ class UserPaths:
     """The person's own folders (profiles, settings); created 0700 on first use."""
 
     data_dir: Path
+    config_dir: Path | None = None
+    """<user config folder>/SerumDesk; None puts what it holds under `data_dir`/config."""
 
     @classmethod
     def default(cls) -> UserPaths:
         # platformdirs honours XDG_DATA_HOME on Linux; imported here to keep start-up lean.
-        from platformdirs import user_data_path
+        from platformdirs import user_config_path, user_data_path
 
         override = os.environ.get("SERUMDESK_DATA_DIR")
-        return cls(Path(override) if override else user_data_path(APP_NAME, appauthor=False))
+        config = os.environ.get("SERUMDESK_CONFIG_DIR")
+        return cls(Path(override) if override else user_data_path(APP_NAME, appauthor=False),
+                   Path(config) if config else user_config_path(APP_NAME, appauthor=False))
+
+    @property
+    def clinic_dir(self) -> Path:
+        """A clinic's details and logo, and the shared-computer setting (storage/clinic.py)."""
+        config = self.config_dir if self.config_dir is not None else self.data_dir / "config"
+        return config / "clinic"
 
     @property
     def profiles_dir(self) -> Path:

@@ -82,10 +82,10 @@ def clean_field(field: str, text: str | None) -> str:
         raise ClinicDetailsError(f"{what} is {len(cleaned):,} characters long; it may be at "
                                  f"most {limit}.")
     if cleaned and field == "phone" and not _PHONE.fullmatch(cleaned):
-        raise ClinicDetailsError(f"{what} '{cleaned}' is not a phone number: use digits, "
+        raise ClinicDetailsError(f"{what}: '{cleaned}' is not a phone number; use digits, "
                                  "spaces and + ( ) - . / only.")
     if cleaned and field == "web" and not _WEB.fullmatch(cleaned):
-        raise ClinicDetailsError(f"{what} '{cleaned}' is not a web address; give it as "
+        raise ClinicDetailsError(f"{what}: '{cleaned}' is not a web address; give it as "
                                  "example.com or https://example.com/page.")
     return cleaned
 
