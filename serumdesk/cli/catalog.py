@@ -18,6 +18,7 @@ from serumdesk.cli.options import (
     user_catalog_store,
 )
 from serumdesk.cli.output import say, tell, write_json
+from serumdesk.cli.prices import add_import_name_option, register_price_actions
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 
 if TYPE_CHECKING:
@@ -223,6 +224,10 @@ def install(args: argparse.Namespace) -> int:
     from serumdesk.storage.paths import bundled_catalog_path
     from serumdesk.storage.user_catalog import UserCatalogError
 
+    if args.file is not None and args.file.suffix.lower() in (".csv", ".txt", ".tsv"):
+        from serumdesk.cli.prices import import_sheet
+
+        return import_sheet(args)
     store = user_catalog_store()
     if args.reset:
         if args.file is not None:
@@ -301,7 +306,8 @@ def register(cat: Parser) -> None:
     imp = actions.add_parser(
         "import", help="use a clinic's catalog or price list instead of the bundled prices",
         description="Install a whole catalog, or a price list (\"kind\": \"price-list\": prices "
-        "and sizes by product id) laid over the catalog. It is checked with the same rules and "
+        "and sizes by product id) laid over the catalog, or a CSV price sheet from "
+        "`catalog export-prices` filled in with a spreadsheet. It is checked with the same rules and "
         "errors as `catalog validate`; a file that fails changes nothing. The sheet names the "
         "price list and its date.")
     imp.add_argument("file", nargs="?", metavar="FILE", type=path_option)
@@ -309,4 +315,6 @@ def register(cat: Parser) -> None:
                      help="replace an installed catalog or price list of the same kind")
     imp.add_argument("--reset", action="store_true",
                      help="go back to the bundled catalog and its prices")
+    add_import_name_option(imp)
     imp.set_defaults(func=install)
+    register_price_actions(actions)

@@ -280,6 +280,20 @@ class UserCatalogStore(PrivateFolderStore):
             self._write(target, raw)
         return InstallResult(kind, described, existed, tuple(warnings))
 
+    def keep_price_list(self, data: bytes, *, replace_existing: bool) -> bool:
+        """Keep a price list SerumDesk made (a CSV price sheet, the Clinic prices table),
+        already checked against the catalog; returns whether one was replaced."""
+        with self._locked():
+            existed = _exists(self.price_list_path)
+            if existed and not replace_existing:
+                raise AlreadyInstalled(Installed.PRICE_LIST, self.price_list_path)
+            self._write(self.price_list_path, data)
+        return existed
+
+    def base_catalog(self, bundled: Path) -> Catalog:
+        """The catalog a price list is laid over: an installed clinic catalog, else `bundled`."""
+        return self._base_catalog(bundled)
+
     def _base_catalog(self, bundled: Path) -> Catalog:
         from serumdesk.storage.data_files import load_catalog
 

@@ -118,6 +118,13 @@ class PriceListError(DataFileError):
 MAX_PRICE_LIST_BYTES = 10 * 1024 * 1024
 
 
+def price_list_bytes(prices: PriceList) -> bytes:
+    """The price list as the file `parse_price_list` reads back."""
+    from serumdesk.domain.strict import strict_json
+
+    return (strict_json.dumps(prices.model_dump(mode="json")) + "\n").encode("utf-8")
+
+
 def is_price_list(data: object) -> bool:
     """Whether parsed JSON says it is a price list ("kind": "price-list") rather than a catalog."""
     return isinstance(data, dict) and data.get("kind") == "price-list"
