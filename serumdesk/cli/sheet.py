@@ -28,11 +28,15 @@ def run(args: argparse.Namespace) -> int:
     catalog = load_catalog_for(loader)
     answers = answers_for(args)
     rec = recommend(catalog, answers, vocabulary=vocabulary_for_allergies(answers, loader))
+    from serumdesk.cli.clinic_sheet import clinic_sheet_for
+
+    clinic, logo = clinic_sheet_for(args)
     app = ensure_gui_app()  # fonts and PDF painting need one; kept alive until written
     try:
         pages = write_sheet_pdf(rec, args.compare or (), args.output,
                                 paper=args.paper or default_paper(),
-                                include_medical=not args.no_medical, replace=args.force)
+                                include_medical=not args.no_medical, replace=args.force,
+                                clinic=clinic, logo=logo)
     except CompareError as exc:
         raise UsageError(str(exc)) from None
     except SaveError as exc:
@@ -58,4 +62,7 @@ def register(sheet: Parser) -> None:
     sheet.add_argument("--no-medical", action="store_true",
                        help="leave pregnancy, conditions and allergies out (for sharing); "
                        "cautions keep a line that says to see your clinician")
+    from serumdesk.cli.clinic_sheet import add_handout_options
+
+    add_handout_options(sheet)
     sheet.set_defaults(func=run)

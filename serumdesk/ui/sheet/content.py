@@ -19,10 +19,12 @@ from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.freshness import stale_words
+from serumdesk.domain.catalog.price_list import clinic_price_words
 from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.sources import Source
 from serumdesk.domain.strict.plain_text import plain
+from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, ClinicSheet
 
 GENERIC_CLINICIAN_CAUTION = (
     "Medical cautions apply — see your clinician before starting it."
@@ -115,6 +117,9 @@ def _cost_cell(m: Match, answers: Answers, today: dt.date) -> str:
              wording.assumption_words(cost), *stale_words(m.product, cost, today)]
     if cost.inputs.estimated_fields:
         lines[2] += f" * {wording.estimated_words(cost)}"
+    clinic_price = clinic_price_words(m.product)
+    if clinic_price and "price_usd" not in cost.inputs.overridden_fields:
+        lines.append(clinic_price)
     if cost.inputs.overridden_fields:
         lines.append(wording.overridden_words(cost))
     if answers.in_recovery_window:
@@ -316,27 +321,38 @@ table.advice td { border-width: 1px; border-style: solid; border-color: #000000;
 """
 
 
+SHEET_TITLE = "Serum comparison sheet"
+PRICES_IN = "Prices in US dollars."
+"""Said once on every sheet: the figures are dollars whatever the language of the dates."""
+
+
 def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date,
                include_medical: bool = True, font_family: str = "DejaVu Sans",
-               table_pt: float = 8.0) -> str:
-    """The whole sheet as one HTML document for QTextDocument; `table_pt` sizes the dense parts."""
+               table_pt: float = 8.0, clinic: ClinicSheet | None = None) -> str:
+    """The whole sheet as one HTML document for QTextDocument; `table_pt` sizes the dense
+    parts. With `clinic` (clinic_parts.py) it carries the clinic's header, "prepared for /
+    by", the notes box and the follow-up date; without, it is the personal sheet."""
     style = _STYLE.replace("SMALL_PT", f"{max(6.5, table_pt - 0.5):g}").replace(
         "TINY_PT", f"{max(6.0, table_pt - 1):g}").replace("TABLE_PT", f"{table_pt:g}")
     advice = NOT_ADVICE if include_medical else SHARED_NOT_ADVICE
     shared = "" if include_medical else " — copy for sharing, medical details left out"
+    clinic = clinic if clinic is not None and clinic.shown else None
+    top = clinic.top_html(SHEET_TITLE, today) if clinic else f"<h1>{SHEET_TITLE}</h1>"
+    style += CLINIC_STYLE if clinic else ""
     return (
         f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{style}</style></head>'
         "<body>"
-        "<h1>Serum comparison sheet</h1>"
+        f"{top}"
         f'<p class="sub">Prepared with SerumDesk on {_e(long_date(today))}'
         f"{_e(shared)}. Catalog {_e(rec.catalog_version)} of "
-        f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))}</p>"
+        f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))} {_e(PRICES_IN)}</p>"
         "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)
         + "<h2>Products compared</h2>" + _notice_html(rec, include_medical)
         + _comparison_html(rec, compared, include_medical, today)
         + "<h2>Left out, and why</h2>" + _exclusions_html(rec, include_medical)
         + "<h2>Routine</h2>" + _routine_html(rec, compared, include_medical)
         + f"<h2>Patch test</h2><p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"
+        + (clinic.end_html() if clinic else "")
         + "<h2>What to expect, and when</h2>" + _timeline_html(rec)
         + "<h2>What these serums are</h2>" + _about_html(rec, compared)
         + "<h2>Sources</h2>" + _sources_html(rec, compared)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.storage.paths import resources_dir
+from serumdesk.ui.sheet.clinic_parts import LOGO_RESOURCE, ClinicSheet
 from serumdesk.ui.sheet.content import sheet_html
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -77,6 +78,8 @@ class SheetContent:
     html: str
     footer_left: str
     family: str
+    logo: QImage | None = None
+    """The clinic's logo, drawn where the HTML names clinic_parts.LOGO_RESOURCE."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +90,18 @@ class SheetRequest:
     compared: Sequence[Match]
     include_medical: bool = True
     today: dt.date | None = None
+    clinic: ClinicSheet | None = None
+    """The clinic's header and what staff typed (clinic_parts.py); None: the personal sheet."""
+    logo: QImage | None = None
 
     def content(self, table_pt: float) -> SheetContent:
         family = sheet_font_family()
         day = self.today or dt.date.today()
         html = sheet_html(self.rec, self.compared, today=day,
                           include_medical=self.include_medical, font_family=family,
-                          table_pt=table_pt)
-        return SheetContent(html, f"SerumDesk comparison sheet · {day.isoformat()}", family)
+                          table_pt=table_pt, clinic=self.clinic)
+        return SheetContent(html, f"SerumDesk comparison sheet · {day.isoformat()}", family,
+                            self.logo)
 
 
 class PagedSheet:
@@ -118,6 +125,9 @@ class PagedSheet:
         # Long unbroken strings (web addresses) wrap instead of running out of their column.
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
+        if content.logo is not None:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOGO_RESOURCE),
+                            content.logo)
         doc.setHtml(content.html)
         doc.setPageSize(QSizeF(self.width, self.body_height))
         self.document = doc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -17,6 +18,10 @@ from serumdesk.ui.sheet.pages import PAPER_SIZES, PagedSheet, SheetRequest, page
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+    from serumdesk.domain.advice.ranking import Match
+    from serumdesk.domain.clinic.details import LogoKind
+    from serumdesk.ui.sheet.clinic_parts import ClinicSheet
 
 LETTER_TERRITORIES = frozenset({
     "US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "NI", "BZ",
@@ -72,10 +77,24 @@ def pdf_bytes(request: SheetRequest, paper: str) -> tuple[bytes, int]:
     return bytes(data.data()), pages
 
 
+def clinic_request(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
+                   clinic: ClinicSheet | None, logo: tuple[bytes, LogoKind] | None) -> SheetRequest:
+    """The sheet request with the clinic's parts and its logo drawn as a picture."""
+    image = None
+    if clinic is not None and clinic.details is not None and logo is not None:
+        from serumdesk.ui.sheet.clinic_logo import logo_image
+
+        image = logo_image(*logo)
+        clinic = dataclasses.replace(clinic, has_logo=image is not None)
+    return SheetRequest(rec, compared, include_medical, clinic=clinic, logo=image)
+
+
 def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path, *,
                     paper: str = "a4", include_medical: bool = True,
-                    replace: bool = False) -> int:
-    """Write the sheet to `path` atomically, owner-only (0600) from the start — even a copy
+                    replace: bool = False, clinic: ClinicSheet | None = None,
+                    logo: tuple[bytes, LogoKind] | None = None) -> int:
+    """Write the sheet to `path` atomically (with `clinic`, the clinic's sheet; `logo` is
+    the kept logo's bytes and kind), owner-only (0600) from the start — even a copy
     for sharing names the person's goal and budget; returns the page count.
 
     Needs a QGuiApplication (fonts). Raises CompareError for ids that cannot be compared and
@@ -87,7 +106,7 @@ def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path,
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_sheet_pdf needs a running QGuiApplication; see ensure_gui_app()")
     compared = select_compared(rec, compare_ids)
-    data, pages = pdf_bytes(SheetRequest(rec, compared, include_medical), paper)
+    data, pages = pdf_bytes(clinic_request(rec, compared, include_medical, clinic, logo), paper)
     atomic_write_bytes(Path(path), data, replace=replace, private=True)
     return pages
 

@@ -1,0 +1,100 @@
+"""What clinic staff type when they print a sheet: for whom, by whom, notes and a follow-up date.
+
+All of it optional: a blank is printed as a line to write on by hand. Checked here so the
+print dialog and `serumdesk sheet` refuse the same things with the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from serumdesk.domain.clinic.amounts import AmountError, parse_day
+from serumdesk.domain.dates import add_months
+from serumdesk.domain.strict.numbers import NumberError, check_day
+from serumdesk.domain.strict.plain_text import has_visible_character, plain, plain_line
+
+MAX_NAME_CHARS = 80
+MAX_NOTES_CHARS = 1200
+MAX_NOTES_LINES = 12
+"""What fits the sheet's notes box without pushing four products onto a third page."""
+FOLLOW_UP_YEARS = 2
+"""A follow-up further away than this is a typing slip (2207 for 2027), not a plan."""
+
+
+class HandoutError(ValueError):
+    """Something typed for the sheet that cannot be printed; str() says what and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Handout:
+    """The typed parts of a clinic's sheet; '' and None are left blank to write on."""
+
+    prepared_for: str = ""
+    prepared_by: str = ""
+    notes: str = ""
+    follow_up: dt.date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.prepared_for or self.prepared_by or self.notes or self.follow_up)
+
+
+def _name(text: str | None, what: str) -> str:
+    cleaned = " ".join(plain_line(text or "").split())
+    if cleaned and not has_visible_character(cleaned):
+        cleaned = ""
+    if len(cleaned) > MAX_NAME_CHARS:
+        raise HandoutError(f"{what} is {len(cleaned)} characters long; it may be at most "
+                           f"{MAX_NAME_CHARS}.")
+    return cleaned
+
+
+def _notes(text: str | None) -> str:
+    lines = [" ".join(line.split()) for line in plain(text or "").replace("\t", " ").split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    cleaned = "\n".join(lines)
+    if len(cleaned) > MAX_NOTES_CHARS:
+        raise HandoutError(f"The notes are {len(cleaned):,} characters long; the sheet's box "
+                           f"holds at most {MAX_NOTES_CHARS:,}.")
+    if len(lines) > MAX_NOTES_LINES:
+        raise HandoutError(f"The notes have {len(lines)} lines; the sheet's box holds at most "
+                           f"{MAX_NOTES_LINES}.")
+    return cleaned
+
+
+def check_follow_up(day: dt.date, today: dt.date) -> dt.date:
+    """`day` when it can be a follow-up: not before today, and within FOLLOW_UP_YEARS."""
+    try:
+        check_day(day, "The follow-up date")
+    except NumberError as exc:
+        raise HandoutError(str(exc)) from None
+    if day < today:
+        raise HandoutError(f"The follow-up date {day.isoformat()} is in the past; give today "
+                           "or a later day.")
+    if day > add_months(today, 12 * FOLLOW_UP_YEARS):
+        raise HandoutError(f"The follow-up date {day.isoformat()} is more than "
+                           f"{FOLLOW_UP_YEARS} years away; check the year.")
+    return day
+
+
+def parse_follow_up(text: str, today: dt.date) -> dt.date:
+    """A follow-up typed as 2027-01-15 (or an unambiguous 15.01.2027, 15/01/2027)."""
+    try:
+        day = parse_day(text)
+    except AmountError as exc:
+        raise HandoutError(f"The follow-up date: {exc}.") from None
+    return check_follow_up(day, today)
+
+
+def make_handout(prepared_for: str | None = None, prepared_by: str | None = None,
+                 notes: str | None = None, follow_up: dt.date | None = None, *,
+                 today: dt.date) -> Handout:
+    """A checked handout; HandoutError names the first part that cannot be printed."""
+    return Handout(prepared_for=_name(prepared_for, "The patient's name"),
+                   prepared_by=_name(prepared_by, "The name of who prepared it"),
+                   notes=_notes(notes),
+                   follow_up=None if follow_up is None else check_follow_up(follow_up, today))
