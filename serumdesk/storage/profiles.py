@@ -438,6 +438,13 @@ class ProfileStore(PrivateFolderStore):
         except (OSError, ValueError, KeyError, TypeError, ProfileError):
             return None
 
+    def forget_last_used(self) -> None:
+        """Best effort, as set_last_used: no profile is offered at the next launch."""
+        if self.read_only:
+            return
+        with contextlib.suppress(OSError):
+            (self.folder / "last-used.json").unlink(missing_ok=True)
+
     def set_last_used(self, profile_id: str) -> None:
         """Best effort: failing to remember this must never stop the person's work."""
         if self.read_only:

@@ -290,6 +290,20 @@ class UserCatalogStore(PrivateFolderStore):
             self._write(self.price_list_path, data)
         return existed
 
+    def remove_price_list(self) -> bool:
+        """Go back to the catalog's own prices (an installed catalog stays); returns whether
+        a price list was there."""
+        with self._locked():
+            path = self.price_list_path
+            if not _exists(path):
+                return False
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise UserCatalogError(
+                    f"Could not remove {path}: {describe_os_error(exc, reading=False)}.") from None
+        return True
+
     def base_catalog(self, bundled: Path) -> Catalog:
         """The catalog a price list is laid over: an installed clinic catalog, else `bundled`."""
         return self._base_catalog(bundled)

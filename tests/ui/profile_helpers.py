@@ -35,6 +35,10 @@ class ScriptedPrompts:
         self.asked.append(("unsaved", name or ""))
         return self.unsaved.popleft() if self.unsaved else Unsaved.DISCARD
 
+    def ask_clear_on_quit(self) -> Unsaved:
+        self.asked.append(("clear_on_quit", ""))
+        return self.unsaved.popleft() if self.unsaved else Unsaved.DISCARD
+
     def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
                      current_id: str | None = None) -> Profile | None:
         self.asked.append(("pick", ", ".join(p.name for p in profiles)))

@@ -77,6 +77,13 @@ def clinic_price_words(product: Product) -> str | None:
     return f"Clinic price ({provenance.list_name}{when})"
 
 
+def clinic_price_sentence(product: Product, price_overridden: bool) -> str:
+    """'Clinic price (Riverside Dermatology, 2026-11-01). ' at the start of a cost line (the
+    card's, the sheet's), or '' when the price is the catalog's or the person's own figure."""
+    words = None if price_overridden else clinic_price_words(product)
+    return f"{words}. " if words else ""
+
+
 class UnknownProducts(ValueError):
     """A price list names products the catalog does not have."""
 

@@ -213,23 +213,51 @@ def _get(cells: list[str], columns: dict[str, tuple[int, str]], key: str) -> str
 
 def _row(cells: list[str], row: int, columns: dict[str, tuple[int, str]], by_id: dict[str, Product],
          by_name: dict[tuple[str, str], Product]) -> SheetPrice | None:
-    price_text, size_text = _get(cells, columns, "price"), _get(cells, columns, "size")
-    date_text = _get(cells, columns, "date")
     product = _product(cells, row, columns, by_id, by_name)
-    price_column = columns["price"][1]
+    names = tuple(columns[k][1] if k in columns else k for k in ("price", "size", "date"))
+    texts = (_get(cells, columns, "price"), _get(cells, columns, "size"),
+             _get(cells, columns, "date"))
+    return _figures(f"row {row}", row, product, texts, names)
+
+
+def _figures(where: str, row: int, product: Product, texts: tuple[str, str, str],
+             names: tuple[str, str, str]) -> SheetPrice | None:
+    """The price, size and date typed for `product` (None when no price is), checked."""
+    price_text, size_text, date_text = texts
+    price_column, size_column, date_column = names
     if not price_text:
         if size_text or date_text:
-            raise _RowProblem(f"row {row}, column '{price_column}': empty, but the row has "
-                              "a size or date; give the price too, or clear the row")
+            raise _RowProblem(f"{where}, column '{price_column}': empty, but the row has a "
+                              "size or date; give the price too, or clear the row")
         return None
-    usd = _checked(row, price_column, lambda: PRICE_USD.check(parse_price(price_text),
-                                                              zero=False))
+    usd = _checked(where, price_column, lambda: PRICE_USD.check(parse_price(price_text),
+                                                                zero=False))
     size = (None if not size_text else _checked(
-        row, columns["size"][1], lambda: SIZE_ML.check(parse_decimal(size_text, "ml"))))
+        where, size_column, lambda: SIZE_ML.check(parse_decimal(size_text, "ml"))))
     seen = None
     if date_text:
-        seen = _checked(row, columns["date"][1], lambda: _past_day(date_text))
+        seen = _checked(where, date_column, lambda: _past_day(date_text))
     return SheetPrice(row, product, usd, size, seen)
+
+
+def read_price_table(rows: Sequence[tuple[Product, str, str, str]]) -> list[SheetPrice]:
+    """The Clinic prices table's rows (product, price, size, date as typed), read with the
+    same rules as a price sheet; PriceSheetError names each product with a problem."""
+    found: list[SheetPrice] = []
+    problems: list[str] = []
+    for index, (product, *texts) in enumerate(rows, start=1):
+        price_text, size_text, date_text = (plain_line(t).strip() for t in texts)
+        try:
+            price = _figures(product.title, index, product, (price_text, size_text, date_text),
+                             ("clinic price", "size", "price date"))
+        except _RowProblem as exc:
+            problems.append(str(exc))
+            continue
+        if price is not None:
+            found.append(price)
+    if problems:
+        raise PriceSheetError("the Clinic prices table", problems)
+    return found
 
 
 def _product(cells: list[str], row: int, columns: dict[str, tuple[int, str]], by_id: dict[str, Product],
@@ -252,11 +280,11 @@ def _product(cells: list[str], row: int, columns: dict[str, tuple[int, str]], by
     return found
 
 
-def _checked(row: int, column: str, read: Callable[[], _T]) -> _T:
+def _checked(where: str, column: str, read: Callable[[], _T]) -> _T:
     try:
         return read()
     except (AmountError, NumberError) as exc:
-        raise _RowProblem(f"row {row}, column '{column}': {str(exc).rstrip('.')}") from None
+        raise _RowProblem(f"{where}, column '{column}': {str(exc).rstrip('.')}") from None
 
 
 def _past_day(text: str) -> dt.date:

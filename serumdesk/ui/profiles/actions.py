@@ -45,15 +45,19 @@ class ProfileActions(QObject):
 
     def __init__(self, window: MainWindow, state: WorkState, store: ProfileStore,
                  prompts: ProfilePrompts, guard: InstanceGuard | None = None,
-                 serums: UserCatalogStore | None = None) -> None:
+                 serums: UserCatalogStore | None = None,
+                 shared_computer: Callable[[], bool] = lambda: False) -> None:
         """`serums` keeps the person's own serums: an export carries those the profile
-        compares, and an import keeps those it carries."""
+        compares, and an import keeps those it carries. `shared_computer` says whether the
+        shared-computer setting is on now (ui/clinic/): then no profile is offered at
+        launch or remembered as the last one, and quitting asks whether to clear the answers."""
         super().__init__(window)
         self.window = window
         self.state = state
         self.store = store
         self.serums = serums
         self.prompts = prompts
+        self.shared_computer = shared_computer
         self.guard = guard  # held for the window's lifetime; the kernel drops it at exit
         self.current: Profile | None = None
         self.dirty = False
@@ -132,7 +136,7 @@ class ProfileActions(QObject):
                            profile.bottles)
         self.current = profile
         self.dirty = False
-        self.store.set_last_used(profile.id)
+        self._remember(profile)
         self._refresh()
 
     def _settled(self) -> bool:
@@ -144,8 +148,27 @@ class ProfileActions(QObject):
             return self.save()
         return choice is Unsaved.DISCARD
 
+    def _remember(self, profile: Profile) -> None:
+        """The profile to offer at the next launch; on a shared computer, none."""
+        if self.shared_computer():
+            self.store.forget_last_used()
+        else:
+            self.store.set_last_used(profile.id)
+
     def may_close(self) -> bool:
-        return self._settled()
+        if not self.shared_computer():
+            return self._settled()
+        choice = self.prompts.ask_clear_on_quit()
+        if choice is Unsaved.CANCEL:
+            return False
+        if choice is Unsaved.SAVE and not self.save():
+            return False
+        self.state.replace()
+        self.current = None
+        self.dirty = False
+        self.store.forget_last_used()
+        self._refresh()
+        return True
 
     # -- the actions ---------------------------------------------------------------------------
     def new_profile(self) -> None:
@@ -175,7 +198,7 @@ class ProfileActions(QObject):
             self.prompts.warn("Could not save the profile", str(exc))
             return False
         self.dirty = False
-        self.store.set_last_used(self.current.id)
+        self._remember(self.current)
         self._refresh()
         self._status(f"Saved profile “{self.current.name}”.")
         return True
@@ -344,6 +367,9 @@ class ProfileActions(QObject):
         """Tell a second window it is read-only, report unreadable files, offer the last profile."""
         if self.store.read_only:
             self.prompts.inform("SerumDesk is already open", SECOND_INSTANCE_MESSAGE)
+        if self.shared_computer():  # every launch starts fresh; no name shows unasked
+            self.store.forget_last_used()
+            return
         profiles = self._listing()
         last = self.store.last_used()
         if profiles and last is not None and self.current is None and not self.dirty:
@@ -354,7 +380,8 @@ class ProfileActions(QObject):
 
 def install_profile_actions(window: MainWindow, state: WorkState, paths: UserPaths,
                             prompts: ProfilePrompts | None = None,
-                            offer_at_start: bool = True) -> ProfileActions:
+                            offer_at_start: bool = True,
+                            shared_computer: Callable[[], bool] = lambda: False) -> ProfileActions:
     """Wire profiles into `window`; a second running SerumDesk gets read-only stores (its
     `serums` store, for the person's own serums, too)."""
     from serumdesk.storage.user_catalog import UserCatalogStore
@@ -363,7 +390,7 @@ def install_profile_actions(window: MainWindow, state: WorkState, paths: UserPat
     store = ProfileStore(paths.profiles_dir, read_only=not guard.acquired)
     serums = UserCatalogStore(paths.catalog_dir, read_only=not guard.acquired)
     actions = ProfileActions(window, state, store, prompts or DialogPrompts(window), guard,
-                             serums)
+                             serums, shared_computer)
     if offer_at_start:
         QTimer.singleShot(0, actions.offer_last_used)
     return actions

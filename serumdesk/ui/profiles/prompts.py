@@ -18,6 +18,10 @@ from serumdesk.storage.profile_types import Profile
 from serumdesk.ui.widgets import plain_dialogs
 
 FILE_FILTER = "SerumDesk profile (*.json);;All files (*)"
+SHARED_QUIT_QUESTION = "This is a shared computer. Clear the answers before quitting?"
+SHARED_QUIT_DETAIL = ("Clearing leaves nothing of them for the next person: SerumDesk forgets "
+                      "the answers on screen and which profile was open. Profiles you saved "
+                      "stay saved.")
 
 
 class Unsaved(enum.Enum):
@@ -30,6 +34,7 @@ class ProfilePrompts(Protocol):
     def ask_name(self, title: str, label: str, initial: str = "") -> str | None: ...
     def confirm(self, title: str, text: str, action: str, decline: str = "Cancel") -> bool: ...
     def ask_unsaved(self, name: str | None) -> Unsaved: ...
+    def ask_clear_on_quit(self) -> Unsaved: ...
     def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
                      current_id: str | None = None) -> Profile | None: ...
     def open_file(self, title: str, file_filter: str = FILE_FILTER) -> Path | None: ...
@@ -73,6 +78,21 @@ class DialogPrompts:
         if answer == QMessageBox.StandardButton.Discard:
             return Unsaved.DISCARD
         return Unsaved.CANCEL
+
+    def ask_clear_on_quit(self) -> Unsaved:
+        """On a shared computer: DISCARD clears the answers and quits, SAVE saves them first."""
+        box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Question,
+                                        "Clear the answers?", SHARED_QUIT_QUESTION)
+        box.setInformativeText(SHARED_QUIT_DETAIL)
+        clear = box.addButton("Clear and quit", QMessageBox.ButtonRole.DestructiveRole)
+        save = box.addButton("Save first…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(clear)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is clear:
+            return Unsaved.DISCARD
+        return Unsaved.SAVE if clicked is save else Unsaved.CANCEL
 
     def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
                      current_id: str | None = None) -> Profile | None:

@@ -20,6 +20,7 @@ from serumdesk.domain.advice import wording
 from serumdesk.domain.advice.wording import COST_FIELDS, money
 from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
 from serumdesk.domain.catalog.freshness import stale_words
+from serumdesk.domain.catalog.price_list import clinic_price_sentence
 from serumdesk.domain.strict.numbers import COST_QUANTITIES
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label, plain_tooltip, scaled_font
 
@@ -161,7 +162,7 @@ class CostPanel(QWidget):
         self.months.setText(f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}")
         self.window_cost.setText(wording.recovery_window_words(cost))
         self.window_cost.setVisible(in_recovery)
-        self.assumption.setText(wording.assumption_words(cost) + (
+        self.assumption.setText(clinic_price_sentence(self.product, "price_usd" in inputs.overridden_fields) + wording.assumption_words(cost) + (
             f" {wording.estimated_words(cost)}" if cost.is_estimate else ""))
         for name, spin in self.spins.items():
             spin.blockSignals(True)

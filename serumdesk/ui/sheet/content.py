@@ -19,7 +19,7 @@ from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.freshness import stale_words
-from serumdesk.domain.catalog.price_list import clinic_price_words
+from serumdesk.domain.catalog.price_list import clinic_price_sentence
 from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.sources import Source
@@ -117,9 +117,9 @@ def _cost_cell(m: Match, answers: Answers, today: dt.date) -> str:
              wording.assumption_words(cost), *stale_words(m.product, cost, today)]
     if cost.inputs.estimated_fields:
         lines[2] += f" * {wording.estimated_words(cost)}"
-    clinic_price = clinic_price_words(m.product)
-    if clinic_price and "price_usd" not in cost.inputs.overridden_fields:
-        lines.append(clinic_price)
+    clinic_price = clinic_price_sentence(m.product, "price_usd" in cost.inputs.overridden_fields)
+    if clinic_price:
+        lines.append(clinic_price.strip())
     if cost.inputs.overridden_fields:
         lines.append(wording.overridden_words(cost))
     if answers.in_recovery_window:
