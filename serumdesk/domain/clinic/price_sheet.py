@@ -214,10 +214,11 @@ def _get(cells: list[str], columns: dict[str, tuple[int, str]], key: str) -> str
 def _row(cells: list[str], row: int, columns: dict[str, tuple[int, str]], by_id: dict[str, Product],
          by_name: dict[tuple[str, str], Product]) -> SheetPrice | None:
     product = _product(cells, row, columns, by_id, by_name)
-    names = tuple(columns[k][1] if k in columns else k for k in ("price", "size", "date"))
+    price_name, size_name, date_name = (columns[k][1] if k in columns else k
+                                        for k in ("price", "size", "date"))
     texts = (_get(cells, columns, "price"), _get(cells, columns, "size"),
              _get(cells, columns, "date"))
-    return _figures(f"row {row}", row, product, texts, names)
+    return _figures(f"row {row}", row, product, texts, (price_name, size_name, date_name))
 
 
 def _figures(where: str, row: int, product: Product, texts: tuple[str, str, str],
