@@ -134,8 +134,17 @@ def build_main_window(catalog_path: Path | None = None,
         app = QApplication.instance()
         if isinstance(app, QApplication) and app.windowIcon().isNull():
             set_window_icon(app)
-        profiles = install_profile_actions(window, state, resolved_paths())
+        from serumdesk.ui.clinic.actions import ClinicActions, install_clinic_actions
+
+        paths = resolved_paths()
+        clinic: ClinicActions | None = None  # asked only after start-up, when it is set
+
+        def shared_computer() -> bool:
+            return clinic is not None and clinic.shared_computer()
+
+        profiles = install_profile_actions(window, state, paths, shared_computer=shared_computer)
         assert profiles.serums is not None
+        clinic = install_clinic_actions(window, paths.clinic_dir, profiles.serums, bundled)
         install_my_serums_actions(window, state, profiles.serums, bundled)
 
     window.run_after_first_paint(finish_start_up)

@@ -27,8 +27,8 @@ def add_handout_options(parser: argparse.ArgumentParser) -> None:
                    "(today or later)")
 
 
-def clinic_sheet_for(args: argparse.Namespace,
-                     today: dt.date | None = None) -> tuple[ClinicSheet | None, tuple[bytes, LogoKind] | None]:
+def clinic_sheet_for(args: argparse.Namespace, today: dt.date | None = None
+                     ) -> tuple[ClinicSheet | None, tuple[bytes, LogoKind] | None]:
     """The clinic's parts of the sheet (None for the personal sheet), and the kept logo.
     A damaged clinic file is warned about, and the sheet printed without the clinic's header."""
     from serumdesk.cli.clinic import clinic_store

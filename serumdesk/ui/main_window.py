@@ -147,6 +147,13 @@ class MainWindow(QWidget):
         for action in actions:
             self.file_menu.insertAction(self._bottles_separator, action)
 
+    def add_clinic_menu(self, actions: Iterable[QAction]) -> None:
+        """The Clinic menu (Clinic details…, Clinic prices…, Shared computer; ui/clinic/)."""
+        menu = self.menu_bar.addMenu("&Clinic")
+        for action in actions:
+            menu.addAction(action)
+        self.clinic_menu = menu
+
     def catalog_changed(self) -> None:
         """The catalog was read again (a serum added, a price list installed): recompute the
         results if they are on screen."""

@@ -267,8 +267,8 @@ def _product(cells: list[str], row: int, columns: dict[str, tuple[int, str]], by
     if product_id:
         found = by_id.get(product_id.lower())
         if found is None:
-            raise _RowProblem(f"row {row}, column '{columns['id'][1]}': no product has the id '{product_id[:80]}' "
-                              "(`serumdesk catalog list` shows every id)")
+            raise _RowProblem(f"row {row}, column '{columns['id'][1]}': no product has the id "
+                              f"'{product_id[:80]}' (`serumdesk catalog list` shows every id)")
         return found
     brand, name = _get(cells, columns, "brand"), _get(cells, columns, "name")
     if not brand or not name:

@@ -162,7 +162,8 @@ class CostPanel(QWidget):
         self.months.setText(f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}")
         self.window_cost.setText(wording.recovery_window_words(cost))
         self.window_cost.setVisible(in_recovery)
-        self.assumption.setText(clinic_price_sentence(self.product, "price_usd" in inputs.overridden_fields) + wording.assumption_words(cost) + (
+        clinic_price = clinic_price_sentence(self.product, "price_usd" in inputs.overridden_fields)
+        self.assumption.setText(clinic_price + wording.assumption_words(cost) + (
             f" {wording.estimated_words(cost)}" if cost.is_estimate else ""))
         for name, spin in self.spins.items():
             spin.blockSignals(True)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from serumdesk.ui.results.advice_panel import AdvicePanel
     from serumdesk.ui.results.compare_chooser import CompareChooser
     from serumdesk.ui.results.product_card import ProductCard
+    from serumdesk.ui.sheet.print_dialogs import ClinicSource
     from serumdesk.ui.work_state import WorkState
 
 
@@ -46,6 +47,8 @@ class ResultsPage(QWizardPage):
         self.setSubTitle("The best matches side by side. Tick which to compare; edit any cost "
                          "figure to recompute.")
         self.recommendation: Recommendation | None = None
+        self.clinic_source: ClinicSource | None = None
+        """The clinic's details for the sheet (set by ui/clinic/actions.py); None: personal."""
         self.cards: dict[str, ProductCard] = {}
         self.chooser: CompareChooser | None = None
         self.advice: AdvicePanel | None = None
@@ -197,4 +200,4 @@ class ResultsPage(QWizardPage):
         from serumdesk.ui.sheet import print_dialogs
 
         action = getattr(print_dialogs, function_name)
-        action(self, rec, list(self.cards))
+        action(self, rec, list(self.cards), clinic=self.clinic_source)

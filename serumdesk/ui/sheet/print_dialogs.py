@@ -2,28 +2,62 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.advice.compare import select_compared
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.storage.atomic import DestinationExists, SaveError
-from serumdesk.ui.sheet.pages import SheetRequest, page_layout
-from serumdesk.ui.sheet.pdf import default_paper, paint_on_printer, write_sheet_pdf
+from serumdesk.ui.sheet.pages import page_layout
+from serumdesk.ui.sheet.pdf import (
+    clinic_request,
+    default_paper,
+    paint_on_printer,
+    write_sheet_pdf,
+)
 from serumdesk.ui.widgets.plain_dialogs import confirm, message_box, warn
 from serumdesk.ui.widgets.style import plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from serumdesk.domain.clinic.details import ClinicDetails, LogoKind
+    from serumdesk.ui.sheet.clinic_parts import ClinicSheet
+
+ClinicSource = Callable[[], "tuple[ClinicDetails | None, tuple[bytes, LogoKind] | None]"]
+"""The clinic's kept details and logo, read when a sheet is made (ui/clinic/actions.py)."""
+ClinicParts = tuple["ClinicSheet | None", "tuple[bytes, LogoKind] | None"]
+
+
+def ask_clinic_parts(parent: QWidget, clinic: ClinicSource | None) -> ClinicParts | None:
+    """With a clinic's details: what staff type for this sheet (None when they cancel).
+    Without: the personal sheet, nothing asked."""
+    details, logo = clinic() if clinic is not None else (None, None)
+    if details is None:
+        return None, None
+    import datetime as dt
+
+    from serumdesk.ui.clinic.handout_dialog import HandoutDialog
+    from serumdesk.ui.sheet.clinic_parts import ClinicSheet
+
+    dialog = HandoutDialog(details.name, dt.date.today(), parent)
+    accepted = dialog.exec() == HandoutDialog.DialogCode.Accepted
+    handout = dialog.result_handout
+    dialog.deleteLater()
+    if not accepted or handout is None:
+        return None
+    return ClinicSheet(details, handout), logo
+
 
 def _has_medical_details(rec: Recommendation) -> bool:
     return rec.answers.has_medical_caution or bool(rec.answers.allergens)
 
 
-def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str]) -> None:
-    """The print preview; its Print button opens the system print dialog."""
+def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str], *,
+                       clinic: ClinicSource | None = None) -> None:
+    """The print preview; its Print button opens the system print dialog. With a clinic's
+    details, what to print for the patient is asked first."""
     from PySide6.QtGui import QAction
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
     from PySide6.QtWidgets import QToolBar
@@ -34,6 +68,9 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
         compared = select_compared(rec, compare_ids)
     except CompareError as exc:
         warn(parent, "Cannot print", str(exc))
+        return
+    parts = ask_clinic_parts(parent, clinic)
+    if parts is None:
         return
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(default_paper()))
@@ -52,7 +89,7 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
         toolbar.addAction(medical)
 
     def paint(target: QPrinter) -> None:
-        paint_on_printer(target, SheetRequest(rec, compared, not medical.isChecked()))
+        paint_on_printer(target, clinic_request(rec, compared, not medical.isChecked(), *parts))
 
     dialog.paintRequested.connect(paint)
     preview = dialog.findChild(QPrintPreviewWidget)
@@ -62,7 +99,8 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     dialog.deleteLater()
 
 
-def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str]) -> None:
+def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str], *,
+                           clinic: ClinicSource | None = None) -> None:
     """Ask for a .pdf file name and write the sheet there; failures get a clear message.
 
     An existing file is replaced only after a question: Qt's file dialog asks for the name
@@ -87,6 +125,9 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
         if clicked not in (keep, leave):
             return
         include_medical = clicked is keep
+    parts = ask_clinic_parts(parent, clinic)
+    if parts is None:
+        return
     suggested = str(Path.home() / "serum-comparison.pdf")
     name, _ = QFileDialog.getSaveFileName(parent, "Export the comparison sheet as PDF",
                                           suggested, "PDF files (*.pdf)")
@@ -100,7 +141,8 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
     while True:
         try:
             write_sheet_pdf(rec, compare_ids, path, paper=default_paper(),
-                            include_medical=include_medical, replace=replace)
+                            include_medical=include_medical, replace=replace,
+                            clinic=parts[0], logo=parts[1])
         except DestinationExists:
             if not confirm(parent, "Replace the file?", f"{path} already exists. Replace it?",
                            "Replace"):
