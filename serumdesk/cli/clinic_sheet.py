@@ -12,7 +12,7 @@ from serumdesk.cli.output import tell
 
 if TYPE_CHECKING:
     from serumdesk.domain.clinic.details import LogoKind
-    from serumdesk.ui.sheet.clinic_parts import ClinicSheet
+    from serumdesk.domain.clinic.handout import ClinicSheet
 
 
 def add_handout_options(parser: argparse.ArgumentParser) -> None:
@@ -33,8 +33,7 @@ def clinic_sheet_for(args: argparse.Namespace, today: dt.date | None = None
     A damaged clinic file is warned about, and the sheet printed without the clinic's header."""
     from serumdesk.cli.clinic import clinic_store
     from serumdesk.domain.clinic.details import ClinicFileError
-    from serumdesk.domain.clinic.handout import HandoutError, make_handout, parse_follow_up
-    from serumdesk.ui.sheet.clinic_parts import ClinicSheet
+    from serumdesk.domain.clinic.handout import ClinicSheet, HandoutError, make_handout, parse_follow_up
 
     day = today or dt.date.today()
     try:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from serumdesk.domain.clinic.amounts import AmountError, parse_day
+from serumdesk.domain.clinic.details import ClinicDetails
 from serumdesk.domain.dates import add_months
 from serumdesk.domain.strict.numbers import NumberError, check_day
 from serumdesk.domain.strict.plain_text import has_visible_character, plain, plain_line
@@ -38,6 +39,22 @@ class Handout:
     @property
     def is_empty(self) -> bool:
         return not (self.prepared_for or self.prepared_by or self.notes or self.follow_up)
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicSheet:
+    """What a clinic's sheet adds: its details (None for a personal sheet with typed parts),
+    whether a logo is drawn, and what was typed at print time (ui/sheet/clinic_parts.py
+    renders it)."""
+
+    details: ClinicDetails | None
+    handout: Handout
+    has_logo: bool = False
+
+    @property
+    def shown(self) -> bool:
+        """Whether anything of the clinic's goes on the sheet (else it is the personal one)."""
+        return self.details is not None or not self.handout.is_empty
 
 
 def _name(text: str | None, what: str) -> str:

@@ -2,17 +2,15 @@
 notes box and the follow-up date. No Qt here (the command line renders them too).
 
 Kept apart from content.py so the sheet's look and the clinic's pieces can change
-separately; content.py places `top_html()` at the head and `end_html()` after the routine.
+separately; content.py places `top_html` at the head and `end_html` after the patch test.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from html import escape
 
-from serumdesk.domain.clinic.details import ClinicDetails
-from serumdesk.domain.clinic.handout import Handout
+from serumdesk.domain.clinic.handout import ClinicSheet
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.strict.plain_text import plain
 
@@ -28,51 +26,37 @@ def _e(text: str) -> str:
     return escape(plain(text), quote=True)
 
 
-@dataclass(frozen=True, slots=True)
-class ClinicSheet:
-    """A clinic's sheet: its details (None for a personal sheet that has typed parts), whether
-    a logo is drawn, and what was typed at print time."""
+def top_html(clinic: ClinicSheet, title: str, today: dt.date) -> str:
+    """The clinic's header (logo, name, contact), the title, and "Prepared for … by … on …"."""
+    head = ""
+    d = clinic.details
+    if d is not None:
+        contact = "<br/>".join(_e(line) for line in d.contact_lines())
+        logo = (f'<td width="1%" valign="middle"><img src="{LOGO_RESOURCE}" '
+                f'height="{LOGO_HEIGHT_PX}"/></td>' if clinic.has_logo else "")
+        head = ('<table class="clinic" width="100%" cellspacing="0" cellpadding="3"><tr>'
+                f'{logo}<td valign="middle"><span class="clinicname">{_e(d.name)}</span>'
+                f'{"<br/>" + contact if contact else ""}</td></tr></table>')
+    h = clinic.handout
+    who = _e(h.prepared_for) if h.prepared_for else BLANK
+    by = _e(h.prepared_by) if h.prepared_by else BLANK
+    prepared = (f'<p class="prepared">Prepared for <b>{who}</b> by <b>{by}</b> on '
+                f"<b>{_e(long_date(today))}</b></p>")
+    return f"{head}<h1>{_e(title)}</h1>{prepared}"
 
-    details: ClinicDetails | None
-    handout: Handout
-    has_logo: bool = False
 
-    @property
-    def shown(self) -> bool:
-        """Whether anything of the clinic's goes on the sheet (else it is the personal one)."""
-        return self.details is not None or not self.handout.is_empty
-
-    def top_html(self, title: str, today: dt.date) -> str:
-        """The clinic's header (logo, name, contact), the title, and "Prepared for … by … on …"."""
-        head = ""
-        d = self.details
-        if d is not None:
-            contact = "<br/>".join(_e(line) for line in d.contact_lines())
-            logo = (f'<td width="1%" valign="middle"><img src="{LOGO_RESOURCE}" '
-                    f'height="{LOGO_HEIGHT_PX}"/></td>' if self.has_logo else "")
-            head = ('<table class="clinic" width="100%" cellspacing="0" cellpadding="3"><tr>'
-                    f'{logo}<td valign="middle"><span class="clinicname">{_e(d.name)}</span>'
-                    f'{"<br/>" + contact if contact else ""}</td></tr></table>')
-        h = self.handout
-        who = _e(h.prepared_for) if h.prepared_for else BLANK
-        by = _e(h.prepared_by) if h.prepared_by else BLANK
-        prepared = (f'<p class="prepared">Prepared for <b>{who}</b> by <b>{by}</b> on '
-                    f"<b>{_e(long_date(today))}</b></p>")
-        return f"{head}<h1>{_e(title)}</h1>{prepared}"
-
-    def end_html(self) -> str:
-        """The notes box (typed notes, or lines to write on) and the follow-up date."""
-        h = self.handout
-        if h.notes:
-            body = "<br/>".join(_e(line) if line else "&nbsp;" for line in h.notes.split("\n"))
-        else:
-            body = "<br/>".join(["&nbsp;"] * BLANK_NOTE_LINES * 2)
-        follow = (f"<b>{_e(long_date(h.follow_up))}</b>" if h.follow_up
-                  else BLANK)
-        return ("<h2>Notes from your clinic</h2>"
-                '<table class="notes" width="100%" cellspacing="0" cellpadding="5"><tr><td>'
-                f"{body}</td></tr></table>"
-                f'<p class="prepared">Follow-up visit: {follow}</p>')
+def end_html(clinic: ClinicSheet) -> str:
+    """The notes box (typed notes, or lines to write on) and the follow-up date."""
+    h = clinic.handout
+    if h.notes:
+        body = "<br/>".join(_e(line) if line else "&nbsp;" for line in h.notes.split("\n"))
+    else:
+        body = "<br/>".join(["&nbsp;"] * BLANK_NOTE_LINES * 2)
+    follow = f"<b>{_e(long_date(h.follow_up))}</b>" if h.follow_up else BLANK
+    return ("<h2>Notes from your clinic</h2>"
+            '<table class="notes" width="100%" cellspacing="0" cellpadding="5"><tr><td>'
+            f"{body}</td></tr></table>"
+            f'<p class="prepared">Follow-up visit: {follow}</p>')
 
 
 CLINIC_STYLE = """

@@ -21,10 +21,11 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.catalog.price_list import clinic_price_sentence
 from serumdesk.domain.catalog.product import Product
+from serumdesk.domain.clinic.handout import ClinicSheet
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.sources import Source
 from serumdesk.domain.strict.plain_text import plain
-from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, ClinicSheet
+from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, end_html, top_html
 
 GENERIC_CLINICIAN_CAUTION = (
     "Medical cautions apply — see your clinician before starting it."
@@ -337,7 +338,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
     advice = NOT_ADVICE if include_medical else SHARED_NOT_ADVICE
     shared = "" if include_medical else " — copy for sharing, medical details left out"
     clinic = clinic if clinic is not None and clinic.shown else None
-    top = clinic.top_html(SHEET_TITLE, today) if clinic else f"<h1>{SHEET_TITLE}</h1>"
+    top = top_html(clinic, SHEET_TITLE, today) if clinic else f"<h1>{SHEET_TITLE}</h1>"
     style += CLINIC_STYLE if clinic else ""
     return (
         f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{style}</style></head>'
@@ -352,7 +353,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         + "<h2>Left out, and why</h2>" + _exclusions_html(rec, include_medical)
         + "<h2>Routine</h2>" + _routine_html(rec, compared, include_medical)
         + f"<h2>Patch test</h2><p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"
-        + (clinic.end_html() if clinic else "")
+        + (end_html(clinic) if clinic else "")
         + "<h2>What to expect, and when</h2>" + _timeline_html(rec)
         + "<h2>What these serums are</h2>" + _about_html(rec, compared)
         + "<h2>Sources</h2>" + _sources_html(rec, compared)

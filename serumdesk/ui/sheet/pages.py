@@ -31,8 +31,9 @@ from PySide6.QtGui import (
 
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
+from serumdesk.domain.clinic.handout import ClinicSheet
 from serumdesk.storage.paths import resources_dir
-from serumdesk.ui.sheet.clinic_parts import LOGO_RESOURCE, ClinicSheet
+from serumdesk.ui.sheet.clinic_parts import LOGO_RESOURCE
 from serumdesk.ui.sheet.content import sheet_html
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from serumdesk.domain.advice.ranking import Match
     from serumdesk.domain.clinic.details import LogoKind
-    from serumdesk.ui.sheet.clinic_parts import ClinicSheet
+    from serumdesk.domain.clinic.handout import ClinicSheet
 
 LETTER_TERRITORIES = frozenset({
     "US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "NI", "BZ",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from serumdesk.domain.clinic.details import ClinicDetails, LogoKind
-    from serumdesk.ui.sheet.clinic_parts import ClinicSheet
+    from serumdesk.domain.clinic.handout import ClinicSheet
 
 ClinicSource = Callable[[], "tuple[ClinicDetails | None, tuple[bytes, LogoKind] | None]"]
 """The clinic's kept details and logo, read when a sheet is made (ui/clinic/actions.py)."""
@@ -38,8 +38,8 @@ def ask_clinic_parts(parent: QWidget, clinic: ClinicSource | None) -> ClinicPart
         return None, None
     import datetime as dt
 
+    from serumdesk.domain.clinic.handout import ClinicSheet
     from serumdesk.ui.clinic.handout_dialog import HandoutDialog
-    from serumdesk.ui.sheet.clinic_parts import ClinicSheet
 
     dialog = HandoutDialog(details.name, dt.date.today(), parent)
     accepted = dialog.exec() == HandoutDialog.DialogCode.Accepted
