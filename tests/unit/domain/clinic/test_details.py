@@ -53,7 +53,7 @@ def test_a_detail_that_cannot_be_printed_is_refused_in_plain_words(field: str, v
     b'{"schema_version": 1, "clinic": {"name": 3}}',
 ])
 def test_a_damaged_clinic_file_is_named_not_guessed(raw: bytes) -> None:
-    with pytest.raises(ClinicFileError, match="clinic details file x.json cannot be used"):
+    with pytest.raises(ClinicFileError, match=r"clinic details file x\.json cannot be used"):
         parse_settings(raw, "x.json")
 
 
