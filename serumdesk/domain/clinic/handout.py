@@ -16,9 +16,11 @@ from serumdesk.domain.strict.numbers import NumberError, check_day
 from serumdesk.domain.strict.plain_text import has_visible_character, plain, plain_line
 
 MAX_NAME_CHARS = 80
-MAX_NOTES_CHARS = 1200
-MAX_NOTES_LINES = 12
-"""What fits the sheet's notes box without pushing four products onto a third page."""
+MAX_NOTES_CHARS = 700
+MAX_NOTES_LINES = 6
+LINE_CHARS = 110
+"""The notes box holds MAX_NOTES_LINES lines of about LINE_CHARS characters: what fits
+without pushing four products onto a third page (tests/ui/sheet/test_clinic_sheet.py)."""
 FOLLOW_UP_YEARS = 2
 """A follow-up further away than this is a typing slip (2207 for 2027), not a plan."""
 
@@ -77,9 +79,10 @@ def _notes(text: str | None) -> str:
     if len(cleaned) > MAX_NOTES_CHARS:
         raise HandoutError(f"The notes are {len(cleaned):,} characters long; the sheet's box "
                            f"holds at most {MAX_NOTES_CHARS:,}.")
-    if len(lines) > MAX_NOTES_LINES:
-        raise HandoutError(f"The notes have {len(lines)} lines; the sheet's box holds at most "
-                           f"{MAX_NOTES_LINES}.")
+    printed = sum(max(1, -(-len(line) // LINE_CHARS)) for line in lines)
+    if printed > MAX_NOTES_LINES:
+        raise HandoutError(f"The notes take {printed} lines on the sheet; its box holds "
+                           f"{MAX_NOTES_LINES} lines of about {LINE_CHARS} characters.")
     return cleaned
 
 

@@ -16,7 +16,7 @@ from serumdesk.domain.strict.plain_text import plain
 
 LOGO_RESOURCE = "serumdesk-clinic-logo"
 """The name the sheet's <img> uses; pages.py hands the rendered logo to the document under it."""
-LOGO_HEIGHT_PX = 44
+LOGO_HEIGHT_PX = 30
 """The logo's printed height in the document's logical pixels (about 12 mm)."""
 BLANK = "______________________"
 BLANK_NOTE_LINES = 4
@@ -26,43 +26,50 @@ def _e(text: str) -> str:
     return escape(plain(text), quote=True)
 
 
-def top_html(clinic: ClinicSheet, title: str, today: dt.date) -> str:
-    """The clinic's header (logo, name, contact), the title, and "Prepared for … by … on …"."""
-    head = ""
+def top_html(clinic: ClinicSheet, title: str) -> str:
+    """The clinic's header: logo, name and contact on the left, the sheet's title on the right
+    (one row, so the clinic's sheet keeps to two pages)."""
     d = clinic.details
-    if d is not None:
-        contact = "<br/>".join(_e(line) for line in d.contact_lines())
-        logo = (f'<td width="1%" valign="middle"><img src="{LOGO_RESOURCE}" '
-                f'height="{LOGO_HEIGHT_PX}"/></td>' if clinic.has_logo else "")
-        head = ('<table class="clinic" width="100%" cellspacing="0" cellpadding="3"><tr>'
-                f'{logo}<td valign="middle"><span class="clinicname">{_e(d.name)}</span>'
-                f'{"<br/>" + contact if contact else ""}</td></tr></table>')
+    if d is None:
+        return f"<h1>{_e(title)}</h1>"
+    contact = " · ".join(_e(line) for line in d.contact_lines())
+    logo = (f'<td width="1%" valign="middle"><img src="{LOGO_RESOURCE}" '
+            f'height="{LOGO_HEIGHT_PX}"/></td>' if clinic.has_logo else "")
+    return ('<table class="clinic" width="100%" cellspacing="0" cellpadding="2"><tr>'
+            f'{logo}<td valign="middle"><span class="clinicname">{_e(d.name)}</span>'
+            f'{"<br/>" + contact if contact else ""}</td>'
+            '<td width="45%" align="right" valign="bottom">'
+            f'<span class="sheettitle">{_e(title)}</span></td>'
+            "</tr></table>")
+
+
+def prepared_html(clinic: ClinicSheet, today: dt.date) -> str:
+    """'Prepared for <b>Anna K.</b> by <b>Dr. Lee</b> on 7 December 2026 with SerumDesk',
+    with a line to write on for a name not typed."""
     h = clinic.handout
-    who = _e(h.prepared_for) if h.prepared_for else BLANK
-    by = _e(h.prepared_by) if h.prepared_by else BLANK
-    prepared = (f'<p class="prepared">Prepared for <b>{who}</b> by <b>{by}</b> on '
-                f"<b>{_e(long_date(today))}</b></p>")
-    return f"{head}<h1>{_e(title)}</h1>{prepared}"
+    who = f"<b>{_e(h.prepared_for)}</b>" if h.prepared_for else BLANK
+    by = f"<b>{_e(h.prepared_by)}</b>" if h.prepared_by else BLANK
+    return f"Prepared for {who} by {by} on <b>{_e(long_date(today))}</b> with SerumDesk"
 
 
 def end_html(clinic: ClinicSheet) -> str:
-    """The notes box (typed notes, or lines to write on) and the follow-up date."""
+    """The notes box (typed notes, or lines to write on), headed with the follow-up date."""
     h = clinic.handout
     if h.notes:
         body = "<br/>".join(_e(line) if line else "&nbsp;" for line in h.notes.split("\n"))
     else:
-        body = "<br/>".join(["&nbsp;"] * BLANK_NOTE_LINES * 2)
+        body = "<br/>".join(["&nbsp;"] * BLANK_NOTE_LINES)
     follow = f"<b>{_e(long_date(h.follow_up))}</b>" if h.follow_up else BLANK
     return ("<h2>Notes from your clinic</h2>"
-            '<table class="notes" width="100%" cellspacing="0" cellpadding="5"><tr><td>'
-            f"{body}</td></tr></table>"
-            f'<p class="prepared">Follow-up visit: {follow}</p>')
+            '<table class="notes" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
+            f'{body}</td></tr><tr><td class="follow">Follow-up visit: {follow}</td></tr></table>')
 
 
 CLINIC_STYLE = """
-table.clinic { margin-bottom: 3pt; border-bottom: 1px solid #000000; }
+table.clinic { margin-bottom: 1pt; font-size: 8pt; }
 .clinicname { font-size: 12pt; font-weight: bold; }
-p.prepared { font-size: 9pt; margin-top: 2pt; margin-bottom: 3pt; }
-table.notes { border-collapse: collapse; margin-bottom: 2pt; }
+.sheettitle { font-size: 13pt; font-weight: bold; }
+table.notes { border-collapse: collapse; margin-bottom: 1pt; font-size: 8pt; }
 table.notes td { border-width: 1px; border-style: solid; border-color: #000000; }
+td.follow { font-size: 8.5pt; }
 """

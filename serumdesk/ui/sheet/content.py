@@ -25,7 +25,7 @@ from serumdesk.domain.clinic.handout import ClinicSheet
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.sources import Source
 from serumdesk.domain.strict.plain_text import plain
-from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, end_html, top_html
+from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, end_html, prepared_html, top_html
 
 GENERIC_CLINICIAN_CAUTION = (
     "Medical cautions apply — see your clinician before starting it."
@@ -338,13 +338,15 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
     advice = NOT_ADVICE if include_medical else SHARED_NOT_ADVICE
     shared = "" if include_medical else " — copy for sharing, medical details left out"
     clinic = clinic if clinic is not None and clinic.shown else None
-    top = top_html(clinic, SHEET_TITLE, today) if clinic else f"<h1>{SHEET_TITLE}</h1>"
+    top = top_html(clinic, SHEET_TITLE) if clinic else f"<h1>{SHEET_TITLE}</h1>"
+    prepared = (prepared_html(clinic, today) if clinic
+                else f"Prepared with SerumDesk on {_e(long_date(today))}")
     style += CLINIC_STYLE if clinic else ""
     return (
         f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{style}</style></head>'
         "<body>"
         f"{top}"
-        f'<p class="sub">Prepared with SerumDesk on {_e(long_date(today))}'
+        f'<p class="sub">{prepared}'
         f"{_e(shared)}. Catalog {_e(rec.catalog_version)} of "
         f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))} {_e(PRICES_IN)}</p>"
         "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from serumdesk.domain.clinic.handout import (
+    LINE_CHARS,
     MAX_NOTES_LINES,
     HandoutError,
     make_handout,
@@ -36,3 +37,5 @@ def test_notes_keep_their_lines_but_not_beyond_the_box() -> None:
     assert handout.notes == "Once a day\n\nthen twice"
     with pytest.raises(HandoutError, match="lines"):
         make_handout(notes="\n".join(["x"] * (MAX_NOTES_LINES + 1)), today=TODAY)
+    with pytest.raises(HandoutError, match="lines of about"):  # one line that wraps seven times
+        make_handout(notes="word " * (LINE_CHARS * MAX_NOTES_LINES // 5 + 1), today=TODAY)
