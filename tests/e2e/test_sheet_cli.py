@@ -107,3 +107,29 @@ def test_the_sheet_refuses_the_numbers_profile_save_refuses(run_serumdesk: Run,
         assert result.returncode == 2, result.stderr
         assert words in result.stderr
     assert not (tmp_path / "elsewhere" / "x.pdf").exists()
+
+
+def test_a_clinic_sheet_from_the_command_line(run_serumdesk: Run, tmp_path: Path) -> None:
+    """Details set once; prepared for / by, notes and follow-up typed when the sheet is made."""
+    import datetime as dt
+
+    set_once = run_serumdesk("clinic", "set", "--name", "Riverside Dermatology", "--phone",
+                             "+1 555 0100", "--web", "riverside-derm.example")
+    assert set_once.returncode == 0, set_once.stderr
+    follow_up = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    out = tmp_path / "clinic.pdf"
+    made = run_serumdesk("sheet", "--output", str(out), "--prepared-for", "Anna K.",
+                         "--prepared-by", "Dr. Lee", "--notes", "Once a day\\nthen twice",
+                         "--follow-up", follow_up)
+    assert made.returncode == 0, made.stderr
+    text = _text(out)
+    assert text.startswith("Riverside Dermatology +1 555 0100 · riverside-derm.example")
+    assert "Prepared for Anna K. by Dr. Lee on" in text and "Once a day then twice" in text
+    past = run_serumdesk("sheet", "--output", str(tmp_path / "no.pdf"), "--follow-up",
+                         "2001-01-01")
+    assert past.returncode == 2 and "in the past" in past.stderr
+    assert not (tmp_path / "no.pdf").exists()
+    run_serumdesk("clinic", "clear")
+    personal = tmp_path / "personal.pdf"
+    assert run_serumdesk("sheet", "--output", str(personal)).returncode == 0
+    assert "Riverside" not in _text(personal) and "Prepared for" not in _text(personal)
