@@ -50,8 +50,8 @@ class ClinicDetailsDialog(QDialog):
         details = settings.details
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
-            "Printed at the head of every comparison sheet. Leave the name empty and choose "
-            "Clear for a personal sheet."))
+            "Printed at the head of every comparison sheet. Choose Clear details to print "
+            "personal sheets again."))
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         for key, label in (("name", "&Name"), ("address", "&Address"), ("phone", "&Phone"),
