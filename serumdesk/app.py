@@ -89,6 +89,27 @@ def set_window_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
+def install_languages(app: QApplication, asked: str | None) -> str:
+    """SerumDesk's and Qt's own text in the language asked for, else the session's (English
+    when SerumDesk has no catalogue for it). Returns the language in use."""
+    from serumdesk import i18n
+    from serumdesk.storage.paths import locale_dir
+
+    folder = locale_dir()
+    wanted = asked or i18n.language_from_environment()
+    try:
+        language = i18n.install(i18n.check_language(wanted, folder), folder)
+    except i18n.LanguageError as exc:
+        if asked:
+            sys.stderr.write(f"serumdesk: {exc}; the app opens in English.\n")
+        language = i18n.install(i18n.SOURCE_LANGUAGE, folder)
+    if language != i18n.SOURCE_LANGUAGE:
+        from serumdesk.ui.translations import install_qt_translations
+
+        install_qt_translations(app, language)
+    return language
+
+
 def build_main_window(catalog_path: Path | None = None,
                       user_paths: UserPaths | None = None) -> MainWindow:
     """Build the catalog loader and the main window, and wire them.
@@ -157,7 +178,7 @@ def no_display() -> bool:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_gui(argv: Sequence[str]) -> int:
+def run_gui(argv: Sequence[str], language: str | None = None) -> int:
     if no_display():
         sys.stderr.write(
             "SerumDesk cannot open a window: no graphical session was found (DISPLAY and "
@@ -177,6 +198,7 @@ def run_gui(argv: Sequence[str]) -> int:
     skip_pyside_source_scan()  # before the app's own modules are imported
     app = QApplication(list(argv))
     configure_application(app)
+    install_languages(app, language)
     window = build_main_window()
     window.show()
     return app.exec()

@@ -73,10 +73,22 @@ COMMANDS: dict[str, Command] = {
 """Every command, in the order `serumdesk --help` lists them (pip's commands_dict, in small)."""
 
 
+TOP_LEVEL_VALUES = frozenset({"--language"})
+"""Top-level options followed by a value (`--language es`): the value is not the command."""
+
+
 def named_command(argv: Sequence[str]) -> str | None:
-    """The command `argv` runs: its first word that is not an option (the top level takes no
-    option values)."""
-    return next((word for word in argv if not word.startswith("-")), None)
+    """The command `argv` runs: its first word that is neither an option nor a top-level
+    option's value."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in TOP_LEVEL_VALUES:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def build_parser(complete: Sequence[str] | None = None) -> Parser:
@@ -89,6 +101,9 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
         "With no command it opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"SerumDesk {__version__}")
+    parser.add_argument("--language", metavar="LANG",
+                        help="the language to write in, such as es (default: your session's, "
+                        "when SerumDesk has it; else English)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, command in COMMANDS.items():
         command_parser = sub.add_parser(name, help=command.summary)
@@ -105,13 +120,14 @@ def run(argv: Sequence[str]) -> int:
     if args.command is None:
         from serumdesk.app import run_gui
 
-        return run_gui([sys.argv[0], *argv])
+        return run_gui([sys.argv[0], *argv], language=args.language)
     # The command runs once and the process exits. Loading pydantic and the catalog builds tens
     # of thousands of objects; looking for reference cycles among them as they are made costs
     # ~5 ms, more than the command's own work, to free memory the exit frees anyway.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        choose_language(args.language)
         result: int = args.func(args)
         return result
     except UsageError as exc:
@@ -133,6 +149,21 @@ def run(argv: Sequence[str]) -> int:
     finally:
         if collecting:  # run in-process (tests): leave the collector as it was
             gc.enable()
+
+
+def choose_language(asked: str | None) -> str:
+    """Install the language asked for (UsageError when SerumDesk does not have it), else the
+    session's when SerumDesk has it, else English."""
+    from serumdesk import i18n
+    from serumdesk.storage.paths import locale_dir
+
+    folder = locale_dir()
+    if asked is None:
+        return i18n.install(i18n.language_from_environment(), folder)
+    try:
+        return i18n.install(i18n.check_language(asked, folder), folder)
+    except i18n.LanguageError as exc:
+        raise UsageError(f"--language: {exc}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

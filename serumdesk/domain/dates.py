@@ -7,12 +7,22 @@ import datetime as dt
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
+LONG_DATE_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "en": ("{day} {month} {year}", _MONTHS),
+    "es": ("{day} de {month} de {year}", (
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+        "septiembre", "octubre", "noviembre", "diciembre")),
+}
+"""A long date in each language SerumDesk can show, as CLDR writes it (day first in both).
+Money is not here: figures stay US dollars in every language, and the sheet says so."""
 
 
-def long_date(day: dt.date) -> str:
-    """'22 November 2026'. Not strftime('%B'): Qt sets the C library's locale, which would
-    mix languages."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+def long_date(day: dt.date, language: str = "en") -> str:
+    """'22 November 2026' ('22 de noviembre de 2026' in Spanish; English for a language it
+    does not know). Not strftime('%B'): Qt sets the C library's locale, which would mix
+    languages."""
+    pattern, months = LONG_DATE_FORMS.get(language, LONG_DATE_FORMS["en"])
+    return pattern.format(day=day.day, month=months[day.month - 1], year=day.year)
 
 
 def month_year(day: dt.date) -> str:

@@ -38,6 +38,11 @@ def resources_dir() -> Path:
     return bundled_data_dir() / "resources"
 
 
+def locale_dir() -> Path:
+    """SerumDesk's translation catalogues: <lang>/LC_MESSAGES/serumdesk.mo (serumdesk/i18n.py)."""
+    return resources_dir() / "locale"
+
+
 @dataclass(frozen=True, slots=True)
 class UserPaths:
     """The person's own folders (profiles, settings); created 0700 on first use."""

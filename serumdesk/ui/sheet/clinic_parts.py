@@ -43,23 +43,23 @@ def top_html(clinic: ClinicSheet, title: str) -> str:
             "</tr></table>")
 
 
-def prepared_html(clinic: ClinicSheet, today: dt.date) -> str:
+def prepared_html(clinic: ClinicSheet, today: dt.date, language: str = "en") -> str:
     """'Prepared for <b>Anna K.</b> by <b>Dr. Lee</b> on 7 December 2026 with SerumDesk',
     with a line to write on for a name not typed."""
     h = clinic.handout
     who = f"<b>{_e(h.prepared_for)}</b>" if h.prepared_for else BLANK
     by = f"<b>{_e(h.prepared_by)}</b>" if h.prepared_by else BLANK
-    return f"Prepared for {who} by {by} on <b>{_e(long_date(today))}</b> with SerumDesk"
+    return f"Prepared for {who} by {by} on <b>{_e(long_date(today, language))}</b> with SerumDesk"
 
 
-def end_html(clinic: ClinicSheet) -> str:
+def end_html(clinic: ClinicSheet, language: str = "en") -> str:
     """The notes box (typed notes, or lines to write on), headed with the follow-up date."""
     h = clinic.handout
     if h.notes:
         body = "<br/>".join(_e(line) if line else "&nbsp;" for line in h.notes.split("\n"))
     else:
         body = "<br/>".join(["&nbsp;"] * BLANK_NOTE_LINES)
-    follow = f"<b>{_e(long_date(h.follow_up))}</b>" if h.follow_up else BLANK
+    follow = f"<b>{_e(long_date(h.follow_up, language))}</b>" if h.follow_up else BLANK
     return ("<h2>Notes from your clinic</h2>"
             '<table class="notes" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
             f'{body}</td></tr><tr><td class="follow">Follow-up visit: {follow}</td></tr></table>')

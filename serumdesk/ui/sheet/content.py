@@ -329,18 +329,20 @@ PRICES_IN = "Prices in US dollars."
 
 def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date,
                include_medical: bool = True, font_family: str = "DejaVu Sans",
-               table_pt: float = 8.0, clinic: ClinicSheet | None = None) -> str:
+               table_pt: float = 8.0, clinic: ClinicSheet | None = None,
+               language: str = "en") -> str:
     """The whole sheet as one HTML document for QTextDocument; `table_pt` sizes the dense
     parts. With `clinic` (clinic_parts.py) it carries the clinic's header, "prepared for /
-    by", the notes box and the follow-up date; without, it is the personal sheet."""
+    by", the notes box and the follow-up date; without, it is the personal sheet. Dates are
+    written as `language` writes them; figures stay US dollars, said once (PRICES_IN)."""
     style = _STYLE.replace("SMALL_PT", f"{max(6.5, table_pt - 0.5):g}").replace(
         "TINY_PT", f"{max(6.0, table_pt - 1):g}").replace("TABLE_PT", f"{table_pt:g}")
     advice = NOT_ADVICE if include_medical else SHARED_NOT_ADVICE
     shared = "" if include_medical else " — copy for sharing, medical details left out"
     clinic = clinic if clinic is not None and clinic.shown else None
     top = top_html(clinic, SHEET_TITLE) if clinic else f"<h1>{SHEET_TITLE}</h1>"
-    prepared = (prepared_html(clinic, today) if clinic
-                else f"Prepared with SerumDesk on {_e(long_date(today))}")
+    prepared = (prepared_html(clinic, today, language) if clinic
+                else f"Prepared with SerumDesk on {_e(long_date(today, language))}")
     style += CLINIC_STYLE if clinic else ""
     return (
         f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{style}</style></head>'
@@ -355,7 +357,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         + "<h2>Left out, and why</h2>" + _exclusions_html(rec, include_medical)
         + "<h2>Routine</h2>" + _routine_html(rec, compared, include_medical)
         + f"<h2>Patch test</h2><p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"
-        + (end_html(clinic) if clinic else "")
+        + (end_html(clinic, language) if clinic else "")
         + "<h2>What to expect, and when</h2>" + _timeline_html(rec)
         + "<h2>What these serums are</h2>" + _about_html(rec, compared)
         + "<h2>Sources</h2>" + _sources_html(rec, compared)

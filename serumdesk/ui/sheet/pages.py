@@ -94,13 +94,15 @@ class SheetRequest:
     clinic: ClinicSheet | None = None
     """The clinic's header and what staff typed (clinic_parts.py); None: the personal sheet."""
     logo: QImage | None = None
+    language: str = "en"
+    """How the sheet writes its dates (domain/dates.py); figures stay US dollars."""
 
     def content(self, table_pt: float) -> SheetContent:
         family = sheet_font_family()
         day = self.today or dt.date.today()
         html = sheet_html(self.rec, self.compared, today=day,
                           include_medical=self.include_medical, font_family=family,
-                          table_pt=table_pt, clinic=self.clinic)
+                          table_pt=table_pt, clinic=self.clinic, language=self.language)
         return SheetContent(html, f"SerumDesk comparison sheet · {day.isoformat()}", family,
                             self.logo)
 

@@ -78,15 +78,20 @@ def pdf_bytes(request: SheetRequest, paper: str) -> tuple[bytes, int]:
 
 
 def clinic_request(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
-                   clinic: ClinicSheet | None, logo: tuple[bytes, LogoKind] | None) -> SheetRequest:
-    """The sheet request with the clinic's parts and its logo drawn as a picture."""
+                   clinic: ClinicSheet | None, logo: tuple[bytes, LogoKind] | None,
+                   language: str | None = None) -> SheetRequest:
+    """The sheet request with the clinic's parts and its logo drawn as a picture, its dates
+    written as `language` writes them (default: the language SerumDesk is shown in)."""
+    from serumdesk.i18n import current_language
+
     image = None
     if clinic is not None and clinic.details is not None and logo is not None:
         from serumdesk.ui.sheet.clinic_logo import logo_image
 
         image = logo_image(*logo)
         clinic = dataclasses.replace(clinic, has_logo=image is not None)
-    return SheetRequest(rec, compared, include_medical, clinic=clinic, logo=image)
+    return SheetRequest(rec, compared, include_medical, clinic=clinic, logo=image,
+                        language=language or current_language())
 
 
 def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path, *,

@@ -1,0 +1,34 @@
+"""Qt's own text from its qtbase catalogue, as the app installs it for a language it has."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from serumdesk.domain.advice.compare import select_compared
+from serumdesk.ui.sheet.content import sheet_html
+from serumdesk.ui.translations import install_qt_translations, qt_translations_dir
+from tests.ui.sheet_helpers import rec_for
+
+
+def test_qts_own_buttons_come_from_qtbase(qapp: QApplication) -> None:
+    assert (Path(qt_translations_dir()) / "qtbase_es.qm").is_file()
+    translator = install_qt_translations(qapp, "es")
+    assert translator is not None
+    try:
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+    finally:
+        qapp.removeTranslator(translator)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    assert install_qt_translations(qapp, "en") is None
+    assert install_qt_translations(qapp, "xx") is None  # no catalogue: Qt stays English
+
+
+def test_the_sheet_writes_dates_in_its_language_and_prices_stay_dollars() -> None:
+    rec = rec_for("vegan")
+    html = sheet_html(rec, select_compared(rec, []), today=dt.date(2026, 12, 7), language="es")
+    assert "7 de diciembre de 2026" in html
+    assert html.count("Prices in US dollars.") == 1 and "$" in html
