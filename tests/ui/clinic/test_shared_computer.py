@@ -87,3 +87,27 @@ def test_without_the_setting_the_last_profile_is_still_offered(
     assert actions.may_close() and "clear_on_quit" not in [k for k, _ in prompts.asked]
     assert actions.guard is not None
     actions.guard.release()
+
+
+def test_the_app_wires_the_setting_the_clinic_menu_and_the_sheet(qtbot: QtBot) -> None:
+    from serumdesk.app import build_main_window
+    from serumdesk.domain.clinic.details import ClinicSettings, make_details
+    from serumdesk.storage.clinic import ClinicStore
+    from serumdesk.ui.profiles.actions import ProfileActions
+
+    paths = UserPaths.default()
+    ClinicStore(paths.clinic_dir).save(ClinicSettings(make_details("Riverside"), True))
+    window = build_main_window()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.start_up_finished, timeout=10_000):
+        window.show()
+    profiles = window.findChild(ProfileActions)
+    assert profiles is not None and profiles.shared_computer()
+    shared = window.clinic_menu.actions()[-1]
+    assert shared.isCheckable() and shared.isChecked()
+    source = window.wizard.results_page().clinic_source
+    assert source is not None and source()[0] == make_details("Riverside")
+    shared.trigger()  # off again, and kept
+    assert not profiles.shared_computer()
+    assert ClinicStore(paths.clinic_dir).settings().shared_computer is False
+    window.close_guards.clear()
