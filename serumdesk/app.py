@@ -97,6 +97,8 @@ def install_languages(app: QApplication, asked: str | None) -> str:
 
     folder = locale_dir()
     wanted = asked or i18n.language_from_environment()
+    if i18n.normalize(wanted) == i18n.SOURCE_LANGUAGE:
+        return i18n.install(i18n.SOURCE_LANGUAGE, folder)  # nothing to load before the paint
     try:
         language = i18n.install(i18n.check_language(wanted, folder), folder)
     except i18n.LanguageError as exc:

@@ -13,17 +13,22 @@ once at start (`install`), before any text is made.
 
 from __future__ import annotations
 
-import gettext
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
 
 DOMAIN = "serumdesk"
 SOURCE_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 """Languages SerumDesk has or plans a catalogue for, by ISO 639-1 code."""
 
-_active: gettext.NullTranslations = gettext.NullTranslations()
+_active: NullTranslations | None = None
+"""None for English, the source language: nothing to look up, and gettext is not even
+imported before the first window is painted (tests/benchmarks: start-up)."""
 _language = SOURCE_LANGUAGE
 
 
@@ -76,10 +81,14 @@ def install(language: str, folder: Path) -> str:
     English. Returns the language now in use."""
     global _active, _language
     code = normalize(language)
-    if code not in available_languages(folder):
+    if code != SOURCE_LANGUAGE and code not in available_languages(folder):
         code = SOURCE_LANGUAGE
-    _active = (gettext.NullTranslations() if code == SOURCE_LANGUAGE
-               else gettext.translation(DOMAIN, folder, [code]))
+    if code == SOURCE_LANGUAGE:
+        _active = None
+    else:
+        import gettext
+
+        _active = gettext.translation(DOMAIN, folder, [code])
     _language = code
     return code
 
@@ -90,9 +99,11 @@ def current_language() -> str:
 
 def _(message: str) -> str:
     """`message` in the current language (itself when it has no translation)."""
-    return _active.gettext(message)
+    return message if _active is None else _active.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural for `count`, by the current language's plural rule."""
+    if _active is None:
+        return singular if count == 1 else plural
     return _active.ngettext(singular, plural, count)
