@@ -27,6 +27,7 @@ from serumdesk.domain.choices import (
 from serumdesk.domain.strict.field_rules import (
     EXACT_INT,
     FORBID_EXTRA,
+    ID_PATTERN,
     STRICT_BOOL,
     Bounded,
     Doc,
@@ -44,8 +45,7 @@ from serumdesk.domain.strict.numbers import (
 )
 
 Text = Annotated[str, TextRule()]
-ProductId = Annotated[str, TextRule(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80,
-                                    strip=False)]
+ProductId = Annotated[str, TextRule(pattern=ID_PATTERN, max_length=80, strip=False)]
 StrictBool = Annotated[bool, STRICT_BOOL]
 
 

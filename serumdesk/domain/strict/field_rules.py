@@ -178,7 +178,18 @@ def exact_int(value: object) -> object:
     return value
 
 
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+"""A product id: lowercase letters and digits in words joined by single dashes."""
+
+
 def error_words(error: ErrorDetails) -> str:
     """pydantic's message for one error, as a clause: without the "Value error, " pydantic
-    puts before our own checks' words, and without a final full stop (callers add theirs)."""
+    puts before our own checks' words, and without a final full stop (callers add theirs).
+    A text that does not match its pattern is said in words, never as the pattern."""
+    if error["type"] == "string_pattern_mismatch":
+        shown = str(error.get("input", ""))[:60]
+        if (error.get("ctx") or {}).get("pattern") == ID_PATTERN:
+            return (f"'{shown}' is not an id: ids are lowercase letters and digits joined by "
+                    "single dashes (`serumdesk catalog list` shows every product's)")
+        return f"'{shown}' is not written the way this field needs"
     return str(error["msg"]).removeprefix("Value error, ").rstrip(".")

@@ -69,3 +69,17 @@ def test_an_unknown_id_is_an_error_that_lists_the_known_ones(catalog_path: Path)
 def test_bad_lists_are_refused(changes: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         PriceList.model_validate(price_list(**changes))
+
+
+def test_a_wrong_id_is_said_in_words_not_as_a_pattern() -> None:
+    import pytest
+
+    from serumdesk.domain.catalog.price_list import PriceListError, parse_price_list
+
+    raw = (b'{"kind": "price-list", "name": "R", "date": "2026-11-01", '
+           b'"prices": [{"id": "Kate Somerville", "usd": 10}]}')
+    with pytest.raises(PriceListError) as caught:
+        parse_price_list(raw, "p.json")
+    [problem] = caught.value.problems
+    assert "'Kate Somerville' is not an id: ids are lowercase letters" in problem
+    assert "pattern" not in problem and "^" not in problem
