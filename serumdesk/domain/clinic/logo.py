@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import struct
 import xml.etree.ElementTree as ET
+import zlib
 
 from serumdesk.domain.clinic.details import LogoKind
 
@@ -46,6 +47,8 @@ def logo_kind(data: bytes) -> LogoKind:
 
 
 def _check_png(data: bytes) -> None:
+    """A whole PNG: an image header first, image data, an end, every chunk's checksum right
+    (one pass over the bytes, which are bounded by MAX_LOGO_BYTES)."""
     # The IHDR chunk comes first: length 13, type, then width and height.
     if len(data) < 33 or data[12:16] != b"IHDR":
         raise LogoError("the PNG logo is damaged (it has no image header)")
@@ -53,6 +56,21 @@ def _check_png(data: bytes) -> None:
     if not (0 < width <= MAX_LOGO_PIXELS and 0 < height <= MAX_LOGO_PIXELS):
         raise LogoError(f"the PNG logo is {width} × {height} pixels; it may be at most "
                         f"{MAX_LOGO_PIXELS} pixels on each side")
+    at, kinds = len(PNG_SIGNATURE), []
+    while at + 12 <= len(data):
+        (length,) = struct.unpack(">I", data[at:at + 4])
+        end = at + 12 + length
+        if end > len(data):
+            break
+        kind, body = data[at + 4:at + 8], data[at + 8:end - 4]
+        if zlib.crc32(kind + body) & 0xFFFFFFFF != struct.unpack(">I", data[end - 4:end])[0]:
+            raise LogoError("the PNG logo is damaged (a checksum is wrong)")
+        kinds.append(kind)
+        at = end
+        if kind == b"IEND":
+            break
+    if not kinds or kinds[-1] != b"IEND" or b"IDAT" not in kinds:
+        raise LogoError("the PNG logo is damaged or cut short")
 
 
 def _internal(reference: str) -> bool:

@@ -61,5 +61,11 @@ def test_a_file_that_is_neither_or_too_large_is_refused() -> None:
         logo_kind(png(1, 1) + b"\x00" * MAX_LOGO_BYTES)
     with pytest.raises(LogoError, match="pixels"):
         logo_kind(png(1, 1)[:16] + struct.pack(">II", 100_000, 10) + png(1, 1)[24:])
+    with pytest.raises(LogoError, match="cut short"):
+        logo_kind(png(8, 8)[:-20])
+    flipped = bytearray(png(8, 8))
+    flipped[45] ^= 0xFF  # a byte of the image data
+    with pytest.raises(LogoError, match="checksum"):
+        logo_kind(bytes(flipped))
     with pytest.raises(LogoError, match="damaged"):
         logo_kind(b"\x89PNG\r\n\x1a\n" + b"\x00" * 10)
