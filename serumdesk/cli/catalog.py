@@ -304,7 +304,8 @@ def register(cat: Parser) -> None:
     rm.set_defaults(func=remove)
 
     imp = actions.add_parser(
-        "import", help="use a clinic's catalog or price list instead of the bundled prices",
+        "import", help="use a clinic's catalog, price list or CSV price sheet instead of the "
+        "bundled prices",
         description="Install a whole catalog, or a price list (\"kind\": \"price-list\": prices "
         "and sizes by product id) laid over the catalog, or a CSV price sheet from "
         "`catalog export-prices` filled in with a spreadsheet. It is checked with the same rules and "
