@@ -64,12 +64,10 @@ COMMANDS: dict[str, Command] = {
     "recommend": Command("rank the catalog for your answers", _recommend),
     "ingredients": Command("read an ingredient label: what each ingredient is, and the verdict",
                            _ingredients),
-    "catalog": Command("list products and prices, set a clinic's prices, check catalog files",
-                       _catalog),
+    "catalog": Command("list products and prices; check catalog files", _catalog),
     "sheet": Command("write the printable comparison sheet as a PDF", _sheet),
     "profile": Command("save, list and reuse your answers", _profile),
-    "clinic": Command("set the clinic's details for its sheets, and the shared-computer setting",
-                      _clinic),
+    "clinic": Command("a clinic's details for its sheets; shared computer", _clinic),
 }
 """Every command, in the order `serumdesk --help` lists them (pip's commands_dict, in small)."""
 

@@ -31,14 +31,16 @@ def test_help_lists_every_command_and_each_command_its_options(run_serumdesk: Ru
     top = run_serumdesk("--help")
     assert top.returncode == 0
     for command, summary in (("recommend", "rank the catalog for your answers"),
-                             ("catalog", "check or describe catalog files"),
+                             ("catalog", "list products and prices; check catalog files"),
+                             ("clinic", "a clinic's details for its sheets; shared computer"),
                              ("sheet", "write the printable comparison sheet as a PDF"),
                              ("profile", "save, list and reuse your answers")):
         assert command in top.stdout and summary in top.stdout
     # Only the command being run is loaded in full; its help still shows all of it.
     for args, options in ((["recommend"], ["--use-case", "--profile", "--json"]),
                           (["sheet"], ["--compare", "--paper", "--no-medical", "--budget"]),
-                          (["catalog"], ["validate", "schema"]),
+                          (["catalog"], ["validate", "schema", "list", "export-prices"]),
+                          (["clinic", "set"], ["--name", "--logo", "--shared-computer"]),
                           (["profile"], ["list", "save", "restore", "import"]),
                           (["profile", "save"], ["NAME", "--notes", "--diet"])):
         result = run_serumdesk(*args, "--help")
