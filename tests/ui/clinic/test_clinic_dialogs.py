@@ -115,3 +115,36 @@ def test_the_prices_table_exports_and_imports_a_spreadsheet(
     out.write_text("id,price\nno-such,10\n", encoding="utf-8")
     assert not dialog.import_file(out) and "row 2, column 'id'" in warnings[-1]
     assert first.text() == "250"  # a bad file changes nothing
+
+
+def test_what_staff_type_at_print_time_is_checked(qtbot: QtBot,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from serumdesk.ui.clinic import handout_dialog
+    from serumdesk.ui.clinic.handout_dialog import HandoutDialog
+
+    said: list[str] = []
+    monkeypatch.setattr(handout_dialog, "warn", lambda parent, title, text: said.append(text))
+    today = dt.date(2026, 12, 7)
+    dialog = HandoutDialog("Riverside Dermatology", today)
+    qtbot.addWidget(dialog)
+    dialog.finish()  # nothing typed: fine, all blank
+    assert dialog.result_handout is not None and dialog.result_handout.is_empty
+    dialog.prepared_for.setText("Anna K.")
+    dialog.notes.setPlainText("\n".join(["Once a day."] * 7))
+    dialog.result_handout = None
+    dialog.finish()
+    assert dialog.result_handout is None and "lines" in said[-1]
+    dialog.notes.setPlainText("Once a day.")
+    dialog.has_follow_up.setChecked(True)
+    dialog.follow_up.setDate(QDate(2026, 1, 1))  # before today: the editor keeps it in range
+    assert dialog.follow_up.date() == QDate(2026, 12, 7)
+    dialog.follow_up.setDate(QDate(2027, 1, 15))
+    dialog.finish()
+    handout = dialog.result_handout
+    assert handout is not None
+    assert (handout.prepared_for, handout.notes, handout.follow_up) == (
+        "Anna K.", "Once a day.", dt.date(2027, 1, 15))
