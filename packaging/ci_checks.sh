@@ -191,10 +191,17 @@ else
     unwanted="$(cd "$BUNDLE" && find . \( -name 'libQt6Qml*' -o -name 'libQt6Quick*' \
         -o -name 'libQt6WebEngine*' -o -name 'libQt63D*' -o -name 'libQt6Multimedia*' \
         -o -name 'libQt6Network*' -o -name 'libqvnc*' -o -name 'libqeglfs*' \
-        -o -path '*/Qt/translations/*' -o -path '*/qml/*' \) -print)"
+        -o \( -path '*/Qt/translations/*' ! -name 'qtbase_*.qm' \) -o -path '*/qml/*' \) -print)"
     [ -z "$unwanted" ] || fail "the bundle holds unused Qt parts:
 $unwanted"
     echo "none of QML/Quick, WebEngine, Qt3D, Multimedia, Network, VNC/EGLFS, translations"
+    step "bundle: Qt's own text only for the languages SerumDesk ships"
+    shipped="$( (cd "$REPO/resources/locale" && ls -d -- */LC_MESSAGES/serumdesk.po) 2>/dev/null \
+        | cut -d/ -f1 | sed 's/^/qtbase_/; s/$/.qm/' | sort | tr '\n' ' ' || true)"
+    kept="$(find "$BUNDLE" -path '*/Qt/translations/qtbase_*.qm' -printf '%f\n' | sort | tr '\n' ' ')"
+    [ "$kept" = "$shipped" ] || fail "Qt catalogues in the bundle ($kept) are not those of the \
+shipped languages ($shipped)"
+    echo "qtbase catalogues: ${kept:-none (English only)}"
     dangling="$(find -L "$BUNDLE" -type l)"
     [ -z "$dangling" ] || fail "the bundle holds dangling links:
 $dangling"
