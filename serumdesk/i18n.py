@@ -8,13 +8,21 @@ SerumDesk never shows a half-translated mix: without one it stays in English, da
 Qt's own buttons and dialogs are translated from Qt's qtbase catalogue (ui/translations.py).
 
 The active catalogue is process-wide, as gettext's own is: the app and each command choose it
-once at start (`install`), before any text is made.
+once at start (`install`), before any text is made. A sheet printed in the patient's language
+is made inside `override(language)`, which changes the language for the code running in that
+block only (a context variable, as Django's `translation.override`), so the app around it
+stays in its own language.
+
+Text made at import time (module constants) is marked with `N_` and translated where it is
+shown, with `_(CONSTANT)`, so the language may change after the import.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +38,14 @@ _active: NullTranslations | None = None
 """None for English, the source language: nothing to look up, and gettext is not even
 imported before the first window is painted (tests/benchmarks: start-up)."""
 _language = SOURCE_LANGUAGE
+_folder: Path | None = None
+"""Where `install` found the catalogues; `override` looks there too."""
+_loaded: dict[tuple[str, Path], NullTranslations] = {}
+"""Catalogues already read, by language and folder: a sheet printed twice reads it once."""
+
+_NOT_OVERRIDDEN = ("", None)
+_override: ContextVar[tuple[str, NullTranslations | None]] = ContextVar(
+    "serumdesk_language", default=_NOT_OVERRIDDEN)
 
 
 class LanguageError(ValueError):
@@ -79,31 +95,79 @@ def check_language(name: str, folder: Path) -> str:
 def install(language: str, folder: Path) -> str:
     """Make `language` the one text is shown in; a language without a catalogue falls back to
     English. Returns the language now in use."""
-    global _active, _language
+    global _active, _language, _folder
     code = normalize(language)
     if code != SOURCE_LANGUAGE and code not in available_languages(folder):
         code = SOURCE_LANGUAGE
-    if code == SOURCE_LANGUAGE:
-        _active = None
-    else:
-        import gettext
-
-        _active = gettext.translation(DOMAIN, folder, [code])
+    _active = _catalogue(code, folder)
     _language = code
+    _folder = folder
     return code
 
 
+def _catalogue(code: str, folder: Path) -> NullTranslations | None:
+    """The compiled catalogue of `code` in `folder` (None for English or when there is none)."""
+    if code == SOURCE_LANGUAGE or code not in available_languages(folder):
+        return None
+    key = (code, folder)
+    if key not in _loaded:
+        import gettext
+
+        _loaded[key] = gettext.translation(DOMAIN, folder, [code])
+    return _loaded[key]
+
+
+@contextmanager
+def override(language: str, folder: Path | None = None) -> Iterator[str]:
+    """Inside the block, text is made in `language` (English when SerumDesk has no catalogue
+    for it), whatever the app's language; yields the language used. For a sheet in the
+    patient's language: `with override("es"): html = sheet_html(...)`."""
+    if folder is None:
+        from serumdesk.storage.paths import locale_dir
+
+        folder = _folder or locale_dir()
+    code = normalize(language)
+    active = _catalogue(code, folder)
+    used = code if active is not None else SOURCE_LANGUAGE
+    token = _override.set((used, active))
+    try:
+        yield used
+    finally:
+        _override.reset(token)
+
+
+def _translations() -> NullTranslations | None:
+    language, active = _override.get()
+    return active if language else _active
+
+
 def current_language() -> str:
-    return _language
+    """The language text is made in here: an `override`'s, else the one installed."""
+    language, _active_here = _override.get()
+    return language or _language
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's own name, which Babel extracts
+    """Mark `message` for translation without translating it: for text made at import time,
+    translated with `_()` where it is shown."""
+    return message
 
 
 def _(message: str) -> str:
     """`message` in the current language (itself when it has no translation)."""
-    return message if _active is None else _active.gettext(message)
+    active = _translations()
+    return message if active is None else active.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural for `count`, by the current language's plural rule."""
-    if _active is None:
+    active = _translations()
+    if active is None:
         return singular if count == 1 else plural
-    return _active.ngettext(singular, plural, count)
+    return active.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` as said in `context`, for a word that translates differently by its use."""
+    active = _translations()
+    return message if active is None else active.pgettext(context, message)

@@ -1,0 +1,97 @@
+"""Extract SerumDesk's marked text with Babel and bring each language's .po up to date.
+
+    python scripts/catalogues.py            # update every resources/locale/<lang>/.../serumdesk.po
+    python scripts/catalogues.py init fr    # start a new language from the marked text
+
+tests/unit/test_catalogues.py extracts the same way (`extract`) and fails when a .po misses a
+marked string, keeps one no longer marked, or has one untranslated or fuzzy. Babel is a
+development and build tool only (installed with `.[test]`), never a runtime dependency.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "serumdesk"
+LOCALE = ROOT / "resources" / "locale"
+DOMAIN = "serumdesk"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+"""serumdesk/i18n.py's functions, as Babel's extractor takes them."""
+COMMENT_TAG = "TRANSLATORS:"
+"""A comment starting so, just above a marked string, is shown to translators."""
+
+
+def extract(package: Path = PACKAGE) -> Catalog:
+    """Every string marked in `package`, as a template catalogue."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    template = Catalog(project="SerumDesk", domain=DOMAIN, fuzzy=False)
+    for filename, lineno, message, comments, context in extract_from_dir(
+            str(package), method_map=[("**.py", "python")], keywords=KEYWORDS,
+            comment_tags=(COMMENT_TAG,), strip_comment_tags=True):
+        where = f"serumdesk/{filename}"
+        template.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
+    return template
+
+
+def po_files(locale: Path = LOCALE) -> list[Path]:
+    return sorted(locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def read(po: Path) -> Catalog:
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        return read_po(handle, locale=po.parent.parent.name, domain=DOMAIN)
+
+
+def write(po: Path, catalog: Catalog) -> None:
+    from babel.messages.pofile import write_po
+
+    with po.open("wb") as handle:
+        # File names without line numbers: a moved line does not churn the catalogue.
+        write_po(handle, catalog, width=100, include_lineno=False, ignore_obsolete=True,
+                 sort_by_file=False)
+
+
+def update(locale: Path = LOCALE) -> None:
+    """Add new marked strings to every .po (untranslated), drop those no longer marked."""
+    template = extract()
+    for po in po_files(locale):
+        catalog = read(po)
+        created = catalog.creation_date  # kept: an update changes entries, not the header
+        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+        catalog.creation_date = created
+        write(po, catalog)
+        missing = sum(1 for message in catalog if message.id and not message.string)
+        print(f"{po.relative_to(ROOT)}: {missing} to translate")
+
+
+def init(language: str, locale: Path = LOCALE) -> None:
+    """Start `language`'s catalogue from the marked text (every entry untranslated)."""
+    from babel.messages.catalog import Catalog
+
+    po = locale / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if po.exists():
+        raise SystemExit(f"{po} already exists; run without arguments to update it")
+    catalog = Catalog(locale=language, domain=DOMAIN, project="SerumDesk", fuzzy=False)
+    catalog.update(extract(), no_fuzzy_matching=True)
+    po.parent.mkdir(parents=True)
+    write(po, catalog)
+    print(f"{po.relative_to(ROOT)}: started")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["init"] and len(sys.argv) == 3:
+        init(sys.argv[2])
+    elif len(sys.argv) == 1:
+        update()
+    else:
+        raise SystemExit(__doc__)
