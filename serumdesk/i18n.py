@@ -87,8 +87,8 @@ def check_language(name: str, folder: Path) -> str:
     available = available_languages(folder)
     if code not in available:
         what = LANGUAGE_NAMES.get(code, f"'{name[:20]}'")
-        raise LanguageError(f"SerumDesk has no {what} translation yet; it can show "
-                            f"{describe(available)}")
+        raise LanguageError(_("SerumDesk has no {what} translation yet; it can show "
+                              "{languages}").format(what=what, languages=describe(available)))
     return code
 
 

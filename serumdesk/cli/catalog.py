@@ -20,6 +20,7 @@ from serumdesk.cli.options import (
 from serumdesk.cli.output import say, tell, write_json
 from serumdesk.cli.prices import add_import_name_option, register_price_actions
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
+from serumdesk.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.my_products import MyProduct
@@ -37,8 +38,11 @@ def validate(args: argparse.Namespace) -> int:
         catalog = load_catalog(args.file)
     except CatalogError as exc:
         raise UserError(str(exc)) from None
-    say(f"{args.file}: valid — {len(catalog.products)} products, catalog "
-        f"{catalog.catalog_version} ({catalog.updated})")
+    say(ngettext("{file}: valid — {count} product, catalog {version} ({updated})",
+                 "{file}: valid — {count} products, catalog {version} ({updated})",
+                 len(catalog.products)).format(
+        file=args.file, count=len(catalog.products), version=catalog.catalog_version,
+        updated=catalog.updated))
     return 0
 
 
@@ -50,8 +54,10 @@ def _validate_vocabulary(path: Path) -> int:
         vocabulary = load_vocabulary(path)
     except VocabularyError as exc:
         raise UserError(str(exc)) from None
-    say(f"{path}: valid — {len(vocabulary.entries)} ingredients, {len(vocabulary.families)} "
-        f"families, vocabulary {vocabulary.version} ({vocabulary.updated})")
+    say(_("{path}: valid — {ingredients} ingredients, {families} families, vocabulary "
+          "{version} ({updated})").format(
+        path=path, ingredients=len(vocabulary.entries), families=len(vocabulary.families),
+        version=vocabulary.version, updated=vocabulary.updated))
     return 0
 
 
@@ -86,9 +92,9 @@ def date_option(text: str) -> dt.date:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text[:40]}' is not a date; give it as YYYY-MM-DD (2026-11-29)") from None
+            _("'{text}' is not a date; give it as YYYY-MM-DD (2026-11-29)").format(text=text[:40])) from None
     if day > dt.date.today():
-        raise argparse.ArgumentTypeError(f"{day.isoformat()} is in the future")
+        raise argparse.ArgumentTypeError(_("{isoformat} is in the future").format(isoformat=day.isoformat()))
     return day
 
 
@@ -105,11 +111,12 @@ def _label_of(args: argparse.Namespace) -> str:
         text = str(args.ingredients)
     text = text.strip()
     if not parse_label(text[:MAX_LABEL_CHARS]).items:
-        raise UsageError("the ingredient label is empty: give it with --ingredients TEXT, "
-                         "--ingredients-file PATH or --ingredients - (standard input)")
+        raise UsageError(_("the ingredient label is empty: give it with --ingredients TEXT, "
+                           "--ingredients-file PATH or --ingredients - (standard input)"))
     if len(text) > MAX_LABEL_CHARS:
-        raise UserError(f"The label is {len(text):,} characters long; a label holds at most "
-                        f"{MAX_LABEL_CHARS:,}. Give only the ingredient list.")
+        raise UserError(_("The label is {len:,} characters long; a label holds at most "
+                          "{MAX_LABEL_CHARS:,}. Give only the ingredient list.").format(
+                                  len=len(text), MAX_LABEL_CHARS=MAX_LABEL_CHARS))
     return text
 
 
@@ -135,7 +142,7 @@ def add(args: argparse.Namespace) -> int:
                      per_day=args.per_day, seen=args.seen or dt.date.today(),
                      entered=dt.date.today())
     if not mine.brand or not mine.name:
-        raise UsageError("give the brand and the name as words, not only symbols or spaces")
+        raise UsageError(_("give the brand and the name as words, not only symbols or spaces"))
     try:
         product = _as_product(mine, vocabulary)  # a label SerumDesk cannot use is refused here
         kept = user_catalog_store().add(mine)
@@ -143,11 +150,13 @@ def add(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     except ValidationError as exc:
         words = "; ".join(error_words(e) for e in exc.errors(include_url=False))
-        raise UserError(f"This serum cannot be added: {words}. Nothing was changed.") from None
-    say(f"Added {kept.id}: {kept.brand} {kept.name}.\n{_read_as(product)}\n"
-        f"recommend, sheet and the app now rank it beside the catalog's products. Its facts are "
-        f"marked “from your label”.\nSee how each ingredient is read: serumdesk ingredients "
-        f"--file LABEL (or catalog mine). Remove it with: serumdesk catalog remove {kept.id}")
+        raise UserError(_("This serum cannot be added: {words}. Nothing was changed.").format(
+                words=words)) from None
+    say(_("Added {id}: {brand} {name}.\n{_read_as}\nrecommend, sheet and the app now rank it "
+          "beside the catalog's products. Its facts are marked “from your label”.\nSee how "
+          "each ingredient is read: serumdesk ingredients --file LABEL (or catalog mine). "
+          "Remove it with: serumdesk catalog remove {id}").format(
+                  id=kept.id, brand=kept.brand, name=kept.name, _read_as=_read_as(product)))
     return 0
 
 
@@ -172,15 +181,15 @@ def mine(args: argparse.Namespace) -> int:
         try:
             vocabulary = load_vocabulary()
         except UserError as exc:
-            tell(f"serumdesk: warning: {exc}")
+            tell(_("serumdesk: warning: {exc}").format(exc=exc))
         else:
             derived = {m.id: _as_product(m, vocabulary) for m in products}
     if args.json:
         write_json({"products": [_mine_to_dict(m, derived.get(m.id)) for m in products]})
         return 0
     if not products:
-        say("You have not added a serum. Add one with: serumdesk catalog add --brand B "
-            "--name N --price USD --size ML --ingredients TEXT")
+        say(_("You have not added a serum. Add one with: serumdesk catalog add --brand B "
+              "--name N --price USD --size ML --ingredients TEXT"))
         return 0
     lines: list[str] = []
     for m in products:
@@ -216,13 +225,13 @@ def remove(args: argparse.Namespace) -> int:
         gone = user_catalog_store().remove(args.id)
     except UserCatalogError as exc:
         raise UserError(str(exc)) from None
-    say(f"Removed {gone.id}: {gone.brand} {gone.name}.")
+    say(_("Removed {id}: {brand} {name}.").format(id=gone.id, brand=gone.brand, name=gone.name))
     return 0
 
 
 def install(args: argparse.Namespace) -> int:
     from serumdesk.storage.paths import bundled_catalog_path
-    from serumdesk.storage.user_catalog import UserCatalogError
+    from serumdesk.storage.user_catalog import Installed, UserCatalogError
 
     if args.file is not None and args.file.suffix.lower() in (".csv", ".txt", ".tsv"):
         from serumdesk.cli.prices import import_sheet
@@ -231,27 +240,32 @@ def install(args: argparse.Namespace) -> int:
     store = user_catalog_store()
     if args.reset:
         if args.file is not None:
-            raise UsageError("give a FILE to import or --reset, not both")
+            raise UsageError(_("give a FILE to import or --reset, not both"))
         try:
             removed = store.reset()
         except UserCatalogError as exc:
             raise UserError(str(exc)) from None
         what = " and ".join(removed) if removed else "nothing was installed"
-        say(f"Back to the bundled catalog and its prices ({what}"
-            f"{' removed' if removed else ''}). Your own serums are kept.")
+        say(_("Back to the bundled catalog and its prices ({what}{value}). Your own serums "
+              "are kept.").format(what=what, value=' removed' if removed else ''))
         return 0
     if args.file is None:
-        raise UsageError("give the FILE to import (a catalog or a price list), or --reset")
+        raise UsageError(_("give the FILE to import (a catalog or a price list), or --reset"))
     try:
         result = store.install(args.file, bundled_catalog_path(), replace_existing=args.replace)
     except UserCatalogError as exc:
         raise UserError(str(exc)) from None
-    verb = "Replaced the installed" if result.replaced else "Installed the"
-    say(f"{verb} {result.kind.value}: {result.description}.\n"
-        "recommend, sheet and the app use it from now on; the sheet names it. "
-        "Go back with: serumdesk catalog import --reset")
+    if result.kind is Installed.CATALOG:
+        done = (_("Replaced the installed catalog: {description}.") if result.replaced
+                else _("Installed the catalog: {description}."))
+    else:
+        done = (_("Replaced the installed price list: {description}.") if result.replaced
+                else _("Installed the price list: {description}."))
+    say(done.format(description=result.description))
+    say(_("recommend, sheet and the app use it from now on; the sheet names it. Go back "
+          "with: serumdesk catalog import --reset"))
     for warning in result.warnings:
-        tell(f"serumdesk: warning: {warning}")
+        tell(_("serumdesk: warning: {warning}").format(warning=warning))
     return 0
 
 
@@ -260,62 +274,65 @@ def register(cat: Parser) -> None:
     actions = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True,
                                  parser_class=Parser)
     what = "the ingredient vocabulary (catalog/ingredients.json) instead of a catalog"
-    val = actions.add_parser("validate", help="check a catalog file and name every problem")
+    val = actions.add_parser("validate", help=_("check a catalog file and name every problem"))
     val.add_argument("file", metavar="FILE", type=path_option)
-    val.add_argument("--ingredients", action="store_true", help=f"FILE is {what}")
+    val.add_argument("--ingredients", action="store_true", help=_("FILE is {what}").format(what=what))
     val.set_defaults(func=validate)
-    sch = actions.add_parser("schema", help="print the catalog's JSON Schema")
-    sch.add_argument("--output", metavar="FILE", type=path_option, help="write it to FILE instead")
-    sch.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    sch.add_argument("--ingredients", action="store_true", help=f"the schema of {what}")
+    sch = actions.add_parser("schema", help=_("print the catalog's JSON Schema"))
+    sch.add_argument("--output", metavar="FILE", type=path_option, help=_("write it to FILE instead"))
+    sch.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    sch.add_argument("--ingredients", action="store_true", help=_("the schema of {what}").format(what=what))
     sch.set_defaults(func=schema)
 
     new = actions.add_parser(
-        "add", help="add a serum the catalog does not list, from its ingredient label",
-        description="Add a serum from its ingredient label. SerumDesk reads the label (as "
-        "`serumdesk ingredients` does) and ranks the serum beside the catalog's products; its "
-        "facts are marked “from your label”. It is kept in your data folder, owner-only.")
-    new.add_argument("--brand", required=True, type=text_option("a brand"), help="the brand, as on the pack")
+        "add", help=_("add a serum the catalog does not list, from its ingredient label"),
+        description=_("Add a serum from its ingredient label. SerumDesk reads the label (as "
+                      "`serumdesk ingredients` does) and ranks the serum beside the "
+                      "catalog's products; its facts are marked “from your label”. It is "
+                      "kept in your data folder, owner-only."))
+    new.add_argument("--brand", required=True, type=text_option("a brand"),
+                     help=_("the brand, as on the pack"))
     new.add_argument("--name", required=True, type=text_option("a product name"),
-                     help="the product's name, as on the pack")
+                     help=_("the product's name, as on the pack"))
     new.add_argument("--price", required=True, metavar="USD", type=number_option(PRICE_USD, zero=False),
-                     help="what the bottle costs, in US dollars")
+                     help=_("what the bottle costs, in US dollars"))
     new.add_argument("--size", required=True, metavar="ML", type=number_option(SIZE_ML, zero=False),
-                     help="the bottle's size in ml")
+                     help=_("the bottle's size in ml"))
     new.add_argument("--dose", metavar="ML", type=number_option(DOSE_ML, zero=False),
-                     help="ml per use (default: SerumDesk's estimate, 0.25 ml)")
+                     help=_("ml per use (default: SerumDesk's estimate, 0.25 ml)"))
     new.add_argument("--per-day", metavar="N", type=number_option(USES_A_DAY, zero=False),
-                     help="uses a day (default: 2; 0.5 is every other day)")
+                     help=_("uses a day (default: 2; 0.5 is every other day)"))
     new.add_argument("--seen", metavar="DATE", type=date_option,
-                     help="the day you saw the price, YYYY-MM-DD (default: today)")
+                     help=_("the day you saw the price, YYYY-MM-DD (default: today)"))
     label = new.add_mutually_exclusive_group(required=True)
     label.add_argument("--ingredients", metavar="TEXT",
-                       help="the ingredient list as printed, or '-' to read standard input")
+                       help=_("the ingredient list as printed, or '-' to read standard input"))
     label.add_argument("--ingredients-file", metavar="PATH", type=path_option,
-                       help="read the ingredient list from a text file")
+                       help=_("read the ingredient list from a text file"))
     new.set_defaults(func=add)
 
-    listed = actions.add_parser("mine", help="list the serums you added")
-    listed.add_argument("--json", action="store_true", help="print one JSON object")
+    listed = actions.add_parser("mine", help=_("list the serums you added"))
+    listed.add_argument("--json", action="store_true", help=_("print one JSON object"))
     listed.set_defaults(func=mine)
 
-    rm = actions.add_parser("remove", help="remove a serum you added")
-    rm.add_argument("id", metavar="ID", help="its id, as `catalog mine` lists it")
+    rm = actions.add_parser("remove", help=_("remove a serum you added"))
+    rm.add_argument("id", metavar="ID", help=_("its id, as `catalog mine` lists it"))
     rm.set_defaults(func=remove)
 
     imp = actions.add_parser(
-        "import", help="use a clinic's catalog, price list or CSV price sheet instead of the "
-        "bundled prices",
-        description="Install a whole catalog, or a price list (\"kind\": \"price-list\": prices "
-        "and sizes by product id) laid over the catalog, or a CSV price sheet from "
-        "`catalog export-prices` filled in with a spreadsheet. It is checked with the same rules and "
-        "errors as `catalog validate`; a file that fails changes nothing. The sheet names the "
-        "price list and its date.")
+        "import", help=_("use a clinic's catalog, price list or CSV price sheet instead of "
+                         "the bundled prices"),
+        description=_("Install a whole catalog, or a price list (\"kind\": \"price-list\": "
+                      "prices and sizes by product id) laid over the catalog, or a CSV price "
+                      "sheet from `catalog export-prices` filled in with a spreadsheet. It "
+                      "is checked with the same rules and errors as `catalog validate`; a "
+                      "file that fails changes nothing. The sheet names the price list and "
+                      "its date."))
     imp.add_argument("file", nargs="?", metavar="FILE", type=path_option)
     imp.add_argument("--replace", action="store_true",
-                     help="replace an installed catalog or price list of the same kind")
+                     help=_("replace an installed catalog or price list of the same kind"))
     imp.add_argument("--reset", action="store_true",
-                     help="go back to the bundled catalog and its prices")
+                     help=_("go back to the bundled catalog and its prices"))
     add_import_name_option(imp)
     imp.set_defaults(func=install)
     register_price_actions(actions)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.cli.options import Parser, path_option
 from serumdesk.cli.output import say, write_json
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from serumdesk.domain.clinic.details import ClinicSettings
@@ -28,8 +29,8 @@ def current_settings(store: ClinicStore) -> ClinicSettings:
     try:
         return store.settings()
     except ClinicFileError as exc:
-        raise UserError(f"{exc}\nFix it, or start again with: serumdesk clinic clear "
-                        "--all") from None
+        raise UserError(_("{exc}\nFix it, or start again with: serumdesk clinic clear --all").format(
+                exc=exc)) from None
 
 
 def set_details(args: argparse.Namespace) -> int:
@@ -44,16 +45,16 @@ def set_details(args: argparse.Namespace) -> int:
                                     for k in ("name", "address", "phone", "web")}
     changes_details = any(v is not None for v in given.values()) or args.logo or args.no_logo
     if not changes_details and args.shared_computer is None:
-        raise UsageError("give at least one detail to set (--name, --address, --phone, --web, "
-                         "--logo) or --shared-computer / --no-shared-computer")
+        raise UsageError(_("give at least one detail to set (--name, --address, --phone, "
+                           "--web, --logo) or --shared-computer / --no-shared-computer"))
     if args.logo and args.no_logo:
-        raise UsageError("give --logo FILE or --no-logo, not both")
+        raise UsageError(_("give --logo FILE or --no-logo, not both"))
     old = settings.details
     logo: bytes | None = None
     details = old
     if changes_details:
         if old is None and given["name"] is None:
-            raise UsageError("no clinic is set yet: give its name with --name")
+            raise UsageError(_("no clinic is set yet: give its name with --name"))
         kind = None if args.no_logo or old is None else old.logo
         if args.logo:
             try:
@@ -66,14 +67,15 @@ def set_details(args: argparse.Namespace) -> int:
             details = make_details(merged["name"], merged["address"], merged["phone"],
                                    merged["web"], logo=kind)
         except ClinicDetailsError as exc:
-            raise UserError(f"{exc} Nothing was changed.") from None
+            raise UserError(_("{exc} Nothing was changed.").format(exc=exc)) from None
     shared = settings.shared_computer if args.shared_computer is None else args.shared_computer
     new = replace(settings, details=details, shared_computer=shared)
     try:
         store.save(new, logo)
     except ClinicStoreError as exc:
         raise UserError(str(exc)) from None
-    say("Saved. " + _describe(new))
+    say(_("Saved."))
+    say(_describe(new))
     return 0
 
 
@@ -112,7 +114,7 @@ def clear(args: argparse.Namespace) -> int:
     try:
         if args.all:
             store.save(ClinicSettings())
-            say("Cleared the clinic's details, its logo and the shared-computer setting.")
+            say(_("Cleared the clinic's details, its logo and the shared-computer setting."))
             return 0
         kept = store.clear(current_settings(store))
     except ClinicStoreError as exc:
@@ -132,31 +134,33 @@ def register(clinic: Parser) -> None:
     actions = clinic.add_subparsers(dest="clinic_command", metavar="ACTION", required=True,
                                     parser_class=Parser)
     put = actions.add_parser(
-        "set", help="set the clinic's details, printed at the head of every sheet",
-        description="Set the clinic's details once; the sheet prints them at its head. Give "
-        "only what changes: other details are kept.")
+        "set", help=_("set the clinic's details, printed at the head of every sheet"),
+        description=_("Set the clinic's details once; the sheet prints them at its head. "
+                      "Give only what changes: other details are kept."))
     put.add_argument("--name", type=text_option("the clinic's name"),
-                     help="the clinic's name (needed the first time)")
-    put.add_argument("--address", metavar="TEXT", help="its address, on one line ('' removes it)")
-    put.add_argument("--phone", metavar="TEXT", help="its phone number ('' removes it)")
-    put.add_argument("--web", metavar="ADDRESS", help="its web address ('' removes it)")
+                     help=_("the clinic's name (needed the first time)"))
+    put.add_argument("--address", metavar="TEXT", help=_("its address, on one line ('' removes it)"))
+    put.add_argument("--phone", metavar="TEXT", help=_("its phone number ('' removes it)"))
+    put.add_argument("--web", metavar="ADDRESS", help=_("its web address ('' removes it)"))
     put.add_argument("--logo", metavar="FILE", type=path_option,
-                     help="a PNG or SVG logo (at most 512 KB; an SVG may not refer to other files)")
-    put.add_argument("--no-logo", action="store_true", help="remove the logo")
+                     help=_("a PNG or SVG logo (at most 512 KB; an SVG may not refer to "
+                            "other files)"))
+    put.add_argument("--no-logo", action="store_true", help=_("remove the logo"))
     shared = put.add_mutually_exclusive_group()
     shared.add_argument("--shared-computer", dest="shared_computer", action="store_true",
-                        default=None, help="a computer several people use: every launch starts "
-                        "fresh, no profile name shows before someone picks one, and quitting "
-                        "asks whether to clear the answers")
+                        default=None, help=_("a computer several people use: every launch "
+                                             "starts fresh, no profile name shows before "
+                                             "someone picks one, and quitting asks whether "
+                                             "to clear the answers"))
     shared.add_argument("--no-shared-computer", dest="shared_computer", action="store_false",
-                        help="turn the shared-computer setting off")
+                        help=_("turn the shared-computer setting off"))
     put.set_defaults(func=set_details)
 
-    listed = actions.add_parser("show", help="show the clinic's details and settings")
-    listed.add_argument("--json", action="store_true", help="print one JSON object")
+    listed = actions.add_parser("show", help=_("show the clinic's details and settings"))
+    listed.add_argument("--json", action="store_true", help=_("print one JSON object"))
     listed.set_defaults(func=show)
 
-    gone = actions.add_parser("clear", help="forget the clinic's details and logo")
+    gone = actions.add_parser("clear", help=_("forget the clinic's details and logo"))
     gone.add_argument("--all", action="store_true",
-                      help="the shared-computer setting too (and a damaged clinic file)")
+                      help=_("the shared-computer setting too (and a damaged clinic file)"))
     gone.set_defaults(func=clear)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from serumdesk.cli.errors import UsageError
 from serumdesk.cli.output import tell
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from serumdesk.domain.clinic.details import LogoKind
@@ -19,12 +20,12 @@ def add_handout_options(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group(
         "for a clinic's sheet", "printed under the clinic's details (serumdesk clinic set); "
         "left blank to write on by hand when not given")
-    g.add_argument("--prepared-for", metavar="NAME", help="the patient's name")
-    g.add_argument("--prepared-by", metavar="NAME", help="who prepared the sheet")
-    g.add_argument("--notes", metavar="TEXT", help="notes for the notes box (\\n for a new line "
-                   "in most shells: $'first\\nsecond')")
-    g.add_argument("--follow-up", metavar="DATE", help="the follow-up visit, YYYY-MM-DD "
-                   "(today or later)")
+    g.add_argument("--prepared-for", metavar="NAME", help=_("the patient's name"))
+    g.add_argument("--prepared-by", metavar="NAME", help=_("who prepared the sheet"))
+    g.add_argument("--notes", metavar="TEXT", help=_("notes for the notes box (\\n for a new "
+                                                     "line in most shells: $'first\\nsecond')"))
+    g.add_argument("--follow-up", metavar="DATE", help=_("the follow-up visit, YYYY-MM-DD (today "
+                                                         "or later)"))
 
 
 def clinic_sheet_for(args: argparse.Namespace, today: dt.date | None = None
@@ -47,7 +48,8 @@ def clinic_sheet_for(args: argparse.Namespace, today: dt.date | None = None
     try:
         settings = store.settings()
     except ClinicFileError as exc:
-        tell(f"serumdesk: warning: {exc}\nThe sheet is printed without the clinic's details.")
+        tell(_("serumdesk: warning: {exc}\nThe sheet is printed without the clinic's details.").format(
+                exc=exc))
         settings = None
     details = settings.details if settings else None
     clinic = ClinicSheet(details, handout)
@@ -55,6 +57,7 @@ def clinic_sheet_for(args: argparse.Namespace, today: dt.date | None = None
         return None, None
     logo = store.logo(settings) if settings else None
     if details is not None and details.logo and logo is None:
-        tell("serumdesk: warning: the clinic's logo cannot be read or used any more; the sheet "
-             "is printed without it. Set it again with: serumdesk clinic set --logo FILE")
+        tell(_("serumdesk: warning: the clinic's logo cannot be read or used any more; the "
+               "sheet is printed without it. Set it again with: serumdesk clinic set --logo "
+               "FILE"))
     return clinic, logo

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from serumdesk.i18n import _
 from serumdesk.storage.atomic import DestinationExists, SaveError
 
 
@@ -16,5 +17,5 @@ class UsageError(UserError):
 def save_failed(exc: SaveError) -> UserError:
     """A file a command was to write was not written: why, and for a taken name what to do."""
     if isinstance(exc, DestinationExists):
-        return UserError(f"{exc.path} already exists; add --force to replace it.")
+        return UserError(_("{path} already exists; add --force to replace it.").format(path=exc.path))
     return UserError(str(exc))

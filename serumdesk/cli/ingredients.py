@@ -15,6 +15,7 @@ from serumdesk.cli.options import (
     load_vocabulary,
 )
 from serumdesk.cli.output import say, tell, write_json
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from serumdesk.domain.answers import Answers
@@ -27,7 +28,7 @@ EMPTY = ("the label is empty: give its ingredient list as TEXT, with --file PATH
 
 def _label_text(args: argparse.Namespace) -> str:
     if args.file is not None and args.text is not None:
-        raise UsageError("give the label as TEXT or with --file, not both")
+        raise UsageError(_("give the label as TEXT or with --file, not both"))
     if args.file is not None:
         return read_label_file(args.file)
     if args.text == "-":
@@ -66,8 +67,9 @@ def run(args: argparse.Namespace) -> int:
     vocabulary = load_vocabulary()
     verdict = check_label(read_label(parsed, vocabulary), vocabulary, answers)
     if parsed.unread_chars:
-        tell(f"serumdesk: warning: only the first {len(parsed.items)} items were read; "
-             f"{parsed.unread_chars:,} characters after them were not.")
+        tell(_("serumdesk: warning: only the first {items} items were read; {unread_chars} "
+               "characters after them were not.").format(
+            items=len(parsed.items), unread_chars=parsed.unread_chars))
     if args.json:
         write_json(label_to_dict(verdict))
     else:
@@ -82,9 +84,11 @@ def register(ing: Parser) -> None:
         "source (human-derived media, exosomes, growth factors, plant cell culture…), vegan, "
         "fragrance, irritants, your allergies and cautions.")
     ing.add_argument("text", nargs="?", metavar="TEXT",
-                     help="the ingredient list in quotes, or '-' to read it from standard input")
-    ing.add_argument("--file", metavar="PATH", help="read the ingredient list from a text file")
-    ing.add_argument("--json", action="store_true", help="print one JSON object")
+                     help=_("the ingredient list in quotes, or '-' to read it from standard "
+                            "input"))
+    ing.add_argument("--file", metavar="PATH", help=_("read the ingredient list from a text "
+                                                      "file"))
+    ing.add_argument("--json", action="store_true", help=_("print one JSON object"))
     add_answer_options(ing)
     add_profile_option(ing)
     ing.set_defaults(func=run)

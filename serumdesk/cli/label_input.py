@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from serumdesk.cli.errors import UserError
 from serumdesk.cli.output import tell
+from serumdesk.i18n import _
 
 MAX_LABEL_BYTES = 2 * 1024 * 1024
 """Far more than any label (a long one is 3 kB); a bigger file is not one label."""
@@ -21,11 +22,12 @@ def read_label_file(path: str) -> str:
     try:
         data = read_regular_file(Path(path), MAX_LABEL_BYTES)
     except FileTooLarge:
-        raise UserError(f"{path} holds more than {MAX_LABEL_BYTES // (1024 * 1024)} MB: that is "
-                        "not one ingredient label.") from None
+        raise UserError(_("{path} holds more than {value} MB: that is not one ingredient "
+                          "label.").format(path=path, value=MAX_LABEL_BYTES // (1024 * 1024))) from None
     except ReadError as exc:
         hint = "" if exc.kind is None else " Save the label as a text file and give its path."
-        raise UserError(f"Could not read {path}: {exc.reason}.{hint}") from None
+        raise UserError(_("Could not read {path}: {reason}.{hint}").format(
+                path=path, reason=exc.reason, hint=hint)) from None
     return _decoded(data)
 
 
@@ -38,16 +40,17 @@ def _limited(f: BinaryIO, where: str) -> bytes:
     try:
         data = f.read(MAX_LABEL_BYTES + 1)
     except OSError as exc:
-        raise UserError(f"{where} cannot be read ({exc.strerror or exc}).") from None
+        raise UserError(_("{where} cannot be read ({value}).").format(
+                where=where, value=exc.strerror or exc)) from None
     if len(data) > MAX_LABEL_BYTES:
-        raise UserError(f"{where} holds more than {MAX_LABEL_BYTES // (1024 * 1024)} MB: that is "
-                        "not one ingredient label.")
+        raise UserError(_("{where} holds more than {value} MB: that is not one ingredient "
+                          "label.").format(where=where, value=MAX_LABEL_BYTES // (1024 * 1024)))
     return data
 
 
 def _decoded(data: bytes) -> str:
     text = data.decode("utf-8-sig", errors="replace")
     if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
-        tell("serumdesk: warning: the label is not all UTF-8 text; the characters that could "
-             "not be read are shown as \ufffd.")
+        tell(_("serumdesk: warning: the label is not all UTF-8 text; the characters that "
+               "could not be read are shown as �."))
     return text

@@ -12,6 +12,7 @@ from serumdesk import __version__
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.cli.options import Parser
 from serumdesk.cli.output import tell
+from serumdesk.i18n import _
 
 Register = Callable[[Parser], None]
 """A command module's `register`: gives the command's own parser its options and `func`."""
@@ -96,13 +97,13 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
     them, so running one command does not import the modules of the others."""
     parser = Parser(
         prog="serumdesk",
-        description="SerumDesk helps you choose a 'stem cell' skincare serum. "
-        "With no command it opens the app.",
+        description=_("SerumDesk helps you choose a 'stem cell' skincare serum. With no "
+                      "command it opens the app."),
     )
     parser.add_argument("--version", action="version", version=f"SerumDesk {__version__}")
     parser.add_argument("--language", metavar="LANG",
-                        help="the language to write in, such as es (default: your session's, "
-                        "when SerumDesk has it; else English)")
+                        help=_("the language to write in, such as es (default: your "
+                               "session's, when SerumDesk has it; else English)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, command in COMMANDS.items():
         command_parser = sub.add_parser(name, help=command.summary)
@@ -130,10 +131,10 @@ def run(argv: Sequence[str]) -> int:
         result: int = args.func(args)
         return result
     except UsageError as exc:
-        tell(f"serumdesk {args.command}: error: {exc}")
+        tell(_("serumdesk {command}: error: {exc}").format(command=args.command, exc=exc))
         return 2
     except UserError as exc:
-        tell(f"serumdesk: {exc}")
+        tell(_("serumdesk: {exc}").format(exc=exc))
         return 1
     except BrokenPipeError:
         return 0
@@ -143,7 +144,8 @@ def run(argv: Sequence[str]) -> int:
         from serumdesk.storage.files import describe_os_error
 
         where = f"{exc.filename}: " if exc.filename else ""
-        tell(f"serumdesk: {where}{describe_os_error(exc)}. Nothing was changed.")
+        tell(_("serumdesk: {where}{reason}. Nothing was changed.").format(
+                where=where, reason=describe_os_error(exc)))
         return 1
     finally:
         if collecting:  # run in-process (tests): leave the collector as it was
@@ -162,7 +164,7 @@ def choose_language(asked: str | None) -> str:
     try:
         return i18n.install(i18n.check_language(asked, folder), folder)
     except i18n.LanguageError as exc:
-        raise UsageError(f"--language: {exc}") from None
+        raise UsageError(_("--language: {exc}").format(exc=exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -175,6 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse's --help, --version and errors
         return exc.code if isinstance(exc.code, int) else 0
     except Exception as exc:
-        tell(f"serumdesk: unexpected error: {type(exc).__name__}: {exc}\n"
-             "Please report this; your data has not been changed.")
+        tell(_("serumdesk: unexpected error: {__name__}: {exc}\nPlease report this; your data "
+               "has not been changed.").format(__name__=type(exc).__name__, exc=exc))
         return 1

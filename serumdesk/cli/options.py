@@ -13,6 +13,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
 from serumdesk.domain.strict.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE, NumberError, Quantity
 from serumdesk.domain.strict.plain_text import plain
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -66,7 +67,7 @@ def text_option(what: str) -> Callable[[str], str]:
     "no profile")."""
     def parse(text: str) -> str:
         if not text.strip():
-            raise argparse.ArgumentTypeError(f"needs {what}, not an empty string")
+            raise argparse.ArgumentTypeError(_("needs {what}, not an empty string").format(what=what))
         return text
     parse.__name__ = what
     return parse
@@ -76,7 +77,7 @@ def path_option(text: str) -> Path:
     """An argparse type for a file name: never empty (an empty name would mean the current
     folder)."""
     if not text:
-        raise argparse.ArgumentTypeError("needs a file name, not an empty string")
+        raise argparse.ArgumentTypeError(_("needs a file name, not an empty string"))
     return Path(text)
 
 
@@ -85,39 +86,39 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("your answers")
     # Plain-string choices so argparse's error names every valid value.
     g.add_argument("--use-case", choices=[u.value for u in UseCase],
-                   help="what you want the serum for (default: mild-concerns)")
+                   help=_("what you want the serum for (default: mild-concerns)"))
     g.add_argument("--sensitivity", choices=[s.value for s in Sensitivity],
-                   help="how reactive your skin is (default: moderate)")
+                   help=_("how reactive your skin is (default: moderate)"))
     g.add_argument("--diet", choices=[d.value for d in Diet],
-                   help="vegan and ethics preference (default: any)")
+                   help=_("vegan and ethics preference (default: any)"))
     g.add_argument("--caution", choices=[c.value for c in Caution], action="append", default=None,
-                   help="a medical or skin caution; repeat for several")
+                   help=_("a medical or skin caution; repeat for several"))
     g.add_argument("--allergen", action="append", default=None, metavar="TEXT",
-                   help="an ingredient you are allergic to; repeat for several")
-    g.add_argument("--uses-retinoid", action="store_true", default=None, help="you use a retinoid")
-    g.add_argument("--uses-acids", action="store_true", default=None, help="you use exfoliating acids")
-    g.add_argument("--uses-vitamin-c", action="store_true", default=None, help="you use vitamin C")
+                   help=_("an ingredient you are allergic to; repeat for several"))
+    g.add_argument("--uses-retinoid", action="store_true", default=None, help=_("you use a retinoid"))
+    g.add_argument("--uses-acids", action="store_true", default=None, help=_("you use exfoliating acids"))
+    g.add_argument("--uses-vitamin-c", action="store_true", default=None, help=_("you use vitamin C"))
     g.add_argument("--budget", type=number_option(BUDGET_USD), metavar="USD_PER_MONTH",
-                   help=f"monthly budget in US dollars ({BUDGET_USD.describe()})")
+                   help=_("monthly budget in US dollars ({describe})").format(describe=BUDGET_USD.describe()))
     g.add_argument("--procedure", choices=[p.value for p in Procedure],
-                   help="for post-procedure: which treatment (the wizard asks the same)")
+                   help=_("for post-procedure: which treatment (the wizard asks the same)"))
     g.add_argument("--days-since-procedure", type=whole_option(DAYS_SINCE_PROCEDURE),
-                   metavar="DAYS", help="for post-procedure: days since the treatment "
-                   f"({DAYS_SINCE_PROCEDURE.describe()})")
+                   metavar="DAYS", help=_("for post-procedure: days since the treatment "
+                                          "({describe})").format(describe=DAYS_SINCE_PROCEDURE.describe()))
 
 
 def add_profile_option(parser: argparse.ArgumentParser) -> None:
     """--profile NAME: start from a saved profile's answers (see answers_for)."""
     parser.add_argument("--profile", metavar="NAME", type=text_option("a profile name"),
-                        help="start from a saved profile's answers")
+                        help=_("start from a saved profile's answers"))
 
 
 def add_source_options(parser: argparse.ArgumentParser) -> None:
     """Where the answers and products come from: a saved profile, another catalog."""
     add_profile_option(parser)
     parser.add_argument("--catalog", metavar="FILE", type=path_option,
-                        help="rank this catalog's products only: not the bundled catalog, a "
-                        "price list you imported or your own serums")
+                        help=_("rank this catalog's products only: not the bundled catalog, "
+                               "a price list you imported or your own serums"))
 
 
 def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> Answers:
@@ -171,7 +172,7 @@ def load_catalog_for(loader: CatalogLoader) -> Catalog:
     except CatalogUnavailable as exc:
         raise UserError(str(exc)) from None
     for problem in loader.problems:
-        tell(f"serumdesk: warning: {problem}")
+        tell(_("serumdesk: warning: {problem}").format(problem=problem))
     return catalog
 
 
@@ -196,8 +197,8 @@ def vocabulary_for_allergies(answers: Answers, loader: CatalogLoader) -> Vocabul
         from serumdesk.cli.output import tell
 
         why = loader.vocabulary_loader.error if loader.vocabulary_loader else None
-        tell(f"serumdesk: warning: {why or 'the ingredient vocabulary cannot be loaded.'}\n"
-             "Allergies are matched by the words you typed only.")
+        tell(_("serumdesk: warning: {value}\nAllergies are matched by the words you typed "
+               "only.").format(value=why or 'the ingredient vocabulary cannot be loaded.'))
     return vocabulary
 
 

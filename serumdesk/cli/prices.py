@@ -16,6 +16,7 @@ from serumdesk.cli.options import (
     user_catalog_store,
 )
 from serumdesk.cli.output import say, write_json
+from serumdesk.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.product import Catalog
@@ -38,11 +39,15 @@ def list_products(args: argparse.Namespace) -> int:
     lines = []
     for p in catalog.products:
         seen = p.price.provenance.seen
-        where = clinic_price_words(p) or (f"price seen {seen.isoformat()}" if seen
-                                          else "price undated")
-        lines.append(f"{p.id}\n  {p.brand} — {p.name}\n  {money(p.price.usd)} for "
-                     f"{p.price.size_ml.value:g} ml ({where})")
-    say("\n".join(lines) + f"\n{len(catalog.products)} products. Prices are in US dollars.")
+        where = clinic_price_words(p) or (_("price seen {date}").format(date=seen.isoformat())
+                                          if seen else _("price undated"))
+        lines.append(f"{p.id}\n  {p.brand} — {p.name}\n  " + _(
+            "{price} for {size:g} ml ({where})").format(
+            price=money(p.price.usd), size=p.price.size_ml.value, where=where))
+    lines.append(ngettext("{count} product. Prices are in US dollars.",
+                          "{count} products. Prices are in US dollars.",
+                          len(catalog.products)).format(count=len(catalog.products)))
+    say("\n".join(lines))
     return 0
 
 
@@ -53,8 +58,8 @@ def _base(args: argparse.Namespace) -> Catalog:
     try:
         return user_catalog_store().base_catalog(bundled_catalog_path())
     except DataFileError as exc:
-        raise UserError(f"{exc}\nRun `serumdesk catalog import --reset` to go back to the "
-                        "bundled catalog.") from None
+        raise UserError(_("{exc}\nRun `serumdesk catalog import --reset` to go back to the "
+                          "bundled catalog.").format(exc=exc)) from None
 
 
 def export_prices(args: argparse.Namespace) -> int:
@@ -72,9 +77,10 @@ def export_prices(args: argparse.Namespace) -> int:
                            replace=args.force, private=True)
     except SaveError as exc:
         raise save_failed(exc) from None
-    say(f"Wrote {args.file}: {len(catalog.products)} products. Fill in the 'clinic price (USD)' "
-        "column (and 'size (ml)' and 'price date' where they differ) in a spreadsheet, save it "
-        f"as CSV, then: serumdesk catalog import {args.file} --replace")
+    say(_("Wrote {file}: {len} products. Fill in the 'clinic price (USD)' column (and 'size "
+          "(ml)' and 'price date' where they differ) in a spreadsheet, save it as CSV, then: "
+          "serumdesk catalog import {file} --replace").format(
+        file=args.file, len=len(catalog.products)))
     return 0
 
 
@@ -86,8 +92,8 @@ def price_list_name(given: str | None) -> str:
 
     details = current_settings(clinic_store()).details
     if details is None:
-        raise UsageError("say whose prices these are: --name 'Riverside Dermatology', or set "
-                         "the clinic's details first (serumdesk clinic set --name …)")
+        raise UsageError(_("say whose prices these are: --name 'Riverside Dermatology', or "
+                           "set the clinic's details first (serumdesk clinic set --name …)"))
     return details.name
 
 
@@ -107,45 +113,54 @@ def import_sheet(args: argparse.Namespace) -> int:
     try:
         raw = read_regular_file(args.file, MAX_PRICE_SHEET_BYTES)
     except ReadError as exc:
-        raise UserError(f"Could not read {args.file}: {exc.reason}. Nothing was changed.") from None
+        raise UserError(_("Could not read {file}: {reason}. Nothing was changed.").format(
+                file=args.file, reason=exc.reason)) from None
     catalog = _base(args)
     try:
         rows = read_price_sheet(raw, args.file, catalog.products)
     except PriceSheetError as exc:
-        raise UserError(f"{exc}\nNothing was changed.") from None
+        raise UserError(_("{exc}\nNothing was changed.").format(exc=exc)) from None
     prices = price_list_from_sheet(rows, name, dt.date.today())
     try:
         replaced = user_catalog_store().keep_price_list(price_list_bytes(prices),
                                                         replace_existing=args.replace)
     except UserCatalogError as exc:
         raise UserError(str(exc)) from None
-    verb = "Replaced the installed price list with" if replaced else "Installed"
-    say(f"{verb} {prices.describe()}: {len(rows)} clinic price{'s' if len(rows) != 1 else ''} "
-        f"from {args.file}. Products without a price in the sheet keep the catalog's.\n"
-        "recommend, sheet and the app use it from now on; cards say “Clinic price”. "
-        "Go back with: serumdesk catalog import --reset")
+    if replaced:
+        done = ngettext("Replaced the installed price list with {prices}: {count} clinic "
+                        "price from {file}.", "Replaced the installed price list with "
+                        "{prices}: {count} clinic prices from {file}.", len(rows))
+    else:
+        done = ngettext("Installed {prices}: {count} clinic price from {file}.",
+                        "Installed {prices}: {count} clinic prices from {file}.", len(rows))
+    say(done.format(prices=prices.describe(), count=len(rows), file=args.file))
+    say(_("Products without a price in the sheet keep the catalog's.\nrecommend, sheet and "
+          "the app use it from now on; cards say “Clinic price”. Go back with: serumdesk "
+          "catalog import --reset"))
     return 0
 
 
 def register_price_actions(actions: argparse._SubParsersAction[Parser]) -> None:
     """`catalog list` and `catalog export-prices`, on `serumdesk catalog`'s actions."""
-    listed = actions.add_parser("list", help="every product's id, brand, name, price, size and "
-                                "the date its price was seen")
-    listed.add_argument("--json", action="store_true", help="print one JSON object")
+    listed = actions.add_parser("list", help=_("every product's id, brand, name, price, size "
+                                               "and the date its price was seen"))
+    listed.add_argument("--json", action="store_true", help=_("print one JSON object"))
     listed.add_argument("--catalog", metavar="FILE", type=path_option,
-                        help="list this catalog file instead of the one in use")
+                        help=_("list this catalog file instead of the one in use"))
     listed.set_defaults(func=list_products)
     export = actions.add_parser(
-        "export-prices", help="write a price sheet (CSV) to fill in with a spreadsheet",
-        description="Write every product with its catalog price, and the clinic's price where "
-        "one is set, as a CSV file for Excel, LibreOffice or Numbers. Fill in the clinic's "
-        "prices and bring it back with `serumdesk catalog import FILE.csv --replace`.")
+        "export-prices", help=_("write a price sheet (CSV) to fill in with a spreadsheet"),
+        description=_("Write every product with its catalog price, and the clinic's price "
+                      "where one is set, as a CSV file for Excel, LibreOffice or Numbers. "
+                      "Fill in the clinic's prices and bring it back with `serumdesk catalog "
+                      "import FILE.csv --replace`."))
     export.add_argument("file", metavar="FILE.csv", type=path_option)
-    export.add_argument("--force", action="store_true", help="replace FILE.csv if it exists")
+    export.add_argument("--force", action="store_true", help=_("replace FILE.csv if it exists"))
     export.set_defaults(func=export_prices)
 
 
 def add_import_name_option(imp: Parser) -> None:
     imp.add_argument("--name", type=text_option("a name"), metavar="TEXT",
-                     help="for a CSV price sheet: whose prices they are, as cards and the sheet "
-                     "say it (default: the clinic's name from `serumdesk clinic set`)")
+                     help=_("for a CSV price sheet: whose prices they are, as cards and the "
+                            "sheet say it (default: the clinic's name from `serumdesk clinic "
+                            "set`)"))

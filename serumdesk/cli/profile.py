@@ -17,6 +17,7 @@ from serumdesk.cli.options import (
 )
 from serumdesk.cli.options import profile_store as _store
 from serumdesk.cli.output import say, tell, write_json
+from serumdesk.i18n import _
 from serumdesk.storage.profile_types import (
     Profile,
     ProfileError,
@@ -39,7 +40,7 @@ def _warn_problems(store: ProfileStore) -> ProfileListing:
     listing = store.listing()
     for problem in listing.problems:
         if not (problem.too_new and problem.name):
-            tell(f"serumdesk: warning: {problem.message}")
+            tell(_("serumdesk: warning: {message}").format(message=problem.message))
     return listing
 
 
@@ -58,13 +59,15 @@ def cmd_list(args: argparse.Namespace) -> int:
                    + [{"id": p.file_name.removesuffix(".json"), "name": p.name,
                        "needs_newer_serumdesk": True} for p in newer])
     elif not profiles and not newer:
-        say(f"No profiles saved yet. Save one with: serumdesk profile save NAME "
-            f"[options]\n(They are kept in {store.folder}.)")
+        say(_("No profiles saved yet. Save one with: serumdesk profile save NAME "
+              "[options]\n(They are kept in {folder}.)").format(folder=store.folder))
     else:
         for p in profiles:
-            say(f"{p.name}\t{p.answers.use_case.label}\tupdated {p.updated:%Y-%m-%d %H:%M} UTC")
+            say(_("{name}	{label}	updated {updated:%Y-%m-%d %H:%M} UTC").format(
+                    name=p.name, label=p.answers.use_case.label, updated=p.updated))
         for problem in newer:
-            say(f"{problem.name}\t({NEEDS_NEWER}: this version cannot open it)")
+            say(_("{name}	({NEEDS_NEWER}: this version cannot open it)").format(
+                    name=problem.name, NEEDS_NEWER=NEEDS_NEWER))
     return 0
 
 
@@ -77,16 +80,16 @@ def cmd_save(args: argparse.Namespace) -> int:
             existing = None
         if existing is None:
             saved = store.create(args.name, answers_from_args(args), notes=args.notes or "")
-            verb = "Saved new"
+            done = _("Saved new profile '{name}'.")
         else:
             def change(p: Profile) -> Profile:
                 return p.with_changes(answers=answers_from_args(args, p.answers),
                                       notes=args.notes)
             saved = store.update(existing.id, change)
-            verb = "Updated"
+            done = _("Updated profile '{name}'.")
     except ProfileError as exc:
         raise _user_error(exc) from None
-    say(f"{verb} profile '{saved.name}'.")
+    say(done.format(name=saved.name))
     return 0
 
 
@@ -135,8 +138,9 @@ def cmd_delete(args: argparse.Namespace) -> int:
         where = _store().delete(profile.id)
     except ProfileError as exc:
         raise _user_error(exc) from None
-    say(f"Moved profile '{profile.name}' to the trash ({where.parent}).\n"
-        f"Bring it back with: serumdesk profile restore {json.dumps(profile.name)}")
+    say(_("Moved profile '{name}' to the trash ({parent}).\nBring it back with: serumdesk "
+          "profile restore {dumps}").format(
+                  name=profile.name, parent=where.parent, dumps=json.dumps(profile.name)))
     return 0
 
 
@@ -145,13 +149,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     trashed = [p for p in store.trash() if name_key(p.name) == name_key(args.name)]
     if not trashed:
         names = ", ".join(f"'{p.name}'" for p in store.trash()) or "none"
-        raise UserError(f"There is no profile named '{args.name}' in the trash. "
-                        f"In the trash: {names}.")
+        raise UserError(_("There is no profile named '{name}' in the trash. In the trash: "
+                          "{names}.").format(name=args.name, names=names))
     try:
         restored = store.restore(trashed[0].id)
     except ProfileError as exc:
         raise _user_error(exc) from None
-    say(f"Restored profile '{restored.name}'.")
+    say(_("Restored profile '{name}'.").format(name=restored.name))
     return 0
 
 
@@ -162,14 +166,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     profile = find_profile(args.name)
     carried, problem = serums_to_carry(user_catalog_store())
     if problem and profile.own_product_ids():
-        tell(f"serumdesk: warning: {problem}")
+        tell(_("serumdesk: warning: {problem}").format(problem=problem))
     try:
         _store().export(profile.id, args.file, replace=args.force, carried=carried)
     except ProfileError as exc:
         raise _user_error(exc) from None
     except SaveError as exc:
         raise save_failed(exc) from None
-    say(f"Exported profile '{profile.name}' to {args.file}.")
+    say(_("Exported profile '{name}' to {file}.").format(name=profile.name, file=args.file))
     return 0
 
 
@@ -180,7 +184,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         imported = _store().import_file(args.file, profile_adopter(user_catalog_store()))
     except ProfileError as exc:
         raise _user_error(exc) from None
-    say(f"Imported profile '{imported.name}'.")
+    say(_("Imported profile '{name}'.").format(name=imported.name))
     return 0
 
 
@@ -188,30 +192,31 @@ def register(prof: Parser) -> None:
     """Give `serumdesk profile`'s parser its actions."""
     acts = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True,
                                parser_class=Parser)
-    ls = acts.add_parser("list", help="list saved profiles")
-    ls.add_argument("--json", action="store_true", help="print a JSON list")
+    ls = acts.add_parser("list", help=_("list saved profiles"))
+    ls.add_argument("--json", action="store_true", help=_("print a JSON list"))
     ls.set_defaults(func=cmd_list)
-    save = acts.add_parser("save", help="save answers under NAME (updates it if it exists)")
+    save = acts.add_parser("save", help=_("save answers under NAME (updates it if it exists)"))
     save.add_argument("name", metavar="NAME")
     add_answer_options(save)
-    save.add_argument("--notes", metavar="TEXT", help="free notes kept with the profile")
+    save.add_argument("--notes", metavar="TEXT", help=_("free notes kept with the profile"))
     save.set_defaults(func=cmd_save)
-    show = acts.add_parser("show", help="show a saved profile")
+    show = acts.add_parser("show", help=_("show a saved profile"))
     show.add_argument("name", metavar="NAME")
-    show.add_argument("--json", action="store_true", help="print the profile as JSON")
+    show.add_argument("--json", action="store_true", help=_("print the profile as JSON"))
     show.set_defaults(func=cmd_show)
-    delete = acts.add_parser("delete", help="move a profile to the trash")
+    delete = acts.add_parser("delete", help=_("move a profile to the trash"))
     delete.add_argument("name", metavar="NAME")
     delete.set_defaults(func=cmd_delete)
-    restore = acts.add_parser("restore", help="bring a deleted profile back from the trash")
+    restore = acts.add_parser("restore", help=_("bring a deleted profile back from the trash"))
     restore.add_argument("name", metavar="NAME")
     restore.set_defaults(func=cmd_restore)
-    export = acts.add_parser("export", help="write a profile to a file to share or back up")
+    export = acts.add_parser("export", help=_("write a profile to a file to share or back up"))
     export.add_argument("name", metavar="NAME")
     export.add_argument("file", metavar="FILE", type=path_option)
     export.add_argument("--force", action="store_true",
-                        help="replace FILE if it is an existing file (never a link, pipe or device)")
+                        help=_("replace FILE if it is an existing file (never a link, pipe "
+                               "or device)"))
     export.set_defaults(func=cmd_export)
-    imp = acts.add_parser("import", help="add a profile from an exported file")
+    imp = acts.add_parser("import", help=_("add a profile from an exported file"))
     imp.add_argument("file", metavar="FILE", type=path_option)
     imp.set_defaults(func=cmd_import)

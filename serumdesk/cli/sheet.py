@@ -16,6 +16,7 @@ from serumdesk.cli.options import (
     vocabulary_for_allergies,
 )
 from serumdesk.cli.output import say
+from serumdesk.i18n import _, ngettext
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     except SaveError as exc:
         raise save_failed(exc) from None
     del app
-    say(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''}).")
+    say(ngettext("Wrote {output} ({pages} page).", "Wrote {output} ({pages} pages).",
+                 pages).format(output=args.output, pages=pages))
     return 0
 
 
@@ -51,17 +53,18 @@ def register(sheet: Parser) -> None:
     add_answer_options(sheet)
     add_source_options(sheet)
     sheet.add_argument("--compare", action="append", metavar="ID",
-                       help="a product id to compare; repeat for up to four (default: the top 3)")
+                       help=_("a product id to compare; repeat for up to four (default: the "
+                              "top 3)"))
     sheet.add_argument("--output", required=True, metavar="FILE.pdf", type=path_option,
-                       help="the PDF to write (owner-only: it holds health details)")
+                       help=_("the PDF to write (owner-only: it holds health details)"))
     sheet.add_argument("--force", action="store_true",
-                       help="replace FILE.pdf if it is an existing file (never a link, pipe "
-                       "or device)")
+                       help=_("replace FILE.pdf if it is an existing file (never a link, "
+                              "pipe or device)"))
     sheet.add_argument("--paper", choices=["a4", "letter"],
-                       help="paper size (default: from your locale)")
+                       help=_("paper size (default: from your locale)"))
     sheet.add_argument("--no-medical", action="store_true",
-                       help="leave pregnancy, conditions and allergies out (for sharing); "
-                       "cautions keep a line that says to see your clinician")
+                       help=_("leave pregnancy, conditions and allergies out (for sharing); "
+                              "cautions keep a line that says to see your clinician"))
     from serumdesk.cli.clinic_sheet import add_handout_options
 
     add_handout_options(sheet)

@@ -22,6 +22,7 @@ from serumdesk.domain.clinic.details import (
     settings_bytes,
 )
 from serumdesk.domain.clinic.logo import MAX_LOGO_BYTES, LogoError, logo_kind
+from serumdesk.i18n import _
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import ReadError, describe_os_error, read_regular_file
 from serumdesk.storage.private_folder import PrivateFolderStore
@@ -38,13 +39,13 @@ def read_logo_file(path: Path) -> tuple[bytes, LogoKind]:
     try:
         data = read_regular_file(path, MAX_LOGO_BYTES)
     except ReadError as exc:
-        raise ClinicStoreError(f"Could not read the logo {path}: {exc.reason}. Nothing was "
-                               "changed.") from None
+        raise ClinicStoreError(_("Could not read the logo {path}: {reason}. Nothing was "
+                                 "changed.").format(path=path, reason=exc.reason)) from None
     try:
         return data, logo_kind(data)
     except LogoError as exc:
-        raise ClinicStoreError(f"The logo {path} cannot be used: {exc}. Nothing was "
-                               "changed.") from None
+        raise ClinicStoreError(_("The logo {path} cannot be used: {exc}. Nothing was changed.").format(
+                path=path, exc=exc)) from None
 
 
 class ClinicStore(PrivateFolderStore):
@@ -95,11 +96,11 @@ class ClinicStore(PrivateFolderStore):
             keep = details.logo if details is not None else None
             if logo is not None:
                 if keep is None or logo_kind(logo) != keep:
-                    raise ValueError("the logo's kind must match the details' logo")
+                    raise ValueError(_("the logo's kind must match the details' logo"))
                 self._write(self.logo_path(keep), logo)
             elif keep is not None and not self.logo_path(keep).is_file():
-                raise ClinicStoreError("The details name a logo, but none is kept; choose "
-                                       "the logo file again. Nothing was changed.")
+                raise ClinicStoreError(_("The details name a logo, but none is kept; choose "
+                                         "the logo file again. Nothing was changed."))
             self._write(self.settings_path, settings_bytes(settings))
             for kind in LOGO_NAMES:
                 if kind != keep:
@@ -116,7 +117,7 @@ class ClinicStore(PrivateFolderStore):
         try:
             atomic_write_bytes(path, data, replace=True, private=True)
         except SaveError as exc:
-            raise ClinicStoreError(f"{exc} Nothing was changed.") from None
+            raise ClinicStoreError(_("{exc} Nothing was changed.").format(exc=exc)) from None
 
     def _remove(self, path: Path) -> None:
         if not (path.exists() or path.is_symlink()):
@@ -124,5 +125,5 @@ class ClinicStore(PrivateFolderStore):
         try:
             path.unlink()
         except OSError as exc:
-            raise ClinicStoreError(f"Could not remove {path}: "
-                                   f"{describe_os_error(exc, reading=False)}.") from None
+            raise ClinicStoreError(_("Could not remove {path}: {reason}.").format(
+                    path=path, reason=describe_os_error(exc, reading=False))) from None

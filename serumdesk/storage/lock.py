@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from serumdesk.i18n import _
 from serumdesk.storage.files import ReadError, kind_of, private_dir
 
 LOCK_TIMEOUT_S = 10.0
@@ -84,7 +85,7 @@ def folder_lock(path: Path, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]
         deadline = time.monotonic() + timeout_s
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
-                raise LockTimeout(f"{path} is held by another SerumDesk")
+                raise LockTimeout(_("{path} is held by another SerumDesk").format(path=path))
             time.sleep(_POLL_S)
         try:
             yield

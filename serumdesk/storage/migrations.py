@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from serumdesk.i18n import _
+
 CURRENT_SCHEMA_VERSION = 3
 
 JsonObject = dict[str, Any]
@@ -93,7 +95,8 @@ def schema_version_of(data: JsonObject) -> int:
     """The file's version; files from before versioning (no key) are version 0."""
     version = data.get("schema_version", 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise MigrationError(f"schema_version must be a whole number, not {version!r}")
+        raise MigrationError(_("schema_version must be a whole number, not {version!r}").format(
+                version=version))
     return version
 
 
@@ -102,8 +105,9 @@ def migrate(data: JsonObject) -> tuple[JsonObject, int]:
     start = version = schema_version_of(data)
     if version > CURRENT_SCHEMA_VERSION:
         raise NewerVersionError(
-            f"it was written by a newer SerumDesk (schema version {version}; this version "
-            f"reads up to {CURRENT_SCHEMA_VERSION}). Update SerumDesk to open it")
+            _("it was written by a newer SerumDesk (schema version {version}; this version "
+              "reads up to {CURRENT_SCHEMA_VERSION}). Update SerumDesk to open it").format(
+                      version=version, CURRENT_SCHEMA_VERSION=CURRENT_SCHEMA_VERSION))
     while version < CURRENT_SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version += 1

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
+from serumdesk.i18n import _
 from serumdesk.storage.files import describe_os_error, tighten_private_files
 from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, private_folder_lock
 
@@ -51,8 +52,10 @@ class PrivateFolderStore:
                 raise self.error(self.busy_message) from None
             except OSError as exc:
                 raise self.error(
-                    f"Could not use {self.folder_words} {self.folder}: "
-                    f"{describe_os_error(exc, reading=False)}. Nothing was changed.") from None
+                    _("Could not use {folder_words} {folder}: {reason}. Nothing "
+                      "was changed.").format(
+                        folder_words=self.folder_words, folder=self.folder,
+                        reason=describe_os_error(exc, reading=False))) from None
             if not self._files_tightened:  # files copied in, or written looser long ago
                 tighten_private_files(self._private_folders())
                 self._files_tightened = True

@@ -38,6 +38,7 @@ from serumdesk.domain.strict.numbers import (
     USES_A_DAY,
 )
 from serumdesk.domain.strict.strict_model import StrictModel
+from serumdesk.i18n import _
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
     MigrationError,
@@ -134,7 +135,7 @@ class ProfileModel(StrictModel):
     @classmethod
     def _one_of_each(cls, value: list[MyProductEntry]) -> list[MyProductEntry]:
         if repeated(p.id for p in value):
-            raise ValueError("a serum of yours appears more than once")
+            raise ValueError(_("a serum of yours appears more than once"))
         return value
 
     @field_validator("name")
@@ -209,13 +210,14 @@ def read_json_object(raw: bytes) -> dict[str, Any]:
     """Parse bytes as one JSON object; ProfileDataError (never anything else) when not."""
     if len(raw) > MAX_PROFILE_BYTES:
         raise ProfileDataError(
-            f"it is {len(raw):,} bytes; a profile is at most {MAX_PROFILE_BYTES:,}")
+            _("it is {len:,} bytes; a profile is at most {MAX_PROFILE_BYTES:,}").format(
+                    len=len(raw), MAX_PROFILE_BYTES=MAX_PROFILE_BYTES))
     try:
         data = strict_json.loads(raw)
     except strict_json.JsonProblem as exc:
-        raise ProfileDataError(f"it is {exc}") from None
+        raise ProfileDataError(_("it is {exc}").format(exc=exc)) from None
     if not isinstance(data, dict):
-        raise ProfileDataError("it is not a JSON object with a profile's fields")
+        raise ProfileDataError(_("it is not a JSON object with a profile's fields"))
     return data
 
 
@@ -232,7 +234,8 @@ def parse_profile(raw: bytes, *, default_id: str) -> tuple[Profile, int]:
     except MigrationError as exc:
         raise ProfileDataError(str(exc)) from None
     except (TypeError, AttributeError, ValueError) as exc:
-        raise ProfileDataError(f"it could not be upgraded from an older version ({exc})") from None
+        raise ProfileDataError(_("it could not be upgraded from an older version ({exc})").format(
+                exc=exc)) from None
     data.setdefault("id", default_id)
     try:
         model = ProfileModel.model_validate(data)

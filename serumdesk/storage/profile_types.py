@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.strict.plain_text import has_direction_controls, has_visible_character, plain
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     # Only for annotations: the app's start-up builds the store, and reads bottles only from
@@ -49,19 +50,22 @@ def clean_name(name: str) -> str:
     """
     cleaned = name.strip()
     if not cleaned:
-        raise ProfileError("A profile needs a name.")
+        raise ProfileError(_("A profile needs a name."))
     if len(cleaned) > NAME_MAX_CHARS:
-        raise ProfileError(f"A profile name can be at most {NAME_MAX_CHARS} characters.")
+        raise ProfileError(_("A profile name can be at most {NAME_MAX_CHARS} characters.").format(
+                NAME_MAX_CHARS=NAME_MAX_CHARS))
     if any(unicodedata.category(ch) in _LINE_BREAK_CATEGORIES for ch in cleaned):
-        raise ProfileError("A profile name cannot contain line breaks or control characters.")
+        raise ProfileError(_("A profile name cannot contain line breaks or control "
+                             "characters."))
     if has_direction_controls(cleaned):
-        raise ProfileError("A profile name cannot contain text-direction controls: they "
-                           "make it show in a different order than it was typed.")
+        raise ProfileError(_("A profile name cannot contain text-direction controls: they "
+                             "make it show in a different order than it was typed."))
     if plain(cleaned) != cleaned:
-        raise ProfileError("A profile name cannot contain invisible characters (such as "
-                           "zero-width spaces).")
+        raise ProfileError(_("A profile name cannot contain invisible characters (such as "
+                             "zero-width spaces)."))
     if not has_visible_character(cleaned):
-        raise ProfileError("A profile name needs at least one visible letter, digit or sign.")
+        raise ProfileError(_("A profile name needs at least one visible letter, digit or "
+                             "sign."))
     return cleaned
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.plain_text import plain_line
+from serumdesk.i18n import _
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import (
     FileTooLarge,
@@ -125,7 +126,7 @@ class ProfileStore(PrivateFolderStore):
 
     def path_for(self, profile_id: str) -> Path:
         if not _PROFILE_FILE.match(f"{profile_id}.json"):
-            raise ProfileError(f"'{profile_id}' is not a profile id.")
+            raise ProfileError(_("'{profile_id}' is not a profile id.").format(profile_id=profile_id))
         return self.folder / f"{profile_id}.json"
 
     # --- locking -----------------------------------------------------------------------
@@ -188,8 +189,8 @@ class ProfileStore(PrivateFolderStore):
             return []
         except OSError as exc:
             raise ProfileError(
-                f"Could not read the profiles folder {self.folder}: "
-                f"{describe_os_error(exc, reading=True)}.") from None
+                _("Could not read the profiles folder {folder}: {reason}.").format(
+                        folder=self.folder, reason=describe_os_error(exc, reading=True))) from None
         return sorted(p for p in entries if _PROFILE_FILE.match(p.name))
 
     def _remove_stale_temp_files(self) -> None:
@@ -227,7 +228,7 @@ class ProfileStore(PrivateFolderStore):
     def get(self, profile_id: str) -> Profile:
         path = self.path_for(profile_id)
         if not path.exists():
-            raise ProfileError("That profile no longer exists; it may have been deleted.")
+            raise ProfileError(_("That profile no longer exists; it may have been deleted."))
         return self._load(path, may_fix=False)
 
     def find(self, name: str) -> Profile:
@@ -247,7 +248,8 @@ class ProfileStore(PrivateFolderStore):
         try:
             data = profile_to_bytes(profile)
         except ProfileDataError as exc:
-            raise ProfileError(f"Could not save profile '{profile.name}': {exc}.") from None
+            raise ProfileError(_("Could not save profile '{name}': {exc}.").format(
+                    name=profile.name, exc=exc)) from None
         try:
             atomic_write_bytes(path or self.path_for(profile.id), data, replace=True)
         except SaveError as exc:
@@ -342,11 +344,11 @@ class ProfileStore(PrivateFolderStore):
                 target = private_dir(self.trash_dir) / path.name
                 path.replace(target)
             except FileNotFoundError:
-                raise ProfileError("That profile no longer exists.") from None
+                raise ProfileError(_("That profile no longer exists.")) from None
             except OSError as exc:
                 raise ProfileError(
-                    f"Could not delete the profile: {describe_os_error(exc, reading=False)}. "
-                    "It is unchanged.") from None
+                    _("Could not delete the profile: {reason}. It is unchanged.").format(
+                            reason=describe_os_error(exc, reading=False))) from None
             return target
 
     def trash(self) -> list[Profile]:
@@ -368,7 +370,7 @@ class ProfileStore(PrivateFolderStore):
             try:
                 profile = self._load(source, may_fix=False)
             except ProfileFileError:
-                raise ProfileError("That profile is not in the trash.") from None
+                raise ProfileError(_("That profile is not in the trash.")) from None
             name = self._unique_name(profile.name)
             restored = dataclasses.replace(profile, name=name, updated=now_utc(),
                                            revision=profile.revision + 1)
@@ -396,7 +398,7 @@ class ProfileStore(PrivateFolderStore):
             data = profile_to_bytes(dataclasses.replace(
                 profile, carried=tuple(p for p in carried if p.id in wanted)))
         except ProfileDataError as exc:
-            raise ProfileError(f"Could not export the profile: {exc}.") from None
+            raise ProfileError(_("Could not export the profile: {exc}.").format(exc=exc)) from None
         atomic_write_bytes(destination, data, replace=replace, private=True)
 
     def import_file(self, source: Path, adopt: Adopt | None = None) -> Profile:
@@ -412,14 +414,17 @@ class ProfileStore(PrivateFolderStore):
         try:
             raw = read_regular_file(source, MAX_PROFILE_BYTES)
         except FileTooLarge as exc:
-            raise ProfileError(f"{source.name} is not a SerumDesk profile: it is larger than "
-                               f"{exc.limit:,} bytes, the most a profile can be.") from None
+            raise ProfileError(_("{name} is not a SerumDesk profile: it is larger than "
+                                 "{limit:,} bytes, the most a profile can be.").format(
+                                         name=source.name, limit=exc.limit)) from None
         except ReadError as exc:
-            raise ProfileError(f"Could not read {source}: {exc.reason}.") from None
+            raise ProfileError(_("Could not read {source}: {reason}.").format(
+                    source=source, reason=exc.reason)) from None
         try:
             imported, _version = parse_profile(raw, default_id=new_profile_id())
         except ProfileDataError as exc:
-            raise ProfileError(f"{source.name} is not a SerumDesk profile: {exc}.") from None
+            raise ProfileError(_("{name} is not a SerumDesk profile: {exc}.").format(
+                    name=source.name, exc=exc)) from None
         with self._locked():
             if imported.carried and adopt is not None:
                 imported = imported.with_product_ids(adopt(list(imported.carried)))

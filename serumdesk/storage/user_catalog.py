@@ -20,6 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from serumdesk.i18n import _, ngettext
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import (
     ReadError,
@@ -94,7 +95,7 @@ class UserCatalogStore(PrivateFolderStore):
         try:
             atomic_write_bytes(path, data, replace=replace, private=True)
         except SaveError as exc:
-            raise UserCatalogError(f"{exc} Nothing was changed.") from None
+            raise UserCatalogError(_("{exc} Nothing was changed.").format(exc=exc)) from None
 
     # --- reading -----------------------------------------------------------------------
 
@@ -149,8 +150,8 @@ class UserCatalogStore(PrivateFolderStore):
             return self.my_products()
         except DataFileError as exc:
             raise UserCatalogError(
-                f"{exc}\nFix or move that file first: SerumDesk does not write over a file it "
-                "cannot read. Nothing was changed.") from None
+                _("{exc}\nFix or move that file first: SerumDesk does not write over a file "
+                  "it cannot read. Nothing was changed.").format(exc=exc)) from None
 
     def _save_products(self, products: list[MyProduct]) -> None:
         from pydantic import ValidationError
@@ -159,14 +160,15 @@ class UserCatalogStore(PrivateFolderStore):
         from serumdesk.domain.strict.field_rules import error_words
 
         if len(products) > MAX_MY_PRODUCTS:
-            raise UserCatalogError(f"You can keep up to {MAX_MY_PRODUCTS} serums of your own; "
-                                   "remove one first. Nothing was changed.")
+            raise UserCatalogError(_("You can keep up to {MAX_MY_PRODUCTS} serums of your "
+                                     "own; remove one first. Nothing was changed.").format(
+                                             MAX_MY_PRODUCTS=MAX_MY_PRODUCTS))
         try:
             data = my_products_bytes(products)
         except ValidationError as exc:
             words = "; ".join(error_words(e) for e in exc.errors(include_url=False))
-            raise UserCatalogError(f"The serum cannot be kept: {words}. Nothing was "
-                                   "changed.") from None
+            raise UserCatalogError(_("The serum cannot be kept: {words}. Nothing was changed.").format(
+                    words=words)) from None
         self._write(self.my_products_path, data)
 
     def add(self, mine: MyProduct) -> MyProduct:
@@ -244,13 +246,13 @@ class UserCatalogStore(PrivateFolderStore):
         try:
             raw = read_regular_file(source, MAX_CATALOG_BYTES)
         except ReadError as exc:
-            raise UserCatalogError(f"Could not read {source}: {exc.reason}. Nothing was "
-                                   "changed.") from None
+            raise UserCatalogError(_("Could not read {source}: {reason}. Nothing was changed.").format(
+                    source=source, reason=exc.reason)) from None
         try:
             looks_like_price_list = is_price_list(loads(raw))
         except JsonProblem as exc:
-            raise UserCatalogError(f"{source} is not a catalog or a price list: the file is "
-                                   f"{exc}. Nothing was changed.") from None
+            raise UserCatalogError(_("{source} is not a catalog or a price list: the file is "
+                                     "{exc}. Nothing was changed.").format(source=source, exc=exc)) from None
         warnings: list[str] = []
         with self._locked():
             try:
@@ -262,18 +264,24 @@ class UserCatalogStore(PrivateFolderStore):
                         raise PriceListError(source, [str(exc)]) from None
                     target, kind = self.price_list_path, Installed.PRICE_LIST
                     count = len(prices.prices)
-                    described = f"{prices.describe()}, {count} price{'s' if count != 1 else ''}"
+                    described = ngettext("{prices}, {count} price", "{prices}, {count} prices",
+                                         count).format(prices=prices.describe(), count=count)
                 else:
                     catalog = parse_catalog(raw, source)
                     target, kind = self.installed_catalog_path, Installed.CATALOG
-                    described = (f"catalog {catalog.catalog_version} ({catalog.updated}), "
-                                 f"{len(catalog.products)} products")
+                    described = ngettext(
+                        "catalog {version} ({updated}), {count} product",
+                        "catalog {version} ({updated}), {count} products",
+                        len(catalog.products)).format(version=catalog.catalog_version,
+                                                      updated=catalog.updated,
+                                                      count=len(catalog.products))
                     warnings += self._price_list_against(catalog)
             except (CatalogError, PriceListError) as exc:
-                raise UserCatalogError(f"{exc}\nNothing was changed.") from None
+                raise UserCatalogError(_("{exc}\nNothing was changed.").format(exc=exc)) from None
             except DataFileError as exc:  # the installed catalog a price list would go over
-                raise UserCatalogError(f"{exc}\nRun `serumdesk catalog import --reset` to go "
-                                       "back to the bundled catalog. Nothing was changed.") from None
+                raise UserCatalogError(_("{exc}\nRun `serumdesk catalog import --reset` to go "
+                                         "back to the bundled catalog. Nothing was changed.").format(
+                                                 exc=exc)) from None
             existed = _exists(target)
             if existed and not replace_existing:
                 raise AlreadyInstalled(kind, target)
@@ -301,7 +309,8 @@ class UserCatalogStore(PrivateFolderStore):
                 path.unlink()
             except OSError as exc:
                 raise UserCatalogError(
-                    f"Could not remove {path}: {describe_os_error(exc, reading=False)}.") from None
+                    _("Could not remove {path}: {reason}.").format(
+                            path=path, reason=describe_os_error(exc, reading=False))) from None
         return True
 
     def base_catalog(self, bundled: Path) -> Catalog:
@@ -345,7 +354,8 @@ class UserCatalogStore(PrivateFolderStore):
                     path.unlink()
                 except OSError as exc:
                     raise UserCatalogError(
-                        f"Could not remove {path}: {describe_os_error(exc, reading=False)}."
+                        _("Could not remove {path}: {reason}.").format(
+                                path=path, reason=describe_os_error(exc, reading=False))
                     ) from None
                 removed.append(what)
         return removed
@@ -376,8 +386,8 @@ def profile_adopter(store: UserCatalogStore) -> Callable[[list[MyProduct]], Mapp
         try:
             return store.merge(products)
         except UserCatalogError as exc:
-            raise ProfileError(f"The profile carries serums of your own that cannot be kept: "
-                               f"{exc}") from None
+            raise ProfileError(_("The profile carries serums of your own that cannot be "
+                                 "kept: {exc}").format(exc=exc)) from None
     return adopt
 
 

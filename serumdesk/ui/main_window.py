@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenuBar, QVBoxLayout, QWidget
 
+from serumdesk.i18n import _
 from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.storage.paths import APP_NAME, UserPaths
 from serumdesk.ui.questions.question_page import QuestionPage
@@ -61,7 +62,7 @@ class MainWindow(QWidget):
         self.user_paths = user_paths
         self.close_guards: list[Callable[[], bool]] = []
         self.wizard = AdvisorWizard(state, catalog_loader)
-        self.wizard.setAccessibleName("SerumDesk questions")
+        self.wizard.setAccessibleName(_("SerumDesk questions"))
         # A plain window rather than a QMainWindow: its dock layout moves the central widget
         # with a zero-length animation, so the first page waited for an animation tick.
         layout = self._layout = QVBoxLayout(self)
@@ -71,14 +72,14 @@ class MainWindow(QWidget):
         layout.setMenuBar(self.menu_bar)
         self.banner = plain_label()  # made selectable when it has something to say
         self.banner.setObjectName("catalogBanner")
-        self.banner.setAccessibleName("Catalog problem")
+        self.banner.setAccessibleName(_("Catalog problem"))
         self.banner.setContentsMargins(em(self), em(self) // 2, em(self), em(self) // 2)
         self.banner.hide()
         layout.addWidget(self.banner)
         layout.addWidget(self.wizard, 1)
         self._status_bar: QStatusBar | None = None
         self.bottles_dialog: BottlesDialog | None = None
-        self.file_menu = self.menu_bar.addMenu("&File")
+        self.file_menu = self.menu_bar.addMenu(_("&File"))
         # Profile actions go above the first separator, then the catalog's, Your bottles, Quit.
         self._catalog_separator = self.file_menu.addSeparator()
         self._bottles_separator = self.file_menu.addSeparator()
@@ -110,12 +111,12 @@ class MainWindow(QWidget):
     def _add_menu_actions(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
-        bottles_action = QAction("Your &bottles…", self)
+        bottles_action = QAction(_("Your &bottles…"), self)
         bottles_action.setShortcut(QKeySequence("Ctrl+B"))
         bottles_action.triggered.connect(self.edit_bottles)
         self.file_menu.insertAction(self._file_separator, bottles_action)
         self.bottles_action = bottles_action
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if quit_action.shortcut().isEmpty():  # some platforms define no standard Quit key
             quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -149,7 +150,7 @@ class MainWindow(QWidget):
 
     def add_clinic_menu(self, actions: Iterable[QAction]) -> None:
         """The Clinic menu (Clinic details…, Clinic prices…, Shared computer; ui/clinic/)."""
-        menu = self.menu_bar.addMenu("&Clinic")
+        menu = self.menu_bar.addMenu(_("&Clinic"))
         for action in actions:
             menu.addAction(action)
         self.clinic_menu = menu
@@ -191,7 +192,7 @@ class MainWindow(QWidget):
 
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setText(text)
-        self.banner.setAccessibleName("Catalog problem")
+        self.banner.setAccessibleName(_("Catalog problem"))
         apply_tone(self.banner, level)
         self.banner.show()
 

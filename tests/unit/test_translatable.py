@@ -31,6 +31,11 @@ TEXT_CALLS = frozenset({
 TEXT_KEYWORDS = frozenset({"help", "description", "epilog", "text", "title", "tooltip"})
 """Keyword arguments a person reads, whatever the call (argparse's help and description…)."""
 
+PROGRAMMING_ERRORS = frozenset({"RuntimeError", "TypeError", "NotImplementedError",
+                                "AssertionError"})
+"""Raised for a bug in SerumDesk, never for something the person did: their text is for us.
+Every other exception raised with a message says what went wrong to the person."""
+
 MARKERS = frozenset({"_", "N_", "ngettext", "pgettext"})
 
 NOT_WORDS = frozenset({
@@ -77,16 +82,24 @@ def _is_words(node: ast.expr) -> bool:
     return False
 
 
+def _read_arguments(node: ast.AST) -> list[ast.expr]:
+    """The arguments of `node` whose text a person reads."""
+    if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+        call = node.exc
+        return call.args[:1] if _callee(call) not in PROGRAMMING_ERRORS else []
+    if not isinstance(node, ast.Call) or _callee(node) in MARKERS:
+        return []
+    arguments = list(node.args) if _callee(node) in TEXT_CALLS else []
+    return arguments + [kw.value for kw in node.keywords if kw.arg in TEXT_KEYWORDS]
+
+
 def unmarked(source: str) -> Iterator[tuple[int, str]]:
-    """(line, text) of each literal passed unmarked to a call whose text a person reads."""
-    for node in ast.walk(ast.parse(source)):
-        if not isinstance(node, ast.Call) or _callee(node) in MARKERS:
-            continue
-        arguments = list(node.args) if _callee(node) in TEXT_CALLS else []
-        arguments += [kw.value for kw in node.keywords if kw.arg in TEXT_KEYWORDS]
-        for argument in arguments:
-            if _is_words(argument):
-                yield argument.lineno, (ast.get_source_segment(source, argument) or "")[:70]
+    """(line, text) of each literal passed unmarked to a call whose text a person reads, or
+    an exception's message."""
+    found = {id(argument): argument for node in ast.walk(ast.parse(source))
+             for argument in _read_arguments(node) if _is_words(argument)}
+    for argument in sorted(found.values(), key=lambda a: (a.lineno, a.col_offset)):
+        yield argument.lineno, (ast.get_source_segment(source, argument) or "")[:70]
 
 
 def test_every_string_a_person_reads_is_marked_for_translation() -> None:
@@ -99,11 +112,13 @@ def test_every_string_a_person_reads_is_marked_for_translation() -> None:
 def test_the_scan_finds_unmarked_text_and_passes_marked_text() -> None:
     flagged = ('label.setText("Next step")\nsay(f"{n} products")\n'
                'parser.add_argument("--x", help="the x")\n'
-               'Note("Patch test first", guide.ROUTINE)\n')
+               'Note("Patch test first", guide.ROUTINE)\n'
+               'raise UserError(f"{path} is not a profile")\n')
     passed = ('label.setText(_("Next step"))\nsay(ngettext("{n} product", '
               '"{n} products", n).format(n=n))\nlabel.setText(name)\n'
-              'label.setText("—")\nNote(_("Patch test first"), guide.ROUTINE)\n')
-    assert [line for line, _text in unmarked(flagged)] == [1, 2, 3, 4]
+              'label.setText("—")\nNote(_("Patch test first"), guide.ROUTINE)\n'
+              'raise RuntimeError("needs a QApplication")\n')
+    assert [line for line, _text in unmarked(flagged)] == [1, 2, 3, 4, 5]
     assert list(unmarked(passed)) == []
 
 

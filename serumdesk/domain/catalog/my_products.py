@@ -32,6 +32,7 @@ from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.strict.plain_text import plain, plain_line
 from serumdesk.domain.strict.strict_model import StrictModel
+from serumdesk.i18n import _
 
 MINE_PREFIX = "mine-"
 """Every id of a product a person entered starts so: it never clashes with the catalog's."""
@@ -216,7 +217,8 @@ class MyProductEntry(StrictModel):
     @classmethod
     def _yours(cls, value: str) -> str:
         if not value.startswith(MINE_PREFIX):
-            raise ValueError(f"the id of a serum you entered starts with '{MINE_PREFIX}'")
+            raise ValueError(_("the id of a serum you entered starts with '{MINE_PREFIX}'").format(
+                    MINE_PREFIX=MINE_PREFIX))
         return value
 
     @classmethod
@@ -240,7 +242,7 @@ class MyProductsFile(StrictModel):
     def _unique_ids(self) -> MyProductsFile:
         twice = repeated(p.id for p in self.products)
         if twice:
-            raise ValueError(f"product id {twice[0]!r} appears more than once")
+            raise ValueError(_("product id {twice!r} appears more than once").format(twice=twice[0]))
         return self
 
 

@@ -27,20 +27,21 @@ from serumdesk.domain.strict.data_files import DataFileError, describe_errors, j
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.strict.numbers import PRICE_USD, SIZE_ML
 from serumdesk.domain.strict.strict_model import StrictModel
+from serumdesk.i18n import _, ngettext
 
 
 class ListedPrice(StrictModel):
     id: ProductId
     usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)] | None = Field(
-        default=None, description="null keeps the catalog's size.")
-    seen: dt.date | None = Field(default=None, description="null: the list's own date.")
+        default=None, description=_("null keeps the catalog's size."))
+    seen: dt.date | None = Field(default=None, description=_("null: the list's own date."))
 
 
 class PriceList(StrictModel):
     schema_version: Annotated[Literal[1], EXACT_INT] = 1
     kind: Literal["price-list"]
-    name: Text = Field(description="Who the prices come from, as the sheet names it.")
+    name: Text = Field(description=_("Who the prices come from, as the sheet names it."))
     date: dt.date
     prices: list[ListedPrice] = Field(min_length=1, max_length=10_000)
 
@@ -48,7 +49,7 @@ class PriceList(StrictModel):
     def _one_price_per_product(self) -> PriceList:
         twice = repeated(entry.id for entry in self.prices)
         if twice:
-            raise ValueError(f"product id {twice[0]!r} is priced more than once")
+            raise ValueError(_("product id {twice!r} is priced more than once").format(twice=twice[0]))
         return self
 
     def describe(self) -> str:
@@ -89,9 +90,12 @@ class UnknownProducts(ValueError):
 
     def __init__(self, unknown: list[str], known: list[str]) -> None:
         self.unknown = unknown
-        super().__init__(
-            f"the price list names {len(unknown)} product id{'s' if len(unknown) != 1 else ''} "
-            f"the catalog does not have: {', '.join(unknown)}. Known ids: {', '.join(known)}.")
+        super().__init__(ngettext(
+            "the price list names {count} product id the catalog does not have: {unknown}. "
+            "Known ids: {known}.",
+            "the price list names {count} product ids the catalog does not have: {unknown}. "
+            "Known ids: {known}.", len(unknown)).format(
+            count=len(unknown), unknown=", ".join(unknown), known=", ".join(known)))
 
 
 def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:

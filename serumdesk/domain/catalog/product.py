@@ -43,6 +43,7 @@ from serumdesk.domain.strict.numbers import (
     STUDY_WEEKS,
     USES_A_DAY,
 )
+from serumdesk.i18n import _
 
 Text = Annotated[str, TextRule()]
 ProductId = Annotated[str, TextRule(pattern=ID_PATTERN, max_length=80, strip=False)]
@@ -140,7 +141,7 @@ class Evidence:
 
     def __post_init__(self) -> None:
         if self.kind is EvidenceKind.PEER_REVIEWED_TRIAL and not self.peer_reviewed:
-            raise ValueError("a peer-reviewed trial must have peer_reviewed set to true")
+            raise ValueError(_("a peer-reviewed trial must have peer_reviewed set to true"))
 
     def brief(self) -> str:
         """One line: kind, size, length and funding, for cards and the sheet."""
@@ -259,17 +260,17 @@ class Product:
 
     def __post_init__(self) -> None:
         if self.vegan and (self.human_derived or self.animal_derived):
-            raise ValueError("a product cannot be vegan and human- or animal-derived")
+            raise ValueError(_("a product cannot be vegan and human- or animal-derived"))
         if self.human_derived and self.source_category in (
             SourceCategory.PLANT_CELL_CULTURE,
             SourceCategory.PLANT_MADE_GF,
             SourceCategory.NON_BIOLOGIC,
         ):
-            raise ValueError(f"a {self.source_category.label} cannot be human-derived")
+            raise ValueError(_("a {label} cannot be human-derived").format(label=self.source_category.label))
         if any(i.kind is IrritantKind.FRAGRANCE for i in self.irritants) and self.fragrance_free:
-            raise ValueError("a product listing fragrance cannot be fragrance_free")
+            raise ValueError(_("a product listing fragrance cannot be fragrance_free"))
         if self.fetal_cell_line and not self.human_derived:
-            raise ValueError("a fetal cell line is human-derived: set human_derived too")
+            raise ValueError(_("a fetal cell line is human-derived: set human_derived too"))
 
     @property
     def vegan_status(self) -> str:
@@ -353,7 +354,7 @@ class Catalog:
     def __post_init__(self) -> None:
         twice = repeated(p.id for p in self.products)
         if twice:
-            raise ValueError(f"product id {twice[0]!r} appears more than once")
+            raise ValueError(_("product id {twice!r} appears more than once").format(twice=twice[0]))
 
     def by_id(self) -> dict[str, Product]:
         return {p.id: p for p in self.products}

@@ -13,6 +13,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 from serumdesk.domain.choices import SourceCategory
 from serumdesk.domain.ingredients.kinds import Flag, Role, SourceKind
 from serumdesk.domain.strict.strict_model import StrictModel
+from serumdesk.i18n import _
 
 __all__ = ["Family", "Flag", "Ingredient", "IngredientsFile", "Pattern", "Role", "SourceKind",
            "SourceRef"]
@@ -23,7 +24,7 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_l
 
 def _lowercase(value: str) -> str:
     if value != value.lower():
-        raise ValueError("must be written in lower case")
+        raise ValueError(_("must be written in lower case"))
     return value
 
 
@@ -63,8 +64,8 @@ class Ingredient(StrictModel):
     families: list[Id] = Field(default_factory=list)
     may_be: list[Id] = Field(
         default_factory=list,
-        description="Families an unspecified ingredient may belong to (a marine extract may "
-        "come from fish): a possible, never a definite, allergy match.")
+        description=_("Families an unspecified ingredient may belong to (a marine extract "
+                      "may come from fish): a possible, never a definite, allergy match."))
     role: Role
     explanation: Text
     flags: list[Flag] = Field(default_factory=list)

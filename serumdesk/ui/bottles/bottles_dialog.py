@@ -29,6 +29,7 @@ from serumdesk.domain.advice.cost import CostEstimate
 from serumdesk.domain.bottles import Bottle, bottle_notes
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.strict.numbers import EARLIEST_DAY, MONTHS_AFTER_OPENING
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import em, plain_label, plain_tooltip
 
 CostFor = Callable[[str], CostEstimate | None]
@@ -61,37 +62,37 @@ class BottleBox(QGroupBox):
     def __init__(self, bottle: Bottle, title: str, cost_for: CostFor, today: dt.date) -> None:
         super().__init__(title)
         self.product_id = bottle.product_id
-        self.setAccessibleName(f"Bottle of {title}")
+        self.setAccessibleName(_("Bottle of {title}").format(title=title))
         self._cost_for, self._today = cost_for, today
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(em(self))
-        self.patched = QCheckBox("Patch test put on")
+        self.patched = QCheckBox(_("Patch test put on"))
         self.patched.setChecked(bottle.patch_started is not None)
         self.patch_date = _date_edit(bottle.patch_started, today)
-        self.patch_date.setAccessibleName(f"Patch test date for {title}")
+        self.patch_date.setAccessibleName(_("Patch test date for {title}").format(title=title))
         self.result = QComboBox()
-        self.result.setAccessibleName(f"Patch test result for {title}")
+        self.result.setAccessibleName(_("Patch test result for {title}").format(title=title))
         for choice in PatchResult:
             self.result.addItem(choice.label, choice.value)
         self.result.setCurrentIndex(list(PatchResult).index(bottle.patch_result))
-        self.opened = QCheckBox("Opened on")
+        self.opened = QCheckBox(_("Opened on"))
         self.opened.setChecked(bottle.opened is not None)
         self.opened_date = _date_edit(bottle.opened, today)
-        self.opened_date.setAccessibleName(f"Opening date for {title}")
+        self.opened_date.setAccessibleName(_("Opening date for {title}").format(title=title))
         self.months = QSpinBox()
         self.months.setRange(0, int(MONTHS_AFTER_OPENING.maximum))
-        self.months.setSpecialValueText("not known")
-        self.months.setSuffix(" months")
+        self.months.setSpecialValueText(_("not known"))
+        self.months.setSuffix(_(" months"))
         self.months.setValue(bottle.months_after_opening or 0)
-        self.months.setAccessibleName(f"Months it keeps after opening, for {title}")
+        self.months.setAccessibleName(_("Months it keeps after opening, for {title}").format(title=title))
         self.months.setToolTip(plain_tooltip("The open-jar symbol on the pack: 6M means six months."))
         months_label = plain_label("Keeps after opening", wrap=False)
         months_label.setBuddy(self.months)
         self.notes = plain_label()
         self.notes.setObjectName("bottleNotes")
-        self.notes.setAccessibleName(f"What the dates mean for {title}")
-        remove = QPushButton("Remove")
-        remove.setAccessibleName(f"Remove the bottle of {title}")
+        self.notes.setAccessibleName(_("What the dates mean for {title}").format(title=title))
+        remove = QPushButton(_("Remove"))
+        remove.setAccessibleName(_("Remove the bottle of {title}").format(title=title))
         remove.clicked.connect(lambda: self.remove_requested.emit(self))
         grid.addWidget(self.patched, 0, 0)
         grid.addWidget(self.patch_date, 0, 1)
@@ -139,7 +140,7 @@ class BottlesDialog(QDialog):
                  cost_for: CostFor, today: dt.date, parent: QWidget | None = None) -> None:
         """`products` are (id, title) of the catalog, in the order to offer them."""
         super().__init__(parent)
-        self.setWindowTitle("Your bottles")
+        self.setWindowTitle(_("Your bottles"))
         self.resize(em(self) * 44, em(self) * 34)
         self._titles = dict(products)
         self._cost_for, self._today = cost_for, today
@@ -156,12 +157,12 @@ class BottlesDialog(QDialog):
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setWidget(holder)
-        scroller.setAccessibleName("Your bottles")
+        scroller.setAccessibleName(_("Your bottles"))
         layout.addWidget(scroller, 1)
         adder = QHBoxLayout()
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Serum to add")
-        self.add_button = QPushButton("&Add bottle")
+        self.choice.setAccessibleName(_("Serum to add"))
+        self.add_button = QPushButton(_("&Add bottle"))
         self.add_button.clicked.connect(self._add_chosen)
         adder.addWidget(plain_label("Add a serum you have:", wrap=False))
         adder.addWidget(self.choice, 1)

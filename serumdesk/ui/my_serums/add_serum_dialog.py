@@ -30,6 +30,7 @@ from serumdesk.domain.label.parse import parse_label, printable
 from serumdesk.domain.label.reading import read_label
 from serumdesk.domain.label.report import ingredient_line, verdict_lines
 from serumdesk.domain.label.verdict import check_label
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label
 
 Save = Callable[[MyProduct], str | None]
@@ -53,7 +54,7 @@ class AddSerumDialog(QDialog):
     def __init__(self, vocabulary: Vocabulary, answers: Answers, save: Save,
                  editing: MyProduct | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit your serum" if editing else "Add a serum")
+        self.setWindowTitle(_("Edit your serum") if editing else _("Add a serum"))
         self.resize(em(self) * 52, em(self) * 36)
         self._vocabulary, self._answers, self._save, self._editing = (
             vocabulary, answers, save, editing)
@@ -64,25 +65,25 @@ class AddSerumDialog(QDialog):
         form = QFormLayout()
         self.brand = QLineEdit()
         self.brand.setMaxLength(100)
-        self.brand.setAccessibleName("Brand")
+        self.brand.setAccessibleName(_("Brand"))
         self.name = QLineEdit()
         self.name.setMaxLength(200)
-        self.name.setAccessibleName("Product name")
+        self.name.setAccessibleName(_("Product name"))
         self.price = _money_spin("$", "", 0.0, 100_000.0, 2)
-        self.price.setAccessibleName("Price in US dollars")
+        self.price.setAccessibleName(_("Price in US dollars"))
         self.bottle_size = _money_spin("", " ml", 0.0, 10_000.0, 1)
-        self.bottle_size.setAccessibleName("Bottle size in ml")
+        self.bottle_size.setAccessibleName(_("Bottle size in ml"))
         for label, widget in (("&Brand", self.brand), ("&Name", self.name), ("&Price", self.price),
                               ("Bottle si&ze", self.bottle_size)):
             form.addRow(label, widget)
         layout.addLayout(form)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.label = QPlainTextEdit()
-        self.label.setAccessibleName("Ingredient label")
-        self.label.setPlaceholderText("Ingredients: Water, Glycerin, …")
+        self.label.setAccessibleName(_("Ingredient label"))
+        self.label.setPlaceholderText(_("Ingredients: Water, Glycerin, …"))
         self.label.textChanged.connect(self._later)
         self.analysis = plain_label(selectable=True)
-        self.analysis.setAccessibleName("What the label says")
+        self.analysis.setAccessibleName(_("What the label says"))
         self.analysis.setAlignment(Qt.AlignmentFlag.AlignTop)
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
@@ -142,7 +143,7 @@ class AddSerumDialog(QDialog):
         text = self.label.toPlainText()
         parsed = parse_label(text[:MAX_LABEL_CHARS])
         if not parsed.items:
-            self.analysis.setText("Paste a label to see what each ingredient is.")
+            self.analysis.setText(_("Paste a label to see what each ingredient is."))
             return
         verdict = check_label(read_label(parsed, self._vocabulary), self._vocabulary,
                               self._answers)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from serumdesk.domain.advice.wording import money
 from serumdesk.domain.catalog.my_products import MyProduct
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import em, plain_label
 
 Act = Callable[[MyProduct], None]
@@ -37,7 +38,7 @@ class YourSerumsDialog(QDialog):
     def __init__(self, entries: Sequence[MyProduct], edit: Act, remove: Act,
                  parent: QWidget | None = None, add: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your serums")
+        self.setWindowTitle(_("Your serums"))
         self.resize(em(self) * 36, em(self) * 24)
         self._edit, self._remove = edit, remove
         layout = QVBoxLayout(self)
@@ -45,20 +46,20 @@ class YourSerumsDialog(QDialog):
             "Serums you added from their labels. They are ranked beside the catalog's products "
             "and marked “your entry”; they stay on this computer."))
         self.list = QListWidget()
-        self.list.setAccessibleName("Your serums")
+        self.list.setAccessibleName(_("Your serums"))
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         layout.addWidget(self.list, 1)
         self.empty = plain_label("No serums yet: add one with File ▸ Add a serum.")
         layout.addWidget(self.empty)
         row = QHBoxLayout()
-        self.add_button = QPushButton("&Add…")
+        self.add_button = QPushButton(_("&Add…"))
         self.add_button.setVisible(add is not None)
         if add is not None:
             self.add_button.clicked.connect(add)
         row.addWidget(self.add_button)
-        self.edit_button = QPushButton("&Edit…")
-        self.remove_button = QPushButton("&Remove")
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.remove_button = QPushButton(_("&Remove"))
         self.edit_button.clicked.connect(lambda: self._act(self._edit))
         self.remove_button.clicked.connect(lambda: self._act(self._remove))
         row.addWidget(self.edit_button)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
+from serumdesk.i18n import _
 from serumdesk.storage.atomic import SaveError
 from serumdesk.storage.lock import InstanceGuard
 from serumdesk.storage.profile_types import (
@@ -112,9 +113,10 @@ class ProfileActions(QObject):
                     action.setEnabled(False)
         suffix = " (read-only)" if self.store.read_only else ""
         if self.current is None:
-            self.window.setWindowTitle(f"SerumDesk[*]{suffix}")
+            self.window.setWindowTitle(_("SerumDesk[*]{suffix}").format(suffix=suffix))
         else:
-            self.window.setWindowTitle(f"{self.current.name}[*]{suffix} — SerumDesk")
+            self.window.setWindowTitle(_("{name}[*]{suffix} — SerumDesk").format(
+                    name=self.current.name, suffix=suffix))
         self.window.setWindowModified(self.dirty)
 
     def _mark_dirty(self) -> None:
@@ -248,7 +250,7 @@ class ProfileActions(QObject):
                                 "questions, then choose File ▸ Save profile.")
             return
         chosen = self.prompts.pick_profile(
-            profiles, title="Open profile", intro="Choose a saved profile to open.",
+            profiles, title=_("Open profile"), intro="Choose a saved profile to open.",
             action="Open", current_id=self.current.id if self.current else None)
         if chosen is not None:
             self.show_profile(chosen)
@@ -308,7 +310,7 @@ class ProfileActions(QObject):
             self.prompts.inform("Nothing to restore", "There are no deleted profiles.")
             return
         chosen = self.prompts.pick_profile(
-            deleted, title="Restore a deleted profile",
+            deleted, title=_("Restore a deleted profile"),
             intro="Deleted profiles stay in the trash until you remove them by hand.",
             action="Restore")
         if chosen is None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from serumdesk.i18n import _
 from serumdesk.storage.profile_types import Profile, name_key
 from serumdesk.ui.widgets.style import plain_label, plain_tooltip
 
@@ -33,13 +34,13 @@ class ProfilePickerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(intro))
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Type to filter by name")
-        self.filter.setAccessibleName("Filter profiles by name")
+        self.filter.setPlaceholderText(_("Type to filter by name"))
+        self.filter.setAccessibleName(_("Filter profiles by name"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         layout.addWidget(self.filter)
         self.list = QListWidget()
-        self.list.setAccessibleName("Profiles")
+        self.list.setAccessibleName(_("Profiles"))
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         self.list.setSpacing(3)

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from serumdesk.i18n import _
 from serumdesk.storage.profile_types import Profile
 from serumdesk.ui.widgets import plain_dialogs
 
@@ -67,7 +68,7 @@ class DialogPrompts:
         what = f"profile “{name}”" if name else "your answers"
         box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Warning, "Unsaved changes",
                                         f"You have changes to {what} that are not saved.")
-        box.setInformativeText("Save them first?")
+        box.setInformativeText(_("Save them first?"))
         box.setStandardButtons(QMessageBox.StandardButton.Save
                                | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
@@ -84,8 +85,8 @@ class DialogPrompts:
         box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Question,
                                         "Clear the answers?", SHARED_QUIT_QUESTION)
         box.setInformativeText(SHARED_QUIT_DETAIL)
-        clear = box.addButton("Clear and quit", QMessageBox.ButtonRole.DestructiveRole)
-        save = box.addButton("Save first…", QMessageBox.ButtonRole.AcceptRole)
+        clear = box.addButton(_("Clear and quit"), QMessageBox.ButtonRole.DestructiveRole)
+        save = box.addButton(_("Save first…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(clear)
         box.exec()
@@ -106,12 +107,12 @@ class DialogPrompts:
         return dialog.chosen()
 
     def open_file(self, title: str, file_filter: str = FILE_FILTER) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()), file_filter)
+        name, _filter = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()), file_filter)
         return Path(name) if name else None
 
     def save_file(self, title: str, suggested_name: str) -> Path | None:
         """The file to write; Qt's dialog has already asked before an existing one is replaced."""
-        name, _ = QFileDialog.getSaveFileName(self.parent, title,
+        name, _filter = QFileDialog.getSaveFileName(self.parent, title,
                                               str(Path.home() / suggested_name), FILE_FILTER)
         return Path(name) if name else None
 
