@@ -245,9 +245,12 @@ def install(args: argparse.Namespace) -> int:
             removed = store.reset()
         except UserCatalogError as exc:
             raise UserError(str(exc)) from None
-        what = " and ".join(removed) if removed else "nothing was installed"
-        say(_("Back to the bundled catalog and its prices ({what}{value}). Your own serums "
-              "are kept.").format(what=what, value=' removed' if removed else ''))
+        if removed:
+            say(_("Back to the bundled catalog and its prices; removed: {removed}. Your own "
+                  "serums are kept.").format(removed=", ".join(removed)))
+        else:
+            say(_("Back to the bundled catalog and its prices (nothing was installed). Your "
+                  "own serums are kept."))
         return 0
     if args.file is None:
         raise UsageError(_("give the FILE to import (a catalog or a price list), or --reset"))

@@ -346,8 +346,8 @@ class UserCatalogStore(PrivateFolderStore):
         list are removed (your own serums stay). Returns what was removed, in words."""
         removed: list[str] = []
         with self._locked():
-            for path, what in ((self.installed_catalog_path, "the installed catalog"),
-                               (self.price_list_path, "the installed price list")):
+            for path, what in ((self.installed_catalog_path, _("the installed catalog")),
+                               (self.price_list_path, _("the installed price list"))):
                 if not _exists(path):
                     continue
                 try:

@@ -44,8 +44,14 @@ NOT_WORDS = frozenset({
 """Literals that are names, not words to translate."""
 
 NOT_YET_MARKED = (
-    # Areas still to be marked, in the order they are being done; each leaves this list when
+    # Areas whose text is still to be marked (issue #23, Spanish): each leaves this list when
     # its text is marked and translated. The scan covers everything else.
+    "serumdesk/domain/advice/", "serumdesk/ui/questions/", "serumdesk/ui/results/",
+    "serumdesk/ui/sheet/", "serumdesk/cli/recommend.py", "serumdesk/ui/clinic/",
+    "serumdesk/domain/clinic/",
+    # Errors about a data file's format: they quote pydantic's own English messages, and
+    # are translated with them or not at all.
+    "serumdesk/domain/strict/", "serumdesk/domain/catalog/light_validation.py",
 )
 
 
