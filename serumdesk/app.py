@@ -90,13 +90,15 @@ def set_window_icon(app: QApplication) -> None:
 
 
 def install_languages(app: QApplication, asked: str | None) -> str:
-    """SerumDesk's and Qt's own text in the language asked for, else the session's (English
-    when SerumDesk has no catalogue for it). Returns the language in use."""
+    """SerumDesk's and Qt's own text in the language asked for (`--language`), else the one
+    chosen in the Language menu, else the session's (English when SerumDesk has no catalogue
+    for it). Returns the language in use."""
     from serumdesk import i18n
     from serumdesk.storage.paths import locale_dir
+    from serumdesk.ui.window_settings import saved_language
 
     folder = locale_dir()
-    wanted = asked or i18n.language_from_environment()
+    wanted = asked or saved_language() or i18n.language_from_environment()
     if i18n.normalize(wanted) == i18n.SOURCE_LANGUAGE:
         return i18n.install(i18n.SOURCE_LANGUAGE, folder)  # nothing to load before the paint
     try:

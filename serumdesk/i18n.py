@@ -33,6 +33,9 @@ DOMAIN = "serumdesk"
 SOURCE_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 """Languages SerumDesk has or plans a catalogue for, by ISO 639-1 code."""
+NATIVE_NAMES = {"en": "English", "es": "Español"}
+"""Each language as its speakers write it: the Language menu lists them so, whatever the
+language SerumDesk is shown in, a person finds their own."""
 
 _active: NullTranslations | None = None
 """None for English, the source language: nothing to look up, and gettext is not even

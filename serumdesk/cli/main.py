@@ -12,7 +12,7 @@ from serumdesk import __version__
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.cli.options import Parser
 from serumdesk.cli.output import tell
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 
 Register = Callable[[Parser], None]
 """A command module's `register`: gives the command's own parser its options and `func`."""
@@ -62,13 +62,13 @@ class Command(NamedTuple):
 
 
 COMMANDS: dict[str, Command] = {
-    "recommend": Command("rank the catalog for your answers", _recommend),
-    "ingredients": Command("read an ingredient label: what each ingredient is, and the verdict",
-                           _ingredients),
-    "catalog": Command("list products and prices; check catalog files", _catalog),
-    "sheet": Command("write the printable comparison sheet as a PDF", _sheet),
-    "profile": Command("save, list and reuse your answers", _profile),
-    "clinic": Command("a clinic's details for its sheets; shared computer", _clinic),
+    "recommend": Command(N_("rank the catalog for your answers"), _recommend),
+    "ingredients": Command(N_("read an ingredient label: what each ingredient is, and the "
+                              "verdict"), _ingredients),
+    "catalog": Command(N_("list products and prices; check catalog files"), _catalog),
+    "sheet": Command(N_("write the printable comparison sheet as a PDF"), _sheet),
+    "profile": Command(N_("save, list and reuse your answers"), _profile),
+    "clinic": Command(N_("a clinic's details for its sheets; shared computer"), _clinic),
 }
 """Every command, in the order `serumdesk --help` lists them (pip's commands_dict, in small)."""
 
@@ -91,6 +91,18 @@ def named_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+def language_asked(argv: Sequence[str]) -> str | None:
+    """The value of the top-level `--language` in `argv` (before the command's name)."""
+    for index, word in enumerate(argv):
+        if word == "--language":
+            return argv[index + 1] if index + 1 < len(argv) else None
+        if word.startswith("--language="):
+            return word.split("=", 1)[1]
+        if not word.startswith("-"):
+            return None  # the command: what follows is its own
+    return None
+
+
 def build_parser(complete: Sequence[str] | None = None) -> Parser:
     """The command-line parser. Each command in `complete` (every command when None) gets its
     options; the others only their name and summary, which is all `serumdesk --help` shows of
@@ -106,7 +118,7 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
                                "session's, when SerumDesk has it; else English)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, command in COMMANDS.items():
-        command_parser = sub.add_parser(name, help=command.summary)
+        command_parser = sub.add_parser(name, help=_(command.summary))
         if complete is None or name in complete:
             command.load()(command_parser)
     return parser
@@ -115,6 +127,12 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
 def run(argv: Sequence[str]) -> int:
     """Parse and run one command; returns the exit status."""
     command = named_command(argv)
+    if command is not None:  # before the parser is built: its help is written in it
+        try:
+            choose_language(language_asked(argv))
+        except UsageError as exc:
+            tell(_("serumdesk: error: {exc}").format(exc=exc))
+            return 2
     parser = build_parser([command] if command else [])
     args = parser.parse_args(argv)
     if args.command is None:
@@ -127,7 +145,6 @@ def run(argv: Sequence[str]) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        choose_language(args.language)
         result: int = args.func(args)
         return result
     except UsageError as exc:

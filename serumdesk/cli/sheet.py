@@ -19,7 +19,32 @@ from serumdesk.cli.output import say
 from serumdesk.i18n import _, ngettext
 
 
+def sheet_language(asked: str | None) -> str:
+    """The language the sheet is written in: `--language` after `sheet` (the patient's),
+    else the one SerumDesk writes in; UsageError for one SerumDesk does not have."""
+    from serumdesk import i18n
+    from serumdesk.storage.paths import locale_dir
+
+    if asked is None:
+        return i18n.current_language()
+    try:
+        return i18n.check_language(asked, locale_dir())
+    except i18n.LanguageError as exc:
+        raise UsageError(_("--language: {exc}").format(exc=exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
+    from serumdesk.i18n import override
+
+    with override(sheet_language(args.sheet_language)):
+        pages = _write(args)
+    say(ngettext("Wrote {output} ({pages} page).", "Wrote {output} ({pages} pages).",
+                 pages).format(output=args.output, pages=pages))
+    return 0
+
+
+def _write(args: argparse.Namespace) -> int:
+    """Rank and write the sheet, every word of it in the language in use here."""
     from serumdesk.domain.advice.compare import CompareError
     from serumdesk.domain.advice.recommendation import recommend
     from serumdesk.storage.atomic import SaveError
@@ -43,9 +68,7 @@ def run(args: argparse.Namespace) -> int:
     except SaveError as exc:
         raise save_failed(exc) from None
     del app
-    say(ngettext("Wrote {output} ({pages} page).", "Wrote {output} ({pages} pages).",
-                 pages).format(output=args.output, pages=pages))
-    return 0
+    return pages
 
 
 def register(sheet: Parser) -> None:
@@ -65,6 +88,9 @@ def register(sheet: Parser) -> None:
     sheet.add_argument("--no-medical", action="store_true",
                        help=_("leave pregnancy, conditions and allergies out (for sharing); "
                               "cautions keep a line that says to see your clinician"))
+    sheet.add_argument("--language", dest="sheet_language", metavar="LANG",
+                       help=_("the sheet's language, such as es, for a patient who reads "
+                              "another (default: the language SerumDesk writes in)"))
     from serumdesk.cli.clinic_sheet import add_handout_options
 
     add_handout_options(sheet)

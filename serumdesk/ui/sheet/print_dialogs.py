@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from serumdesk.domain.advice.compare import select_compared
 from serumdesk.domain.advice.recommendation import Recommendation
+from serumdesk.i18n import _
 from serumdesk.storage.atomic import DestinationExists, SaveError
 from serumdesk.ui.sheet.pages import page_layout
 from serumdesk.ui.sheet.pdf import (
@@ -28,6 +29,31 @@ if TYPE_CHECKING:
 ClinicSource = Callable[[], "tuple[ClinicDetails | None, tuple[bytes, LogoKind] | None]"]
 """The clinic's kept details and logo, read when a sheet is made (ui/clinic/actions.py)."""
 ClinicParts = tuple["ClinicSheet | None", "tuple[bytes, LogoKind] | None"]
+Remake = Callable[[], Recommendation]
+"""Rank again, with the same answers and catalog: a sheet in another language than the app's
+is made from a recommendation worded in that language (inside i18n.override)."""
+
+
+def sheet_languages() -> list[tuple[str, str]]:
+    """(code, name as its speakers write it) of each language a sheet can be written in."""
+    from serumdesk import i18n
+    from serumdesk.storage.paths import locale_dir
+
+    return [(code, i18n.NATIVE_NAMES.get(code, code))
+            for code in i18n.available_languages(locale_dir())]
+
+
+def recommendation_in(language: str, rec: Recommendation, remake: Remake | None) -> Recommendation:
+    """`rec` worded in `language`: ranked again inside override(language) when that is not the
+    language it was made in (and `remake` can)."""
+    from serumdesk.i18n import current_language
+
+    if remake is None or language == current_language():
+        return rec
+    from serumdesk.i18n import override
+
+    with override(language):
+        return remake()
 
 
 def ask_clinic_parts(parent: QWidget, clinic: ClinicSource | None) -> ClinicParts | None:
@@ -55,14 +81,16 @@ def _has_medical_details(rec: Recommendation) -> bool:
 
 
 def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str], *,
-                       clinic: ClinicSource | None = None) -> None:
+                       clinic: ClinicSource | None = None, remake: Remake | None = None) -> None:
     """The print preview; its Print button opens the system print dialog. With a clinic's
-    details, what to print for the patient is asked first."""
+    details, what to print for the patient is asked first. Its toolbar chooses the sheet's
+    language (the patient's), whatever the app's; `remake` words the sheet in it."""
     from PySide6.QtGui import QAction
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-    from PySide6.QtWidgets import QToolBar
+    from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
     from serumdesk.domain.advice.compare import CompareError
+    from serumdesk.i18n import current_language, override
 
     try:
         compared = select_compared(rec, compare_ids)
@@ -83,24 +111,58 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
         "For a copy to share: leaves out pregnancy, conditions and allergies; every caution "
         "keeps a line that says to see your clinician."))
     medical.setEnabled(_has_medical_details(rec))
+    language = QComboBox(dialog)
+    language.setAccessibleName(_("Language of the sheet"))
+    for code, name in sheet_languages():
+        language.addItem(name, code)
+    language.setCurrentIndex(max(0, language.findData(current_language())))
     toolbar = dialog.findChild(QToolBar)
     if toolbar is not None:
         toolbar.addSeparator()
         toolbar.addAction(medical)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(_("Sheet language:"), dialog))
+        toolbar.addWidget(language)
+    dialog.language_box = language  # type: ignore[attr-defined]  # for tests
 
     def paint(target: QPrinter) -> None:
-        paint_on_printer(target, clinic_request(rec, compared, not medical.isChecked(), *parts))
+        code = str(language.currentData() or current_language())
+        sheet_rec = recommendation_in(code, rec, remake)
+        with override(code):
+            shown = compared if sheet_rec is rec else select_compared(sheet_rec, compare_ids)
+            paint_on_printer(target, clinic_request(sheet_rec, shown, not medical.isChecked(),
+                                                    *parts))
 
     dialog.paintRequested.connect(paint)
     preview = dialog.findChild(QPrintPreviewWidget)
     if preview is not None:
         medical.toggled.connect(preview.updatePreview)
+        language.currentIndexChanged.connect(preview.updatePreview)
     dialog.exec()
     dialog.deleteLater()
 
 
+def ask_sheet_language(parent: QWidget) -> str | None:
+    """The language to write the sheet in (the app's is offered first); None when the person
+    cancels. Nothing is asked when SerumDesk has one language."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from serumdesk.i18n import current_language
+
+    languages = sheet_languages()
+    if len(languages) < 2:
+        return current_language()
+    names = [name for _code, name in languages]
+    codes = [code for code, _name in languages]
+    here = codes.index(current_language()) if current_language() in codes else 0
+    name, accepted = QInputDialog.getItem(parent, _("Export PDF"), _("Language of the sheet:"),
+                                          names, here, False)
+    return codes[names.index(name)] if accepted and name in names else None
+
+
 def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str], *,
-                           clinic: ClinicSource | None = None) -> None:
+                           clinic: ClinicSource | None = None,
+                           remake: Remake | None = None) -> None:
     """Ask for a .pdf file name and write the sheet there; failures get a clear message.
 
     An existing file is replaced only after a question: Qt's file dialog asks for the name
@@ -128,8 +190,14 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
     parts = ask_clinic_parts(parent, clinic)
     if parts is None:
         return
+    code = ask_sheet_language(parent)
+    if code is None:
+        return
+    from serumdesk.i18n import override
+
+    sheet_rec = recommendation_in(code, rec, remake)
     suggested = str(Path.home() / "serum-comparison.pdf")
-    name, _ = QFileDialog.getSaveFileName(parent, "Export the comparison sheet as PDF",
+    name, _filter = QFileDialog.getSaveFileName(parent, "Export the comparison sheet as PDF",
                                           suggested, "PDF files (*.pdf)")
     if not name:
         return
@@ -140,9 +208,10 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
         replace = False  # it asked about another name
     while True:
         try:
-            write_sheet_pdf(rec, compare_ids, path, paper=default_paper(),
-                            include_medical=include_medical, replace=replace,
-                            clinic=parts[0], logo=parts[1])
+            with override(code):
+                write_sheet_pdf(sheet_rec, compare_ids, path, paper=default_paper(),
+                                include_medical=include_medical, replace=replace,
+                                clinic=parts[0], logo=parts[1])
         except DestinationExists:
             if not confirm(parent, "Replace the file?", f"{path} already exists. Replace it?",
                            "Replace"):
