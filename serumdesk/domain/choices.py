@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from serumdesk.i18n import N_, _
+
 
 class UseCase(StrEnum):
     POST_PROCEDURE = "post-procedure"
@@ -18,28 +20,28 @@ class UseCase(StrEnum):
 
     @property
     def label(self) -> str:
-        return _USE_CASE_LABELS[self]
+        return _(_USE_CASE_LABELS[self])
 
     @property
     def detail(self) -> str:
-        return _USE_CASE_DETAILS[self]
+        return _(_USE_CASE_DETAILS[self])
 
 
 _USE_CASE_LABELS = {
-    UseCase.POST_PROCEDURE: "Recovery after a procedure",
-    UseCase.TEXTURE_FIRMNESS: "Texture and firmness",
-    UseCase.HYDRATION: "Hydration",
-    UseCase.BRIGHTENING: "Brightening",
-    UseCase.MILD_CONCERNS: "Mild concerns",
-    UseCase.SENSITIVE_BARRIER: "Sensitive or compromised barrier",
+    UseCase.POST_PROCEDURE: N_("Recovery after a procedure"),
+    UseCase.TEXTURE_FIRMNESS: N_("Texture and firmness"),
+    UseCase.HYDRATION: N_("Hydration"),
+    UseCase.BRIGHTENING: N_("Brightening"),
+    UseCase.MILD_CONCERNS: N_("Mild concerns"),
+    UseCase.SENSITIVE_BARRIER: N_("Sensitive or compromised barrier"),
 }
 _USE_CASE_DETAILS = {
-    UseCase.POST_PROCEDURE: "After microneedling, a laser or a peel",
-    UseCase.TEXTURE_FIRMNESS: "Mature skin, loss of firmness, acne scarring",
-    UseCase.HYDRATION: "Dry or dehydrated, often mature, skin",
-    UseCase.BRIGHTENING: "Dark spots and expression lines",
-    UseCase.MILD_CONCERNS: "Early fine lines, surface texture",
-    UseCase.SENSITIVE_BARRIER: "Reactive skin that stings or reddens easily",
+    UseCase.POST_PROCEDURE: N_("After microneedling, a laser or a peel"),
+    UseCase.TEXTURE_FIRMNESS: N_("Mature skin, loss of firmness, acne scarring"),
+    UseCase.HYDRATION: N_("Dry or dehydrated, often mature, skin"),
+    UseCase.BRIGHTENING: N_("Dark spots and expression lines"),
+    UseCase.MILD_CONCERNS: N_("Early fine lines, surface texture"),
+    UseCase.SENSITIVE_BARRIER: N_("Reactive skin that stings or reddens easily"),
 }
 
 
@@ -50,11 +52,11 @@ class Sensitivity(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Sensitivity.LOW: "Rarely reacts",
-            Sensitivity.MODERATE: "Sometimes reacts to new products",
-            Sensitivity.HIGH: "Reacts often: stinging, redness, rashes",
-        }[self]
+        return _({
+            Sensitivity.LOW: N_("Rarely reacts"),
+            Sensitivity.MODERATE: N_("Sometimes reacts to new products"),
+            Sensitivity.HIGH: N_("Reacts often: stinging, redness, rashes"),
+        }[self])
 
 
 class Diet(StrEnum):
@@ -65,22 +67,22 @@ class Diet(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Diet.ANY: "No preference",
-            Diet.NO_FETAL_CELL_LINE: "Nothing derived from a fetal cell line",
-            Diet.NO_HUMAN_DERIVED: "No human-derived ingredients",
-            Diet.VEGAN: "Vegan (no human- or animal-derived ingredients)",
-        }[self]
+        return _({
+            Diet.ANY: N_("No preference"),
+            Diet.NO_FETAL_CELL_LINE: N_("Nothing derived from a fetal cell line"),
+            Diet.NO_HUMAN_DERIVED: N_("No human-derived ingredients"),
+            Diet.VEGAN: N_("Vegan (no human- or animal-derived ingredients)"),
+        }[self])
 
     @property
     def detail(self) -> str:
-        return {
-            Diet.ANY: "Every source is considered; human-derived ones are labelled as such.",
-            Diet.NO_FETAL_CELL_LINE: "Leaves out serums whose active comes from cells grown from "
-                                     "fetal tissue; other human-derived ones remain.",
-            Diet.NO_HUMAN_DERIVED: "Leaves out serums made with media or lysate from human cells.",
-            Diet.VEGAN: "Also leaves out animal-derived actives; plant and lab-made ones remain.",
-        }[self]
+        return _({
+            Diet.ANY: N_("Every source is considered; human-derived ones are labelled as such."),
+            Diet.NO_FETAL_CELL_LINE: N_("Leaves out serums whose active comes from cells grown from "
+                                     "fetal tissue; other human-derived ones remain."),
+            Diet.NO_HUMAN_DERIVED: N_("Leaves out serums made with media or lysate from human cells."),
+            Diet.VEGAN: N_("Also leaves out animal-derived actives; plant and lab-made ones remain."),
+        }[self])
 
 
 class Caution(StrEnum):
@@ -91,12 +93,12 @@ class Caution(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Caution.PREGNANT_OR_BREASTFEEDING: "Pregnant or breastfeeding",
-            Caution.AUTOIMMUNE: "An autoimmune condition",
-            Caution.IMMUNOSUPPRESSED: "A transplant, or medicines that suppress the immune system",
-            Caution.FRAGRANCE_SENSITIVE: "Sensitive to fragrance",
-        }[self]
+        return _({
+            Caution.PREGNANT_OR_BREASTFEEDING: N_("Pregnant or breastfeeding"),
+            Caution.AUTOIMMUNE: N_("An autoimmune condition"),
+            Caution.IMMUNOSUPPRESSED: N_("A transplant, or medicines that suppress the immune system"),
+            Caution.FRAGRANCE_SENSITIVE: N_("Sensitive to fragrance"),
+        }[self])
 
     @property
     def is_medical(self) -> bool:
@@ -110,11 +112,11 @@ class Active(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Active.RETINOID: "A retinoid (retinol, tretinoin, adapalene…)",
-            Active.ACIDS: "Exfoliating acids (glycolic, lactic, salicylic…)",
-            Active.VITAMIN_C: "Vitamin C",
-        }[self]
+        return _({
+            Active.RETINOID: N_("A retinoid (retinol, tretinoin, adapalene…)"),
+            Active.ACIDS: N_("Exfoliating acids (glycolic, lactic, salicylic…)"),
+            Active.VITAMIN_C: N_("Vitamin C"),
+        }[self])
 
 
 class AlternativeKind(StrEnum):
@@ -126,11 +128,11 @@ class AlternativeKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            AlternativeKind.PEPTIDE: "peptide serum",
-            AlternativeKind.HYALURONIC_ACID: "hyaluronic acid serum",
-            AlternativeKind.NIACINAMIDE: "niacinamide serum",
-        }[self]
+        return _({
+            AlternativeKind.PEPTIDE: N_("peptide serum"),
+            AlternativeKind.HYALURONIC_ACID: N_("hyaluronic acid serum"),
+            AlternativeKind.NIACINAMIDE: N_("niacinamide serum"),
+        }[self])
 
 
 class BuyerNoteKind(StrEnum):
@@ -163,12 +165,12 @@ class Procedure(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Procedure.MICRONEEDLING: "Microneedling",
-            Procedure.LASER: "Laser (fractional or other)",
-            Procedure.PEEL: "Chemical peel",
-            Procedure.OTHER: "Another in-office treatment",
-        }[self]
+        return _({
+            Procedure.MICRONEEDLING: N_("Microneedling"),
+            Procedure.LASER: N_("Laser (fractional or other)"),
+            Procedure.PEEL: N_("Chemical peel"),
+            Procedure.OTHER: N_("Another in-office treatment"),
+        }[self])
 
 
 class SourceCategory(StrEnum):
@@ -185,7 +187,7 @@ class SourceCategory(StrEnum):
 
     @property
     def label(self) -> str:
-        return _SOURCE_LABELS[self]
+        return _(_SOURCE_LABELS[self])
 
     @property
     def is_novel_biologic(self) -> bool:
@@ -195,15 +197,15 @@ class SourceCategory(StrEnum):
 
 
 _SOURCE_LABELS = {
-    SourceCategory.HUMAN_FIBROBLAST_CM: "Human fibroblast conditioned media",
-    SourceCategory.HUMAN_ADIPOSE_CM: "Human adipose (fat) stem-cell conditioned media",
-    SourceCategory.HUMAN_LYSATE: "Human cell lysate / growth factors",
-    SourceCategory.EXOSOME_CM: "Exosome-rich conditioned media",
-    SourceCategory.LAB_PEPTIDES_GF: "Lab-made peptides and growth factors",
-    SourceCategory.PLANT_CELL_CULTURE: "Plant cell culture",
-    SourceCategory.PLANT_MADE_GF: "Plant-made growth factor",
-    SourceCategory.NON_BIOLOGIC: "Non-biologic alternative",
-    SourceCategory.UNDETERMINED: "Source not determined from the label",
+    SourceCategory.HUMAN_FIBROBLAST_CM: N_("Human fibroblast conditioned media"),
+    SourceCategory.HUMAN_ADIPOSE_CM: N_("Human adipose (fat) stem-cell conditioned media"),
+    SourceCategory.HUMAN_LYSATE: N_("Human cell lysate / growth factors"),
+    SourceCategory.EXOSOME_CM: N_("Exosome-rich conditioned media"),
+    SourceCategory.LAB_PEPTIDES_GF: N_("Lab-made peptides and growth factors"),
+    SourceCategory.PLANT_CELL_CULTURE: N_("Plant cell culture"),
+    SourceCategory.PLANT_MADE_GF: N_("Plant-made growth factor"),
+    SourceCategory.NON_BIOLOGIC: N_("Non-biologic alternative"),
+    SourceCategory.UNDETERMINED: N_("Source not determined from the label"),
 }
 
 
@@ -216,13 +218,13 @@ class IrritantKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            IrritantKind.EXFOLIATING_ACID: "exfoliating acid",
-            IrritantKind.RETINOID: "retinoid",
-            IrritantKind.FRAGRANCE: "fragrance",
-            IrritantKind.ESSENTIAL_OIL: "essential oil",
-            IrritantKind.BOTANICAL: "botanical extract",
-        }[self]
+        return _({
+            IrritantKind.EXFOLIATING_ACID: N_("exfoliating acid"),
+            IrritantKind.RETINOID: N_("retinoid"),
+            IrritantKind.FRAGRANCE: N_("fragrance"),
+            IrritantKind.ESSENTIAL_OIL: N_("essential oil"),
+            IrritantKind.BOTANICAL: N_("botanical extract"),
+        }[self])
 
 
 class Packaging(StrEnum):
@@ -253,12 +255,12 @@ class EvidenceKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            EvidenceKind.PEER_REVIEWED_TRIAL: "Published peer-reviewed trial",
-            EvidenceKind.BRAND_STUDY: "Brand study (not peer-reviewed)",
-            EvidenceKind.CLINICIAN_USE: "Clinician use, no product trial found",
-            EvidenceKind.NONE: "No product-level study found",
-        }[self]
+        return _({
+            EvidenceKind.PEER_REVIEWED_TRIAL: N_("Published peer-reviewed trial"),
+            EvidenceKind.BRAND_STUDY: N_("Brand study (not peer-reviewed)"),
+            EvidenceKind.CLINICIAN_USE: N_("Clinician use, no product trial found"),
+            EvidenceKind.NONE: N_("No product-level study found"),
+        }[self])
 
 
 class PatchResult(StrEnum):
@@ -268,8 +270,8 @@ class PatchResult(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            PatchResult.WAITING: "Not checked yet",
-            PatchResult.NO_REACTION: "No reaction",
-            PatchResult.REACTION: "Redness, itching or swelling",
-        }[self]
+        return _({
+            PatchResult.WAITING: N_("Not checked yet"),
+            PatchResult.NO_REACTION: N_("No reaction"),
+            PatchResult.REACTION: N_("Redness, itching or swelling"),
+        }[self])
