@@ -276,7 +276,7 @@ def register(cat: Parser) -> None:
     """Give `serumdesk catalog`'s parser its actions."""
     actions = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True,
                                  parser_class=Parser)
-    what = "the ingredient vocabulary (catalog/ingredients.json) instead of a catalog"
+    what = _("the ingredient vocabulary (catalog/ingredients.json) instead of a catalog")
     val = actions.add_parser("validate", help=_("check a catalog file and name every problem"))
     val.add_argument("file", metavar="FILE", type=path_option)
     val.add_argument("--ingredients", action="store_true", help=_("FILE is {what}").format(what=what))
@@ -293,9 +293,9 @@ def register(cat: Parser) -> None:
                       "`serumdesk ingredients` does) and ranks the serum beside the "
                       "catalog's products; its facts are marked “from your label”. It is "
                       "kept in your data folder, owner-only."))
-    new.add_argument("--brand", required=True, type=text_option("a brand"),
+    new.add_argument("--brand", required=True, type=text_option(_("a brand")),
                      help=_("the brand, as on the pack"))
-    new.add_argument("--name", required=True, type=text_option("a product name"),
+    new.add_argument("--name", required=True, type=text_option(_("a product name")),
                      help=_("the product's name, as on the pack"))
     new.add_argument("--price", required=True, metavar="USD", type=number_option(PRICE_USD, zero=False),
                      help=_("what the bottle costs, in US dollars"))

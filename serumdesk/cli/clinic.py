@@ -137,7 +137,7 @@ def register(clinic: Parser) -> None:
         "set", help=_("set the clinic's details, printed at the head of every sheet"),
         description=_("Set the clinic's details once; the sheet prints them at its head. "
                       "Give only what changes: other details are kept."))
-    put.add_argument("--name", type=text_option("the clinic's name"),
+    put.add_argument("--name", type=text_option(_("the clinic's name")),
                      help=_("the clinic's name (needed the first time)"))
     put.add_argument("--address", metavar="TEXT", help=_("its address, on one line ('' removes it)"))
     put.add_argument("--phone", metavar="TEXT", help=_("its phone number ('' removes it)"))

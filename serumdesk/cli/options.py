@@ -109,7 +109,7 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
 
 def add_profile_option(parser: argparse.ArgumentParser) -> None:
     """--profile NAME: start from a saved profile's answers (see answers_for)."""
-    parser.add_argument("--profile", metavar="NAME", type=text_option("a profile name"),
+    parser.add_argument("--profile", metavar="NAME", type=text_option(_("a profile name")),
                         help=_("start from a saved profile's answers"))
 
 

@@ -160,7 +160,7 @@ def register_price_actions(actions: argparse._SubParsersAction[Parser]) -> None:
 
 
 def add_import_name_option(imp: Parser) -> None:
-    imp.add_argument("--name", type=text_option("a name"), metavar="TEXT",
+    imp.add_argument("--name", type=text_option(_("a name")), metavar="TEXT",
                      help=_("for a CSV price sheet: whose prices they are, as cards and the "
                             "sheet say it (default: the clinic's name from `serumdesk clinic "
                             "set`)"))

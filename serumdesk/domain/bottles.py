@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.dates import add_months, long_date
+from serumdesk.i18n import _, ngettext
 
 if TYPE_CHECKING:  # cost.py brings the pydantic catalog models; profiles load without them
     from serumdesk.domain.advice.cost import CostEstimate
@@ -40,9 +41,9 @@ class Bottle:
         if self.months_after_opening is not None:
             MONTHS_AFTER_OPENING.check(self.months_after_opening)
         if self.opened is not None:
-            check_day(self.opened, "The day it was opened")
+            check_day(self.opened, _("The day it was opened"))
         if self.patch_started is not None:
-            check_day(self.patch_started, "The day of the patch test")
+            check_day(self.patch_started, _("The day of the patch test"))
 
 
 def use_by(bottle: Bottle) -> dt.date | None:
@@ -86,37 +87,44 @@ def bottle_notes(bottle: Bottle, cost: CostEstimate | None, today: dt.date) -> l
     if window is not None:
         first, last = window
         if bottle.patch_result is PatchResult.REACTION:
-            notes.append("The patch test showed a reaction: don't use it on your face, and "
-                         "show the product to your clinician or pharmacist.")
+            notes.append(_("The patch test showed a reaction: don't use it on your face, and "
+                           "show the product to your clinician or pharmacist."))
         elif bottle.patch_result is PatchResult.NO_REACTION:
-            notes.append("No reaction in the patch test: start once a day or every other "
-                         "day and build up slowly.")
+            notes.append(_("No reaction in the patch test: start once a day or every other "
+                           "day and build up slowly."))
         elif today < first:
-            notes.append(f"Look at the patch test on {long_date(first)} or {long_date(last)} "
-                         "(48–72 hours after you put it on).")
+            notes.append(_("Look at the patch test on {first} or {last} (48–72 hours after "
+                           "you put it on).").format(first=long_date(first),
+                                                     last=long_date(last)))
         else:
-            notes.append("The patch test has had its 48–72 hours: look at the skin and note "
-                         "what you see.")
+            notes.append(_("The patch test has had its 48–72 hours: look at the skin and "
+                           "note what you see."))
     elif bottle.opened is None:
-        notes.append("Patch test it before the first full-face use (48–72 hours on the inner "
-                     "forearm or behind the ear).")
+        notes.append(_("Patch test it before the first full-face use (48–72 hours on the "
+                       "inner forearm or behind the ear)."))
     keep_until = use_by(bottle)
     if keep_until is not None:
         left = (keep_until - today).days
         if left < 0:
-            notes.append(f"Past its use-by date ({long_date(keep_until)}, "
-                         f"{bottle.months_after_opening} months after opening).")
+            notes.append(_("Past its use-by date ({date}, {months} months after "
+                           "opening).").format(date=long_date(keep_until),
+                                               months=bottle.months_after_opening))
         elif left <= USE_BY_SOON_DAYS:
-            notes.append(f"Use by {long_date(keep_until)}: {left} day{'s' if left != 1 else ''} left.")
+            notes.append(ngettext("Use by {date}: {left} day left.",
+                                  "Use by {date}: {left} days left.", left).format(
+                date=long_date(keep_until), left=left))
         else:
-            notes.append(f"Use by {long_date(keep_until)} ({bottle.months_after_opening} months "
-                         "after opening).")
+            notes.append(_("Use by {date} ({months} months after opening).").format(
+                date=long_date(keep_until), months=bottle.months_after_opening))
     elif bottle.opened is not None:
-        notes.append("Add the months from the open-jar symbol on the pack to see a use-by date.")
+        notes.append(_("Add the months from the open-jar symbol on the pack to see a use-by "
+                       "date."))
     empty = runs_out(bottle, cost) if cost is not None else None
     if empty is not None:
-        notes.append(f"At your amount per use and uses a day it runs out around {long_date(empty)}.")
+        notes.append(_("At your amount per use and uses a day it runs out around "
+                       "{date}.").format(date=long_date(empty)))
     elif bottle.opened is not None and cost is not None and lasts_beyond_forecast(cost):
-        notes.append(f"At your amount per use and uses a day it would last more than "
-                     f"{LONGEST_FORECAST_YEARS} years: check the amount per use and uses a day.")
+        notes.append(_("At your amount per use and uses a day it would last more than "
+                       "{years} years: check the amount per use and uses a "
+                       "day.").format(years=LONGEST_FORECAST_YEARS))
     return notes

@@ -17,10 +17,14 @@ LONG_DATE_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
 Money is not here: figures stay US dollars in every language, and the sheet says so."""
 
 
-def long_date(day: dt.date, language: str = "en") -> str:
+def long_date(day: dt.date, language: str | None = None) -> str:
     """'22 November 2026' ('22 de noviembre de 2026' in Spanish; English for a language it
-    does not know). Not strftime('%B'): Qt sets the C library's locale, which would mix
-    languages."""
+    does not know; by default the language text is made in, serumdesk/i18n.py). Not
+    strftime('%B'): Qt sets the C library's locale, which would mix languages."""
+    if language is None:
+        from serumdesk.i18n import current_language
+
+        language = current_language()
     pattern, months = LONG_DATE_FORMS.get(language, LONG_DATE_FORMS["en"])
     return pattern.format(day=day.day, month=months[day.month - 1], year=day.year)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -25,6 +26,8 @@ TEXT_CALLS = frozenset({
     "getSaveFileName", "getOpenFileName", "getExistingDirectory", "addButton",
     # SerumDesk's own carriers of text a person reads
     "say", "tell", "Note", "Reason", "ExclusionReason", "UserError", "UsageError",
+    "plain_label", "plain_tooltip", "warn", "confirm", "message_box", "show_status",
+    "inform", "ask_name", "open_file", "save_file", "text_option", "_action",
 })
 """Calls whose string arguments a person reads."""
 
@@ -42,6 +45,8 @@ NOT_WORDS = frozenset({
     "SerumDesk",  # the product's name, the same in every language
 })
 """Literals that are names, not words to translate."""
+KEY_SEQUENCE = re.compile(r"^((Ctrl|Shift|Alt|Meta)\+)+\w+$")
+"""A shortcut ("Ctrl+Shift+A"): Qt shows it in the person's language itself."""
 
 NOT_YET_MARKED = (
     # Areas whose text is still to be marked (issue #23, Spanish): each leaves this list when
@@ -75,7 +80,8 @@ def _is_words(node: ast.expr) -> bool:
         return any(isinstance(part, ast.Constant) and any(c.isalpha() for c in str(part.value))
                    for part in node.values)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return any(c.isalpha() for c in node.value) and node.value not in NOT_WORDS
+        return (any(c.isalpha() for c in node.value) and node.value not in NOT_WORDS
+                and not KEY_SEQUENCE.match(node.value))
     if isinstance(node, ast.BinOp):  # "…" + "…", "…" % x
         return _is_words(node.left) or _is_words(node.right)
     if isinstance(node, (ast.List, ast.Tuple)):

@@ -85,8 +85,9 @@ class BottleBox(QGroupBox):
         self.months.setSuffix(_(" months"))
         self.months.setValue(bottle.months_after_opening or 0)
         self.months.setAccessibleName(_("Months it keeps after opening, for {title}").format(title=title))
-        self.months.setToolTip(plain_tooltip("The open-jar symbol on the pack: 6M means six months."))
-        months_label = plain_label("Keeps after opening", wrap=False)
+        self.months.setToolTip(plain_tooltip(_("The open-jar symbol on the pack: 6M means "
+                                               "six months.")))
+        months_label = plain_label(_("Keeps after opening"), wrap=False)
         months_label.setBuddy(self.months)
         self.notes = plain_label()
         self.notes.setObjectName("bottleNotes")
@@ -146,9 +147,9 @@ class BottlesDialog(QDialog):
         self._cost_for, self._today = cost_for, today
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
-            "Note when you patch test and open each serum. SerumDesk works out when to look "
-            "at the patch, the use-by date and when the bottle runs out at your amount per use. "
-            "It is kept in your profile, on this computer only."))
+            _("Note when you patch test and open each serum. SerumDesk works out when to "
+              "look at the patch, the use-by date and when the bottle runs out at your "
+              "amount per use. It is kept in your profile, on this computer only.")))
         self.boxes: list[BottleBox] = []
         self._list = QVBoxLayout()
         self._list.addStretch(1)
@@ -164,11 +165,11 @@ class BottlesDialog(QDialog):
         self.choice.setAccessibleName(_("Serum to add"))
         self.add_button = QPushButton(_("&Add bottle"))
         self.add_button.clicked.connect(self._add_chosen)
-        adder.addWidget(plain_label("Add a serum you have:", wrap=False))
+        adder.addWidget(plain_label(_("Add a serum you have:"), wrap=False))
         adder.addWidget(self.choice, 1)
         adder.addWidget(self.add_button)
         layout.addLayout(adder)
-        self.empty = plain_label("No bottles yet: add the serums you have bought.")
+        self.empty = plain_label(_("No bottles yet: add the serums you have bought."))
         self.empty.setObjectName("noBottles")
         layout.addWidget(self.empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

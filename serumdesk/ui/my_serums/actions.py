@@ -15,7 +15,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from serumdesk.domain.advice.compare import MAX_COMPARED
-from serumdesk.storage.user_catalog import AlreadyInstalled, UserCatalogError, UserCatalogStore
+from serumdesk.i18n import N_, _
+from serumdesk.storage.user_catalog import (
+    AlreadyInstalled,
+    Installed,
+    UserCatalogError,
+    UserCatalogStore,
+)
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.my_products import MyProduct
@@ -24,7 +30,7 @@ if TYPE_CHECKING:
     from serumdesk.ui.my_serums.your_serums_dialog import YourSerumsDialog
     from serumdesk.ui.work_state import WorkState
 
-CATALOG_FILTER = "SerumDesk catalog or price list (*.json);;All files (*)"
+CATALOG_FILTER = N_("SerumDesk catalog or price list (*.json);;All files (*)")
 
 
 class CatalogPrompts(Protocol):
@@ -48,11 +54,11 @@ class MySerumsActions(QObject):
         self.prompts = prompts
         self.add_dialog: AddSerumDialog | None = None
         self.list_dialog: YourSerumsDialog | None = None
-        self.add_action = self._action("&Add a serum…", self.add_serum, "Ctrl+Shift+A")
-        self.list_action = self._action("Your se&rums…", self.show_serums)
-        self.import_action = self._action("Use a clinic's catalog or price &list…",
+        self.add_action = self._action(_("&Add a serum…"), self.add_serum, "Ctrl+Shift+A")
+        self.list_action = self._action(_("Your se&rums…"), self.show_serums)
+        self.import_action = self._action(_("Use a clinic's catalog or price &list…"),
                                           self.import_catalog)
-        self.reset_action = self._action("Use the &bundled catalog", self.reset_catalog)
+        self.reset_action = self._action(_("Use the &bundled catalog"), self.reset_catalog)
         self.actions = [self.add_action, self.list_action, self.import_action, self.reset_action]
         if store.read_only:
             for action in (self.add_action, self.import_action, self.reset_action):
@@ -76,10 +82,10 @@ class MySerumsActions(QObject):
         vocabulary = self.window.catalog_loader.vocabulary()
         if vocabulary is None:
             loader = self.window.catalog_loader.vocabulary_loader
-            why = (loader.error if loader else None) or "it is not installed."
-            self.prompts.warn("Labels cannot be read",
-                              f"SerumDesk's ingredient vocabulary could not be loaded: {why}\n"
-                              "Reinstalling SerumDesk restores it.")
+            why = (loader.error if loader else None) or _("it is not installed.")
+            self.prompts.warn(_("Labels cannot be read"),
+                              _("SerumDesk's ingredient vocabulary could not be loaded: "
+                                "{why}\nReinstalling SerumDesk restores it.").format(why=why))
             return
         parent = self.list_dialog if self.list_dialog and self.list_dialog.isVisible() else None
         dialog = self.add_dialog = AddSerumDialog(
@@ -94,8 +100,9 @@ class MySerumsActions(QObject):
         except UserCatalogError as exc:
             return str(exc)
         self.catalog_changed(compare=kept.id)
-        self.window.show_status(f"Added “{kept.brand} {kept.name}”: it is ranked with the "
-                                "catalog's products and marked “your entry”.")
+        self.window.show_status(_("Added “{brand} {name}”: it is ranked with the catalog's "
+                                  "products and marked “your entry”.").format(
+                                      brand=kept.brand, name=kept.name))
         return None
 
     def _save_edit(self, mine: MyProduct) -> str | None:
@@ -104,7 +111,7 @@ class MySerumsActions(QObject):
         except UserCatalogError as exc:
             return str(exc)
         self.catalog_changed()
-        self.window.show_status(f"Saved “{mine.brand} {mine.name}”.")
+        self.window.show_status(_("Saved “{brand} {name}”.").format(brand=mine.brand, name=mine.name))
         return None
 
     def _entries(self) -> list[MyProduct] | None:
@@ -113,8 +120,8 @@ class MySerumsActions(QObject):
         try:
             return self.store.my_products()
         except DataFileError as exc:
-            self.prompts.warn("Your serums cannot be read",
-                              f"{exc}\nSerumDesk has not changed the file.")
+            self.prompts.warn(_("Your serums cannot be read"),
+                              _("{exc}\nSerumDesk has not changed the file.").format(exc=exc))
             return None
 
     def show_serums(self) -> None:
@@ -133,53 +140,63 @@ class MySerumsActions(QObject):
 
     def remove(self, mine: MyProduct) -> None:
         title = f"{mine.brand} {mine.name}"
-        if not self.prompts.confirm("Remove this serum?",
-                                    f"Remove “{title}” from your serums? Profiles that compare "
-                                    "it will no longer show it.", "Remove"):
+        if not self.prompts.confirm(_("Remove this serum?"),
+                                    _("Remove “{title}” from your serums? Profiles that "
+                                      "compare it will no longer show it.").format(title=title),
+                                    _("Remove")):
             return
         try:
             self.store.remove(mine.id)
         except UserCatalogError as exc:
-            self.prompts.warn("Could not remove the serum", str(exc))
+            self.prompts.warn(_("Could not remove the serum"), str(exc))
             return
         self.catalog_changed()
-        self.window.show_status(f"Removed “{title}”.")
+        self.window.show_status(_("Removed “{title}”.").format(title=title))
 
     # -- a clinic's catalog -------------------------------------------------------------------
     def import_catalog(self) -> None:
-        source = self.prompts.open_file("Use a clinic's catalog or price list", CATALOG_FILTER)
+        source = self.prompts.open_file(_("Use a clinic's catalog or price list"),
+                                        _(CATALOG_FILTER))
         if source is None:
             return
         try:
             result = self.store.install(source, self.bundled_catalog, replace_existing=False)
         except AlreadyInstalled as exc:
             if not self.prompts.confirm(
-                    "Replace the installed file?",
-                    f"A {exc.kind.value} is already in use. Replace it with {source.name}?",
-                    "Replace"):
+                    _("Replace the installed file?"),
+                    (_("A catalog is already in use. Replace it with {name}?")
+                     if exc.kind is Installed.CATALOG else
+                     _("A price list is already in use. Replace it with {name}?")).format(
+                        name=source.name),
+                    _("Replace")):
                 return
             try:
                 result = self.store.install(source, self.bundled_catalog, replace_existing=True)
             except UserCatalogError as again:
-                self.prompts.warn("Could not use that file", str(again))
+                self.prompts.warn(_("Could not use that file"), str(again))
                 return
         except UserCatalogError as exc:
-            self.prompts.warn("Could not use that file", str(exc))
+            self.prompts.warn(_("Could not use that file"), str(exc))
             return
         self.catalog_changed()
-        text = (f"SerumDesk now uses the {result.kind.value} {result.description}. The printed "
-                "sheet names it. File ▸ Use the bundled catalog goes back.")
-        self.prompts.inform("Catalog updated", "\n\n".join([text, *result.warnings]))
+        if result.kind is Installed.CATALOG:
+            text = _("SerumDesk now uses the catalog {description}. The printed sheet names "
+                     "it. File ▸ Use the bundled catalog goes back.")
+        else:
+            text = _("SerumDesk now uses the price list {description}. The printed sheet "
+                     "names it. File ▸ Use the bundled catalog goes back.")
+        text = text.format(description=result.description)
+        self.prompts.inform(_("Catalog updated"), "\n\n".join([text, *result.warnings]))
 
     def reset_catalog(self) -> None:
         try:
             removed = self.store.reset()
         except UserCatalogError as exc:
-            self.prompts.warn("Could not go back to the bundled catalog", str(exc))
+            self.prompts.warn(_("Could not go back to the bundled catalog"), str(exc))
             return
         self.catalog_changed()
-        self.window.show_status("Using the bundled catalog and its prices." if removed else
-                                "The bundled catalog was already in use.")
+        self.window.show_status(_("Using the bundled catalog and its prices.") if removed else
+                                _("The bundled catalog was already in use."))
 
     # -- after any change ---------------------------------------------------------------------
     def catalog_changed(self, compare: str | None = None) -> None:

@@ -60,8 +60,8 @@ class AddSerumDialog(QDialog):
             vocabulary, answers, save, editing)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
-            "Paste the ingredient list as printed on the pack. SerumDesk reads each "
-            "ingredient and what the label says about the serum; it stays on this computer."))
+            _("Paste the ingredient list as printed on the pack. SerumDesk reads each "
+              "ingredient and what the label says about the serum; it stays on this computer.")))
         form = QFormLayout()
         self.brand = QLineEdit()
         self.brand.setMaxLength(100)
@@ -107,9 +107,9 @@ class AddSerumDialog(QDialog):
         self.problem.hide()
         layout.addWidget(self.problem)
         layout.addWidget(SecondaryLabel(
-            "Facts read from a label are marked “from your label” wherever they appear; the "
-            "amount per use and uses a day follow SerumDesk's usual estimates until you edit "
-            "them on the card."))
+            _("Facts read from a label are marked “from your label” wherever they appear; "
+              "the amount per use and uses a day follow SerumDesk's usual estimates until "
+              "you edit them on the card.")))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_save)
@@ -158,13 +158,14 @@ class AddSerumDialog(QDialog):
         brand, name = self.brand.text().strip(), self.name.text().strip()
         label = self.label.toPlainText().strip()
         if not brand or not name:
-            return "Give the brand and the product's name."
+            return _("Give the brand and the product's name.")
         if self.price.value() <= 0 or self.bottle_size.value() < 0.1:
-            return "Give the price you pay and the bottle's size in ml."
+            return _("Give the price you pay and the bottle's size in ml.")
         if not parse_label(label[:MAX_LABEL_CHARS]).items:
-            return "Paste the ingredient list from the pack."
+            return _("Paste the ingredient list from the pack.")
         if len(label) > MAX_LABEL_CHARS:
-            return f"The label is longer than {MAX_LABEL_CHARS:,} characters: paste only the list."
+            return _("The label is longer than {MAX_LABEL_CHARS:,} characters: paste only "
+                     "the list.").format(MAX_LABEL_CHARS=MAX_LABEL_CHARS)
         old = self._editing
         price, size = round(self.price.value(), 2), self.bottle_size.value()
         # The price was seen today when it is new or changed; an edit of the label alone
@@ -176,7 +177,7 @@ class AddSerumDialog(QDialog):
                          seen=old.seen if old is not None and same_price else dt.date.today(),
                          entered=old.entered if old else dt.date.today())
         if not mine.brand or not mine.name:  # pasted escapes or controls only
-            return "Give the brand and the product's name."
+            return _("Give the brand and the product's name.")
         return mine
 
     def _on_save(self) -> None:

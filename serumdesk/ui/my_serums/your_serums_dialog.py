@@ -43,14 +43,14 @@ class YourSerumsDialog(QDialog):
         self._edit, self._remove = edit, remove
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
-            "Serums you added from their labels. They are ranked beside the catalog's products "
-            "and marked “your entry”; they stay on this computer."))
+            _("Serums you added from their labels. They are ranked beside the catalog's "
+              "products and marked “your entry”; they stay on this computer.")))
         self.list = QListWidget()
         self.list.setAccessibleName(_("Your serums"))
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         layout.addWidget(self.list, 1)
-        self.empty = plain_label("No serums yet: add one with File ▸ Add a serum.")
+        self.empty = plain_label(_("No serums yet: add one with File ▸ Add a serum."))
         layout.addWidget(self.empty)
         row = QHBoxLayout()
         self.add_button = QPushButton(_("&Add…"))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.storage.atomic import SaveError
 from serumdesk.storage.lock import InstanceGuard
 from serumdesk.storage.profile_types import (
@@ -36,9 +36,9 @@ if TYPE_CHECKING:
     from serumdesk.ui.work_state import WorkState
 
 SECOND_INSTANCE_MESSAGE = (
-    "SerumDesk is already open in another window. This window shows your profiles "
-    "read-only so the two cannot overwrite each other's changes: you can open and export "
-    "profiles here, and save them in the other window.")
+    N_("SerumDesk is already open in another window. This window shows your profiles "
+      "read-only so the two cannot overwrite each other's changes: you can open and export "
+      "profiles here, and save them in the other window."))
 
 
 class ProfileActions(QObject):
@@ -83,18 +83,18 @@ class ProfileActions(QObject):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.new_action = self._action("&New profile", self.new_profile, key.New)
-        self.open_action = self._action("&Open profile…", self.open_profile, key.Open)
-        self.save_action = self._action("&Save profile", self.save, key.Save, writes=True)
-        self.save_as_action = self._action("Save profile &as…", self.save_as, key.SaveAs,
+        self.new_action = self._action(_("&New profile"), self.new_profile, key.New)
+        self.open_action = self._action(_("&Open profile…"), self.open_profile, key.Open)
+        self.save_action = self._action(_("&Save profile"), self.save, key.Save, writes=True)
+        self.save_as_action = self._action(_("Save profile &as…"), self.save_as, key.SaveAs,
                                            writes=True)
-        self.rename_action = self._action("&Rename profile…", self.rename, writes=True)
-        self.duplicate_action = self._action("D&uplicate profile…", self.duplicate, writes=True)
-        self.delete_action = self._action("&Delete profile…", self.delete, writes=True)
-        self.restore_action = self._action("Restore a deleted profile…", self.restore,
+        self.rename_action = self._action(_("&Rename profile…"), self.rename, writes=True)
+        self.duplicate_action = self._action(_("D&uplicate profile…"), self.duplicate, writes=True)
+        self.delete_action = self._action(_("&Delete profile…"), self.delete, writes=True)
+        self.restore_action = self._action(_("Restore a deleted profile…"), self.restore,
                                            writes=True)
-        self.export_action = self._action("&Export profile to a file…", self.export_profile)
-        self.import_action = self._action("&Import profile from a file…", self.import_profile,
+        self.export_action = self._action(_("&Export profile to a file…"), self.export_profile)
+        self.import_action = self._action(_("&Import profile from a file…"), self.import_profile,
                                           writes=True)
         self.actions = [self.new_action, self.open_action, self.save_action, self.save_as_action,
                         self.rename_action, self.duplicate_action, self.delete_action,
@@ -193,23 +193,23 @@ class ProfileActions(QObject):
         try:
             self.current = write()
         except ProfileConflict as exc:
-            if self.prompts.confirm("Profile changed elsewhere", str(exc), "Save as new…"):
+            if self.prompts.confirm(_("Profile changed elsewhere"), str(exc), _("Save as new…")):
                 return self.save_as()
             return False
         except ProfileError as exc:
-            self.prompts.warn("Could not save the profile", str(exc))
+            self.prompts.warn(_("Could not save the profile"), str(exc))
             return False
         self.dirty = False
         self._remember(self.current)
         self._refresh()
-        self._status(f"Saved profile “{self.current.name}”.")
+        self._status(_("Saved profile “{name}”.").format(name=self.current.name))
         return True
 
     def save_as(self) -> bool:
         initial = self.current.name if self.current else ""
         notes = self.current.notes if self.current else ""
         while True:
-            name = self.prompts.ask_name("Save profile as", "Name for this profile:", initial)
+            name = self.prompts.ask_name(_("Save profile as"), _("Name for this profile:"), initial)
             if name is None:
                 return False
             initial = name
@@ -218,13 +218,14 @@ class ProfileActions(QObject):
             except ProfileNotFound:
                 existing = None
             except ProfileError as exc:  # an unusable name
-                self.prompts.warn("Choose another name", str(exc))
+                self.prompts.warn(_("Choose another name"), str(exc))
                 continue
             if existing is None:
                 fresh = self._on_screen(Profile(name=name, notes=notes))
                 return self._write(functools.partial(self.store.save, fresh))
-            if self.prompts.confirm("Replace profile?", f"A profile named “{existing.name}” "
-                                    "already exists. Replace it with these answers?", "Replace"):
+            question = _("A profile named “{name}” already exists. Replace it with these "
+                         "answers?").format(name=existing.name)
+            if self.prompts.confirm(_("Replace profile?"), question, _("Replace")):
                 return self._write(
                     functools.partial(self.store.update, existing.id, self._on_screen))
 
@@ -232,10 +233,10 @@ class ProfileActions(QObject):
         try:
             listing = self.store.listing()
         except ProfileError as exc:
-            self.prompts.warn("Could not read your profiles", str(exc))
+            self.prompts.warn(_("Could not read your profiles"), str(exc))
             return None
         if listing.problems:
-            self.prompts.warn("Some profiles could not be read",
+            self.prompts.warn(_("Some profiles could not be read"),
                               "\n\n".join(p.message for p in listing.problems))
         return listing.profiles
 
@@ -246,26 +247,27 @@ class ProfileActions(QObject):
         if profiles is None:
             return
         if not profiles:
-            self.prompts.inform("No saved profiles", "No profiles are saved yet. Answer the "
-                                "questions, then choose File ▸ Save profile.")
+            self.prompts.inform(_("No saved profiles"), _("No profiles are saved yet. Answer the "
+                                                       "questions, then choose File ▸ Save "
+                                                       "profile."))
             return
         chosen = self.prompts.pick_profile(
-            profiles, title=_("Open profile"), intro="Choose a saved profile to open.",
+            profiles, title=_("Open profile"), intro=_("Choose a saved profile to open."),
             action="Open", current_id=self.current.id if self.current else None)
         if chosen is not None:
             self.show_profile(chosen)
-            self._status(f"Opened profile “{chosen.name}”.")
+            self._status(_("Opened profile “{name}”.").format(name=chosen.name))
 
     def rename(self) -> None:
         if self.current is None:
             return
-        name = self.prompts.ask_name("Rename profile", "New name:", self.current.name)
+        name = self.prompts.ask_name(_("Rename profile"), _("New name:"), self.current.name)
         if name is None or name == self.current.name:
             return
         try:
             renamed = self.store.rename(self.current.id, name)
         except ProfileError as exc:
-            self.prompts.warn("Could not rename the profile", str(exc))
+            self.prompts.warn(_("Could not rename the profile"), str(exc))
             return
         # Unsaved edits stay on screen (and unsaved); only the name and revision move on.
         self.current = dataclasses.replace(self.current, name=renamed.name,
@@ -275,58 +277,59 @@ class ProfileActions(QObject):
     def duplicate(self) -> None:
         if self.current is None:
             return
-        name = self.prompts.ask_name("Duplicate profile", "Name for the copy:",
-                                     f"{self.current.name} copy")
+        name = self.prompts.ask_name(_("Duplicate profile"), _("Name for the copy:"),
+                                     _("{name} copy").format(name=self.current.name))
         if name is None:
             return
         try:
             copy = self.store.duplicate(self.current.id, name)
         except ProfileError as exc:
-            self.prompts.warn("Could not duplicate the profile", str(exc))
+            self.prompts.warn(_("Could not duplicate the profile"), str(exc))
             return
-        self._status(f"Saved a copy as “{copy.name}”; open it with File ▸ Open profile.")
+        self._status(_("Saved a copy as “{name}”; open it with File ▸ Open profile.").format(name=copy.name))
 
     def delete(self) -> None:
         if self.current is None:
             return
         name = self.current.name
         if not self.prompts.confirm(
-                "Delete profile?", f"Move the profile “{name}” to the trash?\nYou can bring it "
-                "back with File ▸ Restore a deleted profile.", "Delete"):
+                _("Delete profile?"),
+                _("Move the profile “{name}” to the trash?\nYou can bring it back with File ▸ "
+                  "Restore a deleted profile.").format(name=name), _("Delete")):
             return
         try:
             self.store.delete(self.current.id)
         except ProfileError as exc:
-            self.prompts.warn("Could not delete the profile", str(exc))
+            self.prompts.warn(_("Could not delete the profile"), str(exc))
             return
         self.current = None
         self.dirty = True  # the answers are still on screen, now saved nowhere
         self._refresh()
-        self._status(f"Moved “{name}” to the trash.")
+        self._status(_("Moved “{name}” to the trash.").format(name=name))
 
     def restore(self) -> None:
         deleted = self.store.trash()
         if not deleted:
-            self.prompts.inform("Nothing to restore", "There are no deleted profiles.")
+            self.prompts.inform(_("Nothing to restore"), _("There are no deleted profiles."))
             return
         chosen = self.prompts.pick_profile(
             deleted, title=_("Restore a deleted profile"),
-            intro="Deleted profiles stay in the trash until you remove them by hand.",
+            intro=_("Deleted profiles stay in the trash until you remove them by hand."),
             action="Restore")
         if chosen is None:
             return
         try:
             restored = self.store.restore(chosen.id)
         except ProfileError as exc:
-            self.prompts.warn("Could not restore the profile", str(exc))
+            self.prompts.warn(_("Could not restore the profile"), str(exc))
             return
-        self._status(f"Restored “{restored.name}”; open it with File ▸ Open profile.")
+        self._status(_("Restored “{name}”; open it with File ▸ Open profile.").format(name=restored.name))
 
     def export_profile(self) -> None:
         if self.current is None or (self.dirty and not self.store.read_only
                                     and not self.save()):
             return
-        destination = self.prompts.save_file("Export profile",
+        destination = self.prompts.save_file(_("Export profile"),
                                              suggested_file_name(self.current.name))
         if destination is None:
             return
@@ -336,16 +339,17 @@ class ProfileActions(QObject):
 
             carried, problem = serums_to_carry(self.serums)
             if problem and self.current.own_product_ids():
-                self.prompts.warn("Your serums cannot be carried", problem)
+                self.prompts.warn(_("Your serums cannot be carried"), problem)
         try:  # the file dialog asked before replacing a file; the store refuses non-files
             self.store.export(self.current.id, destination, replace=True, carried=carried)
         except (ProfileError, SaveError) as exc:
-            self.prompts.warn("Could not export the profile", str(exc))
+            self.prompts.warn(_("Could not export the profile"), str(exc))
             return
-        self._status(f"Exported “{self.current.name}” to {destination}.")
+        self._status(_("Exported “{name}” to {destination}.").format(
+            name=self.current.name, destination=destination))
 
     def import_profile(self) -> None:
-        source = self.prompts.open_file("Import profile")
+        source = self.prompts.open_file(_("Import profile"))
         if source is None or not self._settled():
             return
         adopt = None
@@ -356,27 +360,28 @@ class ProfileActions(QObject):
         try:
             imported = self.store.import_file(source, adopt)
         except ProfileError as exc:
-            self.prompts.warn("Could not import the profile", str(exc))
+            self.prompts.warn(_("Could not import the profile"), str(exc))
             return
         if imported.own_product_ids():  # serums it carried are now yours: read them in
             self.window.catalog_loader.reload()
             self.window.load_catalog()
         self.show_profile(imported)
-        self._status(f"Imported and opened “{imported.name}”.")
+        self._status(_("Imported and opened “{name}”.").format(name=imported.name))
 
     # -- at start ---------------------------------------------------------------------------
     def offer_last_used(self) -> None:
         """Tell a second window it is read-only, report unreadable files, offer the last profile."""
         if self.store.read_only:
-            self.prompts.inform("SerumDesk is already open", SECOND_INSTANCE_MESSAGE)
+            self.prompts.inform(_("SerumDesk is already open"), _(SECOND_INSTANCE_MESSAGE))
         if self.shared_computer():  # every launch starts fresh; no name shows unasked
             self.store.forget_last_used()
             return
         profiles = self._listing()
         last = self.store.last_used()
         if profiles and last is not None and self.current is None and not self.dirty:
-            text = f"Continue with your profile “{last.name}”?"
-            if self.prompts.confirm("Welcome back", text, "Open it", decline="Start fresh"):
+            text = _("Continue with your profile “{name}”?").format(name=last.name)
+            if self.prompts.confirm(_("Welcome back"), text, _("Open it"),
+                                    decline=_("Start fresh")):
                 self.show_profile(last)
 
 

@@ -14,15 +14,15 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.storage.profile_types import Profile
 from serumdesk.ui.widgets import plain_dialogs
 
-FILE_FILTER = "SerumDesk profile (*.json);;All files (*)"
-SHARED_QUIT_QUESTION = "This is a shared computer. Clear the answers before quitting?"
-SHARED_QUIT_DETAIL = ("Clearing leaves nothing of them for the next person: SerumDesk forgets "
-                      "the answers on screen and which profile was open. Profiles you saved "
-                      "stay saved.")
+FILE_FILTER = N_("SerumDesk profile (*.json);;All files (*)")
+SHARED_QUIT_QUESTION = N_("This is a shared computer. Clear the answers before quitting?")
+SHARED_QUIT_DETAIL = (N_("Clearing leaves nothing of them for the next person: SerumDesk "
+                        "forgets the answers on screen and which profile was open. Profiles "
+                        "you saved stay saved."))
 
 
 class Unsaved(enum.Enum):
@@ -38,7 +38,7 @@ class ProfilePrompts(Protocol):
     def ask_clear_on_quit(self) -> Unsaved: ...
     def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
                      current_id: str | None = None) -> Profile | None: ...
-    def open_file(self, title: str, file_filter: str = FILE_FILTER) -> Path | None: ...
+    def open_file(self, title: str, file_filter: str | None = None) -> Path | None: ...
     def save_file(self, title: str, suggested_name: str) -> Path | None: ...
     def inform(self, title: str, text: str) -> None: ...
     def warn(self, title: str, text: str) -> None: ...
@@ -61,13 +61,15 @@ class DialogPrompts:
                                         initial)
         return text if ok else None
 
-    def confirm(self, title: str, text: str, action: str, decline: str = "Cancel") -> bool:
-        return plain_dialogs.confirm(self.parent, title, text, action, decline)
+    def confirm(self, title: str, text: str, action: str, decline: str | None = None) -> bool:
+        return plain_dialogs.confirm(self.parent, title, text, action,
+                                     _("Cancel") if decline is None else decline)
 
     def ask_unsaved(self, name: str | None) -> Unsaved:
-        what = f"profile “{name}”" if name else "your answers"
-        box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Warning, "Unsaved changes",
-                                        f"You have changes to {what} that are not saved.")
+        text = (_("You have changes to profile “{name}” that are not saved.").format(name=name)
+                if name else _("You have changes to your answers that are not saved."))
+        box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Warning,
+                                        _("Unsaved changes"), text)
         box.setInformativeText(_("Save them first?"))
         box.setStandardButtons(QMessageBox.StandardButton.Save
                                | QMessageBox.StandardButton.Discard
@@ -83,8 +85,8 @@ class DialogPrompts:
     def ask_clear_on_quit(self) -> Unsaved:
         """On a shared computer: DISCARD clears the answers and quits, SAVE saves them first."""
         box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Question,
-                                        "Clear the answers?", SHARED_QUIT_QUESTION)
-        box.setInformativeText(SHARED_QUIT_DETAIL)
+                                        _("Clear the answers?"), _(SHARED_QUIT_QUESTION))
+        box.setInformativeText(_(SHARED_QUIT_DETAIL))
         clear = box.addButton(_("Clear and quit"), QMessageBox.ButtonRole.DestructiveRole)
         save = box.addButton(_("Save first…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -106,14 +108,15 @@ class DialogPrompts:
             return None
         return dialog.chosen()
 
-    def open_file(self, title: str, file_filter: str = FILE_FILTER) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()), file_filter)
+    def open_file(self, title: str, file_filter: str | None = None) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()),
+                                                    file_filter or _(FILE_FILTER))
         return Path(name) if name else None
 
     def save_file(self, title: str, suggested_name: str) -> Path | None:
         """The file to write; Qt's dialog has already asked before an existing one is replaced."""
         name, _filter = QFileDialog.getSaveFileName(self.parent, title,
-                                              str(Path.home() / suggested_name), FILE_FILTER)
+                                              str(Path.home() / suggested_name), _(FILE_FILTER))
         return Path(name) if name else None
 
     def inform(self, title: str, text: str) -> None:
