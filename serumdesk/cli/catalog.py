@@ -246,8 +246,8 @@ def install(args: argparse.Namespace) -> int:
         except UserCatalogError as exc:
             raise UserError(str(exc)) from None
         if removed:
-            say(_("Back to the bundled catalog and its prices; removed: {removed}. Your own "
-                  "serums are kept.").format(removed=", ".join(removed)))
+            say(_("Back to the bundled catalog and its prices ({removed} removed). Your own "
+                  "serums are kept.").format(removed=_(" and ").join(removed)))
         else:
             say(_("Back to the bundled catalog and its prices (nothing was installed). Your "
                   "own serums are kept."))
