@@ -193,9 +193,10 @@ def mine(args: argparse.Namespace) -> int:
         return 0
     lines: list[str] = []
     for m in products:
-        seen = m.seen.isoformat() if m.seen else "undated"
-        lines.append(f"{m.id}\n  {m.brand} {m.name} — {wording.money(m.price_usd)} for "
-                     f"{m.size_ml:g} ml (price seen {seen})")
+        seen = m.seen.isoformat() if m.seen else _("undated")
+        lines.append(f"{m.id}\n  {m.brand} {m.name} — " + _(
+            "{price} for {size:g} ml (price seen {seen})").format(
+            price=wording.money(m.price_usd), size=m.size_ml, seen=seen))
         product = derived.get(m.id)
         if product is not None:
             lines.append(_read_as(product))

@@ -83,14 +83,14 @@ def _describe(settings: ClinicSettings) -> str:
     d = settings.details
     lines = []
     if d is None:
-        lines.append("No clinic details are set: the sheet is a personal one.")
+        lines.append(_("No clinic details are set: the sheet is a personal one."))
     else:
         lines.append(f"Clinic: {d.name}")
         lines += [f"  {line}" for line in d.contact_lines()]
         lines.append(f"  Logo: {d.logo.upper() if d.logo else 'none'}")
-    lines.append("Shared computer: " + (
-        "on — every launch starts fresh, no profile is offered by name, and quitting asks "
-        "whether to clear the answers" if settings.shared_computer else "off"))
+    lines.append(_("Shared computer: on — every launch starts fresh, no profile is offered by "
+                   "name, and quitting asks whether to clear the answers")
+                 if settings.shared_computer else _("Shared computer: off"))
     return "\n".join(lines)
 
 
@@ -119,10 +119,10 @@ def clear(args: argparse.Namespace) -> int:
         kept = store.clear(current_settings(store))
     except ClinicStoreError as exc:
         raise UserError(str(exc)) from None
-    said = "Cleared the clinic's details and logo; the sheet is a personal one again."
+    said = _("Cleared the clinic's details and logo; the sheet is a personal one again.")
     if kept.shared_computer:
-        said += (" The shared-computer setting stays on (turn it off with: serumdesk clinic set "
-                 "--no-shared-computer).")
+        said += " " + _("The shared-computer setting stays on (turn it off with: serumdesk "
+                        "clinic set --no-shared-computer).")
     say(said)
     return 0
 

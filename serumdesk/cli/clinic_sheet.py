@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 def add_handout_options(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group(
-        "for a clinic's sheet", "printed under the clinic's details (serumdesk clinic set); "
-        "left blank to write on by hand when not given")
+        _("for a clinic's sheet"), _("printed under the clinic's details (serumdesk clinic "
+                                  "set); left blank to write on by hand when not given"))
     g.add_argument("--prepared-for", metavar="NAME", help=_("the patient's name"))
     g.add_argument("--prepared-by", metavar="NAME", help=_("who prepared the sheet"))
     g.add_argument("--notes", metavar="TEXT", help=_("notes for the notes box (\\n for a new "

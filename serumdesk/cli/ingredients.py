@@ -15,15 +15,15 @@ from serumdesk.cli.options import (
     load_vocabulary,
 )
 from serumdesk.cli.output import say, tell, write_json
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from serumdesk.domain.answers import Answers
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
     from serumdesk.domain.label.verdict import LabelVerdict
 
-EMPTY = ("the label is empty: give its ingredient list as TEXT, with --file PATH, or as '-' "
-         "to read it from standard input")
+EMPTY = (N_("the label is empty: give its ingredient list as TEXT, with --file PATH, or as "
+           "'-' to read it from standard input"))
 
 
 def _label_text(args: argparse.Namespace) -> str:
@@ -34,7 +34,7 @@ def _label_text(args: argparse.Namespace) -> str:
     if args.text == "-":
         return read_label_stdin()
     if args.text is None:
-        raise UsageError(EMPTY)
+        raise UsageError(_(EMPTY))
     return str(args.text)
 
 
@@ -43,9 +43,11 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
     from serumdesk.domain.label.report import ingredient_line, verdict_lines
 
     r = verdict.reading
-    lines = [f"SerumDesk reads this label — ingredient vocabulary {vocabulary.version} "
-             f"({vocabulary.updated})", "",
-             f"{len(r.ingredients)} ingredients, as written → what SerumDesk reads:"]
+    lines = [_("SerumDesk reads this label — ingredient vocabulary {version} ({updated})").format(
+        version=vocabulary.version, updated=vocabulary.updated), "",
+             ngettext("{count} ingredient, as written → what SerumDesk reads:",
+                      "{count} ingredients, as written → what SerumDesk reads:",
+                      len(r.ingredients)).format(count=len(r.ingredients))]
     width = len(str(len(r.ingredients)))
     lines += [f"  {n:>{width}}. {ingredient_line(ingredient)}"
               for n, ingredient in enumerate(r.ingredients, 1)]
@@ -62,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
     parsed = parse_label(_label_text(args))
     if not parsed.items:
-        raise UsageError(EMPTY)
+        raise UsageError(_(EMPTY))
     answers = answers_for(args)
     vocabulary = load_vocabulary()
     verdict = check_label(read_label(parsed, vocabulary), vocabulary, answers)
@@ -80,9 +82,9 @@ def run(args: argparse.Namespace) -> int:
 def register(ing: Parser) -> None:
     """Give `serumdesk ingredients`'s parser its arguments and options."""
     ing.description = (
-        "Read a serum's ingredient list as printed on the pack: what each ingredient is, its "
-        "source (human-derived media, exosomes, growth factors, plant cell culture…), vegan, "
-        "fragrance, irritants, your allergies and cautions.")
+        _("Read a serum's ingredient list as printed on the pack: what each ingredient is, "
+          "its source (human-derived media, exosomes, growth factors, plant cell culture…), "
+          "vegan, fragrance, irritants, your allergies and cautions."))
     ing.add_argument("text", nargs="?", metavar="TEXT",
                      help=_("the ingredient list in quotes, or '-' to read it from standard "
                             "input"))

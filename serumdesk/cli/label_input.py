@@ -25,7 +25,8 @@ def read_label_file(path: str) -> str:
         raise UserError(_("{path} holds more than {value} MB: that is not one ingredient "
                           "label.").format(path=path, value=MAX_LABEL_BYTES // (1024 * 1024))) from None
     except ReadError as exc:
-        hint = "" if exc.kind is None else " Save the label as a text file and give its path."
+        hint = "" if exc.kind is None else _(" Save the label as a text file and give its "
+                                             "path.")
         raise UserError(_("Could not read {path}: {reason}.{hint}").format(
                 path=path, reason=exc.reason, hint=hint)) from None
     return _decoded(data)

@@ -32,7 +32,8 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
+        self.exit(2, _("{prog}: error: {message}\nRun '{prog} --help' for the options.\n").format(
+            prog=self.prog, message=message))
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if message:
@@ -198,7 +199,7 @@ def vocabulary_for_allergies(answers: Answers, loader: CatalogLoader) -> Vocabul
 
         why = loader.vocabulary_loader.error if loader.vocabulary_loader else None
         tell(_("serumdesk: warning: {value}\nAllergies are matched by the words you typed "
-               "only.").format(value=why or 'the ingredient vocabulary cannot be loaded.'))
+               "only.").format(value=why or _("the ingredient vocabulary cannot be loaded.")))
     return vocabulary
 
 

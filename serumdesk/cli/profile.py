@@ -17,7 +17,7 @@ from serumdesk.cli.options import (
 )
 from serumdesk.cli.options import profile_store as _store
 from serumdesk.cli.output import say, tell, write_json
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.storage.profile_types import (
     Profile,
     ProfileError,
@@ -27,7 +27,7 @@ from serumdesk.storage.profile_types import (
 )
 from serumdesk.storage.profiles import ProfileStore
 
-NEEDS_NEWER = "needs a newer SerumDesk"
+NEEDS_NEWER = N_("needs a newer SerumDesk")
 
 
 def _user_error(exc: ProfileError) -> UserError:
@@ -66,8 +66,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             say(_("{name}	{label}	updated {updated:%Y-%m-%d %H:%M} UTC").format(
                     name=p.name, label=p.answers.use_case.label, updated=p.updated))
         for problem in newer:
-            say(_("{name}	({NEEDS_NEWER}: this version cannot open it)").format(
-                    name=problem.name, NEEDS_NEWER=NEEDS_NEWER))
+            say(_("{name}	({needs_newer}: this version cannot open it)").format(
+                    name=problem.name, needs_newer=_(NEEDS_NEWER)))
     return 0
 
 
@@ -98,23 +98,27 @@ def _describe(p: Profile) -> str:
 
     lines = [
         f"Profile: {p.name}",
-        f"Created: {p.created:%Y-%m-%d %H:%M} UTC, updated {p.updated:%Y-%m-%d %H:%M} UTC",
+        _("Created: {created:%Y-%m-%d %H:%M} UTC, updated {updated:%Y-%m-%d %H:%M} UTC").format(
+            created=p.created, updated=p.updated),
         *(f"{label}: {value}" for label, value in answers_rows(p.answers)),
     ]
     for pid, o in sorted(p.overrides.by_product.items()):
-        lines.append(f"Your figures for {pid}: {override_words(o)}")
+        lines.append(_("Your figures for {pid}: {override_words}").format(
+            pid=pid, override_words=override_words(o)))
     if p.compared_ids:
         lines.append("Comparing: " + ", ".join(p.compared_ids))
     for b in p.bottles:
         facts = []
         if b.patch_started is not None:
-            facts.append(f"patch test put on {b.patch_started.isoformat()} "
-                         f"({b.patch_result.label.lower()})")
+            facts.append(_("patch test put on {date} ({result})").format(
+                date=b.patch_started.isoformat(), result=b.patch_result.label.lower()))
         if b.opened is not None:
             facts.append(f"opened {b.opened.isoformat()}")
         if b.months_after_opening is not None:
-            facts.append(f"keeps {b.months_after_opening} months after opening")
-        lines.append(f"Bottle of {b.product_id}: " + ("; ".join(facts) or "nothing noted yet"))
+            facts.append(_("keeps {months} months after opening").format(
+                months=b.months_after_opening))
+        lines.append(_("Bottle of {product}: {facts}").format(
+            product=b.product_id, facts="; ".join(facts) or _("nothing noted yet")))
     if p.notes:
         lines.append("Notes:")
         lines.extend(f"  {line}" for line in p.notes.splitlines())

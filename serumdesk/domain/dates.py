@@ -29,9 +29,18 @@ def long_date(day: dt.date, language: str | None = None) -> str:
     return pattern.format(day=day.day, month=months[day.month - 1], year=day.year)
 
 
-def month_year(day: dt.date) -> str:
-    """'July 2021'."""
-    return f"{_MONTHS[day.month - 1]} {day.year}"
+MONTH_YEAR_FORMS = {"en": "{month} {year}", "es": "{month} de {year}"}
+
+
+def month_year(day: dt.date, language: str | None = None) -> str:
+    """'July 2021' ('julio de 2021' in Spanish; by default in the language text is made in)."""
+    if language is None:
+        from serumdesk.i18n import current_language
+
+        language = current_language()
+    _pattern, months = LONG_DATE_FORMS.get(language, LONG_DATE_FORMS["en"])
+    form = MONTH_YEAR_FORMS.get(language, MONTH_YEAR_FORMS["en"])
+    return form.format(month=months[day.month - 1], year=day.year)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from serumdesk.i18n import _
+
 
 class SourceKind(StrEnum):
     GUIDE = "guide"
@@ -35,7 +37,7 @@ class Source:
     def cite(self) -> str:
         """'guide: How to use …' — short enough for a tooltip or a line on the sheet."""
         prefix = {SourceKind.GUIDE: "guide", SourceKind.PRODUCT_FACTS: "product facts",
-                  SourceKind.MEDICAL: "general medical guidance",
+                  SourceKind.MEDICAL: _("general medical guidance"),
                   SourceKind.REGULATION: "regulation", SourceKind.REFERENCE: "reference",
                   SourceKind.INFERENCE: "SerumDesk's inference"}[self.kind]
         return f"{prefix}: {self.title}"

@@ -21,10 +21,12 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from serumdesk.i18n import _
 from serumdesk.storage.files import describe_os_error, kind_of
 
 _CREATE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -45,48 +47,48 @@ class DestinationExists(SaveError):
     """A file is already there and replacing it was not asked for."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(errno.EEXIST, f"{path} already exists; nothing was written.")
+        super().__init__(errno.EEXIST, _("{path} already exists; nothing was written.").format(
+            path=path))
         self.path = path
 
 
 class NotARegularFile(SaveError):
     """A link, FIFO, device, socket or folder is at the destination: never written through."""
 
-    def __init__(self, path: Path, kind: str) -> None:
-        code = errno.EISDIR if kind == "a folder" else errno.EINVAL
-        super().__init__(code, f"Could not save {path}: it is {kind}, and SerumDesk only "
-                         "replaces regular files. Nothing was written.")
+    def __init__(self, path: Path, kind: str, *, folder: bool = False) -> None:
+        code = errno.EISDIR if folder else errno.EINVAL
+        super().__init__(code, _("Could not save {path}: it is {kind}, and SerumDesk only "
+                                 "replaces regular files. Nothing was written.").format(
+            path=path, kind=kind))
         self.path = path
         self.kind = kind
 
 
 def _explain(exc: OSError, path: Path) -> str:
     why = describe_os_error(exc, reading=False)
-    return f"Could not save {path}: {why}. The previous version, if any, is unchanged."
-
-
-def _existing_kind(path: Path) -> str | None:
-    """None when nothing is at `path`; "a regular file" or what else is there."""
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return None
-    return kind_of(mode) or "a regular file"
+    return _("Could not save {path}: {why}. The previous version, if any, is "
+             "unchanged.").format(path=path, why=why)
 
 
 def _check_destination(path: Path, replace: bool) -> None:
-    kind = _existing_kind(path)
-    if kind == "a regular file":
+    """Nothing at `path`, or a regular file SerumDesk may replace; else the error that says
+    what is there."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    kind = kind_of(mode)
+    if kind is None:
         if not replace:
             raise DestinationExists(path)
-    elif kind is not None:
-        raise NotARegularFile(path, kind)
+    else:
+        raise NotARegularFile(path, kind, folder=stat.S_ISDIR(mode))
 
 
 def _create_temp(path: Path, private: bool) -> tuple[int, Path]:
     """A new, empty temp file beside `path`, created with its final mode (umask applies)."""
     mode = 0o600 if private else 0o666
-    for _ in range(100):
+    for _attempt in range(100):
         tmp = path.parent / f".{path.name[:100]}.{secrets.token_hex(4)}.tmp"
         try:
             return os.open(tmp, _CREATE_FLAGS, mode), tmp

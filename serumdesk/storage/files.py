@@ -21,6 +21,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from serumdesk.i18n import _
+
 _READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
                | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
 _CHUNK = 1 << 20
@@ -43,7 +45,7 @@ class FileTooLarge(ReadError):
     """More than the reader's limit; `limit` is that many bytes."""
 
     def __init__(self, path: Path, limit: int) -> None:
-        super().__init__(errno.EFBIG, f"it is larger than {limit:,} bytes", path)
+        super().__init__(errno.EFBIG, _("it is larger than {limit:,} bytes").format(limit=limit), path)
         self.limit = limit
 
 
@@ -52,16 +54,16 @@ def kind_of(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return _("a symbolic link")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("a socket")
+    return _("not a regular file")
 
 
 def describe_os_error(exc: OSError, *, reading: bool | None = None) -> str:
@@ -72,36 +74,37 @@ def describe_os_error(exc: OSError, *, reading: bool | None = None) -> str:
     """
     if isinstance(exc, ReadError):  # worded where it was raised
         return exc.reason
-    verb = {True: "read it", False: "write there", None: "use it"}[reading]
     code = exc.errno or 0
     if code in (errno.EACCES, errno.EPERM):
-        return f"SerumDesk is not allowed to {verb}"
+        return {True: _("SerumDesk is not allowed to read it"),
+                False: _("SerumDesk is not allowed to write there"),
+                None: _("SerumDesk is not allowed to use it")}[reading]
     if code == errno.ENOENT:
-        return "it does not exist" if reading else "the folder does not exist"
+        return _("it does not exist") if reading else _("the folder does not exist")
     reasons = {
-        errno.EISDIR: "it is a folder, not a file",
-        errno.ENOTDIR: "part of the path is a file, not a folder",
-        errno.ENAMETOOLONG: "the file name is too long",
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EROFS: "the folder is on a read-only disk",
-        errno.ELOOP: "the path is a symbolic link, or goes round a loop of them",
-        errno.ENXIO: "it is a named pipe or device with nothing on the other end",
-        errno.EFBIG: "the file is too large",
-        errno.EIO: "the disk reported an error; check the disk or try another folder",
-        errno.EMFILE: "too many files are open; close some programs and try again",
-        errno.ENFILE: "too many files are open; close some programs and try again",
-        errno.EBUSY: "it is in use by another program",
-        errno.ETXTBSY: "it is in use by another program",
-        errno.EAGAIN: "it is busy; try again in a moment",
-        errno.EINVAL: "the file name is not allowed on this disk",
-        errno.EEXIST: "it already exists",
-        errno.EXDEV: "it is on another disk",
+        errno.EISDIR: _("it is a folder, not a file"),
+        errno.ENOTDIR: _("part of the path is a file, not a folder"),
+        errno.ENAMETOOLONG: _("the file name is too long"),
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.EROFS: _("the folder is on a read-only disk"),
+        errno.ELOOP: _("the path is a symbolic link, or goes round a loop of them"),
+        errno.ENXIO: _("it is a named pipe or device with nothing on the other end"),
+        errno.EFBIG: _("the file is too large"),
+        errno.EIO: _("the disk reported an error; check the disk or try another folder"),
+        errno.EMFILE: _("too many files are open; close some programs and try again"),
+        errno.ENFILE: _("too many files are open; close some programs and try again"),
+        errno.EBUSY: _("it is in use by another program"),
+        errno.ETXTBSY: _("it is in use by another program"),
+        errno.EAGAIN: _("it is busy; try again in a moment"),
+        errno.EINVAL: _("the file name is not allowed on this disk"),
+        errno.EEXIST: _("it already exists"),
+        errno.EXDEV: _("it is on another disk"),
     }
     if code in reasons:
         return reasons[code]
     detail = exc.strerror or exc.__class__.__name__
-    return f"the system reported: {detail[:1].lower()}{detail[1:]}"
+    return _("the system reported: {detail}").format(detail=detail[:1].lower() + detail[1:])
 
 
 def _checked_open(path: Path) -> int:
@@ -112,8 +115,8 @@ def _checked_open(path: Path) -> int:
         raise ReadError(exc.errno or 0, describe_os_error(exc, reading=True), path) from None
     kind = kind_of(before.st_mode)
     if kind is not None:
-        code = errno.EISDIR if kind == "a folder" else errno.EINVAL
-        raise ReadError(code, f"it is {kind}, not a regular file", path, kind)
+        code = errno.EISDIR if stat.S_ISDIR(before.st_mode) else errno.EINVAL
+        raise ReadError(code, _("it is {kind}, not a regular file").format(kind=kind), path, kind)
     try:
         fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
@@ -122,7 +125,7 @@ def _checked_open(path: Path) -> int:
     kind = kind_of(opened.st_mode)
     if kind is not None:  # swapped between the two looks
         os.close(fd)
-        raise ReadError(errno.EINVAL, f"it is {kind}, not a regular file", path, kind)
+        raise ReadError(errno.EINVAL, _("it is {kind}, not a regular file").format(kind=kind), path, kind)
     return fd
 
 

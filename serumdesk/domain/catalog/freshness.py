@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.dates import add_months, month_year
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.cost import CostEstimate
@@ -30,9 +31,9 @@ def _age(field: str, provenance: Provenance, today: dt.date) -> FigureAge:
         return FigureAge(field, False, "")
     seen = provenance.seen
     if seen is None:
-        return FigureAge(field, True, "undated")
+        return FigureAge(field, True, _("undated"))
     if add_months(seen, STALE_AFTER_MONTHS) < today:
-        return FigureAge(field, True, f"seen {month_year(seen)}")
+        return FigureAge(field, True, _("seen {month}").format(month=month_year(seen)))
     return FigureAge(field, False, "")
 
 
@@ -52,9 +53,13 @@ def stale_words(product: Product, cost: CostEstimate, today: dt.date) -> list[st
     """'Price seen July 2021 — may have changed.' ('Price and size …' when both are)."""
     price, size = figure_ages(product, cost, today)
     if price.stale and size.stale and price.when == size.when:
-        return [f"Price and size {price.when} — may have changed."]
-    return [f"{label} {age.when} — may have changed."
-            for label, age in (("Price", price), ("Size", size)) if age.stale]
+        return [_("Price and size {when} — may have changed.").format(when=price.when)]
+    said = []
+    if price.stale:
+        said.append(_("Price {when} — may have changed.").format(when=price.when))
+    if size.stale:
+        said.append(_("Size {when} — may have changed.").format(when=size.when))
+    return said
 
 
 def is_stale(product: Product, cost: CostEstimate, today: dt.date) -> bool:

@@ -32,17 +32,18 @@ from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.strict.plain_text import plain, plain_line
 from serumdesk.domain.strict.strict_model import StrictModel
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 
 MINE_PREFIX = "mine-"
 """Every id of a product a person entered starts so: it never clashes with the catalog's."""
 DEFAULT_DOSE_ML = 0.25
 DEFAULT_PER_DAY = 2.0
 DOSE_REASON = (
-    "Not given: SerumDesk's usual model. Packaging vendors put an airless-pump stroke at about "
-    "0.15-0.25 ml and a full face at about 0.5 ml by dropper; SerumDesk models 0.2-0.35 ml per "
-    "application, so 0.25 ml is used.")
-PER_DAY_REASON = "Not given: most serums' directions say morning and evening, so twice a day."
+    N_("Not given: SerumDesk's usual model. Packaging vendors put an airless-pump stroke at "
+      "about 0.15-0.25 ml and a full face at about 0.5 ml by dropper; SerumDesk models "
+      "0.2-0.35 ml per application, so 0.25 ml is used."))
+PER_DAY_REASON = N_("Not given: most serums' directions say morning and evening, so twice a "
+                   "day.")
 _KEY_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR, Role.PEPTIDE, Role.ACTIVE,
                         Role.BRIGHTENING, Role.EXFOLIANT, Role.ANTIOXIDANT, Role.SOOTHING})
 MAX_KEY_INGREDIENTS = 8
@@ -123,36 +124,40 @@ def _key_ingredients(reading: LabelReading) -> list[str]:
 
 def _source(reading: LabelReading) -> tuple[SourceCategory, str]:
     if reading.source_category is None:
-        open_by = _names(reading.source_reason) or "unknown ingredients"
+        open_by = _names(reading.source_reason) or _("unknown ingredients")
         return SourceCategory.UNDETERMINED, (
-            f"From your label: {open_by} leave the source open, so SerumDesk treats it as a "
-            "biologic to be safe.")
+            _("From your label: {open_by} leave the source open, so SerumDesk treats it as a "
+              "biologic to be safe.").format(open_by=open_by))
     if reading.source_category is SourceCategory.NON_BIOLOGIC:
-        return reading.source_category, "From your label: no biologic ingredient was found."
-    return reading.source_category, f"From your label: read from {_names(reading.source_reason)}."
+        return reading.source_category, _("From your label: no biologic ingredient was found.")
+    return reading.source_category, _("From your label: read from {names}.").format(
+        names=_names(reading.source_reason))
 
 
 def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -> Product:
     """The catalog product a person's entry stands for; facts from the label are inferences."""
     category, detail = _source(reading)
     entered = (mine.entered or today).isoformat()
-    label_source = {"kind": "sourced", "source": "the label you entered",
+    label_source = {"kind": "sourced", "source": _("the label you entered"),
                     "seen": mine.entered or today}
     yours = {"kind": "sourced", "source": "your entry", "seen": mine.seen or today}
     human = reading.human_derived
-    vegan_words = {Vegan.YES: "every ingredient is known and none is of human or animal origin",
+    vegan_words = {Vegan.YES: _("every ingredient is known and none is of human or animal "
+                                "origin"),
                    Vegan.NO: f"it lists {_names(reading.vegan_reason)}",
-                   Vegan.NOT_CONFIRMED: "some ingredients may be of animal origin or are unknown"
+                   Vegan.NOT_CONFIRMED: _("some ingredients may be of animal origin or are "
+                                          "unknown")
                    + (f" ({_names(reading.vegan_reason)})" if reading.vegan_reason else "")}
     inferred = {
-        InferredFact.SOURCE: ("SerumDesk read it from the ingredient names on your label; the "
-                              "brand has not confirmed it."),
-        InferredFact.USE_CASES: "From your label: SerumDesk's reading of its ingredients.",
-        InferredFact.VEGAN: f"From your label: {vegan_words[reading.vegan]}.",
+        InferredFact.SOURCE: (_("SerumDesk read it from the ingredient names on your label; "
+                                "the brand has not confirmed it.")),
+        InferredFact.USE_CASES: _("From your label: SerumDesk's reading of its ingredients."),
+        InferredFact.VEGAN: _("From your label: {vegan_words}.").format(
+            vegan_words=vegan_words[reading.vegan]),
     }
     if human:
         derived = _names(reading.flagged(Flag.HUMAN_DERIVED, definite=True))
-        inferred[InferredFact.HUMAN_DERIVED] = f"Your label lists {derived}."
+        inferred[InferredFact.HUMAN_DERIVED] = _("Your label lists {derived}.").format(derived=derived)
     irritants = [{"kind": kind.value, "ingredient": name}
                  for kind in (IrritantKind.EXFOLIATING_ACID, IrritantKind.RETINOID,
                               IrritantKind.FRAGRANCE, IrritantKind.ESSENTIAL_OIL)
@@ -164,7 +169,8 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
         "id": mine.id,
         "brand": mine.brand,
         "name": mine.name,
-        "description": f"Your entry, read from the ingredient label you gave on {entered}.",
+        "description": _("Your entry, read from the ingredient label you gave on {entered}.").format(
+            entered=entered),
         "source_category": category.value,
         "source_detail": detail,
         "human_derived": human,
@@ -177,22 +183,23 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
         "ingredient_list": {"inci": [i.written for i in reading.ingredients][:200],
                             "complete": reading.complete,
                             "provenance": label_source,
-                            "note": "" if reading.complete else "Some ingredients were not known "
-                            "to SerumDesk, or the label was not read to the end."},
+                            "note": "" if reading.complete else _("Some ingredients were not known to "
+                                                                  "SerumDesk, or the label was not read to "
+                                                                  "the end.")},
         "irritants": irritants,
         "fragrance_free": fragrance_free,
         "price": {"usd": mine.price_usd, "provenance": yours,
                   "size_ml": {"value": mine.size_ml, "provenance": yours}},
         "dose_ml": ({"value": mine.dose_ml, "provenance": yours} if mine.dose_ml is not None else
                     {"value": DEFAULT_DOSE_ML, "provenance": {"kind": "estimate",
-                                                              "source": DOSE_REASON}}),
+                                                              "source": _(DOSE_REASON)}}),
         "applications_per_day": (
             {"value": mine.per_day, "provenance": yours} if mine.per_day is not None else
-            {"value": DEFAULT_PER_DAY, "provenance": {"kind": "estimate", "source": PER_DAY_REASON}}),
+            {"value": DEFAULT_PER_DAY, "provenance": {"kind": "estimate", "source": _(PER_DAY_REASON)}}),
         "use_cases": [u.value for u in suited_use_cases(reading)],
-        "evidence": {"kind": "none", "summary": "SerumDesk knows of no study of a product you "
-                     "entered.", "provenance": label_source},
-        "notes": [f"Entered by you on {entered}."],
+        "evidence": {"kind": "none", "summary": _("SerumDesk knows of no study of a product "
+                                                  "you entered."), "provenance": label_source},
+        "notes": [_("Entered by you on {entered}.").format(entered=entered)],
     }
     from serumdesk.domain.catalog.catalog_file import parse_product
 
@@ -249,7 +256,7 @@ class MyProductsFile(StrictModel):
 class MyProductsError(DataFileError):
     """The file of a person's own serums cannot be used; the message is written for a person."""
 
-    noun = "file of your serums"
+    noun = _("file of your serums")
 
 
 MAX_MY_PRODUCTS_BYTES = 8 * 1024 * 1024
@@ -258,7 +265,7 @@ MAX_MY_PRODUCTS_BYTES = 8 * 1024 * 1024
 
 def parse_my_products(raw: bytes | str, path: Path | str = "<your serums>") -> list[MyProduct]:
     """The serums in a file of them; errors name the file, the entry and the field."""
-    data = json_object(raw, path, MyProductsError, "a 'products' list")
+    data = json_object(raw, path, MyProductsError, _("a 'products' list"))
     try:
         parsed = MyProductsFile.model_validate(data)
     except ValidationError as exc:

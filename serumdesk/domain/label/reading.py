@@ -13,6 +13,7 @@ from serumdesk.domain.ingredients.entry import Entry, MatchKind, Resolution
 from serumdesk.domain.ingredients.kinds import Flag, Role
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import LabelItem, ParsedLabel, parse_label
+from serumdesk.i18n import _
 
 SOURCE_PRIORITY: tuple[SourceCategory, ...] = (
     SourceCategory.HUMAN_FIBROBLAST_CM,
@@ -142,7 +143,8 @@ class LabelReading:
 
     @property
     def ethics_notes(self) -> list[str]:
-        return [f"{i.written} is made with cells first grown from donated fetal tissue."
+        return [_("{written} is made with cells first grown from donated fetal tissue.").format(
+            written=i.written)
                 for i in self.fetal_cell_line]
 
 

@@ -11,9 +11,10 @@ from serumdesk.domain.ingredients.entry import MatchKind
 from serumdesk.domain.ingredients.kinds import Flag
 from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient, Vegan
 from serumdesk.domain.label.verdict import LabelVerdict
+from serumdesk.i18n import N_, _, ngettext
 
-UNKNOWN_WORDS = "not in SerumDesk's vocabulary: not guessed; look it up or ask the brand"
-CLOSE_WORDS = "read as this, close to what was written"
+UNKNOWN_WORDS = N_("not in SerumDesk's vocabulary: not guessed; look it up or ask the brand")
+CLOSE_WORDS = N_("read as this, close to what was written")
 _FLAG_WORDS = {
     Flag.EXFOLIATING_ACID: "exfoliating acid", Flag.RETINOID: "retinoid",
     Flag.ESSENTIAL_OIL: "essential oil", Flag.FRAGRANCE_ALLERGEN: "fragrance allergen",
@@ -29,65 +30,80 @@ def _listed(ingredients: Sequence[ReadIngredient], limit: int = 8) -> str:
 
 def ingredient_line(i: ReadIngredient) -> str:
     """'Glycerine → Glycerin (read as this, close to what was written): humectant. …'"""
-    written = i.written + (" (may contain)" if i.possible else "")
+    written = i.written + (_(" (may contain)") if i.possible else "")
     if i.resolution is None:
-        return f"{written} → {UNKNOWN_WORDS}"
+        return f"{written} → {_(UNKNOWN_WORDS)}"
     entry = i.resolution.entry
     marks = []
     if i.resolution.how is MatchKind.CLOSE:
-        marks.append(CLOSE_WORDS)
+        marks.append(_(CLOSE_WORDS))
     if entry.pattern is not None:
-        marks.append("read from the shape of its name")
+        marks.append(_("read from the shape of its name"))
     mark = f" ({'; '.join(marks)})" if marks else ""
     return f"{written} → {entry.inci}{mark}: {entry.role.label}. {entry.explanation}"
 
 
 def source_line(r: LabelReading) -> str:
     if r.source_category is not None and r.source_reason:
-        return f"Source: {r.source_category.label}, from {_listed(r.source_reason)}."
+        return _("Source: {label}, from {names}.").format(
+            label=r.source_category.label, names=_listed(r.source_reason))
     if r.source_category is not None:
-        return (f"Source: {r.source_category.label}: every ingredient is known and none is a "
-                "stem-cell-type biologic.")
+        return (_("Source: {label}: every ingredient is known and none is a stem-cell-type "
+                  "biologic.").format(label=r.source_category.label))
     if r.source_reason and all(i.known for i in r.source_reason):
-        return (f"Source: not stated. {_listed(r.source_reason)} is a biologic whose origin the "
-                "name does not give: ask the brand.")
-    return (f"Source: cannot tell. None of the known ingredients is a biologic, but "
-            f"{_listed(r.unknown)} {'is' if len(r.unknown) == 1 else 'are'} unknown.")
+        return (_("Source: not stated. {names} is a biologic whose origin the name does "
+                  "not give: ask the brand.").format(names=_listed(r.source_reason)))
+    return ngettext("Source: cannot tell. None of the known ingredients is a biologic, but "
+                    "{unknown} is unknown.",
+                    "Source: cannot tell. None of the known ingredients is a biologic, but "
+                    "{unknown} are unknown.", len(r.unknown)).format(unknown=_listed(r.unknown))
 
 
 def origin_lines(r: LabelReading) -> list[str]:
     human = r.flagged(Flag.HUMAN_DERIVED, definite=True)
     animal = r.flagged(Flag.ANIMAL_DERIVED, definite=True)
-    among = " (among the known ingredients)" if r.unknown else ""
-    return [f"Human-derived: yes ({_listed(human)})." if human else f"Human-derived: no{among}.",
-            f"Animal-derived: yes ({_listed(animal)})." if animal else f"Animal-derived: no{among}."]
+    if human:
+        human_line = _("Human-derived: yes ({names}).").format(names=_listed(human))
+    else:
+        human_line = (_("Human-derived: no (among the known ingredients).") if r.unknown
+                      else _("Human-derived: no."))
+    if animal:
+        animal_line = _("Animal-derived: yes ({names}).").format(names=_listed(animal))
+    else:
+        animal_line = (_("Animal-derived: no (among the known ingredients).") if r.unknown
+                       else _("Animal-derived: no."))
+    return [human_line, animal_line]
 
 
 def vegan_line(r: LabelReading) -> str:
     if r.vegan is Vegan.YES:
-        return "Vegan: yes — every ingredient is known and none is or may be of human or animal origin."
+        return _("Vegan: yes — every ingredient is known and none is or may be of human or "
+                 "animal origin.")
     if r.vegan is Vegan.NO:
         return f"Vegan: no ({_listed(r.vegan_reason)})."
     doubtful = [i for i in r.vegan_reason if i.known]
     parts = []
     if doubtful:
-        parts.append(f"{_listed(doubtful)} can be made from animals and the label does not say")
+        parts.append(_("{names} can be made from animals and the label does not say").format(
+            names=_listed(doubtful)))
     if r.unknown:
         parts.append(f"{_listed(r.unknown)} {'is' if len(r.unknown) == 1 else 'are'} unknown")
     if r.unread_chars:
-        parts.append("part of the text was not read")
-    return f"Vegan: not confirmed — {'; '.join(parts)}."
+        parts.append(_("part of the text was not read"))
+    return _("Vegan: not confirmed — {reasons}.").format(reasons="; ".join(parts))
 
 
 def fragrance_line(r: LabelReading) -> str:
     if r.fragrance:
         return f"Fragrance: {_listed(r.fragrance, 12)}."
-    return "Fragrance: none." if r.fragrance_free else "Fragrance: none among the known ingredients."
+    return _("Fragrance: none.") if r.fragrance_free else _("Fragrance: none among the known "
+                                                         "ingredients.")
 
 
 def irritant_line(r: LabelReading) -> str:
     if not r.irritants:
-        return "Irritants: none." if r.complete else "Irritants: none among the known ingredients."
+        return _("Irritants: none.") if r.complete else _("Irritants: none among the known "
+                                                       "ingredients.")
     parts = []
     for i in r.irritants:
         kinds = [_FLAG_WORDS[f] for f in IRRITANT_FLAGS if i.entry and f in i.entry.flags]
@@ -98,11 +114,12 @@ def irritant_line(r: LabelReading) -> str:
 def unknown_words(r: LabelReading) -> list[str]:
     lines = []
     if r.unknown:
-        lines.append(f"Unknown: {_listed(r.unknown, 20)}. The verdict above rests on the known "
-                     "ingredients only.")
+        lines.append(_("Unknown: {names}. The verdict above rests on the known ingredients "
+                       "only.").format(names=_listed(r.unknown, 20)))
     if r.unread_chars:
-        lines.append(f"Only the first {len(r.ingredients)} items were read; the "
-                     f"{r.unread_chars:,} characters after them were not. Is this one label?")
+        lines.append(_("Only the first {len} items were read; the {unread_chars:,} "
+                       "characters after them were not. Is this one label?").format(
+                           len=len(r.ingredients), unread_chars=r.unread_chars))
     return lines
 
 
@@ -110,18 +127,18 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
     lines = []
     for allergen in v.allergens:
         if not isinstance(allergen, AllergenQuery):
-            lines.append(f"“{allergen.text}”: SerumDesk does not know “{allergen.text}”; check "
-                         "the label yourself.")
+            lines.append(_("“{text}”: SerumDesk does not know “{text}”; check the label "
+                           "yourself.").format(text=allergen.text))
             continue
-        read = (f" (read as {allergen.read_as}, close to what you typed)"
+        read = (_(" (read as {read_as}, close to what you typed)").format(read_as=allergen.read_as)
                 if allergen.how is MatchKind.CLOSE else f" ({allergen.read_as})")
         found = [m for m in v.allergen_matches if m.match.query is allergen]
         if not found:
-            rest = "; the unknown ingredients could not be checked" if v.reading.unknown else ""
+            rest = _("; the unknown ingredients could not be checked") if v.reading.unknown else ""
             lines.append(f"“{allergen.text}”{read}: no match{rest}.")
         for m in found:
             how = ("definite match" if m.match.strength is MatchStrength.DEFINITE
-                   else "possible match: the label does not say what it is made from")
+                   else _("possible match: the label does not say what it is made from"))
             lines.append(f"“{allergen.text}”{read}: {m.ingredient.written} — {how}.")
     return lines
 
@@ -137,9 +154,11 @@ def answer_lines(r: LabelReading, answers: Answers) -> list[str]:
     }.get(answers.diet, ())
     lines = []
     if clashing:
-        lines.append(f"Does not fit your answer “{wanted}”: it contains {_listed(clashing)}.")
+        lines.append(_("Does not fit your answer “{wanted}”: it contains {names}.").format(
+            wanted=wanted, names=_listed(clashing)))
     if Caution.FRAGRANCE_SENSITIVE in answers.cautions and r.fragrance:
-        lines.append(f"You are sensitive to fragrance: it contains {_listed(r.fragrance)}.")
+        lines.append(_("You are sensitive to fragrance: it contains {names}.").format(
+            names=_listed(r.fragrance)))
     return lines
 
 
