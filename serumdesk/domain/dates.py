@@ -29,6 +29,16 @@ def long_date(day: dt.date, language: str | None = None) -> str:
     return pattern.format(day=day.day, month=months[day.month - 1], year=day.year)
 
 
+def month_name(month: int, language: str | None = None) -> str:
+    """The name of `month` (1–12) as a long date writes it in `language` (by default, the
+    language text is made in)."""
+    if language is None:
+        from serumdesk.i18n import current_language
+
+        language = current_language()
+    return LONG_DATE_FORMS.get(language, LONG_DATE_FORMS["en"])[1][month - 1]
+
+
 MONTH_YEAR_FORMS = {"en": "{month} {year}", "es": "{month} de {year}"}
 
 

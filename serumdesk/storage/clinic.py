@@ -52,9 +52,9 @@ class ClinicStore(PrivateFolderStore):
     """Reads and changes the files in <config>/SerumDesk/clinic/."""
 
     error = ClinicStoreError
-    busy_message = ("Another SerumDesk is changing the clinic's details; try again in a "
-                    "moment. Nothing was changed.")
-    folder_words = "the clinic folder"
+    busy_message = (_("Another SerumDesk is changing the clinic's details; try again in a "
+                      "moment. Nothing was changed."))
+    folder_words = _("the clinic folder")
 
     @property
     def settings_path(self) -> Path:
@@ -72,7 +72,8 @@ class ClinicStore(PrivateFolderStore):
         try:
             raw = read_regular_file(path, MAX_CLINIC_FILE_BYTES)
         except ReadError as exc:
-            raise ClinicFileError(path, [f"it cannot be read: {exc.reason}"]) from None
+            raise ClinicFileError(path, [_("it cannot be read: {reason}").format(
+                reason=exc.reason)]) from None
         return parse_settings(raw, path)
 
     def logo(self, settings: ClinicSettings) -> tuple[bytes, LogoKind] | None:

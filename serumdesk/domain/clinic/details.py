@@ -15,6 +15,7 @@ from typing import Any, Literal
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError
 from serumdesk.domain.strict.plain_text import has_visible_character, plain_line
+from serumdesk.i18n import N_, _
 
 SCHEMA_VERSION = 1
 MAX_CLINIC_FILE_BYTES = 64 * 1024
@@ -23,8 +24,8 @@ LogoKind = Literal["png", "svg"]
 
 FIELD_LIMITS = {"name": 120, "address": 300, "phone": 40, "web": 200}
 """The longest each field may be, in characters: what fits the sheet's header."""
-FIELD_WORDS = {"name": "The clinic's name", "address": "The address", "phone": "The phone number",
-               "web": "The web address"}
+FIELD_WORDS = {"name": N_("The clinic's name"), "address": N_("The address"),
+               "phone": N_("The phone number"), "web": N_("The web address")}
 
 _PHONE = re.compile(r"[0-9+()./\- ]*[0-9][0-9+()./\- ]*(?: ?(?:ext\.?|x) ?[0-9]{1,6})?",
                     re.IGNORECASE)
@@ -37,7 +38,7 @@ class ClinicDetailsError(ValueError):
 
 
 class ClinicFileError(DataFileError):
-    noun = "clinic details file"
+    noun = _("clinic details file")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,21 +73,22 @@ def clean_field(field: str, text: str | None) -> str:
     if text is None:
         return ""
     cleaned = " ".join(plain_line(text).split())
-    what = FIELD_WORDS[field]
+    what = _(FIELD_WORDS[field])
     if cleaned and not has_visible_character(cleaned):
         cleaned = ""
     if field == "name" and not cleaned:
-        raise ClinicDetailsError(f"{what} is empty; give it as words.")
+        raise ClinicDetailsError(_("{what} is empty; give it as words.").format(what=what))
     limit = FIELD_LIMITS[field]
     if len(cleaned) > limit:
-        raise ClinicDetailsError(f"{what} is {len(cleaned):,} characters long; it may be at "
-                                 f"most {limit}.")
+        raise ClinicDetailsError(_("{what} is {len:,} characters long; it may be at most "
+                                   "{limit}.").format(what=what, len=len(cleaned), limit=limit))
     if cleaned and field == "phone" and not _PHONE.fullmatch(cleaned):
-        raise ClinicDetailsError(f"{what}: '{cleaned}' is not a phone number; use digits, "
-                                 "spaces and + ( ) - . / only.")
+        raise ClinicDetailsError(_("{what}: '{cleaned}' is not a phone number; use digits, "
+                                   "spaces and + ( ) - . / only.").format(what=what, cleaned=cleaned))
     if cleaned and field == "web" and not _WEB.fullmatch(cleaned):
-        raise ClinicDetailsError(f"{what}: '{cleaned}' is not a web address; give it as "
-                                 "example.com or https://example.com/page.")
+        raise ClinicDetailsError(_("{what}: '{cleaned}' is not a web address; give it as "
+                                   "example.com or https://example.com/page.").format(
+                                       what=what, cleaned=cleaned))
     return cleaned
 
 
@@ -114,27 +116,27 @@ def parse_settings(raw: bytes, path: Path | str) -> ClinicSettings:
     try:
         data = strict_json.loads(raw)
     except strict_json.JsonProblem as exc:
-        raise ClinicFileError(path, [f"the file is {exc}"]) from None
+        raise ClinicFileError(path, [_("the file is {exc}").format(exc=exc)]) from None
     if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
-        raise ClinicFileError(path, [f"it is not a SerumDesk clinic file of version "
-                                     f"{SCHEMA_VERSION}"])
+        raise ClinicFileError(path, [_("it is not a SerumDesk clinic file of version "
+                                       "{SCHEMA_VERSION}").format(SCHEMA_VERSION=SCHEMA_VERSION)])
     shared = data.get("shared_computer", False)
     if type(shared) is not bool:
-        raise ClinicFileError(path, ["'shared_computer' must be true or false"])
+        raise ClinicFileError(path, [_("'shared_computer' must be true or false")])
     clinic = data.get("clinic")
     if clinic is None:
         return ClinicSettings(None, shared)
     if not isinstance(clinic, dict):
-        raise ClinicFileError(path, ["'clinic' must be an object or null"])
+        raise ClinicFileError(path, [_("'clinic' must be an object or null")])
     texts = {}
     for field in FIELD_LIMITS:
         value = clinic.get(field, "")
         if not isinstance(value, str):
-            raise ClinicFileError(path, [f"'{field}' must be text"])
+            raise ClinicFileError(path, [_("'{field}' must be text").format(field=field)])
         texts[field] = value
     logo = clinic.get("logo")
     if logo not in (None, "png", "svg"):
-        raise ClinicFileError(path, ["'logo' must be \"png\", \"svg\" or null"])
+        raise ClinicFileError(path, [_("'logo' must be \"png\", \"svg\" or null")])
     try:
         details = make_details(logo=logo, **texts)
     except ClinicDetailsError as exc:

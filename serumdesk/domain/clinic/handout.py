@@ -14,6 +14,7 @@ from serumdesk.domain.clinic.details import ClinicDetails
 from serumdesk.domain.dates import add_months
 from serumdesk.domain.strict.numbers import NumberError, check_day
 from serumdesk.domain.strict.plain_text import has_visible_character, plain, plain_line
+from serumdesk.i18n import _
 
 MAX_NAME_CHARS = 80
 MAX_NOTES_CHARS = 700
@@ -64,8 +65,9 @@ def _name(text: str | None, what: str) -> str:
     if cleaned and not has_visible_character(cleaned):
         cleaned = ""
     if len(cleaned) > MAX_NAME_CHARS:
-        raise HandoutError(f"{what} is {len(cleaned)} characters long; it may be at most "
-                           f"{MAX_NAME_CHARS}.")
+        raise HandoutError(_("{what} is {len} characters long; it may be at most "
+                             "{MAX_NAME_CHARS}.").format(
+                                 what=what, len=len(cleaned), MAX_NAME_CHARS=MAX_NAME_CHARS))
     return cleaned
 
 
@@ -77,27 +79,30 @@ def _notes(text: str | None) -> str:
         lines.pop(0)
     cleaned = "\n".join(lines)
     if len(cleaned) > MAX_NOTES_CHARS:
-        raise HandoutError(f"The notes are {len(cleaned):,} characters long; the sheet's box "
-                           f"holds at most {MAX_NOTES_CHARS:,}.")
+        raise HandoutError(_("The notes are {len:,} characters long; the sheet's box holds "
+                             "at most {MAX_NOTES_CHARS:,}.").format(
+                                 len=len(cleaned), MAX_NOTES_CHARS=MAX_NOTES_CHARS))
     printed = sum(max(1, -(-len(line) // LINE_CHARS)) for line in lines)
     if printed > MAX_NOTES_LINES:
-        raise HandoutError(f"The notes take {printed} lines on the sheet; its box holds "
-                           f"{MAX_NOTES_LINES} lines of about {LINE_CHARS} characters.")
+        raise HandoutError(_("The notes take {printed} lines on the sheet; its box holds "
+                             "{MAX_NOTES_LINES} lines of about {LINE_CHARS} characters.").format(
+                                 printed=printed, MAX_NOTES_LINES=MAX_NOTES_LINES, LINE_CHARS=LINE_CHARS))
     return cleaned
 
 
 def check_follow_up(day: dt.date, today: dt.date) -> dt.date:
     """`day` when it can be a follow-up: not before today, and within FOLLOW_UP_YEARS."""
     try:
-        check_day(day, "The follow-up date")
+        check_day(day, _("The follow-up date"))
     except NumberError as exc:
         raise HandoutError(str(exc)) from None
     if day < today:
-        raise HandoutError(f"The follow-up date {day.isoformat()} is in the past; give today "
-                           "or a later day.")
+        raise HandoutError(_("The follow-up date {isoformat} is in the past; give today or a "
+                             "later day.").format(isoformat=day.isoformat()))
     if day > add_months(today, 12 * FOLLOW_UP_YEARS):
-        raise HandoutError(f"The follow-up date {day.isoformat()} is more than "
-                           f"{FOLLOW_UP_YEARS} years away; check the year.")
+        raise HandoutError(_("The follow-up date {isoformat} is more than {FOLLOW_UP_YEARS} "
+                             "years away; check the year.").format(
+                                 isoformat=day.isoformat(), FOLLOW_UP_YEARS=FOLLOW_UP_YEARS))
     return day
 
 
@@ -106,7 +111,7 @@ def parse_follow_up(text: str, today: dt.date) -> dt.date:
     try:
         day = parse_day(text)
     except AmountError as exc:
-        raise HandoutError(f"The follow-up date: {exc}.") from None
+        raise HandoutError(_("The follow-up date: {exc}.").format(exc=exc)) from None
     return check_follow_up(day, today)
 
 
@@ -114,7 +119,7 @@ def make_handout(prepared_for: str | None = None, prepared_by: str | None = None
                  notes: str | None = None, follow_up: dt.date | None = None, *,
                  today: dt.date) -> Handout:
     """A checked handout; HandoutError names the first part that cannot be printed."""
-    return Handout(prepared_for=_name(prepared_for, "The patient's name"),
-                   prepared_by=_name(prepared_by, "The name of who prepared it"),
+    return Handout(prepared_for=_name(prepared_for, _("The patient's name")),
+                   prepared_by=_name(prepared_by, _("The name of who prepared it")),
                    notes=_notes(notes),
                    follow_up=None if follow_up is None else check_follow_up(follow_up, today))

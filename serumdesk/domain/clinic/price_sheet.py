@@ -26,6 +26,7 @@ from serumdesk.domain.clinic.amounts import AmountError, parse_day, parse_decima
 from serumdesk.domain.strict.data_files import DataFileError
 from serumdesk.domain.strict.numbers import EARLIEST_DAY, PRICE_USD, SIZE_ML, NumberError
 from serumdesk.domain.strict.plain_text import plain_line
+from serumdesk.i18n import _
 
 _T = TypeVar("_T")
 
@@ -98,7 +99,7 @@ def _decode(raw: bytes, path: Path | str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise PriceSheetError(path, ["the file is damaged UTF-16 text"]) from None
+            raise PriceSheetError(path, [_("the file is damaged UTF-16 text")]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -132,12 +133,12 @@ def read_price_sheet(raw: bytes, path: Path | str, products: Sequence[Product]) 
     """Every row with a price, each matched to one of `products`. PriceSheetError lists every
     bad row (row number, column, what is wrong); nothing is taken from a file with one."""
     if len(raw) > MAX_PRICE_SHEET_BYTES:
-        raise PriceSheetError(path, [f"it is larger than {MAX_PRICE_SHEET_BYTES // 1024} KB; a "
-                                     "price sheet is a few rows per product"])
+        raise PriceSheetError(path, [_("it is larger than {value} KB; a price sheet is a few "
+                                       "rows per product").format(value=MAX_PRICE_SHEET_BYTES // 1024)])
     text = _decode(raw, path)
     if "\x00" in text:
-        raise PriceSheetError(path, ["it is not a text file (it holds binary data); save the "
-                                     "spreadsheet as CSV"])
+        raise PriceSheetError(path, [_("it is not a text file (it holds binary data); save "
+                                       "the spreadsheet as CSV")])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     by_id = {p.id: p for p in products}
     by_name: dict[tuple[str, str], Product] = {}
@@ -151,7 +152,8 @@ def read_price_sheet(raw: bytes, path: Path | str, products: Sequence[Product]) 
         for cells in reader:
             row = reader.line_num
             if row > MAX_PRICE_SHEET_ROWS:
-                raise PriceSheetError(path, [f"it has more than {MAX_PRICE_SHEET_ROWS:,} rows"])
+                raise PriceSheetError(path, [_("it has more than {MAX_PRICE_SHEET_ROWS:,} "
+                                               "rows").format(MAX_PRICE_SHEET_ROWS=MAX_PRICE_SHEET_ROWS)])
             if not any(c.strip() for c in cells):
                 continue
             if columns is None:
@@ -167,22 +169,24 @@ def read_price_sheet(raw: bytes, path: Path | str, products: Sequence[Product]) 
             if price is None:
                 continue
             if price.product.id in rows_of:
-                problems.append(f"row {row}: {price.product.title} is also priced in row "
-                                f"{rows_of[price.product.id]}; keep one of the two")
+                problems.append(_("row {row}: {title} is also priced in row {rows_of}; keep "
+                                  "one of the two").format(
+                                      row=row, title=price.product.title, rows_of=rows_of[price.product.id]))
                 continue
             rows_of[price.product.id] = row
             found.append(price)
     except csv.Error as exc:
-        raise PriceSheetError(path, [f"row {reader.line_num}: the file is not valid CSV "
-                                     f"({exc}); save the spreadsheet as CSV again"]) from None
+        raise PriceSheetError(path, [_("row {line_num}: the file is not valid CSV ({exc}); "
+                                       "save the spreadsheet as CSV again").format(
+                                           line_num=reader.line_num, exc=exc)]) from None
     if columns is None:
-        raise PriceSheetError(path, ["the file is empty; export the price sheet with "
-                                     "`serumdesk catalog export-prices` and fill it in"])
+        raise PriceSheetError(path, [_("the file is empty; export the price sheet with "
+                                       "`serumdesk catalog export-prices` and fill it in")])
     if problems:
         raise PriceSheetError(path, problems)
     if not found:
-        raise PriceSheetError(path, ["no row has a clinic price; fill in the "
-                                     "'clinic price (USD)' column for at least one product"])
+        raise PriceSheetError(path, [_("no row has a clinic price; fill in the 'clinic price "
+                                       "(USD)' column for at least one product")])
     return found
 
 
@@ -200,9 +204,9 @@ def _header(cells: list[str], path: Path | str) -> dict[str, tuple[int, str]]:
             columns[key] = (index, header)
     if "price" not in columns or not ("id" in columns or {"brand", "name"} <= columns.keys()):
         raise PriceSheetError(path, [
-            "row 1 must name the columns: 'id' (or 'brand' and 'name') and 'clinic price "
-            "(USD)'; optional 'size (ml)' and 'price date'. Start from the file "
-            "`serumdesk catalog export-prices` writes"])
+            _("row 1 must name the columns: 'id' (or 'brand' and 'name') and 'clinic price "
+              "(USD)'; optional 'size (ml)' and 'price date'. Start from the file `serumdesk "
+              "catalog export-prices` writes")])
     return columns
 
 
@@ -228,8 +232,9 @@ def _figures(where: str, row: int, product: Product, texts: tuple[str, str, str]
     price_column, size_column, date_column = names
     if not price_text:
         if size_text or date_text:
-            raise _RowProblem(f"{where}, column '{price_column}': empty, but the row has a "
-                              "size or date; give the price too, or clear the row")
+            raise _RowProblem(_("{where}, column '{price_column}': empty, but the row has a "
+                                "size or date; give the price too, or clear the row").format(
+                                    where=where, price_column=price_column))
         return None
     usd = _checked(where, price_column, lambda: PRICE_USD.check(parse_price(price_text),
                                                                 zero=False))
@@ -257,7 +262,7 @@ def read_price_table(rows: Sequence[tuple[Product, str, str, str]]) -> list[Shee
         if price is not None:
             found.append(price)
     if problems:
-        raise PriceSheetError("the Clinic prices table", problems)
+        raise PriceSheetError(_("the Clinic prices table"), problems)
     return found
 
 
@@ -267,17 +272,18 @@ def _product(cells: list[str], row: int, columns: dict[str, tuple[int, str]], by
     if product_id:
         found = by_id.get(product_id.lower())
         if found is None:
-            raise _RowProblem(f"row {row}, column '{columns['id'][1]}': no product has the id "
-                              f"'{product_id[:80]}' (`serumdesk catalog list` shows every id)")
+            raise _RowProblem(_("row {row}, column '{columns}': no product has the id "
+                                "'{product_id}' (`serumdesk catalog list` shows every id)").format(
+                                    row=row, columns=columns['id'][1], product_id=product_id[:80]))
         return found
     brand, name = _get(cells, columns, "brand"), _get(cells, columns, "name")
     if not brand or not name:
-        raise _RowProblem(f"row {row}: give the product's id, or its brand and name")
+        raise _RowProblem(_("row {row}: give the product's id, or its brand and name").format(row=row))
     found = by_name.get((_fold(brand), _fold(name)))
     if found is None:
-        raise _RowProblem(f"row {row}, columns 'brand' and 'name': no product is called "
-                          f"'{brand[:60]} {name[:80]}' (`serumdesk catalog list` shows every "
-                          "product)")
+        raise _RowProblem(_("row {row}, columns 'brand' and 'name': no product is called "
+                            "'{brand} {name}' (`serumdesk catalog list` shows every product)").format(
+                                row=row, brand=brand[:60], name=name[:80]))
     return found
 
 
@@ -285,15 +291,17 @@ def _checked(where: str, column: str, read: Callable[[], _T]) -> _T:
     try:
         return read()
     except (AmountError, NumberError) as exc:
-        raise _RowProblem(f"{where}, column '{column}': {str(exc).rstrip('.')}") from None
+        raise _RowProblem(_("{where}, column '{column}': {rstrip}").format(
+            where=where, column=column, rstrip=str(exc).rstrip('.'))) from None
 
 
 def _past_day(text: str) -> dt.date:
     day = parse_day(text)
     if day > dt.date.today():
-        raise AmountError(f"{day.isoformat()} is in the future; give the day the price was set")
+        raise AmountError(_("{isoformat} is in the future; give the day the price was set").format(
+            isoformat=day.isoformat()))
     if day < EARLIEST_DAY:
-        raise AmountError(f"{day.isoformat()} is too long ago")
+        raise AmountError(_("{isoformat} is too long ago").format(isoformat=day.isoformat()))
     return day
 
 

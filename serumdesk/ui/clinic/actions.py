@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from serumdesk.domain.clinic.details import ClinicDetails, ClinicFileError, ClinicSettings, LogoKind
+from serumdesk.i18n import _
 from serumdesk.storage.clinic import ClinicStore, ClinicStoreError
 from serumdesk.storage.user_catalog import UserCatalogStore
 from serumdesk.ui.widgets.plain_dialogs import warn
@@ -37,16 +38,16 @@ class ClinicActions(QObject):
         self.prices_dialog: ClinicPricesDialog | None = None
         self.problem: str | None = None
         self.settings = self._read()
-        self.details_action = QAction("Clinic &details…", window)
+        self.details_action = QAction(_("Clinic &details…"), window)
         self.details_action.triggered.connect(self.edit_details)
-        self.prices_action = QAction("Clinic &prices…", window)
+        self.prices_action = QAction(_("Clinic &prices…"), window)
         self.prices_action.triggered.connect(self.edit_prices)
-        self.shared_action = QAction("&Shared computer", window)
+        self.shared_action = QAction(_("&Shared computer"), window)
         self.shared_action.setCheckable(True)
         self.shared_action.setChecked(self.settings.shared_computer)
-        self.shared_action.setToolTip("Every launch starts fresh, no profile name shows before "
-                                      "someone picks one, and quitting asks whether to clear "
-                                      "the answers.")
+        self.shared_action.setToolTip(_("Every launch starts fresh, no profile name shows "
+                                        "before someone picks one, and quitting asks whether "
+                                        "to clear the answers."))
         self.shared_action.toggled.connect(self.set_shared_computer)
         window.add_clinic_menu([self.details_action, self.prices_action, self.shared_action])
 
@@ -54,7 +55,7 @@ class ClinicActions(QObject):
         try:
             return self.store.settings()
         except ClinicFileError as exc:
-            self.problem = f"{exc}\nSheets are printed without the clinic's details."
+            self.problem = _("{exc}\nSheets are printed without the clinic's details.").format(exc=exc)
             return ClinicSettings()
 
     # -- what other parts ask ------------------------------------------------------------------
@@ -73,7 +74,7 @@ class ClinicActions(QObject):
 
         self.settings = self._read()
         if self.problem:
-            warn(self.window, "Clinic details", self.problem)
+            warn(self.window, _("Clinic details"), self.problem)
             self.problem = None
         dialog = self.details_dialog = ClinicDetailsDialog(
             self.store, self.settings, self.store.logo(self.settings), self.window)
@@ -89,14 +90,14 @@ class ClinicActions(QObject):
         try:
             self.store.save(new)
         except ClinicStoreError as exc:
-            warn(self.window, "Setting not saved", str(exc))
+            warn(self.window, _("Setting not saved"), str(exc))
             self.shared_action.blockSignals(True)
             self.shared_action.setChecked(not on)
             self.shared_action.blockSignals(False)
             return
         self.settings = new
-        self.window.show_status("Shared computer: on. Every launch starts fresh." if on
-                                else "Shared computer: off.")
+        self.window.show_status(_("Shared computer: on. Every launch starts fresh.") if on
+                                else _("Shared computer: off."))
 
     def edit_prices(self) -> None:
         from serumdesk.domain.strict.data_files import DataFileError
@@ -105,13 +106,13 @@ class ClinicActions(QObject):
         try:
             products = self.serums.base_catalog(self.bundled_catalog).products
         except DataFileError as exc:
-            warn(self.window, "Clinic prices", str(exc))
+            warn(self.window, _("Clinic prices"), str(exc))
             return
         try:
             current = self.serums.price_list()
         except DataFileError as exc:
-            warn(self.window, "Clinic prices", f"{exc}\nThe table starts empty; saving replaces "
-                 "that file.")
+            warn(self.window, _("Clinic prices"), _("{exc}\nThe table starts empty; saving "
+                                                 "replaces that file.").format(exc=exc))
             current = None
         details = self.sheet_source()[0]
         name = current.name if current else (details.name if details else DEFAULT_LIST_NAME)
@@ -125,7 +126,7 @@ class ClinicActions(QObject):
         self.window.catalog_loader.reload()
         self.window.load_catalog()
         self.window.catalog_changed()
-        self.window.show_status("Clinic prices saved; cards and sheets use them.")
+        self.window.show_status(_("Clinic prices saved; cards and sheets use them."))
 
 
 def install_clinic_actions(window: MainWindow, clinic_dir: Path, serums: UserCatalogStore,

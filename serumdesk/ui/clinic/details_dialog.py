@@ -27,12 +27,13 @@ from serumdesk.domain.clinic.details import (
     LogoKind,
     make_details,
 )
+from serumdesk.i18n import N_, _
 from serumdesk.storage.clinic import ClinicStore, ClinicStoreError, read_logo_file
 from serumdesk.ui.sheet.clinic_logo import logo_image
 from serumdesk.ui.widgets.plain_dialogs import confirm, warn
 from serumdesk.ui.widgets.style import em, plain_label
 
-LOGO_FILTER = "Logo (*.png *.svg);;All files (*)"
+LOGO_FILTER = N_("Logo (*.png *.svg);;All files (*)")
 PREVIEW_HEIGHT = 48
 
 
@@ -42,7 +43,7 @@ class ClinicDetailsDialog(QDialog):
     def __init__(self, store: ClinicStore, settings: ClinicSettings,
                  logo: tuple[bytes, LogoKind] | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Clinic details")
+        self.setWindowTitle(_("Clinic details"))
         self.store = store
         self.settings = settings
         self.logo = logo
@@ -50,25 +51,25 @@ class ClinicDetailsDialog(QDialog):
         details = settings.details
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
-            "Printed at the head of every comparison sheet. Choose Clear details to print "
-            "personal sheets again."))
+            _("Printed at the head of every comparison sheet. Choose Clear details to print "
+              "personal sheets again.")))
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         for key, label in (("name", "&Name"), ("address", "&Address"), ("phone", "&Phone"),
                            ("web", "&Web address")):
             edit = QLineEdit(getattr(details, key) if details else "")
             edit.setMaxLength(FIELD_LIMITS[key])
-            edit.setAccessibleName(f"Clinic {label.replace('&', '').lower()}")
+            edit.setAccessibleName(label.replace("&", ""))
             self.fields[key] = edit
             form.addRow(label, edit)
         self.fields["web"].setPlaceholderText("riverside-derm.example")
         logo_row = QHBoxLayout()
         self.preview = QLabel()
-        self.preview.setAccessibleName("Logo preview")
+        self.preview.setAccessibleName(_("Logo preview"))
         self.preview.setMinimumHeight(PREVIEW_HEIGHT)
-        self.choose = QPushButton("&Choose logo…")
+        self.choose = QPushButton(_("&Choose logo…"))
         self.choose.clicked.connect(self.choose_logo)
-        self.remove = QPushButton("&Remove logo")
+        self.remove = QPushButton(_("&Remove logo"))
         self.remove.clicked.connect(self.remove_logo)
         logo_row.addWidget(self.preview, 1)
         logo_row.addWidget(self.choose)
@@ -77,7 +78,7 @@ class ClinicDetailsDialog(QDialog):
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        self.clear_button = buttons.addButton("C&lear details",
+        self.clear_button = buttons.addButton(_("C&lear details"),
                                               QDialogButtonBox.ButtonRole.DestructiveRole)
         self.clear_button.setEnabled(details is not None)
         self.clear_button.clicked.connect(self.clear)
@@ -91,15 +92,15 @@ class ClinicDetailsDialog(QDialog):
         image = logo_image(*self.logo) if self.logo else None
         if image is None:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("No logo")
+            self.preview.setText(_("No logo"))
         else:
             self.preview.setPixmap(QPixmap.fromImage(image).scaledToHeight(
                 PREVIEW_HEIGHT, Qt.TransformationMode.SmoothTransformation))
         self.remove.setEnabled(self.logo is not None)
 
     def choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Choose the clinic's logo", str(Path.home()),
-                                              LOGO_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(self, _("Choose the clinic's logo"), str(Path.home()),
+                                              _(LOGO_FILTER))
         if name:
             self.use_logo_file(Path(name))
 
@@ -108,7 +109,7 @@ class ClinicDetailsDialog(QDialog):
         try:
             self.logo = read_logo_file(path)
         except ClinicStoreError as exc:
-            warn(self, "Logo not used", str(exc))
+            warn(self, _("Logo not used"), str(exc))
             return False
         self.logo_changed = True
         self._show_logo()
@@ -129,24 +130,25 @@ class ClinicDetailsDialog(QDialog):
         try:
             details = self.details()
         except ClinicDetailsError as exc:
-            warn(self, "Details not saved", str(exc))
+            warn(self, _("Details not saved"), str(exc))
             return
         new = ClinicSettings(details, self.settings.shared_computer)
         try:
             self.store.save(new, self.logo[0] if self.logo and self.logo_changed else None)
         except ClinicStoreError as exc:
-            warn(self, "Details not saved", str(exc))
+            warn(self, _("Details not saved"), str(exc))
             return
         self.settings = new
         self.accept()
 
     def clear(self) -> None:
-        if not confirm(self, "Clear the clinic's details?", "Forget the clinic's name, contact "
-                       "and logo? Sheets are personal ones again.", "Clear"):
+        if not confirm(self, _("Clear the clinic's details?"),
+                       _("Forget the clinic's name, contact and logo? Sheets are personal ones "
+                         "again."), _("Clear")):
             return
         try:
             self.settings = self.store.clear(self.settings)
         except ClinicStoreError as exc:
-            warn(self, "Details not cleared", str(exc))
+            warn(self, _("Details not cleared"), str(exc))
             return
         self.accept()

@@ -29,6 +29,7 @@ from serumdesk.domain.clinic.handout import (
     make_handout,
 )
 from serumdesk.domain.dates import add_months
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.plain_dialogs import warn
 from serumdesk.ui.widgets.style import em, plain_label
 
@@ -42,13 +43,13 @@ class HandoutDialog(QDialog):
 
     def __init__(self, clinic_name: str, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("For the patient")
+        self.setWindowTitle(_("For the patient"))
         self.today = today
         self.result_handout: Handout | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
-            f"Printed on {clinic_name}'s sheet. All optional: what you leave empty is printed "
-            "as a line to write on."))
+            _("Printed on {clinic_name}'s sheet. All optional: what you leave empty is "
+              "printed as a line to write on.").format(clinic_name=clinic_name)))
         form = QFormLayout()
         self.prepared_for = QLineEdit()
         self.prepared_by = QLineEdit()
@@ -58,18 +59,18 @@ class HandoutDialog(QDialog):
             edit.setAccessibleName(label.replace("&", ""))
             form.addRow(label, edit)
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes for the sheet")
-        self.notes.setPlaceholderText("Empty: the sheet has blank lines to write on")
+        self.notes.setAccessibleName(_("Notes for the sheet"))
+        self.notes.setPlaceholderText(_("Empty: the sheet has blank lines to write on"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(6 * em(self))
         form.addRow("&Notes", self.notes)
         row = QHBoxLayout()
-        self.has_follow_up = QCheckBox("Follow-up &visit on")
+        self.has_follow_up = QCheckBox(_("Follow-up &visit on"))
         self.follow_up = QDateEdit(_qdate(add_months(today, 1)))
         self.follow_up.setCalendarPopup(True)
         self.follow_up.setDisplayFormat("yyyy-MM-dd")
         self.follow_up.setDateRange(_qdate(today), _qdate(add_months(today, 12 * FOLLOW_UP_YEARS)))
-        self.follow_up.setAccessibleName("Follow-up date")
+        self.follow_up.setAccessibleName(_("Follow-up date"))
         self.follow_up.setEnabled(False)
         self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
         row.addWidget(self.has_follow_up)
@@ -80,7 +81,7 @@ class HandoutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Continue")
+        ok.setText(_("&Continue"))
         buttons.accepted.connect(self.finish)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -99,6 +100,6 @@ class HandoutDialog(QDialog):
         try:
             self.result_handout = self.handout()
         except HandoutError as exc:
-            warn(self, "Check what you typed", str(exc))
+            warn(self, _("Check what you typed"), str(exc))
             return
         self.accept()

@@ -38,14 +38,16 @@ from serumdesk.domain.clinic.price_sheet import (
     read_price_sheet,
     read_price_table,
 )
+from serumdesk.i18n import N_, _, ngettext
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import ReadError, read_regular_file
 from serumdesk.storage.user_catalog import UserCatalogError, UserCatalogStore
 from serumdesk.ui.widgets.plain_dialogs import confirm, inform, warn
 from serumdesk.ui.widgets.style import em, plain_label
 
-CSV_FILTER = "Price sheet (*.csv);;All files (*)"
-COLUMNS = ("Product", "Catalog price", "Clinic price (USD)", "Size (ml)", "Price date")
+CSV_FILTER = N_("Price sheet (*.csv);;All files (*)")
+COLUMNS = (N_("Product"), N_("Catalog price"), N_("Clinic price (USD)"), N_("Size (ml)"),
+           N_("Price date"))
 PRICE, SIZE, DATE = 2, 3, 4
 """The editable columns."""
 
@@ -63,18 +65,18 @@ class ClinicPricesDialog(QDialog):
     def __init__(self, store: UserCatalogStore, products: Sequence[Product],
                  current: PriceList | None, list_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Clinic prices")
+        self.setWindowTitle(_("Clinic prices"))
         self.store = store
         self.products = list(products)
         self.list_name = list_name
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(
-            f"Prices for “{list_name}”, in US dollars. Leave a clinic price empty to use the "
-            "catalog's. Dates are the day the price was set (year-month-day); empty means "
-            "today. Cards and sheets say “Clinic price”."))
+            _("Prices for “{list_name}”, in US dollars. Leave a clinic price empty to use "
+              "the catalog's. Dates are the day the price was set (year-month-day); empty "
+              "means today. Cards and sheets say “Clinic price”.").format(list_name=list_name)))
         table = self.table = QTableWidget(len(self.products), len(COLUMNS))
-        table.setHorizontalHeaderLabels(COLUMNS)
-        table.setAccessibleName("Clinic prices")
+        table.setHorizontalHeaderLabels([_(column) for column in COLUMNS])
+        table.setAccessibleName(_("Clinic prices"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -92,11 +94,11 @@ class ClinicPricesDialog(QDialog):
         layout.addWidget(table, 1)
         self.fill(current)
         tools = QHBoxLayout()
-        self.import_button = QPushButton("&Import CSV…")
+        self.import_button = QPushButton(_("&Import CSV…"))
         self.import_button.clicked.connect(self.choose_import)
-        self.export_button = QPushButton("&Export CSV…")
+        self.export_button = QPushButton(_("&Export CSV…"))
         self.export_button.clicked.connect(self.choose_export)
-        self.reset_button = QPushButton("&Reset to catalog prices")
+        self.reset_button = QPushButton(_("&Reset to catalog prices"))
         self.reset_button.clicked.connect(self.reset)
         for button in (self.import_button, self.export_button, self.reset_button):
             tools.addWidget(button)
@@ -157,7 +159,7 @@ class ClinicPricesDialog(QDialog):
         try:
             prices = self.price_list()
         except PriceSheetError as exc:
-            warn(self, "Prices not saved", str(exc))
+            warn(self, _("Prices not saved"), str(exc))
             return
         try:
             if prices is None:
@@ -165,19 +167,20 @@ class ClinicPricesDialog(QDialog):
             else:
                 self.store.keep_price_list(price_list_bytes(prices), replace_existing=True)
         except UserCatalogError as exc:
-            warn(self, "Prices not saved", str(exc))
+            warn(self, _("Prices not saved"), str(exc))
             return
         self.prices_saved.emit()
         self.accept()
 
     def reset(self) -> None:
-        if confirm(self, "Back to the catalog's prices?", "Empty every clinic price? Nothing "
-                   "is changed until you choose Save.", "Empty them"):
+        if confirm(self, _("Back to the catalog's prices?"),
+                   _("Empty every clinic price? Nothing is changed until you choose Save."),
+                   _("Empty them")):
             self.fill(None)
 
     def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a price sheet", str(Path.home()),
-                                              CSV_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(self, _("Import a price sheet"), str(Path.home()),
+                                              _(CSV_FILTER))
         if name:
             self.import_file(Path(name))
 
@@ -187,19 +190,23 @@ class ClinicPricesDialog(QDialog):
             raw = read_regular_file(path, MAX_PRICE_SHEET_BYTES)
             prices = read_price_sheet(raw, path, self.products)
         except ReadError as exc:
-            warn(self, "Price sheet not read", f"Could not read {path}: {exc.reason}.")
+            warn(self, _("Price sheet not read"), _("Could not read {path}: {reason}.").format(
+                path=path, reason=exc.reason))
             return False
         except PriceSheetError as exc:
-            warn(self, "Price sheet not read", f"{exc}\nThe table is unchanged.")
+            warn(self, _("Price sheet not read"), _("{exc}\nThe table is unchanged.").format(exc=exc))
             return False
         self.fill_sheet(prices)
-        inform(self, "Price sheet read", f"{len(prices)} clinic prices read from {path}. "
-               "Check them, then choose Save.")
+        inform(self, _("Price sheet read"), ngettext(
+            "{count} clinic price read from {path}. Check it, then choose Save.",
+            "{count} clinic prices read from {path}. Check them, then choose Save.",
+            len(prices)).format(count=len(prices), path=path))
         return True
 
     def choose_export(self) -> None:
         suggested = str(Path.home() / "clinic-prices.csv")
-        name, _ = QFileDialog.getSaveFileName(self, "Export a price sheet", suggested, CSV_FILTER)
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export a price sheet"), suggested,
+                                                    _(CSV_FILTER))
         if name:  # the file dialog asked before choosing an existing file
             self.export_file(Path(name), replace=True)
 
@@ -208,12 +215,12 @@ class ClinicPricesDialog(QDialog):
         try:
             current = self.price_list()
         except PriceSheetError as exc:
-            warn(self, "Price sheet not written", str(exc))
+            warn(self, _("Price sheet not written"), str(exc))
             return False
         try:
             atomic_write_bytes(path, price_sheet_csv(self.products, current), replace=replace,
                                private=True)
         except SaveError as exc:
-            warn(self, "Price sheet not written", str(exc))
+            warn(self, _("Price sheet not written"), str(exc))
             return False
         return True
