@@ -22,7 +22,7 @@ from serumdesk.domain.clinic.details import (
     settings_bytes,
 )
 from serumdesk.domain.clinic.logo import MAX_LOGO_BYTES, LogoError, logo_kind
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import ReadError, describe_os_error, read_regular_file
 from serumdesk.storage.private_folder import PrivateFolderStore
@@ -52,9 +52,9 @@ class ClinicStore(PrivateFolderStore):
     """Reads and changes the files in <config>/SerumDesk/clinic/."""
 
     error = ClinicStoreError
-    busy_message = (_("Another SerumDesk is changing the clinic's details; try again in a "
+    busy_message = (N_("Another SerumDesk is changing the clinic's details; try again in a "
                       "moment. Nothing was changed."))
-    folder_words = _("the clinic folder")
+    folder_words = N_("the clinic folder")
 
     @property
     def settings_path(self) -> Path:

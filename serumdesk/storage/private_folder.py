@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.storage.files import describe_os_error, tighten_private_files
 from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, private_folder_lock
 
@@ -26,7 +26,7 @@ class PrivateFolderStore:
     read_only_message: ClassVar[str] = ""
     busy_message: ClassVar[str] = ""
     """When another SerumDesk holds the lock for longer than the store waits."""
-    folder_words: ClassVar[str] = "the folder"
+    folder_words: ClassVar[str] = N_("the folder")
     """How an error names the folder ("the profiles folder")."""
 
     def __init__(self, folder: Path, *, read_only: bool = False,
@@ -44,17 +44,17 @@ class PrivateFolderStore:
     def _locked(self) -> Iterator[None]:
         """The folder lock, for anything that writes; folder problems become `error`."""
         if self.read_only:
-            raise self.error(self.read_only_message)
+            raise self.error(_(self.read_only_message))
         with contextlib.ExitStack() as stack:
             try:
                 stack.enter_context(private_folder_lock(self.folder, self._lock_timeout_s))
             except LockTimeout:
-                raise self.error(self.busy_message) from None
+                raise self.error(_(self.busy_message)) from None
             except OSError as exc:
                 raise self.error(
                     _("Could not use {folder_words} {folder}: {reason}. Nothing "
                       "was changed.").format(
-                        folder_words=self.folder_words, folder=self.folder,
+                        folder_words=_(self.folder_words), folder=self.folder,
                         reason=describe_os_error(exc, reading=False))) from None
             if not self._files_tightened:  # files copied in, or written looser long ago
                 tighten_private_files(self._private_folders())

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.plain_text import plain_line
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import (
     FileTooLarge,
@@ -63,7 +63,7 @@ _PROFILE_FILE = re.compile(r"^[0-9a-f]{32}\.json$")
 _NAME_IN_DAMAGED_FILE = re.compile(r'"name"\s*:\s*("(?:[^"\\\n]|\\.){1,2000}")')
 """The name field of a profile file too damaged to parse as a whole, as a JSON string."""
 _SHOWN_NAME_CHARS = 80
-READ_ONLY_MESSAGE = (
+READ_ONLY_MESSAGE = N_(
     "Your profiles are open read-only because another SerumDesk window is using them. "
     "Close the other window to make changes here.")
 
@@ -106,8 +106,8 @@ class ProfileStore(PrivateFolderStore):
 
     error = ProfileError
     read_only_message = READ_ONLY_MESSAGE
-    busy_message = "Another SerumDesk is busy with your profiles; try again in a moment."
-    folder_words = "the profiles folder"
+    busy_message = N_("Another SerumDesk is busy with your profiles; try again in a moment.")
+    folder_words = N_("the profiles folder")
 
     @property
     def trash_dir(self) -> Path:

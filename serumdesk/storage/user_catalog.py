@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from serumdesk.i18n import _, ngettext
+from serumdesk.i18n import N_, _, ngettext
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import (
     ReadError,
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from serumdesk.domain.catalog.product import Catalog
     from serumdesk.storage.catalog_loader import CatalogExtras
 
-READ_ONLY_MESSAGE = (
+READ_ONLY_MESSAGE = N_(
     "Your serums are open read-only because another SerumDesk window is using them. "
     "Close the other window to make changes here.")
 
@@ -76,7 +76,7 @@ class UserCatalogStore(PrivateFolderStore):
 
     error = UserCatalogError
     read_only_message = READ_ONLY_MESSAGE
-    busy_message = ("Another SerumDesk is changing your serums; try again in a moment. "
+    busy_message = N_("Another SerumDesk is changing your serums; try again in a moment. "
                     "Nothing was changed.")
 
     @property

@@ -39,6 +39,10 @@ PROGRAMMING_ERRORS = frozenset({"RuntimeError", "TypeError", "NotImplementedErro
 """Raised for a bug in SerumDesk, never for something the person did: their text is for us.
 Every other exception raised with a message says what went wrong to the person."""
 
+FOR_DEVELOPERS = frozenset({"Field", "Doc"})
+"""A data file's JSON Schema descriptions (pydantic's Field, field_rules.Doc): for whoever
+writes a catalog file, in English like the file's keys."""
+
 MARKERS = frozenset({"_", "N_", "ngettext", "pgettext"})
 
 NOT_WORDS = frozenset({
@@ -99,7 +103,7 @@ def _read_arguments(node: ast.AST) -> list[ast.expr]:
     if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
         call = node.exc
         return call.args[:1] if _callee(call) not in PROGRAMMING_ERRORS else []
-    if not isinstance(node, ast.Call) or _callee(node) in MARKERS:
+    if not isinstance(node, ast.Call) or _callee(node) in MARKERS | FOR_DEVELOPERS:
         return []
     arguments = list(node.args) if _callee(node) in TEXT_CALLS else []
     return arguments + [kw.value for kw in node.keywords if kw.arg in TEXT_KEYWORDS]
@@ -138,7 +142,9 @@ def made_at_import(source: str) -> Iterator[int]:
     """Lines of module constants translated when the module is imported: the language may
     change after that (a sheet in the patient's language), so they are marked with N_ and
     translated with _() where they are shown."""
-    for statement in ast.parse(source).body:
+    tree = ast.parse(source)
+    bodies = [tree.body] + [node.body for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    for statement in (statement for body in bodies for statement in body):
         if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
             for node in ast.walk(statement.value):
                 if isinstance(node, ast.Call) and _callee(node) in ("_", "ngettext", "pgettext"):
@@ -150,7 +156,8 @@ def test_no_text_is_translated_at_import() -> None:
     found = [f"{path.relative_to(REPO)}:{line}" for path in PACKAGE.rglob("*.py")
              for line in made_at_import(path.read_text(encoding="utf-8"))]
     assert not found, "translated at import (use N_ and _() where shown): " + ", ".join(found)
-    assert list(made_at_import('A = _("x")\nB = N_("y")\ndef f():\n    c = _("z")\n')) == [1]
+    assert list(made_at_import('A = _("x")\nB = N_("y")\ndef f():\n    c = _("z")\n'
+                               'class P:\n    title = _("t")\n')) == [1, 6]
 
 
 def _catalogues_script() -> ModuleType:

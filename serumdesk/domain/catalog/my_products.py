@@ -256,7 +256,7 @@ class MyProductsFile(StrictModel):
 class MyProductsError(DataFileError):
     """The file of a person's own serums cannot be used; the message is written for a person."""
 
-    noun = _("file of your serums")
+    noun = "file of your serums"  # the file-format errors (strict/) are not translated yet
 
 
 MAX_MY_PRODUCTS_BYTES = 8 * 1024 * 1024

@@ -34,14 +34,14 @@ class ListedPrice(StrictModel):
     id: ProductId
     usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)] | None = Field(
-        default=None, description=_("null keeps the catalog's size."))
-    seen: dt.date | None = Field(default=None, description=_("null: the list's own date."))
+        default=None, description="null keeps the catalog's size.")
+    seen: dt.date | None = Field(default=None, description="null: the list's own date.")
 
 
 class PriceList(StrictModel):
     schema_version: Annotated[Literal[1], EXACT_INT] = 1
     kind: Literal["price-list"]
-    name: Text = Field(description=_("Who the prices come from, as the sheet names it."))
+    name: Text = Field(description="Who the prices come from, as the sheet names it.")
     date: dt.date
     prices: list[ListedPrice] = Field(min_length=1, max_length=10_000)
 

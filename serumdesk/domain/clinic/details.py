@@ -38,7 +38,7 @@ class ClinicDetailsError(ValueError):
 
 
 class ClinicFileError(DataFileError):
-    noun = _("clinic details file")
+    noun = "clinic details file"  # the file-format errors (strict/) are not translated yet
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,8 +64,8 @@ class Ingredient(StrictModel):
     families: list[Id] = Field(default_factory=list)
     may_be: list[Id] = Field(
         default_factory=list,
-        description=_("Families an unspecified ingredient may belong to (a marine extract "
-                      "may come from fish): a possible, never a definite, allergy match."))
+        description="Families an unspecified ingredient may belong to (a marine extract "
+                      "may come from fish): a possible, never a definite, allergy match.")
     role: Role
     explanation: Text
     flags: list[Flag] = Field(default_factory=list)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QVBoxLayou
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active
 from serumdesk.domain.strict.numbers import BUDGET_USD
+from serumdesk.i18n import N_, _
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import CheckChoice
 from serumdesk.ui.widgets.style import SecondaryLabel
@@ -17,29 +18,30 @@ DEFAULT_BUDGET = 60.0
 
 
 class ActivesBudgetPage(QuestionPage):
-    heading_text = "Your routine and budget"
-    why = ("Serums pair differently with retinoids, acids and vitamin C, and cost from a few "
-           "dollars to over $200 a month.")
+    heading_text = N_("Your routine and budget")
+    why = (N_("Serums pair differently with retinoids, acids and vitamin C, and cost from a "
+             "few dollars to over $200 a month."))
 
     def build(self, layout: QVBoxLayout) -> None:
-        layout.addWidget(section_label("Do you already use any of these? (tick all that apply)"))
+        layout.addWidget(section_label(_("Do you already use any of these? (tick all that "
+                                         "apply)")))
         self.actives: CheckChoice[Active] = CheckChoice(
-            "Actives you already use", [(a, a.label) for a in Active])
+            _("Actives you already use"), [(a, a.label) for a in Active])
         for box in self.actives.boxes.values():
             self.watch(box.toggled)
         layout.addWidget(self.actives)
         layout.addSpacing(self.fontMetrics().height() // 2)
-        layout.addWidget(section_label("Monthly budget (optional)"))
+        layout.addWidget(section_label(_("Monthly budget (optional)")))
         row = QHBoxLayout()
-        self.has_budget = QCheckBox("Limit to a monthly budget of")
-        self.has_budget.setAccessibleName("Limit to a monthly budget")
+        self.has_budget = QCheckBox(_("Limit to a monthly budget of"))
+        self.has_budget.setAccessibleName(_("Limit to a monthly budget"))
         self.budget = QDoubleSpinBox()
         self.budget.setRange(BUDGET_USD.lowest(), BUDGET_USD.maximum)  # as files and options
         self.budget.setDecimals(BUDGET_USD.decimals)
         self.budget.setSingleStep(10)
         self.budget.setPrefix("$")
-        self.budget.setSuffix(" a month")
-        self.budget.setAccessibleName("Monthly budget in US dollars")
+        self.budget.setSuffix(_(" a month"))
+        self.budget.setAccessibleName(_("Monthly budget in US dollars"))
         self.budget.setValue(DEFAULT_BUDGET)
         self.has_budget.toggled.connect(self.budget.setEnabled)
         self.watch(self.has_budget.toggled, self.budget.valueChanged)
@@ -48,7 +50,7 @@ class ActivesBudgetPage(QuestionPage):
         row.addStretch(1)
         layout.addLayout(row)
         hint = SecondaryLabel(
-            "Products over budget stay in the list, marked as over budget. $0 is allowed.")
+            _("Products over budget stay in the list, marked as over budget. $0 is allowed."))
         layout.addWidget(hint)
 
     def fill(self, draft: Answers) -> None:

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from PySide6.QtWidgets import QVBoxLayout
 
 from serumdesk.domain.answers import Answers
+from serumdesk.i18n import _
 from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.widgets.choices import RadioChoice
 
@@ -24,7 +25,7 @@ class ChoicePage(QuestionPage):
         raise NotImplementedError
 
     def build(self, layout: QVBoxLayout) -> None:
-        self.choice: RadioChoice[Any] = RadioChoice(self.choice_name, self.options())
+        self.choice: RadioChoice[Any] = RadioChoice(_(self.choice_name), self.options())
         self.watch_group(self.choice.group)
         layout.addWidget(self.choice)
 
@@ -34,6 +35,6 @@ class ChoicePage(QuestionPage):
     def read(self, draft: Answers) -> Answers | str:
         value: StrEnum | None = self.choice.value()
         if value is None:
-            return self.missing
+            return _(self.missing)
         changes: dict[str, Any] = {self.answer_field: value}
         return dataclasses.replace(draft, **changes)

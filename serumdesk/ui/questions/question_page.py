@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLabel, QVBoxLayout, QWizardPage
 
 from serumdesk.domain.answers import Answers
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ class QuestionPage(QWizardPage):
     def __init__(self, state: WorkState) -> None:
         super().__init__()
         self.state = state
-        self.setTitle(self.heading_text)
-        self.setSubTitle(self.why)
+        self.setTitle(_(self.heading_text))
+        self.setSubTitle(_(self.why))
         self._filling = False
         self._painted = False
         layout = QVBoxLayout(self)
@@ -45,7 +46,7 @@ class QuestionPage(QWizardPage):
         layout.addStretch(1)
         self.error_label = plain_label()
         self.error_label.setObjectName("pageError")
-        self.error_label.setAccessibleName("Problem on this page")
+        self.error_label.setAccessibleName(_("Problem on this page"))
         self.error_label.setContentsMargins(em(self) // 2, em(self) // 3, em(self) // 2, em(self) // 3)
         self.error_label.hide()
         layout.addWidget(self.error_label)
