@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from serumdesk.i18n import _
+
 if TYPE_CHECKING:
     from serumdesk.domain.advice.ranking import Match
     from serumdesk.domain.advice.recommendation import Recommendation
@@ -43,17 +45,18 @@ def select_compared(rec: Recommendation, compare_ids: Sequence[str]) -> tuple[Ma
         return tuple(rec.matches[:DEFAULT_COMPARED])
     ids = list(dict.fromkeys(compare_ids))
     if len(ids) > MAX_COMPARED:
-        raise CompareError(
-            f"The sheet compares at most {MAX_COMPARED} products; {len(ids)} were asked for.")
+        raise CompareError(_("The sheet compares at most {most} products; {asked} were asked "
+                             "for.").format(most=MAX_COMPARED, asked=len(ids)))
     by_id = {m.product.id: m for m in rec.matches}
     excluded = {e.product.id: e for e in rec.excluded}
     for pid in ids:
         if pid in by_id:
             continue
-        valid = ", ".join(by_id) or "none (every product was excluded)"
+        valid = ", ".join(by_id) or _("none (every product was excluded)")
         if pid in excluded:
             why = " ".join(r.text for r in excluded[pid].reasons)
-            raise CompareError(
-                f"'{pid}' is excluded for these answers ({why}). Products you can compare: {valid}.")
-        raise CompareError(f"Unknown product id '{pid}'. Products you can compare: {valid}.")
+            raise CompareError(_("'{id}' is excluded for these answers ({why}). Products you can "
+                                 "compare: {valid}.").format(id=pid, why=why, valid=valid))
+        raise CompareError(_("Unknown product id '{id}'. Products you can compare: "
+                             "{valid}.").format(id=pid, valid=valid))
     return tuple(by_id[pid] for pid in ids)
