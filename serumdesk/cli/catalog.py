@@ -88,6 +88,12 @@ def date_option(text: str) -> dt.date:
             f"'{text[:40]}' is not a date; give it as YYYY-MM-DD (2026-11-29)") from None
     if day > dt.date.today():
         raise argparse.ArgumentTypeError(f"{day.isoformat()} is in the future")
+    from serumdesk.domain.strict.numbers import FILE_DAY
+
+    if day < FILE_DAY.earliest:
+        raise argparse.ArgumentTypeError(
+            f"{day.isoformat()} is before {FILE_DAY.earliest.isoformat()}, the earliest date "
+            "SerumDesk keeps")
     return day
 
 

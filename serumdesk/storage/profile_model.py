@@ -24,14 +24,13 @@ from serumdesk.domain.catalog.my_products import MyProductEntry
 from serumdesk.domain.catalog.product import ProductId
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
 from serumdesk.domain.strict import strict_json
-from serumdesk.domain.strict.field_rules import Bounded, error_words, repeated
+from serumdesk.domain.strict.field_rules import Bounded, DayRule, error_words, repeated
 from serumdesk.domain.strict.numbers import (
     BUDGET_USD,
     DAYS_SINCE_PROCEDURE,
     DOSE_ML,
-    EARLIEST_DAY,
-    LATEST_DAY,
     MONTHS_AFTER_OPENING,
+    NOTED_DAY,
     PRICE_USD,
     REVISION,
     SIZE_ML,
@@ -54,7 +53,7 @@ from serumdesk.storage.profile_types import (
 )
 
 ShortText = Annotated[str, StringConstraints(max_length=200)]
-Day = Annotated[dt.date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
+Day = Annotated[dt.date, DayRule(NOTED_DAY)]
 
 
 class AnswersModel(StrictModel):

@@ -94,6 +94,8 @@ def _build_plain(kind: Any, value: Any) -> Any:
             raise ValueError("a date is YYYY-MM-DD")
         return dt.date.fromisoformat(value)
     if kind is float and type(value) in (int, float):
+        if type(value) is int and value.bit_length() > 64:
+            raise ValueError("a whole number too large for any figure")  # float() would overflow
         return float(value)  # a Bounded rule then checks it is finite and within bounds
     if kind in (int, str, bool) and type(value) is kind:
         return value

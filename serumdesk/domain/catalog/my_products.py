@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from serumdesk.domain.catalog.product import Product, ProductId
+from serumdesk.domain.catalog.product import FileDay, Product, ProductId
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
 from serumdesk.domain.ingredients.kinds import Flag, Role
 from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
@@ -208,8 +208,8 @@ class MyProductEntry(StrictModel):
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)]
     dose_ml: Annotated[float, Bounded(DOSE_ML, zero=False)] | None = None
     per_day: Annotated[float, Bounded(USES_A_DAY, zero=False)] | None = None
-    seen: dt.date | None = None
-    entered: dt.date
+    seen: FileDay | None = None
+    entered: FileDay
     label: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
 
     @field_validator("id")

@@ -29,6 +29,7 @@ from serumdesk.domain.strict.field_rules import (
     FORBID_EXTRA,
     STRICT_BOOL,
     Bounded,
+    DayRule,
     Doc,
     Length,
     TextRule,
@@ -36,8 +37,10 @@ from serumdesk.domain.strict.field_rules import (
 )
 from serumdesk.domain.strict.numbers import (
     DOSE_ML,
+    FILE_DAY,
     PRICE_USD,
     SIZE_ML,
+    SOURCE_DAY,
     STUDY_PEOPLE,
     STUDY_WEEKS,
     USES_A_DAY,
@@ -47,6 +50,8 @@ Text = Annotated[str, TextRule()]
 ProductId = Annotated[str, TextRule(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80,
                                     strip=False)]
 StrictBool = Annotated[bool, STRICT_BOOL]
+SourceDay = Annotated[dt.date, DayRule(SOURCE_DAY)]
+FileDay = Annotated[dt.date, DayRule(FILE_DAY)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,7 +61,7 @@ class Provenance:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     kind: Literal["sourced", "estimate"]
     source: Annotated[Text, Doc("Where it was seen, or for an estimate the reasoning.")]
-    seen: Annotated[dt.date | None, Doc(
+    seen: Annotated[SourceDay | None, Doc(
         "Date seen or published; null when the source is undated.")] = None
 
     @property
@@ -343,7 +348,7 @@ class Product:
 class Catalog:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     catalog_version: Text
-    updated: dt.date
+    updated: FileDay
     products: Annotated[list[Product], Length(1)]
     schema_version: Annotated[Literal[2], EXACT_INT] = 2
     currency: Literal["USD"] = "USD"

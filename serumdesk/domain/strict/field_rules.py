@@ -14,6 +14,7 @@ is not (and for the JSON Schema). A property test holds the two to the same answ
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema, ErrorDetails
 
-    from serumdesk.domain.strict.numbers import Quantity
+    from serumdesk.domain.strict.numbers import DayRange, Quantity
 
 FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 """A dataclass's `__pydantic_config__`: a key the type does not have is an error."""
@@ -54,7 +55,15 @@ class Bounded:
 
         inner = (core_schema.int_schema(strict=True) if self.quantity.whole
                  else core_schema.float_schema(strict=True, allow_inf_nan=False))
-        return core_schema.no_info_after_validator_function(self._check, inner)
+        return core_schema.no_info_before_validator_function(
+            self._huge, core_schema.no_info_after_validator_function(self._check, inner))
+
+    def _huge(self, value: object) -> object:
+        """A whole number of hundreds of digits is refused in the quantity's own words
+        (pydantic would convert it to a float first, and overflow)."""
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+            self.quantity.check(value, zero=self.zero)
+        return value
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema,
                                      handler: GetJsonSchemaHandler) -> JsonSchemaValue:
@@ -88,6 +97,28 @@ class TextRule:
         if self.pattern is not None and ("\n" in text or not re.search(self.pattern, text)):
             raise ValueError("text that does not match its pattern")
         return text
+
+
+class DayRule:
+    """pydantic metadata for a date: within its kind's span (numbers.DayRange) —
+    `Annotated[dt.date, DayRule(FILE_DAY)]`. A file dated in year 9999 or year 1 is refused
+    where it is read, with the field named, rather than failing later date arithmetic."""
+
+    def __init__(self, days: DayRange) -> None:
+        self.days = days
+
+    def _check(self, value: dt.date) -> dt.date:
+        return self.days.check(value)
+
+    def check_value(self, value: object) -> dt.date:
+        if not isinstance(value, dt.date):
+            raise TypeError("not a date")
+        return self.days.check(value)
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
 
 
 class _StrictBool:
