@@ -50,6 +50,9 @@ Text = Annotated[str, TextRule()]
 ProductId = Annotated[str, TextRule(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80,
                                     strip=False)]
 StrictBool = Annotated[bool, STRICT_BOOL]
+MAX_LIST_ITEMS = 200
+"""The most items any list of a product holds (as an ingredient list's): far above a real
+product's, and low enough that a crafted file's errors stay few."""
 SourceDay = Annotated[dt.date, DayRule(SOURCE_DAY)]
 FileDay = Annotated[dt.date, DayRule(FILE_DAY)]
 
@@ -179,7 +182,7 @@ class IngredientList:
     """A product's ingredient list as a public page printed it, with where and when."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
-    inci: Annotated[list[Text], Length(1, 200)]
+    inci: Annotated[list[Text], Length(1, MAX_LIST_ITEMS)]
     complete: Annotated[StrictBool, Doc("false when the page gives only part of the list.")]
     provenance: Provenance
     note: str = ""
@@ -228,16 +231,16 @@ class Product:
     source_detail: Text
     human_derived: StrictBool
     vegan: Annotated[StrictBool, Doc("True only when the brand says so, or see `inferred`.")]
-    key_ingredients: Annotated[list[Text], Length(1)]
+    key_ingredients: Annotated[list[Text], Length(1, MAX_LIST_ITEMS)]
     price: Price
     dose_ml: DoseFigure
     applications_per_day: UsesFigure
-    use_cases: Annotated[list[UseCase], Length(1)]
+    use_cases: Annotated[list[UseCase], Length(1, len(UseCase))]
     evidence: Evidence
     animal_derived: StrictBool = False
     fetal_cell_line: Annotated[StrictBool, Doc(
         "The active comes from cells grown from fetal tissue.")] = False
-    inferred: Annotated[dict[InferredFact, Text], Doc(
+    inferred: Annotated[dict[InferredFact, Text], Length(0, len(InferredFact)), Doc(
         "Facts above that are SerumDesk's inference, with the reasoning.")] = field(
         default_factory=dict)
     named_in_guide: Annotated[StrictBool, Doc(
@@ -245,21 +248,22 @@ class Product:
     entered_by_you: Annotated[StrictBool, Doc(
         "A product the person added from its label, not the catalog.")] = False
     ingredient_list: IngredientList | None = None
-    irritants: list[Irritant] = field(default_factory=list)
+    irritants: Annotated[list[Irritant], Length(0, MAX_LIST_ITEMS)] = field(default_factory=list)
     fragrance_free: Annotated[StrictBool | None, Doc("null when not stated.")] = None
     minimal_formula: StrictBool = False
-    packaging: list[Packaging] = field(default_factory=list)
+    packaging: Annotated[list[Packaging], Length(0, len(Packaging))] = field(default_factory=list)
     storage: Storage = field(default_factory=Storage)
     concentration_disclosed: str | None = None
     clinician_use: StrictBool = False
-    ethics_notes: Annotated[list[Text], Doc(
+    ethics_notes: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
         "Ethics concerns a buyer may weigh (shown as cautions).")] = field(default_factory=list)
-    ethics_claims: Annotated[list[Text], Doc(
+    ethics_claims: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
         "The brand's own ethics claims (cruelty-free…).")] = field(default_factory=list)
     alternative: Annotated[AlternativeKind | None, Doc(
         "The kind of lower-cost alternative the guide names, if any.")] = None
-    buyer_notes: list[BuyerNote] = field(default_factory=list)
-    notes: Annotated[list[Text], Doc(
+    buyer_notes: Annotated[list[BuyerNote], Length(0, MAX_LIST_ITEMS)] = field(
+        default_factory=list)
+    notes: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
         "Research remarks for catalog maintainers.")] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -155,20 +155,22 @@ EXACT_INT = _ExactInt()
 
 
 class Length:
-    """pydantic metadata for a list: at least `min_length` items, and at most `max_length`."""
+    """pydantic metadata for a list (or an object's keys): at least `min_length` items, and
+    at most `max_length`. pydantic checks the most as it goes, so a crafted list of a million
+    items gives one error, not a million."""
 
     def __init__(self, min_length: int, max_length: int | None = None) -> None:
         self.min_length, self.max_length = min_length, max_length
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        schema: dict[str, Any] = dict(handler(source))  # a list schema
+        schema: dict[str, Any] = dict(handler(source))  # a list or dict schema
         schema["min_length"] = self.min_length
         if self.max_length is not None:
             schema["max_length"] = self.max_length
         return cast("CoreSchema", schema)
 
     def check_value(self, value: object) -> object:
-        if not isinstance(value, list) or len(value) < self.min_length or (
+        if not isinstance(value, (list, dict)) or len(value) < self.min_length or (
                 self.max_length is not None and len(value) > self.max_length):
             raise ValueError("a list of the wrong length")
         return value
