@@ -1,0 +1,209 @@
+"""Files a clinic or a friend could send, crafted to break SerumDesk (issue #19): impossible
+dates, numbers of hundreds of digits, repeated keys, and catalogs built to fill memory. Each
+is refused in plain words, with the field named, and leaves every later run working."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import resource
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from serumdesk.storage.paths import bundled_catalog_path
+
+from .conftest import SERUMDESK, Run
+
+pytestmark = pytest.mark.slow
+
+TNS = "skinmedica-tns-advanced-plus"
+
+
+def catalog_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(bundled_catalog_path().read_text(encoding="utf-8"))
+    return data
+
+
+def price_list(**entry: Any) -> dict[str, Any]:
+    return {"kind": "price-list", "name": "Clinic", "date": "2026-11-01",
+            "prices": [{"id": TNS, "usd": 150, **entry}]}
+
+
+def write(path: Path, document: Any) -> Path:
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def assert_plain(result: subprocess.CompletedProcess[str]) -> None:
+    """Refused with a message for a person: no traceback, no 'unexpected error', no pydantic."""
+    assert result.returncode == 1, result.stdout + result.stderr
+    for leak in ("Traceback", "unexpected error", "pydantic", "Error:", "Value error"):
+        assert leak not in result.stderr, result.stderr
+    assert "Nothing was changed" in result.stderr or "cannot be used" in result.stderr
+
+
+def assert_still_works(run: Run) -> None:
+    for args in (("recommend",), ("recommend", "--json"), ("catalog", "mine")):
+        result = run(*args)
+        assert result.returncode == 0, result.stderr
+        assert "unexpected error" not in result.stderr
+
+
+IMPOSSIBLE_DAYS = ["9999-12-31", "0001-01-01", "1899-12-31", "3000-01-01", "1999-12-31"]
+"""Far from any real date at either end; before 2000 is refused for a price, a catalog's
+update and a price list (a study may be older, back to 1900)."""
+
+
+def _seen(day: str) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        data["products"][0]["price"]["provenance"]["seen"] = day
+    return change
+
+
+def _updated(day: str) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        data["updated"] = day
+    return change
+
+
+@pytest.mark.parametrize("day", IMPOSSIBLE_DAYS)
+@pytest.mark.parametrize(("where", "field"), [(_updated, "updated"),
+                                              (_seen, "price.provenance.seen")])
+def test_a_catalog_with_an_impossible_date_is_refused_naming_the_field(
+        run_serumdesk: Run, tmp_path: Path, day: str, where: Any, field: str) -> None:
+    if field.endswith("seen") and day == "1999-12-31":
+        pytest.skip("a source's date may be as old as 1900 (a study)")
+    data = catalog_data()
+    where(day)(data)
+    path = write(tmp_path / "clinic.json", data)
+    for args in (("catalog", "validate", str(path)), ("catalog", "import", str(path)),
+                 ("recommend", "--catalog", str(path))):
+        result = run_serumdesk(*args)
+        assert_plain(result)
+        assert f"field '{field}'" in result.stderr, result.stderr
+        assert day in result.stderr
+    assert_still_works(run_serumdesk)
+
+
+@pytest.mark.parametrize("day", IMPOSSIBLE_DAYS)
+@pytest.mark.parametrize("field", ["seen", "date"])
+def test_a_price_list_with_an_impossible_date_is_refused(run_serumdesk: Run, tmp_path: Path,
+                                                          day: str, field: str) -> None:
+    document = price_list(seen=day) if field == "seen" else {**price_list(), "date": day}
+    result = run_serumdesk("catalog", "import", str(write(tmp_path / "prices.json", document)))
+    assert_plain(result)
+    assert f"'{field}'" in result.stderr and day in result.stderr
+    assert_still_works(run_serumdesk)
+    assert run_serumdesk("sheet", "--output", str(tmp_path / "s.pdf")).returncode == 0
+
+
+def test_a_date_a_little_ahead_of_today_is_kept(run_serumdesk: Run, tmp_path: Path) -> None:
+    import datetime as dt
+
+    soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    result = run_serumdesk("catalog", "import", str(write(tmp_path / "p.json", price_list(seen=soon))))
+    assert result.returncode == 0, result.stderr
+    assert_still_works(run_serumdesk)
+
+
+@pytest.mark.parametrize("digits", [21, 65, 401, 640])
+@pytest.mark.parametrize("kind", ["catalog", "price list"])
+def test_a_price_of_hundreds_of_digits_is_refused_plainly(run_serumdesk: Run, tmp_path: Path,
+                                                          digits: int, kind: str) -> None:
+    huge = "9" * digits
+    if kind == "catalog":
+        text = json.dumps(catalog_data()).replace('"usd": 295', f'"usd": {huge}', 1)
+        assert huge in text
+    else:
+        text = json.dumps(price_list()).replace('"usd": 150', f'"usd": {huge}')
+    path = tmp_path / "file.json"
+    path.write_text(text, encoding="utf-8")
+    result = run_serumdesk("catalog", "import", str(path))
+    assert_plain(result)
+    assert "price" in result.stderr.lower()
+    assert_still_works(run_serumdesk)
+
+
+@pytest.mark.parametrize("document", [
+    '{"kind": "price-list", "name": "A", "name": "B", "date": "2026-11-01", '
+    '"prices": [{"id": "%s", "usd": 150}]}' % TNS,
+    '{"kind": "price-list", "name": "A", "date": "2026-11-01", '
+    '"prices": [{"id": "%s", "usd": 150, "usd": 1}]}' % TNS,
+])
+def test_a_key_given_twice_is_refused_plainly(run_serumdesk: Run, tmp_path: Path,
+                                              document: str) -> None:
+    path = tmp_path / "twice.json"
+    path.write_text(document, encoding="utf-8")
+    result = run_serumdesk("catalog", "import", str(path))
+    assert_plain(result)
+    assert "appears twice" in result.stderr
+
+
+MEMORY_CAP = 512 * 1024 * 1024
+
+
+def _capped() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def _catalog_text(products: str) -> str:
+    return ('{"schema_version": 2, "catalog_version": "x", "updated": "2026-01-01", '
+            f'"products": [{products}]}}')
+
+
+def _many(item: str, total_bytes: int) -> str:
+    count = total_bytes // (len(item) + 1)
+    return ",".join([item] * count)
+
+
+HOSTILE_CATALOGS = {
+    "ones (49 MB)": lambda: _catalog_text(_many("1", 49 * 1024 * 1024)),
+    "empty products (300 KB)": lambda: _catalog_text(_many("{}", 300 * 1024)),
+    "empty lists (20 MB)": lambda: _catalog_text(_many("[]", 20 * 1024 * 1024)),
+    "padded empty products (49 MB)": lambda: _catalog_text(
+        _many('{"zzzzzzzzzzzz": 0}', 49 * 1024 * 1024)),
+    "one product, a huge list (49 MB)": lambda: _catalog_text(
+        '{"key_ingredients": [%s]}' % _many('"aaaaaaaaaaaaaa"', 49 * 1024 * 1024)),
+    "products with every field wrong (10 MB)": lambda: _catalog_text(_many(
+        json.dumps({k: [] for k in catalog_data()["products"][0]}), 10 * 1024 * 1024)),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_CATALOGS))
+def test_a_catalog_built_to_fill_memory_is_refused_within_512_mb(
+        tmp_path: Path, user_dirs: Path, name: str) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_text(HOSTILE_CATALOGS[name](), encoding="utf-8")
+    assert path.stat().st_size < 50 * 1024 * 1024
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for args in (["catalog", "validate", str(path)], ["catalog", "import", str(path)],
+                 ["recommend", "--catalog", str(path)]):
+        result = subprocess.run([str(SERUMDESK), *args], env=env, capture_output=True,
+                                text=True, timeout=300, stdin=subprocess.DEVNULL, check=False,
+                                preexec_fn=_capped)
+        assert result.returncode == 1, (args, result.returncode, result.stderr[-500:])
+        assert "cannot be used" in result.stderr or "Nothing was changed" in result.stderr
+        assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+        assert len(result.stderr.splitlines()) < 20  # the first problems, not millions
+
+
+def test_a_valid_catalog_of_many_products_is_still_read(run_serumdesk: Run,
+                                                        tmp_path: Path) -> None:
+    """The bounds leave room for a real, large catalog (the bundled products many times)."""
+    data = catalog_data()
+    products = []
+    for n in range(300):
+        for product in data["products"]:
+            copied = copy.deepcopy(product)
+            copied["id"] = f"{product['id']}-{n}"
+            products.append(copied)
+    data["products"] = products
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    result = run_serumdesk("catalog", "validate", str(path))
+    assert result.returncode == 0, result.stderr
