@@ -34,8 +34,16 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        if message:
-            super()._print_message(plain(message), file)
+        # argparse's own swallows a failed write, so `--version > full-disk` said nothing and
+        # ended with status 0; ours lets standard output's failure reach the exit status.
+        from serumdesk.cli.output import tell, write_out
+
+        if not message:
+            return
+        if file is None or file is sys.stderr:
+            tell(message.removesuffix("\n"))
+        else:
+            write_out(plain(message))
 
 
 def number_option(quantity: Quantity, *, zero: bool | None = None) -> Callable[[str], float]:

@@ -131,9 +131,9 @@ def test_a_price_of_hundreds_of_digits_is_refused_plainly(run_serumdesk: Run, tm
 
 @pytest.mark.parametrize("document", [
     '{"kind": "price-list", "name": "A", "name": "B", "date": "2026-11-01", '
-    '"prices": [{"id": "%s", "usd": 150}]}' % TNS,
+    f'"prices": [{{"id": "{TNS}", "usd": 150}}]}}',
     '{"kind": "price-list", "name": "A", "date": "2026-11-01", '
-    '"prices": [{"id": "%s", "usd": 150, "usd": 1}]}' % TNS,
+    f'"prices": [{{"id": "{TNS}", "usd": 150, "usd": 1}}]}}',
 ])
 def test_a_key_given_twice_is_refused_plainly(run_serumdesk: Run, tmp_path: Path,
                                               document: str) -> None:
@@ -168,7 +168,7 @@ HOSTILE_CATALOGS = {
     "padded empty products (49 MB)": lambda: _catalog_text(
         _many('{"zzzzzzzzzzzz": 0}', 49 * 1024 * 1024)),
     "one product, a huge list (49 MB)": lambda: _catalog_text(
-        '{"key_ingredients": [%s]}' % _many('"aaaaaaaaaaaaaa"', 49 * 1024 * 1024)),
+        '{"key_ingredients": [' + _many('"aaaaaaaaaaaaaa"', 49 * 1024 * 1024) + "]}"),
     "products with every field wrong (10 MB)": lambda: _catalog_text(_many(
         json.dumps({k: [] for k in catalog_data()["products"][0]}), 10 * 1024 * 1024)),
 }
@@ -207,3 +207,105 @@ def test_a_valid_catalog_of_many_products_is_still_read(run_serumdesk: Run,
     path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     result = run_serumdesk("catalog", "validate", str(path))
     assert result.returncode == 0, result.stderr
+
+
+# --- output that cannot be written, closed streams, odd data folders ----------------------
+
+SMALL_OUTPUTS = [("ingredients", "Water", "--json"), ("profile", "list"), ("--version",),
+                 ("recommend",), ("catalog", "schema")]
+
+
+def _no_room() -> None:
+    """Files this process writes may not grow at all: like a full disk, without one. SIGXFSZ
+    is ignored so the write fails with EFBIG instead of killing the process."""
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+
+
+def _run_raw(args: tuple[str, ...], **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([str(SERUMDESK), *args], env=env, timeout=60, check=False, **kwargs)
+
+
+@pytest.mark.parametrize("args", SMALL_OUTPUTS)
+def test_output_to_a_full_file_system_fails_with_a_message(tmp_path: Path, user_dirs: Path,
+                                                           args: tuple[str, ...]) -> None:
+    with (tmp_path / "out").open("wb") as out:
+        result = _run_raw(args, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                          preexec_fn=_no_room)
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert "could not write the output: the file is too large" in stderr
+    assert "Traceback" not in stderr and "unexpected error" not in stderr
+
+
+@pytest.mark.parametrize("args", SMALL_OUTPUTS)
+def test_output_to_a_reader_that_went_away_is_not_success(tmp_path: Path, user_dirs: Path,
+                                                          args: tuple[str, ...]) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = _run_raw(args, stdout=write_end, stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 141, result.stderr
+    assert result.stderr == b""
+
+
+def _closed(fd: int) -> Callable[[], None]:
+    def close() -> None:
+        os.close(fd)
+    return close
+
+
+@pytest.mark.parametrize(("args", "fd", "said"), [
+    (("ingredients", "-"), 0, "standard input is closed"),
+    (("catalog", "add", "--brand", "B", "--name", "N", "--price", "10", "--size", "10",
+      "--ingredients", "-"), 0, "standard input is closed"),
+    (("recommend",), 1, "standard output is closed"),
+    (("recommend", "--json"), 1, "standard output is closed"),
+    (("--version",), 1, "standard output is closed"),
+    (("profile", "list"), 1, "standard output is closed"),
+])
+def test_a_closed_stream_is_said_plainly(user_dirs: Path, args: tuple[str, ...], fd: int,
+                                         said: str) -> None:
+    streams: dict[str, Any] = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE}
+    del streams["stdin" if fd == 0 else "stdout"]
+    result = _run_raw(args, stderr=subprocess.PIPE, preexec_fn=_closed(fd), **streams)
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert said in stderr
+    assert "Traceback" not in stderr and "unexpected error" not in stderr
+
+
+def test_closed_standard_error_still_gives_the_status(user_dirs: Path) -> None:
+    result = _run_raw(("recommend", "--use-case", "nothing"), stdout=subprocess.PIPE,
+                      stdin=subprocess.DEVNULL, preexec_fn=_closed(2))
+    assert result.returncode == 2
+
+
+@pytest.mark.parametrize("kind", ["file", "fifo"])
+@pytest.mark.parametrize("args", [("profile", "list"), ("profile", "save", "A"),
+                                  ("recommend",), ("catalog", "mine"),
+                                  ("catalog", "import", "--reset")])
+def test_a_data_folder_that_is_a_file_or_fifo_is_said_plainly(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_serumdesk: Run, kind: str,
+        args: tuple[str, ...]) -> None:
+    from tests.hostile import make_fifo
+
+    odd = tmp_path / "data"
+    if kind == "file":
+        odd.write_text("not a folder", encoding="utf-8")
+    else:
+        make_fifo(odd)
+    monkeypatch.setenv("SERUMDESK_DATA_DIR", str(odd))
+    result = run_serumdesk(*args)
+    assert "unexpected error" not in result.stderr
+    if result.returncode != 0:
+        assert result.returncode == 1
+        assert str(odd) in result.stderr
+    if kind == "file":
+        assert odd.read_text(encoding="utf-8") == "not a folder"
