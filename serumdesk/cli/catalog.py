@@ -128,10 +128,13 @@ def _as_product(mine: MyProduct, vocabulary: Vocabulary) -> Product:
 def add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct
+    from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct, name_problem
     from serumdesk.domain.strict.field_rules import error_words
     from serumdesk.storage.user_catalog import UserCatalogError
 
+    problem = name_problem(args.brand, args.name)
+    if problem is not None:
+        raise UsageError(problem[0].lower() + problem[1:].rstrip("."))
     label = _label_of(args)
     vocabulary = load_vocabulary()
     # The store gives it its id; until then a placeholder lets the label be checked first.

@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -30,7 +31,7 @@ from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
-from serumdesk.domain.strict.plain_text import plain, plain_line
+from serumdesk.domain.strict.plain_text import name_fault, plain, plain_line
 from serumdesk.domain.strict.strict_model import StrictModel
 
 MINE_PREFIX = "mine-"
@@ -71,6 +72,18 @@ class MyProduct:
         object.__setattr__(self, "brand", plain_line(self.brand).strip())
         object.__setattr__(self, "name", plain_line(self.name).strip())
         object.__setattr__(self, "label", plain(self.label).strip())
+
+
+def name_problem(brand: str, name: str) -> str | None:
+    """What is wrong with a typed brand and name, by the one rule for names (a profile's
+    too, plain_text.name_fault), as a sentence; None when both are fine."""
+    for what, text in (("brand", brand.strip()), ("name", name.strip())):
+        if not text:
+            return f"Give the serum's {what}."
+        fault = name_fault(text)
+        if fault is not None:
+            return f"A serum's {what} {fault}."
+    return None
 
 
 def product_id_for(brand: str, name: str, taken: set[str]) -> str:
@@ -211,6 +224,14 @@ class MyProductEntry(StrictModel):
     seen: FileDay | None = None
     entered: FileDay
     label: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
+
+    @field_validator("brand", "name")
+    @classmethod
+    def _shows(cls, value: str, info: ValidationInfo) -> str:
+        fault = name_fault(value)
+        if fault is not None:
+            raise ValueError(f"a serum's {info.field_name} {fault}")
+        return value
 
     @field_validator("id")
     @classmethod

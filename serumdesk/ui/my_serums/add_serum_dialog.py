@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog.my_products import MAX_LABEL_CHARS, MyProduct
+from serumdesk.domain.catalog.my_products import MAX_LABEL_CHARS, MyProduct, name_problem
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import parse_label, printable
 from serumdesk.domain.label.reading import read_label
@@ -158,6 +158,9 @@ class AddSerumDialog(QDialog):
         label = self.label.toPlainText().strip()
         if not brand or not name:
             return "Give the brand and the product's name."
+        problem = name_problem(brand, name)
+        if problem is not None:
+            return problem
         if self.price.value() <= 0 or self.bottle_size.value() < 0.1:
             return "Give the price you pay and the bottle's size in ml."
         if not parse_label(label[:MAX_LABEL_CHARS]).items:
