@@ -176,12 +176,25 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from serumdesk.storage.user_catalog import profile_adopter
 
+    store = _store()
     try:
-        imported = _store().import_file(args.file, profile_adopter(user_catalog_store()))
+        incoming = store.read_import(args.file)
+        count = len(incoming.carried)
+        if count and not args.with_serums:
+            raise UserError(
+                f"{args.file} carries {_serums(count)} someone entered from labels. Imported, "
+                "they join your serums and are ranked for every profile. Add --with-serums "
+                "to import them with the profile. Nothing was changed.")
+        imported = store.add_imported(incoming, profile_adopter(user_catalog_store()))
     except ProfileError as exc:
         raise _user_error(exc) from None
-    say(f"Imported profile '{imported.name}'.")
+    carried = f", with {_serums(count)} now among your serums" if count else ""
+    say(f"Imported profile '{imported.name}'{carried}.")
     return 0
+
+
+def _serums(count: int) -> str:
+    return f"{count} serum{'s' if count != 1 else ''}"
 
 
 def register(prof: Parser) -> None:
@@ -214,4 +227,7 @@ def register(prof: Parser) -> None:
     export.set_defaults(func=cmd_export)
     imp = acts.add_parser("import", help="add a profile from an exported file")
     imp.add_argument("file", metavar="FILE", type=path_option)
+    imp.add_argument("--with-serums", action="store_true",
+                     help="also add the serums the profile carries to your serums (they are "
+                     "then ranked for every profile)")
     imp.set_defaults(func=cmd_import)

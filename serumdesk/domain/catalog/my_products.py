@@ -31,7 +31,12 @@ from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
-from serumdesk.domain.strict.plain_text import name_fault, plain, plain_line
+from serumdesk.domain.strict.plain_text import (
+    VISIBLE_RULE,
+    has_visible_character,
+    plain,
+    plain_line,
+)
 from serumdesk.domain.strict.strict_model import StrictModel
 
 MINE_PREFIX = "mine-"
@@ -75,14 +80,22 @@ class MyProduct:
 
 
 def name_problem(brand: str, name: str) -> str | None:
-    """What is wrong with a typed brand and name, by the one rule for names (a profile's
-    too, plain_text.name_fault), as a sentence; None when both are fine."""
-    for what, text in (("brand", brand.strip()), ("name", name.strip())):
-        if not text:
-            return f"Give the serum's {what}."
-        fault = name_fault(text)
+    """What is wrong with a typed brand and name, by the rule every name follows (a profile's
+    too: plain_text.VISIBLE_RULE), as a sentence; None when both are fine."""
+    for what, text in (("brand", brand), ("name", name)):
+        fault = serum_name_fault(text)
         if fault is not None:
             return f"A serum's {what} {fault}."
+    return None
+
+
+def serum_name_fault(text: str) -> str | None:
+    """A serum's brand or name is cleaned of escapes and controls (pasted from a web page, it
+    often holds direction marks), then needs what every name needs: something that shows."""
+    if not text.strip():
+        return "is empty"
+    if not has_visible_character(plain_line(text)):
+        return VISIBLE_RULE
     return None
 
 
@@ -228,7 +241,7 @@ class MyProductEntry(StrictModel):
     @field_validator("brand", "name")
     @classmethod
     def _shows(cls, value: str, info: ValidationInfo) -> str:
-        fault = name_fault(value)
+        fault = serum_name_fault(value)
         if fault is not None:
             raise ValueError(f"a serum's {info.field_name} {fault}")
         return value

@@ -74,11 +74,15 @@ def has_visible_character(text: str) -> bool:
 
 
 _NAME_BREAKS = frozenset({"Cc", "Zl", "Zp"})
+VISIBLE_RULE = ("needs at least one visible letter, digit or sign (blank and filler characters "
+                "show nothing)")
+"""What every name needs, profiles' and serums' alike (has_visible_character)."""
 
 
 def name_fault(name: str) -> str | None:
-    """Why a trimmed, non-empty `name` (of a profile or a serum) would not show as typed, as
-    a clause after "A profile name …"; None when it is fine. The one rule for every name."""
+    """Why a trimmed, non-empty profile name would not show as typed, as a clause after "A
+    profile name …"; None when it is fine. (A serum's name is cleaned of what would not show,
+    then held to VISIBLE_RULE, like this.)"""
     if any(unicodedata.category(ch) in _NAME_BREAKS for ch in name):
         return "cannot contain line breaks or control characters"
     if has_direction_controls(name):
@@ -87,6 +91,5 @@ def name_fault(name: str) -> str | None:
     if plain(name) != name:
         return "cannot contain invisible characters (such as zero-width spaces)"
     if not has_visible_character(name):
-        return ("needs at least one visible letter, digit or sign (blank and filler "
-                "characters show nothing)")
+        return VISIBLE_RULE
     return None

@@ -216,6 +216,7 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
 
     from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.storage.user_catalog import UserCatalogStore
+    from serumdesk.ui.profiles.actions import carried_serums_question
 
     window, actions = app_window
     assert actions.serums is not None
@@ -235,10 +236,19 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
     other = UserCatalogStore(tmp_path / "other" / "catalog")
     actions.serums = other  # as if on another computer
     prompts.files.append(exported)
+    prompts.confirms.append(False)  # asked first: declined, nothing changes
     actions.import_action.trigger()
+    assert prompts.asked[-1] == ("confirm", carried_serums_question("Mum", 1))
+    assert "carries 1 serum someone entered" in prompts.asked[-1][1]
+    assert other.my_products() == []
+    prompts.files.append(exported)
+    prompts.confirms.append(True)
+    actions.import_action.trigger()
+    assert prompts.buttons[-1][0] == "Import with 1 serum"
     assert [p.id for p in other.my_products()] == [kept.id]
     assert window.state.compared_ids[0] == kept.id
     prompts.files.append(exported)
+    prompts.confirms.append(True)
     actions.import_action.trigger()  # again: the same serum is not added twice
     assert [p.id for p in other.my_products()] == [kept.id]
 
