@@ -126,10 +126,12 @@ def _as_product(mine: MyProduct, vocabulary: Vocabulary) -> Product:
 
 
 def add(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
-    from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct, name_problem
-    from serumdesk.domain.strict.field_rules import error_words
+    from serumdesk.domain.catalog.my_products import (
+        MINE_PREFIX,
+        MyProduct,
+        UnusableSerum,
+        name_problem,
+    )
     from serumdesk.storage.user_catalog import UserCatalogError
 
     problem = name_problem(args.brand, args.name)
@@ -149,9 +151,8 @@ def add(args: argparse.Namespace) -> int:
         kept = user_catalog_store().add(mine)
     except UserCatalogError as exc:
         raise UserError(str(exc)) from None
-    except ValidationError as exc:
-        words = "; ".join(error_words(e) for e in exc.errors(include_url=False))
-        raise UserError(f"This serum cannot be added: {words}. Nothing was changed.") from None
+    except UnusableSerum as exc:
+        raise UserError(f"This serum cannot be added: {exc}. Nothing was changed.") from None
     say(f"Added {kept.id}: {kept.brand} {kept.name}.\n{_read_as(product)}\n"
         f"recommend, sheet and the app now rank it beside the catalog's products. Its facts are "
         f"marked “from your label”.\nSee how each ingredient is read: serumdesk ingredients "
@@ -169,6 +170,7 @@ def _read_as(product: Product) -> str:
 
 def mine(args: argparse.Namespace) -> int:
     from serumdesk.domain.advice import wording
+    from serumdesk.domain.catalog.my_products import UnusableSerum
     from serumdesk.domain.strict.data_files import DataFileError
 
     try:
@@ -182,7 +184,11 @@ def mine(args: argparse.Namespace) -> int:
         except UserError as exc:
             tell(f"serumdesk: warning: {exc}")
         else:
-            derived = {m.id: _as_product(m, vocabulary) for m in products}
+            for m in products:
+                try:
+                    derived[m.id] = _as_product(m, vocabulary)
+                except UnusableSerum as exc:
+                    tell(f"serumdesk: warning: your serum {m.id} cannot be read: {exc}.")
     if args.json:
         write_json({"products": [_mine_to_dict(m, derived.get(m.id)) for m in products]})
         return 0

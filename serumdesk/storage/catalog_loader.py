@@ -126,8 +126,6 @@ class CatalogLoader:
 
     def _mine(self, entries: tuple[MyProduct, ...], vocabulary: Vocabulary,
               problems: list[str], catalog_ids: set[str]) -> list[Product]:
-        from pydantic import ValidationError
-
         from serumdesk.domain.catalog.my_products import product_from_label
         from serumdesk.domain.label.reading import read_label
 
@@ -142,8 +140,8 @@ class CatalogLoader:
             try:
                 made.append(product_from_label(mine, read_label(mine.label, vocabulary),
                                                dt.date.today()))
-            except (ValidationError, ValueError) as exc:
-                problems.append(f"Your serum “{mine.brand} {mine.name}” cannot be shown ({exc}).")
+            except ValueError as exc:  # UnusableSerum, worded for a person
+                problems.append(f"Your serum “{mine.brand} {mine.name}” cannot be shown: {exc}.")
         return made
 
     def vocabulary(self) -> Vocabulary | None:

@@ -151,7 +151,12 @@ def profile_to_bytes(profile: Profile) -> bytes:
         model = _model_of(profile)
     except ValidationError as exc:
         raise ProfileDataError(_describe(exc)) from None
-    return (strict_json.dumps(model.model_dump(mode="json")) + "\n").encode("utf-8")
+    data = (strict_json.dumps(model.model_dump(mode="json")) + "\n").encode("utf-8")
+    if len(data) > MAX_PROFILE_BYTES:  # it could not be read back: never written
+        raise ProfileDataError(f"it would take {len(data):,} bytes, more than the "
+                               f"{MAX_PROFILE_BYTES:,} a profile may hold (shorten its notes, "
+                               "or carry fewer serums of your own)")
+    return data
 
 
 def _model_of(profile: Profile) -> ProfileModel:

@@ -44,7 +44,8 @@ def assert_plain(result: subprocess.CompletedProcess[str]) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     for leak in ("Traceback", "unexpected error", "pydantic", "Error:", "Value error"):
         assert leak not in result.stderr, result.stderr
-    assert "Nothing was changed" in result.stderr or "cannot be used" in result.stderr
+    assert any(words in result.stderr for words in (
+        "Nothing was changed", "cannot be used", "is not a SerumDesk profile")), result.stderr
 
 
 def assert_still_works(run: Run) -> None:
@@ -309,3 +310,84 @@ def test_a_data_folder_that_is_a_file_or_fifo_is_said_plainly(
         assert str(odd) in result.stderr
     if kind == "file":
         assert odd.read_text(encoding="utf-8") == "not a folder"
+
+
+# --- shared profiles that carry serums; one size limit per kind ---------------------------
+
+def shared_profile(folder: Path, *serums: dict[str, Any]) -> Path:
+    document = {
+        "schema_version": 3, "id": "35977caa0c9e49b9b65f19fd87bab2c0", "name": "Shared",
+        "answers": {"use_case": "post-procedure"}, "compared_ids": [s["id"] for s in serums],
+        "created": "2026-11-01T10:00:00Z", "updated": "2026-11-01T10:00:00Z",
+        "my_products": list(serums)}
+    return write(folder / "shared.json", document)
+
+
+def serum(label: str, n: int = 1, **fields: Any) -> dict[str, Any]:
+    return {"id": f"mine-shared-{n}", "brand": "Shared", "name": f"Serum {n}", "price_usd": 90,
+            "size_ml": 30, "entered": "2026-11-01", "label": label, **fields}
+
+
+def assert_every_read_works(run: Run, tmp_path: Path) -> None:
+    for args in (("catalog", "mine"), ("catalog", "mine", "--json"), ("recommend",),
+                 ("recommend", "--json", "--profile", "Shared"),
+                 ("sheet", "--profile", "Shared", "--output", str(tmp_path / "s.pdf"), "--force")):
+        result = run(*args)
+        assert result.returncode == 0, (args, result.stderr)
+        for leak in ("unexpected error", "pydantic", "ValidationError", "cannot be shown"):
+            assert leak not in result.stdout + result.stderr, (args, result.stderr)
+
+
+REPEATED = ["Glycerin", "Human Fibroblast Conditioned Media", "Retinol", "Parfum", "Aqua",
+            "Lavandula Angustifolia Oil", "Glycolic Acid", "Carmine", "X" * 2500]
+
+
+@pytest.mark.parametrize("ingredient", REPEATED, ids=lambda i: i[:20])
+def test_a_shared_serum_whose_label_repeats_an_ingredient_is_read_like_any(
+        run_serumdesk: Run, tmp_path: Path, ingredient: str) -> None:
+    from serumdesk.domain.catalog.my_products import MAX_LABEL_CHARS
+
+    label = ", ".join([ingredient] * 1500)[:MAX_LABEL_CHARS]
+    path = shared_profile(tmp_path, serum(label))
+    result = run_serumdesk("profile", "import", str(path), "--with-serums")
+    assert result.returncode == 0, result.stderr
+    assert_every_read_works(run_serumdesk, tmp_path)
+    label_file = tmp_path / "label.txt"
+    label_file.write_text(label, encoding="utf-8")
+    added = run_serumdesk("catalog", "add", "--brand", "B", "--name", "N", "--price", "10",
+                          "--size", "10", "--ingredients-file", str(label_file))
+    assert added.returncode == 0, added.stderr  # the same label, typed in, is taken too
+    assert_every_read_works(run_serumdesk, tmp_path)
+
+
+@pytest.mark.parametrize(("fields", "named"), [
+    ({"seen": "9999-12-31"}, "seen"), ({"entered": "0001-01-01"}, "entered"),
+    ({"price_usd": 10 ** 400}, "price_usd"), ({"brand": "\u3164"}, "brand"),
+    ({"name": "\u2800\u2800"}, "name")])
+def test_a_shared_serum_with_an_impossible_field_is_refused_naming_it(
+        run_serumdesk: Run, tmp_path: Path, fields: dict[str, Any], named: str) -> None:
+    path = shared_profile(tmp_path, serum("Water, Glycerin", **fields))
+    result = run_serumdesk("profile", "import", str(path), "--with-serums")
+    assert_plain(result)
+    assert named in result.stderr
+    assert "Shared" not in run_serumdesk("profile", "list").stdout
+    assert_still_works(run_serumdesk)
+
+
+def test_a_price_list_over_its_limit_is_refused_on_import(run_serumdesk: Run,
+                                                          tmp_path: Path) -> None:
+    """The limit every later read applies: 10 MB for a price list (a catalog may be 50)."""
+    from serumdesk.domain.catalog.price_list import MAX_PRICE_LIST_BYTES
+
+    working = write(tmp_path / "working.json", price_list())
+    assert run_serumdesk("catalog", "import", str(working)).returncode == 0
+    document = price_list()
+    document["name"] = "Clinic" + " " * (MAX_PRICE_LIST_BYTES + 1000)
+    big = write(tmp_path / "big.json", document)
+    for extra in ((), ("--replace",)):
+        result = run_serumdesk("catalog", "import", str(big), *extra)
+        assert_plain(result)
+        assert f"{MAX_PRICE_LIST_BYTES:,} bytes" in result.stderr
+    assert_still_works(run_serumdesk)
+    shown = json.loads(run_serumdesk("recommend", "--json").stdout)
+    assert "Clinic" in json.dumps(shown)  # the working list is still the one used

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from serumdesk.domain.catalog.product import FileDay, Product, ProductId
+from serumdesk.domain.catalog.product import MAX_LIST_ITEMS, FileDay, Product, ProductId
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
 from serumdesk.domain.ingredients.kinds import Flag, Role
 from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
@@ -110,8 +110,23 @@ def product_id_for(brand: str, name: str, taken: set[str]) -> str:
     return candidate
 
 
+NAMED_AT_MOST = 8
+"""The most ingredients a sentence about a label names; it counts the rest."""
+LONGEST_NAME = 200
+"""An ingredient's name as a product's fact keeps at most this many characters."""
+
+
+def _short(written: str) -> str:
+    return written if len(written) <= LONGEST_NAME else written[:LONGEST_NAME - 1] + "…"
+
+
 def _names(items: tuple[ReadIngredient, ...]) -> str:
-    return ", ".join(i.written for i in items)
+    """'Retinol, Glycerin' — each name once, at most NAMED_AT_MOST, then how many more: a
+    label that repeats an ingredient 1,500 times still words in a line."""
+    names = list(dict.fromkeys(_short(i.written) for i in items))
+    shown = ", ".join(names[:NAMED_AT_MOST])
+    more = len(names) - NAMED_AT_MOST
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def suited_use_cases(reading: LabelReading) -> list[UseCase]:
@@ -139,10 +154,10 @@ def suited_use_cases(reading: LabelReading) -> list[UseCase]:
 
 
 def _key_ingredients(reading: LabelReading) -> list[str]:
-    chosen = [i.written for i in reading.source_reason if i.known]
-    chosen += [i.written for i in reading.ingredients
+    chosen = [_short(i.written) for i in reading.source_reason if i.known]
+    chosen += [_short(i.written) for i in reading.ingredients
                if i.entry is not None and i.entry.role in _KEY_ROLES and not i.possible]
-    chosen += [i.written for i in reading.ingredients]  # a label of only plain ingredients
+    chosen += [_short(i.written) for i in reading.ingredients]  # only plain ingredients
     return list(dict.fromkeys(chosen))[:MAX_KEY_INGREDIENTS]
 
 
@@ -155,6 +170,10 @@ def _source(reading: LabelReading) -> tuple[SourceCategory, str]:
     if reading.source_category is SourceCategory.NON_BIOLOGIC:
         return reading.source_category, "From your label: no biologic ingredient was found."
     return reading.source_category, f"From your label: read from {_names(reading.source_reason)}."
+
+
+class UnusableSerum(ValueError):
+    """A serum of yours that no product can be made of; str() says why, in plain words."""
 
 
 def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -> Product:
@@ -181,7 +200,8 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
     irritants = [{"kind": kind.value, "ingredient": name}
                  for kind in (IrritantKind.EXFOLIATING_ACID, IrritantKind.RETINOID,
                               IrritantKind.FRAGRANCE, IrritantKind.ESSENTIAL_OIL)
-                 for name in reading.irritant_names(kind)]
+                 for name in dict.fromkeys(map(_short, reading.irritant_names(kind)))
+                 ][:MAX_LIST_ITEMS]
     fragrance_free = reading.fragrance_free
     if any(i["kind"] == "fragrance" for i in irritants):
         fragrance_free = False
@@ -199,7 +219,8 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
         "inferred": {k.value: v for k, v in inferred.items()},
         "entered_by_you": True,
         "key_ingredients": _key_ingredients(reading) or ["(none read)"],
-        "ingredient_list": {"inci": [i.written for i in reading.ingredients][:200],
+        "ingredient_list": {"inci": [_short(i.written) for i in reading.ingredients][
+                                :MAX_LIST_ITEMS],
                             "complete": reading.complete,
                             "provenance": label_source,
                             "note": "" if reading.complete else "Some ingredients were not known "
@@ -220,8 +241,13 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
         "notes": [f"Entered by you on {entered}."],
     }
     from serumdesk.domain.catalog.catalog_file import parse_product
+    from serumdesk.domain.strict.field_rules import error_words
 
-    return parse_product(data)
+    try:
+        return parse_product(data)
+    except ValidationError as exc:  # a guard: every figure above is bounded to fit
+        words = "; ".join(dict.fromkeys(error_words(e) for e in exc.errors(include_url=False)))
+        raise UnusableSerum(f"SerumDesk cannot make a product of it: {words}") from None
 
 
 class MyProductEntry(StrictModel):
