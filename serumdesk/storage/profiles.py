@@ -192,15 +192,8 @@ class ProfileStore(PrivateFolderStore):
                 f"{describe_os_error(exc, reading=True)}.") from None
         return sorted(p for p in entries if _PROFILE_FILE.match(p.name))
 
-    def _remove_stale_temp_files(self) -> None:
-        """Temp files of profile saves killed mid-write (SIGKILL, power cut).
-
-        Only called with the lock held, and profile files are only written with the lock
-        held, so no live save can own one of these.
-        """
-        for path in self.folder.glob(".*.json.*.tmp"):
-            if _PROFILE_FILE.match(path.name[1:].split(".json.")[0] + ".json"):
-                path.unlink(missing_ok=True)
+    def _owns(self, name: str) -> bool:
+        return _PROFILE_FILE.match(name) is not None
 
     def listing(self) -> ProfileListing:
         """Every readable profile, by name; unreadable files are reported and moved aside."""

@@ -78,6 +78,10 @@ class UserCatalogStore(PrivateFolderStore):
     busy_message = ("Another SerumDesk is changing your serums; try again in a moment. "
                     "Nothing was changed.")
 
+    def _owns(self, name: str) -> bool:
+        return name in (self.my_products_path.name, self.price_list_path.name,
+                        self.installed_catalog_path.name)
+
     @property
     def my_products_path(self) -> Path:
         return self.folder / "my-products.json"

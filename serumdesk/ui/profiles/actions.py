@@ -379,6 +379,8 @@ def install_profile_actions(window: MainWindow, state: WorkState, paths: UserPat
     serums = UserCatalogStore(paths.catalog_dir, read_only=not guard.acquired)
     actions = ProfileActions(window, state, store, prompts or DialogPrompts(window), guard,
                              serums)
+    for folder_store in (store, serums):  # writes a SIGKILL cut short: their temp files go
+        folder_store.clean_up()
     if offer_at_start:
         QTimer.singleShot(0, actions.offer_last_used)
     return actions
