@@ -45,7 +45,7 @@ def test_a_read_only_folder_stays_read_only_and_is_said_to_be(
         tmp_path: Path, make: Callable[[Path], tuple[PrivateFolderStore, Callable[[], object]]],
         made: int, kept: int) -> None:
     folder = tmp_path / "store"
-    store, change = make(folder)
+    _store, change = make(folder)
     change()  # a first change, while it is writable
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     folder.chmod(made)
