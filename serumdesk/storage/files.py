@@ -128,6 +128,19 @@ def _checked_open(path: Path) -> int:
     return fd
 
 
+def regular_or_missing(path: Path, limit: int) -> bool:
+    """Whether another reader (Qt's QSettings) may open `path`: nothing is there, or a
+    regular file (not a link) of at most `limit` bytes. A FIFO there would block it forever,
+    a device fill memory, and a link send its writes elsewhere."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= limit
+
+
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 

@@ -401,3 +401,26 @@ def test_only_the_first_page_exists_until_it_is_painted(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: window.catalog_loader.attempted)  # the rest follows the paint
     assert len(window.wizard.pageIds()) > 1
     assert window.quit_action in window.file_menu.actions()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "link", "folder", "huge"])
+def test_a_settings_file_that_is_not_a_regular_file_is_left_alone(
+        qtbot: QtBot, tmp_path: Path, kind: str) -> None:
+    """QSettings opens the file itself: a FIFO would block the start forever (issue #19)."""
+    from tests.hostile import deadline, make_hostile
+
+    ini = settings_file()
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "huge":
+        ini.write_bytes(b"[main_window]\n" + b"x" * (1024 * 1024))
+    else:
+        make_hostile(kind, ini)
+    with deadline(30):
+        window = open_window(qtbot, size=None)
+        window.resize(700, 500)
+        window.close()
+    assert ini.is_symlink() or kind != "link"
+    if kind == "link":
+        assert (ini.parent / "victim.txt").read_bytes() == b"precious"
+    if kind == "huge":
+        assert ini.stat().st_size > 1024 * 1024
