@@ -36,6 +36,7 @@ from serumdesk.domain.strict.numbers import (
     SIZE_ML,
     USES_A_DAY,
 )
+from serumdesk.domain.strict.plain_text import plain, plain_line
 from serumdesk.domain.strict.strict_model import StrictModel
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
@@ -79,7 +80,8 @@ class AnswersModel(StrictModel):
     def to_domain(self) -> Answers:
         return Answers(
             use_case=self.use_case, sensitivity=self.sensitivity, diet=self.diet,
-            cautions=frozenset(self.cautions), allergens=tuple(self.allergens),
+            cautions=frozenset(self.cautions),
+            allergens=tuple(dict.fromkeys(a for a in map(plain_line, self.allergens) if a.strip())),
             actives=frozenset(self.actives), budget_usd_per_month=self.budget_usd_per_month,
             procedure=self.procedure, days_since_procedure=self.days_since_procedure,
         )
@@ -189,7 +191,7 @@ def profile_from_model(m: ProfileModel) -> Profile:
             applications_per_day=o.applications_per_day,
         ) for pid, o in m.overrides.items()}),
         compared_ids=tuple(dict.fromkeys(m.compared_ids)),
-        notes=m.notes,
+        notes=plain(m.notes),  # a shared profile's text reaches widgets only as plain text
         bottles=tuple({b.product_id: b.to_domain() for b in m.bottles}.values()),
         created=m.created,
         updated=m.updated,

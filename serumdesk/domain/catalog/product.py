@@ -47,6 +47,8 @@ from serumdesk.domain.strict.numbers import (
 )
 
 Text = Annotated[str, TextRule()]
+FreeText = Annotated[str, TextRule(min_length=0)]
+"""Text that may be empty (a note)."""
 ProductId = Annotated[str, TextRule(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80,
                                     strip=False)]
 StrictBool = Annotated[bool, STRICT_BOOL]
@@ -132,7 +134,7 @@ class Storage:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     refrigerate: Annotated[StrictBool | None, Doc(
         "True: keep cold; false: room temperature; null: not stated.")] = None
-    note: str = ""
+    note: FreeText = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,7 +145,7 @@ class Evidence:
     provenance: Provenance
     subjects: Annotated[int, Bounded(STUDY_PEOPLE)] | None = None
     duration_weeks: Annotated[float, Bounded(STUDY_WEEKS)] | None = None
-    funded_by: str | None = None
+    funded_by: FreeText | None = None
     peer_reviewed: StrictBool = False
 
     def __post_init__(self) -> None:
@@ -185,7 +187,7 @@ class IngredientList:
     inci: Annotated[list[Text], Length(1, MAX_LIST_ITEMS)]
     complete: Annotated[StrictBool, Doc("false when the page gives only part of the list.")]
     provenance: Provenance
-    note: str = ""
+    note: FreeText = ""
 
 
 class ProductFacts(NamedTuple):
@@ -253,7 +255,7 @@ class Product:
     minimal_formula: StrictBool = False
     packaging: Annotated[list[Packaging], Length(0, len(Packaging))] = field(default_factory=list)
     storage: Storage = field(default_factory=Storage)
-    concentration_disclosed: str | None = None
+    concentration_disclosed: FreeText | None = None
     clinician_use: StrictBool = False
     ethics_notes: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
         "Ethics concerns a buyer may weigh (shown as cautions).")] = field(default_factory=list)

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
+from serumdesk.domain.strict.plain_text import plain
+
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
@@ -75,18 +77,28 @@ class Bounded:
 
 class TextRule:
     """pydantic metadata for text: surrounding spaces trimmed, then a length, and optionally
-    a pattern it must match (as pydantic's StringConstraints)."""
+    a pattern it must match (as pydantic's StringConstraints); then made plain
+    (plain_text.plain: no escape sequences, controls or direction overrides). Every text a
+    catalog or price list brings is cleaned here, once, where it enters SerumDesk, so no
+    widget, sheet or terminal is handed a character that would act instead of showing."""
 
     def __init__(self, *, min_length: int = 1, max_length: int = 2000,
                  pattern: str | None = None, strip: bool = True) -> None:
         self.min_length, self.max_length = min_length, max_length
         self.pattern, self.strip = pattern, strip
 
+    def _plain(self, text: str) -> str:
+        cleaned = plain(text).strip() if self.strip else plain(text)
+        if self.min_length and not cleaned:
+            raise ValueError("text of only control or invisible characters")
+        return cleaned
+
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         from pydantic_core import core_schema
 
-        return core_schema.str_schema(strip_whitespace=self.strip, min_length=self.min_length,
-                                      max_length=self.max_length, pattern=self.pattern)
+        return core_schema.no_info_after_validator_function(self._plain, core_schema.str_schema(
+            strip_whitespace=self.strip, min_length=self.min_length, max_length=self.max_length,
+            pattern=self.pattern))
 
     def check_value(self, value: object) -> str:
         if not isinstance(value, str):
@@ -96,7 +108,7 @@ class TextRule:
             raise ValueError(f"text of {len(text)} characters")
         if self.pattern is not None and ("\n" in text or not re.search(self.pattern, text)):
             raise ValueError("text that does not match its pattern")
-        return text
+        return self._plain(text)
 
 
 class DayRule:
