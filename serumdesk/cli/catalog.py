@@ -15,6 +15,7 @@ from serumdesk.cli.options import (
     number_option,
     path_option,
     text_option,
+    typed_text,
     user_catalog_store,
 )
 from serumdesk.cli.output import say, tell, write_json
@@ -299,7 +300,7 @@ def register(cat: Parser) -> None:
     new.add_argument("--seen", metavar="DATE", type=date_option,
                      help="the day you saw the price, YYYY-MM-DD (default: today)")
     label = new.add_mutually_exclusive_group(required=True)
-    label.add_argument("--ingredients", metavar="TEXT",
+    label.add_argument("--ingredients", metavar="TEXT", type=typed_text,
                        help="the ingredient list as printed, or '-' to read standard input")
     label.add_argument("--ingredients-file", metavar="PATH", type=path_option,
                        help="read the ingredient list from a text file")

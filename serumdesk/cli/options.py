@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -69,10 +70,30 @@ def whole_option(quantity: Quantity) -> Callable[[str], int]:
     return parse
 
 
+def typed_text(text: str) -> str:
+    """An argparse type for text a person types (a name, a label, notes): as they typed it.
+
+    Under a locale that is not UTF-8 (LC_ALL=C, with Python's UTF-8 mode off) Python keeps
+    each byte it cannot decode as a lone surrogate, which plain text would then drop: "Café"
+    became "Caf". The bytes are decoded as UTF-8 instead (what a terminal sends); text that
+    is not UTF-8 at all is refused, never dropped silently.
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    raw = os.fsencode(text)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise argparse.ArgumentTypeError(
+            f"'{raw.decode('ascii', 'backslashreplace')[:60]}' is not UTF-8 text; type it "
+            "again in a UTF-8 terminal") from None
+
+
 def text_option(what: str) -> Callable[[str], str]:
     """An argparse type for text that cannot be empty ("--profile ''" is a mistake, not
     "no profile")."""
     def parse(text: str) -> str:
+        text = typed_text(text)
         if not text.strip():
             raise argparse.ArgumentTypeError(f"needs {what}, not an empty string")
         return text
@@ -100,7 +121,7 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
                    help="vegan and ethics preference (default: any)")
     g.add_argument("--caution", choices=[c.value for c in Caution], action="append", default=None,
                    help="a medical or skin caution; repeat for several")
-    g.add_argument("--allergen", action="append", default=None, metavar="TEXT",
+    g.add_argument("--allergen", action="append", default=None, metavar="TEXT", type=typed_text,
                    help="an ingredient you are allergic to; repeat for several")
     g.add_argument("--uses-retinoid", action="store_true", default=None, help="you use a retinoid")
     g.add_argument("--uses-acids", action="store_true", default=None, help="you use exfoliating acids")

@@ -391,3 +391,33 @@ def test_a_price_list_over_its_limit_is_refused_on_import(run_serumdesk: Run,
     assert_still_works(run_serumdesk)
     shown = json.loads(run_serumdesk("recommend", "--json").stdout)
     assert "Clinic" in json.dumps(shown)  # the working list is still the one used
+
+
+# --- a terminal that is not UTF-8 -----------------------------------------------------------
+
+def _c_locale(*args: str) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ, LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0",
+               QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([os.fsencode(SERUMDESK), *(os.fsencode(a) if isinstance(a, str)
+                                                     else a for a in args)],
+                          env=env, capture_output=True, timeout=60, check=False)
+
+
+@pytest.mark.parametrize("brand", ["Café", "Zoë & Søn", "Лаборатория", "美容液", "Glow 😀"])
+def test_text_typed_under_a_c_locale_is_kept_not_dropped(run_serumdesk: Run, brand: str) -> None:
+    result = _c_locale("catalog", "add", "--brand", brand, "--name", "Sérum", "--price", "10",
+                       "--size", "10", "--ingredients", "Water, Glycerin")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(run_serumdesk("catalog", "mine", "--json").stdout)["products"]
+    assert [(p["brand"], p["name"]) for p in listed] == [(brand, "Sérum")]
+    saved = _c_locale("profile", "save", brand, "--allergen", "Lait d'ânesse")
+    assert saved.returncode == 0, saved.stderr
+    shown = json.loads(run_serumdesk("profile", "show", brand, "--json").stdout)
+    assert shown["answers"]["allergens"] == ["Lait d'ânesse"]
+
+
+def test_typed_text_that_is_not_utf8_is_refused_not_dropped(run_serumdesk: Run) -> None:
+    result = _c_locale("profile", "save", b"Mum\xff")
+    assert result.returncode == 2
+    assert b"is not UTF-8 text" in result.stderr and b"Traceback" not in result.stderr
+    assert "Mum" not in run_serumdesk("profile", "list").stdout
