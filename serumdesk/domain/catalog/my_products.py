@@ -54,6 +54,9 @@ MAX_KEY_INGREDIENTS = 8
 MAX_LABEL_CHARS = 20_000
 """A real label is a few hundred characters; this is far above any."""
 MAX_MY_PRODUCTS = 200
+MAX_LABEL_CHARS_IN_ALL = 150_000
+"""Every label of your serums is read again by each command and each start; together they
+hold at most this many characters (a hundred long labels), so that stays quick."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +304,11 @@ class MyProductsFile(StrictModel):
         twice = repeated(p.id for p in self.products)
         if twice:
             raise ValueError(f"product id {twice[0]!r} appears more than once")
+        total = sum(len(p.label) for p in self.products)
+        if total > MAX_LABEL_CHARS_IN_ALL:
+            raise ValueError(f"the labels of your serums hold {total:,} characters in all, more "
+                             f"than the {MAX_LABEL_CHARS_IN_ALL:,} SerumDesk reads; remove a "
+                             "serum or keep only the ingredient lists")
         return self
 
 
