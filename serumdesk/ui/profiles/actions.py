@@ -375,8 +375,9 @@ def install_profile_actions(window: MainWindow, state: WorkState, paths: UserPat
     from serumdesk.storage.user_catalog import UserCatalogStore
 
     guard = InstanceGuard(paths.data_dir / "instance.lock")
-    store = ProfileStore(paths.profiles_dir, read_only=not guard.acquired)
-    serums = UserCatalogStore(paths.catalog_dir, read_only=not guard.acquired)
+    second = not guard.acquired and not guard.folder_read_only  # a read-only folder says so itself
+    store = ProfileStore(paths.profiles_dir, read_only=second)
+    serums = UserCatalogStore(paths.catalog_dir, read_only=second)
     actions = ProfileActions(window, state, store, prompts or DialogPrompts(window), guard,
                              serums)
     for folder_store in (store, serums):  # writes a SIGKILL cut short: their temp files go

@@ -449,3 +449,34 @@ def test_export_onto_a_fifo_or_link_is_refused_with_a_message(
     assert "it is a named pipe (FIFO), and SerumDesk only replaces regular files" in fifo_message
     assert "it is a symbolic link" in link_message
     assert victim.read_text("utf-8") == "precious"
+
+
+def test_a_data_folder_made_read_only_stays_so_and_saving_says_why(
+        qtbot: QtBot, catalog_path: Path, paths: UserPaths) -> None:
+    """Issue #19: a folder the person made read-only (0500) was made 0700 again and written,
+    since root may write anywhere. Now nothing is written there and a save says why."""
+    store = ProfileStore(paths.profiles_dir)
+    store.create("Mum", ANSWERS)
+    before = sorted(p.name for p in paths.data_dir.rglob("*"))
+    paths.data_dir.chmod(0o500)
+    paths.profiles_dir.chmod(0o500)
+    try:
+        prompts = ScriptedPrompts()
+        window = _window(qtbot, catalog_path, paths)
+        actions = install_profile_actions(window, window.state, paths, prompts,
+                                          offer_at_start=False)
+        actions.offer_last_used()
+        assert prompts.texts("inform") == []  # not taken for a second window
+        window.state.replace(ANSWERS, OVERRIDES, COMPARED, BOTTLES)
+        prompts.names.append("Dad")
+        actions.save_action.trigger()
+        [warned] = prompts.texts("warn")
+        assert "read-only" in warned
+        assert sorted(p.name for p in paths.data_dir.rglob("*")) == before
+        assert oct(paths.data_dir.stat().st_mode & 0o777) == oct(0o500)
+        assert oct(paths.profiles_dir.stat().st_mode & 0o777) == oct(0o500)
+        if actions.guard is not None:
+            actions.guard.release()
+    finally:
+        paths.profiles_dir.chmod(0o700)
+        paths.data_dir.chmod(0o700)
