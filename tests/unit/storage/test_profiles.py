@@ -533,3 +533,20 @@ def test_a_profile_with_a_microscopic_dose_is_refused_by_name() -> None:
     with pytest.raises(ProfileDataError, match="overrides.p.dose_ml: An amount per use must be "
                        r"0 or between 0\.001 and 100 ml, not 1e-300$"):
         parse_profile(json.dumps(data).encode(), default_id="0" * 32)
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1999-12-31", "3000-01-01"])
+@pytest.mark.parametrize("field", ["opened", "patch_started"])
+def test_an_import_with_an_impossible_bottle_date_is_refused_naming_it(
+        store: ProfileStore, tmp_path: Path, day: str, field: str) -> None:
+    """Issue #19: every date is bounded where it is read (a bottle's from 2000 to a year
+    from today), so nothing later counts months past the calendar's end."""
+    saved = store.create("Mum", ANSWERS)
+    exported = tmp_path / "mum.json"
+    store.export(saved.id, exported, replace=False)
+    data = json.loads(exported.read_text("utf-8"))
+    data["bottles"] = [{"product_id": "bioeffect-egf-serum", field: day}]
+    exported.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ProfileError, match=f"bottles.0.{field}: .*{day}"):
+        store.import_file(exported)
+    assert store.listing().names == ["Mum"]
