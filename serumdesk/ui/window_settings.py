@@ -11,12 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
 
+from serumdesk.domain.strict.numbers import MAX_SETTINGS_BYTES
 from serumdesk.storage.files import regular_or_missing
 from serumdesk.storage.paths import settings_file
 
 _GEOMETRY_KEY = "main_window/geometry"
-MAX_SETTINGS_BYTES = 64 * 1024
-"""The file holds one window geometry (a few hundred bytes)."""
 
 
 def open_settings() -> QSettings | None:

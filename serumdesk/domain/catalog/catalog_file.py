@@ -11,14 +11,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from serumdesk.domain.catalog.product import MAX_LIST_ITEMS, Catalog, Product
+from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.strict.data_files import (
-    MAX_PROBLEMS,
     DataFileError,
     describe_error_list,
     json_object,
     json_schema_of,
 )
+from serumdesk.domain.strict.numbers import MAX_LIST_ITEMS, MAX_PROBLEMS
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter

@@ -23,14 +23,21 @@ from pydantic import (
     model_validator,
 )
 
-from serumdesk.domain.catalog.product import MAX_LIST_ITEMS, FileDay, Product, ProductId
+from serumdesk.domain.catalog.product import FileDay, Product, ProductId
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
 from serumdesk.domain.ingredients.kinds import Flag, Role
 from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
-from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
+from serumdesk.domain.strict.numbers import (
+    DOSE_ML,
+    MAX_LABEL_CHARS_IN_ALL,
+    MAX_LIST_ITEMS,
+    PRICE_USD,
+    SIZE_ML,
+    USES_A_DAY,
+)
 from serumdesk.domain.strict.plain_text import (
     VISIBLE_RULE,
     has_visible_character,
@@ -54,9 +61,6 @@ MAX_KEY_INGREDIENTS = 8
 MAX_LABEL_CHARS = 20_000
 """A real label is a few hundred characters; this is far above any."""
 MAX_MY_PRODUCTS = 200
-MAX_LABEL_CHARS_IN_ALL = 150_000
-"""Every label of your serums is read again by each command and each start; together they
-hold at most this many characters (a hundred long labels), so that stays quick."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from serumdesk.domain.strict.field_rules import (
 from serumdesk.domain.strict.numbers import (
     DOSE_ML,
     FILE_DAY,
+    MAX_LIST_ITEMS,
     PRICE_USD,
     SIZE_ML,
     SOURCE_DAY,
@@ -52,9 +53,6 @@ FreeText = Annotated[str, TextRule(min_length=0)]
 ProductId = Annotated[str, TextRule(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80,
                                     strip=False)]
 StrictBool = Annotated[bool, STRICT_BOOL]
-MAX_LIST_ITEMS = 200
-"""The most items any list of a product holds (as an ingredient list's): far above a real
-product's, and low enough that a crafted file's errors stay few."""
 SourceDay = Annotated[dt.date, DayRule(SOURCE_DAY)]
 FileDay = Annotated[dt.date, DayRule(FILE_DAY)]
 

@@ -9,14 +9,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.field_rules import error_words
+from serumdesk.domain.strict.numbers import MAX_PROBLEMS
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
-
-
-MAX_PROBLEMS = 10
-"""The problems a message lists; a file's checking stops soon after, whatever its size."""
 
 
 class DataFileError(Exception):

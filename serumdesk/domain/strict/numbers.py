@@ -171,6 +171,27 @@ def check_day(value: dt.date, what: str) -> dt.date:
     return DayRange(what, NOTED_DAY.earliest, NOTED_DAY.ahead_days).check(value)
 
 
+# --- limits on what a file may hold (issue #19): each keeps time and memory bounded ----------
+
+BYTES_PER_VALUE = 16
+"""The densest a SerumDesk file may be: one value (or container) per this many bytes. Its
+own files hold one per 20-35 bytes even without spaces; a string costs Python about 60
+bytes and an empty list about 80, so this keeps a file's objects within a few times its
+size (strict_json.loads counts before it parses)."""
+FEWEST_VALUES = 100_000
+"""A small file may always hold this many values, however dense (a few megabytes at most)."""
+MAX_PROBLEMS = 10
+"""The problems a message about a file lists; checking a file stops soon after."""
+MAX_LIST_ITEMS = 200
+"""The most items any list of a catalog product holds (as an ingredient list's): far above
+a real product's, and low enough that a crafted file's errors stay few."""
+MAX_LABEL_CHARS_IN_ALL = 150_000
+"""Every label of your serums is read again by each command and each start; together they
+hold at most this many characters (a hundred long labels), so that stays quick."""
+MAX_SETTINGS_BYTES = 64 * 1024
+"""The app's settings file holds one window geometry (a few hundred bytes)."""
+
+
 COST_QUANTITIES: dict[str, Quantity] = {
     "price_usd": PRICE_USD,
     "size_ml": SIZE_ML,

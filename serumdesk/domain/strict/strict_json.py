@@ -23,15 +23,10 @@ import math
 import re
 from typing import Any
 
+from serumdesk.domain.strict.numbers import BYTES_PER_VALUE, FEWEST_VALUES
 from serumdesk.domain.strict.plain_text import is_unsafe
 
 _NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e\n]")
-BYTES_PER_VALUE = 16
-"""The densest a SerumDesk file may be: one value (or container) per this many bytes. Its
-own files hold one per 20-35 bytes even without spaces; a string costs Python about 60
-bytes and an empty list about 80, so this keeps a file's objects within a few times its size."""
-FEWEST_VALUES = 100_000
-"""A small file may always hold this many values, however dense (a few megabytes at most)."""
 _MAX_INT_DIGITS = 640
 """Python's lowest setting of its own limit. Shorter integers reach the models, which say
 which field is out of bounds (numbers.py); longer ones are refused here, in plain words."""

@@ -102,7 +102,8 @@ def test_a_small_file_may_be_dense() -> None:
 
 
 def test_a_real_catalog_is_well_within_the_budget() -> None:
-    from serumdesk.domain.strict.strict_json import BYTES_PER_VALUE, count_values
+    from serumdesk.domain.strict.numbers import BYTES_PER_VALUE
+    from serumdesk.domain.strict.strict_json import count_values
     from serumdesk.storage.paths import bundled_catalog_path, bundled_ingredients_path
 
     for path in (bundled_catalog_path(), bundled_ingredients_path()):
