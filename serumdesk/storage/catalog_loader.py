@@ -58,10 +58,6 @@ class CatalogLoader:
         """What could not be added to the catalog, in plain words (shown, never fatal)."""
 
     @property
-    def attempted(self) -> bool:
-        return self._catalog is not None or self._error is not None
-
-    @property
     def error(self) -> str | None:
         """The failure message, once loading was tried and failed."""
         return self._error

@@ -39,7 +39,7 @@ def test_run_gui_gets_ready_without_pyside_reading_the_sources_of_later_imports(
         "    def ready():\n"
         "        scanned = sys.modules['PySide6.support.feature'].pyside_feature_dict\n"
         "        ours = sorted(n for n in scanned if n.startswith(('serumdesk', 'pydantic')))\n"
-        "        print('ready', window.catalog_loader.error, ours, flush=True)\n"
+        "        print('ready', window.catalog.problem(), ours, flush=True)\n"
         "        window.close_guards.clear()\n"
         "        window.close()\n"
         "    window.start_up_finished.connect(ready)\n"

@@ -15,7 +15,7 @@ from serumdesk.ui.widgets.choices import CheckChoice
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, plain_label
 
 if TYPE_CHECKING:
-    from serumdesk.storage.catalog_loader import CatalogLoader
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.work_state import WorkState
 
 MAX_ALLERGENS = 20
@@ -36,10 +36,8 @@ def parse_allergens(text: str) -> tuple[str, ...] | str:
 
 
 class CautionsPage(QuestionPage):
-    reads_catalog = True
-
-    def __init__(self, state: WorkState, catalog_loader: CatalogLoader) -> None:
-        self.catalog_loader = catalog_loader
+    def __init__(self, state: WorkState, catalog: CatalogModel) -> None:
+        self.catalog = catalog
         super().__init__(state)
 
     heading_text = "Medical cautions and allergies"
@@ -81,7 +79,7 @@ class CautionsPage(QuestionPage):
         from serumdesk.domain.ingredients.allergens import UnknownAllergen
 
         allergens = parse_allergens(self.allergens.text())
-        vocabulary = self.catalog_loader.vocabulary() if allergens else None
+        vocabulary = self.catalog.vocabulary() if allergens else None
         if isinstance(allergens, str) or vocabulary is None:
             self.unknown.hide()
             return
