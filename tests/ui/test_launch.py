@@ -24,7 +24,7 @@ def test_serumdesk_without_arguments_opens_the_app(tmp_path: Path) -> None:
         still_running = process.poll() is None
     finally:
         process.terminate()
-        _, err = process.communicate(timeout=10)
+        _, err = process.communicate(timeout=60)
     assert still_running, f"serumdesk exited early: {err}"
     assert "Traceback" not in err
 

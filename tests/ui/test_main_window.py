@@ -271,7 +271,7 @@ def test_ctrl_q_quits_from_the_file_menu(qtbot: QtBot) -> None:
     window.activateWindow()
     qtbot.waitActive(window)
     qtbot.keyClick(window.wizard, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not window.isVisible())
 
 
 # -- print buttons -------------------------------------------------------------------------------
@@ -363,7 +363,7 @@ def test_start_up_finishes_after_the_deferred_work_and_what_it_queued(qtbot: QtB
     qtbot.addWidget(window)
     queued: list[str] = []
     window.run_after_first_paint(lambda: QTimer.singleShot(0, lambda: queued.append("ran")))
-    with qtbot.waitSignal(window.start_up_finished, timeout=10_000):
+    with qtbot.waitSignal(window.start_up_finished):
         window.show()
     assert queued == ["ran"]  # queued by deferred work for the next turn: ran before "ready"
     assert window.catalog.problem() is None
