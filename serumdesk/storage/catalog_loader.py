@@ -40,8 +40,9 @@ ExtrasSource = Callable[[], CatalogExtras]
 class CatalogLoader:
     """Reads, validates and composes the catalog the first time it is asked for.
 
-    pydantic and the catalog models are imported here, not at module import, so the
-    wizard's first page appears before they are paid for.
+    The catalog's types and pydantic (which checks the file against them) are imported on
+    the first load, not at module import, so the wizard's first page appears before they
+    are paid for.
     """
 
     def __init__(self, path: Path, vocabulary: VocabularyLoader | None = None,

@@ -292,7 +292,7 @@ def test_print_and_export_call_the_sheet_module_with_the_comparison(
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     assert [c[0] for c in calls] == ["print", "pdf"]
     for _, rec, ids in calls:
-        assert rec is window.wizard.results_page().recommendation
+        assert rec is window.wizard.built_page(ResultsPage).recommendation
         assert ids == list(window.state.compared_ids)
 
 

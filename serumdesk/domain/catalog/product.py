@@ -99,10 +99,6 @@ class UsesFigure:
     provenance: Provenance
 
 
-Figure = SizeFigure | DoseFigure | UsesFigure
-"""A number with its provenance; each kind of figure bounds its value (numbers.py)."""
-
-
 @dataclass(frozen=True, kw_only=True)
 class Price:
     """A price for a stated size; the size can be an estimate of its own."""

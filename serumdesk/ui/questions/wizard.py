@@ -15,7 +15,6 @@ from serumdesk.ui.questions.use_case_page import UseCasePage
 
 if TYPE_CHECKING:
     from serumdesk.ui.catalog_model import CatalogModel
-    from serumdesk.ui.results.results_page import ResultsPage
     from serumdesk.ui.work_state import WorkState
 
 P = TypeVar("P", bound=QWizardPage)
@@ -90,11 +89,6 @@ class AdvisorWizard(QWizard):
 
     def done(self, _result: int) -> None:
         pass
-
-    def results_page(self) -> ResultsPage:
-        from serumdesk.ui.results.results_page import ResultsPage
-
-        return self.built_page(ResultsPage)
 
     def built_page(self, cls: type[P]) -> P:
         """The page of class `cls`, building the later pages first if need be."""

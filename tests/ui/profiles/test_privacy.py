@@ -62,7 +62,7 @@ def test_app_session_makes_no_connection(qtbot: QtBot, catalog_path: Path, user_
             break
         wizard.next()
     assert isinstance(wizard.currentPage(), ResultsPage)
-    assert window.wizard.results_page().recommendation is not None
+    assert window.wizard.built_page(ResultsPage).recommendation is not None
 
     prompts.names.append("Mum")
     assert actions.save()
