@@ -8,7 +8,6 @@ A lazy import inside a function is fine (start-up uses them).
 from __future__ import annotations
 
 import ast
-import importlib.util
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "serumdesk"
@@ -22,10 +21,10 @@ app.skip_pyside_source_scan puts the original back when it finds one."""
 
 
 def _is_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
+    """Whether `name` (serumdesk.x.y) is one of our modules or packages, found on disk
+    without importing anything (importing ui modules would bring Qt into a unit test)."""
+    path = PACKAGE.parent.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
 def module_names(tree: ast.Module) -> set[str]:
@@ -35,7 +34,8 @@ def module_names(tree: ast.Module) -> set[str]:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 names.add(alias.asname or alias.name.split(".")[0])
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+        elif (isinstance(node, ast.ImportFrom) and node.module and not node.level
+              and node.module.split(".")[0] == "serumdesk"):  # Qt's names are classes
             for alias in node.names:
                 if _is_module(f"{node.module}.{alias.name}"):
                     names.add(alias.asname or alias.name)
