@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-ALLERGENS = 30
-"""Ingredients a person can list as allergies."""
-ALLERGEN_CHARS = 80
-"""Letters in one of them: the longest INCI names (PEG-40 Hydrogenated Castor Oil …) fit."""
+ALLERGENS = 100
+"""Ingredients a person can list as allergies. Profile files have always allowed 100 of up to
+200 characters, so no profile saved before this limit was shared can become unreadable."""
+ALLERGEN_CHARS = 200
+"""Letters in one of them: the longest INCI names (PEG-40 Hydrogenated Castor Oil …) fit with
+room to spare, as in profile files of every earlier version."""
 BRAND_CHARS = 100
 PRODUCT_NAME_CHARS = 200
 LABEL_CHARS = 20_000
