@@ -345,9 +345,9 @@ REPEATED = ["Glycerin", "Human Fibroblast Conditioned Media", "Retinol", "Parfum
 @pytest.mark.parametrize("ingredient", REPEATED, ids=lambda i: i[:20])
 def test_a_shared_serum_whose_label_repeats_an_ingredient_is_read_like_any(
         run_serumdesk: Run, tmp_path: Path, ingredient: str) -> None:
-    from serumdesk.domain.catalog.my_products import MAX_LABEL_CHARS
+    from serumdesk.domain.strict.limits import LABEL_CHARS
 
-    label = ", ".join([ingredient] * 1500)[:MAX_LABEL_CHARS]
+    label = ", ".join([ingredient] * 1500)[:LABEL_CHARS]
     path = shared_profile(tmp_path, serum(label))
     result = run_serumdesk("profile", "import", str(path), "--with-serums")
     assert result.returncode == 0, result.stderr

@@ -80,7 +80,7 @@ def test_no_widget_shows_a_control_or_direction_character_from_a_catalog(
     hostile = tmp_path / "clinic.json"
     hostile.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     window = open_window(qtbot, hostile)
-    assert window.catalog_loader.error is None
+    assert window.catalog.loader.error is None
     for answers in (Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.LASER,
                             days_since_procedure=10), Answers(use_case=UseCase.MILD_CONCERNS)):
         page = drive_to_results(qtbot, window, answers)

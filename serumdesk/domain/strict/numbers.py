@@ -185,9 +185,6 @@ MAX_PROBLEMS = 10
 MAX_LIST_ITEMS = 200
 """The most items any list of a catalog product holds (as an ingredient list's): far above
 a real product's, and low enough that a crafted file's errors stay few."""
-MAX_LABEL_CHARS_IN_ALL = 150_000
-"""Every label of your serums is read again by each command and each start; together they
-hold at most this many characters (a hundred long labels), so that stays quick."""
 MAX_SETTINGS_BYTES = 64 * 1024
 """The app's settings file holds one window geometry (a few hundred bytes)."""
 

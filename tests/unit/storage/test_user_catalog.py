@@ -270,7 +270,7 @@ def test_the_labels_of_your_serums_are_bounded_in_all(store: UserCatalogStore,
     from serumdesk.domain.catalog import my_products
     from serumdesk.storage.user_catalog import UserCatalogError
 
-    monkeypatch.setattr(my_products, "MAX_LABEL_CHARS_IN_ALL", 1000)  # the rule, not the number
+    monkeypatch.setattr(my_products, "LABEL_CHARS_IN_ALL", 1000)  # the rule, not the number
     label = ", ".join(f"Zorblatine {n}" for n in range(300))[:300]
     for n in range(3):
         store.add(serum(name=f"Serum {n}", label=label))
