@@ -3,6 +3,7 @@ and a typed allergen to the families and ingredients it means."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
@@ -13,6 +14,7 @@ from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.allergens import AllergenQuery, UnknownAllergen
 from serumdesk.domain.ingredients.entry import Entry, MatchKind, Resolution
 from serumdesk.domain.ingredients.model import Family, Flag, IngredientsFile, Role, SourceRef
+from serumdesk.domain.ingredients.origin import OriginReader, OriginReading
 
 CLOSE_CUTOFF = 0.9
 """How alike (difflib's ratio) a name must be to a known one to be read as a typo of it."""
@@ -82,9 +84,12 @@ class Vocabulary:
             for written in family.names:
                 self._family_by_key.setdefault(names.key(written), family.id)
         self._family_by_unordered = _unique_unordered(self._family_by_key)
+        self._origin = OriginReader(data.origin_words)
+        self._origin_rules = data.origin_words
         self._patterns = data.patterns
         self._pattern_regex = _compile_patterns([p.match for p in data.patterns])
         self._pattern_entries: dict[str, Entry | None] = {}
+        self._completions = _completions(self._by_key, self._family_by_key)
         self._close = _CloseIndex(self._by_key)
         self._close_allergens = _CloseIndex([*self._by_key, *self._family_by_key])
 
@@ -129,9 +134,22 @@ class Vocabulary:
     def resolve(self, written: str, *, close: bool = True) -> Resolution | None:
         """What a written ingredient name is: by its name or a synonym, then with its words in
         another order, then by the shape of its name, then (with `close`) as a likely typo of
-        a known name. None when the vocabulary does not know it: never a guess."""
+        a known name. None when the vocabulary does not know it: never a guess.
+
+        Words of the name that say where it comes from (the vocabulary's origin words) are
+        read either way: they make an entry of an unknown name, and add to a known one."""
         if len(written) > MAX_NAME_CHARS:
             return None
+        found = self._by_name(written, close)
+        origin = self._origin.read(written)
+        if origin is None:
+            return found
+        if found is None:
+            return Resolution(self._origin_entry(written, origin), MatchKind.ORIGIN,
+                              " ".join(written.split()))
+        return found._replace(entry=_with_origin(found.entry, origin, self._closure(origin.may_be)))
+
+    def _by_name(self, written: str, close: bool) -> Resolution | None:
         full = names.key(written, keep_parentheses=True)
         found = self._known(full)
         if found is not None:
@@ -142,11 +160,24 @@ class Vocabulary:
         found = self._known(stripped) if stripped != full else None
         if found is None:
             found = self._by_pattern(stripped, written)
+        if found is None:
+            whole = self._completions.get(stripped)
+            if whole is not None:
+                found = Resolution(self._by_key[whole], MatchKind.SHORTENED, self._shown[whole])
         if found is None and close:
             near = self._close.closest(stripped)
             if near is not None:
                 found = Resolution(self._by_key[near], MatchKind.CLOSE, self._shown[near])
         return found
+
+    def _origin_entry(self, written: str, origin: OriginReading) -> Entry:
+        """An entry for a name the vocabulary does not know, from its origin words alone."""
+        first = next(o for o in self._origin_rules if o.id == origin.ids[0])
+        entry = self._entry(" ".join(written.split()), Role.BIOLOGIC if origin.biologic else Role.OTHER,
+                            origin.note, sorted(origin.flags), (), origin.may_be,
+                            origin.source_category, self._sources[first.source],
+                            pattern=f"origin:{origin.ids[0]}")
+        return dataclasses.replace(entry, origin_note=origin.note)
 
     def _known(self, k: str) -> Resolution | None:
         entry = self._by_key.get(k)
@@ -252,6 +283,41 @@ def _name_index(entries: Sequence[Entry], data: IngredientsFile) -> tuple[dict[s
             by_key[s] = owner
             shown[s] = written
     return by_key, shown
+
+
+def _with_origin(entry: Entry, origin: OriginReading, may_be: frozenset[str]) -> Entry:
+    """A known entry with what its name's origin words add: flags, possible families, and a
+    source category when it had none. A name that says human or animal is not 'either'."""
+    flags = entry.flags | origin.flags
+    if flags & {Flag.HUMAN_DERIVED, Flag.ANIMAL_DERIVED}:
+        flags -= {Flag.HUMAN_OR_ANIMAL}
+    return dataclasses.replace(
+        entry, flags=flags, may_be_in=entry.may_be_in | (may_be - entry.in_families),
+        source_category=entry.source_category or origin.source_category,
+        origin_note=origin.note)
+
+
+def _completions(by_key: Mapping[str, Entry], families: Mapping[str, str]) -> dict[str, str]:
+    """The first word or two of a known name → that name, where only one ingredient starts so
+    (or one is that start and 'acid': 'glycolic' → 'glycolic acid'). Starts shorter than five
+    letters are too vague to read."""
+    starts: dict[str, dict[str, str]] = {}
+    for k, entry in by_key.items():
+        words = k.split(" ")
+        for n in (1, 2):
+            if len(words) > n:
+                start = " ".join(words[:n])
+                if len(start) >= 5:
+                    starts.setdefault(start, {}).setdefault(entry.key, k)
+    found: dict[str, str] = {}
+    for start, owners in starts.items():
+        if start in by_key or start in families:
+            continue
+        if len(owners) == 1:
+            found[start] = next(iter(owners.values()))
+        elif f"{start} acid" in by_key:
+            found[start] = f"{start} acid"
+    return found
 
 
 def _ancestry(parents: dict[str, list[str]]) -> dict[str, frozenset[str]]:

@@ -15,7 +15,12 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 MAX_ITEMS = 1000
-"""A label with more items than this is not one product's label: the rest is not read."""
+"""A label with more items than this is not one product's label: the items after these are
+still read for the verdict (a biologic or an allergen after the cut counts), but not
+explained one by one, and the label is said to be cut."""
+MAX_READ_ITEMS = 20_000
+"""Items read in all; the text after them is not read, and is said not to be (it bounds the
+work for a multi-megabyte file)."""
 MAX_LINE_CHARS = 100_000
 """A longer line is not a label's: reading stops there."""
 MAX_SHOWN_CHARS = 200
@@ -34,7 +39,7 @@ _AND = re.compile(r"\(\s*and\s*\)", re.IGNORECASE)
 # name (1,2-Hexanediol); a full stop separates only when a space or the line's end follows.
 _EVENTS = re.compile(r"[()\[\]]|[;•|、，；]|,(?!\d)|(?<!\d),|\.(?=\s|$)")
 _ABBREVIATIONS = frozenset({"denat", "sp", "spp", "ssp", "subsp", "var", "ext", "no", "aq", "st"})
-_LAST_WORD = re.compile(r"([A-Za-z]+)$")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _MAY_CONTAIN = re.compile(
     r"^(.*?)(?:\bmay\s+contain\b|\+\s*/\s*-|±)\s*(?:\(\s*\+\s*/\s*-\s*\))?\s*:?\s*", re.IGNORECASE)
 _PERCENT = re.compile(r"(?:\bat\s+)?(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|ppm\b|ppb\b)", re.IGNORECASE)
@@ -49,12 +54,15 @@ class LabelItem(NamedTuple):
     """What is looked up: the written name without its percentage."""
     possible: bool
     """Listed under "may contain" or "+/-": it may or may not be in this batch."""
+    group: str = ""
+    """The noun a lay label gives a run of names once ('Jojoba, Argan and Rose Oils' → 'oil'):
+    what the name is read with when it is not known alone."""
 
 
 class ParsedLabel(NamedTuple):
     items: tuple[LabelItem, ...]
     unread_chars: int
-    """Characters not read after MAX_ITEMS items or a MAX_LINE_CHARS line (0 for a real label)."""
+    """Characters not read after MAX_READ_ITEMS items or a MAX_LINE_CHARS line (0 for a real label)."""
 
 
 def printable(text: str) -> str:
@@ -78,12 +86,12 @@ def parse_label(text: str) -> ParsedLabel:
             possible = False  # a blank line ends a "may contain" paragraph
         elif not _HEADING_LINE.match(line):
             for start, segment in _segments(_AND.sub(",", _HEADING.sub(",", line))):
-                if len(items) >= MAX_ITEMS:  # (about: footnotes and headings shortened the line)
-                    return ParsedLabel(tuple(items[:MAX_ITEMS]), len(text) - line_start - start)
+                if len(items) >= MAX_READ_ITEMS:  # (about: footnotes and headings shortened the line)
+                    return ParsedLabel(tuple(items[:MAX_READ_ITEMS]), len(text) - line_start - start)
                 possible = _add_segment(segment, possible, items)
         if len(raw_line) > MAX_LINE_CHARS:
-            return ParsedLabel(tuple(items[:MAX_ITEMS]), len(text) - line_start - MAX_LINE_CHARS)
-    return ParsedLabel(tuple(items[:MAX_ITEMS]), 0)
+            return ParsedLabel(tuple(items[:MAX_READ_ITEMS]), len(text) - line_start - MAX_LINE_CHARS)
+    return ParsedLabel(tuple(items[:MAX_READ_ITEMS]), 0)
 
 
 def _matched_brackets(line: str) -> set[int]:
@@ -126,12 +134,16 @@ def _segments(line: str) -> Iterator[tuple[int, str]]:
 
 
 def _is_abbreviation(line: str, at: int) -> bool:
-    """A full stop after 'Denat', 'spp' or a single letter (C.I.) does not end a name."""
-    m = _LAST_WORD.search(line, 0, at)
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    return word in _ABBREVIATIONS or len(word) == 1
+    """A full stop after 'Denat', 'spp' or a single letter (C.I.) does not end a name.
+
+    The word is found by stepping back from the full stop over its letters only: a full stop
+    that separates is followed by a space, so no letter is stepped over twice (issue #19: a
+    search from the line's start made a crafted label quadratic)."""
+    start = at
+    while start > 0 and line[start - 1] in _LETTERS:
+        start -= 1
+    word = line[start:at].lower()
+    return bool(word) and (word in _ABBREVIATIONS or len(word) == 1)
 
 
 def _add_segment(segment: str, possible: bool, items: list[LabelItem]) -> bool:
@@ -175,7 +187,14 @@ def _add_item(text: str, possible: bool, items: list[LabelItem]) -> None:
 
 
 def _balanced_edges(text: str) -> str:
-    """Drop a closing bracket left at the start, or an opening one at the end."""
-    while text and (text[0] in ")]" or text[-1] in "(["):
-        text = (text[1:] if text[0] in ")]" else text[:-1]).strip(_EDGE_PUNCTUATION)
-    return text
+    """Drop closing brackets left at the start, and opening ones at the end (with the
+    punctuation around them), moving two ends inward: each character is looked at once."""
+    start, end = 0, len(text)
+    while start < end:
+        if text[start] in ")]" or text[start] in _EDGE_PUNCTUATION:
+            start += 1
+        elif text[end - 1] in "([" or text[end - 1] in _EDGE_PUNCTUATION:
+            end -= 1
+        else:
+            break
+    return text[start:end] if (start, end) != (0, len(text)) else text
