@@ -14,7 +14,7 @@ from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.allergens import AllergenQuery, UnknownAllergen
 from serumdesk.domain.ingredients.entry import Entry, MatchKind, Resolution
 from serumdesk.domain.ingredients.model import Family, Flag, IngredientsFile, Role, SourceRef
-from serumdesk.domain.ingredients.origin import OriginReader, OriginReading
+from serumdesk.domain.ingredients.origin import OriginReader, OriginReading, name_words, phrases
 
 CLOSE_CUTOFF = 0.9
 """How alike (difflib's ratio) a name must be to a known one to be read as a typo of it."""
@@ -78,6 +78,9 @@ class Vocabulary:
             self._entry(i.inci, i.role, i.explanation, i.flags, i.families, i.may_be,
                         i.source_category, self._sources[i.source]) for i in data.ingredients)
         self._by_key, self._shown = _name_index(self.entries, data)
+        self._names_of: dict[str, set[str]] = {}
+        for k, entry in self._by_key.items():
+            self._names_of.setdefault(entry.key, set()).add(k)
         self._by_unordered = _unique_unordered(self._by_key)
         self._family_by_key: dict[str, str] = {}
         for family in data.families:
@@ -202,6 +205,22 @@ class Vocabulary:
         entry = self._pattern_entries[k]
         return None if entry is None else Resolution(entry, MatchKind.PATTERN, entry.inci)
 
+    def names_of(self, entry_key: str) -> frozenset[str]:
+        """Every name of an ingredient as matching keys (INCI, synonyms, shorter readings)."""
+        return frozenset(self._names_of.get(entry_key, ()))
+
+    def search_words(self, allergen: AllergenQuery | UnknownAllergen) -> frozenset[str]:
+        """The phrases an ingredient's name is searched for when the vocabulary cannot say
+        what the ingredient is made of (see `allergen_in_name`)."""
+        return _search_words(self, allergen)
+
+    def allergen_in_name(self, written: str, words: frozenset[str]) -> str | None:
+        """The first of `words` (from `search_words`) that is a whole-word phrase of the name,
+        or None. Linear in the name's words."""
+        longest = max((len(w.split(" ")) for w in words), default=1)
+        found = phrases(name_words(written[:MAX_NAME_CHARS]), longest) & words
+        return min(found) if found else None
+
     def below(self, family_id: str) -> frozenset[str]:
         """The families inside `family_id` (not itself): an allergy to 'marine' covers them."""
         return frozenset(self._descent[family_id])
@@ -260,6 +279,23 @@ class Vocabulary:
             families=frozenset({family}) if family else frozenset(),
             entries=frozenset({entry.key}) if entry else frozenset(),
             entry_families=entry.in_families if entry else frozenset())
+
+
+def _search_words(vocabulary: Vocabulary, allergen: AllergenQuery | UnknownAllergen) -> frozenset[str]:
+    """The phrases that stand for an allergen in a name: what was typed, and every name of its
+    families (and those below them) and of its ingredients. Names under three letters ('ha',
+    'mi') only as typed: too short to find safely inside other names."""
+    found = {" ".join(name_words(allergen.text))}
+    if isinstance(allergen, AllergenQuery):
+        families = set(allergen.families)
+        for family_id in allergen.families:
+            families |= vocabulary.below(family_id)
+        for family_id in families:
+            found.update(" ".join(name_words(n)) for n in vocabulary.families[family_id].names)
+        for entry_key in allergen.entries:
+            found.update(vocabulary.names_of(entry_key))
+    typed = " ".join(name_words(allergen.text))
+    return frozenset(p for p in found if p and (len(p) >= 3 or p == typed))
 
 
 def _name_index(entries: Sequence[Entry], data: IngredientsFile) -> tuple[dict[str, Entry], dict[str, str]]:
