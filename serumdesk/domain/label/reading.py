@@ -203,7 +203,8 @@ class LabelReading:
     @property
     def ethics_notes(self) -> list[str]:
         return [f"{i.written}: its name says it comes from embryonic or fetal cells."
-                if i.entry is not None and i.entry.origin_note is not None else f"{i.written} is made with cells first grown from donated fetal tissue."
+                if i.entry is not None and i.entry.origin_note is not None
+                else f"{i.written} is made with cells first grown from donated fetal tissue."
                 for i in self.fetal_cell_line]
 
 

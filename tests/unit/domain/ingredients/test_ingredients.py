@@ -152,7 +152,7 @@ def test_names_that_differ_in_a_number_are_never_typos() -> None:
 
 def test_an_unknown_name_is_not_guessed() -> None:
     v = small()
-    for name in ("Zorblax Extract Complex", "Hyaluronic", "Oil", "", "   ", "x" * 500):
+    for name in ("Zorblax Extract Complex", "Oil", "", "   ", "x" * 500):
         assert v.resolve(name) is None, name
 
 
