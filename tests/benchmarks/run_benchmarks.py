@@ -314,13 +314,53 @@ def labels_rows(runs: int) -> list[Row]:
         return check_label(read_label(text, vocabulary), vocabulary, answers)
 
     seconds = median_time(analyse, max(runs, 50))
+    worst_shape, worst = worst_label_case(vocabulary, answers)
+    unknown, total = corpus_unknown_share(vocabulary)
+    share = unknown / total if total else 0.0
     return [
         Row("8. ingredient vocabulary loaded (once)", f"{loaded * 1000:.0f} ms", "", None,
             "reading, checking and indexing catalog/ingredients.json, in the benchmark's process"),
         Row("8. label of 60 ingredients analysed", f"{seconds * 1000:.2f} ms", "≤ 5 ms",
             seconds <= 0.005, "`serumdesk ingredients`' work for a 60-ingredient label, the "
             "vocabulary warm: parse, read each ingredient, classify, check allergies and cautions"),
+        Row("8. worst 20,000-character label", f"{worst * 1000:.1f} ms", "≤ 50 ms", worst <= 0.05,
+            f"the slowest of the crafted shapes in tests/unit/domain/label/worst_cases.py "
+            f"({worst_shape}), read and checked"),
+        Row("8. unknown ingredients across the label corpus", f"{share:.1%} ({unknown}/{total})",
+            "≤ 3%", share <= 0.03, "items of the stored published labels "
+            "(tests/unit/domain/data/labels) the vocabulary cannot read"),
     ]
+
+
+def worst_label_case(vocabulary: object, answers: object) -> tuple[str, float]:
+    """The slowest crafted 20,000-character label (issue #19's linear-time rule)."""
+    from serumdesk.domain.label.reading import read_label
+    from serumdesk.domain.label.verdict import check_label
+    from tests.unit.domain.label.worst_cases import WORST_CASES
+
+    worst = ("", 0.0)
+    for shape, grow in WORST_CASES.items():
+        text = grow(20_000)
+        seconds = median_time(lambda t=text: check_label(read_label(t, vocabulary), vocabulary,
+                                                          answers), 3)  # type: ignore[arg-type]
+        worst = max(worst, (shape, seconds), key=lambda pair: pair[1])
+    return worst
+
+
+def corpus_unknown_share(vocabulary: object) -> tuple[int, int]:
+    """(unknown, all) items across the stored real labels (synthetic ones left out)."""
+    from serumdesk.domain.label.reading import read_label
+
+    unknown = total = 0
+    for path in sorted(LABEL_FILE.parent.glob("*.txt")):
+        if path.name.startswith("synthetic-"):
+            continue
+        text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                         if not line.startswith("# "))
+        reading = read_label(text, vocabulary)  # type: ignore[arg-type]
+        unknown += len(reading.unknown)
+        total += len(reading.ingredients)
+    return unknown, total
 
 
 def machine() -> str:

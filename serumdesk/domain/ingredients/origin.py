@@ -38,11 +38,13 @@ class OriginReading(NamedTuple):
         return "Read from the name: " + "; ".join(self.reasons) + "."
 
 
-def name_words(text: str) -> tuple[str, ...]:
+def name_words(text: str, words: Sequence[str] | None = None) -> tuple[str, ...]:
     """A name's words for whole-word searches: brackets kept, slashes split ('Bacillus/Soybean
-    Ferment' holds 'soybean')."""
+    Ferment' holds 'soybean'). `words`, when given, are its words with brackets kept already."""
     found: list[str] = []
-    for word in names.words(text, keep_parentheses=True)[:MAX_NAME_WORDS]:
+    if words is None:
+        words = names.words(text, keep_parentheses=True)
+    for word in words[:MAX_NAME_WORDS]:
         found.extend(w for w in word.split("/") if w)
     return tuple(found)
 
@@ -72,9 +74,10 @@ class OriginReader:
             longest = max(longest, *(len(u.split(" ")) for u in unless)) if unless else longest
         self.longest = longest
 
-    def read(self, text: str) -> OriginReading | None:
-        """What the name's origin words say, or None when it has none."""
-        found = phrases(name_words(text), self.longest)
+    def read(self, text: str, words: Sequence[str] | None = None) -> OriginReading | None:
+        """What the name's origin words say, or None when it has none (`words`: its words with
+        brackets kept, when the caller has them)."""
+        found = phrases(name_words(text, words), self.longest)
         hits = sorted({n for p in found for n in self._by_phrase.get(p, ())})
         rules = [self._rules[n] for n in hits if not self._unless[n] & found]
         if not rules:

@@ -143,8 +143,9 @@ class Vocabulary:
         read either way: they make an entry of an unknown name, and add to a known one."""
         if len(written) > MAX_NAME_CHARS:
             return None
-        found = self._by_name(written, close)
-        origin = self._origin.read(written)
+        full_words = names.words(written, keep_parentheses=True)
+        found = self._by_name(written, " ".join(full_words), close)
+        origin = self._origin.read(written, full_words)
         if origin is None:
             return found
         if found is None:
@@ -152,12 +153,11 @@ class Vocabulary:
                               " ".join(written.split()))
         return found._replace(entry=_with_origin(found.entry, origin, self._closure(origin.may_be)))
 
-    def _by_name(self, written: str, close: bool) -> Resolution | None:
-        full = names.key(written, keep_parentheses=True)
+    def _by_name(self, written: str, full: str, close: bool) -> Resolution | None:
         found = self._known(full)
         if found is not None:
             return found
-        stripped = names.key(written)
+        stripped = names.key(written) if "(" in written or "[" in written else full
         if not stripped:
             return None
         found = self._known(stripped) if stripped != full else None
@@ -214,12 +214,10 @@ class Vocabulary:
         what the ingredient is made of (see `allergen_in_name`)."""
         return _search_words(self, allergen)
 
-    def allergen_in_name(self, written: str, words: frozenset[str]) -> str | None:
-        """The first of `words` (from `search_words`) that is a whole-word phrase of the name,
-        or None. Linear in the name's words."""
-        longest = max((len(w.split(" ")) for w in words), default=1)
-        found = phrases(name_words(written[:MAX_NAME_CHARS]), longest) & words
-        return min(found) if found else None
+    def name_phrases(self, written: str, longest: int) -> set[str]:
+        """The name's whole-word phrases of up to `longest` words, to search for allergens'
+        `search_words` (linear in the name's words)."""
+        return phrases(name_words(written[:MAX_NAME_CHARS]), longest)
 
     def below(self, family_id: str) -> frozenset[str]:
         """The families inside `family_id` (not itself): an allergy to 'marine' covers them."""

@@ -133,18 +133,23 @@ def _name_matches(reading: LabelReading, vocabulary: Vocabulary,
     if not allergens:
         return ()
     words = [(a, vocabulary.search_words(a)) for a in allergens]
+    any_unknown = any(isinstance(a, UnknownAllergen) for a in allergens)
+    longest = max((len(p.split(" ")) for _, w in words for p in w), default=1)
     already = {(id(m.ingredient), id(m.match.query)) for m in matches}
     found: list[NameMatch] = []
     seen: dict[str, list[tuple[int, str]]] = {}
     for i in reading.ingredients:
         vouched = i.entry is not None and not i.entry.inferred
+        if vouched and not any_unknown:
+            continue
         if i.written not in seen:
-            seen[i.written] = [(n, hit) for n, (a, w) in enumerate(words)
+            in_name = vocabulary.name_phrases(i.written, longest)
+            seen[i.written] = [(n, min(hit)) for n, (a, w) in enumerate(words)
                                if (isinstance(a, UnknownAllergen) or not vouched)
-                               and (hit := vocabulary.allergen_in_name(i.written, w)) is not None]
-        for n, hit in seen[i.written]:
+                               and (hit := in_name & w)]
+        for n, word in seen[i.written]:
             if (id(i), id(words[n][0])) not in already:
-                found.append(NameMatch(i, words[n][0], hit))
+                found.append(NameMatch(i, words[n][0], word))
     return tuple(found)
 
 
