@@ -154,7 +154,8 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
         inferred[InferredFact.HUMAN_DERIVED] = f"Your label lists {derived}."
     irritants = [{"kind": kind.value, "ingredient": name}
                  for kind in (IrritantKind.EXFOLIATING_ACID, IrritantKind.RETINOID,
-                              IrritantKind.FRAGRANCE, IrritantKind.ESSENTIAL_OIL)
+                              IrritantKind.VITAMIN_C, IrritantKind.FRAGRANCE,
+                              IrritantKind.ESSENTIAL_OIL)
                  for name in reading.irritant_names(kind)]
     fragrance_free = reading.fragrance_free
     if any(i["kind"] == "fragrance" for i in irritants):

@@ -35,6 +35,7 @@ _IRRITANT_KINDS: dict[IrritantKind, frozenset[Flag]] = {
     IrritantKind.FRAGRANCE: frozenset({Flag.FRAGRANCE, Flag.FRAGRANCE_ALLERGEN}),
     IrritantKind.ESSENTIAL_OIL: frozenset({Flag.ESSENTIAL_OIL}),
     IrritantKind.BOTANICAL: frozenset(),
+    IrritantKind.VITAMIN_C: frozenset({Flag.VITAMIN_C}),
 }
 """The catalog's irritant kinds as vocabulary flags. A label names no 'botanical' irritant:
 plant extracts are ordinary, and the ones that irritate carry a flag of their own."""
