@@ -85,10 +85,12 @@ def parse_label(text: str) -> ParsedLabel:
         if not line.strip():
             possible = False  # a blank line ends a "may contain" paragraph
         elif not _HEADING_LINE.match(line):
+            run_start = len(items)
             for start, segment in _segments(_AND.sub(",", _HEADING.sub(",", line))):
                 if len(items) >= MAX_READ_ITEMS:  # (about: footnotes and headings shortened the line)
                     return ParsedLabel(tuple(items[:MAX_READ_ITEMS]), len(text) - line_start - start)
                 possible = _add_segment(segment, possible, items)
+                run_start = _lay_run(items, run_start)
         if len(raw_line) > MAX_LINE_CHARS:
             return ParsedLabel(tuple(items[:MAX_READ_ITEMS]), len(text) - line_start - MAX_LINE_CHARS)
     return ParsedLabel(tuple(items[:MAX_READ_ITEMS]), 0)
@@ -175,10 +177,64 @@ def _possible_brackets(segment: str) -> tuple[str, list[str]]:
     return host, found
 
 
+_GROUP_NOUNS = ("oils", "extracts", "butters", "waxes", "waters", "hydrosols", "powders",
+                "juices", "esters", "ferments")
+"""Plural nouns a lay label gives once for a run of names: 'Jojoba, Argan and Rose Oils'."""
+_GROUP_PARTS = ("essential", "seed", "fruit", "leaf", "flower", "kernel", "nut", "peel", "root",
+                "bark", "plant", "botanical", "herbal", "fruit seed")
+
+
+def _lay_group(written: str) -> tuple[list[str], str] | None:
+    """'May Chang (citral) and cinnamon essential oils' → (['May Chang (citral)', 'cinnamon'],
+    'essential oil'); None for anything else. Only short items are looked at (string
+    operations, no search that rescans)."""
+    if len(written) > MAX_SHOWN_CHARS:
+        return None
+    words = written.split(" ")
+    if len(words) < 4 or words[-1].casefold() not in _GROUP_NOUNS:
+        return None
+    noun_words = [words[-1][:-2] if words[-1].casefold() == "waxes" else words[-1][:-1]]
+    at = len(words) - 1
+    while at > 2 and words[at - 1].casefold() in _GROUP_PARTS:
+        at -= 1
+        noun_words.insert(0, words[at])
+    lowered = [w.casefold() for w in words[:at]]
+    if "and" not in lowered[1:-1] and "&" not in lowered[1:-1]:
+        return None
+    cut = max(i for i, w in enumerate(lowered) if w in ("and", "&"))
+    first, second = " ".join(words[:cut]), " ".join(words[cut + 1:at])
+    if not first.strip() or not second.strip():
+        return None
+    return [first, second], " ".join(noun_words)
+
+
+def _lay_run(items: list[LabelItem], run_start: int) -> int:
+    """When the newest item names a lay run's shared noun ('… and Rose Oils'), the items
+    before it on the line, back to the last such run, may be read with it; returns where the
+    next run starts."""
+    if not items or not items[-1].group:
+        return run_start
+    noun = items[-1].group
+    end = len(items)
+    while end > run_start and items[end - 1].group == noun and items[end - 1].name.endswith(noun):
+        end -= 1
+    for n in range(run_start, end):
+        if not items[n].group:
+            items[n] = items[n]._replace(group=noun)
+    return len(items)
+
+
 def _add_item(text: str, possible: bool, items: list[LabelItem]) -> None:
     written = _SPACES.sub(" ", text).strip(_EDGE_PUNCTUATION)
     written = _balanced_edges(written)
     if not written or not any(ch.isalnum() for ch in written):
+        return
+    lay = _lay_group(_SPACES.sub(" ", _PERCENT.sub(" ", written)).strip(_EDGE_PUNCTUATION))
+    if lay is not None:  # "A and B oils": two ingredients, each named with the noun
+        names, noun = lay
+        for name in names:
+            _add_item(f"{name} {noun}", possible, items)
+            items[-1] = items[-1]._replace(group=noun)
         return
     name = _SPACES.sub(" ", _PERCENT.sub(" ", written)).strip(_EDGE_PUNCTUATION) or written
     if len(written) > MAX_SHOWN_CHARS:

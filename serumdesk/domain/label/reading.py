@@ -238,7 +238,7 @@ def _read(item: LabelItem, vocabulary: Vocabulary, *, close: bool) -> tuple[Reso
     resolution = _by_brackets(item.name, vocabulary.resolve(item.name, close=False), vocabulary)
     if resolution is None and "/" in item.name:
         resolution = _by_alternatives(item.name, vocabulary)
-    if item.group and (resolution is None or resolution.how is MatchKind.ORIGIN):
+    if item.group and (resolution is None or resolution.how in (MatchKind.ORIGIN, MatchKind.SHORTENED)):
         fuller = f"{item.name} {item.group}"
         grouped = vocabulary.resolve(fuller, close=False)
         if grouped is not None and grouped.how is not MatchKind.ORIGIN:

@@ -130,3 +130,28 @@ def test_a_cut_label_is_read_whole_and_says_so(vocabulary: Vocabulary) -> None:
     assert any(line.startswith("The label was cut") for line in lines)
     assert not any("every ingredient is known" in line for line in lines)
     assert verdict.allergen_matches or verdict.name_matches
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("May Chang (citral) and cinnamon essential oils",
+     ["May Chang (citral) essential oil", "cinnamon essential oil"]),
+    ("Green Tea and Chamomile Extracts", ["Green Tea Extract", "Chamomile Extract"]),
+    ("Candelilla and Carnauba Waxes", ["Candelilla Wax", "Carnauba Wax"]),
+    ("Sodium Hydroxide and Citric Acid", ["Sodium Hydroxide and Citric Acid"]),  # no shared noun
+])
+def test_lay_labels_split_a_shared_noun(text: str, expected: list[str]) -> None:
+    from serumdesk.domain.label.parse import parse_label
+
+    assert [i.written for i in parse_label(text).items] == expected
+
+
+def test_a_lay_run_reads_each_name_with_its_noun(vocabulary: Vocabulary) -> None:
+    reading = read_label("Aqua, Jojoba, Argan and Rose Oils, May Chang (citral) and cinnamon "
+                         "essential oils", vocabulary)
+    read_as = {i.written: (i.entry.inci if i.entry else None, i.completed) for i in reading.ingredients}
+    assert read_as["Aqua"] == ("Water", None)
+    assert read_as["Jojoba"][1] == "Jojoba Oil"
+    assert read_as["May Chang (citral) essential oil"][0] == "Litsea Cubeba Fruit Oil"
+    assert read_as["cinnamon essential oil"][0].startswith("Cinnamomum")
+    assert {"May Chang (citral) essential oil", "cinnamon essential oil"} <= {
+        i.written for i in reading.fragrance}
