@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`\uff07"), "'")
@@ -37,10 +38,26 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+_CACHED_NAME_CHARS = 200
+"""Names up to this long have their words cached (benchmark row '8. worst 20,000-character
+label': a name is read, searched for origin words and for allergens, each needing its words)."""
+
+
 def words(text: str, *, keep_parentheses: bool = False) -> tuple[str, ...]:
     """The words of a name as matching sees them: folded, hyphens and stray punctuation as
     spaces, plurals made singular. Parenthesised parts ('(Mushroom)') are dropped unless
     `keep_parentheses`, which keeps their words in place."""
+    if len(text) <= _CACHED_NAME_CHARS:
+        return _cached_words(text, keep_parentheses)
+    return _words(text, keep_parentheses)
+
+
+@lru_cache(maxsize=8192)
+def _cached_words(text: str, keep_parentheses: bool) -> tuple[str, ...]:
+    return _words(text, keep_parentheses)
+
+
+def _words(text: str, keep_parentheses: bool) -> tuple[str, ...]:
     folded = fold(text)
     if keep_parentheses:
         folded = folded.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ")

@@ -41,9 +41,11 @@ class OriginReading(NamedTuple):
 def name_words(text: str, words: Sequence[str] | None = None) -> tuple[str, ...]:
     """A name's words for whole-word searches: brackets kept, slashes split ('Bacillus/Soybean
     Ferment' holds 'soybean'). `words`, when given, are its words with brackets kept already."""
-    found: list[str] = []
     if words is None:
         words = names.words(text, keep_parentheses=True)
+    if "/" not in text:
+        return tuple(words[:MAX_NAME_WORDS])
+    found: list[str] = []
     for word in words[:MAX_NAME_WORDS]:
         found.extend(w for w in word.split("/") if w)
     return tuple(found)

@@ -45,6 +45,9 @@ _MAY_CONTAIN = re.compile(
 _PERCENT = re.compile(r"(?:\bat\s+)?(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|ppm\b|ppb\b)", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t.,;:·•-–—_/\\'\"“”‘’!?+=~^"
 _SPACES = re.compile(r"\s+")
+_BRACKETS = re.compile(r"[()\[\]]")
+_BRACKETED = re.compile(r"[\[(]([^\[\]()]*)[\])]")
+_LIST_SEPARATORS = re.compile(r"[,/;]")
 
 
 class LabelItem(NamedTuple):
@@ -100,7 +103,7 @@ def _matched_brackets(line: str) -> set[int]:
     """Positions of brackets that have a partner on the same line; the others are stray."""
     matched: set[int] = set()
     stack: list[tuple[str, int]] = []
-    for m in re.finditer(r"[()\[\]]", line):
+    for m in _BRACKETS.finditer(line):
         ch, at = m.group(), m.start()
         if ch in "([":
             stack.append((ch, at))
@@ -170,10 +173,10 @@ def _possible_brackets(segment: str) -> tuple[str, list[str]]:
         marker = _MAY_CONTAIN.match(inner)
         if marker is None or marker.group(1).strip():
             return m.group(0)
-        found.extend(re.split(r"[,/;]", inner[marker.end():]))
+        found.extend(_LIST_SEPARATORS.split(inner[marker.end():]))
         return " "
 
-    host = re.sub(r"[\[(]([^\[\]()]*)[\])]", take, segment)
+    host = _BRACKETED.sub(take, segment) if "(" in segment or "[" in segment else segment
     return host, found
 
 
@@ -229,14 +232,15 @@ def _add_item(text: str, possible: bool, items: list[LabelItem]) -> None:
     written = _balanced_edges(written)
     if not written or not any(ch.isalnum() for ch in written):
         return
-    lay = _lay_group(_SPACES.sub(" ", _PERCENT.sub(" ", written)).strip(_EDGE_PUNCTUATION))
+    name = _SPACES.sub(" ", _PERCENT.sub(" ", written)).strip(_EDGE_PUNCTUATION)
+    lay = _lay_group(name) if " " in name else None
     if lay is not None:  # "A and B oils": two ingredients, each named with the noun
         names, noun = lay
-        for name in names:
-            _add_item(f"{name} {noun}", possible, items)
+        for part in names:
+            _add_item(f"{part} {noun}", possible, items)
             items[-1] = items[-1]._replace(group=noun)
         return
-    name = _SPACES.sub(" ", _PERCENT.sub(" ", written)).strip(_EDGE_PUNCTUATION) or written
+    name = name or written
     if len(written) > MAX_SHOWN_CHARS:
         written = written[:MAX_SHOWN_CHARS].rstrip() + "…"
     items.append(LabelItem(written, name, possible))
