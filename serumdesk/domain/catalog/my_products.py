@@ -25,7 +25,7 @@ from pydantic import (
 from serumdesk.domain.catalog.product import Product, ProductId
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
 from serumdesk.domain.ingredients.kinds import Flag, Role
-from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
+from serumdesk.domain.label.reading import Known, LabelReading, ReadIngredient, Vegan, cut_words
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
@@ -131,6 +131,15 @@ def _source(reading: LabelReading) -> tuple[SourceCategory, str]:
     return reading.source_category, f"From your label: read from {_names(reading.source_reason)}."
 
 
+def _list_note(reading: LabelReading) -> str:
+    """What the card says of the list: cut, or with unknowns, or nothing."""
+    if reading.truncated:
+        return " ".join(cut_words(reading))
+    if not reading.complete:
+        return "Some ingredients were not known to SerumDesk."
+    return ""
+
+
 def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -> Product:
     """The catalog product a person's entry stands for; facts from the label are inferences."""
     category, detail = _source(reading)
@@ -139,6 +148,10 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
                     "seen": mine.entered or today}
     yours = {"kind": "sourced", "source": "your entry", "seen": mine.seen or today}
     human = reading.human_derived
+    # Embryonic or fetal cells of a body the name does not give: human-derived, to be safe
+    # (the product model ties a fetal cell line to human origin, as the diet answers do).
+    fetal_unsure = bool(reading.fetal_cell_line) and not human and \
+        reading.human_origin.known is not Known.NO
     vegan_words = {Vegan.YES: "every ingredient is known and none is of human or animal origin",
                    Vegan.NO: f"it lists {_names(reading.vegan_reason)}",
                    Vegan.NOT_CONFIRMED: "some ingredients may be of animal origin or are unknown"
@@ -152,6 +165,11 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
     if human:
         derived = _names(reading.flagged(Flag.HUMAN_DERIVED, definite=True))
         inferred[InferredFact.HUMAN_DERIVED] = f"Your label lists {derived}."
+    elif fetal_unsure:
+        human = True
+        inferred[InferredFact.HUMAN_DERIVED] = (
+            f"Your label lists {_names(reading.fetal_cell_line)}: embryonic or fetal cells whose "
+            "origin the name does not give, so SerumDesk treats it as human-derived to be safe.")
     irritants = [{"kind": kind.value, "ingredient": name}
                  for kind in (IrritantKind.EXFOLIATING_ACID, IrritantKind.RETINOID,
                               IrritantKind.VITAMIN_C, IrritantKind.FRAGRANCE,
@@ -177,8 +195,7 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
         "ingredient_list": {"inci": [i.written for i in reading.ingredients][:200],
                             "complete": reading.complete,
                             "provenance": label_source,
-                            "note": "" if reading.complete else "Some ingredients were not known "
-                            "to SerumDesk, or the label was not read to the end."},
+                            "note": _list_note(reading)},
         "irritants": irritants,
         "fragrance_free": fragrance_free,
         "price": {"usd": mine.price_usd, "provenance": yours,

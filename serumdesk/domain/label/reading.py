@@ -209,6 +209,20 @@ class LabelReading:
                 for i in self.fetal_cell_line]
 
 
+def cut_words(r: LabelReading) -> list[str]:
+    """What a cut label says, wherever it is shown (text, JSON's reader, the dialog, a card)."""
+    lines = []
+    if len(r.ingredients) > len(r.listed):
+        lines.append(f"The label was cut: it lists {len(r.ingredients):,} items; the first "
+                     f"{len(r.listed):,} are explained one by one, and all were read for this "
+                     "verdict. Is this one label?")
+    if r.unread_chars:
+        lines.append(f"The label was cut: only the first {len(r.ingredients):,} items were "
+                     f"read; the {r.unread_chars:,} characters after them were not, and the "
+                     "verdict rests on what was read. Is this one label?")
+    return lines
+
+
 def read_label(label: str | ParsedLabel, vocabulary: Vocabulary) -> LabelReading:
     """Read a label (text, or one already parsed) ingredient by ingredient, then as a whole.
 

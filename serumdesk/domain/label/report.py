@@ -16,6 +16,7 @@ from serumdesk.domain.label.reading import (
     Origin,
     ReadIngredient,
     Vegan,
+    cut_words,
 )
 from serumdesk.domain.label.verdict import LabelVerdict
 
@@ -136,21 +137,7 @@ def unknown_words(r: LabelReading) -> list[str]:
     if r.unknown:
         lines.append(f"Unknown: {_listed(r.unknown, 20)}. The verdict above rests on the known "
                      "ingredients only.")
-    lines += truncation_words(r)
-    return lines
-
-
-def truncation_words(r: LabelReading) -> list[str]:
-    """What a cut label says, wherever it is shown (text, the dialog, a card's notes)."""
-    lines = []
-    if len(r.ingredients) > len(r.listed):
-        lines.append(f"The label was cut: it lists {len(r.ingredients):,} items; the first "
-                     f"{len(r.listed):,} are explained one by one, and all were read for this "
-                     "verdict. Is this one label?")
-    if r.unread_chars:
-        lines.append(f"The label was cut: only the first {len(r.ingredients):,} items were "
-                     f"read; the {r.unread_chars:,} characters after them were not, and the "
-                     "verdict rests on what was read. Is this one label?")
+    lines += cut_words(r)
     return lines
 
 

@@ -155,3 +155,27 @@ def test_a_lay_run_reads_each_name_with_its_noun(vocabulary: Vocabulary) -> None
     assert read_as["cinnamon essential oil"][0].startswith("Cinnamomum")
     assert {"May Chang (citral) essential oil", "cinnamon essential oil"} <= {
         i.written for i in reading.fragrance}
+
+
+def test_a_saved_serum_of_a_cut_label_says_so_on_its_card(vocabulary: Vocabulary) -> None:
+    import datetime as dt
+
+    from serumdesk.domain.catalog.my_products import MyProduct, product_from_label
+
+    text = ", ".join(["Aqua"] * 1000 + ["Human Fibroblast Conditioned Media"])
+    mine = MyProduct("mine-x", "Brand", "Serum", 100.0, 30.0, text)
+    product = product_from_label(mine, read_label(text, vocabulary), dt.date(2026, 12, 1))
+    assert product.human_derived
+    assert product.ingredient_list is not None and not product.ingredient_list.complete
+    assert product.ingredient_list.note.startswith("The label was cut")
+
+
+def test_a_saved_serum_of_embryonic_origin_meets_the_fetal_cell_line_answer(vocabulary: Vocabulary) -> None:
+    import datetime as dt
+
+    from serumdesk.domain.catalog.my_products import MyProduct, product_from_label
+
+    text = "Water, Embryonic Stem Cell Conditioned Media"
+    mine = MyProduct("mine-y", "Brand", "Serum", 100.0, 30.0, text)
+    product = product_from_label(mine, read_label(text, vocabulary), dt.date(2026, 12, 1))
+    assert product.fetal_cell_line and product.human_derived and not product.vegan
