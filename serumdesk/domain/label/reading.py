@@ -3,6 +3,7 @@ fragrance and irritants. These are the facts a product made from a label carries
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -40,6 +41,10 @@ _IRRITANT_KINDS: dict[IrritantKind, frozenset[Flag]] = {
 """The catalog's irritant kinds as vocabulary flags. A label names no 'botanical' irritant:
 plant extracts are ordinary, and the ones that irritate carry a flag of their own."""
 _BIOLOGIC_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR})
+_GLUED_NUMBER = re.compile(r"\b([A-Za-z]{4,})\d{1,3}\b")
+"""A word of letters with a number run into it ('Glycerin15', 'Honey12'), never a name's own
+number, which INCI writes after a space or a hyphen ('Polysorbate 20', 'Laureth-4') or after
+one capital ('Q10', 'B3')."""
 _BODY_FLAGS = frozenset({Flag.HUMAN_DERIVED, Flag.ANIMAL_DERIVED, Flag.HUMAN_OR_ANIMAL})
 
 
@@ -257,6 +262,10 @@ def _read(item: LabelItem, vocabulary: Vocabulary, *, close: bool) -> tuple[Reso
         grouped = vocabulary.resolve(fuller, close=False)
         if grouped is not None and grouped.how is not MatchKind.ORIGIN:
             return grouped, fuller
+    if resolution is None:
+        unglued = _GLUED_NUMBER.sub(r"\1", item.name)
+        if unglued != item.name:  # 'Glycerin15': a web page's footnote number run into the name
+            resolution = vocabulary.resolve(unglued, close=False)
     if resolution is None and close:
         resolution = vocabulary.resolve(item.name)
     return resolution, None
