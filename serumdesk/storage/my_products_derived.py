@@ -55,8 +55,11 @@ class DerivedFacts:
             data = json.loads(read_regular_file(self.products_path, self.products_limit))
         except (ReadError, OSError, ValueError, RecursionError):
             return None
-        products = data.get("products") if isinstance(data, dict) else None
-        if not isinstance(products, list) or not all(isinstance(p, dict) for p in products):
+        if not isinstance(data, dict) or set(data) != {"schema_version", "products"}:
+            return None
+        products = data["products"]
+        if (type(data["schema_version"]) is not int or data["schema_version"] != 1
+                or not isinstance(products, list) or not all(_entry_shape(p) for p in products)):
             return None
         return products
 
@@ -93,6 +96,23 @@ class DerivedFacts:
             self.write(self.derived_path, data)
         except (SaveError, OSError, ValueError, TypeError):  # a cache: never fail a command
             return
+
+
+_REQUIRED = {"id": str, "brand": str, "name": str, "price_usd": (int, float),
+             "size_ml": (int, float), "entered": str, "label": str}
+_OPTIONAL = {"dose_ml": (int, float, type(None)), "per_day": (int, float, type(None)),
+             "seen": (str, type(None))}
+
+
+def _entry_shape(entry: object) -> bool:
+    """The shape of a stored serum (keys and JSON types, no bool for a number): a file that
+    has it is read through its derived facts; any other is read in full, which says what is
+    wrong. Every value was fully checked when its facts were derived."""
+    if not isinstance(entry, dict) or not set(_REQUIRED) <= set(entry) <= {*_REQUIRED, *_OPTIONAL}:
+        return False
+    kinds = {**_REQUIRED, **_OPTIONAL}
+    return all(isinstance(v, kinds[k]) and not isinstance(v, bool)  # type: ignore[arg-type]
+               for k, v in entry.items())
 
 
 def _json_value(value: object) -> object:

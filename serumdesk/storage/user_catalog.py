@@ -110,10 +110,20 @@ class UserCatalogStore(PrivateFolderStore):
             price_list = self.price_list()
         except DataFileError as exc:
             problems.append(f"{exc}\nThe catalog's own prices are used instead.")
+        mine = self._mine_source() if _exists(self.my_products_path) else None
+        entries: list[MyProduct] = []
+        if mine is not None and mine.derived.entries() is None:
+            # Not the plain shape the kept facts are filed by: read in full, which says why.
+            mine = None
+            try:
+                entries = self.my_products()
+            except DataFileError as exc:
+                problems.append(f"{exc}\nYour serums are not shown until the file is fixed; "
+                                "it has not been changed.")
         installed = self.installed_catalog_path
         return CatalogExtras(installed=installed if _exists(installed) else None,
-                             price_list=price_list, problems=tuple(problems),
-                             mine=self._mine_source() if _exists(self.my_products_path) else None)
+                             price_list=price_list, my_products=tuple(entries),
+                             problems=tuple(problems), mine=mine)
 
     def _mine_source(self) -> MineSource:
         """Your serums for the catalog loader: their derived facts when they are up to date,

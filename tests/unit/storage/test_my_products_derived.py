@@ -69,3 +69,12 @@ def test_a_damaged_or_forged_file_of_facts_is_not_trusted(
         derived.write_bytes(damaged)
         loader, _ = load(store, catalog_path, ingredients_path)
         assert mine(loader)[added.id].human_derived  # type: ignore[attr-defined]
+
+
+def test_a_file_of_serums_with_a_byte_order_mark_still_shows_them(
+        tmp_path: Path, catalog_path: Path, ingredients_path: Path) -> None:
+    store = UserCatalogStore(tmp_path / "data" / "catalog")
+    added = store.add(serum())
+    store.my_products_path.write_bytes(b"\xef\xbb\xbf" + store.my_products_path.read_bytes())
+    loader, _ = load(store, catalog_path, ingredients_path)
+    assert added.id in mine(loader)
