@@ -341,7 +341,8 @@ def _vegan(ingredients: tuple[ReadIngredient, ...], unread: int) -> tuple[Vegan,
     if definite:
         return Vegan.NO, definite
     doubtful = tuple(i for i in ingredients
-                     if i.entry is None or i.has(_BODY_FLAGS) or i.entry.origin_uncertain)
+                     if i.entry is None or i.has(_BODY_FLAGS) or i.entry.origin_uncertain
+                     or _may_be(i, Flag.ANIMAL_DERIVED))
     if doubtful or unread:
         return Vegan.NOT_CONFIRMED, doubtful
     return Vegan.YES, ()

@@ -179,3 +179,22 @@ def test_a_saved_serum_of_embryonic_origin_meets_the_fetal_cell_line_answer(voca
     mine = MyProduct("mine-y", "Brand", "Serum", 100.0, 30.0, text)
     product = product_from_label(mine, read_label(text, vocabulary), dt.date(2026, 12, 1))
     assert product.fetal_cell_line and product.human_derived and not product.vegan
+
+
+@pytest.mark.parametrize("name", ["Live Stem Cells", "Exosomes", "Stem Cell Conditioned Media",
+                                  "Embryo Extract", "Platelet Rich Plasma", "Amniotic Fluid Extract"])
+def test_a_biologic_of_unstated_origin_is_never_called_vegan(vocabulary: Vocabulary, name: str) -> None:
+    reading = read_label(f"Water, {name}", vocabulary)
+    assert reading.vegan is not Vegan.YES
+    assert reading.human_origin.known is not Known.NO
+    assert reading.biologics
+
+
+@pytest.mark.parametrize(("name", "category"), [
+    ("Human Stem Cell Extract", "human-cell-lysate-growth-factors"),
+    ("Malus Domestica Fruit Stem Cell Extract", "plant-cell-culture"),
+    ("Recombinant Human EGF", "lab-made-peptides-growth-factors"),
+])
+def test_stem_cell_words_name_the_source(vocabulary: Vocabulary, name: str, category: str) -> None:
+    reading = read_label(f"Water, {name}", vocabulary)
+    assert reading.source_category is not None and reading.source_category.value == category
