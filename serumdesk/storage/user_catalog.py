@@ -2,6 +2,7 @@
 
 Layout of <data>/catalog/ (0700; files 0600, like profiles, and looser ones are tightened):
   my-products.json   serums the person entered from their labels
+  my-products-derived.json  what SerumDesk derived from those labels (a cache; safe to delete)
   price-list.json    a clinic's price list, laid over the catalog's prices
   catalog.json       a clinic's whole catalog, used instead of the bundled one
   .lock              the kernel lock held around every read-modify-write (see lock.py)
