@@ -4,6 +4,8 @@ read whole (issues #22 and #19). Expected answers come from what the names say."
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution, Diet
@@ -198,3 +200,33 @@ def test_a_biologic_of_unstated_origin_is_never_called_vegan(vocabulary: Vocabul
 def test_stem_cell_words_name_the_source(vocabulary: Vocabulary, name: str, category: str) -> None:
     reading = read_label(f"Water, {name}", vocabulary)
     assert reading.source_category is not None and reading.source_category.value == category
+
+
+NAME_POOL = ["Water", "Glycerin", "Squalane", "Human Platelet Extract", "Bovine Colostrum",
+             "Platelet Extract", "Exosomes", "Live Stem Cells", "Zorblax Complex",
+             "Hydrolyzed Fish Collagen", "Sodium Caseinate", "Malus Domestica Fruit Cell Culture Extract",
+             "Niacinamide", "Parfum", "Retinol", "Glycolic", "Coconut Milk", "sh-Oligopeptide-1",
+             "Embryonic Stem Cell Conditioned Media", "Cervus Elaphus Placenta Extract",
+             "Mica [+/- CI 77491]", "May contain: Carmine"]
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(NAME_POOL), min_size=1, max_size=12), st.booleans())
+def test_origin_vegan_and_allergy_answers_never_contradict(vocabulary: Vocabulary, names: list[str],
+                                                           pad: bool) -> None:
+    text = ", ".join((["Aqua"] * MAX_ITEMS if pad else []) + names)
+    answers = Answers(allergens=("fish", "milk", "zorblax"))
+    verdict = check_label(read_label(text, vocabulary), vocabulary, answers)
+    r = verdict.reading
+    if r.vegan is Vegan.YES:
+        assert (r.human_origin.known, r.animal_origin.known) == (Known.NO, Known.NO)
+    if Known.YES in (r.human_origin.known, r.animal_origin.known):
+        assert r.vegan is Vegan.NO
+    assert r.truncated == pad and (not r.complete or not pad)
+    doc = label_to_dict(verdict)
+    assert doc["truncated"] == pad and len(doc["ingredients"]) <= MAX_ITEMS
+    for word, typed in (("Fish", "fish"), ("Caseinate", "milk"), ("Zorblax", "zorblax")):
+        if any(word in n for n in names):  # in the label: never "no match"
+            assert not any(line.startswith(f"“{typed}”") and "no match" in line
+                           for line in allergy_lines(verdict))
