@@ -140,7 +140,9 @@ class Vocabulary:
         a known name. None when the vocabulary does not know it: never a guess.
 
         Words of the name that say where it comes from (the vocabulary's origin words) are
-        read either way: they make an entry of an unknown name, and add to a known one."""
+        read either way: they make an entry of an unknown name when they say something of
+        its origin or kind, and add to a known one. Words that only name a plant for
+        allergies ('Taraxacum') leave an unknown name unknown (see `name_allergies`)."""
         if len(written) > MAX_NAME_CHARS:
             return None
         full_words = names.words(written, keep_parentheses=True)
@@ -149,6 +151,8 @@ class Vocabulary:
         if origin is None:
             return found
         if found is None:
+            if not (origin.flags or origin.source_category):
+                return None
             return Resolution(self._origin_entry(written, origin), MatchKind.ORIGIN,
                               " ".join(written.split()))
         return found._replace(entry=_with_origin(found.entry, origin, self._closure(origin.may_be)))
@@ -204,6 +208,16 @@ class Vocabulary:
             self._pattern_entries[k] = entry
         entry = self._pattern_entries[k]
         return None if entry is None else Resolution(entry, MatchKind.PATTERN, entry.inci)
+
+    def name_allergies(self, written: str) -> tuple[frozenset[str], str] | None:
+        """The families an unknown name's origin words say it may belong to (with all their
+        ancestors), and why ('Taraxacum is dandelion'); None when its words say none."""
+        if len(written) > MAX_NAME_CHARS:
+            return None
+        origin = self._origin.read(written)
+        if origin is None or not origin.may_be:
+            return None
+        return self._closure(origin.may_be), "; ".join(origin.reasons)
 
     def names_of(self, entry_key: str) -> frozenset[str]:
         """Every name of an ingredient as matching keys (INCI, synonyms, shorter readings)."""

@@ -166,8 +166,9 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
                    and entry.pattern else
                    "possible match: the label does not say what it is made from")
             lines.append(f"“{allergen.text}”{read}: {m.ingredient.written} — {how}.")
-        lines += [f"“{allergen.text}”{read}: {m.ingredient.written} — possible match: its "
-                  f"name holds “{m.word}”." for m in by_name]
+        lines += [f"“{allergen.text}”{read}: {m.ingredient.written} — possible match: "
+                  + (f"read from its name ({m.word})." if m.by_origin else
+                     f"its name holds “{m.word}”.") for m in by_name]
     return lines
 
 

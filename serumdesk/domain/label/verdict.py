@@ -29,7 +29,9 @@ class NameMatch(NamedTuple):
     ingredient: ReadIngredient
     allergen: AllergenQuery | UnknownAllergen
     word: str
-    """The phrase found in the name ('fish')."""
+    """The phrase found in the name ('fish'), or what its words say ('Taraxacum is dandelion')."""
+    by_origin: bool = False
+    """Found through what a word of the name means (a genus), not the allergen's own words."""
 
 
 LIVE_CELLS_TEXT = (
@@ -137,20 +139,36 @@ def _name_matches(reading: LabelReading, vocabulary: Vocabulary,
     longest = max((len(p.split(" ")) for _, w in words for p in w), default=1)
     already = {(id(m.ingredient), id(m.match.query)) for m in matches}
     found: list[NameMatch] = []
-    seen: dict[str, list[tuple[int, str]]] = {}
+    seen: dict[str, list[tuple[int, str, bool]]] = {}
     for i in reading.ingredients:
         vouched = i.entry is not None and not i.entry.inferred
         if vouched and not any_unknown:
             continue
         if i.written not in seen:
-            in_name = vocabulary.name_phrases(i.written, longest)
-            seen[i.written] = [(n, min(hit)) for n, (a, w) in enumerate(words)
-                               if (isinstance(a, UnknownAllergen) or not vouched)
-                               and (hit := in_name & w)]
-        for n, word in seen[i.written]:
+            seen[i.written] = _in_name(i, vouched, vocabulary, words, longest)
+        for n, word, by_origin in seen[i.written]:
             if (id(i), id(words[n][0])) not in already:
-                found.append(NameMatch(i, words[n][0], word))
+                found.append(NameMatch(i, words[n][0], word, by_origin))
     return tuple(found)
+
+
+def _in_name(i: ReadIngredient, vouched: bool, vocabulary: Vocabulary,
+             words: Sequence[tuple[AllergenQuery | UnknownAllergen, frozenset[str]]],
+             longest: int) -> list[tuple[int, str, bool]]:
+    """Which allergens the name holds: as whole words, or (for a name the vocabulary does not
+    know) through what its words mean ('Taraxacum' is dandelion)."""
+    in_name = vocabulary.name_phrases(i.written, longest)
+    meant = vocabulary.name_allergies(i.written) if i.entry is None else None
+    hits: list[tuple[int, str, bool]] = []
+    for n, (allergen, phrases) in enumerate(words):
+        if vouched and isinstance(allergen, AllergenQuery):
+            continue
+        if hit := in_name & phrases:
+            hits.append((n, min(hit), False))
+        elif (meant is not None and isinstance(allergen, AllergenQuery)
+              and meant[0] & (allergen.families | allergen.entry_families)):
+            hits.append((n, meant[1], True))
+    return hits
 
 
 def _names(ingredients: Sequence[ReadIngredient]) -> list[str]:
