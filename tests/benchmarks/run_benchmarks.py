@@ -374,7 +374,7 @@ def labels_rows(runs: int) -> list[Row]:
             "vocabulary warm: parse, read each ingredient, classify, check allergies and cautions"),
         Row("8. worst 20,000-character label", f"{worst * 1000:.1f} ms", "≤ 50 ms", worst <= 0.05,
             f"the slowest of the crafted shapes in tests/unit/domain/label/worst_cases.py "
-            f"({worst_shape}), read and checked"),
+            f"({worst_shape}), read and checked; the process's CPU time, median of 5"),
         Row("8. unknown ingredients across the label corpus", f"{share:.1%} ({unknown}/{total})",
             "≤ 3%", share <= 0.03, "items of the stored published labels "
             "(tests/unit/domain/data/labels) the vocabulary cannot read"),
@@ -390,9 +390,13 @@ def worst_label_case(vocabulary: object, answers: object) -> tuple[str, float]:
     worst = ("", 0.0)
     for shape, grow in WORST_CASES.items():
         text = grow(20_000)
-        seconds = median_time(lambda t=text: check_label(read_label(t, vocabulary), vocabulary,
-                                                          answers), 3)  # type: ignore[arg-type]
-        worst = max(worst, (shape, seconds), key=lambda pair: pair[1])
+        check_label(read_label(text, vocabulary), vocabulary, answers)  # type: ignore[arg-type]
+        samples = []
+        for _ in range(5):  # CPU time of this process: the work itself, whatever else runs
+            start = time.process_time()
+            check_label(read_label(text, vocabulary), vocabulary, answers)  # type: ignore[arg-type]
+            samples.append(time.process_time() - start)
+        worst = max(worst, (shape, statistics.median(samples)), key=lambda pair: pair[1])
     return worst
 
 
