@@ -53,8 +53,9 @@ ExtrasSource = Callable[[], CatalogExtras]
 class CatalogLoader:
     """Reads, validates and composes the catalog the first time it is asked for.
 
-    pydantic and the catalog models are imported here, not at module import, so the
-    wizard's first page appears before they are paid for.
+    The catalog's types and pydantic (which checks the file against them) are imported on
+    the first load, not at module import, so the wizard's first page appears before they
+    are paid for.
     """
 
     def __init__(self, path: Path, vocabulary: VocabularyLoader | None = None,
@@ -69,10 +70,6 @@ class CatalogLoader:
         self._error: str | None = None
         self.problems: tuple[str, ...] = ()
         """What could not be added to the catalog, in plain words (shown, never fatal)."""
-
-    @property
-    def attempted(self) -> bool:
-        return self._catalog is not None or self._error is not None
 
     @property
     def error(self) -> str | None:
@@ -150,7 +147,7 @@ class CatalogLoader:
         read and the vocabulary is not loaded: benchmark row 7 with your serums); else from
         their labels, keeping the facts for next time."""
         from serumdesk.domain.catalog.catalog_file import parse_product
-        from serumdesk.domain.catalog.my_products import MAX_MY_PRODUCTS
+        from serumdesk.domain.strict.limits import MY_PRODUCTS
         from serumdesk.storage.my_products_derived import MAX_DERIVED_BYTES, fingerprint
 
         today = dt.date.today()
@@ -159,7 +156,7 @@ class CatalogLoader:
                             if self.vocabulary_loader is not None else None)
         keys = (mine.derived.keys(raw, vocabulary_print, today)
                 if raw is not None and vocabulary_print is not None
-                and len(raw) <= MAX_MY_PRODUCTS else None)
+                and len(raw) <= MY_PRODUCTS else None)
         cached = mine.derived.cached(keys) if keys else None
         if cached is not None:
             try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from serumdesk.domain.catalog.product import Product
-from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
+from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase, Vegan
 from serumdesk.domain.ingredients.kinds import Flag, Role
 from serumdesk.domain.strict.plain_text import plain, plain_line
 
@@ -35,11 +35,8 @@ _KEY_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR, Role.PEPTIDE, Role.AC
 MAX_KEY_INGREDIENTS = 8
 _NOT_HUMAN_CATEGORIES = frozenset({SourceCategory.PLANT_CELL_CULTURE, SourceCategory.PLANT_MADE_GF,
                                    SourceCategory.NON_BIOLOGIC})
-MAX_LABEL_CHARS = 20_000
-"""A real label is a few hundred characters; this is far above any."""
-MAX_MY_PRODUCTS = 200
 MAX_MY_PRODUCTS_BYTES = 8 * 1024 * 1024
-"""200 entries of the longest label allowed fit well within it."""
+"""The file of your serums: 200 entries of the longest label allowed fit well within it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +140,7 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
 
 def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -> dict[str, Any]:
     """That product in its JSON form (dates as dates): what is kept as a serum's derived facts."""
-    from serumdesk.domain.label.reading import Known, Vegan
+    from serumdesk.domain.label.reading import Known
 
     category, detail = _source(reading)
     entered = (mine.entered or today).isoformat()

@@ -10,16 +10,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationError, field_validator, model_validator
 
-from serumdesk.domain.catalog.my_products import (
-    MAX_LABEL_CHARS,
-    MAX_MY_PRODUCTS,
-    MINE_PREFIX,
-    MyProduct,
-)
+from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct
 from serumdesk.domain.catalog.product import ProductId
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
+from serumdesk.domain.strict.limits import BRAND_CHARS, LABEL_CHARS, MY_PRODUCTS, PRODUCT_NAME_CHARS
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.strict.strict_model import StrictModel
 
@@ -28,15 +24,17 @@ class MyProductEntry(StrictModel):
     """One serum a person entered, as kept in their data folder."""
 
     id: ProductId
-    brand: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    brand: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                  max_length=BRAND_CHARS)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                 max_length=PRODUCT_NAME_CHARS)]
     price_usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)]
     dose_ml: Annotated[float, Bounded(DOSE_ML, zero=False)] | None = None
     per_day: Annotated[float, Bounded(USES_A_DAY, zero=False)] | None = None
     seen: dt.date | None = None
     entered: dt.date
-    label: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
+    label: str = Field(min_length=1, max_length=LABEL_CHARS)
 
     @field_validator("id")
     @classmethod
@@ -60,7 +58,7 @@ class MyProductsFile(StrictModel):
     """The file of a person's own serums: data, never code; unknown keys refused."""
 
     schema_version: Annotated[Literal[1], EXACT_INT] = 1
-    products: list[MyProductEntry] = Field(default_factory=list, max_length=MAX_MY_PRODUCTS)
+    products: list[MyProductEntry] = Field(default_factory=list, max_length=MY_PRODUCTS)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> MyProductsFile:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from serumdesk.domain.choices import IrritantKind, SourceCategory
+from serumdesk.domain.choices import IrritantKind, SourceCategory, Vegan
 from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.entry import Entry, MatchKind, Resolution
 from serumdesk.domain.ingredients.kinds import Flag, Role
@@ -46,12 +46,6 @@ _GLUED_NUMBER = re.compile(r"\b([A-Za-z]{4,})\d{1,3}\b")
 number, which INCI writes after a space or a hyphen ('Polysorbate 20', 'Laureth-4') or after
 one capital ('Q10', 'B3')."""
 _BODY_FLAGS = frozenset({Flag.HUMAN_DERIVED, Flag.ANIMAL_DERIVED, Flag.HUMAN_OR_ANIMAL})
-
-
-class Vegan(StrEnum):
-    YES = "yes"
-    NO = "no"
-    NOT_CONFIRMED = "not confirmed"
 
 
 class Known(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Caution, Diet
+from serumdesk.domain.choices import Caution, Diet, Vegan
 from serumdesk.domain.ingredients.allergens import AllergenQuery, MatchStrength
 from serumdesk.domain.ingredients.entry import MatchKind
 from serumdesk.domain.ingredients.kinds import Flag
@@ -15,7 +15,6 @@ from serumdesk.domain.label.reading import (
     LabelReading,
     Origin,
     ReadIngredient,
-    Vegan,
     cut_words,
 )
 from serumdesk.domain.label.verdict import LabelVerdict
