@@ -169,7 +169,9 @@ HOSTILE_CATALOGS = {
     "padded empty products (49 MB)": lambda: _catalog_text(
         _many('{"zzzzzzzzzzzz": 0}', 49 * 1024 * 1024)),
     "one product, a huge list (49 MB)": lambda: _catalog_text(
-        '{"key_ingredients": [' + _many('"aaaaaaaaaaaaaa"', 49 * 1024 * 1024) + "]}"),
+        '{"key_ingredients": [' + _many('"aaaaaaaaaa"', 49 * 1024 * 1024) + "]}"),
+    "products of short strings (49 MB)": lambda: _catalog_text(_many('"aaaaaaaaaa"',
+                                                                    49 * 1024 * 1024)),
     "products with every field wrong (10 MB)": lambda: _catalog_text(_many(
         json.dumps({k: [] for k in catalog_data()["products"][0]}), 10 * 1024 * 1024)),
 }

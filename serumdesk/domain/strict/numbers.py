@@ -173,10 +173,10 @@ def check_day(value: dt.date, what: str) -> dt.date:
 
 # --- limits on what a file may hold (issue #19): each keeps time and memory bounded ----------
 
-BYTES_PER_VALUE = 16
+BYTES_PER_VALUE = 12
 """The densest a SerumDesk file may be: one value (or container) per this many bytes. Its
-own files hold one per 20-35 bytes even without spaces; a string costs Python about 60
-bytes and an empty list about 80, so this keeps a file's objects within a few times its
+own files hold one per 18-35 bytes even without spaces; a string costs Python about 60
+bytes and an empty list about 80, so this keeps a file's objects within several times its
 size (strict_json.loads counts before it parses)."""
 FEWEST_VALUES = 100_000
 """A small file may always hold this many values, however dense (a few megabytes at most)."""

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from serumdesk.domain.catalog.catalog_file import CatalogError, parse_catalog
-from serumdesk.domain.catalog.my_products import MyProductsError, parse_my_products
+from serumdesk.domain.catalog.my_products_file import MyProductsError, parse_my_products
 from serumdesk.domain.catalog.price_list import PriceListError, parse_price_list
 from serumdesk.domain.dates import add_days, add_months
 from serumdesk.domain.strict.numbers import FILE_DAY, NOTED_DAY, SOURCE_DAY, DayRange

@@ -267,10 +267,10 @@ def test_the_labels_of_your_serums_are_bounded_in_all(store: UserCatalogStore,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Every command reads every label again: 200 serums of 20,000-character labels took
     20 s each (issue #19). Adding past the bound, or importing past it, is refused."""
-    from serumdesk.domain.catalog import my_products
+    from serumdesk.domain.catalog import my_products_file
     from serumdesk.storage.user_catalog import UserCatalogError
 
-    monkeypatch.setattr(my_products, "LABEL_CHARS_IN_ALL", 1000)  # the rule, not the number
+    monkeypatch.setattr(my_products_file, "LABEL_CHARS_IN_ALL", 1000)  # the rule, not the number
     label = ", ".join(f"Zorblatine {n}" for n in range(300))[:300]
     for n in range(3):
         store.add(serum(name=f"Serum {n}", label=label))

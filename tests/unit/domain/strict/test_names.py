@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from serumdesk.domain.catalog.my_products import MyProductEntry, name_problem
+from serumdesk.domain.catalog.my_products import name_problem
+from serumdesk.domain.catalog.my_products_file import MyProductEntry
 from serumdesk.domain.strict.plain_text import BLANK_LETTERS, name_fault, plain_line
 from serumdesk.storage.profile_types import ProfileError, clean_name
 
