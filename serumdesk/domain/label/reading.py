@@ -41,7 +41,7 @@ _IRRITANT_KINDS: dict[IrritantKind, frozenset[Flag]] = {
 """The catalog's irritant kinds as vocabulary flags. A label names no 'botanical' irritant:
 plant extracts are ordinary, and the ones that irritate carry a flag of their own."""
 _BIOLOGIC_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR})
-_GLUED_NUMBER = re.compile(r"\b([A-Za-z]{3,})\d{1,3}\b")
+_GLUED_NUMBER = re.compile(r"\b([A-Za-z]{3,})\d{1,4}\b")
 """A word of three or more letters with a number run into it ('Glycerin15', 'Honey12', 'Guanidine
 Hcl14'), never a name's own number, which INCI writes after a space or a hyphen ('Polysorbate
 20', 'Laureth-4') or after one or two capitals ('Q10', 'B3')."""
