@@ -550,3 +550,22 @@ def test_an_import_with_an_impossible_bottle_date_is_refused_naming_it(
     with pytest.raises(ProfileError, match=f"bottles.0.{field}: .*{day}"):
         store.import_file(exported)
     assert store.listing().names == ["Mum"]
+
+
+def test_a_shared_profiles_text_is_made_plain_when_read(store: ProfileStore,
+                                                       tmp_path: Path) -> None:
+    """Issue #19: what a file brings reaches widgets only as plain text."""
+    from serumdesk.domain.strict.plain_text import DIRECTION_CONTROLS, is_unsafe
+
+    saved = store.create("Mum", ANSWERS)
+    exported = tmp_path / "mum.json"
+    store.export(saved.id, exported, replace=False)
+    data = json.loads(exported.read_text("utf-8"))
+    data["notes"] = "after \u202elaser\x1b[31m\x1b]52;c;aGk=\x07 day\u200b 3"
+    data["answers"]["allergens"] = ["lan\u202eolin", "\x1b[2J", "nuts\x07"]
+    exported.write_text(json.dumps(data), "utf-8")
+    imported = store.import_file(exported)
+    texts = [imported.notes, *imported.answers.allergens]
+    assert not any(is_unsafe(ch) or ch in DIRECTION_CONTROLS for text in texts for ch in text)
+    assert imported.notes == "after laser day 3"
+    assert imported.answers.allergens == ("lanolin", "nuts")
