@@ -40,6 +40,7 @@ from serumdesk.domain.strict.numbers import (
     DOSE_ML,
     FILE_DAY,
     MAX_LIST_ITEMS,
+    PRICE_DAY,
     PRICE_USD,
     SIZE_ML,
     SOURCE_DAY,
@@ -115,6 +116,11 @@ class Price:
     usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     provenance: Provenance
     size_ml: SizeFigure
+
+    def __post_init__(self) -> None:
+        for seen in (self.provenance.seen, self.size_ml.provenance.seen):
+            if seen is not None:
+                PRICE_DAY.check(seen)
 
 
 @dataclass(frozen=True, kw_only=True)

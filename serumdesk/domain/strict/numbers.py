@@ -161,6 +161,9 @@ further than prices, so the first day is earlier."""
 FILE_DAY = DayRange("A date in the file")
 """A catalog's `updated`, a price list's date and each price's `seen`, the day a serum of
 your own was entered and its price seen."""
+PRICE_DAY = DayRange("The day a price or size was seen")
+"""A catalog price's and size's `seen`: their provenance is a source's (SOURCE_DAY), but a
+price seen before 2000 is no price to compare today."""
 NOTED_DAY = DayRange("A day you noted")
 """The day a bottle was opened or a patch test started."""
 EARLIEST_DAY = NOTED_DAY.earliest
