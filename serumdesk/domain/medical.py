@@ -21,3 +21,13 @@ FDA_EXOSOMES = Source(
     SourceKind.MEDICAL,
     "US FDA: Public Safety Notification on Exosome Products (2019); Consumer Alert on "
     "Regenerative Medicine Products Including Stem Cells and Exosomes (2020)")
+LASER_RESURFACING = Source(
+    SourceKind.MEDICAL,
+    "Mayo Clinic: Laser resurfacing, what you can expect (new skin covers an ablative "
+    "treatment in one to two weeks; full recovery takes at least a month); Verma N, Yumeen S, "
+    "Raggio BS, Ablative Laser Resurfacing, StatPearls 2020")
+ISOTRETINOIN_AND_PROCEDURES = Source(
+    SourceKind.MEDICAL,
+    "Spring LK, Krakowski AC, et al., Isotretinoin and Timing of Procedural Interventions: "
+    "A Systematic Review With Consensus Recommendations, JAMA Dermatol 2017;153(8):802-9; "
+    "Waldman A, et al., ASDS Guidelines Task Force, Dermatol Surg 2017;43(10):1249-62")

@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 
+class VocabularyMissing(ValueError):
+    """Allergies were given but the ingredient vocabulary did not load: a broken install,
+    said plainly (as a broken catalog is), never matched some other way."""
+
+
 class ProductReading(NamedTuple):
     """What a product lists, as the vocabulary reads it."""
 
@@ -141,32 +146,3 @@ def finding_words(finding: AllergyFinding) -> str:
     what = f" {finding.family[0].lower()}{finding.family[1:]}" if finding.family else " it"
     return (f"Lists “{finding.ingredient}”, which may be or contain{what}: your allergy "
             f"“{finding.allergen}”. Left out to be safe; ask the brand.")
-
-
-def product_reading(listed: Sequence[str], memo: dict[str, object],
-                    vocabulary: Vocabulary) -> ProductReading:
-    """read_listed, kept in a product's memo for the vocabulary it was read with."""
-    cached = memo.get("allergy.reading")
-    if isinstance(cached, tuple) and cached[0] is vocabulary:
-        reading = cached[1]
-        assert isinstance(reading, ProductReading)
-        return reading
-    reading = read_listed(listed, vocabulary)
-    memo["allergy.reading"] = (vocabulary, reading)
-    return reading
-
-
-def index_tokens(reading: ProductReading) -> set[str]:
-    """What an allergy looks a product up by: 'e:' its ingredients, 'f:' the families they
-    are in (with those above), 'm:' the families they may be in."""
-    tokens: set[str] = set()
-    for _, entry in reading.read:
-        tokens.add(f"e:{entry.key}")
-        tokens.update(f"f:{f}" for f in entry.in_families)
-        tokens.update(f"m:{f}" for f in entry.may_be_in)
-    return tokens
-
-
-def query_tokens(query: AllergenQuery) -> list[str]:
-    return [*(f"e:{e}" for e in query.entries), *(f"f:{f}" for f in query.families),
-            *(f"m:{f}" for f in query.families | query.entry_families)]
