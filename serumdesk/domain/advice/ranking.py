@@ -26,6 +26,7 @@ from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.product import Product
 
 if TYPE_CHECKING:
+    from serumdesk.domain.catalog.product import Catalog
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 
@@ -102,7 +103,7 @@ def rank_situation(products: Iterable[Product], s: Situation,
         scored.remove(closest)
         scored.insert(0, closest)
     matches = tuple(
-        Match(product, i, -negative, cost, over, s.goal in product.facts.use_cases,
+        Match(product, i, -negative, cost, over, s.fits(product.facts),
               tuple(reasons), s.answers)
         for i, (over, negative, _, _, product, cost, reasons) in enumerate(scored, 1))
     excluded.sort(key=lambda e: e.product.id)
@@ -113,3 +114,9 @@ def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | N
          vocabulary: Vocabulary | None = None) -> Ranking:
     """rank_situation for answers; allergies need the ingredient vocabulary."""
     return rank_situation(products, Situation.of(answers, vocabulary), overrides)
+
+
+def rank_catalog(catalog: Catalog, answers: Answers, overrides: Overrides | None = None,
+                 vocabulary: Vocabulary | None = None) -> Ranking:
+    """rank() for a whole catalog."""
+    return rank(catalog.products, answers, overrides, vocabulary)

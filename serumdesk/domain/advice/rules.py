@@ -221,6 +221,17 @@ class Situation:
     def use_case(self) -> UseCase:
         return self.answers.use_case
 
+    def goal_for(self, f: ProductFacts) -> UseCase:
+        """The goal a product is judged against: inside a recovery window, recovery comes
+        first whatever the goal, so a product placed for it fits."""
+        if (self.goal not in f.use_cases and self.phase is not None and self.phase.healing
+                and UseCase.POST_PROCEDURE in f.use_cases):
+            return UseCase.POST_PROCEDURE
+        return self.goal
+
+    def fits(self, f: ProductFacts) -> bool:
+        return self.goal_for(f) in f.use_cases
+
     @property
     def diet(self) -> Diet:
         return self.answers.diet
@@ -327,7 +338,7 @@ def fit_reason(f: ProductFacts, use_case: UseCase) -> Reason:
 
 def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> list[Reason]:
     """The contributions that depend on the answers."""
-    r: list[Reason] = [fit_reason(f, s.goal)]
+    r: list[Reason] = [fit_reason(f, s.goal_for(f))]
     add = r.append
     if s.goal is not s.use_case and UseCase.POST_PROCEDURE in f.use_cases:
         add(Reason("Past your recovery window, so it is not credited for recovery now; it is "
