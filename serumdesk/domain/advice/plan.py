@@ -21,8 +21,15 @@ from serumdesk.domain.advice.routine import (
     build_routine,
     procedure_words,
 )
-from serumdesk.domain.advice.rules import ExclusionKind, Situation, needs_clinician_ok, within_budget
+from serumdesk.domain.advice.rules import (
+    ROUTINE_USES_PER_DAY,
+    ExclusionKind,
+    Situation,
+    needs_clinician_ok,
+    within_budget,
+)
 from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.choices import Active, Caution
 from serumdesk.domain.sources import Source
 
@@ -275,3 +282,17 @@ def held_words(plan: Plan) -> str:
     """'retinoid and vitamin C' for the actives on hold (empty when none)."""
     held = plan.held_actives
     return actives_words(held) if held else ""
+
+
+def routine_for(answers: Answers, product: Product | None = None,
+                allergic_families: frozenset[str] = frozenset()) -> Routine:
+    """The plan's routine with `product` as its lead (the sheet leads with the first product
+    it compares): the same phase, holds and gate rules as make_plan."""
+    phase = answers.phase
+    gate = None
+    if product is not None and answers.has_medical_caution and needs_clinician_ok(
+            product.human_derived, product.source_category):
+        gate = "specialist" if Caution.IMMUNOSUPPRESSED in answers.cautions else "clinician"
+    lead = None if product is None else Lead(product, gate, ROUTINE_USES_PER_DAY)
+    held = frozenset(h.active for h in held_actives(answers, phase))
+    return build_routine(answers, phase, answers.window, held, lead, allergic_families)

@@ -147,7 +147,7 @@ def procedure_note(answers: Answers) -> Note:
                     "two weeks to cover it and full recovery at least a month, so SerumDesk keeps "
                     "the recovery rules for about a month. Your provider's post-care "
                     "instructions come first.", medical.LASER_RESURFACING)
-    if procedure is Procedure.LASER and answers.laser_type is not LaserType.NON_ABLATIVE:
+    if procedure is Procedure.LASER and answers.laser_type is LaserType.NOT_SURE:
         return Note("You are not sure which laser it was: your provider's post-care "
                     "instructions come first. A fully ablative laser heals for longer (about a "
                     "month) than the guide's 1–2 weeks.", medical.LASER_RESURFACING)
@@ -244,8 +244,9 @@ def build_routine(answers: Answers, phase: Phase | None, window: Window,
         else:
             add(PM, first, product_id=pid, condition=condition)
         if Active.ACIDS in uses:
-            add(PM, "Your exfoliating acid only on its own nights, never with the retinoid or "
-                "the serum, and not on irritated skin", active=Active.ACIDS, every="some nights")
+            add(PM, "Your exfoliating acid only on its own nights, never with another strong "
+                "active or the serum, and not on irritated skin", active=Active.ACIDS,
+                every="some nights")
         if not sensitive and not hydrating_serum:
             add(PM, f"Lighter hydrator{' (e.g. hyaluronic acid)' if hyaluronic else ''}")
         add(PM, "Simple moisturizer" if sensitive else "Moisturizer or oil to seal")
