@@ -11,7 +11,7 @@ is reported, never matched by a piece of its text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from serumdesk.domain.ingredients import names
@@ -57,10 +57,10 @@ def read_listed(listed: Sequence[str], vocabulary: Vocabulary) -> ProductReading
     read: list[tuple[str, Entry]] = []
     unread: list[tuple[str, str]] = []
     for name in dict.fromkeys(listed):
-        entry = vocabulary.resolve_listed(name)
+        entry, key = vocabulary.read_listed(name)
         if entry is not None:
             read.append((name, entry))
-        elif key := names.key(name, keep_parentheses=True):
+        elif key:
             unread.append((name, key))
     return ProductReading(tuple(read), tuple(unread))
 
@@ -116,12 +116,15 @@ def allergy_match(query: AllergenQuery, entry: Entry) -> AllergenMatch | None:
     return found
 
 
-def find_allergen(reading: ProductReading, query: AllergenQuery,
-                  vocabulary: Vocabulary) -> AllergyFinding | None:
-    """The product's best match for one allergy: a definite one if any, else a possible one."""
+def find_allergen(reading: ProductReading, query: AllergenQuery, vocabulary: Vocabulary,
+                  matched: Callable[[Entry], AllergenMatch | None] | None = None,
+                  covers: Callable[[str], bool] | None = None) -> AllergyFinding | None:
+    """The product's best match for one allergy: a definite one if any, else a possible one.
+    `matched` is allergy_match for this query and `covers` names_cover for its names, when
+    the caller keeps their answers (AllergyCheck)."""
     possible: AllergyFinding | None = None
     for name, entry in reading.read:
-        found = allergy_match(query, entry)
+        found = matched(entry) if matched is not None else allergy_match(query, entry)
         if found is None:
             continue
         label = vocabulary.family(found.family).label if found.family else None
@@ -131,11 +134,22 @@ def find_allergen(reading: ProductReading, query: AllergenQuery,
         possible = possible or finding
     if possible is not None:
         return possible
-    covered = query_names(query, vocabulary)
+    if not reading.unread:
+        return None
+    if covers is None:
+        covered = query_names(query, vocabulary)
+
+        def covers(key: str) -> bool:
+            return names_cover(key, covered)
     for name, key in reading.unread:
-        if any(_contains_words(key, k) for k in covered):
+        if covers(key):
             return AllergyFinding(name, MatchStrength.POSSIBLE, query.text, query.read_as)
     return None
+
+
+def names_cover(key: str, covered: Sequence[str]) -> bool:
+    """Whether an unread name's key holds one of an allergy's names as whole words."""
+    return any(_contains_words(key, k) for k in covered)
 
 
 def finding_words(finding: AllergyFinding) -> str:
@@ -146,3 +160,48 @@ def finding_words(finding: AllergyFinding) -> str:
     what = f" {finding.family[0].lower()}{finding.family[1:]}" if finding.family else " it"
     return (f"Lists “{finding.ingredient}”, which may be or contain{what}: your allergy "
             f"“{finding.allergen}”. Left out to be safe; ask the brand.")
+
+
+class AllergyCheck:
+    """A person's allergies, resolved once per recommendation and checked against products.
+
+    What each listed ingredient means for each allergy is kept for the recommendation:
+    catalogs repeat the same ingredients, and this serves benchmark row 4 (recommend, 1,000
+    products, every rule).
+    """
+
+    def __init__(self, typed: Sequence[str], vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.queries, self.unknown = resolve_allergens(typed, vocabulary)
+        self._covered = [query_names(q, vocabulary) for q in self.queries]
+        self._unread: list[dict[str, bool]] = [{} for _ in self.queries]
+        self._matches: list[dict[str, AllergenMatch | None]] = [{} for _ in self.queries]
+
+    @property
+    def families(self) -> frozenset[str]:
+        """Ingredient families the allergies cover."""
+        return frozenset(f for q in self.queries for f in (*q.families, *q.entry_families))
+
+    def findings(self, listed: Sequence[str]) -> list[AllergyFinding]:
+        """What a product's listed ingredients match, one finding per allergy at most."""
+        if not self.queries:
+            return []
+        reading = read_listed(listed, self.vocabulary)
+        found: list[AllergyFinding] = []
+        for query, covered, memo, unread in zip(self.queries, self._covered, self._matches,
+                                                self._unread, strict=True):
+            def matched(entry: Entry, query: AllergenQuery = query,
+                        memo: dict[str, AllergenMatch | None] = memo) -> AllergenMatch | None:
+                if entry.key not in memo:
+                    memo[entry.key] = allergy_match(query, entry)
+                return memo[entry.key]
+
+            def covers(key: str, covered: Sequence[str] = covered,
+                       unread: dict[str, bool] = unread) -> bool:
+                if key not in unread:
+                    unread[key] = names_cover(key, covered)
+                return unread[key]
+            finding = find_allergen(reading, query, self.vocabulary, matched, covers)
+            if finding is not None:
+                found.append(finding)
+        return found

@@ -36,6 +36,9 @@ class TimeOfDay(StrEnum):
     EVENING = "evening"
 
 
+AM, PM = TimeOfDay.MORNING, TimeOfDay.EVENING
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One step of the routine."""
@@ -203,12 +206,13 @@ def build_routine(answers: Answers, phase: Phase | None, window: Window,
     hyaluronic = ("" if HYALURONIC_ACID_FAMILY in allergic_families else " (hyaluronic acid)")
     acids_in_serum = serum is not None and bool(serum.facts.acids)
     twice = lead is not None and lead.uses_per_day >= 2 and not acids_in_serum
-    AM, PM = TimeOfDay.MORNING, TimeOfDay.EVENING
     steps: list[Step] = []
     notes: list[Note] = []
 
-    def add(time: TimeOfDay, text: str, **kw: object) -> None:
-        steps.append(Step(time, text, **kw))  # type: ignore[arg-type]
+    def add(time: TimeOfDay, text: str, *, active: Active | None = None,
+            product_id: str | None = None, condition: str | None = None,
+            every: str = "daily") -> None:
+        steps.append(Step(time, text, active, product_id, condition, every))
 
     if healing:
         add(AM, "Gentle cleanser")

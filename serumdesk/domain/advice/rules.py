@@ -15,13 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from serumdesk.domain import guide
-from serumdesk.domain.advice.allergy import (
-    VocabularyMissing,
-    find_allergen,
-    finding_words,
-    read_listed,
-    resolve_allergens,
-)
+from serumdesk.domain.advice.allergy import AllergyCheck, VocabularyMissing, finding_words
 from serumdesk.domain.advice.cost import CostEstimate
 from serumdesk.domain.advice.recovery import Phase
 from serumdesk.domain.answers import Answers
@@ -38,7 +32,6 @@ from serumdesk.domain.choices import (
 from serumdesk.domain.sources import Source, SourceKind
 
 if TYPE_CHECKING:
-    from serumdesk.domain.ingredients.allergens import AllergenQuery
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 CONDITIONED_MEDIA = frozenset({
@@ -174,14 +167,10 @@ def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReaso
     diet = diet_reason(f, s.diet)
     if diet is not None:
         reasons.append(diet)
-    if s.allergies:
-        assert s.vocabulary is not None  # Situation.of insists on it
-        reading = read_listed([n for n, _ in f.searchable], s.vocabulary)
-        for query in s.allergies:
-            finding = find_allergen(reading, query, s.vocabulary)
-            if finding is not None:
-                reasons.append(ExclusionReason(
-                    ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
+    if s.allergy is not None:
+        for finding in s.allergy.findings([n for n, _ in f.searchable]):
+            reasons.append(ExclusionReason(
+                ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
     if s.fragrance_sensitive and f.scented:
         reasons.append(ExclusionReason(
             ExclusionKind.FRAGRANCE,
@@ -209,11 +198,8 @@ class Situation:
     """Who must say yes before a biologic ('clinician', 'specialist'), None when nobody."""
     exfoliants_in_use: tuple[str, ...]
     """The person's own retinoid and acids, as words ('retinoid', 'exfoliating acids')."""
-    vocabulary: Vocabulary | None
-    allergies: tuple[AllergenQuery, ...]
-    """What each typed allergen the vocabulary knows means."""
-    unknown_allergens: tuple[str, ...]
-    """Typed allergens the vocabulary does not know: reported, never matched."""
+    allergy: AllergyCheck | None
+    """The allergies, resolved once (None without any)."""
     sensitive_why: str | None
     """Why the skin needs gentle formulas ('freshly treated skin'…), or None when it does not."""
 
@@ -247,7 +233,12 @@ class Situation:
     @property
     def allergic_families(self) -> frozenset[str]:
         """Ingredient families the allergies cover (for advice that names ingredients)."""
-        return frozenset(f for q in self.allergies for f in (*q.families, *q.entry_families))
+        return self.allergy.families if self.allergy else frozenset()
+
+    @property
+    def unknown_allergens(self) -> tuple[str, ...]:
+        """Typed allergens the vocabulary does not know: reported, never matched."""
+        return self.allergy.unknown if self.allergy else ()
 
     @classmethod
     def of(cls, answers: Answers, vocabulary: Vocabulary | None = None) -> Situation:
@@ -256,8 +247,6 @@ class Situation:
             raise VocabularyMissing(
                 "SerumDesk's ingredient vocabulary is missing, so your allergies cannot be "
                 "checked. Reinstall SerumDesk.")
-        allergies, unknown = (resolve_allergens(answers.allergens, vocabulary)
-                              if vocabulary is not None else ((), ()))
         phase = answers.phase
         healing = phase is not None and phase.healing
         why: str | None = None
@@ -286,9 +275,8 @@ class Situation:
             recovery_focus=healing or answers.use_case is UseCase.SENSITIVE_BARRIER,
             clinician=clinician,
             exfoliants_in_use=in_use,
-            vocabulary=vocabulary,
-            allergies=allergies,
-            unknown_allergens=unknown,
+            allergy=(AllergyCheck(answers.allergens, vocabulary)
+                     if answers.allergens and vocabulary is not None else None),
             sensitive_why=why,
         )
 

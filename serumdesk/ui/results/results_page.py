@@ -99,6 +99,7 @@ class ResultsPage(QWizardPage):
 
     def refresh(self, keep_selection: bool = True) -> None:
         """Recompute from the answers and overrides and show the result in place."""
+        from serumdesk.domain.advice.allergy import VocabularyMissing
         from serumdesk.domain.advice.recommendation import recommend, relax_hints
 
         state = self.state
@@ -106,7 +107,7 @@ class ResultsPage(QWizardPage):
             catalog = self.catalog_loader.load()
             vocabulary = self.catalog_loader.vocabulary() if state.answers.allergens else None
             rec = recommend(catalog, state.answers, state.overrides, vocabulary=vocabulary)
-        except CatalogUnavailable as exc:
+        except (CatalogUnavailable, VocabularyMissing) as exc:
             self._show_unavailable(str(exc))
             return
         if self.chooser is None:
@@ -150,8 +151,10 @@ class ResultsPage(QWizardPage):
             if card is None:
                 card = ProductCard(matches[pid], rec.answers, rec.today, self.strip.content)
                 card.override_edited.connect(self._on_override)
+                card.rank_label.setText(rec.plan.title(matches[pid]))
             else:
-                card.show_match(matches[pid], rec.answers, rec.today)
+                card.show_match(matches[pid], rec.answers, rec.today,
+                                rec.plan.title(matches[pid]))
             card.place(self.strip.grid, column)
             for widget in (card, *card.cells.values()):
                 widget.show()

@@ -123,7 +123,8 @@ def test_v1_file_gains_an_empty_bottle_list_with_a_backup(tmp_path: Path) -> Non
     assert (profile.name, profile.answers.use_case, profile.bottles) == ("Mum", UseCase.HYDRATION, ())
     [backup] = store.backup_dir.iterdir()
     assert backup.name.startswith(f"{V0_ID}.v1.") and backup.read_bytes() == v1
-    assert json.loads((store.folder / f"{V0_ID}.json").read_bytes())["schema_version"] == CURRENT_SCHEMA_VERSION
+    upgraded = json.loads((store.folder / f"{V0_ID}.json").read_bytes())
+    assert upgraded["schema_version"] == CURRENT_SCHEMA_VERSION
 
 
 def test_v2_file_gains_an_empty_list_of_carried_serums(tmp_path: Path) -> None:
