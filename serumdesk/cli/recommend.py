@@ -35,9 +35,9 @@ def print_table(rec: Recommendation) -> None:
     if not rec.matches:
         out("Every product was excluded by your answers. See the reasons below; relaxing the\n"
             "diet preference or an allergen widens the choice.\n\n")
-    if rec.plan.for_you:
+    if rec.plan.personal:
         out("For you:\n")
-        for item in rec.plan.for_you:
+        for item in rec.plan.personal:
             out(f"  ! {item.text} ({item.source.cite()})\n")
         out("\n")
     procedure = wording.procedure_row(rec.answers)

@@ -107,7 +107,7 @@ class Caution(StrEnum):
             Caution.BREASTFEEDING: "Breastfeeding",
             Caution.AUTOIMMUNE: "An autoimmune condition",
             Caution.IMMUNOSUPPRESSED: "A transplant, or medicines that suppress the immune system",
-            Caution.ORAL_ISOTRETINOIN: "Oral isotretinoin (for acne) now or in the last six months",
+            Caution.ORAL_ISOTRETINOIN: "Oral isotretinoin, now or in the last 6 months",
             Caution.SKIN_CONDITION: "Rosacea, eczema or dermatitis",
             Caution.FRAGRANCE_SENSITIVE: "Sensitive to fragrance",
         }[self]

@@ -1,6 +1,7 @@
 """General medical and regulatory guidance beyond the guide, each a named public source.
 
-Used only where safety needs more than the guide says (retinoids in pregnancy, US
+Used only where safety needs more than the guide says (retinoids in pregnancy and while
+breastfeeding, healing after an ablative laser, oral isotretinoin before a procedure, US
 regulation of exosome products), summarised in SerumDesk's own words. The full references
 are in the README's "How it decides".
 """
@@ -23,11 +24,13 @@ FDA_EXOSOMES = Source(
     "Regenerative Medicine Products Including Stem Cells and Exosomes (2020)")
 LASER_RESURFACING = Source(
     SourceKind.MEDICAL,
-    "Mayo Clinic: Laser resurfacing, what you can expect (new skin covers an ablative "
-    "treatment in one to two weeks; full recovery takes at least a month); Verma N, Yumeen S, "
-    "Raggio BS, Ablative Laser Resurfacing, StatPearls 2020")
+    "Mayo Clinic, Laser resurfacing: what you can expect; Verma et al., Ablative Laser "
+    "Resurfacing, StatPearls 2020")
+"""Mayo Clinic: after ablative resurfacing new skin covers the area in one to two weeks and
+full recovery takes at least a month. Verma N, Yumeen S, Raggio BS, StatPearls (2020)."""
 ISOTRETINOIN_AND_PROCEDURES = Source(
     SourceKind.MEDICAL,
-    "Spring LK, Krakowski AC, et al., Isotretinoin and Timing of Procedural Interventions: "
-    "A Systematic Review With Consensus Recommendations, JAMA Dermatol 2017;153(8):802-9; "
-    "Waldman A, et al., ASDS Guidelines Task Force, Dermatol Surg 2017;43(10):1249-62")
+    "Spring et al., Isotretinoin and Timing of Procedural Interventions, JAMA Dermatol 2017; "
+    "Waldman et al. (ASDS task force), Dermatol Surg 2017")
+"""Spring LK, Krakowski AC, et al., JAMA Dermatol 2017;153(8):802-9 (a systematic review with
+consensus recommendations); Waldman A, et al., Dermatol Surg 2017;43(10):1249-62."""

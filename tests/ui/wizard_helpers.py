@@ -44,11 +44,11 @@ def catalog_products(path: Path = CATALOG) -> dict[str, dict[str, Any]]:
 
 
 def monthly_cost(product: dict[str, Any], price: float | None = None) -> float:
-    """price ÷ size × dose × applications a day × 30.44, from the raw catalog figures."""
+    """price ÷ size × dose × once a day (the routine's frequency, not the catalog's) × 30.44,
+    from the raw catalog figures."""
     usd = product["price"]["usd"] if price is None else price
     size = product["price"]["size_ml"]["value"]
-    return usd / size * product["dose_ml"]["value"] * product["applications_per_day"]["value"] \
-        * DAYS_PER_MONTH
+    return usd / size * product["dose_ml"]["value"] * 1 * DAYS_PER_MONTH
 
 
 def open_window(qtbot: QtBot, catalog: Path = CATALOG,

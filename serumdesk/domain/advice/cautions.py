@@ -89,8 +89,7 @@ class CautionNote(NamedTuple):
 _MEDICAL_REASONS = {
     Caution.PREGNANT: "there is little data on biological actives in pregnancy",
     Caution.BREASTFEEDING: "there is little data on biological actives while breastfeeding",
-    Caution.AUTOIMMUNE:
-        "with an autoimmune condition, any biologically active signalling mix warrants caution",
+    Caution.AUTOIMMUNE: "an autoimmune condition calls for caution with any biologically active mix",
     Caution.IMMUNOSUPPRESSED:
         "after a transplant or on immune-suppressing medicine, ask your specialist first",
 }
@@ -99,7 +98,12 @@ _MEDICAL_REASONS = {
 
 def medical_caution_text(answers: Answers) -> str | None:
     """One caution for every human-derived or biologic product, the same for each of them."""
-    reasons = [why for caution, why in _MEDICAL_REASONS.items() if caution in answers.cautions]
+    cautions = answers.cautions
+    if {Caution.PREGNANT, Caution.BREASTFEEDING} <= cautions:
+        cautions = cautions - {Caution.BREASTFEEDING}  # one clause says both
+    reasons = [why for caution, why in _MEDICAL_REASONS.items() if caution in cautions]
+    if {Caution.PREGNANT, Caution.BREASTFEEDING} <= answers.cautions:
+        reasons[0] = "there is little data on biological actives in pregnancy and while nursing"
     if not reasons:
         return None
     return "Talk to your clinician before starting it: " + "; ".join(reasons) + "."

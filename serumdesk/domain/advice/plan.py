@@ -132,6 +132,13 @@ class Plan:
     on a patient's sheet."""
 
     @property
+    def personal(self) -> tuple[ForYou, ...]:
+        """for_you without what a notice above the results says in full (budget, no good
+        match): for surfaces that show both."""
+        return tuple(i for i in self.for_you
+                     if i.kind not in (ForYouKind.BUDGET, ForYouKind.NO_GOOD_MATCH))
+
+    @property
     def lead(self) -> Pick | None:
         return self.picks[0] if self.picks else None
 
@@ -167,6 +174,15 @@ def held_actives(answers: Answers, phase: Phase | None) -> tuple[Hold, ...]:
             holds.append(Hold(active, "freshly treated skin: paused until your provider says it "
                               "has healed", guide.ROUTINE))
     return tuple(holds)
+
+
+_GATE_WORDS = {
+    Caution.IMMUNOSUPPRESSED: "a transplant or immune-suppressing medicine",
+    Caution.PREGNANT: "pregnancy",
+    Caution.BREASTFEEDING: "breastfeeding",
+    Caution.AUTOIMMUNE: "an autoimmune condition",
+}
+"""The medical answers that gate biologics, in the words of one line."""
 
 
 def _procedure_item(answers: Answers, phase: Phase, window: Window) -> ForYou:
@@ -210,11 +226,12 @@ def for_you_items(s: Situation, ranking: Ranking, picks: tuple[Pick, ...],
         add(_procedure_item(a, s.phase, a.window))
     gated = [p for p in picks if p.gate is not None]
     if gated:
-        names = [c.label.lower() for c in sorted(a.cautions) if c.gates_biologics]
-        n = len(gated)
+        names = [words for caution, words in _GATE_WORDS.items() if caution in a.cautions]
+        why = names[0] if len(names) == 1 else "your medical answers"
         add(ForYou(ForYouKind.GATE, Severity.ASK_FIRST,
-                   f"{'; '.join(names).capitalize()}: ask your {gated[0].gate} before starting "
-                   f"{n} of the {len(picks)} products (human-derived or biologic)", guide.AVOID))
+                   f"{why[0].upper()}{why[1:]}: ask your {gated[0].gate} before starting "
+                   f"{len(gated)} of the {len(picks)} products (human-derived or biologic)",
+                   guide.AVOID))
     in_use = a.actives - frozenset(h.active for h in held_actives(a, s.phase))
     if {Active.RETINOID, Active.ACIDS} <= in_use:
         add(ForYou(ForYouKind.STACK, Severity.TAKE_CARE, "A retinoid plus exfoliating acids: "
@@ -222,17 +239,14 @@ def for_you_items(s: Situation, ranking: Ranking, picks: tuple[Pick, ...],
                    "exfoliant", guide.FAQ))
     if Caution.SKIN_CONDITION in a.cautions:
         add(ForYou(ForYouKind.SKIN_CONDITION, Severity.TAKE_CARE, "Rosacea, eczema or "
-                   "dermatitis: gentle, fragrance-free formulas first, patch test, and ask your "
-                   "dermatologist during a flare", guide.AVOID))
+                   "dermatitis: treated as sensitive skin; patch test and start slowly", guide.FAQ))
     left_out = {kind: sum(1 for e in ranking.excluded if any(r.kind is kind for r in e.reasons))
                 for kind in (ExclusionKind.ALLERGY, ExclusionKind.FRAGRANCE)}
     if a.allergens:
         partly = sum(1 for m in ranking.matches if not m.product.full_list_checked)
-        unknown = (f"; not known to SerumDesk: {', '.join(s.unknown_allergens)}"
-                   if s.unknown_allergens else "")
         add(ForYou(ForYouKind.ALLERGY, Severity.TAKE_CARE,
                    f"Your allergies ({', '.join(a.allergens)}): {left_out[ExclusionKind.ALLERGY]} "
-                   f"left out, {partly} only partly checked{unknown}", guide.AVOID))
+                   f"left out, {partly} only partly checked", guide.AVOID))
     if s.fragrance_sensitive:
         unstated = sum(1 for m in ranking.matches if m.product.fragrance_free is None)
         add(ForYou(ForYouKind.FRAGRANCE, Severity.TAKE_CARE,

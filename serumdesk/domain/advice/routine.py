@@ -180,11 +180,10 @@ def serum_condition(lead: Lead | None, phase: Phase | None) -> str:
     and the patch test's wait."""
     parts = []
     if lead is not None and lead.gate:
-        parts.append(f"only after your {lead.gate} says yes")
+        parts.append(f"after your {lead.gate} says yes")
     if phase is Phase.FRESH:
-        parts.append("only if your provider approves it on freshly treated skin")
-    parts.append(f"from the day after a {PATCH_WORDS.replace(' hours', '-hour')} patch test "
-                 "shows no reaction")
+        parts.append("if your provider approves it on fresh skin")
+    parts.append(f"after a clear {PATCH_WORDS.replace(' hours', '-hour')} patch test")
     return ", ".join(parts)
 
 
@@ -261,13 +260,16 @@ def build_routine(answers: Answers, phase: Phase | None, window: Window,
     if phase is not None:
         notes.append(procedure_note(answers))
     if healing:
-        paused = held & answers.actives
+        # A retinoid paused for pregnancy is said once, by its own note.
+        pregnant = {Active.RETINOID} if Caution.PREGNANT in answers.cautions else set()
+        paused = (held & answers.actives) - pregnant
         words = (actives_words(paused) if paused
                  else "retinoids, exfoliating acids and vitamin C")
-        notes.append(Note(
-            f"Keep {words} paused until your provider says the skin has healed (no open areas, "
-            "peeling or raw redness): the guide keeps strong actives off freshly treated skin.",
-            guide.ROUTINE))
+        if paused or not answers.actives:
+            notes.append(Note(
+                f"Keep {words} paused until your provider says the skin has healed (no open "
+                "areas, peeling or raw redness): the guide keeps strong actives off freshly "
+                "treated skin.", guide.ROUTINE))
     if phase is Phase.MAINTENANCE:
         notes.append(Note(
             f"You are past the usual recovery window ({window.words}), so this is the "
@@ -285,6 +287,12 @@ def build_routine(answers: Answers, phase: Phase | None, window: Window,
             "It contains an exfoliating acid, so it is an evening step only: the guide keeps "
             "strong actives apart and away from the morning's sun.", guide.ROUTINE))
     notes += pairing_notes(answers, uses, held)
+    if Caution.ORAL_ISOTRETINOIN in answers.cautions:
+        notes.append(Note(
+            "Oral isotretinoin now or in the last six months: tell the person doing any skin "
+            "procedure before it is done (fully ablative laser is advised against), and keep "
+            "taking it as prescribed.",
+            medical.ISOTRETINOIN_AND_PROCEDURES, private=True))
     if serum is not None and serum.storage.refrigerate:
         notes.append(Note("Store it in the fridge, as the brand asks.", guide.SAFETY))
     return Routine(tuple(steps), tuple(notes))

@@ -185,6 +185,13 @@ def assumption_words(cost: CostEstimate) -> str:
             f"{i.applications_per_day:g}× a day.")
 
 
+def uses_source_words(cost: CostEstimate) -> str:
+    """Where the uses a day behind a cost come from: the person, or the plan's routine."""
+    if "applications_per_day" in cost.inputs.overridden_fields:
+        return "your own figure"
+    return f"the routine, {cost.inputs.applications_per_day:g}× a day"
+
+
 def estimated_words(cost: CostEstimate) -> str:
     return f"Estimated: {field_names(cost.inputs.estimated_fields)}."
 

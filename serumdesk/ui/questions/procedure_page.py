@@ -59,8 +59,6 @@ class ProcedurePage(QuestionPage):
             return "Choose the procedure you had (or 'Another in-office treatment')."
         days = self.days.value()
         laser = self.laser.value() if procedure is Procedure.LASER else None
-        if procedure is Procedure.LASER and laser is None:
-            laser = LaserType.NOT_SURE  # unanswered: the provider's instructions come first
         return dataclasses.replace(
             draft, procedure=procedure, days_since_procedure=None if days == NOT_SURE else days,
             laser_type=laser)

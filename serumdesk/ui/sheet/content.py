@@ -199,11 +199,9 @@ def _cited(text: str, source: Source) -> str:
 
 def _notice_html(rec: Recommendation, include_medical: bool) -> str:
     said = [n for n in rec.notices if include_medical or not n.private]
-    mine = [i for i in rec.plan.for_you if include_medical or not i.kind.private]
-    for_you = ("<p><b>For you</b></p><ul>" + "".join(
-        f"<li>{_cited(i.text, i.source)}</li>" for i in mine) + "</ul>") if mine else ""
-    return for_you + "".join(f'<p class="notice"><b>{_cited(n.text, n.source)}</b></p>'
-                             for n in said)
+    # The plan's personal cautions (plan.for_you) are each said on the sheet where they
+    # apply, with their sources: the answers, the routine and its notes, the cautions.
+    return "".join(f'<p class="notice"><b>{_cited(n.text, n.source)}</b></p>' for n in said)
 
 
 def _about_html(rec: Recommendation, compared: Sequence[Match]) -> str:
@@ -271,7 +269,7 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
             ("Price", p.price.provenance.describe()),
             ("Size", p.price.size_ml.provenance.describe()),
             ("Amount per use", p.dose_ml.provenance.describe()),
-            ("Uses a day", p.applications_per_day.provenance.describe()),
+            ("Uses a day", wording.uses_source_words(m.cost)),
             ("Evidence", p.evidence.provenance.describe()),
         ]
         if p.ingredient_list is not None:

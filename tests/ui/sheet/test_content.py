@@ -7,13 +7,18 @@ from dataclasses import replace
 
 from serumdesk.domain.advice.cautions import CautionLevel
 from serumdesk.domain.advice.compare import select_compared
-from serumdesk.domain.advice.recommendation import recommend
+from serumdesk.domain.advice.recommendation import Recommendation, recommend
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution, Diet
 from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION, SHARED_EXCLUSIONS_NOTE, sheet_html
-from tests.ui.sheet_helpers import HUMAN_DERIVED, bundled_catalog, rec_for
+from tests.ui.sheet_helpers import HUMAN_DERIVED, VOCABULARY, bundled_catalog, rec_for
 
 TODAY = dt.date(2026, 11, 25)
+
+
+def recommend_bundled(answers: Answers) -> Recommendation:
+    """The bundled catalog's recommendation; allergies are matched on the bundled vocabulary."""
+    return recommend(bundled_catalog(), answers, vocabulary=VOCABULARY.load())
 
 
 def sheet_with_first_product(**changes: object) -> str:
@@ -42,7 +47,7 @@ def test_catalog_text_cannot_reorder_or_hide_itself_on_the_sheet() -> None:
 
 
 def test_profile_allergen_text_is_escaped() -> None:
-    rec = recommend(bundled_catalog(), Answers(allergens=("<script>",)))
+    rec = recommend_bundled(Answers(allergens=("<script>",)))
     html = sheet_html(rec, select_compared(rec, []), today=TODAY)
     assert "<script>" not in html and "&lt;script&gt;" in html
 
@@ -50,7 +55,7 @@ def test_profile_allergen_text_is_escaped() -> None:
 def test_shared_copy_keeps_a_caution_line_but_names_no_condition() -> None:
     answers = Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING, Caution.AUTOIMMUNE}),
                       allergens=("latex",))
-    rec = recommend(bundled_catalog(), answers)
+    rec = recommend_bundled(answers)
     compared = select_compared(rec, ["skinmedica-tns-advanced-plus"])
     assert any(c.level is CautionLevel.CLINICIAN for c in compared[0].cautions)
     full = sheet_html(rec, compared, today=TODAY)
@@ -65,10 +70,10 @@ def test_shared_copy_keeps_a_caution_line_but_names_no_condition() -> None:
 
 def test_shared_copy_does_not_let_an_allergy_be_inferred() -> None:
     # Angela Caglia lists snow mushroom extract (catalog): that allergy excludes it.
-    rec = recommend(bundled_catalog(), Answers(allergens=("snow mushroom",)))
+    rec = recommend_bundled(Answers(allergens=("snow mushroom",)))
     assert any(e.product.id == "angela-caglia-cell-forte" for e in rec.excluded)
     shared = sheet_html(rec, select_compared(rec, []), today=TODAY, include_medical=False)
-    without = recommend(bundled_catalog(), Answers())
+    without = recommend_bundled(Answers())
     shared_without = sheet_html(without, select_compared(without, []), today=TODAY,
                                 include_medical=False)
     assert "snow mushroom" not in shared.casefold()
@@ -80,7 +85,7 @@ def test_shared_copy_does_not_let_an_allergy_be_inferred() -> None:
 
 
 def test_shared_copy_does_not_name_fragrance_sensitivity() -> None:
-    rec = recommend(bundled_catalog(), Answers(cautions=frozenset({Caution.FRAGRANCE_SENSITIVE})))
+    rec = recommend_bundled(Answers(cautions=frozenset({Caution.FRAGRANCE_SENSITIVE})))
     shared = sheet_html(rec, select_compared(rec, []), today=TODAY, include_medical=False)
     assert "sensitive to fragrance" not in shared.casefold()
     full = sheet_html(rec, select_compared(rec, []), today=TODAY)
@@ -88,7 +93,7 @@ def test_shared_copy_does_not_name_fragrance_sensitivity() -> None:
 
 
 def test_vegan_sheet_lists_exclusions_with_reasons() -> None:
-    rec = recommend(bundled_catalog(), Answers(diet=Diet.VEGAN))
+    rec = recommend_bundled(Answers(diet=Diet.VEGAN))
     html = sheet_html(rec, select_compared(rec, []), today=TODAY)
     left_out = html.split("Left out, and why")[1].split("<h2>")[0]
     for pid in HUMAN_DERIVED:

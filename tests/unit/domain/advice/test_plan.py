@@ -68,7 +68,7 @@ def test_2_the_routine_carries_the_cards_gate_and_the_patch_test_wait(
     step = next(s for s in rec.routine.steps if s.product_id == lead.match.product.id)
     if lead.gate is not None:
         assert f"after your {who} says yes" in step.text
-    assert "48–72-hour patch test" in step.text
+    assert "after a clear 48–72-hour patch test" in step.text
     assert sum(1 for s in rec.routine.steps if s.product_id == lead.match.product.id) == 1
 
 
