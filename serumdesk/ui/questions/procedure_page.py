@@ -1,4 +1,4 @@
-"""Asked only for recovery after a procedure: which one, and how long ago."""
+"""Asked after a procedure, whatever the goal: which one, how long ago, and which laser."""
 
 from __future__ import annotations
 

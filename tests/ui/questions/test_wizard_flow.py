@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.domain.choices import Active, Caution, Diet, LaserType, Procedure, Sensitivity, UseCase
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.questions.ethics_page import EthicsPage
 from serumdesk.ui.questions.procedure_page import ProcedurePage
@@ -360,3 +360,19 @@ def test_an_allergen_serumdesk_does_not_know_is_named_as_you_type(qtbot: QtBot) 
     set_answers(window, Answers(allergens=("latex",)))
     results = drive_to_results(qtbot, window, Answers(allergens=("latex",)))
     assert "SerumDesk does not know “latex”" in results.status.text()
+
+
+def test_a_recent_laser_is_asked_whatever_the_goal_and_reaches_the_results(qtbot: QtBot) -> None:
+    """Issue 20, case 1: hydration two days after a laser still gets the recovery rules."""
+    answers = Answers(use_case=UseCase.HYDRATION, procedure=Procedure.LASER,
+                      laser_type=LaserType.ABLATIVE, days_since_procedure=2,
+                      actives=frozenset({Active.RETINOID, Active.VITAMIN_C}))
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, answers)
+    assert window.state.answers == answers
+    rec = page.recommendation
+    assert rec is not None and rec.plan.phase is not None and rec.plan.phase.healing
+    assert page.advice is not None
+    routine = page.advice.am.text() + page.advice.pm.text()
+    assert "Vitamin C serum" not in routine and "Retinoid" not in routine
+    assert "saline" in routine
