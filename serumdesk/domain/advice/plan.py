@@ -21,15 +21,8 @@ from serumdesk.domain.advice.routine import (
     build_routine,
     procedure_words,
 )
-from serumdesk.domain.advice.rules import (
-    ROUTINE_USES_PER_DAY,
-    ExclusionKind,
-    Situation,
-    needs_clinician_ok,
-    within_budget,
-)
+from serumdesk.domain.advice.rules import ExclusionKind, Situation, gate_for, within_budget
 from serumdesk.domain.answers import Answers, Overrides
-from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.choices import Active, Caution
 from serumdesk.domain.sources import Source
 
@@ -130,6 +123,8 @@ class Plan:
     closest_options: bool
     """Nothing suits the goal: the picks are the closest options, without rank or score
     on a patient's sheet."""
+    allergic_families: frozenset[str] = frozenset()
+    """Ingredient families the allergies cover (the routine names no step after them)."""
 
     @property
     def personal(self) -> tuple[ForYou, ...]:
@@ -152,6 +147,16 @@ class Plan:
 
     def pick(self, product_id: str) -> Pick | None:
         return next((p for p in self.picks if p.match.product.id == product_id), None)
+
+    def routine_with(self, product_id: str) -> Routine:
+        """The plan's routine led by another of its picks (the sheet leads with the first
+        product it compares): the same phase, holds, gate and frequency rules."""
+        pick = self.pick(product_id)
+        if pick is None or pick is self.lead:
+            return self.routine
+        lead = Lead(pick.match.product, pick.gate, pick.uses_per_day)
+        return build_routine(self.answers, self.phase, self.window, self.held_actives, lead,
+                             self.allergic_families)
 
     def title(self, match: Match) -> str:
         """How a card heads a product: its rank among matches, or a closest option."""
@@ -269,10 +274,7 @@ def make_plan(s: Situation, ranking: Ranking, overrides: Overrides | None = None
     closest = bool(ranking.matches) and not any(m.fits_use_case for m in ranking.matches)
     picks = tuple(
         Pick(m, Role.CLOSEST if closest else (Role.LEAD if i == 0 else Role.OPTION),
-             s.clinician if s.clinician and needs_clinician_ok(m.product.human_derived,
-                                                              m.product.source_category)
-             else None,
-             uses_per_day(overrides, m.product.id))
+             gate_for(m.product, s.clinician), uses_per_day(overrides, m.product.id))
         for i, m in enumerate(ranking.matches))
     held = held_actives(a, s.phase)
     first = picks[0] if picks else None
@@ -289,6 +291,7 @@ def make_plan(s: Situation, ranking: Ranking, overrides: Overrides | None = None
         routine=routine,
         for_you=for_you_items(s, ranking, picks, closest),
         closest_options=closest,
+        allergic_families=s.allergic_families,
     )
 
 
@@ -297,16 +300,3 @@ def held_words(plan: Plan) -> str:
     held = plan.held_actives
     return actives_words(held) if held else ""
 
-
-def routine_for(answers: Answers, product: Product | None = None,
-                allergic_families: frozenset[str] = frozenset()) -> Routine:
-    """The plan's routine with `product` as its lead (the sheet leads with the first product
-    it compares): the same phase, holds and gate rules as make_plan."""
-    phase = answers.phase
-    gate = None
-    if product is not None and answers.has_medical_caution and needs_clinician_ok(
-            product.human_derived, product.source_category):
-        gate = "specialist" if Caution.IMMUNOSUPPRESSED in answers.cautions else "clinician"
-    lead = None if product is None else Lead(product, gate, ROUTINE_USES_PER_DAY)
-    held = frozenset(h.active for h in held_actives(answers, phase))
-    return build_routine(answers, phase, answers.window, held, lead, allergic_families)

@@ -141,6 +141,22 @@ def needs_clinician_ok(human_derived: bool, category: SourceCategory) -> bool:
     return human_derived or category.is_novel_biologic
 
 
+def clinician_for(answers: Answers) -> str | None:
+    """Who must say yes before a human-derived or biologic product: a specialist after a
+    transplant or on immune-suppressing medicine (the guide), else a clinician; None when
+    no answer asks for it."""
+    if not answers.has_medical_caution:
+        return None
+    return "specialist" if Caution.IMMUNOSUPPRESSED in answers.cautions else "clinician"
+
+
+def gate_for(product: Product, who: str | None) -> str | None:
+    """Who must say yes before this product, or None."""
+    if who is None or not needs_clinician_ok(product.human_derived, product.source_category):
+        return None
+    return who
+
+
 def diet_reason(f: ProductFacts, diet: Diet) -> ExclusionReason | None:
     """The vegan and ethics rule: why this answer leaves the product out, or None."""
     category = f.category.label.lower()
@@ -261,10 +277,6 @@ class Situation:
         goal = answers.use_case
         if goal is UseCase.POST_PROCEDURE and phase is Phase.MAINTENANCE:
             goal = UseCase.MILD_CONCERNS
-        clinician = None
-        if answers.has_medical_caution:
-            clinician = ("specialist" if Caution.IMMUNOSUPPRESSED in answers.cautions
-                         else "clinician")
         in_use = tuple(words for active, words in ((Active.RETINOID, "retinoid"),
                                                    (Active.ACIDS, "exfoliating acids"))
                        if active in answers.actives)
@@ -273,7 +285,7 @@ class Situation:
             goal=goal,
             phase=phase,
             recovery_focus=healing or answers.use_case is UseCase.SENSITIVE_BARRIER,
-            clinician=clinician,
+            clinician=clinician_for(answers),
             exfoliants_in_use=in_use,
             allergy=(AllergyCheck(answers.allergens, vocabulary)
                      if answers.allergens and vocabulary is not None else None),

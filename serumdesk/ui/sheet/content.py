@@ -14,7 +14,6 @@ from serumdesk.domain import guide
 from serumdesk.domain.advice import wording
 from serumdesk.domain.advice.background import DONOR_QUESTION, QUESTIONS, transparency_questions
 from serumdesk.domain.advice.cautions import CautionLevel, CautionNote
-from serumdesk.domain.advice.plan import routine_for
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE
@@ -227,9 +226,7 @@ SHARED_PRIVATE_NOTE = "Your clinician has advice on your retinoid for you: ask b
 
 def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool) -> str:
     # The routine names the serum the sheet leads with, not whatever ranked first.
-    lead = rec.plan.lead
-    r = (routine_for(rec.answers, compared[0].product, rec.allergic_families)
-         if compared and (lead is None or compared[0] is not lead.match) else rec.routine)
+    r = rec.plan.routine_with(compared[0].product.id) if compared else rec.routine
     am = " → ".join(_e(s) for s in r.am)
     pm = " → ".join(_e(s) for s in r.pm)
     items: list[str] = []

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from serumdesk.domain.advice.plan import routine_for
-from serumdesk.domain.advice.routine import PATCH_TEST, TIMELINE
+from serumdesk.domain.advice.plan import make_plan
+from serumdesk.domain.advice.ranking import rank_situation
+from serumdesk.domain.advice.routine import PATCH_TEST, TIMELINE, Routine
+from serumdesk.domain.advice.rules import Situation
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.choices import Active, UseCase
 from serumdesk.storage.data_files import load_catalog
+
+
+def routine_for(answers: Answers, product: Product | None = None) -> Routine:
+    """The plan's routine for these answers, led by `product` (or by no product)."""
+    situation = Situation.of(answers)
+    ranking = rank_situation([product] if product else [], situation)
+    return make_plan(situation, ranking).routine
 
 
 def serum(catalog_path: Path, pid: str = "skinmedica-tns-advanced-plus"):  # type: ignore[no-untyped-def]

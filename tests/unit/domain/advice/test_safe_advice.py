@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from serumdesk.domain import guide, medical
-from serumdesk.domain.advice.plan import routine_for
-from serumdesk.domain.advice.ranking import rank
+from serumdesk.domain.advice.plan import make_plan
+from serumdesk.domain.advice.ranking import rank, rank_situation
 from serumdesk.domain.advice.recommendation import Recommendation, recommend, recommendation_to_dict
+from serumdesk.domain.advice.routine import Routine
+from serumdesk.domain.advice.rules import Situation
 from serumdesk.domain.advice.wording import recovery_window_words
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog.product import Catalog
+from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.choices import (
     Active,
     AlternativeKind,
@@ -36,6 +38,13 @@ POST = UseCase.POST_PROCEDURE
 ALL_ACTIVES = frozenset(Active)
 MEDICAL = (Caution.PREGNANT_OR_BREASTFEEDING, Caution.AUTOIMMUNE, Caution.IMMUNOSUPPRESSED)
 ACTIVE_WORDS = ("retinoid", "retinol", "vitamin c", "glycolic", "exfoliat", "acids")
+
+
+def routine_for(answers: Answers, product: Product | None = None) -> Routine:
+    """The plan's routine for these answers, led by `product` (or by no product)."""
+    situation = Situation.of(answers)
+    ranking = rank_situation([product] if product else [], situation)
+    return make_plan(situation, ranking).routine
 
 
 @pytest.fixture(scope="module")
