@@ -9,7 +9,7 @@ from serumdesk.domain.advice.cautions import CautionLevel
 from serumdesk.domain.advice.compare import select_compared
 from serumdesk.domain.advice.recommendation import Recommendation, recommend
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Caution, Diet
+from serumdesk.domain.choices import Caution, Diet, UseCase
 from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION, SHARED_EXCLUSIONS_NOTE, sheet_html
 from tests.ui.sheet_helpers import HUMAN_DERIVED, VOCABULARY, bundled_catalog, rec_for
 
@@ -106,3 +106,27 @@ def test_date_is_in_english_whatever_the_c_locale() -> None:
     rec = rec_for("vegan")
     html = sheet_html(rec, select_compared(rec, []), today=dt.date(2026, 3, 5))
     assert "Prepared with SerumDesk on 5 March 2026" in html
+
+
+def test_closest_options_show_no_rank_or_score_on_the_sheet() -> None:
+    """Issue 20, case 7: nothing suits recovery once human-derived serums are left out."""
+    rec = recommend_bundled(Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=3,
+                                    diet=Diet.NO_HUMAN_DERIVED, budget_usd_per_month=20))
+    assert rec.plan.closest_options
+    html = sheet_html(rec, select_compared(rec, []), today=TODAY)
+    assert "A closest option: nothing suits your goal." in html
+    assert "Rank " not in html and "score" not in html.casefold().replace("scored", "")
+    assert ">#1 " not in html
+    suited = recommend_bundled(Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=3))
+    assert "Rank 1 of" in sheet_html(suited, select_compared(suited, []), today=TODAY)
+
+
+def test_the_sheets_routine_carries_the_gate_of_the_product_it_leads_with() -> None:
+    rec = recommend_bundled(Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=2,
+                                    cautions=frozenset({Caution.IMMUNOSUPPRESSED})))
+    gated = rec.plan.gates[0].match
+    html = sheet_html(rec, select_compared(rec, [gated.product.id, rec.matches[0].product.id]),
+                      today=TODAY)
+    routine = html.split("<h2>Routine</h2>")[1]
+    assert f"{gated.product.title}" in routine.replace("&#x27;", "'")
+    assert "after your specialist says yes" in routine

@@ -12,9 +12,10 @@ from serumdesk.domain import medical
 from serumdesk.domain.advice.plan import ForYouKind, Severity
 from serumdesk.domain.advice.recommendation import Recommendation, recommend, recommendation_to_dict
 from serumdesk.domain.advice.recovery import Phase
+from serumdesk.domain.advice.routine import TimeOfDay
 from serumdesk.domain.advice.rules import within_budget
 from serumdesk.domain.advice.wording import answers_rows
-from serumdesk.domain.answers import Answers
+from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.catalog.product import Catalog
 from serumdesk.domain.choices import (
     Active,
@@ -25,6 +26,7 @@ from serumdesk.domain.choices import (
     Sensitivity,
     UseCase,
 )
+from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.storage.data_files import load_catalog
 
 ALL = frozenset(Active)
@@ -151,13 +153,22 @@ answers_space = st.builds(
     procedure=st.none() | st.sampled_from(list(Procedure)),
     days_since_procedure=st.none() | st.integers(0, 60),
     laser_type=st.none() | st.sampled_from(list(LaserType)),
+    allergens=st.lists(st.sampled_from(["fish", "latex", "niacinamide", "glycolic acid",
+                                        "snow mushroom", "linalool"]), max_size=2).map(tuple),
 )
+uses_a_day = st.none() | st.sampled_from([0.5, 1.0, 2.0, 3.0])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(answers=answers_space)
-def test_the_plan_holds_together_for_every_answer(catalog: Catalog, answers: Answers) -> None:
-    rec = recommend(catalog, answers)
+@given(answers=answers_space, per_day=uses_a_day, data=st.data())
+def test_the_plan_holds_together_for_every_answer(catalog: Catalog, vocabulary: Vocabulary,
+                                                  answers: Answers, per_day: float | None,
+                                                  data: st.DataObject) -> None:
+    overrides = None
+    if per_day is not None:  # the person's own uses a day for one product
+        pid = data.draw(st.sampled_from([p.id for p in catalog.products]))
+        overrides = Overrides({pid: ProductOverride(applications_per_day=per_day)})
+    rec = recommend(catalog, answers, overrides, vocabulary=vocabulary)
     plan, routine = rec.plan, rec.routine
     # No routine step names a gated product without its condition.
     for step in routine.steps:
@@ -183,9 +194,12 @@ def test_the_plan_holds_together_for_every_answer(catalog: Catalog, answers: Ans
     for pick in plan.picks:
         assert pick.match.cost.inputs.applications_per_day == pick.uses_per_day
     lead = plan.lead
-    if lead is not None:
+    if lead is not None:  # once a day, unless the person's own figure says twice (no acids)
         uses = sum(1 for s in routine.steps if s.product_id == lead.match.product.id)
         assert uses == (2 if lead.uses_per_day >= 2 and not lead.match.product.facts.acids else 1)
+        for step in routine.steps:
+            if step.product_id and catalog.by_id()[step.product_id].facts.acids:
+                assert step.time is TimeOfDay.EVENING  # no exfoliating-acid serum in the morning
     # The first pick is within budget whenever any product is.
     budget = answers.budget_usd_per_month
     if any(within_budget(m.cost.cost_per_month_usd, budget) for m in rec.matches):
