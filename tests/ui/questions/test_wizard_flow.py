@@ -376,3 +376,14 @@ def test_a_recent_laser_is_asked_whatever_the_goal_and_reaches_the_results(qtbot
     routine = page.advice.am.text() + page.advice.pm.text()
     assert "Vitamin C serum" not in routine and "Retinoid" not in routine
     assert "saline" in routine
+
+
+def test_when_nothing_suits_the_goal_the_cards_are_closest_options(qtbot: QtBot) -> None:
+    """Issue 20, case 7: no "#1 of your matches" for products that do not suit the goal."""
+    answers = Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.PEEL,
+                      days_since_procedure=3, diet=Diet.NO_HUMAN_DERIVED, budget_usd_per_month=20)
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, answers)
+    titles = [card.rank_label.text() for card in page.cards.values()]
+    assert titles and all(t.startswith("Closest option") for t in titles)
+    assert not any("of your matches" in t for t in titles)
