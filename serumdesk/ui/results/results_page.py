@@ -107,8 +107,14 @@ class ResultsPage(QWizardPage):
             catalog = self.catalog_loader.load()
             vocabulary = self.catalog_loader.vocabulary() if state.answers.allergens else None
             rec = recommend(catalog, state.answers, state.overrides, vocabulary=vocabulary)
-        except (CatalogUnavailable, VocabularyMissing) as exc:
-            self._show_unavailable(str(exc))
+        except CatalogUnavailable as exc:
+            self._show_unavailable("The product catalog could not be loaded", str(exc))
+            return
+        except VocabularyMissing as exc:  # a broken install, never a guess at the allergies
+            why = self.catalog_loader.vocabulary_loader.error if (
+                self.catalog_loader.vocabulary_loader) else None
+            self._show_unavailable("The ingredient vocabulary could not be loaded",
+                                   f"{why or ''} {exc}".strip())
             return
         if self.chooser is None:
             self._build_content()
@@ -171,12 +177,12 @@ class ResultsPage(QWizardPage):
         self.strip.set_columns(len(compared))
         self.strip.setVisible(bool(compared))
 
-    def _show_unavailable(self, message: str) -> None:
+    def _show_unavailable(self, what: str, message: str) -> None:
         self.recommendation = None
         self.scroller.hide()
         self._set_status(
-            "The product catalog could not be loaded, so there are no results to show.\n\n"
-            + message + "\n\nReinstalling SerumDesk restores the bundled catalog.", "clinician")
+            f"{what}, so there are no results to show.\n\n{message}\n\nReinstalling "
+            "SerumDesk restores the bundled catalog and ingredient vocabulary.", "clinician")
 
     def _set_status(self, text: str, level: str) -> None:
         self.status.setText(text)

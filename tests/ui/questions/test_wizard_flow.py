@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -387,3 +388,25 @@ def test_when_nothing_suits_the_goal_the_cards_are_closest_options(qtbot: QtBot)
     titles = [card.rank_label.text() for card in page.cards.values()]
     assert titles and all(t.startswith("Closest option") for t in titles)
     assert not any("of your matches" in t for t in titles)
+
+
+def test_allergies_without_the_vocabulary_say_the_install_is_broken(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """#18: one allergy matcher: no results guessed from the words typed."""
+    from serumdesk.storage.catalog_loader import CatalogLoader
+    from serumdesk.storage.paths import UserPaths
+    from serumdesk.storage.vocabulary_loader import VocabularyLoader
+    from serumdesk.ui.work_state import WorkState
+    from tests.ui.wizard_helpers import CATALOG
+
+    broken = tmp_path / "ingredients.json"
+    broken.write_text("{not json")
+    window = MainWindow(WorkState(), CatalogLoader(CATALOG, VocabularyLoader(broken)),
+                        UserPaths.default())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = drive_to_results(qtbot, window, Answers(allergens=("snow mushroom",)))
+    assert page.recommendation is None
+    assert "ingredient vocabulary could not be loaded" in page.status.text()
+    assert not page.cards
