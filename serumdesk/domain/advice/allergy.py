@@ -11,7 +11,7 @@ is reported, never matched by a piece of its text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from serumdesk.domain.ingredients import names
@@ -116,35 +116,10 @@ def allergy_match(query: AllergenQuery, entry: Entry) -> AllergenMatch | None:
     return found
 
 
-def find_allergen(reading: ProductReading, query: AllergenQuery, vocabulary: Vocabulary,
-                  matched: Callable[[Entry], AllergenMatch | None] | None = None,
-                  covers: Callable[[str], bool] | None = None) -> AllergyFinding | None:
-    """The product's best match for one allergy: a definite one if any, else a possible one.
-    `matched` is allergy_match for this query and `covers` names_cover for its names, when
-    the caller keeps their answers (AllergyCheck)."""
-    possible: AllergyFinding | None = None
-    for name, entry in reading.read:
-        found = matched(entry) if matched is not None else allergy_match(query, entry)
-        if found is None:
-            continue
-        label = vocabulary.family(found.family).label if found.family else None
-        finding = AllergyFinding(name, found.strength, query.text, label)
-        if found.strength is MatchStrength.DEFINITE:
-            return finding
-        possible = possible or finding
-    if possible is not None:
-        return possible
-    if not reading.unread:
-        return None
-    if covers is None:
-        covered = query_names(query, vocabulary)
-
-        def covers(key: str) -> bool:
-            return names_cover(key, covered)
-    for name, key in reading.unread:
-        if covers(key):
-            return AllergyFinding(name, MatchStrength.POSSIBLE, query.text, query.read_as)
-    return None
+def find_allergen(reading: ProductReading, query: AllergenQuery,
+                  vocabulary: Vocabulary) -> AllergyFinding | None:
+    """The product's best match for one allergy: a definite one if any, else a possible one."""
+    return AllergyCheck((query,), (), vocabulary).find(reading)[0]
 
 
 def names_cover(key: str, covered: Sequence[str]) -> bool:
@@ -163,19 +138,27 @@ def finding_words(finding: AllergyFinding) -> str:
 
 
 class AllergyCheck:
-    """A person's allergies, resolved once per recommendation and checked against products.
+    """A person's allergies, resolved once per recommendation, and the one matcher every
+    product is checked with.
 
-    What each listed ingredient means for each allergy is kept for the recommendation:
-    catalogs repeat the same ingredients, and this serves benchmark row 4 (recommend, 1,000
-    products, every rule).
+    What each ingredient means for each allergy is kept for the recommendation: products
+    repeat the same ingredients (this serves benchmark row 4, recommend 1,000 products with
+    every rule).
     """
 
-    def __init__(self, typed: Sequence[str], vocabulary: Vocabulary) -> None:
+    def __init__(self, queries: Sequence[AllergenQuery], unknown: Sequence[str],
+                 vocabulary: Vocabulary) -> None:
+        self.queries = tuple(queries)
+        self.unknown = tuple(unknown)
         self.vocabulary = vocabulary
-        self.queries, self.unknown = resolve_allergens(typed, vocabulary)
         self._covered = [query_names(q, vocabulary) for q in self.queries]
-        self._unread: list[dict[str, bool]] = [{} for _ in self.queries]
-        self._matches: list[dict[str, AllergenMatch | None]] = [{} for _ in self.queries]
+        self._by_entry: dict[str, tuple[AllergenMatch | None, ...]] = {}
+        self._by_unread: dict[str, tuple[bool, ...]] = {}
+
+    @classmethod
+    def of(cls, typed: Sequence[str], vocabulary: Vocabulary) -> AllergyCheck:
+        """The typed allergens, resolved on the vocabulary (unknown ones are kept apart)."""
+        return cls(*resolve_allergens(typed, vocabulary), vocabulary)
 
     @property
     def families(self) -> frozenset[str]:
@@ -186,22 +169,33 @@ class AllergyCheck:
         """What a product's listed ingredients match, one finding per allergy at most."""
         if not self.queries:
             return []
-        reading = read_listed(listed, self.vocabulary)
-        found: list[AllergyFinding] = []
-        for query, covered, memo, unread in zip(self.queries, self._covered, self._matches,
-                                                self._unread, strict=True):
-            def matched(entry: Entry, query: AllergenQuery = query,
-                        memo: dict[str, AllergenMatch | None] = memo) -> AllergenMatch | None:
-                if entry.key not in memo:
-                    memo[entry.key] = allergy_match(query, entry)
-                return memo[entry.key]
+        return [f for f in self.find(read_listed(listed, self.vocabulary)) if f is not None]
 
-            def covers(key: str, covered: Sequence[str] = covered,
-                       unread: dict[str, bool] = unread) -> bool:
-                if key not in unread:
-                    unread[key] = names_cover(key, covered)
-                return unread[key]
-            finding = find_allergen(reading, query, self.vocabulary, matched, covers)
-            if finding is not None:
-                found.append(finding)
-        return found
+    def find(self, reading: ProductReading) -> list[AllergyFinding | None]:
+        """For each allergy, the product's first definite match, else its first possible one
+        (a listed ingredient the vocabulary reads), else a name it cannot read that holds
+        one of the allergy's names as whole words; None when nothing matches."""
+        best: list[AllergyFinding | None] = [None] * len(self.queries)
+        for name, entry in reading.read:
+            results = self._by_entry.get(entry.key)
+            if results is None:
+                results = self._by_entry[entry.key] = tuple(
+                    allergy_match(q, entry) for q in self.queries)
+            for i, found in enumerate(results):
+                if found is None:
+                    continue
+                current = best[i]
+                if current is None or (found.strength is MatchStrength.DEFINITE
+                                       and current.strength is not MatchStrength.DEFINITE):
+                    label = self.vocabulary.family(found.family).label if found.family else None
+                    best[i] = AllergyFinding(name, found.strength, self.queries[i].text, label)
+        for name, key in reading.unread:
+            covers = self._by_unread.get(key)
+            if covers is None:
+                covers = self._by_unread[key] = tuple(names_cover(key, c) for c in self._covered)
+            for i, covered in enumerate(covers):
+                if covered and best[i] is None:
+                    query = self.queries[i]
+                    best[i] = AllergyFinding(name, MatchStrength.POSSIBLE, query.text,
+                                             query.read_as)
+        return best

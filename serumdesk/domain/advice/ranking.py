@@ -7,8 +7,7 @@ list and a person's own) ranks well inside one frame (benchmark row 4).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.advice.cautions import CautionNote, cautions_for
@@ -30,27 +29,39 @@ if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 
-@dataclass(frozen=True, eq=False)
 class Match:
-    """One ranked product: its standing, cost and reasons; cautions are made on first look."""
+    """One ranked product: its standing, cost and reasons; cautions are made on first look.
 
-    product: Product
-    rank: int
-    score: int
-    cost: CostEstimate
-    over_budget: bool
-    fits_use_case: bool
-    """It suits the goal the ranking credits (see rules.Situation.goal)."""
-    reasons: tuple[Reason, ...]
-    answers: Answers = field(repr=False)
+    A plain slotted class, read-only by convention: a ranking makes one per product
+    (benchmark row 4).
+    """
+
+    __slots__ = ("_cautions", "answers", "cost", "fits_use_case", "over_budget", "product",
+                 "rank", "reasons", "score")
+
+    def __init__(self, product: Product, rank: int, score: int, cost: CostEstimate,
+                 over_budget: bool, fits_use_case: bool, reasons: tuple[Reason, ...],
+                 answers: Answers) -> None:
+        self.product = product
+        self.rank = rank
+        self.score = score
+        self.cost = cost
+        self.over_budget = over_budget
+        self.fits_use_case = fits_use_case
+        """It suits the goal the ranking credits (see rules.Situation.goal)."""
+        self.reasons = reasons
+        self.answers = answers
+        self._cautions: tuple[CautionNote, ...] | None = None
 
     def __repr__(self) -> str:
         return f"Match(#{self.rank} {self.product.id}, score {self.score})"
 
-    @cached_property
+    @property
     def cautions(self) -> tuple[CautionNote, ...]:
-        """The cautions for this person (never hidden)."""
-        return tuple(cautions_for(self.product, self.answers))
+        """The cautions for this person (never hidden), made when first asked for."""
+        if self._cautions is None:
+            self._cautions = tuple(cautions_for(self.product, self.answers))
+        return self._cautions
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +108,7 @@ def rank_situation(products: Iterable[Product], s: Situation,
         over = not within_budget(cost.cost_per_month_usd, s.budget)
         scored.append((over, -sum(r.points for r in reasons), cost.cost_per_month_usd,
                        product.id, product, cost, reasons))
-    scored.sort(key=lambda e: e[:4])
+    scored.sort(key=_order)
     if scored and s.budget is not None and scored[0][0]:  # nothing fits: the closest leads
         closest = min(scored, key=lambda e: (e[2], e[3]))
         scored.remove(closest)
@@ -108,6 +119,11 @@ def rank_situation(products: Iterable[Product], s: Situation,
         for i, (over, negative, _, _, product, cost, reasons) in enumerate(scored, 1))
     excluded.sort(key=lambda e: e.product.id)
     return Ranking(matches, tuple(excluded))
+
+
+def _order(entry: tuple[bool, int, float, str, Product, CostEstimate, list[Reason]]
+           ) -> tuple[bool, int, float, str]:
+    return entry[0], entry[1], entry[2], entry[3]
 
 
 def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None,

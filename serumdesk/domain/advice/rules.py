@@ -287,7 +287,7 @@ class Situation:
             recovery_focus=healing or answers.use_case is UseCase.SENSITIVE_BARRIER,
             clinician=clinician_for(answers),
             exfoliants_in_use=in_use,
-            allergy=(AllergyCheck(answers.allergens, vocabulary)
+            allergy=(AllergyCheck.of(answers.allergens, vocabulary)
                      if answers.allergens and vocabulary is not None else None),
             sensitive_why=why,
         )
