@@ -211,3 +211,20 @@ def test_the_plan_holds_together_for_every_answer(catalog: Catalog, vocabulary: 
     assert severities == sorted(severities)
     if Caution.PREGNANT in answers.cautions and Active.RETINOID in answers.actives:
         assert plan.for_you[0].severity is Severity.STOP_AND_ASK
+
+
+def test_allergens_are_resolved_once_per_recommendation(
+        catalog: Catalog, vocabulary: Vocabulary, monkeypatch: pytest.MonkeyPatch) -> None:
+    """#18: the ranking, the routine and the notices share one resolution of the allergies."""
+    typed: list[str] = []
+    resolve = Vocabulary.resolve_allergen
+
+    def counted(self: Vocabulary, text: str) -> object:
+        typed.append(text)
+        return resolve(self, text)
+
+    monkeypatch.setattr(Vocabulary, "resolve_allergen", counted)
+    rec = recommend(catalog, Answers(allergens=("fish", "latex")), vocabulary=vocabulary)
+    recommendation_to_dict(rec)
+    assert sorted(typed) == ["fish", "latex"]
+    assert rec.unknown_allergens == ("latex",) and rec.allergy_note is not None
