@@ -158,3 +158,19 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
         os.close(write_end)
     assert result.returncode == 0
     assert result.stderr == ""
+
+
+def test_issue_20_a_fresh_laser_with_another_goal_in_text_and_json(run_serumdesk: Run) -> None:
+    """Issue 20, case 1, as installed: the procedure counts whatever the goal."""
+    args = ["--use-case", "hydration", "--procedure", "laser", "--days-since-procedure", "2",
+            "--uses-retinoid", "--uses-acids", "--uses-vitamin-c"]
+    text = run_serumdesk("recommend", *args).stdout
+    doc = json.loads(run_serumdesk("recommend", *args, "--json").stdout)
+    assert "Procedure: Laser (fractional or other), 2 days ago" in text
+    assert "Day 2 after a laser: nothing but your provider's products on open skin" in text
+    routine = text.split("Routine, morning:")[1].split("Patch test:")[0]
+    assert "Vitamin C serum" not in routine and "Retinoid: keep it" not in routine
+    assert doc["plan"]["procedure"]["phase"] == "fresh"
+    assert {h["active"] for h in doc["plan"]["held"]} == {"retinoid", "acids", "vitamin-c"}
+    assert doc["for_you"][0]["kind"] == "procedure"
+    assert not any(s["active"] for s in doc["routine"]["steps"])
