@@ -20,7 +20,7 @@ from serumdesk.domain.advice.routine import (
     Routine,
     TimelineStage,
 )
-from serumdesk.domain.advice.rules import ExclusionKind, Situation, within_budget
+from serumdesk.domain.advice.rules import MAINTENANCE_WORDS, ExclusionKind, Situation, within_budget
 from serumdesk.domain.advice.wording import money
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.freshness import is_stale, stale_words
@@ -76,6 +76,13 @@ class Recommendation:
         return self.situation.goal
 
     @property
+    def goal_words(self) -> str:
+        """The goal as notices word it."""
+        if self.goal is not self.answers.use_case:
+            return MAINTENANCE_WORDS
+        return self.goal.label.lower()
+
+    @property
     def about(self) -> tuple[Statement, ...]:
         return ABOUT_THESE_SERUMS
 
@@ -84,7 +91,7 @@ class Recommendation:
         """When products remain but none suits the person's goal: said plainly, never hidden."""
         if not self.plan.closest_options:
             return None
-        goal = self.goal.label.lower()
+        goal = self.goal_words
         why = (" once your answers left products out" if self.excluded else "")
         return Note(
             f"No good match: nothing left in the catalog suits {goal}{why}. The products below "
@@ -122,7 +129,7 @@ class Recommendation:
         suiting = [m for m in self.matches if m.fits_use_case]
         if suiting and not any(m.fits_use_case for m in within):
             closest = min(suiting, key=lambda m: m.cost.cost_per_month_usd)
-            goal = self.goal.label.lower()
+            goal = self.goal_words
             return Note(
                 f"Nothing within {money(budget)} a month suits {goal}, so the products within "
                 f"your budget come first; the closest that suits it is {closest.product.title} "

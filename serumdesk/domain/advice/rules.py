@@ -319,10 +319,15 @@ def standing(f: ProductFacts) -> list[Reason]:
     return found
 
 
-def fit_reason(f: ProductFacts, use_case: UseCase) -> Reason:
+MAINTENANCE_WORDS = "everyday care once recovery is over"
+"""The goal a recovery ranking becomes after the window (ranked as mild concerns)."""
+
+
+def fit_reason(f: ProductFacts, use_case: UseCase, goal: str | None = None) -> Reason:
     """Whether the product suits the person's goal, and on whose word: the guide places the
-    products it names; its lower-cost kinds it names as kinds; the rest is SerumDesk's reading."""
-    goal = use_case.label.lower()
+    products it names; its lower-cost kinds it names as kinds; the rest is SerumDesk's reading.
+    `goal` words the goal when it is not the use case's own label."""
+    goal = goal or use_case.label.lower()
     if use_case not in f.use_cases:
         if f.named_in_guide:
             return Reason(f"Not one of the guide's picks for {goal}.", guide.SNAPSHOTS)
@@ -338,7 +343,9 @@ def fit_reason(f: ProductFacts, use_case: UseCase) -> Reason:
 
 def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> list[Reason]:
     """The contributions that depend on the answers."""
-    r: list[Reason] = [fit_reason(f, s.goal_for(f))]
+    goal = s.goal_for(f)
+    r: list[Reason] = [fit_reason(f, goal, MAINTENANCE_WORDS if goal is not s.use_case
+                                  and goal is UseCase.MILD_CONCERNS else None)]
     add = r.append
     if s.goal is not s.use_case and UseCase.POST_PROCEDURE in f.use_cases:
         add(Reason("Past your recovery window, so it is not credited for recovery now; it is "
