@@ -57,7 +57,7 @@ class Rule(StrEnum):
     GENTLE_RETINOID = "a retinoid in the formula, on sensitive or healing skin"
     GENTLE_SCENTED = "fragrance or essential oils, on sensitive or healing skin"
     ACID_INTRODUCE_SLOWLY = "an exfoliating acid, for moderately sensitive skin"
-    ADDS_EXFOLIANT = "adds an exfoliant to the retinoid or acids you use"
+    ADDS_EXFOLIANT = "adds a strong active to the retinoid or acids you use"
     PLANT_FOR_ETHICS = "plant-derived, with a vegan or ethics answer"
     ASK_CLINICIAN = "needs your clinician's OK first"
     WITHIN_BUDGET = "within your budget"
