@@ -181,11 +181,9 @@ class IngredientList:
 
 
 class ProductFacts(NamedTuple):
-    """A flat, read-only view of what the rules read for every product on every ranking.
-
-    One compact tuple instead of a walk through nested models keeps a ranking of tens of
-    thousands of products within the CPU caches.
-    """
+    """A flat, read-only view of what the rules read for every product on every ranking,
+    made once per product (a cached property): the rules read plain fields, not a walk
+    through nested models."""
 
     id: str
     use_cases: frozenset[UseCase]
@@ -291,12 +289,6 @@ class Product:
         return f"{self.brand} {self.name}"
 
     @cached_property
-    def memo(self) -> dict[str, object]:
-        """Scratch space for values other modules derive from this product alone (a copy
-        made with dataclasses.replace starts without it, like every cached property)."""
-        return {}
-
-    @cached_property
     def facts(self) -> ProductFacts:
         price = self.price
         by_kind: dict[IrritantKind, list[str]] = {}
@@ -357,8 +349,3 @@ class Catalog:
 
     def by_id(self) -> dict[str, Product]:
         return {p.id: p for p in self.products}
-
-    @cached_property
-    def memo(self) -> dict[str, object]:
-        """Scratch space for values other modules derive from the whole catalog."""
-        return {}
