@@ -11,7 +11,7 @@ is reported, never matched by a piece of its text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from serumdesk.domain.ingredients import names
@@ -165,18 +165,40 @@ class AllergyCheck:
         """Ingredient families the allergies cover."""
         return frozenset(f for q in self.queries for f in (*q.families, *q.entry_families))
 
-    def findings(self, listed: Sequence[str]) -> list[AllergyFinding]:
+    def findings(self, listed: Iterable[str]) -> list[AllergyFinding]:
         """What a product's listed ingredients match, one finding per allergy at most."""
         if not self.queries:
             return []
-        return [f for f in self.find(read_listed(listed, self.vocabulary)) if f is not None]
+        read = self.vocabulary.read_listed
+        return [f for f in self._scan((name, *read(name)) for name in listed) if f is not None]
 
     def find(self, reading: ProductReading) -> list[AllergyFinding | None]:
+        """For each allergy, its finding in a product's reading, or None."""
+        return self._scan([*((name, entry, "") for name, entry in reading.read),
+                           *((name, None, key) for name, key in reading.unread)])
+
+    def _scan(self, listed: Iterable[tuple[str, Entry | None, str]]
+              ) -> list[AllergyFinding | None]:
         """For each allergy, the product's first definite match, else its first possible one
-        (a listed ingredient the vocabulary reads), else a name it cannot read that holds
-        one of the allergy's names as whole words; None when nothing matches."""
+        (a listed ingredient the vocabulary reads), else the first name it cannot read that
+        holds one of the allergy's names as whole words. `listed` is (as listed, what the
+        vocabulary reads it as, its matching key)."""
         best: list[AllergyFinding | None] = [None] * len(self.queries)
-        for name, entry in reading.read:
+        unread: list[AllergyFinding | None] = [None] * len(self.queries)
+        for name, entry, key in listed:
+            if entry is None:
+                if not key:
+                    continue
+                covers = self._by_unread.get(key)
+                if covers is None:
+                    covers = self._by_unread[key] = tuple(
+                        names_cover(key, c) for c in self._covered)
+                for i, covered in enumerate(covers):
+                    if covered and unread[i] is None:
+                        query = self.queries[i]
+                        unread[i] = AllergyFinding(name, MatchStrength.POSSIBLE, query.text,
+                                                   query.read_as)
+                continue
             results = self._by_entry.get(entry.key)
             if results is None:
                 results = self._by_entry[entry.key] = tuple(
@@ -189,13 +211,4 @@ class AllergyCheck:
                                        and current.strength is not MatchStrength.DEFINITE):
                     label = self.vocabulary.family(found.family).label if found.family else None
                     best[i] = AllergyFinding(name, found.strength, self.queries[i].text, label)
-        for name, key in reading.unread:
-            covers = self._by_unread.get(key)
-            if covers is None:
-                covers = self._by_unread[key] = tuple(names_cover(key, c) for c in self._covered)
-            for i, covered in enumerate(covers):
-                if covered and best[i] is None:
-                    query = self.queries[i]
-                    best[i] = AllergyFinding(name, MatchStrength.POSSIBLE, query.text,
-                                             query.read_as)
-        return best
+        return [b if b is not None else u for b, u in zip(best, unread, strict=True)]

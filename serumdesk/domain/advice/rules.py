@@ -159,16 +159,17 @@ def gate_for(product: Product, who: str | None) -> str | None:
 
 def diet_reason(f: ProductFacts, diet: Diet) -> ExclusionReason | None:
     """The vegan and ethics rule: why this answer leaves the product out, or None."""
-    category = f.category.label.lower()
+    if diet is Diet.ANY:
+        return None
     if diet is Diet.VEGAN and (f.human_derived or f.animal_derived):
         origin = "human-derived" if f.human_derived else "animal-derived"
-        return ExclusionReason(
-            ExclusionKind.DIET, f"Not vegan: its active is {origin} ({category}).", guide.DECISION)
+        return ExclusionReason(ExclusionKind.DIET, f"Not vegan: its active is {origin} "
+                               f"({f.category.label.lower()}).", guide.DECISION)
     if diet is Diet.NO_HUMAN_DERIVED and f.human_derived:
         return ExclusionReason(
-            ExclusionKind.DIET,
-            f"You asked for no human-derived ingredients; its active is {category}.", guide.SAFETY)
-    if diet is not Diet.ANY and f.fetal_cell_line:
+            ExclusionKind.DIET, "You asked for no human-derived ingredients; its active is "
+            f"{f.category.label.lower()}.", guide.SAFETY)
+    if f.fetal_cell_line:
         return ExclusionReason(
             ExclusionKind.DIET,
             "You asked for nothing derived from a fetal cell line; its active comes from cells "
@@ -184,7 +185,7 @@ def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReaso
     if diet is not None:
         reasons.append(diet)
     if s.allergy is not None:
-        for finding in s.allergy.findings([n for n, _ in f.searchable]):
+        for finding in s.allergy.findings(name for name, _ in f.searchable):
             reasons.append(ExclusionReason(
                 ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
     if s.fragrance_sensitive and f.scented:
