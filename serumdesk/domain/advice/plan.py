@@ -14,13 +14,7 @@ from enum import IntEnum, StrEnum
 from serumdesk.domain import guide, medical
 from serumdesk.domain.advice.ranking import Match, Ranking, uses_per_day
 from serumdesk.domain.advice.recovery import Phase, Window
-from serumdesk.domain.advice.routine import (
-    Lead,
-    Routine,
-    actives_words,
-    build_routine,
-    procedure_words,
-)
+from serumdesk.domain.advice.routine import Lead, Routine, build_routine, procedure_words
 from serumdesk.domain.advice.rules import ExclusionKind, Situation, gate_for, within_budget
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.choices import Active, Caution
@@ -263,8 +257,8 @@ def for_you_items(s: Situation, ranking: Ranking, picks: tuple[Pick, ...],
         add(ForYou(ForYouKind.BUDGET, Severity.KNOW, f"Nothing fits ${budget:,.2f} a month: the "
                    "closest leads", guide.DECISION))
     if closest:
-        add(ForYou(ForYouKind.NO_GOOD_MATCH, Severity.KNOW, f"Nothing suits "
-                   f"{s.goal.label.lower()}: these are the closest options", guide.SNAPSHOTS))
+        add(ForYou(ForYouKind.NO_GOOD_MATCH, Severity.KNOW, f"Nothing suits {s.goal_words}: "
+                   "these are the closest options", guide.SNAPSHOTS))
     return tuple(sorted(items, key=lambda i: i.severity))
 
 
@@ -293,10 +287,4 @@ def make_plan(s: Situation, ranking: Ranking, overrides: Overrides | None = None
         closest_options=closest,
         allergic_families=s.allergic_families,
     )
-
-
-def held_words(plan: Plan) -> str:
-    """'retinoid and vitamin C' for the actives on hold (empty when none)."""
-    held = plan.held_actives
-    return actives_words(held) if held else ""
 

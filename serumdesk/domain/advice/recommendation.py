@@ -20,7 +20,7 @@ from serumdesk.domain.advice.routine import (
     Routine,
     TimelineStage,
 )
-from serumdesk.domain.advice.rules import MAINTENANCE_WORDS, ExclusionKind, Situation, within_budget
+from serumdesk.domain.advice.rules import ExclusionKind, Situation, within_budget
 from serumdesk.domain.advice.wording import money
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.freshness import is_stale, stale_words
@@ -78,9 +78,7 @@ class Recommendation:
     @property
     def goal_words(self) -> str:
         """The goal as notices word it."""
-        if self.goal is not self.answers.use_case:
-            return MAINTENANCE_WORDS
-        return self.goal.label.lower()
+        return self.situation.goal_words
 
     @property
     def about(self) -> tuple[Statement, ...]:

@@ -224,6 +224,13 @@ class Situation:
     def use_case(self) -> UseCase:
         return self.answers.use_case
 
+    @property
+    def goal_words(self) -> str:
+        """The goal as notices word it: past the window, everyday care."""
+        if self.goal is not self.use_case:
+            return MAINTENANCE_WORDS
+        return self.goal.label.lower()
+
     def goal_for(self, f: ProductFacts) -> UseCase:
         """The goal a product is judged against: inside a recovery window, recovery comes
         first whatever the goal, so a product placed for it fits."""
