@@ -41,17 +41,26 @@ class ProcedurePage(QuestionPage):
         when.setBuddy(self.days)
         form.addRow(when, self.days)
         layout.addLayout(form)
-        layout.addWidget(section_label("If it was a laser: which kind?"))
+        self.laser_label = section_label("Which kind of laser?")
+        layout.addWidget(self.laser_label)
         self.laser: RadioChoice[LaserType] = RadioChoice(
             "Laser type", [(t, t.label, "") for t in LaserType])
         self.watch_group(self.laser.group)
         layout.addWidget(self.laser)
+        self.choice.group.buttonToggled.connect(self._show_laser)
+
+    def _show_laser(self, *_args: object) -> None:
+        """An ablative laser heals for longer: asked only when the procedure is a laser."""
+        shown = self.choice.value() is Procedure.LASER
+        self.laser_label.setVisible(shown)
+        self.laser.setVisible(shown)
 
     def fill(self, draft: Answers) -> None:
         self.choice.set_value(draft.procedure)
         days = draft.days_since_procedure
         self.days.setValue(NOT_SURE if days is None else days)
         self.laser.set_value(draft.laser_type)
+        self._show_laser()
 
     def read(self, draft: Answers) -> Answers | str:
         procedure = self.choice.value()
