@@ -165,12 +165,11 @@ class AllergyCheck:
         """Ingredient families the allergies cover."""
         return frozenset(f for q in self.queries for f in (*q.families, *q.entry_families))
 
-    def findings(self, listed: Iterable[str]) -> list[AllergyFinding]:
+    def findings(self, listed: tuple[str, ...]) -> list[AllergyFinding]:
         """What a product's listed ingredients match, one finding per allergy at most."""
         if not self.queries:
             return []
-        read = self.vocabulary.read_listed
-        return [f for f in self._scan((name, *read(name)) for name in listed) if f is not None]
+        return [f for f in self._scan(self.vocabulary.read_all(listed)) if f is not None]
 
     def find(self, reading: ProductReading) -> list[AllergyFinding | None]:
         """For each allergy, its finding in a product's reading, or None."""

@@ -185,7 +185,7 @@ def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReaso
     if diet is not None:
         reasons.append(diet)
     if s.allergy is not None:
-        for finding in s.allergy.findings(name for name, _ in f.searchable):
+        for finding in s.allergy.findings(f.listed):
             reasons.append(ExclusionReason(
                 ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
     if s.fragrance_sensitive and f.scented:

@@ -204,8 +204,8 @@ class ProductFacts(NamedTuple):
     evidence_kind: EvidenceKind
     evidence_brief: str
     clinician_use: bool
-    searchable: tuple[tuple[str, str], ...]
-    """(ingredient, casefolded) for every key ingredient, irritant and listed ingredient."""
+    listed: tuple[str, ...]
+    """Every key ingredient, irritant and listed ingredient, as written."""
     cost_figures: tuple[tuple[str, float, bool], ...]
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
 
@@ -317,7 +317,7 @@ class Product:
             evidence_kind=self.evidence.kind,
             evidence_brief=self.evidence.brief(),
             clinician_use=self.clinician_use,
-            searchable=tuple((name, name.casefold()) for name in names),
+            listed=tuple(names),
             cost_figures=(
                 ("price_usd", price.usd, price.provenance.is_estimate),
                 ("size_ml", price.size_ml.value, price.size_ml.provenance.is_estimate),
