@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from serumdesk.domain.advice.rules import POINTS, Rule
+from serumdesk.domain.advice.points import POINTS, Rule
 
 ROOT = Path(__file__).resolve().parents[4]
 ROW = re.compile(r"^\| ([^|]+?) \| ([+-]\d+) \|$")
