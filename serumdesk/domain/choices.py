@@ -254,12 +254,14 @@ class IrritantKind(StrEnum):
     FRAGRANCE = "fragrance"
     ESSENTIAL_OIL = "essential-oil"
     BOTANICAL = "botanical"
+    VITAMIN_C = "vitamin-c"
 
     @property
     def label(self) -> str:
         return {
             IrritantKind.EXFOLIATING_ACID: "exfoliating acid",
             IrritantKind.RETINOID: "retinoid",
+            IrritantKind.VITAMIN_C: "vitamin C",
             IrritantKind.FRAGRANCE: "fragrance",
             IrritantKind.ESSENTIAL_OIL: "essential oil",
             IrritantKind.BOTANICAL: "botanical extract",
@@ -300,6 +302,19 @@ class EvidenceKind(StrEnum):
             EvidenceKind.CLINICIAN_USE: "Clinician use, no product trial found",
             EvidenceKind.NONE: "No product-level study found",
         }[self]
+
+
+class Vegan(StrEnum):
+    """Whether a product is vegan: the catalog's products and a label read alike. The values
+    are what the JSON output and the sheet say."""
+
+    YES = "yes"
+    """The brand says so (a catalog product), or every ingredient of a label is known and
+    none is of human or animal origin."""
+    NO = "no"
+    """Human- or animal-derived."""
+    NOT_CONFIRMED = "not confirmed"
+    """The brand does not say, SerumDesk only infers it, or a label leaves it open."""
 
 
 class PatchResult(StrEnum):

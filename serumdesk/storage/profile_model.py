@@ -20,7 +20,7 @@ from pydantic import (
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
-from serumdesk.domain.catalog.my_products import MyProductEntry
+from serumdesk.domain.catalog.my_products_file import MyProductEntry
 from serumdesk.domain.catalog.product import ProductId
 from serumdesk.domain.choices import (
     Active,
@@ -34,6 +34,7 @@ from serumdesk.domain.choices import (
 )
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.field_rules import Bounded, error_words, repeated
+from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS
 from serumdesk.domain.strict.numbers import (
     BUDGET_USD,
     DAYS_SINCE_PROCEDURE,
@@ -62,7 +63,7 @@ from serumdesk.storage.profile_types import (
     clean_name,
 )
 
-ShortText = Annotated[str, StringConstraints(max_length=200)]
+AllergenText = Annotated[str, StringConstraints(max_length=ALLERGEN_CHARS)]
 Day = Annotated[dt.date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
 
 
@@ -71,7 +72,7 @@ class AnswersModel(StrictModel):
     sensitivity: Sensitivity = Sensitivity.MODERATE
     diet: Diet = Diet.ANY
     cautions: list[Caution] = Field(default_factory=list, max_length=len(Caution))
-    allergens: list[ShortText] = Field(default_factory=list, max_length=100)
+    allergens: list[AllergenText] = Field(default_factory=list, max_length=ALLERGENS)
     actives: list[Active] = Field(default_factory=list, max_length=len(Active))
     budget_usd_per_month: Annotated[float, Bounded(BUDGET_USD)] | None = None
     procedure: Procedure | None = None

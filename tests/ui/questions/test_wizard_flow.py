@@ -23,6 +23,7 @@ from tests.ui.wizard_helpers import (
     answer_current_page,
     card_texts,
     catalog_products,
+    caution_names,
     click,
     click_back,
     click_next,
@@ -114,7 +115,7 @@ def test_pregnant_gets_a_clinician_caution_on_every_novel_biologic(qtbot: QtBot)
     assert set(page.cards) == {"skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum",
                                "the-ordinary-hyaluronic-acid-b5"}
     for pid, card in page.cards.items():
-        names = [name for _, name in card.caution_texts()]
+        names = [name for name in caution_names(card)]
         clinician = [n for n in names if n.startswith("Talk to your clinician first")]
         novel = products[pid]["source_category"] not in NOT_NOVEL_BIOLOGIC
         assert bool(clinician) == (novel or products[pid]["human_derived"]), pid
@@ -289,7 +290,7 @@ def test_changed_answers_refill_the_cautions_and_checkboxes_in_place(qtbot: QtBo
     from serumdesk.ui.results.product_card import CAUTION_TITLES
 
     def shown_cautions(card: ProductCard) -> list[str]:
-        return [name for _, name in card.caution_texts()]
+        return [name for name in caution_names(card)]
 
     def expected_cautions(card: ProductCard) -> list[str]:
         assert page.recommendation is not None
@@ -410,3 +411,13 @@ def test_allergies_without_the_vocabulary_say_the_install_is_broken(
     assert page.recommendation is None
     assert "ingredient vocabulary could not be loaded" in page.status.text()
     assert not page.cards
+
+
+def test_without_a_procedure_next_skips_only_the_procedure_page(qtbot: QtBot) -> None:
+    from serumdesk.ui.questions.procedure_page import ProcedurePage
+    from serumdesk.ui.questions.sensitivity_page import SensitivityPage
+    from serumdesk.ui.questions.wizard import SKIP_PROCEDURE_TO
+
+    wizard = open_window(qtbot).wizard
+    assert isinstance(wizard.page(SKIP_PROCEDURE_TO - 1), ProcedurePage)
+    assert isinstance(wizard.page(SKIP_PROCEDURE_TO), SensitivityPage)
