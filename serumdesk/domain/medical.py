@@ -30,7 +30,7 @@ LASER_RESURFACING = Source(
 full recovery takes at least a month. Verma N, Yumeen S, Raggio BS, StatPearls (2020)."""
 ISOTRETINOIN_AND_PROCEDURES = Source(
     SourceKind.MEDICAL,
-    "Spring et al., Isotretinoin and Timing of Procedural Interventions, JAMA Dermatol 2017; "
-    "Waldman et al. (ASDS task force), Dermatol Surg 2017")
+    "Spring et al., JAMA Dermatol 2017 (isotretinoin and procedures); Waldman et al., "
+    "Dermatol Surg 2017")
 """Spring LK, Krakowski AC, et al., JAMA Dermatol 2017;153(8):802-9 (a systematic review with
 consensus recommendations); Waldman A, et al., Dermatol Surg 2017;43(10):1249-62."""

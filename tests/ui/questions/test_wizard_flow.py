@@ -397,16 +397,19 @@ def test_allergies_without_the_vocabulary_say_the_install_is_broken(
     from serumdesk.storage.catalog_loader import CatalogLoader
     from serumdesk.storage.paths import UserPaths
     from serumdesk.storage.vocabulary_loader import VocabularyLoader
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.work_state import WorkState
-    from tests.ui.wizard_helpers import CATALOG
+    from tests.ui.wizard_helpers import CATALOG, wait_for_start_up
 
     broken = tmp_path / "ingredients.json"
     broken.write_text("{not json")
-    window = MainWindow(WorkState(), CatalogLoader(CATALOG, VocabularyLoader(broken)),
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(CATALOG, VocabularyLoader(broken))),
                         UserPaths.default())
     qtbot.addWidget(window)
+    window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
+    wait_for_start_up(qtbot, window)
     page = drive_to_results(qtbot, window, Answers(allergens=("snow mushroom",)))
     assert page.recommendation is None
     assert "ingredient vocabulary could not be loaded" in page.status.text()
