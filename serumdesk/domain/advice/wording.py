@@ -228,7 +228,7 @@ def procedure_row(answers: Answers) -> str | None:
         return None
     what = answers.procedure.label if answers.procedure else "A procedure (not named)"
     if answers.laser_type is not None and answers.procedure is Procedure.LASER:
-        what += f", {answers.laser_type.label.split(' (')[0].lower()}"
+        what = f"Laser, {answers.laser_type.label.split(' (')[0].lower()}"
     days = answers.days_since_procedure
     if days is None:
         return what + ", day not given"
