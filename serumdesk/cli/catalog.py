@@ -15,6 +15,7 @@ from serumdesk.cli.options import (
     number_option,
     path_option,
     text_option,
+    typed_text,
     user_catalog_store,
 )
 from serumdesk.cli.output import say, tell, write_json
@@ -95,13 +96,19 @@ def date_option(text: str) -> dt.date:
             _("'{text}' is not a date; give it as YYYY-MM-DD (2026-11-29)").format(text=text[:40])) from None
     if day > dt.date.today():
         raise argparse.ArgumentTypeError(_("{isoformat} is in the future").format(isoformat=day.isoformat()))
+    from serumdesk.domain.strict.numbers import FILE_DAY
+
+    if day < FILE_DAY.earliest:
+        raise argparse.ArgumentTypeError(
+            _("{isoformat} is before {isoformat2}, the earliest date SerumDesk keeps").format(
+                isoformat=day.isoformat(), isoformat2=FILE_DAY.earliest.isoformat()))
     return day
 
 
 def _label_of(args: argparse.Namespace) -> str:
     from serumdesk.cli.label_input import read_label_file, read_label_stdin
-    from serumdesk.domain.catalog.my_products import MAX_LABEL_CHARS
     from serumdesk.domain.label.parse import parse_label
+    from serumdesk.domain.strict.limits import LABEL_CHARS
 
     if args.ingredients_file is not None:
         text = read_label_file(str(args.ingredients_file))
@@ -110,13 +117,13 @@ def _label_of(args: argparse.Namespace) -> str:
     else:
         text = str(args.ingredients)
     text = text.strip()
-    if not parse_label(text[:MAX_LABEL_CHARS]).items:
+    if not parse_label(text[:LABEL_CHARS]).items:
         raise UsageError(_("the ingredient label is empty: give it with --ingredients TEXT, "
                            "--ingredients-file PATH or --ingredients - (standard input)"))
-    if len(text) > MAX_LABEL_CHARS:
+    if len(text) > LABEL_CHARS:
         raise UserError(_("The label is {len:,} characters long; a label holds at most "
-                          "{MAX_LABEL_CHARS:,}. Give only the ingredient list.").format(
-                                  len=len(text), MAX_LABEL_CHARS=MAX_LABEL_CHARS))
+                          "{LABEL_CHARS:,}. Give only the ingredient list.").format(
+                              len=len(text), LABEL_CHARS=LABEL_CHARS))
     return text
 
 
@@ -128,12 +135,17 @@ def _as_product(mine: MyProduct, vocabulary: Vocabulary) -> Product:
 
 
 def add(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
-    from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct
-    from serumdesk.domain.strict.field_rules import error_words
+    from serumdesk.domain.catalog.my_products import (
+        MINE_PREFIX,
+        MyProduct,
+        UnusableSerum,
+        name_problem,
+    )
     from serumdesk.storage.user_catalog import UserCatalogError
 
+    problem = name_problem(args.brand, args.name)
+    if problem is not None:
+        raise UsageError(problem[0].lower() + problem[1:].rstrip("."))
     label = _label_of(args)
     vocabulary = load_vocabulary()
     # The store gives it its id; until then a placeholder lets the label be checked first.
@@ -148,15 +160,14 @@ def add(args: argparse.Namespace) -> int:
         kept = user_catalog_store().add(mine)
     except UserCatalogError as exc:
         raise UserError(str(exc)) from None
-    except ValidationError as exc:
-        words = "; ".join(error_words(e) for e in exc.errors(include_url=False))
-        raise UserError(_("This serum cannot be added: {words}. Nothing was changed.").format(
-                words=words)) from None
+    except UnusableSerum as exc:
+        raise UserError(_("This serum cannot be added: {exc}. Nothing was changed.").format(
+            exc=exc)) from None
     say(_("Added {id}: {brand} {name}.\n{_read_as}\nrecommend, sheet and the app now rank it "
           "beside the catalog's products. Its facts are marked “from your label”.\nSee how "
           "each ingredient is read: serumdesk ingredients --file LABEL (or catalog mine). "
           "Remove it with: serumdesk catalog remove {id}").format(
-                  id=kept.id, brand=kept.brand, name=kept.name, _read_as=_read_as(product)))
+              id=kept.id, brand=kept.brand, name=kept.name, _read_as=_read_as(product)))
     return 0
 
 
@@ -170,6 +181,7 @@ def _read_as(product: Product) -> str:
 
 def mine(args: argparse.Namespace) -> int:
     from serumdesk.domain.advice import wording
+    from serumdesk.domain.catalog.my_products import UnusableSerum
     from serumdesk.domain.strict.data_files import DataFileError
 
     try:
@@ -183,7 +195,12 @@ def mine(args: argparse.Namespace) -> int:
         except UserError as exc:
             tell(_("serumdesk: warning: {exc}").format(exc=exc))
         else:
-            derived = {m.id: _as_product(m, vocabulary) for m in products}
+            for m in products:
+                try:
+                    derived[m.id] = _as_product(m, vocabulary)
+                except UnusableSerum as exc:
+                    tell(_("serumdesk: warning: your serum {id} cannot be read: {exc}.").format(
+                        id=m.id, exc=exc))
     if args.json:
         write_json({"products": [_mine_to_dict(m, derived.get(m.id)) for m in products]})
         return 0
@@ -309,7 +326,7 @@ def register(cat: Parser) -> None:
     new.add_argument("--seen", metavar="DATE", type=date_option,
                      help=_("the day you saw the price, YYYY-MM-DD (default: today)"))
     label = new.add_mutually_exclusive_group(required=True)
-    label.add_argument("--ingredients", metavar="TEXT",
+    label.add_argument("--ingredients", metavar="TEXT", type=typed_text,
                        help=_("the ingredient list as printed, or '-' to read standard input"))
     label.add_argument("--ingredients-file", metavar="PATH", type=path_option,
                        help=_("read the ingredient list from a text file"))

@@ -13,9 +13,10 @@ from serumdesk.cli.options import (
     add_profile_option,
     answers_for,
     load_vocabulary,
+    typed_text,
 )
 from serumdesk.cli.output import say, tell, write_json
-from serumdesk.i18n import N_, _, ngettext
+from serumdesk.i18n import N_, _
 
 if TYPE_CHECKING:
     from serumdesk.domain.answers import Answers
@@ -43,14 +44,14 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
     from serumdesk.domain.label.report import ingredient_line, verdict_lines
 
     r = verdict.reading
+    shown = (f"{len(r.ingredients)} ingredients" if not len(r.ingredients) > len(r.listed) else
+             _("The first {len:,} of {len2:,} items").format(len=len(r.listed), len2=len(r.ingredients)))
     lines = [_("SerumDesk reads this label — ingredient vocabulary {version} ({updated})").format(
         version=vocabulary.version, updated=vocabulary.updated), "",
-             ngettext("{count} ingredient, as written → what SerumDesk reads:",
-                      "{count} ingredients, as written → what SerumDesk reads:",
-                      len(r.ingredients)).format(count=len(r.ingredients))]
-    width = len(str(len(r.ingredients)))
+             _("{shown}, as written → what SerumDesk reads:").format(shown=shown)]
+    width = len(str(len(r.listed)))
     lines += [f"  {n:>{width}}. {ingredient_line(ingredient)}"
-              for n, ingredient in enumerate(r.ingredients, 1)]
+              for n, ingredient in enumerate(r.listed, 1)]
     lines += ["", "Verdict:"]
     lines += [f"  {line}" if line else "" for line in verdict_lines(verdict, answers)]
     lines += ["", NOT_ADVICE]
@@ -59,7 +60,7 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
 
 def run(args: argparse.Namespace) -> int:
     from serumdesk.domain.label.parse import parse_label
-    from serumdesk.domain.label.reading import read_label
+    from serumdesk.domain.label.reading import cut_words, read_label
     from serumdesk.domain.label.verdict import check_label, label_to_dict
 
     parsed = parse_label(_label_text(args))
@@ -68,10 +69,8 @@ def run(args: argparse.Namespace) -> int:
     answers = answers_for(args)
     vocabulary = load_vocabulary()
     verdict = check_label(read_label(parsed, vocabulary), vocabulary, answers)
-    if parsed.unread_chars:
-        tell(_("serumdesk: warning: only the first {items} items were read; {unread_chars} "
-               "characters after them were not.").format(
-            items=len(parsed.items), unread_chars=parsed.unread_chars))
+    for line in cut_words(verdict.reading):
+        tell(_("serumdesk: warning: {line}").format(line=line))
     if args.json:
         write_json(label_to_dict(verdict))
     else:
@@ -85,7 +84,7 @@ def register(ing: Parser) -> None:
         _("Read a serum's ingredient list as printed on the pack: what each ingredient is, "
           "its source (human-derived media, exosomes, growth factors, plant cell culture…), "
           "vegan, fragrance, irritants, your allergies and cautions."))
-    ing.add_argument("text", nargs="?", metavar="TEXT",
+    ing.add_argument("text", nargs="?", metavar="TEXT", type=typed_text,
                      help=_("the ingredient list in quotes, or '-' to read it from standard "
                             "input"))
     ing.add_argument("--file", metavar="PATH", help=_("read the ingredient list from a text "

@@ -34,15 +34,17 @@ def read_label_file(path: str) -> str:
 
 def read_label_stdin() -> str:
     """The label piped or typed into standard input (end it with Ctrl+D)."""
+    if sys.stdin is None:  # started with it closed (`<&-`)
+        raise UserError(_("standard input is closed: give the label as text, or in a file."))
     return _decoded(_limited(sys.stdin.buffer, "standard input"))
 
 
 def _limited(f: BinaryIO, where: str) -> bytes:
     try:
         data = f.read(MAX_LABEL_BYTES + 1)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a stream closed inside the process
         raise UserError(_("{where} cannot be read ({value}).").format(
-                where=where, value=exc.strerror or exc)) from None
+            where=where, value=getattr(exc, 'strerror', None) or exc)) from None
     if len(data) > MAX_LABEL_BYTES:
         raise UserError(_("{where} holds more than {value} MB: that is not one ingredient "
                           "label.").format(where=where, value=MAX_LABEL_BYTES // (1024 * 1024)))

@@ -13,11 +13,12 @@ from serumdesk.cli.options import (
     answers_from_args,
     find_profile,
     path_option,
+    typed_text,
     user_catalog_store,
 )
 from serumdesk.cli.options import profile_store as _store
 from serumdesk.cli.output import say, tell, write_json
-from serumdesk.i18n import N_, _
+from serumdesk.i18n import N_, _, ngettext
 from serumdesk.storage.profile_types import (
     Profile,
     ProfileError,
@@ -184,11 +185,28 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from serumdesk.storage.user_catalog import profile_adopter
 
+    store = _store()
     try:
-        imported = _store().import_file(args.file, profile_adopter(user_catalog_store()))
+        incoming = store.read_import(args.file)
+        count = len(incoming.carried)
+        if count and not args.with_serums:
+            raise UserError(ngettext(
+                "{file} carries {count} serum someone entered from a label. Imported, it "
+                "joins your serums and is ranked for every profile. Add --with-serums to "
+                "import it with the profile. Nothing was changed.",
+                "{file} carries {count} serums someone entered from labels. Imported, they "
+                "join your serums and are ranked for every profile. Add --with-serums to "
+                "import them with the profile. Nothing was changed.", count).format(
+                file=args.file, count=count))
+        imported = store.add_imported(incoming, profile_adopter(user_catalog_store()))
     except ProfileError as exc:
         raise _user_error(exc) from None
-    say(_("Imported profile '{name}'.").format(name=imported.name))
+    if count:
+        say(ngettext("Imported profile '{name}', with {count} serum now among your serums.",
+                     "Imported profile '{name}', with {count} serums now among your serums.",
+                     count).format(name=imported.name, count=count))
+    else:
+        say(_("Imported profile '{name}'.").format(name=imported.name))
     return 0
 
 
@@ -200,22 +218,22 @@ def register(prof: Parser) -> None:
     ls.add_argument("--json", action="store_true", help=_("print a JSON list"))
     ls.set_defaults(func=cmd_list)
     save = acts.add_parser("save", help=_("save answers under NAME (updates it if it exists)"))
-    save.add_argument("name", metavar="NAME")
+    save.add_argument("name", metavar="NAME", type=typed_text)
     add_answer_options(save)
-    save.add_argument("--notes", metavar="TEXT", help=_("free notes kept with the profile"))
+    save.add_argument("--notes", metavar="TEXT", type=typed_text, help=_("free notes kept with the profile"))
     save.set_defaults(func=cmd_save)
     show = acts.add_parser("show", help=_("show a saved profile"))
-    show.add_argument("name", metavar="NAME")
+    show.add_argument("name", metavar="NAME", type=typed_text)
     show.add_argument("--json", action="store_true", help=_("print the profile as JSON"))
     show.set_defaults(func=cmd_show)
     delete = acts.add_parser("delete", help=_("move a profile to the trash"))
-    delete.add_argument("name", metavar="NAME")
+    delete.add_argument("name", metavar="NAME", type=typed_text)
     delete.set_defaults(func=cmd_delete)
     restore = acts.add_parser("restore", help=_("bring a deleted profile back from the trash"))
-    restore.add_argument("name", metavar="NAME")
+    restore.add_argument("name", metavar="NAME", type=typed_text)
     restore.set_defaults(func=cmd_restore)
     export = acts.add_parser("export", help=_("write a profile to a file to share or back up"))
-    export.add_argument("name", metavar="NAME")
+    export.add_argument("name", metavar="NAME", type=typed_text)
     export.add_argument("file", metavar="FILE", type=path_option)
     export.add_argument("--force", action="store_true",
                         help=_("replace FILE if it is an existing file (never a link, pipe "
@@ -223,4 +241,7 @@ def register(prof: Parser) -> None:
     export.set_defaults(func=cmd_export)
     imp = acts.add_parser("import", help=_("add a profile from an exported file"))
     imp.add_argument("file", metavar="FILE", type=path_option)
+    imp.add_argument("--with-serums", action="store_true",
+                     help=_("also add the serums the profile carries to your serums (they "
+                            "are then ranked for every profile)"))
     imp.set_defaults(func=cmd_import)

@@ -11,14 +11,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.choices import PatchResult
-from serumdesk.domain.dates import add_months, long_date
-from serumdesk.i18n import _, ngettext
+from serumdesk.domain.dates import add_days, add_months, long_date
+from serumdesk.i18n import N_, _, ngettext
 
-if TYPE_CHECKING:  # cost.py brings the pydantic catalog models; profiles load without them
+if TYPE_CHECKING:  # cost.py brings the catalog's product types; profiles load without them
     from serumdesk.domain.advice.cost import CostEstimate
 
 PATCH_HOURS = (48, 72)
 """The guide: leave the patch test on for 48–72 hours."""
+PATCH_WORDS = N_("{first}–{last} hours")
+"""How long a patch test stays on (PATCH_HOURS), translated where it is said: patch_words()."""
+
+
+def patch_words() -> str:
+    return _(PATCH_WORDS).format(first=PATCH_HOURS[0], last=PATCH_HOURS[1])
 USE_BY_SOON_DAYS = 14
 LONGEST_FORECAST_YEARS = 100
 """A bottle that lasts longer is said to, without a date: no one needs one, and the calendar
@@ -70,13 +76,13 @@ def runs_out(bottle: Bottle, cost: CostEstimate) -> dt.date | None:
     days = _days_it_lasts(cost)
     if bottle.opened is None or days is None or lasts_beyond_forecast(cost):
         return None
-    return bottle.opened + dt.timedelta(days=round(days))
+    return add_days(bottle.opened, round(days))
 
 
 def patch_check_window(bottle: Bottle) -> tuple[dt.date, dt.date] | None:
     if bottle.patch_started is None:
         return None
-    first, last = (bottle.patch_started + dt.timedelta(days=hours // 24) for hours in PATCH_HOURS)
+    first, last = (add_days(bottle.patch_started, hours // 24) for hours in PATCH_HOURS)
     return first, last
 
 
@@ -93,15 +99,16 @@ def bottle_notes(bottle: Bottle, cost: CostEstimate | None, today: dt.date) -> l
             notes.append(_("No reaction in the patch test: start once a day or every other "
                            "day and build up slowly."))
         elif today < first:
-            notes.append(_("Look at the patch test on {first} or {last} (48–72 hours after "
-                           "you put it on).").format(first=long_date(first),
-                                                     last=long_date(last)))
+            notes.append(_("Look at the patch test on {first} or {last} "
+                           "({hours} after you put it on).").format(
+                               first=long_date(first), last=long_date(last),
+                               hours=patch_words()))
         else:
-            notes.append(_("The patch test has had its 48–72 hours: look at the skin and "
-                           "note what you see."))
+            notes.append(_("The patch test has had its {hours}: look at the skin and "
+                           "note what you see.").format(hours=patch_words()))
     elif bottle.opened is None:
-        notes.append(_("Patch test it before the first full-face use (48–72 hours on the "
-                       "inner forearm or behind the ear)."))
+        notes.append(_("Patch test it before the first full-face use ({hours} on the "
+                       "inner forearm or behind the ear).").format(hours=patch_words()))
     keep_until = use_by(bottle)
     if keep_until is not None:
         left = (keep_until - today).days

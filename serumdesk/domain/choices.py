@@ -17,6 +17,8 @@ class UseCase(StrEnum):
     BRIGHTENING = "brightening"
     MILD_CONCERNS = "mild-concerns"
     SENSITIVE_BARRIER = "sensitive-barrier"
+    MATURE_THIN = "mature-thin-skin"
+    """The guide: "aging or thin skin", "fine lines post-menopause"."""
 
     @property
     def label(self) -> str:
@@ -34,6 +36,7 @@ _USE_CASE_LABELS = {
     UseCase.BRIGHTENING: N_("Brightening"),
     UseCase.MILD_CONCERNS: N_("Mild concerns"),
     UseCase.SENSITIVE_BARRIER: N_("Sensitive or compromised barrier"),
+    UseCase.MATURE_THIN: N_("Mature or thin skin"),
 }
 _USE_CASE_DETAILS = {
     UseCase.POST_PROCEDURE: N_("After microneedling, a laser or a peel"),
@@ -42,6 +45,7 @@ _USE_CASE_DETAILS = {
     UseCase.BRIGHTENING: N_("Dark spots and expression lines"),
     UseCase.MILD_CONCERNS: N_("Early fine lines, surface texture"),
     UseCase.SENSITIVE_BARRIER: N_("Reactive skin that stings or reddens easily"),
+    UseCase.MATURE_THIN: N_("Aging or thin skin, fine lines after menopause"),
 }
 
 
@@ -86,23 +90,60 @@ class Diet(StrEnum):
 
 
 class Caution(StrEnum):
-    PREGNANT_OR_BREASTFEEDING = "pregnant-or-breastfeeding"
+    PREGNANT = "pregnant"
+    BREASTFEEDING = "breastfeeding"
     AUTOIMMUNE = "autoimmune"
     IMMUNOSUPPRESSED = "immunosuppressed"
+    ORAL_ISOTRETINOIN = "oral-isotretinoin"
+    """Now or in the last six months."""
+    SKIN_CONDITION = "rosacea-eczema-dermatitis"
     FRAGRANCE_SENSITIVE = "fragrance-sensitive"
+    PREGNANT_OR_BREASTFEEDING = "pregnant"
+    """An alias of PREGNANT for code written before breastfeeding was its own answer (the
+    stricter of the two); files and the command line map the old value to both answers."""
 
     @property
     def label(self) -> str:
         return _({
-            Caution.PREGNANT_OR_BREASTFEEDING: N_("Pregnant or breastfeeding"),
+            Caution.PREGNANT: N_("Pregnant or trying to conceive"),
+            Caution.BREASTFEEDING: N_("Breastfeeding"),
             Caution.AUTOIMMUNE: N_("An autoimmune condition"),
             Caution.IMMUNOSUPPRESSED: N_("A transplant, or medicines that suppress the immune system"),
+            Caution.ORAL_ISOTRETINOIN: N_("Oral isotretinoin, now or in the last 6 months"),
+            Caution.SKIN_CONDITION: N_("Rosacea, eczema or dermatitis"),
             Caution.FRAGRANCE_SENSITIVE: N_("Sensitive to fragrance"),
         }[self])
 
     @property
     def is_medical(self) -> bool:
+        """A health detail shown in the answers' medical row (and left off a shared copy)."""
         return self is not Caution.FRAGRANCE_SENSITIVE
+
+    @property
+    def gates_biologics(self) -> bool:
+        """The guide's 'Who should avoid or use caution': ask a clinician (a specialist, after
+        a transplant) before starting a human-derived or novel biologic product."""
+        return self in (Caution.PREGNANT, Caution.BREASTFEEDING, Caution.AUTOIMMUNE,
+                        Caution.IMMUNOSUPPRESSED)
+
+
+OLD_PREGNANT_OR_BREASTFEEDING = "pregnant-or-breastfeeding"
+"""The one answer profiles (schema 3 and older) and the command line had for both; it now
+means both answers, the safest reading."""
+
+
+class LaserType(StrEnum):
+    ABLATIVE = "ablative"
+    NON_ABLATIVE = "non-ablative"
+    NOT_SURE = "not-sure"
+
+    @property
+    def label(self) -> str:
+        return _({
+            LaserType.ABLATIVE: N_("Ablative (CO2 or erbium resurfacing that removes the surface)"),
+            LaserType.NON_ABLATIVE: N_("Non-ablative (heats below an intact surface)"),
+            LaserType.NOT_SURE: N_("Not sure"),
+        }[self])
 
 
 class Active(StrEnum):
@@ -215,12 +256,14 @@ class IrritantKind(StrEnum):
     FRAGRANCE = "fragrance"
     ESSENTIAL_OIL = "essential-oil"
     BOTANICAL = "botanical"
+    VITAMIN_C = "vitamin-c"
 
     @property
     def label(self) -> str:
         return _({
             IrritantKind.EXFOLIATING_ACID: N_("exfoliating acid"),
             IrritantKind.RETINOID: N_("retinoid"),
+            IrritantKind.VITAMIN_C: N_("vitamin C"),
             IrritantKind.FRAGRANCE: N_("fragrance"),
             IrritantKind.ESSENTIAL_OIL: N_("essential oil"),
             IrritantKind.BOTANICAL: N_("botanical extract"),
@@ -261,6 +304,19 @@ class EvidenceKind(StrEnum):
             EvidenceKind.CLINICIAN_USE: N_("Clinician use, no product trial found"),
             EvidenceKind.NONE: N_("No product-level study found"),
         }[self])
+
+
+class Vegan(StrEnum):
+    """Whether a product is vegan: the catalog's products and a label read alike. The values
+    are what the JSON output and the sheet say."""
+
+    YES = "yes"
+    """The brand says so (a catalog product), or every ingredient of a label is known and
+    none is of human or animal origin."""
+    NO = "no"
+    """Human- or animal-derived."""
+    NOT_CONFIRMED = "not confirmed"
+    """The brand does not say, SerumDesk only infers it, or a label leaves it open."""
 
 
 class PatchResult(StrEnum):

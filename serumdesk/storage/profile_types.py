@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.answers import Answers, Overrides
-from serumdesk.domain.strict.plain_text import has_direction_controls, has_visible_character, plain
+from serumdesk.domain.strict.plain_text import name_fault, plain
 from serumdesk.i18n import _
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 NAME_MAX_CHARS = 1000
 MAX_PROFILE_BYTES = 1024 * 1024
 """Far above any real profile (a few KB); stops a hostile import from eating memory."""
-_LINE_BREAK_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
 
 
 def now_utc() -> dt.datetime:
@@ -53,19 +52,10 @@ def clean_name(name: str) -> str:
         raise ProfileError(_("A profile needs a name."))
     if len(cleaned) > NAME_MAX_CHARS:
         raise ProfileError(_("A profile name can be at most {NAME_MAX_CHARS} characters.").format(
-                NAME_MAX_CHARS=NAME_MAX_CHARS))
-    if any(unicodedata.category(ch) in _LINE_BREAK_CATEGORIES for ch in cleaned):
-        raise ProfileError(_("A profile name cannot contain line breaks or control "
-                             "characters."))
-    if has_direction_controls(cleaned):
-        raise ProfileError(_("A profile name cannot contain text-direction controls: they "
-                             "make it show in a different order than it was typed."))
-    if plain(cleaned) != cleaned:
-        raise ProfileError(_("A profile name cannot contain invisible characters (such as "
-                             "zero-width spaces)."))
-    if not has_visible_character(cleaned):
-        raise ProfileError(_("A profile name needs at least one visible letter, digit or "
-                             "sign."))
+            NAME_MAX_CHARS=NAME_MAX_CHARS))
+    fault = name_fault(cleaned)
+    if fault is not None:
+        raise ProfileError(_("A profile name {fault}.").format(fault=fault))
     return cleaned
 
 
@@ -146,26 +136,29 @@ class ProfileNotFound(ProfileError):
         self.existing = existing
         if existing:
             listing = ", ".join(f"'{n}'" for n in existing)
-            super().__init__(f"There is no profile named '{name}'. Saved profiles: {listing}.")
+            super().__init__(_("There is no profile named '{name}'. Saved profiles: "
+                               "{listing}.").format(name=name, listing=listing))
         else:
-            super().__init__(f"There is no profile named '{name}'. No profiles are saved yet.")
+            super().__init__(_("There is no profile named '{name}'. No profiles are saved "
+                               "yet.").format(name=name))
 
 
 class ProfileNameTaken(ProfileError):
     def __init__(self, name: str, *, too_new: bool = False) -> None:
         self.name = name
         self.too_new = too_new
-        why = (" (saved by a newer SerumDesk, so this version cannot open or list it)"
+        why = (_(" (saved by a newer SerumDesk, so this version cannot open or list it)")
                if too_new else "")
-        super().__init__(f"A profile named '{name}' already exists{why}. Choose another name.")
+        super().__init__(_("A profile named '{name}' already exists{why}. Choose another "
+                           "name.").format(name=name, why=why))
 
 
 class ProfileConflict(ProfileError):
     def __init__(self, name: str) -> None:
         self.name = name
         super().__init__(
-            f"Profile '{name}' was changed by another SerumDesk window since you opened it. "
-            "Save under a new name to keep both versions, or reopen it.")
+            _("Profile '{name}' was changed by another SerumDesk window since you opened it. "
+              "Save under a new name to keep both versions, or reopen it.").format(name=name))
 
 
 class ProfileFileError(ProfileError):
@@ -194,11 +187,13 @@ class ProfileProblem:
 
     @property
     def message(self) -> str:
-        where = f" It was moved to {self.moved_to}." if self.moved_to else ""
+        where = _(" It was moved to {moved_to}.").format(moved_to=self.moved_to) if self.moved_to else ""
         if self.name:
-            return (f"Profile '{self.name}' could not be read (file {self.file_name}): "
-                    f"{self.reason}.{where}")
-        return f"Could not read profile file {self.file_name}: {self.reason}.{where}"
+            return (_("Profile '{name}' could not be read (file {file_name}): "
+                      "{reason}.{where}").format(
+                          name=self.name, file_name=self.file_name, reason=self.reason, where=where))
+        return _("Could not read profile file {file_name}: {reason}.{where}").format(
+            file_name=self.file_name, reason=self.reason, where=where)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,13 @@ from serumdesk.domain.answers import Answers
 from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.vocabulary_loader import VocabularyLoader
+from serumdesk.ui.catalog_model import CatalogModel
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.questions.actives_budget_page import ActivesBudgetPage
 from serumdesk.ui.questions.cautions_page import CautionsPage
 from serumdesk.ui.questions.choice_page import ChoicePage
 from serumdesk.ui.questions.procedure_page import ProcedurePage
+from serumdesk.ui.questions.use_case_page import UseCasePage
 from serumdesk.ui.results.product_card import ProductCard
 from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.work_state import WorkState
@@ -44,24 +46,45 @@ def catalog_products(path: Path = CATALOG) -> dict[str, dict[str, Any]]:
 
 
 def monthly_cost(product: dict[str, Any], price: float | None = None) -> float:
-    """price ÷ size × dose × applications a day × 30.44, from the raw catalog figures."""
+    """price ÷ size × dose × once a day (the routine's frequency, not the catalog's) × 30.44,
+    from the raw catalog figures."""
     usd = product["price"]["usd"] if price is None else price
     size = product["price"]["size_ml"]["value"]
-    return usd / size * product["dose_ml"]["value"] * product["applications_per_day"]["value"] \
-        * DAYS_PER_MONTH
+    return usd / size * product["dose_ml"]["value"] * 1 * DAYS_PER_MONTH
 
 
 def open_window(qtbot: QtBot, catalog: Path = CATALOG,
                 size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
     """The main window alone (no profile actions, so closing never asks to save)."""
-    window = MainWindow(WorkState(), CatalogLoader(catalog, VOCABULARY), UserPaths.default())
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog, VOCABULARY)),
+                        UserPaths.default())
     qtbot.addWidget(window)
     if size is not None:
         window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.catalog_loader.attempted)
+    wait_for_start_up(qtbot, window)
     return window
+
+
+def wait_for_start_up(qtbot: QtBot, window: MainWindow) -> None:
+    """Until the work after the first paint (later pages, menus, the catalog) has run."""
+    done: list[bool] = []
+    window.run_after_first_paint(lambda: done.append(True))  # queued behind that work
+    qtbot.waitUntil(lambda: bool(done))
+
+
+def status_text(window: MainWindow) -> str:
+    """The passing message at the foot of the window ("" before the first)."""
+    from PySide6.QtWidgets import QStatusBar
+
+    bar = window.findChild(QStatusBar)
+    return bar.currentMessage() if bar is not None else ""
+
+
+def caution_names(card: ProductCard) -> list[str]:
+    """The accessible name of every caution the card shows, in order."""
+    return [box.accessibleName() for box in card.caution_boxes]
 
 
 def click_next(qtbot: QtBot, window: MainWindow) -> None:
@@ -87,11 +110,16 @@ def answer_current_page(qtbot: QtBot, window: MainWindow, answers: Answers) -> N
     page = window.wizard.currentPage()
     if isinstance(page, ChoicePage):
         click(qtbot, page.choice.buttons[getattr(answers, page.answer_field)])
+        if (isinstance(page, UseCasePage) and page.had_procedure.isVisible()
+                and page.had_procedure.isChecked() != answers.has_procedure):
+            click(qtbot, page.had_procedure)
     elif isinstance(page, ProcedurePage):
         assert answers.procedure is not None
         click(qtbot, page.choice.buttons[answers.procedure])
         page.days.setValue(-1 if answers.days_since_procedure is None
                            else answers.days_since_procedure)
+        if answers.laser_type is not None:
+            click(qtbot, page.laser.buttons[answers.laser_type])
     elif isinstance(page, CautionsPage):
         for caution, box in page.cautions.boxes.items():
             if box.isChecked() != (caution in answers.cautions):

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from serumdesk.domain.clinic.amounts import AmountError, parse_day
 from serumdesk.domain.clinic.details import ClinicDetails
 from serumdesk.domain.dates import add_months
-from serumdesk.domain.strict.numbers import NumberError, check_day
 from serumdesk.domain.strict.plain_text import has_visible_character, plain, plain_line
 from serumdesk.i18n import _
 
@@ -92,10 +91,8 @@ def _notes(text: str | None) -> str:
 
 def check_follow_up(day: dt.date, today: dt.date) -> dt.date:
     """`day` when it can be a follow-up: not before today, and within FOLLOW_UP_YEARS."""
-    try:
-        check_day(day, _("The follow-up date"))
-    except NumberError as exc:
-        raise HandoutError(str(exc)) from None
+    # Not check_day: a noted day's span (a year ahead at most) is shorter than a follow-up's;
+    # today and FOLLOW_UP_YEARS bound it.
     if day < today:
         raise HandoutError(_("The follow-up date {isoformat} is in the past; give today or a "
                              "later day.").format(isoformat=day.isoformat()))

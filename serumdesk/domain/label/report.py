@@ -5,20 +5,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Caution, Diet
+from serumdesk.domain.choices import Caution, Diet, Vegan
 from serumdesk.domain.ingredients.allergens import AllergenQuery, MatchStrength
 from serumdesk.domain.ingredients.entry import MatchKind
 from serumdesk.domain.ingredients.kinds import Flag
-from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient, Vegan
+from serumdesk.domain.label.reading import (
+    IRRITANT_FLAGS,
+    Known,
+    LabelReading,
+    Origin,
+    ReadIngredient,
+    cut_words,
+)
 from serumdesk.domain.label.verdict import LabelVerdict
 from serumdesk.i18n import N_, _, ngettext
 
 UNKNOWN_WORDS = N_("not in SerumDesk's vocabulary: not guessed; look it up or ask the brand")
 CLOSE_WORDS = N_("read as this, close to what was written")
+SHORTENED_WORDS = N_("the label gives only the start of its name; read as the one ingredient "
+                    "it can be")
+ORIGIN_WORDS = N_("not in the vocabulary; read from its name, an inference")
 _FLAG_WORDS = {
-    Flag.EXFOLIATING_ACID: "exfoliating acid", Flag.RETINOID: "retinoid",
-    Flag.ESSENTIAL_OIL: "essential oil", Flag.FRAGRANCE_ALLERGEN: "fragrance allergen",
-    Flag.COMMON_IRRITANT: "common irritant",
+    Flag.EXFOLIATING_ACID: N_("exfoliating acid"), Flag.RETINOID: N_("retinoid"),
+    Flag.ESSENTIAL_OIL: N_("essential oil"), Flag.FRAGRANCE_ALLERGEN: N_("fragrance allergen"),
+    Flag.COMMON_IRRITANT: N_("common irritant"),
 }
 
 
@@ -35,12 +45,23 @@ def ingredient_line(i: ReadIngredient) -> str:
         return f"{written} → {_(UNKNOWN_WORDS)}"
     entry = i.resolution.entry
     marks = []
-    if i.resolution.how is MatchKind.CLOSE:
+    how = i.resolution.how
+    if how is MatchKind.CLOSE:
         marks.append(_(CLOSE_WORDS))
-    if entry.pattern is not None:
+    if how is MatchKind.SHORTENED:
+        marks.append(_(SHORTENED_WORDS))
+    if i.completed is not None:
+        marks.append(_("read as “{completed}”: the label names the kind once for the run").format(
+            completed=i.completed))
+    if how is MatchKind.ORIGIN:
+        marks.append(_(ORIGIN_WORDS))
+    elif entry.pattern is not None:
         marks.append(_("read from the shape of its name"))
     mark = f" ({'; '.join(marks)})" if marks else ""
-    return f"{written} → {entry.inci}{mark}: {entry.role.label}. {entry.explanation}"
+    line = f"{written} → {entry.inci}{mark}: {entry.role.label}. {entry.explanation}"
+    if entry.origin_note is not None and how is not MatchKind.ORIGIN and entry.pattern is not None:
+        line += f" {entry.origin_note}"
+    return line
 
 
 def source_line(r: LabelReading) -> str:
@@ -50,6 +71,9 @@ def source_line(r: LabelReading) -> str:
     if r.source_category is not None:
         return (_("Source: {label}: every ingredient is known and none is a stem-cell-type "
                   "biologic.").format(label=r.source_category.label))
+    if r.source_reason and all(i.has(frozenset({Flag.ANIMAL_DERIVED})) for i in r.source_reason):
+        return (_("Source: an animal-derived biologic ({_listed}), not one of the catalog's "
+                  "kinds.").format(_listed=_listed(r.source_reason)))
     if r.source_reason and all(i.known for i in r.source_reason):
         return (_("Source: not stated. {names} is a biologic whose origin the name does "
                   "not give: ask the brand.").format(names=_listed(r.source_reason)))
@@ -59,20 +83,26 @@ def source_line(r: LabelReading) -> str:
                     "{unknown} are unknown.", len(r.unknown)).format(unknown=_listed(r.unknown))
 
 
+def _origin_line(what: str, origin: Origin, r: LabelReading) -> str:
+    if origin.known is Known.YES:
+        return f"{what}: yes ({_listed(origin.reason)})."
+    if origin.known is Known.NO:
+        return f"{what}: no."
+    parts = []
+    known = [i for i in origin.reason if i.known]
+    if known:
+        parts.append(f"{_listed(known)} may be")
+    unknown = [i for i in origin.reason if not i.known]
+    if unknown:
+        parts.append(f"{_listed(unknown)} {'is' if len(unknown) == 1 else 'are'} unknown")
+    if r.unread_chars:
+        parts.append(_("part of the text was not read"))
+    return f"{what}: not known — {'; '.join(parts)}."
+
+
 def origin_lines(r: LabelReading) -> list[str]:
-    human = r.flagged(Flag.HUMAN_DERIVED, definite=True)
-    animal = r.flagged(Flag.ANIMAL_DERIVED, definite=True)
-    if human:
-        human_line = _("Human-derived: yes ({names}).").format(names=_listed(human))
-    else:
-        human_line = (_("Human-derived: no (among the known ingredients).") if r.unknown
-                      else _("Human-derived: no."))
-    if animal:
-        animal_line = _("Animal-derived: yes ({names}).").format(names=_listed(animal))
-    else:
-        animal_line = (_("Animal-derived: no (among the known ingredients).") if r.unknown
-                       else _("Animal-derived: no."))
-    return [human_line, animal_line]
+    return [_origin_line("Human-derived", r.human_origin, r),
+            _origin_line("Animal-derived", r.animal_origin, r)]
 
 
 def vegan_line(r: LabelReading) -> str:
@@ -106,7 +136,7 @@ def irritant_line(r: LabelReading) -> str:
                                                        "ingredients.")
     parts = []
     for i in r.irritants:
-        kinds = [_FLAG_WORDS[f] for f in IRRITANT_FLAGS if i.entry and f in i.entry.flags]
+        kinds = [_(_FLAG_WORDS[f]) for f in IRRITANT_FLAGS if i.entry and f in i.entry.flags]
         parts.append(f"{i.written} ({', '.join(kinds)})")
     return "Irritants: " + "; ".join(parts) + "."
 
@@ -114,12 +144,9 @@ def irritant_line(r: LabelReading) -> str:
 def unknown_words(r: LabelReading) -> list[str]:
     lines = []
     if r.unknown:
-        lines.append(_("Unknown: {names}. The verdict above rests on the known ingredients "
-                       "only.").format(names=_listed(r.unknown, 20)))
-    if r.unread_chars:
-        lines.append(_("Only the first {len} items were read; the {unread_chars:,} "
-                       "characters after them were not. Is this one label?").format(
-                           len=len(r.ingredients), unread_chars=r.unread_chars))
+        lines.append(_("Unknown: {_listed}. The verdict above rests on the known ingredients "
+                       "only.").format(_listed=_listed(r.unknown, 20)))
+    lines += cut_words(r)
     return lines
 
 
@@ -127,19 +154,31 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
     lines = []
     for allergen in v.allergens:
         if not isinstance(allergen, AllergenQuery):
+            named = [m for m in v.name_matches if m.allergen is allergen]
             lines.append(_("“{text}”: SerumDesk does not know “{text}”; check the label "
                            "yourself.").format(text=allergen.text))
+            lines += [_("“{text}”: {written} — possible match: its name holds “{word}”.").format(
+                text=allergen.text, written=m.ingredient.written, word=m.word) for m in named]
             continue
         read = (_(" (read as {read_as}, close to what you typed)").format(read_as=allergen.read_as)
                 if allergen.how is MatchKind.CLOSE else f" ({allergen.read_as})")
         found = [m for m in v.allergen_matches if m.match.query is allergen]
-        if not found:
-            rest = _("; the unknown ingredients could not be checked") if v.reading.unknown else ""
+        by_name = [m for m in v.name_matches if m.allergen is allergen]
+        if not found and not by_name:
+            rest = (_("; the unknown ingredients were searched by name only")
+                    if v.reading.unknown else "")
             lines.append(f"“{allergen.text}”{read}: no match{rest}.")
         for m in found:
+            entry = m.ingredient.entry
             how = ("definite match" if m.match.strength is MatchStrength.DEFINITE
-                   else _("possible match: the label does not say what it is made from"))
+                   else _("possible match: read from its name") if entry and entry.origin_note
+                   and entry.pattern else
+                   _("possible match: the label does not say what it is made from"))
             lines.append(f"“{allergen.text}”{read}: {m.ingredient.written} — {how}.")
+        lines += [_("“{text}”{read}: {written} — possible match: ").format(
+            text=allergen.text, read=read, written=m.ingredient.written)
+                  + (_("read from its name ({word}).").format(word=m.word) if m.by_origin else
+                     _("its name holds “{word}”.").format(word=m.word)) for m in by_name]
     return lines
 
 

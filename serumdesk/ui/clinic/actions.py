@@ -123,9 +123,7 @@ class ClinicActions(QObject):
         dialog.open()
 
     def catalog_changed(self) -> None:
-        self.window.catalog_loader.reload()
-        self.window.load_catalog()
-        self.window.catalog_changed()
+        self.window.catalog.reload()  # the catalog model tells the results to recompute
         self.window.show_status(_("Clinic prices saved; cards and sheets use them."))
 
 
@@ -133,5 +131,7 @@ def install_clinic_actions(window: MainWindow, clinic_dir: Path, serums: UserCat
                            bundled_catalog: Path) -> ClinicActions:
     """The Clinic menu, wired to the stores; the results page prints with the clinic's parts."""
     actions = ClinicActions(window, ClinicStore(clinic_dir), serums, bundled_catalog)
-    window.wizard.results_page().clinic_source = actions.sheet_source
+    from serumdesk.ui.results.results_page import ResultsPage
+
+    window.wizard.built_page(ResultsPage).clinic_source = actions.sheet_source
     return actions

@@ -1,8 +1,8 @@
 """Profile actions in the File menu: save, open, rename, duplicate, delete, export, import.
 
-`install_profile_actions(window, state, paths)` is called once by app.py. It takes the
-single-instance guard (a second SerumDesk window opens profiles read-only), builds the
-profile store, adds the actions, tracks unsaved changes and offers the last-used profile.
+`install_profile_actions(window, state, catalog, stores)` is called once by app.py, which
+built the single-instance guard and the stores (a second SerumDesk window gets read-only
+ones). It adds the actions, tracks unsaved changes and offers the last-used profile.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
-from serumdesk.i18n import N_, _
+from serumdesk.i18n import N_, _, ngettext
 from serumdesk.storage.atomic import SaveError
-from serumdesk.storage.lock import InstanceGuard
 from serumdesk.storage.profile_types import (
     Profile,
     ProfileConflict,
@@ -25,13 +24,15 @@ from serumdesk.storage.profile_types import (
     ProfileNotFound,
     clean_name,
 )
-from serumdesk.storage.profiles import ProfileStore
 from serumdesk.ui.profiles.prompts import DialogPrompts, ProfilePrompts, Unsaved, suggested_file_name
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.my_products import MyProduct
-    from serumdesk.storage.paths import UserPaths
+    from serumdesk.storage.lock import InstanceGuard
+    from serumdesk.storage.profiles import ProfileStore
     from serumdesk.storage.user_catalog import UserCatalogStore
+    from serumdesk.storage.user_stores import UserStores
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.work_state import WorkState
 
@@ -44,17 +45,19 @@ SECOND_INSTANCE_MESSAGE = (
 class ProfileActions(QObject):
     """The current profile, whether the answers on screen differ from it, and the actions."""
 
-    def __init__(self, window: MainWindow, state: WorkState, store: ProfileStore,
-                 prompts: ProfilePrompts, guard: InstanceGuard | None = None,
+    def __init__(self, window: MainWindow, state: WorkState, catalog: CatalogModel,
+                 store: ProfileStore, prompts: ProfilePrompts, guard: InstanceGuard | None = None,
                  serums: UserCatalogStore | None = None,
                  shared_computer: Callable[[], bool] = lambda: False) -> None:
         """`serums` keeps the person's own serums: an export carries those the profile
-        compares, and an import keeps those it carries. `shared_computer` says whether the
-        shared-computer setting is on now (ui/clinic/): then no profile is offered at
-        launch or remembered as the last one, and quitting asks whether to clear the answers."""
+        compares, and an import keeps those it carries (and reloads the `catalog`).
+        `shared_computer` says whether the shared-computer setting is on now (ui/clinic/):
+        then no profile is offered at launch or remembered as the last one, and quitting asks
+        whether to clear the answers."""
         super().__init__(window)
         self.window = window
         self.state = state
+        self.catalog = catalog
         self.store = store
         self.serums = serums
         self.prompts = prompts
@@ -358,13 +361,19 @@ class ProfileActions(QObject):
 
             adopt = profile_adopter(self.serums)
         try:
-            imported = self.store.import_file(source, adopt)
+            incoming = self.store.read_import(source)
+            count = len(incoming.carried)
+            if count and adopt is not None and not self.prompts.confirm(
+                    _("Import serums too?"), carried_serums_question(incoming.name, count),
+                    ngettext("Import with {count} serum", "Import with {count} serums",
+                             count).format(count=count)):
+                return
+            imported = self.store.add_imported(incoming, adopt)
         except ProfileError as exc:
             self.prompts.warn(_("Could not import the profile"), str(exc))
             return
         if imported.own_product_ids():  # serums it carried are now yours: read them in
-            self.window.catalog_loader.reload()
-            self.window.load_catalog()
+            self.catalog.reload()
         self.show_profile(imported)
         self._status(_("Imported and opened “{name}”.").format(name=imported.name))
 
@@ -385,20 +394,25 @@ class ProfileActions(QObject):
                 self.show_profile(last)
 
 
-def install_profile_actions(window: MainWindow, state: WorkState, paths: UserPaths,
-                            prompts: ProfilePrompts | None = None,
+def carried_serums_question(name: str, count: int) -> str:
+    """What the person is asked before an imported profile's serums join their own."""
+    return ngettext(
+        "The profile “{name}” carries {count} serum someone entered from a label. Imported, "
+        "it joins your serums and is ranked for every profile; you can remove it later in "
+        "Your serums.",
+        "The profile “{name}” carries {count} serums someone entered from labels. Imported, "
+        "they join your serums and are ranked for every profile; you can remove them later "
+        "in Your serums.", count).format(name=name, count=count)
+
+
+def install_profile_actions(window: MainWindow, state: WorkState, catalog: CatalogModel,
+                            stores: UserStores, prompts: ProfilePrompts | None = None,
                             offer_at_start: bool = True,
                             shared_computer: Callable[[], bool] = lambda: False) -> ProfileActions:
-    """Wire profiles into `window`; a second running SerumDesk gets read-only stores (its
-    `serums` store, for the person's own serums, too)."""
-    from serumdesk.storage.user_catalog import UserCatalogStore
-
-    guard = InstanceGuard(paths.data_dir / "instance.lock")
-    store = ProfileStore(paths.profiles_dir, read_only=not guard.acquired)
-    serums = UserCatalogStore(paths.catalog_dir, read_only=not guard.acquired)
-    actions = ProfileActions(window, state, store, prompts or DialogPrompts(window), guard,
-                             serums, shared_computer)
+    """Wire profiles into `window`, over the stores app.py opened."""
+    actions = ProfileActions(window, state, catalog, stores.profiles,
+                             prompts or DialogPrompts(window), stores.guard, stores.serums,
+                             shared_computer)
     if offer_at_start:
         QTimer.singleShot(0, actions.offer_last_used)
     return actions
-

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from serumdesk.app import open_user_stores
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.choices import Caution, Diet, Sensitivity, UseCase
 from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.profiles import ProfileStore
+from serumdesk.ui.catalog_model import CatalogModel
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.profiles.actions import (
     SECOND_INSTANCE_MESSAGE,
@@ -28,6 +30,7 @@ from serumdesk.ui.profiles.prompts import Unsaved
 from serumdesk.ui.questions.use_case_page import UseCasePage
 from serumdesk.ui.work_state import WorkState
 from tests.ui.profile_helpers import ScriptedPrompts
+from tests.ui.wizard_helpers import status_text
 
 BOTTLES = (Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_after_opening=6),)
 
@@ -47,7 +50,7 @@ def paths(user_dirs: Path) -> UserPaths:
 
 
 def _window(qtbot: QtBot, catalog_path: Path, paths: UserPaths) -> MainWindow:
-    window = MainWindow(WorkState(), CatalogLoader(catalog_path), paths)
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog_path)), paths)
     qtbot.addWidget(window)
     return window
 
@@ -61,7 +64,8 @@ def prompts() -> ScriptedPrompts:
 def app_window(qtbot: QtBot, catalog_path: Path, paths: UserPaths,
                prompts: ScriptedPrompts) -> Iterator[tuple[MainWindow, ProfileActions]]:
     window = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(window, window.state, paths, prompts, offer_at_start=False)
+    actions = install_profile_actions(window, window.state, window.catalog,
+                                      open_user_stores(paths), prompts, offer_at_start=False)
     window.show()
     yield window, actions
     if actions.guard is not None:
@@ -92,7 +96,7 @@ def test_save_as_and_open_round_trip(app_window: tuple[MainWindow, ProfileAction
         ANSWERS, OVERRIDES, COMPARED)
     assert window.windowTitle().startswith("Mum")
     assert not window.isWindowModified()
-    assert window.status_text() == "Saved profile “Mum”."  # shown at the foot of the window
+    assert status_text(window) == "Saved profile “Mum”."  # shown at the foot of the window
 
     actions.new_action.trigger()
     assert window.state.answers == Answers()
@@ -104,7 +108,7 @@ def test_save_as_and_open_round_trip(app_window: tuple[MainWindow, ProfileAction
     assert list(window.state.compared_ids) == COMPARED
     assert window.state.bottles == BOTTLES
     assert prompts.texts("pick") == ["Mum"]
-    assert window.status_text() == "Opened profile “Mum”."
+    assert status_text(window) == "Opened profile “Mum”."
 
 
 def test_edit_marks_unsaved_and_save_writes_it(qtbot: QtBot, app_window: tuple[
@@ -216,6 +220,7 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
 
     from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.storage.user_catalog import UserCatalogStore
+    from serumdesk.ui.profiles.actions import carried_serums_question
 
     window, actions = app_window
     assert actions.serums is not None
@@ -235,10 +240,19 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
     other = UserCatalogStore(tmp_path / "other" / "catalog")
     actions.serums = other  # as if on another computer
     prompts.files.append(exported)
+    prompts.confirms.append(False)  # asked first: declined, nothing changes
     actions.import_action.trigger()
+    assert prompts.asked[-1] == ("confirm", carried_serums_question("Mum", 1))
+    assert "carries 1 serum someone entered" in prompts.asked[-1][1]
+    assert other.my_products() == []
+    prompts.files.append(exported)
+    prompts.confirms.append(True)
+    actions.import_action.trigger()
+    assert prompts.buttons[-1][0] == "Import with 1 serum"
     assert [p.id for p in other.my_products()] == [kept.id]
     assert window.state.compared_ids[0] == kept.id
     prompts.files.append(exported)
+    prompts.confirms.append(True)
     actions.import_action.trigger()  # again: the same serum is not added twice
     assert [p.id for p in other.my_products()] == [kept.id]
 
@@ -300,7 +314,8 @@ def test_second_window_is_read_only(qtbot: QtBot, catalog_path: Path, paths: Use
     ProfileStore(paths.profiles_dir).create("Mum", ANSWERS)
     second_prompts = ScriptedPrompts()
     second = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(second, second.state, paths, second_prompts, offer_at_start=False)
+    actions = install_profile_actions(second, second.state, second.catalog,
+                                      open_user_stores(paths), second_prompts, offer_at_start=False)
     assert actions.store.read_only
     assert "(read-only)" in second.windowTitle()
     assert not actions.save_action.isEnabled()
@@ -320,7 +335,8 @@ def test_last_used_profile_is_offered_at_start(qtbot: QtBot, catalog_path: Path,
     prompts = ScriptedPrompts()
     prompts.confirms.append(True)
     window = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(window, window.state, paths, prompts)
+    actions = install_profile_actions(window, window.state, window.catalog,
+                                      open_user_stores(paths), prompts)
     qtbot.waitUntil(lambda: actions.current is not None)
     assert prompts.texts("confirm") == ["Continue with your profile “Mum”?"]
     assert prompts.buttons == [("Open it", "Start fresh")]
@@ -337,7 +353,8 @@ def test_unreadable_files_are_reported_at_start(qtbot: QtBot, catalog_path: Path
     bad.write_text("{", "utf-8")
     prompts = ScriptedPrompts()
     window = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(window, window.state, paths, prompts, offer_at_start=False)
+    actions = install_profile_actions(window, window.state, window.catalog,
+                                      open_user_stores(paths), prompts, offer_at_start=False)
     actions.offer_last_used()
     [message] = prompts.texts("warn")
     assert bad.name in message and "not valid JSON" in message and "corrupt" in message
@@ -413,7 +430,7 @@ def test_save_as_with_a_fifo_named_like_a_profile_does_not_freeze(
     make_fifo(paths.profiles_dir / ("8" * 32 + ".json"))
     _fill(window)
     prompts.names.append("Mum")
-    with deadline(20):
+    with deadline():
         assert actions.save_as() is True
     assert ProfileStore(paths.profiles_dir).listing().names == ["Mum"]
 
@@ -439,3 +456,34 @@ def test_export_onto_a_fifo_or_link_is_refused_with_a_message(
     assert "it is a named pipe (FIFO), and SerumDesk only replaces regular files" in fifo_message
     assert "it is a symbolic link" in link_message
     assert victim.read_text("utf-8") == "precious"
+
+
+def test_a_data_folder_made_read_only_stays_so_and_saving_says_why(
+        qtbot: QtBot, catalog_path: Path, paths: UserPaths) -> None:
+    """Issue #19: a folder the person made read-only (0500) was made 0700 again and written,
+    since root may write anywhere. Now nothing is written there and a save says why."""
+    store = ProfileStore(paths.profiles_dir)
+    store.create("Mum", ANSWERS)
+    before = sorted(p.name for p in paths.data_dir.rglob("*"))
+    paths.data_dir.chmod(0o500)
+    paths.profiles_dir.chmod(0o500)
+    try:
+        prompts = ScriptedPrompts()
+        window = _window(qtbot, catalog_path, paths)
+        actions = install_profile_actions(window, window.state, window.catalog,
+                                          open_user_stores(paths), prompts, offer_at_start=False)
+        actions.offer_last_used()
+        assert prompts.texts("inform") == []  # not taken for a second window
+        window.state.replace(ANSWERS, OVERRIDES, COMPARED, BOTTLES)
+        prompts.names.append("Dad")
+        actions.save_action.trigger()
+        [warned] = prompts.texts("warn")
+        assert "read-only" in warned
+        assert sorted(p.name for p in paths.data_dir.rglob("*")) == before
+        assert oct(paths.data_dir.stat().st_mode & 0o777) == oct(0o500)
+        assert oct(paths.profiles_dir.stat().st_mode & 0o777) == oct(0o500)
+        if actions.guard is not None:
+            actions.guard.release()
+    finally:
+        paths.profiles_dir.chmod(0o700)
+        paths.data_dir.chmod(0o700)
