@@ -1,9 +1,9 @@
 """The catalog actions in the File menu: add a serum from its label, edit or remove your
 serums, install a clinic's catalog or price list, and go back to the bundled one.
 
-`install_my_serums_actions(window, state, store)` is called once by app.py, after the first
-paint. Every change goes through the store (storage/user_catalog.py); then the catalog is
-read again and the results on screen are recomputed.
+`install_my_serums_actions(window, state, catalog, store, bundled)` is called once by app.py,
+after the first paint. Every change goes through the store (storage/user_catalog.py); then
+the catalog model reads the catalog again, and what shows it follows its signal.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from serumdesk.storage.user_catalog import AlreadyInstalled, UserCatalogError, U
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.my_products import MyProduct
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
     from serumdesk.ui.my_serums.your_serums_dialog import YourSerumsDialog
@@ -40,10 +41,10 @@ class MySerumsActions(QObject):
     """File ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
     bundled catalog."""
 
-    def __init__(self, window: MainWindow, state: WorkState, store: UserCatalogStore,
-                 bundled_catalog: Path, prompts: CatalogPrompts) -> None:
+    def __init__(self, window: MainWindow, state: WorkState, catalog: CatalogModel,
+                 store: UserCatalogStore, bundled_catalog: Path, prompts: CatalogPrompts) -> None:
         super().__init__(window)
-        self.window, self.state, self.store = window, state, store
+        self.window, self.state, self.catalog, self.store = window, state, catalog, store
         self.bundled_catalog = bundled_catalog
         self.prompts = prompts
         self.add_dialog: AddSerumDialog | None = None
@@ -73,12 +74,11 @@ class MySerumsActions(QObject):
     def _open_editor(self, editing: MyProduct | None) -> None:
         from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
 
-        vocabulary = self.window.catalog_loader.vocabulary()
+        vocabulary = self.catalog.vocabulary()
         if vocabulary is None:
-            loader = self.window.catalog_loader.vocabulary_loader
-            why = (loader.error if loader else None) or "it is not installed."
             self.prompts.warn("Labels cannot be read",
-                              f"SerumDesk's ingredient vocabulary could not be loaded: {why}\n"
+                              "SerumDesk's ingredient vocabulary could not be loaded: "
+                              f"{self.catalog.vocabulary_error()}\n"
                               "Reinstalling SerumDesk restores it.")
             return
         parent = self.list_dialog if self.list_dialog and self.list_dialog.isVisible() else None
@@ -185,22 +185,20 @@ class MySerumsActions(QObject):
     def catalog_changed(self, compare: str | None = None) -> None:
         """Read the catalog again and recompute what is on screen; `compare` puts a new serum
         into the comparison (in place of the last one when it is full)."""
-        loader = self.window.catalog_loader
-        loader.reload()
-        self.window.load_catalog()
+        self.catalog.reload()
         if compare is not None:
             ids = [pid for pid in self.state.compared_ids if pid != compare]
             self.state.edit_compared([*ids[:MAX_COMPARED - 1], compare])
-        self.window.catalog_changed()
         if self.list_dialog is not None and self.list_dialog.isVisible():
             entries = self._entries()
             if entries is not None:
                 self.list_dialog.show_entries(entries)
 
 
-def install_my_serums_actions(window: MainWindow, state: WorkState, store: UserCatalogStore,
-                              bundled_catalog: Path,
+def install_my_serums_actions(window: MainWindow, state: WorkState, catalog: CatalogModel,
+                              store: UserCatalogStore, bundled_catalog: Path,
                               prompts: CatalogPrompts | None = None) -> MySerumsActions:
     from serumdesk.ui.profiles.prompts import DialogPrompts
 
-    return MySerumsActions(window, state, store, bundled_catalog, prompts or DialogPrompts(window))
+    return MySerumsActions(window, state, catalog, store, bundled_catalog,
+                           prompts or DialogPrompts(window))

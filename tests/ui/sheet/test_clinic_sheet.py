@@ -18,9 +18,15 @@ from serumdesk.domain.clinic.handout import (
     make_handout,
 )
 from serumdesk.ui.sheet.clinic_logo import logo_image
-from serumdesk.ui.sheet.pages import SheetRequest, render_page_images
+from serumdesk.ui.sheet.pages import SheetRequest
 from serumdesk.ui.sheet.pdf import write_sheet_pdf
-from tests.ui.sheet_helpers import HUMAN_DERIVED, pdf_pages_text, pdf_text, rec_for
+from tests.ui.sheet_helpers import (
+    HUMAN_DERIVED,
+    pdf_pages_text,
+    pdf_text,
+    rec_for,
+    render_page_images,
+)
 from tests.unit.domain.clinic.test_logo import SVG
 
 TODAY = dt.date.today()
