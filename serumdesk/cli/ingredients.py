@@ -13,6 +13,7 @@ from serumdesk.cli.options import (
     add_profile_option,
     answers_for,
     load_vocabulary,
+    typed_text,
 )
 from serumdesk.cli.output import say, tell, write_json
 
@@ -42,12 +43,14 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
     from serumdesk.domain.label.report import ingredient_line, verdict_lines
 
     r = verdict.reading
+    shown = (f"{len(r.ingredients)} ingredients" if not len(r.ingredients) > len(r.listed) else
+             f"The first {len(r.listed):,} of {len(r.ingredients):,} items")
     lines = [f"SerumDesk reads this label — ingredient vocabulary {vocabulary.version} "
              f"({vocabulary.updated})", "",
-             f"{len(r.ingredients)} ingredients, as written → what SerumDesk reads:"]
-    width = len(str(len(r.ingredients)))
+             f"{shown}, as written → what SerumDesk reads:"]
+    width = len(str(len(r.listed)))
     lines += [f"  {n:>{width}}. {ingredient_line(ingredient)}"
-              for n, ingredient in enumerate(r.ingredients, 1)]
+              for n, ingredient in enumerate(r.listed, 1)]
     lines += ["", "Verdict:"]
     lines += [f"  {line}" if line else "" for line in verdict_lines(verdict, answers)]
     lines += ["", NOT_ADVICE]
@@ -56,7 +59,7 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
 
 def run(args: argparse.Namespace) -> int:
     from serumdesk.domain.label.parse import parse_label
-    from serumdesk.domain.label.reading import read_label
+    from serumdesk.domain.label.reading import cut_words, read_label
     from serumdesk.domain.label.verdict import check_label, label_to_dict
 
     parsed = parse_label(_label_text(args))
@@ -65,9 +68,8 @@ def run(args: argparse.Namespace) -> int:
     answers = answers_for(args)
     vocabulary = load_vocabulary()
     verdict = check_label(read_label(parsed, vocabulary), vocabulary, answers)
-    if parsed.unread_chars:
-        tell(f"serumdesk: warning: only the first {len(parsed.items)} items were read; "
-             f"{parsed.unread_chars:,} characters after them were not.")
+    for line in cut_words(verdict.reading):
+        tell(f"serumdesk: warning: {line}")
     if args.json:
         write_json(label_to_dict(verdict))
     else:
@@ -81,7 +83,7 @@ def register(ing: Parser) -> None:
         "Read a serum's ingredient list as printed on the pack: what each ingredient is, its "
         "source (human-derived media, exosomes, growth factors, plant cell culture…), vegan, "
         "fragrance, irritants, your allergies and cautions.")
-    ing.add_argument("text", nargs="?", metavar="TEXT",
+    ing.add_argument("text", nargs="?", metavar="TEXT", type=typed_text,
                      help="the ingredient list in quotes, or '-' to read it from standard input")
     ing.add_argument("--file", metavar="PATH", help="read the ingredient list from a text file")
     ing.add_argument("--json", action="store_true", help="print one JSON object")

@@ -20,24 +20,33 @@ from pydantic import (
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
-from serumdesk.domain.catalog.my_products import MyProductEntry
+from serumdesk.domain.catalog.my_products_file import MyProductEntry
 from serumdesk.domain.catalog.product import ProductId
-from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
+from serumdesk.domain.choices import (
+    Active,
+    Caution,
+    Diet,
+    LaserType,
+    PatchResult,
+    Procedure,
+    Sensitivity,
+    UseCase,
+)
 from serumdesk.domain.strict import strict_json
-from serumdesk.domain.strict.field_rules import Bounded, error_words, repeated
+from serumdesk.domain.strict.field_rules import Bounded, DayRule, error_words, repeated
 from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS
 from serumdesk.domain.strict.numbers import (
     BUDGET_USD,
     DAYS_SINCE_PROCEDURE,
     DOSE_ML,
-    EARLIEST_DAY,
-    LATEST_DAY,
     MONTHS_AFTER_OPENING,
+    NOTED_DAY,
     PRICE_USD,
     REVISION,
     SIZE_ML,
     USES_A_DAY,
 )
+from serumdesk.domain.strict.plain_text import plain, plain_line
 from serumdesk.domain.strict.strict_model import StrictModel
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
@@ -55,7 +64,7 @@ from serumdesk.storage.profile_types import (
 )
 
 AllergenText = Annotated[str, StringConstraints(max_length=ALLERGEN_CHARS)]
-Day = Annotated[dt.date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
+Day = Annotated[dt.date, DayRule(NOTED_DAY)]
 
 
 class AnswersModel(StrictModel):
@@ -68,6 +77,7 @@ class AnswersModel(StrictModel):
     budget_usd_per_month: Annotated[float, Bounded(BUDGET_USD)] | None = None
     procedure: Procedure | None = None
     days_since_procedure: Annotated[int, Bounded(DAYS_SINCE_PROCEDURE)] | None = None
+    laser_type: LaserType | None = None
 
     @classmethod
     def from_domain(cls, a: Answers) -> AnswersModel:
@@ -75,15 +85,17 @@ class AnswersModel(StrictModel):
             use_case=a.use_case, sensitivity=a.sensitivity, diet=a.diet,
             cautions=sorted(a.cautions), allergens=list(a.allergens), actives=sorted(a.actives),
             budget_usd_per_month=a.budget_usd_per_month, procedure=a.procedure,
-            days_since_procedure=a.days_since_procedure,
+            days_since_procedure=a.days_since_procedure, laser_type=a.laser_type,
         )
 
     def to_domain(self) -> Answers:
         return Answers(
             use_case=self.use_case, sensitivity=self.sensitivity, diet=self.diet,
-            cautions=frozenset(self.cautions), allergens=tuple(self.allergens),
+            cautions=frozenset(self.cautions),
+            allergens=tuple(dict.fromkeys(a for a in map(plain_line, self.allergens) if a.strip())),
             actives=frozenset(self.actives), budget_usd_per_month=self.budget_usd_per_month,
             procedure=self.procedure, days_since_procedure=self.days_since_procedure,
+            laser_type=self.laser_type,
         )
 
 
@@ -117,7 +129,7 @@ MAX_CARRIED = 50
 
 
 class ProfileModel(StrictModel):
-    schema_version: Literal[3]
+    schema_version: Literal[4]
     id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
     name: str = Field(max_length=2000)
     answers: AnswersModel
@@ -153,7 +165,12 @@ def profile_to_bytes(profile: Profile) -> bytes:
         model = _model_of(profile)
     except ValidationError as exc:
         raise ProfileDataError(_describe(exc)) from None
-    return (strict_json.dumps(model.model_dump(mode="json")) + "\n").encode("utf-8")
+    data = (strict_json.dumps(model.model_dump(mode="json")) + "\n").encode("utf-8")
+    if len(data) > MAX_PROFILE_BYTES:  # it could not be read back: never written
+        raise ProfileDataError(f"it would take {len(data):,} bytes, more than the "
+                               f"{MAX_PROFILE_BYTES:,} a profile may hold (shorten its notes, "
+                               "or carry fewer serums of your own)")
+    return data
 
 
 def _model_of(profile: Profile) -> ProfileModel:
@@ -186,7 +203,7 @@ def profile_from_model(m: ProfileModel) -> Profile:
             applications_per_day=o.applications_per_day,
         ) for pid, o in m.overrides.items()}),
         compared_ids=tuple(dict.fromkeys(m.compared_ids)),
-        notes=m.notes,
+        notes=plain(m.notes),  # a shared profile's text reaches widgets only as plain text
         bottles=tuple({b.product_id: b.to_domain() for b in m.bottles}.values()),
         created=m.created,
         updated=m.updated,

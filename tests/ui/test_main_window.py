@@ -301,13 +301,13 @@ def test_print_and_export_call_the_sheet_module_with_the_comparison(
 def test_window_size_is_remembered_in_the_user_config_folder(
         qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window(qtbot)
-    window.resize(760, 560)  # inside the offscreen screen (800 × 600), so nothing is clamped
+    window.resize(760, 590)  # inside the offscreen screen (800 × 600), so nothing is clamped
     qtbot.wait(1)
     window.close()
     ini = settings_file()
     assert ini.is_file() and ini.is_relative_to(tmp_path)  # the XDG_CONFIG_HOME redirect
     again = open_window(qtbot, size=None)
-    assert (again.width(), again.height()) == (760, 560)
+    assert (again.width(), again.height()) == (760, 590)
 
 
 # -- start-up ------------------------------------------------------------------------------------
@@ -407,3 +407,27 @@ def test_only_the_first_page_exists_until_it_is_painted(qtbot: QtBot, tmp_path: 
     assert loader.error is not None and window.banner.isVisible()
     assert len(window.wizard.pageIds()) > 1
     assert window.quit_action in window.file_menu.actions()
+
+
+@pytest.mark.parametrize("kind", ["device", "link", "folder", "huge"])
+def test_a_settings_file_that_is_not_a_regular_file_is_left_alone(
+        qtbot: QtBot, tmp_path: Path, kind: str) -> None:
+    """QSettings opens the file itself (issue #19). A FIFO, which would block the start
+    forever, is tried in a subprocess: test_launch.py."""
+    from tests.hostile import deadline, make_hostile
+
+    ini = settings_file()
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "huge":
+        ini.write_bytes(b"[main_window]\n" + b"x" * (1024 * 1024))
+    else:
+        make_hostile(kind, ini)
+    with deadline(60):
+        window = open_window(qtbot, size=None)
+        window.resize(700, 500)
+        window.close()
+    assert ini.is_symlink() or kind != "link"
+    if kind == "link":
+        assert (ini.parent / "victim.txt").read_bytes() == b"precious"
+    if kind == "huge":
+        assert ini.stat().st_size > 1024 * 1024

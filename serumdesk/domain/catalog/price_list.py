@@ -7,7 +7,6 @@ from and when it was seen.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Literal
@@ -16,6 +15,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from serumdesk.domain.catalog.product import (
     Catalog,
+    FileDay,
     Price,
     Product,
     ProductId,
@@ -34,14 +34,14 @@ class ListedPrice(StrictModel):
     usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)] | None = Field(
         default=None, description="null keeps the catalog's size.")
-    seen: dt.date | None = Field(default=None, description="null: the list's own date.")
+    seen: FileDay | None = Field(default=None, description="null: the list's own date.")
 
 
 class PriceList(StrictModel):
     schema_version: Annotated[Literal[1], EXACT_INT] = 1
     kind: Literal["price-list"]
     name: Text = Field(description="Who the prices come from, as the sheet names it.")
-    date: dt.date
+    date: FileDay
     prices: list[ListedPrice] = Field(min_length=1, max_length=10_000)
 
     @model_validator(mode="after")

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from serumdesk.domain.clinic.amounts import AmountError, parse_day
 from serumdesk.domain.clinic.details import ClinicDetails
-from serumdesk.domain.dates import add_months
-from serumdesk.domain.strict.numbers import NumberError, check_day
+from serumdesk.domain.strict.numbers import DayRange
 from serumdesk.domain.strict.plain_text import has_visible_character, plain, plain_line
 
 MAX_NAME_CHARS = 80
@@ -22,7 +21,9 @@ LINE_CHARS = 110
 """The notes box holds MAX_NOTES_LINES lines of about LINE_CHARS characters: what fits
 without pushing four products onto a third page (tests/ui/sheet/test_clinic_sheet.py)."""
 FOLLOW_UP_YEARS = 2
-"""A follow-up further away than this is a typing slip (2207 for 2027), not a plan."""
+FOLLOW_UP_DAY = DayRange("The follow-up date", ahead_days=365 * FOLLOW_UP_YEARS)
+"""A follow-up is today or later, and no further away than this: beyond it is a typing slip
+(2207 for 2027), not a plan."""
 
 
 class HandoutError(ValueError):
@@ -87,15 +88,11 @@ def _notes(text: str | None) -> str:
 
 
 def check_follow_up(day: dt.date, today: dt.date) -> dt.date:
-    """`day` when it can be a follow-up: not before today, and within FOLLOW_UP_YEARS."""
-    try:
-        check_day(day, "The follow-up date")
-    except NumberError as exc:
-        raise HandoutError(str(exc)) from None
+    """`day` when it can be a follow-up: not before today, and within FOLLOW_UP_DAY."""
     if day < today:
         raise HandoutError(f"The follow-up date {day.isoformat()} is in the past; give today "
                            "or a later day.")
-    if day > add_months(today, 12 * FOLLOW_UP_YEARS):
+    if day > FOLLOW_UP_DAY.latest(today):
         raise HandoutError(f"The follow-up date {day.isoformat()} is more than "
                            f"{FOLLOW_UP_YEARS} years away; check the year.")
     return day

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog.my_products import MyProduct
+from serumdesk.domain.catalog.my_products import MyProduct, name_problem
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import parse_label, printable
 from serumdesk.domain.label.reading import read_label
@@ -150,8 +150,11 @@ class AddSerumDialog(QDialog):
         verdict = check_label(read_label(parsed, self._vocabulary), self._vocabulary,
                               self._answers)
         lines = [f"{n}. {printable(ingredient_line(i))}"
-                 for n, i in enumerate(verdict.reading.ingredients, 1)]
+                 for n, i in enumerate(verdict.reading.listed, 1)]
         lines.append("")
+        if len(text) > LABEL_CHARS:
+            lines.append(f"The label was cut: only its first {LABEL_CHARS:,} characters "
+                         "are read (a label is a few hundred).")
         lines += [printable(line) for line in verdict_lines(verdict, self._answers)]
         self.analysis.setText("\n".join(lines))
 
@@ -161,6 +164,9 @@ class AddSerumDialog(QDialog):
         label = self.label.toPlainText().strip()
         if not brand or not name:
             return "Give the brand and the product's name."
+        problem = name_problem(brand, name)
+        if problem is not None:
+            return problem
         if self.price.value() <= 0 or self.bottle_size.value() < SIZE_ML.minimum:
             return "Give the price you pay and the bottle's size in ml."
         if not parse_label(label[:LABEL_CHARS]).items:

@@ -76,7 +76,7 @@ class AdvisorWizard(QWizard):
     # -- branching -----------------------------------------------------------------------
     def nextId(self) -> int:
         current = self.currentPage()
-        if isinstance(current, UseCasePage) and not current.is_post_procedure():
+        if isinstance(current, UseCasePage) and not current.asks_procedure():
             return SKIP_PROCEDURE_TO
         return super().nextId()
 

@@ -40,13 +40,8 @@ SECTION_TITLES = {
     "ingredients": "Key ingredients and irritants",
     "evidence": "Evidence",
 }
-CAUTION_TITLES = {
-    CautionLevel.CLINICIAN: "Talk to your clinician first",
-    CautionLevel.IRRITATION: "Irritation risk",
-    CautionLevel.ALLERGY: "Allergy check",
-    CautionLevel.ETHICS: "Ethics",
-    CautionLevel.INFO: "Good to know",
-}
+CAUTION_TITLES = {level: level.label for level in CautionLevel}
+"""The one label of each level (the sheet uses the same)."""
 _LEVEL_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 
 
@@ -218,10 +213,12 @@ class ProductCard(QFrame):
             widget.hide()
             widget.deleteLater()
 
-    def show_match(self, match: Match, answers: Answers, today: dt.date) -> None:
+    def show_match(self, match: Match, answers: Answers, today: dt.date,
+                   title: str | None = None) -> None:
+        """`title` is the plan's heading for it (a closest option when nothing suits)."""
         p = match.product
         self.product_id = p.id  # cards are reused for other products as the comparison changes
-        self.rank_label.setText(f"#{match.rank} of your matches")
+        self.rank_label.setText(title or f"#{match.rank} of your matches")
         self.brand_label.setText(p.brand)
         self.name_label.setText(p.name)
         self.name_label.setAccessibleName(wording.listed_title(p))

@@ -105,6 +105,7 @@ class ResultsPage(QWizardPage):
 
     def refresh(self, keep_selection: bool = True) -> None:
         """Recompute from the answers and overrides and show the result in place."""
+        from serumdesk.domain.advice.allergy import VocabularyMissing
         from serumdesk.domain.advice.recommendation import recommend, relax_hints
 
         state = self.state
@@ -113,7 +114,11 @@ class ResultsPage(QWizardPage):
             vocabulary = self.catalog.vocabulary() if state.answers.allergens else None
             rec = recommend(catalog, state.answers, state.overrides, vocabulary=vocabulary)
         except CatalogUnavailable as exc:
-            self._show_unavailable(str(exc))
+            self._show_unavailable("The product catalog could not be loaded", str(exc))
+            return
+        except VocabularyMissing as exc:  # a broken install, never a guess at the allergies
+            self._show_unavailable("The ingredient vocabulary could not be loaded",
+                                   f"{self.catalog.vocabulary_error()} {exc}".strip())
             return
         if self.chooser is None:
             self._build_content()
@@ -156,8 +161,10 @@ class ResultsPage(QWizardPage):
             if card is None:
                 card = ProductCard(matches[pid], rec.answers, rec.today, self.strip.content)
                 card.override_edited.connect(self._on_override)
+                card.rank_label.setText(rec.plan.title(matches[pid]))
             else:
-                card.show_match(matches[pid], rec.answers, rec.today)
+                card.show_match(matches[pid], rec.answers, rec.today,
+                                rec.plan.title(matches[pid]))
             card.place(self.strip.grid, column)
             for widget in (card, *card.cells.values()):
                 widget.show()
@@ -174,12 +181,12 @@ class ResultsPage(QWizardPage):
         self.strip.set_columns(len(compared))
         self.strip.setVisible(bool(compared))
 
-    def _show_unavailable(self, message: str) -> None:
+    def _show_unavailable(self, what: str, message: str) -> None:
         self.recommendation = None
         self.scroller.hide()
         self._set_status(
-            "The product catalog could not be loaded, so there are no results to show.\n\n"
-            + message + "\n\nReinstalling SerumDesk restores the bundled catalog.", "clinician")
+            f"{what}, so there are no results to show.\n\n{message}\n\nReinstalling "
+            "SerumDesk restores the bundled catalog and ingredient vocabulary.", "clinician")
 
     def _set_status(self, text: str, level: str) -> None:
         self.status.setText(text)

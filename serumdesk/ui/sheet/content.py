@@ -16,7 +16,7 @@ from serumdesk.domain.advice.background import DONOR_QUESTION, QUESTIONS, transp
 from serumdesk.domain.advice.cautions import CautionLevel, CautionNote
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
-from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
+from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.catalog.price_list import clinic_price_sentence
@@ -36,15 +36,6 @@ SHARED_EXCLUSIONS_NOTE = (
     "sensitivities), if there are any."
 )
 """Said on every shared copy, whether or not anything was left off, so nothing can be inferred."""
-
-_LEVEL_LABELS = {
-    CautionLevel.CLINICIAN: "See your clinician",
-    CautionLevel.IRRITATION: "Irritation",
-    CautionLevel.ALLERGY: "Allergy",
-    CautionLevel.ETHICS: "Ethics",
-    CautionLevel.INFO: "Note",
-}
-
 
 def _e(text: object) -> str:
     """Catalog or profile text as sheet HTML: made plain (no bidi overrides or invisible
@@ -131,14 +122,17 @@ def _cost_cell(m: Match, answers: Answers, today: dt.date) -> str:
     return f"<b>{_e(first)}</b><br/>" + _lines(*rest)
 
 
-def _fit_cell(m: Match, answers: Answers, total: int) -> str:
-    return _e(f"Rank {m.rank} of {total}, score {m.score}. {wording.fit_words(m, answers)}")
+def _fit_cell(m: Match, rec: Recommendation, total: int) -> str:
+    """Rank and score, except when nothing suits the goal: then a closest option, unranked."""
+    if rec.plan.closest_options:
+        return _e(f"A closest option: nothing suits your goal. {wording.fit_words(m, rec.answers)}")
+    return _e(f"Rank {m.rank} of {total}, score {m.score}. {wording.fit_words(m, rec.answers)}")
 
 
 def _caution_lines(items: Sequence[tuple[CautionLevel, str]], empty: str) -> str:
     if not items:
         return empty
-    return "<br/>".join(f"<b>{_e(_LEVEL_LABELS[level])}:</b> {_e(text)}" for level, text in items)
+    return "<br/>".join(f"<b>{_e(level.label)}:</b> {_e(text)}" for level, text in items)
 
 
 def _caution_rows(compared: Sequence[Match], include_medical: bool) -> tuple[list[str], str]:
@@ -160,11 +154,12 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
     col_pct = 89 // len(compared)
     label_pct = 100 - col_pct * len(compared)  # the columns add up to the full width
     head = "".join(
-        f'<th width="{col_pct}%">#{m.rank} {_e(m.product.brand)}<br/>{_e(m.product.name)}'
+        f'<th width="{col_pct}%">{"" if rec.plan.closest_options else f"#{m.rank} "}'
+        f'{_e(m.product.brand)}<br/>{_e(m.product.name)}'
         f'{_your_entry(m.product)}</th>' for m in compared)
     own_cautions, common_cautions = _caution_rows(compared, include_medical)
     rows = [
-        ("Fit", [_fit_cell(m, answers, total) for m in compared]),
+        ("Fit", [_fit_cell(m, rec, total) for m in compared]),
         ("Source", [_source_cell(m.product) for m in compared]),
         ("Key ingredients", [_ingredients_cell(m.product) for m in compared]),
         ("Irritants", [_irritants_cell(m.product) for m in compared]),
@@ -209,6 +204,8 @@ def _cited(text: str, source: Source) -> str:
 
 def _notice_html(rec: Recommendation, include_medical: bool) -> str:
     said = [n for n in rec.notices if include_medical or not n.private]
+    # The plan's personal cautions (plan.for_you) are each said on the sheet where they
+    # apply, with their sources: the answers, the routine and its notes, the cautions.
     return "".join(f'<p class="notice"><b>{_cited(n.text, n.source)}</b></p>' for n in said)
 
 
@@ -235,8 +232,7 @@ SHARED_PRIVATE_NOTE = "Your clinician has advice on your retinoid for you: ask b
 
 def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool) -> str:
     # The routine names the serum the sheet leads with, not whatever ranked first.
-    r = (build_routine(rec.answers, compared[0].product, rec.allergic_families) if compared
-         else rec.routine)
+    r = rec.plan.routine_with(compared[0].product.id) if compared else rec.routine
     am = " → ".join(_e(s) for s in r.am)
     pm = " → ".join(_e(s) for s in r.pm)
     items: list[str] = []
@@ -276,7 +272,7 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
             ("Price", p.price.provenance.describe()),
             ("Size", p.price.size_ml.provenance.describe()),
             ("Amount per use", p.dose_ml.provenance.describe()),
-            ("Uses a day", p.applications_per_day.provenance.describe()),
+            ("Uses a day", wording.uses_source_words(m.cost)),
             ("Evidence", p.evidence.provenance.describe()),
         ]
         if p.ingredient_list is not None:
