@@ -182,6 +182,7 @@ def build_main_window(catalog_path: Path | None = None,
         app = QApplication.instance()
         if isinstance(app, QApplication) and app.windowIcon().isNull():
             set_window_icon(app)
+        from serumdesk.storage.clinic import ClinicStore
         from serumdesk.ui.clinic.actions import ClinicActions, install_clinic_actions
 
         opened = user_stores()
@@ -191,10 +192,10 @@ def build_main_window(catalog_path: Path | None = None,
             return clinic is not None and clinic.shared_computer()
 
         install_profile_actions(window, state, catalog, opened, shared_computer=shared_computer)
-        assert window.user_paths is not None  # resolved by user_stores()
-        clinic = install_clinic_actions(window, window.user_paths.clinic_dir, opened.serums,
-                                        bundled)
         install_my_serums_actions(window, state, catalog, opened.serums, bundled)
+        assert window.user_paths is not None  # opened with the stores
+        clinic = install_clinic_actions(window, catalog, ClinicStore(window.user_paths.clinic_dir),
+                                        opened.serums, bundled)
 
     window.run_after_first_paint(finish_start_up)
     return window

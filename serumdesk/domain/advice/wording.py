@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from serumdesk.domain.advice.recovery import RECOVERY_WINDOW_WORDS
 from serumdesk.domain.choices import Caution, InferredFact, Procedure, SourceCategory
+from serumdesk.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.cost import CostEstimate
@@ -19,17 +20,17 @@ if TYPE_CHECKING:
     from serumdesk.domain.catalog.product import Product
 
 COST_FIELDS: dict[str, str] = {
-    "price_usd": "Price",
-    "size_ml": "Bottle size",
-    "dose_ml": "Amount per use",
-    "applications_per_day": "Times a day",
+    "price_usd": N_("Price"),
+    "size_ml": N_("Bottle size"),
+    "dose_ml": N_("Amount per use"),
+    "applications_per_day": N_("Times a day"),
 }
 """The four inputs of the monthly cost, by CostInputs field name."""
 
 _PACKAGING_WORDS = {
-    "dual-chamber": "dual chamber", "airless": "airless pump", "opaque": "opaque bottle",
-    "roller": "roller applicator", "single-use": "single-use doses", "pump": "pump bottle",
-    "dropper": "dropper bottle",
+    "dual-chamber": N_("dual chamber"), "airless": N_("airless pump"), "opaque": N_("opaque bottle"),
+    "roller": N_("roller applicator"), "single-use": N_("single-use doses"), "pump": N_("pump bottle"),
+    "dropper": N_("dropper bottle"),
 }
 
 
@@ -39,19 +40,19 @@ def money(value: float) -> str:
 
 def field_names(fields: Iterable[str]) -> str:
     """'price, bottle size' for CostInputs field names."""
-    return ", ".join(COST_FIELDS.get(f, f).lower() for f in fields)
+    return ", ".join(_(COST_FIELDS[f]).lower() if f in COST_FIELDS else f for f in fields)
 
 
 # -- a product's facts ---------------------------------------------------------------------------
 
-YOUR_ENTRY = "your entry"
+YOUR_ENTRY = N_("your entry")
 """The mark on a serum the person added from its label, wherever it is listed."""
 
 
 def listed_title(p: Product, width: int | None = None) -> str:
     """Brand and name, marked "(your entry)" for a serum the person added; cut to `width`
     characters, the mark kept."""
-    mark = f" ({YOUR_ENTRY})" if p.entered_by_you else ""
+    mark = f" ({_(YOUR_ENTRY)})" if p.entered_by_you else ""
     title = p.title
     if width is not None and len(title) + len(mark) > width:
         title = title[:max(width - len(mark) - 1, 1)] + "…"
@@ -59,39 +60,41 @@ def listed_title(p: Product, width: int | None = None) -> str:
 
 def origin_words(p: Product) -> str:
     if p.source_category is SourceCategory.UNDETERMINED and not p.human_derived:
-        return ("Origin not known: the label does not say where its biologic ingredients come "
-                "from, so it may be human- or animal-derived.")
+        return (_("Origin not known: the label does not say where its biologic ingredients "
+                  "come from, so it may be human- or animal-derived."))
     if p.human_derived:
         if p.entered_by_you:
-            return "Human-derived (from your label)."
+            return _("Human-derived (from your label).")
         if InferredFact.HUMAN_DERIVED in p.inferred:
-            return "Probably human-derived (inferred, not stated by the brand)."
-        return "Human-derived, from a fetal cell line." if p.fetal_cell_line else "Human-derived."
-    return "Animal-derived." if p.animal_derived else "Not human- or animal-derived."
+            return _("Probably human-derived (inferred, not stated by the brand).")
+        return _("Human-derived, from a fetal cell line.") if p.fetal_cell_line else _("Human-derived.")
+    return _("Animal-derived.") if p.animal_derived else _("Not human- or animal-derived.")
 
 
 def vegan_words(p: Product) -> str:
     status = p.vegan_status
     if status == "not confirmed" and p.vegan:
-        return "Likely vegan — not confirmed by the brand."
-    return f"Vegan: {status}."
+        return _("Likely vegan — not confirmed by the brand.")
+    return {"yes": _("Vegan: yes."), "no": _("Vegan: no.")}.get(str(status),
+                                                             _("Vegan: not confirmed."))
 
 
 def inferred_words(p: Product) -> list[str]:
     """Each fact that is SerumDesk's inference, with the reasoning behind it."""
-    names = {InferredFact.HUMAN_DERIVED: "human-derived", InferredFact.VEGAN: "vegan",
-             InferredFact.USE_CASES: "what it suits", InferredFact.SOURCE: "source",
-             InferredFact.FRAGRANCE: "fragrance"}
-    return [f"Inferred ({names[fact]}): {why}" for fact, why in p.inferred.items()]
+    names = {InferredFact.HUMAN_DERIVED: N_("human-derived"), InferredFact.VEGAN: N_("vegan"),
+             InferredFact.USE_CASES: N_("what it suits"), InferredFact.SOURCE: N_("source"),
+             InferredFact.FRAGRANCE: N_("fragrance")}
+    return [_("Inferred ({fact}): {why}").format(fact=_(names[fact]), why=why)
+            for fact, why in p.inferred.items()]
 
 
 def checked_words(p: Product) -> str:
     """Whether allergies were checked against the full ingredient list or only key ones."""
     if p.full_list_checked:
-        return "Allergies checked against its full ingredient list."
+        return _("Allergies checked against its full ingredient list.")
     if p.ingredient_list is not None:
-        return "Allergies checked against its key ingredients and a partial list only."
-    return "Allergies checked against its key ingredients only."
+        return _("Allergies checked against its key ingredients and a partial list only.")
+    return _("Allergies checked against its key ingredients only.")
 
 
 def buyer_note_words(p: Product) -> list[str]:
@@ -104,28 +107,31 @@ def claims_words(p: Product) -> list[str]:
 
 
 def fragrance_words(p: Product) -> str:
-    return {True: "Fragrance-free.", False: "Contains fragrance.",
-            None: "Fragrance: not stated."}[p.fragrance_free]
+    return _({True: N_("Fragrance-free."), False: N_("Contains fragrance."),
+              None: N_("Fragrance: not stated.")}[p.fragrance_free])
 
 
 def packaging_words(p: Product) -> str:
     if not p.packaging:
-        return "Packaging not stated."
-    words = ", ".join(_PACKAGING_WORDS.get(pk.value, pk.value) for pk in p.packaging)
+        return _("Packaging not stated.")
+    words = ", ".join(_(_PACKAGING_WORDS[pk.value]) if pk.value in _PACKAGING_WORDS else pk.value
+                      for pk in p.packaging)
     protective = any(pk.protects_actives for pk in p.packaging)
-    return words[0].upper() + words[1:] + (" — protects fragile actives." if protective else ".")
+    return words[0].upper() + words[1:] + (_(" — protects fragile actives.") if protective else ".")
 
 
 def storage_words(p: Product) -> str:
-    words = {True: "Keep in the fridge.", False: "Room temperature.",
-             None: "Storage not stated by the brand."}[p.storage.refrigerate]
+    words = {True: N_("Keep in the fridge."), False: N_("Room temperature."),
+             None: N_("Storage not stated by the brand.")}[p.storage.refrigerate]
+    words = _(words)
     return words + (f" {p.storage.note}" if p.storage.note else "")
 
 
 def concentration_words(p: Product) -> str:
     if p.concentration_disclosed:
-        return f"Concentration disclosed: {p.concentration_disclosed}."
-    return "Concentration not disclosed."
+        return _("Concentration disclosed: {concentration_disclosed}.").format(
+            concentration_disclosed=p.concentration_disclosed)
+    return _("Concentration not disclosed.")
 
 
 def key_ingredients_words(p: Product) -> str:
@@ -134,7 +140,7 @@ def key_ingredients_words(p: Product) -> str:
 
 def irritants_words(p: Product) -> str:
     if not p.irritants:
-        return "None listed in the catalog."
+        return _("None listed in the catalog.")
     return ", ".join(f"{i.ingredient} ({i.kind.label})" for i in p.irritants) + "."
 
 
@@ -149,73 +155,81 @@ def fit_words(match: Match, answers: Answers) -> str:
     p = match.product
     fit = next((r.text for r in match.reasons), "")
     if p.alternative is not None and not match.fits_use_case:
-        fit += f" One of the guide's lower-cost kinds ({p.alternative.label})."
+        fit += _(" One of the guide's lower-cost kinds ({label}).").format(label=p.alternative.label)
     return fit
 
 
 def score_words(match: Match) -> str:
-    return f"Score {match.score} (points for and against, from the guide's rules)."
+    return _("Score {score} (points for and against, from the guide's rules).").format(score=match.score)
 
 
 # -- cost ----------------------------------------------------------------------------------------
 
 def monthly_words(cost: CostEstimate) -> str:
-    return f"{money(cost.cost_per_month_usd)} a month"
+    return _("{money} a month").format(money=money(cost.cost_per_month_usd))
 
 
 def per_ml_words(cost: CostEstimate) -> str:
-    return f"{money(cost.price_per_ml_usd)} per ml"
+    return _("{money} per ml").format(money=money(cost.price_per_ml_usd))
 
 
 def bottle_words(cost: CostEstimate) -> str:
     if cost.months_per_bottle is None:
-        return "Not used with these figures (0 a day)."
-    return f"A bottle lasts about {cost.months_per_bottle:.1f} months."
+        return _("Not used with these figures (0 a day).")
+    return _("A bottle lasts about {months_per_bottle:.1f} months.").format(
+        months_per_bottle=cost.months_per_bottle)
 
 
 def recovery_window_words(cost: CostEstimate) -> str:
     low, high = cost.recovery_window_usd
-    return (f"Recovery window ({RECOVERY_WINDOW_WORDS}): {money(low)}–{money(high)} of serum, "
-            f"from a bottle you pay {money(cost.inputs.price_usd)} for up front.")
+    return (_("Recovery window ({RECOVERY_WINDOW_WORDS}): {money}–{money2} of serum, from a "
+              "bottle you pay {money3} for up front.").format(
+                  RECOVERY_WINDOW_WORDS=RECOVERY_WINDOW_WORDS, money=money(low), money2=money(high),
+                  money3=money(cost.inputs.price_usd)))
 
 
 def assumption_words(cost: CostEstimate) -> str:
     i = cost.inputs
-    return (f"Assumes {money(i.price_usd)} for {i.size_ml:g} ml, {i.dose_ml:g} ml a use, "
-            f"{i.applications_per_day:g}× a day.")
+    return (_("Assumes {money} for {size_ml:g} ml, {dose_ml:g} ml a use, "
+              "{applications_per_day:g}× a day.").format(
+                  money=money(i.price_usd), size_ml=i.size_ml, dose_ml=i.dose_ml,
+                  applications_per_day=i.applications_per_day))
 
 
 def uses_source_words(cost: CostEstimate) -> str:
     """Where the uses a day behind a cost come from: the person, or the plan's routine."""
     if "applications_per_day" in cost.inputs.overridden_fields:
-        return "your own figure"
-    return f"the routine, {cost.inputs.applications_per_day:g}× a day"
+        return _("your own figure")
+    return _("the routine, {applications_per_day:g}× a day").format(
+        applications_per_day=cost.inputs.applications_per_day)
 
 
 def estimated_words(cost: CostEstimate) -> str:
-    return f"Estimated: {field_names(cost.inputs.estimated_fields)}."
+    return _("Estimated: {fields}.").format(fields=field_names(cost.inputs.estimated_fields))
 
 
 def overridden_words(cost: CostEstimate) -> str:
-    return f"Your own figures: {field_names(cost.inputs.overridden_fields)}."
+    return _("Your own figures: {field_names}.").format(
+        field_names=field_names(cost.inputs.overridden_fields))
 
 
 def budget_words(over_budget: bool, budget: float) -> str:
-    return (f"Over your {money(budget)} monthly budget." if over_budget
-            else f"Within your {money(budget)} monthly budget.")
+    return (_("Over your {money} monthly budget.").format(money=money(budget)) if over_budget
+            else _("Within your {money} monthly budget.").format(money=money(budget)))
 
 
 def override_words(o: ProductOverride) -> str:
     """'price $120, bottle size 30 ml' for the figures a person set."""
     parts = []
     if o.price_usd is not None:
-        parts.append(f"price {money(o.price_usd)}")
+        parts.append(_("price {money}").format(money=money(o.price_usd)))
     if o.size_ml is not None:
-        parts.append(f"bottle size {o.size_ml:g} ml")
+        parts.append(_("bottle size {size_ml:g} ml").format(size_ml=o.size_ml))
     if o.dose_ml is not None:
-        parts.append(f"amount per use {o.dose_ml:g} ml")
+        parts.append(_("amount per use {dose_ml:g} ml").format(dose_ml=o.dose_ml))
     if o.applications_per_day is not None:
-        parts.append(f"{o.applications_per_day:g} times a day")
+        parts.append(_("{applications_per_day:g} times a day").format(
+            applications_per_day=o.applications_per_day))
     return ", ".join(parts)
 
 
@@ -226,13 +240,14 @@ def procedure_row(answers: Answers) -> str | None:
     that shows the answers, whatever the goal."""
     if not answers.has_procedure:
         return None
-    what = answers.procedure.label if answers.procedure else "A procedure (not named)"
+    what = answers.procedure.label if answers.procedure else _("A procedure (not named)")
     if answers.laser_type is not None and answers.procedure is Procedure.LASER:
-        what = f"Laser, {answers.laser_type.label.split(' (')[0].lower()}"
+        what = _("Laser, {kind}").format(kind=answers.laser_type.label.split(" (")[0].lower())
     days = answers.days_since_procedure
     if days is None:
-        return what + ", day not given"
-    return what + f", {days} day{'s' if days != 1 else ''} ago"
+        return _("{procedure}, day not given").format(procedure=what)
+    return ngettext("{procedure}, {days} day ago", "{procedure}, {days} days ago",
+                    days).format(procedure=what, days=days)
 
 
 def answers_rows(answers: Answers, include_medical: bool = True) -> list[tuple[str, str]]:
@@ -240,25 +255,25 @@ def answers_rows(answers: Answers, include_medical: bool = True) -> list[tuple[s
     condition, no allergy and no fragrance sensitivity."""
     what = answers.use_case.label
     procedure = procedure_row(answers)
-    actives = ", ".join(a.label for a in sorted(answers.actives)) or "None of the listed actives"
-    budget = (f"{money(answers.budget_usd_per_month)} a month"
-              if answers.budget_usd_per_month is not None else "No budget given")
+    actives = ", ".join(a.label for a in sorted(answers.actives)) or _("None of the listed actives")
+    budget = (_("{money} a month").format(money=money(answers.budget_usd_per_month))
+              if answers.budget_usd_per_month is not None else _("No budget given"))
     rows = [
-        ("What for", what),
-        *((("Procedure", procedure),) if procedure else ()),
-        ("Skin", answers.sensitivity.label),
-        ("Diet and ethics", answers.diet.label),
-        ("Already using", actives),
-        ("Budget", budget),
+        (_("What for"), what),
+        *(((_("Procedure"), procedure),) if procedure else ()),
+        (_("Skin"), answers.sensitivity.label),
+        (_("Diet and ethics"), answers.diet.label),
+        (_("Already using"), actives),
+        (_("Budget"), budget),
     ]
     if include_medical:
         medical = [c.label for c in sorted(answers.cautions) if c.is_medical]
-        rows.append(("Medical", "; ".join(medical) or "None given"))
-        rows.append(("Fragrance", "Sensitive to fragrance"
+        rows.append((_("Medical"), "; ".join(medical) or _("None given")))
+        rows.append((_("Fragrance"), _("Sensitive to fragrance")
                      if Caution.FRAGRANCE_SENSITIVE in answers.cautions
-                     else "No fragrance sensitivity given"))
-        rows.append(("Allergies", ", ".join(answers.allergens) or "None given"))
+                     else _("No fragrance sensitivity given")))
+        rows.append((_("Allergies"), ", ".join(answers.allergens) or _("None given")))
     else:
-        rows.append(("Health details", "Left out of this copy for sharing; every caution "
-                     "below still applies."))
+        rows.append((_("Health details"), _("Left out of this copy for sharing; every caution "
+                                         "below still applies.")))
     return rows

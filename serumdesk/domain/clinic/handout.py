@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from serumdesk.domain.clinic.amounts import AmountError, parse_day
 from serumdesk.domain.clinic.details import ClinicDetails
-from serumdesk.domain.dates import add_months
+from serumdesk.domain.strict.numbers import DayRange
 from serumdesk.domain.strict.plain_text import has_visible_character, plain, plain_line
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 
 MAX_NAME_CHARS = 80
 MAX_NOTES_CHARS = 700
@@ -22,7 +22,9 @@ LINE_CHARS = 110
 """The notes box holds MAX_NOTES_LINES lines of about LINE_CHARS characters: what fits
 without pushing four products onto a third page (tests/ui/sheet/test_clinic_sheet.py)."""
 FOLLOW_UP_YEARS = 2
-"""A follow-up further away than this is a typing slip (2207 for 2027), not a plan."""
+FOLLOW_UP_DAY = DayRange(N_("The follow-up date"), ahead_days=365 * FOLLOW_UP_YEARS)
+"""A follow-up is today or later, and no further away than this: beyond it is a typing slip
+(2207 for 2027), not a plan."""
 
 
 class HandoutError(ValueError):
@@ -90,13 +92,11 @@ def _notes(text: str | None) -> str:
 
 
 def check_follow_up(day: dt.date, today: dt.date) -> dt.date:
-    """`day` when it can be a follow-up: not before today, and within FOLLOW_UP_YEARS."""
-    # Not check_day: a noted day's span (a year ahead at most) is shorter than a follow-up's;
-    # today and FOLLOW_UP_YEARS bound it.
+    """`day` when it can be a follow-up: not before today, and within FOLLOW_UP_DAY."""
     if day < today:
         raise HandoutError(_("The follow-up date {isoformat} is in the past; give today or a "
                              "later day.").format(isoformat=day.isoformat()))
-    if day > add_months(today, 12 * FOLLOW_UP_YEARS):
+    if day > FOLLOW_UP_DAY.latest(today):
         raise HandoutError(_("The follow-up date {isoformat} is more than {FOLLOW_UP_YEARS} "
                              "years away; check the year.").format(
                                  isoformat=day.isoformat(), FOLLOW_UP_YEARS=FOLLOW_UP_YEARS))

@@ -24,7 +24,7 @@ from serumdesk.domain.catalog.price_list import ListedPrice, PriceList
 from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.clinic.amounts import AmountError, parse_day, parse_decimal, parse_price
 from serumdesk.domain.strict.data_files import DataFileError
-from serumdesk.domain.strict.numbers import EARLIEST_DAY, PRICE_USD, SIZE_ML, NumberError
+from serumdesk.domain.strict.numbers import FILE_DAY, PRICE_USD, SIZE_ML, NumberError
 from serumdesk.domain.strict.plain_text import plain_line
 from serumdesk.i18n import _
 
@@ -296,13 +296,12 @@ def _checked(where: str, column: str, read: Callable[[], _T]) -> _T:
 
 
 def _past_day(text: str) -> dt.date:
+    """The day a price was set: not in the future, and within a price list's dates."""
     day = parse_day(text)
     if day > dt.date.today():
         raise AmountError(_("{isoformat} is in the future; give the day the price was set").format(
             isoformat=day.isoformat()))
-    if day < EARLIEST_DAY:
-        raise AmountError(_("{isoformat} is too long ago").format(isoformat=day.isoformat()))
-    return day
+    return FILE_DAY.check(day)
 
 
 def price_list_from_sheet(prices: Sequence[SheetPrice], name: str, today: dt.date) -> PriceList:

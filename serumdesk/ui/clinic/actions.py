@@ -1,8 +1,8 @@
 """The Clinic menu: Clinic details…, Clinic prices… and the Shared computer setting.
 
-`install_clinic_actions(window, paths, bundled_catalog)` is called once by app.py after the
-first paint. It reads the kept settings once; the profile actions and the sheet ask this
-object for them (`shared_computer()`, `sheet_source()`), never a global.
+`install_clinic_actions(window, catalog, store, serums, bundled_catalog)` is called once by
+app.py after the first paint, with the stores it opened. The profile actions and the sheet
+ask this object for the settings (`shared_computer()`, `sheet_source()`), never a global.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from serumdesk.storage.user_catalog import UserCatalogStore
 from serumdesk.ui.widgets.plain_dialogs import warn
 
 if TYPE_CHECKING:
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.clinic.details_dialog import ClinicDetailsDialog
     from serumdesk.ui.clinic.prices_dialog import ClinicPricesDialog
     from serumdesk.ui.main_window import MainWindow
@@ -29,10 +30,10 @@ DEFAULT_LIST_NAME = "Clinic"
 
 
 class ClinicActions(QObject):
-    def __init__(self, window: MainWindow, store: ClinicStore, serums: UserCatalogStore,
-                 bundled_catalog: Path) -> None:
+    def __init__(self, window: MainWindow, catalog: CatalogModel, store: ClinicStore,
+                 serums: UserCatalogStore, bundled_catalog: Path) -> None:
         super().__init__(window)
-        self.window, self.store, self.serums = window, store, serums
+        self.window, self.catalog, self.store, self.serums = window, catalog, store, serums
         self.bundled_catalog = bundled_catalog
         self.details_dialog: ClinicDetailsDialog | None = None
         self.prices_dialog: ClinicPricesDialog | None = None
@@ -123,15 +124,15 @@ class ClinicActions(QObject):
         dialog.open()
 
     def catalog_changed(self) -> None:
-        self.window.catalog.reload()  # the catalog model tells the results to recompute
+        self.catalog.reload()  # the banner and the results on screen follow its signal
         self.window.show_status(_("Clinic prices saved; cards and sheets use them."))
 
 
-def install_clinic_actions(window: MainWindow, clinic_dir: Path, serums: UserCatalogStore,
-                           bundled_catalog: Path) -> ClinicActions:
+def install_clinic_actions(window: MainWindow, catalog: CatalogModel, store: ClinicStore,
+                           serums: UserCatalogStore, bundled_catalog: Path) -> ClinicActions:
     """The Clinic menu, wired to the stores; the results page prints with the clinic's parts."""
-    actions = ClinicActions(window, ClinicStore(clinic_dir), serums, bundled_catalog)
     from serumdesk.ui.results.results_page import ResultsPage
 
+    actions = ClinicActions(window, catalog, store, serums, bundled_catalog)
     window.wizard.built_page(ResultsPage).clinic_source = actions.sheet_source
     return actions

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.clinic.handout import (
-    FOLLOW_UP_YEARS,
+    FOLLOW_UP_DAY,
     MAX_NAME_CHARS,
     Handout,
     HandoutError,
@@ -69,7 +69,7 @@ class HandoutDialog(QDialog):
         self.follow_up = QDateEdit(_qdate(add_months(today, 1)))
         self.follow_up.setCalendarPopup(True)
         self.follow_up.setDisplayFormat("yyyy-MM-dd")
-        self.follow_up.setDateRange(_qdate(today), _qdate(add_months(today, 12 * FOLLOW_UP_YEARS)))
+        self.follow_up.setDateRange(_qdate(today), _qdate(FOLLOW_UP_DAY.latest(today)))
         self.follow_up.setAccessibleName(_("Follow-up date"))
         self.follow_up.setEnabled(False)
         self.has_follow_up.toggled.connect(self.follow_up.setEnabled)

@@ -52,8 +52,8 @@ class ProfileActions(QObject):
         """`serums` keeps the person's own serums: an export carries those the profile
         compares, and an import keeps those it carries (and reloads the `catalog`).
         `shared_computer` says whether the shared-computer setting is on now (ui/clinic/):
-        then no profile is offered at launch or remembered as the last one, and quitting asks
-        whether to clear the answers."""
+        then no profile is offered at launch or remembered as the last one, and quitting
+        asks whether to clear the answers."""
         super().__init__(window)
         self.window = window
         self.state = state

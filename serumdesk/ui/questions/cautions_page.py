@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution
 from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS, allergens_problem
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import CheckChoice
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, plain_label
@@ -32,19 +32,20 @@ class CautionsPage(QuestionPage):
         self.catalog = catalog
         super().__init__(state)
 
-    heading_text = "Medical cautions and allergies"
-    why = ("Some serums need a clinician's OK first; these are never hidden, they are flagged "
-           "on each product.")
+    heading_text = N_("Medical cautions and allergies")
+    why = (N_("Some serums need a clinician's OK first; these are never hidden, they are "
+             "flagged on each product."))
 
     def build(self, layout: QVBoxLayout) -> None:
-        layout.addWidget(section_label("Does any of this apply to you? (tick all that apply)"))
+        layout.addWidget(section_label(_("Does any of this apply to you? (tick all that "
+                                         "apply)")))
         self.cautions: CheckChoice[Caution] = CheckChoice(
             "Medical cautions", [(c, c.label) for c in Caution])
         for box in self.cautions.boxes.values():
             self.watch(box.toggled)
         layout.addWidget(self.cautions)
         layout.addSpacing(self.fontMetrics().height() // 2)
-        label = section_label("Ingredients you are allergic to (optional)")
+        label = section_label(_("Ingredients you are allergic to (optional)"))
         layout.addWidget(label)
         self.allergens = QLineEdit()
         self.allergens.setAccessibleName(_("Ingredients you are allergic to"))
@@ -56,8 +57,8 @@ class CautionsPage(QuestionPage):
         self.allergens.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
         layout.addWidget(self.allergens)
         hint = SecondaryLabel(
-            "Separate several with commas. Products listing a match, under any of its names, "
-            "are left out and named below the results.")
+            _("Separate several with commas. Products listing a match, under any of its "
+              "names, are left out and named below the results."))
         layout.addWidget(hint)
         self.unknown = plain_label()
         self.unknown.setObjectName("unknownAllergens")

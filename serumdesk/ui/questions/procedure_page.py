@@ -10,7 +10,7 @@ from serumdesk.domain.advice.recovery import LAST_RECOVERY_DAY
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import LaserType, Procedure
 from serumdesk.domain.strict.numbers import DAYS_SINCE_PROCEDURE
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
 from serumdesk.ui.widgets.style import plain_label, plain_tooltip
@@ -19,12 +19,15 @@ NOT_SURE = -1
 
 
 class ProcedurePage(QuestionPage):
-    heading_text = "About your procedure"
-    why = (f"Freshly treated skin (about the first {LAST_RECOVERY_DAY} days) needs gentler "
-           "formulas and no exfoliants.")
+    heading_text = N_("About your procedure")
+    why = N_("Freshly treated skin (about the first {days} days) needs gentler formulas and "
+             "no exfoliants.")
+
+    def subtitle(self) -> str:
+        return _(self.why).format(days=LAST_RECOVERY_DAY)
 
     def build(self, layout: QVBoxLayout) -> None:
-        layout.addWidget(section_label("Which procedure did you have? (required)"))
+        layout.addWidget(section_label(_("Which procedure did you have? (required)")))
         self.choice: RadioChoice[Procedure] = RadioChoice(
             "Procedure", [(p, p.label, "") for p in Procedure])
         self.watch_group(self.choice.group)
@@ -43,7 +46,7 @@ class ProcedurePage(QuestionPage):
         when.setBuddy(self.days)
         form.addRow(when, self.days)
         layout.addLayout(form)
-        self.laser_label = section_label("Which kind of laser?")
+        self.laser_label = section_label(_("Which kind of laser?"))
         layout.addWidget(self.laser_label)
         self.laser: RadioChoice[LaserType] = RadioChoice(
             "Laser type", [(t, t.label, "") for t in LaserType])
@@ -67,7 +70,7 @@ class ProcedurePage(QuestionPage):
     def read(self, draft: Answers) -> Answers | str:
         procedure = self.choice.value()
         if procedure is None:
-            return "Choose the procedure you had (or 'Another in-office treatment')."
+            return _("Choose the procedure you had (or 'Another in-office treatment').")
         days = self.days.value()
         laser = self.laser.value() if procedure is Procedure.LASER else None
         return dataclasses.replace(

@@ -37,7 +37,7 @@ class QuestionPage(QWizardPage):
         super().__init__()
         self.state = state
         self.setTitle(_(self.heading_text))
-        self.setSubTitle(_(self.why))
+        self.setSubTitle(self.subtitle())
         self._filling = False
         self._painted = False
         layout = QVBoxLayout(self)
@@ -50,6 +50,10 @@ class QuestionPage(QWizardPage):
         self.error_label.setContentsMargins(em(self) // 2, em(self) // 3, em(self) // 2, em(self) // 3)
         self.error_label.hide()
         layout.addWidget(self.error_label)
+
+    def subtitle(self) -> str:
+        """The page's subtitle: `why`, in the language shown."""
+        return _(self.why)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -9,16 +9,17 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import UseCase
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.ui.questions.choice_page import ChoicePage
 
 
 class UseCasePage(ChoicePage):
-    heading_text = "What do you want the serum for?"
-    why = "Different serums suit recovery, firmness, hydration or brightening; pick your main goal."
+    heading_text = N_("What do you want the serum for?")
+    why = N_("Different serums suit recovery, firmness, hydration or brightening; pick your "
+            "main goal.")
     answer_field = "use_case"
-    choice_name = "Main goal"
-    missing = "Choose your main goal to continue."
+    choice_name = N_("Main goal")
+    missing = N_("Choose your main goal to continue.")
 
     def options(self) -> list[tuple[Any, str, str]]:
         return [(u, u.label, u.detail) for u in UseCase]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
+from serumdesk.i18n import _
 from serumdesk.ui.questions.use_case_page import UseCasePage
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class AdvisorWizard(QWizard):
         self.setPage(0, UseCasePage(state))  # the rest once it is on screen: add_remaining_pages
         self._later_added = False
         self.setStartId(0)
-        for which, name in ((QWizard.WizardButton.BackButton, "Back to the previous question"),
+        for which, name in ((QWizard.WizardButton.BackButton, _("Back to the previous question")),
                             (QWizard.WizardButton.NextButton, "Next")):
             self.button(which).setAccessibleName(name)
         state.replaced.connect(self.restart)

@@ -22,6 +22,7 @@ from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.catalog.price_list import clinic_price_sentence
 from serumdesk.domain.strict.numbers import COST_QUANTITIES
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label, plain_tooltip, scaled_font
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class CostPanel(QWidget):
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.field_tags: dict[str, QLabel] = {}
         for name, quantity in COST_QUANTITIES.items():  # the bounds every surface shares
-            label = COST_FIELDS[name]
+            label = _(COST_FIELDS[name])
             spin = QDoubleSpinBox()
             spin.setDecimals(quantity.decimals)
             spin.setRange(quantity.lowest(), quantity.maximum)

@@ -25,6 +25,7 @@ from serumdesk.domain.clinic.handout import ClinicSheet
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.sources import Source
 from serumdesk.domain.strict.plain_text import plain
+from serumdesk.i18n import _
 from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, end_html, prepared_html, top_html
 
 GENERIC_CLINICIAN_CAUTION = (
@@ -248,7 +249,7 @@ def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medica
 
 def _your_entry(p: Product) -> str:
     """The mark under a serum the person added from its label."""
-    return f'<br/><span class="small">({wording.YOUR_ENTRY})</span>' if p.entered_by_you else ""
+    return f'<br/><span class="small">({_(wording.YOUR_ENTRY)})</span>' if p.entered_by_you else ""
 
 
 def _prices_from(rec: Recommendation) -> str:
@@ -281,8 +282,8 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
         per_product.append((wording.listed_title(p), figures))
     # Reasoning shared by several products is printed once, as a lettered note.
     counts: dict[str, int] = {}
-    for _, figures in per_product:
-        for _, text in figures:
+    for _title, figures in per_product:
+        for _field, text in figures:
             counts[text] = counts.get(text, 0) + 1
     shared = [text for text, n in counts.items() if n > 1 and len(text) > 60]
     letters = {text: f"({chr(ord('a') + i)})" for i, text in enumerate(shared)}

@@ -142,22 +142,15 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     dialog.deleteLater()
 
 
-def ask_sheet_language(parent: QWidget) -> str | None:
-    """The language to write the sheet in (the app's is offered first); None when the person
-    cancels. Nothing is asked when SerumDesk has one language."""
-    from PySide6.QtWidgets import QInputDialog
-
+def language_filters() -> dict[str, str]:
+    """The save dialog's file types, one per language the sheet can be written in (the app's
+    first): choosing one there chooses the sheet's language, with no extra question."""
     from serumdesk.i18n import current_language
 
-    languages = sheet_languages()
-    if len(languages) < 2:
-        return current_language()
-    names = [name for _code, name in languages]
-    codes = [code for code, _name in languages]
-    here = codes.index(current_language()) if current_language() in codes else 0
-    name, accepted = QInputDialog.getItem(parent, _("Export PDF"), _("Language of the sheet:"),
-                                          names, here, False)
-    return codes[names.index(name)] if accepted and name in names else None
+    languages = sorted(sheet_languages(), key=lambda pair: pair[0] != current_language())
+    # TRANSLATORS: a file type in the save dialog; {language} is a language's own name.
+    return {_("PDF sheet in {language} (*.pdf)").format(language=name): code
+            for code, name in languages}
 
 
 def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str], *,
@@ -190,17 +183,16 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
     parts = ask_clinic_parts(parent, clinic)
     if parts is None:
         return
-    code = ask_sheet_language(parent)
-    if code is None:
-        return
-    from serumdesk.i18n import override
-
-    sheet_rec = recommendation_in(code, rec, remake)
     suggested = str(Path.home() / "serum-comparison.pdf")
-    name, _filter = QFileDialog.getSaveFileName(parent, "Export the comparison sheet as PDF",
-                                          suggested, "PDF files (*.pdf)")
+    filters = language_filters()
+    name, chosen = QFileDialog.getSaveFileName(parent, _("Export the comparison sheet as PDF"),
+                                               suggested, ";;".join(filters))
     if not name:
         return
+    from serumdesk.i18n import current_language, override
+
+    code = filters.get(chosen, current_language())
+    sheet_rec = recommendation_in(code, rec, remake)
     path = Path(name)
     replace = True  # the file dialog asked before choosing an existing file
     if path.suffix.lower() != ".pdf":

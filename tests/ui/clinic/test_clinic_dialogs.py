@@ -13,6 +13,7 @@ from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.clinic import ClinicStore
 from serumdesk.storage.paths import UserPaths, bundled_catalog_path
 from serumdesk.storage.user_catalog import UserCatalogStore
+from serumdesk.ui.catalog_model import CatalogModel
 from serumdesk.ui.clinic import details_dialog, prices_dialog
 from serumdesk.ui.clinic.actions import install_clinic_actions
 from serumdesk.ui.clinic.details_dialog import ClinicDetailsDialog
@@ -20,7 +21,7 @@ from serumdesk.ui.clinic.prices_dialog import PRICE, ClinicPricesDialog
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.work_state import WorkState
 from tests.hostile import mode_of
-from tests.ui.wizard_helpers import VOCABULARY, drive_to_results
+from tests.ui.wizard_helpers import VOCABULARY, drive_to_results, wait_for_start_up
 from tests.unit.domain.clinic.test_logo import SVG
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -66,11 +67,13 @@ def test_clinic_prices_typed_in_the_table_reach_the_cards(
     paths = UserPaths.default()
     ClinicStore(paths.clinic_dir).save(ClinicSettings(make_details("Riverside Dermatology")))
     serums = UserCatalogStore(paths.catalog_dir)
-    window = MainWindow(WorkState(), CatalogLoader(bundled_catalog_path(), VOCABULARY,
-                                                   serums.extras), paths)
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(
+        bundled_catalog_path(), VOCABULARY, serums.extras)), paths)
     qtbot.addWidget(window)
     window.show()
-    actions = install_clinic_actions(window, paths.clinic_dir, serums, bundled_catalog_path())
+    wait_for_start_up(qtbot, window)
+    actions = install_clinic_actions(window, window.catalog, ClinicStore(paths.clinic_dir),
+                                     serums, bundled_catalog_path())
     assert [a.text() for a in window.clinic_menu.actions()] == [
         "Clinic &details…", "Clinic &prices…", "&Shared computer"]
     actions.edit_prices()

@@ -20,7 +20,13 @@ from serumdesk.domain.clinic.handout import (
 from serumdesk.ui.sheet.clinic_logo import logo_image
 from serumdesk.ui.sheet.pages import SheetRequest
 from serumdesk.ui.sheet.pdf import write_sheet_pdf
-from tests.ui.sheet_helpers import HUMAN_DERIVED, pdf_pages_text, pdf_text, rec_for, render_page_images
+from tests.ui.sheet_helpers import (
+    HUMAN_DERIVED,
+    pdf_pages_text,
+    pdf_text,
+    rec_for,
+    render_page_images,
+)
 from tests.unit.domain.clinic.test_logo import SVG
 
 TODAY = dt.date.today()

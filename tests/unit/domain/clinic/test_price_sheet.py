@@ -76,6 +76,12 @@ def test_each_bad_row_says_row_column_and_what_is_wrong_in_plain_words() -> None
         assert not re.search(r"pattern|String should|\^\[|validation error", line)
 
 
+def test_a_price_date_keeps_to_a_price_lists_dates() -> None:
+    said = problems("id,price,date\nalpha-serum,10,1999-12-31\n")
+    assert said == ["row 2, column 'date': A date in the file must be between 2000-01-01 and "
+                    f"{(dt.date.today() + dt.timedelta(days=366)).isoformat()}, not 1999-12-31"]
+
+
 def test_a_product_priced_twice_names_both_rows() -> None:
     said = problems("id,price\nalpha-serum,10\nALPHA-SERUM,11\n")
     assert said == ["row 3: Alpha Serum One is also priced in row 2; keep one of the two"]
