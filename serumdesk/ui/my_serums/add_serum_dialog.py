@@ -31,6 +31,7 @@ from serumdesk.domain.label.reading import read_label
 from serumdesk.domain.label.report import ingredient_line, verdict_lines
 from serumdesk.domain.label.verdict import check_label
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 Save = Callable[[MyProduct], str | None]
 """Keeps the entry; returns None when saved, else what went wrong in plain words."""
@@ -39,7 +40,7 @@ ANALYSE_DELAY_MS = 150
 
 
 def _money_spin(prefix: str, suffix: str, low: float, high: float, decimals: int) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
+    spin = wheel_only_when_focused(QDoubleSpinBox())
     spin.setRange(low, high)
     spin.setDecimals(decimals)
     spin.setPrefix(prefix)

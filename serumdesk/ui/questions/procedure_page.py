@@ -13,6 +13,7 @@ from serumdesk.domain.strict.numbers import DAYS_SINCE_PROCEDURE
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
 from serumdesk.ui.widgets.style import plain_label, plain_tooltip
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 NOT_SURE = -1
 
@@ -30,7 +31,7 @@ class ProcedurePage(QuestionPage):
         layout.addWidget(self.choice)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.days = QSpinBox()
+        self.days = wheel_only_when_focused(QSpinBox())
         self.days.setRange(NOT_SURE, int(DAYS_SINCE_PROCEDURE.maximum))  # as files and options
         self.days.setSpecialValueText("Not sure")
         self.days.setSuffix(" days ago")

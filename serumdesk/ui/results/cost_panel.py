@@ -22,6 +22,7 @@ from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.strict.numbers import COST_QUANTITIES
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label, plain_tooltip, scaled_font
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.ranking import Match
@@ -69,8 +70,15 @@ class CostPanel(QWidget):
         self.monthly = plain_label(wrap=False)
         self.monthly.setFont(scaled_font(self.monthly, 1.3, bold=True))
         self.estimate_tag = tag("estimate", "info", "estimateTag")
+        self.reset = QPushButton("Reset")
+        self.reset.setObjectName("resetFigures")
+        self.reset.setFlat(True)
+        self.reset.setAccessibleName(f"Reset to the catalog figures for {self.product.title}")
+        self.reset.setToolTip("Go back to the catalog's figures")
+        self.reset.clicked.connect(self._on_reset)
         top.addWidget(self.monthly)
         top.addWidget(self.estimate_tag)
+        top.addWidget(self.reset)
         top.addStretch(1)
         layout.addLayout(top)
         # One of the two shows whenever there is a budget, so the rows below line up.
@@ -95,9 +103,7 @@ class CostPanel(QWidget):
         layout.addLayout(stale_row)
         self.months = plain_label()
         self.window_cost = plain_label()
-        self.assumption = plain_label()
-        self.assumption.setAccessibleName("Assumptions behind the monthly cost")
-        for line in (self.months, self.window_cost, self.assumption):
+        for line in (self.months, self.window_cost):
             layout.addWidget(line)
 
         form = QFormLayout()
@@ -107,7 +113,7 @@ class CostPanel(QWidget):
         self.field_tags: dict[str, QLabel] = {}
         for name, quantity in COST_QUANTITIES.items():  # the bounds every surface shares
             label = COST_FIELDS[name]
-            spin = QDoubleSpinBox()
+            spin = wheel_only_when_focused(QDoubleSpinBox())
             spin.setDecimals(quantity.decimals)
             spin.setRange(quantity.lowest(), quantity.maximum)
             spin.setSuffix(quantity.suffix)
@@ -127,13 +133,6 @@ class CostPanel(QWidget):
             form.addRow(row_label, row)
         self.spins["applications_per_day"].setToolTip(plain_tooltip("0.5 means every other day."))
         layout.addLayout(form)
-        self.reset = QPushButton("Use catalog figures")
-        self.reset.setAccessibleName(f"Use catalog figures for {self.product.title}")
-        self.reset.clicked.connect(self._on_reset)
-        reset_row = QHBoxLayout()
-        reset_row.addWidget(self.reset)
-        reset_row.addStretch(1)
-        layout.addLayout(reset_row)
         self.show_match(match, None, False, dt.date.today())
 
     def show_match(self, match: Match, budget: float | None, in_recovery: bool,
@@ -146,10 +145,12 @@ class CostPanel(QWidget):
         for widget in (self.stale, self.update_price):
             widget.setVisible(bool(stale))
         inputs = cost.inputs
-        self.monthly.setText(wording.monthly_words(cost))
-        self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}")
+        edited = bool(inputs.overridden_fields)
+        self.monthly.setText(wording.monthly_words(cost) + (" — your figures ·" if edited else ""))
+        self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}"
+                                       + (", with your figures" if edited else ""))
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
-        self.estimate_tag.setVisible(cost.is_estimate)
+        self.estimate_tag.setVisible(cost.is_estimate and not edited)
         self.estimate_tag.setToolTip(plain_tooltip("\n".join(estimated)))
         self.over_budget.setVisible(match.over_budget)
         self.within_budget.setVisible(budget is not None and not match.over_budget)
@@ -161,8 +162,6 @@ class CostPanel(QWidget):
         self.months.setText(f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}")
         self.window_cost.setText(wording.recovery_window_words(cost))
         self.window_cost.setVisible(in_recovery)
-        self.assumption.setText(wording.assumption_words(cost) + (
-            f" {wording.estimated_words(cost)}" if cost.is_estimate else ""))
         for name, spin in self.spins.items():
             spin.blockSignals(True)
             spin.setValue(getattr(inputs, name))
@@ -182,7 +181,7 @@ class CostPanel(QWidget):
             spin.setToolTip(plain_tooltip(
                 provenance.describe() if name != "applications_per_day"
                 else f"{provenance.describe()}\n0.5 means every other day."))
-        self.reset.setEnabled(bool(inputs.overridden_fields))
+        self.reset.setVisible(edited)
 
     def edit_price(self) -> None:
         """Put the cursor in the price, selected, so typing replaces it."""

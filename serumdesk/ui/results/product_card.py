@@ -7,6 +7,7 @@ them in a shared grid so the same section lines up across every compared product
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
@@ -32,7 +33,7 @@ SECTIONS = ("header", "cautions", "cost", "source", "match", "buying", "care", "
             "evidence")
 SECTION_TITLES = {
     "cautions": "Cautions",
-    "cost": "Cost (edit the figures to recompute)",
+    "cost": "Cost",
     "source": "Active source",
     "match": "Match and why",
     "buying": "Before you buy",
@@ -47,6 +48,7 @@ CAUTION_TITLES = {
     CautionLevel.ETHICS: "Ethics",
     CautionLevel.INFO: "Good to know",
 }
+NO_OWN_CAUTIONS = "None beyond those for you above."
 _LEVEL_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 
 
@@ -133,7 +135,8 @@ class ProductCard(QFrame):
     override_edited = Signal(str, object)
     """(product id, ProductOverride) when the person edits the cost figures."""
 
-    def __init__(self, match: Match, answers: Answers, today: dt.date, parent: QWidget) -> None:
+    def __init__(self, match: Match, answers: Answers, today: dt.date, parent: QWidget,
+                 cautions: Sequence[CautionNote] | None = None) -> None:
         super().__init__(parent)
         self.product_id = match.product.id
         self.setObjectName("productCard")
@@ -197,19 +200,21 @@ class ProductCard(QFrame):
         self.bodies["buying"].addWidget(self.questions)
         self.full_list = Expander("Ingredient list")
         self.bodies["ingredients"].addWidget(self.full_list)
-        self.no_cautions = plain_label("No cautions for your answers.")
+        self.no_cautions = plain_label(NO_OWN_CAUTIONS)
         self.no_cautions.setObjectName("noCautions")
-        self.no_cautions.setAccessibleName("No cautions for your answers.")
+        self.no_cautions.setAccessibleName(NO_OWN_CAUTIONS)
         self.bodies["cautions"].addWidget(self.no_cautions)
         self._caution_pool: list[CautionBox] = []
         self.caution_boxes: list[QFrame] = []
         """The caution boxes shown, strongest first (or the 'no cautions' line)."""
-        self.show_match(match, answers, today)
+        self.show_match(match, answers, today, cautions)
 
-    def place(self, grid: QGridLayout, column: int) -> None:
-        grid.addWidget(self, 0, column, len(SECTIONS), 1)
+    def place(self, grid: QGridLayout, column: int, band: int = 0) -> None:
+        """Put the card in `column` of the `band`-th row of cards (when they wrap)."""
+        first = band * len(SECTIONS)
+        grid.addWidget(self, first, column, len(SECTIONS), 1)
         for row, name in enumerate(SECTIONS):
-            grid.addWidget(self.cells[name], row, column)
+            grid.addWidget(self.cells[name], first + row, column)
         self.lower()
 
     def remove(self, grid: QGridLayout) -> None:
@@ -218,7 +223,9 @@ class ProductCard(QFrame):
             widget.hide()
             widget.deleteLater()
 
-    def show_match(self, match: Match, answers: Answers, today: dt.date) -> None:
+    def show_match(self, match: Match, answers: Answers, today: dt.date,
+                   cautions: Sequence[CautionNote] | None = None) -> None:
+        """Show `match`; `cautions` are the ones that set it apart (all of its own if None)."""
         p = match.product
         self.product_id = p.id  # cards are reused for other products as the comparison changes
         self.rank_label.setText(f"#{match.rank} of your matches")
@@ -227,7 +234,11 @@ class ProductCard(QFrame):
         self.name_label.setAccessibleName(wording.listed_title(p))
         self.yours_label.setVisible(p.entered_by_you)
         self.fit_label.setText(wording.fit_words(match, answers))
-        self._show_cautions(match)
+        shown = match.cautions if cautions is None else cautions
+        none = NO_OWN_CAUTIONS if match.cautions else "No cautions for your answers."
+        self.no_cautions.setText(none)
+        self.no_cautions.setAccessibleName(none)
+        self._show_cautions(shown)
         self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window,
                              today)
         self.source_label.setText(p.source_category.label)
@@ -249,8 +260,8 @@ class ProductCard(QFrame):
         self.evidence_more.set_body(
             f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
 
-    def _show_cautions(self, match: Match) -> None:
-        notes = sorted(match.cautions, key=lambda c: _LEVEL_ORDER[c.level])
+    def _show_cautions(self, cautions: Sequence[CautionNote]) -> None:
+        notes = sorted(cautions, key=lambda c: _LEVEL_ORDER[c.level])
         body = self.bodies["cautions"]
         while len(self._caution_pool) < len(notes):
             box = CautionBox(f"caution_{len(self._caution_pool)}")

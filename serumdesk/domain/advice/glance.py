@@ -1,0 +1,190 @@
+"""The results at a glance: what is said once for the person, and one row per compared product.
+
+The results page and the sheet render these; neither decides what is shared or what differs.
+"For you" lines come from the plan when the plan carries them; until then, from what the
+domain already knows (the answers' cautions, the cautions every compared product shares,
+and the notices).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from serumdesk.domain.advice import wording
+from serumdesk.domain.advice.cautions import CautionKind, CautionLevel, CautionNote
+from serumdesk.domain.advice.rules import ExclusionKind
+from serumdesk.domain.choices import Active, Caution, EvidenceKind, SourceCategory
+
+if TYPE_CHECKING:
+    from serumdesk.domain.advice.ranking import Match
+    from serumdesk.domain.advice.recommendation import Recommendation
+
+SEVERITY_ORDER = {level: i for i, level in enumerate(CautionLevel)}
+"""Strongest first: a clinician's OK, then irritation, allergy, ethics, good to know."""
+
+
+@dataclass(frozen=True, slots=True)
+class ForYouItem:
+    """One personal caution, in one line; `kind` says what it is about (code reads that)."""
+
+    text: str
+    kind: str
+    severity: CautionLevel
+
+
+def _shared_kinds(compared: Sequence[Match]) -> set[CautionKind]:
+    """Kinds of caution every compared product carries: said once, above the cards."""
+    if len(compared) < 2:
+        return set()
+    kinds = [{c.kind for c in m.cautions} for m in compared]
+    return set.intersection(*kinds)
+
+
+def shared_cautions(compared: Sequence[Match]) -> list[CautionNote]:
+    """One caution of each kind every compared product shares, strongest first."""
+    shared = _shared_kinds(compared)
+    if not compared:
+        return []
+    seen: dict[CautionKind, CautionNote] = {}
+    for note in compared[0].cautions:
+        if note.kind in shared and note.kind not in seen:
+            seen[note.kind] = note
+    return sorted(seen.values(), key=lambda n: SEVERITY_ORDER[n.level])
+
+
+def own_cautions(match: Match, compared: Sequence[Match]) -> list[CautionNote]:
+    """The cautions that set this product apart: the shared kinds are said once, above."""
+    shared = _shared_kinds(compared)
+    return sorted((c for c in match.cautions if c.kind not in shared),
+                  key=lambda c: SEVERITY_ORDER[c.level])
+
+
+def _allergy_line(rec: Recommendation, compared: Sequence[Match]) -> ForYouItem | None:
+    allergens = rec.answers.allergens
+    if not allergens:
+        return None
+    left_out = sum(1 for e in rec.excluded
+                   if any(r.kind is ExclusionKind.ALLERGY for r in e.reasons))
+    partly = sum(1 for m in compared if not m.product.full_list_checked)
+    parts = [f"{left_out} left out" if left_out else "none left out"]
+    if partly:
+        parts.append(f"{partly} of those compared only partly checked")
+    return ForYouItem(
+        f"Allergy to {', '.join(allergens)}: {', '.join(parts)}. Read each pack, and patch test.",
+        CautionKind.ALLERGY_CHECK.value, CautionLevel.ALLERGY)
+
+
+def for_you_today(rec: Recommendation, compared: Sequence[Match]) -> list[ForYouItem]:
+    """The personal cautions, one line each, in order of harm."""
+    answers = rec.answers
+    items: list[ForYouItem] = []
+    pregnant = Caution.PREGNANT_OR_BREASTFEEDING in answers.cautions
+    if pregnant and Active.RETINOID in answers.actives:
+        items.append(ForYouItem(
+            "Pregnant or breastfeeding and using a retinoid: pause it and ask your clinician.",
+            "retinoid-in-pregnancy", CautionLevel.CLINICIAN))
+    if answers.in_recovery_window:
+        days = answers.days_since_procedure
+        when = "Recently" if days is None else f"Day {days}"
+        what = answers.procedure.label.lower() if answers.procedure else "your procedure"
+        items.append(ForYouItem(
+            f"{when} after {what}: only your provider's products on open skin until it has "
+            "healed; keep strong actives off it.", "recovery", CautionLevel.CLINICIAN))
+    said_allergy = False
+    for note in shared_cautions(compared):
+        if note.kind in (CautionKind.ALLERGY_CHECK, CautionKind.FRAGRANCE_UNKNOWN):
+            if not said_allergy:
+                line = _allergy_line(rec, compared)
+                if line is not None:
+                    items.append(line)
+                    said_allergy = True
+            if note.kind is CautionKind.ALLERGY_CHECK:
+                continue
+        items.append(ForYouItem(f"Every product compared: {note.text}", note.kind.value,
+                                note.level))
+    if not said_allergy and (line := _allergy_line(rec, compared)) is not None:
+        items.append(line)
+    for notice in rec.notices:
+        items.append(ForYouItem(notice.text, "notice", CautionLevel.IRRITATION))
+    return sorted(items, key=lambda i: SEVERITY_ORDER[i.severity])
+
+
+# -- the comparison table ------------------------------------------------------------------------
+
+EVIDENCE_WORDS = {
+    EvidenceKind.PEER_REVIEWED_TRIAL: "Trial",
+    EvidenceKind.BRAND_STUDY: "Brand study",
+    EvidenceKind.CLINICIAN_USE: "Clinic use",
+    EvidenceKind.NONE: "None found",
+}
+"""The evidence behind a product, in a word or two (the card and sheet give the details)."""
+
+SOURCE_WORDS = {
+    SourceCategory.HUMAN_FIBROBLAST_CM: "Human cells",
+    SourceCategory.HUMAN_ADIPOSE_CM: "Human cells",
+    SourceCategory.HUMAN_LYSATE: "Human cells",
+    SourceCategory.EXOSOME_CM: "Cell vesicles",
+    SourceCategory.LAB_PEPTIDES_GF: "Lab-made",
+    SourceCategory.PLANT_CELL_CULTURE: "Plant cells",
+    SourceCategory.PLANT_MADE_GF: "Plant-made",
+    SourceCategory.NON_BIOLOGIC: "Plain actives",
+    SourceCategory.UNDETERMINED: "Not known",
+}
+"""Where the active comes from, in a word or two."""
+
+
+def short_fit(match: Match) -> str:
+    """The product's fit for the person's goal in a few plain words."""
+    goal = match.answers.use_case.label.lower()
+    if match.fits_use_case:
+        return f"Suits {goal}"
+    if match.product.alternative is not None:
+        return "Cheaper basic, not for this goal"
+    return f"Not made for {goal}"
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonRow:
+    """One compared product in the table above the cards."""
+
+    product_id: str
+    title: str
+    fit: str
+    fits: bool
+    monthly: str
+    per_ml: str
+    per_use: str
+    """The amount per use, in ml (drops or pumps once the catalog records the applicator)."""
+    dose_differs: bool
+    """Its amount per use differs from another compared product's: monthly costs compare
+    different assumptions."""
+    edited: bool
+    """The person changed a figure behind the cost."""
+    caution: str
+    caution_level: CautionLevel | None
+    evidence: str
+    source: str
+    vegan: str
+
+
+def comparison_rows(compared: Sequence[Match]) -> list[ComparisonRow]:
+    doses = {round(m.cost.inputs.dose_ml, 3) for m in compared}
+    rows = []
+    for m in compared:
+        p = m.product
+        own = own_cautions(m, compared)
+        top = own[0] if own else None
+        cost = m.cost
+        rows.append(ComparisonRow(
+            product_id=p.id, title=wording.listed_title(p), fit=short_fit(m),
+            fits=m.fits_use_case, monthly=wording.money(cost.cost_per_month_usd),
+            per_ml=wording.money(cost.price_per_ml_usd),
+            per_use=f"{cost.inputs.dose_ml:g} ml × {cost.inputs.applications_per_day:g} a day",
+            dose_differs=len(doses) > 1, edited=bool(cost.inputs.overridden_fields),
+            caution=top.text if top else "None beyond those above",
+            caution_level=top.level if top else None,
+            evidence=EVIDENCE_WORDS[p.evidence.kind], source=SOURCE_WORDS[p.source_category],
+            vegan={"yes": "Yes", "no": "No"}.get(p.vegan_status, "Not confirmed")))
+    return rows

@@ -1,0 +1,101 @@
+"""The compact table above the cards: one row per compared product, the details one click away."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from serumdesk.domain.advice.glance import ComparisonRow
+from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font
+
+COLUMNS = ("Product", "Fit", "A month", "Per ml", "Per use", "The caution that matters",
+           "Evidence", "Source", "Vegan")
+CAUTION_COLUMN = COLUMNS.index("The caution that matters")
+DOSE_MARK = "†"
+
+
+class ComparisonTable(QFrame):
+    """Rows of plain labels in a grid, so long words wrap instead of being cut."""
+
+    details_requested = Signal(str)
+    """A product id: the person asked for that product's card."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("comparisonTable")
+        self.setAccessibleName("Comparison at a glance")
+        self.setStyleSheet("#comparisonTable { border: 1px solid palette(mid); border-radius: 4px;"
+                           " background: palette(base); }")
+        outer = QVBoxLayout(self)
+        m = em(self) // 2
+        outer.setContentsMargins(m, m // 2, m, m // 2)
+        outer.setSpacing(m // 2)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(em(self))
+        self.grid.setVerticalSpacing(m // 2)
+        outer.addLayout(self.grid)
+        for column, title in enumerate(COLUMNS):
+            label = plain_label(title, wrap=column == CAUTION_COLUMN)
+            label.setFont(scaled_font(label, 0.95, bold=True))
+            self.grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignTop)
+        self.grid.setColumnStretch(CAUTION_COLUMN, 3)
+        self.grid.setColumnStretch(0, 2)
+        self.footnote = SecondaryLabel()
+        outer.addWidget(self.footnote)
+        self.rows: list[list[QWidget]] = []
+        self.buttons: dict[str, QPushButton] = {}
+
+    def show_rows(self, rows: Sequence[ComparisonRow]) -> None:
+        for widgets in self.rows:
+            for widget in widgets:
+                self.grid.removeWidget(widget)
+                widget.deleteLater()
+        self.rows = []
+        self.buttons = {}
+        top = Qt.AlignmentFlag.AlignTop
+        for r, row in enumerate(rows, start=1):
+            button = QPushButton(row.title.replace("&", "&&"))
+            button.setObjectName("productLink")
+            button.setFlat(True)
+            button.setFont(scaled_font(button, 1.0, bold=True))
+            button.setStyleSheet("#productLink { text-align: left; padding: 2px 4px; }")
+            button.setAccessibleName(row.title)
+            button.setAccessibleDescription("Show its details below")
+            button.setToolTip("Show its details below")
+            pid = row.product_id
+            button.clicked.connect(lambda _=False, pid=pid: self.details_requested.emit(pid))
+            self.buttons[pid] = button
+            month = row.monthly + (" (your figures)" if row.edited else "")
+            per_use = row.per_use + (f" {DOSE_MARK}" if row.dose_differs else "")
+            values = (row.fit, month, row.per_ml, per_use, row.caution, row.evidence,
+                      row.source, row.vegan)
+            widgets: list[QWidget] = [button]
+            self.grid.addWidget(button, r, 0, top)
+            for column, value in enumerate(values, start=1):
+                label = plain_label(value, wrap=column in (1, CAUTION_COLUMN), selectable=True)
+                label.setAccessibleName(f"{COLUMNS[column]}: {value}")
+                if column == CAUTION_COLUMN and row.caution_level is not None:
+                    label.setObjectName(f"tableCaution_{r}")
+                    apply_tone(label, row.caution_level.value)
+                    label.setContentsMargins(4, 1, 4, 1)
+                if column == 2:
+                    label.setFont(scaled_font(label, 1.0, bold=True))
+                self.grid.addWidget(label, r, column, top)
+                widgets.append(label)
+            self.rows.append(widgets)
+        differs = any(row.dose_differs for row in rows)
+        self.footnote.setText(
+            f"{DOSE_MARK} The amounts per use differ, so the monthly costs rest on different "
+            "assumptions: compare the price per ml too. Edit the figures on a product's card."
+            if differs else "Costs assume each product's usual amount; edit the figures on its card.")
+        self.setVisible(bool(rows))
+
+    def cell_texts(self) -> list[list[str]]:
+        """Each row's cells as shown, for tests."""
+        out = []
+        for widgets in self.rows:
+            out.append([w.text().replace("&&", "&") if isinstance(w, QPushButton)
+                        else w.text() if isinstance(w, QLabel) else "" for w in widgets])
+        return out
