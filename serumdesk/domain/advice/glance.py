@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from serumdesk.domain.advice.ranking import Match
     from serumdesk.domain.advice.recommendation import Recommendation
 
+CLINICIAN_SHORT = "Ask your clinician before starting it (why: on its card)."
 SEVERITY_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 """Strongest first: a clinician's OK, then irritation, allergy, ethics, good to know."""
 
@@ -69,7 +70,9 @@ def _allergy_line(rec: Recommendation, compared: Sequence[Match]) -> ForYouItem 
                    if any(r.kind is ExclusionKind.ALLERGY for r in e.reasons))
     partly = sum(1 for m in compared if not m.product.full_list_checked)
     parts = [f"{left_out} left out" if left_out else "none left out"]
-    if partly:
+    if partly == len(compared):
+        parts.append("none of those compared could be fully checked")
+    elif partly:
         parts.append(f"{partly} of those compared only partly checked")
     return ForYouItem(
         f"Allergy to {', '.join(allergens)}: {', '.join(parts)}. Read each pack, and patch test.",
@@ -136,13 +139,14 @@ SOURCE_WORDS = {
 
 
 def short_fit(match: Match) -> str:
-    """The product's fit for the person's goal in a few plain words."""
-    goal = match.answers.use_case.label.lower()
-    if match.fits_use_case:
-        return f"Suits {goal}"
-    if match.product.alternative is not None:
-        return "Cheaper basic, not for this goal"
-    return f"Not made for {goal}"
+    """The product's fit for the person's goal in two plain words (the card says why)."""
+    return "Good fit" if match.fits_use_case else "Not a fit"
+
+
+def how_often_words(per_day: float) -> str:
+    """'twice a day' for 2, 'every other day' for 0.5."""
+    named = {0.5: "every other day", 1: "once a day", 2: "twice a day"}
+    return named.get(per_day, f"{per_day:g}× a day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,7 @@ class ComparisonRow:
     edited: bool
     """The person changed a figure behind the cost."""
     caution: str
+    """The strongest caution of its own ('' when it has none beyond those said for you)."""
     caution_level: CautionLevel | None
     evidence: str
     source: str
@@ -176,14 +181,17 @@ def comparison_rows(compared: Sequence[Match]) -> list[ComparisonRow]:
         p = m.product
         own = own_cautions(m, compared)
         top = own[0] if own else None
+        # A clinician's caution is said in its few first words; the card has the reasons.
+        caution = ("" if top is None else CLINICIAN_SHORT if top.level is CautionLevel.CLINICIAN
+                   else top.text)
         cost = m.cost
         rows.append(ComparisonRow(
             product_id=p.id, title=wording.listed_title(p), fit=short_fit(m),
             fits=m.fits_use_case, monthly=wording.money(cost.cost_per_month_usd),
             per_ml=wording.money(cost.price_per_ml_usd),
-            per_use=f"{cost.inputs.dose_ml:g} ml × {cost.inputs.applications_per_day:g} a day",
+            per_use=f"{cost.inputs.dose_ml:g} ml, {how_often_words(cost.inputs.applications_per_day)}",
             dose_differs=len(doses) > 1, edited=bool(cost.inputs.overridden_fields),
-            caution=top.text if top else "None beyond those above",
+            caution=caution,
             caution_level=top.level if top else None,
             evidence=EVIDENCE_WORDS[p.evidence.kind], source=SOURCE_WORDS[p.source_category],
             vegan={"yes": "Yes", "no": "No"}.get(p.vegan_status, "Not confirmed")))

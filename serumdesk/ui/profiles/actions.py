@@ -134,6 +134,7 @@ class ProfileActions(QObject):
         self.dirty = False
         self.store.set_last_used(profile.id)
         self._refresh()
+        self.window.wizard.show_results()  # its results, scrolled to the top
 
     def _settled(self) -> bool:
         """True when nothing unsaved would be lost (saved, discarded, or nothing to save)."""

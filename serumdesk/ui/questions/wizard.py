@@ -101,6 +101,16 @@ class AdvisorWizard(QWizard):
     def done(self, _result: int) -> None:
         pass
 
+    def show_results(self) -> None:
+        """Answer forward to the results (a profile was opened: its answers are all given);
+        stops early on a page whose answer is missing, so the person sees what to fill in."""
+        self.add_remaining_pages()
+        while self.currentId() != RESULTS:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                return
+
     def results_page(self) -> ResultsPage:
         from serumdesk.ui.results.results_page import ResultsPage
 

@@ -21,6 +21,8 @@ CARD_MIN_CHARS = 36
 class Placeable(Protocol):
     """A card that puts its sections into the shared grid."""
 
+    cells: dict[str, QWidget]
+
     def place(self, grid: QGridLayout, column: int, band: int = 0) -> None: ...
 
 
@@ -52,7 +54,11 @@ class CardStrip(QScrollArea):
         self._fitting = False
 
     def card_min_width(self) -> int:
-        return self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS
+        """The narrowest a card may be: a readable line, and never less than its widest
+        unwrappable row (the monthly cost, the cost editors) needs."""
+        widest = max((cell.minimumSizeHint().width() for card in self._cards
+                      for cell in card.cells.values()), default=0)
+        return max(self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS, widest)
 
     def show_cards(self, cards: Sequence[Placeable]) -> None:
         """Lay `cards` out in as many bands as the width needs (never squeezed below their
@@ -79,7 +85,7 @@ class CardStrip(QScrollArea):
             self.grid.setColumnMinimumWidth(column, self.card_min_width() if used else 0)
             self.grid.setColumnStretch(column, 1 if used else 0)
         # One or two cards keep a third of the width each instead of stretching across.
-        self.grid.setColumnStretch(per_row, max(0, FULL_ROW - per_row))
+        self.grid.setColumnStretch(per_row, max(0, FULL_ROW - per_row) if per_row == count else 0)
         self._columns = per_row
         # The grid posts a layout request, and the cards' new text adds to the same one:
         # the content is fitted once, when it arrives (eventFilter), not once per change.

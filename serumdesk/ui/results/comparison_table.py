@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -10,9 +11,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 from serumdesk.domain.advice.glance import ComparisonRow
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font
 
-COLUMNS = ("Product", "Fit", "A month", "Per ml", "Per use", "The caution that matters",
-           "Evidence", "Source", "Vegan")
-CAUTION_COLUMN = COLUMNS.index("The caution that matters")
+COLUMNS = ("Product", "Fit", "A month", "Per ml", "Per use", "Its own caution", "Evidence",
+           "Source", "Vegan")
+CAUTION_COLUMN = COLUMNS.index("Its own caution")
+TITLE_CHARS = 26
+"""Product names wrap at about this many characters, so the caution column keeps its room."""
 DOSE_MARK = "†"
 
 
@@ -41,7 +44,7 @@ class ComparisonTable(QFrame):
             label.setFont(scaled_font(label, 0.95, bold=True))
             self.grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignTop)
         self.grid.setColumnStretch(CAUTION_COLUMN, 3)
-        self.grid.setColumnStretch(0, 2)
+        self.grid.setColumnMinimumWidth(CAUTION_COLUMN, em(self) * 8)
         self.footnote = SecondaryLabel()
         outer.addWidget(self.footnote)
         self.rows: list[list[QWidget]] = []
@@ -56,7 +59,7 @@ class ComparisonTable(QFrame):
         self.buttons = {}
         top = Qt.AlignmentFlag.AlignTop
         for r, row in enumerate(rows, start=1):
-            button = QPushButton(row.title.replace("&", "&&"))
+            button = QPushButton(textwrap.fill(row.title, TITLE_CHARS).replace("&", "&&"))
             button.setObjectName("productLink")
             button.setFlat(True)
             button.setFont(scaled_font(button, 1.0, bold=True))
@@ -74,8 +77,8 @@ class ComparisonTable(QFrame):
             widgets: list[QWidget] = [button]
             self.grid.addWidget(button, r, 0, top)
             for column, value in enumerate(values, start=1):
-                label = plain_label(value, wrap=column in (1, CAUTION_COLUMN), selectable=True)
-                label.setAccessibleName(f"{COLUMNS[column]}: {value}")
+                label = plain_label(value or "—", wrap=column == CAUTION_COLUMN, selectable=True)
+                label.setAccessibleName(f"{COLUMNS[column]}: {value or 'none beyond yours above'}")
                 if column == CAUTION_COLUMN and row.caution_level is not None:
                     label.setObjectName(f"tableCaution_{r}")
                     apply_tone(label, row.caution_level.value)
@@ -96,6 +99,6 @@ class ComparisonTable(QFrame):
         """Each row's cells as shown, for tests."""
         out = []
         for widgets in self.rows:
-            out.append([w.text().replace("&&", "&") if isinstance(w, QPushButton)
+            out.append([" ".join(w.text().replace("&&", "&").split()) if isinstance(w, QPushButton)
                         else w.text() if isinstance(w, QLabel) else "" for w in widgets])
         return out

@@ -279,7 +279,8 @@ class ProductCard(QFrame):
         """The card's controls in reading order, for a Tab order that follows the columns."""
         expanders = (self.why, self.questions, self.full_list, self.evidence_more)
         update = [self.cost.update_price] if not self.cost.update_price.isHidden() else []
-        return [*update, *self.cost.spins.values(), self.cost.reset,
+        reset = [self.cost.reset] if not self.cost.reset.isHidden() else []
+        return [*reset, *update, *self.cost.spins.values(),
                 *(e.button for e in expanders if not e.isHidden())]
 
     def caution_texts(self) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,11 +25,14 @@ from serumdesk.domain.advice.compare import compare_selection
 from serumdesk.domain.answers import ProductOverride
 from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.ui.results.card_strip import CardStrip
+from serumdesk.domain.advice.glance import for_you_today
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.recommendation import Recommendation
     from serumdesk.ui.results.advice_panel import AdvicePanel
+    from serumdesk.ui.results.comparison_table import ComparisonTable
+    from serumdesk.ui.results.for_you_strip import ForYouStrip
     from serumdesk.ui.results.compare_chooser import CompareChooser
     from serumdesk.ui.results.product_card import ProductCard
     from serumdesk.ui.work_state import WorkState
@@ -43,17 +46,18 @@ class ResultsPage(QWizardPage):
         self.state = state
         self.catalog_loader = catalog_loader
         self.setTitle("Your matches")
-        self.setSubTitle("The best matches side by side. Tick which to compare; edit any cost "
-                         "figure to recompute.")
+        self.setSubTitle("Your best matches at a glance; each product's details follow below.")
         self.recommendation: Recommendation | None = None
         self.cards: dict[str, ProductCard] = {}
         self.chooser: CompareChooser | None = None
         self.advice: AdvicePanel | None = None
+        self.for_you: ForYouStrip | None = None
+        self.table: ComparisonTable | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.status = plain_label(selectable=True)
         self.status.setObjectName("resultsStatus")
-        self.status.setAccessibleName("Results status")
+        self.status.setAccessibleName("About these results")
         self.status.setContentsMargins(em(self) // 2, em(self) // 3, em(self) // 2, em(self) // 3)
         self.status.hide()
         layout.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
@@ -82,20 +86,43 @@ class ResultsPage(QWizardPage):
 
     def _build_content(self) -> None:
         from serumdesk.ui.results.advice_panel import AdvicePanel
+        from serumdesk.ui.results.comparison_table import ComparisonTable
         from serumdesk.ui.results.compare_chooser import CompareChooser
+        from serumdesk.ui.results.for_you_strip import ForYouStrip
 
+        self.for_you = ForYouStrip()
         self.chooser = CompareChooser()
         self.chooser.selection_changed.connect(self._on_chosen)
+        self.table = ComparisonTable()
+        self.table.details_requested.connect(self.show_details)
         self.advice = AdvicePanel()
-        self.body_layout.addWidget(self.chooser)
-        self.body_layout.addWidget(self.strip)
-        self.body_layout.addWidget(self.advice)
+        for widget in (self.for_you, self.table, self.chooser, self.strip, self.advice):
+            self.body_layout.addWidget(widget)
         self.body_layout.addStretch(1)
 
     def initializePage(self) -> None:
         self.refresh(keep_selection=False)
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(self.recommendation is not None)
+        self.show_top()
+        # The wizard moves the focus after this returns: take it back on the next turn.
+        QTimer.singleShot(0, self.show_top)
+
+    def show_top(self) -> None:
+        """Scrolled to the top, focus on the first compared product (opening a profile, Next)."""
+        self.scroller.verticalScrollBar().setValue(0)
+        if self.table is not None and self.table.buttons:
+            next(iter(self.table.buttons.values())).setFocus()
+
+    def show_details(self, product_id: str) -> None:
+        """Scroll to a product's card and put the focus in it."""
+        card = self.cards.get(product_id)
+        if card is None:
+            return
+        self.scroller.ensureWidgetVisible(card.cells["header"], 0, em(self))
+        order = card.focus_order()
+        target = card.name_label if not order else order[0]
+        target.setFocus()
 
     def refresh(self, keep_selection: bool = True) -> None:
         """Recompute from the answers and overrides and show the result in place."""
@@ -131,28 +158,31 @@ class ResultsPage(QWizardPage):
                 + " The reason for each product is listed under “Not included, and why”.",
                 "warning")
         else:
-            said = [n.text for n in rec.notices]
-            if said:
-                self._set_status(" ".join(said), "warning")
-            else:
-                self.status.hide()
+            self.status.hide()  # the notices are lines of the "For you" strip
 
     def _show_cards(self, rec: Recommendation, compared: Sequence[str]) -> None:
         from serumdesk.ui.results.product_card import ProductCard
 
+        from serumdesk.domain.advice.glance import comparison_rows, own_cautions
+
+        assert self.for_you is not None and self.table is not None
         matches = {m.product.id: m for m in rec.matches}
+        chosen = [matches[pid] for pid in compared]
+        self.for_you.show_items(for_you_today(rec, chosen))
+        self.table.show_rows(comparison_rows(chosen))
         # Cards no longer compared are refilled for the newly compared products: building a
         # card costs far more than showing another product in it.
         spare = [self.cards.pop(pid) for pid in [p for p in self.cards if p not in compared]]
         shown: dict[str, ProductCard] = {}
-        for column, pid in enumerate(compared):
+        for pid in compared:
             card = self.cards.get(pid) or (spare.pop() if spare else None)
             if card is None:
-                card = ProductCard(matches[pid], rec.answers, rec.today, self.strip.content)
+                card = ProductCard(matches[pid], rec.answers, rec.today, self.strip.content,
+                                   own_cautions(matches[pid], chosen))
                 card.override_edited.connect(self._on_override)
             else:
-                card.show_match(matches[pid], rec.answers, rec.today)
-            card.place(self.strip.grid, column)
+                card.show_match(matches[pid], rec.answers, rec.today,
+                                own_cautions(matches[pid], chosen))
             for widget in (card, *card.cells.values()):
                 widget.show()
             shown[pid] = card
@@ -160,12 +190,14 @@ class ResultsPage(QWizardPage):
             card.remove(self.strip.grid)
         self.cards = shown
         # Tab walks down one card, then the next, in the order they are shown.
-        chain: list[QWidget] = [self.chooser.toggle] if self.chooser else []
+        chain: list[QWidget] = [*self.table.buttons.values()]
+        if self.chooser:
+            chain.append(self.chooser.toggle)
         for card in self.cards.values():
             chain += card.focus_order()
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-        self.strip.set_columns(len(compared))
+        self.strip.show_cards(list(self.cards.values()))
         self.strip.setVisible(bool(compared))
 
     def _show_unavailable(self, message: str) -> None:
