@@ -76,7 +76,10 @@ class CostPanel(QWidget):
         self.reset.setAccessibleName(f"Reset to the catalog figures for {self.product.title}")
         self.reset.setToolTip("Go back to the catalog's figures")
         self.reset.clicked.connect(self._on_reset)
+        self.yours = plain_label("— your figures ·", wrap=False)
+        self.yours.setObjectName("yourFigures")
         top.addWidget(self.monthly)
+        top.addWidget(self.yours)
         top.addWidget(self.estimate_tag)
         top.addWidget(self.reset)
         top.addStretch(1)
@@ -146,7 +149,8 @@ class CostPanel(QWidget):
             widget.setVisible(bool(stale))
         inputs = cost.inputs
         edited = bool(inputs.overridden_fields)
-        self.monthly.setText(wording.monthly_words(cost) + (" — your figures ·" if edited else ""))
+        self.monthly.setText(wording.monthly_words(cost))
+        self.yours.setVisible(edited)
         self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}"
                                        + (", with your figures" if edited else ""))
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]

@@ -144,8 +144,15 @@ class ResultsPage(QWizardPage):
         compared = [pid for pid in state.compared_ids if pid in matched]
         if not keep_selection:
             # Changed answers rank differently: compare the new best matches, not the old picks.
-            compared = compare_selection(rec, state.compared_ids_for(state.answers))
-        state.settle_compared(compared)
+            wanted = state.compared_ids_for(state.answers)
+            compared = compare_selection(rec, wanted)
+            if set(compared) == set(wanted):
+                compared = list(wanted)  # the same products: keep the order they were chosen in
+            known = matched | {e.product.id for e in rec.excluded}
+            # A chosen product the catalog does not know (a serum of theirs not read in) is
+            # not shown but stays chosen: nothing leaves the comparison unasked.
+            if set(wanted) <= known:
+                state.settle_compared(compared)
         self.scroller.show()
         self.chooser.setVisible(bool(rec.matches))
         self.chooser.show_matches(rec.matches, compared)

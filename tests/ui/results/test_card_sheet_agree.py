@@ -10,7 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.advice import wording
+from serumdesk.domain.advice.glance import for_you_today
 from serumdesk.domain.advice.ranking import Match
+from serumdesk.domain.advice.wording import COST_FIELDS
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, UseCase
@@ -52,12 +54,12 @@ def statements(match: Match, answers: Answers) -> list[str]:
             wording.fragrance_words(p), wording.packaging_words(p), wording.storage_words(p),
             wording.concentration_words(p), wording.evidence_words(p),
             wording.monthly_words(cost), f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
-            wording.assumption_words(cost), wording.checked_words(p),
+            wording.checked_words(p),
             *stale_words(p, cost, TODAY),
             *wording.buyer_note_words(p), *wording.claims_words(p)]
     if answers.budget_usd_per_month is not None:
         said.append(wording.budget_words(match.over_budget, answers.budget_usd_per_month))
-    return said + [c.text for c in match.cautions]
+    return said
 
 
 @pytest.mark.parametrize("persona", list(GRID))
@@ -80,10 +82,24 @@ def test_card_and_sheet_state_the_same_facts(qtbot: QtBot, persona: str) -> None
             flat = " ".join(fact.split())
             assert flat in card, f"card of {match.product.id} lacks: {fact}"
             assert flat in sheet, f"sheet lacks, for {match.product.id}: {fact}"
+        # The figures behind the cost: the card's editors hold them, the sheet says them.
+        inputs = match.cost.inputs
+        shown = page.cards[match.product.id].cost.spins
+        assert [shown[f].value() for f in COST_FIELDS] == pytest.approx(
+            [getattr(inputs, f) for f in COST_FIELDS], abs=0.01)
+        assert wording.assumption_words(match.cost) in sheet
+        # Each caution is on the sheet, and on screen once: on the card when it sets the
+        # product apart, in the "For you" strip when every compared product shares its kind.
+        for_you_kinds = {item.kind for item in for_you_today(rec, compared)}
+        for note in match.cautions:
+            assert " ".join(note.text.split()) in sheet
+            on_card = " ".join(note.text.split()) in card
+            assert on_card != (note.kind.value in for_you_kinds), (match.product.id, note)
         window_cost = wording.recovery_window_words(match.cost)
         assert (window_cost in card) is in_window
         assert (window_cost in sheet) is in_window
-    status = page.status.text() if page.status.isVisibleTo(page) else ""
+    assert page.for_you is not None
+    status = " ".join(page.for_you.texts())
     for notice in (rec.no_good_match, rec.budget_note):
         if notice is not None:
             assert notice.text in status and notice.text in sheet
