@@ -29,7 +29,7 @@ from serumdesk.domain.advice.cost import CostEstimate
 from serumdesk.domain.bottles import Bottle, bottle_notes
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.strict.numbers import EARLIEST_DAY, MONTHS_AFTER_OPENING
-from serumdesk.ui.widgets.style import em, plain_label, plain_tooltip
+from serumdesk.ui.widgets.style import em, plain_label, set_tip
 from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 CostFor = Callable[[str], CostEstimate | None]
@@ -85,7 +85,7 @@ class BottleBox(QGroupBox):
         self.months.setSuffix(" months")
         self.months.setValue(bottle.months_after_opening or 0)
         self.months.setAccessibleName(f"Months it keeps after opening, for {title}")
-        self.months.setToolTip(plain_tooltip("The open-jar symbol on the pack: 6M means six months."))
+        set_tip(self.months, "The open-jar symbol on the pack: 6M means six months.")
         months_label = plain_label("Keeps after opening", wrap=False)
         months_label.setBuddy(self.months)
         self.notes = plain_label()

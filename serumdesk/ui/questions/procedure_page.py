@@ -12,7 +12,7 @@ from serumdesk.domain.choices import Procedure
 from serumdesk.domain.strict.numbers import DAYS_SINCE_PROCEDURE
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
-from serumdesk.ui.widgets.style import plain_label, plain_tooltip
+from serumdesk.ui.widgets.style import plain_label, set_tip
 from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 NOT_SURE = -1
@@ -36,7 +36,7 @@ class ProcedurePage(QuestionPage):
         self.days.setSpecialValueText("Not sure")
         self.days.setSuffix(" days ago")
         self.days.setAccessibleName("Days since the procedure")
-        self.days.setToolTip(plain_tooltip("0 means today. 'Not sure' is treated as still healing."))
+        set_tip(self.days, "0 means today. 'Not sure' is treated as still healing.")
         self.watch(self.days.valueChanged)
         when = plain_label("How long ago?", wrap=False)
         when.setBuddy(self.days)

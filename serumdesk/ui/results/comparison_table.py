@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from serumdesk.domain.advice.glance import ComparisonRow
-from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font
+from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font, set_tip
 
 COLUMNS = ("Product", "Fit", "A month", "Per ml", "Per use", "Its own caution", "Evidence",
            "Source", "Vegan")
@@ -65,8 +65,7 @@ class ComparisonTable(QFrame):
             button.setFont(scaled_font(button, 1.0, bold=True))
             button.setStyleSheet("#productLink { text-align: left; padding: 2px 4px; }")
             button.setAccessibleName(row.title)
-            button.setAccessibleDescription("Show its details below")
-            button.setToolTip("Show its details below")
+            set_tip(button, "Show its details below")
             pid = row.product_id
             button.clicked.connect(lambda _=False, pid=pid: self.details_requested.emit(pid))
             self.buttons[pid] = button

@@ -21,7 +21,14 @@ from serumdesk.domain.advice.wording import COST_FIELDS, money
 from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.strict.numbers import COST_QUANTITIES
-from serumdesk.ui.widgets.style import apply_tone, em, plain_label, plain_tooltip, scaled_font
+from serumdesk.ui.widgets.style import (
+    apply_tone,
+    em,
+    plain_label,
+    scaled_font,
+    set_tip,
+    show_focus,
+)
 from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 if TYPE_CHECKING:
@@ -73,8 +80,9 @@ class CostPanel(QWidget):
         self.reset = QPushButton("Reset")
         self.reset.setObjectName("resetFigures")
         self.reset.setFlat(True)
+        show_focus(self.reset)
         self.reset.setAccessibleName(f"Reset to the catalog figures for {self.product.title}")
-        self.reset.setToolTip("Go back to the catalog's figures")
+        set_tip(self.reset, "Go back to the catalog's figures")
         self.reset.clicked.connect(self._on_reset)
         self.yours = plain_label("— your figures ·", wrap=False)
         self.yours.setObjectName("yourFigures")
@@ -99,6 +107,7 @@ class CostPanel(QWidget):
         apply_tone(self.stale, "warning", radius=8)
         self.update_price = QPushButton("Update price")
         self.update_price.setFlat(True)
+        show_focus(self.update_price)
         self.update_price.setAccessibleName(f"Update the price of {self.product.title}")
         self.update_price.clicked.connect(self.edit_price)
         stale_row.addWidget(self.stale, 1)
@@ -134,7 +143,7 @@ class CostPanel(QWidget):
             row_label = plain_label(label, wrap=False)
             row_label.setBuddy(spin)
             form.addRow(row_label, row)
-        self.spins["applications_per_day"].setToolTip(plain_tooltip("0.5 means every other day."))
+        set_tip(self.spins["applications_per_day"], "0.5 means every other day.")
         layout.addLayout(form)
         self.show_match(match, None, False, dt.date.today())
 
@@ -155,7 +164,7 @@ class CostPanel(QWidget):
                                        + (", with your figures" if edited else ""))
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
         self.estimate_tag.setVisible(cost.is_estimate and not edited)
-        self.estimate_tag.setToolTip(plain_tooltip("\n".join(estimated)))
+        set_tip(self.estimate_tag, "\n".join(estimated))
         self.over_budget.setVisible(match.over_budget)
         self.within_budget.setVisible(budget is not None and not match.over_budget)
         if budget is not None:
@@ -174,17 +183,17 @@ class CostPanel(QWidget):
             field_tag = self.field_tags[name]
             if name in inputs.overridden_fields:
                 field_tag.setText("your figure")
-                field_tag.setToolTip(plain_tooltip(f"Catalog: {provenance.describe()}"))
+                set_tip(field_tag, f"Catalog: {provenance.describe()}")
                 field_tag.show()
             elif name in inputs.estimated_fields:
                 field_tag.setText("estimate")
-                field_tag.setToolTip(plain_tooltip(provenance.describe()))
+                set_tip(field_tag, provenance.describe())
                 field_tag.show()
             else:
                 field_tag.hide()
-            spin.setToolTip(plain_tooltip(
+            set_tip(spin,
                 provenance.describe() if name != "applications_per_day"
-                else f"{provenance.describe()}\n0.5 means every other day."))
+                else f"{provenance.describe()}\n0.5 means every other day.")
         self.reset.setVisible(edited)
 
     def edit_price(self) -> None:

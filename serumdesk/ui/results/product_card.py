@@ -25,8 +25,8 @@ from serumdesk.ui.widgets.style import (
     apply_tone,
     em,
     plain_label,
-    plain_tooltip,
     scaled_font,
+    set_tip,
 )
 
 SECTIONS = ("header", "cautions", "cost", "source", "match", "buying", "care", "ingredients",
@@ -81,7 +81,7 @@ class CautionBox(QFrame):
         self.title.setText(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
         self.text.setText(note.text)
         self.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
-        self.setToolTip(plain_tooltip(f"Source: {note.source.cite()}"))
+        set_tip(self, f"Source: {note.source.cite()}")
 
 
 def care_text(product: Product) -> str:

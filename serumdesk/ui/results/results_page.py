@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.advice.compare import compare_selection
+from serumdesk.domain.advice.glance import for_you_today
 from serumdesk.domain.answers import ProductOverride
 from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.ui.results.card_strip import CardStrip
-from serumdesk.domain.advice.glance import for_you_today
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.recommendation import Recommendation
     from serumdesk.ui.results.advice_panel import AdvicePanel
+    from serumdesk.ui.results.compare_chooser import CompareChooser
     from serumdesk.ui.results.comparison_table import ComparisonTable
     from serumdesk.ui.results.for_you_strip import ForYouStrip
-    from serumdesk.ui.results.compare_chooser import CompareChooser
     from serumdesk.ui.results.product_card import ProductCard
     from serumdesk.ui.work_state import WorkState
 
@@ -86,8 +86,8 @@ class ResultsPage(QWizardPage):
 
     def _build_content(self) -> None:
         from serumdesk.ui.results.advice_panel import AdvicePanel
-        from serumdesk.ui.results.comparison_table import ComparisonTable
         from serumdesk.ui.results.compare_chooser import CompareChooser
+        from serumdesk.ui.results.comparison_table import ComparisonTable
         from serumdesk.ui.results.for_you_strip import ForYouStrip
 
         self.for_you = ForYouStrip()
@@ -168,9 +168,8 @@ class ResultsPage(QWizardPage):
             self.status.hide()  # the notices are lines of the "For you" strip
 
     def _show_cards(self, rec: Recommendation, compared: Sequence[str]) -> None:
-        from serumdesk.ui.results.product_card import ProductCard
-
         from serumdesk.domain.advice.glance import comparison_rows, own_cautions
+        from serumdesk.ui.results.product_card import ProductCard
 
         assert self.for_you is not None and self.table is not None
         matches = {m.product.id: m for m in rec.matches}

@@ -147,6 +147,21 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{escape(plain(text))}</p>" if text else ""
 
 
+def show_focus(widget: QWidget) -> None:
+    """A clear focus ring on a flat or auto-raised button, whose style may draw none."""
+    widget.setStyleSheet("*:focus { border: 2px solid palette(highlight); border-radius: 3px;"
+                         " padding: 1px 3px; }")
+
+
+def set_tip(widget: QWidget, text: str) -> None:
+    """A tooltip shown literally, and the same words, without markup, as the widget's
+    accessible description (Qt would otherwise read the tooltip's markup aloud)."""
+    from serumdesk.domain.strict.plain_text import plain
+
+    widget.setToolTip(plain_tooltip(text))
+    widget.setAccessibleDescription(plain(text))
+
+
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
     """The widget's font scaled relative to the system size (never a fixed pixel size)."""
     font = QFont(widget.font())

@@ -1,0 +1,115 @@
+"""The results at a glance: each caution said once, the table's row per product, dose flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from serumdesk.domain.advice.cautions import CautionKind, CautionLevel
+from serumdesk.domain.advice.glance import (
+    CLINICIAN_SHORT,
+    comparison_rows,
+    for_you_today,
+    own_cautions,
+    shared_cautions,
+)
+from serumdesk.domain.advice.recommendation import recommend
+from serumdesk.domain.answers import Answers, Overrides, ProductOverride
+from serumdesk.domain.catalog.product import Catalog
+from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.storage.data_files import load_catalog
+
+PREGNANT_AFTER_NEEDLING = Answers(
+    use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
+    procedure=Procedure.MICRONEEDLING, days_since_procedure=2,
+    cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}), allergens=("lavender",),
+    actives=frozenset({Active.RETINOID}), budget_usd_per_month=80)
+
+
+@pytest.fixture(scope="module")
+def catalog(catalog_path: Path) -> Catalog:
+    return load_catalog(catalog_path)
+
+
+def test_the_person_in_the_issue_hears_the_harmful_things_first_and_once(catalog: Catalog) -> None:
+    rec = recommend(catalog, PREGNANT_AFTER_NEEDLING)
+    compared = rec.matches[:4]
+    items = for_you_today(rec, compared)
+    texts = [i.text for i in items]
+    assert texts[0].startswith("Pregnant or breastfeeding and using a retinoid: pause it")
+    assert texts[1].startswith("Day 2 after microneedling:")
+    assert [i.severity for i in items] == sorted(
+        (i.severity for i in items), key=list(CautionLevel).index)
+    allergy = [t for t in texts if t.startswith("Allergy to lavender")]
+    assert len(allergy) == 1  # said once, not once per card
+    for match in compared:  # ... and not again on any card
+        assert all(c.kind is not CautionKind.ALLERGY_CHECK for c in own_cautions(match, compared))
+
+
+def test_a_caution_every_compared_product_shares_leaves_the_cards(catalog: Catalog) -> None:
+    rec = recommend(catalog, Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING})))
+    biologic = [m for m in rec.matches if any(c.kind is CautionKind.MEDICAL for c in m.cautions)]
+    assert len(biologic) >= 2
+    pair = biologic[:2]
+    shared = shared_cautions(pair)
+    assert CautionKind.MEDICAL in {c.kind for c in shared}
+    assert all(c.kind is not CautionKind.MEDICAL for m in pair for c in own_cautions(m, pair))
+    # With a plain product beside them, the medical caution sets them apart: it stays on them.
+    plain = next(m for m in rec.matches if not m.cautions)
+    mixed = [*pair, plain]
+    assert shared_cautions(mixed) == []
+    rows = comparison_rows(mixed)
+    assert [r.caution for r in rows] == [CLINICIAN_SHORT, CLINICIAN_SHORT, ""]
+
+
+def test_different_amounts_per_use_are_flagged(catalog: Catalog) -> None:
+    rec = recommend(catalog, Answers())
+    first, second = rec.matches[:2]
+    same = Overrides(by_product={m.product.id: ProductOverride(dose_ml=0.25)
+                                 for m in (first, second)})
+    rec_same = recommend(catalog, Answers(), same)
+    pair = [m for m in rec_same.matches if m.product.id in same.by_product]
+    assert not any(r.dose_differs for r in comparison_rows(pair))
+    differ = Overrides(by_product={first.product.id: ProductOverride(dose_ml=0.05),
+                                   second.product.id: ProductOverride(dose_ml=0.25)})
+    rec_differ = recommend(catalog, Answers(), differ)
+    pair = [m for m in rec_differ.matches if m.product.id in differ.by_product]
+    rows = comparison_rows(pair)
+    assert all(r.dose_differs and r.edited for r in rows)
+    assert {r.per_use.split(" ml, ")[0] for r in rows} == {"0.05", "0.25"}
+
+
+_ANSWERS = st.builds(
+    Answers, use_case=st.sampled_from(list(UseCase)), sensitivity=st.sampled_from(list(Sensitivity)),
+    diet=st.sampled_from(list(Diet)), cautions=st.frozensets(st.sampled_from(list(Caution))),
+    actives=st.frozensets(st.sampled_from(list(Active))),
+    allergens=st.lists(st.sampled_from(["lavender", "zinc", "mushroom"]), max_size=2).map(tuple),
+    procedure=st.none() | st.sampled_from(list(Procedure)),
+    days_since_procedure=st.none() | st.integers(0, 30))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(answers=_ANSWERS, data=st.data())
+def test_every_caution_is_said_once_on_the_card_or_above(catalog: Catalog, answers: Answers,
+                                                          data: st.DataObject) -> None:
+    rec = recommend(catalog, answers)
+    if len(rec.matches) < 2:
+        return
+    count = data.draw(st.integers(2, min(4, len(rec.matches))))
+    compared = data.draw(st.permutations(list(rec.matches)))[:count]
+    above = {i.kind for i in for_you_today(rec, compared)}
+    for match in compared:
+        own = own_cautions(match, compared)
+        for note in match.cautions:
+            on_card = note in own
+            # Said on its card, or (never both) above the cards, once for all.
+            assert on_card != (note.kind.value in above), (match.product.id, note)
+    rows = comparison_rows(compared)
+    assert [r.product_id for r in rows] == [m.product.id for m in compared]
+    for row, match in zip(rows, compared, strict=True):
+        own = own_cautions(match, compared)
+        assert (row.caution == "") == (not own)
