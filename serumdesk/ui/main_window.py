@@ -185,6 +185,7 @@ class MainWindow(QWidget):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setText(text)
         self.banner.setAccessibleName("Catalog problem")
+        self.banner.setAccessibleDescription(text)
         apply_tone(self.banner, level)
         self.banner.show()
 

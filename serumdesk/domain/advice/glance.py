@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from serumdesk.domain.advice.ranking import Match
     from serumdesk.domain.advice.recommendation import Recommendation
 
-CLINICIAN_SHORT = "Ask your clinician before starting it (why: on its card)."
+CLINICIAN_SHORT = "Ask your clinician first (why: on its card)."
 SEVERITY_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 """Strongest first: a clinician's OK, then irritation, allergy, ethics, good to know."""
 

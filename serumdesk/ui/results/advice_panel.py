@@ -63,6 +63,7 @@ class AdvicePanel(QWidget):
         self.not_advice.setContentsMargins(em(self) // 2, em(self) // 2, em(self) // 2,
                                            em(self) // 2)
         self.not_advice.setAccessibleName("Not medical advice")
+        self.not_advice.setAccessibleDescription(NOT_ADVICE)
         self.catalog_line = SecondaryLabel()
         about_heading = heading("What these serums are")
         self.about = plain_label(selectable=True)

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 from serumdesk.domain.advice.glance import ComparisonRow
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font, set_tip
 
-COLUMNS = ("Product", "Fit", "A month", "Per ml", "Per use", "Its own caution", "Evidence",
-           "Source", "Vegan")
+COLUMNS = ("Product and fit", "Cost", "Per use", "Its own caution", "Evidence, source, vegan")
+"""Few columns of stacked lines: the table fits a 1024 px window, or 1366 px at 1.5×."""
 CAUTION_COLUMN = COLUMNS.index("Its own caution")
+DOSE_MARK = "†"
 TITLE_CHARS = 26
 """Product names wrap at about this many characters, so the caution column keeps its room."""
-DOSE_MARK = "†"
 
 
 class ComparisonTable(QFrame):
@@ -69,21 +69,34 @@ class ComparisonTable(QFrame):
             pid = row.product_id
             button.clicked.connect(lambda _=False, pid=pid: self.details_requested.emit(pid))
             self.buttons[pid] = button
-            month = row.monthly + (" (your figures)" if row.edited else "")
+            fit = plain_label(row.fit, wrap=False)
+            fit.setAccessibleName(f"Fit: {row.fit}")
+            cost = f"{row.monthly} a month" + (" (your figures)" if row.edited else "")
             per_use = row.per_use + (f" {DOSE_MARK}" if row.dose_differs else "")
-            values = (row.fit, month, row.per_ml, per_use, row.caution, row.evidence,
-                      row.source, row.vegan)
-            widgets: list[QWidget] = [button]
-            self.grid.addWidget(button, r, 0, top)
-            for column, value in enumerate(values, start=1):
-                label = plain_label(value or "—", wrap=column == CAUTION_COLUMN, selectable=True)
-                label.setAccessibleName(f"{COLUMNS[column]}: {value or 'none beyond yours above'}")
+            about = f"{row.evidence}\n{row.source}\nVegan: {row.vegan}"
+            cells = ((f"{cost}\n{row.per_ml} per ml", f"Cost: {cost}, {row.per_ml} per ml"),
+                     (per_use, f"Amount per use: {per_use}"),
+                     (row.caution or "—",
+                      f"Its own caution: {row.caution or 'none beyond those for you above'}"),
+                     (about, f"Evidence: {row.evidence}. Source: {row.source}. "
+                             f"Vegan: {row.vegan}."))
+            head = QVBoxLayout()
+            head.setSpacing(0)
+            holder = QWidget()
+            holder.setLayout(head)
+            head.setContentsMargins(0, 0, 0, 0)
+            head.addWidget(button)
+            fit.setContentsMargins(6, 0, 0, 0)
+            head.addWidget(fit)
+            widgets: list[QWidget] = [holder]
+            self.grid.addWidget(holder, r, 0, top)
+            for column, (value, spoken) in enumerate(cells, start=1):
+                label = plain_label(value, wrap=column == CAUTION_COLUMN, selectable=True)
+                label.setAccessibleName(spoken)
                 if column == CAUTION_COLUMN and row.caution_level is not None:
                     label.setObjectName(f"tableCaution_{r}")
                     apply_tone(label, row.caution_level.value)
                     label.setContentsMargins(4, 1, 4, 1)
-                if column == 2:
-                    label.setFont(scaled_font(label, 1.0, bold=True))
                 self.grid.addWidget(label, r, column, top)
                 widgets.append(label)
             self.rows.append(widgets)
@@ -94,10 +107,11 @@ class ComparisonTable(QFrame):
             if differs else "Costs assume each product's usual amount; edit the figures on its card.")
         self.setVisible(bool(rows))
 
-    def cell_texts(self) -> list[list[str]]:
-        """Each row's cells as shown, for tests."""
+    def cell_texts(self) -> list[str]:
+        """Each row's words as shown, for tests."""
         out = []
         for widgets in self.rows:
-            out.append([" ".join(w.text().replace("&&", "&").split()) if isinstance(w, QPushButton)
-                        else w.text() if isinstance(w, QLabel) else "" for w in widgets])
+            words = [w.text() for row in widgets for w in (row, *row.findChildren(QWidget))
+                     if isinstance(w, QLabel | QPushButton)]
+            out.append(" ".join(" ".join(words).replace("&&", "&").split()))
         return out

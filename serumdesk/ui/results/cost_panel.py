@@ -25,6 +25,7 @@ from serumdesk.ui.widgets.style import (
     apply_tone,
     em,
     plain_label,
+    reveal,
     scaled_font,
     set_tip,
     show_focus,
@@ -201,6 +202,7 @@ class CostPanel(QWidget):
         spin = self.spins["price_usd"]
         spin.setFocus()
         spin.selectAll()
+        reveal(spin)
 
     def current_override(self) -> ProductOverride:
         values: dict[str, float | None] = {}

@@ -46,7 +46,8 @@ class ResultsPage(QWizardPage):
         self.state = state
         self.catalog_loader = catalog_loader
         self.setTitle("Your matches")
-        self.setSubTitle("Your best matches at a glance; each product's details follow below.")
+        # No subtitle: the wizard then shows no header band, and the results get its height.
+        self.setSubTitle("")
         self.recommendation: Recommendation | None = None
         self.cards: dict[str, ProductCard] = {}
         self.chooser: CompareChooser | None = None
@@ -67,7 +68,7 @@ class ResultsPage(QWizardPage):
         self.scroller.setAccessibleName("Results")
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.setContentsMargins(0, 0, em(self) // 2, 0)
+        self.body_layout.setContentsMargins(em(self) // 2, 0, em(self) // 2, 0)
         self.body_layout.setSpacing(em(self))
         self.scroller.setWidget(self.body)
         layout.addWidget(self.scroller, 1)
@@ -215,6 +216,7 @@ class ResultsPage(QWizardPage):
 
     def _set_status(self, text: str, level: str) -> None:
         self.status.setText(text)
+        self.status.setAccessibleDescription(text)
         apply_tone(self.status, level)
         self.status.show()
 

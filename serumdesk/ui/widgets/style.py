@@ -147,6 +147,17 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{escape(plain(text))}</p>" if text else ""
 
 
+def reveal(widget: QWidget) -> None:
+    """Scroll every scroll area around `widget` so it is on screen (focus moved to it)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+
+
 def show_focus(widget: QWidget) -> None:
     """A clear focus ring on a flat or auto-raised button, whose style may draw none."""
     widget.setStyleSheet("*:focus { border: 2px solid palette(highlight); border-radius: 3px;"
