@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.storage.profile_types import Profile, name_key
-from serumdesk.ui.widgets.style import plain_label, set_tip
+from serumdesk.ui.widgets.style import plain_label, plain_tooltip
 
 
 def profile_line(profile: Profile) -> str:
@@ -46,7 +46,7 @@ class ProfilePickerDialog(QDialog):
         for profile in profiles:
             item = QListWidgetItem(profile_line(profile))
             item.setData(Qt.ItemDataRole.UserRole, profile.id)
-            set_tip(item, profile.name)
+            item.setToolTip(plain_tooltip(profile.name))
             self.list.addItem(item)
             if profile.id == current_id:
                 self.list.setCurrentItem(item)

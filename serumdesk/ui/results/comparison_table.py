@@ -51,8 +51,8 @@ class ComparisonTable(QFrame):
         self.buttons: dict[str, QPushButton] = {}
 
     def show_rows(self, rows: Sequence[ComparisonRow]) -> None:
-        for widgets in self.rows:
-            for widget in widgets:
+        for old in self.rows:
+            for widget in old:
                 self.grid.removeWidget(widget)
                 widget.deleteLater()
         self.rows = []
