@@ -229,8 +229,15 @@ def test_the_wizard_works_from_the_keyboard(qtbot: QtBot) -> None:
     qtbot.waitActive(window)
     button = page.choice.buttons[UseCase.MILD_CONCERNS]
     button.setFocus()
+    assert page.choice.value() is None  # nothing chosen for the person
+    assert page.step_label.text() == "Step 1 of 6"
     qtbot.keyClick(button, Qt.Key.Key_Down)  # arrows move within the group
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)  # and Space chooses
     assert page.choice.value() is UseCase.SENSITIVE_BARRIER
+    # Tab into the group lands on the chosen option, not the first.
+    chosen = page.choice.buttons[UseCase.SENSITIVE_BARRIER]
+    assert chosen.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not button.focusPolicy() & Qt.FocusPolicy.TabFocus
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)  # Enter presses Next
     assert isinstance(window.wizard.currentPage(), SensitivityPage)
     # Alt+N / Alt+B: the offscreen platform maps no shortcut keys, so check the mnemonics

@@ -49,7 +49,8 @@ class ActivesBudgetPage(QuestionPage):
         row.addStretch(1)
         layout.addLayout(row)
         hint = SecondaryLabel(
-            "Products over budget stay in the list, marked as over budget. $0 is allowed.")
+            "Products over budget stay in the list, marked as over budget. A budget of $0 "
+            "marks every product as over it.")
         layout.addWidget(hint)
 
     def fill(self, draft: Answers) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLabel, QVBoxLayout, QWizardPage
 
 from serumdesk.domain.answers import Answers
-from serumdesk.ui.widgets.style import apply_tone, em, plain_label
+from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -41,6 +41,9 @@ class QuestionPage(QWizardPage):
         self._painted = False
         layout = QVBoxLayout(self)
         layout.setSpacing(em(self) // 2)
+        self.step_label = SecondaryLabel()
+        self.step_label.setObjectName("step")
+        layout.addWidget(self.step_label)
         self.build(layout)
         layout.addStretch(1)
         self.error_label = plain_label()
@@ -49,6 +52,10 @@ class QuestionPage(QWizardPage):
         self.error_label.setContentsMargins(em(self) // 2, em(self) // 3, em(self) // 2, em(self) // 3)
         self.error_label.hide()
         layout.addWidget(self.error_label)
+
+    def show_step(self, number: int, total: int) -> None:
+        """'Step 2 of 6' above the question (the wizard knows the path)."""
+        self.step_label.setText(f"Step {number} of {total}")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

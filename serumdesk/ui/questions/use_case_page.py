@@ -17,6 +17,10 @@ class UseCasePage(ChoicePage):
     choice_name = "Main goal"
     missing = "Choose your main goal to continue."
 
+    def fill(self, draft: Answers) -> None:
+        # Nothing is chosen for a person who has not answered yet: the goal is theirs to pick.
+        self.choice.set_value(None if self.state.fresh else draft.use_case)
+
     def options(self) -> list[tuple[Any, str, str]]:
         return [(u, u.label, u.detail) for u in UseCase]
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
+from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.questions.use_case_page import UseCasePage
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class AdvisorWizard(QWizard):
                             (QWizard.WizardButton.NextButton, "Next")):
             self.button(which).setAccessibleName(name)
         state.replaced.connect(self.restart)
+        self.currentIdChanged.connect(self._show_step)
 
     # -- pages: the first at once, the rest once it is on screen --------------------------------
     def _add_page(self, index: int) -> None:
@@ -90,6 +92,20 @@ class AdvisorWizard(QWizard):
         if isinstance(current, UseCasePage) and not current.is_post_procedure():
             return page_id("SensitivityPage")
         return super().nextId()
+
+    def steps(self) -> list[int]:
+        """The question pages' ids on the person's path (the procedure page only for recovery)."""
+        first = self.page(0)
+        recovery = not isinstance(first, UseCasePage) or first.is_post_procedure() \
+            or first.choice.value() is None
+        skipped = set() if recovery else {page_id("ProcedurePage")}
+        return [i for i in range(RESULTS) if i not in skipped]
+
+    def _show_step(self, current: int) -> None:
+        page = self.page(current)
+        steps = self.steps()
+        if isinstance(page, QuestionPage) and current in steps:
+            page.show_step(steps.index(current) + 1, len(steps))
 
     # -- never close: the wizard is the window's content ------------------------------------
     def reject(self) -> None:

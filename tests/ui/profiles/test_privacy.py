@@ -15,6 +15,7 @@ from serumdesk.storage.paths import UserPaths
 from serumdesk.ui.profiles.actions import ProfileActions
 from serumdesk.ui.results.results_page import ResultsPage
 from tests.ui.profile_helpers import ScriptedPrompts
+from tests.ui.wizard_helpers import pick_goal_if_unanswered
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -59,6 +60,7 @@ def test_app_session_makes_no_connection(qtbot: QtBot, catalog_path: Path, user_
     for _ in range(20):  # every question with its default answer, up to the results
         if isinstance(wizard.currentPage(), ResultsPage):
             break
+        pick_goal_if_unanswered(qtbot, window)
         wizard.next()
     assert isinstance(wizard.currentPage(), ResultsPage)
     assert window.wizard.results_page().recommendation is not None
