@@ -408,3 +408,17 @@ def test_only_the_first_page_exists_until_it_is_painted(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: window.catalog_loader.attempted)  # the rest follows the paint
     assert len(window.wizard.pageIds()) > 1
     assert window.quit_action in window.file_menu.actions()
+
+
+def test_help_shows_the_manual_and_about_says_what_serumdesk_is(qtbot: QtBot) -> None:
+    from serumdesk.ui.help_dialog import about_text, manual_text
+
+    window = open_window(qtbot)
+    qtbot.waitUntil(lambda: window.help_menu.actions() != [])
+    window.help_action.trigger()
+    assert window.help_dialog is not None
+    shown = window.help_dialog.text.toPlainText()
+    assert "SerumDesk" in shown and len(shown) > 1000  # the README, not a placeholder
+    assert manual_text().startswith("# SerumDesk")
+    assert "does not diagnose" in about_text()
+    window.help_dialog.reject()

@@ -94,7 +94,10 @@ class ProfileActions(QObject):
         self.actions = [self.new_action, self.open_action, self.save_action, self.save_as_action,
                         self.rename_action, self.duplicate_action, self.delete_action,
                         self.restore_action, self.export_action, self.import_action]
-        self.window.add_file_actions(self.actions)
+        managing = [self.rename_action, self.duplicate_action, self.delete_action,
+                    self.restore_action]
+        self.window.add_file_actions([a for a in self.actions if a not in managing])
+        self.window.add_profile_actions(managing)
 
     def _refresh(self) -> None:
         """Enable what makes sense now, and show the profile and unsaved mark in the title."""
