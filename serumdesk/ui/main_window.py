@@ -33,7 +33,13 @@ from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
 from serumdesk.storage.paths import APP_NAME, UserPaths
 from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.questions.wizard import AdvisorWizard
-from serumdesk.ui.widgets.style import apply_tone, em, plain_label, restyle_tones
+from serumdesk.ui.widgets.style import (
+    apply_tone,
+    em,
+    option_indicator_style,
+    plain_label,
+    restyle_tones,
+)
 from serumdesk.ui.window_settings import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -66,6 +72,7 @@ class MainWindow(QWidget):
         self.close_guards: list[Callable[[], bool]] = []
         self.wizard = AdvisorWizard(state, catalog_loader)
         self.wizard.setAccessibleName("SerumDesk questions")
+        self.wizard.setStyleSheet(option_indicator_style())  # '' unless the scheme is dark
         # A plain window rather than a QMainWindow: its dock layout moves the central widget
         # with a zero-length animation, so the first page waited for an animation tick.
         layout = self._layout = QVBoxLayout(self)
@@ -236,6 +243,7 @@ class MainWindow(QWidget):
         # The system switched light/dark: the caution colours have a variant for each.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             restyle_tones(self)
+            self.wizard.setStyleSheet(option_indicator_style())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for guard in self.close_guards:

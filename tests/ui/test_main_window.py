@@ -422,3 +422,20 @@ def test_help_shows_the_manual_and_about_says_what_serumdesk_is(qtbot: QtBot) ->
     assert manual_text().startswith("# SerumDesk")
     assert "does not diagnose" in about_text()
     window.help_dialog.reject()
+
+
+def test_a_window_saved_larger_than_the_screen_comes_back_fitted(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from serumdesk.ui.window_settings import restore_geometry, save_geometry
+
+    screen = QApplication.primaryScreen()
+    assert screen is not None
+    free = screen.availableGeometry()
+    window = open_window(qtbot, size=None)
+    window.setGeometry(free.x() + 200, free.y() + 150, free.width() + 400, free.height() + 300)
+    save_geometry(window)  # as on a larger screen, or at a smaller scale
+    again = open_window(qtbot, size=None)
+    assert restore_geometry(again)
+    frame = again.frameGeometry()
+    assert free.contains(frame), (free, frame)  # Back and Next are on screen

@@ -37,7 +37,7 @@ class CatalogPrompts(Protocol):
 
 
 class MySerumsActions(QObject):
-    """File ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
+    """Catalog ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
     bundled catalog."""
 
     def __init__(self, window: MainWindow, state: WorkState, store: UserCatalogStore,
@@ -168,7 +168,7 @@ class MySerumsActions(QObject):
             return
         self.catalog_changed()
         text = (f"SerumDesk now uses the {result.kind.value} {result.description}. The printed "
-                "sheet names it. File ▸ Use the bundled catalog goes back.")
+                "sheet names it. Catalog ▸ Use the bundled catalog goes back.")
         self.prompts.inform("Catalog updated", "\n\n".join([text, *result.warnings]))
 
     def reset_catalog(self) -> None:

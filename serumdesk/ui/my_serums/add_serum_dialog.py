@@ -1,4 +1,4 @@
-"""File ▸ Add a serum…: paste a label, see it read ingredient by ingredient as you type, give
+"""Catalog ▸ Add a serum…: paste a label, see it read ingredient by ingredient as you type, give
 the price and size, and save it beside the catalog's products.
 
 Imported when the person first opens it, never at start-up.

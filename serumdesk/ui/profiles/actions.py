@@ -271,7 +271,7 @@ class ProfileActions(QObject):
         name = self.current.name
         if not self.prompts.confirm(
                 "Delete profile?", f"Move the profile “{name}” to the trash?\nYou can bring it "
-                "back with File ▸ Restore a deleted profile.", "Delete"):
+                "back with Profiles ▸ Restore a deleted profile.", "Delete"):
             return
         try:
             self.store.delete(self.current.id)

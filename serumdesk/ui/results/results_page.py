@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +36,18 @@ if TYPE_CHECKING:
     from serumdesk.ui.results.for_you_strip import ForYouStrip
     from serumdesk.ui.results.product_card import ProductCard
     from serumdesk.ui.work_state import WorkState
+
+
+class ResultsBody(QWidget):
+    """The scrolled content: as tall as its text at the viewport's width, no taller.
+
+    A resizable scroll area makes its widget at least as tall as the widget's minimum size
+    hint, and for word-wrapped text that is the height at the narrowest width: a screen of
+    blank space under the disclaimer. The height for the actual width decides instead.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 0)
 
 
 class ResultsPage(QWizardPage):
@@ -66,7 +78,7 @@ class ResultsPage(QWizardPage):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setAccessibleName("Results")
-        self.body = QWidget()
+        self.body = ResultsBody()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(em(self) // 2, 0, em(self) // 2, 0)
         self.body_layout.setSpacing(em(self))
@@ -159,7 +171,7 @@ class ResultsPage(QWizardPage):
         self.chooser.show_matches(rec.matches, compared)
         self._show_cards(rec, compared)
         top = rec.matches[0].product.title if rec.matches else None
-        self.advice.show_recommendation(rec, top)
+        self.advice.show_recommendation(rec, top, compared)
         if not rec.matches:
             self._set_status(
                 "Every product was left out by your answers. " + " ".join(relax_hints(rec))
@@ -228,6 +240,9 @@ class ResultsPage(QWizardPage):
         self.state.edit_compared(ids)
         if self.recommendation is not None:
             self._show_cards(self.recommendation, ids)
+            if self.advice is not None:
+                top = self.recommendation.matches[0].product.title
+                self.advice.show_recommendation(self.recommendation, top, ids)
 
     def _sheet_action(self, function_name: str) -> None:
         rec = self.recommendation

@@ -229,6 +229,30 @@ class SecondaryLabel(WrappedLabel):
             self._recolour()
 
 
+def option_indicator_style(palette: QPalette | None = None) -> str:
+    """In a dark scheme, option circles and boxes drawn with a clear outline (the default
+    style draws an unchosen one barely darker than the window); '' in a light scheme."""
+    pal = palette or QApplication.palette()
+    if not is_dark(pal):
+        return ""
+    edge = secondary_colour(pal).name()
+    base = pal.color(QPalette.ColorRole.Base).name()
+    on = pal.color(QPalette.ColorRole.Highlight).name()
+    ring = pal.color(QPalette.ColorRole.HighlightedText).name()
+    return (
+        f"QRadioButton::indicator, QCheckBox::indicator {{ width: 12px; height: 12px;"
+        f" border: 2px solid {edge}; background: {base}; }}"
+        " QRadioButton::indicator { border-radius: 8px; }"
+        " QCheckBox::indicator { border-radius: 3px; }"
+        f" QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5,"
+        f" radius:0.5, fx:0.5, fy:0.5, stop:0 {ring}, stop:0.45 {ring}, stop:0.55 {on},"
+        f" stop:1 {on}); border-color: {on}; }}"
+        f" QCheckBox::indicator:checked {{ background: {on}; border-color: {ring}; }}"
+        f" QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border-color: {ring}; }}"
+        " QRadioButton::indicator:disabled, QCheckBox::indicator:disabled { border-style: dotted; }"
+    )
+
+
 def apply_tone(widget: QWidget, level: str, border_px: int = 1, radius: int = 4) -> None:
     """Style a box (by its object name) in a caution tone, and remember it for restyling."""
     widget.setProperty("serumdesk_tone", (level, border_px, radius))

@@ -1,4 +1,4 @@
-"""File ▸ Add a serum…, Your serums…, a clinic's price list, in the app (issue #14): the label
+"""Catalog ▸ Add a serum…, Your serums…, a clinic's price list, in the app (issue #14): the label
 read as it is typed, the serum on a card marked "your entry", edits, removal, read-only."""
 
 from __future__ import annotations
