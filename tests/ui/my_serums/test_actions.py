@@ -21,7 +21,7 @@ from serumdesk.ui.my_serums.actions import MySerumsActions, install_my_serums_ac
 from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
 from serumdesk.ui.work_state import WorkState
 from tests.ui.profile_helpers import ScriptedPrompts
-from tests.ui.wizard_helpers import card_texts, drive_to_results
+from tests.ui.wizard_helpers import card_texts, compare, drive_to_results
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -97,7 +97,8 @@ def test_a_saved_serum_is_compared_on_a_card_marked_your_entry(
     assert card.yours_label.isVisibleTo(card)
     assert "Your entry" in card_texts(card) and "Exo Ampoule" in card_texts(card)
     assert "(your entry)" in card.name_label.accessibleName()
-    assert "Added “Glow Lab Exo Ampoule”" in window.status_text()
+    assert window.status_text().startswith("Added “Glow Lab Exo Ampoule”: #")
+    assert window.status_text().endswith("and compared on your results.")
     stored = json.loads((paths.catalog_dir / "my-products.json").read_text())
     assert [p["id"] for p in stored["products"]] == [MINE_ID]
 
@@ -237,3 +238,33 @@ def test_a_damaged_file_of_serums_is_reported_and_kept(qtbot: QtBot, catalog_pat
     damaged.unlink()  # the person moved it aside
     actions.catalog_changed()
     assert not actions.window.banner.isVisible()
+
+
+def test_adding_a_serum_to_a_full_comparison_drops_nothing_and_says_so(
+        qtbot: QtBot, actions: MySerumsActions) -> None:
+    window = actions.window
+    page = drive_to_results(qtbot, window, Answers())
+    four = [m.product.id for m in page.recommendation.matches[:4]]  # type: ignore[union-attr]
+    compare(window, four)
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert sorted(window.state.compared_ids) == sorted(four)  # nothing dropped unasked
+    assert sorted(page.cards) == sorted(four)
+    assert "tick it under “Choose what to compare”" in window.status_text()
+
+
+def test_a_serum_your_answers_leave_out_is_not_said_to_be_ranked(
+        qtbot: QtBot, actions: MySerumsActions) -> None:
+    window = actions.window
+    drive_to_results(qtbot, window, Answers(diet=Diet.VEGAN))  # the label is human-derived
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    status = window.status_text()
+    assert "but your answers leave it out" in status and "ranked" not in status
+    assert MINE_ID not in window.state.compared_ids
