@@ -114,6 +114,50 @@ def for_you_today(rec: Recommendation, compared: Sequence[Match]) -> list[ForYou
     return sorted(items, key=lambda i: SEVERITY_ORDER[i.severity])
 
 
+# -- facts every compared product shares ----------------------------------------------------
+
+SHAREABLE_FACTS = (
+    ("", wording.packaging_words), ("", wording.storage_words),
+    ("", wording.concentration_words), ("Possible irritants: ", wording.irritants_words),
+    ("", wording.fragrance_words), ("", wording.checked_words), ("Evidence: ", wording.evidence_words),
+)
+"""The card facts that may read the same for several compared products, with the words that
+introduce them when said on their own."""
+
+
+REPEAT_LIMIT = 3
+"""A card fact that three compared products (or all of them) would each state is said once."""
+
+
+@dataclass(frozen=True, slots=True)
+class SharedFact:
+    text: str
+    """The fact as each card would word it."""
+    not_of: tuple[str, ...] = ()
+    """The compared products it is not true of (none, or one of four)."""
+    prefix: str = ""
+
+    def words(self) -> str:
+        who = f"all but {', '.join(self.not_of)}" if self.not_of else "all of them"
+        return f"{self.prefix}{self.text} ({who})"
+
+
+def shared_facts(compared: Sequence[Match]) -> list[SharedFact]:
+    """The facts that all, or at least REPEAT_LIMIT, of the compared products share."""
+    if len(compared) < 2:
+        return []
+    shared = []
+    for prefix, words in SHAREABLE_FACTS:
+        holders: dict[str, list[str]] = {}
+        for m in compared:
+            holders.setdefault(words(m.product), []).append(m.product.id)
+        for text, ids in holders.items():
+            if len(ids) == len(compared) or len(ids) >= REPEAT_LIMIT:
+                others = tuple(m.product.name for m in compared if m.product.id not in ids)
+                shared.append(SharedFact(text, others, prefix))
+    return shared
+
+
 # -- the comparison table ------------------------------------------------------------------------
 
 EVIDENCE_WORDS = {

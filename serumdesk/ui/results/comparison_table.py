@@ -50,7 +50,8 @@ class ComparisonTable(QFrame):
         self.rows: list[list[QWidget]] = []
         self.buttons: dict[str, QPushButton] = {}
 
-    def show_rows(self, rows: Sequence[ComparisonRow]) -> None:
+    def show_rows(self, rows: Sequence[ComparisonRow], shared: Sequence[str] = ()) -> None:
+        """One row per product; `shared` facts, the same for all of them, are said once below."""
         for old in self.rows:
             for widget in old:
                 self.grid.removeWidget(widget)
@@ -101,10 +102,13 @@ class ComparisonTable(QFrame):
                 widgets.append(label)
             self.rows.append(widgets)
         differs = any(row.dose_differs for row in rows)
-        self.footnote.setText(
+        notes = [
             f"{DOSE_MARK} The amounts per use differ, so the monthly costs rest on different "
             "assumptions: compare the price per ml too. Edit the figures on a product's card."
-            if differs else "Costs assume each product's usual amount; edit the figures on its card.")
+            if differs else "Costs assume each product's usual amount; edit the figures on its card."]
+        if shared:
+            notes += [f"• {line}" for line in shared]
+        self.footnote.setText("\n".join(notes))
         self.setVisible(bool(rows))
 
     def cell_texts(self) -> list[str]:

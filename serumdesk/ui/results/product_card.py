@@ -7,7 +7,7 @@ them in a shared grid so the same section lines up across every compared product
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
@@ -35,7 +35,7 @@ SECTION_TITLES = {
     "cautions": "Cautions",
     "cost": "Cost",
     "source": "Active source",
-    "match": "Match and why",
+    "match": "Match and why (points from the guide's rules)",
     "buying": "Before you buy",
     "care": "Stability, packaging and storage",
     "ingredients": "Key ingredients and irritants",
@@ -84,15 +84,26 @@ class CautionBox(QFrame):
         set_tip(self, f"Source: {note.source.cite()}")
 
 
-def care_text(product: Product) -> str:
-    return "\n".join((wording.packaging_words(product), wording.storage_words(product),
-                      wording.concentration_words(product)))
+SAME_FOR_ALL = "Said under the table above."
 
 
-def ingredients_text(product: Product) -> str:
-    return "\n".join((f"Key: {wording.key_ingredients_words(product)}",
-                      f"Possible irritants: {wording.irritants_words(product)}",
-                      wording.fragrance_words(product), wording.checked_words(product)))
+def _unshared(lines: list[tuple[str, str]], shared: Collection[str]) -> str:
+    """The lines whose fact differs between the compared products (prefix, fact)."""
+    kept = [f"{prefix}{fact}" for prefix, fact in lines if fact not in shared]
+    return "\n".join(kept) if kept else SAME_FOR_ALL
+
+
+def care_text(product: Product, shared: Collection[str] = ()) -> str:
+    return _unshared([("", wording.packaging_words(product)), ("", wording.storage_words(product)),
+                      ("", wording.concentration_words(product))], shared)
+
+
+def ingredients_text(product: Product, shared: Collection[str] = ()) -> str:
+    rest = [f"{prefix}{fact}" for prefix, fact in (
+        ("Possible irritants: ", wording.irritants_words(product)),
+        ("", wording.fragrance_words(product)), ("", wording.checked_words(product)))
+        if fact not in shared]
+    return "\n".join([f"Key: {wording.key_ingredients_words(product)}", *rest])
 
 
 def source_text(product: Product) -> str:
@@ -136,13 +147,16 @@ class ProductCard(QFrame):
     """(product id, ProductOverride) when the person edits the cost figures."""
 
     def __init__(self, match: Match, answers: Answers, today: dt.date, parent: QWidget,
-                 cautions: Sequence[CautionNote] | None = None) -> None:
+                 cautions: Sequence[CautionNote] | None = None,
+                 shared: Collection[str] = ()) -> None:
         super().__init__(parent)
         self.product_id = match.product.id
         self.setObjectName("productCard")
         self.setStyleSheet("#productCard { background: palette(alternate-base); "
                            "border: 1px solid palette(mid); border-radius: 6px; }")
         self.cells: dict[str, QWidget] = {}
+        self.said_above: set[str] = set()
+        """Sections left out of this card: every compared product says the same (above)."""
         self.bodies: dict[str, QVBoxLayout] = {}
         for name in SECTIONS:
             cell = QWidget(parent)
@@ -207,7 +221,7 @@ class ProductCard(QFrame):
         self._caution_pool: list[CautionBox] = []
         self.caution_boxes: list[QFrame] = []
         """The caution boxes shown, strongest first (or the 'no cautions' line)."""
-        self.show_match(match, answers, today, cautions)
+        self.show_match(match, answers, today, cautions, shared)
 
     def place(self, grid: QGridLayout, column: int, band: int = 0) -> None:
         """Put the card in `column` of the `band`-th row of cards (when they wrap)."""
@@ -224,8 +238,10 @@ class ProductCard(QFrame):
             widget.deleteLater()
 
     def show_match(self, match: Match, answers: Answers, today: dt.date,
-                   cautions: Sequence[CautionNote] | None = None) -> None:
-        """Show `match`; `cautions` are the ones that set it apart (all of its own if None)."""
+                   cautions: Sequence[CautionNote] | None = None,
+                   shared: Collection[str] = ()) -> None:
+        """Show `match`; `cautions` are the ones that set it apart (all of its own if None);
+        `shared` facts read the same for every compared product and are said once above."""
         p = match.product
         self.product_id = p.id  # cards are reused for other products as the comparison changes
         self.rank_label.setText(f"#{match.rank} of your matches")
@@ -244,11 +260,14 @@ class ProductCard(QFrame):
         self.source_label.setText(p.source_category.label)
         self.source_detail.setText(p.source_detail)
         self.origin_label.setText(source_text(p))
-        self.score_label.setText(wording.score_words(match))
+        self.score_label.setText(f"Score {match.score}")  # the section title says what it is
         self.why.set_title(f"Why ({len(match.reasons)} reasons)")
         self.why.set_body(reasons_text(match))
-        self.care_label.setText(care_text(p))
-        self.ingredients_label.setText(ingredients_text(p))
+        care = care_text(p, shared)
+        self.care_label.setText(care)
+        # A section whose every fact is shared by all compared products is said once, above.
+        self.said_above = {"care"} if care == SAME_FOR_ALL else set()
+        self.ingredients_label.setText(ingredients_text(p, shared))
         listed = ingredient_list_text(p)
         self.full_list.set_body(listed)
         self.full_list.setVisible(bool(listed))
@@ -256,7 +275,9 @@ class ProductCard(QFrame):
         questions = questions_text(p)
         self.questions.set_body(questions)
         self.questions.setVisible(bool(questions))
-        self.evidence_label.setText(wording.evidence_words(p))
+        evidence = wording.evidence_words(p)
+        self.evidence_label.setText(evidence)
+        self.evidence_label.setVisible(evidence not in shared)  # said once, above
         self.evidence_more.set_body(
             f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
 

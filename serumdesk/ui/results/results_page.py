@@ -181,14 +181,16 @@ class ResultsPage(QWizardPage):
             self.status.hide()  # the notices are lines of the "For you" strip
 
     def _show_cards(self, rec: Recommendation, compared: Sequence[str]) -> None:
-        from serumdesk.domain.advice.glance import comparison_rows, own_cautions
+        from serumdesk.domain.advice.glance import comparison_rows, own_cautions, shared_facts
         from serumdesk.ui.results.product_card import ProductCard
 
         assert self.for_you is not None and self.table is not None
         matches = {m.product.id: m for m in rec.matches}
         chosen = [matches[pid] for pid in compared]
         self.for_you.show_items(for_you_today(rec, chosen))
-        self.table.show_rows(comparison_rows(chosen))
+        facts = shared_facts(chosen)
+        self.table.show_rows(comparison_rows(chosen), [f.words() for f in facts])
+        shared = {f.text for f in facts}
         # Cards no longer compared are refilled for the newly compared products: building a
         # card costs far more than showing another product in it.
         spare = [self.cards.pop(pid) for pid in [p for p in self.cards if p not in compared]]
@@ -197,13 +199,14 @@ class ResultsPage(QWizardPage):
             card = self.cards.get(pid) or (spare.pop() if spare else None)
             if card is None:
                 card = ProductCard(matches[pid], rec.answers, rec.today, self.strip.content,
-                                   own_cautions(matches[pid], chosen))
+                                   own_cautions(matches[pid], chosen), shared)
                 card.override_edited.connect(self._on_override)
             else:
                 card.show_match(matches[pid], rec.answers, rec.today,
-                                own_cautions(matches[pid], chosen))
-            for widget in (card, *card.cells.values()):
-                widget.show()
+                                own_cautions(matches[pid], chosen), shared)
+            card.show()
+            for name, cell in card.cells.items():
+                cell.setVisible(name not in card.said_above)
             shown[pid] = card
         for card in spare:
             card.remove(self.strip.grid)

@@ -171,10 +171,14 @@ def test_editing_the_price_recomputes_the_card(qtbot: QtBot) -> None:
     assert card.cost.monthly.text() == f"${monthly_cost(product, price=100):,.2f} a month"
     assert window.state.overrides.for_product(pid).price_usd == 100
     assert card.cost.field_tags["price_usd"].text() == "your figure"
-    assert card.cost.reset.isEnabled()
+    # The headline says the figure is the person's, with Reset beside it.
+    assert card.cost.yours.isVisibleTo(card.cost) and card.cost.reset.isVisibleTo(card.cost)
+    assert card.cost.yours.text() == "— your figures ·" and card.cost.reset.text() == "Reset"
     qtbot.mouseClick(card.cost.reset, Qt.MouseButton.LeftButton)
     assert page.cards[pid].cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
     assert window.state.overrides.by_product == {}
+    card = page.cards[pid]
+    assert not card.cost.yours.isVisibleTo(card.cost) and not card.cost.reset.isVisibleTo(card.cost)
 
 
 def test_estimates_are_tagged_with_their_provenance(qtbot: QtBot) -> None:

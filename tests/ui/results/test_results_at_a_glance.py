@@ -149,3 +149,25 @@ def test_on_a_small_screen_the_essentials_show_without_scrolling(
     assert not report["sideways_scroll"], "something is wider than the window"
     assert report["scrolled"] == 0
     assert out.is_file()
+
+
+def test_no_sentence_is_repeated_on_three_cards(qtbot: QtBot) -> None:
+    from collections import Counter
+
+    from serumdesk.ui.results.product_card import CAUTION_TITLES, SECTION_TITLES
+
+    _window, page = _results(qtbot, (1366, 768))
+    assert len(page.cards) == 4
+    headings = {*SECTION_TITLES.values(), *CAUTION_TITLES.values()}
+    seen: Counter[str] = Counter()
+    for card in page.cards.values():
+        lines = set()
+        for cell in card.cells.values():
+            if not cell.isVisibleTo(page):
+                continue
+            for label in cell.findChildren(QLabel):
+                if label.isVisibleTo(page):
+                    lines |= {line.strip() for line in label.text().splitlines()}
+        seen.update(line for line in lines if len(line) > 15 and line not in headings)
+    repeated = [line for line, count in seen.items() if count >= 3]
+    assert not repeated, repeated

@@ -113,3 +113,21 @@ def test_every_caution_is_said_once_on_the_card_or_above(catalog: Catalog, answe
     for row, match in zip(rows, compared, strict=True):
         own = own_cautions(match, compared)
         assert (row.caution == "") == (not own)
+
+
+def test_a_fact_three_of_four_share_is_said_once_naming_the_exception(catalog: Catalog) -> None:
+    from serumdesk.domain.advice import wording
+    from serumdesk.domain.advice.glance import shared_facts
+
+    rec = recommend(catalog, Answers())
+    by_fragrance: dict[str, list[str]] = {}
+    for m in rec.matches:
+        by_fragrance.setdefault(wording.fragrance_words(m.product), []).append(m.product.id)
+    common, many = max(by_fragrance.items(), key=lambda kv: len(kv[1]))
+    odd = next(m for m in rec.matches if m.product.id not in many)
+    assert len(many) >= 3
+    four = [m for m in rec.matches if m.product.id in many[:3]] + [odd]
+    facts = {f.text: f for f in shared_facts(four)}
+    assert facts[common].not_of == (odd.product.name,)
+    assert facts[common].words().endswith(f"(all but {odd.product.name})")
+    assert wording.fragrance_words(odd.product) not in facts  # one product: said on its card
