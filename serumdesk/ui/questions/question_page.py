@@ -122,6 +122,7 @@ class QuestionPage(QWizardPage):
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
+        self.error_label.setAccessibleDescription(message)  # its words, not only its name
         apply_tone(self.error_label, "clinician")
         self.error_label.show()
         self.error_label.setFocus()

@@ -107,6 +107,13 @@ def test_the_accessibility_tree_carries_every_notices_words_and_no_markup(qtbot:
             state = "Expanded" if widget.isChecked() else "Collapsed"
             assert description.startswith(state)
     assert checked >= len(page.for_you.texts()) + 1
+    # No page of the wizard, shown or not, puts markup in an accessible name or description.
+    window.wizard.add_remaining_pages()
+    for widget in window.findChildren(QWidget):
+        iface = QAccessible.queryAccessibleInterface(widget)
+        assert iface is not None
+        for text in (iface.text(QAccessible.Text.Name), iface.text(QAccessible.Text.Description)):
+            assert not MARKUP.search(text), (widget, text)
     assert NOT_ADVICE in page.advice.not_advice.accessibleName() + " " + \
         page.advice.not_advice.accessibleDescription()
 
