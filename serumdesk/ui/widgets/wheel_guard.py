@@ -11,12 +11,9 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 W = TypeVar("W", bound=QWidget)
-
-GUARDED = (QAbstractSpinBox, QAbstractSlider, QComboBox)
-"""The widgets whose value a wheel turn changes."""
 
 
 class WheelGuard(QObject):
@@ -33,15 +30,8 @@ class WheelGuard(QObject):
 
 
 def wheel_only_when_focused(widget: W) -> W:
-    """Guard `widget` (a spin box, slider or combo box), once; returns it."""
+    """Guard `widget` (a spin box, slider, combo or date box), once; returns it."""
     if widget.findChild(WheelGuard) is None:
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget.installEventFilter(WheelGuard(widget))
     return widget
-
-
-def guard_all(root: QWidget) -> None:
-    """Guard every spin box, slider and combo box under `root` (a page, card or dialog)."""
-    for widget in root.findChildren(QWidget):
-        if isinstance(widget, GUARDED):
-            wheel_only_when_focused(widget)
