@@ -189,7 +189,7 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
                       f'{header}<tbody>{"".join(part)}</tbody></table>')
     # Said once under the table: a row across every column would be the likeliest to be
     # left alone at the top of a page.
-    common = (f"<p><b>Cautions for all of them:</b><br/>{common_cautions}</p>"
+    common = (f"<h3>Cautions for all of them</h3><p>{common_cautions}</p>"
               if common_cautions else "")
     return "".join(tables) + common + note
 
@@ -317,6 +317,7 @@ _STYLE = """
 body { font-size: 8pt; color: #000000; }
 h1 { font-size: 12pt; margin: 0; }
 h2 { font-size: 9pt; margin-top: 4pt; margin-bottom: 0; }
+h3 { font-size: 8pt; margin-top: 3pt; margin-bottom: 0; }
 p { margin-top: 0; margin-bottom: 2pt; }
 ul { margin-top: 0; margin-bottom: 2pt; margin-left: 0; -qt-list-indent: 1; }
 li { margin-bottom: 1pt; }
