@@ -25,6 +25,12 @@ CLINICIAN_SHORT = "Ask your clinician first (why: on its card)."
 SEVERITY_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 """Strongest first: a clinician's OK, then irritation, allergy, ethics, good to know."""
 
+STOP_AND_ASK, PROTECT_SKIN, ASK_FIRST, TAKE_CARE, KNOW = range(5)
+"""How much harm ignoring a "For you" line could do, lower first (the plan's scale)."""
+_LEVEL_HARM = {CautionLevel.CLINICIAN: ASK_FIRST, CautionLevel.IRRITATION: TAKE_CARE,
+               CautionLevel.ALLERGY: TAKE_CARE, CautionLevel.ETHICS: KNOW,
+               CautionLevel.INFO: KNOW}
+
 
 @dataclass(frozen=True, slots=True)
 class ForYouItem:
@@ -32,7 +38,8 @@ class ForYouItem:
 
     text: str
     kind: str
-    severity: CautionLevel
+    severity: int
+    """STOP_AND_ASK … KNOW: lower is more harmful."""
 
 
 def _shared_kinds(compared: Sequence[Match]) -> set[CautionKind]:
@@ -76,7 +83,7 @@ def _allergy_line(rec: Recommendation, compared: Sequence[Match]) -> ForYouItem 
         parts.append(f"{partly} of those compared only partly checked")
     return ForYouItem(
         f"Allergy to {', '.join(allergens)}: {', '.join(parts)}. Read each pack, and patch test.",
-        CautionKind.ALLERGY_CHECK.value, CautionLevel.ALLERGY)
+        CautionKind.ALLERGY_CHECK.value, TAKE_CARE)
 
 
 def for_you_today(rec: Recommendation, compared: Sequence[Match]) -> list[ForYouItem]:
@@ -87,14 +94,14 @@ def for_you_today(rec: Recommendation, compared: Sequence[Match]) -> list[ForYou
     if pregnant and Active.RETINOID in answers.actives:
         items.append(ForYouItem(
             "Pregnant or breastfeeding and using a retinoid: pause it and ask your clinician.",
-            "retinoid-in-pregnancy", CautionLevel.CLINICIAN))
+            "retinoid-in-pregnancy", STOP_AND_ASK))
     if answers.in_recovery_window:
         days = answers.days_since_procedure
         when = "Recently" if days is None else f"Day {days}"
         what = answers.procedure.label.lower() if answers.procedure else "your procedure"
         items.append(ForYouItem(
             f"{when} after {what}: only your provider's products on open skin until it has "
-            "healed; keep strong actives off it.", "recovery", CautionLevel.CLINICIAN))
+            "healed; keep strong actives off it.", "procedure", PROTECT_SKIN))
     said_allergy = False
     for note in shared_cautions(compared):
         if note.kind in (CautionKind.ALLERGY_CHECK, CautionKind.FRAGRANCE_UNKNOWN):
@@ -106,12 +113,12 @@ def for_you_today(rec: Recommendation, compared: Sequence[Match]) -> list[ForYou
             if note.kind is CautionKind.ALLERGY_CHECK:
                 continue
         items.append(ForYouItem(f"Every product compared: {note.text}", note.kind.value,
-                                note.level))
+                                _LEVEL_HARM[note.level]))
     if not said_allergy and (line := _allergy_line(rec, compared)) is not None:
         items.append(line)
     for notice in rec.notices:
-        items.append(ForYouItem(notice.text, "notice", CautionLevel.IRRITATION))
-    return sorted(items, key=lambda i: SEVERITY_ORDER[i.severity])
+        items.append(ForYouItem(notice.text, "notice", KNOW))
+    return sorted(items, key=lambda i: i.severity)
 
 
 # -- facts every compared product shares ----------------------------------------------------

@@ -7,11 +7,26 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from serumdesk.domain.advice.cautions import CautionLevel
 from serumdesk.ui.widgets.style import apply_tone, em, heading, plain_label
 
-_TONE = {CautionLevel.CLINICIAN: "clinician", CautionLevel.IRRITATION: "irritation",
-         CautionLevel.ALLERGY: "allergy", CautionLevel.ETHICS: "ethics", CautionLevel.INFO: "info"}
+NOTICE_KINDS = frozenset({"notice", "budget", "no-good-match"})
+"""Lines about the results rather than the person's health: the notice tone."""
+ALLERGY_KINDS = frozenset({"allergy", "allergy-check", "fragrance", "fragrance-unknown"})
+STRONG = 1
+"""Severity at or below which a line is drawn strongest (stop and ask; protect open skin)."""
+ASK_FIRST = 2
+TAKE_CARE = 3
+
+
+def line_tone(kind: str, severity: int) -> str:
+    """The caution tone for a line: by what it is about and how much harm it could do."""
+    if kind in NOTICE_KINDS:
+        return "warning"
+    if severity <= ASK_FIRST:
+        return "clinician"
+    if kind in ALLERGY_KINDS:
+        return "allergy"
+    return "irritation" if severity == TAKE_CARE else "info"
 
 
 class ForYouLine(Protocol):
@@ -22,7 +37,9 @@ class ForYouLine(Protocol):
     @property
     def kind(self) -> str: ...
     @property
-    def severity(self) -> CautionLevel: ...
+    def severity(self) -> int:
+        """Lower is more harmful (0 stop and ask … 4 good to know)."""
+        ...
 
 
 class ForYouStrip(QFrame):
@@ -48,12 +65,12 @@ class ForYouStrip(QFrame):
             self._layout.addWidget(label)
             self.lines.append(label)
         for label, item in zip(self.lines, items, strict=False):
-            strong = item.severity is CautionLevel.CLINICIAN
-            tone = "warning" if item.kind == "notice" else _TONE[item.severity]
-            apply_tone(label, tone, 2 if strong else 1)
+            kind, severity = str(item.kind), int(item.severity)
+            strong = severity <= STRONG and kind not in NOTICE_KINDS
+            apply_tone(label, line_tone(kind, severity), 2 if strong else 1)
             label.setText(("⚠ " if strong else "") + item.text)
             label.setAccessibleName(item.text)
-            label.setAccessibleDescription("Notice" if item.kind == "notice" else "Caution for you")
+            label.setAccessibleDescription("Notice" if kind in NOTICE_KINDS else "Caution for you")
             label.show()
         for label in self.lines[len(items):]:
             label.hide()
