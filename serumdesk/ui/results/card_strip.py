@@ -51,19 +51,23 @@ class CardStrip(QScrollArea):
         self.content.installEventFilter(self)
         self._columns = 0
         self._cards: list[Placeable] = []
+        self._widest = 0
         self._fitting = False
 
     def card_min_width(self) -> int:
         """The narrowest a card may be: a readable line, and never less than its widest
-        unwrappable row (the monthly cost, the cost editors) needs."""
-        widest = max((cell.minimumSizeHint().width() for card in self._cards
-                      for cell in card.cells.values()), default=0)
-        return max(self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS, widest)
+        unwrappable row (the monthly cost, the cost editors) needs (measured on arranging)."""
+        return max(self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS, self._widest)
+
+    def _measure(self) -> None:
+        self._widest = max((cell.minimumSizeHint().width() for card in self._cards
+                            for cell in card.cells.values()), default=0)
 
     def show_cards(self, cards: Sequence[Placeable]) -> None:
         """Lay `cards` out in as many bands as the width needs (never squeezed below their
         minimum: four cards on a narrow window go two by two)."""
         self._cards = list(cards)
+        self._measure()
         self._arrange()
 
     def cards_per_row(self, count: int) -> int:

@@ -48,59 +48,86 @@ class ComparisonTable(QFrame):
         self.footnote = SecondaryLabel()
         outer.addWidget(self.footnote)
         self.rows: list[list[QWidget]] = []
+        """The shown rows' cells (the product cell holds its name button and fit)."""
         self.buttons: dict[str, QPushButton] = {}
+        self._pool: list[list[QWidget]] = []
 
-    def show_rows(self, rows: Sequence[ComparisonRow], shared: Sequence[str] = ()) -> None:
-        """One row per product; `shared` facts, the same for all of them, are said once below."""
-        for old in self.rows:
-            for widget in old:
-                self.grid.removeWidget(widget)
-                widget.deleteLater()
-        self.rows = []
-        self.buttons = {}
-        top = Qt.AlignmentFlag.AlignTop
-        for r, row in enumerate(rows, start=1):
-            button = QPushButton(textwrap.fill(row.title, TITLE_CHARS).replace("&", "&&"))
+    def _row(self, index: int) -> list[QWidget]:
+        """The widgets of table row `index` (1-based), built once and refilled after."""
+        while len(self._pool) < index:
+            r = len(self._pool) + 1
+            button = QPushButton()
             button.setObjectName("productLink")
             button.setFlat(True)
             button.setFont(scaled_font(button, 1.0, bold=True))
-            button.setStyleSheet("#productLink { text-align: left; padding: 2px 4px; }")
-            button.setAccessibleName(row.title)
+            button.setStyleSheet(
+                "#productLink { text-align: left; padding: 2px 4px; }"
+                " #productLink:focus { border: 2px solid palette(highlight); border-radius: 3px; }")
             set_tip(button, "Show its details below")
-            pid = row.product_id
-            button.clicked.connect(lambda _=False, pid=pid: self.details_requested.emit(pid))
-            self.buttons[pid] = button
-            fit = plain_label(row.fit, wrap=False)
+            button.clicked.connect(
+                lambda _=False, b=button: self.details_requested.emit(str(b.property("pid"))))
+            fit = plain_label(wrap=False)
+            fit.setContentsMargins(6, 0, 0, 0)
+            holder = QWidget()
+            head = QVBoxLayout(holder)
+            head.setSpacing(0)
+            head.setContentsMargins(0, 0, 0, 0)
+            head.addWidget(button)
+            head.addWidget(fit)
+            top = Qt.AlignmentFlag.AlignTop
+            self.grid.addWidget(holder, r, 0, top)
+            widgets: list[QWidget] = [holder, button, fit]
+            for column in range(1, len(COLUMNS)):
+                label = plain_label(wrap=column == CAUTION_COLUMN, selectable=True)
+                if column == CAUTION_COLUMN:
+                    label.setObjectName(f"tableCaution_{r}")
+                    label.setContentsMargins(4, 1, 4, 1)
+                self.grid.addWidget(label, r, column, top)
+                widgets.append(label)
+            self._pool.append(widgets)
+        return self._pool[index - 1]
+
+    def show_rows(self, rows: Sequence[ComparisonRow], shared: Sequence[str] = ()) -> None:
+        """One row per product; `shared` facts, the same for all of them, are said once below."""
+        self.rows = []
+        self.buttons = {}
+        for r, row in enumerate(rows, start=1):
+            holder, button, fit, *labels = self._row(r)
+            assert isinstance(button, QPushButton) and isinstance(fit, QLabel)
+            button.setText(textwrap.fill(row.title, TITLE_CHARS).replace("&", "&&"))
+            button.setAccessibleName(row.title)
+            button.setProperty("pid", row.product_id)
+            self.buttons[row.product_id] = button
+            fit.setText(row.fit)
             fit.setAccessibleName(f"Fit: {row.fit}")
             cost = f"{row.monthly} a month" + (" (your figures)" if row.edited else "")
             per_use = row.per_use + (f" {DOSE_MARK}" if row.dose_differs else "")
-            about = f"{row.evidence}\n{row.source}\nVegan: {row.vegan}"
             cells = ((f"{cost}\n{row.per_ml} per ml", f"Cost: {cost}, {row.per_ml} per ml"),
                      (per_use, f"Amount per use: {per_use}"),
                      (row.caution or "—",
                       f"Its own caution: {row.caution or 'none beyond those for you above'}"),
-                     (about, f"Evidence: {row.evidence}. Source: {row.source}. "
-                             f"Vegan: {row.vegan}."))
-            head = QVBoxLayout()
-            head.setSpacing(0)
-            holder = QWidget()
-            holder.setLayout(head)
-            head.setContentsMargins(0, 0, 0, 0)
-            head.addWidget(button)
-            fit.setContentsMargins(6, 0, 0, 0)
-            head.addWidget(fit)
-            widgets: list[QWidget] = [holder]
-            self.grid.addWidget(holder, r, 0, top)
-            for column, (value, spoken) in enumerate(cells, start=1):
-                label = plain_label(value, wrap=column == CAUTION_COLUMN, selectable=True)
+                     (f"{row.evidence}\n{row.source}\nVegan: {row.vegan}",
+                      f"Evidence: {row.evidence}. Source: {row.source}. Vegan: {row.vegan}."))
+            for label, (value, spoken) in zip(labels, cells, strict=True):
+                assert isinstance(label, QLabel)
+                label.setText(value)
                 label.setAccessibleName(spoken)
-                if column == CAUTION_COLUMN and row.caution_level is not None:
-                    label.setObjectName(f"tableCaution_{r}")
-                    apply_tone(label, row.caution_level.value)
-                    label.setContentsMargins(4, 1, 4, 1)
-                self.grid.addWidget(label, r, column, top)
-                widgets.append(label)
-            self.rows.append(widgets)
+            caution = labels[CAUTION_COLUMN - 1]
+            tone = row.caution_level.value if row.caution_level is not None else "none"
+            if caution.property("serumdesk_table_tone") != tone:  # restyling costs a polish
+                caution.setProperty("serumdesk_table_tone", tone)
+                if row.caution_level is None:
+                    caution.setProperty("serumdesk_tone", None)
+                    caution.setStyleSheet("")
+                else:
+                    apply_tone(caution, tone)
+            for widget in (holder, *labels):
+                widget.show()
+            self.rows.append([holder, *labels])
+        for widgets in self._pool[len(rows):]:
+            widgets[0].hide()
+            for widget in widgets[3:]:
+                widget.hide()
         differs = any(row.dose_differs for row in rows)
         notes = [
             f"{DOSE_MARK} The amounts per use differ, so the monthly costs rest on different "

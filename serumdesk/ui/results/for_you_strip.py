@@ -67,7 +67,9 @@ class ForYouStrip(QFrame):
         for label, item in zip(self.lines, items, strict=False):
             kind, severity = str(item.kind), int(item.severity)
             strong = severity <= STRONG and kind not in NOTICE_KINDS
-            apply_tone(label, line_tone(kind, severity), 2 if strong else 1)
+            spec = (line_tone(kind, severity), 2 if strong else 1, 4)
+            if label.property("serumdesk_tone") != spec:  # a new style sheet costs a polish
+                apply_tone(label, *spec)
             label.setText(("⚠ " if strong else "") + item.text)
             label.setAccessibleName(item.text)
             label.setAccessibleDescription("Notice" if kind in NOTICE_KINDS else "Caution for you")

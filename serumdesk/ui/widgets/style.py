@@ -140,11 +140,16 @@ def plain_tooltip(text: str) -> str:
     paragraph that keeps white space, it is always rich text whose content is the literal
     characters; escapes and invisible characters are dropped first (plain_text.plain).
     """
-    from html import escape  # here, not at the top: style.py is on the first page's path
-
     from serumdesk.domain.strict.plain_text import plain
 
-    return f"<p style='white-space:pre-wrap'>{escape(plain(text))}</p>" if text else ""
+    return _literal_tooltip(plain(text))
+
+
+def _literal_tooltip(clean: str) -> str:
+    """Text already made plain, as a tooltip Qt shows literally."""
+    from html import escape  # here, not at the top: style.py is on the first page's path
+
+    return f"<p style='white-space:pre-wrap'>{escape(clean)}</p>" if clean else ""
 
 
 def reveal(widget: QWidget) -> None:
@@ -169,8 +174,14 @@ def set_tip(widget: QWidget, text: str) -> None:
     accessible description (Qt would otherwise read the tooltip's markup aloud)."""
     from serumdesk.domain.strict.plain_text import plain
 
-    widget.setToolTip(plain_tooltip(text))
-    widget.setAccessibleDescription(plain(text))
+    # Cards are refilled on every change of answers (benchmark row 3): the same words are
+    # not made plain and set again.
+    if widget.property("serumdesk_tip") == text:
+        return
+    widget.setProperty("serumdesk_tip", text)
+    clean = plain(text)
+    widget.setToolTip(_literal_tooltip(clean))
+    widget.setAccessibleDescription(clean)
 
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
