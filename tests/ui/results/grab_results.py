@@ -16,19 +16,17 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
+from serumdesk.app import build_main_window
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active, Caution, Procedure, Sensitivity, UseCase
-from serumdesk.storage.catalog_loader import CatalogLoader
-from serumdesk.storage.paths import UserPaths
-from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.results.results_page import ResultsPage
-from serumdesk.ui.work_state import WorkState
-from tests.ui.wizard_helpers import CATALOG, VOCABULARY, dark_palette, light_palette
+from tests.ui.wizard_helpers import dark_palette, light_palette
 
 PERSONA = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
                   procedure=Procedure.MICRONEEDLING, days_since_procedure=2,
@@ -51,15 +49,19 @@ def main(width: int, height: int, scheme: str, out: Path) -> dict[str, object]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     app.setPalette(dark_palette() if scheme == "dark" else light_palette())
-    state = WorkState()
-    window = MainWindow(state, CatalogLoader(CATALOG, VOCABULARY), UserPaths.default())
+    window = build_main_window()  # as the app builds it: every menu, the bundled catalog
+    ready: list[bool] = []
+    window.start_up_finished.connect(lambda: ready.append(True))
     window.resize(width, height)
     window.show()
-    window.run_after_first_paint(lambda: None)
-    app.processEvents()
+    for _ in range(200):
+        if ready:
+            break
+        app.processEvents()
+        time.sleep(0.01)
     window.wizard.add_remaining_pages()
     window.load_catalog()
-    state.replace(PERSONA, compared_ids=FOUR)
+    window.state.replace(PERSONA, compared_ids=FOUR)
     window.wizard.show_results()
     for _ in range(5):
         app.processEvents()
