@@ -178,3 +178,16 @@ def test_no_sentence_is_repeated_on_three_cards(qtbot: QtBot) -> None:
         seen.update(line for line in lines if len(line) > 15 and line not in headings)
     repeated = [line for line, count in seen.items() if count >= 3]
     assert not repeated, repeated
+
+
+def test_update_price_puts_the_cursor_in_a_price_you_can_see(qtbot: QtBot) -> None:
+    _window, page = _results(qtbot)
+    card = next(c for c in page.cards.values() if not c.cost.update_price.isHidden())
+    page.scroller.verticalScrollBar().setValue(0)  # the price is below the fold
+    card.cost.update_price.click()
+    spin = card.cost.spins["price_usd"]
+    qtbot.waitUntil(spin.hasFocus)
+    viewport = page.scroller.viewport()
+    top_left = spin.mapTo(viewport, spin.rect().topLeft())
+    assert viewport.rect().contains(top_left) and viewport.rect().contains(
+        spin.mapTo(viewport, spin.rect().bottomRight()))
