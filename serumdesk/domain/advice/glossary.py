@@ -15,7 +15,7 @@ GLOSSARY: dict[str, str] = {
     "exosome": "tiny packets of material that cells release",
     "cell lysate": "the contents of cells that were broken open",
     "growth factor": "proteins that signal skin cells to repair and renew",
-    "sh-oligopeptide-1": "a lab-made copy of a human skin growth factor (EGF)",
+    "sh-oligopeptide-1": "a copy of a human skin growth factor (EGF), made by engineered plants or microbes",
     "plant cell culture": "plant cells grown in a lab",
     "fibroblast": "the skin cells that make collagen",
     "adipose": "fat tissue",
