@@ -439,3 +439,24 @@ def test_a_window_saved_larger_than_the_screen_comes_back_fitted(qtbot: QtBot) -
     assert restore_geometry(again)
     frame = again.frameGeometry()
     assert free.contains(frame), (free, frame)  # Back and Next are on screen
+
+
+def test_each_question_says_which_step_of_the_persons_path_it_is(qtbot: QtBot) -> None:
+    from serumdesk.ui.questions.procedure_page import ProcedurePage
+    from serumdesk.ui.questions.question_page import QuestionPage
+    from serumdesk.ui.questions.sensitivity_page import SensitivityPage
+
+    window = open_window(qtbot)
+    recovery = Answers(use_case=UseCase.POST_PROCEDURE)
+    window.state.replace(recovery)
+    page = next_until(qtbot, window, ProcedurePage)
+    assert page.step_label.text() == "Step 2 of 6"
+    window.state.replace(Answers(use_case=UseCase.HYDRATION))  # no procedure to ask about
+    page = next_until(qtbot, window, SensitivityPage)
+    assert page.step_label.text() == "Step 2 of 5"
+    while isinstance(window.wizard.currentPage(), QuestionPage):
+        last = window.wizard.currentPage()
+        assert isinstance(last, QuestionPage)
+        text = last.step_label.text()
+        click_next(qtbot, window)
+    assert text == "Step 5 of 5"
