@@ -1,4 +1,5 @@
-"""The last page: side-by-side cards for the chosen matches, then the advice below them.
+"""The last page: "For you" (the person's cautions, once), the comparison table, the cards
+for the chosen matches (two by two when narrow), then the advice below them.
 
 The card, chooser and advice modules (and with them pydantic and the rules) are imported
 when this page is first shown, not when the wizard opens.
