@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from serumdesk.storage.catalog_loader import CatalogExtras
     from serumdesk.storage.paths import UserPaths
+    from serumdesk.storage.user_stores import UserStores
     from serumdesk.ui.main_window import MainWindow
 
 XCB_LIBRARIES = {
@@ -89,43 +90,61 @@ def set_window_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
+def open_user_stores(paths: UserPaths) -> UserStores:
+    """Take the single-instance guard and open the person's stores: read-only when another
+    SerumDesk holds the guard, so two windows never overwrite each other's changes."""
+    from serumdesk.storage.lock import InstanceGuard
+    from serumdesk.storage.profiles import ProfileStore
+    from serumdesk.storage.user_catalog import UserCatalogStore
+    from serumdesk.storage.user_stores import UserStores
+
+    guard = InstanceGuard(paths.data_dir / "instance.lock")
+    read_only = not guard.acquired
+    return UserStores(guard, ProfileStore(paths.profiles_dir, read_only=read_only),
+                      UserCatalogStore(paths.catalog_dir, read_only=read_only))
+
+
 def build_main_window(catalog_path: Path | None = None,
                       user_paths: UserPaths | None = None) -> MainWindow:
-    """Build the catalog loader and the main window, and wire them.
+    """Build the catalog, the person's work, the stores and the main window, and wire them.
 
-    Only the first question is built before it is on screen; the user's folders, profiles,
-    the icon and the catalog follow right after the first paint.
+    Only the first question is built before it is on screen; the user's folders and stores,
+    the icon, the menus and the catalog follow right after the first paint.
     """
     from PySide6.QtWidgets import QApplication
 
     from serumdesk.storage.catalog_loader import CatalogLoader
-    from serumdesk.storage.paths import (
-        bundled_catalog_path,
-        bundled_ingredients_path,
-    )
+    from serumdesk.storage.paths import bundled_catalog_path, bundled_ingredients_path
     from serumdesk.storage.vocabulary_loader import VocabularyLoader
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.work_state import WorkState
 
-    def resolved_paths() -> UserPaths:
-        from serumdesk.storage.paths import UserPaths
+    stores: UserStores | None = None
 
-        if window.user_paths is None:
-            window.user_paths = user_paths or UserPaths.default()
-        return window.user_paths
+    def user_stores() -> UserStores:
+        """Opened on first need, after the first paint (the catalog's extras or the menus)."""
+        nonlocal stores
+        if stores is None:
+            from serumdesk.storage.paths import UserPaths
+
+            if window.user_paths is None:
+                window.user_paths = user_paths or UserPaths.default()
+            stores = open_user_stores(window.user_paths)
+        return stores
 
     def catalog_extras() -> CatalogExtras:
         """A clinic's catalog or price list and the person's own serums, from their folder."""
-        from serumdesk.storage.user_catalog import UserCatalogStore
-
-        return UserCatalogStore(resolved_paths().catalog_dir).extras()
+        return user_stores().serums.extras()
 
     bundled = bundled_catalog_path()
-    loader = CatalogLoader(catalog_path or bundled, VocabularyLoader(bundled_ingredients_path()),
-                           None if catalog_path else catalog_extras)
+    catalog = CatalogModel(CatalogLoader(
+        catalog_path or bundled, VocabularyLoader(bundled_ingredients_path()),
+        None if catalog_path else catalog_extras))
     state = WorkState()
-    window = MainWindow(state, loader, user_paths)
+    window = MainWindow(state, catalog, user_paths)
     state.setParent(window)
+    catalog.setParent(window)
 
     def finish_start_up() -> None:
         from serumdesk.ui.my_serums.actions import install_my_serums_actions
@@ -134,9 +153,9 @@ def build_main_window(catalog_path: Path | None = None,
         app = QApplication.instance()
         if isinstance(app, QApplication) and app.windowIcon().isNull():
             set_window_icon(app)
-        profiles = install_profile_actions(window, state, resolved_paths())
-        assert profiles.serums is not None
-        install_my_serums_actions(window, state, profiles.serums, bundled)
+        opened = user_stores()
+        install_profile_actions(window, state, catalog, opened)
+        install_my_serums_actions(window, state, catalog, opened.serums, bundled)
 
     window.run_after_first_paint(finish_start_up)
     return window

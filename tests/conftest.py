@@ -8,12 +8,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
+from pytestqt.qtbot import QtBot
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A busy machine (two cores, other suites running) must not fail a test: fuzz tests bound
+# their examples, never the seconds one takes, and every wait is long enough to mean "hung".
+settings.register_profile("serumdesk", deadline=None, max_examples=100)
+settings.load_profile("serumdesk")
+WAIT_MS = 60_000
+"""How long any qtbot wait gives Qt before failing (pytest-qt's own default is 5 s). A wait
+ends as soon as its condition holds, so a long limit costs nothing when all is well."""
+for _wait in (QtBot.waitUntil, QtBot.waitSignal, QtBot.waitSignals, QtBot.waitExposed,
+              QtBot.waitActive, QtBot.waitCallback):
+    assert _wait.__kwdefaults__ is not None and "timeout" in _wait.__kwdefaults__
+    _wait.__kwdefaults__["timeout"] = WAIT_MS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"

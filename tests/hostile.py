@@ -69,10 +69,16 @@ class Blocked(BaseException):
     `except Exception` or `except OSError` in the code under test can mistake it for its own."""
 
 
+HUNG_S = 120.0
+"""When code that should take well under a second is taken to hang (a FIFO opened for
+reading blocks forever). Far above what a loaded machine needs: only a real hang fails."""
+
+
 @contextmanager
-def deadline(seconds: float) -> Iterator[None]:
+def deadline(seconds: float = HUNG_S) -> Iterator[None]:
     """Fail the block (Blocked) if it is still running after `seconds` — for code that must
     run on the main thread, such as Qt widgets. SIGALRM interrupts a blocked open()."""
+    assert seconds >= 60, "a deadline under a minute fails on a busy machine"
     if not hasattr(signal, "setitimer"):
         pytest.skip("this OS has no interval timers")
 
@@ -88,7 +94,7 @@ def deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def finishes(call: Callable[[], T], seconds: float = 20) -> T | BaseException:
+def finishes(call: Callable[[], T], seconds: float = HUNG_S) -> T | BaseException:
     """Run `call` in a thread and return what it returned or raised; fail the test if it is
     still blocked after `seconds` (a FIFO would block it forever)."""
     outcome: list[T | BaseException] = []

@@ -93,8 +93,8 @@ def date_option(text: str) -> dt.date:
 
 def _label_of(args: argparse.Namespace) -> str:
     from serumdesk.cli.label_input import read_label_file, read_label_stdin
-    from serumdesk.domain.catalog.my_products import MAX_LABEL_CHARS
     from serumdesk.domain.label.parse import parse_label
+    from serumdesk.domain.strict.limits import LABEL_CHARS
 
     if args.ingredients_file is not None:
         text = read_label_file(str(args.ingredients_file))
@@ -103,12 +103,12 @@ def _label_of(args: argparse.Namespace) -> str:
     else:
         text = str(args.ingredients)
     text = text.strip()
-    if not parse_label(text[:MAX_LABEL_CHARS]).items:
+    if not parse_label(text[:LABEL_CHARS]).items:
         raise UsageError("the ingredient label is empty: give it with --ingredients TEXT, "
                          "--ingredients-file PATH or --ingredients - (standard input)")
-    if len(text) > MAX_LABEL_CHARS:
+    if len(text) > LABEL_CHARS:
         raise UserError(f"The label is {len(text):,} characters long; a label holds at most "
-                        f"{MAX_LABEL_CHARS:,}. Give only the ingredient list.")
+                        f"{LABEL_CHARS:,}. Give only the ingredient list.")
     return text
 
 

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from serumdesk.cli.errors import UserError
+from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS, allergens_problem
 from serumdesk.domain.strict.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE, NumberError, Quantity
 from serumdesk.domain.strict.plain_text import plain
 
@@ -93,7 +94,8 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--caution", choices=[c.value for c in Caution], action="append", default=None,
                    help="a medical or skin caution; repeat for several")
     g.add_argument("--allergen", action="append", default=None, metavar="TEXT",
-                   help="an ingredient you are allergic to; repeat for several")
+                   help=f"an ingredient you are allergic to; repeat for several (up to "
+                   f"{ALLERGENS}, each up to {ALLERGEN_CHARS} characters)")
     g.add_argument("--uses-retinoid", action="store_true", default=None, help="you use a retinoid")
     g.add_argument("--uses-acids", action="store_true", default=None, help="you use exfoliating acids")
     g.add_argument("--uses-vitamin-c", action="store_true", default=None, help="you use vitamin C")
@@ -129,6 +131,10 @@ def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> 
         if getattr(args, flag):
             actives.add(active)
     days = args.days_since_procedure
+    if args.allergen is not None:
+        problem = allergens_problem(Answers(allergens=tuple(args.allergen)).allergens)
+        if problem:
+            raise UsageError(f"--allergen: {problem}")
     return Answers(
         use_case=UseCase(args.use_case) if args.use_case else base.use_case,
         sensitivity=Sensitivity(args.sensitivity) if args.sensitivity else base.sensitivity,

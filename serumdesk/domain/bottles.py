@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.dates import add_months, long_date
 
-if TYPE_CHECKING:  # cost.py brings the pydantic catalog models; profiles load without them
+if TYPE_CHECKING:  # cost.py brings the catalog's product types; profiles load without them
     from serumdesk.domain.advice.cost import CostEstimate
 
 PATCH_HOURS = (48, 72)

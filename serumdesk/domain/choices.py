@@ -261,6 +261,19 @@ class EvidenceKind(StrEnum):
         }[self]
 
 
+class Vegan(StrEnum):
+    """Whether a product is vegan: the catalog's products and a label read alike. The values
+    are what the JSON output and the sheet say."""
+
+    YES = "yes"
+    """The brand says so (a catalog product), or every ingredient of a label is known and
+    none is of human or animal origin."""
+    NO = "no"
+    """Human- or animal-derived."""
+    NOT_CONFIRMED = "not confirmed"
+    """The brand does not say, SerumDesk only infers it, or a label leaves it open."""
+
+
 class PatchResult(StrEnum):
     WAITING = "waiting"
     NO_REACTION = "no-reaction"

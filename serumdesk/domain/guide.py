@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from serumdesk.domain.sources import from_guide
 
-MEANING = from_guide("What \"stem cell\" actually means on a skincare label")
-SOURCES = from_guide("The different sources and what they contribute")
 EVIDENCE = from_guide("Evidence and limitations: how much is proven?")
 SAFETY = from_guide("Safety, sourcing, and regulatory considerations")
 CHOOSING = from_guide("How to choose a stem cell serum: practical criteria")

@@ -40,8 +40,9 @@ ExtrasSource = Callable[[], CatalogExtras]
 class CatalogLoader:
     """Reads, validates and composes the catalog the first time it is asked for.
 
-    pydantic and the catalog models are imported here, not at module import, so the
-    wizard's first page appears before they are paid for.
+    The catalog's types and pydantic (which checks the file against them) are imported on
+    the first load, not at module import, so the wizard's first page appears before they
+    are paid for.
     """
 
     def __init__(self, path: Path, vocabulary: VocabularyLoader | None = None,
@@ -56,10 +57,6 @@ class CatalogLoader:
         self._error: str | None = None
         self.problems: tuple[str, ...] = ()
         """What could not be added to the catalog, in plain words (shown, never fatal)."""
-
-    @property
-    def attempted(self) -> bool:
-        return self._catalog is not None or self._error is not None
 
     @property
     def error(self) -> str | None:

@@ -25,6 +25,7 @@ from serumdesk.domain.catalog.product import ProductId
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.field_rules import Bounded, error_words, repeated
+from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS
 from serumdesk.domain.strict.numbers import (
     BUDGET_USD,
     DAYS_SINCE_PROCEDURE,
@@ -53,7 +54,7 @@ from serumdesk.storage.profile_types import (
     clean_name,
 )
 
-ShortText = Annotated[str, StringConstraints(max_length=200)]
+AllergenText = Annotated[str, StringConstraints(max_length=ALLERGEN_CHARS)]
 Day = Annotated[dt.date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
 
 
@@ -62,7 +63,7 @@ class AnswersModel(StrictModel):
     sensitivity: Sensitivity = Sensitivity.MODERATE
     diet: Diet = Diet.ANY
     cautions: list[Caution] = Field(default_factory=list, max_length=len(Caution))
-    allergens: list[ShortText] = Field(default_factory=list, max_length=100)
+    allergens: list[AllergenText] = Field(default_factory=list, max_length=ALLERGENS)
     actives: list[Active] = Field(default_factory=list, max_length=len(Active))
     budget_usd_per_month: Annotated[float, Bounded(BUDGET_USD)] | None = None
     procedure: Procedure | None = None

@@ -155,11 +155,12 @@ class UserCatalogStore(PrivateFolderStore):
     def _save_products(self, products: list[MyProduct]) -> None:
         from pydantic import ValidationError
 
-        from serumdesk.domain.catalog.my_products import MAX_MY_PRODUCTS, my_products_bytes
+        from serumdesk.domain.catalog.my_products import my_products_bytes
         from serumdesk.domain.strict.field_rules import error_words
+        from serumdesk.domain.strict.limits import MY_PRODUCTS
 
-        if len(products) > MAX_MY_PRODUCTS:
-            raise UserCatalogError(f"You can keep up to {MAX_MY_PRODUCTS} serums of your own; "
+        if len(products) > MY_PRODUCTS:
+            raise UserCatalogError(f"You can keep up to {MY_PRODUCTS} serums of your own; "
                                    "remove one first. Nothing was changed.")
         try:
             data = my_products_bytes(products)

@@ -8,12 +8,13 @@ What it offers the rest of the app (profiles, printing):
   · Catalog · Help (the manual, About). ``add_file_actions(actions)`` puts profile actions in
   File; ``add_profile_actions(actions)`` in Profiles; ``add_catalog_actions(actions)`` in
   Catalog. ``file_menu``, ``profiles_menu``, ``catalog_menu``, ``help_menu`` are the QMenus.
-- ``catalog_changed()`` — the catalog loader was reloaded: recompute results on screen.
+- ``catalog`` (CatalogModel) — the catalog, as app.py passed it in; call its ``reload()``
+  after changing the files it is read from (the banner and the results follow its signal).
 - ``close_guards`` (list of callables returning bool) — each is asked before the window
   closes; one returning False keeps it open (for an unsaved-changes prompt).
-- ``user_paths`` (UserPaths) and ``catalog_loader`` (CatalogLoader) — what app.py passed in.
+- ``user_paths`` (UserPaths) — what app.py passed in.
 - ``edit_bottles()`` — File ▸ Your bottles; OK writes the bottles to the state.
-- ``show_status(text)`` / ``status_text()`` — a passing message at the foot of the window.
+- ``show_status(text)`` — a passing message at the foot of the window.
 - ``run_after_first_paint(fn)`` — run `fn` once the first page is on screen (at once if it
   already is): start-up work the first page does not need waits for it.
 - ``start_up_finished`` (signal) — that work has all run, and so has what it queued for the
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenuBar, QVBoxLayout, QWidget
 
-from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
+from serumdesk.storage.catalog_loader import CatalogUnavailable
 from serumdesk.storage.paths import APP_NAME, UserPaths
 from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.questions.wizard import AdvisorWizard
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from serumdesk.domain.advice.cost import CostEstimate
     from serumdesk.domain.catalog.product import Product
     from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.help_dialog import HelpDialog
     from serumdesk.ui.work_state import WorkState
 
@@ -61,16 +63,16 @@ class MainWindow(QWidget):
     start_up_finished = Signal()
     """The work run after the first paint is done, and what it queued: the app is ready."""
 
-    def __init__(self, state: WorkState, catalog_loader: CatalogLoader,
+    def __init__(self, state: WorkState, catalog: CatalogModel,
                  user_paths: UserPaths | None) -> None:
         """`user_paths` may be None until the first paint (app.py fills it in then)."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.state = state
-        self.catalog_loader = catalog_loader
+        self.catalog = catalog
         self.user_paths = user_paths
         self.close_guards: list[Callable[[], bool]] = []
-        self.wizard = AdvisorWizard(state, catalog_loader)
+        self.wizard = AdvisorWizard(state, catalog)
         self.wizard.setAccessibleName("SerumDesk questions")
         self.wizard.setStyleSheet(option_indicator_style())  # '' unless the scheme is dark
         # A plain window rather than a QMainWindow: its dock layout moves the central widget
@@ -86,13 +88,14 @@ class MainWindow(QWidget):
         self.banner.setContentsMargins(em(self), em(self) // 2, em(self), em(self) // 2)
         self.banner.hide()
         layout.addWidget(self.banner)
+        catalog.changed.connect(self._show_catalog_problem)
         layout.addWidget(self.wizard, 1)
         self._status_bar: QStatusBar | None = None
         self.bottles_dialog: BottlesDialog | None = None
         self.help_dialog: HelpDialog | None = None
         self._build_menus()
         self._after_first_paint: list[Callable[[], None]] | None = [
-            self.wizard.add_remaining_pages, self._add_menu_actions, self.load_catalog]
+            self.wizard.add_remaining_pages, self._add_menu_actions, catalog.read]
         first = self.wizard.page(self.wizard.startId())
         assert isinstance(first, QuestionPage)
         # On the next event-loop turn, so the painted page reaches the screen first.
@@ -165,9 +168,6 @@ class MainWindow(QWidget):
             self._layout.addWidget(self._status_bar)
         self._status_bar.showMessage(text, timeout_ms)
 
-    def status_text(self) -> str:
-        return self._status_bar.currentMessage() if self._status_bar else ""
-
     def add_file_actions(self, actions: Iterable[QAction]) -> None:
         """Insert actions into the File menu's first group (the profile's file actions)."""
         for action in actions:
@@ -196,13 +196,6 @@ class MainWindow(QWidget):
 
         show_about(self)
 
-    def catalog_changed(self) -> None:
-        """The catalog was read again (a serum added, a price list installed): recompute the
-        results if they are on screen."""
-        page = self.wizard.currentPage()
-        if page is self.wizard.results_page():
-            self.wizard.results_page().refresh()
-
     def _default_geometry(self) -> None:
         width, height = DEFAULT_SIZE
         screen = self.screen() or QApplication.primaryScreen()
@@ -212,21 +205,13 @@ class MainWindow(QWidget):
             height = min(height, available.height())
         self.resize(width, height)
 
-    def load_catalog(self) -> None:
-        """Load the catalog now (once); a failure shows a banner, the app stays usable, and
-        so does a file of the person's that could not be added (their serums, a price list)."""
-        try:
-            self.catalog_loader.load()
-        except CatalogUnavailable as exc:
-            self._show_banner(
-                f"The product catalog could not be loaded; results cannot be shown.\n{exc}",
-                "clinician")
-            return
-        problems = self.catalog_loader.problems
-        if problems:
-            self._show_banner("\n\n".join(problems), "warning")
-        else:
+    def _show_catalog_problem(self) -> None:
+        """The catalog was read: say what is wrong with it, if anything (the app stays usable)."""
+        problem = self.catalog.problem()
+        if problem is None:
             self.banner.hide()
+        else:
+            self._show_banner(*problem)
 
     def _show_banner(self, text: str, level: str) -> None:
         from PySide6.QtCore import Qt
@@ -262,7 +247,7 @@ class MainWindow(QWidget):
 
         by_id: dict[str, Product] = {}
         with contextlib.suppress(CatalogUnavailable):  # then kept bottles show by id only
-            by_id = self.catalog_loader.load().by_id()
+            by_id = self.catalog.catalog().by_id()
         overrides = self.state.overrides
 
         def cost_for(product_id: str) -> CostEstimate | None:

@@ -13,6 +13,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution, Procedure, Sensitivity, UseCase
 from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths, bundled_catalog_path
+from serumdesk.ui.catalog_model import CatalogModel
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.work_state import WorkState
@@ -28,11 +29,12 @@ def time_last_answer_to_cards(runs: int) -> float:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(WorkState(), CatalogLoader(bundled_catalog_path()), UserPaths(Path(folder)))
+        window = MainWindow(WorkState(), CatalogModel(CatalogLoader(bundled_catalog_path())),
+                            UserPaths(Path(folder)))
         window.resize(1280, 800)
         window.show()
         _settle(app)
-        window.load_catalog()  # warm: the catalog is parsed once, after the first paint
+        window.catalog.read()  # warm: the catalog is parsed once, after the first paint
         wizard = window.wizard
         samples = []
         budgets = [40.0, 120.0, None, 250.0]

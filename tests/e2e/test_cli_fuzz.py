@@ -223,7 +223,7 @@ def test_any_command_line_in_process(world: World, user_dirs: Path, data: st.Dat
     args = data.draw(command_lines(world), label="argv")
     before = world.state()
     data_before = _snapshot(user_dirs)
-    with deadline(10):
+    with deadline():
         result = run_main(args)
     check(args, result, data_before, user_dirs)
     assert world.state() == before, args

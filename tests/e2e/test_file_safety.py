@@ -51,8 +51,8 @@ def test_the_sheet_never_replaces_a_non_regular_file_even_with_force(
         run_serumdesk: Run, tmp_path: Path, kind: str, words: str) -> None:
     target = make_hostile(kind, tmp_path / "target.pdf")
     before = target.lstat()
-    plain_failure(run_serumdesk("sheet", *MEDICAL, "--output", str(target), "--force",
-                                timeout=30), words, "only replaces regular files")
+    plain_failure(run_serumdesk("sheet", *MEDICAL, "--output", str(target), "--force"),
+                  words, "only replaces regular files")
     after = target.lstat()
     assert (stat.S_IFMT(after.st_mode), after.st_ino, after.st_rdev) == (
         stat.S_IFMT(before.st_mode), before.st_ino, before.st_rdev)
@@ -75,7 +75,7 @@ def test_a_catalog_that_is_a_fifo_or_a_device_is_refused_at_once(
         run_serumdesk: Run, tmp_path: Path, command: list[str], kind: str, words: str) -> None:
     """Case 8: these hung on a FIFO; /dev/zero grew memory to 1.3 GB, then MemoryError."""
     catalog = make_hostile(kind, tmp_path / "catalog.json")
-    plain_failure(run_serumdesk(*command, str(catalog), timeout=30), str(catalog), words)
+    plain_failure(run_serumdesk(*command, str(catalog)), str(catalog), words)
 
 
 def test_a_fifo_named_like_a_profile_blocks_no_command(run_serumdesk: Run, user_dirs: Path,
@@ -83,11 +83,11 @@ def test_a_fifo_named_like_a_profile_blocks_no_command(run_serumdesk: Run, user_
     """Case 7: `profile save` and `profile import` blocked forever holding the lock."""
     assert run_serumdesk("profile", "save", "Mum").returncode == 0
     fifo = make_fifo(user_dirs / "profiles" / ("8" * 32 + ".json"))
-    saved = run_serumdesk("profile", "save", "Dad", "--diet", "vegan", timeout=30)
+    saved = run_serumdesk("profile", "save", "Dad", "--diet", "vegan")
     assert saved.returncode == 0, saved.stderr
     exported = tmp_path / "dad.json"
-    assert run_serumdesk("profile", "export", "Dad", str(exported), timeout=30).returncode == 0
-    imported = run_serumdesk("profile", "import", str(exported), timeout=30)
+    assert run_serumdesk("profile", "export", "Dad", str(exported)).returncode == 0
+    imported = run_serumdesk("profile", "import", str(exported))
     assert imported.returncode == 0, imported.stderr
     assert "Imported profile 'Dad (2)'" in imported.stdout
     assert stat.S_ISFIFO(fifo.lstat().st_mode)  # reported by `profile list`, left in place

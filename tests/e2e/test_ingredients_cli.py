@@ -108,7 +108,7 @@ def test_a_named_pipe_is_refused_at_once(run_serumdesk: Run, tmp_path: Path) -> 
     fifo = tmp_path / "label.fifo"
     os.mkfifo(fifo)
     start = time.monotonic()
-    result = run_serumdesk("ingredients", "--file", str(fifo), timeout=20)
+    result = run_serumdesk("ingredients", "--file", str(fifo))
     assert time.monotonic() - start < 15
     assert result.returncode == 1 and "not a regular file" in result.stderr
 
@@ -130,7 +130,7 @@ def test_a_one_megabyte_label_finishes_and_says_what_was_not_read(run_serumdesk:
     big = tmp_path / "big.txt"
     big.write_text("Water, Glycerin, Zorblaxine, " * 36_000, encoding="utf-8")
     assert big.stat().st_size > 1_000_000
-    result = run_serumdesk("ingredients", "--file", str(big), "--json", timeout=30)
+    result = run_serumdesk("ingredients", "--file", str(big), "--json")
     assert result.returncode == 0, result.stderr
     assert "only the first 1000 items were read" in result.stderr
     assert len(json.loads(result.stdout)["ingredients"]) == 1000

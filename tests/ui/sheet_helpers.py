@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from serumdesk.domain.advice.recommendation import Recommendation, recommend
 from serumdesk.domain.answers import Answers
@@ -12,6 +14,7 @@ from serumdesk.domain.catalog.product import Catalog
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
 from serumdesk.storage.data_files import load_catalog
 from serumdesk.storage.vocabulary_loader import VocabularyLoader
+from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, page_layout
 
 CATALOG = Path(__file__).resolve().parents[2] / "catalog" / "catalog.json"
 
@@ -51,3 +54,26 @@ def pdf_pages_text(path: Path) -> list[str]:
 
 def pdf_text(path: Path) -> str:
     return " ".join(pdf_pages_text(path))
+
+
+def render_page_images(request: SheetRequest, paper: str, dpi: int = 110) -> list[QImage]:
+    """Each page as a white image: the same layout and painting as the PDF, for people to look at."""
+    layout = page_layout(paper)
+    full = layout.fullRectPixels(dpi)
+    paint = layout.paintRectPixels(dpi)
+    probe = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
+    dots_per_metre = round(dpi / 0.0254)
+    probe.setDotsPerMeterX(dots_per_metre)
+    probe.setDotsPerMeterY(dots_per_metre)
+    sheet = PagedSheet.fitted(request, probe, QRectF(0, 0, paint.width(), paint.height()))
+    images = []
+    for index in range(sheet.page_count):
+        image = probe.copy()
+        image.fill(QColor(Qt.GlobalColor.white))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(paint.left(), paint.top())
+        sheet.paint_page(painter, index)
+        painter.end()
+        images.append(image)
+    return images

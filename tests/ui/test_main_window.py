@@ -26,6 +26,7 @@ from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
 from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import settings_file
+from serumdesk.ui.catalog_model import CatalogModel
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.questions.cautions_page import CautionsPage
 from serumdesk.ui.questions.procedure_page import ProcedurePage
@@ -46,6 +47,7 @@ from tests.ui.wizard_helpers import (
     next_until,
     open_window,
     set_answers,
+    wait_for_start_up,
 )
 
 HOSTILE_NAME = "<b>x</b><img src=x>"
@@ -276,7 +278,7 @@ def test_ctrl_q_quits_from_the_file_menu(qtbot: QtBot) -> None:
     window.activateWindow()
     qtbot.waitActive(window)
     qtbot.keyClick(window.wizard, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not window.isVisible())
 
 
 # -- print buttons -------------------------------------------------------------------------------
@@ -297,7 +299,7 @@ def test_print_and_export_call_the_sheet_module_with_the_comparison(
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     assert [c[0] for c in calls] == ["print", "pdf"]
     for _, rec, ids in calls:
-        assert rec is window.wizard.results_page().recommendation
+        assert rec is window.wizard.built_page(ResultsPage).recommendation
         assert ids == list(window.state.compared_ids)
 
 
@@ -326,8 +328,10 @@ def test_the_first_page_does_not_import_pydantic_or_the_rules(tmp_path: Path) ->
         "configure_application(app)\n"
         "from serumdesk.storage.paths import UserPaths\n"
         "from serumdesk.storage.catalog_loader import CatalogLoader\n"
+        "from serumdesk.ui.catalog_model import CatalogModel\n"
         "from serumdesk.ui.main_window import MainWindow\nfrom serumdesk.ui.work_state import WorkState\n"
-        f"w = MainWindow(WorkState(), CatalogLoader(__import__('pathlib').Path({str(CATALOG)!r})), "
+        f"loader = CatalogLoader(__import__('pathlib').Path({str(CATALOG)!r}))\n"
+        "w = MainWindow(WorkState(), CatalogModel(loader), "
         "UserPaths.default())\n"
         "heavy = [m for m in ('pydantic', 'serumdesk.domain.catalog.product',"
         " 'serumdesk.domain.catalog.catalog_file',"
@@ -350,8 +354,8 @@ def test_the_composition_root_builds_a_working_app(qtbot: QtBot) -> None:
     window.show()
     qtbot.waitExposed(window)
     assert isinstance(window, MainWindow)
-    qtbot.waitUntil(lambda: window.catalog_loader.attempted)
-    assert window.catalog_loader.error is None
+    wait_for_start_up(qtbot, window)
+    assert window.catalog.problem() is None
     assert isinstance(window.wizard.currentPage(), UseCasePage)
     # Profiles (another part of the app) may guard closing; this test saved nothing.
     window.close_guards.clear()
@@ -366,10 +370,10 @@ def test_start_up_finishes_after_the_deferred_work_and_what_it_queued(qtbot: QtB
     qtbot.addWidget(window)
     queued: list[str] = []
     window.run_after_first_paint(lambda: QTimer.singleShot(0, lambda: queued.append("ran")))
-    with qtbot.waitSignal(window.start_up_finished, timeout=10_000):
+    with qtbot.waitSignal(window.start_up_finished):
         window.show()
     assert queued == ["ran"]  # queued by deferred work for the next turn: ran before "ready"
-    assert window.catalog_loader.attempted
+    assert window.catalog.problem() is None
     assert len(window.wizard.pageIds()) > 1
     assert window.user_paths is not None
     assert window.quit_action in window.file_menu.actions()
@@ -397,15 +401,17 @@ def test_radio_details_line_up_with_the_option_text(qtbot: QtBot) -> None:
     assert text_indent(button) == expected
 
 
-def test_only_the_first_page_exists_until_it_is_painted(qtbot: QtBot) -> None:
+def test_only_the_first_page_exists_until_it_is_painted(qtbot: QtBot, tmp_path: Path) -> None:
     from serumdesk.storage.paths import UserPaths
 
-    window = MainWindow(WorkState(), CatalogLoader(CATALOG), UserPaths.default())
+    loader = CatalogLoader(tmp_path / "missing.json")  # reading it leaves an error behind
+    window = MainWindow(WorkState(), CatalogModel(loader), UserPaths.default())
     qtbot.addWidget(window)
     assert window.wizard.pageIds() == [0]  # built, not yet on screen
-    assert not window.catalog_loader.attempted
+    assert loader.error is None  # not read yet
     window.show()
-    qtbot.waitUntil(lambda: window.catalog_loader.attempted)  # the rest follows the paint
+    wait_for_start_up(qtbot, window)  # the rest follows the paint
+    assert loader.error is not None and window.banner.isVisible()
     assert len(window.wizard.pageIds()) > 1
     assert window.quit_action in window.file_menu.actions()
 

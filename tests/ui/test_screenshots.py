@@ -122,6 +122,6 @@ def test_caution_colours_follow_a_live_switch_to_dark(qtbot: QtBot, qapp: QAppli
         dark_bg = tone("clinician", dark_palette())[0]
         assert light_bg in box.styleSheet()
         qapp.setPalette(dark_palette())  # what Qt does when the desktop turns dark
-        qtbot.waitUntil(lambda: dark_bg in box.styleSheet(), timeout=2000)
+        qtbot.waitUntil(lambda: dark_bg in box.styleSheet())
     finally:
         qapp.setPalette(original)

@@ -15,6 +15,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.vocabulary_loader import VocabularyLoader
+from serumdesk.ui.catalog_model import CatalogModel
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.questions.actives_budget_page import ActivesBudgetPage
 from serumdesk.ui.questions.cautions_page import CautionsPage
@@ -54,14 +55,35 @@ def monthly_cost(product: dict[str, Any], price: float | None = None) -> float:
 def open_window(qtbot: QtBot, catalog: Path = CATALOG,
                 size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
     """The main window alone (no profile actions, so closing never asks to save)."""
-    window = MainWindow(WorkState(), CatalogLoader(catalog, VOCABULARY), UserPaths.default())
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog, VOCABULARY)),
+                        UserPaths.default())
     qtbot.addWidget(window)
     if size is not None:
         window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.catalog_loader.attempted)
+    wait_for_start_up(qtbot, window)
     return window
+
+
+def wait_for_start_up(qtbot: QtBot, window: MainWindow) -> None:
+    """Until the work after the first paint (later pages, menus, the catalog) has run."""
+    done: list[bool] = []
+    window.run_after_first_paint(lambda: done.append(True))  # queued behind that work
+    qtbot.waitUntil(lambda: bool(done))
+
+
+def status_text(window: MainWindow) -> str:
+    """The passing message at the foot of the window ("" before the first)."""
+    from PySide6.QtWidgets import QStatusBar
+
+    bar = window.findChild(QStatusBar)
+    return bar.currentMessage() if bar is not None else ""
+
+
+def caution_names(card: ProductCard) -> list[str]:
+    """The accessible name of every caution the card shows, in order."""
+    return [box.accessibleName() for box in card.caution_boxes]
 
 
 def click_next(qtbot: QtBot, window: MainWindow) -> None:

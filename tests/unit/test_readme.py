@@ -51,3 +51,53 @@ def test_the_no_network_promise_names_printing_as_its_exception() -> None:
     intro = README[:README.index("## Quick start")]
     assert "SerumDesk itself makes no network connections" in intro
     assert "print service" in intro and "`CUPS_SERVER`" in intro
+
+
+# -- the docs beside the README (issue #18) ---------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+DOCS = REPO / "docs"
+
+
+def test_the_readme_links_to_files_that_exist() -> None:
+    for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", README):
+        assert (REPO / target).exists(), target
+
+
+def test_the_quick_start_test_command_is_the_one_ci_runs() -> None:
+    command = ('python3 -m venv .venv && .venv/bin/pip install ".[test]" '
+               "&& .venv/bin/python -m pytest")
+    assert command in README
+    assert command in (REPO / ".ci" / "run").read_text("utf-8")
+
+
+def test_the_architecture_map_names_modules_that_exist() -> None:
+    """Every `path.py` (or folder/) the map names is where it says, under serumdesk/."""
+    text = (DOCS / "architecture.md").read_text("utf-8")
+    named = set(re.findall(r"`((?:domain|storage|ui|cli)/[\w/]+(?:\.py|/))", text))
+    assert len(named) > 30
+    missing = sorted(n for n in named if not (REPO / "serumdesk" / n).exists())
+    assert missing == []
+
+
+def test_the_data_formats_state_the_file_limits() -> None:
+    from serumdesk.domain.catalog.catalog_file import MAX_CATALOG_BYTES
+    from serumdesk.domain.catalog.my_products import MAX_MY_PRODUCTS_BYTES
+    from serumdesk.domain.strict.limits import MY_PRODUCTS
+    from serumdesk.storage.profile_model import ProfileModel
+
+    text = " ".join((DOCS / "data-formats.md").read_text("utf-8").split())  # lines unwrapped
+    mib = 1024 * 1024
+    for stated in (f"{MAX_CATALOG_BYTES // mib} MB for a catalog",
+                   f"{MAX_MY_PRODUCTS_BYTES // mib} MB for your serums",
+                   f"{MAX_PROFILE_BYTES // mib} MB for a profile",
+                   f"at most {MY_PRODUCTS} serums"):
+        assert stated in text, stated
+    version = ProfileModel.model_fields["schema_version"].annotation.__args__[0]  # Literal[n]
+    assert f"`schema_version` (now {version})" in text
+
+
+def test_the_performance_page_holds_the_benchmark_table() -> None:
+    text = (DOCS / "performance.md").read_text("utf-8")
+    assert "tests/benchmarks/run_benchmarks.py" in text
+    assert re.search(r"^\| benchmark +\| result", text, re.MULTILINE)

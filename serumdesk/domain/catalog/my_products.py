@@ -23,12 +23,13 @@ from pydantic import (
 )
 
 from serumdesk.domain.catalog.product import Product, ProductId
-from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase
+from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase, Vegan
 from serumdesk.domain.ingredients.kinds import Flag, Role
-from serumdesk.domain.label.reading import LabelReading, ReadIngredient, Vegan
+from serumdesk.domain.label.reading import LabelReading, ReadIngredient
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
+from serumdesk.domain.strict.limits import BRAND_CHARS, LABEL_CHARS, MY_PRODUCTS, PRODUCT_NAME_CHARS
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.strict.plain_text import plain, plain_line
 from serumdesk.domain.strict.strict_model import StrictModel
@@ -45,9 +46,6 @@ PER_DAY_REASON = "Not given: most serums' directions say morning and evening, so
 _KEY_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR, Role.PEPTIDE, Role.ACTIVE,
                         Role.BRIGHTENING, Role.EXFOLIANT, Role.ANTIOXIDANT, Role.SOOTHING})
 MAX_KEY_INGREDIENTS = 8
-MAX_LABEL_CHARS = 20_000
-"""A real label is a few hundred characters; this is far above any."""
-MAX_MY_PRODUCTS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,15 +200,17 @@ class MyProductEntry(StrictModel):
     """One serum a person entered, as kept in their data folder."""
 
     id: ProductId
-    brand: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    brand: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                  max_length=BRAND_CHARS)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                 max_length=PRODUCT_NAME_CHARS)]
     price_usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)]
     dose_ml: Annotated[float, Bounded(DOSE_ML, zero=False)] | None = None
     per_day: Annotated[float, Bounded(USES_A_DAY, zero=False)] | None = None
     seen: dt.date | None = None
     entered: dt.date
-    label: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
+    label: str = Field(min_length=1, max_length=LABEL_CHARS)
 
     @field_validator("id")
     @classmethod
@@ -234,7 +234,7 @@ class MyProductsFile(StrictModel):
     """The file of a person's own serums: data, never code; unknown keys refused."""
 
     schema_version: Annotated[Literal[1], EXACT_INT] = 1
-    products: list[MyProductEntry] = Field(default_factory=list, max_length=MAX_MY_PRODUCTS)
+    products: list[MyProductEntry] = Field(default_factory=list, max_length=MY_PRODUCTS)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> MyProductsFile:

@@ -23,6 +23,7 @@ from serumdesk.domain.choices import (
     Packaging,
     SourceCategory,
     UseCase,
+    Vegan,
 )
 from serumdesk.domain.strict.field_rules import (
     EXACT_INT,
@@ -96,10 +97,6 @@ class UsesFigure:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     value: Annotated[float, Bounded(USES_A_DAY, zero=False)]
     provenance: Provenance
-
-
-Figure = SizeFigure | DoseFigure | UsesFigure
-"""A number with its provenance; each kind of figure bounds its value (numbers.py)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -272,14 +269,13 @@ class Product:
             raise ValueError("a fetal cell line is human-derived: set human_derived too")
 
     @property
-    def vegan_status(self) -> str:
-        """'yes' (the brand says so), 'no' (human- or animal-derived) or 'not confirmed'
-        (the brand does not say, or SerumDesk only infers it)."""
+    def vegan_status(self) -> Vegan:
+        """NO when human- or animal-derived; YES only when the brand says so (not inferred)."""
         if self.human_derived or self.animal_derived:
-            return "no"
+            return Vegan.NO
         if self.vegan and InferredFact.VEGAN not in self.inferred:
-            return "yes"
-        return "not confirmed"
+            return Vegan.YES
+        return Vegan.NOT_CONFIRMED
 
     @property
     def full_list_checked(self) -> bool:

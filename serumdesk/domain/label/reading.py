@@ -4,10 +4,9 @@ fragrance and irritants. These are the facts a product made from a label carries
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import NamedTuple
 
-from serumdesk.domain.choices import IrritantKind, SourceCategory
+from serumdesk.domain.choices import IrritantKind, SourceCategory, Vegan
 from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.entry import Entry, MatchKind, Resolution
 from serumdesk.domain.ingredients.kinds import Flag, Role
@@ -39,12 +38,6 @@ _IRRITANT_KINDS: dict[IrritantKind, frozenset[Flag]] = {
 """The catalog's irritant kinds as vocabulary flags. A label names no 'botanical' irritant:
 plant extracts are ordinary, and the ones that irritate carry a flag of their own."""
 _BIOLOGIC_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR})
-
-
-class Vegan(StrEnum):
-    YES = "yes"
-    NO = "no"
-    NOT_CONFIRMED = "not confirmed"
 
 
 class ReadIngredient(NamedTuple):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Caution, Diet
+from serumdesk.domain.choices import Caution, Diet, Vegan
 from serumdesk.domain.ingredients.allergens import AllergenQuery, MatchStrength
 from serumdesk.domain.ingredients.entry import MatchKind
 from serumdesk.domain.ingredients.kinds import Flag
-from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient, Vegan
+from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient
 from serumdesk.domain.label.verdict import LabelVerdict
 
 UNKNOWN_WORDS = "not in SerumDesk's vocabulary: not guessed; look it up or ask the brand"

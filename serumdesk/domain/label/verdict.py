@@ -10,10 +10,10 @@ from serumdesk.domain.advice.allergy import allergy_match
 from serumdesk.domain.advice.cautions import CautionKind, CautionNote, cautions_for
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.product import BuyerNote
-from serumdesk.domain.choices import IrritantKind, SourceCategory
+from serumdesk.domain.choices import IrritantKind, SourceCategory, Vegan
 from serumdesk.domain.ingredients.allergens import AllergenMatch, AllergenQuery, UnknownAllergen
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
-from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient, Vegan
+from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient
 
 
 class IngredientAllergy(NamedTuple):
@@ -64,8 +64,8 @@ class _RuleFacts:
         return self._reading.vegan is Vegan.YES
 
     @property
-    def vegan_status(self) -> str:
-        return self._reading.vegan.value
+    def vegan_status(self) -> Vegan:
+        return self._reading.vegan
 
     @property
     def full_list_checked(self) -> bool:

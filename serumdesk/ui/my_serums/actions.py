@@ -1,9 +1,9 @@
 """The catalog actions in the File menu: add a serum from its label, edit or remove your
 serums, install a clinic's catalog or price list, and go back to the bundled one.
 
-`install_my_serums_actions(window, state, store)` is called once by app.py, after the first
-paint. Every change goes through the store (storage/user_catalog.py); then the catalog is
-read again and the results on screen are recomputed.
+`install_my_serums_actions(window, state, catalog, store, bundled)` is called once by app.py,
+after the first paint. Every change goes through the store (storage/user_catalog.py); then
+the catalog model reads the catalog again, and what shows it follows its signal.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from serumdesk.storage.user_catalog import AlreadyInstalled, UserCatalogError, U
 if TYPE_CHECKING:
     from serumdesk.domain.advice.recommendation import Recommendation
     from serumdesk.domain.catalog.my_products import MyProduct
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
     from serumdesk.ui.my_serums.your_serums_dialog import YourSerumsDialog
@@ -42,10 +43,10 @@ class MySerumsActions(QObject):
     """Catalog ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
     bundled catalog."""
 
-    def __init__(self, window: MainWindow, state: WorkState, store: UserCatalogStore,
-                 bundled_catalog: Path, prompts: CatalogPrompts) -> None:
+    def __init__(self, window: MainWindow, state: WorkState, catalog: CatalogModel,
+                 store: UserCatalogStore, bundled_catalog: Path, prompts: CatalogPrompts) -> None:
         super().__init__(window)
-        self.window, self.state, self.store = window, state, store
+        self.window, self.state, self.catalog, self.store = window, state, catalog, store
         self.bundled_catalog = bundled_catalog
         self.prompts = prompts
         self.add_dialog: AddSerumDialog | None = None
@@ -75,12 +76,11 @@ class MySerumsActions(QObject):
     def _open_editor(self, editing: MyProduct | None) -> None:
         from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
 
-        vocabulary = self.window.catalog_loader.vocabulary()
+        vocabulary = self.catalog.vocabulary()
         if vocabulary is None:
-            loader = self.window.catalog_loader.vocabulary_loader
-            why = (loader.error if loader else None) or "it is not installed."
             self.prompts.warn("Labels cannot be read",
-                              f"SerumDesk's ingredient vocabulary could not be loaded: {why}\n"
+                              "SerumDesk's ingredient vocabulary could not be loaded: "
+                              f"{self.catalog.vocabulary_error()}\n"
                               "Reinstalling SerumDesk restores it.")
             return
         parent = self.list_dialog if self.list_dialog and self.list_dialog.isVisible() else None
@@ -103,11 +103,10 @@ class MySerumsActions(QObject):
         """The results for the answers now, with the catalog just read (None if unreadable)."""
         from serumdesk.domain.advice.recommendation import recommend
 
-        loader = self.window.catalog_loader
         answers = self.state.answers
         try:
-            return recommend(loader.load(), answers, self.state.overrides,
-                             vocabulary=loader.vocabulary() if answers.allergens else None)
+            return recommend(self.catalog.catalog(), answers, self.state.overrides,
+                             vocabulary=self.catalog.vocabulary() if answers.allergens else None)
         except CatalogUnavailable:
             return None
 
@@ -217,15 +216,12 @@ class MySerumsActions(QObject):
         """Read the catalog again and recompute what is on screen; `compare` puts a new serum
         into the comparison when there is room (nothing compared is dropped unasked).
         True when `compare` is compared now."""
-        loader = self.window.catalog_loader
-        loader.reload()
-        self.window.load_catalog()
+        self.catalog.reload()
         ids = list(self.state.compared_ids)
         if compare is not None and compare not in ids and len(ids) < MAX_COMPARED:
             rec = self._recommendation()
             if rec is not None and any(m.product.id == compare for m in rec.matches):
                 self.state.edit_compared([*ids, compare])
-        self.window.catalog_changed()
         if self.list_dialog is not None and self.list_dialog.isVisible():
             entries = self._entries()
             if entries is not None:
@@ -233,9 +229,10 @@ class MySerumsActions(QObject):
         return compare is not None and compare in self.state.compared_ids
 
 
-def install_my_serums_actions(window: MainWindow, state: WorkState, store: UserCatalogStore,
-                              bundled_catalog: Path,
+def install_my_serums_actions(window: MainWindow, state: WorkState, catalog: CatalogModel,
+                              store: UserCatalogStore, bundled_catalog: Path,
                               prompts: CatalogPrompts | None = None) -> MySerumsActions:
     from serumdesk.ui.profiles.prompts import DialogPrompts
 
-    return MySerumsActions(window, state, store, bundled_catalog, prompts or DialogPrompts(window))
+    return MySerumsActions(window, state, catalog, store, bundled_catalog,
+                           prompts or DialogPrompts(window))

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog.my_products import MAX_LABEL_CHARS, MyProduct
+from serumdesk.domain.catalog.my_products import MyProduct
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import parse_label, printable
 from serumdesk.domain.label.reading import read_label
 from serumdesk.domain.label.report import ingredient_line, verdict_lines
 from serumdesk.domain.label.verdict import check_label
+from serumdesk.domain.strict.limits import BRAND_CHARS, LABEL_CHARS, PRODUCT_NAME_CHARS
+from serumdesk.domain.strict.numbers import PRICE_USD, SIZE_ML, Quantity
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label
 from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
@@ -39,12 +41,13 @@ ANALYSE_DELAY_MS = 150
 """Typing or pasting settles before the label is read again."""
 
 
-def _money_spin(prefix: str, suffix: str, low: float, high: float, decimals: int) -> QDoubleSpinBox:
+def _figure_spin(quantity: Quantity) -> QDoubleSpinBox:
+    """A spin box for `quantity` from 0 ("not given yet", refused on Save) to its maximum."""
     spin = wheel_only_when_focused(QDoubleSpinBox())
-    spin.setRange(low, high)
-    spin.setDecimals(decimals)
-    spin.setPrefix(prefix)
-    spin.setSuffix(suffix)
+    spin.setRange(0.0, quantity.maximum)
+    spin.setDecimals(quantity.decimals)
+    spin.setPrefix(quantity.prefix)
+    spin.setSuffix(quantity.suffix)
     return spin
 
 
@@ -64,14 +67,14 @@ class AddSerumDialog(QDialog):
             "ingredient and what the label says about the serum; it stays on this computer."))
         form = QFormLayout()
         self.brand = QLineEdit()
-        self.brand.setMaxLength(100)
+        self.brand.setMaxLength(BRAND_CHARS)
         self.brand.setAccessibleName("Brand")
         self.name = QLineEdit()
-        self.name.setMaxLength(200)
+        self.name.setMaxLength(PRODUCT_NAME_CHARS)
         self.name.setAccessibleName("Product name")
-        self.price = _money_spin("$", "", 0.0, 100_000.0, 2)
+        self.price = _figure_spin(PRICE_USD)
         self.price.setAccessibleName("Price in US dollars")
-        self.bottle_size = _money_spin("", " ml", 0.0, 10_000.0, 1)
+        self.bottle_size = _figure_spin(SIZE_ML)
         self.bottle_size.setAccessibleName("Bottle size in ml")
         for label, widget in (("&Brand", self.brand), ("&Name", self.name), ("&Price", self.price),
                               ("Bottle si&ze", self.bottle_size)):
@@ -141,7 +144,7 @@ class AddSerumDialog(QDialog):
         """Read the label now and show it, ingredient by ingredient, then the verdict."""
         self._timer.stop()
         text = self.label.toPlainText()
-        parsed = parse_label(text[:MAX_LABEL_CHARS])
+        parsed = parse_label(text[:LABEL_CHARS])
         if not parsed.items:
             self.analysis.setText("Paste a label to see what each ingredient is.")
             return
@@ -159,12 +162,12 @@ class AddSerumDialog(QDialog):
         label = self.label.toPlainText().strip()
         if not brand or not name:
             return "Give the brand and the product's name."
-        if self.price.value() <= 0 or self.bottle_size.value() < 0.1:
+        if self.price.value() <= 0 or self.bottle_size.value() < SIZE_ML.minimum:
             return "Give the price you pay and the bottle's size in ml."
-        if not parse_label(label[:MAX_LABEL_CHARS]).items:
+        if not parse_label(label[:LABEL_CHARS]).items:
             return "Paste the ingredient list from the pack."
-        if len(label) > MAX_LABEL_CHARS:
-            return f"The label is longer than {MAX_LABEL_CHARS:,} characters: paste only the list."
+        if len(label) > LABEL_CHARS:
+            return f"The label is longer than {LABEL_CHARS:,} characters: paste only the list."
         old = self._editing
         price, size = round(self.price.value(), 2), self.bottle_size.value()
         # The price was seen today when it is new or changed; an edit of the label alone

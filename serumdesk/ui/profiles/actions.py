@@ -1,8 +1,8 @@
 """Profile actions in the File menu: save, open, rename, duplicate, delete, export, import.
 
-`install_profile_actions(window, state, paths)` is called once by app.py. It takes the
-single-instance guard (a second SerumDesk window opens profiles read-only), builds the
-profile store, adds the actions, tracks unsaved changes and offers the last-used profile.
+`install_profile_actions(window, state, catalog, stores)` is called once by app.py, which
+built the single-instance guard and the stores (a second SerumDesk window gets read-only
+ones). It adds the actions, tracks unsaved changes and offers the last-used profile.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from serumdesk.storage.atomic import SaveError
-from serumdesk.storage.lock import InstanceGuard
 from serumdesk.storage.profile_types import (
     Profile,
     ProfileConflict,
@@ -24,13 +23,15 @@ from serumdesk.storage.profile_types import (
     ProfileNotFound,
     clean_name,
 )
-from serumdesk.storage.profiles import ProfileStore
 from serumdesk.ui.profiles.prompts import DialogPrompts, ProfilePrompts, Unsaved, suggested_file_name
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.my_products import MyProduct
-    from serumdesk.storage.paths import UserPaths
+    from serumdesk.storage.lock import InstanceGuard
+    from serumdesk.storage.profiles import ProfileStore
     from serumdesk.storage.user_catalog import UserCatalogStore
+    from serumdesk.storage.user_stores import UserStores
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.work_state import WorkState
 
@@ -43,14 +44,15 @@ SECOND_INSTANCE_MESSAGE = (
 class ProfileActions(QObject):
     """The current profile, whether the answers on screen differ from it, and the actions."""
 
-    def __init__(self, window: MainWindow, state: WorkState, store: ProfileStore,
-                 prompts: ProfilePrompts, guard: InstanceGuard | None = None,
+    def __init__(self, window: MainWindow, state: WorkState, catalog: CatalogModel,
+                 store: ProfileStore, prompts: ProfilePrompts, guard: InstanceGuard | None = None,
                  serums: UserCatalogStore | None = None) -> None:
         """`serums` keeps the person's own serums: an export carries those the profile
-        compares, and an import keeps those it carries."""
+        compares, and an import keeps those it carries (and reloads the `catalog`)."""
         super().__init__(window)
         self.window = window
         self.state = state
+        self.catalog = catalog
         self.store = store
         self.serums = serums
         self.prompts = prompts
@@ -338,8 +340,7 @@ class ProfileActions(QObject):
             self.prompts.warn("Could not import the profile", str(exc))
             return
         if imported.own_product_ids():  # serums it carried are now yours: read them in
-            self.window.catalog_loader.reload()
-            self.window.load_catalog()
+            self.catalog.reload()
         self.show_profile(imported)
         self._status(f"Imported and opened “{imported.name}”.")
 
@@ -356,19 +357,12 @@ class ProfileActions(QObject):
                 self.show_profile(last)
 
 
-def install_profile_actions(window: MainWindow, state: WorkState, paths: UserPaths,
-                            prompts: ProfilePrompts | None = None,
+def install_profile_actions(window: MainWindow, state: WorkState, catalog: CatalogModel,
+                            stores: UserStores, prompts: ProfilePrompts | None = None,
                             offer_at_start: bool = True) -> ProfileActions:
-    """Wire profiles into `window`; a second running SerumDesk gets read-only stores (its
-    `serums` store, for the person's own serums, too)."""
-    from serumdesk.storage.user_catalog import UserCatalogStore
-
-    guard = InstanceGuard(paths.data_dir / "instance.lock")
-    store = ProfileStore(paths.profiles_dir, read_only=not guard.acquired)
-    serums = UserCatalogStore(paths.catalog_dir, read_only=not guard.acquired)
-    actions = ProfileActions(window, state, store, prompts or DialogPrompts(window), guard,
-                             serums)
+    """Wire profiles into `window`, over the stores app.py opened."""
+    actions = ProfileActions(window, state, catalog, stores.profiles,
+                             prompts or DialogPrompts(window), stores.guard, stores.serums)
     if offer_at_start:
         QTimer.singleShot(0, actions.offer_last_used)
     return actions
-

@@ -10,36 +10,25 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution
+from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS, allergens_problem
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import CheckChoice
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, plain_label
 
 if TYPE_CHECKING:
-    from serumdesk.storage.catalog_loader import CatalogLoader
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.work_state import WorkState
-
-MAX_ALLERGENS = 20
-MAX_ALLERGEN_CHARS = 60
 
 
 def parse_allergens(text: str) -> tuple[str, ...] | str:
     """Comma- or semicolon-separated ingredient names, or a message saying what is wrong."""
-    parts = [p.strip() for p in re.split(r"[,;\n]", text) if p.strip()]
-    if len(parts) > MAX_ALLERGENS:
-        return f"Please list at most {MAX_ALLERGENS} ingredients."
-    for part in parts:
-        if len(part) > MAX_ALLERGEN_CHARS:
-            return f"“{part[:30]}…” is too long for one ingredient: separate them with commas."
-        if not any(ch.isalpha() for ch in part):
-            return f"“{part}” does not look like an ingredient name."
-    return tuple(parts)
+    parts = tuple(p.strip() for p in re.split(r"[,;\n]", text) if p.strip())
+    return allergens_problem(parts) or parts
 
 
 class CautionsPage(QuestionPage):
-    reads_catalog = True
-
-    def __init__(self, state: WorkState, catalog_loader: CatalogLoader) -> None:
-        self.catalog_loader = catalog_loader
+    def __init__(self, state: WorkState, catalog: CatalogModel) -> None:
+        self.catalog = catalog
         super().__init__(state)
 
     heading_text = "Medical cautions and allergies"
@@ -60,7 +49,7 @@ class CautionsPage(QuestionPage):
         self.allergens.setAccessibleName("Ingredients you are allergic to")
         self.allergens.setPlaceholderText("for example: lavender, niacinamide")
         self.allergens.setClearButtonEnabled(True)
-        self.allergens.setMaxLength(MAX_ALLERGENS * (MAX_ALLERGEN_CHARS + 2))
+        self.allergens.setMaxLength(ALLERGENS * (ALLERGEN_CHARS + 2))  # with ", " between
         label.setBuddy(self.allergens)
         self.watch(self.allergens.textEdited)
         self.allergens.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
@@ -81,7 +70,7 @@ class CautionsPage(QuestionPage):
         from serumdesk.domain.ingredients.allergens import UnknownAllergen
 
         allergens = parse_allergens(self.allergens.text())
-        vocabulary = self.catalog_loader.vocabulary() if allergens else None
+        vocabulary = self.catalog.vocabulary() if allergens else None
         if isinstance(allergens, str) or vocabulary is None:
             self.unknown.hide()
             return

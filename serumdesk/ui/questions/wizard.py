@@ -1,4 +1,4 @@
-"""The question flow: one list of page classes over the person's work state.
+"""The question flow: the first page, then one list of later pages, over the person's work state.
 
 Pages fill themselves from the state's answers and write back to it; the wizard only builds
 the pages, decides the branch (the procedure page is asked for recovery only) and starts
@@ -7,7 +7,6 @@ over when the whole state is replaced (a profile opened).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
@@ -16,49 +15,51 @@ from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.questions.use_case_page import UseCasePage
 
 if TYPE_CHECKING:
-    from serumdesk.storage.catalog_loader import CatalogLoader
-    from serumdesk.ui.results.results_page import ResultsPage
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.work_state import WorkState
 
-PAGES: tuple[tuple[str, str], ...] = (
-    ("serumdesk.ui.questions.use_case_page", "UseCasePage"),
-    ("serumdesk.ui.questions.procedure_page", "ProcedurePage"),
-    ("serumdesk.ui.questions.sensitivity_page", "SensitivityPage"),
-    ("serumdesk.ui.questions.ethics_page", "EthicsPage"),
-    ("serumdesk.ui.questions.cautions_page", "CautionsPage"),
-    ("serumdesk.ui.questions.actives_budget_page", "ActivesBudgetPage"),
-    ("serumdesk.ui.results.results_page", "ResultsPage"),
-)
-"""The flow, in order, as (module, page class); a page's id is its index here.
-
-Named rather than imported: a page's module is imported when the page is built, so the
-window's first paint does not wait for the modules (and Qt types) of later pages.
-"""
-RESULTS = len(PAGES) - 1
-
 P = TypeVar("P", bound=QWizardPage)
+QUESTIONS = 6
+"""The question pages: the first and the five before the results (a test holds it to
+`later_pages`); the results page's id is QUESTIONS."""
+PROCEDURE = 1
+"""The procedure page's id: asked only for recovery."""
+SKIP_PROCEDURE_TO = 2
+"""Where Next goes from the first page when no procedure is asked about: the page after
+the procedure page (SensitivityPage; a test holds it to `later_pages`)."""
 
 
-def page_id(cls: type[QWizardPage] | str) -> int:
-    """The id of a page, by class or by class name."""
-    name = cls if isinstance(cls, str) else cls.__name__
-    return next(i for i, (_, page_name) in enumerate(PAGES) if page_name == name)
+def later_pages(state: WorkState, catalog: CatalogModel) -> list[QWizardPage]:
+    """The pages after the first (UseCasePage), in order: a page's id is its place in the flow.
+
+    Imported here, not at the top: the window's first paint does not wait for the modules
+    (and Qt types) of later pages (the benchmark's start-up rows).
+    """
+    from serumdesk.ui.questions.actives_budget_page import ActivesBudgetPage
+    from serumdesk.ui.questions.cautions_page import CautionsPage
+    from serumdesk.ui.questions.ethics_page import EthicsPage
+    from serumdesk.ui.questions.procedure_page import ProcedurePage
+    from serumdesk.ui.questions.sensitivity_page import SensitivityPage
+    from serumdesk.ui.results.results_page import ResultsPage
+
+    return [ProcedurePage(state), SensitivityPage(state), EthicsPage(state),
+            CautionsPage(state, catalog), ActivesBudgetPage(state), ResultsPage(state, catalog)]
 
 
 class AdvisorWizard(QWizard):
     """Embedded in the main window; never closes itself (Escape and Finish do nothing)."""
 
-    def __init__(self, state: WorkState, catalog_loader: CatalogLoader,
+    def __init__(self, state: WorkState, catalog: CatalogModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.catalog_loader = catalog_loader
+        self.catalog = catalog
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
                               QWizard.WizardButton.NextButton])
-        self._pages_added = 1
-        self._add_page(0)  # the rest after the first page is on screen: add_remaining_pages
+        self.setPage(0, UseCasePage(state))  # the rest once it is on screen: add_remaining_pages
+        self._later_added = False
         self.setStartId(0)
         for which, name in ((QWizard.WizardButton.BackButton, "Back to the previous question"),
                             (QWizard.WizardButton.NextButton, "Next")):
@@ -67,20 +68,13 @@ class AdvisorWizard(QWizard):
         self.currentIdChanged.connect(self._show_step)
 
     # -- pages: the first at once, the rest once it is on screen --------------------------------
-    def _add_page(self, index: int) -> None:
-        module, name = PAGES[index]
-        cls = getattr(importlib.import_module(module), name)
-        # Pages that read the product data (the results, allergy names) say so.
-        page = (cls(self.state, self.catalog_loader) if getattr(cls, "reads_catalog", False)
-                else cls(self.state))
-        self.setPage(index, page)
-
     def add_remaining_pages(self) -> None:
         """Build the pages after the first (idempotent). Start-up calls it after the first
         paint; anything that needs a later page calls it first."""
-        while self._pages_added < len(PAGES):
-            self._add_page(self._pages_added)
-            self._pages_added += 1
+        if not self._later_added:
+            self._later_added = True
+            for index, page in enumerate(later_pages(self.state, self.catalog), start=1):
+                self.setPage(index, page)
 
     def validateCurrentPage(self) -> bool:
         self.add_remaining_pages()  # Next needs the page it goes to
@@ -90,16 +84,17 @@ class AdvisorWizard(QWizard):
     def nextId(self) -> int:
         current = self.currentPage()
         if isinstance(current, UseCasePage) and not current.is_post_procedure():
-            return page_id("SensitivityPage")
+            return SKIP_PROCEDURE_TO
         return super().nextId()
 
     def steps(self) -> list[int]:
-        """The question pages' ids on the person's path (the procedure page only for recovery)."""
+        """The question pages' ids on the person's path (the procedure page only for recovery;
+        while no goal is chosen, counted in)."""
         first = self.page(0)
         recovery = not isinstance(first, UseCasePage) or first.is_post_procedure() \
             or first.choice.value() is None
-        skipped = set() if recovery else {page_id("ProcedurePage")}
-        return [i for i in range(RESULTS) if i not in skipped]
+        skipped = set() if recovery else {PROCEDURE}
+        return [i for i in range(QUESTIONS) if i not in skipped]
 
     def _show_step(self, current: int) -> None:
         page = self.page(current)
@@ -120,21 +115,16 @@ class AdvisorWizard(QWizard):
     def show_results(self) -> None:
         """Answer forward to the results (a profile was opened: its answers are all given);
         stops early on a page whose answer is missing, so the person sees what to fill in."""
+        from serumdesk.ui.results.results_page import ResultsPage
+
         self.add_remaining_pages()
-        while self.currentId() != RESULTS:
+        while not isinstance(self.currentPage(), ResultsPage):
             before = self.currentId()
             self.next()
             if self.currentId() == before:
                 return
 
-    def results_page(self) -> ResultsPage:
-        from serumdesk.ui.results.results_page import ResultsPage
-
-        return self.built_page(ResultsPage)
-
     def built_page(self, cls: type[P]) -> P:
         """The page of class `cls`, building the later pages first if need be."""
         self.add_remaining_pages()
-        page = self.page(page_id(cls))
-        assert isinstance(page, cls)
-        return page
+        return next(page for page in map(self.page, self.pageIds()) if isinstance(page, cls))

@@ -304,7 +304,3 @@ class ProductCard(QFrame):
         return [*reset, *update, *self.cost.spins.values(),
                 *(e.button for e in expanders if not e.isHidden())]
 
-    def caution_texts(self) -> list[tuple[str, str]]:
-        """(level, text) of every caution shown, for tests and the accessibility tree."""
-        return [(b.objectName(), b.accessibleName()) for b in self.caution_boxes]
-

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from serumdesk.domain.advice.compare import compare_selection
 from serumdesk.domain.advice.glance import for_you_today
 from serumdesk.domain.answers import ProductOverride
-from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
+from serumdesk.storage.catalog_loader import CatalogUnavailable
 from serumdesk.ui.results.card_strip import CardStrip
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.recommendation import Recommendation
+    from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.results.advice_panel import AdvicePanel
     from serumdesk.ui.results.compare_chooser import CompareChooser
     from serumdesk.ui.results.comparison_table import ComparisonTable
@@ -52,12 +53,12 @@ class ResultsBody(QWidget):
 
 
 class ResultsPage(QWizardPage):
-    reads_catalog = True
+    """Recomputes when the person edits their work or the catalog is read again, while shown."""
 
-    def __init__(self, state: WorkState, catalog_loader: CatalogLoader) -> None:
+    def __init__(self, state: WorkState, catalog: CatalogModel) -> None:
         super().__init__()
         self.state = state
-        self.catalog_loader = catalog_loader
+        self.catalog = catalog
         self.setTitle("Your matches")
         # No subtitle: the wizard then shows no header band, and the results get its height.
         self.setSubTitle("")
@@ -94,13 +95,15 @@ class ResultsPage(QWizardPage):
         self.print_button.setAccessibleName("Print the comparison sheet")
         self.pdf_button = QPushButton("E&xport PDF…")
         self.pdf_button.setAccessibleName("Export the comparison sheet as PDF")
-        self.print_button.clicked.connect(lambda: self._sheet_action("print_with_preview"))
-        self.pdf_button.clicked.connect(lambda: self._sheet_action("export_pdf_with_dialog"))
+        self.print_button.clicked.connect(self._print)
+        self.pdf_button.clicked.connect(self._export_pdf)
         actions.addStretch(1)
         actions.addWidget(self.print_button)
         actions.addWidget(self.pdf_button)
         layout.addLayout(actions)
         self.strip = CardStrip()
+        state.changed.connect(self._on_changed)
+        catalog.changed.connect(self._on_changed)
 
     def _build_content(self) -> None:
         from serumdesk.ui.results.advice_panel import AdvicePanel
@@ -148,8 +151,8 @@ class ResultsPage(QWizardPage):
 
         state = self.state
         try:
-            catalog = self.catalog_loader.load()
-            vocabulary = self.catalog_loader.vocabulary() if state.answers.allergens else None
+            catalog = self.catalog.catalog()
+            vocabulary = self.catalog.vocabulary() if state.answers.allergens else None
             rec = recommend(catalog, state.answers, state.overrides, vocabulary=vocabulary)
         except CatalogUnavailable as exc:
             self._show_unavailable(str(exc))
@@ -240,24 +243,28 @@ class ResultsPage(QWizardPage):
         apply_tone(self.status, level)
         self.status.show()
 
+    def _on_changed(self) -> None:
+        """The work or the catalog changed: recompute, if this page is on screen (the wizard
+        initialises it afresh when the person comes to it)."""
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            self.refresh()
+
     def _on_override(self, product_id: str, override: ProductOverride) -> None:
-        self.state.edit_override(product_id, override)
-        self.refresh()
+        self.state.edit_override(product_id, override)  # `changed` recomputes
 
     def _on_chosen(self, ids: list[str]) -> None:
-        self.state.edit_compared(ids)
+        self.state.edit_compared(ids)  # `changed` recomputes and shows the cards
+
+    # Imported on first use: printing brings QtPrintSupport, which start-up does not need.
+    def _print(self) -> None:
+        from serumdesk.ui.sheet.print_dialogs import print_with_preview
+
         if self.recommendation is not None:
-            self._show_cards(self.recommendation, ids)
-            if self.advice is not None:
-                top = self.recommendation.matches[0].product.title
-                self.advice.show_recommendation(self.recommendation, top, ids)
+            print_with_preview(self, self.recommendation, list(self.cards))
 
-    def _sheet_action(self, function_name: str) -> None:
-        rec = self.recommendation
-        if rec is None:
-            return
-        # Imported on first use: printing brings QtPrintSupport, which start-up does not need.
-        from serumdesk.ui.sheet import print_dialogs
+    def _export_pdf(self) -> None:
+        from serumdesk.ui.sheet.print_dialogs import export_pdf_with_dialog
 
-        action = getattr(print_dialogs, function_name)
-        action(self, rec, list(self.cards))
+        if self.recommendation is not None:
+            export_pdf_with_dialog(self, self.recommendation, list(self.cards))

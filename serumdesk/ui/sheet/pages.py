@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
-    QImage,
     QPageLayout,
     QPageSize,
     QPaintDevice,
@@ -252,26 +251,3 @@ class PagedSheet:
                 new_page()
             self.paint_page(painter, index)
         return count
-
-
-def render_page_images(request: SheetRequest, paper: str, dpi: int = 110) -> list[QImage]:
-    """Each page as a white image: the same layout and painting as the PDF, for people to look at."""
-    layout = page_layout(paper)
-    full = layout.fullRectPixels(dpi)
-    paint = layout.paintRectPixels(dpi)
-    probe = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
-    dots_per_metre = round(dpi / 0.0254)
-    probe.setDotsPerMeterX(dots_per_metre)
-    probe.setDotsPerMeterY(dots_per_metre)
-    sheet = PagedSheet.fitted(request, probe, QRectF(0, 0, paint.width(), paint.height()))
-    images = []
-    for index in range(sheet.page_count):
-        image = probe.copy()
-        image.fill(QColor(Qt.GlobalColor.white))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.translate(paint.left(), paint.top())
-        sheet.paint_page(painter, index)
-        painter.end()
-        images.append(image)
-    return images

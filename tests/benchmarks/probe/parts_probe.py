@@ -17,6 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 CATALOG = "catalog"
+QUESTION_PAGES = "later pages: question pages"
+RESULTS_PAGE = "later pages: results page"
 STDLIB = "Python's typing, pathlib, inspect, dataclasses"
 MODULES: dict[str, str] = {
     "serumdesk.launch": "console script, serumdesk.launch",
@@ -36,21 +38,19 @@ MODULES: dict[str, str] = {
     "serumdesk.domain.advice.ranking": f"{CATALOG}: ranking, rules, cautions, cost modules",
     "serumdesk.domain.advice.recommendation": "recommendation, routine modules",
     "serumdesk.ui.profiles.actions": "profiles: modules (storage, prompts, actions)",
+    # later_pages() imports the question pages' modules, then the results page's (sorted).
+    "serumdesk.ui.questions.sensitivity_page": QUESTION_PAGES,
+    "serumdesk.ui.results.results_page": RESULTS_PAGE,
 }
 """Module → the part that the time up to the end of its import belongs to."""
 
 
-def _page_part(args: tuple[Any, ...]) -> str:
-    from serumdesk.ui.questions.wizard import RESULTS
-
-    return "later pages: results page" if args[1] == RESULTS else "later pages: question pages"
-
-
 FUNCTIONS: dict[str, list[tuple[str, str | Callable[[tuple[Any, ...]], str]]]] = {
-    "serumdesk.ui.questions.wizard": [("AdvisorWizard._add_page", _page_part)],
-    "serumdesk.ui.main_window": [("MainWindow._add_menu_actions", "menus"),
-                                 ("MainWindow.load_catalog", f"{CATALOG}: other")],
-    "serumdesk.domain.catalog.catalog_file": [("load_catalog", f"{CATALOG}: read, check and build")],
+    "serumdesk.ui.questions.wizard": [("later_pages", QUESTION_PAGES)],
+    "serumdesk.ui.results.results_page": [("ResultsPage.__init__", RESULTS_PAGE)],
+    "serumdesk.ui.main_window": [("MainWindow._add_menu_actions", "menus")],
+    "serumdesk.ui.catalog_model": [("CatalogModel.read", f"{CATALOG}: other")],
+    "serumdesk.storage.data_files": [("load_catalog", f"{CATALOG}: read, check and build")],
     "serumdesk.storage.catalog_loader": [("CatalogLoader.load", f"{CATALOG}: other")],
     "serumdesk.storage.user_catalog": [
         ("UserCatalogStore.extras", "your data folder: your serums, a price list")],

@@ -100,7 +100,7 @@ def test_ok_keeps_the_bottles_and_marks_the_answers_edited(qtbot: QtBot) -> None
     assert dialog is not None and dialog.isVisible()
     dialog.add_bottle(TNS).opened.setChecked(True)
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-    with qtbot.waitSignal(window.state.changed, timeout=1000):
+    with qtbot.waitSignal(window.state.changed):
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     [bottle] = window.state.bottles
     assert bottle.product_id == TNS and bottle.opened == dt.date.today()

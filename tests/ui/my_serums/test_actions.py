@@ -16,12 +16,19 @@ from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.user_catalog import UserCatalogStore
 from serumdesk.storage.vocabulary_loader import VocabularyLoader
+from serumdesk.ui.catalog_model import CatalogModel
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.my_serums.actions import MySerumsActions, install_my_serums_actions
 from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
 from serumdesk.ui.work_state import WorkState
 from tests.ui.profile_helpers import ScriptedPrompts
-from tests.ui.wizard_helpers import card_texts, compare, drive_to_results
+from tests.ui.wizard_helpers import (
+    card_texts,
+    compare,
+    drive_to_results,
+    status_text,
+    wait_for_start_up,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -40,13 +47,14 @@ def build(qtbot: QtBot, catalog_path: Path, ingredients_path: Path, paths: UserP
     store = UserCatalogStore(paths.catalog_dir, read_only=read_only)
     loader = CatalogLoader(catalog_path, VocabularyLoader(ingredients_path),
                            UserCatalogStore(paths.catalog_dir).extras)
-    window = MainWindow(WorkState(), loader, paths)
+    window = MainWindow(WorkState(), CatalogModel(loader), paths)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: loader.attempted)
-    return install_my_serums_actions(window, window.state, store, catalog_path, prompts)
+    wait_for_start_up(qtbot, window)
+    return install_my_serums_actions(window, window.state, window.catalog, store, catalog_path,
+                                     prompts)
 
 
 @pytest.fixture
@@ -97,8 +105,8 @@ def test_a_saved_serum_is_compared_on_a_card_marked_your_entry(
     assert card.yours_label.isVisibleTo(card)
     assert "Your entry" in card_texts(card) and "Exo Ampoule" in card_texts(card)
     assert "(your entry)" in card.name_label.accessibleName()
-    assert window.status_text().startswith("Added “Glow Lab Exo Ampoule”: #")
-    assert window.status_text().endswith("and compared on your results.")
+    assert status_text(window).startswith("Added “Glow Lab Exo Ampoule”: #")
+    assert status_text(window).endswith("and compared on your results.")
     stored = json.loads((paths.catalog_dir / "my-products.json").read_text())
     assert [p["id"] for p in stored["products"]] == [MINE_ID]
 
@@ -165,12 +173,12 @@ def test_edit_and_remove_from_your_serums(qtbot: QtBot, actions: MySerumsActions
     editor.price.setValue(75)
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
     assert "$75.00" in listing.list.item(0).text()
-    catalog = actions.window.catalog_loader.load()
+    catalog = actions.catalog.catalog()
     assert catalog.by_id()[MINE_ID].price.usd == 75
     prompts.confirms.append(True)
     listing.remove_button.click()
     assert listing.list.count() == 0 and listing.empty.isVisible()
-    assert MINE_ID not in actions.window.catalog_loader.load().by_id()
+    assert MINE_ID not in actions.catalog.catalog().by_id()
     stored = json.loads((paths.catalog_dir / "my-products.json").read_text())
     assert stored["products"] == []
 
@@ -183,7 +191,7 @@ def test_a_clinic_price_list_from_the_menu(qtbot: QtBot, actions: MySerumsAction
     prompts.files.append(prices)
     actions.import_action.trigger()
     assert "Riverside (2026-11-01)" in prompts.texts("inform")[-1]
-    catalog = actions.window.catalog_loader.load()
+    catalog = actions.catalog.catalog()
     assert catalog.prices_from == "Riverside (2026-11-01)"
     assert catalog.by_id()["symbiome-the-answer"].price.usd == 150
     # A second one asks before replacing the first; declining keeps it.
@@ -196,9 +204,9 @@ def test_a_clinic_price_list_from_the_menu(qtbot: QtBot, actions: MySerumsAction
     prompts.files.append(bad)
     actions.import_action.trigger()
     assert "Nothing was changed" in prompts.texts("warn")[-1]
-    assert actions.window.catalog_loader.load().prices_from == "Riverside (2026-11-01)"
+    assert actions.catalog.catalog().prices_from == "Riverside (2026-11-01)"
     actions.reset_action.trigger()
-    assert actions.window.catalog_loader.load().prices_from is None
+    assert actions.catalog.catalog().prices_from is None
 
 
 def test_a_second_window_cannot_change_your_serums(qtbot: QtBot, catalog_path: Path,
@@ -220,8 +228,8 @@ def test_a_damaged_file_of_serums_is_reported_and_kept(qtbot: QtBot, catalog_pat
     damaged = paths.catalog_dir / "my-products.json"
     damaged.write_text("{oops")
     actions = build(qtbot, catalog_path, ingredients_path, paths, prompts)
-    assert len(actions.window.catalog_loader.load().products) == 10
-    assert "file of your serums" in actions.window.catalog_loader.problems[0]
+    assert len(actions.catalog.catalog().products) == 10
+    assert "file of your serums" in actions.catalog.loader.problems[0]
     banner = actions.window.banner  # said on screen at start, not only when asked
     assert banner.isVisible() and "my-products.json" in banner.text()
     assert "has not been changed" in banner.text()
@@ -253,7 +261,7 @@ def test_adding_a_serum_to_a_full_comparison_drops_nothing_and_says_so(
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert sorted(window.state.compared_ids) == sorted(four)  # nothing dropped unasked
     assert sorted(page.cards) == sorted(four)
-    assert "tick it under “Choose what to compare”" in window.status_text()
+    assert "tick it under “Choose what to compare”" in status_text(window)
 
 
 def test_a_serum_your_answers_leave_out_is_not_said_to_be_ranked(
@@ -265,6 +273,6 @@ def test_a_serum_your_answers_leave_out_is_not_said_to_be_ranked(
     assert dialog is not None
     fill(qtbot, dialog)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    status = window.status_text()
+    status = status_text(window)
     assert "but your answers leave it out" in status and "ranked" not in status
     assert MINE_ID not in window.state.compared_ids

@@ -10,11 +10,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from serumdesk.app import open_user_stores
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import UseCase
 from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.profile_types import Profile
+from serumdesk.ui.catalog_model import CatalogModel
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.profiles.actions import install_profile_actions
 from serumdesk.ui.profiles.picker_dialog import ProfilePickerDialog
@@ -63,7 +65,7 @@ def test_empty_picker_cannot_accept(qtbot: QtBot) -> None:
 
 def test_message_boxes_are_plain_text(qtbot: QtBot, artifacts_dir: Path,
                                       catalog_path: Path, user_dirs: Path) -> None:
-    window = MainWindow(WorkState(), CatalogLoader(catalog_path), UserPaths(user_dirs))
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog_path)), UserPaths(user_dirs))
     qtbot.addWidget(window)
     box = message_box(window, QMessageBox.Icon.Warning, "Unsaved changes",
                       "You have changes to profile “<b>Mum</b>” that are not saved.")
@@ -76,9 +78,10 @@ def test_message_boxes_are_plain_text(qtbot: QtBot, artifacts_dir: Path,
 
 def test_file_menu_holds_the_profile_actions(qtbot: QtBot, artifacts_dir: Path,
                                             catalog_path: Path, user_dirs: Path) -> None:
-    window = MainWindow(WorkState(), CatalogLoader(catalog_path), UserPaths(user_dirs))
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog_path)), UserPaths(user_dirs))
     qtbot.addWidget(window)
-    actions = install_profile_actions(window, window.state, UserPaths(user_dirs), ScriptedPrompts(),
+    actions = install_profile_actions(window, window.state, window.catalog,
+                                      open_user_stores(UserPaths(user_dirs)), ScriptedPrompts(),
                                       offer_at_start=False)
     window.show()
     # Quit joins the menu right after the first paint (start-up builds only the first page).
@@ -116,7 +119,7 @@ def test_export_file_names_are_harmless(name: str, expected: str) -> None:
 def test_real_unsaved_question_maps_its_buttons(qtbot: QtBot, catalog_path: Path,
                                                 user_dirs: Path, button: QMessageBox.StandardButton,
                                                 expected: Unsaved) -> None:
-    window = MainWindow(WorkState(), CatalogLoader(catalog_path), UserPaths(user_dirs))
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog_path)), UserPaths(user_dirs))
     qtbot.addWidget(window)
     seen: list[str] = []
 

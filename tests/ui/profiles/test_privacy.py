@@ -15,7 +15,7 @@ from serumdesk.storage.paths import UserPaths
 from serumdesk.ui.profiles.actions import ProfileActions
 from serumdesk.ui.results.results_page import ResultsPage
 from tests.ui.profile_helpers import ScriptedPrompts
-from tests.ui.wizard_helpers import pick_goal_if_unanswered
+from tests.ui.wizard_helpers import pick_goal_if_unanswered, wait_for_start_up
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -55,7 +55,7 @@ def test_app_session_makes_no_connection(qtbot: QtBot, catalog_path: Path, user_
     assert actions is not None
     prompts = ScriptedPrompts()
     actions.prompts = prompts
-    qtbot.waitUntil(lambda: window.catalog_loader.attempted)
+    wait_for_start_up(qtbot, window)
     wizard = window.wizard
     for _ in range(20):  # every question with its default answer, up to the results
         if isinstance(wizard.currentPage(), ResultsPage):
@@ -63,7 +63,7 @@ def test_app_session_makes_no_connection(qtbot: QtBot, catalog_path: Path, user_
         pick_goal_if_unanswered(qtbot, window)
         wizard.next()
     assert isinstance(wizard.currentPage(), ResultsPage)
-    assert window.wizard.results_page().recommendation is not None
+    assert window.wizard.built_page(ResultsPage).recommendation is not None
 
     prompts.names.append("Mum")
     assert actions.save()

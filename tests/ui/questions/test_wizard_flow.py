@@ -22,6 +22,7 @@ from tests.ui.wizard_helpers import (
     answer_current_page,
     card_texts,
     catalog_products,
+    caution_names,
     click,
     click_back,
     click_next,
@@ -113,7 +114,7 @@ def test_pregnant_gets_a_clinician_caution_on_every_novel_biologic(qtbot: QtBot)
     assert set(page.cards) == {"skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum",
                                "the-ordinary-hyaluronic-acid-b5"}
     for pid, card in page.cards.items():
-        names = [name for _, name in card.caution_texts()]
+        names = [name for name in caution_names(card)]
         clinician = [n for n in names if n.startswith("Talk to your clinician first")]
         novel = products[pid]["source_category"] not in NOT_NOVEL_BIOLOGIC
         assert bool(clinician) == (novel or products[pid]["human_derived"]), pid
@@ -292,7 +293,7 @@ def test_changed_answers_refill_the_cautions_and_checkboxes_in_place(qtbot: QtBo
     from serumdesk.ui.results.product_card import CAUTION_TITLES
 
     def shown_cautions(card: ProductCard) -> list[str]:
-        return [name for _, name in card.caution_texts()]
+        return [name for name in caution_names(card)]
 
     def expected_cautions(card: ProductCard) -> list[str]:
         assert page.recommendation is not None
@@ -365,3 +366,19 @@ def test_an_allergen_serumdesk_does_not_know_is_named_as_you_type(qtbot: QtBot) 
     results = drive_to_results(qtbot, window, Answers(allergens=("latex",)))
     assert results.for_you is not None
     assert any("SerumDesk does not know “latex”" in t for t in results.for_you.texts())
+
+
+def test_without_a_procedure_next_skips_only_the_procedure_page(qtbot: QtBot) -> None:
+    from serumdesk.ui.questions.procedure_page import ProcedurePage
+    from serumdesk.ui.questions.question_page import QuestionPage
+    from serumdesk.ui.questions.sensitivity_page import SensitivityPage
+    from serumdesk.ui.questions.wizard import PROCEDURE, QUESTIONS, SKIP_PROCEDURE_TO
+    from serumdesk.ui.results.results_page import ResultsPage
+
+    wizard = open_window(qtbot).wizard
+    assert isinstance(wizard.page(SKIP_PROCEDURE_TO - 1), ProcedurePage)
+    assert isinstance(wizard.page(SKIP_PROCEDURE_TO), SensitivityPage)
+    # The step count ("Step n of 6") is held to the pages there are.
+    assert PROCEDURE == SKIP_PROCEDURE_TO - 1
+    assert all(isinstance(wizard.page(i), QuestionPage) for i in range(QUESTIONS))
+    assert isinstance(wizard.page(QUESTIONS), ResultsPage)

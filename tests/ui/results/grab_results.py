@@ -60,7 +60,7 @@ def main(width: int, height: int, scheme: str, out: Path) -> dict[str, object]:
         app.processEvents()
         time.sleep(0.01)
     window.wizard.add_remaining_pages()
-    window.load_catalog()
+    window.catalog.read()
     window.state.replace(PERSONA, compared_ids=FOUR)
     window.wizard.show_results()
     for _ in range(5):

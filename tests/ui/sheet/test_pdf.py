@@ -23,7 +23,7 @@ from serumdesk.domain.advice.recommendation import Recommendation, recommend
 from serumdesk.domain.answers import Answers
 from serumdesk.storage.atomic import SaveError
 from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION
-from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, render_page_images
+from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest
 from serumdesk.ui.sheet.pdf import default_paper, paper_for_locale, write_sheet_pdf
 from tests.ui.sheet_helpers import (
     HUMAN_DERIVED,
@@ -32,6 +32,7 @@ from tests.ui.sheet_helpers import (
     pdf_pages_text,
     pdf_text,
     rec_for,
+    render_page_images,
 )
 
 REPO = Path(__file__).resolve().parents[3]

@@ -195,7 +195,7 @@ def test_export_onto_a_fifo_says_so_and_leaves_it(qtbot: QtBot, tmp_path: Path,
     fifo = make_fifo(tmp_path / "sheet.pdf")
     _answer_file_dialog(monkeypatch, fifo)
     shown = _read_the_message()
-    with deadline(20):
+    with deadline():
         export_pdf_with_dialog(parent, rec_for("vegan"), [])
     assert shown == [f"Could not save {fifo}: it is a named pipe (FIFO), and SerumDesk only "
                      "replaces regular files. Nothing was written."]

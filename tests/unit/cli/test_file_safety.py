@@ -69,7 +69,7 @@ def test_a_non_regular_file_is_never_replaced_even_with_force(
     FIFOs and symlinks."""
     target = make_hostile(kind, tmp_path / "target")
     before = target.lstat()
-    with deadline(20):
+    with deadline():
         plain_failure(run_cli(*command, str(target), "--force"), words,
                       "only replaces regular files")
     after = target.lstat()
@@ -105,13 +105,13 @@ def test_an_empty_file_name_is_a_usage_error(run_cli: RunCli) -> None:
 def test_recommend_refuses_a_fifo_or_device_catalog_at_once(
         run_cli: RunCli, tmp_path: Path, kind: str, words: str) -> None:
     catalog = make_hostile(kind, tmp_path / "catalog.json")
-    with deadline(20):
+    with deadline():
         plain_failure(run_cli("recommend", "--catalog", str(catalog)), str(catalog), words)
 
 
 def test_profile_list_reports_a_fifo_and_leaves_it(run_cli: RunCli, user_dirs: Path) -> None:
     fifo = make_fifo(user_dirs / "profiles" / ("8" * 32 + ".json"))
-    with deadline(20):
+    with deadline():
         listed = run_cli("profile", "list")
     assert listed.returncode == 0
     assert f"Could not read profile file {fifo.name}: it is a named pipe (FIFO)" in listed.stderr

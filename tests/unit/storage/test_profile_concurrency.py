@@ -75,7 +75,7 @@ def test_sigkill_mid_save_leaves_only_whole_files(tmp_path: Path) -> None:
             assert proc.stdout.readline().strip() == "ready"
             time.sleep(0.05 + 0.037 * round_)
             os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=30)
+            proc.wait(timeout=120)
         # Whatever moment the kill hit, the file is a whole, valid profile.
         raw = store.path_for(victim.id).read_bytes()
         profile, _ = parse_profile(raw, default_id=victim.id)

@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from serumdesk.domain.choices import IrritantKind, SourceCategory
+from serumdesk.domain.choices import IrritantKind, SourceCategory, Vegan
 from serumdesk.domain.ingredients.entry import MatchKind
 from serumdesk.domain.ingredients.model import Flag
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import MAX_ITEMS, parse_label, printable
-from serumdesk.domain.label.reading import LabelReading, Vegan, read_label
+from serumdesk.domain.label.reading import LabelReading, read_label
 
 LABELS = Path(__file__).parents[1] / "data" / "labels"
 
