@@ -32,8 +32,9 @@ def manual_text() -> str:
 
 
 def about_text() -> str:
-    meta = _distribution()
-    return ABOUT.format(name=APP_NAME, version=meta["Version"] if meta is not None else "")
+    from serumdesk import __version__
+
+    return ABOUT.format(name=APP_NAME, version=__version__)
 
 
 class HelpDialog(QDialog):
