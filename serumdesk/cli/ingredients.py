@@ -42,12 +42,14 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
     from serumdesk.domain.label.report import ingredient_line, verdict_lines
 
     r = verdict.reading
+    shown = (f"{len(r.ingredients)} ingredients" if not len(r.ingredients) > len(r.listed) else
+             f"The first {len(r.listed):,} of {len(r.ingredients):,} items")
     lines = [f"SerumDesk reads this label — ingredient vocabulary {vocabulary.version} "
              f"({vocabulary.updated})", "",
-             f"{len(r.ingredients)} ingredients, as written → what SerumDesk reads:"]
-    width = len(str(len(r.ingredients)))
+             f"{shown}, as written → what SerumDesk reads:"]
+    width = len(str(len(r.listed)))
     lines += [f"  {n:>{width}}. {ingredient_line(ingredient)}"
-              for n, ingredient in enumerate(r.ingredients, 1)]
+              for n, ingredient in enumerate(r.listed, 1)]
     lines += ["", "Verdict:"]
     lines += [f"  {line}" if line else "" for line in verdict_lines(verdict, answers)]
     lines += ["", NOT_ADVICE]
@@ -56,7 +58,7 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
 
 def run(args: argparse.Namespace) -> int:
     from serumdesk.domain.label.parse import parse_label
-    from serumdesk.domain.label.reading import read_label
+    from serumdesk.domain.label.reading import cut_words, read_label
     from serumdesk.domain.label.verdict import check_label, label_to_dict
 
     parsed = parse_label(_label_text(args))
@@ -65,9 +67,8 @@ def run(args: argparse.Namespace) -> int:
     answers = answers_for(args)
     vocabulary = load_vocabulary()
     verdict = check_label(read_label(parsed, vocabulary), vocabulary, answers)
-    if parsed.unread_chars:
-        tell(f"serumdesk: warning: only the first {len(parsed.items)} items were read; "
-             f"{parsed.unread_chars:,} characters after them were not.")
+    for line in cut_words(verdict.reading):
+        tell(f"serumdesk: warning: {line}")
     if args.json:
         write_json(label_to_dict(verdict))
     else:

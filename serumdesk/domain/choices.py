@@ -213,12 +213,14 @@ class IrritantKind(StrEnum):
     FRAGRANCE = "fragrance"
     ESSENTIAL_OIL = "essential-oil"
     BOTANICAL = "botanical"
+    VITAMIN_C = "vitamin-c"
 
     @property
     def label(self) -> str:
         return {
             IrritantKind.EXFOLIATING_ACID: "exfoliating acid",
             IrritantKind.RETINOID: "retinoid",
+            IrritantKind.VITAMIN_C: "vitamin C",
             IrritantKind.FRAGRANCE: "fragrance",
             IrritantKind.ESSENTIAL_OIL: "essential oil",
             IrritantKind.BOTANICAL: "botanical extract",

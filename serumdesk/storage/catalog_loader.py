@@ -8,13 +8,14 @@ import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.domain.catalog.price_list import PriceList
     from serumdesk.domain.catalog.product import Catalog, Product
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
+    from serumdesk.storage.my_products_derived import DerivedFacts
     from serumdesk.storage.vocabulary_loader import VocabularyLoader
 
 
@@ -32,6 +33,18 @@ class CatalogExtras:
     my_products: tuple[MyProduct, ...] = ()
     problems: tuple[str, ...] = field(default=())
     """Files that could not be used, each in plain words: the app goes on without them."""
+    mine: MineSource | None = None
+    """The person's own serums as kept in their folder, read only when needed (instead of
+    `my_products`, which callers that have the entries already give)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MineSource:
+    """Your serums as the folder keeps them: derived facts, and the entries behind them."""
+
+    derived: DerivedFacts
+    entries: Callable[[], list[MyProduct]]
+    """The entries, fully validated (raises DataFileError when the file cannot be used)."""
 
 
 ExtrasSource = Callable[[], CatalogExtras]
@@ -110,6 +123,9 @@ class CatalogLoader:
                 catalog = apply_price_list(catalog, extras.price_list)
             except UnknownProducts as exc:
                 problems.append(f"The price list {extras.price_list.describe()} is not used: {exc}")
+        if extras.mine is not None:
+            catalog = replace(catalog, products=[
+                *catalog.products, *self._from_folder(extras.mine, problems, set(catalog.by_id()))])
         if extras.my_products:
             vocabulary = self.vocabulary()
             if vocabulary is None:
@@ -123,25 +139,79 @@ class CatalogLoader:
 
     def _mine(self, entries: tuple[MyProduct, ...], vocabulary: Vocabulary,
               problems: list[str], catalog_ids: set[str]) -> list[Product]:
-        from pydantic import ValidationError
+        made, _ = self._derive(list(entries), vocabulary, problems, dt.date.today())
+        return self._not_taken(made, problems, catalog_ids)
 
-        from serumdesk.domain.catalog.my_products import product_from_label
+    def _from_folder(self, mine: MineSource, problems: list[str], catalog_ids: set[str]) -> list[Product]:
+        """Your serums from their derived facts when every one is up to date (no label is
+        read and the vocabulary is not loaded: benchmark row 7 with your serums); else from
+        their labels, keeping the facts for next time."""
+        from serumdesk.domain.catalog.catalog_file import parse_product
+        from serumdesk.domain.strict.limits import MY_PRODUCTS
+        from serumdesk.storage.my_products_derived import MAX_DERIVED_BYTES, fingerprint
+
+        today = dt.date.today()
+        raw = mine.derived.entries()
+        vocabulary_print = (fingerprint(self.vocabulary_loader.path, MAX_DERIVED_BYTES)
+                            if self.vocabulary_loader is not None else None)
+        keys = (mine.derived.keys(raw, vocabulary_print, today)
+                if raw is not None and vocabulary_print is not None
+                and len(raw) <= MY_PRODUCTS else None)
+        cached = mine.derived.cached(keys) if keys else None
+        if cached is not None:
+            try:
+                made = [parse_product(data) for data in cached]
+            except ValueError:  # a damaged file of facts: derive them again
+                made = []
+            if len(made) == len(cached):
+                return self._not_taken(made, problems, catalog_ids)
+        from serumdesk.domain.strict.data_files import DataFileError
+
+        try:
+            entries = mine.entries()
+        except DataFileError as exc:
+            problems.append(f"{exc}\nYour serums are not shown until the file is fixed; "
+                            "it has not been changed.")
+            return []
+        vocabulary = self.vocabulary()
+        if vocabulary is None:
+            problems.append("Your own serums cannot be shown: the ingredient vocabulary "
+                            "could not be loaded.")
+            return []
+        made, datas = self._derive(entries, vocabulary, problems, today)
+        if keys is not None and len(datas) == len(keys):
+            mine.derived.remember(keys, datas)
+        return self._not_taken(made, problems, catalog_ids)
+
+    def _derive(self, entries: list[MyProduct], vocabulary: Vocabulary, problems: list[str],
+                today: dt.date) -> tuple[list[Product], list[dict[str, Any]]]:
+        from serumdesk.domain.catalog.catalog_file import parse_product
+        from serumdesk.domain.catalog.my_products import product_data_from_label
         from serumdesk.domain.label.reading import read_label
 
         made: list[Product] = []
-        taken = set(catalog_ids)
+        datas: list[dict[str, Any]] = []
         for mine in entries:
-            if mine.id in taken:
-                problems.append(f"Your serum “{mine.brand} {mine.name}” is not shown: its id "
-                                f"'{mine.id}' is taken by another product.")
-                continue
-            taken.add(mine.id)
             try:
-                made.append(product_from_label(mine, read_label(mine.label, vocabulary),
-                                               dt.date.today()))
-            except (ValidationError, ValueError) as exc:
+                data = product_data_from_label(mine, read_label(mine.label, vocabulary), today)
+                made.append(parse_product(data))
+                datas.append(data)
+            except ValueError as exc:
                 problems.append(f"Your serum “{mine.brand} {mine.name}” cannot be shown ({exc}).")
-        return made
+        return made, datas
+
+    @staticmethod
+    def _not_taken(made: list[Product], problems: list[str], catalog_ids: set[str]) -> list[Product]:
+        kept: list[Product] = []
+        taken = set(catalog_ids)
+        for product in made:
+            if product.id in taken:
+                problems.append(f"Your serum “{product.brand} {product.name}” is not shown: its "
+                                f"id '{product.id}' is taken by another product.")
+                continue
+            taken.add(product.id)
+            kept.append(product)
+        return kept
 
     def vocabulary(self) -> Vocabulary | None:
         """The ingredient vocabulary, loaded on first use; None when there is none or it

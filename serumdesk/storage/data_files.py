@@ -46,11 +46,8 @@ def load_price_list(path: Path) -> PriceList:
 
 def load_my_products(path: Path) -> list[MyProduct]:
     """The serums in the file at `path`."""
-    from serumdesk.domain.catalog.my_products import (
-        MAX_MY_PRODUCTS_BYTES,
-        MyProductsError,
-        parse_my_products,
-    )
+    from serumdesk.domain.catalog.my_products import MAX_MY_PRODUCTS_BYTES
+    from serumdesk.domain.catalog.my_products_file import MyProductsError, parse_my_products
 
     return parse_my_products(read_limited(path, MAX_MY_PRODUCTS_BYTES, MyProductsError), path)
 

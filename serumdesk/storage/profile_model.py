@@ -20,7 +20,7 @@ from pydantic import (
 
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
-from serumdesk.domain.catalog.my_products import MyProductEntry
+from serumdesk.domain.catalog.my_products_file import MyProductEntry
 from serumdesk.domain.catalog.product import ProductId
 from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
 from serumdesk.domain.strict import strict_json

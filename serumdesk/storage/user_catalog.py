@@ -2,6 +2,7 @@
 
 Layout of <data>/catalog/ (0700; files 0600, like profiles, and looser ones are tightened):
   my-products.json   serums the person entered from their labels
+  my-products-derived.json  what SerumDesk derived from those labels (a cache; safe to delete)
   price-list.json    a clinic's price list, laid over the catalog's prices
   catalog.json       a clinic's whole catalog, used instead of the bundled one
   .lock              the kernel lock held around every read-modify-write (see lock.py)
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.domain.catalog.price_list import PriceList
     from serumdesk.domain.catalog.product import Catalog
-    from serumdesk.storage.catalog_loader import CatalogExtras
+    from serumdesk.storage.catalog_loader import CatalogExtras, MineSource
 
 READ_ONLY_MESSAGE = (
     "Your serums are open read-only because another SerumDesk window is using them. "
@@ -106,20 +107,38 @@ class UserCatalogStore(PrivateFolderStore):
 
         problems: list[str] = []
         price_list: PriceList | None = None
-        mine: list[MyProduct] = []
         try:
             price_list = self.price_list()
         except DataFileError as exc:
             problems.append(f"{exc}\nThe catalog's own prices are used instead.")
-        try:
-            mine = self.my_products()
-        except DataFileError as exc:
-            problems.append(f"{exc}\nYour serums are not shown until the file is fixed; "
-                            "it has not been changed.")
+        mine = self._mine_source() if _exists(self.my_products_path) else None
+        entries: list[MyProduct] = []
+        if mine is not None and mine.derived.entries() is None:
+            # Not the plain shape the kept facts are filed by: read in full, which says why.
+            mine = None
+            try:
+                entries = self.my_products()
+            except DataFileError as exc:
+                problems.append(f"{exc}\nYour serums are not shown until the file is fixed; "
+                                "it has not been changed.")
         installed = self.installed_catalog_path
         return CatalogExtras(installed=installed if _exists(installed) else None,
-                             price_list=price_list, my_products=tuple(mine),
-                             problems=tuple(problems))
+                             price_list=price_list, my_products=tuple(entries),
+                             problems=tuple(problems), mine=mine)
+
+    def _mine_source(self) -> MineSource:
+        """Your serums for the catalog loader: their derived facts when they are up to date,
+        else the entries themselves (read only then)."""
+        from serumdesk.domain.catalog.my_products import MAX_MY_PRODUCTS_BYTES
+        from serumdesk.storage.catalog_loader import MineSource
+        from serumdesk.storage.my_products_derived import DERIVED_FILE, DerivedFacts
+
+        def write(path: Path, data: bytes) -> None:
+            atomic_write_bytes(path, data, replace=True, private=True)
+
+        derived = DerivedFacts(self.my_products_path, self.folder / DERIVED_FILE,
+                               MAX_MY_PRODUCTS_BYTES, None if self.read_only else write)
+        return MineSource(derived=derived, entries=self.my_products)
 
     def my_products(self) -> list[MyProduct]:
         """The serums the person entered ([] when there are none); MyProductsError when the
@@ -155,7 +174,7 @@ class UserCatalogStore(PrivateFolderStore):
     def _save_products(self, products: list[MyProduct]) -> None:
         from pydantic import ValidationError
 
-        from serumdesk.domain.catalog.my_products import my_products_bytes
+        from serumdesk.domain.catalog.my_products_file import my_products_bytes
         from serumdesk.domain.strict.field_rules import error_words
         from serumdesk.domain.strict.limits import MY_PRODUCTS
 

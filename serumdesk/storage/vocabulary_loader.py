@@ -26,6 +26,11 @@ class VocabularyLoader:
         self._error: str | None = None
 
     @property
+    def loaded(self) -> bool:
+        """Whether the vocabulary was read (what start-up with your serums avoids)."""
+        return self._vocabulary is not None
+
+    @property
     def error(self) -> str | None:
         """The failure message, once loading was tried and failed."""
         return self._error

@@ -92,7 +92,7 @@ def installed_command(name: str) -> Path:
 def process_env(**extra: str) -> dict[str, str]:
     """The environment of a measured process: never the person's own files, and Python's bytecode
     cache on, as after `pip install` (the warm-up runs write whatever is missing)."""
-    env = dict(os.environ, SERUMDESK_DATA_DIR=SCRATCH, XDG_CONFIG_HOME=SCRATCH, **extra)
+    env = {**os.environ, "SERUMDESK_DATA_DIR": SCRATCH, "XDG_CONFIG_HOME": SCRATCH, **extra}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
@@ -107,9 +107,9 @@ class Painted:
     """From that Paint event to MainWindow.start_up_finished (None for the bare wizard)."""
 
 
-def run_until_painted(cmd: list[str], script: Path) -> Painted:
+def run_until_painted(cmd: list[str], script: Path, **extra: str) -> Painted:
     """Run `cmd` with the first-paint probe loaded (probe/sitecustomize.py) until it reports."""
-    env = process_env(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(PROBE))
+    env = process_env(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(PROBE), **extra)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
     assert proc.stdout is not None
@@ -171,11 +171,11 @@ def startup_rows(runs: int) -> list[Row]:
 
 # --- 7: a headless command as people run it ---------------------------------------------------
 
-def run_to_exit(cmd: list[str]) -> float:
+def run_to_exit(cmd: list[str], **extra: str) -> float:
     """Wall seconds from process start to exit (output discarded); the command must succeed."""
     start = time.perf_counter()
-    subprocess.run(cmd, env=process_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   check=True)
+    subprocess.run(cmd, env=process_env(**extra), stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=True)
     return time.perf_counter() - start
 
 
@@ -194,6 +194,55 @@ def command_row(runs: int) -> Row:
                   "×", "process start to exit of the installed command with the bundled catalog and "
                   "default answers, JSON to /dev/null, against `python -c` that imports pydantic and "
                   "validates one small model")
+
+
+# --- 7 and 1 with 20 of your own serums ----------------------------------------------------
+
+MINE_COUNT = 20
+
+
+def folder_with_my_serums() -> str:
+    """A scratch data folder holding 20 serums added from the stored published labels, as a
+    person adds them (`serumdesk catalog add`)."""
+    folder = tempfile.mkdtemp(prefix="serumdesk-bench-mine-")
+    labels = sorted(p for p in LABEL_FILE.parent.glob("*.txt") if not p.name.startswith("synthetic-"))
+    for n in range(MINE_COUNT):
+        path = Path(folder) / "label.txt"  # the label as printed, without the file's source header
+        path.write_text("\n".join(line for line in labels[n % len(labels)].read_text(
+            encoding="utf-8").splitlines() if not line.startswith("# ")), encoding="utf-8")
+        subprocess.run([str(installed_command("serumdesk")), "catalog", "add", "--brand", f"Brand {n}",
+                        "--name", f"Serum {n}", "--price", "120", "--size", "30",
+                        "--ingredients-file", str(path)],
+                       env=process_env(SERUMDESK_DATA_DIR=folder), stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True)
+        path.unlink()
+    return folder
+
+
+def mine_rows(runs: int) -> list[Row]:
+    folder = folder_with_my_serums()
+    ours_cmd = [str(installed_command("serumdesk")), "recommend", "--json"]
+    bare_cmd = [sys.executable, "-c", BARE_PYDANTIC]
+    run_to_exit(bare_cmd)
+    run_to_exit(ours_cmd, SERUMDESK_DATA_DIR=folder)  # the first run derives and keeps the facts
+    bare, ours = [], []
+    for _ in range(runs):
+        bare.append(run_to_exit(bare_cmd))
+        ours.append(run_to_exit(ours_cmd, SERUMDESK_DATA_DIR=folder))
+    bt, ot = statistics.median(bare), statistics.median(ours)
+    gui = installed_command("serumdesk-gui")
+    run_until_painted([str(gui)], gui, SERUMDESK_DATA_DIR=folder)
+    ready = [run_until_painted([str(gui)], gui, SERUMDESK_DATA_DIR=folder).ready_ms
+             for _ in range(runs)]
+    rm = statistics.median(r for r in ready if r is not None)
+    return [
+        judged(f"7. `serumdesk recommend --json` with {MINE_COUNT} of your serums",
+               f"{ot * 1000:.0f} ms vs bare {bt * 1000:.0f} ms = {ot / bt:.2f}×", ot / bt, 1.0, 0.6,
+               "×", "as row 7, with 20 serums added from published labels: their derived facts "
+               "are kept beside them, so no label is read and no vocabulary loaded"),
+        judged(f"1. first paint → ready with {MINE_COUNT} of your serums", f"{rm:.0f} ms", rm,
+               100, 50, " ms", "as row 1's ready, `serumdesk-gui` with those 20 serums"),
+    ]
 
 
 # --- 3: last answer to comparison cards laid out --------------------------------------------
@@ -314,13 +363,57 @@ def labels_rows(runs: int) -> list[Row]:
         return check_label(read_label(text, vocabulary), vocabulary, answers)
 
     seconds = median_time(analyse, max(runs, 50))
+    worst_shape, worst = worst_label_case(vocabulary, answers)
+    unknown, total = corpus_unknown_share(vocabulary)
+    share = unknown / total if total else 0.0
     return [
         Row("8. ingredient vocabulary loaded (once)", f"{loaded * 1000:.0f} ms", "", None,
             "reading, checking and indexing catalog/ingredients.json, in the benchmark's process"),
         Row("8. label of 60 ingredients analysed", f"{seconds * 1000:.2f} ms", "≤ 5 ms",
             seconds <= 0.005, "`serumdesk ingredients`' work for a 60-ingredient label, the "
             "vocabulary warm: parse, read each ingredient, classify, check allergies and cautions"),
+        Row("8. worst 20,000-character label", f"{worst * 1000:.1f} ms", "≤ 50 ms", worst <= 0.05,
+            f"the slowest of the crafted shapes in tests/unit/domain/label/worst_cases.py "
+            f"({worst_shape}), read and checked; the process's CPU time, median of 5"),
+        Row("8. unknown ingredients across the label corpus", f"{share:.1%} ({unknown}/{total})",
+            "≤ 3%", share <= 0.03, "items of the stored published labels "
+            "(tests/unit/domain/data/labels) the vocabulary cannot read"),
     ]
+
+
+def worst_label_case(vocabulary: object, answers: object) -> tuple[str, float]:
+    """The slowest crafted 20,000-character label (issue #19's linear-time rule)."""
+    from serumdesk.domain.label.reading import read_label
+    from serumdesk.domain.label.verdict import check_label
+    from tests.unit.domain.label.worst_cases import WORST_CASES
+
+    worst = ("", 0.0)
+    for shape, grow in WORST_CASES.items():
+        text = grow(20_000)
+        check_label(read_label(text, vocabulary), vocabulary, answers)  # type: ignore[arg-type]
+        samples = []
+        for _ in range(5):  # CPU time of this process: the work itself, whatever else runs
+            start = time.process_time()
+            check_label(read_label(text, vocabulary), vocabulary, answers)  # type: ignore[arg-type]
+            samples.append(time.process_time() - start)
+        worst = max(worst, (shape, statistics.median(samples)), key=lambda pair: pair[1])
+    return worst
+
+
+def corpus_unknown_share(vocabulary: object) -> tuple[int, int]:
+    """(unknown, all) items across the stored real labels (synthetic ones left out)."""
+    from serumdesk.domain.label.reading import read_label
+
+    unknown = total = 0
+    for path in sorted(LABEL_FILE.parent.glob("*.txt")):
+        if path.name.startswith("synthetic-"):
+            continue
+        text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                         if not line.startswith("# "))
+        reading = read_label(text, vocabulary)  # type: ignore[arg-type]
+        unknown += len(reading.unknown)
+        total += len(reading.ingredients)
+    return unknown, total
 
 
 def machine() -> str:
@@ -350,7 +443,7 @@ def quiet_offscreen_notes() -> None:
     qInstallMessageHandler(handler)
 
 
-CHOICES = ["startup", "results", "recommend", "pdf", "profile", "command", "labels"]
+CHOICES = ["startup", "results", "recommend", "pdf", "profile", "command", "labels", "mine"]
 
 
 def main() -> int:
@@ -377,6 +470,8 @@ def main() -> int:
         rows += labels_rows(args.runs)
     if "command" in wanted:
         rows.append(command_row(args.runs))
+    if "mine" in wanted:
+        rows += mine_rows(args.runs)
 
     marks = [verdict(r) for r in rows]
     width = max(len(r.name) for r in rows)

@@ -17,7 +17,9 @@ from .conftest import SERUMDESK, Run
 LABELS = Path(__file__).parents[1] / "unit" / "domain" / "data" / "labels"
 TNS = LABELS / "skinmedica-tns-recovery-complex.txt"
 FIELDS = ["ingredients", "source_category", "source_reason", "human_derived", "animal_derived",
-          "vegan", "fragrance", "irritants", "allergen_matches", "unknown", "cautions"]
+          "live_stem_cells_claimed", "truncated", "items_read", "items_listed",
+          "unread_characters", "vegan", "fragrance", "irritants", "allergen_matches", "unknown",
+          "cautions"]
 
 
 def label_file(tmp_path: Path, source: Path) -> Path:
@@ -57,7 +59,7 @@ def test_file_json_has_exactly_the_issues_fields(run_serumdesk: Run, tmp_path: P
     assert list(doc) == FIELDS
     assert len(doc["ingredients"]) == 18  # the page: "Serum with 18 ingredients"
     assert doc["source_category"] == "human-fibroblast-conditioned-media"
-    assert doc["human_derived"] is True and doc["vegan"] == "no"
+    assert doc["human_derived"] == "yes" and doc["vegan"] == "no" and doc["truncated"] is False
     assert "Parfum" in doc["fragrance"] and "Linalool" in doc["fragrance"]
     assert {(m["ingredient"], m["match"]) for m in doc["allergen_matches"]} == {
         ("Parfum", "possible"), ("Linalool", "definite"), (None, "unknown-allergen")}
@@ -132,8 +134,10 @@ def test_a_one_megabyte_label_finishes_and_says_what_was_not_read(run_serumdesk:
     assert big.stat().st_size > 1_000_000
     result = run_serumdesk("ingredients", "--file", str(big), "--json")
     assert result.returncode == 0, result.stderr
-    assert "only the first 1000 items were read" in result.stderr
-    assert len(json.loads(result.stdout)["ingredients"]) == 1000
+    assert "The label was cut" in result.stderr
+    doc = json.loads(result.stdout)
+    assert len(doc["ingredients"]) == 1000 and doc["truncated"] is True
+    assert doc["items_read"] > 1000 and doc["unread_characters"] > 0
 
 
 def test_control_characters_never_reach_the_output(run_serumdesk: Run) -> None:

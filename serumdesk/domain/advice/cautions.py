@@ -94,6 +94,13 @@ def medical_caution_text(answers: Answers) -> str | None:
     return "Talk to your clinician before starting it: " + "; ".join(reasons) + "."
 
 
+_FRESH_SKIN_KINDS = (IrritantKind.RETINOID, IrritantKind.VITAMIN_C, IrritantKind.EXFOLIATING_ACID,
+                     IrritantKind.FRAGRANCE, IrritantKind.ESSENTIAL_OIL)
+"""What the guide's routine keeps off freshly treated skin: actives that irritate and scent."""
+_SAME_ACTIVE = ((Active.RETINOID, IrritantKind.RETINOID), (Active.ACIDS, IrritantKind.EXFOLIATING_ACID),
+                (Active.VITAMIN_C, IrritantKind.VITAMIN_C))
+"""An active the person uses, and the kind that would double it up."""
+
 _BRAND_DIRECTIONS = Source(SourceKind.PRODUCT_FACTS, "the brand's directions")
 
 
@@ -150,20 +157,27 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
             "pause retinoids and ask your clinician.", medical.RETINOIDS_IN_PREGNANCY,
             CautionLevel.CLINICIAN, CautionKind.MEDICAL))
     acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
-    if acids and answers.in_recovery_window:
+    fresh: dict[str, str] = {}  # each ingredient once, by the first kind it is
+    for kind in _FRESH_SKIN_KINDS:
+        for name in product.irritant_names(kind):
+            fresh.setdefault(name, f"{name} ({kind.label})")
+    if fresh and answers.in_recovery_window:
         notes.append(CautionNote(
-            f"Contains {', '.join(acids)}, an exfoliant: not for freshly treated skin. Ask your "
+            f"Contains {', '.join(fresh.values())}: not for freshly treated skin. Ask your "
             "provider when you can start it.", guide.ROUTINE, CautionLevel.IRRITATION,
             CautionKind.EXFOLIANT))
     elif acids and answers.is_sensitive:
         notes.append(CautionNote(
             f"Contains {', '.join(acids)}, an exfoliant that can sting sensitive skin.",
             guide.CHOOSING, CautionLevel.IRRITATION, CautionKind.EXFOLIANT))
-    if acids and Active.ACIDS in answers.actives:
-        notes.append(CautionNote(
-            f"You already use an exfoliating acid and this contains {', '.join(acids)}: "
-            "use them on different days, or pick one.", guide.ROUTINE, CautionLevel.IRRITATION,
-            CautionKind.PAIRING))
+    for active, kind in _SAME_ACTIVE:
+        same = product.irritant_names(kind)
+        if same and active in answers.actives:
+            article = "an" if kind.label[0] in "aeiou" else "a"
+            notes.append(CautionNote(
+                f"You already use {article} {kind.label} and this contains {', '.join(same)}: "
+                "using both doubles up; use them on different days, or pick one.", guide.ROUTINE,
+                CautionLevel.IRRITATION, CautionKind.PAIRING))
     if acids and Active.RETINOID in answers.actives:
         notes.append(CautionNote(
             f"Contains {', '.join(acids)} and you use a retinoid: alternate nights to limit "

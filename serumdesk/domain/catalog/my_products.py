@@ -11,28 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import (
-    Field,
-    StringConstraints,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
-
-from serumdesk.domain.catalog.product import Product, ProductId
+from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase, Vegan
 from serumdesk.domain.ingredients.kinds import Flag, Role
-from serumdesk.domain.label.reading import LabelReading, ReadIngredient
-from serumdesk.domain.strict import strict_json
-from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
-from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
-from serumdesk.domain.strict.limits import BRAND_CHARS, LABEL_CHARS, MY_PRODUCTS, PRODUCT_NAME_CHARS
-from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.strict.plain_text import plain, plain_line
-from serumdesk.domain.strict.strict_model import StrictModel
+
+if TYPE_CHECKING:  # the label reader loads pydantic: only a serum being read from its label needs it
+    from serumdesk.domain.label.reading import LabelReading, ReadIngredient
 
 MINE_PREFIX = "mine-"
 """Every id of a product a person entered starts so: it never clashes with the catalog's."""
@@ -46,6 +33,10 @@ PER_DAY_REASON = "Not given: most serums' directions say morning and evening, so
 _KEY_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR, Role.PEPTIDE, Role.ACTIVE,
                         Role.BRIGHTENING, Role.EXFOLIANT, Role.ANTIOXIDANT, Role.SOOTHING})
 MAX_KEY_INGREDIENTS = 8
+_NOT_HUMAN_CATEGORIES = frozenset({SourceCategory.PLANT_CELL_CULTURE, SourceCategory.PLANT_MADE_GF,
+                                   SourceCategory.NON_BIOLOGIC})
+MAX_MY_PRODUCTS_BYTES = 8 * 1024 * 1024
+"""The file of your serums: 200 entries of the longest label allowed fit well within it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +120,38 @@ def _source(reading: LabelReading) -> tuple[SourceCategory, str]:
     return reading.source_category, f"From your label: read from {_names(reading.source_reason)}."
 
 
+def _list_note(reading: LabelReading) -> str:
+    """What the card says of the list: cut, or with unknowns, or nothing."""
+    from serumdesk.domain.label.reading import cut_words
+
+    if reading.truncated:
+        return " ".join(cut_words(reading))
+    if not reading.complete:
+        return "Some ingredients were not known to SerumDesk."
+    return ""
+
+
 def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -> Product:
     """The catalog product a person's entry stands for; facts from the label are inferences."""
+    from serumdesk.domain.catalog.catalog_file import parse_product
+
+    return parse_product(product_data_from_label(mine, reading, today))
+
+
+def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -> dict[str, Any]:
+    """That product in its JSON form (dates as dates): what is kept as a serum's derived facts."""
+    from serumdesk.domain.label.reading import Known
+
     category, detail = _source(reading)
     entered = (mine.entered or today).isoformat()
     label_source = {"kind": "sourced", "source": "the label you entered",
                     "seen": mine.entered or today}
     yours = {"kind": "sourced", "source": "your entry", "seen": mine.seen or today}
     human = reading.human_derived
+    # Embryonic or fetal cells of a body the name does not give: human-derived, to be safe
+    # (the product model ties a fetal cell line to human origin, as the diet answers do).
+    fetal_unsure = bool(reading.fetal_cell_line) and not human and \
+        reading.human_origin.known is not Known.NO
     vegan_words = {Vegan.YES: "every ingredient is known and none is of human or animal origin",
                    Vegan.NO: f"it lists {_names(reading.vegan_reason)}",
                    Vegan.NOT_CONFIRMED: "some ingredients may be of animal origin or are unknown"
@@ -150,9 +165,21 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
     if human:
         derived = _names(reading.flagged(Flag.HUMAN_DERIVED, definite=True))
         inferred[InferredFact.HUMAN_DERIVED] = f"Your label lists {derived}."
+    elif fetal_unsure:
+        human = True
+        inferred[InferredFact.HUMAN_DERIVED] = (
+            f"Your label lists {_names(reading.fetal_cell_line)}: embryonic or fetal cells whose "
+            "origin the name does not give, so SerumDesk treats it as human-derived to be safe.")
+    if human and category in _NOT_HUMAN_CATEGORIES:
+        # A human-derived ingredient beside a plant or non-biologic source: the label's source
+        # is not one kind, and human origin is what the diet and medical answers weigh.
+        category, detail = SourceCategory.UNDETERMINED, (
+            f"From your label: {detail.removeprefix('From your label: ').rstrip('.')}, but it also "
+            "lists a human-derived ingredient, so SerumDesk treats the source as mixed.")
     irritants = [{"kind": kind.value, "ingredient": name}
                  for kind in (IrritantKind.EXFOLIATING_ACID, IrritantKind.RETINOID,
-                              IrritantKind.FRAGRANCE, IrritantKind.ESSENTIAL_OIL)
+                              IrritantKind.VITAMIN_C, IrritantKind.FRAGRANCE,
+                              IrritantKind.ESSENTIAL_OIL)
                  for name in reading.irritant_names(kind)]
     fragrance_free = reading.fragrance_free
     if any(i["kind"] == "fragrance" for i in irritants):
@@ -174,8 +201,7 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
         "ingredient_list": {"inci": [i.written for i in reading.ingredients][:200],
                             "complete": reading.complete,
                             "provenance": label_source,
-                            "note": "" if reading.complete else "Some ingredients were not known "
-                            "to SerumDesk, or the label was not read to the end."},
+                            "note": _list_note(reading)},
         "irritants": irritants,
         "fragrance_free": fragrance_free,
         "price": {"usd": mine.price_usd, "provenance": yours,
@@ -191,81 +217,4 @@ def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -
                      "entered.", "provenance": label_source},
         "notes": [f"Entered by you on {entered}."],
     }
-    from serumdesk.domain.catalog.catalog_file import parse_product
-
-    return parse_product(data)
-
-
-class MyProductEntry(StrictModel):
-    """One serum a person entered, as kept in their data folder."""
-
-    id: ProductId
-    brand: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                  max_length=BRAND_CHARS)]
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                 max_length=PRODUCT_NAME_CHARS)]
-    price_usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
-    size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)]
-    dose_ml: Annotated[float, Bounded(DOSE_ML, zero=False)] | None = None
-    per_day: Annotated[float, Bounded(USES_A_DAY, zero=False)] | None = None
-    seen: dt.date | None = None
-    entered: dt.date
-    label: str = Field(min_length=1, max_length=LABEL_CHARS)
-
-    @field_validator("id")
-    @classmethod
-    def _yours(cls, value: str) -> str:
-        if not value.startswith(MINE_PREFIX):
-            raise ValueError(f"the id of a serum you entered starts with '{MINE_PREFIX}'")
-        return value
-
-    @classmethod
-    def of(cls, mine: MyProduct) -> MyProductEntry:
-        return cls(id=mine.id, brand=mine.brand, name=mine.name, price_usd=mine.price_usd,
-                   size_ml=mine.size_ml, dose_ml=mine.dose_ml, per_day=mine.per_day,
-                   seen=mine.seen, entered=mine.entered or dt.date.today(), label=mine.label)
-
-    def to_domain(self) -> MyProduct:
-        return MyProduct(self.id, self.brand, self.name, self.price_usd, self.size_ml,
-                         self.label, self.dose_ml, self.per_day, self.seen, self.entered)
-
-
-class MyProductsFile(StrictModel):
-    """The file of a person's own serums: data, never code; unknown keys refused."""
-
-    schema_version: Annotated[Literal[1], EXACT_INT] = 1
-    products: list[MyProductEntry] = Field(default_factory=list, max_length=MY_PRODUCTS)
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> MyProductsFile:
-        twice = repeated(p.id for p in self.products)
-        if twice:
-            raise ValueError(f"product id {twice[0]!r} appears more than once")
-        return self
-
-
-class MyProductsError(DataFileError):
-    """The file of a person's own serums cannot be used; the message is written for a person."""
-
-    noun = "file of your serums"
-
-
-MAX_MY_PRODUCTS_BYTES = 8 * 1024 * 1024
-"""200 entries of the longest label allowed fit well within it."""
-
-
-def parse_my_products(raw: bytes | str, path: Path | str = "<your serums>") -> list[MyProduct]:
-    """The serums in a file of them; errors name the file, the entry and the field."""
-    data = json_object(raw, path, MyProductsError, "a 'products' list")
-    try:
-        parsed = MyProductsFile.model_validate(data)
-    except ValidationError as exc:
-        raise MyProductsError(path, describe_errors(exc, data, "your serums",
-                                                    {"products": ("serum", "id")})) from None
-    return [entry.to_domain() for entry in parsed.products]
-
-
-def my_products_bytes(products: list[MyProduct]) -> bytes:
-    """The file of a person's own serums, as written to their data folder."""
-    document = MyProductsFile(products=[MyProductEntry.of(p) for p in products])
-    return (strict_json.dumps(document.model_dump(mode="json")) + "\n").encode("utf-8")
+    return data

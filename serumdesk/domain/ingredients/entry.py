@@ -35,6 +35,8 @@ class Entry:
     origin_uncertain: bool
     """It may come from an animal (flag origin-varies, or a `may_be` family of animal origin)."""
     pattern: str | None = None
+    origin_note: str | None = None
+    """Set when words of its name say where it comes from ('Read from the name: bovine …')."""
 
     @property
     def human_derived(self) -> bool:
@@ -47,7 +49,8 @@ class Entry:
     @property
     def inferred(self) -> bool:
         """Read from the shape of its name, or from a source of the kind 'inference'."""
-        return self.pattern is not None or self.source.kind == "inference"
+        return (self.pattern is not None or self.origin_note is not None
+                or self.source.kind == "inference")
 
 
 class MatchKind(StrEnum):
@@ -58,6 +61,10 @@ class MatchKind(StrEnum):
     WORD_ORDER = "word-order"
     PATTERN = "pattern"
     """The shape of its name (… Conditioned Media, sh-Oligopeptide-n)."""
+    ORIGIN = "origin"
+    """Not a known name: words of it say where it comes from (bovine, human, colostrum)."""
+    SHORTENED = "shortened"
+    """The start of one known name only ('Glycolic' for Glycolic Acid), said as such."""
     CLOSE = "close"
     """Close to a known name: a likely typo, reported as an inference."""
 

@@ -59,3 +59,11 @@ class Flag(StrEnum):
     VITAMIN_C = "vitamin-c"
     COMMON_IRRITANT = "common-irritant"
     FETAL_CELL_LINE = "fetal-cell-line"
+    """Made with cells first grown from fetal or embryonic tissue (the ethics answer reads it)."""
+    HUMAN_OR_ANIMAL = "human-or-animal"
+    """From a human or an animal body, and the name does not say which (platelet, placenta)."""
+    BIOLOGIC = "biologic"
+    """Carries signalling proteins of living tissue (colostrum, platelet, cord products): the
+    medical answers' clinician note applies, whatever its role in the formula."""
+    LIVE_CELLS = "live-cells"
+    """The label claims live stem cells: the guide's red flag."""

@@ -14,7 +14,7 @@ from serumdesk.domain.choices import SourceCategory
 from serumdesk.domain.ingredients.kinds import Flag, Role, SourceKind
 from serumdesk.domain.strict.strict_model import StrictModel
 
-__all__ = ["Family", "Flag", "Ingredient", "IngredientsFile", "Pattern", "Role", "SourceKind",
+__all__ = ["Family", "Flag", "Ingredient", "IngredientsFile", "OriginWords", "Pattern", "Role", "SourceKind",
            "SourceRef"]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -86,6 +86,27 @@ class Pattern(StrictModel):
     source: Id
 
 
+class OriginWords(StrictModel):
+    """Words that say where an ingredient comes from, wherever they stand in a name ('bovine',
+    'umbilical cord', 'colostrum'): how a chemist reads a name the list does not hold, and
+    what it adds to one it does. Read as an inference, with `reason` as the reason."""
+
+    id: Id
+    words: list[Name] = Field(min_length=1)
+    """Phrases matched as whole words of the name (plural or singular)."""
+    unless: list[Name] = Field(default_factory=list)
+    """Phrases that, anywhere in the name, mean these words do not tell the origin ('coconut'
+    for 'milk', 'recombinant' for 'human')."""
+    flags: list[Flag] = Field(default_factory=list)
+    may_be: list[Id] = Field(default_factory=list)
+    """Families it may belong to, for allergies: a possible, never definite, match."""
+    biologic: bool = False
+    """Signalling proteins of living tissue: a biologic, whatever else the name says."""
+    source_category: SourceCategory | None = None
+    reason: Text
+    source: Id
+
+
 class IngredientsFile(StrictModel):
     schema_version: Literal[1] = 1
     version: Text
@@ -94,3 +115,4 @@ class IngredientsFile(StrictModel):
     families: list[Family] = Field(default_factory=list)
     ingredients: list[Ingredient] = Field(min_length=1)
     patterns: list[Pattern] = Field(default_factory=list)
+    origin_words: list[OriginWords] = Field(default_factory=list)

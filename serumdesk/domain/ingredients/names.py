@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`\uff07"), "'")
-_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NOT_WORD = re.compile(r"[^0-9a-z*,/. -]+")
 _ABBREVIATION_DOTS = re.compile(r"(?<=[a-z])\.(?=[a-z])")
 """'c.i. 77491' is 'ci 77491'."""
 # A dot or comma ends a word unless it sits between two digits (7.5, 1,2-hexanediol).
 _LOOSE_PUNCTUATION = re.compile(r"(?<![0-9])[.,]|[.,](?![0-9])")
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = re.compile(r" ?/ ?")
+_WHITESPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[\s-]+")
 _KEEP_FINAL_S = ("ss", "us", "is")
 
@@ -37,21 +38,58 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+_CACHED_NAME_CHARS = 200
+"""Names up to this long have their words cached (benchmark row '8. worst 20,000-character
+label': a name is read, searched for origin words and for allergens, each needing its words)."""
+
+
 def words(text: str, *, keep_parentheses: bool = False) -> tuple[str, ...]:
     """The words of a name as matching sees them: folded, hyphens and stray punctuation as
     spaces, plurals made singular. Parenthesised parts ('(Mushroom)') are dropped unless
     `keep_parentheses`, which keeps their words in place."""
+    if len(text) <= _CACHED_NAME_CHARS:
+        return _cached_words(text, keep_parentheses)
+    return _words(text, keep_parentheses)
+
+
+@lru_cache(maxsize=8192)
+def _cached_words(text: str, keep_parentheses: bool) -> tuple[str, ...]:
+    return _words(text, keep_parentheses)
+
+
+def _words(text: str, keep_parentheses: bool) -> tuple[str, ...]:
     folded = fold(text)
     if keep_parentheses:
         folded = folded.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ")
     else:
-        previous = None
-        while previous != folded:  # nested parentheses, innermost first
-            previous, folded = folded, _PARENTHESES.sub(" ", folded)
+        folded = without_brackets(folded)
     folded = _NOT_WORD.sub(" ", folded.replace("'", ""))
     folded = _LOOSE_PUNCTUATION.sub(" ", _ABBREVIATION_DOTS.sub("", folded))
-    folded = _SLASH.sub("/", folded).strip("/ ")
+    # Spaces are collapsed before the slash is tidied, so no run of spaces is scanned twice.
+    folded = _SLASH.sub("/", _WHITESPACE.sub(" ", folded)).strip("/ ")
     return tuple(singular(w) for w in _SPACES.split(folded) if w)
+
+
+def without_brackets(text: str) -> str:
+    """The text with every bracketed part, nested or not, replaced by a space, in one pass
+    (a bracket that closes nothing, or is never closed, is kept as written)."""
+    pairs = {")": "(", "]": "["}
+    open_at: list[int] = []
+    closed: list[tuple[int, int]] = []
+    for at, ch in enumerate(text):
+        if ch in "([":
+            open_at.append(at)
+        elif ch in pairs and open_at and text[open_at[-1]] == pairs[ch]:
+            closed.append((open_at.pop(), at))
+    if not closed:
+        return text
+    parts, last = [], 0
+    for start, end in sorted(closed):
+        if start >= last:  # not inside a pair already cut
+            parts.append(text[last:start])
+            last = end + 1
+    parts.append(text[last:])
+    return " ".join(parts)
 
 
 def key(text: str, *, keep_parentheses: bool = False) -> str:

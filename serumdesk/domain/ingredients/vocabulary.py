@@ -3,6 +3,7 @@ and a typed allergen to the families and ingredients it means."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
@@ -13,6 +14,7 @@ from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.allergens import AllergenQuery, UnknownAllergen
 from serumdesk.domain.ingredients.entry import Entry, MatchKind, Resolution
 from serumdesk.domain.ingredients.model import Family, Flag, IngredientsFile, Role, SourceRef
+from serumdesk.domain.ingredients.origin import OriginReader, OriginReading, name_words, phrases
 
 CLOSE_CUTOFF = 0.9
 """How alike (difflib's ratio) a name must be to a known one to be read as a typo of it."""
@@ -76,15 +78,21 @@ class Vocabulary:
             self._entry(i.inci, i.role, i.explanation, i.flags, i.families, i.may_be,
                         i.source_category, self._sources[i.source]) for i in data.ingredients)
         self._by_key, self._shown = _name_index(self.entries, data)
+        self._names_of: dict[str, set[str]] = {}
+        for k, entry in self._by_key.items():
+            self._names_of.setdefault(entry.key, set()).add(k)
         self._by_unordered = _unique_unordered(self._by_key)
         self._family_by_key: dict[str, str] = {}
         for family in data.families:
             for written in family.names:
                 self._family_by_key.setdefault(names.key(written), family.id)
         self._family_by_unordered = _unique_unordered(self._family_by_key)
+        self._origin = OriginReader(data.origin_words)
+        self._origin_rules = data.origin_words
         self._patterns = data.patterns
         self._pattern_regex = _compile_patterns([p.match for p in data.patterns])
         self._pattern_entries: dict[str, Entry | None] = {}
+        self._completions = _completions(self._by_key, self._family_by_key)
         self._close = _CloseIndex(self._by_key)
         self._close_allergens = _CloseIndex([*self._by_key, *self._family_by_key])
 
@@ -129,24 +137,54 @@ class Vocabulary:
     def resolve(self, written: str, *, close: bool = True) -> Resolution | None:
         """What a written ingredient name is: by its name or a synonym, then with its words in
         another order, then by the shape of its name, then (with `close`) as a likely typo of
-        a known name. None when the vocabulary does not know it: never a guess."""
+        a known name. None when the vocabulary does not know it: never a guess.
+
+        Words of the name that say where it comes from (the vocabulary's origin words) are
+        read either way: they make an entry of an unknown name when they say something of
+        its origin or kind, and add to a known one. Words that only name a plant for
+        allergies ('Taraxacum') leave an unknown name unknown (see `name_allergies`)."""
         if len(written) > MAX_NAME_CHARS:
             return None
-        full = names.key(written, keep_parentheses=True)
+        full_words = names.words(written, keep_parentheses=True)
+        found = self._by_name(written, " ".join(full_words), close)
+        origin = self._origin.read(written, full_words)
+        if origin is None:
+            return found
+        if found is None:
+            if not (origin.flags or origin.source_category):
+                return None
+            return Resolution(self._origin_entry(written, origin), MatchKind.ORIGIN,
+                              " ".join(written.split()))
+        return found._replace(entry=_with_origin(found.entry, origin, self._closure(origin.may_be)))
+
+    def _by_name(self, written: str, full: str, close: bool) -> Resolution | None:
         found = self._known(full)
         if found is not None:
             return found
-        stripped = names.key(written)
+        stripped = names.key(written) if "(" in written or "[" in written else full
         if not stripped:
             return None
         found = self._known(stripped) if stripped != full else None
         if found is None:
             found = self._by_pattern(stripped, written)
+        if found is None:
+            whole = self._completions.get(stripped)
+            if whole is not None:
+                found = Resolution(self._by_key[whole], MatchKind.SHORTENED, self._shown[whole])
         if found is None and close:
             near = self._close.closest(stripped)
             if near is not None:
                 found = Resolution(self._by_key[near], MatchKind.CLOSE, self._shown[near])
         return found
+
+    def _origin_entry(self, written: str, origin: OriginReading) -> Entry:
+        """An entry for a name the vocabulary does not know, from its origin words alone."""
+        first = next(o for o in self._origin_rules if o.id == origin.ids[0])
+        entry = self._entry(" ".join(written.split()), Role.BIOLOGIC if origin.biologic else Role.OTHER,
+                            origin.note, sorted(origin.flags), (), origin.may_be,
+                            origin.source_category, self._sources[first.source],
+                            pattern=f"origin:{origin.ids[0]}")
+        return dataclasses.replace(entry, origin_note=origin.note)
 
     def _known(self, k: str) -> Resolution | None:
         entry = self._by_key.get(k)
@@ -170,6 +208,30 @@ class Vocabulary:
             self._pattern_entries[k] = entry
         entry = self._pattern_entries[k]
         return None if entry is None else Resolution(entry, MatchKind.PATTERN, entry.inci)
+
+    def name_allergies(self, written: str) -> tuple[frozenset[str], str] | None:
+        """The families an unknown name's origin words say it may belong to (with all their
+        ancestors), and why ('Taraxacum is dandelion'); None when its words say none."""
+        if len(written) > MAX_NAME_CHARS:
+            return None
+        origin = self._origin.read(written)
+        if origin is None or not origin.may_be:
+            return None
+        return self._closure(origin.may_be), "; ".join(origin.reasons)
+
+    def names_of(self, entry_key: str) -> frozenset[str]:
+        """Every name of an ingredient as matching keys (INCI, synonyms, shorter readings)."""
+        return frozenset(self._names_of.get(entry_key, ()))
+
+    def search_words(self, allergen: AllergenQuery | UnknownAllergen) -> frozenset[str]:
+        """The phrases an ingredient's name is searched for when the vocabulary cannot say
+        what the ingredient is made of (see `allergen_in_name`)."""
+        return _search_words(self, allergen)
+
+    def name_phrases(self, written: str, longest: int) -> set[str]:
+        """The name's whole-word phrases of up to `longest` words, to search for allergens'
+        `search_words` (linear in the name's words)."""
+        return phrases(name_words(written[:MAX_NAME_CHARS]), longest)
 
     def below(self, family_id: str) -> frozenset[str]:
         """The families inside `family_id` (not itself): an allergy to 'marine' covers them."""
@@ -231,6 +293,23 @@ class Vocabulary:
             entry_families=entry.in_families if entry else frozenset())
 
 
+def _search_words(vocabulary: Vocabulary, allergen: AllergenQuery | UnknownAllergen) -> frozenset[str]:
+    """The phrases that stand for an allergen in a name: what was typed, and every name of its
+    families (and those below them) and of its ingredients. Names under three letters ('ha',
+    'mi') only as typed: too short to find safely inside other names."""
+    found = {" ".join(name_words(allergen.text))}
+    if isinstance(allergen, AllergenQuery):
+        families = set(allergen.families)
+        for family_id in allergen.families:
+            families |= vocabulary.below(family_id)
+        for family_id in families:
+            found.update(" ".join(name_words(n)) for n in vocabulary.families[family_id].names)
+        for entry_key in allergen.entries:
+            found.update(vocabulary.names_of(entry_key))
+    typed = " ".join(name_words(allergen.text))
+    return frozenset(p for p in found if p and (len(p) >= 3 or p == typed))
+
+
 def _name_index(entries: Sequence[Entry], data: IngredientsFile) -> tuple[dict[str, Entry], dict[str, str]]:
     """Every name's key → its ingredient, and → the name as the file writes it. A name is
     also known without its parenthesised part ('Tremella Fuciformis Extract'), unless that
@@ -252,6 +331,41 @@ def _name_index(entries: Sequence[Entry], data: IngredientsFile) -> tuple[dict[s
             by_key[s] = owner
             shown[s] = written
     return by_key, shown
+
+
+def _with_origin(entry: Entry, origin: OriginReading, may_be: frozenset[str]) -> Entry:
+    """A known entry with what its name's origin words add: flags, possible families, and a
+    source category when it had none. A name that says human or animal is not 'either'."""
+    flags = entry.flags | origin.flags
+    if flags & {Flag.HUMAN_DERIVED, Flag.ANIMAL_DERIVED}:
+        flags -= {Flag.HUMAN_OR_ANIMAL}
+    return dataclasses.replace(
+        entry, flags=flags, may_be_in=entry.may_be_in | (may_be - entry.in_families),
+        source_category=entry.source_category or origin.source_category,
+        origin_note=origin.note)
+
+
+def _completions(by_key: Mapping[str, Entry], families: Mapping[str, str]) -> dict[str, str]:
+    """The first word or two of a known name → that name, where only one ingredient starts so
+    (or one is that start and 'acid': 'glycolic' → 'glycolic acid'). Starts shorter than five
+    letters are too vague to read."""
+    starts: dict[str, dict[str, str]] = {}
+    for k, entry in by_key.items():
+        words = k.split(" ")
+        for n in (1, 2):
+            if len(words) > n:
+                start = " ".join(words[:n])
+                if len(start) >= 5:
+                    starts.setdefault(start, {}).setdefault(entry.key, k)
+    found: dict[str, str] = {}
+    for start, owners in starts.items():
+        if start in by_key or start in families:
+            continue
+        if len(owners) == 1:
+            found[start] = next(iter(owners.values()))
+        elif f"{start} acid" in by_key:
+            found[start] = f"{start} acid"
+    return found
 
 
 def _ancestry(parents: dict[str, list[str]]) -> dict[str, frozenset[str]]:

@@ -23,7 +23,8 @@ _HUMAN_CATEGORIES = frozenset({"human-fibroblast-conditioned-media", "human-adip
                                "human-cell-lysate-growth-factors"})
 _PLANT_CATEGORIES = frozenset({"plant-cell-culture", "plant-made-growth-factor"})
 _ENTRY_LISTS = {"sources": ("source", "id"), "families": ("family", "id"),
-                "ingredients": ("ingredient", "inci"), "patterns": ("pattern", "id")}
+                "ingredients": ("ingredient", "inci"), "patterns": ("pattern", "id"),
+                "origin_words": ("origin words", "id")}
 
 
 class VocabularyError(DataFileError):
@@ -68,7 +69,8 @@ def integrity_problems(f: IngredientsFile) -> list[str]:
     sources = {s.id for s in f.sources}
     families = {fam.id for fam in f.families}
     for kind, ids in (("source", [s.id for s in f.sources]), ("family", [x.id for x in f.families]),
-                      ("pattern", [p.id for p in f.patterns])):
+                      ("pattern", [p.id for p in f.patterns]),
+                      ("origin words", [o.id for o in f.origin_words])):
         problems += [f"{kind} id '{i}' appears more than once" for i in repeated(ids)]
 
     def refs(where: str, source: str, family_lists: dict[str, list[str]]) -> None:
@@ -95,6 +97,12 @@ def integrity_problems(f: IngredientsFile) -> list[str]:
         if not any(w != "*" for w in names.words(pat.match)):
             problems.append(f"{where}, field 'match': a pattern needs at least one word besides '*'")
         problems += _category_problems(where, pat.flags, pat.source_category)
+    for i, words in enumerate(f.origin_words):
+        where = f"origin words '{words.id}' (entry {i + 1})"
+        refs(where, words.source, {"may_be": words.may_be})
+        problems += [f"{where}, field 'words': '{w}' has no words"
+                     for w in [*words.words, *words.unless] if not names.key(w, keep_parentheses=True)]
+        problems += _category_problems(where, words.flags, words.source_category)
     problems += _name_clashes(f)
     return problems
 

@@ -15,7 +15,12 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 MAX_ITEMS = 1000
-"""A label with more items than this is not one product's label: the rest is not read."""
+"""A label with more items than this is not one product's label: the items after these are
+still read for the verdict (a biologic or an allergen after the cut counts), but not
+explained one by one, and the label is said to be cut."""
+MAX_READ_ITEMS = 20_000
+"""Items read in all; the text after them is not read, and is said not to be (it bounds the
+work for a multi-megabyte file)."""
 MAX_LINE_CHARS = 100_000
 """A longer line is not a label's: reading stops there."""
 MAX_SHOWN_CHARS = 200
@@ -34,12 +39,15 @@ _AND = re.compile(r"\(\s*and\s*\)", re.IGNORECASE)
 # name (1,2-Hexanediol); a full stop separates only when a space or the line's end follows.
 _EVENTS = re.compile(r"[()\[\]]|[;•|、，；]|,(?!\d)|(?<!\d),|\.(?=\s|$)")
 _ABBREVIATIONS = frozenset({"denat", "sp", "spp", "ssp", "subsp", "var", "ext", "no", "aq", "st"})
-_LAST_WORD = re.compile(r"([A-Za-z]+)$")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _MAY_CONTAIN = re.compile(
     r"^(.*?)(?:\bmay\s+contain\b|\+\s*/\s*-|±)\s*(?:\(\s*\+\s*/\s*-\s*\))?\s*:?\s*", re.IGNORECASE)
 _PERCENT = re.compile(r"(?:\bat\s+)?(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|ppm\b|ppb\b)", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t.,;:·•-–—_/\\'\"“”‘’!?+=~^"
 _SPACES = re.compile(r"\s+")
+_BRACKETS = re.compile(r"[()\[\]]")
+_BRACKETED = re.compile(r"[\[(]([^\[\]()]*)[\])]")
+_LIST_SEPARATORS = re.compile(r"[,/;]")
 
 
 class LabelItem(NamedTuple):
@@ -49,12 +57,15 @@ class LabelItem(NamedTuple):
     """What is looked up: the written name without its percentage."""
     possible: bool
     """Listed under "may contain" or "+/-": it may or may not be in this batch."""
+    group: str = ""
+    """The noun a lay label gives a run of names once ('Jojoba, Argan and Rose Oils' → 'oil'):
+    what the name is read with when it is not known alone."""
 
 
 class ParsedLabel(NamedTuple):
     items: tuple[LabelItem, ...]
     unread_chars: int
-    """Characters not read after MAX_ITEMS items or a MAX_LINE_CHARS line (0 for a real label)."""
+    """Characters not read after MAX_READ_ITEMS items or a MAX_LINE_CHARS line (0 for a real label)."""
 
 
 def printable(text: str) -> str:
@@ -77,20 +88,22 @@ def parse_label(text: str) -> ParsedLabel:
         if not line.strip():
             possible = False  # a blank line ends a "may contain" paragraph
         elif not _HEADING_LINE.match(line):
+            run_start = len(items)
             for start, segment in _segments(_AND.sub(",", _HEADING.sub(",", line))):
-                if len(items) >= MAX_ITEMS:  # (about: footnotes and headings shortened the line)
-                    return ParsedLabel(tuple(items[:MAX_ITEMS]), len(text) - line_start - start)
+                if len(items) >= MAX_READ_ITEMS:  # (about: footnotes and headings shortened the line)
+                    return ParsedLabel(tuple(items[:MAX_READ_ITEMS]), len(text) - line_start - start)
                 possible = _add_segment(segment, possible, items)
+                run_start = _lay_run(items, run_start)
         if len(raw_line) > MAX_LINE_CHARS:
-            return ParsedLabel(tuple(items[:MAX_ITEMS]), len(text) - line_start - MAX_LINE_CHARS)
-    return ParsedLabel(tuple(items[:MAX_ITEMS]), 0)
+            return ParsedLabel(tuple(items[:MAX_READ_ITEMS]), len(text) - line_start - MAX_LINE_CHARS)
+    return ParsedLabel(tuple(items[:MAX_READ_ITEMS]), 0)
 
 
 def _matched_brackets(line: str) -> set[int]:
     """Positions of brackets that have a partner on the same line; the others are stray."""
     matched: set[int] = set()
     stack: list[tuple[str, int]] = []
-    for m in re.finditer(r"[()\[\]]", line):
+    for m in _BRACKETS.finditer(line):
         ch, at = m.group(), m.start()
         if ch in "([":
             stack.append((ch, at))
@@ -126,12 +139,16 @@ def _segments(line: str) -> Iterator[tuple[int, str]]:
 
 
 def _is_abbreviation(line: str, at: int) -> bool:
-    """A full stop after 'Denat', 'spp' or a single letter (C.I.) does not end a name."""
-    m = _LAST_WORD.search(line, 0, at)
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    return word in _ABBREVIATIONS or len(word) == 1
+    """A full stop after 'Denat', 'spp' or a single letter (C.I.) does not end a name.
+
+    The word is found by stepping back from the full stop over its letters only: a full stop
+    that separates is followed by a space, so no letter is stepped over twice (issue #19: a
+    search from the line's start made a crafted label quadratic)."""
+    start = at
+    while start > 0 and line[start - 1] in _LETTERS:
+        start -= 1
+    word = line[start:at].lower()
+    return bool(word) and (word in _ABBREVIATIONS or len(word) == 1)
 
 
 def _add_segment(segment: str, possible: bool, items: list[LabelItem]) -> bool:
@@ -156,11 +173,58 @@ def _possible_brackets(segment: str) -> tuple[str, list[str]]:
         marker = _MAY_CONTAIN.match(inner)
         if marker is None or marker.group(1).strip():
             return m.group(0)
-        found.extend(re.split(r"[,/;]", inner[marker.end():]))
+        found.extend(_LIST_SEPARATORS.split(inner[marker.end():]))
         return " "
 
-    host = re.sub(r"[\[(]([^\[\]()]*)[\])]", take, segment)
+    host = _BRACKETED.sub(take, segment) if "(" in segment or "[" in segment else segment
     return host, found
+
+
+_GROUP_NOUNS = ("oils", "extracts", "butters", "waxes", "waters", "hydrosols", "powders",
+                "juices", "esters", "ferments")
+"""Plural nouns a lay label gives once for a run of names: 'Jojoba, Argan and Rose Oils'."""
+_GROUP_PARTS = ("essential", "seed", "fruit", "leaf", "flower", "kernel", "nut", "peel", "root",
+                "bark", "plant", "botanical", "herbal", "fruit seed")
+
+
+def _lay_group(written: str) -> tuple[list[str], str] | None:
+    """'May Chang (citral) and cinnamon essential oils' → (['May Chang (citral)', 'cinnamon'],
+    'essential oil'); None for anything else. Only short items are looked at (string
+    operations, no search that rescans)."""
+    if len(written) > MAX_SHOWN_CHARS:
+        return None
+    words = written.split(" ")
+    if len(words) < 4 or words[-1].casefold() not in _GROUP_NOUNS:
+        return None
+    noun_words = [words[-1][:-2] if words[-1].casefold() == "waxes" else words[-1][:-1]]
+    at = len(words) - 1
+    while at > 2 and words[at - 1].casefold() in _GROUP_PARTS:
+        at -= 1
+        noun_words.insert(0, words[at])
+    lowered = [w.casefold() for w in words[:at]]
+    if "and" not in lowered[1:-1] and "&" not in lowered[1:-1]:
+        return None
+    cut = max(i for i, w in enumerate(lowered) if w in ("and", "&"))
+    first, second = " ".join(words[:cut]), " ".join(words[cut + 1:at])
+    if not first.strip() or not second.strip():
+        return None
+    return [first, second], " ".join(noun_words)
+
+
+def _lay_run(items: list[LabelItem], run_start: int) -> int:
+    """When the newest item names a lay run's shared noun ('… and Rose Oils'), the items
+    before it on the line, back to the last such run, may be read with it; returns where the
+    next run starts."""
+    if not items or not items[-1].group:
+        return run_start
+    noun = items[-1].group
+    end = len(items)
+    while end > run_start and items[end - 1].group == noun and items[end - 1].name.endswith(noun):
+        end -= 1
+    for n in range(run_start, end):
+        if not items[n].group:
+            items[n] = items[n]._replace(group=noun)
+    return len(items)
 
 
 def _add_item(text: str, possible: bool, items: list[LabelItem]) -> None:
@@ -168,14 +232,29 @@ def _add_item(text: str, possible: bool, items: list[LabelItem]) -> None:
     written = _balanced_edges(written)
     if not written or not any(ch.isalnum() for ch in written):
         return
-    name = _SPACES.sub(" ", _PERCENT.sub(" ", written)).strip(_EDGE_PUNCTUATION) or written
+    name = _SPACES.sub(" ", _PERCENT.sub(" ", written)).strip(_EDGE_PUNCTUATION)
+    lay = _lay_group(name) if " " in name else None
+    if lay is not None:  # "A and B oils": two ingredients, each named with the noun
+        names, noun = lay
+        for part in names:
+            _add_item(f"{part} {noun}", possible, items)
+            items[-1] = items[-1]._replace(group=noun)
+        return
+    name = name or written
     if len(written) > MAX_SHOWN_CHARS:
         written = written[:MAX_SHOWN_CHARS].rstrip() + "…"
     items.append(LabelItem(written, name, possible))
 
 
 def _balanced_edges(text: str) -> str:
-    """Drop a closing bracket left at the start, or an opening one at the end."""
-    while text and (text[0] in ")]" or text[-1] in "(["):
-        text = (text[1:] if text[0] in ")]" else text[:-1]).strip(_EDGE_PUNCTUATION)
-    return text
+    """Drop closing brackets left at the start, and opening ones at the end (with the
+    punctuation around them), moving two ends inward: each character is looked at once."""
+    start, end = 0, len(text)
+    while start < end:
+        if text[start] in ")]" or text[start] in _EDGE_PUNCTUATION:
+            start += 1
+        elif text[end - 1] in "([" or text[end - 1] in _EDGE_PUNCTUATION:
+            end -= 1
+        else:
+            break
+    return text[start:end] if (start, end) != (0, len(text)) else text

@@ -9,11 +9,20 @@ from serumdesk.domain.choices import Caution, Diet, Vegan
 from serumdesk.domain.ingredients.allergens import AllergenQuery, MatchStrength
 from serumdesk.domain.ingredients.entry import MatchKind
 from serumdesk.domain.ingredients.kinds import Flag
-from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient
+from serumdesk.domain.label.reading import (
+    IRRITANT_FLAGS,
+    Known,
+    LabelReading,
+    Origin,
+    ReadIngredient,
+    cut_words,
+)
 from serumdesk.domain.label.verdict import LabelVerdict
 
 UNKNOWN_WORDS = "not in SerumDesk's vocabulary: not guessed; look it up or ask the brand"
 CLOSE_WORDS = "read as this, close to what was written"
+SHORTENED_WORDS = "the label gives only the start of its name; read as the one ingredient it can be"
+ORIGIN_WORDS = "not in the vocabulary; read from its name, an inference"
 _FLAG_WORDS = {
     Flag.EXFOLIATING_ACID: "exfoliating acid", Flag.RETINOID: "retinoid",
     Flag.ESSENTIAL_OIL: "essential oil", Flag.FRAGRANCE_ALLERGEN: "fragrance allergen",
@@ -34,12 +43,22 @@ def ingredient_line(i: ReadIngredient) -> str:
         return f"{written} → {UNKNOWN_WORDS}"
     entry = i.resolution.entry
     marks = []
-    if i.resolution.how is MatchKind.CLOSE:
+    how = i.resolution.how
+    if how is MatchKind.CLOSE:
         marks.append(CLOSE_WORDS)
-    if entry.pattern is not None:
+    if how is MatchKind.SHORTENED:
+        marks.append(SHORTENED_WORDS)
+    if i.completed is not None:
+        marks.append(f"read as “{i.completed}”: the label names the kind once for the run")
+    if how is MatchKind.ORIGIN:
+        marks.append(ORIGIN_WORDS)
+    elif entry.pattern is not None:
         marks.append("read from the shape of its name")
     mark = f" ({'; '.join(marks)})" if marks else ""
-    return f"{written} → {entry.inci}{mark}: {entry.role.label}. {entry.explanation}"
+    line = f"{written} → {entry.inci}{mark}: {entry.role.label}. {entry.explanation}"
+    if entry.origin_note is not None and how is not MatchKind.ORIGIN and entry.pattern is not None:
+        line += f" {entry.origin_note}"
+    return line
 
 
 def source_line(r: LabelReading) -> str:
@@ -48,6 +67,9 @@ def source_line(r: LabelReading) -> str:
     if r.source_category is not None:
         return (f"Source: {r.source_category.label}: every ingredient is known and none is a "
                 "stem-cell-type biologic.")
+    if r.source_reason and all(i.has(frozenset({Flag.ANIMAL_DERIVED})) for i in r.source_reason):
+        return (f"Source: an animal-derived biologic ({_listed(r.source_reason)}), not one of "
+                "the catalog's kinds.")
     if r.source_reason and all(i.known for i in r.source_reason):
         return (f"Source: not stated. {_listed(r.source_reason)} is a biologic whose origin the "
                 "name does not give: ask the brand.")
@@ -55,12 +77,26 @@ def source_line(r: LabelReading) -> str:
             f"{_listed(r.unknown)} {'is' if len(r.unknown) == 1 else 'are'} unknown.")
 
 
+def _origin_line(what: str, origin: Origin, r: LabelReading) -> str:
+    if origin.known is Known.YES:
+        return f"{what}: yes ({_listed(origin.reason)})."
+    if origin.known is Known.NO:
+        return f"{what}: no."
+    parts = []
+    known = [i for i in origin.reason if i.known]
+    if known:
+        parts.append(f"{_listed(known)} may be")
+    unknown = [i for i in origin.reason if not i.known]
+    if unknown:
+        parts.append(f"{_listed(unknown)} {'is' if len(unknown) == 1 else 'are'} unknown")
+    if r.unread_chars:
+        parts.append("part of the text was not read")
+    return f"{what}: not known — {'; '.join(parts)}."
+
+
 def origin_lines(r: LabelReading) -> list[str]:
-    human = r.flagged(Flag.HUMAN_DERIVED, definite=True)
-    animal = r.flagged(Flag.ANIMAL_DERIVED, definite=True)
-    among = " (among the known ingredients)" if r.unknown else ""
-    return [f"Human-derived: yes ({_listed(human)})." if human else f"Human-derived: no{among}.",
-            f"Animal-derived: yes ({_listed(animal)})." if animal else f"Animal-derived: no{among}."]
+    return [_origin_line("Human-derived", r.human_origin, r),
+            _origin_line("Animal-derived", r.animal_origin, r)]
 
 
 def vegan_line(r: LabelReading) -> str:
@@ -100,9 +136,7 @@ def unknown_words(r: LabelReading) -> list[str]:
     if r.unknown:
         lines.append(f"Unknown: {_listed(r.unknown, 20)}. The verdict above rests on the known "
                      "ingredients only.")
-    if r.unread_chars:
-        lines.append(f"Only the first {len(r.ingredients)} items were read; the "
-                     f"{r.unread_chars:,} characters after them were not. Is this one label?")
+    lines += cut_words(r)
     return lines
 
 
@@ -110,19 +144,30 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
     lines = []
     for allergen in v.allergens:
         if not isinstance(allergen, AllergenQuery):
+            named = [m for m in v.name_matches if m.allergen is allergen]
             lines.append(f"“{allergen.text}”: SerumDesk does not know “{allergen.text}”; check "
                          "the label yourself.")
+            lines += [f"“{allergen.text}”: {m.ingredient.written} — possible match: its name "
+                      f"holds “{m.word}”." for m in named]
             continue
         read = (f" (read as {allergen.read_as}, close to what you typed)"
                 if allergen.how is MatchKind.CLOSE else f" ({allergen.read_as})")
         found = [m for m in v.allergen_matches if m.match.query is allergen]
-        if not found:
-            rest = "; the unknown ingredients could not be checked" if v.reading.unknown else ""
+        by_name = [m for m in v.name_matches if m.allergen is allergen]
+        if not found and not by_name:
+            rest = ("; the unknown ingredients were searched by name only"
+                    if v.reading.unknown else "")
             lines.append(f"“{allergen.text}”{read}: no match{rest}.")
         for m in found:
+            entry = m.ingredient.entry
             how = ("definite match" if m.match.strength is MatchStrength.DEFINITE
-                   else "possible match: the label does not say what it is made from")
+                   else "possible match: read from its name" if entry and entry.origin_note
+                   and entry.pattern else
+                   "possible match: the label does not say what it is made from")
             lines.append(f"“{allergen.text}”{read}: {m.ingredient.written} — {how}.")
+        lines += [f"“{allergen.text}”{read}: {m.ingredient.written} — possible match: "
+                  + (f"read from its name ({m.word})." if m.by_origin else
+                     f"its name holds “{m.word}”.") for m in by_name]
     return lines
 
 

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from serumdesk.domain import medical
 from serumdesk.domain.advice.allergy import allergy_match
-from serumdesk.domain.advice.cautions import CautionKind, CautionNote, cautions_for
+from serumdesk.domain.advice.cautions import CautionKind, CautionLevel, CautionNote, cautions_for
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.product import BuyerNote
 from serumdesk.domain.choices import IrritantKind, SourceCategory, Vegan
@@ -21,6 +22,25 @@ class IngredientAllergy(NamedTuple):
     match: AllergenMatch
 
 
+class NameMatch(NamedTuple):
+    """An allergen found as a whole word in the name of an ingredient the vocabulary cannot
+    say the make-up of (unknown, or read from its name): a possible match, never a definite one."""
+
+    ingredient: ReadIngredient
+    allergen: AllergenQuery | UnknownAllergen
+    word: str
+    """The phrase found in the name ('fish'), or what its words say ('Taraxacum is dandelion')."""
+    by_origin: bool = False
+    """Found through what a word of the name means (a genus), not the allergen's own words."""
+
+
+LIVE_CELLS_TEXT = (
+    "The label claims live stem cells: a red flag. SerumDesk's guide says cosmetics almost "
+    "never hold living stem cells, and the FDA has approved no stem-cell product for the skin "
+    "(only cord-blood cells, for blood disorders). Ask the brand what it means, and a "
+    "clinician before using it.")
+
+
 @dataclass(frozen=True, slots=True)
 class LabelVerdict:
     reading: LabelReading
@@ -28,6 +48,7 @@ class LabelVerdict:
     """The person's allergens as the vocabulary read them, in the order given."""
     allergen_matches: tuple[IngredientAllergy, ...]
     cautions: tuple[CautionNote, ...]
+    name_matches: tuple[NameMatch, ...] = ()
 
     @property
     def unknown_allergens(self) -> tuple[UnknownAllergen, ...]:
@@ -48,8 +69,12 @@ class _RuleFacts:
     @property
     def source_category(self) -> SourceCategory:
         # With no known biologic the medical rules have nothing to say, as for a non-biologic
-        # product; that unknowns leave the source open is said by the verdict itself.
-        return self._reading.source_category or SourceCategory.NON_BIOLOGIC
+        # product; that unknowns leave the source open is said by the verdict itself. A known
+        # biologic of no catalog category (colostrum, platelet, cord) is undetermined, as for
+        # a saved serum: the medical answers' clinician note applies.
+        if self._reading.source_category is not None:
+            return self._reading.source_category
+        return SourceCategory.UNDETERMINED if self._reading.biologics else SourceCategory.NON_BIOLOGIC
 
     @property
     def human_derived(self) -> bool:
@@ -93,8 +118,57 @@ def check_label(reading: LabelReading, vocabulary: Vocabulary, answers: Answers)
     left_out = {CautionKind.ALLERGY_CHECK}
     if reading.vegan is Vegan.NO:
         left_out.add(CautionKind.DIET_UNCONFIRMED)
-    return LabelVerdict(reading, allergens, matches,
-                        tuple(n for n in notes if n.kind not in left_out))
+    kept = [n for n in notes if n.kind not in left_out]
+    if reading.live_cells:
+        kept.insert(0, CautionNote(LIVE_CELLS_TEXT, medical.FDA_EXOSOMES, CautionLevel.CLINICIAN,
+                                   CautionKind.MEDICAL))
+    return LabelVerdict(reading, allergens, matches, tuple(kept),
+                        _name_matches(reading, vocabulary, allergens, matches))
+
+
+def _name_matches(reading: LabelReading, vocabulary: Vocabulary,
+                  allergens: Sequence[AllergenQuery | UnknownAllergen],
+                  matches: Sequence[IngredientAllergy]) -> tuple[NameMatch, ...]:
+    """Each allergen searched as whole words in the names the vocabulary cannot vouch for:
+    unknown ingredients, ones read from their name, and (for an allergen it does not know)
+    every ingredient. A name is searched once however often it is listed."""
+    if not allergens:
+        return ()
+    words = [(a, vocabulary.search_words(a)) for a in allergens]
+    any_unknown = any(isinstance(a, UnknownAllergen) for a in allergens)
+    longest = max((len(p.split(" ")) for _, w in words for p in w), default=1)
+    already = {(id(m.ingredient), id(m.match.query)) for m in matches}
+    found: list[NameMatch] = []
+    seen: dict[str, list[tuple[int, str, bool]]] = {}
+    for i in reading.ingredients:
+        vouched = i.entry is not None and not i.entry.inferred
+        if vouched and not any_unknown:
+            continue
+        if i.written not in seen:
+            seen[i.written] = _in_name(i, vouched, vocabulary, words, longest)
+        for n, word, by_origin in seen[i.written]:
+            if (id(i), id(words[n][0])) not in already:
+                found.append(NameMatch(i, words[n][0], word, by_origin))
+    return tuple(found)
+
+
+def _in_name(i: ReadIngredient, vouched: bool, vocabulary: Vocabulary,
+             words: Sequence[tuple[AllergenQuery | UnknownAllergen, frozenset[str]]],
+             longest: int) -> list[tuple[int, str, bool]]:
+    """Which allergens the name holds: as whole words, or (for a name the vocabulary does not
+    know) through what its words mean ('Taraxacum' is dandelion)."""
+    in_name = vocabulary.name_phrases(i.written, longest)
+    meant = vocabulary.name_allergies(i.written) if i.entry is None else None
+    hits: list[tuple[int, str, bool]] = []
+    for n, (allergen, phrases) in enumerate(words):
+        if vouched and isinstance(allergen, AllergenQuery):
+            continue
+        if hit := in_name & phrases:
+            hits.append((n, min(hit), False))
+        elif (meant is not None and isinstance(allergen, AllergenQuery)
+              and meant[0] & (allergen.families | allergen.entry_families)):
+            hits.append((n, meant[1], True))
+    return hits
 
 
 def _names(ingredients: Sequence[ReadIngredient]) -> list[str]:
@@ -105,11 +179,16 @@ def label_to_dict(verdict: LabelVerdict) -> dict[str, Any]:
     """The `serumdesk ingredients --json` document."""
     r = verdict.reading
     return {
-        "ingredients": [ingredient_to_dict(i) for i in r.ingredients],
+        "ingredients": [ingredient_to_dict(i) for i in r.listed],
         "source_category": r.source_category.value if r.source_category else None,
         "source_reason": _names(r.source_reason),
-        "human_derived": r.human_derived,
-        "animal_derived": r.animal_derived,
+        "human_derived": r.human_origin.known.value,
+        "animal_derived": r.animal_origin.known.value,
+        "live_stem_cells_claimed": bool(r.live_cells),
+        "truncated": r.truncated,
+        "items_read": len(r.ingredients),
+        "items_listed": len(r.listed),
+        "unread_characters": r.unread_chars,
         "vegan": r.vegan.value,
         "fragrance": _names(r.fragrance),
         "irritants": [{"name": i.written, "kinds": [f.value for f in IRRITANT_FLAGS
@@ -117,14 +196,27 @@ def label_to_dict(verdict: LabelVerdict) -> dict[str, Any]:
                       for i in r.irritants],
         "allergen_matches": [*({"allergen": m.match.query.text, "read_as": m.match.query.read_as,
                                 "ingredient": m.ingredient.written, "match": m.match.strength.value,
-                                "family": m.match.family}
+                                "family": m.match.family, "found_by": _found_by(m)}
                                for m in verdict.allergen_matches),
+                             *({"allergen": m.allergen.text,
+                                "read_as": (m.allergen.read_as
+                                            if isinstance(m.allergen, AllergenQuery) else None),
+                                "ingredient": m.ingredient.written, "match": "possible",
+                                "family": None, "found_by": "name", "word": m.word}
+                               for m in verdict.name_matches),
                              *({"allergen": a.text, "read_as": None, "ingredient": None,
-                                "match": "unknown-allergen", "family": None}
-                               for a in verdict.unknown_allergens)],
+                                "match": "unknown-allergen", "family": None, "found_by": None}
+                               for a in verdict.unknown_allergens
+                               if not any(m.allergen is a for m in verdict.name_matches))],
         "unknown": _names(r.unknown),
         "cautions": [c.to_dict() for c in verdict.cautions],
     }
+
+
+def _found_by(m: IngredientAllergy) -> str:
+    """'vocabulary' when the ingredient is a known one; 'name' when it was read from its name."""
+    entry = m.ingredient.entry
+    return "name" if entry is not None and entry.origin_note is not None and entry.pattern else "vocabulary"
 
 
 def ingredient_to_dict(i: ReadIngredient) -> dict[str, Any]:
@@ -134,11 +226,15 @@ def ingredient_to_dict(i: ReadIngredient) -> dict[str, Any]:
         flags.append("may-contain")
     if i.close_match:
         flags.append("close-match")
+    how = i.resolution.how.value if i.resolution else None
     return {
         "name": i.written,
         "inci": entry.inci if entry else None,
         "known": entry is not None,
+        "read_as": i.completed,
+        "how": how,
         "role": entry.role.value if entry else None,
         "explanation": entry.explanation if entry else None,
+        "origin_note": entry.origin_note if entry else None,
         "flags": flags,
     }

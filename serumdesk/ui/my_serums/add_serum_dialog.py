@@ -151,8 +151,11 @@ class AddSerumDialog(QDialog):
         verdict = check_label(read_label(parsed, self._vocabulary), self._vocabulary,
                               self._answers)
         lines = [f"{n}. {printable(ingredient_line(i))}"
-                 for n, i in enumerate(verdict.reading.ingredients, 1)]
+                 for n, i in enumerate(verdict.reading.listed, 1)]
         lines.append("")
+        if len(text) > LABEL_CHARS:
+            lines.append(f"The label was cut: only its first {LABEL_CHARS:,} characters "
+                         "are read (a label is a few hundred).")
         lines += [printable(line) for line in verdict_lines(verdict, self._answers)]
         self.analysis.setText("\n".join(lines))
 

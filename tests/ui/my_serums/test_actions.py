@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Diet, Procedure, UseCase
+from serumdesk.domain.choices import Caution, Diet, Procedure, UseCase
 from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.paths import UserPaths
 from serumdesk.storage.user_catalog import UserCatalogStore
@@ -276,3 +276,24 @@ def test_a_serum_your_answers_leave_out_is_not_said_to_be_ranked(
     status = status_text(window)
     assert "but your answers leave it out" in status and "ranked" not in status
     assert MINE_ID not in window.state.compared_ids
+
+
+def test_a_cut_label_says_so_in_the_dialog_and_on_the_card(
+        qtbot: QtBot, actions: MySerumsActions) -> None:
+    window = actions.window
+    page = drive_to_results(qtbot, window, Answers(
+        cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING})))
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    cut = ", ".join(["Aqua"] * 1000 + ["Human Fibroblast Conditioned Media", "Fish Oil"])
+    fill(qtbot, dialog, cut)
+    qtbot.waitUntil(lambda: "The label was cut" in dialog.analysis.text())
+    text = dialog.analysis.text()
+    assert "1001. " not in text  # the first 1,000 explained one by one
+    assert "Human-derived: yes (Human Fibroblast Conditioned Media)" in text  # read past the cut
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    card = page.cards[MINE_ID]
+    listed = card.full_list.body.text()
+    assert "The label was cut" in listed and listed.startswith("Partial list")
+    assert "Talk to your clinician" in card_texts(card)  # the biologic after the cut counts

@@ -152,7 +152,7 @@ def test_names_that_differ_in_a_number_are_never_typos() -> None:
 
 def test_an_unknown_name_is_not_guessed() -> None:
     v = small()
-    for name in ("Zorblax Extract Complex", "Hyaluronic", "Oil", "", "   ", "x" * 500):
+    for name in ("Zorblax Extract Complex", "Oil", "", "   ", "x" * 500):
         assert v.resolve(name) is None, name
 
 
@@ -388,6 +388,12 @@ def test_a_bad_value_is_named_with_its_entry_and_field() -> None:
      "human-fibroblast-conditioned-media ingredient must be flagged human-derived"),
     (lambda d: d["ingredients"][3].update(families=["fish"], may_be=["fish"]),
      "ingredient 'Marine Extract' (entry 4): fish is in both 'families' and 'may_be'"),
+    (lambda d: d.update(origin_words=[{"id": "bovine", "words": ["bovine"], "may_be": ["cows"],
+                                       "reason": "from cattle", "source": "guide"}]),
+     "origin words 'bovine' (entry 1), field 'may_be': unknown family 'cows'"),
+    (lambda d: d.update(origin_words=[{"id": "bovine", "words": ["bovine"], "reason": "cattle",
+                                       "source": "somewhere"}]),
+     "origin words 'bovine' (entry 1), field 'source': unknown source 'somewhere'"),
 ])
 def test_integrity_problems_are_named(change: Any, expected: str) -> None:
     data = copy.deepcopy(vocabulary_data())

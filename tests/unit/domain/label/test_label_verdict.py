@@ -114,7 +114,7 @@ def test_an_allergy_with_no_match_says_what_could_not_be_checked(vocabulary: Voc
     answers = Answers(allergens=("tree nuts",))
     verdict = check("Water, Glycerin, Zorblaxine", vocabulary, answers)
     assert verdict.allergen_matches == ()
-    assert any("no match; the unknown ingredients could not be checked" in line
+    assert any("no match; the unknown ingredients were searched by name only" in line
                for line in verdict_lines(verdict, answers))
 
 
@@ -150,13 +150,17 @@ def test_fragrance_sensitivity_is_told_against_a_scented_label(vocabulary: Vocab
 def test_json_has_exactly_the_fields_of_the_issue(vocabulary: Vocabulary) -> None:
     doc = label_to_dict(check(label_text(TNS), vocabulary, Answers(allergens=("linalool",))))
     assert list(doc) == ["ingredients", "source_category", "source_reason", "human_derived",
-                         "animal_derived", "vegan", "fragrance", "irritants", "allergen_matches",
-                         "unknown", "cautions"]
-    assert all(list(i) == ["name", "inci", "known", "role", "explanation", "flags"]
+                         "animal_derived", "live_stem_cells_claimed", "truncated", "items_read",
+                         "items_listed", "unread_characters", "vegan", "fragrance", "irritants",
+                         "allergen_matches", "unknown", "cautions"]
+    assert all(list(i) == ["name", "inci", "known", "read_as", "how", "role", "explanation",
+                           "origin_note", "flags"]
                for i in doc["ingredients"])
+    assert doc["truncated"] is False
     assert doc["source_category"] == "human-fibroblast-conditioned-media"
     assert doc["source_reason"] == ["Human Neonatal Fibroblast Conditioned Media"]
-    assert (doc["human_derived"], doc["animal_derived"], doc["vegan"]) == (True, False, "no")
+    # Human fibroblast media: yes. Animal: the marine extract may be fish, the label does not say.
+    assert (doc["human_derived"], doc["animal_derived"], doc["vegan"]) == ("yes", "not known", "no")
     assert [(m["ingredient"], m["match"]) for m in doc["allergen_matches"]] == [
         ("Parfum", "possible"), ("Linalool", "definite")]  # in the label's order
     assert all(set(c) == {"text", "level", "kind", "source"} for c in doc["cautions"])
