@@ -18,7 +18,6 @@ GLOSSARY: dict[str, str] = {
     "sh-oligopeptide-1": "a copy of a human skin growth factor (EGF), made by engineered plants or microbes",
     "plant cell culture": "plant cells grown in a lab",
     "fibroblast": "the skin cells that make collagen",
-    "adipose": "fat tissue",
     "peptide": "short chains of amino acids",
     "retinoid": "vitamin A creams such as retinol or tretinoin",
     "occlusive": "a thick layer that seals moisture in",

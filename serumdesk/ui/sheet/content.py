@@ -316,8 +316,8 @@ MIN_PT = 7.0
 _STYLE = """
 body { font-size: 8pt; color: #000000; }
 h1 { font-size: 12pt; margin: 0; }
-h2 { font-size: 9pt; margin-top: 4pt; margin-bottom: 0; }
-h3 { font-size: 8pt; margin-top: 3pt; margin-bottom: 0; }
+h2 { font-size: 9pt; margin-top: 3pt; margin-bottom: 0; }
+h3 { font-size: 8pt; margin-top: 2pt; margin-bottom: 0; }
 p { margin-top: 0; margin-bottom: 2pt; }
 ul { margin-top: 0; margin-bottom: 2pt; margin-left: 0; -qt-list-indent: 1; }
 li { margin-bottom: 1pt; }

@@ -40,8 +40,8 @@ from serumdesk.ui.sheet.content import GRID_PADDING, sheet_html
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
-MARGIN_MM = 9.0
-FOOTER_PT = 14.0
+MARGIN_MM = 8.0
+FOOTER_PT = 12.0
 """Height reserved at the foot of each page for the footer line."""
 TABLE_POINT_SIZES = (8.0, 7.5, 7.0, 6.5)
 """Type sizes tried for the comparison table, largest first, until the sheet fits."""
