@@ -41,10 +41,10 @@ _IRRITANT_KINDS: dict[IrritantKind, frozenset[Flag]] = {
 """The catalog's irritant kinds as vocabulary flags. A label names no 'botanical' irritant:
 plant extracts are ordinary, and the ones that irritate carry a flag of their own."""
 _BIOLOGIC_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR})
-_GLUED_NUMBER = re.compile(r"\b([A-Za-z]{4,})\d{1,3}\b")
-"""A word of letters with a number run into it ('Glycerin15', 'Honey12'), never a name's own
-number, which INCI writes after a space or a hyphen ('Polysorbate 20', 'Laureth-4') or after
-one capital ('Q10', 'B3')."""
+_GLUED_NUMBER = re.compile(r"\b([A-Za-z]{3,})\d{1,4}\b")
+"""A word of three or more letters with a number run into it ('Glycerin15', 'Honey12', 'Guanidine
+Hcl14'), never a name's own number, which INCI writes after a space or a hyphen ('Polysorbate
+20', 'Laureth-4') or after one or two capitals ('Q10', 'B3')."""
 _BODY_FLAGS = frozenset({Flag.HUMAN_DERIVED, Flag.ANIMAL_DERIVED, Flag.HUMAN_OR_ANIMAL})
 
 

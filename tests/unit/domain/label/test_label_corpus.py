@@ -28,8 +28,8 @@ def expectations(path: Path) -> tuple[str, dict[str, str]]:
 
 
 def test_the_corpus_is_real_and_sourced() -> None:
-    # Issue #22 asks for 40 published lists; 21 were found and stored so far (never invented).
-    assert len(CORPUS) >= 21
+    # Issue #22 asks for 40 published lists (never invented; a cut-off copy is named -PARTIAL).
+    assert len(CORPUS) >= 40
     for path in CORPUS:
         header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")]
         assert any(line.startswith("# URL: http") for line in header), path.name
@@ -57,3 +57,15 @@ def test_each_label_reads_as_a_chemist_reads_it(vocabulary: Vocabulary, path: Pa
         found = [m for m in verdict.allergen_matches if m.match.query.text == typed.strip()]
         found += [m for m in verdict.name_matches if m.allergen.text == typed.strip()]
         assert bool(found) == (outcome.strip() == "match"), (typed, outcome)
+
+
+def test_the_vocabulary_reads_all_but_three_in_a_hundred_corpus_ingredients(vocabulary: Vocabulary) -> None:
+    # Issue #22: the share read as unknown across the real labels stays at or under 3%; names
+    # no reader can know ('Cress Ivy Extract', 'Polysorbate 606') are the rest.
+    unknown = total = 0
+    for path in CORPUS:
+        reading = read_label(expectations(path)[0], vocabulary)
+        unknown += len(reading.unknown)
+        total += len(reading.ingredients)
+    assert total >= 800
+    assert unknown / total <= 0.03, (unknown, total)
