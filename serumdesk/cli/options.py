@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, NoReturn
 
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.domain.choices import (
+    OLD_PREGNANT_OR_BREASTFEEDING,
+    Active,
+    Caution,
+    Diet,
+    LaserType,
+    Procedure,
+    Sensitivity,
+    UseCase,
+)
 from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS, allergens_problem
 from serumdesk.domain.strict.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE, NumberError, Quantity
 from serumdesk.domain.strict.plain_text import plain
@@ -91,8 +100,10 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
                    help="how reactive your skin is (default: moderate)")
     g.add_argument("--diet", choices=[d.value for d in Diet],
                    help="vegan and ethics preference (default: any)")
-    g.add_argument("--caution", choices=[c.value for c in Caution], action="append", default=None,
-                   help="a medical or skin caution; repeat for several")
+    g.add_argument("--caution", choices=[*(c.value for c in Caution), OLD_PREGNANT_OR_BREASTFEEDING],
+                   action="append", default=None,
+                   help="a medical or skin caution; repeat for several "
+                   f"({OLD_PREGNANT_OR_BREASTFEEDING} means both pregnant and breastfeeding)")
     g.add_argument("--allergen", action="append", default=None, metavar="TEXT",
                    help=f"an ingredient you are allergic to; repeat for several (up to "
                    f"{ALLERGENS}, each up to {ALLERGEN_CHARS} characters)")
@@ -103,6 +114,8 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
                    help=f"monthly budget in US dollars ({BUDGET_USD.describe()})")
     g.add_argument("--procedure", choices=[p.value for p in Procedure],
                    help="for post-procedure: which treatment (the wizard asks the same)")
+    g.add_argument("--laser-type", choices=[t.value for t in LaserType],
+                   help="for a laser: ablative, non-ablative or not-sure")
     g.add_argument("--days-since-procedure", type=whole_option(DAYS_SINCE_PROCEDURE),
                    metavar="DAYS", help="for post-procedure: days since the treatment "
                    f"({DAYS_SINCE_PROCEDURE.describe()})")
@@ -139,14 +152,25 @@ def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> 
         use_case=UseCase(args.use_case) if args.use_case else base.use_case,
         sensitivity=Sensitivity(args.sensitivity) if args.sensitivity else base.sensitivity,
         diet=Diet(args.diet) if args.diet else base.diet,
-        cautions=(frozenset(Caution(c) for c in args.caution) if args.caution is not None
-                  else base.cautions),
+        cautions=(cautions_from(args.caution) if args.caution is not None else base.cautions),
         allergens=tuple(args.allergen) if args.allergen is not None else base.allergens,
         actives=frozenset(actives),
         budget_usd_per_month=args.budget if args.budget is not None else base.budget_usd_per_month,
         procedure=Procedure(args.procedure) if args.procedure else base.procedure,
         days_since_procedure=days if days is not None else base.days_since_procedure,
+        laser_type=LaserType(args.laser_type) if args.laser_type else base.laser_type,
     )
+
+
+def cautions_from(values: list[str]) -> frozenset[Caution]:
+    """The --caution values; the old one answer for both means both."""
+    found: set[Caution] = set()
+    for value in values:
+        if value == OLD_PREGNANT_OR_BREASTFEEDING:
+            found |= {Caution.PREGNANT, Caution.BREASTFEEDING}
+        else:
+            found.add(Caution(value))
+    return frozenset(found)
 
 
 def catalog_loader_for(args: argparse.Namespace) -> CatalogLoader:
@@ -193,17 +217,15 @@ def load_vocabulary() -> Vocabulary:
 
 
 def vocabulary_for_allergies(answers: Answers, loader: CatalogLoader) -> Vocabulary | None:
-    """The vocabulary when there are allergies to match (None when there are none). If it
-    cannot be loaded, allergies are matched by the text as typed, and stderr says so."""
+    """The vocabulary when there are allergies to match (None when there are none). One that
+    cannot be loaded is a broken install: a UserError says why, as for a broken catalog."""
     if not answers.allergens:
         return None
     vocabulary = loader.vocabulary()
     if vocabulary is None:
-        from serumdesk.cli.output import tell
-
         why = loader.vocabulary_loader.error if loader.vocabulary_loader else None
-        tell(f"serumdesk: warning: {why or 'the ingredient vocabulary cannot be loaded.'}\n"
-             "Allergies are matched by the words you typed only.")
+        raise UserError(f"{why or 'the ingredient vocabulary cannot be loaded.'}\n"
+                        "Your allergies cannot be checked without it: reinstall SerumDesk.")
     return vocabulary
 
 

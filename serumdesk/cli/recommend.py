@@ -35,8 +35,18 @@ def print_table(rec: Recommendation) -> None:
     if not rec.matches:
         out("Every product was excluded by your answers. See the reasons below; relaxing the\n"
             "diet preference or an allergen widens the choice.\n\n")
+    if rec.plan.personal:
+        out("For you:\n")
+        for item in rec.plan.personal:
+            out(f"  ! {item.text} ({item.source.cite()})\n")
+        out("\n")
+    procedure = wording.procedure_row(rec.answers)
+    if procedure:
+        out(f"Procedure: {procedure}\n\n")
     for notice in rec.notices:
         out(f"! {notice.text} ({notice.source.cite()})\n\n")
+    if rec.plan.closest_options and rec.matches:
+        out("Closest options (none suits your goal):\n")
     header = f"{'#':>2}  {'Product':<52} {'Score':>5}  {'$/month':>9}  {'$/ml':>6}  {'Months':>6}"
     if rec.matches:
         out(header + "\n" + "-" * len(header) + "\n")
@@ -48,6 +58,9 @@ def print_table(rec: Recommendation) -> None:
         title = wording.listed_title(m.product, 52)
         out(f"{m.rank:>2}  {title:<52} {m.score:>5}  {cost.cost_per_month_usd:>8.2f}{est}"
             f"  {cost.price_per_ml_usd:>6.2f}  {months:>6}{flag}\n")
+        pick = rec.plan.pick(m.product.id)
+        if pick is not None and pick.condition:
+            out(f"      ! Start it only {pick.condition}.\n")
         for c in m.cautions:
             out(f"      {c.level.mark} {c.text}\n")
         for words in stale_words(m.product, cost, rec.today):

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from serumdesk.domain.advice.recovery import in_recovery_window
-from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.domain.advice.recovery import Phase, Window, phase_for, window_for
+from serumdesk.domain.choices import (
+    Active,
+    Caution,
+    Diet,
+    LaserType,
+    Procedure,
+    Sensitivity,
+    UseCase,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +33,8 @@ class Answers:
     budget_usd_per_month: float | None = None
     procedure: Procedure | None = None
     days_since_procedure: int | None = None
+    laser_type: LaserType | None = None
+    """Asked when the procedure is a laser."""
 
     def __post_init__(self) -> None:
         """Numbers are checked against numbers.py (NumberError, a ValueError); allergens lose
@@ -48,13 +58,31 @@ class Answers:
 
     @property
     def has_medical_caution(self) -> bool:
-        return any(c.is_medical for c in self.cautions)
+        """A caution for which the guide says to ask a clinician before a biologic product."""
+        return any(c.gates_biologics for c in self.cautions)
+
+    @property
+    def has_procedure(self) -> bool:
+        """A procedure was named or dated, whatever the goal; recovery as the goal implies one."""
+        return (self.use_case is UseCase.POST_PROCEDURE or self.procedure is not None
+                or self.days_since_procedure is not None)
+
+    @property
+    def window(self) -> Window:
+        return window_for(self.procedure, self.laser_type)
+
+    @property
+    def phase(self) -> Phase | None:
+        """Fresh, recovering or maintenance after a procedure; None without one."""
+        if not self.has_procedure:
+            return None
+        return phase_for(self.days_since_procedure, self.window)
 
     @property
     def in_recovery_window(self) -> bool:
-        """Freshly treated skin: post-procedure within the guide's recovery window."""
-        return self.use_case is UseCase.POST_PROCEDURE and in_recovery_window(
-            self.days_since_procedure)
+        """Freshly treated or recovering skin, after any procedure whatever the goal."""
+        phase = self.phase
+        return phase is not None and phase.healing
 
     @property
     def is_sensitive(self) -> bool:
@@ -62,6 +90,7 @@ class Answers:
         return (
             self.sensitivity is Sensitivity.HIGH
             or self.use_case is UseCase.SENSITIVE_BARRIER
+            or Caution.SKIN_CONDITION in self.cautions
             or self.in_recovery_window
         )
 

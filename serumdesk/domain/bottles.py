@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # cost.py brings the catalog's product types; profiles load w
 
 PATCH_HOURS = (48, 72)
 """The guide: leave the patch test on for 48–72 hours."""
+PATCH_WORDS = f"{PATCH_HOURS[0]}–{PATCH_HOURS[1]} hours"
 USE_BY_SOON_DAYS = 14
 LONGEST_FORECAST_YEARS = 100
 """A bottle that lasts longer is said to, without a date: no one needs one, and the calendar
@@ -93,12 +94,12 @@ def bottle_notes(bottle: Bottle, cost: CostEstimate | None, today: dt.date) -> l
                          "day and build up slowly.")
         elif today < first:
             notes.append(f"Look at the patch test on {long_date(first)} or {long_date(last)} "
-                         "(48–72 hours after you put it on).")
+                         f"({PATCH_WORDS} after you put it on).")
         else:
-            notes.append("The patch test has had its 48–72 hours: look at the skin and note "
+            notes.append(f"The patch test has had its {PATCH_WORDS}: look at the skin and note "
                          "what you see.")
     elif bottle.opened is None:
-        notes.append("Patch test it before the first full-face use (48–72 hours on the inner "
+        notes.append(f"Patch test it before the first full-face use ({PATCH_WORDS} on the inner "
                      "forearm or behind the ear).")
     keep_until = use_by(bottle)
     if keep_until is not None:

@@ -15,6 +15,8 @@ class UseCase(StrEnum):
     BRIGHTENING = "brightening"
     MILD_CONCERNS = "mild-concerns"
     SENSITIVE_BARRIER = "sensitive-barrier"
+    MATURE_THIN = "mature-thin-skin"
+    """The guide: "aging or thin skin", "fine lines post-menopause"."""
 
     @property
     def label(self) -> str:
@@ -32,6 +34,7 @@ _USE_CASE_LABELS = {
     UseCase.BRIGHTENING: "Brightening",
     UseCase.MILD_CONCERNS: "Mild concerns",
     UseCase.SENSITIVE_BARRIER: "Sensitive or compromised barrier",
+    UseCase.MATURE_THIN: "Mature or thin skin",
 }
 _USE_CASE_DETAILS = {
     UseCase.POST_PROCEDURE: "After microneedling, a laser or a peel",
@@ -40,6 +43,7 @@ _USE_CASE_DETAILS = {
     UseCase.BRIGHTENING: "Dark spots and expression lines",
     UseCase.MILD_CONCERNS: "Early fine lines, surface texture",
     UseCase.SENSITIVE_BARRIER: "Reactive skin that stings or reddens easily",
+    UseCase.MATURE_THIN: "Aging or thin skin, fine lines after menopause",
 }
 
 
@@ -84,23 +88,60 @@ class Diet(StrEnum):
 
 
 class Caution(StrEnum):
-    PREGNANT_OR_BREASTFEEDING = "pregnant-or-breastfeeding"
+    PREGNANT = "pregnant"
+    BREASTFEEDING = "breastfeeding"
     AUTOIMMUNE = "autoimmune"
     IMMUNOSUPPRESSED = "immunosuppressed"
+    ORAL_ISOTRETINOIN = "oral-isotretinoin"
+    """Now or in the last six months."""
+    SKIN_CONDITION = "rosacea-eczema-dermatitis"
     FRAGRANCE_SENSITIVE = "fragrance-sensitive"
+    PREGNANT_OR_BREASTFEEDING = "pregnant"
+    """An alias of PREGNANT for code written before breastfeeding was its own answer (the
+    stricter of the two); files and the command line map the old value to both answers."""
 
     @property
     def label(self) -> str:
         return {
-            Caution.PREGNANT_OR_BREASTFEEDING: "Pregnant or breastfeeding",
+            Caution.PREGNANT: "Pregnant or trying to conceive",
+            Caution.BREASTFEEDING: "Breastfeeding",
             Caution.AUTOIMMUNE: "An autoimmune condition",
             Caution.IMMUNOSUPPRESSED: "A transplant, or medicines that suppress the immune system",
+            Caution.ORAL_ISOTRETINOIN: "Oral isotretinoin, now or in the last 6 months",
+            Caution.SKIN_CONDITION: "Rosacea, eczema or dermatitis",
             Caution.FRAGRANCE_SENSITIVE: "Sensitive to fragrance",
         }[self]
 
     @property
     def is_medical(self) -> bool:
+        """A health detail shown in the answers' medical row (and left off a shared copy)."""
         return self is not Caution.FRAGRANCE_SENSITIVE
+
+    @property
+    def gates_biologics(self) -> bool:
+        """The guide's 'Who should avoid or use caution': ask a clinician (a specialist, after
+        a transplant) before starting a human-derived or novel biologic product."""
+        return self in (Caution.PREGNANT, Caution.BREASTFEEDING, Caution.AUTOIMMUNE,
+                        Caution.IMMUNOSUPPRESSED)
+
+
+OLD_PREGNANT_OR_BREASTFEEDING = "pregnant-or-breastfeeding"
+"""The one answer profiles (schema 3 and older) and the command line had for both; it now
+means both answers, the safest reading."""
+
+
+class LaserType(StrEnum):
+    ABLATIVE = "ablative"
+    NON_ABLATIVE = "non-ablative"
+    NOT_SURE = "not-sure"
+
+    @property
+    def label(self) -> str:
+        return {
+            LaserType.ABLATIVE: "Ablative (CO2 or erbium resurfacing that removes the surface)",
+            LaserType.NON_ABLATIVE: "Non-ablative (heats below an intact surface)",
+            LaserType.NOT_SURE: "Not sure",
+        }[self]
 
 
 class Active(StrEnum):

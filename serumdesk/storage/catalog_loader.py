@@ -4,7 +4,6 @@ its place), a clinic's price list over it, and the serums the person entered bes
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -106,12 +105,6 @@ class CatalogLoader:
                 raise CatalogUnavailable(self._error) from None
         catalog = self._compose(catalog, extras, problems)
         self.problems = tuple(problems)
-        # The catalog lives as long as the app: lay it out for ranking now,
-        # then keep the cyclic collector from rescanning all of it on every later collection.
-        from serumdesk.domain.advice.ranking import prepare
-
-        prepare(catalog)
-        gc.freeze()
         self._catalog = catalog
         return catalog
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_SCHEMA_VERSION = 3
+CURRENT_SCHEMA_VERSION = 4
 
 JsonObject = dict[str, Any]
 
@@ -81,10 +81,25 @@ def _v2_to_v3(old: JsonObject) -> JsonObject:
     return {**old, "my_products": []}
 
 
+def _v3_to_v4(old: JsonObject) -> JsonObject:
+    """Version 4 asks the laser's type (none yet) and tells pregnancy and breastfeeding apart:
+    the one old answer for both becomes both, the safest reading, for the person to correct."""
+    answers_in = old.get("answers")
+    if not isinstance(answers_in, dict):
+        return old
+    answers: JsonObject = {**answers_in, "laser_type": None}
+    cautions = answers.get("cautions")
+    if isinstance(cautions, list) and "pregnant-or-breastfeeding" in cautions:
+        kept = [c for c in cautions if c != "pregnant-or-breastfeeding"]
+        answers["cautions"] = kept + [c for c in ("pregnant", "breastfeeding") if c not in kept]
+    return {**old, "answers": answers}
+
+
 MIGRATIONS: dict[int, Callable[[JsonObject], JsonObject]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
+    3: _v3_to_v4,
 }
 """Keyed by the version a function upgrades *from*."""
 

@@ -22,7 +22,16 @@ from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.bottles import Bottle
 from serumdesk.domain.catalog.my_products_file import MyProductEntry
 from serumdesk.domain.catalog.product import ProductId
-from serumdesk.domain.choices import Active, Caution, Diet, PatchResult, Procedure, Sensitivity, UseCase
+from serumdesk.domain.choices import (
+    Active,
+    Caution,
+    Diet,
+    LaserType,
+    PatchResult,
+    Procedure,
+    Sensitivity,
+    UseCase,
+)
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.field_rules import Bounded, error_words, repeated
 from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS
@@ -68,6 +77,7 @@ class AnswersModel(StrictModel):
     budget_usd_per_month: Annotated[float, Bounded(BUDGET_USD)] | None = None
     procedure: Procedure | None = None
     days_since_procedure: Annotated[int, Bounded(DAYS_SINCE_PROCEDURE)] | None = None
+    laser_type: LaserType | None = None
 
     @classmethod
     def from_domain(cls, a: Answers) -> AnswersModel:
@@ -75,7 +85,7 @@ class AnswersModel(StrictModel):
             use_case=a.use_case, sensitivity=a.sensitivity, diet=a.diet,
             cautions=sorted(a.cautions), allergens=list(a.allergens), actives=sorted(a.actives),
             budget_usd_per_month=a.budget_usd_per_month, procedure=a.procedure,
-            days_since_procedure=a.days_since_procedure,
+            days_since_procedure=a.days_since_procedure, laser_type=a.laser_type,
         )
 
     def to_domain(self) -> Answers:
@@ -84,6 +94,7 @@ class AnswersModel(StrictModel):
             cautions=frozenset(self.cautions), allergens=tuple(self.allergens),
             actives=frozenset(self.actives), budget_usd_per_month=self.budget_usd_per_month,
             procedure=self.procedure, days_since_procedure=self.days_since_procedure,
+            laser_type=self.laser_type,
         )
 
 
@@ -117,7 +128,7 @@ MAX_CARRIED = 50
 
 
 class ProfileModel(StrictModel):
-    schema_version: Literal[3]
+    schema_version: Literal[4]
     id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
     name: str = Field(max_length=2000)
     answers: AnswersModel

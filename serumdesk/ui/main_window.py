@@ -243,6 +243,7 @@ class MainWindow(QWidget):
         import datetime as dt
 
         from serumdesk.domain.advice.cost import estimate_cost
+        from serumdesk.domain.advice.rules import ROUTINE_USES_PER_DAY
         from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
 
         by_id: dict[str, Product] = {}
@@ -253,7 +254,7 @@ class MainWindow(QWidget):
         def cost_for(product_id: str) -> CostEstimate | None:
             product = by_id.get(product_id)
             return None if product is None else estimate_cost(
-                product, overrides.for_product(product_id))
+                product, overrides.for_product(product_id), ROUTINE_USES_PER_DAY)
 
         dialog = self.bottles_dialog = BottlesDialog(
             self.state.bottles, [(pid, p.title) for pid, p in by_id.items()], cost_for,

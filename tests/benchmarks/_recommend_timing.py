@@ -1,4 +1,4 @@
-"""Benchmark row 4, one catalog size per process: python _recommend_timing.py COUNT RUNS.
+"""Benchmark row 4 in its own process: python _recommend_timing.py COUNT RUNS.
 
 Prints the median seconds of one recommendation over a generated catalog of COUNT
 products. Each size runs in a fresh process, so what earlier rows left on the heap does not
@@ -7,24 +7,26 @@ change how the products are laid out in memory.
 
 from __future__ import annotations
 
-import gc
 import statistics
 import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 
-from serumdesk.domain.advice.ranking import prepare
 from serumdesk.domain.advice.recommendation import recommend
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.product import Catalog
-from serumdesk.domain.choices import Active, Caution, Sensitivity, UseCase
-from serumdesk.storage.data_files import load_catalog
-from serumdesk.storage.paths import bundled_catalog_path
+from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.storage.data_files import load_catalog, load_vocabulary
+from serumdesk.storage.paths import bundled_catalog_path, bundled_ingredients_path
 
 ANSWERS = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-                  cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
-                  allergens=("lanolin",), actives=frozenset({Active.RETINOID}),
-                  budget_usd_per_month=120)
+                  diet=Diet.NO_FETAL_CELL_LINE, cautions=frozenset(Caution),
+                  allergens=("lanolin", "fish"), actives=frozenset(Active),
+                  budget_usd_per_month=120, procedure=Procedure.MICRONEEDLING,
+                  days_since_procedure=3)
+"""Answers that reach every rule: diet, allergies, fragrance, medical gates, a procedure,
+stacked actives and a budget."""
 
 
 def generated_catalog(count: int) -> Catalog:
@@ -41,14 +43,12 @@ def generated_catalog(count: int) -> Catalog:
 
 def median_seconds(count: int, runs: int) -> float:
     catalog = generated_catalog(count)
-    prepare(catalog)  # as the app's catalog loader does, then freezes the long-lived data
-    gc.collect()
-    gc.freeze()
-    recommend(catalog, ANSWERS)  # warm-up
+    vocabulary = load_vocabulary(Path(bundled_ingredients_path()))
+    recommend(catalog, ANSWERS, vocabulary=vocabulary)  # warm-up
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
-        recommend(catalog, ANSWERS)
+        recommend(catalog, ANSWERS, vocabulary=vocabulary)
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
 

@@ -56,7 +56,8 @@ def test_an_added_serum_is_read_from_its_label_and_ranked(run_serumdesk: Run, tm
     assert "from your label" in mine["inferred"]["use-cases"].lower()
     assert mine["figure_sources"]["price_usd"].startswith("your entry (")
     assert mine["figure_sources"]["dose_ml"].startswith("Estimate:")  # the catalog's model
-    assert mine["cost_per_month_usd"] == pytest.approx(198 / 28.4 * 0.25 * 2 * 30.44, rel=0.01)
+    # the routine's once a day, not the catalog's twice
+    assert mine["cost_per_month_usd"] == pytest.approx(198 / 28.4 * 0.25 * 1 * 30.44, rel=0.01)
 
     table = run_serumdesk("recommend", "--use-case", "post-procedure").stdout
     assert "SkinMedica TNS Recovery Complex (your entry)" in table

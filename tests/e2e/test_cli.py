@@ -66,7 +66,7 @@ def test_recommend_json_from_another_folder(run_serumdesk: Run, catalog_path: Pa
         assert m["over_budget"] == (expected > 60)
     egf = next(m for m in doc["recommended"] if m["id"] == "bioeffect-egf-serum")
     assert any(c["level"] == "clinician" for c in egf["cautions"])
-    assert set(doc["routine"]) == {"am", "pm", "notes"}
+    assert set(doc["routine"]) == {"am", "pm", "steps", "notes"}
 
 
 def test_recommend_table_is_readable(run_serumdesk: Run) -> None:
@@ -122,7 +122,7 @@ def test_every_product_excluded_says_what_to_relax(run_serumdesk: Run, tmp_path:
 
 @pytest.mark.parametrize("args", [
     ["--use-case", "brightening", "--allergen", "niacinamide"],  # no good match
-    ["--use-case", "post-procedure", "--days-since-procedure", "2", "--budget", "80",
+    ["--use-case", "post-procedure", "--days-since-procedure", "2", "--budget", "20",
      "--caution", "pregnant-or-breastfeeding", "--uses-retinoid", "--uses-vitamin-c"],
     ["--budget", "1"],  # nothing fits the budget
 ])
@@ -136,6 +136,9 @@ def test_recommend_text_and_json_say_the_same_things(run_serumdesk: Run, args: l
                  + [n for n in (doc["no_good_match"], doc["budget_note"]) if n]):
         assert " ".join(item["text"].split()) in said, item["text"]
     assert doc["no_good_match"] or doc["budget_note"]
+    for item in doc["for_you"]:
+        if item["kind"] not in ("budget", "no-good-match"):  # said in full by the notices
+            assert " ".join(item["text"].split()) in said, item["text"]
     for match in doc["recommended"]:
         assert match["vegan"] in ("yes", "no", "not confirmed")
         for caution in match["cautions"]:
@@ -155,3 +158,19 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
         os.close(write_end)
     assert result.returncode == 0
     assert result.stderr == ""
+
+
+def test_issue_20_a_fresh_laser_with_another_goal_in_text_and_json(run_serumdesk: Run) -> None:
+    """Issue 20, case 1, as installed: the procedure counts whatever the goal."""
+    args = ["--use-case", "hydration", "--procedure", "laser", "--days-since-procedure", "2",
+            "--uses-retinoid", "--uses-acids", "--uses-vitamin-c"]
+    text = run_serumdesk("recommend", *args).stdout
+    doc = json.loads(run_serumdesk("recommend", *args, "--json").stdout)
+    assert "Procedure: Laser (fractional or other), 2 days ago" in text
+    assert "Day 2 after a laser: nothing but your provider's products on open skin" in text
+    routine = text.split("Routine, morning:")[1].split("Patch test:")[0]
+    assert "Vitamin C serum" not in routine and "Retinoid: keep it" not in routine
+    assert doc["plan"]["procedure"]["phase"] == "fresh"
+    assert {h["active"] for h in doc["plan"]["held"]} == {"retinoid", "acids", "vitamin-c"}
+    assert doc["for_you"][0]["kind"] == "procedure"
+    assert not any(s["active"] for s in doc["routine"]["steps"])

@@ -28,7 +28,7 @@ def test_sheet_writes_a_pdf(run_serumdesk: Run, tmp_path: Path) -> None:
     assert float(reader.pages[0].mediabox.width) == pytest.approx(612, abs=1)  # US Letter
     text = _text(out)
     assert "Bioeffect EGF Serum" in text and "Kate Somerville" in text
-    assert "Pregnant or breastfeeding" in text
+    assert "Pregnant or trying to conceive" in text and "Breastfeeding" in text
 
 
 def test_sheet_relative_output_lands_in_the_working_folder(run_serumdesk: Run,
@@ -72,7 +72,7 @@ def test_sheet_from_a_saved_profile(run_serumdesk: Run, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = _text(out)
     assert "Diet and ethics Vegan" in text
-    assert "Medical Pregnant or breastfeeding" in text
+    assert "Medical Breastfeeding; Pregnant or trying to conceive" in text
 
 
 def test_a_copy_for_sharing_lets_no_allergy_or_sensitivity_be_inferred(run_serumdesk: Run,

@@ -21,6 +21,7 @@ from serumdesk.ui.questions.actives_budget_page import ActivesBudgetPage
 from serumdesk.ui.questions.cautions_page import CautionsPage
 from serumdesk.ui.questions.choice_page import ChoicePage
 from serumdesk.ui.questions.procedure_page import ProcedurePage
+from serumdesk.ui.questions.use_case_page import UseCasePage
 from serumdesk.ui.results.product_card import ProductCard
 from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.work_state import WorkState
@@ -45,11 +46,11 @@ def catalog_products(path: Path = CATALOG) -> dict[str, dict[str, Any]]:
 
 
 def monthly_cost(product: dict[str, Any], price: float | None = None) -> float:
-    """price ÷ size × dose × applications a day × 30.44, from the raw catalog figures."""
+    """price ÷ size × dose × once a day (the routine's frequency, not the catalog's) × 30.44,
+    from the raw catalog figures."""
     usd = product["price"]["usd"] if price is None else price
     size = product["price"]["size_ml"]["value"]
-    return usd / size * product["dose_ml"]["value"] * product["applications_per_day"]["value"] \
-        * DAYS_PER_MONTH
+    return usd / size * product["dose_ml"]["value"] * 1 * DAYS_PER_MONTH
 
 
 def open_window(qtbot: QtBot, catalog: Path = CATALOG,
@@ -109,11 +110,16 @@ def answer_current_page(qtbot: QtBot, window: MainWindow, answers: Answers) -> N
     page = window.wizard.currentPage()
     if isinstance(page, ChoicePage):
         click(qtbot, page.choice.buttons[getattr(answers, page.answer_field)])
+        if (isinstance(page, UseCasePage) and page.had_procedure.isVisible()
+                and page.had_procedure.isChecked() != answers.has_procedure):
+            click(qtbot, page.had_procedure)
     elif isinstance(page, ProcedurePage):
         assert answers.procedure is not None
         click(qtbot, page.choice.buttons[answers.procedure])
         page.days.setValue(-1 if answers.days_since_procedure is None
                            else answers.days_since_procedure)
+        if answers.laser_type is not None:
+            click(qtbot, page.laser.buttons[answers.laser_type])
     elif isinstance(page, CautionsPage):
         for caution, box in page.cautions.boxes.items():
             if box.isChecked() != (caution in answers.cautions):

@@ -11,7 +11,7 @@ is reported, never matched by a piece of its text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from serumdesk.domain.ingredients import names
@@ -27,6 +27,11 @@ from serumdesk.domain.ingredients.kinds import Flag, Role
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
+
+
+class VocabularyMissing(ValueError):
+    """Allergies were given but the ingredient vocabulary did not load: a broken install,
+    said plainly (as a broken catalog is), never matched some other way."""
 
 
 class ProductReading(NamedTuple):
@@ -52,10 +57,10 @@ def read_listed(listed: Sequence[str], vocabulary: Vocabulary) -> ProductReading
     read: list[tuple[str, Entry]] = []
     unread: list[tuple[str, str]] = []
     for name in dict.fromkeys(listed):
-        entry = vocabulary.resolve_listed(name)
+        entry, key = vocabulary.read_listed(name)
         if entry is not None:
             read.append((name, entry))
-        elif key := names.key(name, keep_parentheses=True):
+        elif key:
             unread.append((name, key))
     return ProductReading(tuple(read), tuple(unread))
 
@@ -114,23 +119,12 @@ def allergy_match(query: AllergenQuery, entry: Entry) -> AllergenMatch | None:
 def find_allergen(reading: ProductReading, query: AllergenQuery,
                   vocabulary: Vocabulary) -> AllergyFinding | None:
     """The product's best match for one allergy: a definite one if any, else a possible one."""
-    possible: AllergyFinding | None = None
-    for name, entry in reading.read:
-        found = allergy_match(query, entry)
-        if found is None:
-            continue
-        label = vocabulary.family(found.family).label if found.family else None
-        finding = AllergyFinding(name, found.strength, query.text, label)
-        if found.strength is MatchStrength.DEFINITE:
-            return finding
-        possible = possible or finding
-    if possible is not None:
-        return possible
-    covered = query_names(query, vocabulary)
-    for name, key in reading.unread:
-        if any(_contains_words(key, k) for k in covered):
-            return AllergyFinding(name, MatchStrength.POSSIBLE, query.text, query.read_as)
-    return None
+    return AllergyCheck((query,), (), vocabulary).find(reading)[0]
+
+
+def names_cover(key: str, covered: Sequence[str]) -> bool:
+    """Whether an unread name's key holds one of an allergy's names as whole words."""
+    return any(_contains_words(key, k) for k in covered)
 
 
 def finding_words(finding: AllergyFinding) -> str:
@@ -143,30 +137,77 @@ def finding_words(finding: AllergyFinding) -> str:
             f"“{finding.allergen}”. Left out to be safe; ask the brand.")
 
 
-def product_reading(listed: Sequence[str], memo: dict[str, object],
-                    vocabulary: Vocabulary) -> ProductReading:
-    """read_listed, kept in a product's memo for the vocabulary it was read with."""
-    cached = memo.get("allergy.reading")
-    if isinstance(cached, tuple) and cached[0] is vocabulary:
-        reading = cached[1]
-        assert isinstance(reading, ProductReading)
-        return reading
-    reading = read_listed(listed, vocabulary)
-    memo["allergy.reading"] = (vocabulary, reading)
-    return reading
+class AllergyCheck:
+    """A person's allergies, resolved once per recommendation, and the one matcher every
+    product is checked with.
 
+    What each ingredient means for each allergy is kept for the recommendation: products
+    repeat the same ingredients (this serves benchmark row 4, recommend 1,000 products with
+    every rule).
+    """
 
-def index_tokens(reading: ProductReading) -> set[str]:
-    """What an allergy looks a product up by: 'e:' its ingredients, 'f:' the families they
-    are in (with those above), 'm:' the families they may be in."""
-    tokens: set[str] = set()
-    for _, entry in reading.read:
-        tokens.add(f"e:{entry.key}")
-        tokens.update(f"f:{f}" for f in entry.in_families)
-        tokens.update(f"m:{f}" for f in entry.may_be_in)
-    return tokens
+    def __init__(self, queries: Sequence[AllergenQuery], unknown: Sequence[str],
+                 vocabulary: Vocabulary) -> None:
+        self.queries = tuple(queries)
+        self.unknown = tuple(unknown)
+        self.vocabulary = vocabulary
+        self._covered = [query_names(q, vocabulary) for q in self.queries]
+        self._by_entry: dict[str, tuple[AllergenMatch | None, ...]] = {}
+        self._by_unread: dict[str, tuple[bool, ...]] = {}
 
+    @classmethod
+    def of(cls, typed: Sequence[str], vocabulary: Vocabulary) -> AllergyCheck:
+        """The typed allergens, resolved on the vocabulary (unknown ones are kept apart)."""
+        return cls(*resolve_allergens(typed, vocabulary), vocabulary)
 
-def query_tokens(query: AllergenQuery) -> list[str]:
-    return [*(f"e:{e}" for e in query.entries), *(f"f:{f}" for f in query.families),
-            *(f"m:{f}" for f in query.families | query.entry_families)]
+    @property
+    def families(self) -> frozenset[str]:
+        """Ingredient families the allergies cover."""
+        return frozenset(f for q in self.queries for f in (*q.families, *q.entry_families))
+
+    def findings(self, listed: tuple[str, ...]) -> list[AllergyFinding]:
+        """What a product's listed ingredients match, one finding per allergy at most."""
+        if not self.queries:
+            return []
+        return [f for f in self._scan(self.vocabulary.read_all(listed)) if f is not None]
+
+    def find(self, reading: ProductReading) -> list[AllergyFinding | None]:
+        """For each allergy, its finding in a product's reading, or None."""
+        return self._scan([*((name, entry, "") for name, entry in reading.read),
+                           *((name, None, key) for name, key in reading.unread)])
+
+    def _scan(self, listed: Iterable[tuple[str, Entry | None, str]]
+              ) -> list[AllergyFinding | None]:
+        """For each allergy, the product's first definite match, else its first possible one
+        (a listed ingredient the vocabulary reads), else the first name it cannot read that
+        holds one of the allergy's names as whole words. `listed` is (as listed, what the
+        vocabulary reads it as, its matching key)."""
+        best: list[AllergyFinding | None] = [None] * len(self.queries)
+        unread: list[AllergyFinding | None] = [None] * len(self.queries)
+        for name, entry, key in listed:
+            if entry is None:
+                if not key:
+                    continue
+                covers = self._by_unread.get(key)
+                if covers is None:
+                    covers = self._by_unread[key] = tuple(
+                        names_cover(key, c) for c in self._covered)
+                for i, covered in enumerate(covers):
+                    if covered and unread[i] is None:
+                        query = self.queries[i]
+                        unread[i] = AllergyFinding(name, MatchStrength.POSSIBLE, query.text,
+                                                   query.read_as)
+                continue
+            results = self._by_entry.get(entry.key)
+            if results is None:
+                results = self._by_entry[entry.key] = tuple(
+                    allergy_match(q, entry) for q in self.queries)
+            for i, found in enumerate(results):
+                if found is None:
+                    continue
+                current = best[i]
+                if current is None or (found.strength is MatchStrength.DEFINITE
+                                       and current.strength is not MatchStrength.DEFINITE):
+                    label = self.vocabulary.family(found.family).label if found.family else None
+                    best[i] = AllergyFinding(name, found.strength, self.queries[i].text, label)
+        return [b if b is not None else u for b, u in zip(best, unread, strict=True)]

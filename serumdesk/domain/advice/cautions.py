@@ -36,6 +36,17 @@ class CautionLevel(StrEnum):
     INFO = "info"
 
     @property
+    def label(self) -> str:
+        """The one heading for this level, on the card and on the sheet."""
+        return {
+            CautionLevel.CLINICIAN: "Talk to your clinician first",
+            CautionLevel.IRRITATION: "Irritation risk",
+            CautionLevel.ALLERGY: "Allergy check",
+            CautionLevel.ETHICS: "Ethics",
+            CautionLevel.INFO: "Good to know",
+        }[self]
+
+    @property
     def mark(self) -> str:
         """How text output marks a caution: '!' to act on, '·' to know."""
         return "·" if self in (CautionLevel.ETHICS, CautionLevel.INFO) else "!"
@@ -76,10 +87,9 @@ class CautionNote(NamedTuple):
 
 
 _MEDICAL_REASONS = {
-    Caution.PREGNANT_OR_BREASTFEEDING:
-        "there is little data on biological actives in pregnancy and while nursing",
-    Caution.AUTOIMMUNE:
-        "with an autoimmune condition, any biologically active signalling mix warrants caution",
+    Caution.PREGNANT: "there is little data on biological actives in pregnancy",
+    Caution.BREASTFEEDING: "there is little data on biological actives while breastfeeding",
+    Caution.AUTOIMMUNE: "an autoimmune condition calls for caution with any biologically active mix",
     Caution.IMMUNOSUPPRESSED:
         "after a transplant or on immune-suppressing medicine, ask your specialist first",
 }
@@ -88,7 +98,12 @@ _MEDICAL_REASONS = {
 
 def medical_caution_text(answers: Answers) -> str | None:
     """One caution for every human-derived or biologic product, the same for each of them."""
-    reasons = [why for caution, why in _MEDICAL_REASONS.items() if caution in answers.cautions]
+    cautions = answers.cautions
+    if {Caution.PREGNANT, Caution.BREASTFEEDING} <= cautions:
+        cautions = cautions - {Caution.BREASTFEEDING}  # one clause says both
+    reasons = [why for caution, why in _MEDICAL_REASONS.items() if caution in cautions]
+    if {Caution.PREGNANT, Caution.BREASTFEEDING} <= answers.cautions:
+        reasons[0] = "there is little data on biological actives in pregnancy and while nursing"
     if not reasons:
         return None
     return "Talk to your clinician before starting it: " + "; ".join(reasons) + "."
@@ -151,11 +166,17 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
         notes.append(CautionNote(medical_text, guide.AVOID, CautionLevel.CLINICIAN,
                                  CautionKind.MEDICAL))
     retinoids = product.irritant_names(IrritantKind.RETINOID)
-    if retinoids and Caution.PREGNANT_OR_BREASTFEEDING in answers.cautions:
+    if retinoids and Caution.PREGNANT in answers.cautions:
         notes.append(CautionNote(
-            f"Contains a retinoid ({', '.join(retinoids)}): while pregnant or breastfeeding, "
-            "pause retinoids and ask your clinician.", medical.RETINOIDS_IN_PREGNANCY,
+            f"Contains a retinoid ({', '.join(retinoids)}): while pregnant or trying to "
+            "conceive, pause retinoids and ask your clinician.", medical.RETINOIDS_IN_PREGNANCY,
             CautionLevel.CLINICIAN, CautionKind.MEDICAL))
+    elif retinoids and Caution.BREASTFEEDING in answers.cautions:
+        notes.append(CautionNote(
+            f"Contains a retinoid ({', '.join(retinoids)}): while breastfeeding, ask your "
+            "clinician first; drug-safety references rate topical tretinoin low risk if it is "
+            "kept off the breast and away from the baby's skin.",
+            medical.RETINOIDS_WHILE_BREASTFEEDING, CautionLevel.CLINICIAN, CautionKind.MEDICAL))
     acids = product.irritant_names(IrritantKind.EXFOLIATING_ACID)
     fresh: dict[str, str] = {}  # each ingredient once, by the first kind it is
     for kind in _FRESH_SKIN_KINDS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from serumdesk.domain.advice.recovery import RECOVERY_WINDOW_DAYS
-from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
+from serumdesk.domain.answers import ProductOverride
 from serumdesk.domain.catalog.product import Product
 
 DAYS_PER_MONTH = 30.44
@@ -38,21 +38,20 @@ class CostEstimate(NamedTuple):
         return bool(self.inputs.estimated_fields)
 
 
-def cost_inputs(product: Product, override: ProductOverride | None = None) -> CostInputs:
-    """The catalog's figures with the person's overrides applied."""
-    figures = product.facts.cost_figures
-    if override is None or override == NO_OVERRIDE:
-        (_, price, _), (_, size, _), (_, dose, _), (_, per_day, _) = figures
-        return CostInputs(price, size, dose, per_day,
-                          tuple(name for name, _, estimate in figures if estimate), ())
+def cost_inputs(product: Product, override: ProductOverride | None = None,
+                uses_per_day: float | None = None) -> CostInputs:
+    """The catalog's figures with the person's overrides applied; `uses_per_day` (the
+    routine's frequency) replaces the catalog's uses a day unless the person gave their own."""
     values: list[float] = []
     estimated: list[str] = []
     overridden: list[str] = []
-    for name, value, is_estimate in figures:
-        mine = getattr(override, name)
+    for name, value, is_estimate in product.facts.cost_figures:
+        mine = None if override is None else getattr(override, name)
         if mine is not None:
             values.append(float(mine))
             overridden.append(name)
+        elif name == "applications_per_day" and uses_per_day is not None:
+            values.append(uses_per_day)
         else:
             values.append(value)
             if is_estimate:
@@ -61,18 +60,10 @@ def cost_inputs(product: Product, override: ProductOverride | None = None) -> Co
     return CostInputs(price, size, dose, per_day, tuple(estimated), tuple(overridden))
 
 
-def catalog_cost(product: Product) -> CostEstimate:
-    """The cost at the catalog's own figures (no overrides), worked out once per product."""
-    cached = product.memo.get("cost.catalog")
-    if cached is None:
-        cached = product.memo["cost.catalog"] = estimate_cost(product)
-    assert isinstance(cached, CostEstimate)
-    return cached
-
-
-def estimate_cost(product: Product, override: ProductOverride | None = None) -> CostEstimate:
-    """Cost per month = price ÷ size × dose × applications a day × 30.44."""
-    inputs = cost_inputs(product, override)
+def estimate_cost(product: Product, override: ProductOverride | None = None,
+                  uses_per_day: float | None = None) -> CostEstimate:
+    """Cost per month = price ÷ size × dose × applications a day × 30.44 (see cost_inputs)."""
+    inputs = cost_inputs(product, override, uses_per_day)
     ml_per_day = inputs.dose_ml * inputs.applications_per_day
     price_per_ml = inputs.price_usd / inputs.size_ml
     ml_per_month = ml_per_day * DAYS_PER_MONTH

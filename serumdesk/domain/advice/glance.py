@@ -1,45 +1,50 @@
 """The results at a glance: what is said once for the person, and one row per compared product.
 
 The results page and the sheet render these; neither decides what is shared or what differs.
-"For you" lines come from the plan when the plan carries them; until then, from what the
-domain already knows (the answers' cautions, the cautions every compared product shares,
-and the notices).
+"For you" lines are the plan's (plan.for_you), with the cautions every compared product
+shares that the plan does not say, and the notices in full.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.advice import wording
 from serumdesk.domain.advice.cautions import CautionKind, CautionLevel, CautionNote
-from serumdesk.domain.advice.rules import ExclusionKind
-from serumdesk.domain.choices import Active, Caution, EvidenceKind, SourceCategory
+from serumdesk.domain.advice.plan import ForYou, ForYouKind, Severity
+from serumdesk.domain.choices import EvidenceKind, SourceCategory
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.ranking import Match
     from serumdesk.domain.advice.recommendation import Recommendation
+    from serumdesk.domain.catalog.product import Product
 
 CLINICIAN_SHORT = "Ask your clinician first (why: on its card)."
 SEVERITY_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 """Strongest first: a clinician's OK, then irritation, allergy, ethics, good to know."""
 
-STOP_AND_ASK, PROTECT_SKIN, ASK_FIRST, TAKE_CARE, KNOW = range(5)
-"""How much harm ignoring a "For you" line could do, lower first (the plan's scale)."""
-_LEVEL_HARM = {CautionLevel.CLINICIAN: ASK_FIRST, CautionLevel.IRRITATION: TAKE_CARE,
-               CautionLevel.ALLERGY: TAKE_CARE, CautionLevel.ETHICS: KNOW,
-               CautionLevel.INFO: KNOW}
+_LEVEL_HARM = {CautionLevel.CLINICIAN: Severity.ASK_FIRST,
+               CautionLevel.IRRITATION: Severity.TAKE_CARE, CautionLevel.ALLERGY: Severity.TAKE_CARE,
+               CautionLevel.ETHICS: Severity.KNOW, CautionLevel.INFO: Severity.KNOW}
+"""A card caution's place in the plan's order of harm, when it is said above the cards."""
+PLAN_SAYS = {CautionKind.MEDICAL: ForYouKind.GATE, CautionKind.ALLERGY_CHECK: ForYouKind.ALLERGY,
+             CautionKind.FRAGRANCE_UNKNOWN: ForYouKind.FRAGRANCE}
+"""Card cautions the plan's own "For you" line already says for the person."""
+NOTICE = "notice"
+"""The kind of a line that is a notice about the results (no good match, budget, allergens
+SerumDesk does not know), said in full."""
 
 
 @dataclass(frozen=True, slots=True)
 class ForYouItem:
-    """One personal caution, in one line; `kind` says what it is about (code reads that)."""
+    """A line above the cards that is not one of the plan's: a caution every compared product
+    shares, or a notice. `kind` says what it is about (code reads that, never the words)."""
 
     text: str
     kind: str
-    severity: int
-    """STOP_AND_ASK … KNOW: lower is more harmful."""
+    severity: Severity
 
 
 def _shared_kinds(compared: Sequence[Match]) -> set[CautionKind]:
@@ -69,55 +74,17 @@ def own_cautions(match: Match, compared: Sequence[Match]) -> list[CautionNote]:
                   key=lambda c: SEVERITY_ORDER[c.level])
 
 
-def _allergy_line(rec: Recommendation, compared: Sequence[Match]) -> ForYouItem | None:
-    allergens = rec.answers.allergens
-    if not allergens:
-        return None
-    left_out = sum(1 for e in rec.excluded
-                   if any(r.kind is ExclusionKind.ALLERGY for r in e.reasons))
-    partly = sum(1 for m in compared if not m.product.full_list_checked)
-    parts = [f"{left_out} left out" if left_out else "none left out"]
-    if partly == len(compared):
-        parts.append("none of those compared could be fully checked")
-    elif partly:
-        parts.append(f"{partly} of those compared only partly checked")
-    return ForYouItem(
-        f"Allergy to {', '.join(allergens)}: {', '.join(parts)}. Read each pack, and patch test.",
-        CautionKind.ALLERGY_CHECK.value, TAKE_CARE)
-
-
-def for_you_today(rec: Recommendation, compared: Sequence[Match]) -> list[ForYouItem]:
-    """The personal cautions, one line each, in order of harm."""
-    answers = rec.answers
-    items: list[ForYouItem] = []
-    pregnant = Caution.PREGNANT_OR_BREASTFEEDING in answers.cautions
-    if pregnant and Active.RETINOID in answers.actives:
-        items.append(ForYouItem(
-            "Pregnant or breastfeeding and using a retinoid: pause it and ask your clinician.",
-            "retinoid-in-pregnancy", STOP_AND_ASK))
-    if answers.in_recovery_window:
-        days = answers.days_since_procedure
-        when = "Recently" if days is None else f"Day {days}"
-        what = answers.procedure.label.lower() if answers.procedure else "your procedure"
-        items.append(ForYouItem(
-            f"{when} after {what}: only your provider's products on open skin until it has "
-            "healed; keep strong actives off it.", "procedure", PROTECT_SKIN))
-    said_allergy = False
+def for_you_lines(rec: Recommendation, compared: Sequence[Match]) -> list[ForYou | ForYouItem]:
+    """The lines above the cards, in order of harm: the plan's personal cautions, each card
+    caution every compared product shares that the plan does not already say, and the
+    notices in full (the plan's own budget and no-good-match lines are their short forms)."""
+    items: list[ForYou | ForYouItem] = list(rec.plan.personal)
+    said = {item.kind for item in rec.plan.personal}
     for note in shared_cautions(compared):
-        if note.kind in (CautionKind.ALLERGY_CHECK, CautionKind.FRAGRANCE_UNKNOWN):
-            if not said_allergy:
-                line = _allergy_line(rec, compared)
-                if line is not None:
-                    items.append(line)
-                    said_allergy = True
-            if note.kind is CautionKind.ALLERGY_CHECK:
-                continue
-        items.append(ForYouItem(f"Every product compared: {note.text}", note.kind.value,
-                                _LEVEL_HARM[note.level]))
-    if not said_allergy and (line := _allergy_line(rec, compared)) is not None:
-        items.append(line)
-    for notice in rec.notices:
-        items.append(ForYouItem(notice.text, "notice", KNOW))
+        if PLAN_SAYS.get(note.kind) not in said:
+            items.append(ForYouItem(f"Every product compared: {note.text}", note.kind.value,
+                                    _LEVEL_HARM[note.level]))
+    items += [ForYouItem(n.text, NOTICE, Severity.KNOW) for n in rec.notices]
     return sorted(items, key=lambda i: i.severity)
 
 
@@ -149,15 +116,22 @@ class SharedFact:
         return f"{self.prefix}{self.text} ({who})"
 
 
-def shared_facts(compared: Sequence[Match]) -> list[SharedFact]:
-    """The facts that all, or at least REPEAT_LIMIT, of the compared products share."""
+def shared_facts(compared: Sequence[Match], budget: float | None = None) -> list[SharedFact]:
+    """The facts that all, or at least REPEAT_LIMIT, of the compared products share (with a
+    budget, the line saying whether each is within it too)."""
     if len(compared) < 2:
         return []
     shared = []
-    for prefix, words in SHAREABLE_FACTS:
+    def of_product(words: Callable[[Product], str]) -> Callable[[Match], str]:
+        return lambda m: words(m.product)
+
+    facts = [(prefix, of_product(words)) for prefix, words in SHAREABLE_FACTS]
+    if budget is not None:
+        facts.append(("", lambda m: wording.budget_words(m.over_budget, budget)))
+    for prefix, said in facts:
         holders: dict[str, list[str]] = {}
         for m in compared:
-            holders.setdefault(words(m.product), []).append(m.product.id)
+            holders.setdefault(said(m), []).append(m.product.id)
         for text, ids in holders.items():
             if len(ids) == len(compared) or len(ids) >= REPEAT_LIMIT:
                 others = tuple(m.product.name for m in compared if m.product.id not in ids)

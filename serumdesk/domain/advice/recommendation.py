@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from serumdesk.domain import guide
-from serumdesk.domain.advice.allergy import resolve_allergens
 from serumdesk.domain.advice.background import ABOUT_THESE_SERUMS, Statement, transparency_questions
-from serumdesk.domain.advice.ranking import Exclusion, Match, Ranking, rank_catalog
+from serumdesk.domain.advice.plan import Plan, make_plan
+from serumdesk.domain.advice.ranking import Exclusion, Match, Ranking, rank_situation
 from serumdesk.domain.advice.routine import (
     NOT_ADVICE,
     PATCH_TEST,
@@ -19,14 +19,13 @@ from serumdesk.domain.advice.routine import (
     Note,
     Routine,
     TimelineStage,
-    build_routine,
 )
-from serumdesk.domain.advice.rules import ExclusionKind, within_budget
+from serumdesk.domain.advice.rules import ExclusionKind, Situation, within_budget
 from serumdesk.domain.advice.wording import money
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.freshness import is_stale, stale_words
 from serumdesk.domain.catalog.product import Catalog, Product
-from serumdesk.domain.choices import Diet
+from serumdesk.domain.choices import Diet, UseCase
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -36,7 +35,10 @@ if TYPE_CHECKING:
 class Recommendation:
     answers: Answers
     ranking: Ranking
-    routine: Routine
+    plan: Plan
+    """The one plan every surface renders."""
+    situation: Situation
+    """What the rules derived from the answers (allergies resolved once, here)."""
     patch_test: Note
     timeline: tuple[TimelineStage, ...]
     catalog_version: str
@@ -45,11 +47,20 @@ class Recommendation:
     """The day it was made: how old a price is depends on it."""
     prices_from: str | None = None
     """The clinic's price list the prices come from ('Name (2026-11-01)'), if one is installed."""
-    allergic_families: frozenset[str] = frozenset()
-    """Ingredient families the person's allergies cover (for advice that names ingredients)."""
-    unknown_allergens: tuple[str, ...] = ()
-    """Typed allergens the ingredient vocabulary does not know: no product was checked for
-    them (without a vocabulary every allergen is matched by its text instead)."""
+
+    @property
+    def allergic_families(self) -> frozenset[str]:
+        """Ingredient families the person's allergies cover (for advice that names ingredients)."""
+        return self.situation.allergic_families
+
+    @property
+    def unknown_allergens(self) -> tuple[str, ...]:
+        """Typed allergens the ingredient vocabulary does not know: no product was checked."""
+        return self.situation.unknown_allergens
+
+    @property
+    def routine(self) -> Routine:
+        return self.plan.routine
 
     @property
     def matches(self) -> Sequence[Match]:
@@ -60,19 +71,29 @@ class Recommendation:
         return self.ranking.excluded
 
     @property
+    def goal(self) -> UseCase:
+        """What the ranking credits a fit for (recovery becomes maintenance after the window)."""
+        return self.situation.goal
+
+    @property
+    def goal_words(self) -> str:
+        """The goal as notices word it."""
+        return self.situation.goal_words
+
+    @property
     def about(self) -> tuple[Statement, ...]:
         return ABOUT_THESE_SERUMS
 
     @property
     def no_good_match(self) -> Note | None:
         """When products remain but none suits the person's goal: said plainly, never hidden."""
-        if not self.matches or any(m.fits_use_case for m in self.matches):
+        if not self.plan.closest_options:
             return None
-        goal = self.answers.use_case.label.lower()
+        goal = self.goal_words
         why = (" once your answers left products out" if self.excluded else "")
         return Note(
             f"No good match: nothing left in the catalog suits {goal}{why}. The products below "
-            "are the best of what remains, not a match for your goal.", guide.SNAPSHOTS)
+            "are the closest options, not a match for your goal.", guide.SNAPSHOTS)
 
     @property
     def allergy_note(self) -> Note | None:
@@ -106,7 +127,7 @@ class Recommendation:
         suiting = [m for m in self.matches if m.fits_use_case]
         if suiting and not any(m.fits_use_case for m in within):
             closest = min(suiting, key=lambda m: m.cost.cost_per_month_usd)
-            goal = self.answers.use_case.label.lower()
+            goal = self.goal_words
             return Note(
                 f"Nothing within {money(budget)} a month suits {goal}, so the products within "
                 f"your budget come first; the closest that suits it is {closest.product.title} "
@@ -116,25 +137,21 @@ class Recommendation:
 
 def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = None,
               today: dt.date | None = None, vocabulary: Vocabulary | None = None) -> Recommendation:
-    """Rank and advise. Allergies are matched on `vocabulary` (the ingredient knowledge
-    base); without one, by the text as typed."""
-    ranking = rank_catalog(catalog, answers, overrides, vocabulary)
-    top = ranking.matches[0].product if ranking.matches else None
-    known, unknown = (resolve_allergens(answers.allergens, vocabulary) if vocabulary is not None
-                      else ((), ()))
-    allergic = frozenset(f for q in known for f in (*q.families, *q.entry_families))
+    """Rank and plan. Allergies are matched on `vocabulary` (the ingredient knowledge base);
+    allergies without one raise allergy.VocabularyMissing: a broken install."""
+    situation = Situation.of(answers, vocabulary)
+    ranking = rank_situation(catalog.products, situation, overrides)
     return Recommendation(
         answers=answers,
         ranking=ranking,
-        routine=build_routine(answers, top, allergic),
+        plan=make_plan(situation, ranking, overrides),
         patch_test=PATCH_TEST,
         timeline=TIMELINE,
         catalog_version=catalog.catalog_version,
         catalog_updated=catalog.updated,
         prices_from=catalog.prices_from,
         today=today or dt.date.today(),
-        unknown_allergens=unknown,
-        allergic_families=allergic,
+        situation=situation,
     )
 
 
@@ -203,12 +220,16 @@ def product_to_dict(p: Product) -> dict[str, Any]:
     }
 
 
-def match_to_dict(match: Match, today: dt.date) -> dict[str, Any]:
+def match_to_dict(match: Match, today: dt.date, plan: Plan | None = None) -> dict[str, Any]:
     p, cost = match.product, match.cost
+    pick = plan.pick(p.id) if plan is not None else None
     return {
         **product_to_dict(p),
         "rank": match.rank,
         "score": match.score,
+        "role": pick.role.value if pick else None,
+        "condition": pick.condition if pick else None,
+        "uses_per_day": pick.uses_per_day if pick else cost.inputs.applications_per_day,
         "price_usd": cost.inputs.price_usd,
         "size_ml": cost.inputs.size_ml,
         "dose_ml": cost.inputs.dose_ml,
@@ -234,6 +255,28 @@ def _note(note: Note | None) -> dict[str, Any] | None:
     return None if note is None else _said(note.text, note.source)
 
 
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan's decisions about the person, as the JSON document states them."""
+    a = plan.answers
+    return {
+        "procedure": None if not a.has_procedure else {
+            "procedure": a.procedure.value if a.procedure else None,
+            "laser_type": a.laser_type.value if a.laser_type else None,
+            "days_since": a.days_since_procedure,
+            "phase": plan.phase.value if plan.phase else None,
+            "window": {"fresh_days": plan.window.fresh_days, "last_day": plan.window.last_day,
+                       "source": plan.window.source.to_dict()},
+        },
+        "held": [{"active": h.active.value, "why": h.why, "source": h.source.to_dict()}
+                 for h in plan.held],
+        "gates": [{"id": p.match.product.id, "who": p.gate, "condition": p.condition}
+                  for p in plan.gates],
+        "closest_options": plan.closest_options,
+        "picks": [{"id": p.match.product.id, "role": p.role.value,
+                   "uses_per_day": p.uses_per_day} for p in plan.picks],
+    }
+
+
 def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
     """The `serumdesk recommend --json` document."""
     return {
@@ -243,7 +286,9 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "budget_note": _note(rec.budget_note),
         "allergy_note": _note(rec.allergy_note),
         "unknown_allergens": list(rec.unknown_allergens),
-        "recommended": [match_to_dict(m, rec.today) for m in rec.matches],
+        "for_you": [item.to_dict() for item in rec.plan.for_you],
+        "plan": plan_to_dict(rec.plan),
+        "recommended": [match_to_dict(m, rec.today, rec.plan) for m in rec.matches],
         "excluded": [
             {"id": e.product.id, "brand": e.product.brand, "name": e.product.name,
              "reasons": [{"kind": r.kind.value, "text": r.text, "source": r.source.to_dict()}
@@ -253,6 +298,10 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "routine": {
             "am": list(rec.routine.am),
             "pm": list(rec.routine.pm),
+            "steps": [{"time": st.time.value, "text": st.text,
+                       "active": st.active.value if st.active else None,
+                       "product_id": st.product_id, "condition": st.condition, "every": st.every}
+                      for st in rec.routine.steps],
             "notes": [_said(n.text, n.source) for n in rec.routine.notes],
         },
         "patch_test": _said(rec.patch_test.text, rec.patch_test.source),

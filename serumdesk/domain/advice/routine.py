@@ -1,14 +1,21 @@
-"""The AM/PM routine, pairing advice, patch test and timeline the guide describes."""
+"""The AM/PM routine, pairing advice, patch test and timeline the guide describes.
+
+The routine is one part of the plan (plan.py): it is built from the plan's phase, the
+actives on hold, the lead pick and its gate, never from the answers alone. Each step says
+which active or product it uses, so notes can only speak of what a step does.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from serumdesk.domain import guide, medical
-from serumdesk.domain.advice.recovery import RECOVERY_WINDOW_WORDS
+from serumdesk.domain.advice.recovery import Phase, Window
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.bottles import PATCH_WORDS
 from serumdesk.domain.catalog.product import Product
-from serumdesk.domain.choices import Active, Caution, Procedure, UseCase
+from serumdesk.domain.choices import Active, AlternativeKind, Caution, LaserType, Procedure
 from serumdesk.domain.sources import Source
 
 
@@ -20,13 +27,52 @@ class Note:
     source: Source
     private: bool = False
     """It tells a health detail (pregnancy…): a copy for sharing words it without it."""
+    active: Active | None = None
+    """The active a 'keep it' or pairing note speaks of: it has a step of its own."""
+
+
+class TimeOfDay(StrEnum):
+    MORNING = "morning"
+    EVENING = "evening"
+
+
+AM, PM = TimeOfDay.MORNING, TimeOfDay.EVENING
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of the routine."""
+
+    time: TimeOfDay
+    text: str
+    """The whole step as shown, with its condition."""
+    active: Active | None = None
+    """The person's own active this step uses."""
+    product_id: str | None = None
+    """The ranked product this step names."""
+    condition: str | None = None
+    """What must happen before this step applies ('after your clinician says yes…')."""
+    every: str = "daily"
+    """'daily', or 'some nights' for steps that alternate."""
 
 
 @dataclass(frozen=True, slots=True)
 class Routine:
-    am: tuple[str, ...]
-    pm: tuple[str, ...]
+    steps: tuple[Step, ...]
     notes: tuple[Note, ...]
+
+    @property
+    def am(self) -> tuple[str, ...]:
+        return tuple(s.text for s in self.steps if s.time is TimeOfDay.MORNING)
+
+    @property
+    def pm(self) -> tuple[str, ...]:
+        return tuple(s.text for s in self.steps if s.time is TimeOfDay.EVENING)
+
+    @property
+    def actives(self) -> frozenset[Active]:
+        """The person's actives that have a step."""
+        return frozenset(s.active for s in self.steps if s.active is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +83,8 @@ class TimelineStage:
 
 PATCH_TEST = Note(
     "Before the first full-face use, put a little on the inner forearm or behind the ear and "
-    "leave it for 48–72 hours. Redness, itching or swelling there means: don't use it on your "
-    "face. This matters most for human-derived serums and formulas with botanical oils.",
+    f"leave it for {PATCH_WORDS}. Redness, itching or swelling there means: don't use it on "
+    "your face. This matters most for human-derived serums and formulas with botanical oils.",
     guide.ROUTINE,
 )
 
@@ -74,17 +120,40 @@ SHARED_NOT_ADVICE = (
 )
 """NOT_ADVICE without naming pregnancy, for a copy shared without medical details."""
 
+ACTIVE_WORDS = {Active.RETINOID: "retinoid", Active.ACIDS: "exfoliating acids",
+                Active.VITAMIN_C: "vitamin C"}
 
-def _actives_words(actives: frozenset[Active]) -> str:
-    names = [name for active, name in ((Active.RETINOID, "retinoid"),
-                                      (Active.ACIDS, "exfoliating acids"),
-                                      (Active.VITAMIN_C, "vitamin C")) if active in actives]
+
+def actives_words(actives: frozenset[Active] | set[Active]) -> str:
+    names = [words for active, words in ACTIVE_WORDS.items() if active in actives]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def procedure_words(answers: Answers) -> str:
+    """'microneedling', 'an ablative laser', 'your procedure'."""
+    procedure = answers.procedure
+    if procedure is None:
+        return "your procedure"
+    if procedure is Procedure.LASER and answers.laser_type is LaserType.ABLATIVE:
+        return "an ablative laser"
+    if procedure is Procedure.LASER and answers.laser_type is LaserType.NON_ABLATIVE:
+        return "a non-ablative laser"
+    return {Procedure.MICRONEEDLING: "microneedling", Procedure.LASER: "a laser",
+            Procedure.PEEL: "a chemical peel", Procedure.OTHER: "your procedure"}[procedure]
 
 
 def procedure_note(answers: Answers) -> Note:
     """The guide does not tell procedures apart beyond its microneedling and laser example."""
     procedure = answers.procedure
+    if procedure is Procedure.LASER and answers.laser_type is LaserType.ABLATIVE:
+        return Note("A fully ablative laser removes the skin's surface: new skin takes one to "
+                    "two weeks to cover it and full recovery at least a month, so SerumDesk keeps "
+                    "the recovery rules for about a month. Your provider's post-care "
+                    "instructions come first.", medical.LASER_RESURFACING)
+    if procedure is Procedure.LASER and answers.laser_type is LaserType.NOT_SURE:
+        return Note("You are not sure which laser it was: your provider's post-care "
+                    "instructions come first. A fully ablative laser heals for longer (about a "
+                    "month) than the guide's 1–2 weeks.", medical.LASER_RESURFACING)
     if procedure in (Procedure.MICRONEEDLING, Procedure.LASER):
         return Note("The guide's recovery routine is written for microneedling and fractional "
                     "laser; your provider's post-care instructions come first.", guide.EXAMPLES)
@@ -96,105 +165,173 @@ def procedure_note(answers: Answers) -> Note:
 HYALURONIC_ACID_FAMILY = "hyaluronic-acid"
 
 
-def build_routine(answers: Answers, serum: Product | None,
-                  allergic_families: frozenset[str] = frozenset()) -> Routine:
-    """Where the chosen serum goes morning and night, and how to pair it with other actives.
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """The product the routine names, with what its step must say."""
 
-    Freshly treated skin pauses retinoids, acids and vitamin C until the provider says it has
-    healed; pregnancy and breastfeeding pause retinoids. Neither routine then has a step for
-    them.
-    """
+    product: Product
+    gate: str | None
+    """'clinician' or 'specialist' when that person must say yes first."""
+    uses_per_day: float
+
+
+def serum_condition(lead: Lead | None, phase: Phase | None) -> str:
+    """What must happen before the first use: the gate, the provider's OK on open skin,
+    and the patch test's wait."""
+    parts = []
+    if lead is not None and lead.gate:
+        parts.append(f"after your {lead.gate} says yes")
+    if phase is Phase.FRESH:
+        parts.append("if your provider approves it on fresh skin")
+    parts.append(f"after a clear {PATCH_WORDS.replace(' hours', '-hour')} patch test")
+    return ", ".join(parts)
+
+
+def build_routine(answers: Answers, phase: Phase | None, window: Window,
+                  held: frozenset[Active], lead: Lead | None,
+                  allergic_families: frozenset[str] = frozenset()) -> Routine:
+    """Where the lead serum goes morning or night, and the person's own actives that are not
+    on hold. A serum appears once a day (the guide: start once a day) unless the person gave
+    their own uses a day; an exfoliating-acid serum never goes in the morning."""
+    serum = lead.product if lead is not None else None
     name = serum.title if serum else "your chosen serum"
-    first = f"{name} (first layer, on clean, dry skin)"
-    uses = answers.actives
-    expecting = Caution.PREGNANT_OR_BREASTFEEDING in answers.cautions
-    fresh = answers.in_recovery_window
-    healed = answers.use_case is UseCase.POST_PROCEDURE and not fresh
-    retinoid = Active.RETINOID in uses and not (expecting or fresh)
-    # The guide's hydrating step names hyaluronic acid: not for someone allergic to it.
-    hydrator = ("Hydrating serum" if HYALURONIC_ACID_FAMILY in allergic_families
-                else "Hydrating serum (hyaluronic acid)")
-    vitamin_c = Active.VITAMIN_C in uses and not fresh
+    pid = serum.id if serum else None
+    condition = serum_condition(lead, phase)
+    first = f"{name} (first layer, on clean, dry skin) — {condition}"
+    uses = answers.actives - held
+    healing = phase is not None and phase.healing
+    sensitive = answers.is_sensitive
+    hydrating_serum = serum is not None and serum.alternative is AlternativeKind.HYALURONIC_ACID
+    hyaluronic = ("" if HYALURONIC_ACID_FAMILY in allergic_families else " (hyaluronic acid)")
+    acids_in_serum = serum is not None and bool(serum.facts.acids)
+    twice = lead is not None and lead.uses_per_day >= 2 and not acids_in_serum
+    steps: list[Step] = []
     notes: list[Note] = []
-    am: tuple[str, ...]
-    pm: tuple[str, ...]
-    if fresh:
-        am = (
-            "Gentle cleanser",
-            "Antioxidant serum, only if your provider recommends one",
-            "Lightweight moisturizer",
-            "Mineral sunscreen",
-        )
-        pm = (
-            "Cleanse the way your provider recommends (for example with saline)",
-            first,
-            "The occlusive or recovery ointment your provider recommends",
-        )
+
+    def add(time: TimeOfDay, text: str, *, active: Active | None = None,
+            product_id: str | None = None, condition: str | None = None,
+            every: str = "daily") -> None:
+        steps.append(Step(time, text, active, product_id, condition, every))
+
+    if healing:
+        add(AM, "Gentle cleanser")
+        add(AM, "Antioxidant serum, only if your provider recommends one")
+        if twice:
+            add(AM, f"{name} (as you set it, a second daily use) — {condition}", product_id=pid,
+                condition=condition)
+        add(AM, "Lightweight moisturizer")
+        add(AM, "Mineral sunscreen")
+        add(PM, "Cleanse the way your provider recommends (for example with saline)")
+        add(PM, first, product_id=pid, condition=condition)
+        add(PM, "The occlusive or recovery ointment your provider recommends")
         notes.append(Note(
-            f"Keep using the reparative serum through the recovery window ({RECOVERY_WINDOW_WORDS}), "
-            "then go back to your usual routine.", guide.EXAMPLES))
-        notes.append(procedure_note(answers))
-        held = _actives_words(uses) if uses else "retinoids, exfoliating acids and vitamin C"
-        notes.append(Note(
-            f"Pause your {held} until your provider says the skin has healed (no open areas, "
-            "peeling or raw redness): the guide keeps strong actives off freshly treated skin.",
-            guide.ROUTINE))
-    elif answers.use_case is UseCase.SENSITIVE_BARRIER or answers.is_sensitive:
-        am = ("Gentle cleanser", hydrator, "Moisturizer", "Sunscreen")
-        pm = ("Gentle cleanser", first, "Simple moisturizer")
-        notes.append(Note(
-            "Start every other night and increase slowly once a patch test shows no reaction.",
-            guide.EXAMPLES))
+            f"Keep using the reparative serum through the recovery window ({window.words}), "
+            "then go back to your usual routine.", window.source))
     else:
-        am_steps = ["Gentle cleanser"]
-        if vitamin_c:
-            am_steps.append("Vitamin C serum (morning antioxidant)")
-        am_steps += [f"{name} — optional in the morning", "Moisturizer", "Sunscreen"]
-        am = tuple(am_steps)
-        pm_steps = ["Cleanser"]
-        if retinoid:
-            pm_steps.append(f"Retinoid on some nights, {name} on the others (first layer)")
+        add(AM, "Gentle cleanser")
+        if Active.VITAMIN_C in uses:
+            add(AM, "Vitamin C serum (morning antioxidant)", active=Active.VITAMIN_C)
+        if twice:
+            add(AM, f"{name} (as you set it, a second daily use) — {condition}", product_id=pid,
+                condition=condition)
+        if sensitive and not hydrating_serum:
+            add(AM, f"Hydrating serum{hyaluronic}")
+        add(AM, "Moisturizer")
+        add(AM, "Sunscreen")
+        add(PM, "Gentle cleanser" if sensitive else "Cleanser")
+        if Active.RETINOID in uses:
+            add(PM, "Retinoid on some nights (not the serum's)", active=Active.RETINOID,
+                every="some nights")
+            add(PM, f"{name} on the other nights (first layer) — {condition}", product_id=pid,
+                condition=condition, every="some nights")
         else:
-            pm_steps.append(first)
-        pm_steps += ["Lighter hydrator" if HYALURONIC_ACID_FAMILY in allergic_families
-                     else "Lighter hydrator (e.g. hyaluronic acid)", "Moisturizer or oil to seal"]
-        pm = tuple(pm_steps)
-    if healed:
+            add(PM, first, product_id=pid, condition=condition)
+        if Active.ACIDS in uses:
+            add(PM, "Your exfoliating acid only on its own nights, never with another strong "
+                "active or the serum, and not on irritated skin", active=Active.ACIDS,
+                every="some nights")
+        if not sensitive and not hydrating_serum:
+            add(PM, f"Lighter hydrator{' (e.g. hyaluronic acid)' if hyaluronic else ''}")
+        add(PM, "Simple moisturizer" if sensitive else "Moisturizer or oil to seal")
+        if sensitive:
+            notes.append(Note(
+                "Start every other night and increase slowly once a patch test shows no "
+                "reaction.", guide.EXAMPLES))
+    if phase is not None:
+        notes.append(procedure_note(answers))
+    if healing:
+        # A retinoid paused for pregnancy is said once, by its own note.
+        pregnant = {Active.RETINOID} if Caution.PREGNANT in answers.cautions else set()
+        paused = (held & answers.actives) - pregnant
+        words = (actives_words(paused) if paused
+                 else "retinoids, exfoliating acids and vitamin C")
+        if paused or not answers.actives:
+            notes.append(Note(
+                f"Keep {words} paused until your provider says the skin has healed (no open "
+                "areas, peeling or raw redness): the guide keeps strong actives off freshly "
+                "treated skin.", guide.ROUTINE))
+    if phase is Phase.MAINTENANCE:
         notes.append(Note(
-            f"You are past the usual recovery window ({RECOVERY_WINDOW_WORDS}), so this is the "
+            f"You are past the usual recovery window ({window.words}), so this is the "
             "everyday routine, without the saline and recovery-ointment steps. If your provider "
             "has said the skin has healed, bring back other actives one at a time, every other "
-            "night at first.", guide.EXAMPLES))
-
+            "night at first.", window.source))
     notes.append(Note(
         "Night is the better time for repair; the morning suits formulas with antioxidants.",
         guide.ROUTINE))
     notes.append(Note(
         "Start once a day or every other day; move to twice a day only if your skin tolerates "
         "it and the brand suggests it.", guide.ROUTINE))
-    if Active.RETINOID in uses and expecting:
+    if acids_in_serum:
+        notes.append(Note(
+            "It contains an exfoliating acid, so it is an evening step only: the guide keeps "
+            "strong actives apart and away from the morning's sun.", guide.ROUTINE))
+    notes += pairing_notes(answers, uses, held)
+    if Caution.ORAL_ISOTRETINOIN in answers.cautions:
+        notes.append(Note(
+            "Oral isotretinoin now or in the last six months: tell the person doing any skin "
+            "procedure before it is done (fully ablative laser is advised against), and keep "
+            "taking it as prescribed.",
+            medical.ISOTRETINOIN_AND_PROCEDURES, private=True))
+    if serum is not None and serum.storage.refrigerate:
+        notes.append(Note("Store it in the fridge, as the brand asks.", guide.SAFETY))
+    return Routine(tuple(steps), tuple(notes))
+
+
+def pairing_notes(answers: Answers, uses: frozenset[Active], held: frozenset[Active]
+                  ) -> list[Note]:
+    """What to do with each of the person's actives: paused ones said as paused, the rest
+    only as their steps use them."""
+    notes: list[Note] = []
+    if Active.RETINOID in answers.actives and Caution.PREGNANT in answers.cautions:
         notes.append(Note(
             "Retinoid: pause it, including over-the-counter retinol, and ask your clinician "
             "before going on. Retinoids taken by mouth cause birth defects, and for retinoids "
             "put on the skin no safe level in pregnancy is known.", medical.RETINOIDS_IN_PREGNANCY,
             private=True))
+    elif Active.RETINOID in uses and Caution.BREASTFEEDING in answers.cautions:
         notes.append(Note(
-            "While breastfeeding, drug-safety references consider topical tretinoin low risk "
-            "if it is kept off the breast and away from the baby's skin; brands often say to "
-            "avoid retinoids. Ask your clinician what suits you.",
-            medical.RETINOIDS_WHILE_BREASTFEEDING, private=True))
-    elif retinoid:
+            "Retinoid while breastfeeding: ask your clinician first. Drug-safety references "
+            "consider topical tretinoin low risk if it is kept off the breast and away from the "
+            "baby's skin; brands often say to avoid retinoids.",
+            medical.RETINOIDS_WHILE_BREASTFEEDING, private=True, active=Active.RETINOID))
+    elif Active.RETINOID in uses:
         notes.append(Note(
             "Retinoid: keep it, the serum does not replace it. Use them on alternate nights, "
-            "and if you get irritated, space them further apart.", guide.FAQ))
-    if Active.ACIDS in uses and not fresh:
+            "and if you get irritated, space them further apart.", guide.FAQ,
+            active=Active.RETINOID))
+    if Active.ACIDS in uses:
         notes.append(Note(
-            "Exfoliating acids: stagger them away from the serum (different nights or AM/PM), "
-            "and skip them entirely on irritated skin.", guide.ROUTINE))
-    if vitamin_c:
+            "Exfoliating acids: stagger them away from the serum (different nights), and skip "
+            "them entirely on irritated skin.", guide.ROUTINE, active=Active.ACIDS))
+    if {Active.RETINOID, Active.ACIDS} <= uses:
+        notes.append(Note(
+            "A retinoid and exfoliating acids together: cut the stack rather than add to it. "
+            "Never use them on the same night, and if your skin is irritated, reduce how often "
+            "you use them.", guide.FAQ, active=Active.ACIDS))
+    if Active.VITAMIN_C in uses:
         notes.append(Note(
             "Vitamin C: compatible; keep it in the morning as an antioxidant, and check that "
-            "the two products' pH and stability advice agree.", guide.ROUTINE))
-    if serum is not None and serum.storage.refrigerate:
-        notes.append(Note("Store it in the fridge, as the brand asks.", guide.SAFETY))
-    return Routine(am=am, pm=pm, notes=tuple(notes))
+            "the two products' pH and stability advice agree.", guide.ROUTINE,
+            active=Active.VITAMIN_C))
+    return notes

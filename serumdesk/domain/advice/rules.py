@@ -3,25 +3,28 @@
 Every score contribution and exclusion carries a plain-language reason and where it comes
 from (ranking.py adds them up and orders the products; cautions.py says what to watch).
 Medical cautions never exclude a product: they are shown, and rank the products that need
-a clinician's OK below comparable ones that do not.
+a clinician's OK below comparable ones that do not. Each rule is written once, here, in
+plain code; every point it gives is a row of points.POINTS.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import IntFlag, StrEnum
-from typing import TYPE_CHECKING, NamedTuple, cast
+from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple
 
 from serumdesk.domain import guide
-from serumdesk.domain.advice.allergy import find_allergen, finding_words, product_reading, resolve_allergens
+from serumdesk.domain.advice.allergy import AllergyCheck, VocabularyMissing, finding_words
 from serumdesk.domain.advice.cost import CostEstimate
+from serumdesk.domain.advice.points import EVIDENCE_RULE, POINTS, Rule
+from serumdesk.domain.advice.recovery import Phase
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.product import Product, ProductFacts
 from serumdesk.domain.choices import (
+    Active,
     Caution,
     Diet,
-    EvidenceKind,
     Sensitivity,
     SourceCategory,
     UseCase,
@@ -29,7 +32,6 @@ from serumdesk.domain.choices import (
 from serumdesk.domain.sources import Source, SourceKind
 
 if TYPE_CHECKING:
-    from serumdesk.domain.ingredients.allergens import AllergenQuery
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
 CONDITIONED_MEDIA = frozenset({
@@ -68,88 +70,59 @@ class ExclusionReason(NamedTuple):
     source: Source
 
 
-class Origin(IntFlag):
-    """Where a product's active comes from, as far as diet and ethics answers care."""
-
-    HUMAN = 1
-    ANIMAL = 2
-    FETAL_CELL_LINE = 4
-
-
-DIET_LEAVES_OUT: dict[Diet, Origin] = {
-    Diet.ANY: Origin(0),
-    Diet.NO_FETAL_CELL_LINE: Origin.FETAL_CELL_LINE,
-    Diet.NO_HUMAN_DERIVED: Origin.HUMAN | Origin.FETAL_CELL_LINE,
-    Diet.VEGAN: Origin.HUMAN | Origin.ANIMAL | Origin.FETAL_CELL_LINE,
-}
-"""The vegan and ethics rule: the origins each answer leaves out (exclusion_reasons words why,
-ranking filters on the same bits)."""
-
-
-def origin_of(f: ProductFacts) -> Origin:
-    origin = Origin(0)
-    if f.human_derived:
-        origin |= Origin.HUMAN
-    if f.animal_derived:
-        origin |= Origin.ANIMAL
-    if f.fetal_cell_line:
-        origin |= Origin.FETAL_CELL_LINE
-    return origin
-
-
 def needs_clinician_ok(human_derived: bool, category: SourceCategory) -> bool:
-    """Human-derived or novel biologic actives: with pregnancy, autoimmune disease or
-    immunosuppression the guide says to ask a clinician before starting them."""
+    """Human-derived or novel biologic actives: with pregnancy, breastfeeding, autoimmune
+    disease or immunosuppression the guide says to ask a clinician before starting them."""
     return human_derived or category.is_novel_biologic
 
 
-RawReason = tuple[int, Source, str, tuple[object, ...]]
-"""(points, source, text template, template arguments): a Reason not yet worded."""
+def clinician_for(answers: Answers) -> str | None:
+    """Who must say yes before a human-derived or biologic product: a specialist after a
+    transplant or on immune-suppressing medicine (the guide), else a clinician; None when
+    no answer asks for it."""
+    if not answers.has_medical_caution:
+        return None
+    return "specialist" if Caution.IMMUNOSUPPRESSED in answers.cautions else "clinician"
 
 
-def worded(raw: RawReason) -> Reason:
-    points, source, template, args = raw
-    return Reason(template.format(*args) if args else template, source, points)
+def gate_for(product: Product, who: str | None) -> str | None:
+    """Who must say yes before this product, or None."""
+    if who is None or not needs_clinician_ok(product.human_derived, product.source_category):
+        return None
+    return who
+
+
+def diet_reason(f: ProductFacts, diet: Diet) -> ExclusionReason | None:
+    """The vegan and ethics rule: why this answer leaves the product out, or None."""
+    if diet is Diet.ANY:
+        return None
+    if diet is Diet.VEGAN and (f.human_derived or f.animal_derived):
+        origin = "human-derived" if f.human_derived else "animal-derived"
+        return ExclusionReason(ExclusionKind.DIET, f"Not vegan: its active is {origin} "
+                               f"({f.category.label.lower()}).", guide.DECISION)
+    if diet is Diet.NO_HUMAN_DERIVED and f.human_derived:
+        return ExclusionReason(
+            ExclusionKind.DIET, "You asked for no human-derived ingredients; its active is "
+            f"{f.category.label.lower()}.", guide.SAFETY)
+    if f.fetal_cell_line:
+        return ExclusionReason(
+            ExclusionKind.DIET,
+            "You asked for nothing derived from a fetal cell line; its active comes from cells "
+            "first grown from fetal tissue.", guide.SAFETY)
+    return None
 
 
 def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReason]:
     """Why a product is left out; empty when it stays in."""
     f = product.facts
-    if not (s.diet is not Diet.ANY or s.allergens or (s.fragrance_sensitive and f.scented)):
-        return ()  # the common case, without allocating
     reasons: list[ExclusionReason] = []
-    left_out = origin_of(f) & DIET_LEAVES_OUT[s.diet]
-    category = f.category.label.lower()
-    if left_out and s.diet is Diet.VEGAN:
-        origin = "human-derived" if Origin.HUMAN in left_out else "animal-derived"
-        reasons.append(ExclusionReason(
-            ExclusionKind.DIET, f"Not vegan: its active is {origin} ({category}).", guide.DECISION))
-    elif left_out and s.diet is Diet.NO_HUMAN_DERIVED:
-        reasons.append(ExclusionReason(
-            ExclusionKind.DIET,
-            f"You asked for no human-derived ingredients; its active is {category}.", guide.SAFETY))
-    elif left_out:
-        reasons.append(ExclusionReason(
-            ExclusionKind.DIET,
-            "You asked for nothing derived from a fetal cell line; its active comes from cells "
-            "first grown from fetal tissue.", guide.SAFETY))
-    if s.vocabulary is not None:
-        if s.allergies:
-            reading = product_reading([n for n, _ in f.searchable], product.memo, s.vocabulary)
-            for query in s.allergies:
-                finding = find_allergen(reading, query, s.vocabulary)
-                if finding is not None:
-                    reasons.append(ExclusionReason(
-                        ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
-    else:  # no vocabulary: the text as typed, found in a listed name
-        for allergen, needle in s.allergens:
-            for ingredient, folded in f.searchable:
-                if needle in folded:
-                    reasons.append(ExclusionReason(
-                        ExclusionKind.ALLERGY,
-                        f"Lists “{ingredient}”, which matches your allergy “{allergen}”.",
-                        guide.AVOID))
-                    break
+    diet = diet_reason(f, s.diet)
+    if diet is not None:
+        reasons.append(diet)
+    if s.allergy is not None:
+        for finding in s.allergy.findings(f.listed):
+            reasons.append(ExclusionReason(
+                ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
     if s.fragrance_sensitive and f.scented:
         reasons.append(ExclusionReason(
             ExclusionKind.FRAGRANCE,
@@ -157,195 +130,214 @@ def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReaso
     return reasons
 
 
+ROUTINE_USES_PER_DAY = 1.0
+"""How often the routine uses a serum unless the person gives their own figure: the guide
+says to start once a day and move to twice only if tolerated and the brand suggests it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Situation:
-    """What the rules derive from the answers, worked out once per ranking, not per product.
+    """What the rules derive from the answers, worked out once per recommendation."""
 
-    Reasons whose wording depends only on the answers are built here once, too.
-    """
-
-    use_case: UseCase
+    answers: Answers
+    goal: UseCase
+    """What the ranking credits a fit for: the answer, except that past the recovery window
+    recovery as a goal becomes everyday maintenance (the guide's mild-concerns advice)."""
+    phase: Phase | None
     recovery_focus: bool
-    """Recovery inside the window, or a sensitive barrier: the guide's high-value use."""
-    wants_ethical: bool
-    moderate: bool
-    mild: bool
-    medical: bool
-    """Pregnancy, breastfeeding, autoimmune disease or immunosuppression."""
-    budget: float | None
-    diet: Diet
-    allergens: tuple[tuple[str, str], ...]
-    """(as typed, casefolded) for matching against ingredients."""
-    fragrance_sensitive: bool
-    vocabulary: Vocabulary | None
-    allergies: tuple[AllergenQuery, ...]
-    """What each typed allergen the vocabulary knows means."""
-    unknown_allergens: tuple[str, ...]
-    """Typed allergens the vocabulary does not know: reported, never matched."""
+    """Inside a recovery window, or a sensitive barrier: the guide's high-value use."""
+    clinician: str | None
+    """Who must say yes before a biologic ('clinician', 'specialist'), None when nobody."""
+    exfoliants_in_use: tuple[str, ...]
+    """The person's own retinoid and acids, as words ('retinoid', 'exfoliating acids')."""
+    allergy: AllergyCheck | None
+    """The allergies, resolved once (None without any)."""
     sensitive_why: str | None
     """Why the skin needs gentle formulas ('freshly treated skin'…), or None when it does not."""
-    gentle: dict[str, RawReason]
-    """The sensitive-skin reasons, worded for `sensitive_why` (empty when not sensitive)."""
+
+    @property
+    def use_case(self) -> UseCase:
+        return self.answers.use_case
+
+    @property
+    def goal_words(self) -> str:
+        """The goal as notices word it: past the window, everyday care."""
+        if self.goal is not self.use_case:
+            return MAINTENANCE_WORDS
+        return self.goal.label.lower()
+
+    def goal_for(self, f: ProductFacts) -> UseCase:
+        """The goal a product is judged against: inside a recovery window, recovery comes
+        first whatever the goal, so a product placed for it fits."""
+        if (self.goal not in f.use_cases and self.phase is not None and self.phase.healing
+                and UseCase.POST_PROCEDURE in f.use_cases):
+            return UseCase.POST_PROCEDURE
+        return self.goal
+
+    def fits(self, f: ProductFacts) -> bool:
+        return self.goal_for(f) in f.use_cases
+
+    @property
+    def diet(self) -> Diet:
+        return self.answers.diet
+
+    @property
+    def budget(self) -> float | None:
+        return self.answers.budget_usd_per_month
+
+    @property
+    def fragrance_sensitive(self) -> bool:
+        return Caution.FRAGRANCE_SENSITIVE in self.answers.cautions
+
+    @property
+    def allergic_families(self) -> frozenset[str]:
+        """Ingredient families the allergies cover (for advice that names ingredients)."""
+        return self.allergy.families if self.allergy else frozenset()
+
+    @property
+    def unknown_allergens(self) -> tuple[str, ...]:
+        """Typed allergens the vocabulary does not know: reported, never matched."""
+        return self.allergy.unknown if self.allergy else ()
 
     @classmethod
     def of(cls, answers: Answers, vocabulary: Vocabulary | None = None) -> Situation:
-        allergies, unknown = (resolve_allergens(answers.allergens, vocabulary)
-                              if vocabulary is not None else ((), ()))
+        """Allergies need the vocabulary: VocabularyMissing when it is not there."""
+        if answers.allergens and vocabulary is None:
+            raise VocabularyMissing(
+                "SerumDesk's ingredient vocabulary is missing, so your allergies cannot be "
+                "checked. Reinstall SerumDesk.")
+        phase = answers.phase
+        healing = phase is not None and phase.healing
         why: str | None = None
-        if answers.in_recovery_window:
+        if healing:
             why = "freshly treated skin"
         elif answers.use_case is UseCase.SENSITIVE_BARRIER:
             why = "a sensitive or compromised barrier"
+        elif Caution.SKIN_CONDITION in answers.cautions:
+            why = "rosacea, eczema or dermatitis"
         elif answers.sensitivity is Sensitivity.HIGH:
             why = "highly sensitive skin"
+        goal = answers.use_case
+        if goal is UseCase.POST_PROCEDURE and phase is Phase.MAINTENANCE:
+            goal = UseCase.MILD_CONCERNS
+        in_use = tuple(words for active, words in ((Active.RETINOID, "retinoid"),
+                                                   (Active.ACIDS, "exfoliating acids"))
+                       if active in answers.actives)
         return cls(
-            use_case=answers.use_case,
-            recovery_focus=(answers.in_recovery_window
-                            or answers.use_case is UseCase.SENSITIVE_BARRIER),
-            wants_ethical=answers.diet is not Diet.ANY,
-            moderate=answers.sensitivity is Sensitivity.MODERATE,
-            mild=answers.use_case is UseCase.MILD_CONCERNS,
-            medical=answers.has_medical_caution,
-            budget=answers.budget_usd_per_month,
-            diet=answers.diet,
-            allergens=tuple((a, a.casefold()) for a in answers.allergens),
-            fragrance_sensitive=Caution.FRAGRANCE_SENSITIVE in answers.cautions,
-            vocabulary=vocabulary,
-            allergies=allergies,
-            unknown_allergens=unknown,
+            answers=answers,
+            goal=goal,
+            phase=phase,
+            recovery_focus=healing or answers.use_case is UseCase.SENSITIVE_BARRIER,
+            clinician=clinician_for(answers),
+            exfoliants_in_use=in_use,
+            allergy=(AllergyCheck.of(answers.allergens, vocabulary)
+                     if answers.allergens and vocabulary is not None else None),
             sensitive_why=why,
-            gentle={} if why is None else {
-                "minimal": (10, guide.CHOOSING, "Minimal-ingredient formula, which suits {}.", (why,)),
-                "fragrance-free": (5, guide.CHOOSING, "Fragrance-free, which suits {}.", (why,)),
-                "retinoid": (-20, guide.CHOOSING, "Contains a retinoid in the same formula, which "
-                             "the guide advises against for {}.", (why,)),
-                "scented": (-10, guide.CHOOSING, "Fragrance or essential oils, a risk for {}.", (why,)),
-            },
         )
 
 
-FIT_POINTS = 40
-MILD_ALTERNATIVE_POINTS = 20
-"""Enough that one of the guide's lower-cost kinds leads for mild concerns (the guide: 'a less
-costly peptide serum may achieve similar outcomes')."""
-ASK_CLINICIAN_POINTS = -30
-"""Ranks a product that needs a clinician's OK first below otherwise comparable ones."""
 _BY_INGREDIENTS = Source(SourceKind.INFERENCE, "its key ingredients (the guide does not name it)")
 
-_CONDITIONED_MEDIA_FOR_RECOVERY: RawReason = (
-    12, guide.DECISION, "Conditioned media: the guide calls recovery and a compromised barrier its "
-    "high-value use.", ())
-_PREMIUM_FOR_MILD: RawReason = (
-    -10, guide.DECISION, "Premium price for a mild concern: weigh it against peptide serums and a "
-    "retinoid first.", ())
-_PLANT_FOR_ETHICS: RawReason = (
-    5, guide.DECISION, "Plant-derived: the guide's compromise for ethical or vegan preferences.", ())
-_ACID_INTRODUCE_SLOWLY: RawReason = (
-    -5, guide.ROUTINE, "Contains an exfoliating acid: fine for many, but introduce it slowly.", ())
-_CLINICIAN_USE: RawReason = (3, guide.CHOOSING, "Widely used by clinicians.", ())
-_ASK_CLINICIAN_FIRST: RawReason = (
-    ASK_CLINICIAN_POINTS, guide.AVOID, "Ranked lower: with your medical caution, ask your clinician "
-    "before starting it ({}); products that do not need that come first.", ())
+
+def _reason(rule: Rule, text: str, source: Source) -> Reason:
+    return Reason(text, source, POINTS[rule])
 
 
-def standing(product: Product) -> tuple[RawReason, ...]:
-    """The reasons that depend on the product alone (stability, transparency, evidence,
-    clinicians), worked out once per product and kept in its memo."""
-    cached = product.memo.get("rules.standing")
-    if cached is not None:
-        return cast("tuple[RawReason, ...]", cached)
-    f = product.facts
-    found: list[RawReason] = []
+def standing(f: ProductFacts) -> list[Reason]:
+    """The reasons that depend on the product alone: stability, transparency, evidence,
+    clinicians."""
+    found: list[Reason] = []
     if f.protective_packaging:
-        found.append((min(10, 5 * len(f.protective_packaging)), guide.CHOOSING,
-                      "Packaging that protects fragile actives ({}).",
-                      (", ".join(f.protective_packaging),)))
+        points = min(10, POINTS[Rule.PACKAGING] * len(f.protective_packaging))
+        found.append(Reason(f"Packaging that protects fragile actives "
+                            f"({', '.join(f.protective_packaging)}).", guide.CHOOSING, points))
     if f.concentration:
-        found.append((5, guide.CHOOSING, "Discloses its concentration ({}).", (f.concentration,)))
-    found.append((_EVIDENCE_POINTS[f.evidence_kind], guide.EVIDENCE, "Evidence: {}.",
-                  (f.evidence_brief,)))
+        found.append(_reason(Rule.CONCENTRATION, f"Discloses its concentration "
+                             f"({f.concentration}).", guide.CHOOSING))
+    evidence = EVIDENCE_RULE.get(f.evidence_kind)
+    found.append(Reason(f"Evidence: {f.evidence_brief}.", guide.EVIDENCE,
+                        POINTS[evidence] if evidence else 0))
     if f.clinician_use:
-        found.append(_CLINICIAN_USE)
-    result = product.memo["rules.standing"] = tuple(found)
-    return result
+        found.append(_reason(Rule.CLINICIAN_USE, "Widely used by clinicians.", guide.CHOOSING))
+    return found
 
 
-def fit_reason(f: ProductFacts, use_case: UseCase) -> RawReason:
+MAINTENANCE_WORDS = "everyday care once recovery is over"
+"""The goal a recovery ranking becomes after the window (ranked as mild concerns)."""
+
+
+def fit_reason(f: ProductFacts, use_case: UseCase, goal: str | None = None) -> Reason:
     """Whether the product suits the person's goal, and on whose word: the guide places the
-    products it names; its lower-cost kinds it names as kinds; the rest is SerumDesk's reading."""
-    goal = use_case.label.lower()
+    products it names; its lower-cost kinds it names as kinds; the rest is SerumDesk's reading.
+    `goal` words the goal when it is not the use case's own label."""
+    goal = goal or use_case.label.lower()
     if use_case not in f.use_cases:
         if f.named_in_guide:
-            return (0, guide.SNAPSHOTS, "Not one of the guide's picks for {}.", (goal,))
-        return (0, _BY_INGREDIENTS, "Not a fit for {} by its ingredients.", (goal,))
+            return Reason(f"Not one of the guide's picks for {goal}.", guide.SNAPSHOTS)
+        return Reason(f"Not a fit for {goal} by its ingredients.", _BY_INGREDIENTS)
     if f.named_in_guide:
-        return (FIT_POINTS, guide.SNAPSHOTS, "The guide places it for {}.", (goal,))
+        return _reason(Rule.FITS_GOAL, f"The guide places it for {goal}.", guide.SNAPSHOTS)
     if f.alternative is not None:
-        return (FIT_POINTS, guide.ALTERNATIVES, "Fits {}: the guide names a {} among its "
-                "lower-cost alternatives.", (goal, f.alternative.label))
-    return (FIT_POINTS, _BY_INGREDIENTS, "Fits {} by SerumDesk's reading of its ingredients; the "
-            "guide does not name it.", (goal,))
+        return _reason(Rule.FITS_GOAL, f"Fits {goal}: the guide names a {f.alternative.label} "
+                       "among its lower-cost alternatives.", guide.ALTERNATIVES)
+    return _reason(Rule.FITS_GOAL, f"Fits {goal} by SerumDesk's reading of its ingredients; the "
+                   "guide does not name it.", _BY_INGREDIENTS)
 
 
-def situational_reasons(product: Product, s: Situation, cost: CostEstimate) -> list[RawReason]:
-    """The contributions that depend on the answers and on the product's signature alone
-    (signature() lists every trait read here: a rule reading another must add it there)."""
-    f = product.facts
-    r: list[RawReason] = [fit_reason(f, s.use_case)]
+def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> list[Reason]:
+    """The contributions that depend on the answers."""
+    goal = s.goal_for(f)
+    r: list[Reason] = [fit_reason(f, goal, MAINTENANCE_WORDS if goal is not s.use_case
+                                  and goal is UseCase.MILD_CONCERNS else None)]
     add = r.append
+    if s.goal is not s.use_case and UseCase.POST_PROCEDURE in f.use_cases:
+        add(Reason("Past your recovery window, so it is not credited for recovery now; it is "
+                   "worth it again in the 1–2 weeks after your next procedure.", guide.EXAMPLES))
     if s.recovery_focus and f.category in CONDITIONED_MEDIA:
-        add(_CONDITIONED_MEDIA_FOR_RECOVERY)
-    if s.mild:
+        add(_reason(Rule.MEDIA_FOR_RECOVERY, "Conditioned media: the guide calls recovery and a "
+                    "compromised barrier its high-value use.", guide.DECISION))
+    if s.goal is UseCase.MILD_CONCERNS:
         if f.alternative is not None:
-            add((MILD_ALTERNATIVE_POINTS, guide.DECISION, "For mild concerns the guide suggests "
-                 "a less costly {} may do as well when used consistently.", (f.alternative.label,)))
+            add(_reason(Rule.LOWER_COST_FOR_MILD, "For mild concerns the guide suggests a less "
+                        f"costly {f.alternative.label} may do as well when used consistently.",
+                        guide.DECISION))
         elif cost.inputs.price_usd > PREMIUM_USD:
-            add(_PREMIUM_FOR_MILD)
-    if s.wants_ethical and f.category is SourceCategory.PLANT_CELL_CULTURE:
-        add(_PLANT_FOR_ETHICS)
-    if s.medical and needs_clinician_ok(f.human_derived, f.category):
-        points, source, template, _ = _ASK_CLINICIAN_FIRST
+            add(_reason(Rule.PREMIUM_FOR_MILD, "Premium price for a mild concern: weigh it "
+                        "against peptide serums and a retinoid first.", guide.DECISION))
+    if s.diet is not Diet.ANY and f.category is SourceCategory.PLANT_CELL_CULTURE:
+        add(_reason(Rule.PLANT_FOR_ETHICS, "Plant-derived: the guide's compromise for ethical "
+                    "or vegan preferences.", guide.DECISION))
+    if s.clinician is not None and needs_clinician_ok(f.human_derived, f.category):
         what = "human-derived" if f.human_derived else "a novel biologic active"
-        add((points, source, template, (what,)))
-
-    gentle = s.gentle
-    if gentle:
+        add(_reason(Rule.ASK_CLINICIAN, f"Ranked lower: with your medical caution, ask your "
+                    f"{s.clinician} before starting it ({what}); products that do not need "
+                    "that come first.", guide.AVOID))
+    why = s.sensitive_why
+    if why is not None:
         if f.minimal_formula:
-            add(gentle["minimal"])
+            add(_reason(Rule.GENTLE_MINIMAL, f"Minimal-ingredient formula, which suits {why}.",
+                        guide.CHOOSING))
         if f.fragrance_free:
-            add(gentle["fragrance-free"])
+            add(_reason(Rule.GENTLE_FRAGRANCE_FREE, f"Fragrance-free, which suits {why}.",
+                        guide.CHOOSING))
         if f.acids:
-            add((-20, guide.CHOOSING, "Contains an exfoliant ({}), which the guide advises "
-                 "keeping away from {}.", (", ".join(f.acids), s.sensitive_why)))
+            add(_reason(Rule.GENTLE_EXFOLIANT, f"Contains an exfoliant ({', '.join(f.acids)}), "
+                        f"which the guide advises keeping away from {why}.", guide.CHOOSING))
         if f.has_retinoid:
-            add(gentle["retinoid"])
+            add(_reason(Rule.GENTLE_RETINOID, "Contains a retinoid in the same formula, which "
+                        f"the guide advises against for {why}.", guide.CHOOSING))
         if f.scented:
-            add(gentle["scented"])
-    elif s.moderate and f.acids:
-        add(_ACID_INTRODUCE_SLOWLY)
+            add(_reason(Rule.GENTLE_SCENTED, f"Fragrance or essential oils, a risk for {why}.",
+                        guide.CHOOSING))
+    elif s.answers.sensitivity is Sensitivity.MODERATE and f.acids:
+        add(_reason(Rule.ACID_INTRODUCE_SLOWLY, "Contains an exfoliating acid: fine for many, "
+                    "but introduce it slowly.", guide.ROUTINE))
+    if s.exfoliants_in_use and (f.acids or f.has_retinoid):
+        what = ", ".join((*f.acids, *(("a retinoid",) if f.has_retinoid else ())))
+        add(_reason(Rule.ADDS_EXFOLIANT, f"Adds another strong active ({what}) to the "
+                    f"{' and '.join(s.exfoliants_in_use)} you already use: the guide says to "
+                    "manage irritation by spacing actives out, not stacking them.", guide.FAQ))
     return r
-
-
-def signature(f: ProductFacts, cost: CostEstimate) -> int:
-    """The traits situational_reasons reads, as bits above the use-case bits (whether the
-    product suits the person's use case is added per ranking)."""
-    traits = (f.category in CONDITIONED_MEDIA, f.alternative is not None,
-              cost.inputs.price_usd > PREMIUM_USD, f.category is SourceCategory.PLANT_CELL_CULTURE,
-              f.minimal_formula, bool(f.fragrance_free), bool(f.acids), f.has_retinoid,
-              bool(f.scented), f.named_in_guide, needs_clinician_ok(f.human_derived, f.category))
-    return sum(1 << (TRAITS_SHIFT + i) for i, trait in enumerate(traits) if trait)
-
-
-USE_CASE_BITS = {use_case: 1 << i for i, use_case in enumerate(UseCase)}
-"""The low bits of a signature: one per use case."""
-TRAITS_SHIFT = len(UseCase)
-
-
-def budget_points(budget: float | None) -> tuple[int, int]:
-    """(points within budget, points over it) for every product."""
-    if budget is None:
-        return 0, 0
-    return _budget_reason(budget, budget)[0], _budget_reason(budget + 1, budget)[0]
 
 
 def within_budget(monthly: float, budget: float | None) -> bool:
@@ -353,27 +345,19 @@ def within_budget(monthly: float, budget: float | None) -> bool:
     return budget is None or monthly <= budget + 0.005
 
 
-def _budget_reason(monthly: float, budget: float) -> RawReason:
+def budget_reason(monthly: float, budget: float) -> Reason:
     if within_budget(monthly, budget):
-        return (10, guide.DECISION, "About ${:,.0f} a month fits your ${:,.0f} budget.",
-                (monthly, budget))
-    return (-25, guide.DECISION, "About ${:,.0f} a month is over your ${:,.0f} budget; products "
-            "within it are listed first.", (monthly, budget))
+        return _reason(Rule.WITHIN_BUDGET, f"About ${monthly:,.0f} a month fits your "
+                       f"${budget:,.0f} budget.", guide.DECISION)
+    return _reason(Rule.OVER_BUDGET, f"About ${monthly:,.0f} a month is over your ${budget:,.0f} "
+                   "budget; products within it are listed first.", guide.DECISION)
 
 
-def assess(product: Product, s: Situation, cost: CostEstimate) -> list[RawReason]:
-    """Every contribution to a product's standing, as raw reasons: ranking adds up their
-    points without wording them, and only the products someone looks at pay for the words."""
-    r = situational_reasons(product, s, cost)
-    r.extend(standing(product))
+def assess(product: Product, s: Situation, cost: CostEstimate) -> list[Reason]:
+    """Every contribution to a product's standing; their points add up to its score."""
+    f = product.facts
+    r = situational_reasons(f, s, cost)
+    r.extend(standing(f))
     if s.budget is not None:
-        r.append(_budget_reason(cost.cost_per_month_usd, s.budget))
+        r.append(budget_reason(cost.cost_per_month_usd, s.budget))
     return r
-
-
-_EVIDENCE_POINTS = {
-    EvidenceKind.PEER_REVIEWED_TRIAL: 10,
-    EvidenceKind.BRAND_STUDY: 4,
-    EvidenceKind.CLINICIAN_USE: 2,
-    EvidenceKind.NONE: 0,
-}

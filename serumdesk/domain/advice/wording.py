@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.advice.recovery import RECOVERY_WINDOW_WORDS
-from serumdesk.domain.choices import Caution, InferredFact, SourceCategory, UseCase
+from serumdesk.domain.choices import Caution, InferredFact, Procedure, SourceCategory
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.cost import CostEstimate
@@ -146,10 +146,8 @@ def evidence_words(p: Product) -> str:
 
 def fit_words(match: Match, answers: Answers) -> str:
     """Whether it suits the goal, on whose word (the guide, or SerumDesk's reading)."""
-    from serumdesk.domain.advice.rules import fit_reason, worded
-
     p = match.product
-    fit = worded(fit_reason(p.facts, answers.use_case)).text
+    fit = next((r.text for r in match.reasons), "")
     if p.alternative is not None and not match.fits_use_case:
         fit += f" One of the guide's lower-cost kinds ({p.alternative.label})."
     return fit
@@ -183,6 +181,13 @@ def assumption_words(cost: CostEstimate) -> str:
             f"{i.applications_per_day:g}× a day.")
 
 
+def uses_source_words(cost: CostEstimate) -> str:
+    """Where the uses a day behind a cost come from: the person, or the plan's routine."""
+    if "applications_per_day" in cost.inputs.overridden_fields:
+        return "your own figure"
+    return f"the routine, {cost.inputs.applications_per_day:g}× a day"
+
+
 def estimated_words(cost: CostEstimate) -> str:
     return f"Estimated: {field_names(cost.inputs.estimated_fields)}."
 
@@ -212,21 +217,31 @@ def override_words(o: ProductOverride) -> str:
 
 # -- a person's answers ------------------------------------------------------------------------------
 
+def procedure_row(answers: Answers) -> str | None:
+    """'Laser (fractional or other), ablative, 2 days ago': the procedure, on every surface
+    that shows the answers, whatever the goal."""
+    if not answers.has_procedure:
+        return None
+    what = answers.procedure.label if answers.procedure else "A procedure (not named)"
+    if answers.laser_type is not None and answers.procedure is Procedure.LASER:
+        what = f"Laser, {answers.laser_type.label.split(' (')[0].lower()}"
+    days = answers.days_since_procedure
+    if days is None:
+        return what + ", day not given"
+    return what + f", {days} day{'s' if days != 1 else ''} ago"
+
+
 def answers_rows(answers: Answers, include_medical: bool = True) -> list[tuple[str, str]]:
     """The answers as (label, value) lines. A copy for sharing names no health detail: no
     condition, no allergy and no fragrance sensitivity."""
     what = answers.use_case.label
-    if answers.use_case is UseCase.POST_PROCEDURE:
-        if answers.procedure is not None:
-            what += f" ({answers.procedure.label.lower()})"
-        if answers.days_since_procedure is not None:
-            days = answers.days_since_procedure
-            what += f", {days} day{'s' if days != 1 else ''} ago"
+    procedure = procedure_row(answers)
     actives = ", ".join(a.label for a in sorted(answers.actives)) or "None of the listed actives"
     budget = (f"{money(answers.budget_usd_per_month)} a month"
               if answers.budget_usd_per_month is not None else "No budget given")
     rows = [
         ("What for", what),
+        *((("Procedure", procedure),) if procedure else ()),
         ("Skin", answers.sensitivity.label),
         ("Diet and ethics", answers.diet.label),
         ("Already using", actives),

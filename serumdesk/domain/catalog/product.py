@@ -178,11 +178,9 @@ class IngredientList:
 
 
 class ProductFacts(NamedTuple):
-    """A flat, read-only view of what the rules read for every product on every ranking.
-
-    One compact tuple instead of a walk through nested models keeps a ranking of tens of
-    thousands of products within the CPU caches.
-    """
+    """A flat, read-only view of what the rules read for every product on every ranking,
+    made once per product (a cached property): the rules read plain fields, not a walk
+    through nested models."""
 
     id: str
     use_cases: frozenset[UseCase]
@@ -203,8 +201,8 @@ class ProductFacts(NamedTuple):
     evidence_kind: EvidenceKind
     evidence_brief: str
     clinician_use: bool
-    searchable: tuple[tuple[str, str], ...]
-    """(ingredient, casefolded) for every key ingredient, irritant and listed ingredient."""
+    listed: tuple[str, ...]
+    """Every key ingredient, irritant and listed ingredient, as written."""
     cost_figures: tuple[tuple[str, float, bool], ...]
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
 
@@ -287,12 +285,6 @@ class Product:
         return f"{self.brand} {self.name}"
 
     @cached_property
-    def memo(self) -> dict[str, object]:
-        """Scratch space for values other modules derive from this product alone (a copy
-        made with dataclasses.replace starts without it, like every cached property)."""
-        return {}
-
-    @cached_property
     def facts(self) -> ProductFacts:
         price = self.price
         by_kind: dict[IrritantKind, list[str]] = {}
@@ -321,7 +313,7 @@ class Product:
             evidence_kind=self.evidence.kind,
             evidence_brief=self.evidence.brief(),
             clinician_use=self.clinician_use,
-            searchable=tuple((name, name.casefold()) for name in names),
+            listed=tuple(names),
             cost_figures=(
                 ("price_usd", price.usd, price.provenance.is_estimate),
                 ("size_ml", price.size_ml.value, price.size_ml.provenance.is_estimate),
@@ -353,8 +345,3 @@ class Catalog:
 
     def by_id(self) -> dict[str, Product]:
         return {p.id: p for p in self.products}
-
-    @cached_property
-    def memo(self) -> dict[str, object]:
-        """Scratch space for values other modules derive from the whole catalog."""
-        return {}

@@ -24,6 +24,10 @@ CLOSE_MAX_LENGTH = 80
 MAX_NAME_CHARS = 200
 """A longer 'name' is not an ingredient name: it is reported unknown without a lookup."""
 _PATTERN_CACHE_SIZE = 4096
+_LISTED_CACHE_SIZE = 20_000
+"""Distinct listed names, and products' lists, kept read: a catalog is ranked again on every
+answer, and reading each listed name afresh (close matches included) costs ~1 ms a product.
+Serves benchmark row 4 (recommend, 1,000 products, every rule)."""
 T = TypeVar("T")
 
 
@@ -92,6 +96,8 @@ class Vocabulary:
         self._patterns = data.patterns
         self._pattern_regex = _compile_patterns([p.match for p in data.patterns])
         self._pattern_entries: dict[str, Entry | None] = {}
+        self._listed: dict[str, tuple[Entry | None, str]] = {}
+        self._lists: dict[tuple[str, ...], tuple[tuple[str, Entry | None, str], ...]] = {}
         self._completions = _completions(self._by_key, self._family_by_key)
         self._close = _CloseIndex(self._by_key)
         self._close_allergens = _CloseIndex([*self._by_key, *self._family_by_key])
@@ -253,6 +259,30 @@ class Vocabulary:
         """What an ingredient a product lists stands for: an ingredient (as `resolve` reads
         it), or an unspecified member of a family the name is one of ('peptides'); None when
         the vocabulary knows neither."""
+        return self.read_listed(name)[0]
+
+    def read_all(self, listed: tuple[str, ...]) -> tuple[tuple[str, Entry | None, str], ...]:
+        """(as listed, resolve_listed, its matching key) for each name of a product's list,
+        kept once read (benchmark row 4: a ranking reads every product's list)."""
+        found = self._lists.get(listed)
+        if found is None:
+            if len(self._lists) >= _LISTED_CACHE_SIZE:
+                self._lists.clear()
+            found = self._lists[listed] = tuple(
+                (name, *self.read_listed(name)) for name in dict.fromkeys(listed))
+        return found
+
+    def read_listed(self, name: str) -> tuple[Entry | None, str]:
+        """(resolve_listed, its matching key keeping parentheses), kept once read."""
+        found = self._listed.get(name)
+        if found is None:
+            if len(self._listed) >= _LISTED_CACHE_SIZE:
+                self._listed.clear()
+            found = self._listed[name] = (self._read_listed(name),
+                                          names.key(name, keep_parentheses=True))
+        return found
+
+    def _read_listed(self, name: str) -> Entry | None:
         found = self.resolve(name)
         if found is not None:
             return found.entry

@@ -1,4 +1,4 @@
-"""Asked only for recovery after a procedure: which one, and how long ago."""
+"""Asked after a procedure, whatever the goal: which one, how long ago, and which laser."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout
 
 from serumdesk.domain.advice.recovery import LAST_RECOVERY_DAY
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Procedure
+from serumdesk.domain.choices import LaserType, Procedure
 from serumdesk.domain.strict.numbers import DAYS_SINCE_PROCEDURE
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
@@ -42,16 +42,33 @@ class ProcedurePage(QuestionPage):
         when.setBuddy(self.days)
         form.addRow(when, self.days)
         layout.addLayout(form)
+        self.laser_label = section_label("Which kind of laser?")
+        layout.addWidget(self.laser_label)
+        self.laser: RadioChoice[LaserType] = RadioChoice(
+            "Laser type", [(t, t.label, "") for t in LaserType])
+        self.watch_group(self.laser.group)
+        layout.addWidget(self.laser)
+        self.choice.group.buttonToggled.connect(self._show_laser)
+
+    def _show_laser(self, *_args: object) -> None:
+        """An ablative laser heals for longer: asked only when the procedure is a laser."""
+        shown = self.choice.value() is Procedure.LASER
+        self.laser_label.setVisible(shown)
+        self.laser.setVisible(shown)
 
     def fill(self, draft: Answers) -> None:
         self.choice.set_value(draft.procedure)
         days = draft.days_since_procedure
         self.days.setValue(NOT_SURE if days is None else days)
+        self.laser.set_value(draft.laser_type)
+        self._show_laser()
 
     def read(self, draft: Answers) -> Answers | str:
         procedure = self.choice.value()
         if procedure is None:
             return "Choose the procedure you had (or 'Another in-office treatment')."
         days = self.days.value()
+        laser = self.laser.value() if procedure is Procedure.LASER else None
         return dataclasses.replace(
-            draft, procedure=procedure, days_since_procedure=None if days == NOT_SURE else days)
+            draft, procedure=procedure, days_since_procedure=None if days == NOT_SURE else days,
+            laser_type=laser)

@@ -83,17 +83,17 @@ class AdvisorWizard(QWizard):
     # -- branching -----------------------------------------------------------------------
     def nextId(self) -> int:
         current = self.currentPage()
-        if isinstance(current, UseCasePage) and not current.is_post_procedure():
+        if isinstance(current, UseCasePage) and not current.asks_procedure():
             return SKIP_PROCEDURE_TO
         return super().nextId()
 
     def steps(self) -> list[int]:
-        """The question pages' ids on the person's path (the procedure page only for recovery;
-        while no goal is chosen, counted in)."""
+        """The question pages' ids on the person's path (the procedure page only for recovery
+        or a recent treatment; while no goal is chosen, counted in)."""
         first = self.page(0)
-        recovery = not isinstance(first, UseCasePage) or first.is_post_procedure() \
+        asked = not isinstance(first, UseCasePage) or first.asks_procedure() \
             or first.choice.value() is None
-        skipped = set() if recovery else {PROCEDURE}
+        skipped = set() if asked else {PROCEDURE}
         return [i for i in range(QUESTIONS) if i not in skipped]
 
     def _show_step(self, current: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -149,7 +150,8 @@ class CostPanel(QWidget):
         self.show_match(match, None, False, dt.date.today())
 
     def show_match(self, match: Match, budget: float | None, in_recovery: bool,
-                   today: dt.date) -> None:
+                   today: dt.date, said_above: Collection[str] = ()) -> None:
+        """`said_above`: words said once above the cards (a budget line most of them share)."""
         self.product = match.product  # a card may be reused for another product
         cost = match.cost
         stale = stale_words(self.product, cost, today)
@@ -166,8 +168,10 @@ class CostPanel(QWidget):
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
         self.estimate_tag.setVisible(cost.is_estimate and not edited)
         set_tip(self.estimate_tag, "\n".join(estimated))
-        self.over_budget.setVisible(match.over_budget)
-        self.within_budget.setVisible(budget is not None and not match.over_budget)
+        budget_line = None if budget is None else wording.budget_words(match.over_budget, budget)
+        shown = budget_line is not None and budget_line not in said_above
+        self.over_budget.setVisible(match.over_budget and shown)
+        self.within_budget.setVisible(budget is not None and not match.over_budget and shown)
         if budget is not None:
             self.over_budget.setText(wording.budget_words(True, budget))
             self.within_budget.setText(wording.budget_words(False, budget))

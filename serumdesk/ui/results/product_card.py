@@ -41,13 +41,8 @@ SECTION_TITLES = {
     "ingredients": "Key ingredients and irritants",
     "evidence": "Evidence",
 }
-CAUTION_TITLES = {
-    CautionLevel.CLINICIAN: "Talk to your clinician first",
-    CautionLevel.IRRITATION: "Irritation risk",
-    CautionLevel.ALLERGY: "Allergy check",
-    CautionLevel.ETHICS: "Ethics",
-    CautionLevel.INFO: "Good to know",
-}
+CAUTION_TITLES = {level: level.label for level in CautionLevel}
+"""The one label of each level (the sheet uses the same)."""
 NO_OWN_CAUTIONS = "None beyond those for you above."
 _LEVEL_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 
@@ -239,12 +234,13 @@ class ProductCard(QFrame):
 
     def show_match(self, match: Match, answers: Answers, today: dt.date,
                    cautions: Sequence[CautionNote] | None = None,
-                   shared: Collection[str] = ()) -> None:
+                   shared: Collection[str] = (), title: str | None = None) -> None:
         """Show `match`; `cautions` are the ones that set it apart (all of its own if None);
-        `shared` facts read the same for every compared product and are said once above."""
+        `shared` facts read the same for several compared products and are said once above;
+        `title` is the plan's heading for it (a closest option when nothing suits)."""
         p = match.product
         self.product_id = p.id  # cards are reused for other products as the comparison changes
-        self.rank_label.setText(f"#{match.rank} of your matches")
+        self.rank_label.setText(title or f"#{match.rank} of your matches")
         self.brand_label.setText(p.brand)
         self.name_label.setText(p.name)
         self.name_label.setAccessibleName(wording.listed_title(p))
@@ -256,7 +252,7 @@ class ProductCard(QFrame):
         self.no_cautions.setAccessibleName(none)
         self._show_cautions(shown)
         self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window,
-                             today)
+                             today, shared)
         self.source_label.setText(p.source_category.label)
         self.source_detail.setText(p.source_detail)
         self.origin_label.setText(source_text(p))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.advice.compare import compare_selection
-from serumdesk.domain.advice.glance import for_you_today
+from serumdesk.domain.advice.glance import for_you_lines
 from serumdesk.domain.answers import ProductOverride
 from serumdesk.storage.catalog_loader import CatalogUnavailable
 from serumdesk.ui.results.card_strip import CardStrip
@@ -147,6 +147,7 @@ class ResultsPage(QWizardPage):
 
     def refresh(self, keep_selection: bool = True) -> None:
         """Recompute from the answers and overrides and show the result in place."""
+        from serumdesk.domain.advice.allergy import VocabularyMissing
         from serumdesk.domain.advice.recommendation import recommend, relax_hints
 
         state = self.state
@@ -155,7 +156,11 @@ class ResultsPage(QWizardPage):
             vocabulary = self.catalog.vocabulary() if state.answers.allergens else None
             rec = recommend(catalog, state.answers, state.overrides, vocabulary=vocabulary)
         except CatalogUnavailable as exc:
-            self._show_unavailable(str(exc))
+            self._show_unavailable("The product catalog could not be loaded", str(exc))
+            return
+        except VocabularyMissing as exc:  # a broken install, never a guess at the allergies
+            self._show_unavailable("The ingredient vocabulary could not be loaded",
+                                   f"{self.catalog.vocabulary_error()} {exc}".strip())
             return
         if self.chooser is None:
             self._build_content()
@@ -195,8 +200,8 @@ class ResultsPage(QWizardPage):
         assert self.for_you is not None and self.table is not None
         matches = {m.product.id: m for m in rec.matches}
         chosen = [matches[pid] for pid in compared]
-        self.for_you.show_items(for_you_today(rec, chosen))
-        facts = shared_facts(chosen)
+        self.for_you.show_items(for_you_lines(rec, chosen))
+        facts = shared_facts(chosen, rec.answers.budget_usd_per_month)
         self.table.show_rows(comparison_rows(chosen), [f.words() for f in facts])
         shared = {f.text for f in facts}
         # Cards no longer compared are refilled for the newly compared products: building a
@@ -209,9 +214,11 @@ class ResultsPage(QWizardPage):
                 card = ProductCard(matches[pid], rec.answers, rec.today, self.strip.content,
                                    own_cautions(matches[pid], chosen), shared)
                 card.override_edited.connect(self._on_override)
+                card.rank_label.setText(rec.plan.title(matches[pid]))
             else:
                 card.show_match(matches[pid], rec.answers, rec.today,
-                                own_cautions(matches[pid], chosen), shared)
+                                own_cautions(matches[pid], chosen), shared,
+                                rec.plan.title(matches[pid]))
             card.show()
             for name, cell in card.cells.items():
                 cell.setVisible(name not in card.said_above)
@@ -230,12 +237,12 @@ class ResultsPage(QWizardPage):
         self.strip.show_cards(list(self.cards.values()))
         self.strip.setVisible(bool(compared))
 
-    def _show_unavailable(self, message: str) -> None:
+    def _show_unavailable(self, what: str, message: str) -> None:
         self.recommendation = None
         self.scroller.hide()
         self._set_status(
-            "The product catalog could not be loaded, so there are no results to show.\n\n"
-            + message + "\n\nReinstalling SerumDesk restores the bundled catalog.", "clinician")
+            f"{what}, so there are no results to show.\n\n{message}\n\nReinstalling "
+            "SerumDesk restores the bundled catalog and ingredient vocabulary.", "clinician")
 
     def _set_status(self, text: str, level: str) -> None:
         self.status.setText(text)

@@ -18,7 +18,7 @@ from serumdesk.domain.advice.glance import short_fit
 from serumdesk.domain.advice.glossary import Explainer
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
-from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE, build_routine
+from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.catalog.product import Product
@@ -38,15 +38,6 @@ SHARED_EXCLUSIONS_NOTE = (
     "sensitivities), if there are any."
 )
 """Said on every shared copy, whether or not anything was left off, so nothing can be inferred."""
-
-_LEVEL_LABELS = {
-    CautionLevel.CLINICIAN: "See your clinician",
-    CautionLevel.IRRITATION: "Irritation",
-    CautionLevel.ALLERGY: "Allergy",
-    CautionLevel.ETHICS: "Ethics",
-    CautionLevel.INFO: "Note",
-}
-
 
 def _e(text: object) -> str:
     """Catalog or profile text as sheet HTML: made plain (no bidi overrides or invisible
@@ -126,15 +117,17 @@ def _cost_cell(m: Match, answers: Answers, today: dt.date) -> str:
     return f"<b>{_e(first)}</b><br/>" + _lines(*rest)
 
 
-def _fit_cell(m: Match, answers: Answers, explain: Explainer) -> str:
-    """Its fit in plain words: a patient's sheet has no rank or score."""
-    return f"<b>{_e(short_fit(m))}.</b> {_e(explain(wording.fit_words(m, answers)))}"
+def _fit_cell(m: Match, rec: Recommendation, explain: Explainer) -> str:
+    """Its fit in plain words: a patient's sheet has no rank or score (when nothing suits the
+    goal, each is a closest option)."""
+    fit = "A closest option: nothing suits your goal" if rec.plan.closest_options else short_fit(m)
+    return f"<b>{_e(fit)}.</b> {_e(explain(wording.fit_words(m, rec.answers)))}"
 
 
 def _caution_lines(items: Sequence[tuple[CautionLevel, str]], empty: str) -> str:
     if not items:
         return empty
-    return "<br/>".join(f"<b>{_e(_LEVEL_LABELS[level])}:</b> {_e(text)}" for level, text in items)
+    return "<br/>".join(f"<b>{_e(level.label)}:</b> {_e(text)}" for level, text in items)
 
 
 def _caution_rows(compared: Sequence[Match], include_medical: bool) -> tuple[list[str], str]:
@@ -161,7 +154,7 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
         f'{_your_entry(m.product)}</th>' for m in compared)
     own_cautions, common_cautions = _caution_rows(compared, include_medical)
     rows = [
-        ("Fit", [_fit_cell(m, answers, explain) for m in compared]),
+        ("Fit", [_fit_cell(m, rec, explain) for m in compared]),
         ("Source", [_source_cell(m.product, explain) for m in compared]),
         ("Key ingredients", [_ingredients_cell(m.product, explain) for m in compared]),
         ("Irritants", [_irritants_cell(m.product) for m in compared]),
@@ -221,6 +214,8 @@ def _cited(text: str, source: Source) -> str:
 
 def _notice_html(rec: Recommendation, include_medical: bool) -> str:
     said = [n for n in rec.notices if include_medical or not n.private]
+    # The plan's personal cautions (plan.for_you) are each said on the sheet where they
+    # apply, with their sources: the answers, the routine and its notes, the cautions.
     return "".join(f'<p class="notice"><b>{_cited(n.text, n.source)}</b></p>' for n in said)
 
 
@@ -248,8 +243,7 @@ SHARED_PRIVATE_NOTE = "Your clinician has advice on your retinoid for you: ask b
 def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
                   explain: Explainer) -> str:
     # The routine names the serum the sheet leads with, not whatever ranked first.
-    r = (build_routine(rec.answers, compared[0].product, rec.allergic_families) if compared
-         else rec.routine)
+    r = rec.plan.routine_with(compared[0].product.id) if compared else rec.routine
     am = " → ".join(_e(s) for s in r.am)
     pm = " → ".join(_e(s) for s in r.pm)
     items: list[str] = []
@@ -289,7 +283,7 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
             ("Price", p.price.provenance.describe()),
             ("Size", p.price.size_ml.provenance.describe()),
             ("Amount per use", p.dose_ml.provenance.describe()),
-            ("Uses a day", p.applications_per_day.provenance.describe()),
+            ("Uses a day", wording.uses_source_words(m.cost)),
             ("Evidence", p.evidence.provenance.describe()),
         ]
         if p.ingredient_list is not None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Caution, Diet, Procedure, Sensitivity, UseCase
+from serumdesk.domain.choices import Active, Caution, Diet, LaserType, Procedure, Sensitivity, UseCase
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.questions.ethics_page import EthicsPage
 from serumdesk.ui.questions.procedure_page import ProcedurePage
@@ -366,6 +367,58 @@ def test_an_allergen_serumdesk_does_not_know_is_named_as_you_type(qtbot: QtBot) 
     results = drive_to_results(qtbot, window, Answers(allergens=("latex",)))
     assert results.for_you is not None
     assert any("SerumDesk does not know “latex”" in t for t in results.for_you.texts())
+
+
+def test_a_recent_laser_is_asked_whatever_the_goal_and_reaches_the_results(qtbot: QtBot) -> None:
+    """Issue 20, case 1: hydration two days after a laser still gets the recovery rules."""
+    answers = Answers(use_case=UseCase.HYDRATION, procedure=Procedure.LASER,
+                      laser_type=LaserType.ABLATIVE, days_since_procedure=2,
+                      actives=frozenset({Active.RETINOID, Active.VITAMIN_C}))
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, answers)
+    assert window.state.answers == answers
+    rec = page.recommendation
+    assert rec is not None and rec.plan.phase is not None and rec.plan.phase.healing
+    assert page.advice is not None
+    routine = page.advice.am.text() + page.advice.pm.text()
+    assert "Vitamin C serum" not in routine and "Retinoid" not in routine
+    assert "saline" in routine
+
+
+def test_when_nothing_suits_the_goal_the_cards_are_closest_options(qtbot: QtBot) -> None:
+    """Issue 20, case 7: no "#1 of your matches" for products that do not suit the goal."""
+    answers = Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.PEEL,
+                      days_since_procedure=3, diet=Diet.NO_HUMAN_DERIVED, budget_usd_per_month=20)
+    window = open_window(qtbot)
+    page = drive_to_results(qtbot, window, answers)
+    titles = [card.rank_label.text() for card in page.cards.values()]
+    assert titles and all(t.startswith("Closest option") for t in titles)
+    assert not any("of your matches" in t for t in titles)
+
+
+def test_allergies_without_the_vocabulary_say_the_install_is_broken(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """#18: one allergy matcher: no results guessed from the words typed."""
+    from serumdesk.storage.catalog_loader import CatalogLoader
+    from serumdesk.storage.paths import UserPaths
+    from serumdesk.storage.vocabulary_loader import VocabularyLoader
+    from serumdesk.ui.catalog_model import CatalogModel
+    from serumdesk.ui.work_state import WorkState
+    from tests.ui.wizard_helpers import CATALOG, wait_for_start_up
+
+    broken = tmp_path / "ingredients.json"
+    broken.write_text("{not json")
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(CATALOG, VocabularyLoader(broken))),
+                        UserPaths.default())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_for_start_up(qtbot, window)
+    page = drive_to_results(qtbot, window, Answers(allergens=("snow mushroom",)))
+    assert page.recommendation is None
+    assert "ingredient vocabulary could not be loaded" in page.status.text()
+    assert not page.cards
 
 
 def test_without_a_procedure_next_skips_only_the_procedure_page(qtbot: QtBot) -> None:

@@ -30,7 +30,7 @@ from tests.ui.wizard_helpers import dark_palette, light_palette
 
 PERSONA = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
                   procedure=Procedure.MICRONEEDLING, days_since_procedure=2,
-                  cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
+                  cautions=frozenset({Caution.PREGNANT}),
                   allergens=("lavender",), actives=frozenset({Active.RETINOID}),
                   budget_usd_per_month=80)
 """Pregnant, two days after microneedling, using a retinoid: the issue's person."""

@@ -7,13 +7,18 @@ from dataclasses import replace
 
 from serumdesk.domain.advice.cautions import CautionLevel
 from serumdesk.domain.advice.compare import select_compared
-from serumdesk.domain.advice.recommendation import recommend
+from serumdesk.domain.advice.recommendation import Recommendation, recommend
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Caution, Diet
+from serumdesk.domain.choices import Caution, Diet, UseCase
 from serumdesk.ui.sheet.content import GENERIC_CLINICIAN_CAUTION, SHARED_EXCLUSIONS_NOTE, sheet_html
-from tests.ui.sheet_helpers import HUMAN_DERIVED, bundled_catalog, rec_for
+from tests.ui.sheet_helpers import HUMAN_DERIVED, VOCABULARY, bundled_catalog, rec_for
 
 TODAY = dt.date(2026, 11, 25)
+
+
+def recommend_bundled(answers: Answers) -> Recommendation:
+    """The bundled catalog's recommendation; allergies are matched on the bundled vocabulary."""
+    return recommend(bundled_catalog(), answers, vocabulary=VOCABULARY.load())
 
 
 def sheet_with_first_product(**changes: object) -> str:
@@ -42,7 +47,7 @@ def test_catalog_text_cannot_reorder_or_hide_itself_on_the_sheet() -> None:
 
 
 def test_profile_allergen_text_is_escaped() -> None:
-    rec = recommend(bundled_catalog(), Answers(allergens=("<script>",)))
+    rec = recommend_bundled(Answers(allergens=("<script>",)))
     html = sheet_html(rec, select_compared(rec, []), today=TODAY)
     assert "<script>" not in html and "&lt;script&gt;" in html
 
@@ -50,7 +55,7 @@ def test_profile_allergen_text_is_escaped() -> None:
 def test_shared_copy_keeps_a_caution_line_but_names_no_condition() -> None:
     answers = Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING, Caution.AUTOIMMUNE}),
                       allergens=("latex",))
-    rec = recommend(bundled_catalog(), answers)
+    rec = recommend_bundled(answers)
     compared = select_compared(rec, ["skinmedica-tns-advanced-plus"])
     assert any(c.level is CautionLevel.CLINICIAN for c in compared[0].cautions)
     full = sheet_html(rec, compared, today=TODAY)
@@ -65,10 +70,10 @@ def test_shared_copy_keeps_a_caution_line_but_names_no_condition() -> None:
 
 def test_shared_copy_does_not_let_an_allergy_be_inferred() -> None:
     # Angela Caglia lists snow mushroom extract (catalog): that allergy excludes it.
-    rec = recommend(bundled_catalog(), Answers(allergens=("snow mushroom",)))
+    rec = recommend_bundled(Answers(allergens=("snow mushroom",)))
     assert any(e.product.id == "angela-caglia-cell-forte" for e in rec.excluded)
     shared = sheet_html(rec, select_compared(rec, []), today=TODAY, include_medical=False)
-    without = recommend(bundled_catalog(), Answers())
+    without = recommend_bundled(Answers())
     shared_without = sheet_html(without, select_compared(without, []), today=TODAY,
                                 include_medical=False)
     assert "snow mushroom" not in shared.casefold()
@@ -80,7 +85,7 @@ def test_shared_copy_does_not_let_an_allergy_be_inferred() -> None:
 
 
 def test_shared_copy_does_not_name_fragrance_sensitivity() -> None:
-    rec = recommend(bundled_catalog(), Answers(cautions=frozenset({Caution.FRAGRANCE_SENSITIVE})))
+    rec = recommend_bundled(Answers(cautions=frozenset({Caution.FRAGRANCE_SENSITIVE})))
     shared = sheet_html(rec, select_compared(rec, []), today=TODAY, include_medical=False)
     assert "sensitive to fragrance" not in shared.casefold()
     full = sheet_html(rec, select_compared(rec, []), today=TODAY)
@@ -88,7 +93,7 @@ def test_shared_copy_does_not_name_fragrance_sensitivity() -> None:
 
 
 def test_vegan_sheet_lists_exclusions_with_reasons() -> None:
-    rec = recommend(bundled_catalog(), Answers(diet=Diet.VEGAN))
+    rec = recommend_bundled(Answers(diet=Diet.VEGAN))
     html = sheet_html(rec, select_compared(rec, []), today=TODAY)
     left_out = html.split("Left out, and why")[1].split("<h2>")[0]
     for pid in HUMAN_DERIVED:
@@ -101,3 +106,27 @@ def test_date_is_in_english_whatever_the_c_locale() -> None:
     rec = rec_for("vegan")
     html = sheet_html(rec, select_compared(rec, []), today=dt.date(2026, 3, 5))
     assert "Prepared with SerumDesk on 5 March 2026" in html
+
+
+def test_closest_options_show_no_rank_or_score_on_the_sheet() -> None:
+    """Issue 20, case 7: nothing suits recovery once human-derived serums are left out."""
+    rec = recommend_bundled(Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=3,
+                                    diet=Diet.NO_HUMAN_DERIVED, budget_usd_per_month=20))
+    assert rec.plan.closest_options
+    html = sheet_html(rec, select_compared(rec, []), today=TODAY)
+    assert "A closest option: nothing suits your goal." in html
+    assert "Rank " not in html and "score" not in html.casefold().replace("scored", "")
+    assert ">#1 " not in html
+    suited = recommend_bundled(Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=3))
+    assert "Rank 1 of" in sheet_html(suited, select_compared(suited, []), today=TODAY)
+
+
+def test_the_sheets_routine_carries_the_gate_of_the_product_it_leads_with() -> None:
+    rec = recommend_bundled(Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=2,
+                                    cautions=frozenset({Caution.IMMUNOSUPPRESSED})))
+    gated = rec.plan.gates[0].match
+    html = sheet_html(rec, select_compared(rec, [gated.product.id, rec.matches[0].product.id]),
+                      today=TODAY)
+    routine = html.split("<h2>Routine</h2>")[1]
+    assert f"{gated.product.title}" in routine.replace("&#x27;", "'")
+    assert "after your specialist says yes" in routine

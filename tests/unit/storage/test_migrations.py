@@ -123,7 +123,8 @@ def test_v1_file_gains_an_empty_bottle_list_with_a_backup(tmp_path: Path) -> Non
     assert (profile.name, profile.answers.use_case, profile.bottles) == ("Mum", UseCase.HYDRATION, ())
     [backup] = store.backup_dir.iterdir()
     assert backup.name.startswith(f"{V0_ID}.v1.") and backup.read_bytes() == v1
-    assert json.loads((store.folder / f"{V0_ID}.json").read_bytes())["schema_version"] == 3
+    upgraded = json.loads((store.folder / f"{V0_ID}.json").read_bytes())
+    assert upgraded["schema_version"] == CURRENT_SCHEMA_VERSION
 
 
 def test_v2_file_gains_an_empty_list_of_carried_serums(tmp_path: Path) -> None:
@@ -138,3 +139,16 @@ def test_v2_file_gains_an_empty_list_of_carried_serums(tmp_path: Path) -> None:
     doc["schema_version"] = 2
     profile, version = parse_profile(json.dumps(doc).encode(), default_id=V0_ID)
     assert version == 2 and profile.carried == () and profile.compared_ids == ("mine-a",)
+
+
+def test_version_3_pregnant_or_breastfeeding_becomes_both_answers() -> None:
+    from serumdesk.domain.choices import Caution
+    from serumdesk.storage.migrations import migrate
+
+    old = {"schema_version": 3, "answers": {"cautions": ["pregnant-or-breastfeeding",
+                                                         "autoimmune"], "procedure": "laser"}}
+    data, version = migrate(old)
+    assert version == 3 and data["schema_version"] == 4
+    assert set(data["answers"]["cautions"]) == {"pregnant", "breastfeeding", "autoimmune"}
+    assert data["answers"]["laser_type"] is None
+    assert {Caution(c) for c in data["answers"]["cautions"]} >= {Caution.BREASTFEEDING}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from serumdesk.domain.advice.allergy import VocabularyMissing
 from serumdesk.domain.advice.recommendation import recommend
 from serumdesk.domain.advice.rules import ExclusionKind
 from serumdesk.domain.answers import Answers
@@ -98,10 +99,9 @@ def test_an_unknown_allergen_is_reported_never_matched_by_a_piece(
         assert typed == "acid-free" and rec.allergy_note is None
 
 
-def test_without_a_vocabulary_the_words_typed_are_matched(catalog: Catalog) -> None:
-    rec = recommend(catalog, Answers(allergens=("snow mushroom",)))
-    assert {e.product.id for e in rec.excluded} == {CAGLIA}
-    assert rec.unknown_allergens == ()
+def test_without_a_vocabulary_allergies_are_a_broken_install_not_a_guess(catalog: Catalog) -> None:
+    with pytest.raises(VocabularyMissing, match="Reinstall"):
+        recommend(catalog, Answers(allergens=("snow mushroom",)))
 
 
 def test_several_allergies_each_say_what_matched(catalog: Catalog, vocabulary: Vocabulary) -> None:

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from serumdesk.domain.advice.routine import PATCH_TEST, TIMELINE, build_routine
+from serumdesk.domain.advice.plan import make_plan
+from serumdesk.domain.advice.ranking import rank_situation
+from serumdesk.domain.advice.routine import PATCH_TEST, TIMELINE, Routine
+from serumdesk.domain.advice.rules import Situation
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.choices import Active, UseCase
 from serumdesk.storage.data_files import load_catalog
+
+
+def routine_for(answers: Answers, product: Product | None = None) -> Routine:
+    """The plan's routine for these answers, led by `product` (or by no product)."""
+    situation = Situation.of(answers)
+    ranking = rank_situation([product] if product else [], situation)
+    return make_plan(situation, ranking).routine
 
 
 def serum(catalog_path: Path, pid: str = "skinmedica-tns-advanced-plus"):  # type: ignore[no-untyped-def]
@@ -15,7 +26,7 @@ def serum(catalog_path: Path, pid: str = "skinmedica-tns-advanced-plus"):  # typ
 
 
 def test_biologic_serum_is_the_first_layer_after_cleansing(catalog_path: Path) -> None:
-    routine = build_routine(Answers(use_case=UseCase.TEXTURE_FIRMNESS), serum(catalog_path))
+    routine = routine_for(Answers(use_case=UseCase.TEXTURE_FIRMNESS), serum(catalog_path))
     assert routine.pm[0].lower().startswith("cleanser")
     assert "SkinMedica" in routine.pm[1] and "clean, dry skin" in routine.pm[1]
     # lighter hydrators before creams or oils
@@ -24,13 +35,13 @@ def test_biologic_serum_is_the_first_layer_after_cleansing(catalog_path: Path) -
 
 
 def test_retinoid_users_alternate_nights(catalog_path: Path) -> None:
-    routine = build_routine(Answers(actives=frozenset({Active.RETINOID})), serum(catalog_path))
+    routine = routine_for(Answers(actives=frozenset({Active.RETINOID})), serum(catalog_path))
     assert any("Retinoid on some nights" in step for step in routine.pm)
     assert any("alternate nights" in n.text for n in routine.notes)
 
 
 def test_acids_are_staggered_and_vitamin_c_goes_to_the_morning(catalog_path: Path) -> None:
-    routine = build_routine(Answers(actives=frozenset({Active.ACIDS, Active.VITAMIN_C})),
+    routine = routine_for(Answers(actives=frozenset({Active.ACIDS, Active.VITAMIN_C})),
                             serum(catalog_path))
     assert any("stagger" in n.text for n in routine.notes)
     assert any("Vitamin C" in step for step in routine.am)
@@ -38,7 +49,7 @@ def test_acids_are_staggered_and_vitamin_c_goes_to_the_morning(catalog_path: Pat
 
 
 def test_post_procedure_routine_defers_to_the_provider(catalog_path: Path) -> None:
-    routine = build_routine(Answers(use_case=UseCase.POST_PROCEDURE),
+    routine = routine_for(Answers(use_case=UseCase.POST_PROCEDURE),
                             serum(catalog_path, "symbiome-the-answer"))
     assert routine.am[-1] == "Mineral sunscreen"
     assert any("7–14 days" in n.text for n in routine.notes)  # the guide's "usually 1–2 weeks"
@@ -52,7 +63,7 @@ def test_patch_test_and_timeline_match_the_guide() -> None:
 
 
 def test_no_serum_chosen_still_gives_a_routine() -> None:
-    routine = build_routine(Answers(), None)
+    routine = routine_for(Answers(), None)
     assert any("your chosen serum" in step for step in routine.pm)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,8 +15,9 @@ from serumdesk.domain.advice.recommendation import recommend
 from serumdesk.domain.answers import Answers, Overrides, ProductOverride
 from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
+from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.sources import Source, SourceKind
-from serumdesk.storage.data_files import load_catalog
+from serumdesk.storage.data_files import load_catalog, load_vocabulary
 from tests.unit.factories import make_product
 
 HUMAN = {"source_category": "human-fibroblast-conditioned-media", "human_derived": True,
@@ -23,14 +25,24 @@ HUMAN = {"source_category": "human-fibroblast-conditioned-media", "human_derived
 GLYCOLIC = [{"kind": "exfoliating-acid", "ingredient": "glycolic acid"}]
 
 
+@functools.cache
+def bundled_vocabulary() -> Vocabulary:
+    return load_vocabulary(Path(__file__).parents[4] / "catalog" / "ingredients.json")
+
+
+def vocabulary_for(answers: Answers) -> Vocabulary | None:
+    """Allergies are matched on the bundled vocabulary (there is no other matcher)."""
+    return bundled_vocabulary() if answers.allergens else None
+
+
 def only_match(product: Product, answers: Answers) -> Match:
-    ranking = rank([product], answers)
+    ranking = rank([product], answers, vocabulary=vocabulary_for(answers))
     assert not ranking.excluded, ranking.excluded
     return ranking.matches[0]
 
 
 def excluded_reasons(product: Product, answers: Answers) -> list[str]:
-    ranking = rank([product], answers)
+    ranking = rank([product], answers, vocabulary=vocabulary_for(answers))
     assert not ranking.matches
     return [r.text for r in ranking.excluded[0].reasons]
 
@@ -127,12 +139,13 @@ def test_medical_cautions_never_exclude_anything(catalog: Catalog) -> None:
 def test_a_typed_allergen_excludes_a_product_listing_it_case_insensitively() -> None:
     product = make_product(key_ingredients=["Snow Mushroom Extract", "hyaluronic acid"])
     reasons = excluded_reasons(product, Answers(allergens=(" mushroom ",)))
-    assert reasons == ["Lists “Snow Mushroom Extract”, which matches your allergy “mushroom”."]
+    assert reasons == ["Lists “Snow Mushroom Extract” (mushrooms and fungi), which matches your "
+                       "allergy “mushroom”."]
 
 
 def test_allergens_are_matched_against_irritants_too() -> None:
     product = make_product(irritants=GLYCOLIC)
-    assert excluded_reasons(product, Answers(allergens=("glycolic",)))
+    assert excluded_reasons(product, Answers(allergens=("glycolic acid",)))
 
 
 def test_any_allergen_adds_a_check_the_full_label_caution() -> None:
@@ -323,7 +336,7 @@ def test_every_guide_section_cited_is_one_of_the_guides_headings(guide_text: str
             diet=Diet.NO_FETAL_CELL_LINE),
 ])
 def test_every_reason_caution_and_note_names_its_source(catalog: Catalog, answers: Answers) -> None:
-    rec = recommend(catalog, answers)
+    rec = recommend(catalog, answers, vocabulary=vocabulary_for(answers))
     for match in rec.matches:
         assert match.reasons
         assert all(r.text and known_source(r.source) for r in match.reasons)

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from serumdesk.domain import guide, medical
-from serumdesk.domain.advice.ranking import rank
+from serumdesk.domain.advice.plan import make_plan
+from serumdesk.domain.advice.ranking import rank, rank_situation
 from serumdesk.domain.advice.recommendation import Recommendation, recommend, recommendation_to_dict
-from serumdesk.domain.advice.routine import build_routine
+from serumdesk.domain.advice.routine import Routine
+from serumdesk.domain.advice.rules import Situation
 from serumdesk.domain.advice.wording import recovery_window_words
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog.product import Catalog
+from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.choices import (
     Active,
     AlternativeKind,
@@ -28,6 +30,7 @@ from serumdesk.domain.choices import (
     Sensitivity,
     UseCase,
 )
+from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.storage.data_files import load_catalog
 from tests.unit.factories import make_product
 
@@ -37,6 +40,13 @@ MEDICAL = (Caution.PREGNANT_OR_BREASTFEEDING, Caution.AUTOIMMUNE, Caution.IMMUNO
 ACTIVE_WORDS = ("retinoid", "retinol", "vitamin c", "glycolic", "exfoliat", "acids")
 
 
+def routine_for(answers: Answers, product: Product | None = None) -> Routine:
+    """The plan's routine for these answers, led by `product` (or by no product)."""
+    situation = Situation.of(answers)
+    ranking = rank_situation([product] if product else [], situation)
+    return make_plan(situation, ranking).routine
+
+
 @pytest.fixture(scope="module")
 def catalog(catalog_path: Path) -> Catalog:
     return load_catalog(catalog_path)
@@ -44,7 +54,7 @@ def catalog(catalog_path: Path) -> Catalog:
 
 def steps(rec_or_answers: Recommendation | Answers) -> str:
     routine = (rec_or_answers.routine if isinstance(rec_or_answers, Recommendation)
-               else build_routine(rec_or_answers, None))
+               else routine_for(rec_or_answers, None))
     return " | ".join((*routine.am, *routine.pm)).casefold()
 
 
@@ -57,19 +67,28 @@ def steps(rec_or_answers: Recommendation | Answers) -> str:
 def test_pregnancy_pauses_the_retinoid_with_a_named_medical_source(use_case: UseCase,
                                                                    days: int | None) -> None:
     answers = Answers(use_case=use_case, days_since_procedure=days, actives=ALL_ACTIVES,
-                      cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}))
-    routine = build_routine(answers, None)
+                      cautions=frozenset({Caution.PREGNANT, Caution.BREASTFEEDING}))
+    routine = routine_for(answers, None)
     assert "retinoid" not in steps(answers) and "retinol" not in steps(answers)
     pregnancy = [n for n in routine.notes if n.source == medical.RETINOIDS_IN_PREGNANCY]
     assert len(pregnancy) == 1 and "pause" in pregnancy[0].text.casefold()
     assert "clinician" in pregnancy[0].text
-    assert any(n.source == medical.RETINOIDS_WHILE_BREASTFEEDING for n in routine.notes)
     assert not any(n.text.startswith("Retinoid: keep it") for n in routine.notes)
+
+
+def test_breastfeeding_alone_asks_the_clinician_with_its_own_source() -> None:
+    answers = Answers(actives=frozenset({Active.RETINOID}),
+                      cautions=frozenset({Caution.BREASTFEEDING}))
+    routine = routine_for(answers, None)
+    nursing = [n for n in routine.notes if n.source == medical.RETINOIDS_WHILE_BREASTFEEDING]
+    assert len(nursing) == 1 and "ask your clinician" in nursing[0].text
+    assert "pause" not in nursing[0].text.casefold()
+    assert not any(n.source == medical.RETINOIDS_IN_PREGNANCY for n in routine.notes)
 
 
 def test_without_pregnancy_the_guide_keeps_the_retinoid_on_alternate_nights() -> None:
     answers = Answers(actives=frozenset({Active.RETINOID}))
-    routine = build_routine(answers, None)
+    routine = routine_for(answers, None)
     assert "retinoid on some nights" in steps(answers)
     keep = [n for n in routine.notes if "keep it" in n.text]
     assert len(keep) == 1 and keep[0].source == guide.FAQ
@@ -85,8 +104,8 @@ def test_freshly_treated_skin_pauses_every_strong_active(procedure: Procedure,
     said = steps(answers)
     assert not any(word in said for word in ACTIVE_WORDS), said
     assert "saline" in said and "ointment" in said  # the guide's post-procedure PM routine
-    notes = build_routine(answers, None).notes
-    pause = [n for n in notes if n.text.startswith("Pause your")]
+    notes = routine_for(answers, None).notes
+    pause = [n for n in notes if "paused until your provider" in n.text]
     assert len(pause) == 1 and pause[0].source == guide.ROUTINE
     for active in ("retinoid", "exfoliating acids", "vitamin C"):
         assert active in pause[0].text
@@ -149,7 +168,8 @@ def test_a_product_that_needs_a_clinician_ranks_below_a_comparable_one(caution: 
     assert [m.product.id for m in ranking.matches] == ["z-plain", "a-biologic"]
     lower = [r for r in ranking.matches[1].reasons if r.text.startswith("Ranked lower")]
     assert len(lower) == 1 and lower[0].points < 0 and lower[0].source == guide.AVOID
-    assert "clinician" in lower[0].text
+    who = "specialist" if caution is Caution.IMMUNOSUPPRESSED else "clinician"
+    assert f"ask your {who}" in lower[0].text
     assert not ranking.excluded  # nothing is hidden
 
 
@@ -237,22 +257,26 @@ def test_the_recovery_window_cost_shows_the_bottle_price_up_front(catalog: Catal
     rec = recommend(catalog, Answers(use_case=POST, days_since_procedure=2))
     match = next(m for m in rec.matches if m.product is symbiome)
     words = recovery_window_words(match.cost)
-    per_day = 200 / 30 * symbiome.dose_ml.value * symbiome.applications_per_day.value
+    per_day = 200 / 30 * symbiome.dose_ml.value * 1  # the routine uses it once a day
     assert f"${per_day * 7:,.2f}–${per_day * 14:,.2f}" in words
     assert "you pay $200.00 for up front" in words
 
 
 # --- 6. No good match ------------------------------------------------------------------------------
 
-def test_no_good_match_when_exclusions_leave_nothing_for_the_goal(catalog: Catalog) -> None:
+def test_no_good_match_when_exclusions_leave_nothing_for_the_goal(catalog: Catalog,
+                                                                 vocabulary: Vocabulary) -> None:
     # Eighth Day is the guide's only brightening pick, and it lists niacinamide.
-    rec = recommend(catalog, Answers(use_case=UseCase.BRIGHTENING, allergens=("niacinamide",)))
+    rec = recommend(catalog, Answers(use_case=UseCase.BRIGHTENING, allergens=("niacinamide",)),
+                    vocabulary=vocabulary)
     assert "eighth-day-regenerative-serum" in {e.product.id for e in rec.excluded}
     assert rec.matches and not any(m.fits_use_case for m in rec.matches)
     assert rec.no_good_match is not None
     assert rec.no_good_match.text.startswith("No good match: nothing left in the catalog suits "
                                              "brightening")
-    assert "best of what remains" in rec.no_good_match.text
+    assert "closest options" in rec.no_good_match.text
+    assert rec.plan.closest_options
+    assert rec.plan.title(rec.matches[0]) == "Closest option 1"
     assert recommend(catalog, Answers(use_case=UseCase.BRIGHTENING)).no_good_match is None
 
 
@@ -327,13 +351,13 @@ def test_answers_round_trip_through_dataclasses() -> None:
 def test_when_nothing_within_budget_suits_the_goal_it_says_so(catalog: Catalog) -> None:
     # Recovery after microneedling on $80 a month: the guide's recovery picks all cost more.
     rec = recommend(catalog, Answers(use_case=POST, days_since_procedure=2,
-                                     budget_usd_per_month=80))
+                                     budget_usd_per_month=20))
     within = [m for m in rec.matches if not m.over_budget]
     assert within and not any(m.fits_use_case for m in within)
     suiting = [m for m in rec.matches if m.fits_use_case]
     closest = min(suiting, key=lambda m: m.cost.cost_per_month_usd)
     assert rec.budget_note is not None
-    assert rec.budget_note.text.startswith("Nothing within $80.00 a month suits recovery after a "
+    assert rec.budget_note.text.startswith("Nothing within $20.00 a month suits recovery after a "
                                            "procedure")
     assert closest.product.title in rec.budget_note.text
 
