@@ -232,7 +232,7 @@ def test_the_wizard_works_from_the_keyboard(qtbot: QtBot) -> None:
     button = page.choice.buttons[UseCase.MILD_CONCERNS]
     button.setFocus()
     assert page.choice.value() is None  # nothing chosen for the person
-    assert page.step_label.text() == "Step 1 of 6"
+    assert page.step_text == "Step 1 of 6"
     qtbot.keyClick(button, Qt.Key.Key_Down)  # arrows move within the group
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)  # and Space chooses
     assert page.choice.value() is UseCase.SENSITIVE_BARRIER
@@ -456,13 +456,13 @@ def test_each_question_says_which_step_of_the_persons_path_it_is(qtbot: QtBot) -
     recovery = Answers(use_case=UseCase.POST_PROCEDURE)
     window.state.replace(recovery)
     page = next_until(qtbot, window, ProcedurePage)
-    assert page.step_label.text() == "Step 2 of 6"
+    assert page.step_text == "Step 2 of 6"
     window.state.replace(Answers(use_case=UseCase.HYDRATION))  # no procedure to ask about
     page = next_until(qtbot, window, SensitivityPage)
-    assert page.step_label.text() == "Step 2 of 5"
+    assert page.step_text == "Step 2 of 5"
     while isinstance(window.wizard.currentPage(), QuestionPage):
         last = window.wizard.currentPage()
         assert isinstance(last, QuestionPage)
-        text = last.step_label.text()
+        text = last.step_text
         click_next(qtbot, window)
     assert text == "Step 5 of 5"

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLabel, QVBoxLayout, QWizardPage
 
 from serumdesk.domain.answers import Answers
-from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label
+from serumdesk.ui.widgets.style import apply_tone, em, plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -37,13 +37,11 @@ class QuestionPage(QWizardPage):
         self.state = state
         self.setTitle(self.heading_text)
         self.setSubTitle(self.why)
+        self.step_text = ""
         self._filling = False
         self._painted = False
         layout = QVBoxLayout(self)
         layout.setSpacing(em(self) // 2)
-        self.step_label = SecondaryLabel()
-        self.step_label.setObjectName("step")
-        layout.addWidget(self.step_label)
         self.build(layout)
         layout.addStretch(1)
         self.error_label = plain_label()
@@ -54,8 +52,10 @@ class QuestionPage(QWizardPage):
         layout.addWidget(self.error_label)
 
     def show_step(self, number: int, total: int) -> None:
-        """'Step 2 of 6' above the question (the wizard knows the path)."""
-        self.step_label.setText(f"Step {number} of {total}")
+        """'Step 2 of 6' in the page's header, before why it asks (the wizard knows the path;
+        in the header, it costs the page no height)."""
+        self.step_text = f"Step {number} of {total}"
+        self.setSubTitle(f"{self.step_text} · {self.why}")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

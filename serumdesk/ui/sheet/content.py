@@ -14,7 +14,7 @@ from serumdesk.domain import guide
 from serumdesk.domain.advice import wording
 from serumdesk.domain.advice.background import DONOR_QUESTION, QUESTIONS, transparency_questions
 from serumdesk.domain.advice.cautions import CautionLevel, CautionNote
-from serumdesk.domain.advice.glance import short_fit
+from serumdesk.domain.advice.glance import REPEAT_LIMIT, short_fit
 from serumdesk.domain.advice.glossary import Explainer
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
@@ -131,12 +131,24 @@ def _caution_lines(items: Sequence[tuple[CautionLevel, str]], empty: str) -> str
 
 
 def _caution_rows(compared: Sequence[Match], include_medical: bool) -> tuple[list[str], str]:
-    """Each product's own cautions, and those that apply to every compared product (said once)."""
+    """Each product's own cautions, and those that all, or all but one, of at least three
+    compared products share: said once, below the table, naming any exception."""
     per_product = [shared_caution_texts(m.cautions, include_medical) for m in compared]
-    common = [c for c in per_product[0] if len(compared) > 1 and all(c in p for p in per_product)]
+    enough = len(compared) if len(compared) < REPEAT_LIMIT else REPEAT_LIMIT
+    common: list[tuple[CautionLevel, str]] = []
+    for items in per_product:
+        for c in items:
+            if c not in common and len(compared) > 1 and sum(c in p for p in per_product) >= enough:
+                common.append(c)
     own = [[c for c in p if c not in common] for p in per_product]
+    said: list[str] = []
+    for level, text in common:
+        missing = [m.product.name for m, p in zip(compared, per_product, strict=True)
+                   if (level, text) not in p]
+        who = f" (all but {', '.join(missing)})" if missing else ""
+        said.append(f"<b>{_e(level.label)}:</b> {_e(text)}{_e(who)}")
     empty = "Only those for all of them, below" if common else "None for your answers"
-    return [_caution_lines(items, empty) for items in own], _caution_lines(common, "")
+    return [_caution_lines(items, empty) for items in own], "<br/>".join(said)
 
 
 def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
