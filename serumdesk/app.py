@@ -99,9 +99,13 @@ def open_user_stores(paths: UserPaths) -> UserStores:
     from serumdesk.storage.user_stores import UserStores
 
     guard = InstanceGuard(paths.data_dir / "instance.lock")
-    read_only = not guard.acquired
-    return UserStores(guard, ProfileStore(paths.profiles_dir, read_only=read_only),
-                      UserCatalogStore(paths.catalog_dir, read_only=read_only))
+    # A folder the person made read-only is not a second window: each store says it is.
+    read_only = not guard.acquired and not guard.folder_read_only
+    stores = UserStores(guard, ProfileStore(paths.profiles_dir, read_only=read_only),
+                        UserCatalogStore(paths.catalog_dir, read_only=read_only))
+    for store in (stores.profiles, stores.serums):  # temp files of writes a SIGKILL cut short
+        store.clean_up()
+    return stores
 
 
 def build_main_window(catalog_path: Path | None = None,

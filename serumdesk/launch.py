@@ -30,11 +30,15 @@ def end_process(code: int) -> NoReturn:
     The command's output is written and its files are closed (every save is atomic); what
     is left is Python freeing each module and each object pydantic and the catalog built,
     one by one: ~25 ms, longer than the command itself. SerumDesk registers no exit
-    handlers. (Instagram ends its workers the same way.)
+    handlers. (Instagram ends its workers the same way.) Output that cannot be flushed
+    (a full disk, a reader that went away) changes the status: it was not written.
     """
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # the reader went away (`| head`)
-            stream.flush()
+    from serumdesk.cli.output import finish_output
+
+    code = finish_output(code)
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()
     os._exit(code)
 
 

@@ -15,6 +15,7 @@ from serumdesk.cli.options import (
     number_option,
     path_option,
     text_option,
+    typed_text,
     user_catalog_store,
 )
 from serumdesk.cli.output import say, tell, write_json
@@ -88,6 +89,12 @@ def date_option(text: str) -> dt.date:
             f"'{text[:40]}' is not a date; give it as YYYY-MM-DD (2026-11-29)") from None
     if day > dt.date.today():
         raise argparse.ArgumentTypeError(f"{day.isoformat()} is in the future")
+    from serumdesk.domain.strict.numbers import FILE_DAY
+
+    if day < FILE_DAY.earliest:
+        raise argparse.ArgumentTypeError(
+            f"{day.isoformat()} is before {FILE_DAY.earliest.isoformat()}, the earliest date "
+            "SerumDesk keeps")
     return day
 
 
@@ -120,12 +127,17 @@ def _as_product(mine: MyProduct, vocabulary: Vocabulary) -> Product:
 
 
 def add(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
-    from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct
-    from serumdesk.domain.strict.field_rules import error_words
+    from serumdesk.domain.catalog.my_products import (
+        MINE_PREFIX,
+        MyProduct,
+        UnusableSerum,
+        name_problem,
+    )
     from serumdesk.storage.user_catalog import UserCatalogError
 
+    problem = name_problem(args.brand, args.name)
+    if problem is not None:
+        raise UsageError(problem[0].lower() + problem[1:].rstrip("."))
     label = _label_of(args)
     vocabulary = load_vocabulary()
     # The store gives it its id; until then a placeholder lets the label be checked first.
@@ -140,9 +152,8 @@ def add(args: argparse.Namespace) -> int:
         kept = user_catalog_store().add(mine)
     except UserCatalogError as exc:
         raise UserError(str(exc)) from None
-    except ValidationError as exc:
-        words = "; ".join(error_words(e) for e in exc.errors(include_url=False))
-        raise UserError(f"This serum cannot be added: {words}. Nothing was changed.") from None
+    except UnusableSerum as exc:
+        raise UserError(f"This serum cannot be added: {exc}. Nothing was changed.") from None
     say(f"Added {kept.id}: {kept.brand} {kept.name}.\n{_read_as(product)}\n"
         f"recommend, sheet and the app now rank it beside the catalog's products. Its facts are "
         f"marked “from your label”.\nSee how each ingredient is read: serumdesk ingredients "
@@ -160,6 +171,7 @@ def _read_as(product: Product) -> str:
 
 def mine(args: argparse.Namespace) -> int:
     from serumdesk.domain.advice import wording
+    from serumdesk.domain.catalog.my_products import UnusableSerum
     from serumdesk.domain.strict.data_files import DataFileError
 
     try:
@@ -173,7 +185,11 @@ def mine(args: argparse.Namespace) -> int:
         except UserError as exc:
             tell(f"serumdesk: warning: {exc}")
         else:
-            derived = {m.id: _as_product(m, vocabulary) for m in products}
+            for m in products:
+                try:
+                    derived[m.id] = _as_product(m, vocabulary)
+                except UnusableSerum as exc:
+                    tell(f"serumdesk: warning: your serum {m.id} cannot be read: {exc}.")
     if args.json:
         write_json({"products": [_mine_to_dict(m, derived.get(m.id)) for m in products]})
         return 0
@@ -284,7 +300,7 @@ def register(cat: Parser) -> None:
     new.add_argument("--seen", metavar="DATE", type=date_option,
                      help="the day you saw the price, YYYY-MM-DD (default: today)")
     label = new.add_mutually_exclusive_group(required=True)
-    label.add_argument("--ingredients", metavar="TEXT",
+    label.add_argument("--ingredients", metavar="TEXT", type=typed_text,
                        help="the ingredient list as printed, or '-' to read standard input")
     label.add_argument("--ingredients-file", metavar="PATH", type=path_option,
                        help="read the ingredient list from a text file")

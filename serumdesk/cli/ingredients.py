@@ -13,6 +13,7 @@ from serumdesk.cli.options import (
     add_profile_option,
     answers_for,
     load_vocabulary,
+    typed_text,
 )
 from serumdesk.cli.output import say, tell, write_json
 
@@ -82,7 +83,7 @@ def register(ing: Parser) -> None:
         "Read a serum's ingredient list as printed on the pack: what each ingredient is, its "
         "source (human-derived media, exosomes, growth factors, plant cell culture…), vegan, "
         "fragrance, irritants, your allergies and cautions.")
-    ing.add_argument("text", nargs="?", metavar="TEXT",
+    ing.add_argument("text", nargs="?", metavar="TEXT", type=typed_text,
                      help="the ingredient list in quotes, or '-' to read it from standard input")
     ing.add_argument("--file", metavar="PATH", help="read the ingredient list from a text file")
     ing.add_argument("--json", action="store_true", help="print one JSON object")

@@ -31,14 +31,16 @@ def read_label_file(path: str) -> str:
 
 def read_label_stdin() -> str:
     """The label piped or typed into standard input (end it with Ctrl+D)."""
+    if sys.stdin is None:  # started with it closed (`<&-`)
+        raise UserError("standard input is closed: give the label as text, or in a file.")
     return _decoded(_limited(sys.stdin.buffer, "standard input"))
 
 
 def _limited(f: BinaryIO, where: str) -> bytes:
     try:
         data = f.read(MAX_LABEL_BYTES + 1)
-    except OSError as exc:
-        raise UserError(f"{where} cannot be read ({exc.strerror or exc}).") from None
+    except (OSError, ValueError) as exc:  # ValueError: a stream closed inside the process
+        raise UserError(f"{where} cannot be read ({getattr(exc, 'strerror', None) or exc}).") from None
     if len(data) > MAX_LABEL_BYTES:
         raise UserError(f"{where} holds more than {MAX_LABEL_BYTES // (1024 * 1024)} MB: that is "
                         "not one ingredient label.")

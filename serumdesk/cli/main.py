@@ -11,7 +11,7 @@ from typing import NamedTuple
 from serumdesk import __version__
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.cli.options import Parser
-from serumdesk.cli.output import tell
+from serumdesk.cli.output import SIGPIPE_STATUS, OutputFailed, tell
 
 Register = Callable[[Parser], None]
 """A command module's `register`: gives the command's own parser its options and `func`."""
@@ -112,8 +112,11 @@ def run(argv: Sequence[str]) -> int:
     except UserError as exc:
         tell(f"serumdesk: {exc}")
         return 1
-    except BrokenPipeError:
-        return 0
+    except OutputFailed as exc:
+        tell(f"serumdesk: {exc}.")
+        return 1
+    except BrokenPipeError:  # the reader went away (`| head`): nothing to say, but not all said
+        return SIGPIPE_STATUS
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # a file problem no command words itself: still plain words
@@ -122,9 +125,24 @@ def run(argv: Sequence[str]) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         tell(f"serumdesk: {where}{describe_os_error(exc)}. Nothing was changed.")
         return 1
+    except Exception as exc:
+        from serumdesk.storage.profile_types import ProfileError
+        from serumdesk.storage.user_catalog import UserCatalogError
+
+        if isinstance(exc, (ProfileError, UserCatalogError)):  # worded by the store
+            tell(f"serumdesk: {exc}")
+            return 1
+        raise
     finally:
         if collecting:  # run in-process (tests): leave the collector as it was
             gc.enable()
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the command was started without one: writing says so."""
+
+    def write(self, text: str) -> int:
+        raise OutputFailed("standard output is closed: there is nowhere to write the answer")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,10 +150,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that is not UTF-8 still gets every line
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        sys.stdout = _ClosedOutput()
     try:
         return run(args)
     except SystemExit as exc:  # argparse's --help, --version and errors
         return exc.code if isinstance(exc.code, int) else 0
+    except OutputFailed as exc:  # argparse's --help or --version to a closed output
+        tell(f"serumdesk: {exc}.")
+        return 1
+    except BrokenPipeError:
+        return SIGPIPE_STATUS
     except Exception as exc:
         tell(f"serumdesk: unexpected error: {type(exc).__name__}: {exc}\n"
              "Please report this; your data has not been changed.")

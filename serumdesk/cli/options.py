@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -44,8 +45,16 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        if message:
-            super()._print_message(plain(message), file)
+        # argparse's own swallows a failed write, so `--version > full-disk` said nothing and
+        # ended with status 0; ours lets standard output's failure reach the exit status.
+        from serumdesk.cli.output import tell, write_out
+
+        if not message:
+            return
+        if file is None or file is sys.stderr:
+            tell(message.removesuffix("\n"))
+        else:
+            write_out(plain(message))
 
 
 def number_option(quantity: Quantity, *, zero: bool | None = None) -> Callable[[str], float]:
@@ -71,10 +80,30 @@ def whole_option(quantity: Quantity) -> Callable[[str], int]:
     return parse
 
 
+def typed_text(text: str) -> str:
+    """An argparse type for text a person types (a name, a label, notes): as they typed it.
+
+    Under a locale that is not UTF-8 (LC_ALL=C, with Python's UTF-8 mode off) Python keeps
+    each byte it cannot decode as a lone surrogate, which plain text would then drop: "Café"
+    became "Caf". The bytes are decoded as UTF-8 instead (what a terminal sends); text that
+    is not UTF-8 at all is refused, never dropped silently.
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    raw = os.fsencode(text)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise argparse.ArgumentTypeError(
+            f"'{raw.decode('ascii', 'backslashreplace')[:60]}' is not UTF-8 text; type it "
+            "again in a UTF-8 terminal") from None
+
+
 def text_option(what: str) -> Callable[[str], str]:
     """An argparse type for text that cannot be empty ("--profile ''" is a mistake, not
     "no profile")."""
     def parse(text: str) -> str:
+        text = typed_text(text)
         if not text.strip():
             raise argparse.ArgumentTypeError(f"needs {what}, not an empty string")
         return text
@@ -104,7 +133,7 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
                    action="append", default=None,
                    help="a medical or skin caution; repeat for several "
                    f"({OLD_PREGNANT_OR_BREASTFEEDING} means both pregnant and breastfeeding)")
-    g.add_argument("--allergen", action="append", default=None, metavar="TEXT",
+    g.add_argument("--allergen", action="append", default=None, metavar="TEXT", type=typed_text,
                    help=f"an ingredient you are allergic to; repeat for several (up to "
                    f"{ALLERGENS}, each up to {ALLERGEN_CHARS} characters)")
     g.add_argument("--uses-retinoid", action="store_true", default=None, help="you use a retinoid")

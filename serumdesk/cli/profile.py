@@ -13,6 +13,7 @@ from serumdesk.cli.options import (
     answers_from_args,
     find_profile,
     path_option,
+    typed_text,
     user_catalog_store,
 )
 from serumdesk.cli.options import profile_store as _store
@@ -176,12 +177,25 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from serumdesk.storage.user_catalog import profile_adopter
 
+    store = _store()
     try:
-        imported = _store().import_file(args.file, profile_adopter(user_catalog_store()))
+        incoming = store.read_import(args.file)
+        count = len(incoming.carried)
+        if count and not args.with_serums:
+            raise UserError(
+                f"{args.file} carries {_serums(count)} someone entered from labels. Imported, "
+                "they join your serums and are ranked for every profile. Add --with-serums "
+                "to import them with the profile. Nothing was changed.")
+        imported = store.add_imported(incoming, profile_adopter(user_catalog_store()))
     except ProfileError as exc:
         raise _user_error(exc) from None
-    say(f"Imported profile '{imported.name}'.")
+    carried = f", with {_serums(count)} now among your serums" if count else ""
+    say(f"Imported profile '{imported.name}'{carried}.")
     return 0
+
+
+def _serums(count: int) -> str:
+    return f"{count} serum{'s' if count != 1 else ''}"
 
 
 def register(prof: Parser) -> None:
@@ -192,26 +206,29 @@ def register(prof: Parser) -> None:
     ls.add_argument("--json", action="store_true", help="print a JSON list")
     ls.set_defaults(func=cmd_list)
     save = acts.add_parser("save", help="save answers under NAME (updates it if it exists)")
-    save.add_argument("name", metavar="NAME")
+    save.add_argument("name", metavar="NAME", type=typed_text)
     add_answer_options(save)
-    save.add_argument("--notes", metavar="TEXT", help="free notes kept with the profile")
+    save.add_argument("--notes", metavar="TEXT", type=typed_text, help="free notes kept with the profile")
     save.set_defaults(func=cmd_save)
     show = acts.add_parser("show", help="show a saved profile")
-    show.add_argument("name", metavar="NAME")
+    show.add_argument("name", metavar="NAME", type=typed_text)
     show.add_argument("--json", action="store_true", help="print the profile as JSON")
     show.set_defaults(func=cmd_show)
     delete = acts.add_parser("delete", help="move a profile to the trash")
-    delete.add_argument("name", metavar="NAME")
+    delete.add_argument("name", metavar="NAME", type=typed_text)
     delete.set_defaults(func=cmd_delete)
     restore = acts.add_parser("restore", help="bring a deleted profile back from the trash")
-    restore.add_argument("name", metavar="NAME")
+    restore.add_argument("name", metavar="NAME", type=typed_text)
     restore.set_defaults(func=cmd_restore)
     export = acts.add_parser("export", help="write a profile to a file to share or back up")
-    export.add_argument("name", metavar="NAME")
+    export.add_argument("name", metavar="NAME", type=typed_text)
     export.add_argument("file", metavar="FILE", type=path_option)
     export.add_argument("--force", action="store_true",
                         help="replace FILE if it is an existing file (never a link, pipe or device)")
     export.set_defaults(func=cmd_export)
     imp = acts.add_parser("import", help="add a profile from an exported file")
     imp.add_argument("file", metavar="FILE", type=path_option)
+    imp.add_argument("--with-serums", action="store_true",
+                     help="also add the serums the profile carries to your serums (they are "
+                     "then ranked for every profile)")
     imp.set_defaults(func=cmd_import)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.choices import PatchResult
-from serumdesk.domain.dates import add_months, long_date
+from serumdesk.domain.dates import add_days, add_months, long_date
 
 if TYPE_CHECKING:  # cost.py brings the catalog's product types; profiles load without them
     from serumdesk.domain.advice.cost import CostEstimate
@@ -70,13 +70,13 @@ def runs_out(bottle: Bottle, cost: CostEstimate) -> dt.date | None:
     days = _days_it_lasts(cost)
     if bottle.opened is None or days is None or lasts_beyond_forecast(cost):
         return None
-    return bottle.opened + dt.timedelta(days=round(days))
+    return add_days(bottle.opened, round(days))
 
 
 def patch_check_window(bottle: Bottle) -> tuple[dt.date, dt.date] | None:
     if bottle.patch_started is None:
         return None
-    first, last = (bottle.patch_started + dt.timedelta(days=hours // 24) for hours in PATCH_HOURS)
+    first, last = (add_days(bottle.patch_started, hours // 24) for hours in PATCH_HOURS)
     return first, last
 
 

@@ -178,8 +178,7 @@ class CatalogLoader:
 
     def _derive(self, entries: list[MyProduct], vocabulary: Vocabulary, problems: list[str],
                 today: dt.date) -> tuple[list[Product], list[dict[str, Any]]]:
-        from serumdesk.domain.catalog.catalog_file import parse_product
-        from serumdesk.domain.catalog.my_products import product_data_from_label
+        from serumdesk.domain.catalog.my_products import product_data_from_label, product_of
         from serumdesk.domain.label.reading import read_label
 
         made: list[Product] = []
@@ -187,10 +186,10 @@ class CatalogLoader:
         for mine in entries:
             try:
                 data = product_data_from_label(mine, read_label(mine.label, vocabulary), today)
-                made.append(parse_product(data))
+                made.append(product_of(data))
                 datas.append(data)
-            except ValueError as exc:
-                problems.append(f"Your serum “{mine.brand} {mine.name}” cannot be shown ({exc}).")
+            except ValueError as exc:  # UnusableSerum, worded for a person
+                problems.append(f"Your serum “{mine.brand} {mine.name}” cannot be shown: {exc}.")
         return made, datas
 
     @staticmethod

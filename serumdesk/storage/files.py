@@ -72,6 +72,8 @@ def describe_os_error(exc: OSError, *, reading: bool | None = None) -> str:
     """
     if isinstance(exc, ReadError):  # worded where it was raised
         return exc.reason
+    if isinstance(exc, ReadOnlyFolder):
+        return str(exc.strerror)
     verb = {True: "read it", False: "write there", None: "use it"}[reading]
     code = exc.errno or 0
     if code in (errno.EACCES, errno.EPERM):
@@ -126,6 +128,19 @@ def _checked_open(path: Path) -> int:
     return fd
 
 
+def regular_or_missing(path: Path, limit: int) -> bool:
+    """Whether another reader (Qt's QSettings) may open `path`: nothing is there, or a
+    regular file (not a link) of at most `limit` bytes. A FIFO there would block it forever,
+    a device fill memory, and a link send its writes elsewhere."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= limit
+
+
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 
@@ -154,11 +169,30 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+class ReadOnlyFolder(OSError):
+    """A folder its owner made read-only: SerumDesk writes nothing there (even as root, whom
+    the kernel would let) and leaves its mode as it is."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EACCES, "the folder is read-only (its owner may not write in "
+                         "it), and SerumDesk leaves it so; make it writable to save there",
+                         str(path))
+
+
 def private_dir(path: Path) -> Path:
-    """Create `path` 0700 if missing; tighten it if it is looser. Returns it."""
+    """Create `path` 0700 if missing, and return it. An existing folder is only ever
+    tightened (group and other permissions taken off), never loosened: one its owner made
+    read-only stays so, and ReadOnlyFolder says that nothing can be written there."""
+    if not path.is_dir():
+        existing = next((p for p in path.parents if p.is_dir()), None)
+        if existing is not None and not existing.stat().st_mode & stat.S_IWUSR:
+            raise ReadOnlyFolder(existing)  # root could create it there; its owner could not
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if stat.S_IMODE(path.stat().st_mode) != 0o700:
-        path.chmod(0o700)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        path.chmod(mode & 0o700)
+    if not mode & stat.S_IWUSR:
+        raise ReadOnlyFolder(path)
     return path
 
 

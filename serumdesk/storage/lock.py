@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -106,6 +107,13 @@ def private_folder_lock(folder: Path, timeout_s: float = LOCK_TIMEOUT_S) -> Iter
         yield
 
 
+def _made_read_only(folder: Path) -> bool:
+    try:
+        return not folder.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False
+
+
 class InstanceGuard:
     """Held for a GUI's lifetime so a second window knows it is not alone.
 
@@ -115,6 +123,11 @@ class InstanceGuard:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
+        self.folder_read_only = _made_read_only(path.parent)
+        """The person made the data folder read-only: no lock file is made there (nothing
+        can be saved there anyway, and each store says why)."""
+        if self.folder_read_only:
+            return
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd = _open_lock_file(path)

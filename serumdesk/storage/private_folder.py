@@ -11,12 +11,18 @@ error type, in its own words.
 from __future__ import annotations
 
 import contextlib
+import os
+import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 from serumdesk.storage.files import describe_os_error, tighten_private_files
 from serumdesk.storage.lock import LOCK_TIMEOUT_S, LockTimeout, private_folder_lock
+
+_TEMP_FILE = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
+"""atomic.py's temporary file beside the file it is writing: `.NAME.XXXXXXXX.tmp`."""
 
 
 class PrivateFolderStore:
@@ -34,6 +40,35 @@ class PrivateFolderStore:
         self.read_only = read_only
         self._lock_timeout_s = lock_timeout_s
         self._files_tightened = False
+
+    def _owns(self, name: str) -> bool:
+        """Whether the store writes a file of this name, always with its lock held."""
+        return False
+
+    def _remove_stale_temp_files(self) -> None:
+        """The temporary files of writes killed mid-way (SIGKILL, a power cut): only our
+        own (atomic.py's pattern, for a file this store writes), only regular files, and
+        only with the lock held — every write of those files holds it, so none is in use."""
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for entry in entries:
+            found = _TEMP_FILE.fullmatch(entry.name)
+            if found is None or not self._owns(found["name"]):
+                continue
+            with contextlib.suppress(OSError):
+                if stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode):
+                    Path(entry.path).unlink()
+
+    def clean_up(self) -> None:
+        """At start: remove left-over temporary files if the lock is free at once (best
+        effort; a busy or read-only folder is left for next time)."""
+        if self.read_only or not self.folder.is_dir():
+            return
+        with contextlib.suppress(OSError, LockTimeout), \
+                private_folder_lock(self.folder, timeout_s=0):
+            self._remove_stale_temp_files()
 
     def _private_folders(self) -> list[Path]:
         """The folders whose files are made owner-only (the store's folder, and any below)."""
@@ -55,5 +90,6 @@ class PrivateFolderStore:
                     f"{describe_os_error(exc, reading=False)}. Nothing was changed.") from None
             if not self._files_tightened:  # files copied in, or written looser long ago
                 tighten_private_files(self._private_folders())
+                self._remove_stale_temp_files()
                 self._files_tightened = True
             yield

@@ -33,20 +33,20 @@ from serumdesk.domain.choices import (
     UseCase,
 )
 from serumdesk.domain.strict import strict_json
-from serumdesk.domain.strict.field_rules import Bounded, error_words, repeated
+from serumdesk.domain.strict.field_rules import Bounded, DayRule, error_words, repeated
 from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS
 from serumdesk.domain.strict.numbers import (
     BUDGET_USD,
     DAYS_SINCE_PROCEDURE,
     DOSE_ML,
-    EARLIEST_DAY,
-    LATEST_DAY,
     MONTHS_AFTER_OPENING,
+    NOTED_DAY,
     PRICE_USD,
     REVISION,
     SIZE_ML,
     USES_A_DAY,
 )
+from serumdesk.domain.strict.plain_text import plain, plain_line
 from serumdesk.domain.strict.strict_model import StrictModel
 from serumdesk.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
@@ -64,7 +64,7 @@ from serumdesk.storage.profile_types import (
 )
 
 AllergenText = Annotated[str, StringConstraints(max_length=ALLERGEN_CHARS)]
-Day = Annotated[dt.date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
+Day = Annotated[dt.date, DayRule(NOTED_DAY)]
 
 
 class AnswersModel(StrictModel):
@@ -91,7 +91,8 @@ class AnswersModel(StrictModel):
     def to_domain(self) -> Answers:
         return Answers(
             use_case=self.use_case, sensitivity=self.sensitivity, diet=self.diet,
-            cautions=frozenset(self.cautions), allergens=tuple(self.allergens),
+            cautions=frozenset(self.cautions),
+            allergens=tuple(dict.fromkeys(a for a in map(plain_line, self.allergens) if a.strip())),
             actives=frozenset(self.actives), budget_usd_per_month=self.budget_usd_per_month,
             procedure=self.procedure, days_since_procedure=self.days_since_procedure,
             laser_type=self.laser_type,
@@ -164,7 +165,12 @@ def profile_to_bytes(profile: Profile) -> bytes:
         model = _model_of(profile)
     except ValidationError as exc:
         raise ProfileDataError(_describe(exc)) from None
-    return (strict_json.dumps(model.model_dump(mode="json")) + "\n").encode("utf-8")
+    data = (strict_json.dumps(model.model_dump(mode="json")) + "\n").encode("utf-8")
+    if len(data) > MAX_PROFILE_BYTES:  # it could not be read back: never written
+        raise ProfileDataError(f"it would take {len(data):,} bytes, more than the "
+                               f"{MAX_PROFILE_BYTES:,} a profile may hold (shorten its notes, "
+                               "or carry fewer serums of your own)")
+    return data
 
 
 def _model_of(profile: Profile) -> ProfileModel:
@@ -197,7 +203,7 @@ def profile_from_model(m: ProfileModel) -> Profile:
             applications_per_day=o.applications_per_day,
         ) for pid, o in m.overrides.items()}),
         compared_ids=tuple(dict.fromkeys(m.compared_ids)),
-        notes=m.notes,
+        notes=plain(m.notes),  # a shared profile's text reaches widgets only as plain text
         bottles=tuple({b.product_id: b.to_domain() for b in m.bottles}.values()),
         created=m.created,
         updated=m.updated,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.answers import Answers, Overrides
-from serumdesk.domain.strict.plain_text import has_direction_controls, has_visible_character, plain
+from serumdesk.domain.strict.plain_text import name_fault, plain
 
 if TYPE_CHECKING:
     # Only for annotations: the app's start-up builds the store, and reads bottles only from
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 NAME_MAX_CHARS = 1000
 MAX_PROFILE_BYTES = 1024 * 1024
 """Far above any real profile (a few KB); stops a hostile import from eating memory."""
-_LINE_BREAK_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
 
 
 def now_utc() -> dt.datetime:
@@ -52,16 +51,9 @@ def clean_name(name: str) -> str:
         raise ProfileError("A profile needs a name.")
     if len(cleaned) > NAME_MAX_CHARS:
         raise ProfileError(f"A profile name can be at most {NAME_MAX_CHARS} characters.")
-    if any(unicodedata.category(ch) in _LINE_BREAK_CATEGORIES for ch in cleaned):
-        raise ProfileError("A profile name cannot contain line breaks or control characters.")
-    if has_direction_controls(cleaned):
-        raise ProfileError("A profile name cannot contain text-direction controls: they "
-                           "make it show in a different order than it was typed.")
-    if plain(cleaned) != cleaned:
-        raise ProfileError("A profile name cannot contain invisible characters (such as "
-                           "zero-width spaces).")
-    if not has_visible_character(cleaned):
-        raise ProfileError("A profile name needs at least one visible letter, digit or sign.")
+    fault = name_fault(cleaned)
+    if fault is not None:
+        raise ProfileError(f"A profile name {fault}.")
     return cleaned
 
 

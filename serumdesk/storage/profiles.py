@@ -192,15 +192,8 @@ class ProfileStore(PrivateFolderStore):
                 f"{describe_os_error(exc, reading=True)}.") from None
         return sorted(p for p in entries if _PROFILE_FILE.match(p.name))
 
-    def _remove_stale_temp_files(self) -> None:
-        """Temp files of profile saves killed mid-write (SIGKILL, power cut).
-
-        Only called with the lock held, and profile files are only written with the lock
-        held, so no live save can own one of these.
-        """
-        for path in self.folder.glob(".*.json.*.tmp"):
-            if _PROFILE_FILE.match(path.name[1:].split(".json.")[0] + ".json"):
-                path.unlink(missing_ok=True)
+    def _owns(self, name: str) -> bool:
+        return _PROFILE_FILE.match(name) is not None
 
     def listing(self) -> ProfileListing:
         """Every readable profile, by name; unreadable files are reported and moved aside."""
@@ -400,13 +393,12 @@ class ProfileStore(PrivateFolderStore):
         atomic_write_bytes(destination, data, replace=replace, private=True)
 
     def import_file(self, source: Path, adopt: Adopt | None = None) -> Profile:
-        """Add a profile from an exported file: validated data only, never code.
+        """Add a profile from an exported file: `read_import`, then `add_imported`."""
+        return self.add_imported(self.read_import(source), adopt)
 
-        It gets a new id (an import never replaces a profile) and, if its name is taken,
-        a numbered name. Serums of the person's own that the file carries are handed to
-        `adopt`, which keeps them and says which id each was kept under; without `adopt`
-        they are left out.
-        """
+    def read_import(self, source: Path) -> Profile:
+        """The profile in an exported file, validated (data only, never code) but not kept:
+        the caller can say what it carries (`carried`) and ask before `add_imported`."""
         from serumdesk.storage.profile_model import parse_profile
 
         try:
@@ -420,6 +412,16 @@ class ProfileStore(PrivateFolderStore):
             imported, _version = parse_profile(raw, default_id=new_profile_id())
         except ProfileDataError as exc:
             raise ProfileError(f"{source.name} is not a SerumDesk profile: {exc}.") from None
+        return imported
+
+    def add_imported(self, imported: Profile, adopt: Adopt | None = None) -> Profile:
+        """Keep a profile from `read_import`.
+
+        It gets a new id (an import never replaces a profile) and, if its name is taken,
+        a numbered name. Serums of the person's own that it carries are handed to `adopt`,
+        which keeps them and says which id each was kept under; without `adopt` they are
+        left out.
+        """
         with self._locked():
             if imported.carried and adopt is not None:
                 imported = imported.with_product_ids(adopt(list(imported.carried)))

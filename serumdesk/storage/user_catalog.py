@@ -79,6 +79,10 @@ class UserCatalogStore(PrivateFolderStore):
     busy_message = ("Another SerumDesk is changing your serums; try again in a moment. "
                     "Nothing was changed.")
 
+    def _owns(self, name: str) -> bool:
+        return name in (self.my_products_path.name, self.price_list_path.name,
+                        self.installed_catalog_path.name)
+
     @property
     def my_products_path(self) -> Path:
         return self.folder / "my-products.json"
@@ -174,6 +178,7 @@ class UserCatalogStore(PrivateFolderStore):
     def _save_products(self, products: list[MyProduct]) -> None:
         from pydantic import ValidationError
 
+        from serumdesk.domain.catalog.my_products import MAX_MY_PRODUCTS_BYTES
         from serumdesk.domain.catalog.my_products_file import my_products_bytes
         from serumdesk.domain.strict.field_rules import error_words
         from serumdesk.domain.strict.limits import MY_PRODUCTS
@@ -184,9 +189,13 @@ class UserCatalogStore(PrivateFolderStore):
         try:
             data = my_products_bytes(products)
         except ValidationError as exc:
-            words = "; ".join(error_words(e) for e in exc.errors(include_url=False))
+            words = "; ".join(dict.fromkeys(error_words(e) for e in exc.errors(include_url=False)))
             raise UserCatalogError(f"The serum cannot be kept: {words}. Nothing was "
                                    "changed.") from None
+        if len(data) > MAX_MY_PRODUCTS_BYTES:  # it could not be read back: never written
+            raise UserCatalogError(
+                f"Your serums would take {len(data):,} bytes, more than the {MAX_MY_PRODUCTS_BYTES:,} "
+                "a file of them may hold; remove one first. Nothing was changed.")
         self._write(self.my_products_path, data)
 
     def add(self, mine: MyProduct) -> MyProduct:
@@ -252,6 +261,7 @@ class UserCatalogStore(PrivateFolderStore):
         with `replace_existing`."""
         from serumdesk.domain.catalog.catalog_file import MAX_CATALOG_BYTES, CatalogError, parse_catalog
         from serumdesk.domain.catalog.price_list import (
+            MAX_PRICE_LIST_BYTES,
             PriceListError,
             UnknownProducts,
             apply_price_list,
@@ -271,6 +281,10 @@ class UserCatalogStore(PrivateFolderStore):
         except JsonProblem as exc:
             raise UserCatalogError(f"{source} is not a catalog or a price list: the file is "
                                    f"{exc}. Nothing was changed.") from None
+        if looks_like_price_list and len(raw) > MAX_PRICE_LIST_BYTES:  # the limit every read has
+            raise UserCatalogError(f"Could not read {source}: it is a price list larger than "
+                                   f"{MAX_PRICE_LIST_BYTES:,} bytes, the most a price list may "
+                                   "be. Nothing was changed.")
         warnings: list[str] = []
         with self._locked():
             try:

@@ -126,7 +126,7 @@ def test_escape_codes_in_what_is_typed_never_reach_a_file_or_terminal(
         assert "\x1b" not in text and "\u202e" not in text and "\x08" not in text
     only_codes = run_serumdesk("catalog", "add", "--brand", "\x1b[31m", "--name", "N",
                                "--price", "10", "--size", "30", "--ingredients", "Water")
-    assert only_codes.returncode == 2 and "as words" in only_codes.stderr
+    assert only_codes.returncode == 2 and "needs at least one visible" in only_codes.stderr
 
 
 def test_a_label_from_standard_input_or_a_huge_file(run_serumdesk: Run, tmp_path: Path) -> None:
@@ -213,8 +213,13 @@ def test_an_exported_profile_carries_the_serums_it_compares(run_serumdesk: Run, 
 
     # On another computer (another data folder), the import brings the serum along.
     monkeypatch.setenv("SERUMDESK_DATA_DIR", str(tmp_path / "other-computer"))
-    imported = run_serumdesk("profile", "import", str(exported))
+    asked = run_serumdesk("profile", "import", str(exported))  # serums join only when asked
+    assert asked.returncode == 1 and "carries 1 serum " in asked.stderr
+    assert "--with-serums" in asked.stderr and "Nothing was changed" in asked.stderr
+    assert "After laser" not in run_serumdesk("profile", "list").stdout
+    imported = run_serumdesk("profile", "import", str(exported), "--with-serums")
     assert imported.returncode == 0, imported.stderr
+    assert "with 1 serum now among your serums" in imported.stdout
     listed = json.loads(run_serumdesk("catalog", "mine", "--json").stdout)["products"]
     assert [p["id"] for p in listed] == ["mine-skinmedica-tns-recovery-complex"]
     shown = json.loads(run_serumdesk("recommend", "--profile", "After laser", "--json").stdout)

@@ -466,3 +466,27 @@ def test_each_question_says_which_step_of_the_persons_path_it_is(qtbot: QtBot) -
         text = last.step_text
         click_next(qtbot, window)
     assert text == "Step 5 of 5"
+
+
+@pytest.mark.parametrize("kind", ["device", "link", "folder", "huge"])
+def test_a_settings_file_that_is_not_a_regular_file_is_left_alone(
+        qtbot: QtBot, tmp_path: Path, kind: str) -> None:
+    """QSettings opens the file itself (issue #19). A FIFO, which would block the start
+    forever, is tried in a subprocess: test_launch.py."""
+    from tests.hostile import deadline, make_hostile
+
+    ini = settings_file()
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "huge":
+        ini.write_bytes(b"[main_window]\n" + b"x" * (1024 * 1024))
+    else:
+        make_hostile(kind, ini)
+    with deadline(60):
+        window = open_window(qtbot, size=None)
+        window.resize(700, 500)
+        window.close()
+    assert ini.is_symlink() or kind != "link"
+    if kind == "link":
+        assert (ini.parent / "victim.txt").read_bytes() == b"precious"
+    if kind == "huge":
+        assert ini.stat().st_size > 1024 * 1024

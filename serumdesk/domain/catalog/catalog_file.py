@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.strict.data_files import (
     DataFileError,
-    describe_errors,
+    describe_error_list,
     json_object,
     json_schema_of,
 )
+from serumdesk.domain.strict.numbers import MAX_LIST_ITEMS, MAX_PROBLEMS
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -46,15 +47,76 @@ def parse_catalog(raw: bytes | str, path: Path | str = "<catalog>") -> Catalog:
     data = upgrade_catalog(json_object(raw, path, CatalogError, "a 'products' list"))
     try:
         return build_checked(Catalog, data)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):
         pass  # pydantic says what is wrong
+    problems, stopped = _problems(data)
+    raise CatalogError(path, problems, stopped=stopped)
+
+
+def _problems(data: dict[str, Any]) -> tuple[list[str], bool]:
+    """What is wrong with a catalog that failed the light checks, and whether checking
+    stopped early: pydantic validates the top level and then one product at a time, and
+    stops after MAX_PROBLEMS, so a file of a million bad entries costs what ten do."""
     from pydantic import ValidationError
 
+    from serumdesk.domain.catalog.light_validation import build_checked
+
+    lists = {"products": ("product", "id")}
+    products = data.get("products")
+    top = {**data, "products": []}
+    lines: list[str] = []
     try:
-        return catalog_adapter().validate_python(data)
+        catalog_adapter().validate_python(top)
     except ValidationError as exc:
-        raise CatalogError(path, describe_errors(exc, data, "catalog",
-                                                 {"products": ("product", "id")})) from None
+        lines += describe_error_list(
+            [e for e in exc.errors(include_url=False) if e["loc"][:1] != ("products",)],
+            data, "catalog", lists)
+    if not isinstance(products, list):
+        lines.append("catalog, field 'products': must be a list of products")
+        return lines, False
+    for index, product in enumerate(products):
+        if len(lines) >= MAX_PROBLEMS:
+            return lines, index < len(products)
+        try:
+            build_checked(Product, product)
+            continue
+        except (TypeError, ValueError, ArithmeticError):
+            pass
+        too_long = _longest_list(product)
+        if too_long is not None:
+            field, items = too_long
+            lines += describe_error_list([{
+                "type": "too_long", "loc": ("products", index, *field), "input": None,
+                "msg": f"holds {items:,} items; a product's lists hold at most "
+                       f"{MAX_LIST_ITEMS:,}"}], data, "catalog", lists)
+            continue
+        try:
+            product_adapter().validate_python(product)
+        except ValidationError as exc:
+            errors = [{**e, "loc": ("products", index, *e["loc"])}
+                      for e in exc.errors(include_url=False)[:MAX_PROBLEMS]]
+            lines += describe_error_list(errors, data, "catalog", lists)  # type: ignore[arg-type]
+    if not lines:  # each part is valid: what relates them (a repeated id, too few products)
+        try:
+            catalog_adapter().validate_python(data)
+        except ValidationError as exc:
+            lines += describe_error_list(exc.errors(include_url=False)[:MAX_PROBLEMS], data,
+                                         "catalog", lists)
+    return lines or ["catalog: not a valid catalog"], False
+
+
+def _longest_list(value: object) -> tuple[tuple[str | int, ...], int] | None:
+    """The first list or object in a product's JSON longer than any field allows, and its
+    length: found before pydantic, which would validate every item of it first."""
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, (list, dict)):
+            if len(item) > MAX_LIST_ITEMS:
+                return where, len(item)
+            pairs = item.items() if isinstance(item, dict) else enumerate(item)
+            stack.extend(((*where, key), inner) for key, inner in pairs)
+    return None
 
 
 def parse_product(data: dict[str, Any]) -> Product:
@@ -63,7 +125,7 @@ def parse_product(data: dict[str, Any]) -> Product:
 
     try:
         return build_checked(Product, data)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):
         return product_adapter().validate_python(data)  # says what is wrong
 
 

@@ -23,6 +23,8 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+from serumdesk.domain.strict.field_rules import Length
+
 T = TypeVar("T")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -44,6 +46,9 @@ def _build(kind: Any, value: Any) -> Any:
     origin = typing.get_origin(kind)
     if origin is typing.Annotated:
         base, *rules = typing.get_args(kind)
+        for rule in rules:  # a list's length before its items: a crafted list costs nothing
+            if isinstance(rule, Length):
+                rule.check_value(value)
         built = _build(base, value)
         for rule in rules:
             built = rule.check_value(built)
@@ -94,6 +99,8 @@ def _build_plain(kind: Any, value: Any) -> Any:
             raise ValueError("a date is YYYY-MM-DD")
         return dt.date.fromisoformat(value)
     if kind is float and type(value) in (int, float):
+        if type(value) is int and value.bit_length() > 64:
+            raise ValueError("a whole number too large for any figure")  # float() would overflow
         return float(value)  # a Bounded rule then checks it is finite and within bounds
     if kind in (int, str, bool) and type(value) is kind:
         return value

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.choices import InferredFact, IrritantKind, SourceCategory, UseCase, Vegan
 from serumdesk.domain.ingredients.kinds import Flag, Role
-from serumdesk.domain.strict.plain_text import plain, plain_line
+from serumdesk.domain.strict.numbers import MAX_LIST_ITEMS
+from serumdesk.domain.strict.plain_text import (
+    VISIBLE_RULE,
+    has_visible_character,
+    plain,
+    plain_line,
+)
 
 if TYPE_CHECKING:  # the label reader loads pydantic: only a serum being read from its label needs it
     from serumdesk.domain.label.reading import LabelReading, ReadIngredient
@@ -62,6 +68,26 @@ class MyProduct:
         object.__setattr__(self, "label", plain(self.label).strip())
 
 
+def name_problem(brand: str, name: str) -> str | None:
+    """What is wrong with a typed brand and name, by the rule every name follows (a profile's
+    too: plain_text.VISIBLE_RULE), as a sentence; None when both are fine."""
+    for what, text in (("brand", brand), ("name", name)):
+        fault = serum_name_fault(text)
+        if fault is not None:
+            return f"A serum's {what} {fault}."
+    return None
+
+
+def serum_name_fault(text: str) -> str | None:
+    """A serum's brand or name is cleaned of escapes and controls (pasted from a web page, it
+    often holds direction marks), then needs what every name needs: something that shows."""
+    if not text.strip():
+        return "is empty"
+    if not has_visible_character(plain_line(text)):
+        return VISIBLE_RULE
+    return None
+
+
 def product_id_for(brand: str, name: str, taken: set[str]) -> str:
     """'mine-' and a slug of brand and name, numbered when taken."""
     slug = re.sub(r"[^a-z0-9]+", "-", f"{brand} {name}".casefold()).strip("-")[:60].strip("-")
@@ -73,8 +99,23 @@ def product_id_for(brand: str, name: str, taken: set[str]) -> str:
     return candidate
 
 
+NAMED_AT_MOST = 8
+"""The most ingredients a sentence about a label names; it counts the rest."""
+LONGEST_NAME = 200
+"""An ingredient's name as a product's fact keeps at most this many characters."""
+
+
+def _short(written: str) -> str:
+    return written if len(written) <= LONGEST_NAME else written[:LONGEST_NAME - 1] + "…"
+
+
 def _names(items: tuple[ReadIngredient, ...]) -> str:
-    return ", ".join(i.written for i in items)
+    """'Retinol, Glycerin' — each name once, at most NAMED_AT_MOST, then how many more: a
+    label that repeats an ingredient 1,500 times still words in a line."""
+    names = list(dict.fromkeys(_short(i.written) for i in items))
+    shown = ", ".join(names[:NAMED_AT_MOST])
+    more = len(names) - NAMED_AT_MOST
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def suited_use_cases(reading: LabelReading) -> list[UseCase]:
@@ -102,10 +143,10 @@ def suited_use_cases(reading: LabelReading) -> list[UseCase]:
 
 
 def _key_ingredients(reading: LabelReading) -> list[str]:
-    chosen = [i.written for i in reading.source_reason if i.known]
-    chosen += [i.written for i in reading.ingredients
+    chosen = [_short(i.written) for i in reading.source_reason if i.known]
+    chosen += [_short(i.written) for i in reading.ingredients
                if i.entry is not None and i.entry.role in _KEY_ROLES and not i.possible]
-    chosen += [i.written for i in reading.ingredients]  # a label of only plain ingredients
+    chosen += [_short(i.written) for i in reading.ingredients]  # only plain ingredients
     return list(dict.fromkeys(chosen))[:MAX_KEY_INGREDIENTS]
 
 
@@ -131,11 +172,29 @@ def _list_note(reading: LabelReading) -> str:
     return ""
 
 
+class UnusableSerum(ValueError):
+    """A serum of yours that no product can be made of; str() says why, in plain words."""
+
+
 def product_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -> Product:
     """The catalog product a person's entry stands for; facts from the label are inferences."""
-    from serumdesk.domain.catalog.catalog_file import parse_product
+    return product_of(product_data_from_label(mine, reading, today))
 
-    return parse_product(product_data_from_label(mine, reading, today))
+
+def product_of(data: dict[str, Any]) -> Product:
+    """A serum's product from its JSON form; UnusableSerum, in plain words (never pydantic's),
+    when it is not one. A guard: every text and list product_data_from_label makes is
+    bounded to fit."""
+    from pydantic import ValidationError
+
+    from serumdesk.domain.catalog.catalog_file import parse_product
+    from serumdesk.domain.strict.field_rules import error_words
+
+    try:
+        return parse_product(data)
+    except ValidationError as exc:
+        words = "; ".join(dict.fromkeys(error_words(e) for e in exc.errors(include_url=False)))
+        raise UnusableSerum(f"SerumDesk cannot make a product of it: {words}") from None
 
 
 def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.date) -> dict[str, Any]:
@@ -180,7 +239,8 @@ def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.da
                  for kind in (IrritantKind.EXFOLIATING_ACID, IrritantKind.RETINOID,
                               IrritantKind.VITAMIN_C, IrritantKind.FRAGRANCE,
                               IrritantKind.ESSENTIAL_OIL)
-                 for name in reading.irritant_names(kind)]
+                 for name in dict.fromkeys(map(_short, reading.irritant_names(kind)))
+                 ][:MAX_LIST_ITEMS]
     fragrance_free = reading.fragrance_free
     if any(i["kind"] == "fragrance" for i in irritants):
         fragrance_free = False
@@ -198,7 +258,8 @@ def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.da
         "inferred": {k.value: v for k, v in inferred.items()},
         "entered_by_you": True,
         "key_ingredients": _key_ingredients(reading) or ["(none read)"],
-        "ingredient_list": {"inci": [i.written for i in reading.ingredients][:200],
+        "ingredient_list": {"inci": [_short(i.written) for i in reading.ingredients][
+                                :MAX_LIST_ITEMS],
                             "complete": reading.complete,
                             "provenance": label_source,
                             "note": _list_note(reading)},

@@ -8,14 +8,27 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct
-from serumdesk.domain.catalog.product import ProductId
+from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct, serum_name_fault
+from serumdesk.domain.catalog.product import FileDay, ProductId
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
-from serumdesk.domain.strict.limits import BRAND_CHARS, LABEL_CHARS, MY_PRODUCTS, PRODUCT_NAME_CHARS
+from serumdesk.domain.strict.limits import (
+    BRAND_CHARS,
+    LABEL_CHARS,
+    LABEL_CHARS_IN_ALL,
+    MY_PRODUCTS,
+    PRODUCT_NAME_CHARS,
+)
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.strict.strict_model import StrictModel
 
@@ -32,9 +45,17 @@ class MyProductEntry(StrictModel):
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)]
     dose_ml: Annotated[float, Bounded(DOSE_ML, zero=False)] | None = None
     per_day: Annotated[float, Bounded(USES_A_DAY, zero=False)] | None = None
-    seen: dt.date | None = None
-    entered: dt.date
+    seen: FileDay | None = None
+    entered: FileDay
     label: str = Field(min_length=1, max_length=LABEL_CHARS)
+
+    @field_validator("brand", "name")
+    @classmethod
+    def _shows(cls, value: str, info: ValidationInfo) -> str:
+        fault = serum_name_fault(value)
+        if fault is not None:
+            raise ValueError(f"a serum's {info.field_name} {fault}")
+        return value
 
     @field_validator("id")
     @classmethod
@@ -65,6 +86,11 @@ class MyProductsFile(StrictModel):
         twice = repeated(p.id for p in self.products)
         if twice:
             raise ValueError(f"product id {twice[0]!r} appears more than once")
+        total = sum(len(p.label) for p in self.products)
+        if total > LABEL_CHARS_IN_ALL:
+            raise ValueError(f"the labels of your serums hold {total:,} characters in all, more "
+                             f"than the {LABEL_CHARS_IN_ALL:,} SerumDesk reads; remove a "
+                             "serum or keep only the ingredient lists")
         return self
 
 

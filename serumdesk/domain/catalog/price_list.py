@@ -7,14 +7,21 @@ from and when it was seen.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from serumdesk.domain.catalog.product import Catalog, Price, ProductId, Provenance, SizeFigure, Text
+from serumdesk.domain.catalog.product import (
+    Catalog,
+    FileDay,
+    Price,
+    ProductId,
+    Provenance,
+    SizeFigure,
+    Text,
+)
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.strict.numbers import PRICE_USD, SIZE_ML
@@ -26,14 +33,14 @@ class ListedPrice(StrictModel):
     usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)] | None = Field(
         default=None, description="null keeps the catalog's size.")
-    seen: dt.date | None = Field(default=None, description="null: the list's own date.")
+    seen: FileDay | None = Field(default=None, description="null: the list's own date.")
 
 
 class PriceList(StrictModel):
     schema_version: Annotated[Literal[1], EXACT_INT] = 1
     kind: Literal["price-list"]
     name: Text = Field(description="Who the prices come from, as the sheet names it.")
-    date: dt.date
+    date: FileDay
     prices: list[ListedPrice] = Field(min_length=1, max_length=10_000)
 
     @model_validator(mode="after")

@@ -30,6 +30,7 @@ from serumdesk.domain.strict.field_rules import (
     FORBID_EXTRA,
     STRICT_BOOL,
     Bounded,
+    DayRule,
     Doc,
     Length,
     TextRule,
@@ -37,17 +38,25 @@ from serumdesk.domain.strict.field_rules import (
 )
 from serumdesk.domain.strict.numbers import (
     DOSE_ML,
+    FILE_DAY,
+    MAX_LIST_ITEMS,
+    PRICE_DAY,
     PRICE_USD,
     SIZE_ML,
+    SOURCE_DAY,
     STUDY_PEOPLE,
     STUDY_WEEKS,
     USES_A_DAY,
 )
 
 Text = Annotated[str, TextRule()]
+FreeText = Annotated[str, TextRule(min_length=0)]
+"""Text that may be empty (a note)."""
 ProductId = Annotated[str, TextRule(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80,
                                     strip=False)]
 StrictBool = Annotated[bool, STRICT_BOOL]
+SourceDay = Annotated[dt.date, DayRule(SOURCE_DAY)]
+FileDay = Annotated[dt.date, DayRule(FILE_DAY)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,7 +66,7 @@ class Provenance:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     kind: Literal["sourced", "estimate"]
     source: Annotated[Text, Doc("Where it was seen, or for an estimate the reasoning.")]
-    seen: Annotated[dt.date | None, Doc(
+    seen: Annotated[SourceDay | None, Doc(
         "Date seen or published; null when the source is undated.")] = None
 
     @property
@@ -108,6 +117,11 @@ class Price:
     provenance: Provenance
     size_ml: SizeFigure
 
+    def __post_init__(self) -> None:
+        for seen in (self.provenance.seen, self.size_ml.provenance.seen):
+            if seen is not None:
+                PRICE_DAY.check(seen)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Irritant:
@@ -121,7 +135,7 @@ class Storage:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     refrigerate: Annotated[StrictBool | None, Doc(
         "True: keep cold; false: room temperature; null: not stated.")] = None
-    note: str = ""
+    note: FreeText = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,7 +146,7 @@ class Evidence:
     provenance: Provenance
     subjects: Annotated[int, Bounded(STUDY_PEOPLE)] | None = None
     duration_weeks: Annotated[float, Bounded(STUDY_WEEKS)] | None = None
-    funded_by: str | None = None
+    funded_by: FreeText | None = None
     peer_reviewed: StrictBool = False
 
     def __post_init__(self) -> None:
@@ -171,10 +185,10 @@ class IngredientList:
     """A product's ingredient list as a public page printed it, with where and when."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
-    inci: Annotated[list[Text], Length(1, 200)]
+    inci: Annotated[list[Text], Length(1, MAX_LIST_ITEMS)]
     complete: Annotated[StrictBool, Doc("false when the page gives only part of the list.")]
     provenance: Provenance
-    note: str = ""
+    note: FreeText = ""
 
 
 class ProductFacts(NamedTuple):
@@ -218,16 +232,16 @@ class Product:
     source_detail: Text
     human_derived: StrictBool
     vegan: Annotated[StrictBool, Doc("True only when the brand says so, or see `inferred`.")]
-    key_ingredients: Annotated[list[Text], Length(1)]
+    key_ingredients: Annotated[list[Text], Length(1, MAX_LIST_ITEMS)]
     price: Price
     dose_ml: DoseFigure
     applications_per_day: UsesFigure
-    use_cases: Annotated[list[UseCase], Length(1)]
+    use_cases: Annotated[list[UseCase], Length(1, len(UseCase))]
     evidence: Evidence
     animal_derived: StrictBool = False
     fetal_cell_line: Annotated[StrictBool, Doc(
         "The active comes from cells grown from fetal tissue.")] = False
-    inferred: Annotated[dict[InferredFact, Text], Doc(
+    inferred: Annotated[dict[InferredFact, Text], Length(0, len(InferredFact)), Doc(
         "Facts above that are SerumDesk's inference, with the reasoning.")] = field(
         default_factory=dict)
     named_in_guide: Annotated[StrictBool, Doc(
@@ -235,21 +249,22 @@ class Product:
     entered_by_you: Annotated[StrictBool, Doc(
         "A product the person added from its label, not the catalog.")] = False
     ingredient_list: IngredientList | None = None
-    irritants: list[Irritant] = field(default_factory=list)
+    irritants: Annotated[list[Irritant], Length(0, MAX_LIST_ITEMS)] = field(default_factory=list)
     fragrance_free: Annotated[StrictBool | None, Doc("null when not stated.")] = None
     minimal_formula: StrictBool = False
-    packaging: list[Packaging] = field(default_factory=list)
+    packaging: Annotated[list[Packaging], Length(0, len(Packaging))] = field(default_factory=list)
     storage: Storage = field(default_factory=Storage)
-    concentration_disclosed: str | None = None
+    concentration_disclosed: FreeText | None = None
     clinician_use: StrictBool = False
-    ethics_notes: Annotated[list[Text], Doc(
+    ethics_notes: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
         "Ethics concerns a buyer may weigh (shown as cautions).")] = field(default_factory=list)
-    ethics_claims: Annotated[list[Text], Doc(
+    ethics_claims: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
         "The brand's own ethics claims (cruelty-free…).")] = field(default_factory=list)
     alternative: Annotated[AlternativeKind | None, Doc(
         "The kind of lower-cost alternative the guide names, if any.")] = None
-    buyer_notes: list[BuyerNote] = field(default_factory=list)
-    notes: Annotated[list[Text], Doc(
+    buyer_notes: Annotated[list[BuyerNote], Length(0, MAX_LIST_ITEMS)] = field(
+        default_factory=list)
+    notes: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
         "Research remarks for catalog maintainers.")] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -331,7 +346,7 @@ class Product:
 class Catalog:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     catalog_version: Text
-    updated: dt.date
+    updated: FileDay
     products: Annotated[list[Product], Length(1)]
     schema_version: Annotated[Literal[2], EXACT_INT] = 2
     currency: Literal["USD"] = "USD"

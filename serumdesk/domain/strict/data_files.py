@@ -3,15 +3,17 @@ and validation errors as lines that name the file, the entry and the field (stor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.field_rules import error_words
+from serumdesk.domain.strict.numbers import MAX_PROBLEMS
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 
 class DataFileError(Exception):
@@ -19,11 +21,15 @@ class DataFileError(Exception):
 
     noun: ClassVar[str] = "data file"
 
-    def __init__(self, path: Path | str, problems: list[str]) -> None:
+    def __init__(self, path: Path | str, problems: list[str], *, stopped: bool = False) -> None:
+        """`stopped`: checking stopped early (a file with many problems), so there may be more."""
         self.path = str(path)
         self.problems = problems
-        shown = problems[:10]
-        more = f"\n  …and {len(problems) - 10} more" if len(problems) > 10 else ""
+        shown = problems[:MAX_PROBLEMS]
+        more = (f"\n  …and {len(problems) - MAX_PROBLEMS} more" if len(problems) > MAX_PROBLEMS
+                else "")
+        if stopped:
+            more += "\n  …checking stopped here; there may be more problems"
         body = "\n".join(f"  - {p}" for p in shown)
         super().__init__(f"The {self.noun} {self.path} cannot be used:\n{body}{more}")
 
@@ -49,8 +55,14 @@ def describe_errors(exc: ValidationError, data: Mapping[str, Any], top: str,
     {"products": ("product", "id")} gives "product 'x' (entry 3), field 'price.usd': …".
     Errors outside those lists are said of `top`.
     """
+    return describe_error_list(exc.errors(include_url=False), data, top, lists)
+
+
+def describe_error_list(errors: Iterable[ErrorDetails], data: Mapping[str, Any], top: str,
+                        lists: Mapping[str, tuple[str, str]]) -> list[str]:
+    """`describe_errors` for pydantic's error details (their `loc` from the file's top)."""
     lines: list[str] = []
-    for error in exc.errors(include_url=False):
+    for error in errors:
         loc = list(error["loc"])
         where = top
         if len(loc) >= 2 and loc[0] in lists and isinstance(loc[1], int):

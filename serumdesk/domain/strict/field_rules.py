@@ -14,16 +14,19 @@ is not (and for the JSON Schema). A property test holds the two to the same answ
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
+
+from serumdesk.domain.strict.plain_text import plain
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema, ErrorDetails
 
-    from serumdesk.domain.strict.numbers import Quantity
+    from serumdesk.domain.strict.numbers import DayRange, Quantity
 
 FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 """A dataclass's `__pydantic_config__`: a key the type does not have is an error."""
@@ -54,7 +57,15 @@ class Bounded:
 
         inner = (core_schema.int_schema(strict=True) if self.quantity.whole
                  else core_schema.float_schema(strict=True, allow_inf_nan=False))
-        return core_schema.no_info_after_validator_function(self._check, inner)
+        return core_schema.no_info_before_validator_function(
+            self._huge, core_schema.no_info_after_validator_function(self._check, inner))
+
+    def _huge(self, value: object) -> object:
+        """A whole number of hundreds of digits is refused in the quantity's own words
+        (pydantic would convert it to a float first, and overflow)."""
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+            self.quantity.check(value, zero=self.zero)
+        return value
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema,
                                      handler: GetJsonSchemaHandler) -> JsonSchemaValue:
@@ -66,18 +77,28 @@ class Bounded:
 
 class TextRule:
     """pydantic metadata for text: surrounding spaces trimmed, then a length, and optionally
-    a pattern it must match (as pydantic's StringConstraints)."""
+    a pattern it must match (as pydantic's StringConstraints); then made plain
+    (plain_text.plain: no escape sequences, controls or direction overrides). Every text a
+    catalog or price list brings is cleaned here, once, where it enters SerumDesk, so no
+    widget, sheet or terminal is handed a character that would act instead of showing."""
 
     def __init__(self, *, min_length: int = 1, max_length: int = 2000,
                  pattern: str | None = None, strip: bool = True) -> None:
         self.min_length, self.max_length = min_length, max_length
         self.pattern, self.strip = pattern, strip
 
+    def _plain(self, text: str) -> str:
+        cleaned = plain(text).strip() if self.strip else plain(text)
+        if self.min_length and not cleaned:
+            raise ValueError("text of only control or invisible characters")
+        return cleaned
+
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         from pydantic_core import core_schema
 
-        return core_schema.str_schema(strip_whitespace=self.strip, min_length=self.min_length,
-                                      max_length=self.max_length, pattern=self.pattern)
+        return core_schema.no_info_after_validator_function(self._plain, core_schema.str_schema(
+            strip_whitespace=self.strip, min_length=self.min_length, max_length=self.max_length,
+            pattern=self.pattern))
 
     def check_value(self, value: object) -> str:
         if not isinstance(value, str):
@@ -87,7 +108,29 @@ class TextRule:
             raise ValueError(f"text of {len(text)} characters")
         if self.pattern is not None and ("\n" in text or not re.search(self.pattern, text)):
             raise ValueError("text that does not match its pattern")
-        return text
+        return self._plain(text)
+
+
+class DayRule:
+    """pydantic metadata for a date: within its kind's span (numbers.DayRange) —
+    `Annotated[dt.date, DayRule(FILE_DAY)]`. A file dated in year 9999 or year 1 is refused
+    where it is read, with the field named, rather than failing later date arithmetic."""
+
+    def __init__(self, days: DayRange) -> None:
+        self.days = days
+
+    def _check(self, value: dt.date) -> dt.date:
+        return self.days.check(value)
+
+    def check_value(self, value: object) -> dt.date:
+        if not isinstance(value, dt.date):
+            raise TypeError("not a date")
+        return self.days.check(value)
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
 
 
 class _StrictBool:
@@ -124,20 +167,22 @@ EXACT_INT = _ExactInt()
 
 
 class Length:
-    """pydantic metadata for a list: at least `min_length` items, and at most `max_length`."""
+    """pydantic metadata for a list (or an object's keys): at least `min_length` items, and
+    at most `max_length`. pydantic checks the most as it goes, so a crafted list of a million
+    items gives one error, not a million."""
 
     def __init__(self, min_length: int, max_length: int | None = None) -> None:
         self.min_length, self.max_length = min_length, max_length
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        schema: dict[str, Any] = dict(handler(source))  # a list schema
+        schema: dict[str, Any] = dict(handler(source))  # a list or dict schema
         schema["min_length"] = self.min_length
         if self.max_length is not None:
             schema["max_length"] = self.max_length
         return cast("CoreSchema", schema)
 
     def check_value(self, value: object) -> object:
-        if not isinstance(value, list) or len(value) < self.min_length or (
+        if not isinstance(value, (list, dict)) or len(value) < self.min_length or (
                 self.max_length is not None and len(value) > self.max_length):
             raise ValueError("a list of the wrong length")
         return value

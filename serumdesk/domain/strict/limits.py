@@ -21,6 +21,9 @@ LABEL_CHARS = 20_000
 """An ingredient label pasted from a pack or a shop's page."""
 MY_PRODUCTS = 200
 """Serums of the person's own beside the catalog's."""
+LABEL_CHARS_IN_ALL = 150_000
+"""Every label of your serums is read again by each command and each start; together they
+hold at most this many characters (a hundred long labels), so that stays quick."""
 
 
 def allergens_problem(names: Sequence[str]) -> str | None:

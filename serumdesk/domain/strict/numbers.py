@@ -124,16 +124,72 @@ STUDY_PEOPLE = Quantity("The number of people in a study", 1, 10_000_000, whole=
 STUDY_WEEKS = Quantity("A study's length", 0.1, 5_200, decimals=1, suffix=" weeks")
 REVISION = Quantity("A revision", 0, 10**15, whole=True)
 
-EARLIEST_DAY = dt.date(1900, 1, 1)
-LATEST_DAY = dt.date(2999, 12, 31)
-"""Bounds of the dates a person notes (opened, patch test): far from the calendar's end."""
+@dataclass(frozen=True, slots=True)
+class DayRange:
+    """A kind of date and the span SerumDesk accepts for it: from a fixed first day to a
+    little after today (a clock a day or a time zone ahead, a list dated for next month).
+
+    Every date a file or a person gives is checked against its kind at the boundary, so
+    nothing later counts months or days from a date near the calendar's end (year 9999)
+    or its start (year 1).
+    """
+
+    what: str
+    """The subject of the error messages: "The day a price was seen"."""
+    earliest: dt.date = dt.date(2000, 1, 1)
+    ahead_days: int = 366
+    """How far after today the date may be."""
+
+    def latest(self, today: dt.date | None = None) -> dt.date:
+        return (today or dt.date.today()) + dt.timedelta(days=self.ahead_days)
+
+    def describe(self, today: dt.date | None = None) -> str:
+        """'between 2000-01-01 and 2027-12-07'."""
+        return f"between {self.earliest.isoformat()} and {self.latest(today).isoformat()}"
+
+    def check(self, value: dt.date, today: dt.date | None = None) -> dt.date:
+        """`value` when it is within the span; NumberError says the span otherwise."""
+        if not self.earliest <= value <= self.latest(today):
+            raise NumberError(f"{self.what} must be {self.describe(today)}, not "
+                              f"{value.isoformat()}.")
+        return value
+
+
+SOURCE_DAY = DayRange("A source's date", earliest=dt.date(1900, 1, 1))
+"""When a price was seen or a study published (a catalog's provenance): studies go back
+further than prices, so the first day is earlier."""
+FILE_DAY = DayRange("A date in the file")
+"""A catalog's `updated`, a price list's date and each price's `seen`, the day a serum of
+your own was entered and its price seen."""
+PRICE_DAY = DayRange("The day a price or size was seen")
+"""A catalog price's and size's `seen`: their provenance is a source's (SOURCE_DAY), but a
+price seen before 2000 is no price to compare today."""
+NOTED_DAY = DayRange("A day you noted")
+"""The day a bottle was opened or a patch test started."""
+EARLIEST_DAY = NOTED_DAY.earliest
 
 
 def check_day(value: dt.date, what: str) -> dt.date:
-    if not EARLIEST_DAY <= value <= LATEST_DAY:
-        raise NumberError(f"{what} must be between {EARLIEST_DAY.year} and {LATEST_DAY.year}, "
-                          f"not {value.isoformat()}.")
-    return value
+    """A day a person noted (a bottle opened, a patch test): NOTED_DAY's span."""
+    return DayRange(what, NOTED_DAY.earliest, NOTED_DAY.ahead_days).check(value)
+
+
+# --- limits on what a file may hold (issue #19): each keeps time and memory bounded ----------
+
+BYTES_PER_VALUE = 12
+"""The densest a SerumDesk file may be: one value (or container) per this many bytes. Its
+own files hold one per 18-35 bytes even without spaces; a string costs Python about 60
+bytes and an empty list about 80, so this keeps a file's objects within several times its
+size (strict_json.loads counts before it parses)."""
+FEWEST_VALUES = 100_000
+"""A small file may always hold this many values, however dense (a few megabytes at most)."""
+MAX_PROBLEMS = 10
+"""The problems a message about a file lists; checking a file stops soon after."""
+MAX_LIST_ITEMS = 200
+"""The most items any list of a catalog product holds (as an ingredient list's): far above
+a real product's, and low enough that a crafted file's errors stay few."""
+MAX_SETTINGS_BYTES = 64 * 1024
+"""The app's settings file holds one window geometry (a few hundred bytes)."""
 
 
 COST_QUANTITIES: dict[str, Quantity] = {

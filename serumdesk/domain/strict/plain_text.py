@@ -60,6 +60,36 @@ def has_direction_controls(text: str) -> bool:
     return any(ch in DIRECTION_CONTROLS for ch in text)
 
 
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5\U0001d159")
+"""Characters that count as letters or symbols but draw nothing: the Hangul fillers (U+115F,
+U+1160, U+3164, U+FFA0), the blank Braille pattern (U+2800), the Khmer inherent vowels and
+the like. A name of only these looks empty."""
+
+
 def has_visible_character(text: str) -> bool:
-    """True when something in `text` shows: not only spaces, marks and format characters."""
-    return any(unicodedata.category(ch)[0] not in "CZM" for ch in text)
+    """True when something in `text` shows: not only spaces, marks, format characters and
+    blank letters."""
+    return any(unicodedata.category(ch)[0] not in "CZM" and ch not in BLANK_LETTERS
+               for ch in text)
+
+
+_NAME_BREAKS = frozenset({"Cc", "Zl", "Zp"})
+VISIBLE_RULE = ("needs at least one visible letter, digit or sign (blank and filler characters "
+                "show nothing)")
+"""What every name needs, profiles' and serums' alike (has_visible_character)."""
+
+
+def name_fault(name: str) -> str | None:
+    """Why a trimmed, non-empty profile name would not show as typed, as a clause after "A
+    profile name …"; None when it is fine. (A serum's name is cleaned of what would not show,
+    then held to VISIBLE_RULE, like this.)"""
+    if any(unicodedata.category(ch) in _NAME_BREAKS for ch in name):
+        return "cannot contain line breaks or control characters"
+    if has_direction_controls(name):
+        return ("cannot contain text-direction controls: they make it show in a different "
+                "order than it was typed")
+    if plain(name) != name:
+        return "cannot contain invisible characters (such as zero-width spaces)"
+    if not has_visible_character(name):
+        return VISIBLE_RULE
+    return None

@@ -2,9 +2,16 @@
 
 Python's json module reads `NaN`, `Infinity` and `1e999` (as inf), gives up on integers of
 more than 4,300 digits with advice about `sys.set_int_max_str_digits()`, and refuses a
-UTF-8 byte order mark with advice to "decode using utf-8-sig". SerumDesk's catalogs and
-profiles are read with `loads` instead: a BOM is accepted, the rest is refused in plain
-words. `dumps` never writes NaN or Infinity and writes characters a terminal would act on
+UTF-8 byte order mark with advice to "decode using utf-8-sig", and keeps the last of two
+values for the same key. SerumDesk's catalogs and profiles are read with `loads` instead: a
+BOM is accepted, the rest is refused in plain words.
+
+Memory stays a small multiple of the file: before parsing, the values a file holds are
+counted (a linear scan that builds nothing) and a file with more than one value per
+BYTES_PER_VALUE bytes is refused. SerumDesk's own files hold one per 20-35 bytes; a crafted
+`[1,1,1,…]` or `[{},{},…]` would become Python objects tens of times its size.
+
+`dumps` never writes NaN or Infinity and writes characters a terminal would act on
 (C1 controls, bidi and other format characters, lone surrogates, line and paragraph
 separators) as \\u escapes.
 """
@@ -16,6 +23,7 @@ import math
 import re
 from typing import Any
 
+from serumdesk.domain.strict.numbers import BYTES_PER_VALUE, FEWEST_VALUES
 from serumdesk.domain.strict.plain_text import is_unsafe
 
 _NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e\n]")
@@ -32,6 +40,10 @@ class _NotANumber(ValueError):
     def __init__(self, text: str) -> None:
         self.text = text
         super().__init__(text)
+
+
+class _DuplicateKey(ValueError):
+    pass
 
 
 def _refuse_constant(name: str) -> Any:
@@ -56,8 +68,41 @@ def _finite_float(text: str) -> float:
     return value
 
 
+def count_values(raw: bytes) -> int:
+    """An upper bound of the values and containers in JSON text, without parsing it or
+    building anything: its commas, brackets and braces (those inside strings too), plus one."""
+    return raw.count(b",") + raw.count(b"[") + raw.count(b"{") + 1
+
+
+def value_budget(size: int) -> int:
+    """How many values a file of `size` bytes may hold."""
+    return max(FEWEST_VALUES, size // BYTES_PER_VALUE)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        twice = ""
+        for key, _ in pairs:
+            if key in seen:
+                twice = key
+                break
+            seen.add(key)
+        shown = twice if len(twice) <= 40 else twice[:36] + "…"
+        raise _DuplicateKey(f"ambiguous: the key {shown!r} appears twice in one object, "
+                            "and SerumDesk does not guess which value was meant")
+    return found
+
+
 def loads(raw: bytes | str) -> Any:
     """Parse UTF-8 JSON text (a byte order mark is fine); JsonProblem says what is wrong."""
+    encoded = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass")
+    values = count_values(encoded)
+    if values > value_budget(len(encoded)):
+        raise JsonProblem(f"not a SerumDesk file: it holds about {values:,} values in "
+                          f"{len(encoded):,} bytes, far more than any SerumDesk file does")
+    del encoded
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8-sig")
@@ -67,9 +112,11 @@ def loads(raw: bytes | str) -> Any:
         text = raw.removeprefix("\ufeff")
     try:
         return json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int,
-                          parse_float=_finite_float)
+                          parse_float=_finite_float, object_pairs_hook=_unique_keys)
     except _NotANumber as exc:
         raise JsonProblem(f"not valid JSON: {exc.text}") from None
+    except _DuplicateKey as exc:
+        raise JsonProblem(str(exc)) from None
     except json.JSONDecodeError as exc:
         raise JsonProblem(
             f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.catalog.my_products import MyProduct
+from serumdesk.domain.catalog.my_products import MyProduct, name_problem
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import parse_label, printable
 from serumdesk.domain.label.reading import read_label
@@ -165,6 +165,9 @@ class AddSerumDialog(QDialog):
         label = self.label.toPlainText().strip()
         if not brand or not name:
             return "Give the brand and the product's name."
+        problem = name_problem(brand, name)
+        if problem is not None:
+            return problem
         if self.price.value() <= 0 or self.bottle_size.value() < SIZE_ML.minimum:
             return "Give the price you pay and the bottle's size in ml."
         if not parse_label(label[:LABEL_CHARS]).items:

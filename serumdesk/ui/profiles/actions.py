@@ -335,7 +335,13 @@ class ProfileActions(QObject):
 
             adopt = profile_adopter(self.serums)
         try:
-            imported = self.store.import_file(source, adopt)
+            incoming = self.store.read_import(source)
+            count = len(incoming.carried)
+            if count and adopt is not None and not self.prompts.confirm(
+                    "Import serums too?", carried_serums_question(incoming.name, count),
+                    f"Import with {count} serum{'s' if count != 1 else ''}"):
+                return
+            imported = self.store.add_imported(incoming, adopt)
         except ProfileError as exc:
             self.prompts.warn("Could not import the profile", str(exc))
             return
@@ -355,6 +361,15 @@ class ProfileActions(QObject):
             text = f"Continue with your profile “{last.name}”?"
             if self.prompts.confirm("Welcome back", text, "Open it", decline="Start fresh"):
                 self.show_profile(last)
+
+
+def carried_serums_question(name: str, count: int) -> str:
+    """What the person is asked before an imported profile's serums join their own."""
+    serums = f"{count} serum{'s' if count != 1 else ''}"
+    return (f"The profile “{name}” carries {serums} someone entered from labels. Imported, "
+            f"{'they join' if count != 1 else 'it joins'} your serums and "
+            f"{'are' if count != 1 else 'is'} ranked for every profile; you can remove "
+            f"{'them' if count != 1 else 'it'} later in Your serums.")
 
 
 def install_profile_actions(window: MainWindow, state: WorkState, catalog: CatalogModel,

@@ -278,6 +278,56 @@ def test_a_serum_your_answers_leave_out_is_not_said_to_be_ranked(
     assert MINE_ID not in window.state.compared_ids
 
 
+def _hostile_files(folder: Path, catalog_path: Path) -> dict[str, Path]:
+    """Files a clinic could send that earlier broke the app (issue #19), by what they hold."""
+    data = json.loads(catalog_path.read_text(encoding="utf-8"))
+    far = json.loads(json.dumps(data))
+    far["products"][0]["price"]["provenance"]["seen"] = "9999-12-31"
+    year_one = json.loads(json.dumps(data))
+    year_one["updated"] = "0001-01-01"
+    texts = {
+        "a price seen in 9999": json.dumps(far),
+        "a catalog updated in year 1": json.dumps(year_one),
+        "a 401-digit price": json.dumps(data).replace('"usd": ', '"usd": ' + "9" * 401 + ", "
+                                                      '"was": ', 1),
+        "a price of 401 digits in a price list": (
+            '{"kind": "price-list", "name": "X", "date": "2026-11-01", "prices": '
+            '[{"id": "symbiome-the-answer", "usd": ' + "9" * 401 + "}]}"),
+        "a key given twice": ('{"kind": "price-list", "name": "X", "name": "Y", "date": '
+                              '"2026-11-01", "prices": [{"id": "symbiome-the-answer", "usd": 1}]}'),
+        "products of ones": '{"catalog_version": "x", "updated": "2026-01-01", "products": ['
+                            + ",".join(["1"] * 2_000_000) + "]}",
+        "empty products": '{"catalog_version": "x", "updated": "2026-01-01", "products": ['
+                          + ",".join(["{}"] * 100_000) + "]}",
+    }
+    paths = {}
+    for n, (what, text) in enumerate(texts.items()):
+        paths[what] = folder / f"hostile-{n}.json"
+        paths[what].write_text(text, encoding="utf-8")
+    return paths
+
+
+def test_a_hostile_clinic_file_is_refused_plainly_and_the_app_goes_on(
+        qtbot: QtBot, actions: MySerumsActions, prompts: ScriptedPrompts, tmp_path: Path,
+        catalog_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    for what, path in _hostile_files(tmp_path, catalog_path).items():
+        warned = len(prompts.texts("warn"))
+        prompts.files.append(path)
+        actions.import_action.trigger()
+        said = prompts.texts("warn")[warned:]
+        assert len(said) == 1, what
+        assert "Nothing was changed" in said[0], (what, said[0])
+        assert "pydantic" not in said[0] and "Error" not in said[0].split(":")[0], said[0]
+        assert len(said[0]) < 3000, what
+    assert "Traceback" not in capfd.readouterr().err
+    assert not (actions.store.folder / "catalog.json").exists()
+    assert not (actions.store.folder / "price-list.json").exists()
+    page = drive_to_results(qtbot, actions.window, Answers(use_case=UseCase.POST_PROCEDURE,
+                                                             procedure=Procedure.LASER,
+                                                             days_since_procedure=5))
+    assert page.cards  # the last question's Next shows the results: no crash
+
+
 def test_a_cut_label_says_so_in_the_dialog_and_on_the_card(
         qtbot: QtBot, actions: MySerumsActions) -> None:
     window = actions.window

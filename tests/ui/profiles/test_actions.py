@@ -220,6 +220,7 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
 
     from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.storage.user_catalog import UserCatalogStore
+    from serumdesk.ui.profiles.actions import carried_serums_question
 
     window, actions = app_window
     assert actions.serums is not None
@@ -239,10 +240,19 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
     other = UserCatalogStore(tmp_path / "other" / "catalog")
     actions.serums = other  # as if on another computer
     prompts.files.append(exported)
+    prompts.confirms.append(False)  # asked first: declined, nothing changes
     actions.import_action.trigger()
+    assert prompts.asked[-1] == ("confirm", carried_serums_question("Mum", 1))
+    assert "carries 1 serum someone entered" in prompts.asked[-1][1]
+    assert other.my_products() == []
+    prompts.files.append(exported)
+    prompts.confirms.append(True)
+    actions.import_action.trigger()
+    assert prompts.buttons[-1][0] == "Import with 1 serum"
     assert [p.id for p in other.my_products()] == [kept.id]
     assert window.state.compared_ids[0] == kept.id
     prompts.files.append(exported)
+    prompts.confirms.append(True)
     actions.import_action.trigger()  # again: the same serum is not added twice
     assert [p.id for p in other.my_products()] == [kept.id]
 
@@ -446,3 +456,34 @@ def test_export_onto_a_fifo_or_link_is_refused_with_a_message(
     assert "it is a named pipe (FIFO), and SerumDesk only replaces regular files" in fifo_message
     assert "it is a symbolic link" in link_message
     assert victim.read_text("utf-8") == "precious"
+
+
+def test_a_data_folder_made_read_only_stays_so_and_saving_says_why(
+        qtbot: QtBot, catalog_path: Path, paths: UserPaths) -> None:
+    """Issue #19: a folder the person made read-only (0500) was made 0700 again and written,
+    since root may write anywhere. Now nothing is written there and a save says why."""
+    store = ProfileStore(paths.profiles_dir)
+    store.create("Mum", ANSWERS)
+    before = sorted(p.name for p in paths.data_dir.rglob("*"))
+    paths.data_dir.chmod(0o500)
+    paths.profiles_dir.chmod(0o500)
+    try:
+        prompts = ScriptedPrompts()
+        window = _window(qtbot, catalog_path, paths)
+        actions = install_profile_actions(window, window.state, window.catalog,
+                                          open_user_stores(paths), prompts, offer_at_start=False)
+        actions.offer_last_used()
+        assert prompts.texts("inform") == []  # not taken for a second window
+        window.state.replace(ANSWERS, OVERRIDES, COMPARED, BOTTLES)
+        prompts.names.append("Dad")
+        actions.save_action.trigger()
+        [warned] = prompts.texts("warn")
+        assert "read-only" in warned
+        assert sorted(p.name for p in paths.data_dir.rglob("*")) == before
+        assert oct(paths.data_dir.stat().st_mode & 0o777) == oct(0o500)
+        assert oct(paths.profiles_dir.stat().st_mode & 0o777) == oct(0o500)
+        if actions.guard is not None:
+            actions.guard.release()
+    finally:
+        paths.profiles_dir.chmod(0o700)
+        paths.data_dir.chmod(0o700)

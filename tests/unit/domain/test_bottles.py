@@ -46,7 +46,7 @@ def test_no_patch_test_yet_is_suggested_before_opening() -> None:
 @pytest.mark.parametrize("opened, months, expected", [
     (D(2026, 11, 25), 6, D(2027, 5, 25)),
     (D(2026, 8, 31), 6, D(2027, 2, 28)),   # February is shorter: its last day
-    (D(2027, 12, 15), 12, D(2028, 12, 15)),
+    (D(2026, 12, 15), 12, D(2027, 12, 15)),
 ])
 def test_use_by_is_calendar_months_after_opening(opened: dt.date, months: int,
                                                  expected: dt.date) -> None:
@@ -89,20 +89,34 @@ def test_a_bottle_lasting_centuries_is_said_without_a_date() -> None:
 
 
 def test_the_longest_a_bottle_can_last_has_no_date_and_a_century_still_does() -> None:
-    from serumdesk.domain.strict.numbers import DOSE_ML, LATEST_DAY, SIZE_ML, USES_A_DAY
+    from serumdesk.domain.strict.numbers import DOSE_ML, NOTED_DAY, SIZE_ML, USES_A_DAY
+
+    latest = NOTED_DAY.latest()
 
     longest = estimate_cost(make_product(), ProductOverride(
         size_ml=SIZE_ML.maximum, dose_ml=DOSE_ML.minimum, applications_per_day=USES_A_DAY.minimum))
-    assert runs_out(Bottle("p", opened=LATEST_DAY), longest) is None
+    assert runs_out(Bottle("p", opened=latest), longest) is None
     # 30 ml at 0.001 ml once a day: 30,000 days, about 82 years — still a date.
     century = estimate_cost(make_product(), ProductOverride(dose_ml=0.001, applications_per_day=1))
-    assert runs_out(Bottle("p", opened=LATEST_DAY), century) == LATEST_DAY + dt.timedelta(
-        days=30_000)
+    assert runs_out(Bottle("p", opened=latest), century) == latest + dt.timedelta(days=30_000)
 
 
-def test_dates_far_from_now_are_refused() -> None:
-    with pytest.raises(ValueError, match="The day it was opened must be between 1900 and 2999"):
-        Bottle("p", opened=D(9999, 12, 31))
-    with pytest.raises(ValueError, match="patch test must be between 1900 and 2999"):
-        Bottle("p", patch_started=D(1, 1, 1))
+@pytest.mark.parametrize("day", [D(9999, 12, 31), D(1, 1, 1), D(1999, 12, 31),
+                                 dt.date.today() + dt.timedelta(days=400)])
+def test_dates_far_from_now_are_refused(day: dt.date) -> None:
+    with pytest.raises(ValueError, match="The day it was opened must be between 2000-01-01 and "):
+        Bottle("p", opened=day)
+    with pytest.raises(ValueError, match="patch test must be between 2000-01-01 and "):
+        Bottle("p", patch_started=day)
+
+
+@pytest.mark.parametrize("day", [dt.date.min, dt.date.max, D(9999, 12, 1), D(1, 1, 31)])
+@pytest.mark.parametrize("months", [-60, -1, 0, 1, 12, 60, 10**6, -(10**6)])
+def test_date_arithmetic_never_overflows(day: dt.date, months: int) -> None:
+    from serumdesk.domain.dates import add_days, add_months
+
+    assert isinstance(add_months(day, months), dt.date)
+    assert isinstance(add_days(day, months), dt.date)
+    assert add_months(D(9999, 12, 31), 12) == dt.date.max
+    assert add_days(D(1, 1, 1), -1) == dt.date.min
 

@@ -319,7 +319,7 @@ def test_export_import_round_trip(store: ProfileStore, tmp_path: Path) -> None:
     (b"[1, 2]", "not a JSON object"),
     (b'{"schema_version": 1}', "name: Field required"),
     (b"__import__('os').system('touch /tmp/pwned')", "not valid JSON"),
-    (b"[" * 100_000, "nested too deeply"),
+    (b"[" * 90_000, "nested too deeply"),
     (b" " * (1024 * 1024 + 1), "larger than 1,048,576 bytes, the most a profile can be"),
 ])
 def test_import_rejects_non_profiles_by_name(store: ProfileStore, tmp_path: Path,
@@ -533,3 +533,39 @@ def test_a_profile_with_a_microscopic_dose_is_refused_by_name() -> None:
     with pytest.raises(ProfileDataError, match="overrides.p.dose_ml: An amount per use must be "
                        r"0 or between 0\.001 and 100 ml, not 1e-300$"):
         parse_profile(json.dumps(data).encode(), default_id="0" * 32)
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1999-12-31", "3000-01-01"])
+@pytest.mark.parametrize("field", ["opened", "patch_started"])
+def test_an_import_with_an_impossible_bottle_date_is_refused_naming_it(
+        store: ProfileStore, tmp_path: Path, day: str, field: str) -> None:
+    """Issue #19: every date is bounded where it is read (a bottle's from 2000 to a year
+    from today), so nothing later counts months past the calendar's end."""
+    saved = store.create("Mum", ANSWERS)
+    exported = tmp_path / "mum.json"
+    store.export(saved.id, exported, replace=False)
+    data = json.loads(exported.read_text("utf-8"))
+    data["bottles"] = [{"product_id": "bioeffect-egf-serum", field: day}]
+    exported.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ProfileError, match=f"bottles.0.{field}: .*{day}"):
+        store.import_file(exported)
+    assert store.listing().names == ["Mum"]
+
+
+def test_a_shared_profiles_text_is_made_plain_when_read(store: ProfileStore,
+                                                       tmp_path: Path) -> None:
+    """Issue #19: what a file brings reaches widgets only as plain text."""
+    from serumdesk.domain.strict.plain_text import DIRECTION_CONTROLS, is_unsafe
+
+    saved = store.create("Mum", ANSWERS)
+    exported = tmp_path / "mum.json"
+    store.export(saved.id, exported, replace=False)
+    data = json.loads(exported.read_text("utf-8"))
+    data["notes"] = "after \u202elaser\x1b[31m\x1b]52;c;aGk=\x07 day\u200b 3"
+    data["answers"]["allergens"] = ["lan\u202eolin", "\x1b[2J", "nuts\x07"]
+    exported.write_text(json.dumps(data), "utf-8")
+    imported = store.import_file(exported)
+    texts = [imported.notes, *imported.answers.allergens]
+    assert not any(is_unsafe(ch) or ch in DIRECTION_CONTROLS for text in texts for ch in text)
+    assert imported.notes == "after laser day 3"
+    assert imported.answers.allergens == ("lanolin", "nuts")

@@ -261,3 +261,21 @@ def test_a_read_only_store_changes_nothing(tmp_path: Path, catalog_path: Path) -
     with pytest.raises(UserCatalogError, match="read-only"):
         store.reset()
     assert not store.folder.exists()
+
+
+def test_the_labels_of_your_serums_are_bounded_in_all(store: UserCatalogStore,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command reads every label again: 200 serums of 20,000-character labels took
+    20 s each (issue #19). Adding past the bound, or importing past it, is refused."""
+    from serumdesk.domain.catalog import my_products_file
+    from serumdesk.storage.user_catalog import UserCatalogError
+
+    monkeypatch.setattr(my_products_file, "LABEL_CHARS_IN_ALL", 1000)  # the rule, not the number
+    label = ", ".join(f"Zorblatine {n}" for n in range(300))[:300]
+    for n in range(3):
+        store.add(serum(name=f"Serum {n}", label=label))
+    with pytest.raises(UserCatalogError, match="characters in all"):
+        store.add(serum(name="One more", label=label))
+    with pytest.raises(UserCatalogError, match="characters in all"):
+        store.merge([replace(serum(name="Carried", label=label), id="mine-carried")])
+    assert len(store.my_products()) == 3
