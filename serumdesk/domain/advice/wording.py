@@ -153,10 +153,6 @@ def fit_words(match: Match, answers: Answers) -> str:
     return fit
 
 
-def score_words(match: Match) -> str:
-    return f"Score {match.score} (points for and against, from the guide's rules)."
-
-
 # -- cost ----------------------------------------------------------------------------------------
 
 def monthly_words(cost: CostEstimate) -> str:

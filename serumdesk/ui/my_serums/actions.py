@@ -15,9 +15,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from serumdesk.domain.advice.compare import MAX_COMPARED
+from serumdesk.storage.catalog_loader import CatalogUnavailable
 from serumdesk.storage.user_catalog import AlreadyInstalled, UserCatalogError, UserCatalogStore
 
 if TYPE_CHECKING:
+    from serumdesk.domain.advice.recommendation import Recommendation
     from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.main_window import MainWindow
@@ -38,7 +40,7 @@ class CatalogPrompts(Protocol):
 
 
 class MySerumsActions(QObject):
-    """File ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
+    """Catalog ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
     bundled catalog."""
 
     def __init__(self, window: MainWindow, state: WorkState, catalog: CatalogModel,
@@ -93,10 +95,38 @@ class MySerumsActions(QObject):
             kept = self.store.add(mine)
         except UserCatalogError as exc:
             return str(exc)
-        self.catalog_changed(compare=kept.id)
-        self.window.show_status(f"Added “{kept.brand} {kept.name}”: it is ranked with the "
-                                "catalog's products and marked “your entry”.")
+        compared = self.catalog_changed(compare=kept.id)
+        self.window.show_status(self._added_words(kept.id, f"{kept.brand} {kept.name}", compared))
         return None
+
+    def _recommendation(self) -> Recommendation | None:
+        """The results for the answers now, with the catalog just read (None if unreadable)."""
+        from serumdesk.domain.advice.recommendation import recommend
+
+        answers = self.state.answers
+        try:
+            return recommend(self.catalog.catalog(), answers, self.state.overrides,
+                             vocabulary=self.catalog.vocabulary() if answers.allergens else None)
+        except CatalogUnavailable:
+            return None
+
+    def _added_words(self, product_id: str, title: str, compared: bool) -> str:
+        """What happened to a serum just added, as it is: ranked, compared, or left out."""
+        rec = self._recommendation()
+        if rec is None:
+            return f"Added “{title}”."
+        ranked = next((m for m in rec.matches if m.product.id == product_id), None)
+        if ranked is None:
+            left_out = next((e for e in rec.excluded if e.product.id == product_id), None)
+            why = " ".join(r.text for r in left_out.reasons) if left_out else ""
+            return (f"Added “{title}”, but your answers leave it out{': ' + why if why else '.'} "
+                    "It is listed under “Not included, and why”.")
+        where = f"Added “{title}”: #{ranked.rank} of your {len(rec.matches)} matches, marked " \
+                "“your entry”"
+        if compared:
+            return where + ", and compared on your results."
+        return (where + f". {MAX_COMPARED} products are already compared: tick it under "
+                "“Choose what to compare” to see it beside them.")
 
     def _save_edit(self, mine: MyProduct) -> str | None:
         try:
@@ -168,7 +198,7 @@ class MySerumsActions(QObject):
             return
         self.catalog_changed()
         text = (f"SerumDesk now uses the {result.kind.value} {result.description}. The printed "
-                "sheet names it. File ▸ Use the bundled catalog goes back.")
+                "sheet names it. Catalog ▸ Use the bundled catalog goes back.")
         self.prompts.inform("Catalog updated", "\n\n".join([text, *result.warnings]))
 
     def reset_catalog(self) -> None:
@@ -182,17 +212,21 @@ class MySerumsActions(QObject):
                                 "The bundled catalog was already in use.")
 
     # -- after any change ---------------------------------------------------------------------
-    def catalog_changed(self, compare: str | None = None) -> None:
+    def catalog_changed(self, compare: str | None = None) -> bool:
         """Read the catalog again and recompute what is on screen; `compare` puts a new serum
-        into the comparison (in place of the last one when it is full)."""
+        into the comparison when there is room (nothing compared is dropped unasked).
+        True when `compare` is compared now."""
         self.catalog.reload()
-        if compare is not None:
-            ids = [pid for pid in self.state.compared_ids if pid != compare]
-            self.state.edit_compared([*ids[:MAX_COMPARED - 1], compare])
+        ids = list(self.state.compared_ids)
+        if compare is not None and compare not in ids and len(ids) < MAX_COMPARED:
+            rec = self._recommendation()
+            if rec is not None and any(m.product.id == compare for m in rec.matches):
+                self.state.edit_compared([*ids, compare])
         if self.list_dialog is not None and self.list_dialog.isVisible():
             entries = self._entries()
             if entries is not None:
                 self.list_dialog.show_entries(entries)
+        return compare is not None and compare in self.state.compared_ids
 
 
 def install_my_serums_actions(window: MainWindow, state: WorkState, catalog: CatalogModel,

@@ -12,7 +12,8 @@ from serumdesk.domain.choices import LaserType, Procedure
 from serumdesk.domain.strict.numbers import DAYS_SINCE_PROCEDURE
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
-from serumdesk.ui.widgets.style import plain_label, plain_tooltip
+from serumdesk.ui.widgets.style import plain_label, set_tip
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 NOT_SURE = -1
 
@@ -30,12 +31,12 @@ class ProcedurePage(QuestionPage):
         layout.addWidget(self.choice)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.days = QSpinBox()
+        self.days = wheel_only_when_focused(QSpinBox())
         self.days.setRange(NOT_SURE, int(DAYS_SINCE_PROCEDURE.maximum))  # as files and options
         self.days.setSpecialValueText("Not sure")
         self.days.setSuffix(" days ago")
         self.days.setAccessibleName("Days since the procedure")
-        self.days.setToolTip(plain_tooltip("0 means today. 'Not sure' is treated as still healing."))
+        set_tip(self.days, "0 means today. 'Not sure' is treated as still healing.")
         self.watch(self.days.valueChanged)
         when = plain_label("How long ago?", wrap=False)
         when.setBuddy(self.days)

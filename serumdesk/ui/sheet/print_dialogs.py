@@ -9,15 +9,8 @@ from typing import TYPE_CHECKING
 from serumdesk.domain.advice.compare import select_compared
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.storage.atomic import DestinationExists, SaveError
-from serumdesk.ui.sheet.pages import page_layout
-from serumdesk.ui.sheet.pdf import (
-    clinic_request,
-    default_paper,
-    paint_on_printer,
-    write_sheet_pdf,
-)
+from serumdesk.ui.sheet.pdf import default_paper, write_sheet_pdf
 from serumdesk.ui.widgets.plain_dialogs import confirm, message_box, warn
-from serumdesk.ui.widgets.style import plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -56,13 +49,10 @@ def _has_medical_details(rec: Recommendation) -> bool:
 
 def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str], *,
                        clinic: ClinicSource | None = None) -> None:
-    """The print preview; its Print button opens the system print dialog. With a clinic's
-    details, what to print for the patient is asked first."""
-    from PySide6.QtGui import QAction
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-    from PySide6.QtWidgets import QToolBar
-
+    """The print preview, fitted to the screen; its Print… button opens the print dialog.
+    With a clinic's details, what to print for the patient is asked first."""
     from serumdesk.domain.advice.compare import CompareError
+    from serumdesk.ui.sheet.preview_dialog import SheetPreviewDialog
 
     try:
         compared = select_compared(rec, compare_ids)
@@ -72,29 +62,7 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     parts = ask_clinic_parts(parent, clinic)
     if parts is None:
         return
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(page_layout(default_paper()))
-    printer.setDocName("SerumDesk comparison sheet")
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print the comparison sheet")
-    medical = QAction("Leave out medical details", dialog)
-    medical.setCheckable(True)
-    medical.setToolTip(plain_tooltip(
-        "For a copy to share: leaves out pregnancy, conditions and allergies; every caution "
-        "keeps a line that says to see your clinician."))
-    medical.setEnabled(_has_medical_details(rec))
-    toolbar = dialog.findChild(QToolBar)
-    if toolbar is not None:
-        toolbar.addSeparator()
-        toolbar.addAction(medical)
-
-    def paint(target: QPrinter) -> None:
-        paint_on_printer(target, clinic_request(rec, compared, not medical.isChecked(), *parts))
-
-    dialog.paintRequested.connect(paint)
-    preview = dialog.findChild(QPrintPreviewWidget)
-    if preview is not None:
-        medical.toggled.connect(preview.updatePreview)
+    dialog = SheetPreviewDialog(rec, compared, _has_medical_details(rec), parent, parts=parts)
     dialog.exec()
     dialog.deleteLater()
 
