@@ -3,8 +3,11 @@
 What it offers the rest of the app (profiles, printing):
 
 - ``state`` (WorkState) — the person's work, as app.py passed it in; edit it there.
-- ``file_menu`` (QMenu) — add profile actions with ``add_file_actions(actions)`` and
-  catalog actions with ``add_catalog_actions(actions)``; both go above Your bottles and Quit.
+- Menus, all built in ``_build_menus`` (one place, so additions merge cleanly):
+  File (profile files, Your bottles, Quit) · Profiles (rename, duplicate, delete, restore)
+  · Catalog · Help (the manual, About). ``add_file_actions(actions)`` puts profile actions in
+  File; ``add_profile_actions(actions)`` in Profiles; ``add_catalog_actions(actions)`` in
+  Catalog. ``file_menu``, ``profiles_menu``, ``catalog_menu``, ``help_menu`` are the QMenus.
 - ``catalog`` (CatalogModel) — the catalog, as app.py passed it in; call its ``reload()``
   after changing the files it is read from (the banner and the results follow its signal).
 - ``close_guards`` (list of callables returning bool) — each is asked before the window
@@ -32,7 +35,13 @@ from serumdesk.storage.catalog_loader import CatalogUnavailable
 from serumdesk.storage.paths import APP_NAME, UserPaths
 from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.questions.wizard import AdvisorWizard
-from serumdesk.ui.widgets.style import apply_tone, em, plain_label, restyle_tones
+from serumdesk.ui.widgets.style import (
+    apply_tone,
+    em,
+    option_indicator_style,
+    plain_label,
+    restyle_tones,
+)
 from serumdesk.ui.window_settings import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -45,6 +54,7 @@ if TYPE_CHECKING:
     from serumdesk.domain.catalog.product import Product
     from serumdesk.ui.bottles.bottles_dialog import BottlesDialog
     from serumdesk.ui.catalog_model import CatalogModel
+    from serumdesk.ui.help_dialog import HelpDialog
     from serumdesk.ui.work_state import WorkState
 
 DEFAULT_SIZE = (1180, 780)
@@ -65,6 +75,7 @@ class MainWindow(QWidget):
         self.close_guards: list[Callable[[], bool]] = []
         self.wizard = AdvisorWizard(state, catalog)
         self.wizard.setAccessibleName(_("SerumDesk questions"))
+        self.wizard.setStyleSheet(option_indicator_style())  # '' unless the scheme is dark
         # A plain window rather than a QMainWindow: its dock layout moves the central widget
         # with a zero-length animation, so the first page waited for an animation tick.
         layout = self._layout = QVBoxLayout(self)
@@ -82,11 +93,8 @@ class MainWindow(QWidget):
         layout.addWidget(self.wizard, 1)
         self._status_bar: QStatusBar | None = None
         self.bottles_dialog: BottlesDialog | None = None
-        self.file_menu = self.menu_bar.addMenu(_("&File"))
-        # Profile actions go above the first separator, then the catalog's, Your bottles, Quit.
-        self._catalog_separator = self.file_menu.addSeparator()
-        self._bottles_separator = self.file_menu.addSeparator()
-        self._file_separator = self.file_menu.addSeparator()
+        self.help_dialog: HelpDialog | None = None
+        self._build_menus()
         self._after_first_paint: list[Callable[[], None]] | None = [
             self.wizard.add_remaining_pages, self._add_menu_actions, catalog.read]
         first = self.wizard.page(self.wizard.startId())
@@ -111,6 +119,22 @@ class MainWindow(QWidget):
         # Queued behind what that work queued for the next turn (the profile offer).
         QTimer.singleShot(0, self.start_up_finished.emit)
 
+    # -- menus: every menu is laid out here ---------------------------------------------------
+    def _build_menus(self) -> None:
+        """File · Profiles · Catalog · Help. Others add their actions through add_*_actions;
+        the order of groups within a menu is decided here."""
+        bar = self.menu_bar
+        self.file_menu = bar.addMenu(_("&File"))
+        # File: the profile's file actions, then Your bottles, then Quit.
+        self._bottles_separator = self.file_menu.addSeparator()
+        self._file_separator = self.file_menu.addSeparator()
+        self.profiles_menu = bar.addMenu(_("&Profiles"))
+        self.catalog_menu = bar.addMenu(_("&Catalog"))
+        self.clinic_menu = bar.addMenu(_("C&linic"))
+        self.help_menu = bar.addMenu(_("&Help"))
+        for menu in (self.profiles_menu, self.catalog_menu, self.clinic_menu):
+            menu.menuAction().setVisible(False)  # shown once something is added to it
+
     def _add_menu_actions(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
@@ -119,6 +143,14 @@ class MainWindow(QWidget):
         bottles_action.triggered.connect(self.edit_bottles)
         self.file_menu.insertAction(self._file_separator, bottles_action)
         self.bottles_action = bottles_action
+        help_action = QAction(_("SerumDesk &help"), self)
+        help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        help_action.triggered.connect(self.show_help)
+        about_action = QAction(_("&About SerumDesk"), self)
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.show_about)
+        self.help_menu.addActions([help_action, about_action])
+        self.help_action, self.about_action = help_action, about_action
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if quit_action.shortcut().isEmpty():  # some platforms define no standard Quit key
@@ -144,21 +176,37 @@ class MainWindow(QWidget):
         self._status_bar.showMessage(text, timeout_ms)
 
     def add_file_actions(self, actions: Iterable[QAction]) -> None:
-        """Insert actions into the File menu's first group (the profile actions)."""
-        for action in actions:
-            self.file_menu.insertAction(self._catalog_separator, action)
-
-    def add_catalog_actions(self, actions: Iterable[QAction]) -> None:
-        """Insert actions into the File menu's catalog group, above Your bottles and Quit."""
+        """Insert actions into the File menu's first group (the profile's file actions)."""
         for action in actions:
             self.file_menu.insertAction(self._bottles_separator, action)
 
     def add_clinic_menu(self, actions: Iterable[QAction]) -> None:
-        """The Clinic menu (Clinic details…, Clinic prices…, Shared computer; ui/clinic/)."""
-        menu = self.menu_bar.addMenu(_("&Clinic"))
-        for action in actions:
-            menu.addAction(action)
-        self.clinic_menu = menu
+        """Add actions to the Clinic menu (Clinic details…, Clinic prices…, Shared computer)."""
+        self.clinic_menu.addActions(list(actions))
+        self.clinic_menu.menuAction().setVisible(True)
+
+    def add_profile_actions(self, actions: Iterable[QAction]) -> None:
+        """Add actions to the Profiles menu (managing saved profiles)."""
+        self.profiles_menu.addActions(list(actions))
+        self.profiles_menu.menuAction().setVisible(True)
+
+    def add_catalog_actions(self, actions: Iterable[QAction]) -> None:
+        """Add actions to the Catalog menu."""
+        self.catalog_menu.addActions(list(actions))
+        self.catalog_menu.menuAction().setVisible(True)
+
+    def show_help(self) -> None:
+        """Help ▸ SerumDesk help: the user's manual in a window."""
+        from serumdesk.ui.help_dialog import HelpDialog
+
+        dialog = self.help_dialog = HelpDialog(self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def show_about(self) -> None:
+        from serumdesk.ui.help_dialog import show_about
+
+        show_about(self)
 
     def _default_geometry(self) -> None:
         width, height = DEFAULT_SIZE
@@ -183,6 +231,7 @@ class MainWindow(QWidget):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setText(text)
         self.banner.setAccessibleName(_("Catalog problem"))
+        self.banner.setAccessibleDescription(text)
         apply_tone(self.banner, level)
         self.banner.show()
 
@@ -191,6 +240,7 @@ class MainWindow(QWidget):
         # The system switched light/dark: the caution colours have a variant for each.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             restyle_tones(self)
+            self.wizard.setStyleSheet(option_indicator_style())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for guard in self.close_guards:

@@ -33,9 +33,33 @@ def restore_geometry(window: QWidget) -> bool:
     """Put the window back where it was; False when nothing usable was stored."""
     settings = open_settings()
     value = settings.value(_GEOMETRY_KEY) if settings is not None else None
-    if isinstance(value, QByteArray) and not value.isEmpty():
-        return window.restoreGeometry(value)
+    if isinstance(value, QByteArray) and not value.isEmpty() and window.restoreGeometry(value):
+        fit_to_screen(window)
+        return True
     return False
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink and move the window so all of it (Back and Next too) is on the free part of its
+    screen: a size saved on a larger screen, or at another scale, may not fit this one."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w = frame.width() - window.width()
+    extra_h = frame.height() - window.height()
+    width = min(window.width(), free.width() - extra_w)
+    height = min(window.height(), free.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), free.left()), free.right() + 1 - frame.width())
+    y = min(max(frame.y(), free.top()), free.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
 
 
 def save_geometry(window: QWidget) -> None:

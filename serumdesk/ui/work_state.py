@@ -34,6 +34,7 @@ class WorkState(QObject):
         self._compared_for: Answers | None = None
         """The answers the comparison was chosen for; new answers start from the new top 3."""
         self._bottles: tuple[Bottle, ...] = ()
+        self._fresh = True
 
     # -- reading ----------------------------------------------------------------------------
     @property
@@ -52,12 +53,18 @@ class WorkState(QObject):
     def bottles(self) -> tuple[Bottle, ...]:
         return self._bottles
 
+    @property
+    def fresh(self) -> bool:
+        """No answer given yet (a new profile): questions show no choice made for the person."""
+        return self._fresh
+
     def compared_ids_for(self, answers: Answers) -> tuple[str, ...]:
         """The comparison chosen for these answers, or () when it was chosen for others."""
         return self._compared if self._compared_for == answers else ()
 
     # -- the person's edits: each emits `changed` ----------------------------------------------
     def edit_answers(self, answers: Answers) -> None:
+        self._fresh = False
         if answers != self._answers:
             self._answers = answers
             self.changed.emit()
@@ -89,6 +96,7 @@ class WorkState(QObject):
                 compared_ids: Sequence[str] = (), bottles: Sequence[Bottle] = ()) -> None:
         """Replace everything (opening a profile, New profile); emits `replaced`, not `changed`."""
         self._answers = answers or Answers()
+        self._fresh = answers is None
         self._overrides = overrides or Overrides()
         self._compared = tuple(compared_ids)
         self._compared_for = self._answers

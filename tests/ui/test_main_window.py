@@ -231,8 +231,15 @@ def test_the_wizard_works_from_the_keyboard(qtbot: QtBot) -> None:
     qtbot.waitActive(window)
     button = page.choice.buttons[UseCase.MILD_CONCERNS]
     button.setFocus()
+    assert page.choice.value() is None  # nothing chosen for the person
+    assert page.step_text == "Step 1 of 6"
     qtbot.keyClick(button, Qt.Key.Key_Down)  # arrows move within the group
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)  # and Space chooses
     assert page.choice.value() is UseCase.SENSITIVE_BARRIER
+    # Tab into the group lands on the chosen option, not the first.
+    chosen = page.choice.buttons[UseCase.SENSITIVE_BARRIER]
+    assert chosen.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not button.focusPolicy() & Qt.FocusPolicy.TabFocus
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)  # Enter presses Next
     assert isinstance(window.wizard.currentPage(), SensitivityPage)
     # Alt+N / Alt+B: the offscreen platform maps no shortcut keys, so check the mnemonics
@@ -407,6 +414,58 @@ def test_only_the_first_page_exists_until_it_is_painted(qtbot: QtBot, tmp_path: 
     assert loader.error is not None and window.banner.isVisible()
     assert len(window.wizard.pageIds()) > 1
     assert window.quit_action in window.file_menu.actions()
+
+
+def test_help_shows_the_manual_and_about_says_what_serumdesk_is(qtbot: QtBot) -> None:
+    from serumdesk.ui.help_dialog import about_text, manual_text
+
+    window = open_window(qtbot)
+    qtbot.waitUntil(lambda: window.help_menu.actions() != [])
+    window.help_action.trigger()
+    assert window.help_dialog is not None
+    shown = window.help_dialog.text.toPlainText()
+    assert "SerumDesk" in shown and len(shown) > 1000  # the README, not a placeholder
+    assert manual_text().startswith("# SerumDesk")
+    assert "does not diagnose" in about_text()
+    window.help_dialog.reject()
+
+
+def test_a_window_saved_larger_than_the_screen_comes_back_fitted(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from serumdesk.ui.window_settings import restore_geometry, save_geometry
+
+    screen = QApplication.primaryScreen()
+    assert screen is not None
+    free = screen.availableGeometry()
+    window = open_window(qtbot, size=None)
+    window.setGeometry(free.x() + 200, free.y() + 150, free.width() + 400, free.height() + 300)
+    save_geometry(window)  # as on a larger screen, or at a smaller scale
+    again = open_window(qtbot, size=None)
+    assert restore_geometry(again)
+    frame = again.frameGeometry()
+    assert free.contains(frame), (free, frame)  # Back and Next are on screen
+
+
+def test_each_question_says_which_step_of_the_persons_path_it_is(qtbot: QtBot) -> None:
+    from serumdesk.ui.questions.procedure_page import ProcedurePage
+    from serumdesk.ui.questions.question_page import QuestionPage
+    from serumdesk.ui.questions.sensitivity_page import SensitivityPage
+
+    window = open_window(qtbot)
+    recovery = Answers(use_case=UseCase.POST_PROCEDURE)
+    window.state.replace(recovery)
+    page = next_until(qtbot, window, ProcedurePage)
+    assert page.step_text == "Step 2 of 6"
+    window.state.replace(Answers(use_case=UseCase.HYDRATION))  # no procedure to ask about
+    page = next_until(qtbot, window, SensitivityPage)
+    assert page.step_text == "Step 2 of 5"
+    while isinstance(window.wizard.currentPage(), QuestionPage):
+        last = window.wizard.currentPage()
+        assert isinstance(last, QuestionPage)
+        text = last.step_text
+        click_next(qtbot, window)
+    assert text == "Step 5 of 5"
 
 
 @pytest.mark.parametrize("kind", ["device", "link", "folder", "huge"])

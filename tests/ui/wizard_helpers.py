@@ -140,12 +140,23 @@ def answer_current_page(qtbot: QtBot, window: MainWindow, answers: Answers) -> N
 
 
 def next_until(qtbot: QtBot, window: MainWindow, page_class: type[P]) -> P:
-    """Press Next, answering nothing, until a page of `page_class` shows; that page."""
+    """Press Next, answering nothing but the goal (which nothing preselects: the one in the
+    state is clicked), until a page of `page_class` shows; that page."""
     while not isinstance(window.wizard.currentPage(), page_class):
+        pick_goal_if_unanswered(qtbot, window)
         click_next(qtbot, window)
     page = window.wizard.currentPage()
     assert isinstance(page, page_class)
     return page
+
+
+def pick_goal_if_unanswered(qtbot: QtBot, window: MainWindow) -> None:
+    """On the first page with no goal chosen, click the goal the state holds."""
+    from serumdesk.ui.questions.use_case_page import UseCasePage
+
+    page = window.wizard.currentPage()
+    if isinstance(page, UseCasePage) and page.choice.value() is None:
+        click(qtbot, page.choice.buttons[window.state.answers.use_case])
 
 
 def drive_to_results(qtbot: QtBot, window: MainWindow, answers: Answers) -> ResultsPage:

@@ -159,10 +159,6 @@ def fit_words(match: Match, answers: Answers) -> str:
     return fit
 
 
-def score_words(match: Match) -> str:
-    return _("Score {score} (points for and against, from the guide's rules).").format(score=match.score)
-
-
 # -- cost ----------------------------------------------------------------------------------------
 
 def monthly_words(cost: CostEstimate) -> str:

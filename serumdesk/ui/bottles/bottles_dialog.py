@@ -30,7 +30,8 @@ from serumdesk.domain.bottles import Bottle, bottle_notes
 from serumdesk.domain.choices import PatchResult
 from serumdesk.domain.strict.numbers import EARLIEST_DAY, MONTHS_AFTER_OPENING
 from serumdesk.i18n import _
-from serumdesk.ui.widgets.style import em, plain_label, plain_tooltip
+from serumdesk.ui.widgets.style import em, plain_label, set_tip
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 CostFor = Callable[[str], CostEstimate | None]
 """The cost of a product at the person's own figures (None when it is not in the catalog)."""
@@ -45,7 +46,7 @@ def _date(day: QDate) -> dt.date:
 
 
 def _date_edit(day: dt.date | None, today: dt.date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day or today))
+    edit = wheel_only_when_focused(QDateEdit(_qdate(day or today)))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     edit.setMinimumDate(_qdate(EARLIEST_DAY))
@@ -70,7 +71,7 @@ class BottleBox(QGroupBox):
         self.patched.setChecked(bottle.patch_started is not None)
         self.patch_date = _date_edit(bottle.patch_started, today)
         self.patch_date.setAccessibleName(_("Patch test date for {title}").format(title=title))
-        self.result = QComboBox()
+        self.result = wheel_only_when_focused(QComboBox())
         self.result.setAccessibleName(_("Patch test result for {title}").format(title=title))
         for choice in PatchResult:
             self.result.addItem(choice.label, choice.value)
@@ -79,14 +80,13 @@ class BottleBox(QGroupBox):
         self.opened.setChecked(bottle.opened is not None)
         self.opened_date = _date_edit(bottle.opened, today)
         self.opened_date.setAccessibleName(_("Opening date for {title}").format(title=title))
-        self.months = QSpinBox()
+        self.months = wheel_only_when_focused(QSpinBox())
         self.months.setRange(0, int(MONTHS_AFTER_OPENING.maximum))
         self.months.setSpecialValueText(_("not known"))
         self.months.setSuffix(_(" months"))
         self.months.setValue(bottle.months_after_opening or 0)
         self.months.setAccessibleName(_("Months it keeps after opening, for {title}").format(title=title))
-        self.months.setToolTip(plain_tooltip(_("The open-jar symbol on the pack: 6M means "
-                                               "six months.")))
+        set_tip(self.months, _("The open-jar symbol on the pack: 6M means six months."))
         months_label = plain_label(_("Keeps after opening"), wrap=False)
         months_label.setBuddy(self.months)
         self.notes = plain_label()
@@ -161,7 +161,7 @@ class BottlesDialog(QDialog):
         scroller.setAccessibleName(_("Your bottles"))
         layout.addWidget(scroller, 1)
         adder = QHBoxLayout()
-        self.choice = QComboBox()
+        self.choice = wheel_only_when_focused(QComboBox())
         self.choice.setAccessibleName(_("Serum to add"))
         self.add_button = QPushButton(_("&Add bottle"))
         self.add_button.clicked.connect(self._add_chosen)

@@ -32,6 +32,7 @@ from serumdesk.domain.dates import add_months
 from serumdesk.i18n import _
 from serumdesk.ui.widgets.plain_dialogs import warn
 from serumdesk.ui.widgets.style import em, plain_label
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -66,7 +67,7 @@ class HandoutDialog(QDialog):
         form.addRow("&Notes", self.notes)
         row = QHBoxLayout()
         self.has_follow_up = QCheckBox(_("Follow-up &visit on"))
-        self.follow_up = QDateEdit(_qdate(add_months(today, 1)))
+        self.follow_up = wheel_only_when_focused(QDateEdit(_qdate(add_months(today, 1))))
         self.follow_up.setCalendarPopup(True)
         self.follow_up.setDisplayFormat("yyyy-MM-dd")
         self.follow_up.setDateRange(_qdate(today), _qdate(FOLLOW_UP_DAY.latest(today)))

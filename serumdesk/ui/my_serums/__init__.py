@@ -1,1 +1,1 @@
-"""File ▸ Add a serum and Your serums: products the person enters from their labels."""
+"""Catalog ▸ Add a serum and Your serums: products the person enters from their labels."""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from serumdesk.domain.advice.compare import MAX_COMPARED
 from serumdesk.i18n import N_, _
+from serumdesk.storage.catalog_loader import CatalogUnavailable
 from serumdesk.storage.user_catalog import (
     AlreadyInstalled,
     Installed,
@@ -24,6 +25,7 @@ from serumdesk.storage.user_catalog import (
 )
 
 if TYPE_CHECKING:
+    from serumdesk.domain.advice.recommendation import Recommendation
     from serumdesk.domain.catalog.my_products import MyProduct
     from serumdesk.ui.catalog_model import CatalogModel
     from serumdesk.ui.main_window import MainWindow
@@ -44,7 +46,7 @@ class CatalogPrompts(Protocol):
 
 
 class MySerumsActions(QObject):
-    """File ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
+    """Catalog ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
     bundled catalog."""
 
     def __init__(self, window: MainWindow, state: WorkState, catalog: CatalogModel,
@@ -99,11 +101,43 @@ class MySerumsActions(QObject):
             kept = self.store.add(mine)
         except UserCatalogError as exc:
             return str(exc)
-        self.catalog_changed(compare=kept.id)
-        self.window.show_status(_("Added “{brand} {name}”: it is ranked with the catalog's "
-                                  "products and marked “your entry”.").format(
-                                      brand=kept.brand, name=kept.name))
+        compared = self.catalog_changed(compare=kept.id)
+        self.window.show_status(self._added_words(kept.id, f"{kept.brand} {kept.name}", compared))
         return None
+
+    def _recommendation(self) -> Recommendation | None:
+        """The results for the answers now, with the catalog just read (None if unreadable)."""
+        from serumdesk.domain.advice.recommendation import recommend
+
+        answers = self.state.answers
+        try:
+            return recommend(self.catalog.catalog(), answers, self.state.overrides,
+                             vocabulary=self.catalog.vocabulary() if answers.allergens else None)
+        except CatalogUnavailable:
+            return None
+
+    def _added_words(self, product_id: str, title: str, compared: bool) -> str:
+        """What happened to a serum just added, as it is: ranked, compared, or left out."""
+        rec = self._recommendation()
+        if rec is None:
+            return _("Added “{title}”.").format(title=title)
+        ranked = next((m for m in rec.matches if m.product.id == product_id), None)
+        if ranked is None:
+            left_out = next((e for e in rec.excluded if e.product.id == product_id), None)
+            why = " ".join(r.text for r in left_out.reasons) if left_out else ""
+            if why:
+                return _("Added “{title}”, but your answers leave it out: {why} It is listed "
+                         "under “Not included, and why”.").format(title=title, why=why)
+            return _("Added “{title}”, but your answers leave it out. It is listed under "
+                     "“Not included, and why”.").format(title=title)
+        if compared:
+            return _("Added “{title}”: #{rank} of your {count} matches, marked “your entry”, "
+                     "and compared on your results.").format(
+                title=title, rank=ranked.rank, count=len(rec.matches))
+        return _("Added “{title}”: #{rank} of your {count} matches, marked “your entry”. "
+                 "{most} products are already compared: tick it under “Choose what to "
+                 "compare” to see it beside them.").format(
+            title=title, rank=ranked.rank, count=len(rec.matches), most=MAX_COMPARED)
 
     def _save_edit(self, mine: MyProduct) -> str | None:
         try:
@@ -181,10 +215,10 @@ class MySerumsActions(QObject):
         self.catalog_changed()
         if result.kind is Installed.CATALOG:
             text = _("SerumDesk now uses the catalog {description}. The printed sheet names "
-                     "it. File ▸ Use the bundled catalog goes back.")
+                     "it. Catalog ▸ Use the bundled catalog goes back.")
         else:
             text = _("SerumDesk now uses the price list {description}. The printed sheet "
-                     "names it. File ▸ Use the bundled catalog goes back.")
+                     "names it. Catalog ▸ Use the bundled catalog goes back.")
         text = text.format(description=result.description)
         self.prompts.inform(_("Catalog updated"), "\n\n".join([text, *result.warnings]))
 
@@ -199,17 +233,21 @@ class MySerumsActions(QObject):
                                 _("The bundled catalog was already in use."))
 
     # -- after any change ---------------------------------------------------------------------
-    def catalog_changed(self, compare: str | None = None) -> None:
+    def catalog_changed(self, compare: str | None = None) -> bool:
         """Read the catalog again and recompute what is on screen; `compare` puts a new serum
-        into the comparison (in place of the last one when it is full)."""
+        into the comparison when there is room (nothing compared is dropped unasked).
+        True when `compare` is compared now."""
         self.catalog.reload()
-        if compare is not None:
-            ids = [pid for pid in self.state.compared_ids if pid != compare]
-            self.state.edit_compared([*ids[:MAX_COMPARED - 1], compare])
+        ids = list(self.state.compared_ids)
+        if compare is not None and compare not in ids and len(ids) < MAX_COMPARED:
+            rec = self._recommendation()
+            if rec is not None and any(m.product.id == compare for m in rec.matches):
+                self.state.edit_compared([*ids, compare])
         if self.list_dialog is not None and self.list_dialog.isVisible():
             entries = self._entries()
             if entries is not None:
                 self.list_dialog.show_entries(entries)
+        return compare is not None and compare in self.state.compared_ids
 
 
 def install_my_serums_actions(window: MainWindow, state: WorkState, catalog: CatalogModel,

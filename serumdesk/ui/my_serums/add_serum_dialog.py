@@ -1,4 +1,4 @@
-"""File ▸ Add a serum…: paste a label, see it read ingredient by ingredient as you type, give
+"""Catalog ▸ Add a serum…: paste a label, see it read ingredient by ingredient as you type, give
 the price and size, and save it beside the catalog's products.
 
 Imported when the person first opens it, never at start-up.
@@ -34,6 +34,7 @@ from serumdesk.domain.strict.limits import BRAND_CHARS, LABEL_CHARS, PRODUCT_NAM
 from serumdesk.domain.strict.numbers import PRICE_USD, SIZE_ML, Quantity
 from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 Save = Callable[[MyProduct], str | None]
 """Keeps the entry; returns None when saved, else what went wrong in plain words."""
@@ -43,7 +44,7 @@ ANALYSE_DELAY_MS = 150
 
 def _figure_spin(quantity: Quantity) -> QDoubleSpinBox:
     """A spin box for `quantity` from 0 ("not given yet", refused on Save) to its maximum."""
-    spin = QDoubleSpinBox()
+    spin = wheel_only_when_focused(QDoubleSpinBox())
     spin.setRange(0.0, quantity.maximum)
     spin.setDecimals(quantity.decimals)
     spin.setPrefix(quantity.prefix)

@@ -1,4 +1,4 @@
-"""File ▸ Your serums…: the serums the person entered, to edit or remove.
+"""Catalog ▸ Your serums…: the serums the person entered, to edit or remove.
 
 Imported when the person first opens it, never at start-up.
 """
@@ -50,7 +50,7 @@ class YourSerumsDialog(QDialog):
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         layout.addWidget(self.list, 1)
-        self.empty = plain_label(_("No serums yet: add one with File ▸ Add a serum."))
+        self.empty = plain_label(_("No serums yet: add one with Catalog ▸ Add a serum."))
         layout.addWidget(self.empty)
         row = QHBoxLayout()
         self.add_button = QPushButton(_("&Add…"))

@@ -102,7 +102,10 @@ class ProfileActions(QObject):
         self.actions = [self.new_action, self.open_action, self.save_action, self.save_as_action,
                         self.rename_action, self.duplicate_action, self.delete_action,
                         self.restore_action, self.export_action, self.import_action]
-        self.window.add_file_actions(self.actions)
+        managing = [self.rename_action, self.duplicate_action, self.delete_action,
+                    self.restore_action]
+        self.window.add_file_actions([a for a in self.actions if a not in managing])
+        self.window.add_profile_actions(managing)
 
     def _refresh(self) -> None:
         """Enable what makes sense now, and show the profile and unsaved mark in the title."""
@@ -143,6 +146,7 @@ class ProfileActions(QObject):
         self.dirty = False
         self._remember(profile)
         self._refresh()
+        self.window.wizard.show_results()  # its results, scrolled to the top
 
     def _settled(self) -> bool:
         """True when nothing unsaved would be lost (saved, discarded, or nothing to save)."""
@@ -296,9 +300,9 @@ class ProfileActions(QObject):
             return
         name = self.current.name
         if not self.prompts.confirm(
-                _("Delete profile?"),
-                _("Move the profile “{name}” to the trash?\nYou can bring it back with File ▸ "
-                  "Restore a deleted profile.").format(name=name), _("Delete")):
+                _("Delete profile?"), _("Move the profile “{name}” to the trash?\nYou can bring "
+                                     "it back with Profiles ▸ Restore a deleted profile.").format(
+                                         name=name), _("Delete")):
             return
         try:
             self.store.delete(self.current.id)

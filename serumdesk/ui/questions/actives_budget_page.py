@@ -13,6 +13,7 @@ from serumdesk.i18n import N_, _
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import CheckChoice
 from serumdesk.ui.widgets.style import SecondaryLabel
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 DEFAULT_BUDGET = 60.0
 
@@ -35,7 +36,7 @@ class ActivesBudgetPage(QuestionPage):
         row = QHBoxLayout()
         self.has_budget = QCheckBox(_("Limit to a monthly budget of"))
         self.has_budget.setAccessibleName(_("Limit to a monthly budget"))
-        self.budget = QDoubleSpinBox()
+        self.budget = wheel_only_when_focused(QDoubleSpinBox())
         self.budget.setRange(BUDGET_USD.lowest(), BUDGET_USD.maximum)  # as files and options
         self.budget.setDecimals(BUDGET_USD.decimals)
         self.budget.setSingleStep(10)
@@ -50,7 +51,8 @@ class ActivesBudgetPage(QuestionPage):
         row.addStretch(1)
         layout.addLayout(row)
         hint = SecondaryLabel(
-            _("Products over budget stay in the list, marked as over budget. $0 is allowed."))
+            _("Products over budget stay in the list, marked as over budget. A budget of $0 "
+              "marks every product as over it."))
         layout.addWidget(hint)
 
     def fill(self, draft: Answers) -> None:

@@ -13,7 +13,8 @@ from serumdesk.domain.strict.numbers import DAYS_SINCE_PROCEDURE
 from serumdesk.i18n import N_, _
 from serumdesk.ui.questions.question_page import QuestionPage, section_label
 from serumdesk.ui.widgets.choices import RadioChoice
-from serumdesk.ui.widgets.style import plain_label, plain_tooltip
+from serumdesk.ui.widgets.style import plain_label, set_tip
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 NOT_SURE = -1
 
@@ -34,13 +35,12 @@ class ProcedurePage(QuestionPage):
         layout.addWidget(self.choice)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.days = QSpinBox()
+        self.days = wheel_only_when_focused(QSpinBox())
         self.days.setRange(NOT_SURE, int(DAYS_SINCE_PROCEDURE.maximum))  # as files and options
         self.days.setSpecialValueText(_("Not sure"))
         self.days.setSuffix(_(" days ago"))
         self.days.setAccessibleName(_("Days since the procedure"))
-        self.days.setToolTip(plain_tooltip(_("0 means today. 'Not sure' is treated as still "
-                                             "healing.")))
+        set_tip(self.days, _("0 means today. 'Not sure' is treated as still healing."))
         self.watch(self.days.valueChanged)
         when = plain_label(_("How long ago?"), wrap=False)
         when.setBuddy(self.days)

@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLabel, QVBoxLayout, QWizardPage
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from serumdesk.domain.answers import Answers
 from serumdesk.i18n import _
@@ -38,12 +47,27 @@ class QuestionPage(QWizardPage):
         self.state = state
         self.setTitle(_(self.heading_text))
         self.setSubTitle(self.subtitle())
+        self.step_text = ""
         self._filling = False
         self._painted = False
         layout = QVBoxLayout(self)
-        layout.setSpacing(em(self) // 2)
-        self.build(layout)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The questions scroll when the window is short (1366 × 768 at 1.5× scale leaves about
+        # 500 px): the page's content never makes the window taller than the screen, and Back
+        # and Next stay on it. A transparent area: the page looks the same when it fits.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.viewport().setAutoFillBackground(False)
+        content = QWidget()
+        content.setAutoFillBackground(False)
+        inner = QVBoxLayout(content)
+        inner.setSpacing(em(self) // 2)
+        self.build(inner)
+        inner.addStretch(1)
+        scroller.setWidget(content)
+        content.installEventFilter(self)
+        layout.addWidget(scroller, 1)
         self.error_label = plain_label()
         self.error_label.setObjectName("pageError")
         self.error_label.setAccessibleName(_("Problem on this page"))
@@ -51,12 +75,27 @@ class QuestionPage(QWizardPage):
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
+    def show_step(self, number: int, total: int) -> None:
+        """'Step 2 of 6' in the page's header, before why it asks (the wizard knows the path;
+        in the header, it costs the page no height)."""
+        self.step_text = _("Step {number} of {total}").format(number=number, total=total)
+        self.setSubTitle(f"{self.step_text} · {self.subtitle()}")
+
     def subtitle(self) -> str:
-        """The page's subtitle: `why`, in the language shown."""
+        """Why the page asks (`why`), in the language shown."""
         return _(self.why)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self._on_painted()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The questions are painted in the scroll area, which covers the page itself.
+        if event.type() == QEvent.Type.Paint:
+            self._on_painted()
+        return super().eventFilter(watched, event)
+
+    def _on_painted(self) -> None:
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
@@ -120,6 +159,7 @@ class QuestionPage(QWizardPage):
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
+        self.error_label.setAccessibleDescription(message)  # its words, not only its name
         apply_tone(self.error_label, "clinician")
         self.error_label.show()
         self.error_label.setFocus()

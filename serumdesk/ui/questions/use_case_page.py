@@ -38,7 +38,8 @@ class UseCasePage(ChoicePage):
         self.had_procedure.setVisible(not self.is_post_procedure())  # recovery always asks
 
     def fill(self, draft: Answers) -> None:
-        super().fill(draft)
+        # Nothing is chosen for a person who has not answered yet: the goal is theirs to pick.
+        self.choice.set_value(None if self.state.fresh else draft.use_case)
         self.had_procedure.setChecked(draft.use_case is not UseCase.POST_PROCEDURE
                                       and draft.has_procedure)
         self._show_procedure_box()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from serumdesk.i18n import _
+from serumdesk.ui.questions.question_page import QuestionPage
 from serumdesk.ui.questions.use_case_page import UseCasePage
 
 if TYPE_CHECKING:
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
     from serumdesk.ui.work_state import WorkState
 
 P = TypeVar("P", bound=QWizardPage)
+QUESTIONS = 6
+"""The question pages: the first and the five before the results (a test holds it to
+`later_pages`); the results page's id is QUESTIONS."""
+PROCEDURE = 1
+"""The procedure page's id: asked only for recovery."""
 SKIP_PROCEDURE_TO = 2
 """Where Next goes from the first page when no procedure is asked about: the page after
 the procedure page (SensitivityPage; a test holds it to `later_pages`)."""
@@ -60,6 +66,7 @@ class AdvisorWizard(QWizard):
                             (QWizard.WizardButton.NextButton, "Next")):
             self.button(which).setAccessibleName(name)
         state.replaced.connect(self.restart)
+        self.currentIdChanged.connect(self._show_step)
 
     # -- pages: the first at once, the rest once it is on screen --------------------------------
     def add_remaining_pages(self) -> None:
@@ -81,6 +88,21 @@ class AdvisorWizard(QWizard):
             return SKIP_PROCEDURE_TO
         return super().nextId()
 
+    def steps(self) -> list[int]:
+        """The question pages' ids on the person's path (the procedure page only for recovery
+        or a recent treatment; while no goal is chosen, counted in)."""
+        first = self.page(0)
+        asked = not isinstance(first, UseCasePage) or first.asks_procedure() \
+            or first.choice.value() is None
+        skipped = set() if asked else {PROCEDURE}
+        return [i for i in range(QUESTIONS) if i not in skipped]
+
+    def _show_step(self, current: int) -> None:
+        page = self.page(current)
+        steps = self.steps()
+        if isinstance(page, QuestionPage) and current in steps:
+            page.show_step(steps.index(current) + 1, len(steps))
+
     # -- never close: the wizard is the window's content ------------------------------------
     def reject(self) -> None:
         pass
@@ -90,6 +112,18 @@ class AdvisorWizard(QWizard):
 
     def done(self, _result: int) -> None:
         pass
+
+    def show_results(self) -> None:
+        """Answer forward to the results (a profile was opened: its answers are all given);
+        stops early on a page whose answer is missing, so the person sees what to fill in."""
+        from serumdesk.ui.results.results_page import ResultsPage
+
+        self.add_remaining_pages()
+        while not isinstance(self.currentPage(), ResultsPage):
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                return
 
     def built_page(self, cls: type[P]) -> P:
         """The page of class `cls`, building the later pages first if need be."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -63,6 +65,7 @@ class AdvicePanel(QWidget):
         self.not_advice.setContentsMargins(em(self) // 2, em(self) // 2, em(self) // 2,
                                            em(self) // 2)
         self.not_advice.setAccessibleName("Not medical advice")
+        self.not_advice.setAccessibleDescription(NOT_ADVICE)
         self.catalog_line = SecondaryLabel()
         about_heading = heading("What these serums are")
         self.about = plain_label(selectable=True)
@@ -81,7 +84,10 @@ class AdvicePanel(QWidget):
                 layout.addSpacing(gap)
             layout.addWidget(widget)
 
-    def show_recommendation(self, rec: Recommendation, serum_title: str | None) -> None:
+    def show_recommendation(self, rec: Recommendation, serum_title: str | None,
+                            compared: Collection[str] = ()) -> None:
+        """`compared`: ids on the cards above; a cheaper alternative among them is not
+        listed again."""
         excluded = [f"{e.product.title}: {' '.join(r.text for r in e.reasons)}"
                     for e in rec.excluded]
         self.excluded.setText(_bullets(excluded) if excluded
@@ -89,10 +95,12 @@ class AdvicePanel(QWidget):
         alternatives = [
             f"{m.product.title} — {money(m.cost.cost_per_month_usd)} a month"
             + (" (over budget)" if m.over_budget else "") + f". {m.product.description}"
-            for m in rec.ranking.alternatives]
+            for m in rec.ranking.alternatives if m.product.id not in compared]
+        above = any(m.product.id in compared for m in rec.ranking.alternatives)
         self.alternatives.setText(
             _bullets(alternatives) if alternatives else
-            "None of the guide's lower-cost alternatives is left for your answers.")
+            "The guide's lower-cost alternatives for your answers are compared above." if above
+            else "None of the guide's lower-cost alternatives is left for your answers.")
         self.am.setText("\n".join(f"{i}. {step}" for i, step in enumerate(rec.routine.am, 1)))
         self.pm.setText("\n".join(f"{i}. {step}" for i, step in enumerate(rec.routine.pm, 1)))
         self.pairing.setText(_bullets([_cited(n.text, n.source) for n in rec.routine.notes]))

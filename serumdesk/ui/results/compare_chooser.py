@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
 from serumdesk.domain.advice.compare import MAX_COMPARED, MIN_COMPARED
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.wording import listed_title, money
 from serumdesk.ui.widgets.choices import mnemonic_safe
+from serumdesk.ui.widgets.expander import DisclosureButton
 from serumdesk.ui.widgets.flow_layout import FlowLayout
 from serumdesk.ui.widgets.style import SecondaryLabel, em
 
@@ -34,12 +35,8 @@ class CompareChooser(QWidget):
         self.setAccessibleName("Products to compare")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.toggle = QToolButton()
-        self.toggle.setCheckable(True)
-        self.toggle.setAutoRaise(True)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.toggle.toggled.connect(self._expand)
+        self.toggle = DisclosureButton()
+        self.toggle.toggled_open.connect(self._expand)
         outer.addWidget(self.toggle)
         self.panel = QGroupBox()
         panel_layout = QVBoxLayout(self.panel)
@@ -55,7 +52,6 @@ class CompareChooser(QWidget):
         self._expand(False)
 
     def _expand(self, on: bool) -> None:
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.panel.setVisible(on)
 
     def _retitle(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -22,8 +23,16 @@ from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.catalog.price_list import clinic_price_sentence
 from serumdesk.domain.strict.numbers import COST_QUANTITIES
-from serumdesk.i18n import _
-from serumdesk.ui.widgets.style import apply_tone, em, plain_label, plain_tooltip, scaled_font
+from serumdesk.ui.widgets.style import (
+    apply_tone,
+    em,
+    plain_label,
+    reveal,
+    scaled_font,
+    set_tip,
+    show_focus,
+)
+from serumdesk.ui.widgets.wheel_guard import wheel_only_when_focused
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.ranking import Match
@@ -71,8 +80,19 @@ class CostPanel(QWidget):
         self.monthly = plain_label(wrap=False)
         self.monthly.setFont(scaled_font(self.monthly, 1.3, bold=True))
         self.estimate_tag = tag("estimate", "info", "estimateTag")
+        self.reset = QPushButton("Reset")
+        self.reset.setObjectName("resetFigures")
+        self.reset.setFlat(True)
+        show_focus(self.reset)
+        self.reset.setAccessibleName(f"Reset to the catalog figures for {self.product.title}")
+        set_tip(self.reset, "Go back to the catalog's figures")
+        self.reset.clicked.connect(self._on_reset)
+        self.yours = plain_label("— your figures ·", wrap=False)
+        self.yours.setObjectName("yourFigures")
         top.addWidget(self.monthly)
+        top.addWidget(self.yours)
         top.addWidget(self.estimate_tag)
+        top.addWidget(self.reset)
         top.addStretch(1)
         layout.addLayout(top)
         # One of the two shows whenever there is a budget, so the rows below line up.
@@ -90,16 +110,17 @@ class CostPanel(QWidget):
         apply_tone(self.stale, "warning", radius=8)
         self.update_price = QPushButton("Update price")
         self.update_price.setFlat(True)
+        show_focus(self.update_price)
         self.update_price.setAccessibleName(f"Update the price of {self.product.title}")
         self.update_price.clicked.connect(self.edit_price)
         stale_row.addWidget(self.stale, 1)
         stale_row.addWidget(self.update_price, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(stale_row)
+        self.clinic_price = plain_label()
+        self.clinic_price.setObjectName("clinicPrice")
         self.months = plain_label()
         self.window_cost = plain_label()
-        self.assumption = plain_label()
-        self.assumption.setAccessibleName("Assumptions behind the monthly cost")
-        for line in (self.months, self.window_cost, self.assumption):
+        for line in (self.clinic_price, self.months, self.window_cost):
             layout.addWidget(line)
 
         form = QFormLayout()
@@ -108,8 +129,8 @@ class CostPanel(QWidget):
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.field_tags: dict[str, QLabel] = {}
         for name, quantity in COST_QUANTITIES.items():  # the bounds every surface shares
-            label = _(COST_FIELDS[name])
-            spin = QDoubleSpinBox()
+            label = COST_FIELDS[name]
+            spin = wheel_only_when_focused(QDoubleSpinBox())
             spin.setDecimals(quantity.decimals)
             spin.setRange(quantity.lowest(), quantity.maximum)
             spin.setSuffix(quantity.suffix)
@@ -127,19 +148,13 @@ class CostPanel(QWidget):
             row_label = plain_label(label, wrap=False)
             row_label.setBuddy(spin)
             form.addRow(row_label, row)
-        self.spins["applications_per_day"].setToolTip(plain_tooltip("0.5 means every other day."))
+        set_tip(self.spins["applications_per_day"], "0.5 means every other day.")
         layout.addLayout(form)
-        self.reset = QPushButton("Use catalog figures")
-        self.reset.setAccessibleName(f"Use catalog figures for {self.product.title}")
-        self.reset.clicked.connect(self._on_reset)
-        reset_row = QHBoxLayout()
-        reset_row.addWidget(self.reset)
-        reset_row.addStretch(1)
-        layout.addLayout(reset_row)
         self.show_match(match, None, False, dt.date.today())
 
     def show_match(self, match: Match, budget: float | None, in_recovery: bool,
-                   today: dt.date) -> None:
+                   today: dt.date, said_above: Collection[str] = ()) -> None:
+        """`said_above`: words said once above the cards (a budget line most of them share)."""
         self.product = match.product  # a card may be reused for another product
         cost = match.cost
         stale = stale_words(self.product, cost, today)
@@ -148,13 +163,18 @@ class CostPanel(QWidget):
         for widget in (self.stale, self.update_price):
             widget.setVisible(bool(stale))
         inputs = cost.inputs
+        edited = bool(inputs.overridden_fields)
         self.monthly.setText(wording.monthly_words(cost))
-        self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}")
+        self.yours.setVisible(edited)
+        self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}"
+                                       + (", with your figures" if edited else ""))
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
-        self.estimate_tag.setVisible(cost.is_estimate)
-        self.estimate_tag.setToolTip(plain_tooltip("\n".join(estimated)))
-        self.over_budget.setVisible(match.over_budget)
-        self.within_budget.setVisible(budget is not None and not match.over_budget)
+        self.estimate_tag.setVisible(cost.is_estimate and not edited)
+        set_tip(self.estimate_tag, "\n".join(estimated))
+        budget_line = None if budget is None else wording.budget_words(match.over_budget, budget)
+        shown = budget_line is not None and budget_line not in said_above
+        self.over_budget.setVisible(match.over_budget and shown)
+        self.within_budget.setVisible(budget is not None and not match.over_budget and shown)
         if budget is not None:
             self.over_budget.setText(wording.budget_words(True, budget))
             self.within_budget.setText(wording.budget_words(False, budget))
@@ -164,8 +184,8 @@ class CostPanel(QWidget):
         self.window_cost.setText(wording.recovery_window_words(cost))
         self.window_cost.setVisible(in_recovery)
         clinic_price = clinic_price_sentence(self.product, "price_usd" in inputs.overridden_fields)
-        self.assumption.setText(clinic_price + wording.assumption_words(cost) + (
-            f" {wording.estimated_words(cost)}" if cost.is_estimate else ""))
+        self.clinic_price.setText(clinic_price.strip())
+        self.clinic_price.setVisible(bool(clinic_price))
         for name, spin in self.spins.items():
             spin.blockSignals(True)
             spin.setValue(getattr(inputs, name))
@@ -174,24 +194,25 @@ class CostPanel(QWidget):
             field_tag = self.field_tags[name]
             if name in inputs.overridden_fields:
                 field_tag.setText("your figure")
-                field_tag.setToolTip(plain_tooltip(f"Catalog: {provenance.describe()}"))
+                set_tip(field_tag, f"Catalog: {provenance.describe()}")
                 field_tag.show()
             elif name in inputs.estimated_fields:
                 field_tag.setText("estimate")
-                field_tag.setToolTip(plain_tooltip(provenance.describe()))
+                set_tip(field_tag, provenance.describe())
                 field_tag.show()
             else:
                 field_tag.hide()
-            spin.setToolTip(plain_tooltip(
+            set_tip(spin,
                 provenance.describe() if name != "applications_per_day"
-                else f"{provenance.describe()}\n0.5 means every other day."))
-        self.reset.setEnabled(bool(inputs.overridden_fields))
+                else f"{provenance.describe()}\n0.5 means every other day.")
+        self.reset.setVisible(edited)
 
     def edit_price(self) -> None:
         """Put the cursor in the price, selected, so typing replaces it."""
         spin = self.spins["price_usd"]
         spin.setFocus()
         spin.selectAll()
+        reveal(spin)
 
     def current_override(self) -> ProductOverride:
         values: dict[str, float | None] = {}

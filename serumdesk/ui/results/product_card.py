@@ -7,6 +7,7 @@ them in a shared grid so the same section lines up across every compared product
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
@@ -24,17 +25,17 @@ from serumdesk.ui.widgets.style import (
     apply_tone,
     em,
     plain_label,
-    plain_tooltip,
     scaled_font,
+    set_tip,
 )
 
 SECTIONS = ("header", "cautions", "cost", "source", "match", "buying", "care", "ingredients",
             "evidence")
 SECTION_TITLES = {
     "cautions": "Cautions",
-    "cost": "Cost (edit the figures to recompute)",
+    "cost": "Cost",
     "source": "Active source",
-    "match": "Match and why",
+    "match": "Match and why (points from the guide's rules)",
     "buying": "Before you buy",
     "care": "Stability, packaging and storage",
     "ingredients": "Key ingredients and irritants",
@@ -42,6 +43,7 @@ SECTION_TITLES = {
 }
 CAUTION_TITLES = {level: level.label for level in CautionLevel}
 """The one label of each level (the sheet uses the same)."""
+NO_OWN_CAUTIONS = "None beyond those for you above."
 _LEVEL_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 
 
@@ -74,18 +76,29 @@ class CautionBox(QFrame):
         self.title.setText(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
         self.text.setText(note.text)
         self.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
-        self.setToolTip(plain_tooltip(f"Source: {note.source.cite()}"))
+        set_tip(self, f"Source: {note.source.cite()}")
 
 
-def care_text(product: Product) -> str:
-    return "\n".join((wording.packaging_words(product), wording.storage_words(product),
-                      wording.concentration_words(product)))
+SAME_FOR_ALL = "Said under the table above."
 
 
-def ingredients_text(product: Product) -> str:
-    return "\n".join((f"Key: {wording.key_ingredients_words(product)}",
-                      f"Possible irritants: {wording.irritants_words(product)}",
-                      wording.fragrance_words(product), wording.checked_words(product)))
+def _unshared(lines: list[tuple[str, str]], shared: Collection[str]) -> str:
+    """The lines whose fact differs between the compared products (prefix, fact)."""
+    kept = [f"{prefix}{fact}" for prefix, fact in lines if fact not in shared]
+    return "\n".join(kept) if kept else SAME_FOR_ALL
+
+
+def care_text(product: Product, shared: Collection[str] = ()) -> str:
+    return _unshared([("", wording.packaging_words(product)), ("", wording.storage_words(product)),
+                      ("", wording.concentration_words(product))], shared)
+
+
+def ingredients_text(product: Product, shared: Collection[str] = ()) -> str:
+    rest = [f"{prefix}{fact}" for prefix, fact in (
+        ("Possible irritants: ", wording.irritants_words(product)),
+        ("", wording.fragrance_words(product)), ("", wording.checked_words(product)))
+        if fact not in shared]
+    return "\n".join([f"Key: {wording.key_ingredients_words(product)}", *rest])
 
 
 def source_text(product: Product) -> str:
@@ -128,13 +141,17 @@ class ProductCard(QFrame):
     override_edited = Signal(str, object)
     """(product id, ProductOverride) when the person edits the cost figures."""
 
-    def __init__(self, match: Match, answers: Answers, today: dt.date, parent: QWidget) -> None:
+    def __init__(self, match: Match, answers: Answers, today: dt.date, parent: QWidget,
+                 cautions: Sequence[CautionNote] | None = None,
+                 shared: Collection[str] = ()) -> None:
         super().__init__(parent)
         self.product_id = match.product.id
         self.setObjectName("productCard")
         self.setStyleSheet("#productCard { background: palette(alternate-base); "
                            "border: 1px solid palette(mid); border-radius: 6px; }")
         self.cells: dict[str, QWidget] = {}
+        self.said_above: set[str] = set()
+        """Sections left out of this card: every compared product says the same (above)."""
         self.bodies: dict[str, QVBoxLayout] = {}
         for name in SECTIONS:
             cell = QWidget(parent)
@@ -192,19 +209,21 @@ class ProductCard(QFrame):
         self.bodies["buying"].addWidget(self.questions)
         self.full_list = Expander("Ingredient list")
         self.bodies["ingredients"].addWidget(self.full_list)
-        self.no_cautions = plain_label("No cautions for your answers.")
+        self.no_cautions = plain_label(NO_OWN_CAUTIONS)
         self.no_cautions.setObjectName("noCautions")
-        self.no_cautions.setAccessibleName("No cautions for your answers.")
+        self.no_cautions.setAccessibleName(NO_OWN_CAUTIONS)
         self.bodies["cautions"].addWidget(self.no_cautions)
         self._caution_pool: list[CautionBox] = []
         self.caution_boxes: list[QFrame] = []
         """The caution boxes shown, strongest first (or the 'no cautions' line)."""
-        self.show_match(match, answers, today)
+        self.show_match(match, answers, today, cautions, shared)
 
-    def place(self, grid: QGridLayout, column: int) -> None:
-        grid.addWidget(self, 0, column, len(SECTIONS), 1)
+    def place(self, grid: QGridLayout, column: int, band: int = 0) -> None:
+        """Put the card in `column` of the `band`-th row of cards (when they wrap)."""
+        first = band * len(SECTIONS)
+        grid.addWidget(self, first, column, len(SECTIONS), 1)
         for row, name in enumerate(SECTIONS):
-            grid.addWidget(self.cells[name], row, column)
+            grid.addWidget(self.cells[name], first + row, column)
         self.lower()
 
     def remove(self, grid: QGridLayout) -> None:
@@ -214,8 +233,11 @@ class ProductCard(QFrame):
             widget.deleteLater()
 
     def show_match(self, match: Match, answers: Answers, today: dt.date,
-                   title: str | None = None) -> None:
-        """`title` is the plan's heading for it (a closest option when nothing suits)."""
+                   cautions: Sequence[CautionNote] | None = None,
+                   shared: Collection[str] = (), title: str | None = None) -> None:
+        """Show `match`; `cautions` are the ones that set it apart (all of its own if None);
+        `shared` facts read the same for several compared products and are said once above;
+        `title` is the plan's heading for it (a closest option when nothing suits)."""
         p = match.product
         self.product_id = p.id  # cards are reused for other products as the comparison changes
         self.rank_label.setText(title or f"#{match.rank} of your matches")
@@ -224,17 +246,24 @@ class ProductCard(QFrame):
         self.name_label.setAccessibleName(wording.listed_title(p))
         self.yours_label.setVisible(p.entered_by_you)
         self.fit_label.setText(wording.fit_words(match, answers))
-        self._show_cautions(match)
+        shown = match.cautions if cautions is None else cautions
+        none = NO_OWN_CAUTIONS if match.cautions else "No cautions for your answers."
+        self.no_cautions.setText(none)
+        self.no_cautions.setAccessibleName(none)
+        self._show_cautions(shown)
         self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window,
-                             today)
+                             today, shared)
         self.source_label.setText(p.source_category.label)
         self.source_detail.setText(p.source_detail)
         self.origin_label.setText(source_text(p))
-        self.score_label.setText(wording.score_words(match))
+        self.score_label.setText(f"Score {match.score}")  # the section title says what it is
         self.why.set_title(f"Why ({len(match.reasons)} reasons)")
         self.why.set_body(reasons_text(match))
-        self.care_label.setText(care_text(p))
-        self.ingredients_label.setText(ingredients_text(p))
+        care = care_text(p, shared)
+        self.care_label.setText(care)
+        # A section whose every fact is shared by all compared products is said once, above.
+        self.said_above = {"care"} if care == SAME_FOR_ALL else set()
+        self.ingredients_label.setText(ingredients_text(p, shared))
         listed = ingredient_list_text(p)
         self.full_list.set_body(listed)
         self.full_list.setVisible(bool(listed))
@@ -242,12 +271,14 @@ class ProductCard(QFrame):
         questions = questions_text(p)
         self.questions.set_body(questions)
         self.questions.setVisible(bool(questions))
-        self.evidence_label.setText(wording.evidence_words(p))
+        evidence = wording.evidence_words(p)
+        self.evidence_label.setText(evidence)
+        self.evidence_label.setVisible(evidence not in shared)  # said once, above
         self.evidence_more.set_body(
             f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
 
-    def _show_cautions(self, match: Match) -> None:
-        notes = sorted(match.cautions, key=lambda c: _LEVEL_ORDER[c.level])
+    def _show_cautions(self, cautions: Sequence[CautionNote]) -> None:
+        notes = sorted(cautions, key=lambda c: _LEVEL_ORDER[c.level])
         body = self.bodies["cautions"]
         while len(self._caution_pool) < len(notes):
             box = CautionBox(f"caution_{len(self._caution_pool)}")
@@ -265,6 +296,7 @@ class ProductCard(QFrame):
         """The card's controls in reading order, for a Tab order that follows the columns."""
         expanders = (self.why, self.questions, self.full_list, self.evidence_more)
         update = [self.cost.update_price] if not self.cost.update_price.isHidden() else []
-        return [*update, *self.cost.spins.values(), self.cost.reset,
+        reset = [self.cost.reset] if not self.cost.reset.isHidden() else []
+        return [*reset, *update, *self.cost.spins.values(),
                 *(e.button for e in expanders if not e.isHidden())]
 

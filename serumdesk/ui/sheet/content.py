@@ -14,6 +14,8 @@ from serumdesk.domain import guide
 from serumdesk.domain.advice import wording
 from serumdesk.domain.advice.background import DONOR_QUESTION, QUESTIONS, transparency_questions
 from serumdesk.domain.advice.cautions import CautionLevel, CautionNote
+from serumdesk.domain.advice.glance import REPEAT_LIMIT, short_fit
+from serumdesk.domain.advice.glossary import Explainer
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE
@@ -28,6 +30,9 @@ from serumdesk.domain.strict.plain_text import plain
 from serumdesk.i18n import _
 from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, end_html, prepared_html, top_html
 
+GRID_PADDING = 2
+"""The comparison table's cell padding; no other table on the sheet has it, so the page
+layout finds the table by it."""
 GENERIC_CLINICIAN_CAUTION = (
     "Medical cautions apply — see your clinician before starting it."
 )
@@ -78,19 +83,15 @@ def _answers_html(answers: Answers, include_medical: bool) -> str:
             + "".join(cells) + "</table>")
 
 
-def _source_cell(p: Product) -> str:
-    return (f"<b>{_e(p.source_category.label)}</b><br/>"
-            + _lines(p.source_detail, f"{wording.origin_words(p)} {wording.vegan_words(p)}",
+def _source_cell(p: Product, explain: Explainer) -> str:
+    return (f"<b>{_e(explain(p.source_category.label))}</b><br/>"
+            + _lines(explain(p.source_detail),
+                     f"{wording.origin_words(p)} {wording.vegan_words(p)}",
                      *wording.claims_words(p)))
 
 
-def _ingredients_cell(p: Product) -> str:
-    return _lines(wording.key_ingredients_words(p), wording.checked_words(p))
-
-
-def _buying_cell(p: Product) -> str:
-    notes = wording.buyer_note_words(p)
-    return _lines(*notes) if notes else "Nothing special noted."
+def _ingredients_cell(p: Product, explain: Explainer) -> str:
+    return _lines(explain(wording.key_ingredients_words(p)), wording.checked_words(p))
 
 
 def _irritants_cell(p: Product) -> str:
@@ -123,11 +124,11 @@ def _cost_cell(m: Match, answers: Answers, today: dt.date) -> str:
     return f"<b>{_e(first)}</b><br/>" + _lines(*rest)
 
 
-def _fit_cell(m: Match, rec: Recommendation, total: int) -> str:
-    """Rank and score, except when nothing suits the goal: then a closest option, unranked."""
-    if rec.plan.closest_options:
-        return _e(f"A closest option: nothing suits your goal. {wording.fit_words(m, rec.answers)}")
-    return _e(f"Rank {m.rank} of {total}, score {m.score}. {wording.fit_words(m, rec.answers)}")
+def _fit_cell(m: Match, rec: Recommendation, explain: Explainer) -> str:
+    """Its fit in plain words: a patient's sheet has no rank or score (when nothing suits the
+    goal, each is a closest option)."""
+    fit = "A closest option: nothing suits your goal" if rec.plan.closest_options else short_fit(m)
+    return f"<b>{_e(fit)}.</b> {_e(explain(wording.fit_words(m, rec.answers)))}"
 
 
 def _caution_lines(items: Sequence[tuple[CautionLevel, str]], empty: str) -> str:
@@ -137,53 +138,80 @@ def _caution_lines(items: Sequence[tuple[CautionLevel, str]], empty: str) -> str
 
 
 def _caution_rows(compared: Sequence[Match], include_medical: bool) -> tuple[list[str], str]:
-    """Each product's own cautions, and those that apply to every compared product (said once)."""
+    """Each product's own cautions, and those that all, or all but one, of at least three
+    compared products share: said once, below the table, naming any exception."""
     per_product = [shared_caution_texts(m.cautions, include_medical) for m in compared]
-    common = [c for c in per_product[0] if len(compared) > 1 and all(c in p for p in per_product)]
+    enough = len(compared) if len(compared) < REPEAT_LIMIT else REPEAT_LIMIT
+    common: list[tuple[CautionLevel, str]] = []
+    for items in per_product:
+        for c in items:
+            if c not in common and len(compared) > 1 and sum(c in p for p in per_product) >= enough:
+                common.append(c)
     own = [[c for c in p if c not in common] for p in per_product]
+    said: list[str] = []
+    for level, text in common:
+        missing = [m.product.name for m, p in zip(compared, per_product, strict=True)
+                   if (level, text) not in p]
+        who = f" (all but {', '.join(missing)})" if missing else ""
+        said.append(f"<b>{_e(level.label)}:</b> {_e(text)}{_e(who)}")
     empty = "Only those for all of them, below" if common else "None for your answers"
-    return [_caution_lines(items, empty) for items in own], _caution_lines(common, "")
+    return [_caution_lines(items, empty) for items in own], "<br/>".join(said)
 
 
 def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
-                     today: dt.date) -> str:
+                     today: dt.date, explain: Explainer, split_at: int | None = None) -> str:
+    """The comparison table; `split_at` starts a second table, on a new page and under the
+    same header, at that row, so no row is split across pages."""
     if not compared:
         return ("<p>No product is left to compare: every product was excluded by these "
                 "answers (the reasons are below).</p>")
     answers = rec.answers
-    total = len(rec.matches)
     col_pct = 89 // len(compared)
     label_pct = 100 - col_pct * len(compared)  # the columns add up to the full width
     head = "".join(
-        f'<th width="{col_pct}%">{"" if rec.plan.closest_options else f"#{m.rank} "}'
-        f'{_e(m.product.brand)}<br/>{_e(m.product.name)}'
+        f'<th width="{col_pct}%">{_e(m.product.brand)}<br/>{_e(m.product.name)}'
         f'{_your_entry(m.product)}</th>' for m in compared)
     own_cautions, common_cautions = _caution_rows(compared, include_medical)
     rows = [
-        ("Fit", [_fit_cell(m, rec, total) for m in compared]),
-        ("Source", [_source_cell(m.product) for m in compared]),
-        ("Key ingredients", [_ingredients_cell(m.product) for m in compared]),
+        ("Fit", [_fit_cell(m, rec, explain) for m in compared]),
+        ("Source", [_source_cell(m.product, explain) for m in compared]),
+        ("Key ingredients", [_ingredients_cell(m.product, explain) for m in compared]),
         ("Irritants", [_irritants_cell(m.product) for m in compared]),
         ("Packaging and storage", [_packaging_cell(m.product) for m in compared]),
         ("Evidence", [_e(wording.evidence_words(m.product)) for m in compared]),
         ("Cost per month", [_cost_cell(m, answers, today) for m in compared]),
-        ("Before you buy", [_buying_cell(m.product) for m in compared]),
         ("Cautions", own_cautions),
     ]
-    body = "".join(
+    body = [
         f'<tr><td class="k" width="{label_pct}%">{_e(label)}</td>'
         + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-        for label, cells in rows)
-    if common_cautions:
-        body += (f'<tr><td class="k">Cautions for all of them</td>'
-                 f'<td colspan="{len(compared)}">{common_cautions}</td></tr>')
+        for label, cells in rows]
+
     note = ""
     if any(m.cost.is_estimate for m in compared):
         note = ('<p class="small">* The monthly cost uses at least one estimated figure; '
                 "the sources below give the reasoning.</p>")
-    return ('<table class="grid" width="100%" cellspacing="0" cellpadding="2">'
-            f'<thead><tr><th class="k" width="{label_pct}%"></th>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table>{note}")
+    header = f'<thead><tr><th class="k" width="{label_pct}%"></th>{head}</tr></thead>'
+    parts = [body] if split_at is None else [body[:split_at], body[split_at:]]
+    tables = []
+    for i, part in enumerate(parts):
+        style = ' style="page-break-before: always"' if i else ""
+        tables.append(f'<table class="grid" width="100%" cellspacing="0" '
+                      f'cellpadding="{GRID_PADDING}"{style}>'
+                      f'{header}<tbody>{"".join(part)}</tbody></table>')
+    # Said once under the table: a row across every column would be the likeliest to be
+    # left alone at the top of a page.
+    common = (f"<h3>Cautions for all of them</h3><p>{common_cautions}</p>"
+              if common_cautions else "")
+    return "".join(tables) + common + note
+
+
+def _buying_html(compared: Sequence[Match]) -> str:
+    """Each product's notes for a buyer, after the table (they are long, and a table row
+    must fit on one page)."""
+    items = [f"<li><b>{_e(m.product.title)}</b>: {_e(' '.join(notes))}</li>"
+             for m in compared if (notes := wording.buyer_note_words(m.product))]
+    return (f'<h2>Before you buy</h2><ul class="small">{"".join(items)}</ul>' if items else "")
 
 
 def _exclusions_html(rec: Recommendation, include_medical: bool) -> str:
@@ -210,8 +238,8 @@ def _notice_html(rec: Recommendation, include_medical: bool) -> str:
     return "".join(f'<p class="notice"><b>{_cited(n.text, n.source)}</b></p>' for n in said)
 
 
-def _about_html(rec: Recommendation, compared: Sequence[Match]) -> str:
-    items = "".join(f"<li>{_cited(s.text, s.source)}</li>" for s in rec.about)
+def _about_html(rec: Recommendation, compared: Sequence[Match], explain: Explainer) -> str:
+    items = "".join(f"<li>{_cited(explain(s.text), s.source)}</li>" for s in rec.about)
     asked = [m.product for m in compared if transparency_questions(m.product)]
     if not asked:
         return f'<ul class="small">{items}</ul>'
@@ -231,14 +259,15 @@ SHARED_PRIVATE_NOTE = "Your clinician has advice on your retinoid for you: ask b
 """Stands in, on a copy for sharing, for advice that would name a health detail."""
 
 
-def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool) -> str:
+def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
+                  explain: Explainer) -> str:
     # The routine names the serum the sheet leads with, not whatever ranked first.
     r = rec.plan.routine_with(compared[0].product.id) if compared else rec.routine
     am = " → ".join(_e(s) for s in r.am)
     pm = " → ".join(_e(s) for s in r.pm)
     items: list[str] = []
     for n in r.notes:
-        item = (_cited(n.text, n.source) if include_medical or not n.private
+        item = (_cited(explain(n.text), n.source) if include_medical or not n.private
                 else _e(SHARED_PRIVATE_NOTE))
         if item not in items:
             items.append(item)
@@ -285,7 +314,7 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
     for _title, figures in per_product:
         for _field, text in figures:
             counts[text] = counts.get(text, 0) + 1
-    shared = [text for text, n in counts.items() if n > 1 and len(text) > 60]
+    shared = [text for text, n in counts.items() if n > 1 and len(text) > 40]
     letters = {text: f"({chr(ord('a') + i)})" for i, text in enumerate(shared)}
     items = []
     for title, figures in per_product:
@@ -295,10 +324,13 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
     return head + (f'<ul class="tiny">{"".join(items)}</ul>' if items else "")
 
 
+MIN_PT = 7.0
+"""The smallest type on the sheet (sources, notes): readable on paper."""
 _STYLE = """
 body { font-size: 8pt; color: #000000; }
-h1 { font-size: 13pt; margin: 0; }
-h2 { font-size: 9.5pt; margin-top: 5pt; margin-bottom: 1pt; }
+h1 { font-size: 12pt; margin: 0; }
+h2 { font-size: 9pt; margin-top: 3pt; margin-bottom: 0; }
+h3 { font-size: 8pt; margin-top: 2pt; margin-bottom: 0; }
 p { margin-top: 0; margin-bottom: 2pt; }
 ul { margin-top: 0; margin-bottom: 2pt; margin-left: 0; -qt-list-indent: 1; }
 li { margin-bottom: 1pt; }
@@ -326,14 +358,17 @@ PRICES_IN = "Prices in US dollars."
 
 def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date,
                include_medical: bool = True, font_family: str = "DejaVu Sans",
-               table_pt: float = 8.0, clinic: ClinicSheet | None = None,
-               language: str = "en") -> str:
-    """The whole sheet as one HTML document for QTextDocument; `table_pt` sizes the dense
-    parts. With `clinic` (clinic_parts.py) it carries the clinic's header, "prepared for /
-    by", the notes box and the follow-up date; without, it is the personal sheet. Dates are
-    written as `language` writes them; figures stay US dollars, said once (PRICES_IN)."""
-    style = _STYLE.replace("SMALL_PT", f"{max(6.5, table_pt - 0.5):g}").replace(
-        "TINY_PT", f"{max(6.0, table_pt - 1):g}").replace("TABLE_PT", f"{table_pt:g}")
+               table_pt: float = 8.0, split_at: int | None = None,
+               clinic: ClinicSheet | None = None, language: str = "en") -> str:
+    """The whole sheet as one HTML document for QTextDocument; `table_pt` sizes the dense parts
+    (sources never below MIN_PT, to stay readable); `split_at` breaks the comparison table
+    before that row (see _comparison_html). With `clinic` (clinic_parts.py) it carries the
+    clinic's header, "prepared for / by", the notes box and the follow-up date; without, it
+    is the personal sheet. Dates are written as `language` writes them; figures stay US
+    dollars, said once (PRICES_IN)."""
+    style = _STYLE.replace("SMALL_PT", f"{max(MIN_PT, table_pt - 0.5):g}").replace(
+        "TINY_PT", f"{max(MIN_PT, table_pt - 1):g}").replace("TABLE_PT", f"{table_pt:g}")
+    explain = Explainer()
     advice = NOT_ADVICE if include_medical else SHARED_NOT_ADVICE
     shared = "" if include_medical else " — copy for sharing, medical details left out"
     clinic = clinic if clinic is not None and clinic.shown else None
@@ -350,13 +385,14 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))} {_e(PRICES_IN)}</p>"
         "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)
         + "<h2>Products compared</h2>" + _notice_html(rec, include_medical)
-        + _comparison_html(rec, compared, include_medical, today)
+        + _comparison_html(rec, compared, include_medical, today, explain, split_at)
+        + _buying_html(compared)
         + "<h2>Left out, and why</h2>" + _exclusions_html(rec, include_medical)
-        + "<h2>Routine</h2>" + _routine_html(rec, compared, include_medical)
+        + "<h2>Routine</h2>" + _routine_html(rec, compared, include_medical, explain)
         + f"<h2>Patch test</h2><p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"
         + (end_html(clinic, language) if clinic else "")
         + "<h2>What to expect, and when</h2>" + _timeline_html(rec)
-        + "<h2>What these serums are</h2>" + _about_html(rec, compared)
+        + "<h2>What these serums are</h2>" + _about_html(rec, compared, explain)
         + "<h2>Sources</h2>" + _sources_html(rec, compared)
         + '<table class="advice" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
         f"{_e(advice)}</td></tr></table>"

@@ -25,8 +25,13 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextOption,
+    QTextTable,
 )
 
 from serumdesk.domain.advice.ranking import Match
@@ -34,12 +39,12 @@ from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.clinic.handout import ClinicSheet
 from serumdesk.storage.paths import resources_dir
 from serumdesk.ui.sheet.clinic_parts import LOGO_RESOURCE
-from serumdesk.ui.sheet.content import sheet_html
+from serumdesk.ui.sheet.content import GRID_PADDING, sheet_html
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
-MARGIN_MM = 12.0
-FOOTER_PT = 16.0
+MARGIN_MM = 8.0
+FOOTER_PT = 12.0
 """Height reserved at the foot of each page for the footer line."""
 TABLE_POINT_SIZES = (8.0, 7.5, 7.0, 6.5)
 """Type sizes tried for the comparison table, largest first, until the sheet fits."""
@@ -97,12 +102,13 @@ class SheetRequest:
     language: str = "en"
     """How the sheet writes its dates (domain/dates.py); figures stay US dollars."""
 
-    def content(self, table_pt: float) -> SheetContent:
+    def content(self, table_pt: float, split_at: int | None = None) -> SheetContent:
         family = sheet_font_family()
         day = self.today or dt.date.today()
         html = sheet_html(self.rec, self.compared, today=day,
                           include_medical=self.include_medical, font_family=family,
-                          table_pt=table_pt, clinic=self.clinic, language=self.language)
+                          table_pt=table_pt, split_at=split_at, clinic=self.clinic,
+                          language=self.language)
         return SheetContent(html, f"SerumDesk comparison sheet · {day.isoformat()}", family,
                             self.logo)
 
@@ -134,6 +140,76 @@ class PagedSheet:
         doc.setHtml(content.html)
         doc.setPageSize(QSizeF(self.width, self.body_height))
         self.document = doc
+        self._keep_headings_with_next()
+
+    # -- clean page breaks -------------------------------------------------------------------
+    def _page_of(self, y: float) -> int:
+        """The page (0-based) at `y`; the layout places a page's first line a hair above its
+        start (it counts in 1/64 px), so that much is allowed for."""
+        return int((y + 1 / 32) // self.body_height)
+
+    def _keep_headings_with_next(self) -> None:
+        """A heading at the foot of a page, its text on the next, moves to that page."""
+        layout = self.document.documentLayout()
+        for _ in range(MAX_PAGES * 8):  # each pass moves one heading; a bound, not a loop
+            layout.documentSize()  # lays the whole text out: positions are read below
+            block = self.document.begin()
+            moved = False
+            while block.isValid():
+                following = block.next()
+                policy = block.blockFormat().pageBreakPolicy()
+                if (block.blockFormat().headingLevel() and following.isValid()
+                        and not policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore):
+                    here = self._page_of(layout.blockBoundingRect(block).top())
+                    if self._first_line_page(following) > here:
+                        fmt = QTextBlockFormat()
+                        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                        QTextCursor(block).mergeBlockFormat(fmt)
+                        # Qt's incremental relayout after a format change stacks the later
+                        # blocks on one another (seen with Qt 6.11): lay the whole text out again.
+                        self.document.markContentsDirty(0, self.document.characterCount())
+                        moved = True
+                        break
+                block = following
+            if not moved:
+                return
+
+    def _first_line_page(self, block: QTextBlock) -> int:
+        """The page a block's first line is on (a line that did not fit starts the next)."""
+        top = self.document.documentLayout().blockBoundingRect(block).top()
+        lines = block.layout()
+        if lines is not None and lines.lineCount():
+            top += lines.lineAt(0).position().y()
+        return self._page_of(top)
+
+    def comparison_table(self) -> QTextTable | None:
+        """The comparison table (the sheet's first with its cell padding), if any."""
+        for frame in self.document.rootFrame().childFrames():
+            if isinstance(frame, QTextTable) and frame.format().cellPadding() == GRID_PADDING:
+                return frame
+        return None
+
+    def split_row(self) -> int | None:
+        """The body row (0-based) of the comparison table to start a new page at, so that no
+        row is split across two pages and at least two rows go over together; None when
+        every row is whole on its page."""
+        table = self.comparison_table()
+        if table is None:
+            return None
+        layout = self.document.documentLayout()
+        body_rows = table.rows() - 1  # row 0 is the header
+        for row in range(1, table.rows()):
+            cells = [table.cellAt(row, column) for column in range(table.columns())]
+            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
+                      for c in cells)
+            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                         for c in cells)
+            if self._page_of(bottom - 1) > self._page_of(top):
+                split = row - 1
+                if body_rows >= 3:
+                    split = min(split, body_rows - 2)  # never one row alone under the header
+                return split or None
+        return None
 
     @classmethod
     def fitted(cls, request: SheetRequest, device: QPaintDevice, paint_rect: QRectF) -> PagedSheet:
@@ -141,6 +217,9 @@ class PagedSheet:
         sheet = None
         for table_pt in TABLE_POINT_SIZES:
             sheet = cls(request.content(table_pt), device, paint_rect)
+            split = sheet.split_row()
+            if split is not None:
+                sheet = cls(request.content(table_pt, split), device, paint_rect)
             if sheet.page_count <= MAX_PAGES:
                 break
         assert sheet is not None

@@ -10,15 +10,9 @@ from serumdesk.domain.advice.compare import select_compared
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.i18n import _
 from serumdesk.storage.atomic import DestinationExists, SaveError
-from serumdesk.ui.sheet.pages import page_layout
-from serumdesk.ui.sheet.pdf import (
-    clinic_request,
-    default_paper,
-    paint_on_printer,
-    write_sheet_pdf,
-)
+from serumdesk.ui.sheet.language import Remake, recommendation_in, sheet_languages
+from serumdesk.ui.sheet.pdf import default_paper, write_sheet_pdf
 from serumdesk.ui.widgets.plain_dialogs import confirm, message_box, warn
-from serumdesk.ui.widgets.style import plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -29,33 +23,6 @@ if TYPE_CHECKING:
 ClinicSource = Callable[[], "tuple[ClinicDetails | None, tuple[bytes, LogoKind] | None]"]
 """The clinic's kept details and logo, read when a sheet is made (ui/clinic/actions.py)."""
 ClinicParts = tuple["ClinicSheet | None", "tuple[bytes, LogoKind] | None"]
-Remake = Callable[[], Recommendation]
-"""Rank again, with the same answers and catalog: a sheet in another language than the app's
-is made from a recommendation worded in that language (inside i18n.override)."""
-
-
-def sheet_languages() -> list[tuple[str, str]]:
-    """(code, name as its speakers write it) of each language a sheet can be written in."""
-    from serumdesk import i18n
-    from serumdesk.storage.paths import locale_dir
-
-    return [(code, i18n.NATIVE_NAMES.get(code, code))
-            for code in i18n.available_languages(locale_dir())]
-
-
-def recommendation_in(language: str, rec: Recommendation, remake: Remake | None) -> Recommendation:
-    """`rec` worded in `language`: ranked again inside override(language) when that is not the
-    language it was made in (and `remake` can)."""
-    from serumdesk.i18n import current_language
-
-    if remake is None or language == current_language():
-        return rec
-    from serumdesk.i18n import override
-
-    with override(language):
-        return remake()
-
-
 def ask_clinic_parts(parent: QWidget, clinic: ClinicSource | None) -> ClinicParts | None:
     """With a clinic's details: what staff type for this sheet (None when they cancel).
     Without: the personal sheet, nothing asked."""
@@ -82,15 +49,10 @@ def _has_medical_details(rec: Recommendation) -> bool:
 
 def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str], *,
                        clinic: ClinicSource | None = None, remake: Remake | None = None) -> None:
-    """The print preview; its Print button opens the system print dialog. With a clinic's
-    details, what to print for the patient is asked first. Its toolbar chooses the sheet's
-    language (the patient's), whatever the app's; `remake` words the sheet in it."""
-    from PySide6.QtGui import QAction
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-    from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
-
+    """The print preview, fitted to the screen; its Print… button opens the print dialog.
+    With a clinic's details, what to print for the patient is asked first."""
     from serumdesk.domain.advice.compare import CompareError
-    from serumdesk.i18n import current_language, override
+    from serumdesk.ui.sheet.preview_dialog import SheetPreviewDialog
 
     try:
         compared = select_compared(rec, compare_ids)
@@ -100,44 +62,8 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     parts = ask_clinic_parts(parent, clinic)
     if parts is None:
         return
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(page_layout(default_paper()))
-    printer.setDocName("SerumDesk comparison sheet")
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print the comparison sheet")
-    medical = QAction("Leave out medical details", dialog)
-    medical.setCheckable(True)
-    medical.setToolTip(plain_tooltip(
-        "For a copy to share: leaves out pregnancy, conditions and allergies; every caution "
-        "keeps a line that says to see your clinician."))
-    medical.setEnabled(_has_medical_details(rec))
-    language = QComboBox(dialog)
-    language.setAccessibleName(_("Language of the sheet"))
-    for code, name in sheet_languages():
-        language.addItem(name, code)
-    language.setCurrentIndex(max(0, language.findData(current_language())))
-    toolbar = dialog.findChild(QToolBar)
-    if toolbar is not None:
-        toolbar.addSeparator()
-        toolbar.addAction(medical)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(_("Sheet language:"), dialog))
-        toolbar.addWidget(language)
-    dialog.language_box = language  # type: ignore[attr-defined]  # for tests
-
-    def paint(target: QPrinter) -> None:
-        code = str(language.currentData() or current_language())
-        sheet_rec = recommendation_in(code, rec, remake)
-        with override(code):
-            shown = compared if sheet_rec is rec else select_compared(sheet_rec, compare_ids)
-            paint_on_printer(target, clinic_request(sheet_rec, shown, not medical.isChecked(),
-                                                    *parts))
-
-    dialog.paintRequested.connect(paint)
-    preview = dialog.findChild(QPrintPreviewWidget)
-    if preview is not None:
-        medical.toggled.connect(preview.updatePreview)
-        language.currentIndexChanged.connect(preview.updatePreview)
+    dialog = SheetPreviewDialog(rec, compared, _has_medical_details(rec), parent, parts=parts,
+                                remake=remake)
     dialog.exec()
     dialog.deleteLater()
 

@@ -59,6 +59,19 @@ class RadioChoice(QWidget, Generic[E]):
             layout.addWidget(button)
             if detail:
                 layout.addWidget(self._detail(detail, button))
+        self.group.buttonToggled.connect(lambda *_: self._tab_to_chosen())
+        self._tab_to_chosen()
+
+    def _tab_to_chosen(self) -> None:
+        """Tab enters the group on the chosen option (the first when none is); the arrow
+        keys move between options, as in every other option group on the desktop."""
+        from PySide6.QtCore import Qt
+
+        buttons = list(self.buttons.values())
+        chosen = next((b for b in buttons if b.isChecked()), buttons[0] if buttons else None)
+        for button in buttons:
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is chosen
+                                  else Qt.FocusPolicy.ClickFocus)
 
     def _detail(self, text: str, button: QRadioButton) -> QLabel:
         label = SecondaryLabel(text)

@@ -140,11 +140,48 @@ def plain_tooltip(text: str) -> str:
     paragraph that keeps white space, it is always rich text whose content is the literal
     characters; escapes and invisible characters are dropped first (plain_text.plain).
     """
-    from html import escape  # here, not at the top: style.py is on the first page's path
-
     from serumdesk.domain.strict.plain_text import plain
 
-    return f"<p style='white-space:pre-wrap'>{escape(plain(text))}</p>" if text else ""
+    return _literal_tooltip(plain(text))
+
+
+def _literal_tooltip(clean: str) -> str:
+    """Text already made plain, as a tooltip Qt shows literally."""
+    from html import escape  # here, not at the top: style.py is on the first page's path
+
+    return f"<p style='white-space:pre-wrap'>{escape(clean)}</p>" if clean else ""
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll every scroll area around `widget` so it is on screen (focus moved to it)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+
+
+def show_focus(widget: QWidget) -> None:
+    """A clear focus ring on a flat or auto-raised button, whose style may draw none."""
+    widget.setStyleSheet("*:focus { border: 2px solid palette(highlight); border-radius: 3px;"
+                         " padding: 1px 3px; }")
+
+
+def set_tip(widget: QWidget, text: str) -> None:
+    """A tooltip shown literally, and the same words, without markup, as the widget's
+    accessible description (Qt would otherwise read the tooltip's markup aloud)."""
+    from serumdesk.domain.strict.plain_text import plain
+
+    # Cards are refilled on every change of answers (benchmark row 3): the same words are
+    # not made plain and set again.
+    if widget.property("serumdesk_tip") == text:
+        return
+    widget.setProperty("serumdesk_tip", text)
+    clean = plain(text)
+    widget.setToolTip(_literal_tooltip(clean))
+    widget.setAccessibleDescription(clean)
 
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
@@ -201,6 +238,30 @@ class SecondaryLabel(WrappedLabel):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._recolour()
+
+
+def option_indicator_style(palette: QPalette | None = None) -> str:
+    """In a dark scheme, option circles and boxes drawn with a clear outline (the default
+    style draws an unchosen one barely darker than the window); '' in a light scheme."""
+    pal = palette or QApplication.palette()
+    if not is_dark(pal):
+        return ""
+    edge = secondary_colour(pal).name()
+    base = pal.color(QPalette.ColorRole.Base).name()
+    on = pal.color(QPalette.ColorRole.Highlight).name()
+    ring = pal.color(QPalette.ColorRole.HighlightedText).name()
+    return (
+        f"QRadioButton::indicator, QCheckBox::indicator {{ width: 12px; height: 12px;"
+        f" border: 2px solid {edge}; background: {base}; }}"
+        " QRadioButton::indicator { border-radius: 8px; }"
+        " QCheckBox::indicator { border-radius: 3px; }"
+        f" QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5,"
+        f" radius:0.5, fx:0.5, fy:0.5, stop:0 {ring}, stop:0.45 {ring}, stop:0.55 {on},"
+        f" stop:1 {on}); border-color: {on}; }}"
+        f" QCheckBox::indicator:checked {{ background: {on}; border-color: {ring}; }}"
+        f" QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border-color: {ring}; }}"
+        " QRadioButton::indicator:disabled, QCheckBox::indicator:disabled { border-style: dotted; }"
+    )
 
 
 def apply_tone(widget: QWidget, level: str, border_px: int = 1, radius: int = 4) -> None:

@@ -96,8 +96,8 @@ def test_clinic_prices_typed_in_the_table_reach_the_cards(
         page.refresh()
         card = page.cards["kate-somerville-supercell"]
     # The card's cost line says it (the cost section may be folded; its words are there).
-    assert card.cost.assumption.text().startswith("Clinic price (Riverside Dermatology, ")
-    assert "$99.50" in card.cost.assumption.text()
+    assert card.cost.clinic_price.text().startswith("Clinic price (Riverside Dermatology, ")
+    assert card.cost.spins["price_usd"].value() == 99.5
 
 
 def test_the_prices_table_exports_and_imports_a_spreadsheet(

@@ -32,7 +32,7 @@ def test_card_and_sheet_agree_on_every_clinic_price(qtbot: QtBot) -> None:
     for match in rec.matches:
         panel = CostPanel(match)
         qtbot.addWidget(panel)
-        on_card = WORDS in panel.assumption.text()
+        on_card = WORDS in panel.clinic_price.text()
         sheet = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", sheet_html(
             rec, [match], today=dt.date.today()))).split())
         expected = (match.product.id in {p.id for p in listed}

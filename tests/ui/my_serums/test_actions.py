@@ -1,4 +1,4 @@
-"""File ▸ Add a serum…, Your serums…, a clinic's price list, in the app (issue #14): the label
+"""Catalog ▸ Add a serum…, Your serums…, a clinic's price list, in the app (issue #14): the label
 read as it is typed, the serum on a card marked "your entry", edits, removal, read-only."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from serumdesk.ui.work_state import WorkState
 from tests.ui.profile_helpers import ScriptedPrompts
 from tests.ui.wizard_helpers import (
     card_texts,
+    compare,
     drive_to_results,
     status_text,
     wait_for_start_up,
@@ -104,7 +105,8 @@ def test_a_saved_serum_is_compared_on_a_card_marked_your_entry(
     assert card.yours_label.isVisibleTo(card)
     assert "Your entry" in card_texts(card) and "Exo Ampoule" in card_texts(card)
     assert "(your entry)" in card.name_label.accessibleName()
-    assert "Added “Glow Lab Exo Ampoule”" in status_text(window)
+    assert status_text(window).startswith("Added “Glow Lab Exo Ampoule”: #")
+    assert status_text(window).endswith("and compared on your results.")
     stored = json.loads((paths.catalog_dir / "my-products.json").read_text())
     assert [p["id"] for p in stored["products"]] == [MINE_ID]
 
@@ -244,6 +246,36 @@ def test_a_damaged_file_of_serums_is_reported_and_kept(qtbot: QtBot, catalog_pat
     damaged.unlink()  # the person moved it aside
     actions.catalog_changed()
     assert not actions.window.banner.isVisible()
+
+
+def test_adding_a_serum_to_a_full_comparison_drops_nothing_and_says_so(
+        qtbot: QtBot, actions: MySerumsActions) -> None:
+    window = actions.window
+    page = drive_to_results(qtbot, window, Answers())
+    four = [m.product.id for m in page.recommendation.matches[:4]]  # type: ignore[union-attr]
+    compare(window, four)
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert sorted(window.state.compared_ids) == sorted(four)  # nothing dropped unasked
+    assert sorted(page.cards) == sorted(four)
+    assert "tick it under “Choose what to compare”" in status_text(window)
+
+
+def test_a_serum_your_answers_leave_out_is_not_said_to_be_ranked(
+        qtbot: QtBot, actions: MySerumsActions) -> None:
+    window = actions.window
+    drive_to_results(qtbot, window, Answers(diet=Diet.VEGAN))  # the label is human-derived
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    status = status_text(window)
+    assert "but your answers leave it out" in status and "ranked" not in status
+    assert MINE_ID not in window.state.compared_ids
 
 
 def _hostile_files(folder: Path, catalog_path: Path) -> dict[str, Path]:

@@ -89,6 +89,13 @@ def test_file_menu_holds_the_profile_actions(qtbot: QtBot, artifacts_dir: Path,
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert texts[:4] == ["&New profile", "&Open profile…", "&Save profile", "Save profile &as…"]
     assert texts[-1] == "&Quit"
+    assert len(texts) <= 9  # a short File menu; managing profiles has its own menu
+    menus = [a.text() for a in window.menu_bar.actions() if a.isVisible()]
+    assert menus[:2] == ["&File", "&Profiles"] and menus[-1] == "&Help"
+    managing = [a.text() for a in window.profiles_menu.actions()]
+    assert "&Rename profile…" in managing and "&Rename profile…" not in texts
+    assert [a.text() for a in window.help_menu.actions()] == ["SerumDesk &help",
+                                                             "&About SerumDesk"]
     window.file_menu.adjustSize()  # rendered without popping up (offscreen has no popups)
     window.file_menu.grab().save(str(artifacts_dir / "file_menu.png"))
     window.grab().save(str(artifacts_dir / "window.png"))

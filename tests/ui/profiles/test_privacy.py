@@ -15,7 +15,7 @@ from serumdesk.storage.paths import UserPaths
 from serumdesk.ui.profiles.actions import ProfileActions
 from serumdesk.ui.results.results_page import ResultsPage
 from tests.ui.profile_helpers import ScriptedPrompts
-from tests.ui.wizard_helpers import wait_for_start_up
+from tests.ui.wizard_helpers import pick_goal_if_unanswered, wait_for_start_up
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -60,6 +60,7 @@ def test_app_session_makes_no_connection(qtbot: QtBot, catalog_path: Path, user_
     for _ in range(20):  # every question with its default answer, up to the results
         if isinstance(wizard.currentPage(), ResultsPage):
             break
+        pick_goal_if_unanswered(qtbot, window)
         wizard.next()
     assert isinstance(wizard.currentPage(), ResultsPage)
     assert window.wizard.built_page(ResultsPage).recommendation is not None

@@ -173,10 +173,14 @@ def test_editing_the_price_recomputes_the_card(qtbot: QtBot) -> None:
     assert card.cost.monthly.text() == f"${monthly_cost(product, price=100):,.2f} a month"
     assert window.state.overrides.for_product(pid).price_usd == 100
     assert card.cost.field_tags["price_usd"].text() == "your figure"
-    assert card.cost.reset.isEnabled()
+    # The headline says the figure is the person's, with Reset beside it.
+    assert card.cost.yours.isVisibleTo(card.cost) and card.cost.reset.isVisibleTo(card.cost)
+    assert card.cost.yours.text() == "— your figures ·" and card.cost.reset.text() == "Reset"
     qtbot.mouseClick(card.cost.reset, Qt.MouseButton.LeftButton)
     assert page.cards[pid].cost.monthly.text() == f"${monthly_cost(product):,.2f} a month"
     assert window.state.overrides.by_product == {}
+    card = page.cards[pid]
+    assert not card.cost.yours.isVisibleTo(card.cost) and not card.cost.reset.isVisibleTo(card.cost)
 
 
 def test_estimates_are_tagged_with_their_provenance(qtbot: QtBot) -> None:
@@ -198,8 +202,11 @@ def test_a_budget_of_zero_marks_everything_over_budget(qtbot: QtBot) -> None:
     page = drive_to_results(qtbot, window, Answers(budget_usd_per_month=0))
     assert window.state.answers.budget_usd_per_month == 0
     assert page.cards
+    # Every product is over it: said once, under the table, not on each card.
+    assert page.table is not None
+    assert "Over your $0.00 monthly budget. (all of them)" in page.table.footnote.text()
     for card in page.cards.values():
-        assert card.cost.over_budget.isVisibleTo(card.cost)
+        assert not card.cost.over_budget.isVisibleTo(card.cost)
     assert page.chooser is not None
     assert all("(over budget)" in box.text() for box in page.chooser.boxes.values())
 
@@ -361,7 +368,8 @@ def test_an_allergen_serumdesk_does_not_know_is_named_as_you_type(qtbot: QtBot) 
     # On the results, the unknown one is said again above the cards.
     set_answers(window, Answers(allergens=("latex",)))
     results = drive_to_results(qtbot, window, Answers(allergens=("latex",)))
-    assert "SerumDesk does not know “latex”" in results.status.text()
+    assert results.for_you is not None
+    assert any("SerumDesk does not know “latex”" in t for t in results.for_you.texts())
 
 
 def test_a_recent_laser_is_asked_whatever_the_goal_and_reaches_the_results(qtbot: QtBot) -> None:
@@ -418,9 +426,15 @@ def test_allergies_without_the_vocabulary_say_the_install_is_broken(
 
 def test_without_a_procedure_next_skips_only_the_procedure_page(qtbot: QtBot) -> None:
     from serumdesk.ui.questions.procedure_page import ProcedurePage
+    from serumdesk.ui.questions.question_page import QuestionPage
     from serumdesk.ui.questions.sensitivity_page import SensitivityPage
-    from serumdesk.ui.questions.wizard import SKIP_PROCEDURE_TO
+    from serumdesk.ui.questions.wizard import PROCEDURE, QUESTIONS, SKIP_PROCEDURE_TO
+    from serumdesk.ui.results.results_page import ResultsPage
 
     wizard = open_window(qtbot).wizard
     assert isinstance(wizard.page(SKIP_PROCEDURE_TO - 1), ProcedurePage)
     assert isinstance(wizard.page(SKIP_PROCEDURE_TO), SensitivityPage)
+    # The step count ("Step n of 6") is held to the pages there are.
+    assert PROCEDURE == SKIP_PROCEDURE_TO - 1
+    assert all(isinstance(wizard.page(i), QuestionPage) for i in range(QUESTIONS))
+    assert isinstance(wizard.page(QUESTIONS), ResultsPage)

@@ -118,7 +118,8 @@ def test_closest_options_show_no_rank_or_score_on_the_sheet() -> None:
     assert "Rank " not in html and "score" not in html.casefold().replace("scored", "")
     assert ">#1 " not in html
     suited = recommend_bundled(Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=3))
-    assert "Rank 1 of" in sheet_html(suited, select_compared(suited, []), today=TODAY)
+    html = sheet_html(suited, select_compared(suited, []), today=TODAY)
+    assert "Good fit." in html and "Rank " not in html  # a patient's sheet: fit in words
 
 
 def test_the_sheets_routine_carries_the_gate_of_the_product_it_leads_with() -> None:

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from serumdesk.ui.sheet.pdf import write_sheet_pdf
+from serumdesk.ui.sheet.preview_dialog import NOTHING_TO_LEAVE_OUT, SheetPreviewDialog
 from serumdesk.ui.sheet.print_dialogs import export_pdf_with_dialog, print_with_preview
 from tests.ui.sheet_helpers import pdf_text, rec_for
 
@@ -51,25 +50,47 @@ def test_print_preview_renders_every_page(qtbot: QtBot, tmp_path: Path, artifact
     seen: dict[str, int | bool] = {}
 
     def inspect(dialog: QWidget) -> None:
-        assert isinstance(dialog, QPrintPreviewDialog)
-        preview = dialog.findChild(QPrintPreviewWidget)
-        assert preview is not None
+        assert isinstance(dialog, SheetPreviewDialog)
+        preview = dialog.preview
         seen["pages"] = preview.pageCount()
-        dialog.resize(1000, 800)
+        # Fitted to the screen, with every control a labelled button in view.
+        free = dialog.screen().availableGeometry()
+        seen["fits"] = dialog.width() <= free.width() and dialog.height() <= free.height()
+        seen["labelled"] = all(b.isVisible() for b in (dialog.print_button, dialog.medical))
         dialog.grab().save(str(artifacts_dir / "print-preview.png"))
-        medical = next(a for a in dialog.findChildren(QAction)
-                       if a.text() == "Leave out medical details")
-        seen["medical_enabled"] = medical.isEnabled()
-        medical.setChecked(True)  # re-renders the preview as a copy for sharing
+        seen["medical_enabled"] = dialog.medical.isEnabled()
+        dialog.medical.setChecked(True)  # re-renders the preview as a copy for sharing
         seen["pages_shared"] = preview.pageCount()
+        # Print (to a file here, not a printer) and the dialog says what was sent where.
+        out = tmp_path / "printed.pdf"
+        dialog.printer.setOutputFileName(str(out))
+        seen["sent_pages"] = dialog.print_sheet(ask=False)
+        seen["sent"] = dialog.sent.text() if dialog.sent.isVisible() else ""
+        seen["printed"] = out.is_file()
         dialog.reject()
 
-    _when_shown(QPrintPreviewDialog, inspect)
+    _when_shown(SheetPreviewDialog, inspect)
     print_with_preview(parent, rec, ids)
     assert seen["pages"] == expected
+    assert seen["fits"] and seen["labelled"]
     assert seen["medical_enabled"] is True
     assert 1 <= int(seen["pages_shared"]) <= 2
-    assert _top_level(QPrintPreviewDialog) is None
+    assert seen["printed"]
+    assert seen["sent"] == (f"Sent {seen['sent_pages']} pages (medical details left out) to "
+                            f"{tmp_path / 'printed.pdf'}.")
+    assert _top_level(SheetPreviewDialog) is None
+
+
+def test_with_no_medical_details_the_option_says_why_it_is_off(qtbot: QtBot) -> None:
+    from serumdesk.domain.advice.compare import select_compared
+
+    rec = rec_for("vegan")
+    dialog = SheetPreviewDialog(rec, select_compared(rec, []), False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.medical.isEnabled()
+    assert dialog.reason.isVisible() and dialog.reason.text() == NOTHING_TO_LEAVE_OUT
+    assert dialog.medical.accessibleDescription() == NOTHING_TO_LEAVE_OUT
 
 
 def _answer_file_dialog(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> None:
