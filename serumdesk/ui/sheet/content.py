@@ -27,7 +27,7 @@ from serumdesk.domain.clinic.handout import ClinicSheet
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.sources import Source
 from serumdesk.domain.strict.plain_text import plain
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, end_html, prepared_html, top_html
 
 GRID_PADDING = 2
@@ -351,8 +351,11 @@ table.advice td { border-width: 1px; border-style: solid; border-color: #000000;
 """
 
 
-SHEET_TITLE = "Serum comparison sheet"
-PRICES_IN = "Prices in US dollars."
+SHEET_TITLE = N_("Serum comparison sheet")
+PRICES_IN = N_("Prices in US dollars.")
+TRANSLATED_BY = N_("Translated by SerumDesk from its English text; the titles of sources and the "
+                   "names of products, brands and ingredients are kept as published.")
+"""Said on a sheet in another language than English: the translation is SerumDesk's own."""
 """Said once on every sheet: the figures are dollars whatever the language of the dates."""
 
 
@@ -370,29 +373,34 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         "TINY_PT", f"{max(MIN_PT, table_pt - 1):g}").replace("TABLE_PT", f"{table_pt:g}")
     explain = Explainer()
     advice = NOT_ADVICE if include_medical else SHARED_NOT_ADVICE
-    shared = "" if include_medical else " — copy for sharing, medical details left out"
+    shared = "" if include_medical else _(" — copy for sharing, medical details left out")
     clinic = clinic if clinic is not None and clinic.shown else None
-    top = top_html(clinic, SHEET_TITLE) if clinic else f"<h1>{SHEET_TITLE}</h1>"
+    top = top_html(clinic, _(SHEET_TITLE)) if clinic else f"<h1>{_e(_(SHEET_TITLE))}</h1>"
     prepared = (prepared_html(clinic, today, language) if clinic
-                else f"Prepared with SerumDesk on {_e(long_date(today, language))}")
+                else _e(_("Prepared with SerumDesk on {date}").format(
+                    date=long_date(today, language))))
+    translated = "" if language == "en" else f'<br/>{_e(_(TRANSLATED_BY))}'
     style += CLINIC_STYLE if clinic else ""
     return (
         f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{style}</style></head>'
         "<body>"
         f"{top}"
         f'<p class="sub">{prepared}'
-        f"{_e(shared)}. Catalog {_e(rec.catalog_version)} of "
-        f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))} {_e(PRICES_IN)}</p>"
-        "<h2>Your answers</h2>" + _answers_html(rec.answers, include_medical)
-        + "<h2>Products compared</h2>" + _notice_html(rec, include_medical)
+        f"{_e(shared)}. "
+        + _e(_("Catalog {version} of {date}.").format(version=rec.catalog_version,
+                                                     date=rec.catalog_updated.isoformat()))
+        + f"{_e(_prices_from(rec))} {_e(_(PRICES_IN))}{translated}</p>"
+        f"<h2>{_e(_('Your answers'))}</h2>" + _answers_html(rec.answers, include_medical)
+        + f"<h2>{_e(_('Products compared'))}</h2>" + _notice_html(rec, include_medical)
         + _comparison_html(rec, compared, include_medical, today, explain, split_at)
         + _buying_html(compared)
-        + "<h2>Left out, and why</h2>" + _exclusions_html(rec, include_medical)
-        + "<h2>Routine</h2>" + _routine_html(rec, compared, include_medical, explain)
-        + f"<h2>Patch test</h2><p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"
+        + f"<h2>{_e(_('Left out, and why'))}</h2>" + _exclusions_html(rec, include_medical)
+        + f"<h2>{_e(_('Routine'))}</h2>" + _routine_html(rec, compared, include_medical, explain)
+        + f"<h2>{_e(_('Patch test'))}</h2>"
+        f"<p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"
         + (end_html(clinic, language) if clinic else "")
-        + "<h2>What to expect, and when</h2>" + _timeline_html(rec)
-        + "<h2>What these serums are</h2>" + _about_html(rec, compared, explain)
+        + f"<h2>{_e(_('What to expect, and when'))}</h2>" + _timeline_html(rec)
+        + f"<h2>{_e(_('What these serums are'))}</h2>" + _about_html(rec, compared, explain)
         + "<h2>Sources</h2>" + _sources_html(rec, compared)
         + '<table class="advice" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
         f"{_e(advice)}</td></tr></table>"
