@@ -118,6 +118,24 @@ def unmarked(source: str) -> Iterator[tuple[int, str]]:
         yield argument.lineno, (ast.get_source_segment(source, argument) or "")[:70]
 
 
+def marked_inside_fstrings(source: str) -> Iterator[int]:
+    """Lines where `_("…")` is called inside an f-string: Babel's extractor does not look
+    inside f-strings, so the text never reaches the catalogue."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if (isinstance(inner, ast.Call) and _callee(inner) in MARKERS and inner.args
+                        and isinstance(inner.args[0], ast.Constant)):
+                    yield inner.lineno
+
+
+def test_no_marked_literal_hides_in_an_fstring() -> None:
+    found = [f"{path.relative_to(REPO)}:{line}" for path in PACKAGE.rglob("*.py")
+             for line in marked_inside_fstrings(path.read_text(encoding="utf-8"))]
+    assert not found, "marked text inside an f-string (Babel cannot extract it): " + str(found)
+    assert list(marked_inside_fstrings('x = f"{_(\'Routine\')}"\ny = f"{_(NAME)}"\n')) == [1]
+
+
 def test_every_string_a_person_reads_is_marked_for_translation() -> None:
     found = [f"{path.relative_to(REPO)}:{line}: {text}" for path in _files()
              for line, text in unmarked(path.read_text(encoding="utf-8"))]

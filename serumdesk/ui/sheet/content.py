@@ -353,6 +353,10 @@ table.advice td { border-width: 1px; border-style: solid; border-color: #000000;
 
 SHEET_TITLE = N_("Serum comparison sheet")
 PRICES_IN = N_("Prices in US dollars.")
+SHEET_HEADINGS = (N_("Your answers"), N_("Products compared"), N_("Left out, and why"),
+                  N_("Routine"), N_("Patch test"), N_("What to expect, and when"),
+                  N_("What these serums are"))
+"""The sheet's section headings, in order."""
 TRANSLATED_BY = N_("Translated by SerumDesk from its English text; the titles of sources and the "
                    "names of products, brands and ingredients are kept as published.")
 """Said on a sheet in another language than English: the translation is SerumDesk's own."""
@@ -379,6 +383,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
     prepared = (prepared_html(clinic, today, language) if clinic
                 else _e(_("Prepared with SerumDesk on {date}").format(
                     date=long_date(today, language))))
+    headings = {text: _(text) for text in SHEET_HEADINGS}
     translated = "" if language == "en" else f'<br/>{_e(_(TRANSLATED_BY))}'
     style += CLINIC_STYLE if clinic else ""
     return (
@@ -390,17 +395,20 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         + _e(_("Catalog {version} of {date}.").format(version=rec.catalog_version,
                                                      date=rec.catalog_updated.isoformat()))
         + f"{_e(_prices_from(rec))} {_e(_(PRICES_IN))}{translated}</p>"
-        f"<h2>{_e(_('Your answers'))}</h2>" + _answers_html(rec.answers, include_medical)
-        + f"<h2>{_e(_('Products compared'))}</h2>" + _notice_html(rec, include_medical)
+        f"<h2>{_e(headings['Your answers'])}</h2>" + _answers_html(rec.answers, include_medical)
+        + f"<h2>{_e(headings['Products compared'])}</h2>" + _notice_html(rec, include_medical)
         + _comparison_html(rec, compared, include_medical, today, explain, split_at)
         + _buying_html(compared)
-        + f"<h2>{_e(_('Left out, and why'))}</h2>" + _exclusions_html(rec, include_medical)
-        + f"<h2>{_e(_('Routine'))}</h2>" + _routine_html(rec, compared, include_medical, explain)
-        + f"<h2>{_e(_('Patch test'))}</h2>"
+        + f"<h2>{_e(headings['Left out, and why'])}</h2>"
+        + _exclusions_html(rec, include_medical)
+        + f"<h2>{_e(headings['Routine'])}</h2>"
+        + _routine_html(rec, compared, include_medical, explain)
+        + f"<h2>{_e(headings['Patch test'])}</h2>"
         f"<p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"
         + (end_html(clinic, language) if clinic else "")
-        + f"<h2>{_e(_('What to expect, and when'))}</h2>" + _timeline_html(rec)
-        + f"<h2>{_e(_('What these serums are'))}</h2>" + _about_html(rec, compared, explain)
+        + f"<h2>{_e(headings['What to expect, and when'])}</h2>" + _timeline_html(rec)
+        + f"<h2>{_e(headings['What these serums are'])}</h2>"
+        + _about_html(rec, compared, explain)
         + "<h2>Sources</h2>" + _sources_html(rec, compared)
         + '<table class="advice" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
         f"{_e(advice)}</td></tr></table>"
