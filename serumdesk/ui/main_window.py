@@ -159,10 +159,13 @@ class MainWindow(QWidget):
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
         self.quit_action = quit_action
+        from PySide6.QtWidgets import QMenu
+
         from serumdesk.ui.language_menu import add_language_menu
 
         # TRANSLATORS: the menu that chooses the language SerumDesk is shown in.
-        self.language_menu = self.menu_bar.addMenu(_("&Language"))
+        self.language_menu = QMenu(_("&Language"), self)
+        self.menu_bar.insertMenu(self.help_menu.menuAction(), self.language_menu)  # Help last
         self.language_group = add_language_menu(self.language_menu, self.show_status)
 
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:

@@ -289,9 +289,9 @@ def test_print_and_export_call_the_sheet_module_with_the_comparison(
 
     calls: list[tuple[str, object, list[str]]] = []
     monkeypatch.setattr(sheet, "print_with_preview",
-                        lambda parent, rec, ids, clinic: calls.append(("print", rec, list(ids))))
+                        lambda parent, rec, ids, clinic, remake: calls.append(("print", rec, list(ids))))
     monkeypatch.setattr(sheet, "export_pdf_with_dialog",
-                        lambda parent, rec, ids, clinic: calls.append(("pdf", rec, list(ids))))
+                        lambda parent, rec, ids, clinic, remake: calls.append(("pdf", rec, list(ids))))
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, Answers(diet=Diet.VEGAN))
     assert page.print_button.isEnabled() and page.pdf_button.isEnabled()
