@@ -54,7 +54,7 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
               for n, ingredient in enumerate(r.listed, 1)]
     lines += ["", "Verdict:"]
     lines += [f"  {line}" if line else "" for line in verdict_lines(verdict, answers)]
-    lines += ["", NOT_ADVICE]
+    lines += ["", _(NOT_ADVICE)]
     say("\n".join(lines))
 
 

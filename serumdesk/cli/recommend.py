@@ -15,6 +15,7 @@ from serumdesk.cli.options import (
     vocabulary_for_allergies,
 )
 from serumdesk.cli.output import say, write_json
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.recommendation import Recommendation
@@ -91,7 +92,7 @@ def print_table(rec: Recommendation) -> None:
         if donors:
             out(f"  - Of {', '.join(donors)}: {DONOR_QUESTION.text} "
                 f"({DONOR_QUESTION.source.cite()})\n")
-    out(f"\n{NOT_ADVICE}")
+    out("\n" + _(NOT_ADVICE))
     say("".join(parts))
 
 

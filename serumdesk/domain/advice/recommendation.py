@@ -26,6 +26,7 @@ from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.freshness import is_stale, stale_words
 from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.choices import Diet, UseCase
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -280,7 +281,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
     """The `serumdesk recommend --json` document."""
     return {
-        "disclaimer": NOT_ADVICE,
+        "disclaimer": _(NOT_ADVICE),
         "about": [_said(s.text, s.source) for s in rec.about],
         "no_good_match": _note(rec.no_good_match),
         "budget_note": _note(rec.budget_note),

@@ -17,18 +17,28 @@ from serumdesk.domain.bottles import patch_words
 from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.choices import Active, AlternativeKind, Caution, LaserType, Procedure
 from serumdesk.domain.sources import Source
+from serumdesk.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
     """A piece of advice with where it comes from."""
 
-    text: str
+    message: str
+    """As made: a sentence marked with N_ (translated when shown, as `text`), or one already
+    worded in the language it was made in."""
     source: Source
     private: bool = False
     """It tells a health detail (pregnancy…): a copy for sharing words it without it."""
     active: Active | None = None
     """The active a 'keep it' or pairing note speaks of: it has a step of its own."""
+
+    @property
+    def text(self) -> str:
+        """The note in the language text is made in now (a sheet may be in another language
+        than the app); a sentence made already worded is returned as it is."""
+        said = _(self.message)
+        return said.format(hours=patch_words()) if "{hours}" in said else said
 
 
 class TimeOfDay(StrEnum):
@@ -77,35 +87,46 @@ class Routine:
 
 @dataclass(frozen=True, slots=True)
 class TimelineStage:
-    when: str
-    expect: str
+    when_message: str
+    expect_message: str
+
+    @property
+    def when(self) -> str:
+        return _(self.when_message)
+
+    @property
+    def expect(self) -> str:
+        return _(self.expect_message)
 
 
 PATCH_TEST = Note(
-    "Before the first full-face use, put a little on the inner forearm or behind the ear and "
-    f"leave it for {patch_words()}. Redness, itching or swelling there means: don't use it on "
-    "your face. This matters most for human-derived serums and formulas with botanical oils.",
+    N_("Before the first full-face use, put a little on the inner forearm or behind the ear "
+       "and leave it for {hours}. Redness, itching or swelling there means: don't use it on "
+       "your face. This matters most for human-derived serums and formulas with botanical "
+       "oils."),
     guide.ROUTINE,
 )
 
 TIMELINE: tuple[TimelineStage, ...] = (
     TimelineStage(
-        "Days to 2 weeks",
-        "More hydration, less redness, a smoother surface — mostly from the hydrating and "
-        "soothing ingredients.",
+        N_("Days to 2 weeks"),
+        N_("More hydration, less redness, a smoother surface — mostly from the hydrating and "
+           "soothing ingredients."),
     ),
     TimelineStage(
-        "4–12 weeks",
-        "Gradual gains in firmness, fine lines and evenness of tone as collagen is rebuilt.",
+        N_("4–12 weeks"),
+        N_("Gradual gains in firmness, fine lines and evenness of tone as collagen is "
+           "rebuilt."),
     ),
     TimelineStage(
-        "3 months and more",
-        "Lasting gains in resilience and texture, if used steadily with sunscreen and proven "
-        "actives. Deep lines and volume loss need in-office treatment, not a serum.",
+        N_("3 months and more"),
+        N_("Lasting gains in resilience and texture, if used steadily with sunscreen and "
+           "proven actives. Deep lines and volume loss need in-office treatment, not a "
+           "serum."),
     ),
 )
 
-NOT_ADVICE = (
+NOT_ADVICE = N_(
     "Not medical advice. SerumDesk explains what its guide, the product facts and named "
     "medical sources say; it does not diagnose or prescribe. Talk to your clinician or "
     "dermatologist, above all after a procedure or if you are pregnant, breastfeeding or have "
@@ -113,7 +134,7 @@ NOT_ADVICE = (
 )
 
 
-SHARED_NOT_ADVICE = (
+SHARED_NOT_ADVICE = N_(
     "Not medical advice. SerumDesk explains what its guide, the product facts and named "
     "medical sources say; it does not diagnose or prescribe. Talk to your clinician or "
     "dermatologist, above all after a procedure or if you have a medical condition."
@@ -146,20 +167,25 @@ def procedure_note(answers: Answers) -> Note:
     """The guide does not tell procedures apart beyond its microneedling and laser example."""
     procedure = answers.procedure
     if procedure is Procedure.LASER and answers.laser_type is LaserType.ABLATIVE:
-        return Note("A fully ablative laser removes the skin's surface: new skin takes one to "
-                    "two weeks to cover it and full recovery at least a month, so SerumDesk keeps "
-                    "the recovery rules for about a month. Your provider's post-care "
-                    "instructions come first.", medical.LASER_RESURFACING)
+        return Note(N_("A fully ablative laser removes the skin's surface: new skin takes one "
+                       "to two weeks to cover it and full recovery at least a month, so "
+                       "SerumDesk keeps the recovery rules for about a month. Your provider's "
+                       "post-care instructions come first."), medical.LASER_RESURFACING)
     if procedure is Procedure.LASER and answers.laser_type is LaserType.NOT_SURE:
-        return Note("You are not sure which laser it was: your provider's post-care "
-                    "instructions come first. A fully ablative laser heals for longer (about a "
-                    "month) than the guide's 1–2 weeks.", medical.LASER_RESURFACING)
+        return Note(N_("You are not sure which laser it was: your provider's post-care "
+                       "instructions come first. A fully ablative laser heals for longer "
+                       "(about a month) than the guide's 1–2 weeks."), medical.LASER_RESURFACING)
     if procedure in (Procedure.MICRONEEDLING, Procedure.LASER):
-        return Note("The guide's recovery routine is written for microneedling and fractional "
-                    "laser; your provider's post-care instructions come first.", guide.EXAMPLES)
-    what = "chemical peels" if procedure is Procedure.PEEL else "other treatments"
-    return Note(f"The guide's recovery routine is written for microneedling and fractional laser, "
-                f"not {what}: your provider's post-care instructions come first.", guide.EXAMPLES)
+        return Note(N_("The guide's recovery routine is written for microneedling and "
+                       "fractional laser; your provider's post-care instructions come first."),
+                    guide.EXAMPLES)
+    if procedure is Procedure.PEEL:
+        return Note(N_("The guide's recovery routine is written for microneedling and "
+                       "fractional laser, not chemical peels: your provider's post-care "
+                       "instructions come first."), guide.EXAMPLES)
+    return Note(N_("The guide's recovery routine is written for microneedling and fractional "
+                   "laser, not other treatments: your provider's post-care instructions come "
+                   "first."), guide.EXAMPLES)
 
 
 HYALURONIC_ACID_FAMILY = "hyaluronic-acid"

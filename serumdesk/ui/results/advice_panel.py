@@ -12,6 +12,7 @@ from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.advice.routine import NOT_ADVICE
 from serumdesk.domain.advice.wording import money
 from serumdesk.domain.sources import Source
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import SecondaryLabel, em, heading, plain_label
 
 
@@ -57,7 +58,7 @@ class AdvicePanel(QWidget):
                                         "(Ctrl+B): SerumDesk tells you when to look.")
         timeline_heading = heading("What to expect, and when")
         self.timeline: QLabel = plain_label(selectable=True)
-        self.not_advice = plain_label(NOT_ADVICE, selectable=True)
+        self.not_advice = plain_label(_(NOT_ADVICE), selectable=True)
         self.not_advice.setObjectName("notAdvice")
         self.not_advice.setStyleSheet(
             "#notAdvice { border: 1px solid palette(mid); border-radius: 4px; "
@@ -65,7 +66,7 @@ class AdvicePanel(QWidget):
         self.not_advice.setContentsMargins(em(self) // 2, em(self) // 2, em(self) // 2,
                                            em(self) // 2)
         self.not_advice.setAccessibleName("Not medical advice")
-        self.not_advice.setAccessibleDescription(NOT_ADVICE)
+        self.not_advice.setAccessibleDescription(_(NOT_ADVICE))
         self.catalog_line = SecondaryLabel()
         about_heading = heading("What these serums are")
         self.about = plain_label(selectable=True)

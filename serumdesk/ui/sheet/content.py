@@ -376,7 +376,7 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
     style = _STYLE.replace("SMALL_PT", f"{max(MIN_PT, table_pt - 0.5):g}").replace(
         "TINY_PT", f"{max(MIN_PT, table_pt - 1):g}").replace("TABLE_PT", f"{table_pt:g}")
     explain = Explainer()
-    advice = NOT_ADVICE if include_medical else SHARED_NOT_ADVICE
+    advice = _(NOT_ADVICE) if include_medical else _(SHARED_NOT_ADVICE)
     shared = "" if include_medical else _(" — copy for sharing, medical details left out")
     clinic = clinic if clinic is not None and clinic.shown else None
     top = top_html(clinic, _(SHEET_TITLE)) if clinic else f"<h1>{_e(_(SHEET_TITLE))}</h1>"
