@@ -29,13 +29,13 @@ class AdvicePanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("Routine and other advice")
+        self.setAccessibleName(_("Routine and other advice"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(em(self) // 2)
-        self.excluded_heading = heading("Not included, and why")
+        self.excluded_heading = heading(_("Not included, and why"))
         self.excluded = plain_label(selectable=True)
-        self.alternatives_heading = heading("Lower-cost alternatives the guide names")
+        self.alternatives_heading = heading(_("Lower-cost alternatives the guide names"))
         self.alternatives = plain_label(selectable=True)
         routine_heading = heading("Your routine")
         routine = QGridLayout()
@@ -52,23 +52,23 @@ class AdvicePanel(QWidget):
         routine.setColumnStretch(0, 1)
         routine.setColumnStretch(1, 1)
         self.pairing = plain_label(selectable=True)
-        patch_heading = heading("Patch test first")
+        patch_heading = heading(_("Patch test first"))
         self.patch = plain_label(selectable=True)
-        self.patch_log = SecondaryLabel("Note the day you put it on in File ▸ Your bottles "
-                                        "(Ctrl+B): SerumDesk tells you when to look.")
-        timeline_heading = heading("What to expect, and when")
+        self.patch_log = SecondaryLabel(_("Note the day you put it on in File ▸ Your bottles "
+                                          "(Ctrl+B): SerumDesk tells you when to look."))
+        timeline_heading = heading(_("What to expect, and when"))
         self.timeline: QLabel = plain_label(selectable=True)
         self.not_advice = plain_label(_(NOT_ADVICE), selectable=True)
         self.not_advice.setObjectName("notAdvice")
         self.not_advice.setStyleSheet(
-            "#notAdvice { border: 1px solid palette(mid); border-radius: 4px; "
-            "background: palette(alternate-base); color: palette(window-text); }")
+            "#notAdvice { border: 1px solid palette(mid); border-radius: 4px; background: "
+              "palette(alternate-base); color: palette(window-text); }")
         self.not_advice.setContentsMargins(em(self) // 2, em(self) // 2, em(self) // 2,
                                            em(self) // 2)
-        self.not_advice.setAccessibleName("Not medical advice")
+        self.not_advice.setAccessibleName(_("Not medical advice"))
         self.not_advice.setAccessibleDescription(_(NOT_ADVICE))
         self.catalog_line = SecondaryLabel()
-        about_heading = heading("What these serums are")
+        about_heading = heading(_("What these serums are"))
         self.about = plain_label(selectable=True)
         self.about.setObjectName("aboutTheseSerums")
         gap = em(self)
@@ -92,16 +92,16 @@ class AdvicePanel(QWidget):
         excluded = [f"{e.product.title}: {' '.join(r.text for r in e.reasons)}"
                     for e in rec.excluded]
         self.excluded.setText(_bullets(excluded) if excluded
-                              else "Nothing was left out for your answers.")
+                              else _("Nothing was left out for your answers."))
         alternatives = [
             f"{m.product.title} — {money(m.cost.cost_per_month_usd)} a month"
-            + (" (over budget)" if m.over_budget else "") + f". {m.product.description}"
+            + (_(" (over budget)") if m.over_budget else "") + f". {m.product.description}"
             for m in rec.ranking.alternatives if m.product.id not in compared]
         above = any(m.product.id in compared for m in rec.ranking.alternatives)
         self.alternatives.setText(
             _bullets(alternatives) if alternatives else
-            "The guide's lower-cost alternatives for your answers are compared above." if above
-            else "None of the guide's lower-cost alternatives is left for your answers.")
+            _("The guide's lower-cost alternatives for your answers are compared above.") if above
+            else _("None of the guide's lower-cost alternatives is left for your answers."))
         self.am.setText("\n".join(f"{i}. {step}" for i, step in enumerate(rec.routine.am, 1)))
         self.pm.setText("\n".join(f"{i}. {step}" for i, step in enumerate(rec.routine.pm, 1)))
         self.pairing.setText(_bullets([_cited(n.text, n.source) for n in rec.routine.notes]))
@@ -110,5 +110,6 @@ class AdvicePanel(QWidget):
                               + f"\n({guide.TIMELINE.cite()})")
         self.about.setText(_bullets([_cited(s.text, s.source) for s in rec.about]))
         self.catalog_line.setText(
-            f"Catalog {rec.catalog_version}, updated {rec.catalog_updated.isoformat()}."
-            + (f" Routine shown for {serum_title}." if serum_title else ""))
+            _("Catalog {catalog_version}, updated {isoformat}.").format(
+                catalog_version=rec.catalog_version, isoformat=rec.catalog_updated.isoformat())
+            + (_(" Routine shown for {serum_title}.").format(serum_title=serum_title) if serum_title else ""))

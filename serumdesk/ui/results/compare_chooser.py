@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 from serumdesk.domain.advice.compare import MAX_COMPARED, MIN_COMPARED
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.wording import listed_title, money
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.choices import mnemonic_safe
 from serumdesk.ui.widgets.expander import DisclosureButton
 from serumdesk.ui.widgets.flow_layout import FlowLayout
@@ -20,7 +21,7 @@ def choice_text(match: Match) -> str:
     text = (f"{match.rank}. {listed_title(match.product)} — "
             f"{money(match.cost.cost_per_month_usd)}/month")
     if match.over_budget:
-        text += " (over budget)"
+        text += _(" (over budget)")
     return text
 
 
@@ -32,7 +33,7 @@ class CompareChooser(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("Products to compare")
+        self.setAccessibleName(_("Products to compare"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.toggle = DisclosureButton()
@@ -55,8 +56,10 @@ class CompareChooser(QWidget):
         self.panel.setVisible(on)
 
     def _retitle(self) -> None:
-        title = (f"Choose what to compare: {len(self.chosen())} of {len(self.boxes)} matches "
-                 f"ticked (pick {MIN_COMPARED}–{MAX_COMPARED})")
+        title = (_("Choose what to compare: {len} of {len2} matches ticked (pick "
+                   "{MIN_COMPARED}–{MAX_COMPARED})").format(
+                       len=len(self.chosen()), len2=len(self.boxes), MIN_COMPARED=MIN_COMPARED,
+                       MAX_COMPARED=MAX_COMPARED))
         self.toggle.setText(title)
         self.toggle.setAccessibleName(title)
 
@@ -73,7 +76,7 @@ class CompareChooser(QWidget):
             text = choice_text(match)
             box.blockSignals(True)  # a new answer's selection, not a tick by the person
             box.setText(mnemonic_safe(text))
-            box.setAccessibleName(f"Compare {text}")
+            box.setAccessibleName(_("Compare {text}").format(text=text))
             box.setChecked(match.product.id in chosen)
             box.blockSignals(False)
             box.show()
@@ -97,8 +100,10 @@ class CompareChooser(QWidget):
             box.setEnabled(box.isChecked() or count < MAX_COMPARED)
         self._retitle()
         if count >= MAX_COMPARED:
-            self.hint.setText(f"Comparing the most ({MAX_COMPARED}); untick one to pick another.")
+            self.hint.setText(_("Comparing the most ({MAX_COMPARED}); untick one to pick "
+                                "another.").format(MAX_COMPARED=MAX_COMPARED))
         elif count < MIN_COMPARED and len(self.boxes) >= MIN_COMPARED:
-            self.hint.setText(f"Tick at least {MIN_COMPARED} to compare them side by side.")
+            self.hint.setText(_("Tick at least {MIN_COMPARED} to compare them side by side.").format(
+                MIN_COMPARED=MIN_COMPARED))
         else:
-            self.hint.setText("Scroll sideways when the cards do not all fit.")
+            self.hint.setText(_("Scroll sideways when the cards do not all fit."))

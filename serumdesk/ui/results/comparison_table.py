@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from serumdesk.domain.advice.glance import ComparisonRow
+from serumdesk.i18n import N_, _
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font, set_tip
 
-COLUMNS = ("Product and fit", "Cost", "Per use", "Its own caution", "Evidence, source, vegan")
+COLUMNS = (N_("Product and fit"), N_("Cost"), N_("Per use"), N_("Its own caution"),
+           N_("Evidence, source, vegan"))
 """Few columns of stacked lines: the table fits a 1024 px window, or 1366 px at 1.5×."""
-CAUTION_COLUMN = COLUMNS.index("Its own caution")
+CAUTION_COLUMN = COLUMNS.index(N_("Its own caution"))
 DOSE_MARK = "†"
 TITLE_CHARS = 26
 """Product names wrap at about this many characters, so the caution column keeps its room."""
@@ -28,9 +30,9 @@ class ComparisonTable(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("comparisonTable")
-        self.setAccessibleName("Comparison at a glance")
-        self.setStyleSheet("#comparisonTable { border: 1px solid palette(mid); border-radius: 4px;"
-                           " background: palette(base); }")
+        self.setAccessibleName(_("Comparison at a glance"))
+        self.setStyleSheet("#comparisonTable { border: 1px solid palette(mid); "
+                             "border-radius: 4px; background: palette(base); }")
         outer = QVBoxLayout(self)
         m = em(self) // 2
         outer.setContentsMargins(m, m // 2, m, m // 2)
@@ -40,7 +42,7 @@ class ComparisonTable(QFrame):
         self.grid.setVerticalSpacing(m // 2)
         outer.addLayout(self.grid)
         for column, title in enumerate(COLUMNS):
-            label = plain_label(title, wrap=column == CAUTION_COLUMN)
+            label = plain_label(_(title), wrap=column == CAUTION_COLUMN)
             label.setFont(scaled_font(label, 0.95, bold=True))
             self.grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignTop)
         self.grid.setColumnStretch(CAUTION_COLUMN, 3)
@@ -61,9 +63,9 @@ class ComparisonTable(QFrame):
             button.setFlat(True)
             button.setFont(scaled_font(button, 1.0, bold=True))
             button.setStyleSheet(
-                "#productLink { text-align: left; padding: 2px 4px; }"
-                " #productLink:focus { border: 2px solid palette(highlight); border-radius: 3px; }")
-            set_tip(button, "Show its details below")
+                "#productLink { text-align: left; padding: 2px 4px; } #productLink:focus { "
+                  "border: 2px solid palette(highlight); border-radius: 3px; }")
+            set_tip(button, _("Show its details below"))
             button.clicked.connect(
                 lambda _=False, b=button: self.details_requested.emit(str(b.property("pid"))))
             fit = plain_label(wrap=False)
@@ -99,15 +101,21 @@ class ComparisonTable(QFrame):
             button.setProperty("pid", row.product_id)
             self.buttons[row.product_id] = button
             fit.setText(row.fit)
-            fit.setAccessibleName(f"Fit: {row.fit}")
-            cost = f"{row.monthly} a month" + (" (your figures)" if row.edited else "")
+            fit.setAccessibleName(_("Fit: {fit}").format(fit=row.fit))
+            cost = (_("{money} a month (your figures)") if row.edited
+                    else _("{money} a month")).format(money=row.monthly)
             per_use = row.per_use + (f" {DOSE_MARK}" if row.dose_differs else "")
-            cells = ((f"{cost}\n{row.per_ml} per ml", f"Cost: {cost}, {row.per_ml} per ml"),
-                     (per_use, f"Amount per use: {per_use}"),
+            per_ml = _("{money} per ml").format(money=row.per_ml)
+            cells = ((f"{cost}\n{per_ml}",
+                      _("Cost: {cost}, {per_ml} per ml").format(cost=cost, per_ml=row.per_ml)),
+                     (per_use, _("Amount per use: {per_use}").format(per_use=per_use)),
                      (row.caution or "—",
-                      f"Its own caution: {row.caution or 'none beyond those for you above'}"),
-                     (f"{row.evidence}\n{row.source}\nVegan: {row.vegan}",
-                      f"Evidence: {row.evidence}. Source: {row.source}. Vegan: {row.vegan}."))
+                      _("Its own caution: {caution}").format(caution=row.caution)
+                      if row.caution else _("Its own caution: none beyond those for you above")),
+                     (_("{evidence}\n{source}\nVegan: {vegan}").format(
+                         evidence=row.evidence, source=row.source, vegan=row.vegan),
+                      _("Evidence: {evidence}. Source: {source}. Vegan: {vegan}.").format(
+                          evidence=row.evidence, source=row.source, vegan=row.vegan)))
             for label, (value, spoken) in zip(labels, cells, strict=True):
                 assert isinstance(label, QLabel)
                 label.setText(value)
@@ -130,9 +138,11 @@ class ComparisonTable(QFrame):
                 widget.hide()
         differs = any(row.dose_differs for row in rows)
         notes = [
-            f"{DOSE_MARK} The amounts per use differ, so the monthly costs rest on different "
-            "assumptions: compare the price per ml too. Edit the figures on a product's card."
-            if differs else "Costs assume each product's usual amount; edit the figures on its card."]
+            _("{DOSE_MARK} The amounts per use differ, so the monthly costs rest on "
+              "different assumptions: compare the price per ml too. Edit the figures on a "
+              "product's card.").format(DOSE_MARK=DOSE_MARK)
+            if differs else _("Costs assume each product's usual amount; edit the figures on "
+                              "its card.")]
         if shared:
             notes += [f"• {line}" for line in shared]
         self.footnote.setText("\n".join(notes))

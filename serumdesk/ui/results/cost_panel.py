@@ -23,6 +23,7 @@ from serumdesk.domain.answers import NO_OVERRIDE, ProductOverride
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.catalog.price_list import clinic_price_sentence
 from serumdesk.domain.strict.numbers import COST_QUANTITIES
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import (
     apply_tone,
     em,
@@ -80,14 +81,15 @@ class CostPanel(QWidget):
         self.monthly = plain_label(wrap=False)
         self.monthly.setFont(scaled_font(self.monthly, 1.3, bold=True))
         self.estimate_tag = tag("estimate", "info", "estimateTag")
-        self.reset = QPushButton("Reset")
+        self.reset = QPushButton(_("Reset"))
         self.reset.setObjectName("resetFigures")
         self.reset.setFlat(True)
         show_focus(self.reset)
-        self.reset.setAccessibleName(f"Reset to the catalog figures for {self.product.title}")
-        set_tip(self.reset, "Go back to the catalog's figures")
+        self.reset.setAccessibleName(_("Reset to the catalog figures for {title}").format(
+            title=self.product.title))
+        set_tip(self.reset, _("Go back to the catalog's figures"))
         self.reset.clicked.connect(self._on_reset)
-        self.yours = plain_label("— your figures ·", wrap=False)
+        self.yours = plain_label(_("— your figures ·"), wrap=False)
         self.yours.setObjectName("yourFigures")
         top.addWidget(self.monthly)
         top.addWidget(self.yours)
@@ -108,10 +110,10 @@ class CostPanel(QWidget):
         self.stale.setObjectName("staleFigures")
         self.stale.setContentsMargins(6, 2, 6, 2)
         apply_tone(self.stale, "warning", radius=8)
-        self.update_price = QPushButton("Update price")
+        self.update_price = QPushButton(_("Update price"))
         self.update_price.setFlat(True)
         show_focus(self.update_price)
-        self.update_price.setAccessibleName(f"Update the price of {self.product.title}")
+        self.update_price.setAccessibleName(_("Update the price of {title}").format(title=self.product.title))
         self.update_price.clicked.connect(self.edit_price)
         stale_row.addWidget(self.stale, 1)
         stale_row.addWidget(self.update_price, 0, Qt.AlignmentFlag.AlignTop)
@@ -136,7 +138,7 @@ class CostPanel(QWidget):
             spin.setSuffix(quantity.suffix)
             spin.setPrefix(quantity.prefix)
             spin.setKeyboardTracking(False)  # recompute on Enter, arrows or leaving the field
-            spin.setAccessibleName(f"{label} for {self.product.title}")
+            spin.setAccessibleName(_("{label} for {title}").format(label=label, title=self.product.title))
             spin.valueChanged.connect(self._on_value)
             self.spins[name] = spin
             field_tag = tag("estimate", "info", f"tag_{name}")
@@ -148,7 +150,7 @@ class CostPanel(QWidget):
             row_label = plain_label(label, wrap=False)
             row_label.setBuddy(spin)
             form.addRow(row_label, row)
-        set_tip(self.spins["applications_per_day"], "0.5 means every other day.")
+        set_tip(self.spins["applications_per_day"], _("0.5 means every other day."))
         layout.addLayout(form)
         self.show_match(match, None, False, dt.date.today())
 
@@ -166,8 +168,9 @@ class CostPanel(QWidget):
         edited = bool(inputs.overridden_fields)
         self.monthly.setText(wording.monthly_words(cost))
         self.yours.setVisible(edited)
-        self.monthly.setAccessibleName(f"Cost per month {money(cost.cost_per_month_usd)}"
-                                       + (", with your figures" if edited else ""))
+        self.monthly.setAccessibleName(_("Cost per month {money}").format(
+            money=money(cost.cost_per_month_usd))
+                                       + (_(", with your figures") if edited else ""))
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
         self.estimate_tag.setVisible(cost.is_estimate and not edited)
         set_tip(self.estimate_tag, "\n".join(estimated))
@@ -190,21 +193,21 @@ class CostPanel(QWidget):
             spin.blockSignals(True)
             spin.setValue(getattr(inputs, name))
             spin.blockSignals(False)
-            _, provenance = catalog_figure(self.product, name)
+            _value, provenance = catalog_figure(self.product, name)
             field_tag = self.field_tags[name]
             if name in inputs.overridden_fields:
-                field_tag.setText("your figure")
+                field_tag.setText(_("your figure"))
                 set_tip(field_tag, f"Catalog: {provenance.describe()}")
                 field_tag.show()
             elif name in inputs.estimated_fields:
-                field_tag.setText("estimate")
+                field_tag.setText(_("estimate"))
                 set_tip(field_tag, provenance.describe())
                 field_tag.show()
             else:
                 field_tag.hide()
             set_tip(spin,
                 provenance.describe() if name != "applications_per_day"
-                else f"{provenance.describe()}\n0.5 means every other day.")
+                else _("{describe}\n0.5 means every other day.").format(describe=provenance.describe()))
         self.reset.setVisible(edited)
 
     def edit_price(self) -> None:
@@ -217,7 +220,7 @@ class CostPanel(QWidget):
     def current_override(self) -> ProductOverride:
         values: dict[str, float | None] = {}
         for name, spin in self.spins.items():
-            catalog_value, _ = catalog_figure(self.product, name)
+            catalog_value, _provenance = catalog_figure(self.product, name)
             mine = spin.value()
             same = round(catalog_value, spin.decimals()) == round(mine, spin.decimals())
             values[name] = None if same else mine

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
+from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import apply_tone, em, heading, plain_label
 
 NOTICE_KINDS = frozenset({"notice", "budget", "no-good-match"})
@@ -48,7 +49,7 @@ class ForYouStrip(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("forYou")
-        self.setAccessibleName("For you")
+        self.setAccessibleName(_("For you"))
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(em(self) // 4)
@@ -72,7 +73,7 @@ class ForYouStrip(QFrame):
                 apply_tone(label, *spec)
             label.setText(("⚠ " if strong else "") + item.text)
             label.setAccessibleName(item.text)
-            label.setAccessibleDescription("Notice" if kind in NOTICE_KINDS else "Caution for you")
+            label.setAccessibleDescription("Notice" if kind in NOTICE_KINDS else _("Caution for you"))
             label.show()
         for label in self.lines[len(items):]:
             label.hide()

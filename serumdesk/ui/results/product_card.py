@@ -18,6 +18,7 @@ from serumdesk.domain.advice.cautions import CautionLevel, CautionNote
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.product import Product
+from serumdesk.i18n import N_, _, ngettext
 from serumdesk.ui.results.cost_panel import CostPanel
 from serumdesk.ui.widgets.expander import Expander
 from serumdesk.ui.widgets.style import (
@@ -32,18 +33,18 @@ from serumdesk.ui.widgets.style import (
 SECTIONS = ("header", "cautions", "cost", "source", "match", "buying", "care", "ingredients",
             "evidence")
 SECTION_TITLES = {
-    "cautions": "Cautions",
-    "cost": "Cost",
-    "source": "Active source",
-    "match": "Match and why (points from the guide's rules)",
-    "buying": "Before you buy",
-    "care": "Stability, packaging and storage",
-    "ingredients": "Key ingredients and irritants",
-    "evidence": "Evidence",
+    "cautions": N_("Cautions"),
+    "cost": N_("Cost"),
+    "source": N_("Active source"),
+    "match": N_("Match and why (points from the guide's rules)"),
+    "buying": N_("Before you buy"),
+    "care": N_("Stability, packaging and storage"),
+    "ingredients": N_("Key ingredients and irritants"),
+    "evidence": N_("Evidence"),
 }
 CAUTION_TITLES = {level: level.label for level in CautionLevel}
 """The one label of each level (the sheet uses the same)."""
-NO_OWN_CAUTIONS = "None beyond those for you above."
+NO_OWN_CAUTIONS = N_("None beyond those for you above.")
 _LEVEL_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 
 
@@ -79,13 +80,13 @@ class CautionBox(QFrame):
         set_tip(self, f"Source: {note.source.cite()}")
 
 
-SAME_FOR_ALL = "Said under the table above."
+SAME_FOR_ALL = N_("Said under the table above.")
 
 
 def _unshared(lines: list[tuple[str, str]], shared: Collection[str]) -> str:
     """The lines whose fact differs between the compared products (prefix, fact)."""
     kept = [f"{prefix}{fact}" for prefix, fact in lines if fact not in shared]
-    return "\n".join(kept) if kept else SAME_FOR_ALL
+    return "\n".join(kept) if kept else _(SAME_FOR_ALL)
 
 
 def care_text(product: Product, shared: Collection[str] = ()) -> str:
@@ -95,7 +96,7 @@ def care_text(product: Product, shared: Collection[str] = ()) -> str:
 
 def ingredients_text(product: Product, shared: Collection[str] = ()) -> str:
     rest = [f"{prefix}{fact}" for prefix, fact in (
-        ("Possible irritants: ", wording.irritants_words(product)),
+        (_("Possible irritants: "), wording.irritants_words(product)),
         ("", wording.fragrance_words(product)), ("", wording.checked_words(product)))
         if fact not in shared]
     return "\n".join([f"Key: {wording.key_ingredients_words(product)}", *rest])
@@ -109,7 +110,7 @@ def source_text(product: Product) -> str:
 
 def buying_text(product: Product) -> str:
     notes = wording.buyer_note_words(product)
-    return "\n".join(f"• {n}" for n in notes) if notes else "Nothing special noted."
+    return "\n".join(f"• {n}" for n in notes) if notes else _("Nothing special noted.")
 
 
 def questions_text(product: Product) -> str:
@@ -147,8 +148,8 @@ class ProductCard(QFrame):
         super().__init__(parent)
         self.product_id = match.product.id
         self.setObjectName("productCard")
-        self.setStyleSheet("#productCard { background: palette(alternate-base); "
-                           "border: 1px solid palette(mid); border-radius: 6px; }")
+        self.setStyleSheet("#productCard { background: palette(alternate-base); border: "
+                             "1px solid palette(mid); border-radius: 6px; }")
         self.cells: dict[str, QWidget] = {}
         self.said_above: set[str] = set()
         """Sections left out of this card: every compared product says the same (above)."""
@@ -160,7 +161,7 @@ class ProductCard(QFrame):
             layout.setContentsMargins(m, m // 2, m, m // 2)
             layout.setSpacing(m // 4)
             if name in SECTION_TITLES:
-                title = SecondaryLabel(SECTION_TITLES[name])
+                title = SecondaryLabel(_(SECTION_TITLES[name]))
                 title.setFont(scaled_font(title, 0.95, bold=True))
                 layout.addWidget(title)
             body = QVBoxLayout()
@@ -174,7 +175,7 @@ class ProductCard(QFrame):
         self.name_label = plain_label(selectable=True)
         self.name_label.setFont(scaled_font(self.name_label, 1.25, bold=True))
         self.yours_label = plain_label(
-            "Your entry — its facts are read from the label you gave.")
+            _("Your entry — its facts are read from the label you gave."))
         self.yours_label.setObjectName("yourEntry")
         apply_tone(self.yours_label, "info")
         self.fit_label = plain_label()
@@ -204,14 +205,14 @@ class ProductCard(QFrame):
         self.bodies["evidence"].addWidget(self.evidence_label)
         self.bodies["evidence"].addWidget(self.evidence_more)
         self.buying_label = plain_label(selectable=True)
-        self.questions = Expander("Questions to ask the brand")
+        self.questions = Expander(_("Questions to ask the brand"))
         self.bodies["buying"].addWidget(self.buying_label)
         self.bodies["buying"].addWidget(self.questions)
         self.full_list = Expander("Ingredient list")
         self.bodies["ingredients"].addWidget(self.full_list)
-        self.no_cautions = plain_label(NO_OWN_CAUTIONS)
+        self.no_cautions = plain_label(_(NO_OWN_CAUTIONS))
         self.no_cautions.setObjectName("noCautions")
-        self.no_cautions.setAccessibleName(NO_OWN_CAUTIONS)
+        self.no_cautions.setAccessibleName(_(NO_OWN_CAUTIONS))
         self.bodies["cautions"].addWidget(self.no_cautions)
         self._caution_pool: list[CautionBox] = []
         self.caution_boxes: list[QFrame] = []
@@ -247,7 +248,7 @@ class ProductCard(QFrame):
         self.yours_label.setVisible(p.entered_by_you)
         self.fit_label.setText(wording.fit_words(match, answers))
         shown = match.cautions if cautions is None else cautions
-        none = NO_OWN_CAUTIONS if match.cautions else "No cautions for your answers."
+        none = _(NO_OWN_CAUTIONS) if match.cautions else _("No cautions for your answers.")
         self.no_cautions.setText(none)
         self.no_cautions.setAccessibleName(none)
         self._show_cautions(shown)
@@ -256,13 +257,15 @@ class ProductCard(QFrame):
         self.source_label.setText(p.source_category.label)
         self.source_detail.setText(p.source_detail)
         self.origin_label.setText(source_text(p))
-        self.score_label.setText(f"Score {match.score}")  # the section title says what it is
-        self.why.set_title(f"Why ({len(match.reasons)} reasons)")
+        self.score_label.setText(_("Score {score}").format(
+            score=match.score))  # the section title says what it is
+        self.why.set_title(ngettext("Why ({count} reason)", "Why ({count} reasons)",
+                                    len(match.reasons)).format(count=len(match.reasons)))
         self.why.set_body(reasons_text(match))
         care = care_text(p, shared)
         self.care_label.setText(care)
         # A section whose every fact is shared by all compared products is said once, above.
-        self.said_above = {"care"} if care == SAME_FOR_ALL else set()
+        self.said_above = {"care"} if care == _(SAME_FOR_ALL) else set()
         self.ingredients_label.setText(ingredients_text(p, shared))
         listed = ingredient_list_text(p)
         self.full_list.set_body(listed)

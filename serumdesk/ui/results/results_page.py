@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from serumdesk.domain.advice.compare import compare_selection
 from serumdesk.domain.advice.glance import for_you_lines
 from serumdesk.domain.answers import ProductOverride
+from serumdesk.i18n import _
 from serumdesk.storage.catalog_loader import CatalogUnavailable
 from serumdesk.ui.results.card_strip import CardStrip
 from serumdesk.ui.widgets.style import apply_tone, em, plain_label
@@ -60,7 +61,7 @@ class ResultsPage(QWizardPage):
         super().__init__()
         self.state = state
         self.catalog = catalog
-        self.setTitle("Your matches")
+        self.setTitle(_("Your matches"))
         # No subtitle: the wizard then shows no header band, and the results get its height.
         self.setSubTitle("")
         self.recommendation: Recommendation | None = None
@@ -75,7 +76,7 @@ class ResultsPage(QWizardPage):
         layout.setContentsMargins(0, 0, 0, 0)
         self.status = plain_label(selectable=True)
         self.status.setObjectName("resultsStatus")
-        self.status.setAccessibleName("About these results")
+        self.status.setAccessibleName(_("About these results"))
         self.status.setContentsMargins(em(self) // 2, em(self) // 3, em(self) // 2, em(self) // 3)
         self.status.hide()
         layout.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
@@ -86,7 +87,7 @@ class ResultsPage(QWizardPage):
         # (benchmark row 3).
         self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setAccessibleName("Results")
+        self.scroller.setAccessibleName(_("Results"))
         self.body = ResultsBody()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(em(self) // 2, 0, em(self) // 2, 0)
@@ -94,10 +95,10 @@ class ResultsPage(QWizardPage):
         self.scroller.setWidget(self.body)
         layout.addWidget(self.scroller, 1)
         actions = QHBoxLayout()
-        self.print_button = QPushButton("&Print…")
-        self.print_button.setAccessibleName("Print the comparison sheet")
-        self.pdf_button = QPushButton("E&xport PDF…")
-        self.pdf_button.setAccessibleName("Export the comparison sheet as PDF")
+        self.print_button = QPushButton(_("&Print…"))
+        self.print_button.setAccessibleName(_("Print the comparison sheet"))
+        self.pdf_button = QPushButton(_("E&xport PDF…"))
+        self.pdf_button.setAccessibleName(_("Export the comparison sheet as PDF"))
         self.print_button.clicked.connect(self._print)
         self.pdf_button.clicked.connect(self._export_pdf)
         actions.addStretch(1)
@@ -159,10 +160,10 @@ class ResultsPage(QWizardPage):
             vocabulary = self.catalog.vocabulary() if state.answers.allergens else None
             rec = recommend(catalog, state.answers, state.overrides, vocabulary=vocabulary)
         except CatalogUnavailable as exc:
-            self._show_unavailable("The product catalog could not be loaded", str(exc))
+            self._show_unavailable(_("The product catalog could not be loaded"), str(exc))
             return
         except VocabularyMissing as exc:  # a broken install, never a guess at the allergies
-            self._show_unavailable("The ingredient vocabulary could not be loaded",
+            self._show_unavailable(_("The ingredient vocabulary could not be loaded"),
                                    f"{self.catalog.vocabulary_error()} {exc}".strip())
             return
         if self.chooser is None:
@@ -190,8 +191,8 @@ class ResultsPage(QWizardPage):
         self.advice.show_recommendation(rec, top, compared)
         if not rec.matches:
             self._set_status(
-                "Every product was left out by your answers. " + " ".join(relax_hints(rec))
-                + " The reason for each product is listed under “Not included, and why”.",
+                _("Every product was left out by your answers. ") + " ".join(relax_hints(rec))
+                + _(" The reason for each product is listed under “Not included, and why”."),
                 "warning")
         else:
             self.status.hide()  # the notices are lines of the "For you" strip
@@ -244,8 +245,9 @@ class ResultsPage(QWizardPage):
         self.recommendation = None
         self.scroller.hide()
         self._set_status(
-            f"{what}, so there are no results to show.\n\n{message}\n\nReinstalling "
-            "SerumDesk restores the bundled catalog and ingredient vocabulary.", "clinician")
+            _("{what}, so there are no results to show.\n\n{message}\n\nReinstalling SerumDesk "
+              "restores the bundled catalog and ingredient vocabulary.").format(
+                  what=what, message=message), "clinician")
 
     def _set_status(self, text: str, level: str) -> None:
         self.status.setText(text)
