@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.clinic.handout import ClinicSheet
+from serumdesk.i18n import _
 from serumdesk.storage.paths import resources_dir
 from serumdesk.ui.sheet.clinic_parts import LOGO_RESOURCE
 from serumdesk.ui.sheet.content import GRID_PADDING, sheet_html
@@ -109,7 +110,8 @@ class SheetRequest:
                           include_medical=self.include_medical, font_family=family,
                           table_pt=table_pt, split_at=split_at, clinic=self.clinic,
                           language=self.language)
-        return SheetContent(html, f"SerumDesk comparison sheet · {day.isoformat()}", family,
+        footer = _("SerumDesk comparison sheet · {date}").format(date=day.isoformat())
+        return SheetContent(html, footer, family,
                             self.logo)
 
 
@@ -151,7 +153,7 @@ class PagedSheet:
     def _keep_headings_with_next(self) -> None:
         """A heading at the foot of a page, its text on the next, moves to that page."""
         layout = self.document.documentLayout()
-        for _ in range(MAX_PAGES * 8):  # each pass moves one heading; a bound, not a loop
+        for _pass in range(MAX_PAGES * 8):  # each pass moves one heading; a bound, not a loop
             layout.documentSize()  # lays the whole text out: positions are read below
             block = self.document.begin()
             moved = False
@@ -255,7 +257,8 @@ class PagedSheet:
         align = Qt.AlignmentFlag.AlignVCenter
         painter.drawText(box, align | Qt.AlignmentFlag.AlignLeft, self.content.footer_left)
         painter.drawText(box, align | Qt.AlignmentFlag.AlignRight,
-                         f"Page {index + 1} of {self.page_count}")
+                         _("Page {number} of {total}").format(number=index + 1,
+                                                              total=self.page_count))
         painter.restore()
 
     def paint_all(self, painter: QPainter, new_page: Callable[[], bool]) -> int:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
 from serumdesk.domain.advice.compare import select_compared
 from serumdesk.domain.advice.recommendation import Recommendation
+from serumdesk.i18n import _
 from serumdesk.storage.atomic import atomic_write_bytes
 from serumdesk.ui.sheet.pages import PAPER_SIZES, PagedSheet, SheetRequest, page_layout
 
@@ -66,7 +67,7 @@ def pdf_bytes(request: SheetRequest, paper: str) -> tuple[bytes, int]:
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout(paper))
-    writer.setTitle("SerumDesk comparison sheet")
+    writer.setTitle(_("SerumDesk comparison sheet"))
     writer.setCreator("SerumDesk")
     paint = writer.pageLayout().paintRectPixels(PDF_RESOLUTION)
     sheet = PagedSheet.fitted(request, writer, QRectF(0, 0, paint.width(), paint.height()))
@@ -107,7 +108,7 @@ def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path,
     `replace`, NotARegularFile for a folder, link, FIFO or device there.
     """
     if paper not in PAPER_SIZES:
-        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}")
+        raise ValueError(_("paper must be one of {join}").format(join=', '.join(PAPER_SIZES)))
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_sheet_pdf needs a running QGuiApplication; see ensure_gui_app()")
     compared = select_compared(rec, compare_ids)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.advice.compare import select_compared
-from serumdesk.i18n import _, current_language, override
+from serumdesk.i18n import _, current_language, ngettext, override
 from serumdesk.ui.sheet.language import Remake, recommendation_in, sheet_languages
 from serumdesk.ui.sheet.pages import page_layout
 from serumdesk.ui.sheet.pdf import clinic_request, default_paper, paint_on_printer
@@ -58,16 +58,16 @@ class SheetPreviewDialog(QDialog):
         super().__init__(parent)
         self.parts = parts
         self.remake = remake
-        self.setWindowTitle("Print the comparison sheet")
+        self.setWindowTitle(_("Print the comparison sheet"))
         self.rec = rec
         self.compared = compared
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setPageLayout(page_layout(default_paper()))
         self.printer.setDocName("SerumDesk comparison sheet")
         self.preview = QPrintPreviewWidget(self.printer, self)
-        self.preview.setAccessibleName("Preview of the comparison sheet")
+        self.preview.setAccessibleName(_("Preview of the comparison sheet"))
         self.preview.paintRequested.connect(self._paint)
-        self.medical = QCheckBox("Leave out medical details")
+        self.medical = QCheckBox(_("Leave out medical details"))
         set_tip(self.medical, SHARE_TIP if has_medical else NOTHING_TO_LEAVE_OUT)
         self.medical.setEnabled(has_medical)
         self.medical.toggled.connect(lambda _on: self.preview.updatePreview())
@@ -77,14 +77,14 @@ class SheetPreviewDialog(QDialog):
         self.sent.setObjectName("printSent")
         apply_tone(self.sent, "info")
         self.sent.hide()
-        self.fit_page = QPushButton("Whole &page")
+        self.fit_page = QPushButton(_("Whole &page"))
         self.fit_page.clicked.connect(self.preview.fitInView)
-        self.fit_width = QPushButton("Page &width")
+        self.fit_width = QPushButton(_("Page &width"))
         self.fit_width.clicked.connect(self.preview.fitToWidth)
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(_("&Print…"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(lambda: self.print_sheet())
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         close.clicked.connect(self.reject)
         self.language = wheel_only_when_focused(QComboBox(self))
         self.language.setAccessibleName(_("Language of the sheet"))
@@ -145,9 +145,14 @@ class SheetPreviewDialog(QDialog):
             return 0
         with override(self.sheet_language()):
             pages = paint_on_printer(self.printer, self.request())
-        where = self.printer.outputFileName() or self.printer.printerName() or "the printer"
-        shared = " (medical details left out)" if self.medical.isChecked() else ""
-        self.sent.setText(f"Sent {pages} page{'s' if pages != 1 else ''}{shared} to {where}.")
+        where = self.printer.outputFileName() or self.printer.printerName() or _("the printer")
+        if self.medical.isChecked():
+            said = ngettext("Sent {pages} page (medical details left out) to {where}.",
+                            "Sent {pages} pages (medical details left out) to {where}.", pages)
+        else:
+            said = ngettext("Sent {pages} page to {where}.", "Sent {pages} pages to {where}.",
+                            pages)
+        self.sent.setText(said.format(pages=pages, where=where))
         self.sent.setAccessibleName(self.sent.text())
         self.sent.show()
         return pages

@@ -57,7 +57,7 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     try:
         compared = select_compared(rec, compare_ids)
     except CompareError as exc:
-        warn(parent, "Cannot print", str(exc))
+        warn(parent, _("Cannot print"), str(exc))
         return
     parts = ask_clinic_parts(parent, clinic)
     if parts is None:
@@ -93,12 +93,12 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
 
     include_medical = True
     if _has_medical_details(rec):
-        box = message_box(parent, QMessageBox.Icon.Question, "Export PDF",
-                          "Include your medical details (pregnancy, conditions, allergies)?")
-        box.setInformativeText("For a copy to share, leave them out: every caution keeps a "
-                               "line that says to see your clinician.")
-        keep = box.addButton("Include them", QMessageBox.ButtonRole.AcceptRole)
-        leave = box.addButton("Leave them out", QMessageBox.ButtonRole.RejectRole)
+        box = message_box(parent, QMessageBox.Icon.Question, _("Export PDF"),
+                          _("Include your medical details (pregnancy, conditions, allergies)?"))
+        box.setInformativeText(_("For a copy to share, leave them out: every caution keeps a "
+                                 "line that says to see your clinician."))
+        keep = box.addButton(_("Include them"), QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton(_("Leave them out"), QMessageBox.ButtonRole.RejectRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
         box.exec()
@@ -131,13 +131,14 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
                                 include_medical=include_medical, replace=replace,
                                 clinic=parts[0], logo=parts[1])
         except DestinationExists:
-            if not confirm(parent, "Replace the file?", f"{path} already exists. Replace it?",
-                           "Replace"):
+            if not confirm(parent, _("Replace the file?"), _("{path} already exists. Replace it?").format(
+                path=path),
+                           _("Replace")):
                 return
             replace = True
             continue
         except SaveError as exc:
-            warn(parent, "PDF not saved", str(exc))
+            warn(parent, _("PDF not saved"), str(exc))
         except CompareError as exc:
-            warn(parent, "PDF not saved", str(exc))
+            warn(parent, _("PDF not saved"), str(exc))
         return
