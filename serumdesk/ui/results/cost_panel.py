@@ -80,7 +80,7 @@ class CostPanel(QWidget):
         top = QHBoxLayout()
         self.monthly = plain_label(wrap=False)
         self.monthly.setFont(scaled_font(self.monthly, 1.3, bold=True))
-        self.estimate_tag = tag("estimate", "info", "estimateTag")
+        self.estimate_tag = tag(_("estimate"), "info", "estimateTag")
         self.reset = QPushButton(_("Reset"))
         self.reset.setObjectName("resetFigures")
         self.reset.setFlat(True)
@@ -131,7 +131,7 @@ class CostPanel(QWidget):
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.field_tags: dict[str, QLabel] = {}
         for name, quantity in COST_QUANTITIES.items():  # the bounds every surface shares
-            label = COST_FIELDS[name]
+            label = _(COST_FIELDS[name])
             spin = wheel_only_when_focused(QDoubleSpinBox())
             spin.setDecimals(quantity.decimals)
             spin.setRange(quantity.lowest(), quantity.maximum)
@@ -141,7 +141,7 @@ class CostPanel(QWidget):
             spin.setAccessibleName(_("{label} for {title}").format(label=label, title=self.product.title))
             spin.valueChanged.connect(self._on_value)
             self.spins[name] = spin
-            field_tag = tag("estimate", "info", f"tag_{name}")
+            field_tag = tag(_("estimate"), "info", f"tag_{name}")
             self.field_tags[name] = field_tag
             row = QHBoxLayout()
             row.addWidget(spin)
