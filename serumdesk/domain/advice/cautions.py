@@ -25,6 +25,7 @@ from serumdesk.domain.choices import (
     SourceCategory,
 )
 from serumdesk.domain.sources import Source, SourceKind
+from serumdesk.i18n import N_, _
 
 
 class CautionLevel(StrEnum):
@@ -140,6 +141,8 @@ class CautionSubject(Protocol):
     def buyer_notes(self) -> Sequence[BuyerNote]: ...
     @property
     def ethics_notes(self) -> Sequence[str]: ...
+    @property
+    def claims_live_cells(self) -> bool: ...
     def irritant_names(self, kind: IrritantKind) -> list[str]: ...
 
 
@@ -158,9 +161,20 @@ def allergy_check_text(product: CautionSubject, allergens: Sequence[str]) -> str
             f"for {listed}, and patch test.")
 
 
+LIVE_CELLS_TEXT = N_(
+    "The label claims live stem cells: a red flag. SerumDesk's guide says cosmetics almost "
+    "never hold living stem cells, and the FDA has approved no stem-cell product for the "
+    "skin (only cord-blood cells, for blood disorders). Ask the brand what it means, and a "
+    "clinician before using it.")
+"""Said first for any product whose label or brand claims live stem cells, whatever the answers."""
+
+
 def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]:
     """Cautions that apply to this product for this person: shown, never hidden."""
     notes: list[CautionNote] = []
+    if product.claims_live_cells:
+        notes.append(CautionNote(_(LIVE_CELLS_TEXT), medical.FDA_EXOSOMES,
+                                 CautionLevel.CLINICIAN, CautionKind.MEDICAL))
     medical_text = medical_caution_text(answers)
     if medical_text and needs_clinician_ok(product.human_derived, product.source_category):
         notes.append(CautionNote(medical_text, guide.AVOID, CautionLevel.CLINICIAN,

@@ -275,6 +275,7 @@ def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.da
                             "note": _list_note(reading)},
         "irritants": irritants,
         "fragrance_free": fragrance_free,
+        "claims_live_cells": bool(reading.live_cells),
         "price": {"usd": mine.price_usd, "provenance": yours,
                   "size_ml": {"value": mine.size_ml, "provenance": yours}},
         "dose_ml": ({"value": mine.dose_ml, "provenance": yours} if mine.dose_ml is not None else

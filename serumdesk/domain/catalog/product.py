@@ -253,6 +253,8 @@ class Product:
     irritants: Annotated[list[Irritant], Length(0, MAX_LIST_ITEMS)] = field(default_factory=list)
     fragrance_free: Annotated[StrictBool | None, Doc("null when not stated.")] = None
     minimal_formula: StrictBool = False
+    claims_live_cells: Annotated[StrictBool, Doc(
+        "The label or the brand claims live stem cells: the guide's red flag.")] = False
     packaging: Annotated[list[Packaging], Length(0, len(Packaging))] = field(default_factory=list)
     storage: Storage = field(default_factory=Storage)
     concentration_disclosed: FreeText | None = None

@@ -6,16 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from serumdesk.domain import medical
 from serumdesk.domain.advice.allergy import allergy_match
-from serumdesk.domain.advice.cautions import CautionKind, CautionLevel, CautionNote, cautions_for
+from serumdesk.domain.advice.cautions import CautionKind, CautionNote, cautions_for
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.product import BuyerNote
 from serumdesk.domain.choices import IrritantKind, SourceCategory, Vegan
 from serumdesk.domain.ingredients.allergens import AllergenMatch, AllergenQuery, UnknownAllergen
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.reading import IRRITANT_FLAGS, LabelReading, ReadIngredient
-from serumdesk.i18n import N_, _
 
 
 class IngredientAllergy(NamedTuple):
@@ -33,13 +31,6 @@ class NameMatch(NamedTuple):
     """The phrase found in the name ('fish'), or what its words say ('Taraxacum is dandelion')."""
     by_origin: bool = False
     """Found through what a word of the name means (a genus), not the allergen's own words."""
-
-
-LIVE_CELLS_TEXT = (
-    N_("The label claims live stem cells: a red flag. SerumDesk's guide says cosmetics almost "
-      "never hold living stem cells, and the FDA has approved no stem-cell product for the "
-      "skin (only cord-blood cells, for blood disorders). Ask the brand what it means, and a "
-      "clinician before using it."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +81,10 @@ class _RuleFacts:
         return self._reading.vegan is Vegan.YES
 
     @property
+    def claims_live_cells(self) -> bool:
+        return bool(self._reading.live_cells)
+
+    @property
     def vegan_status(self) -> Vegan:
         return self._reading.vegan
 
@@ -120,9 +115,6 @@ def check_label(reading: LabelReading, vocabulary: Vocabulary, answers: Answers)
     if reading.vegan is Vegan.NO:
         left_out.add(CautionKind.DIET_UNCONFIRMED)
     kept = [n for n in notes if n.kind not in left_out]
-    if reading.live_cells:
-        kept.insert(0, CautionNote(_(LIVE_CELLS_TEXT), medical.FDA_EXOSOMES, CautionLevel.CLINICIAN,
-                                   CautionKind.MEDICAL))
     return LabelVerdict(reading, allergens, matches, tuple(kept),
                         _name_matches(reading, vocabulary, allergens, matches))
 

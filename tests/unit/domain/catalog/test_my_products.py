@@ -135,3 +135,22 @@ def test_a_label_that_leaves_the_source_open_is_never_called_not_human_derived(
     assert any("may be human-derived: ask the brand" in text for text in asked)
     assert not [n for n in cautions_for(product, Answers())
                 if n.kind is CautionKind.DIET_UNCONFIRMED]
+
+
+def test_a_saved_serum_claiming_live_stem_cells_carries_the_red_flag(
+        vocabulary: Vocabulary) -> None:
+    """The label verdict's red flag travels with the saved serum: its card says it first,
+    whatever the person answered; a serum without the claim never says it."""
+    from serumdesk.domain.advice.cautions import CautionLevel, cautions_for
+    from serumdesk.domain.sources import SourceKind
+
+    label = "Aqua, Live Human Stem Cells, Glycerin, Sodium Hyaluronate, Phenoxyethanol"
+    product = product_from_label(mine(label), read_label(label, vocabulary), TODAY)
+    assert product.claims_live_cells
+    first = cautions_for(product, Answers())[0]
+    assert first.level is CautionLevel.CLINICIAN
+    assert first.source.kind is SourceKind.MEDICAL and "FDA" in first.source.title
+    assert "live stem cells" in first.text
+    plain = product_from_label(mine(PLAIN_LABEL), read_label(PLAIN_LABEL, vocabulary), TODAY)
+    assert not plain.claims_live_cells
+    assert not any("live stem cells" in c.text for c in cautions_for(plain, Answers()))
