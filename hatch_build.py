@@ -29,8 +29,9 @@ def compile_catalogues(locale: Path) -> list[Path]:
     for po in sorted(locale.glob("*/LC_MESSAGES/*.po")):
         with po.open("rb") as handle:
             catalog = read_po(handle, locale=po.parent.parent.name)
-        problems = [f"{po}: {message.id!r}: {error}" for message, errors in catalog.check()
-                    for error in errors]
+        problems = [
+            f"{po}: {message.id!r}: {error}" for message, errors in catalog.check() for error in errors
+        ]
         if problems:
             raise ValueError("translation catalogue errors:\n" + "\n".join(problems))
         mo = po.with_suffix(".mo")

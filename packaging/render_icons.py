@@ -55,16 +55,26 @@ def differs(a: QImage, b: QImage) -> bool:
     for y in range(a.height()):
         for x in range(a.width()):
             p, q = a.pixelColor(x, y), b.pixelColor(x, y)
-            if max(abs(p.red() - q.red()), abs(p.green() - q.green()),
-                   abs(p.blue() - q.blue()), abs(p.alpha() - q.alpha())) > MAX_CHANNEL_DIFF:
+            if (
+                max(
+                    abs(p.red() - q.red()),
+                    abs(p.green() - q.green()),
+                    abs(p.blue() - q.blue()),
+                    abs(p.alpha() - q.alpha()),
+                )
+                > MAX_CHANNEL_DIFF
+            ):
                 return True
     return False
 
 
 def preview(images: dict[int, QImage], out: Path) -> None:
     """Each size scaled up 4x (16..64) or shown as is, on light and dark strips."""
-    cells = [img.scaled(img.width() * 4, img.height() * 4) if s <= 64 else img
-             for s, img in images.items() if s <= 256]
+    cells = [
+        img.scaled(img.width() * 4, img.height() * 4) if s <= 64 else img
+        for s, img in images.items()
+        if s <= 256
+    ]
     width = sum(c.width() for c in cells) + 20 * (len(cells) + 1)
     height = max(c.height() for c in cells) + 40
     sheet = QImage(width, height * 2, QImage.Format.Format_ARGB32)
@@ -91,15 +101,13 @@ def main() -> int:
         if not renderer.isValid():
             print(f"render_icons: {svg} is not a valid SVG", file=sys.stderr)
             return 1
-    images = {size: render(renderers[SMALL_SVG if size in SMALL_SIZES else SVG], size)
-              for size in SIZES}
+    images = {size: render(renderers[SMALL_SVG if size in SMALL_SIZES else SVG], size) for size in SIZES}
     stale = []
     for size, image in images.items():
         path = png_path(size)
         if args.check:
             committed = QImage(str(path))
-            status = "missing" if committed.isNull() else (
-                "differs" if differs(image, committed) else "ok")
+            status = "missing" if committed.isNull() else ("differs" if differs(image, committed) else "ok")
             print(f"  {path.relative_to(REPO)}: {status}")
             if status != "ok":
                 stale.append(path)
@@ -113,8 +121,7 @@ def main() -> int:
         preview(images, args.preview)
         print(f"  preview {args.preview}")
     if stale:
-        print("render_icons: PNGs out of date with the SVG; run packaging/render_icons.py",
-              file=sys.stderr)
+        print("render_icons: PNGs out of date with the SVG; run packaging/render_icons.py", file=sys.stderr)
         return 1
     return 0
 

@@ -34,8 +34,12 @@ def extract(package: Path = PACKAGE) -> Catalog:
 
     template = Catalog(project="SerumDesk", domain=DOMAIN, fuzzy=False)
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(package), method_map=[("**.py", "python")], keywords=KEYWORDS,
-            comment_tags=(COMMENT_TAG,), strip_comment_tags=True):
+        str(package),
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=(COMMENT_TAG,),
+        strip_comment_tags=True,
+    ):
         where = f"serumdesk/{filename}"
         template.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
     return template
@@ -57,8 +61,7 @@ def write(po: Path, catalog: Catalog) -> None:
 
     with po.open("wb") as handle:
         # File names without line numbers: a moved line does not churn the catalogue.
-        write_po(handle, catalog, width=100, include_lineno=False, ignore_obsolete=True,
-                 sort_by_file=False)
+        write_po(handle, catalog, width=100, include_lineno=False, ignore_obsolete=True, sort_by_file=False)
 
 
 def update(locale: Path = LOCALE) -> None:

@@ -43,8 +43,9 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
-    catalog = CatalogModel(CatalogLoader(bundled_catalog_path(),
-                                         VocabularyLoader(bundled_ingredients_path())))
+    catalog = CatalogModel(
+        CatalogLoader(bundled_catalog_path(), VocabularyLoader(bundled_ingredients_path()))
+    )
     window = MainWindow(WorkState(), catalog, UserPaths.default())
     window.resize(*SIZE)
     window.show()
@@ -52,9 +53,13 @@ def main() -> int:
         app.processEvents()
     window.grab().save(str(OUT / "wizard.png"))
 
-    answers = Answers(use_case=UseCase.TEXTURE_FIRMNESS, sensitivity=Sensitivity.MODERATE,
-                      cautions=frozenset({Caution.FRAGRANCE_SENSITIVE}),
-                      actives=frozenset({Active.RETINOID}), budget_usd_per_month=120)
+    answers = Answers(
+        use_case=UseCase.TEXTURE_FIRMNESS,
+        sensitivity=Sensitivity.MODERATE,
+        cautions=frozenset({Caution.FRAGRANCE_SENSITIVE}),
+        actives=frozenset({Active.RETINOID}),
+        budget_usd_per_month=120,
+    )
     window.wizard.add_remaining_pages()
     window.state.replace(answers)
     while not isinstance(window.wizard.currentPage(), ResultsPage):

@@ -126,15 +126,17 @@ def open_user_stores(paths: UserPaths) -> UserStores:
     guard = InstanceGuard(paths.data_dir / "instance.lock")
     # A folder the person made read-only is not a second window: each store says it is.
     read_only = not guard.acquired and not guard.folder_read_only
-    stores = UserStores(guard, ProfileStore(paths.profiles_dir, read_only=read_only),
-                        UserCatalogStore(paths.catalog_dir, read_only=read_only))
+    stores = UserStores(
+        guard,
+        ProfileStore(paths.profiles_dir, read_only=read_only),
+        UserCatalogStore(paths.catalog_dir, read_only=read_only),
+    )
     for store in (stores.profiles, stores.serums):  # temp files of writes a SIGKILL cut short
         store.clean_up()
     return stores
 
 
-def build_main_window(catalog_path: Path | None = None,
-                      user_paths: UserPaths | None = None) -> MainWindow:
+def build_main_window(catalog_path: Path | None = None, user_paths: UserPaths | None = None) -> MainWindow:
     """Build the catalog, the person's work, the stores and the main window, and wire them.
 
     Only the first question is built before it is on screen; the user's folders and stores,
@@ -167,9 +169,13 @@ def build_main_window(catalog_path: Path | None = None,
         return user_stores().serums.extras()
 
     bundled = bundled_catalog_path()
-    catalog = CatalogModel(CatalogLoader(
-        catalog_path or bundled, VocabularyLoader(bundled_ingredients_path()),
-        None if catalog_path else catalog_extras))
+    catalog = CatalogModel(
+        CatalogLoader(
+            catalog_path or bundled,
+            VocabularyLoader(bundled_ingredients_path()),
+            None if catalog_path else catalog_extras,
+        )
+    )
     state = WorkState()
     window = MainWindow(state, catalog, user_paths)
     state.setParent(window)
@@ -194,8 +200,9 @@ def build_main_window(catalog_path: Path | None = None,
         install_profile_actions(window, state, catalog, opened, shared_computer=shared_computer)
         install_my_serums_actions(window, state, catalog, opened.serums, bundled)
         assert window.user_paths is not None  # opened with the stores
-        clinic = install_clinic_actions(window, catalog, ClinicStore(window.user_paths.clinic_dir),
-                                        opened.serums, bundled)
+        clinic = install_clinic_actions(
+            window, catalog, ClinicStore(window.user_paths.clinic_dir), opened.serums, bundled
+        )
 
     window.run_after_first_paint(finish_start_up)
     return window
@@ -203,8 +210,12 @@ def build_main_window(catalog_path: Path | None = None,
 
 def no_display() -> bool:
     """True on Linux with no X11 or Wayland session and no platform chosen: Qt would abort."""
-    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def run_gui(argv: Sequence[str], language: str | None = None) -> int:
@@ -212,7 +223,8 @@ def run_gui(argv: Sequence[str], language: str | None = None) -> int:
         sys.stderr.write(
             "SerumDesk cannot open a window: no graphical session was found (DISPLAY and "
             "WAYLAND_DISPLAY are not set).\nStart it from your desktop, or use the command "
-            "line: serumdesk recommend --help\n")
+            "line: serumdesk recommend --help\n"
+        )
         return 1
     missing = missing_xcb_packages()
     if missing:
@@ -220,7 +232,8 @@ def run_gui(argv: Sequence[str], language: str | None = None) -> int:
             "SerumDesk cannot open a window: Qt's X11 (xcb) support needs system libraries "
             "that are not installed:\n  " + " ".join(missing) + "\n"
             "On Debian or Ubuntu install them with:\n"
-            "  sudo apt-get install " + " ".join(missing) + "\n")
+            "  sudo apt-get install " + " ".join(missing) + "\n"
+        )
         return 1
     from PySide6.QtWidgets import QApplication
 

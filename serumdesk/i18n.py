@@ -48,7 +48,8 @@ _loaded: dict[tuple[str, Path], NullTranslations] = {}
 
 _NOT_OVERRIDDEN = ("", None)
 _override: ContextVar[tuple[str, NullTranslations | None]] = ContextVar(
-    "serumdesk_language", default=_NOT_OVERRIDDEN)
+    "serumdesk_language", default=_NOT_OVERRIDDEN
+)
 
 
 class LanguageError(ValueError):
@@ -90,8 +91,11 @@ def check_language(name: str, folder: Path) -> str:
     available = available_languages(folder)
     if code not in available:
         what = LANGUAGE_NAMES.get(code, f"'{name[:20]}'")
-        raise LanguageError(_("SerumDesk has no {what} translation yet; it can show "
-                              "{languages}").format(what=what, languages=describe(available)))
+        raise LanguageError(
+            _("SerumDesk has no {what} translation yet; it can show {languages}").format(
+                what=what, languages=describe(available)
+            )
+        )
     return code
 
 

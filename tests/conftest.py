@@ -24,8 +24,14 @@ settings.load_profile("serumdesk")
 WAIT_MS = 60_000
 """How long any qtbot wait gives Qt before failing (pytest-qt's own default is 5 s). A wait
 ends as soon as its condition holds, so a long limit costs nothing when all is well."""
-for _wait in (QtBot.waitUntil, QtBot.waitSignal, QtBot.waitSignals, QtBot.waitExposed,
-              QtBot.waitActive, QtBot.waitCallback):
+for _wait in (
+    QtBot.waitUntil,
+    QtBot.waitSignal,
+    QtBot.waitSignals,
+    QtBot.waitExposed,
+    QtBot.waitActive,
+    QtBot.waitCallback,
+):
     assert _wait.__kwdefaults__ is not None and "timeout" in _wait.__kwdefaults__
     _wait.__kwdefaults__["timeout"] = WAIT_MS
 
@@ -37,8 +43,12 @@ ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
 def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Every test gets its own empty user data and config folders; nothing touches $HOME."""
     home = tmp_path / "home"
-    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
         folder = home / sub
         folder.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(var, str(folder))

@@ -112,15 +112,21 @@ def finishes(call: Callable[[], T], seconds: float = HUNG_S) -> T | BaseExceptio
     return outcome[0]
 
 
-NOT_REGULAR = [("fifo", "it is a named pipe (FIFO)"), ("device", "it is a device"),
-               ("link", "it is a symbolic link"), ("folder", "it is a folder")]
+NOT_REGULAR = [
+    ("fifo", "it is a named pipe (FIFO)"),
+    ("device", "it is a device"),
+    ("link", "it is a symbolic link"),
+    ("folder", "it is a folder"),
+]
 """Kinds of `make_hostile` files, with how SerumDesk says what they are."""
 
 LIMITS = [
     (["--budget", "1e308"], "A monthly budget must be between $0 and $100,000, not 1e308."),
     (["--budget", "inf"], "'inf' is not a number"),
-    (["--days-since-procedure", "99999999999999999999"],
-     "Days since the procedure must be a whole number between 0 and 36,500"),
+    (
+        ["--days-since-procedure", "99999999999999999999"],
+        "Days since the procedure must be a whole number between 0 and 36,500",
+    ),
 ]
 """Options `profile save` refused and `recommend` and `sheet` took, with the refusal."""
 

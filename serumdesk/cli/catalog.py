@@ -39,11 +39,18 @@ def validate(args: argparse.Namespace) -> int:
         catalog = load_catalog(args.file)
     except CatalogError as exc:
         raise UserError(str(exc)) from None
-    say(ngettext("{file}: valid — {count} product, catalog {version} ({updated})",
-                 "{file}: valid — {count} products, catalog {version} ({updated})",
-                 len(catalog.products)).format(
-        file=args.file, count=len(catalog.products), version=catalog.catalog_version,
-        updated=catalog.updated))
+    say(
+        ngettext(
+            "{file}: valid — {count} product, catalog {version} ({updated})",
+            "{file}: valid — {count} products, catalog {version} ({updated})",
+            len(catalog.products),
+        ).format(
+            file=args.file,
+            count=len(catalog.products),
+            version=catalog.catalog_version,
+            updated=catalog.updated,
+        )
+    )
     return 0
 
 
@@ -55,10 +62,17 @@ def _validate_vocabulary(path: Path) -> int:
         vocabulary = load_vocabulary(path)
     except VocabularyError as exc:
         raise UserError(str(exc)) from None
-    say(_("{path}: valid — {ingredients} ingredients, {families} families, vocabulary "
-          "{version} ({updated})").format(
-        path=path, ingredients=len(vocabulary.entries), families=len(vocabulary.families),
-        version=vocabulary.version, updated=vocabulary.updated))
+    say(
+        _(
+            "{path}: valid — {ingredients} ingredients, {families} families, vocabulary {version} ({updated})"
+        ).format(
+            path=path,
+            ingredients=len(vocabulary.entries),
+            families=len(vocabulary.families),
+            version=vocabulary.version,
+            updated=vocabulary.updated,
+        )
+    )
     return 0
 
 
@@ -78,8 +92,7 @@ def schema(args: argparse.Namespace) -> int:
         from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 
         try:  # no health details: created with the person's umask, not owner-only
-            atomic_write_bytes(args.output, text.encode("utf-8"), replace=args.force,
-                               private=False)
+            atomic_write_bytes(args.output, text.encode("utf-8"), replace=args.force, private=False)
         except SaveError as exc:
             raise save_failed(exc) from None
     else:
@@ -93,7 +106,8 @@ def date_option(text: str) -> dt.date:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date; give it as YYYY-MM-DD (2026-11-29)").format(text=text[:40])) from None
+            _("'{text}' is not a date; give it as YYYY-MM-DD (2026-11-29)").format(text=text[:40])
+        ) from None
     if day > dt.date.today():
         raise argparse.ArgumentTypeError(_("{isoformat} is in the future").format(isoformat=day.isoformat()))
     from serumdesk.domain.strict.numbers import FILE_DAY
@@ -101,7 +115,9 @@ def date_option(text: str) -> dt.date:
     if day < FILE_DAY.earliest:
         raise argparse.ArgumentTypeError(
             _("{isoformat} is before {isoformat2}, the earliest date SerumDesk keeps").format(
-                isoformat=day.isoformat(), isoformat2=FILE_DAY.earliest.isoformat()))
+                isoformat=day.isoformat(), isoformat2=FILE_DAY.earliest.isoformat()
+            )
+        )
     return day
 
 
@@ -118,12 +134,19 @@ def _label_of(args: argparse.Namespace) -> str:
         text = str(args.ingredients)
     text = text.strip()
     if not parse_label(text[:LABEL_CHARS]).items:
-        raise UsageError(_("the ingredient label is empty: give it with --ingredients TEXT, "
-                           "--ingredients-file PATH or --ingredients - (standard input)"))
+        raise UsageError(
+            _(
+                "the ingredient label is empty: give it with --ingredients TEXT, "
+                "--ingredients-file PATH or --ingredients - (standard input)"
+            )
+        )
     if len(text) > LABEL_CHARS:
-        raise UserError(_("The label is {len:,} characters long; a label holds at most "
-                          "{LABEL_CHARS:,}. Give only the ingredient list.").format(
-                              len=len(text), LABEL_CHARS=LABEL_CHARS))
+        raise UserError(
+            _(
+                "The label is {len:,} characters long; a label holds at most "
+                "{LABEL_CHARS:,}. Give only the ingredient list."
+            ).format(len=len(text), LABEL_CHARS=LABEL_CHARS)
+        )
     return text
 
 
@@ -149,10 +172,18 @@ def add(args: argparse.Namespace) -> int:
     label = _label_of(args)
     vocabulary = load_vocabulary()
     # The store gives it its id; until then a placeholder lets the label be checked first.
-    mine = MyProduct(id=f"{MINE_PREFIX}new", brand=args.brand, name=args.name,
-                     price_usd=args.price, size_ml=args.size, label=label, dose_ml=args.dose,
-                     per_day=args.per_day, seen=args.seen or dt.date.today(),
-                     entered=dt.date.today())
+    mine = MyProduct(
+        id=f"{MINE_PREFIX}new",
+        brand=args.brand,
+        name=args.name,
+        price_usd=args.price,
+        size_ml=args.size,
+        label=label,
+        dose_ml=args.dose,
+        per_day=args.per_day,
+        seen=args.seen or dt.date.today(),
+        entered=dt.date.today(),
+    )
     if not mine.brand or not mine.name:
         raise UsageError(_("give the brand and the name as words, not only symbols or spaces"))
     try:
@@ -161,13 +192,17 @@ def add(args: argparse.Namespace) -> int:
     except UserCatalogError as exc:
         raise UserError(str(exc)) from None
     except UnusableSerum as exc:
-        raise UserError(_("This serum cannot be added: {exc}. Nothing was changed.").format(
-            exc=exc)) from None
-    say(_("Added {id}: {brand} {name}.\n{_read_as}\nrecommend, sheet and the app now rank it "
-          "beside the catalog's products. Its facts are marked “from your label”.\nSee how "
-          "each ingredient is read: serumdesk ingredients --file LABEL (or catalog mine). "
-          "Remove it with: serumdesk catalog remove {id}").format(
-              id=kept.id, brand=kept.brand, name=kept.name, _read_as=_read_as(product)))
+        raise UserError(
+            _("This serum cannot be added: {exc}. Nothing was changed.").format(exc=exc)
+        ) from None
+    say(
+        _(
+            "Added {id}: {brand} {name}.\n{_read_as}\nrecommend, sheet and the app now rank it "
+            "beside the catalog's products. Its facts are marked “from your label”.\nSee how "
+            "each ingredient is read: serumdesk ingredients --file LABEL (or catalog mine). "
+            "Remove it with: serumdesk catalog remove {id}"
+        ).format(id=kept.id, brand=kept.brand, name=kept.name, _read_as=_read_as(product))
+    )
     return 0
 
 
@@ -175,8 +210,7 @@ def _read_as(product: Product) -> str:
     """What SerumDesk reads a serum of yours as, in two indented lines."""
     from serumdesk.domain.advice import wording
 
-    return (f"  {product.source_detail}\n  {wording.origin_words(product)} "
-            f"{wording.vegan_words(product)}")
+    return f"  {product.source_detail}\n  {wording.origin_words(product)} {wording.vegan_words(product)}"
 
 
 def mine(args: argparse.Namespace) -> int:
@@ -199,21 +233,31 @@ def mine(args: argparse.Namespace) -> int:
                 try:
                     derived[m.id] = _as_product(m, vocabulary)
                 except UnusableSerum as exc:
-                    tell(_("serumdesk: warning: your serum {id} cannot be read: {exc}.").format(
-                        id=m.id, exc=exc))
+                    tell(
+                        _("serumdesk: warning: your serum {id} cannot be read: {exc}.").format(
+                            id=m.id, exc=exc
+                        )
+                    )
     if args.json:
         write_json({"products": [_mine_to_dict(m, derived.get(m.id)) for m in products]})
         return 0
     if not products:
-        say(_("You have not added a serum. Add one with: serumdesk catalog add --brand B "
-              "--name N --price USD --size ML --ingredients TEXT"))
+        say(
+            _(
+                "You have not added a serum. Add one with: serumdesk catalog add --brand B "
+                "--name N --price USD --size ML --ingredients TEXT"
+            )
+        )
         return 0
     lines: list[str] = []
     for m in products:
         seen = m.seen.isoformat() if m.seen else _("undated")
-        lines.append(f"{m.id}\n  {m.brand} {m.name} — " + _(
-            "{price} for {size:g} ml (price seen {seen})").format(
-            price=wording.money(m.price_usd), size=m.size_ml, seen=seen))
+        lines.append(
+            f"{m.id}\n  {m.brand} {m.name} — "
+            + _("{price} for {size:g} ml (price seen {seen})").format(
+                price=wording.money(m.price_usd), size=m.size_ml, seen=seen
+            )
+        )
         product = derived.get(m.id)
         if product is not None:
             lines.append(_read_as(product))
@@ -227,8 +271,13 @@ def _mine_to_dict(m: MyProduct, product: Product | None) -> dict[str, object]:
     from serumdesk.domain.advice.recommendation import product_to_dict
 
     return {
-        "id": m.id, "brand": m.brand, "name": m.name, "price_usd": m.price_usd,
-        "size_ml": m.size_ml, "dose_ml": m.dose_ml, "applications_per_day": m.per_day,
+        "id": m.id,
+        "brand": m.brand,
+        "name": m.name,
+        "price_usd": m.price_usd,
+        "size_ml": m.size_ml,
+        "dose_ml": m.dose_ml,
+        "applications_per_day": m.per_day,
         "seen": m.seen.isoformat() if m.seen else None,
         "entered": m.entered.isoformat() if m.entered else None,
         "label": m.label,
@@ -264,11 +313,19 @@ def install(args: argparse.Namespace) -> int:
         except UserCatalogError as exc:
             raise UserError(str(exc)) from None
         if removed:
-            say(_("Back to the bundled catalog and its prices ({removed} removed). Your own "
-                  "serums are kept.").format(removed=_(" and ").join(removed)))
+            say(
+                _(
+                    "Back to the bundled catalog and its prices ({removed} removed). Your own "
+                    "serums are kept."
+                ).format(removed=_(" and ").join(removed))
+            )
         else:
-            say(_("Back to the bundled catalog and its prices (nothing was installed). Your "
-                  "own serums are kept."))
+            say(
+                _(
+                    "Back to the bundled catalog and its prices (nothing was installed). Your "
+                    "own serums are kept."
+                )
+            )
         return 0
     if args.file is None:
         raise UsageError(_("give the FILE to import (a catalog or a price list), or --reset"))
@@ -277,14 +334,24 @@ def install(args: argparse.Namespace) -> int:
     except UserCatalogError as exc:
         raise UserError(str(exc)) from None
     if result.kind is Installed.CATALOG:
-        done = (_("Replaced the installed catalog: {description}.") if result.replaced
-                else _("Installed the catalog: {description}."))
+        done = (
+            _("Replaced the installed catalog: {description}.")
+            if result.replaced
+            else _("Installed the catalog: {description}.")
+        )
     else:
-        done = (_("Replaced the installed price list: {description}.") if result.replaced
-                else _("Installed the price list: {description}."))
+        done = (
+            _("Replaced the installed price list: {description}.")
+            if result.replaced
+            else _("Installed the price list: {description}.")
+        )
     say(done.format(description=result.description))
-    say(_("recommend, sheet and the app use it from now on; the sheet names it. Go back "
-          "with: serumdesk catalog import --reset"))
+    say(
+        _(
+            "recommend, sheet and the app use it from now on; the sheet names it. Go back "
+            "with: serumdesk catalog import --reset"
+        )
+    )
     for warning in result.warnings:
         tell(_("serumdesk: warning: {warning}").format(warning=warning))
     return 0
@@ -292,8 +359,7 @@ def install(args: argparse.Namespace) -> int:
 
 def register(cat: Parser) -> None:
     """Give `serumdesk catalog`'s parser its actions."""
-    actions = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True,
-                                 parser_class=Parser)
+    actions = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True, parser_class=Parser)
     what = _("the ingredient vocabulary (catalog/ingredients.json) instead of a catalog")
     val = actions.add_parser("validate", help=_("check a catalog file and name every problem"))
     val.add_argument("file", metavar="FILE", type=path_option)
@@ -306,30 +372,69 @@ def register(cat: Parser) -> None:
     sch.set_defaults(func=schema)
 
     new = actions.add_parser(
-        "add", help=_("add a serum the catalog does not list, from its ingredient label"),
-        description=_("Add a serum from its ingredient label. SerumDesk reads the label (as "
-                      "`serumdesk ingredients` does) and ranks the serum beside the "
-                      "catalog's products; its facts are marked “from your label”. It is "
-                      "kept in your data folder, owner-only."))
-    new.add_argument("--brand", required=True, type=text_option(_("a brand")),
-                     help=_("the brand, as on the pack"))
-    new.add_argument("--name", required=True, type=text_option(_("a product name")),
-                     help=_("the product's name, as on the pack"))
-    new.add_argument("--price", required=True, metavar="USD", type=number_option(PRICE_USD, zero=False),
-                     help=_("what the bottle costs, in US dollars"))
-    new.add_argument("--size", required=True, metavar="ML", type=number_option(SIZE_ML, zero=False),
-                     help=_("the bottle's size in ml"))
-    new.add_argument("--dose", metavar="ML", type=number_option(DOSE_ML, zero=False),
-                     help=_("ml per use (default: SerumDesk's estimate, 0.25 ml)"))
-    new.add_argument("--per-day", metavar="N", type=number_option(USES_A_DAY, zero=False),
-                     help=_("uses a day (default: 2; 0.5 is every other day)"))
-    new.add_argument("--seen", metavar="DATE", type=date_option,
-                     help=_("the day you saw the price, YYYY-MM-DD (default: today)"))
+        "add",
+        help=_("add a serum the catalog does not list, from its ingredient label"),
+        description=_(
+            "Add a serum from its ingredient label. SerumDesk reads the label (as "
+            "`serumdesk ingredients` does) and ranks the serum beside the "
+            "catalog's products; its facts are marked “from your label”. It is "
+            "kept in your data folder, owner-only."
+        ),
+    )
+    new.add_argument(
+        "--brand", required=True, type=text_option(_("a brand")), help=_("the brand, as on the pack")
+    )
+    new.add_argument(
+        "--name",
+        required=True,
+        type=text_option(_("a product name")),
+        help=_("the product's name, as on the pack"),
+    )
+    new.add_argument(
+        "--price",
+        required=True,
+        metavar="USD",
+        type=number_option(PRICE_USD, zero=False),
+        help=_("what the bottle costs, in US dollars"),
+    )
+    new.add_argument(
+        "--size",
+        required=True,
+        metavar="ML",
+        type=number_option(SIZE_ML, zero=False),
+        help=_("the bottle's size in ml"),
+    )
+    new.add_argument(
+        "--dose",
+        metavar="ML",
+        type=number_option(DOSE_ML, zero=False),
+        help=_("ml per use (default: SerumDesk's estimate, 0.25 ml)"),
+    )
+    new.add_argument(
+        "--per-day",
+        metavar="N",
+        type=number_option(USES_A_DAY, zero=False),
+        help=_("uses a day (default: 2; 0.5 is every other day)"),
+    )
+    new.add_argument(
+        "--seen",
+        metavar="DATE",
+        type=date_option,
+        help=_("the day you saw the price, YYYY-MM-DD (default: today)"),
+    )
     label = new.add_mutually_exclusive_group(required=True)
-    label.add_argument("--ingredients", metavar="TEXT", type=typed_text,
-                       help=_("the ingredient list as printed, or '-' to read standard input"))
-    label.add_argument("--ingredients-file", metavar="PATH", type=path_option,
-                       help=_("read the ingredient list from a text file"))
+    label.add_argument(
+        "--ingredients",
+        metavar="TEXT",
+        type=typed_text,
+        help=_("the ingredient list as printed, or '-' to read standard input"),
+    )
+    label.add_argument(
+        "--ingredients-file",
+        metavar="PATH",
+        type=path_option,
+        help=_("read the ingredient list from a text file"),
+    )
     new.set_defaults(func=add)
 
     listed = actions.add_parser("mine", help=_("list the serums you added"))
@@ -341,19 +446,24 @@ def register(cat: Parser) -> None:
     rm.set_defaults(func=remove)
 
     imp = actions.add_parser(
-        "import", help=_("use a clinic's catalog, price list or CSV price sheet instead of "
-                         "the bundled prices"),
-        description=_("Install a whole catalog, or a price list (\"kind\": \"price-list\": "
-                      "prices and sizes by product id) laid over the catalog, or a CSV price "
-                      "sheet from `catalog export-prices` filled in with a spreadsheet. It "
-                      "is checked with the same rules and errors as `catalog validate`; a "
-                      "file that fails changes nothing. The sheet names the price list and "
-                      "its date."))
+        "import",
+        help=_("use a clinic's catalog, price list or CSV price sheet instead of the bundled prices"),
+        description=_(
+            'Install a whole catalog, or a price list ("kind": "price-list": '
+            "prices and sizes by product id) laid over the catalog, or a CSV price "
+            "sheet from `catalog export-prices` filled in with a spreadsheet. It "
+            "is checked with the same rules and errors as `catalog validate`; a "
+            "file that fails changes nothing. The sheet names the price list and "
+            "its date."
+        ),
+    )
     imp.add_argument("file", nargs="?", metavar="FILE", type=path_option)
-    imp.add_argument("--replace", action="store_true",
-                     help=_("replace an installed catalog or price list of the same kind"))
-    imp.add_argument("--reset", action="store_true",
-                     help=_("go back to the bundled catalog and its prices"))
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("replace an installed catalog or price list of the same kind"),
+    )
+    imp.add_argument("--reset", action="store_true", help=_("go back to the bundled catalog and its prices"))
     add_import_name_option(imp)
     imp.set_defaults(func=install)
     register_price_actions(actions)

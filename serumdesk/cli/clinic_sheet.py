@@ -18,18 +18,25 @@ if TYPE_CHECKING:
 
 def add_handout_options(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group(
-        _("for a clinic's sheet"), _("printed under the clinic's details (serumdesk clinic "
-                                  "set); left blank to write on by hand when not given"))
+        _("for a clinic's sheet"),
+        _(
+            "printed under the clinic's details (serumdesk clinic "
+            "set); left blank to write on by hand when not given"
+        ),
+    )
     g.add_argument("--prepared-for", metavar="NAME", help=_("the patient's name"))
     g.add_argument("--prepared-by", metavar="NAME", help=_("who prepared the sheet"))
-    g.add_argument("--notes", metavar="TEXT", help=_("notes for the notes box (\\n for a new "
-                                                     "line in most shells: $'first\\nsecond')"))
-    g.add_argument("--follow-up", metavar="DATE", help=_("the follow-up visit, YYYY-MM-DD (today "
-                                                         "or later)"))
+    g.add_argument(
+        "--notes",
+        metavar="TEXT",
+        help=_("notes for the notes box (\\n for a new line in most shells: $'first\\nsecond')"),
+    )
+    g.add_argument("--follow-up", metavar="DATE", help=_("the follow-up visit, YYYY-MM-DD (today or later)"))
 
 
-def clinic_sheet_for(args: argparse.Namespace, today: dt.date | None = None
-                     ) -> tuple[ClinicSheet | None, tuple[bytes, LogoKind] | None]:
+def clinic_sheet_for(
+    args: argparse.Namespace, today: dt.date | None = None
+) -> tuple[ClinicSheet | None, tuple[bytes, LogoKind] | None]:
     """The clinic's parts of the sheet (None for the personal sheet), and the kept logo.
     A damaged clinic file is warned about, and the sheet printed without the clinic's header."""
     from serumdesk.cli.clinic import clinic_store
@@ -39,17 +46,22 @@ def clinic_sheet_for(args: argparse.Namespace, today: dt.date | None = None
     day = today or dt.date.today()
     try:
         follow_up = parse_follow_up(args.follow_up, day) if args.follow_up else None
-        handout = make_handout(args.prepared_for, args.prepared_by,
-                               args.notes.replace("\\n", "\n") if args.notes else None,
-                               follow_up, today=day)
+        handout = make_handout(
+            args.prepared_for,
+            args.prepared_by,
+            args.notes.replace("\\n", "\n") if args.notes else None,
+            follow_up,
+            today=day,
+        )
     except HandoutError as exc:
         raise UsageError(str(exc)) from None
     store = clinic_store()
     try:
         settings = store.settings()
     except ClinicFileError as exc:
-        tell(_("serumdesk: warning: {exc}\nThe sheet is printed without the clinic's details.").format(
-                exc=exc))
+        tell(
+            _("serumdesk: warning: {exc}\nThe sheet is printed without the clinic's details.").format(exc=exc)
+        )
         settings = None
     details = settings.details if settings else None
     clinic = ClinicSheet(details, handout)
@@ -57,7 +69,11 @@ def clinic_sheet_for(args: argparse.Namespace, today: dt.date | None = None
         return None, None
     logo = store.logo(settings) if settings else None
     if details is not None and details.logo and logo is None:
-        tell(_("serumdesk: warning: the clinic's logo cannot be read or used any more; the "
-               "sheet is printed without it. Set it again with: serumdesk clinic set --logo "
-               "FILE"))
+        tell(
+            _(
+                "serumdesk: warning: the clinic's logo cannot be read or used any more; the "
+                "sheet is printed without it. Set it again with: serumdesk clinic set --logo "
+                "FILE"
+            )
+        )
     return clinic, logo

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
     from serumdesk.domain.label.verdict import LabelVerdict
 
-EMPTY = (N_("the label is empty: give its ingredient list as TEXT, with --file PATH, or as "
-           "'-' to read it from standard input"))
+EMPTY = N_(
+    "the label is empty: give its ingredient list as TEXT, with --file PATH, or as "
+    "'-' to read it from standard input"
+)
 
 
 def _label_text(args: argparse.Namespace) -> str:
@@ -44,14 +46,20 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
     from serumdesk.domain.label.report import ingredient_line, verdict_lines
 
     r = verdict.reading
-    shown = (f"{len(r.ingredients)} ingredients" if not len(r.ingredients) > len(r.listed) else
-             _("The first {len:,} of {len2:,} items").format(len=len(r.listed), len2=len(r.ingredients)))
-    lines = [_("SerumDesk reads this label — ingredient vocabulary {version} ({updated})").format(
-        version=vocabulary.version, updated=vocabulary.updated), "",
-             _("{shown}, as written → what SerumDesk reads:").format(shown=shown)]
+    shown = (
+        f"{len(r.ingredients)} ingredients"
+        if not len(r.ingredients) > len(r.listed)
+        else _("The first {len:,} of {len2:,} items").format(len=len(r.listed), len2=len(r.ingredients))
+    )
+    lines = [
+        _("SerumDesk reads this label — ingredient vocabulary {version} ({updated})").format(
+            version=vocabulary.version, updated=vocabulary.updated
+        ),
+        "",
+        _("{shown}, as written → what SerumDesk reads:").format(shown=shown),
+    ]
     width = len(str(len(r.listed)))
-    lines += [f"  {n:>{width}}. {ingredient_line(ingredient)}"
-              for n, ingredient in enumerate(r.listed, 1)]
+    lines += [f"  {n:>{width}}. {ingredient_line(ingredient)}" for n, ingredient in enumerate(r.listed, 1)]
     lines += ["", "Verdict:"]
     lines += [f"  {line}" if line else "" for line in verdict_lines(verdict, answers)]
     lines += ["", _(NOT_ADVICE)]
@@ -80,15 +88,19 @@ def run(args: argparse.Namespace) -> int:
 
 def register(ing: Parser) -> None:
     """Give `serumdesk ingredients`'s parser its arguments and options."""
-    ing.description = (
-        _("Read a serum's ingredient list as printed on the pack: what each ingredient is, "
-          "its source (human-derived media, exosomes, growth factors, plant cell culture…), "
-          "vegan, fragrance, irritants, your allergies and cautions."))
-    ing.add_argument("text", nargs="?", metavar="TEXT", type=typed_text,
-                     help=_("the ingredient list in quotes, or '-' to read it from standard "
-                            "input"))
-    ing.add_argument("--file", metavar="PATH", help=_("read the ingredient list from a text "
-                                                      "file"))
+    ing.description = _(
+        "Read a serum's ingredient list as printed on the pack: what each ingredient is, "
+        "its source (human-derived media, exosomes, growth factors, plant cell culture…), "
+        "vegan, fragrance, irritants, your allergies and cautions."
+    )
+    ing.add_argument(
+        "text",
+        nargs="?",
+        metavar="TEXT",
+        type=typed_text,
+        help=_("the ingredient list in quotes, or '-' to read it from standard input"),
+    )
+    ing.add_argument("--file", metavar="PATH", help=_("read the ingredient list from a text file"))
     ing.add_argument("--json", action="store_true", help=_("print one JSON object"))
     add_answer_options(ing)
     add_profile_option(ing)

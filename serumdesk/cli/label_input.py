@@ -22,13 +22,16 @@ def read_label_file(path: str) -> str:
     try:
         data = read_regular_file(Path(path), MAX_LABEL_BYTES)
     except FileTooLarge:
-        raise UserError(_("{path} holds more than {value} MB: that is not one ingredient "
-                          "label.").format(path=path, value=MAX_LABEL_BYTES // (1024 * 1024))) from None
+        raise UserError(
+            _("{path} holds more than {value} MB: that is not one ingredient label.").format(
+                path=path, value=MAX_LABEL_BYTES // (1024 * 1024)
+            )
+        ) from None
     except ReadError as exc:
-        hint = "" if exc.kind is None else _(" Save the label as a text file and give its "
-                                             "path.")
-        raise UserError(_("Could not read {path}: {reason}.{hint}").format(
-                path=path, reason=exc.reason, hint=hint)) from None
+        hint = "" if exc.kind is None else _(" Save the label as a text file and give its path.")
+        raise UserError(
+            _("Could not read {path}: {reason}.{hint}").format(path=path, reason=exc.reason, hint=hint)
+        ) from None
     return _decoded(data)
 
 
@@ -43,17 +46,27 @@ def _limited(f: BinaryIO, where: str) -> bytes:
     try:
         data = f.read(MAX_LABEL_BYTES + 1)
     except (OSError, ValueError) as exc:  # ValueError: a stream closed inside the process
-        raise UserError(_("{where} cannot be read ({value}).").format(
-            where=where, value=getattr(exc, 'strerror', None) or exc)) from None
+        raise UserError(
+            _("{where} cannot be read ({value}).").format(
+                where=where, value=getattr(exc, "strerror", None) or exc
+            )
+        ) from None
     if len(data) > MAX_LABEL_BYTES:
-        raise UserError(_("{where} holds more than {value} MB: that is not one ingredient "
-                          "label.").format(where=where, value=MAX_LABEL_BYTES // (1024 * 1024)))
+        raise UserError(
+            _("{where} holds more than {value} MB: that is not one ingredient label.").format(
+                where=where, value=MAX_LABEL_BYTES // (1024 * 1024)
+            )
+        )
     return data
 
 
 def _decoded(data: bytes) -> str:
     text = data.decode("utf-8-sig", errors="replace")
     if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
-        tell(_("serumdesk: warning: the label is not all UTF-8 text; the characters that "
-               "could not be read are shown as �."))
+        tell(
+            _(
+                "serumdesk: warning: the label is not all UTF-8 text; the characters that "
+                "could not be read are shown as �."
+            )
+        )
     return text

@@ -63,8 +63,9 @@ class Command(NamedTuple):
 
 COMMANDS: dict[str, Command] = {
     "recommend": Command(N_("rank the catalog for your answers"), _recommend),
-    "ingredients": Command(N_("read an ingredient label: what each ingredient is, and the "
-                              "verdict"), _ingredients),
+    "ingredients": Command(
+        N_("read an ingredient label: what each ingredient is, and the verdict"), _ingredients
+    ),
     "catalog": Command(N_("list products and prices; check catalog files"), _catalog),
     "sheet": Command(N_("write the printable comparison sheet as a PDF"), _sheet),
     "profile": Command(N_("save, list and reuse your answers"), _profile),
@@ -109,13 +110,19 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
     them, so running one command does not import the modules of the others."""
     parser = Parser(
         prog="serumdesk",
-        description=_("SerumDesk helps you choose a 'stem cell' skincare serum. With no "
-                      "command it opens the app."),
+        description=_(
+            "SerumDesk helps you choose a 'stem cell' skincare serum. With no command it opens the app."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"SerumDesk {__version__}")
-    parser.add_argument("--language", metavar="LANG",
-                        help=_("the language to write in, such as es (default: your "
-                               "session's, when SerumDesk has it; else English)"))
+    parser.add_argument(
+        "--language",
+        metavar="LANG",
+        help=_(
+            "the language to write in, such as es (default: your "
+            "session's, when SerumDesk has it; else English)"
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, command in COMMANDS.items():
         command_parser = sub.add_parser(name, help=_(command.summary))
@@ -164,8 +171,11 @@ def run(argv: Sequence[str]) -> int:
         from serumdesk.storage.files import describe_os_error
 
         where = f"{exc.filename}: " if exc.filename else ""
-        tell(_("serumdesk: {where}{reason}. Nothing was changed.").format(
-                where=where, reason=describe_os_error(exc)))
+        tell(
+            _("serumdesk: {where}{reason}. Nothing was changed.").format(
+                where=where, reason=describe_os_error(exc)
+            )
+        )
         return 1
     except Exception as exc:
         from serumdesk.storage.profile_types import ProfileError
@@ -219,6 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return SIGPIPE_STATUS
     except Exception as exc:
-        tell(_("serumdesk: unexpected error: {__name__}: {exc}\nPlease report this; your data "
-               "has not been changed.").format(__name__=type(exc).__name__, exc=exc))
+        tell(
+            _(
+                "serumdesk: unexpected error: {__name__}: {exc}\nPlease report this; your data "
+                "has not been changed."
+            ).format(__name__=type(exc).__name__, exc=exc)
+        )
         return 1

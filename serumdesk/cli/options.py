@@ -43,8 +43,12 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, _("{prog}: error: {message}\nRun '{prog} --help' for the options.\n").format(
-            prog=self.prog, message=message))
+        self.exit(
+            2,
+            _("{prog}: error: {message}\nRun '{prog} --help' for the options.\n").format(
+                prog=self.prog, message=message
+            ),
+        )
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # argparse's own swallows a failed write, so `--version > full-disk` said nothing and
@@ -63,12 +67,14 @@ def number_option(quantity: Quantity, *, zero: bool | None = None) -> Callable[[
     """An argparse type for a number of `quantity` (numbers.py): the same bounds and words
     as the files and the app; `zero` overrides whether 0 is taken. A refusal exits with
     status 2."""
+
     def parse(text: str) -> float:
         try:
             value = quantity.parse(text)
             return value if zero is None else quantity.check(value, zero=zero)
         except NumberError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
+
     parse.__name__ = quantity.what.lower()
     return parse
 
@@ -78,6 +84,7 @@ def whole_option(quantity: Quantity) -> Callable[[str], int]:
 
     def parse(text: str) -> int:
         return int(parse_number(text))
+
     parse.__name__ = quantity.what.lower()
     return parse
 
@@ -98,17 +105,21 @@ def typed_text(text: str) -> str:
     except UnicodeDecodeError:
         raise argparse.ArgumentTypeError(
             _("'{decode}' is not UTF-8 text; type it again in a UTF-8 terminal").format(
-                decode=raw.decode('ascii', 'backslashreplace')[:60])) from None
+                decode=raw.decode("ascii", "backslashreplace")[:60]
+            )
+        ) from None
 
 
 def text_option(what: str) -> Callable[[str], str]:
     """An argparse type for text that cannot be empty ("--profile ''" is a mistake, not
     "no profile")."""
+
     def parse(text: str) -> str:
         text = typed_text(text)
         if not text.strip():
             raise argparse.ArgumentTypeError(_("needs {what}, not an empty string").format(what=what))
         return text
+
     parse.__name__ = what
     return parse
 
@@ -125,56 +136,103 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
     """The options that describe a person; shared by recommend, profile save and sheet."""
     g = parser.add_argument_group("your answers")
     # Plain-string choices so argparse's error names every valid value.
-    g.add_argument("--use-case", choices=[u.value for u in UseCase],
-                   help=_("what you want the serum for (default: mild-concerns)"))
-    g.add_argument("--sensitivity", choices=[s.value for s in Sensitivity],
-                   help=_("how reactive your skin is (default: moderate)"))
-    g.add_argument("--diet", choices=[d.value for d in Diet],
-                   help=_("vegan and ethics preference (default: any)"))
-    g.add_argument("--caution", choices=[*(c.value for c in Caution), OLD_PREGNANT_OR_BREASTFEEDING],
-                   action="append", default=None,
-                   help=_("a medical or skin caution; repeat for several "
-                          "({OLD_PREGNANT_OR_BREASTFEEDING} means both pregnant and "
-                          "breastfeeding)").format(
-                              OLD_PREGNANT_OR_BREASTFEEDING=OLD_PREGNANT_OR_BREASTFEEDING))
-    g.add_argument("--allergen", action="append", default=None, metavar="TEXT", type=typed_text,
-                   help=_("an ingredient you are allergic to; repeat for several (up to "
-                          "{ALLERGENS}, each up to {ALLERGEN_CHARS} characters)").format(
-                              ALLERGENS=ALLERGENS, ALLERGEN_CHARS=ALLERGEN_CHARS))
+    g.add_argument(
+        "--use-case",
+        choices=[u.value for u in UseCase],
+        help=_("what you want the serum for (default: mild-concerns)"),
+    )
+    g.add_argument(
+        "--sensitivity",
+        choices=[s.value for s in Sensitivity],
+        help=_("how reactive your skin is (default: moderate)"),
+    )
+    g.add_argument(
+        "--diet", choices=[d.value for d in Diet], help=_("vegan and ethics preference (default: any)")
+    )
+    g.add_argument(
+        "--caution",
+        choices=[*(c.value for c in Caution), OLD_PREGNANT_OR_BREASTFEEDING],
+        action="append",
+        default=None,
+        help=_(
+            "a medical or skin caution; repeat for several "
+            "({OLD_PREGNANT_OR_BREASTFEEDING} means both pregnant and "
+            "breastfeeding)"
+        ).format(OLD_PREGNANT_OR_BREASTFEEDING=OLD_PREGNANT_OR_BREASTFEEDING),
+    )
+    g.add_argument(
+        "--allergen",
+        action="append",
+        default=None,
+        metavar="TEXT",
+        type=typed_text,
+        help=_(
+            "an ingredient you are allergic to; repeat for several (up to "
+            "{ALLERGENS}, each up to {ALLERGEN_CHARS} characters)"
+        ).format(ALLERGENS=ALLERGENS, ALLERGEN_CHARS=ALLERGEN_CHARS),
+    )
     g.add_argument("--uses-retinoid", action="store_true", default=None, help=_("you use a retinoid"))
     g.add_argument("--uses-acids", action="store_true", default=None, help=_("you use exfoliating acids"))
     g.add_argument("--uses-vitamin-c", action="store_true", default=None, help=_("you use vitamin C"))
-    g.add_argument("--budget", type=number_option(BUDGET_USD), metavar="USD_PER_MONTH",
-                   help=_("monthly budget in US dollars ({describe})").format(describe=BUDGET_USD.describe()))
-    g.add_argument("--procedure", choices=[p.value for p in Procedure],
-                   help=_("for post-procedure: which treatment (the wizard asks the same)"))
-    g.add_argument("--laser-type", choices=[t.value for t in LaserType],
-                   help=_("for a laser: ablative, non-ablative or not-sure"))
-    g.add_argument("--days-since-procedure", type=whole_option(DAYS_SINCE_PROCEDURE),
-                   metavar="DAYS", help=_("for post-procedure: days since the treatment "
-                                          "({describe})").format(describe=DAYS_SINCE_PROCEDURE.describe()))
+    g.add_argument(
+        "--budget",
+        type=number_option(BUDGET_USD),
+        metavar="USD_PER_MONTH",
+        help=_("monthly budget in US dollars ({describe})").format(describe=BUDGET_USD.describe()),
+    )
+    g.add_argument(
+        "--procedure",
+        choices=[p.value for p in Procedure],
+        help=_("for post-procedure: which treatment (the wizard asks the same)"),
+    )
+    g.add_argument(
+        "--laser-type",
+        choices=[t.value for t in LaserType],
+        help=_("for a laser: ablative, non-ablative or not-sure"),
+    )
+    g.add_argument(
+        "--days-since-procedure",
+        type=whole_option(DAYS_SINCE_PROCEDURE),
+        metavar="DAYS",
+        help=_("for post-procedure: days since the treatment ({describe})").format(
+            describe=DAYS_SINCE_PROCEDURE.describe()
+        ),
+    )
 
 
 def add_profile_option(parser: argparse.ArgumentParser) -> None:
     """--profile NAME: start from a saved profile's answers (see answers_for)."""
-    parser.add_argument("--profile", metavar="NAME", type=text_option(_("a profile name")),
-                        help=_("start from a saved profile's answers"))
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        type=text_option(_("a profile name")),
+        help=_("start from a saved profile's answers"),
+    )
 
 
 def add_source_options(parser: argparse.ArgumentParser) -> None:
     """Where the answers and products come from: a saved profile, another catalog."""
     add_profile_option(parser)
-    parser.add_argument("--catalog", metavar="FILE", type=path_option,
-                        help=_("rank this catalog's products only: not the bundled catalog, "
-                               "a price list you imported or your own serums"))
+    parser.add_argument(
+        "--catalog",
+        metavar="FILE",
+        type=path_option,
+        help=_(
+            "rank this catalog's products only: not the bundled catalog, "
+            "a price list you imported or your own serums"
+        ),
+    )
 
 
 def answers_from_args(args: argparse.Namespace, base: Answers | None = None) -> Answers:
     """Answers from the options; options not given keep `base`'s values (a profile's, or defaults)."""
     base = base or Answers()
     actives = set(base.actives)
-    for flag, active in (("uses_retinoid", Active.RETINOID), ("uses_acids", Active.ACIDS),
-                         ("uses_vitamin_c", Active.VITAMIN_C)):
+    for flag, active in (
+        ("uses_retinoid", Active.RETINOID),
+        ("uses_acids", Active.ACIDS),
+        ("uses_vitamin_c", Active.VITAMIN_C),
+    ):
         if getattr(args, flag):
             actives.add(active)
     days = args.days_since_procedure
@@ -258,9 +316,11 @@ def vocabulary_for_allergies(answers: Answers, loader: CatalogLoader) -> Vocabul
     vocabulary = loader.vocabulary()
     if vocabulary is None:
         why = loader.vocabulary_loader.error if loader.vocabulary_loader else None
-        raise UserError(_("{value}\nYour allergies cannot be checked without it: reinstall "
-                          "SerumDesk.").format(value=why or _("the ingredient vocabulary cannot be "
-                                                              "loaded.")))
+        raise UserError(
+            _("{value}\nYour allergies cannot be checked without it: reinstall SerumDesk.").format(
+                value=why or _("the ingredient vocabulary cannot be loaded.")
+            )
+        )
     return vocabulary
 
 
@@ -293,4 +353,3 @@ def answers_for(args: argparse.Namespace) -> Answers:
     name = getattr(args, "profile", None)
     base = find_profile(name).answers if name else None
     return answers_from_args(args, base)
-

@@ -30,8 +30,11 @@ ends: the output was not all written, and the exit status says so."""
 def output_failed(exc: OSError) -> OutputFailed:
     from serumdesk.storage.files import describe_os_error
 
-    return OutputFailed(_("could not write the output: {describe_os_error}").format(
-        describe_os_error=describe_os_error(exc, reading=False)))
+    return OutputFailed(
+        _("could not write the output: {describe_os_error}").format(
+            describe_os_error=describe_os_error(exc, reading=False)
+        )
+    )
 
 
 def write_out(text: str) -> None:

@@ -46,8 +46,13 @@ def _warn_problems(store: ProfileStore) -> ProfileListing:
 
 
 def _summary(p: Profile) -> dict[str, Any]:
-    return {"id": p.id, "name": p.name, "use_case": p.answers.use_case.value,
-            "created": p.created.isoformat(), "updated": p.updated.isoformat()}
+    return {
+        "id": p.id,
+        "name": p.name,
+        "use_case": p.answers.use_case.value,
+        "created": p.created.isoformat(),
+        "updated": p.updated.isoformat(),
+    }
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -56,19 +61,33 @@ def cmd_list(args: argparse.Namespace) -> int:
     profiles = listing.profiles
     newer = [p for p in listing.too_new if p.name]
     if args.json:
-        write_json([{**_summary(p), "needs_newer_serumdesk": False} for p in profiles]
-                   + [{"id": p.file_name.removesuffix(".json"), "name": p.name,
-                       "needs_newer_serumdesk": True} for p in newer])
+        write_json(
+            [{**_summary(p), "needs_newer_serumdesk": False} for p in profiles]
+            + [
+                {"id": p.file_name.removesuffix(".json"), "name": p.name, "needs_newer_serumdesk": True}
+                for p in newer
+            ]
+        )
     elif not profiles and not newer:
-        say(_("No profiles saved yet. Save one with: serumdesk profile save NAME "
-              "[options]\n(They are kept in {folder}.)").format(folder=store.folder))
+        say(
+            _(
+                "No profiles saved yet. Save one with: serumdesk profile save NAME "
+                "[options]\n(They are kept in {folder}.)"
+            ).format(folder=store.folder)
+        )
     else:
         for p in profiles:
-            say(_("{name}	{label}	updated {updated:%Y-%m-%d %H:%M} UTC").format(
-                    name=p.name, label=p.answers.use_case.label, updated=p.updated))
+            say(
+                _("{name}	{label}	updated {updated:%Y-%m-%d %H:%M} UTC").format(
+                    name=p.name, label=p.answers.use_case.label, updated=p.updated
+                )
+            )
         for problem in newer:
-            say(_("{name}	({needs_newer}: this version cannot open it)").format(
-                    name=problem.name, needs_newer=_(NEEDS_NEWER)))
+            say(
+                _("{name}	({needs_newer}: this version cannot open it)").format(
+                    name=problem.name, needs_newer=_(NEEDS_NEWER)
+                )
+            )
     return 0
 
 
@@ -83,9 +102,10 @@ def cmd_save(args: argparse.Namespace) -> int:
             saved = store.create(args.name, answers_from_args(args), notes=args.notes or "")
             done = _("Saved new profile '{name}'.")
         else:
+
             def change(p: Profile) -> Profile:
-                return p.with_changes(answers=answers_from_args(args, p.answers),
-                                      notes=args.notes)
+                return p.with_changes(answers=answers_from_args(args, p.answers), notes=args.notes)
+
             saved = store.update(existing.id, change)
             done = _("Updated profile '{name}'.")
     except ProfileError as exc:
@@ -100,26 +120,33 @@ def _describe(p: Profile) -> str:
     lines = [
         f"Profile: {p.name}",
         _("Created: {created:%Y-%m-%d %H:%M} UTC, updated {updated:%Y-%m-%d %H:%M} UTC").format(
-            created=p.created, updated=p.updated),
+            created=p.created, updated=p.updated
+        ),
         *(f"{label}: {value}" for label, value in answers_rows(p.answers)),
     ]
     for pid, o in sorted(p.overrides.by_product.items()):
-        lines.append(_("Your figures for {pid}: {override_words}").format(
-            pid=pid, override_words=override_words(o)))
+        lines.append(
+            _("Your figures for {pid}: {override_words}").format(pid=pid, override_words=override_words(o))
+        )
     if p.compared_ids:
         lines.append("Comparing: " + ", ".join(p.compared_ids))
     for b in p.bottles:
         facts = []
         if b.patch_started is not None:
-            facts.append(_("patch test put on {date} ({result})").format(
-                date=b.patch_started.isoformat(), result=b.patch_result.label.lower()))
+            facts.append(
+                _("patch test put on {date} ({result})").format(
+                    date=b.patch_started.isoformat(), result=b.patch_result.label.lower()
+                )
+            )
         if b.opened is not None:
             facts.append(f"opened {b.opened.isoformat()}")
         if b.months_after_opening is not None:
-            facts.append(_("keeps {months} months after opening").format(
-                months=b.months_after_opening))
-        lines.append(_("Bottle of {product}: {facts}").format(
-            product=b.product_id, facts="; ".join(facts) or _("nothing noted yet")))
+            facts.append(_("keeps {months} months after opening").format(months=b.months_after_opening))
+        lines.append(
+            _("Bottle of {product}: {facts}").format(
+                product=b.product_id, facts="; ".join(facts) or _("nothing noted yet")
+            )
+        )
     if p.notes:
         lines.append("Notes:")
         lines.extend(f"  {line}" for line in p.notes.splitlines())
@@ -143,9 +170,12 @@ def cmd_delete(args: argparse.Namespace) -> int:
         where = _store().delete(profile.id)
     except ProfileError as exc:
         raise _user_error(exc) from None
-    say(_("Moved profile '{name}' to the trash ({parent}).\nBring it back with: serumdesk "
-          "profile restore {dumps}").format(
-                  name=profile.name, parent=where.parent, dumps=json.dumps(profile.name)))
+    say(
+        _(
+            "Moved profile '{name}' to the trash ({parent}).\nBring it back with: serumdesk "
+            "profile restore {dumps}"
+        ).format(name=profile.name, parent=where.parent, dumps=json.dumps(profile.name))
+    )
     return 0
 
 
@@ -154,8 +184,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     trashed = [p for p in store.trash() if name_key(p.name) == name_key(args.name)]
     if not trashed:
         names = ", ".join(f"'{p.name}'" for p in store.trash()) or "none"
-        raise UserError(_("There is no profile named '{name}' in the trash. In the trash: "
-                          "{names}.").format(name=args.name, names=names))
+        raise UserError(
+            _("There is no profile named '{name}' in the trash. In the trash: {names}.").format(
+                name=args.name, names=names
+            )
+        )
     try:
         restored = store.restore(trashed[0].id)
     except ProfileError as exc:
@@ -190,21 +223,28 @@ def cmd_import(args: argparse.Namespace) -> int:
         incoming = store.read_import(args.file)
         count = len(incoming.carried)
         if count and not args.with_serums:
-            raise UserError(ngettext(
-                "{file} carries {count} serum someone entered from a label. Imported, it "
-                "joins your serums and is ranked for every profile. Add --with-serums to "
-                "import it with the profile. Nothing was changed.",
-                "{file} carries {count} serums someone entered from labels. Imported, they "
-                "join your serums and are ranked for every profile. Add --with-serums to "
-                "import them with the profile. Nothing was changed.", count).format(
-                file=args.file, count=count))
+            raise UserError(
+                ngettext(
+                    "{file} carries {count} serum someone entered from a label. Imported, it "
+                    "joins your serums and is ranked for every profile. Add --with-serums to "
+                    "import it with the profile. Nothing was changed.",
+                    "{file} carries {count} serums someone entered from labels. Imported, they "
+                    "join your serums and are ranked for every profile. Add --with-serums to "
+                    "import them with the profile. Nothing was changed.",
+                    count,
+                ).format(file=args.file, count=count)
+            )
         imported = store.add_imported(incoming, profile_adopter(user_catalog_store()))
     except ProfileError as exc:
         raise _user_error(exc) from None
     if count:
-        say(ngettext("Imported profile '{name}', with {count} serum now among your serums.",
-                     "Imported profile '{name}', with {count} serums now among your serums.",
-                     count).format(name=imported.name, count=count))
+        say(
+            ngettext(
+                "Imported profile '{name}', with {count} serum now among your serums.",
+                "Imported profile '{name}', with {count} serums now among your serums.",
+                count,
+            ).format(name=imported.name, count=count)
+        )
     else:
         say(_("Imported profile '{name}'.").format(name=imported.name))
     return 0
@@ -212,8 +252,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def register(prof: Parser) -> None:
     """Give `serumdesk profile`'s parser its actions."""
-    acts = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True,
-                               parser_class=Parser)
+    acts = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True, parser_class=Parser)
     ls = acts.add_parser("list", help=_("list saved profiles"))
     ls.add_argument("--json", action="store_true", help=_("print a JSON list"))
     ls.set_defaults(func=cmd_list)
@@ -235,13 +274,19 @@ def register(prof: Parser) -> None:
     export = acts.add_parser("export", help=_("write a profile to a file to share or back up"))
     export.add_argument("name", metavar="NAME", type=typed_text)
     export.add_argument("file", metavar="FILE", type=path_option)
-    export.add_argument("--force", action="store_true",
-                        help=_("replace FILE if it is an existing file (never a link, pipe "
-                               "or device)"))
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help=_("replace FILE if it is an existing file (never a link, pipe or device)"),
+    )
     export.set_defaults(func=cmd_export)
     imp = acts.add_parser("import", help=_("add a profile from an exported file"))
     imp.add_argument("file", metavar="FILE", type=path_option)
-    imp.add_argument("--with-serums", action="store_true",
-                     help=_("also add the serums the profile carries to your serums (they "
-                            "are then ranked for every profile)"))
+    imp.add_argument(
+        "--with-serums",
+        action="store_true",
+        help=_(
+            "also add the serums the profile carries to your serums (they are then ranked for every profile)"
+        ),
+    )
     imp.set_defaults(func=cmd_import)

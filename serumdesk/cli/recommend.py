@@ -31,11 +31,12 @@ def print_table(rec: Recommendation) -> None:
     parts: list[str] = []
     out = parts.append
     prices = f"; prices from {rec.prices_from}" if rec.prices_from else ""
-    out(f"SerumDesk recommendations — catalog {rec.catalog_version} ({rec.catalog_updated})"
-        f"{prices}\n\n")
+    out(f"SerumDesk recommendations — catalog {rec.catalog_version} ({rec.catalog_updated}){prices}\n\n")
     if not rec.matches:
-        out("Every product was excluded by your answers. See the reasons below; relaxing the\n"
-            "diet preference or an allergen widens the choice.\n\n")
+        out(
+            "Every product was excluded by your answers. See the reasons below; relaxing the\n"
+            "diet preference or an allergen widens the choice.\n\n"
+        )
     if rec.plan.personal:
         out("For you:\n")
         for item in rec.plan.personal:
@@ -57,8 +58,10 @@ def print_table(rec: Recommendation) -> None:
         months = f"{cost.months_per_bottle:.1f}" if cost.months_per_bottle else "—"
         flag = "  over budget" if m.over_budget else ""
         title = wording.listed_title(m.product, 52)
-        out(f"{m.rank:>2}  {title:<52} {m.score:>5}  {cost.cost_per_month_usd:>8.2f}{est}"
-            f"  {cost.price_per_ml_usd:>6.2f}  {months:>6}{flag}\n")
+        out(
+            f"{m.rank:>2}  {title:<52} {m.score:>5}  {cost.cost_per_month_usd:>8.2f}{est}"
+            f"  {cost.price_per_ml_usd:>6.2f}  {months:>6}{flag}\n"
+        )
         pick = rec.plan.pick(m.product.id)
         if pick is not None and pick.condition:
             out(f"      ! Start it only {pick.condition}.\n")
@@ -73,8 +76,7 @@ def print_table(rec: Recommendation) -> None:
     if rec.excluded:
         out("\nExcluded:\n")
         for e in rec.excluded:
-            out(f"  - {e.product.title}: "
-                f"{' '.join(f'{r.text} ({r.source.cite()})' for r in e.reasons)}\n")
+            out(f"  - {e.product.title}: {' '.join(f'{r.text} ({r.source.cite()})' for r in e.reasons)}\n")
     out("\nRoutine, morning: " + " → ".join(rec.routine.am) + "\n")
     out("Routine, evening: " + " → ".join(rec.routine.pm) + "\n")
     for note in rec.routine.notes:
@@ -90,8 +92,7 @@ def print_table(rec: Recommendation) -> None:
             out(f"  - {q.text} ({q.source.cite()})\n")
         donors = [p.title for p in asked if p.human_derived]
         if donors:
-            out(f"  - Of {', '.join(donors)}: {DONOR_QUESTION.text} "
-                f"({DONOR_QUESTION.source.cite()})\n")
+            out(f"  - Of {', '.join(donors)}: {DONOR_QUESTION.text} ({DONOR_QUESTION.source.cite()})\n")
     out("\n" + _(NOT_ADVICE))
     say("".join(parts))
 

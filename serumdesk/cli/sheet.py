@@ -38,8 +38,11 @@ def run(args: argparse.Namespace) -> int:
 
     with override(sheet_language(args.sheet_language)):
         pages = _write(args)
-    say(ngettext("Wrote {output} ({pages} page).", "Wrote {output} ({pages} pages).",
-                 pages).format(output=args.output, pages=pages))
+    say(
+        ngettext("Wrote {output} ({pages} page).", "Wrote {output} ({pages} pages).", pages).format(
+            output=args.output, pages=pages
+        )
+    )
     return 0
 
 
@@ -59,10 +62,16 @@ def _write(args: argparse.Namespace) -> int:
     clinic, logo = clinic_sheet_for(args)
     app = ensure_gui_app()  # fonts and PDF painting need one; kept alive until written
     try:
-        pages = write_sheet_pdf(rec, args.compare or (), args.output,
-                                paper=args.paper or default_paper(),
-                                include_medical=not args.no_medical, replace=args.force,
-                                clinic=clinic, logo=logo)
+        pages = write_sheet_pdf(
+            rec,
+            args.compare or (),
+            args.output,
+            paper=args.paper or default_paper(),
+            include_medical=not args.no_medical,
+            replace=args.force,
+            clinic=clinic,
+            logo=logo,
+        )
     except CompareError as exc:
         raise UsageError(str(exc)) from None
     except SaveError as exc:
@@ -75,22 +84,42 @@ def register(sheet: Parser) -> None:
     """Give `serumdesk sheet`'s parser its options."""
     add_answer_options(sheet)
     add_source_options(sheet)
-    sheet.add_argument("--compare", action="append", metavar="ID",
-                       help=_("a product id to compare; repeat for up to four (default: the "
-                              "top 3)"))
-    sheet.add_argument("--output", required=True, metavar="FILE.pdf", type=path_option,
-                       help=_("the PDF to write (owner-only: it holds health details)"))
-    sheet.add_argument("--force", action="store_true",
-                       help=_("replace FILE.pdf if it is an existing file (never a link, "
-                              "pipe or device)"))
-    sheet.add_argument("--paper", choices=["a4", "letter"],
-                       help=_("paper size (default: from your locale)"))
-    sheet.add_argument("--no-medical", action="store_true",
-                       help=_("leave pregnancy, conditions and allergies out (for sharing); "
-                              "cautions keep a line that says to see your clinician"))
-    sheet.add_argument("--language", dest="sheet_language", metavar="LANG",
-                       help=_("the sheet's language, such as es, for a patient who reads "
-                              "another (default: the language SerumDesk writes in)"))
+    sheet.add_argument(
+        "--compare",
+        action="append",
+        metavar="ID",
+        help=_("a product id to compare; repeat for up to four (default: the top 3)"),
+    )
+    sheet.add_argument(
+        "--output",
+        required=True,
+        metavar="FILE.pdf",
+        type=path_option,
+        help=_("the PDF to write (owner-only: it holds health details)"),
+    )
+    sheet.add_argument(
+        "--force",
+        action="store_true",
+        help=_("replace FILE.pdf if it is an existing file (never a link, pipe or device)"),
+    )
+    sheet.add_argument("--paper", choices=["a4", "letter"], help=_("paper size (default: from your locale)"))
+    sheet.add_argument(
+        "--no-medical",
+        action="store_true",
+        help=_(
+            "leave pregnancy, conditions and allergies out (for sharing); "
+            "cautions keep a line that says to see your clinician"
+        ),
+    )
+    sheet.add_argument(
+        "--language",
+        dest="sheet_language",
+        metavar="LANG",
+        help=_(
+            "the sheet's language, such as es, for a patient who reads "
+            "another (default: the language SerumDesk writes in)"
+        ),
+    )
     from serumdesk.cli.clinic_sheet import add_handout_options
 
     add_handout_options(sheet)

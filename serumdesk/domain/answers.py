@@ -64,8 +64,11 @@ class Answers:
     @property
     def has_procedure(self) -> bool:
         """A procedure was named or dated, whatever the goal; recovery as the goal implies one."""
-        return (self.use_case is UseCase.POST_PROCEDURE or self.procedure is not None
-                or self.days_since_procedure is not None)
+        return (
+            self.use_case is UseCase.POST_PROCEDURE
+            or self.procedure is not None
+            or self.days_since_procedure is not None
+        )
 
     @property
     def window(self) -> Window:

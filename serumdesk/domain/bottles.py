@@ -25,6 +25,8 @@ PATCH_WORDS = N_("{first}–{last} hours")
 
 def patch_words() -> str:
     return _(PATCH_WORDS).format(first=PATCH_HOURS[0], last=PATCH_HOURS[1])
+
+
 USE_BY_SOON_DAYS = 14
 LONGEST_FORECAST_YEARS = 100
 """A bottle that lasts longer is said to, without a date: no one needs one, and the calendar
@@ -93,45 +95,71 @@ def bottle_notes(bottle: Bottle, cost: CostEstimate | None, today: dt.date) -> l
     if window is not None:
         first, last = window
         if bottle.patch_result is PatchResult.REACTION:
-            notes.append(_("The patch test showed a reaction: don't use it on your face, and "
-                           "show the product to your clinician or pharmacist."))
+            notes.append(
+                _(
+                    "The patch test showed a reaction: don't use it on your face, and "
+                    "show the product to your clinician or pharmacist."
+                )
+            )
         elif bottle.patch_result is PatchResult.NO_REACTION:
-            notes.append(_("No reaction in the patch test: start once a day or every other "
-                           "day and build up slowly."))
+            notes.append(
+                _("No reaction in the patch test: start once a day or every other day and build up slowly.")
+            )
         elif today < first:
-            notes.append(_("Look at the patch test on {first} or {last} "
-                           "({hours} after you put it on).").format(
-                               first=long_date(first), last=long_date(last),
-                               hours=patch_words()))
+            notes.append(
+                _("Look at the patch test on {first} or {last} ({hours} after you put it on).").format(
+                    first=long_date(first), last=long_date(last), hours=patch_words()
+                )
+            )
         else:
-            notes.append(_("The patch test has had its {hours}: look at the skin and "
-                           "note what you see.").format(hours=patch_words()))
+            notes.append(
+                _("The patch test has had its {hours}: look at the skin and note what you see.").format(
+                    hours=patch_words()
+                )
+            )
     elif bottle.opened is None:
-        notes.append(_("Patch test it before the first full-face use ({hours} on the "
-                       "inner forearm or behind the ear).").format(hours=patch_words()))
+        notes.append(
+            _(
+                "Patch test it before the first full-face use ({hours} on the "
+                "inner forearm or behind the ear)."
+            ).format(hours=patch_words())
+        )
     keep_until = use_by(bottle)
     if keep_until is not None:
         left = (keep_until - today).days
         if left < 0:
-            notes.append(_("Past its use-by date ({date}, {months} months after "
-                           "opening).").format(date=long_date(keep_until),
-                                               months=bottle.months_after_opening))
+            notes.append(
+                _("Past its use-by date ({date}, {months} months after opening).").format(
+                    date=long_date(keep_until), months=bottle.months_after_opening
+                )
+            )
         elif left <= USE_BY_SOON_DAYS:
-            notes.append(ngettext("Use by {date}: {left} day left.",
-                                  "Use by {date}: {left} days left.", left).format(
-                date=long_date(keep_until), left=left))
+            notes.append(
+                ngettext("Use by {date}: {left} day left.", "Use by {date}: {left} days left.", left).format(
+                    date=long_date(keep_until), left=left
+                )
+            )
         else:
-            notes.append(_("Use by {date} ({months} months after opening).").format(
-                date=long_date(keep_until), months=bottle.months_after_opening))
+            notes.append(
+                _("Use by {date} ({months} months after opening).").format(
+                    date=long_date(keep_until), months=bottle.months_after_opening
+                )
+            )
     elif bottle.opened is not None:
-        notes.append(_("Add the months from the open-jar symbol on the pack to see a use-by "
-                       "date."))
+        notes.append(_("Add the months from the open-jar symbol on the pack to see a use-by date."))
     empty = runs_out(bottle, cost) if cost is not None else None
     if empty is not None:
-        notes.append(_("At your amount per use and uses a day it runs out around "
-                       "{date}.").format(date=long_date(empty)))
+        notes.append(
+            _("At your amount per use and uses a day it runs out around {date}.").format(
+                date=long_date(empty)
+            )
+        )
     elif bottle.opened is not None and cost is not None and lasts_beyond_forecast(cost):
-        notes.append(_("At your amount per use and uses a day it would last more than "
-                       "{years} years: check the amount per use and uses a "
-                       "day.").format(years=LONGEST_FORECAST_YEARS))
+        notes.append(
+            _(
+                "At your amount per use and uses a day it would last more than "
+                "{years} years: check the amount per use and uses a "
+                "day."
+            ).format(years=LONGEST_FORECAST_YEARS)
+        )
     return notes

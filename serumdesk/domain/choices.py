@@ -56,11 +56,13 @@ class Sensitivity(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            Sensitivity.LOW: N_("Rarely reacts"),
-            Sensitivity.MODERATE: N_("Sometimes reacts to new products"),
-            Sensitivity.HIGH: N_("Reacts often: stinging, redness, rashes"),
-        }[self])
+        return _(
+            {
+                Sensitivity.LOW: N_("Rarely reacts"),
+                Sensitivity.MODERATE: N_("Sometimes reacts to new products"),
+                Sensitivity.HIGH: N_("Reacts often: stinging, redness, rashes"),
+            }[self]
+        )
 
 
 class Diet(StrEnum):
@@ -71,22 +73,28 @@ class Diet(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            Diet.ANY: N_("No preference"),
-            Diet.NO_FETAL_CELL_LINE: N_("Nothing derived from a fetal cell line"),
-            Diet.NO_HUMAN_DERIVED: N_("No human-derived ingredients"),
-            Diet.VEGAN: N_("Vegan (no human- or animal-derived ingredients)"),
-        }[self])
+        return _(
+            {
+                Diet.ANY: N_("No preference"),
+                Diet.NO_FETAL_CELL_LINE: N_("Nothing derived from a fetal cell line"),
+                Diet.NO_HUMAN_DERIVED: N_("No human-derived ingredients"),
+                Diet.VEGAN: N_("Vegan (no human- or animal-derived ingredients)"),
+            }[self]
+        )
 
     @property
     def detail(self) -> str:
-        return _({
-            Diet.ANY: N_("Every source is considered; human-derived ones are labelled as such."),
-            Diet.NO_FETAL_CELL_LINE: N_("Leaves out serums whose active comes from cells grown from "
-                                     "fetal tissue; other human-derived ones remain."),
-            Diet.NO_HUMAN_DERIVED: N_("Leaves out serums made with media or lysate from human cells."),
-            Diet.VEGAN: N_("Also leaves out animal-derived actives; plant and lab-made ones remain."),
-        }[self])
+        return _(
+            {
+                Diet.ANY: N_("Every source is considered; human-derived ones are labelled as such."),
+                Diet.NO_FETAL_CELL_LINE: N_(
+                    "Leaves out serums whose active comes from cells grown from "
+                    "fetal tissue; other human-derived ones remain."
+                ),
+                Diet.NO_HUMAN_DERIVED: N_("Leaves out serums made with media or lysate from human cells."),
+                Diet.VEGAN: N_("Also leaves out animal-derived actives; plant and lab-made ones remain."),
+            }[self]
+        )
 
 
 class Caution(StrEnum):
@@ -104,15 +112,17 @@ class Caution(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            Caution.PREGNANT: N_("Pregnant or trying to conceive"),
-            Caution.BREASTFEEDING: N_("Breastfeeding"),
-            Caution.AUTOIMMUNE: N_("An autoimmune condition"),
-            Caution.IMMUNOSUPPRESSED: N_("A transplant, or medicines that suppress the immune system"),
-            Caution.ORAL_ISOTRETINOIN: N_("Oral isotretinoin, now or in the last 6 months"),
-            Caution.SKIN_CONDITION: N_("Rosacea, eczema or dermatitis"),
-            Caution.FRAGRANCE_SENSITIVE: N_("Sensitive to fragrance"),
-        }[self])
+        return _(
+            {
+                Caution.PREGNANT: N_("Pregnant or trying to conceive"),
+                Caution.BREASTFEEDING: N_("Breastfeeding"),
+                Caution.AUTOIMMUNE: N_("An autoimmune condition"),
+                Caution.IMMUNOSUPPRESSED: N_("A transplant, or medicines that suppress the immune system"),
+                Caution.ORAL_ISOTRETINOIN: N_("Oral isotretinoin, now or in the last 6 months"),
+                Caution.SKIN_CONDITION: N_("Rosacea, eczema or dermatitis"),
+                Caution.FRAGRANCE_SENSITIVE: N_("Sensitive to fragrance"),
+            }[self]
+        )
 
     @property
     def is_medical(self) -> bool:
@@ -123,8 +133,7 @@ class Caution(StrEnum):
     def gates_biologics(self) -> bool:
         """The guide's 'Who should avoid or use caution': ask a clinician (a specialist, after
         a transplant) before starting a human-derived or novel biologic product."""
-        return self in (Caution.PREGNANT, Caution.BREASTFEEDING, Caution.AUTOIMMUNE,
-                        Caution.IMMUNOSUPPRESSED)
+        return self in (Caution.PREGNANT, Caution.BREASTFEEDING, Caution.AUTOIMMUNE, Caution.IMMUNOSUPPRESSED)
 
 
 OLD_PREGNANT_OR_BREASTFEEDING = "pregnant-or-breastfeeding"
@@ -139,11 +148,13 @@ class LaserType(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            LaserType.ABLATIVE: N_("Ablative (CO2 or erbium resurfacing that removes the surface)"),
-            LaserType.NON_ABLATIVE: N_("Non-ablative (heats below an intact surface)"),
-            LaserType.NOT_SURE: N_("Not sure"),
-        }[self])
+        return _(
+            {
+                LaserType.ABLATIVE: N_("Ablative (CO2 or erbium resurfacing that removes the surface)"),
+                LaserType.NON_ABLATIVE: N_("Non-ablative (heats below an intact surface)"),
+                LaserType.NOT_SURE: N_("Not sure"),
+            }[self]
+        )
 
 
 class Active(StrEnum):
@@ -153,11 +164,13 @@ class Active(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            Active.RETINOID: N_("A retinoid (retinol, tretinoin, adapalene…)"),
-            Active.ACIDS: N_("Exfoliating acids (glycolic, lactic, salicylic…)"),
-            Active.VITAMIN_C: N_("Vitamin C"),
-        }[self])
+        return _(
+            {
+                Active.RETINOID: N_("A retinoid (retinol, tretinoin, adapalene…)"),
+                Active.ACIDS: N_("Exfoliating acids (glycolic, lactic, salicylic…)"),
+                Active.VITAMIN_C: N_("Vitamin C"),
+            }[self]
+        )
 
 
 class AlternativeKind(StrEnum):
@@ -169,11 +182,13 @@ class AlternativeKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            AlternativeKind.PEPTIDE: N_("peptide serum"),
-            AlternativeKind.HYALURONIC_ACID: N_("hyaluronic acid serum"),
-            AlternativeKind.NIACINAMIDE: N_("niacinamide serum"),
-        }[self])
+        return _(
+            {
+                AlternativeKind.PEPTIDE: N_("peptide serum"),
+                AlternativeKind.HYALURONIC_ACID: N_("hyaluronic acid serum"),
+                AlternativeKind.NIACINAMIDE: N_("niacinamide serum"),
+            }[self]
+        )
 
 
 class BuyerNoteKind(StrEnum):
@@ -206,12 +221,14 @@ class Procedure(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            Procedure.MICRONEEDLING: N_("Microneedling"),
-            Procedure.LASER: N_("Laser (fractional or other)"),
-            Procedure.PEEL: N_("Chemical peel"),
-            Procedure.OTHER: N_("Another in-office treatment"),
-        }[self])
+        return _(
+            {
+                Procedure.MICRONEEDLING: N_("Microneedling"),
+                Procedure.LASER: N_("Laser (fractional or other)"),
+                Procedure.PEEL: N_("Chemical peel"),
+                Procedure.OTHER: N_("Another in-office treatment"),
+            }[self]
+        )
 
 
 class SourceCategory(StrEnum):
@@ -260,14 +277,16 @@ class IrritantKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            IrritantKind.EXFOLIATING_ACID: N_("exfoliating acid"),
-            IrritantKind.RETINOID: N_("retinoid"),
-            IrritantKind.VITAMIN_C: N_("vitamin C"),
-            IrritantKind.FRAGRANCE: N_("fragrance"),
-            IrritantKind.ESSENTIAL_OIL: N_("essential oil"),
-            IrritantKind.BOTANICAL: N_("botanical extract"),
-        }[self])
+        return _(
+            {
+                IrritantKind.EXFOLIATING_ACID: N_("exfoliating acid"),
+                IrritantKind.RETINOID: N_("retinoid"),
+                IrritantKind.VITAMIN_C: N_("vitamin C"),
+                IrritantKind.FRAGRANCE: N_("fragrance"),
+                IrritantKind.ESSENTIAL_OIL: N_("essential oil"),
+                IrritantKind.BOTANICAL: N_("botanical extract"),
+            }[self]
+        )
 
 
 class Packaging(StrEnum):
@@ -298,12 +317,14 @@ class EvidenceKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            EvidenceKind.PEER_REVIEWED_TRIAL: N_("Published peer-reviewed trial"),
-            EvidenceKind.BRAND_STUDY: N_("Brand study (not peer-reviewed)"),
-            EvidenceKind.CLINICIAN_USE: N_("Clinician use, no product trial found"),
-            EvidenceKind.NONE: N_("No product-level study found"),
-        }[self])
+        return _(
+            {
+                EvidenceKind.PEER_REVIEWED_TRIAL: N_("Published peer-reviewed trial"),
+                EvidenceKind.BRAND_STUDY: N_("Brand study (not peer-reviewed)"),
+                EvidenceKind.CLINICIAN_USE: N_("Clinician use, no product trial found"),
+                EvidenceKind.NONE: N_("No product-level study found"),
+            }[self]
+        )
 
 
 class Vegan(StrEnum):
@@ -326,8 +347,10 @@ class PatchResult(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({
-            PatchResult.WAITING: N_("Not checked yet"),
-            PatchResult.NO_REACTION: N_("No reaction"),
-            PatchResult.REACTION: N_("Redness, itching or swelling"),
-        }[self])
+        return _(
+            {
+                PatchResult.WAITING: N_("Not checked yet"),
+                PatchResult.NO_REACTION: N_("No reaction"),
+                PatchResult.REACTION: N_("Redness, itching or swelling"),
+            }[self]
+        )

@@ -5,13 +5,39 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 LONG_DATE_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "en": ("{day} {month} {year}", _MONTHS),
-    "es": ("{day} de {month} de {year}", (
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-        "septiembre", "octubre", "noviembre", "diciembre")),
+    "es": (
+        "{day} de {month} de {year}",
+        (
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ),
+    ),
 }
 """A long date in each language SerumDesk can show, as CLDR writes it (day first in both).
 Money is not here: figures stay US dollars in every language, and the sheet says so."""

@@ -36,10 +36,14 @@ class Source:
 
     def cite(self) -> str:
         """'guide: How to use …' — short enough for a tooltip or a line on the sheet."""
-        prefix = {SourceKind.GUIDE: "guide", SourceKind.PRODUCT_FACTS: "product facts",
-                  SourceKind.MEDICAL: _("general medical guidance"),
-                  SourceKind.REGULATION: "regulation", SourceKind.REFERENCE: "reference",
-                  SourceKind.INFERENCE: "SerumDesk's inference"}[self.kind]
+        prefix = {
+            SourceKind.GUIDE: "guide",
+            SourceKind.PRODUCT_FACTS: "product facts",
+            SourceKind.MEDICAL: _("general medical guidance"),
+            SourceKind.REGULATION: "regulation",
+            SourceKind.REFERENCE: "reference",
+            SourceKind.INFERENCE: "SerumDesk's inference",
+        }[self.kind]
         return f"{prefix}: {self.title}"
 
     def to_dict(self) -> dict[str, str]:

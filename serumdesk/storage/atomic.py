@@ -29,10 +29,17 @@ from typing import BinaryIO
 from serumdesk.i18n import _
 from serumdesk.storage.files import describe_os_error, kind_of
 
-_CREATE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                 | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-_NO_HARD_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK,
-                            errno.ENOSYS, errno.EXDEV, errno.EACCES})
+_CREATE_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_NO_HARD_LINKS = frozenset(
+    {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS, errno.EXDEV, errno.EACCES}
+)
 """Filesystems (FAT, some network and FUSE mounts) that cannot link the new file into place."""
 
 
@@ -47,8 +54,7 @@ class DestinationExists(SaveError):
     """A file is already there and replacing it was not asked for."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(errno.EEXIST, _("{path} already exists; nothing was written.").format(
-            path=path))
+        super().__init__(errno.EEXIST, _("{path} already exists; nothing was written.").format(path=path))
         self.path = path
 
 
@@ -57,17 +63,22 @@ class NotARegularFile(SaveError):
 
     def __init__(self, path: Path, kind: str, *, folder: bool = False) -> None:
         code = errno.EISDIR if folder else errno.EINVAL
-        super().__init__(code, _("Could not save {path}: it is {kind}, and SerumDesk only "
-                                 "replaces regular files. Nothing was written.").format(
-            path=path, kind=kind))
+        super().__init__(
+            code,
+            _(
+                "Could not save {path}: it is {kind}, and SerumDesk only "
+                "replaces regular files. Nothing was written."
+            ).format(path=path, kind=kind),
+        )
         self.path = path
         self.kind = kind
 
 
 def _explain(exc: OSError, path: Path) -> str:
     why = describe_os_error(exc, reading=False)
-    return _("Could not save {path}: {why}. The previous version, if any, is "
-             "unchanged.").format(path=path, why=why)
+    return _("Could not save {path}: {why}. The previous version, if any, is unchanged.").format(
+        path=path, why=why
+    )
 
 
 def _check_destination(path: Path, replace: bool) -> None:
@@ -161,4 +172,3 @@ def _fsync_dir(directory: Path) -> None:
 def atomic_write_bytes(path: Path, data: bytes, *, replace: bool, private: bool = True) -> None:
     with atomic_writer(path, replace=replace, private=private) as handle:
         handle.write(data)
-

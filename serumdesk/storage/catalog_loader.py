@@ -59,8 +59,9 @@ class CatalogLoader:
     are paid for.
     """
 
-    def __init__(self, path: Path, vocabulary: VocabularyLoader | None = None,
-                 extras: ExtrasSource | None = None) -> None:
+    def __init__(
+        self, path: Path, vocabulary: VocabularyLoader | None = None, extras: ExtrasSource | None = None
+    ) -> None:
         """`vocabulary` reads ingredient names (allergies, the person's own serums); without
         one, allergies are matched by the words typed. `extras` reads the person's data
         folder (a clinic's catalog or price list, their own serums)."""
@@ -117,24 +118,39 @@ class CatalogLoader:
             try:
                 catalog = apply_price_list(catalog, extras.price_list)
             except UnknownProducts as exc:
-                problems.append(_("The price list {describe} is not used: {exc}").format(
-                    describe=extras.price_list.describe(), exc=exc))
+                problems.append(
+                    _("The price list {describe} is not used: {exc}").format(
+                        describe=extras.price_list.describe(), exc=exc
+                    )
+                )
         if extras.mine is not None:
-            catalog = replace(catalog, products=[
-                *catalog.products, *self._from_folder(extras.mine, problems, set(catalog.by_id()))])
+            catalog = replace(
+                catalog,
+                products=[*catalog.products, *self._from_folder(extras.mine, problems, set(catalog.by_id()))],
+            )
         if extras.my_products:
             vocabulary = self.vocabulary()
             if vocabulary is None:
-                problems.append(_("Your own serums cannot be shown: the ingredient "
-                                  "vocabulary could not be loaded."))
+                problems.append(
+                    _("Your own serums cannot be shown: the ingredient vocabulary could not be loaded.")
+                )
             else:
-                catalog = replace(catalog, products=[
-                    *catalog.products,
-                    *self._mine(extras.my_products, vocabulary, problems, set(catalog.by_id()))])
+                catalog = replace(
+                    catalog,
+                    products=[
+                        *catalog.products,
+                        *self._mine(extras.my_products, vocabulary, problems, set(catalog.by_id())),
+                    ],
+                )
         return catalog
 
-    def _mine(self, entries: tuple[MyProduct, ...], vocabulary: Vocabulary,
-              problems: list[str], catalog_ids: set[str]) -> list[Product]:
+    def _mine(
+        self,
+        entries: tuple[MyProduct, ...],
+        vocabulary: Vocabulary,
+        problems: list[str],
+        catalog_ids: set[str],
+    ) -> list[Product]:
         made, _ = self._derive(list(entries), vocabulary, problems, dt.date.today())
         return self._not_taken(made, problems, catalog_ids)
 
@@ -148,11 +164,16 @@ class CatalogLoader:
 
         today = dt.date.today()
         raw = mine.derived.entries()
-        vocabulary_print = (fingerprint(self.vocabulary_loader.path, MAX_DERIVED_BYTES)
-                            if self.vocabulary_loader is not None else None)
-        keys = (mine.derived.keys(raw, vocabulary_print, today)
-                if raw is not None and vocabulary_print is not None
-                and len(raw) <= MY_PRODUCTS else None)
+        vocabulary_print = (
+            fingerprint(self.vocabulary_loader.path, MAX_DERIVED_BYTES)
+            if self.vocabulary_loader is not None
+            else None
+        )
+        keys = (
+            mine.derived.keys(raw, vocabulary_print, today)
+            if raw is not None and vocabulary_print is not None and len(raw) <= MY_PRODUCTS
+            else None
+        )
         cached = mine.derived.cached(keys) if keys else None
         if cached is not None:
             try:
@@ -166,21 +187,26 @@ class CatalogLoader:
         try:
             entries = mine.entries()
         except DataFileError as exc:
-            problems.append(_("{exc}\nYour serums are not shown until the file is fixed; it "
-                              "has not been changed.").format(exc=exc))
+            problems.append(
+                _(
+                    "{exc}\nYour serums are not shown until the file is fixed; it has not been changed."
+                ).format(exc=exc)
+            )
             return []
         vocabulary = self.vocabulary()
         if vocabulary is None:
-            problems.append(_("Your own serums cannot be shown: the ingredient vocabulary "
-                              "could not be loaded."))
+            problems.append(
+                _("Your own serums cannot be shown: the ingredient vocabulary could not be loaded.")
+            )
             return []
         made, datas = self._derive(entries, vocabulary, problems, today)
         if keys is not None and len(datas) == len(keys):
             mine.derived.remember(keys, datas)
         return self._not_taken(made, problems, catalog_ids)
 
-    def _derive(self, entries: list[MyProduct], vocabulary: Vocabulary, problems: list[str],
-                today: dt.date) -> tuple[list[Product], list[dict[str, Any]]]:
+    def _derive(
+        self, entries: list[MyProduct], vocabulary: Vocabulary, problems: list[str], today: dt.date
+    ) -> tuple[list[Product], list[dict[str, Any]]]:
         from serumdesk.domain.catalog.my_products import product_data_from_label, product_of
         from serumdesk.domain.label.reading import read_label
 
@@ -192,8 +218,11 @@ class CatalogLoader:
                 made.append(product_of(data))
                 datas.append(data)
             except ValueError as exc:  # UnusableSerum, worded for a person
-                problems.append(_("Your serum “{brand} {name}” cannot be shown: {exc}.").format(
-                    brand=mine.brand, name=mine.name, exc=exc))
+                problems.append(
+                    _("Your serum “{brand} {name}” cannot be shown: {exc}.").format(
+                        brand=mine.brand, name=mine.name, exc=exc
+                    )
+                )
         return made, datas
 
     @staticmethod
@@ -202,9 +231,11 @@ class CatalogLoader:
         taken = set(catalog_ids)
         for product in made:
             if product.id in taken:
-                problems.append(_("Your serum “{brand} {name}” is not shown: its id '{id}' "
-                                  "is taken by another product.").format(
-                                      brand=product.brand, name=product.name, id=product.id))
+                problems.append(
+                    _(
+                        "Your serum “{brand} {name}” is not shown: its id '{id}' is taken by another product."
+                    ).format(brand=product.brand, name=product.name, id=product.id)
+                )
                 continue
             taken.add(product.id)
             kept.append(product)

@@ -39,21 +39,26 @@ def read_logo_file(path: Path) -> tuple[bytes, LogoKind]:
     try:
         data = read_regular_file(path, MAX_LOGO_BYTES)
     except ReadError as exc:
-        raise ClinicStoreError(_("Could not read the logo {path}: {reason}. Nothing was "
-                                 "changed.").format(path=path, reason=exc.reason)) from None
+        raise ClinicStoreError(
+            _("Could not read the logo {path}: {reason}. Nothing was changed.").format(
+                path=path, reason=exc.reason
+            )
+        ) from None
     try:
         return data, logo_kind(data)
     except LogoError as exc:
-        raise ClinicStoreError(_("The logo {path} cannot be used: {exc}. Nothing was changed.").format(
-                path=path, exc=exc)) from None
+        raise ClinicStoreError(
+            _("The logo {path} cannot be used: {exc}. Nothing was changed.").format(path=path, exc=exc)
+        ) from None
 
 
 class ClinicStore(PrivateFolderStore):
     """Reads and changes the files in <config>/SerumDesk/clinic/."""
 
     error = ClinicStoreError
-    busy_message = (N_("Another SerumDesk is changing the clinic's details; try again in a "
-                      "moment. Nothing was changed."))
+    busy_message = N_(
+        "Another SerumDesk is changing the clinic's details; try again in a moment. Nothing was changed."
+    )
     folder_words = N_("the clinic folder")
 
     @property
@@ -72,8 +77,9 @@ class ClinicStore(PrivateFolderStore):
         try:
             raw = read_regular_file(path, MAX_CLINIC_FILE_BYTES)
         except ReadError as exc:
-            raise ClinicFileError(path, [_("it cannot be read: {reason}").format(
-                reason=exc.reason)]) from None
+            raise ClinicFileError(
+                path, [_("it cannot be read: {reason}").format(reason=exc.reason)]
+            ) from None
         return parse_settings(raw, path)
 
     def logo(self, settings: ClinicSettings) -> tuple[bytes, LogoKind] | None:
@@ -100,8 +106,12 @@ class ClinicStore(PrivateFolderStore):
                     raise ValueError(_("the logo's kind must match the details' logo"))
                 self._write(self.logo_path(keep), logo)
             elif keep is not None and not self.logo_path(keep).is_file():
-                raise ClinicStoreError(_("The details name a logo, but none is kept; choose "
-                                         "the logo file again. Nothing was changed."))
+                raise ClinicStoreError(
+                    _(
+                        "The details name a logo, but none is kept; choose "
+                        "the logo file again. Nothing was changed."
+                    )
+                )
             self._write(self.settings_path, settings_bytes(settings))
             for kind in LOGO_NAMES:
                 if kind != keep:
@@ -126,5 +136,8 @@ class ClinicStore(PrivateFolderStore):
         try:
             path.unlink()
         except OSError as exc:
-            raise ClinicStoreError(_("Could not remove {path}: {reason}.").format(
-                    path=path, reason=describe_os_error(exc, reading=False))) from None
+            raise ClinicStoreError(
+                _("Could not remove {path}: {reason}.").format(
+                    path=path, reason=describe_os_error(exc, reading=False)
+                )
+            ) from None

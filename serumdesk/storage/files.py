@@ -23,8 +23,13 @@ from pathlib import Path
 
 from serumdesk.i18n import _
 
-_READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 _CHUNK = 1 << 20
 
 
@@ -78,9 +83,11 @@ def describe_os_error(exc: OSError, *, reading: bool | None = None) -> str:
         return str(exc.strerror)
     code = exc.errno or 0
     if code in (errno.EACCES, errno.EPERM):
-        return {True: _("SerumDesk is not allowed to read it"),
-                False: _("SerumDesk is not allowed to write there"),
-                None: _("SerumDesk is not allowed to use it")}[reading]
+        return {
+            True: _("SerumDesk is not allowed to read it"),
+            False: _("SerumDesk is not allowed to write there"),
+            None: _("SerumDesk is not allowed to use it"),
+        }[reading]
     if code == errno.ENOENT:
         return _("it does not exist") if reading else _("the folder does not exist")
     reasons = {
@@ -177,10 +184,15 @@ class ReadOnlyFolder(OSError):
     the kernel would let) and leaves its mode as it is."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(errno.EACCES, _("the folder is read-only (its owner may not write "
-                                         "in it), and SerumDesk leaves it so; make it "
-                                         "writable to save there"),
-                         str(path))
+        super().__init__(
+            errno.EACCES,
+            _(
+                "the folder is read-only (its owner may not write "
+                "in it), and SerumDesk leaves it so; make it "
+                "writable to save there"
+            ),
+            str(path),
+        )
 
 
 def private_dir(path: Path) -> Path:
@@ -222,8 +234,7 @@ def tighten_private_files(folders: Iterable[Path]) -> None:
                 fd = os.open(entry.path, flags)
                 try:
                     now = os.fstat(fd)
-                    if stat.S_ISREG(now.st_mode) and (now.st_dev, now.st_ino) == (
-                            info.st_dev, info.st_ino):
+                    if stat.S_ISREG(now.st_mode) and (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino):
                         os.fchmod(fd, stat.S_IMODE(now.st_mode) & 0o700)
                 finally:
                     os.close(fd)

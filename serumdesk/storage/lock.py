@@ -63,15 +63,22 @@ def _unlock(fd: int) -> None:
 def _open_lock_file(path: Path) -> int:
     """The lock file, created 0600. Like every file SerumDesk writes (atomic.py), never a
     link (O_NOFOLLOW) and never a FIFO or device (O_NONBLOCK, then checked): OSError."""
-    flags = (os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
-             | getattr(os, "O_NONBLOCK", 0))
+    flags = (
+        os.O_RDWR
+        | os.O_CREAT
+        | getattr(os, "O_CLOEXEC", 0)
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+    )
     fd = os.open(path, flags, 0o600)
     kind = kind_of(os.fstat(fd).st_mode)
     if kind is not None:
         os.close(fd)
-        raise ReadError(errno.EINVAL, _("its lock file {name} is {kind}, not a regular file").format(
-            name=path.name, kind=kind),
-                        path)
+        raise ReadError(
+            errno.EINVAL,
+            _("its lock file {name} is {kind}, not a regular file").format(name=path.name, kind=kind),
+            path,
+        )
     return fd
 
 

@@ -38,10 +38,14 @@ def _v0_to_v1(old: JsonObject) -> JsonObject:
     else:
         diet = "any"
     allergies = a.get("allergies", "")
-    allergens = ([s.strip() for s in allergies.split(",") if s.strip()]
-                 if isinstance(allergies, str) else allergies)
-    actives = [name for flag, name in (("retinoid", "retinoid"), ("acids", "acids"),
-                                       ("vitamin_c", "vitamin-c")) if a.get(flag)]
+    allergens = (
+        [s.strip() for s in allergies.split(",") if s.strip()] if isinstance(allergies, str) else allergies
+    )
+    actives = [
+        name
+        for flag, name in (("retinoid", "retinoid"), ("acids", "acids"), ("vitamin_c", "vitamin-c"))
+        if a.get(flag)
+    ]
     answers: JsonObject = {
         "use_case": a.get("use_case", "mild-concerns"),
         "sensitivity": a.get("sensitivity", "moderate"),
@@ -54,8 +58,9 @@ def _v0_to_v1(old: JsonObject) -> JsonObject:
         "days_since_procedure": a.get("days_since_procedure"),
     }
     prices = old.get("prices")
-    overrides = ({pid: {"price_usd": price} for pid, price in prices.items()}
-                 if isinstance(prices, dict) else {})
+    overrides = (
+        {pid: {"price_usd": price} for pid, price in prices.items()} if isinstance(prices, dict) else {}
+    )
     new: JsonObject = {
         "schema_version": 1,
         "name": old.get("name"),
@@ -110,8 +115,9 @@ def schema_version_of(data: JsonObject) -> int:
     """The file's version; files from before versioning (no key) are version 0."""
     version = data.get("schema_version", 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise MigrationError(_("schema_version must be a whole number, not {version!r}").format(
-                version=version))
+        raise MigrationError(
+            _("schema_version must be a whole number, not {version!r}").format(version=version)
+        )
     return version
 
 
@@ -120,9 +126,11 @@ def migrate(data: JsonObject) -> tuple[JsonObject, int]:
     start = version = schema_version_of(data)
     if version > CURRENT_SCHEMA_VERSION:
         raise NewerVersionError(
-            _("it was written by a newer SerumDesk (schema version {version}; this version "
-              "reads up to {CURRENT_SCHEMA_VERSION}). Update SerumDesk to open it").format(
-                      version=version, CURRENT_SCHEMA_VERSION=CURRENT_SCHEMA_VERSION))
+            _(
+                "it was written by a newer SerumDesk (schema version {version}; this version "
+                "reads up to {CURRENT_SCHEMA_VERSION}). Update SerumDesk to open it"
+            ).format(version=version, CURRENT_SCHEMA_VERSION=CURRENT_SCHEMA_VERSION)
+        )
     while version < CURRENT_SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version += 1

@@ -58,18 +58,25 @@ class DerivedFacts:
         if not isinstance(data, dict) or set(data) != {"schema_version", "products"}:
             return None
         products = data["products"]
-        if (type(data["schema_version"]) is not int or data["schema_version"] != 1
-                or not isinstance(products, list) or not all(_entry_shape(p) for p in products)):
+        if (
+            type(data["schema_version"]) is not int
+            or data["schema_version"] != 1
+            or not isinstance(products, list)
+            or not all(_entry_shape(p) for p in products)
+        ):
             return None
         return products
 
     def keys(self, entries: Sequence[dict[str, Any]], vocabulary: str, today: dt.date) -> list[str]:
         """Each entry's key: what its derived facts depend on."""
+
         def key(entry: dict[str, Any]) -> str:
             day = today.isoformat() if entry.get("seen") is None else ""
             text = json.dumps(entry, sort_keys=True, ensure_ascii=True)
             return hashlib.sha256(
-                f"{DERIVATION}|{__version__}|{vocabulary}|{day}|{text}".encode()).hexdigest()
+                f"{DERIVATION}|{__version__}|{vocabulary}|{day}|{text}".encode()
+            ).hexdigest()
+
         return [key(e) for e in entries]
 
     def cached(self, keys: Sequence[str]) -> list[dict[str, Any]] | None:
@@ -88,9 +95,11 @@ class DerivedFacts:
         """Keep these products under their keys (and nothing older); failures are ignored."""
         if self.write is None or len(keys) != len(products):
             return
-        document = {"schema_version": 1,
-                    "note": "Derived by SerumDesk from your serums' labels; safe to delete.",
-                    "facts": dict(zip(keys, products, strict=True))}
+        document = {
+            "schema_version": 1,
+            "note": "Derived by SerumDesk from your serums' labels; safe to delete.",
+            "facts": dict(zip(keys, products, strict=True)),
+        }
         try:
             data = json.dumps(document, default=_json_value, ensure_ascii=False).encode("utf-8")
             self.write(self.derived_path, data)
@@ -98,10 +107,20 @@ class DerivedFacts:
             return
 
 
-_REQUIRED = {"id": str, "brand": str, "name": str, "price_usd": (int, float),
-             "size_ml": (int, float), "entered": str, "label": str}
-_OPTIONAL = {"dose_ml": (int, float, type(None)), "per_day": (int, float, type(None)),
-             "seen": (str, type(None))}
+_REQUIRED = {
+    "id": str,
+    "brand": str,
+    "name": str,
+    "price_usd": (int, float),
+    "size_ml": (int, float),
+    "entered": str,
+    "label": str,
+}
+_OPTIONAL = {
+    "dose_ml": (int, float, type(None)),
+    "per_day": (int, float, type(None)),
+    "seen": (str, type(None)),
+}
 
 
 def _entry_shape(entry: object) -> bool:
@@ -111,8 +130,10 @@ def _entry_shape(entry: object) -> bool:
     if not isinstance(entry, dict) or not set(_REQUIRED) <= set(entry) <= {*_REQUIRED, *_OPTIONAL}:
         return False
     kinds = {**_REQUIRED, **_OPTIONAL}
-    return all(isinstance(v, kinds[k]) and not isinstance(v, bool)  # type: ignore[arg-type]
-               for k, v in entry.items())
+    return all(
+        isinstance(v, kinds[k]) and not isinstance(v, bool)  # type: ignore[arg-type]
+        for k, v in entry.items()
+    )
 
 
 def _json_value(value: object) -> object:

@@ -58,8 +58,10 @@ class UserPaths:
 
         override = os.environ.get("SERUMDESK_DATA_DIR")
         config = os.environ.get("SERUMDESK_CONFIG_DIR")
-        return cls(Path(override) if override else user_data_path(APP_NAME, appauthor=False),
-                   Path(config) if config else user_config_path(APP_NAME, appauthor=False))
+        return cls(
+            Path(override) if override else user_data_path(APP_NAME, appauthor=False),
+            Path(config) if config else user_config_path(APP_NAME, appauthor=False),
+        )
 
     @property
     def clinic_dir(self) -> Path:

@@ -35,8 +35,9 @@ class PrivateFolderStore:
     folder_words: ClassVar[str] = N_("the folder")
     """How an error names the folder ("the profiles folder")."""
 
-    def __init__(self, folder: Path, *, read_only: bool = False,
-                 lock_timeout_s: float = LOCK_TIMEOUT_S) -> None:
+    def __init__(
+        self, folder: Path, *, read_only: bool = False, lock_timeout_s: float = LOCK_TIMEOUT_S
+    ) -> None:
         self.folder = folder
         self.read_only = read_only
         self._lock_timeout_s = lock_timeout_s
@@ -67,8 +68,7 @@ class PrivateFolderStore:
         effort; a busy or read-only folder is left for next time)."""
         if self.read_only or not self.folder.is_dir():
             return
-        with contextlib.suppress(OSError, LockTimeout), \
-                private_folder_lock(self.folder, timeout_s=0):
+        with contextlib.suppress(OSError, LockTimeout), private_folder_lock(self.folder, timeout_s=0):
             self._remove_stale_temp_files()
 
     def _private_folders(self) -> list[Path]:
@@ -87,10 +87,12 @@ class PrivateFolderStore:
                 raise self.error(_(self.busy_message)) from None
             except OSError as exc:
                 raise self.error(
-                    _("Could not use {folder_words} {folder}: {reason}. Nothing "
-                      "was changed.").format(
-                        folder_words=_(self.folder_words), folder=self.folder,
-                        reason=describe_os_error(exc, reading=False))) from None
+                    _("Could not use {folder_words} {folder}: {reason}. Nothing was changed.").format(
+                        folder_words=_(self.folder_words),
+                        folder=self.folder,
+                        reason=describe_os_error(exc, reading=False),
+                    )
+                ) from None
             if not self._files_tightened:  # files copied in, or written looser long ago
                 tighten_private_files(self._private_folders())
                 self._remove_stale_temp_files()

@@ -83,19 +83,29 @@ class AnswersModel(StrictModel):
     @classmethod
     def from_domain(cls, a: Answers) -> AnswersModel:
         return cls(
-            use_case=a.use_case, sensitivity=a.sensitivity, diet=a.diet,
-            cautions=sorted(a.cautions), allergens=list(a.allergens), actives=sorted(a.actives),
-            budget_usd_per_month=a.budget_usd_per_month, procedure=a.procedure,
-            days_since_procedure=a.days_since_procedure, laser_type=a.laser_type,
+            use_case=a.use_case,
+            sensitivity=a.sensitivity,
+            diet=a.diet,
+            cautions=sorted(a.cautions),
+            allergens=list(a.allergens),
+            actives=sorted(a.actives),
+            budget_usd_per_month=a.budget_usd_per_month,
+            procedure=a.procedure,
+            days_since_procedure=a.days_since_procedure,
+            laser_type=a.laser_type,
         )
 
     def to_domain(self) -> Answers:
         return Answers(
-            use_case=self.use_case, sensitivity=self.sensitivity, diet=self.diet,
+            use_case=self.use_case,
+            sensitivity=self.sensitivity,
+            diet=self.diet,
             cautions=frozenset(self.cautions),
             allergens=tuple(dict.fromkeys(a for a in map(plain_line, self.allergens) if a.strip())),
-            actives=frozenset(self.actives), budget_usd_per_month=self.budget_usd_per_month,
-            procedure=self.procedure, days_since_procedure=self.days_since_procedure,
+            actives=frozenset(self.actives),
+            budget_usd_per_month=self.budget_usd_per_month,
+            procedure=self.procedure,
+            days_since_procedure=self.days_since_procedure,
             laser_type=self.laser_type,
         )
 
@@ -116,13 +126,18 @@ class BottleModel(StrictModel):
 
     @classmethod
     def from_domain(cls, b: Bottle) -> BottleModel:
-        return cls(product_id=b.product_id, opened=b.opened,
-                   months_after_opening=b.months_after_opening, patch_started=b.patch_started,
-                   patch_result=b.patch_result)
+        return cls(
+            product_id=b.product_id,
+            opened=b.opened,
+            months_after_opening=b.months_after_opening,
+            patch_started=b.patch_started,
+            patch_result=b.patch_result,
+        )
 
     def to_domain(self) -> Bottle:
-        return Bottle(self.product_id, self.opened, self.months_after_opening,
-                      self.patch_started, self.patch_result)
+        return Bottle(
+            self.product_id, self.opened, self.months_after_opening, self.patch_started, self.patch_result
+        )
 
 
 MAX_CARRIED = 50
@@ -168,10 +183,13 @@ def profile_to_bytes(profile: Profile) -> bytes:
         raise ProfileDataError(_describe(exc)) from None
     data = (strict_json.dumps(model.model_dump(mode="json")) + "\n").encode("utf-8")
     if len(data) > MAX_PROFILE_BYTES:  # it could not be read back: never written
-        raise ProfileDataError(_("it would take {len:,} bytes, more than the "
-                                 "{MAX_PROFILE_BYTES:,} a profile may hold (shorten its "
-                                 "notes, or carry fewer serums of your own)").format(
-                                     len=len(data), MAX_PROFILE_BYTES=MAX_PROFILE_BYTES))
+        raise ProfileDataError(
+            _(
+                "it would take {len:,} bytes, more than the "
+                "{MAX_PROFILE_BYTES:,} a profile may hold (shorten its "
+                "notes, or carry fewer serums of your own)"
+            ).format(len=len(data), MAX_PROFILE_BYTES=MAX_PROFILE_BYTES)
+        )
     return data
 
 
@@ -181,10 +199,15 @@ def _model_of(profile: Profile) -> ProfileModel:
         id=profile.id,
         name=profile.name,
         answers=AnswersModel.from_domain(profile.answers),
-        overrides={pid: OverrideModel(
-            price_usd=o.price_usd, size_ml=o.size_ml, dose_ml=o.dose_ml,
-            applications_per_day=o.applications_per_day,
-        ) for pid, o in sorted(profile.overrides.by_product.items())},
+        overrides={
+            pid: OverrideModel(
+                price_usd=o.price_usd,
+                size_ml=o.size_ml,
+                dose_ml=o.dose_ml,
+                applications_per_day=o.applications_per_day,
+            )
+            for pid, o in sorted(profile.overrides.by_product.items())
+        },
         compared_ids=list(profile.compared_ids),
         notes=profile.notes,
         bottles=[BottleModel.from_domain(b) for b in profile.bottles],
@@ -200,10 +223,17 @@ def profile_from_model(m: ProfileModel) -> Profile:
         id=m.id,
         name=m.name,
         answers=m.answers.to_domain(),
-        overrides=Overrides({pid: ProductOverride(
-            price_usd=o.price_usd, size_ml=o.size_ml, dose_ml=o.dose_ml,
-            applications_per_day=o.applications_per_day,
-        ) for pid, o in m.overrides.items()}),
+        overrides=Overrides(
+            {
+                pid: ProductOverride(
+                    price_usd=o.price_usd,
+                    size_ml=o.size_ml,
+                    dose_ml=o.dose_ml,
+                    applications_per_day=o.applications_per_day,
+                )
+                for pid, o in m.overrides.items()
+            }
+        ),
         compared_ids=tuple(dict.fromkeys(m.compared_ids)),
         notes=plain(m.notes),  # a shared profile's text reaches widgets only as plain text
         bottles=tuple({b.product_id: b.to_domain() for b in m.bottles}.values()),
@@ -221,8 +251,7 @@ def _describe(exc: ValidationError) -> str:
         parts.append(f"{where}: {error_words(err)}")
     more = len(exc.errors()) - 3
     if more > 0:
-        parts.append(ngettext("and {more} more problem", "and {more} more problems",
-                              more).format(more=more))
+        parts.append(ngettext("and {more} more problem", "and {more} more problems", more).format(more=more))
     return "; ".join(parts)
 
 
@@ -231,7 +260,9 @@ def read_json_object(raw: bytes) -> dict[str, Any]:
     if len(raw) > MAX_PROFILE_BYTES:
         raise ProfileDataError(
             _("it is {len:,} bytes; a profile is at most {MAX_PROFILE_BYTES:,}").format(
-                    len=len(raw), MAX_PROFILE_BYTES=MAX_PROFILE_BYTES))
+                len=len(raw), MAX_PROFILE_BYTES=MAX_PROFILE_BYTES
+            )
+        )
     try:
         data = strict_json.loads(raw)
     except strict_json.JsonProblem as exc:
@@ -254,8 +285,9 @@ def parse_profile(raw: bytes, *, default_id: str) -> tuple[Profile, int]:
     except MigrationError as exc:
         raise ProfileDataError(str(exc)) from None
     except (TypeError, AttributeError, ValueError) as exc:
-        raise ProfileDataError(_("it could not be upgraded from an older version ({exc})").format(
-                exc=exc)) from None
+        raise ProfileDataError(
+            _("it could not be upgraded from an older version ({exc})").format(exc=exc)
+        ) from None
     data.setdefault("id", default_id)
     try:
         model = ProfileModel.model_validate(data)

@@ -51,8 +51,11 @@ def clean_name(name: str) -> str:
     if not cleaned:
         raise ProfileError(_("A profile needs a name."))
     if len(cleaned) > NAME_MAX_CHARS:
-        raise ProfileError(_("A profile name can be at most {NAME_MAX_CHARS} characters.").format(
-            NAME_MAX_CHARS=NAME_MAX_CHARS))
+        raise ProfileError(
+            _("A profile name can be at most {NAME_MAX_CHARS} characters.").format(
+                NAME_MAX_CHARS=NAME_MAX_CHARS
+            )
+        )
     fault = name_fault(cleaned)
     if fault is not None:
         raise ProfileError(_("A profile name {fault}.").format(fault=fault))
@@ -94,8 +97,10 @@ class Profile:
 
     def with_product_ids(self, renamed: Mapping[str, str]) -> Profile:
         """The profile with product ids changed as `renamed` says (old id → new id)."""
+
         def new(pid: str) -> str:
             return renamed.get(pid, pid)
+
         return replace(
             self,
             compared_ids=tuple(dict.fromkeys(new(pid) for pid in self.compared_ids)),
@@ -136,29 +141,36 @@ class ProfileNotFound(ProfileError):
         self.existing = existing
         if existing:
             listing = ", ".join(f"'{n}'" for n in existing)
-            super().__init__(_("There is no profile named '{name}'. Saved profiles: "
-                               "{listing}.").format(name=name, listing=listing))
+            super().__init__(
+                _("There is no profile named '{name}'. Saved profiles: {listing}.").format(
+                    name=name, listing=listing
+                )
+            )
         else:
-            super().__init__(_("There is no profile named '{name}'. No profiles are saved "
-                               "yet.").format(name=name))
+            super().__init__(
+                _("There is no profile named '{name}'. No profiles are saved yet.").format(name=name)
+            )
 
 
 class ProfileNameTaken(ProfileError):
     def __init__(self, name: str, *, too_new: bool = False) -> None:
         self.name = name
         self.too_new = too_new
-        why = (_(" (saved by a newer SerumDesk, so this version cannot open or list it)")
-               if too_new else "")
-        super().__init__(_("A profile named '{name}' already exists{why}. Choose another "
-                           "name.").format(name=name, why=why))
+        why = _(" (saved by a newer SerumDesk, so this version cannot open or list it)") if too_new else ""
+        super().__init__(
+            _("A profile named '{name}' already exists{why}. Choose another name.").format(name=name, why=why)
+        )
 
 
 class ProfileConflict(ProfileError):
     def __init__(self, name: str) -> None:
         self.name = name
         super().__init__(
-            _("Profile '{name}' was changed by another SerumDesk window since you opened it. "
-              "Save under a new name to keep both versions, or reopen it.").format(name=name))
+            _(
+                "Profile '{name}' was changed by another SerumDesk window since you opened it. "
+                "Save under a new name to keep both versions, or reopen it."
+            ).format(name=name)
+        )
 
 
 class ProfileFileError(ProfileError):
@@ -169,8 +181,7 @@ class ProfileFileError(ProfileError):
         self.path = path
         self.reason = reason
         self.name = name
-        super().__init__(f"Profile '{name}' ({path.name}): {reason}" if name
-                         else f"{path.name}: {reason}")
+        super().__init__(f"Profile '{name}' ({path.name}): {reason}" if name else f"{path.name}: {reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,11 +200,12 @@ class ProfileProblem:
     def message(self) -> str:
         where = _(" It was moved to {moved_to}.").format(moved_to=self.moved_to) if self.moved_to else ""
         if self.name:
-            return (_("Profile '{name}' could not be read (file {file_name}): "
-                      "{reason}.{where}").format(
-                          name=self.name, file_name=self.file_name, reason=self.reason, where=where))
+            return _("Profile '{name}' could not be read (file {file_name}): {reason}.{where}").format(
+                name=self.name, file_name=self.file_name, reason=self.reason, where=where
+            )
         return _("Could not read profile file {file_name}: {reason}.{where}").format(
-            file_name=self.file_name, reason=self.reason, where=where)
+            file_name=self.file_name, reason=self.reason, where=where
+        )
 
 
 @dataclass(frozen=True, slots=True)

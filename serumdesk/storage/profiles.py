@@ -65,7 +65,8 @@ _NAME_IN_DAMAGED_FILE = re.compile(r'"name"\s*:\s*("(?:[^"\\\n]|\\.){1,2000}")')
 _SHOWN_NAME_CHARS = 80
 READ_ONLY_MESSAGE = N_(
     "Your profiles are open read-only because another SerumDesk window is using them. "
-    "Close the other window to make changes here.")
+    "Close the other window to make changes here."
+)
 
 
 def _stamp() -> str:
@@ -96,7 +97,7 @@ def _shown_name(raw: bytes) -> str | None:
     name = _name_in(raw)[0]
     shown = plain_line(name).strip() if name is not None else ""
     if len(shown) > _SHOWN_NAME_CHARS:
-        shown = shown[:_SHOWN_NAME_CHARS - 1] + "…"
+        shown = shown[: _SHOWN_NAME_CHARS - 1] + "…"
     return shown or None
 
 
@@ -190,7 +191,9 @@ class ProfileStore(PrivateFolderStore):
         except OSError as exc:
             raise ProfileError(
                 _("Could not read the profiles folder {folder}: {reason}.").format(
-                        folder=self.folder, reason=describe_os_error(exc, reading=True))) from None
+                    folder=self.folder, reason=describe_os_error(exc, reading=True)
+                )
+            ) from None
         return sorted(p for p in entries if _PROFILE_FILE.match(p.name))
 
     def _owns(self, name: str) -> bool:
@@ -241,8 +244,9 @@ class ProfileStore(PrivateFolderStore):
         try:
             data = profile_to_bytes(profile)
         except ProfileDataError as exc:
-            raise ProfileError(_("Could not save profile '{name}': {exc}.").format(
-                    name=profile.name, exc=exc)) from None
+            raise ProfileError(
+                _("Could not save profile '{name}': {exc}.").format(name=profile.name, exc=exc)
+            ) from None
         try:
             atomic_write_bytes(path or self.path_for(profile.id), data, replace=True)
         except SaveError as exc:
@@ -278,13 +282,22 @@ class ProfileStore(PrivateFolderStore):
             n += 1
         return name
 
-    def create(self, name: str, answers: Answers | None = None,
-               overrides: Overrides | None = None, compared_ids: tuple[str, ...] = (),
-               notes: str = "") -> Profile:
+    def create(
+        self,
+        name: str,
+        answers: Answers | None = None,
+        overrides: Overrides | None = None,
+        compared_ids: tuple[str, ...] = (),
+        notes: str = "",
+    ) -> Profile:
         """A new profile; ProfileNameTaken when another profile already has the name."""
-        profile = Profile(name=clean_name(name), answers=answers or Answers(),
-                          overrides=overrides or Overrides(), compared_ids=compared_ids,
-                          notes=notes)
+        profile = Profile(
+            name=clean_name(name),
+            answers=answers or Answers(),
+            overrides=overrides or Overrides(),
+            compared_ids=compared_ids,
+            notes=notes,
+        )
         return self.save(profile)
 
     def save(self, profile: Profile) -> Profile:
@@ -300,8 +313,9 @@ class ProfileStore(PrivateFolderStore):
             if on_disk is not None and on_disk.revision != profile.revision:
                 raise ProfileConflict(on_disk.name)
             self._check_name_free(name, profile.id)
-            saved = dataclasses.replace(profile, name=name, updated=now_utc(),
-                                        revision=(on_disk.revision if on_disk else 0) + 1)
+            saved = dataclasses.replace(
+                profile, name=name, updated=now_utc(), revision=(on_disk.revision if on_disk else 0) + 1
+            )
             self._write(saved, path)
             return saved
 
@@ -313,8 +327,9 @@ class ProfileStore(PrivateFolderStore):
             name = clean_name(changed.name)
             if name_key(name) != name_key(current.name):
                 self._check_name_free(name, profile_id)
-            saved = dataclasses.replace(changed, id=current.id, name=name, updated=now_utc(),
-                                        revision=current.revision + 1)
+            saved = dataclasses.replace(
+                changed, id=current.id, name=name, updated=now_utc(), revision=current.revision + 1
+            )
             self._write(saved)
             return saved
 
@@ -325,8 +340,9 @@ class ProfileStore(PrivateFolderStore):
     def duplicate(self, profile_id: str, new_name: str) -> Profile:
         source = self.get(profile_id)
         now = now_utc()
-        copy = dataclasses.replace(source, id=new_profile_id(), name=clean_name(new_name),
-                                   created=now, updated=now, revision=0)
+        copy = dataclasses.replace(
+            source, id=new_profile_id(), name=clean_name(new_name), created=now, updated=now, revision=0
+        )
         return self.save(copy)
 
     def delete(self, profile_id: str) -> Path:
@@ -341,7 +357,9 @@ class ProfileStore(PrivateFolderStore):
             except OSError as exc:
                 raise ProfileError(
                     _("Could not delete the profile: {reason}. It is unchanged.").format(
-                            reason=describe_os_error(exc, reading=False))) from None
+                        reason=describe_os_error(exc, reading=False)
+                    )
+                ) from None
             return target
 
     def trash(self) -> list[Profile]:
@@ -365,16 +383,18 @@ class ProfileStore(PrivateFolderStore):
             except ProfileFileError:
                 raise ProfileError(_("That profile is not in the trash.")) from None
             name = self._unique_name(profile.name)
-            restored = dataclasses.replace(profile, name=name, updated=now_utc(),
-                                           revision=profile.revision + 1)
+            restored = dataclasses.replace(
+                profile, name=name, updated=now_utc(), revision=profile.revision + 1
+            )
             self._write(restored)
             source.unlink(missing_ok=True)
             return restored
 
     # --- files outside the store -------------------------------------------------------
 
-    def export(self, profile_id: str, destination: Path, *, replace: bool,
-               carried: Sequence[MyProduct] = ()) -> None:
+    def export(
+        self, profile_id: str, destination: Path, *, replace: bool, carried: Sequence[MyProduct] = ()
+    ) -> None:
         """Write a copy of the profile to `destination`: 0600 from the start, atomically.
 
         `carried` are the person's own serums the profile refers to (Profile.own_product_ids),
@@ -388,8 +408,9 @@ class ProfileStore(PrivateFolderStore):
         profile = self.get(profile_id)
         wanted = set(profile.own_product_ids())
         try:
-            data = profile_to_bytes(dataclasses.replace(
-                profile, carried=tuple(p for p in carried if p.id in wanted)))
+            data = profile_to_bytes(
+                dataclasses.replace(profile, carried=tuple(p for p in carried if p.id in wanted))
+            )
         except ProfileDataError as exc:
             raise ProfileError(_("Could not export the profile: {exc}.").format(exc=exc)) from None
         atomic_write_bytes(destination, data, replace=replace, private=True)
@@ -406,17 +427,22 @@ class ProfileStore(PrivateFolderStore):
         try:
             raw = read_regular_file(source, MAX_PROFILE_BYTES)
         except FileTooLarge as exc:
-            raise ProfileError(_("{name} is not a SerumDesk profile: it is larger than "
-                                 "{limit:,} bytes, the most a profile can be.").format(
-                                         name=source.name, limit=exc.limit)) from None
+            raise ProfileError(
+                _(
+                    "{name} is not a SerumDesk profile: it is larger than "
+                    "{limit:,} bytes, the most a profile can be."
+                ).format(name=source.name, limit=exc.limit)
+            ) from None
         except ReadError as exc:
-            raise ProfileError(_("Could not read {source}: {reason}.").format(
-                    source=source, reason=exc.reason)) from None
+            raise ProfileError(
+                _("Could not read {source}: {reason}.").format(source=source, reason=exc.reason)
+            ) from None
         try:
             imported, _version = parse_profile(raw, default_id=new_profile_id())
         except ProfileDataError as exc:
-            raise ProfileError(_("{name} is not a SerumDesk profile: {exc}.").format(
-                name=source.name, exc=exc)) from None
+            raise ProfileError(
+                _("{name} is not a SerumDesk profile: {exc}.").format(name=source.name, exc=exc)
+            ) from None
         return imported
 
     def add_imported(self, imported: Profile, adopt: Adopt | None = None) -> Profile:
@@ -431,8 +457,13 @@ class ProfileStore(PrivateFolderStore):
             if imported.carried and adopt is not None:
                 imported = imported.with_product_ids(adopt(list(imported.carried)))
             profile = dataclasses.replace(
-                imported, id=new_profile_id(), name=self._unique_name(imported.name),
-                updated=now_utc(), revision=1, carried=())
+                imported,
+                id=new_profile_id(),
+                name=self._unique_name(imported.name),
+                updated=now_utc(),
+                revision=1,
+                carried=(),
+            )
             self._write(profile)
             return profile
 
@@ -458,5 +489,8 @@ class ProfileStore(PrivateFolderStore):
             return
         with contextlib.suppress(OSError, ProfileError):
             private_dir(self.folder)
-            atomic_write_bytes(self.folder / "last-used.json",
-                               strict_json.dumps({"id": profile_id}).encode("utf-8"), replace=True)
+            atomic_write_bytes(
+                self.folder / "last-used.json",
+                strict_json.dumps({"id": profile_id}).encode("utf-8"),
+                replace=True,
+            )

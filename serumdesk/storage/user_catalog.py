@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 READ_ONLY_MESSAGE = N_(
     "Your serums are open read-only because another SerumDesk window is using them. "
-    "Close the other window to make changes here.")
+    "Close the other window to make changes here."
+)
 
 
 class UserCatalogError(Exception):
@@ -57,8 +58,9 @@ class AlreadyInstalled(UserCatalogError):
     """A catalog or price list of the same kind is installed, and replacing it was not asked."""
 
     def __init__(self, kind: Installed, path: Path) -> None:
-        super().__init__(f"A {kind.value} is already installed ({path}); add --replace to "
-                         "replace it. Nothing was changed.")
+        super().__init__(
+            f"A {kind.value} is already installed ({path}); add --replace to replace it. Nothing was changed."
+        )
         self.kind = kind
         self.path = path
 
@@ -77,12 +79,16 @@ class UserCatalogStore(PrivateFolderStore):
 
     error = UserCatalogError
     read_only_message = READ_ONLY_MESSAGE
-    busy_message = N_("Another SerumDesk is changing your serums; try again in a moment. "
-                    "Nothing was changed.")
+    busy_message = N_(
+        "Another SerumDesk is changing your serums; try again in a moment. Nothing was changed."
+    )
 
     def _owns(self, name: str) -> bool:
-        return name in (self.my_products_path.name, self.price_list_path.name,
-                        self.installed_catalog_path.name)
+        return name in (
+            self.my_products_path.name,
+            self.price_list_path.name,
+            self.installed_catalog_path.name,
+        )
 
     @property
     def my_products_path(self) -> Path:
@@ -124,12 +130,17 @@ class UserCatalogStore(PrivateFolderStore):
             try:
                 entries = self.my_products()
             except DataFileError as exc:
-                problems.append(f"{exc}\nYour serums are not shown until the file is fixed; "
-                                "it has not been changed.")
+                problems.append(
+                    f"{exc}\nYour serums are not shown until the file is fixed; it has not been changed."
+                )
         installed = self.installed_catalog_path
-        return CatalogExtras(installed=installed if _exists(installed) else None,
-                             price_list=price_list, my_products=tuple(entries),
-                             problems=tuple(problems), mine=mine)
+        return CatalogExtras(
+            installed=installed if _exists(installed) else None,
+            price_list=price_list,
+            my_products=tuple(entries),
+            problems=tuple(problems),
+            mine=mine,
+        )
 
     def _mine_source(self) -> MineSource:
         """Your serums for the catalog loader: their derived facts when they are up to date,
@@ -141,8 +152,12 @@ class UserCatalogStore(PrivateFolderStore):
         def write(path: Path, data: bytes) -> None:
             atomic_write_bytes(path, data, replace=True, private=True)
 
-        derived = DerivedFacts(self.my_products_path, self.folder / DERIVED_FILE,
-                               MAX_MY_PRODUCTS_BYTES, None if self.read_only else write)
+        derived = DerivedFacts(
+            self.my_products_path,
+            self.folder / DERIVED_FILE,
+            MAX_MY_PRODUCTS_BYTES,
+            None if self.read_only else write,
+        )
         return MineSource(derived=derived, entries=self.my_products)
 
     def my_products(self) -> list[MyProduct]:
@@ -173,8 +188,11 @@ class UserCatalogStore(PrivateFolderStore):
             return self.my_products()
         except DataFileError as exc:
             raise UserCatalogError(
-                _("{exc}\nFix or move that file first: SerumDesk does not write over a file "
-                  "it cannot read. Nothing was changed.").format(exc=exc)) from None
+                _(
+                    "{exc}\nFix or move that file first: SerumDesk does not write over a file "
+                    "it cannot read. Nothing was changed."
+                ).format(exc=exc)
+            ) from None
 
     def _save_products(self, products: list[MyProduct]) -> None:
         from pydantic import ValidationError
@@ -185,20 +203,27 @@ class UserCatalogStore(PrivateFolderStore):
         from serumdesk.domain.strict.limits import MY_PRODUCTS
 
         if len(products) > MY_PRODUCTS:
-            raise UserCatalogError(_("You can keep up to {MY_PRODUCTS} serums of your own; "
-                                     "remove one first. Nothing was changed.").format(
-                                         MY_PRODUCTS=MY_PRODUCTS))
+            raise UserCatalogError(
+                _(
+                    "You can keep up to {MY_PRODUCTS} serums of your own; "
+                    "remove one first. Nothing was changed."
+                ).format(MY_PRODUCTS=MY_PRODUCTS)
+            )
         try:
             data = my_products_bytes(products)
         except ValidationError as exc:
             words = "; ".join(dict.fromkeys(error_words(e) for e in exc.errors(include_url=False)))
-            raise UserCatalogError(_("The serum cannot be kept: {words}. Nothing was changed.").format(
-                words=words)) from None
+            raise UserCatalogError(
+                _("The serum cannot be kept: {words}. Nothing was changed.").format(words=words)
+            ) from None
         if len(data) > MAX_MY_PRODUCTS_BYTES:  # it could not be read back: never written
             raise UserCatalogError(
-                _("Your serums would take {len:,} bytes, more than the "
-                  "{MAX_MY_PRODUCTS_BYTES:,} a file of them may hold; remove one first. "
-                  "Nothing was changed.").format(len=len(data), MAX_MY_PRODUCTS_BYTES=MAX_MY_PRODUCTS_BYTES))
+                _(
+                    "Your serums would take {len:,} bytes, more than the "
+                    "{MAX_MY_PRODUCTS_BYTES:,} a file of them may hold; remove one first. "
+                    "Nothing was changed."
+                ).format(len=len(data), MAX_MY_PRODUCTS_BYTES=MAX_MY_PRODUCTS_BYTES)
+            )
         self._write(self.my_products_path, data)
 
     def add(self, mine: MyProduct) -> MyProduct:
@@ -207,9 +232,11 @@ class UserCatalogStore(PrivateFolderStore):
 
         with self._locked():
             products = self._current_products()
-            kept = replace(mine, id=product_id_for(mine.brand, mine.name,
-                                                   {p.id for p in products}),
-                           entered=mine.entered or dt.date.today())
+            kept = replace(
+                mine,
+                id=product_id_for(mine.brand, mine.name, {p.id for p in products}),
+                entered=mine.entered or dt.date.today(),
+            )
             self._save_products([*products, kept])
         return kept
 
@@ -248,8 +275,11 @@ class UserCatalogStore(PrivateFolderStore):
                     ids[mine.id] = same.id
                     continue
                 taken = {p.id for p in products}
-                kept = mine if mine.id not in taken else replace(
-                    mine, id=product_id_for(mine.brand, mine.name, taken))
+                kept = (
+                    mine
+                    if mine.id not in taken
+                    else replace(mine, id=product_id_for(mine.brand, mine.name, taken))
+                )
                 products.append(kept)
                 ids[mine.id] = kept.id
             self._save_products(products)
@@ -277,18 +307,27 @@ class UserCatalogStore(PrivateFolderStore):
         try:
             raw = read_regular_file(source, MAX_CATALOG_BYTES)
         except ReadError as exc:
-            raise UserCatalogError(_("Could not read {source}: {reason}. Nothing was changed.").format(
-                    source=source, reason=exc.reason)) from None
+            raise UserCatalogError(
+                _("Could not read {source}: {reason}. Nothing was changed.").format(
+                    source=source, reason=exc.reason
+                )
+            ) from None
         try:
             looks_like_price_list = is_price_list(loads(raw))
         except JsonProblem as exc:
-            raise UserCatalogError(_("{source} is not a catalog or a price list: the file is "
-                                     "{exc}. Nothing was changed.").format(source=source, exc=exc)) from None
+            raise UserCatalogError(
+                _(
+                    "{source} is not a catalog or a price list: the file is {exc}. Nothing was changed."
+                ).format(source=source, exc=exc)
+            ) from None
         if looks_like_price_list and len(raw) > MAX_PRICE_LIST_BYTES:  # the limit every read has
-            raise UserCatalogError(_("Could not read {source}: it is a price list larger "
-                                     "than {MAX_PRICE_LIST_BYTES:,} bytes, the most a price "
-                                     "list may be. Nothing was changed.").format(
-                                         source=source, MAX_PRICE_LIST_BYTES=MAX_PRICE_LIST_BYTES))
+            raise UserCatalogError(
+                _(
+                    "Could not read {source}: it is a price list larger "
+                    "than {MAX_PRICE_LIST_BYTES:,} bytes, the most a price "
+                    "list may be. Nothing was changed."
+                ).format(source=source, MAX_PRICE_LIST_BYTES=MAX_PRICE_LIST_BYTES)
+            )
         warnings: list[str] = []
         with self._locked():
             try:
@@ -300,24 +339,29 @@ class UserCatalogStore(PrivateFolderStore):
                         raise PriceListError(source, [str(exc)]) from None
                     target, kind = self.price_list_path, Installed.PRICE_LIST
                     count = len(prices.prices)
-                    described = ngettext("{prices}, {count} price", "{prices}, {count} prices",
-                                         count).format(prices=prices.describe(), count=count)
+                    described = ngettext("{prices}, {count} price", "{prices}, {count} prices", count).format(
+                        prices=prices.describe(), count=count
+                    )
                 else:
                     catalog = parse_catalog(raw, source)
                     target, kind = self.installed_catalog_path, Installed.CATALOG
                     described = ngettext(
                         "catalog {version} ({updated}), {count} product",
                         "catalog {version} ({updated}), {count} products",
-                        len(catalog.products)).format(version=catalog.catalog_version,
-                                                      updated=catalog.updated,
-                                                      count=len(catalog.products))
+                        len(catalog.products),
+                    ).format(
+                        version=catalog.catalog_version, updated=catalog.updated, count=len(catalog.products)
+                    )
                     warnings += self._price_list_against(catalog)
             except (CatalogError, PriceListError) as exc:
                 raise UserCatalogError(_("{exc}\nNothing was changed.").format(exc=exc)) from None
             except DataFileError as exc:  # the installed catalog a price list would go over
-                raise UserCatalogError(_("{exc}\nRun `serumdesk catalog import --reset` to go "
-                                         "back to the bundled catalog. Nothing was changed.").format(
-                                                 exc=exc)) from None
+                raise UserCatalogError(
+                    _(
+                        "{exc}\nRun `serumdesk catalog import --reset` to go "
+                        "back to the bundled catalog. Nothing was changed."
+                    ).format(exc=exc)
+                ) from None
             existed = _exists(target)
             if existed and not replace_existing:
                 raise AlreadyInstalled(kind, target)
@@ -346,7 +390,9 @@ class UserCatalogStore(PrivateFolderStore):
             except OSError as exc:
                 raise UserCatalogError(
                     _("Could not remove {path}: {reason}.").format(
-                            path=path, reason=describe_os_error(exc, reading=False))) from None
+                        path=path, reason=describe_os_error(exc, reading=False)
+                    )
+                ) from None
         return True
 
     def base_catalog(self, bundled: Path) -> Catalog:
@@ -372,9 +418,11 @@ class UserCatalogStore(PrivateFolderStore):
         try:
             apply_price_list(catalog, prices)
         except UnknownProducts as exc:
-            return [f"The installed price list {prices.describe()} does not fit this catalog "
-                    f"({exc}) and will not be used: import a matching price list with "
-                    "--replace."]
+            return [
+                f"The installed price list {prices.describe()} does not fit this catalog "
+                f"({exc}) and will not be used: import a matching price list with "
+                "--replace."
+            ]
         return []
 
     def reset(self) -> list[str]:
@@ -382,8 +430,10 @@ class UserCatalogStore(PrivateFolderStore):
         list are removed (your own serums stay). Returns what was removed, in words."""
         removed: list[str] = []
         with self._locked():
-            for path, what in ((self.installed_catalog_path, _("the installed catalog")),
-                               (self.price_list_path, _("the installed price list"))):
+            for path, what in (
+                (self.installed_catalog_path, _("the installed catalog")),
+                (self.price_list_path, _("the installed price list")),
+            ):
                 if not _exists(path):
                     continue
                 try:
@@ -391,7 +441,8 @@ class UserCatalogStore(PrivateFolderStore):
                 except OSError as exc:
                     raise UserCatalogError(
                         _("Could not remove {path}: {reason}.").format(
-                                path=path, reason=describe_os_error(exc, reading=False))
+                            path=path, reason=describe_os_error(exc, reading=False)
+                        )
                     ) from None
                 removed.append(what)
         return removed
@@ -405,7 +456,12 @@ def _exists(path: Path) -> bool:
 
 def _same_serum(a: MyProduct, b: MyProduct) -> bool:
     return (a.brand, a.name, a.label, a.price_usd, a.size_ml) == (
-        b.brand, b.name, b.label, b.price_usd, b.size_ml)
+        b.brand,
+        b.name,
+        b.label,
+        b.price_usd,
+        b.size_ml,
+    )
 
 
 def _not_found(product_id: str, products: list[MyProduct]) -> str:
@@ -422,8 +478,10 @@ def profile_adopter(store: UserCatalogStore) -> Callable[[list[MyProduct]], Mapp
         try:
             return store.merge(products)
         except UserCatalogError as exc:
-            raise ProfileError(_("The profile carries serums of your own that cannot be "
-                                 "kept: {exc}").format(exc=exc)) from None
+            raise ProfileError(
+                _("The profile carries serums of your own that cannot be kept: {exc}").format(exc=exc)
+            ) from None
+
     return adopt
 
 
@@ -435,5 +493,4 @@ def serums_to_carry(store: UserCatalogStore) -> tuple[list[MyProduct], str | Non
     try:
         return store.my_products(), None
     except DataFileError as exc:
-        return [], (f"{exc}\nThe export does not carry your own serums; it refers to them by "
-                    "id only.")
+        return [], (f"{exc}\nThe export does not carry your own serums; it refers to them by id only.")

@@ -10,12 +10,16 @@ from serumdesk.i18n import N_, _
 from serumdesk.storage.paths import APP_NAME
 from serumdesk.ui.widgets.plain_dialogs import message_box
 
-ABOUT = (N_("{name} {version}\n\nHelps you compare “stem cell” skincare serums: what they are "
-           "made from, what suits your skin and goal, what they cost a month, and what to "
-           "ask your clinician. Your answers stay on this computer.\n\nSerumDesk informs; it "
-           "does not diagnose or prescribe."))
-NO_MANUAL = (N_("The user's manual is not installed with this copy of SerumDesk. It is the "
-               "README file that comes with SerumDesk's source."))
+ABOUT = N_(
+    "{name} {version}\n\nHelps you compare “stem cell” skincare serums: what they are "
+    "made from, what suits your skin and goal, what they cost a month, and what to "
+    "ask your clinician. Your answers stay on this computer.\n\nSerumDesk informs; it "
+    "does not diagnose or prescribe."
+)
+NO_MANUAL = N_(
+    "The user's manual is not installed with this copy of SerumDesk. It is the "
+    "README file that comes with SerumDesk's source."
+)
 
 
 def _distribution() -> importlib.metadata.PackageMetadata | None:
@@ -60,8 +64,9 @@ class HelpDialog(QDialog):
 def show_about(parent: QWidget) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    box = message_box(parent, QMessageBox.Icon.Information, _("About {APP_NAME}").format(
-        APP_NAME=APP_NAME), about_text())
+    box = message_box(
+        parent, QMessageBox.Icon.Information, _("About {APP_NAME}").format(APP_NAME=APP_NAME), about_text()
+    )
     box.addButton(QMessageBox.StandardButton.Ok)
     box.finished.connect(box.deleteLater)
     box.open()

@@ -20,14 +20,14 @@ from serumdesk.ui.window_settings import FOLLOW_SYSTEM, save_language, saved_lan
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QWidget
 
+
 def language_actions(parent: QWidget) -> tuple[QActionGroup, list[QAction]]:
     """One checkable action for the session's language and one for each language SerumDesk
     has a catalogue for, the saved choice checked."""
     group = QActionGroup(parent)
     chosen = saved_language() or FOLLOW_SYSTEM
     choices = [(FOLLOW_SYSTEM, _("The system's language"))]
-    choices += [(code, i18n.NATIVE_NAMES.get(code, code))
-                for code in i18n.available_languages(locale_dir())]
+    choices += [(code, i18n.NATIVE_NAMES.get(code, code)) for code in i18n.available_languages(locale_dir())]
     actions = []
     for code, text in choices:
         action = QAction(text, parent)
@@ -53,7 +53,8 @@ def add_language_menu(menu: QMenu, show_status: Callable[[str], None]) -> QActio
             text = _("SerumDesk will follow the system's language the next time it starts.")
         else:
             text = _("SerumDesk will be shown in {language} the next time it starts.").format(
-                language=i18n.NATIVE_NAMES.get(code, code))
+                language=i18n.NATIVE_NAMES.get(code, code)
+            )
         show_status(text)
 
     group.triggered.connect(chosen)

@@ -64,8 +64,7 @@ class MainWindow(QWidget):
     start_up_finished = Signal()
     """The work run after the first paint is done, and what it queued: the app is ready."""
 
-    def __init__(self, state: WorkState, catalog: CatalogModel,
-                 user_paths: UserPaths | None) -> None:
+    def __init__(self, state: WorkState, catalog: CatalogModel, user_paths: UserPaths | None) -> None:
         """`user_paths` may be None until the first paint (app.py fills it in then)."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
@@ -96,7 +95,10 @@ class MainWindow(QWidget):
         self.help_dialog: HelpDialog | None = None
         self._build_menus()
         self._after_first_paint: list[Callable[[], None]] | None = [
-            self.wizard.add_remaining_pages, self._add_menu_actions, catalog.read]
+            self.wizard.add_remaining_pages,
+            self._add_menu_actions,
+            catalog.read,
+        ]
         first = self.wizard.page(self.wizard.startId())
         assert isinstance(first, QuestionPage)
         # On the next event-loop turn, so the painted page reaches the screen first.
@@ -268,12 +270,15 @@ class MainWindow(QWidget):
 
         def cost_for(product_id: str) -> CostEstimate | None:
             product = by_id.get(product_id)
-            return None if product is None else estimate_cost(
-                product, overrides.for_product(product_id), ROUTINE_USES_PER_DAY)
+            return (
+                None
+                if product is None
+                else estimate_cost(product, overrides.for_product(product_id), ROUTINE_USES_PER_DAY)
+            )
 
         dialog = self.bottles_dialog = BottlesDialog(
-            self.state.bottles, [(pid, p.title) for pid, p in by_id.items()], cost_for,
-            dt.date.today(), self)
+            self.state.bottles, [(pid, p.title) for pid, p in by_id.items()], cost_for, dt.date.today(), self
+        )
         dialog.accepted.connect(lambda: self.state.edit_bottles(dialog.bottles()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

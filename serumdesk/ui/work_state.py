@@ -92,8 +92,13 @@ class WorkState(QObject):
         """The comparison the results settled on after the answers changed (not an edit)."""
         self._compared, self._compared_for = tuple(ids), self._answers
 
-    def replace(self, answers: Answers | None = None, overrides: Overrides | None = None,
-                compared_ids: Sequence[str] = (), bottles: Sequence[Bottle] = ()) -> None:
+    def replace(
+        self,
+        answers: Answers | None = None,
+        overrides: Overrides | None = None,
+        compared_ids: Sequence[str] = (),
+        bottles: Sequence[Bottle] = (),
+    ) -> None:
         """Replace everything (opening a profile, New profile); emits `replaced`, not `changed`."""
         self._answers = answers or Answers()
         self._fresh = answers is None

@@ -20,11 +20,17 @@ from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivi
 from serumdesk.storage.data_files import load_catalog, load_vocabulary
 from serumdesk.storage.paths import bundled_catalog_path, bundled_ingredients_path
 
-ANSWERS = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-                  diet=Diet.NO_FETAL_CELL_LINE, cautions=frozenset(Caution),
-                  allergens=("lanolin", "fish"), actives=frozenset(Active),
-                  budget_usd_per_month=120, procedure=Procedure.MICRONEEDLING,
-                  days_since_procedure=3)
+ANSWERS = Answers(
+    use_case=UseCase.POST_PROCEDURE,
+    sensitivity=Sensitivity.HIGH,
+    diet=Diet.NO_FETAL_CELL_LINE,
+    cautions=frozenset(Caution),
+    allergens=("lanolin", "fish"),
+    actives=frozenset(Active),
+    budget_usd_per_month=120,
+    procedure=Procedure.MICRONEEDLING,
+    days_since_procedure=3,
+)
 """Answers that reach every rule: diet, allergies, fragrance, medical gates, a procedure,
 stacked actives and a budget."""
 

@@ -29,8 +29,9 @@ def time_last_answer_to_cards(runs: int) -> float:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(WorkState(), CatalogModel(CatalogLoader(bundled_catalog_path())),
-                            UserPaths(Path(folder)))
+        window = MainWindow(
+            WorkState(), CatalogModel(CatalogLoader(bundled_catalog_path())), UserPaths(Path(folder))
+        )
         window.resize(1280, 800)
         window.show()
         _settle(app)
@@ -40,10 +41,16 @@ def time_last_answer_to_cards(runs: int) -> float:
         budgets = [40.0, 120.0, None, 250.0]
         for i in range(runs + 1):
             # A different answer each time, so every run recomputes the recommendation.
-            window.state.replace(Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-                                       cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
-                                       procedure=Procedure.LASER, days_since_procedure=3,
-                                       budget_usd_per_month=budgets[i % len(budgets)]))
+            window.state.replace(
+                Answers(
+                    use_case=UseCase.POST_PROCEDURE,
+                    sensitivity=Sensitivity.HIGH,
+                    cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
+                    procedure=Procedure.LASER,
+                    days_since_procedure=3,
+                    budget_usd_per_month=budgets[i % len(budgets)],
+                )
+            )
             for _ in range(10):  # answered already: Next through to the last question
                 if isinstance(wizard.page(wizard.nextId()), ResultsPage):
                     break

@@ -22,8 +22,14 @@ from run_benchmarks import PROBE, installed_command, process_env
 def run_parts(cmd: list[str], **env: str) -> tuple[float, dict[str, float]]:
     """Wall seconds of the whole process, and the parts it reported."""
     start = time.perf_counter()
-    out = subprocess.run(cmd, env=process_env(PYTHONPATH=str(PROBE), SERUMDESK_BENCH_PARTS="1", **env),
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    out = subprocess.run(
+        cmd,
+        env=process_env(PYTHONPATH=str(PROBE), SERUMDESK_BENCH_PARTS="1", **env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
     wall = time.perf_counter() - start
     lines = [line for line in out.stderr.splitlines() if line.startswith("parts ")]
     if not lines:
@@ -40,9 +46,13 @@ def medians(samples: Sequence[dict[str, float]]) -> dict[str, float]:
 def print_table(title: str, parts: dict[str, float], extra: Sequence[tuple[str, float]] = ()) -> None:
     total = parts.pop("total")
     catalog = sum(ms for name, ms in parts.items() if name.startswith("catalog:"))
-    rows = [*sorted(parts.items(), key=lambda item: (not item[0].startswith("catalog:"), -item[1])),
-            ("all catalog parts (pydantic, models, validation, ranking modules)", catalog),
-            ("everything else", total - catalog), ("total", total), *extra]
+    rows = [
+        *sorted(parts.items(), key=lambda item: (not item[0].startswith("catalog:"), -item[1])),
+        ("all catalog parts (pydantic, models, validation, ranking modules)", catalog),
+        ("everything else", total - catalog),
+        ("total", total),
+        *extra,
+    ]
     width = max(len(name) for name, _ in rows)
     print(f"{title}\n\n| {'part':<{width}} |      ms |\n|{'-' * (width + 2)}|---------|")
     for name, ms in rows:
@@ -64,12 +74,16 @@ def main() -> int:
         wall, parts = run_parts(command)
         headless.append(parts)
         outside.append(wall * 1000 - parts["total"])
-    print(f"Medians of {args.runs} runs; a part is the time up to the end of a module's import, or "
-          "inside a function, as parts_probe.py describes.\n")
+    print(
+        f"Medians of {args.runs} runs; a part is the time up to the end of a module's import, or "
+        "inside a function, as parts_probe.py describes.\n"
+    )
     print_table("First paint → ready (`serumdesk`, offscreen)", medians(ready))
-    print_table("`serumdesk recommend --json` (from Python's site-customize to exit)", medians(headless),
-                [("Python start-up before that, and exit (whole process − total)",
-                  statistics.median(outside))])
+    print_table(
+        "`serumdesk recommend --json` (from Python's site-customize to exit)",
+        medians(headless),
+        [("Python start-up before that, and exit (whole process − total)", statistics.median(outside))],
+    )
     return 0
 
 

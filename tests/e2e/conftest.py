@@ -25,8 +25,16 @@ def run_serumdesk(tmp_path: Path) -> Run:
 
     def run(*args: str, check_clean: bool = True, timeout: float = 60) -> subprocess.CompletedProcess[str]:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        result = subprocess.run([str(SERUMDESK), *args], cwd=workdir, env=env, capture_output=True,
-                                text=True, timeout=timeout, stdin=subprocess.DEVNULL, check=False)
+        result = subprocess.run(
+            [str(SERUMDESK), *args],
+            cwd=workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
         if check_clean:
             assert "Traceback" not in result.stderr, result.stderr
         return result

@@ -22,15 +22,26 @@ def label_file(name: str, folder: Path) -> Path:
     the header: the ingredient list only, as a person would save it."""
     lines = (LABELS / name).read_text(encoding="utf-8").splitlines()
     path = folder / name
-    path.write_text("\n".join(line for line in lines if not line.startswith("#")),
-                    encoding="utf-8")
+    path.write_text("\n".join(line for line in lines if not line.startswith("#")), encoding="utf-8")
     return path
 
 
 def add_tns(run: Run, folder: Path, *extra: str) -> str:
-    result = run("catalog", "add", "--brand", "SkinMedica", "--name", "TNS Recovery Complex",
-                 "--price", "198", "--size", "28.4", "--ingredients-file",
-                 str(label_file("skinmedica-tns-recovery-complex.txt", folder)), *extra)
+    result = run(
+        "catalog",
+        "add",
+        "--brand",
+        "SkinMedica",
+        "--name",
+        "TNS Recovery Complex",
+        "--price",
+        "198",
+        "--size",
+        "28.4",
+        "--ingredients-file",
+        str(label_file("skinmedica-tns-recovery-complex.txt", folder)),
+        *extra,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -39,8 +50,9 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
 
 
-def test_an_added_serum_is_read_from_its_label_and_ranked(run_serumdesk: Run, tmp_path: Path,
-                                                          user_dirs: Path) -> None:
+def test_an_added_serum_is_read_from_its_label_and_ranked(
+    run_serumdesk: Run, tmp_path: Path, user_dirs: Path
+) -> None:
     said = add_tns(run_serumdesk, tmp_path)
     assert "Added mine-skinmedica-tns-recovery-complex" in said
     assert "Human Neonatal Fibroblast Conditioned Media" in said  # the guide's method, applied
@@ -75,16 +87,20 @@ def test_mine_lists_and_remove_removes(run_serumdesk: Run, tmp_path: Path) -> No
     add_tns(run_serumdesk, tmp_path)
     add_tns(run_serumdesk, tmp_path, "--seen", "2024-03-01", "--dose", "0.3", "--per-day", "1")
     listed = json.loads(run_serumdesk("catalog", "mine", "--json").stdout)["products"]
-    assert [p["id"] for p in listed] == ["mine-skinmedica-tns-recovery-complex",
-                                         "mine-skinmedica-tns-recovery-complex-2"]
+    assert [p["id"] for p in listed] == [
+        "mine-skinmedica-tns-recovery-complex",
+        "mine-skinmedica-tns-recovery-complex-2",
+    ]
     assert (listed[1]["seen"], listed[1]["dose_ml"], listed[1]["applications_per_day"]) == (
-        "2024-03-01", 0.3, 1.0)
+        "2024-03-01",
+        0.3,
+        1.0,
+    )
     assert listed[0]["read_as"]["source_category"] == "human-fibroblast-conditioned-media"
     assert listed[0]["read_as"]["entered_by_you"] is True
     # A price seen over a year ago is flagged like the catalog's.
     doc = json.loads(run_serumdesk("recommend", "--json").stdout)
-    second = next(m for m in [*doc["recommended"]]
-                  if m["id"] == "mine-skinmedica-tns-recovery-complex-2")
+    second = next(m for m in [*doc["recommended"]] if m["id"] == "mine-skinmedica-tns-recovery-complex-2")
     assert second["stale"] is True and "March 2024" in second["stale_figures"][0]
 
     removed = run_serumdesk("catalog", "remove", "mine-skinmedica-tns-recovery-complex")
@@ -93,17 +109,21 @@ def test_mine_lists_and_remove_removes(run_serumdesk: Run, tmp_path: Path) -> No
     assert again.returncode == 1 and "mine-skinmedica-tns-recovery-complex-2" in again.stderr
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["--ingredients", "  ,, ; "], "the ingredient label is empty"),
-    (["--ingredients", "Water", "--price", "0"], "must be between"),
-    (["--ingredients", "Water", "--size", "-3"], "A bottle size"),
-    (["--ingredients", "Water", "--seen", "2999-01-01"], "is in the future"),
-    (["--ingredients", "Water", "--seen", "last week"], "YYYY-MM-DD"),
-    (["--ingredients", "Water", "--brand", ""], "needs a brand"),
-    ([], "one of the arguments --ingredients --ingredients-file is required"),
-])
-def test_bad_input_is_exit_2_and_adds_nothing(run_serumdesk: Run, user_dirs: Path,
-                                              args: list[str], words: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--ingredients", "  ,, ; "], "the ingredient label is empty"),
+        (["--ingredients", "Water", "--price", "0"], "must be between"),
+        (["--ingredients", "Water", "--size", "-3"], "A bottle size"),
+        (["--ingredients", "Water", "--seen", "2999-01-01"], "is in the future"),
+        (["--ingredients", "Water", "--seen", "last week"], "YYYY-MM-DD"),
+        (["--ingredients", "Water", "--brand", ""], "needs a brand"),
+        ([], "one of the arguments --ingredients --ingredients-file is required"),
+    ],
+)
+def test_bad_input_is_exit_2_and_adds_nothing(
+    run_serumdesk: Run, user_dirs: Path, args: list[str], words: str
+) -> None:
     base = {"--brand": "B", "--name": "N", "--price": "10", "--size": "30"}
     for flag in args[::2]:
         base.pop(flag, None)
@@ -113,36 +133,79 @@ def test_bad_input_is_exit_2_and_adds_nothing(run_serumdesk: Run, user_dirs: Pat
 
 
 def test_escape_codes_in_what_is_typed_never_reach_a_file_or_terminal(
-        run_serumdesk: Run, user_dirs: Path) -> None:
-    result = run_serumdesk("catalog", "add", "--brand", "\x1b[31mRed\x1b]52;c;aGk=\x07",
-                           "--name", "N\u202eame", "--price", "10", "--size", "30",
-                           "--ingredients", "Water,\x1b[2J Glycerin\x08")
+    run_serumdesk: Run, user_dirs: Path
+) -> None:
+    result = run_serumdesk(
+        "catalog",
+        "add",
+        "--brand",
+        "\x1b[31mRed\x1b]52;c;aGk=\x07",
+        "--name",
+        "N\u202eame",
+        "--price",
+        "10",
+        "--size",
+        "30",
+        "--ingredients",
+        "Water,\x1b[2J Glycerin\x08",
+    )
     assert result.returncode == 0, result.stderr
     assert "Added mine-red-name: Red Name." in result.stdout
-    stored = json.dumps(json.loads((user_dirs / "catalog" / "my-products.json").read_text()),
-                        ensure_ascii=False)  # the text itself, not its JSON escapes
+    stored = json.dumps(
+        json.loads((user_dirs / "catalog" / "my-products.json").read_text()), ensure_ascii=False
+    )  # the text itself, not its JSON escapes
     listed = run_serumdesk("catalog", "mine").stdout
     for text in (stored, listed, result.stdout):
         assert "\x1b" not in text and "\u202e" not in text and "\x08" not in text
-    only_codes = run_serumdesk("catalog", "add", "--brand", "\x1b[31m", "--name", "N",
-                               "--price", "10", "--size", "30", "--ingredients", "Water")
+    only_codes = run_serumdesk(
+        "catalog",
+        "add",
+        "--brand",
+        "\x1b[31m",
+        "--name",
+        "N",
+        "--price",
+        "10",
+        "--size",
+        "30",
+        "--ingredients",
+        "Water",
+    )
     assert only_codes.returncode == 2 and "needs at least one visible" in only_codes.stderr
 
 
 def test_a_label_from_standard_input_or_a_huge_file(run_serumdesk: Run, tmp_path: Path) -> None:
     huge = tmp_path / "huge.txt"
     huge.write_text("Water, " * 400_000)
-    result = run_serumdesk("catalog", "add", "--brand", "B", "--name", "N", "--price", "10",
-                           "--size", "30", "--ingredients-file", str(huge))
+    result = run_serumdesk(
+        "catalog",
+        "add",
+        "--brand",
+        "B",
+        "--name",
+        "N",
+        "--price",
+        "10",
+        "--size",
+        "30",
+        "--ingredients-file",
+        str(huge),
+    )
     assert result.returncode == 1 and "more than 2 MB" in result.stderr
 
 
-def test_a_clinic_price_list_is_used_and_named_on_the_sheet(run_serumdesk: Run,
-                                                            tmp_path: Path) -> None:
+def test_a_clinic_price_list_is_used_and_named_on_the_sheet(run_serumdesk: Run, tmp_path: Path) -> None:
     prices = tmp_path / "riverside.json"
-    prices.write_text(json.dumps({
-        "kind": "price-list", "name": "Riverside Dermatology", "date": "2026-11-01",
-        "prices": [{"id": "skinmedica-tns-advanced-plus", "usd": 265, "seen": "2026-11-20"}]}))
+    prices.write_text(
+        json.dumps(
+            {
+                "kind": "price-list",
+                "name": "Riverside Dermatology",
+                "date": "2026-11-01",
+                "prices": [{"id": "skinmedica-tns-advanced-plus", "usd": 265, "seen": "2026-11-20"}],
+            }
+        )
+    )
     installed = run_serumdesk("catalog", "import", str(prices))
     assert installed.returncode == 0 and "Riverside Dermatology (2026-11-01)" in installed.stdout
     doc = json.loads(run_serumdesk("recommend", "--json").stdout)
@@ -153,17 +216,26 @@ def test_a_clinic_price_list_is_used_and_named_on_the_sheet(run_serumdesk: Run,
 
     add_tns(run_serumdesk, tmp_path)
     out = tmp_path / "sheet.pdf"
-    sheet = run_serumdesk("sheet", "--compare", "skinmedica-tns-advanced-plus", "--compare",
-                          "mine-skinmedica-tns-recovery-complex", "--output", str(out))
+    sheet = run_serumdesk(
+        "sheet",
+        "--compare",
+        "skinmedica-tns-advanced-plus",
+        "--compare",
+        "mine-skinmedica-tns-recovery-complex",
+        "--output",
+        str(out),
+    )
     assert sheet.returncode == 0, sheet.stderr
     text = pdf_text(out)
     assert "Prices from Riverside Dermatology (2026-11-01)" in text
     assert "(your entry)" in text and "TNS Recovery Complex" in text
 
     # --catalog FILE ranks that file alone: no price list, none of your serums.
-    alone = json.loads(run_serumdesk("recommend", "--json", "--catalog",
-                                     str(Path(__file__).parents[2] / "catalog" / "catalog.json"))
-                       .stdout)
+    alone = json.loads(
+        run_serumdesk(
+            "recommend", "--json", "--catalog", str(Path(__file__).parents[2] / "catalog" / "catalog.json")
+        ).stdout
+    )
     assert alone["catalog"]["prices_from"] is None
     assert all(not m["id"].startswith("mine-") for m in alone["recommended"])
 
@@ -172,11 +244,18 @@ def test_a_clinic_price_list_is_used_and_named_on_the_sheet(run_serumdesk: Run,
     assert json.loads(run_serumdesk("recommend", "--json").stdout)["catalog"]["prices_from"] is None
 
 
-def test_a_bad_clinic_file_changes_nothing(run_serumdesk: Run, tmp_path: Path,
-                                           user_dirs: Path) -> None:
+def test_a_bad_clinic_file_changes_nothing(run_serumdesk: Run, tmp_path: Path, user_dirs: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"kind": "price-list", "name": "X", "date": "2026-11-01",
-                               "prices": [{"id": "no-such-serum", "usd": 10}]}))
+    bad.write_text(
+        json.dumps(
+            {
+                "kind": "price-list",
+                "name": "X",
+                "date": "2026-11-01",
+                "prices": [{"id": "no-such-serum", "usd": 10}],
+            }
+        )
+    )
     result = run_serumdesk("catalog", "import", str(bad))
     assert result.returncode == 1
     assert "no-such-serum" in result.stderr and "Nothing was changed" in result.stderr
@@ -185,8 +264,7 @@ def test_a_bad_clinic_file_changes_nothing(run_serumdesk: Run, tmp_path: Path,
     assert neither.returncode == 2 and "--reset" in neither.stderr
 
 
-def test_a_damaged_file_of_serums_is_a_warning_not_a_failure(run_serumdesk: Run,
-                                                             user_dirs: Path) -> None:
+def test_a_damaged_file_of_serums_is_a_warning_not_a_failure(run_serumdesk: Run, user_dirs: Path) -> None:
     folder = user_dirs / "catalog"
     folder.mkdir(parents=True)
     (folder / "my-products.json").write_text('{"schema_version": 1, "products": [{"id": 5}]}')
@@ -196,16 +274,14 @@ def test_a_damaged_file_of_serums_is_a_warning_not_a_failure(run_serumdesk: Run,
     assert "has not been changed" in result.stderr
 
 
-def test_an_exported_profile_carries_the_serums_it_compares(run_serumdesk: Run, tmp_path: Path,
-                                                            user_dirs: Path,
-                                                            monkeypatch: pytest.MonkeyPatch
-                                                            ) -> None:
+def test_an_exported_profile_carries_the_serums_it_compares(
+    run_serumdesk: Run, tmp_path: Path, user_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from serumdesk.storage.profiles import ProfileStore
 
     add_tns(run_serumdesk, tmp_path)
     store = ProfileStore(user_dirs / "profiles")
-    store.create("After laser", compared_ids=("mine-skinmedica-tns-recovery-complex",
-                                              "bioeffect-egf-serum"))
+    store.create("After laser", compared_ids=("mine-skinmedica-tns-recovery-complex", "bioeffect-egf-serum"))
     exported = tmp_path / "after-laser.json"
     assert run_serumdesk("profile", "export", "After laser", str(exported)).returncode == 0
     carried = json.loads(exported.read_text())["my_products"]

@@ -13,12 +13,33 @@ from serumdesk import __version__
 
 from .conftest import SERUMDESK, Run
 
-HUMAN_DERIVED = {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
-                 "angela-caglia-cell-forte", "symbiome-the-answer"}
-KEYS = {"id", "brand", "name", "rank", "score", "source_category", "human_derived", "vegan",
-        "price_usd", "size_ml", "dose_ml", "applications_per_day", "price_per_ml_usd",
-        "cost_per_month_usd",
-        "months_per_bottle", "over_budget", "estimated_fields", "reasons", "cautions"}
+HUMAN_DERIVED = {
+    "skinmedica-tns-advanced-plus",
+    "neocutis-bio-serum-firm",
+    "angela-caglia-cell-forte",
+    "symbiome-the-answer",
+}
+KEYS = {
+    "id",
+    "brand",
+    "name",
+    "rank",
+    "score",
+    "source_category",
+    "human_derived",
+    "vegan",
+    "price_usd",
+    "size_ml",
+    "dose_ml",
+    "applications_per_day",
+    "price_per_ml_usd",
+    "cost_per_month_usd",
+    "months_per_bottle",
+    "over_budget",
+    "estimated_fields",
+    "reasons",
+    "cautions",
+}
 
 
 def test_version(run_serumdesk: Run) -> None:
@@ -30,27 +51,32 @@ def test_version(run_serumdesk: Run) -> None:
 def test_help_lists_every_command_and_each_command_its_options(run_serumdesk: Run) -> None:
     top = run_serumdesk("--help")
     assert top.returncode == 0
-    for command, summary in (("recommend", "rank the catalog for your answers"),
-                             ("catalog", "list products and prices; check catalog files"),
-                             ("clinic", "a clinic's details for its sheets; shared computer"),
-                             ("sheet", "write the printable comparison sheet as a PDF"),
-                             ("profile", "save, list and reuse your answers")):
+    for command, summary in (
+        ("recommend", "rank the catalog for your answers"),
+        ("catalog", "list products and prices; check catalog files"),
+        ("clinic", "a clinic's details for its sheets; shared computer"),
+        ("sheet", "write the printable comparison sheet as a PDF"),
+        ("profile", "save, list and reuse your answers"),
+    ):
         assert command in top.stdout and summary in top.stdout
     # Only the command being run is loaded in full; its help still shows all of it.
-    for args, options in ((["recommend"], ["--use-case", "--profile", "--json"]),
-                          (["sheet"], ["--compare", "--paper", "--no-medical", "--budget"]),
-                          (["catalog"], ["validate", "schema", "list", "export-prices"]),
-                          (["clinic", "set"], ["--name", "--logo", "--shared-computer"]),
-                          (["profile"], ["list", "save", "restore", "import"]),
-                          (["profile", "save"], ["NAME", "--notes", "--diet"])):
+    for args, options in (
+        (["recommend"], ["--use-case", "--profile", "--json"]),
+        (["sheet"], ["--compare", "--paper", "--no-medical", "--budget"]),
+        (["catalog"], ["validate", "schema", "list", "export-prices"]),
+        (["clinic", "set"], ["--name", "--logo", "--shared-computer"]),
+        (["profile"], ["list", "save", "restore", "import"]),
+        (["profile", "save"], ["NAME", "--notes", "--diet"]),
+    ):
         result = run_serumdesk(*args, "--help")
         assert result.returncode == 0
         assert all(option in result.stdout for option in options), result.stdout
 
 
 def test_recommend_json_from_another_folder(run_serumdesk: Run, catalog_path: Path) -> None:
-    result = run_serumdesk("recommend", "--diet", "vegan", "--budget", "60",
-                           "--caution", "pregnant-or-breastfeeding", "--json")
+    result = run_serumdesk(
+        "recommend", "--diet", "vegan", "--budget", "60", "--caution", "pregnant-or-breastfeeding", "--json"
+    )
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
     assert set(doc) >= {"recommended", "excluded", "routine", "patch_test", "timeline", "catalog"}
@@ -59,8 +85,11 @@ def test_recommend_json_from_another_folder(run_serumdesk: Run, catalog_path: Pa
     assert all(e["reasons"] for e in doc["excluded"])
     assert [m["rank"] for m in doc["recommended"]] == list(range(1, len(doc["recommended"]) + 1))
     bundled = json.loads(catalog_path.read_text(encoding="utf-8"))
-    assert doc["catalog"] == {"version": bundled["catalog_version"], "date": bundled["updated"],
-                              "prices_from": None}
+    assert doc["catalog"] == {
+        "version": bundled["catalog_version"],
+        "date": bundled["updated"],
+        "prices_from": None,
+    }
     for m in doc["recommended"]:
         expected = m["price_usd"] / m["size_ml"] * m["dose_ml"] * m["applications_per_day"] * 30.44
         assert m["cost_per_month_usd"] == pytest.approx(expected, abs=0.01)
@@ -80,14 +109,17 @@ def test_recommend_table_is_readable(run_serumdesk: Run) -> None:
     assert "Patch test" in result.stdout and "clinician" in result.stdout
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["recommend", "--use-case", "glow"], "post-procedure"),
-    (["recommend", "--diet", "keto"], "no-human-derived"),
-    (["recommend", "--budget", "lots"], "not a number"),
-    (["recommend", "--budget", "-5"], "between $0 and $100,000, not -5"),
-    (["recommend", "--caution", "flu"], "pregnant-or-breastfeeding"),
-    (["frobnicate"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["recommend", "--use-case", "glow"], "post-procedure"),
+        (["recommend", "--diet", "keto"], "no-human-derived"),
+        (["recommend", "--budget", "lots"], "not a number"),
+        (["recommend", "--budget", "-5"], "between $0 and $100,000, not -5"),
+        (["recommend", "--caution", "flu"], "pregnant-or-breastfeeding"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
 def test_bad_arguments_exit_2_naming_the_choices(run_serumdesk: Run, args: list[str], expected: str) -> None:
     result = run_serumdesk(*args)
     assert result.returncode == 2
@@ -111,8 +143,9 @@ def test_validate_the_bundled_catalog(run_serumdesk: Run, catalog_path: Path) ->
     assert "valid" in result.stdout
 
 
-def test_every_product_excluded_says_what_to_relax(run_serumdesk: Run, tmp_path: Path,
-                                                   catalog_path: Path) -> None:
+def test_every_product_excluded_says_what_to_relax(
+    run_serumdesk: Run, tmp_path: Path, catalog_path: Path
+) -> None:
     data = json.loads(catalog_path.read_text(encoding="utf-8"))
     data["products"] = [p for p in data["products"] if p["human_derived"]]
     only_human = tmp_path / "human.json"
@@ -122,20 +155,34 @@ def test_every_product_excluded_says_what_to_relax(run_serumdesk: Run, tmp_path:
     assert "Every product was excluded" in result.stdout and "Excluded:" in result.stdout
 
 
-@pytest.mark.parametrize("args", [
-    ["--use-case", "brightening", "--allergen", "niacinamide"],  # no good match
-    ["--use-case", "post-procedure", "--days-since-procedure", "2", "--budget", "20",
-     "--caution", "pregnant-or-breastfeeding", "--uses-retinoid", "--uses-vitamin-c"],
-    ["--budget", "1"],  # nothing fits the budget
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--use-case", "brightening", "--allergen", "niacinamide"],  # no good match
+        [
+            "--use-case",
+            "post-procedure",
+            "--days-since-procedure",
+            "2",
+            "--budget",
+            "20",
+            "--caution",
+            "pregnant-or-breastfeeding",
+            "--uses-retinoid",
+            "--uses-vitamin-c",
+        ],
+        ["--budget", "1"],  # nothing fits the budget
+    ],
+)
 def test_recommend_text_and_json_say_the_same_things(run_serumdesk: Run, args: list[str]) -> None:
     text = run_serumdesk("recommend", *args)
     doc = json.loads(run_serumdesk("recommend", *args, "--json").stdout)
     assert text.returncode == 0
     said = " ".join(text.stdout.split())
     assert doc["disclaimer"] in said
-    for item in (doc["about"] + doc["routine"]["notes"]
-                 + [n for n in (doc["no_good_match"], doc["budget_note"]) if n]):
+    for item in (
+        doc["about"] + doc["routine"]["notes"] + [n for n in (doc["no_good_match"], doc["budget_note"]) if n]
+    ):
         assert " ".join(item["text"].split()) in said, item["text"]
     assert doc["no_good_match"] or doc["budget_note"]
     for item in doc["for_you"]:
@@ -155,8 +202,15 @@ def test_a_reader_that_goes_away_ends_quietly_with_the_shells_status(tmp_path: P
     read_end, write_end = os.pipe()
     os.close(read_end)  # nobody will read what the command writes
     try:
-        result = subprocess.run([str(SERUMDESK), "recommend", "--json"], cwd=tmp_path, stdout=write_end,
-                                stderr=subprocess.PIPE, text=True, timeout=60, check=False)
+        result = subprocess.run(
+            [str(SERUMDESK), "recommend", "--json"],
+            cwd=tmp_path,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     finally:
         os.close(write_end)
     assert result.returncode == 141
@@ -165,8 +219,17 @@ def test_a_reader_that_goes_away_ends_quietly_with_the_shells_status(tmp_path: P
 
 def test_issue_20_a_fresh_laser_with_another_goal_in_text_and_json(run_serumdesk: Run) -> None:
     """Issue 20, case 1, as installed: the procedure counts whatever the goal."""
-    args = ["--use-case", "hydration", "--procedure", "laser", "--days-since-procedure", "2",
-            "--uses-retinoid", "--uses-acids", "--uses-vitamin-c"]
+    args = [
+        "--use-case",
+        "hydration",
+        "--procedure",
+        "laser",
+        "--days-since-procedure",
+        "2",
+        "--uses-retinoid",
+        "--uses-acids",
+        "--uses-vitamin-c",
+    ]
     text = run_serumdesk("recommend", *args).stdout
     doc = json.loads(run_serumdesk("recommend", *args, "--json").stdout)
     assert "Procedure: Laser (fractional or other), 2 days ago" in text

@@ -35,27 +35,76 @@ NO_SHRINKING = (Phase.explicit, Phase.reuse, Phase.generate)
 """A failing example is reported as found: shrinking one that hangs would take minutes."""
 
 TERMINAL_CONTROLS = frozenset("\x1b\x07\x9b\x9d\r\u202e\u2066")
-SPECIAL_TEXT = ["", " ", "-1", "0", "1e308", "-0", "nan", "inf", "Infinity", "1e-300",
-                "99999999999999999999", "9" * 400, "0x10", "1_000", "Mum", "mum", "../../x",
-                "\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\x07", "\u202eevil", "\u200b", "<b>x</b>",
-                "a\nb", "\ud800"]
-CONTROLS = ["\x1b]52;c;Y3Vy\x07", "\x1b[2J", "\x9b31m", "\x9d0;t\x9c", "\u202e", "\u2066",
-            "\r", "\x07", "\U000e0041", "\ud800"]
+SPECIAL_TEXT = [
+    "",
+    " ",
+    "-1",
+    "0",
+    "1e308",
+    "-0",
+    "nan",
+    "inf",
+    "Infinity",
+    "1e-300",
+    "99999999999999999999",
+    "9" * 400,
+    "0x10",
+    "1_000",
+    "Mum",
+    "mum",
+    "../../x",
+    "\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\x07",
+    "\u202eevil",
+    "\u200b",
+    "<b>x</b>",
+    "a\nb",
+    "\ud800",
+]
+CONTROLS = [
+    "\x1b]52;c;Y3Vy\x07",
+    "\x1b[2J",
+    "\x9b31m",
+    "\x9d0;t\x9c",
+    "\u202e",
+    "\u2066",
+    "\r",
+    "\x07",
+    "\U000e0041",
+    "\ud800",
+]
 MARK = "<the hostile value>"
-HOSTILE_NUMBERS = ["true", '"100"', "Infinity", "-Infinity", "NaN", "1e999", "-1", "0",
-                   "1e-300", "null", "9" * 700, "1e308", "[]", "{}"]
+HOSTILE_NUMBERS = [
+    "true",
+    '"100"',
+    "Infinity",
+    "-Infinity",
+    "NaN",
+    "1e999",
+    "-1",
+    "0",
+    "1e-300",
+    "null",
+    "9" * 700,
+    "1e308",
+    "[]",
+    "{}",
+]
 
 hostile_text = st.sampled_from(SPECIAL_TEXT) | st.text(max_size=12)
-answer_options = st.lists(st.one_of(
-    st.tuples(st.just("--use-case"), st.sampled_from([u.value for u in UseCase]) | hostile_text),
-    st.tuples(st.just("--sensitivity"), st.sampled_from([s.value for s in Sensitivity])),
-    st.tuples(st.just("--diet"), st.sampled_from([d.value for d in Diet])),
-    st.tuples(st.just("--caution"), st.sampled_from([c.value for c in Caution]) | hostile_text),
-    st.tuples(st.just("--allergen"), hostile_text),
-    st.tuples(st.just("--budget"), hostile_text | st.floats().map(repr)),
-    st.tuples(st.just("--days-since-procedure"), hostile_text | st.integers().map(str)),
-    st.just(("--uses-retinoid",)), st.just(("--uses-acids",)),
-), max_size=4).map(lambda groups: [part for group in groups for part in group])
+answer_options = st.lists(
+    st.one_of(
+        st.tuples(st.just("--use-case"), st.sampled_from([u.value for u in UseCase]) | hostile_text),
+        st.tuples(st.just("--sensitivity"), st.sampled_from([s.value for s in Sensitivity])),
+        st.tuples(st.just("--diet"), st.sampled_from([d.value for d in Diet])),
+        st.tuples(st.just("--caution"), st.sampled_from([c.value for c in Caution]) | hostile_text),
+        st.tuples(st.just("--allergen"), hostile_text),
+        st.tuples(st.just("--budget"), hostile_text | st.floats().map(repr)),
+        st.tuples(st.just("--days-since-procedure"), hostile_text | st.integers().map(str)),
+        st.just(("--uses-retinoid",)),
+        st.just(("--uses-acids",)),
+    ),
+    max_size=4,
+).map(lambda groups: [part for group in groups for part in group])
 
 
 class World:
@@ -77,15 +126,25 @@ class World:
             self.device = make_zero_device(root / "zero.json")
 
     def paths(self) -> list[str]:
-        names = ["pipe.json", "link.json", "existing.json", "folder", "fresh.json",
-                 "x" * 300 + ".json", "missing/dir/x.json"]
-        return [str(self.root / n) for n in names] + (
-            [str(self.device)] if self.device else []) + [""]
+        names = [
+            "pipe.json",
+            "link.json",
+            "existing.json",
+            "folder",
+            "fresh.json",
+            "x" * 300 + ".json",
+            "missing/dir/x.json",
+        ]
+        return [str(self.root / n) for n in names] + ([str(self.device)] if self.device else []) + [""]
 
     def state(self) -> tuple[object, ...]:
         """What must never change: the hostile files and the file a link points to."""
-        return (stat.S_ISFIFO(self.fifo.lstat().st_mode), self.victim.read_bytes(),
-                (self.root / "link.json").is_symlink(), self.existing.exists())
+        return (
+            stat.S_ISFIFO(self.fifo.lstat().st_mode),
+            self.victim.read_bytes(),
+            (self.root / "link.json").is_symlink(),
+            self.existing.exists(),
+        )
 
 
 @st.composite
@@ -98,9 +157,10 @@ def hostile_catalog(draw: st.DrawFn, world: World) -> str:
         path.write_bytes(draw(st.binary(max_size=200)))
         return str(path)
     if kind == "number":
-        field = draw(st.sampled_from(['"usd": 295', '"value": 28.4', '"value": 0.34',
-                                      '"value": 2', '"subjects": 66']))
-        text = text.replace(field, f'{field.split(":")[0]}: {draw(st.sampled_from(HOSTILE_NUMBERS))}', 1)
+        field = draw(
+            st.sampled_from(['"usd": 295', '"value": 28.4', '"value": 0.34', '"value": 2', '"subjects": 66'])
+        )
+        text = text.replace(field, f"{field.split(':')[0]}: {draw(st.sampled_from(HOSTILE_NUMBERS))}", 1)
     elif kind == "text":  # what the table, the JSON and the errors print
         for field in ('"SkinMedica"', '"TNS Advanced+ Serum"', '"2026.11.1"'):
             hostile = draw(st.sampled_from(CONTROLS)) + draw(hostile_text) + "x"
@@ -117,18 +177,39 @@ def hostile_profile(draw: st.DrawFn, world: World) -> str:
         path.write_bytes(draw(st.binary(max_size=300)))
         return str(path)
     override: dict[str, Any] = {"size_ml": 30, "dose_ml": 0.25}
-    answers: dict[str, Any] = {"use_case": "hydration", "allergens": ["nuts"],
-                               "budget_usd_per_month": 60, "days_since_procedure": None}
-    data: dict[str, Any] = {
-        "schema_version": 2, "id": "0" * 32, "name": "Imported", "notes": "",
-        "answers": answers, "overrides": {"symbiome-the-answer": override},
-        "compared_ids": [], "bottles": [], "created": "2026-01-01T00:00:00+00:00",
-        "updated": "2026-01-01T00:00:00+00:00", "revision": 1,
+    answers: dict[str, Any] = {
+        "use_case": "hydration",
+        "allergens": ["nuts"],
+        "budget_usd_per_month": 60,
+        "days_since_procedure": None,
     }
-    holder, key = draw(st.sampled_from([
-        (data, "name"), (data, "notes"), (data, "schema_version"), (data, "revision"),
-        (answers, "budget_usd_per_month"), (answers, "days_since_procedure"),
-        (override, "size_ml"), (override, "dose_ml")]))
+    data: dict[str, Any] = {
+        "schema_version": 2,
+        "id": "0" * 32,
+        "name": "Imported",
+        "notes": "",
+        "answers": answers,
+        "overrides": {"symbiome-the-answer": override},
+        "compared_ids": [],
+        "bottles": [],
+        "created": "2026-01-01T00:00:00+00:00",
+        "updated": "2026-01-01T00:00:00+00:00",
+        "revision": 1,
+    }
+    holder, key = draw(
+        st.sampled_from(
+            [
+                (data, "name"),
+                (data, "notes"),
+                (data, "schema_version"),
+                (data, "revision"),
+                (answers, "budget_usd_per_month"),
+                (answers, "days_since_procedure"),
+                (override, "size_ml"),
+                (override, "dose_ml"),
+            ]
+        )
+    )
     holder[key] = MARK
     value = draw(st.sampled_from(HOSTILE_NUMBERS) | hostile_text.map(json.dumps))
     text = json.dumps(data).replace(json.dumps(MARK), value)
@@ -141,9 +222,26 @@ def command_lines(draw: st.DrawFn, world: World) -> list[str]:
     name = draw(hostile_text | st.just("Mum"))
     output = draw(st.sampled_from(world.paths()))
     force = draw(st.sampled_from([[], ["--force"]]))
-    choice = draw(st.sampled_from(["recommend", "recommend", "recommend", "save", "show", "list",
-                                   "export", "import", "validate", "validate", "schema",
-                                   "delete", "restore", "noise"]))
+    choice = draw(
+        st.sampled_from(
+            [
+                "recommend",
+                "recommend",
+                "recommend",
+                "save",
+                "show",
+                "list",
+                "export",
+                "import",
+                "validate",
+                "validate",
+                "schema",
+                "delete",
+                "restore",
+                "noise",
+            ]
+        )
+    )
     if choice == "recommend":
         source = draw(st.sampled_from([[], ["--json"], ["--profile", name]]))
         catalog = draw(st.sampled_from([[], ["--catalog"], ["--catalog"]]))
@@ -154,8 +252,12 @@ def command_lines(draw: st.DrawFn, world: World) -> list[str]:
         notes = draw(st.just([]) | hostile_text.map(lambda text: ["--notes", text]))
         return ["profile", "save", name, *draw(answer_options), *notes]
     if choice in ("show", "list"):
-        return ["profile", choice, *([name] if choice == "show" else []),
-                *draw(st.sampled_from([[], ["--json"]]))]
+        return [
+            "profile",
+            choice,
+            *([name] if choice == "show" else []),
+            *draw(st.sampled_from([[], ["--json"]])),
+        ]
     if choice in ("delete", "restore"):
         return ["profile", choice, name]
     if choice == "export":
@@ -167,9 +269,13 @@ def command_lines(draw: st.DrawFn, world: World) -> list[str]:
     if choice == "schema":
         return ["catalog", "schema", *draw(st.sampled_from([[], ["--output", output, *force]]))]
     # At least one word: with none at all, `serumdesk` opens the app.
-    return draw(st.lists(hostile_text | st.sampled_from(["--json", "--force", "profile",
-                                                          "catalog", "recommend"]),
-                         min_size=1, max_size=5))
+    return draw(
+        st.lists(
+            hostile_text | st.sampled_from(["--json", "--force", "profile", "catalog", "recommend"]),
+            min_size=1,
+            max_size=5,
+        )
+    )
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, str]]:
@@ -177,8 +283,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, str]]:
     seen: dict[str, tuple[int, str]] = {}
     for path in sorted(folder.rglob("*")):
         info = path.lstat()
-        digest = (hashlib.sha256(path.read_bytes()).hexdigest()
-                  if stat.S_ISREG(info.st_mode) else "")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if stat.S_ISREG(info.st_mode) else ""
         seen[str(path.relative_to(folder))] = (info.st_mode, digest)
     return seen
 
@@ -186,16 +291,22 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, str]]:
 def _strict_json(text: str) -> Any:
     def refuse(name: str) -> Any:
         raise AssertionError(f"{name} in JSON output")
+
     return json.loads(text, parse_constant=refuse)
 
 
 def _prints_json(args: list[str]) -> bool:
-    return ("--json" in args and args[:1] in (["recommend"], ["profile"])
-            and "--help" not in args) or args == ["catalog", "schema"]
+    return (
+        "--json" in args and args[:1] in (["recommend"], ["profile"]) and "--help" not in args
+    ) or args == ["catalog", "schema"]
 
 
-def check(args: list[str], result: subprocess.CompletedProcess[str],
-          data_before: dict[str, tuple[int, str]], data_dir: Path) -> None:
+def check(
+    args: list[str],
+    result: subprocess.CompletedProcess[str],
+    data_before: dict[str, tuple[int, str]],
+    data_dir: Path,
+) -> None:
     assert result.returncode in (0, 1, 2), (args, result.returncode, result.stderr)
     assert "Traceback" not in result.stderr, (args, result.stderr)
     assert "unexpected error" not in result.stderr, (args, result.stderr)
@@ -215,9 +326,18 @@ def world(tmp_path: Path, catalog_path: Path, user_dirs: Path) -> World:
     return World(root, catalog_path)
 
 
-@settings(max_examples=1000, deadline=None, derandomize=True, phases=NO_SHRINKING,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.filter_too_much, HealthCheck.data_too_large])
+@settings(
+    max_examples=1000,
+    deadline=None,
+    derandomize=True,
+    phases=NO_SHRINKING,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(data=st.data())
 def test_any_command_line_in_process(world: World, user_dirs: Path, data: st.DataObject) -> None:
     args = data.draw(command_lines(world), label="argv")
@@ -231,16 +351,31 @@ def test_any_command_line_in_process(world: World, user_dirs: Path, data: st.Dat
         raise AssertionError(f"{leftover} left behind by {args}")
 
 
-@settings(max_examples=6, deadline=None, derandomize=True, phases=NO_SHRINKING,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=6,
+    deadline=None,
+    derandomize=True,
+    phases=NO_SHRINKING,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
-def test_the_installed_command_and_sheet(run_serumdesk: Run, world: World, user_dirs: Path,
-                                         data: st.DataObject) -> None:
+def test_the_installed_command_and_sheet(
+    run_serumdesk: Run, world: World, user_dirs: Path, data: st.DataObject
+) -> None:
     output = data.draw(st.sampled_from(world.paths()), label="output")
-    catalog = data.draw(st.sampled_from([[], ["--catalog", world.paths()[0]]])
-                        | hostile_catalog(world).map(lambda c: ["--catalog", c]), label="catalog")
-    args = ["sheet", *data.draw(answer_options, label="answers"), *catalog, "--output", output,
-            *data.draw(st.sampled_from([[], ["--force"], ["--no-medical"]]), label="flags")]
+    catalog = data.draw(
+        st.sampled_from([[], ["--catalog", world.paths()[0]]])
+        | hostile_catalog(world).map(lambda c: ["--catalog", c]),
+        label="catalog",
+    )
+    args = [
+        "sheet",
+        *data.draw(answer_options, label="answers"),
+        *catalog,
+        "--output",
+        output,
+        *data.draw(st.sampled_from([[], ["--force"], ["--no-medical"]]), label="flags"),
+    ]
     before = world.state()
     data_before = _snapshot(user_dirs)
     result = run_serumdesk(*args, timeout=60, check_clean=False)

@@ -30,8 +30,12 @@ def catalog_data() -> dict[str, Any]:
 
 
 def price_list(**entry: Any) -> dict[str, Any]:
-    return {"kind": "price-list", "name": "Clinic", "date": "2026-11-01",
-            "prices": [{"id": TNS, "usd": 150, **entry}]}
+    return {
+        "kind": "price-list",
+        "name": "Clinic",
+        "date": "2026-11-01",
+        "prices": [{"id": TNS, "usd": 150, **entry}],
+    }
 
 
 def write(path: Path, document: Any) -> Path:
@@ -44,8 +48,10 @@ def assert_plain(result: subprocess.CompletedProcess[str]) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     for leak in ("Traceback", "unexpected error", "pydantic", "Error:", "Value error"):
         assert leak not in result.stderr, result.stderr
-    assert any(words in result.stderr for words in (
-        "Nothing was changed", "cannot be used", "is not a SerumDesk profile")), result.stderr
+    assert any(
+        words in result.stderr
+        for words in ("Nothing was changed", "cannot be used", "is not a SerumDesk profile")
+    ), result.stderr
 
 
 def assert_still_works(run: Run) -> None:
@@ -63,27 +69,32 @@ update and a price list (a study may be older, back to 1900)."""
 def _seen(day: str) -> Callable[[dict[str, Any]], None]:
     def change(data: dict[str, Any]) -> None:
         data["products"][0]["price"]["provenance"]["seen"] = day
+
     return change
 
 
 def _updated(day: str) -> Callable[[dict[str, Any]], None]:
     def change(data: dict[str, Any]) -> None:
         data["updated"] = day
+
     return change
 
 
 @pytest.mark.parametrize("day", IMPOSSIBLE_DAYS)
-@pytest.mark.parametrize(("where", "field"), [(_updated, "updated"),
-                                              (_seen, "price.provenance.seen")])
+@pytest.mark.parametrize(("where", "field"), [(_updated, "updated"), (_seen, "price.provenance.seen")])
 def test_a_catalog_with_an_impossible_date_is_refused_naming_the_field(
-        run_serumdesk: Run, tmp_path: Path, day: str, where: Any, field: str) -> None:
+    run_serumdesk: Run, tmp_path: Path, day: str, where: Any, field: str
+) -> None:
     if field.endswith("seen") and day == "1999-12-31":
         field = "price"  # a study may be that old, not a price: the price says so
     data = catalog_data()
     where(day)(data)
     path = write(tmp_path / "clinic.json", data)
-    for args in (("catalog", "validate", str(path)), ("catalog", "import", str(path)),
-                 ("recommend", "--catalog", str(path))):
+    for args in (
+        ("catalog", "validate", str(path)),
+        ("catalog", "import", str(path)),
+        ("recommend", "--catalog", str(path)),
+    ):
         result = run_serumdesk(*args)
         assert_plain(result)
         assert f"field '{field}'" in result.stderr, result.stderr
@@ -93,8 +104,9 @@ def test_a_catalog_with_an_impossible_date_is_refused_naming_the_field(
 
 @pytest.mark.parametrize("day", IMPOSSIBLE_DAYS)
 @pytest.mark.parametrize("field", ["seen", "date"])
-def test_a_price_list_with_an_impossible_date_is_refused(run_serumdesk: Run, tmp_path: Path,
-                                                          day: str, field: str) -> None:
+def test_a_price_list_with_an_impossible_date_is_refused(
+    run_serumdesk: Run, tmp_path: Path, day: str, field: str
+) -> None:
     document = price_list(seen=day) if field == "seen" else {**price_list(), "date": day}
     result = run_serumdesk("catalog", "import", str(write(tmp_path / "prices.json", document)))
     assert_plain(result)
@@ -114,8 +126,9 @@ def test_a_date_a_little_ahead_of_today_is_kept(run_serumdesk: Run, tmp_path: Pa
 
 @pytest.mark.parametrize("digits", [21, 65, 401, 640])
 @pytest.mark.parametrize("kind", ["catalog", "price list"])
-def test_a_price_of_hundreds_of_digits_is_refused_plainly(run_serumdesk: Run, tmp_path: Path,
-                                                          digits: int, kind: str) -> None:
+def test_a_price_of_hundreds_of_digits_is_refused_plainly(
+    run_serumdesk: Run, tmp_path: Path, digits: int, kind: str
+) -> None:
     huge = "9" * digits
     if kind == "catalog":
         text = json.dumps(catalog_data()).replace('"usd": 295', f'"usd": {huge}', 1)
@@ -130,14 +143,16 @@ def test_a_price_of_hundreds_of_digits_is_refused_plainly(run_serumdesk: Run, tm
     assert_still_works(run_serumdesk)
 
 
-@pytest.mark.parametrize("document", [
-    '{"kind": "price-list", "name": "A", "name": "B", "date": "2026-11-01", '
-    f'"prices": [{{"id": "{TNS}", "usd": 150}}]}}',
-    '{"kind": "price-list", "name": "A", "date": "2026-11-01", '
-    f'"prices": [{{"id": "{TNS}", "usd": 150, "usd": 1}}]}}',
-])
-def test_a_key_given_twice_is_refused_plainly(run_serumdesk: Run, tmp_path: Path,
-                                              document: str) -> None:
+@pytest.mark.parametrize(
+    "document",
+    [
+        '{"kind": "price-list", "name": "A", "name": "B", "date": "2026-11-01", '
+        f'"prices": [{{"id": "{TNS}", "usd": 150}}]}}',
+        '{"kind": "price-list", "name": "A", "date": "2026-11-01", '
+        f'"prices": [{{"id": "{TNS}", "usd": 150, "usd": 1}}]}}',
+    ],
+)
+def test_a_key_given_twice_is_refused_plainly(run_serumdesk: Run, tmp_path: Path, document: str) -> None:
     path = tmp_path / "twice.json"
     path.write_text(document, encoding="utf-8")
     result = run_serumdesk("catalog", "import", str(path))
@@ -153,8 +168,9 @@ def _capped() -> None:
 
 
 def _catalog_text(products: str) -> str:
-    return ('{"schema_version": 2, "catalog_version": "x", "updated": "2026-01-01", '
-            f'"products": [{products}]}}')
+    return (
+        f'{{"schema_version": 2, "catalog_version": "x", "updated": "2026-01-01", "products": [{products}]}}'
+    )
 
 
 def _many(item: str, total_bytes: int) -> str:
@@ -166,37 +182,47 @@ HOSTILE_CATALOGS = {
     "ones (49 MB)": lambda: _catalog_text(_many("1", 49 * 1024 * 1024)),
     "empty products (300 KB)": lambda: _catalog_text(_many("{}", 300 * 1024)),
     "empty lists (20 MB)": lambda: _catalog_text(_many("[]", 20 * 1024 * 1024)),
-    "padded empty products (49 MB)": lambda: _catalog_text(
-        _many('{"zzzzzzzzzzzz": 0}', 49 * 1024 * 1024)),
+    "padded empty products (49 MB)": lambda: _catalog_text(_many('{"zzzzzzzzzzzz": 0}', 49 * 1024 * 1024)),
     "one product, a huge list (49 MB)": lambda: _catalog_text(
-        '{"key_ingredients": [' + _many('"aaaaaaaaaa"', 49 * 1024 * 1024) + "]}"),
-    "products of short strings (49 MB)": lambda: _catalog_text(_many('"aaaaaaaaaa"',
-                                                                    49 * 1024 * 1024)),
-    "products with every field wrong (10 MB)": lambda: _catalog_text(_many(
-        json.dumps({k: [] for k in catalog_data()["products"][0]}), 10 * 1024 * 1024)),
+        '{"key_ingredients": [' + _many('"aaaaaaaaaa"', 49 * 1024 * 1024) + "]}"
+    ),
+    "products of short strings (49 MB)": lambda: _catalog_text(_many('"aaaaaaaaaa"', 49 * 1024 * 1024)),
+    "products with every field wrong (10 MB)": lambda: _catalog_text(
+        _many(json.dumps({k: [] for k in catalog_data()["products"][0]}), 10 * 1024 * 1024)
+    ),
 }
 
 
 @pytest.mark.parametrize("name", list(HOSTILE_CATALOGS))
 def test_a_catalog_built_to_fill_memory_is_refused_within_512_mb(
-        tmp_path: Path, user_dirs: Path, name: str) -> None:
+    tmp_path: Path, user_dirs: Path, name: str
+) -> None:
     path = tmp_path / "hostile.json"
     path.write_text(HOSTILE_CATALOGS[name](), encoding="utf-8")
     assert path.stat().st_size < 50 * 1024 * 1024
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    for args in (["catalog", "validate", str(path)], ["catalog", "import", str(path)],
-                 ["recommend", "--catalog", str(path)]):
-        result = subprocess.run([str(SERUMDESK), *args], env=env, capture_output=True,
-                                text=True, timeout=300, stdin=subprocess.DEVNULL, check=False,
-                                preexec_fn=_capped)
+    for args in (
+        ["catalog", "validate", str(path)],
+        ["catalog", "import", str(path)],
+        ["recommend", "--catalog", str(path)],
+    ):
+        result = subprocess.run(
+            [str(SERUMDESK), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            preexec_fn=_capped,
+        )
         assert result.returncode == 1, (args, result.returncode, result.stderr[-500:])
         assert "cannot be used" in result.stderr or "Nothing was changed" in result.stderr
         assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
         assert len(result.stderr.splitlines()) < 20  # the first problems, not millions
 
 
-def test_a_valid_catalog_of_many_products_is_still_read(run_serumdesk: Run,
-                                                        tmp_path: Path) -> None:
+def test_a_valid_catalog_of_many_products_is_still_read(run_serumdesk: Run, tmp_path: Path) -> None:
     """The bounds leave room for a real, large catalog (the bundled products many times)."""
     data = catalog_data()
     products = []
@@ -214,8 +240,13 @@ def test_a_valid_catalog_of_many_products_is_still_read(run_serumdesk: Run,
 
 # --- output that cannot be written, closed streams, odd data folders ----------------------
 
-SMALL_OUTPUTS = [("ingredients", "Water", "--json"), ("profile", "list"), ("--version",),
-                 ("recommend",), ("catalog", "schema")]
+SMALL_OUTPUTS = [
+    ("ingredients", "Water", "--json"),
+    ("profile", "list"),
+    ("--version",),
+    ("recommend",),
+    ("catalog", "schema"),
+]
 
 
 def _no_room() -> None:
@@ -233,11 +264,13 @@ def _run_raw(args: tuple[str, ...], **kwargs: Any) -> subprocess.CompletedProces
 
 
 @pytest.mark.parametrize("args", SMALL_OUTPUTS)
-def test_output_to_a_full_file_system_fails_with_a_message(tmp_path: Path, user_dirs: Path,
-                                                           args: tuple[str, ...]) -> None:
+def test_output_to_a_full_file_system_fails_with_a_message(
+    tmp_path: Path, user_dirs: Path, args: tuple[str, ...]
+) -> None:
     with (tmp_path / "out").open("wb") as out:
-        result = _run_raw(args, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                          preexec_fn=_no_room)
+        result = _run_raw(
+            args, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, preexec_fn=_no_room
+        )
     stderr = result.stderr.decode()
     assert result.returncode == 1, stderr
     assert "could not write the output: the file is too large" in stderr
@@ -245,13 +278,13 @@ def test_output_to_a_full_file_system_fails_with_a_message(tmp_path: Path, user_
 
 
 @pytest.mark.parametrize("args", SMALL_OUTPUTS)
-def test_output_to_a_reader_that_went_away_is_not_success(tmp_path: Path, user_dirs: Path,
-                                                          args: tuple[str, ...]) -> None:
+def test_output_to_a_reader_that_went_away_is_not_success(
+    tmp_path: Path, user_dirs: Path, args: tuple[str, ...]
+) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        result = _run_raw(args, stdout=write_end, stderr=subprocess.PIPE,
-                          stdin=subprocess.DEVNULL)
+        result = _run_raw(args, stdout=write_end, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
     finally:
         os.close(write_end)
     assert result.returncode == 141, result.stderr
@@ -261,20 +294,39 @@ def test_output_to_a_reader_that_went_away_is_not_success(tmp_path: Path, user_d
 def _closed(fd: int) -> Callable[[], None]:
     def close() -> None:
         os.close(fd)
+
     return close
 
 
-@pytest.mark.parametrize(("args", "fd", "said"), [
-    (("ingredients", "-"), 0, "standard input is closed"),
-    (("catalog", "add", "--brand", "B", "--name", "N", "--price", "10", "--size", "10",
-      "--ingredients", "-"), 0, "standard input is closed"),
-    (("recommend",), 1, "standard output is closed"),
-    (("recommend", "--json"), 1, "standard output is closed"),
-    (("--version",), 1, "standard output is closed"),
-    (("profile", "list"), 1, "standard output is closed"),
-])
-def test_a_closed_stream_is_said_plainly(user_dirs: Path, args: tuple[str, ...], fd: int,
-                                         said: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "fd", "said"),
+    [
+        (("ingredients", "-"), 0, "standard input is closed"),
+        (
+            (
+                "catalog",
+                "add",
+                "--brand",
+                "B",
+                "--name",
+                "N",
+                "--price",
+                "10",
+                "--size",
+                "10",
+                "--ingredients",
+                "-",
+            ),
+            0,
+            "standard input is closed",
+        ),
+        (("recommend",), 1, "standard output is closed"),
+        (("recommend", "--json"), 1, "standard output is closed"),
+        (("--version",), 1, "standard output is closed"),
+        (("profile", "list"), 1, "standard output is closed"),
+    ],
+)
+def test_a_closed_stream_is_said_plainly(user_dirs: Path, args: tuple[str, ...], fd: int, said: str) -> None:
     streams: dict[str, Any] = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE}
     del streams["stdin" if fd == 0 else "stdout"]
     result = _run_raw(args, stderr=subprocess.PIPE, preexec_fn=_closed(fd), **streams)
@@ -285,18 +337,29 @@ def test_a_closed_stream_is_said_plainly(user_dirs: Path, args: tuple[str, ...],
 
 
 def test_closed_standard_error_still_gives_the_status(user_dirs: Path) -> None:
-    result = _run_raw(("recommend", "--use-case", "nothing"), stdout=subprocess.PIPE,
-                      stdin=subprocess.DEVNULL, preexec_fn=_closed(2))
+    result = _run_raw(
+        ("recommend", "--use-case", "nothing"),
+        stdout=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=_closed(2),
+    )
     assert result.returncode == 2
 
 
 @pytest.mark.parametrize("kind", ["file", "fifo"])
-@pytest.mark.parametrize("args", [("profile", "list"), ("profile", "save", "A"),
-                                  ("recommend",), ("catalog", "mine"),
-                                  ("catalog", "import", "--reset")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("profile", "list"),
+        ("profile", "save", "A"),
+        ("recommend",),
+        ("catalog", "mine"),
+        ("catalog", "import", "--reset"),
+    ],
+)
 def test_a_data_folder_that_is_a_file_or_fifo_is_said_plainly(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_serumdesk: Run, kind: str,
-        args: tuple[str, ...]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_serumdesk: Run, kind: str, args: tuple[str, ...]
+) -> None:
     from tests.hostile import make_fifo
 
     odd = tmp_path / "data"
@@ -316,37 +379,65 @@ def test_a_data_folder_that_is_a_file_or_fifo_is_said_plainly(
 
 # --- shared profiles that carry serums; one size limit per kind ---------------------------
 
+
 def shared_profile(folder: Path, *serums: dict[str, Any]) -> Path:
     document = {
-        "schema_version": 3, "id": "35977caa0c9e49b9b65f19fd87bab2c0", "name": "Shared",
-        "answers": {"use_case": "post-procedure"}, "compared_ids": [s["id"] for s in serums],
-        "created": "2026-11-01T10:00:00Z", "updated": "2026-11-01T10:00:00Z",
-        "my_products": list(serums)}
+        "schema_version": 3,
+        "id": "35977caa0c9e49b9b65f19fd87bab2c0",
+        "name": "Shared",
+        "answers": {"use_case": "post-procedure"},
+        "compared_ids": [s["id"] for s in serums],
+        "created": "2026-11-01T10:00:00Z",
+        "updated": "2026-11-01T10:00:00Z",
+        "my_products": list(serums),
+    }
     return write(folder / "shared.json", document)
 
 
 def serum(label: str, n: int = 1, **fields: Any) -> dict[str, Any]:
-    return {"id": f"mine-shared-{n}", "brand": "Shared", "name": f"Serum {n}", "price_usd": 90,
-            "size_ml": 30, "entered": "2026-11-01", "label": label, **fields}
+    return {
+        "id": f"mine-shared-{n}",
+        "brand": "Shared",
+        "name": f"Serum {n}",
+        "price_usd": 90,
+        "size_ml": 30,
+        "entered": "2026-11-01",
+        "label": label,
+        **fields,
+    }
 
 
 def assert_every_read_works(run: Run, tmp_path: Path) -> None:
-    for args in (("catalog", "mine"), ("catalog", "mine", "--json"), ("recommend",),
-                 ("recommend", "--json", "--profile", "Shared"),
-                 ("sheet", "--profile", "Shared", "--output", str(tmp_path / "s.pdf"), "--force")):
+    for args in (
+        ("catalog", "mine"),
+        ("catalog", "mine", "--json"),
+        ("recommend",),
+        ("recommend", "--json", "--profile", "Shared"),
+        ("sheet", "--profile", "Shared", "--output", str(tmp_path / "s.pdf"), "--force"),
+    ):
         result = run(*args)
         assert result.returncode == 0, (args, result.stderr)
         for leak in ("unexpected error", "pydantic", "ValidationError", "cannot be shown"):
             assert leak not in result.stdout + result.stderr, (args, result.stderr)
 
 
-REPEATED = ["Glycerin", "Human Fibroblast Conditioned Media", "Retinol", "Parfum", "Aqua",
-            "Lavandula Angustifolia Oil", "Glycolic Acid", "Carmine", "X" * 2500]
+REPEATED = [
+    "Glycerin",
+    "Human Fibroblast Conditioned Media",
+    "Retinol",
+    "Parfum",
+    "Aqua",
+    "Lavandula Angustifolia Oil",
+    "Glycolic Acid",
+    "Carmine",
+    "X" * 2500,
+]
 
 
 @pytest.mark.parametrize("ingredient", REPEATED, ids=lambda i: i[:20])
 def test_a_shared_serum_whose_label_repeats_an_ingredient_is_read_like_any(
-        run_serumdesk: Run, tmp_path: Path, ingredient: str) -> None:
+    run_serumdesk: Run, tmp_path: Path, ingredient: str
+) -> None:
     from serumdesk.domain.strict.limits import LABEL_CHARS
 
     label = ", ".join([ingredient] * 1500)[:LABEL_CHARS]
@@ -356,18 +447,37 @@ def test_a_shared_serum_whose_label_repeats_an_ingredient_is_read_like_any(
     assert_every_read_works(run_serumdesk, tmp_path)
     label_file = tmp_path / "label.txt"
     label_file.write_text(label, encoding="utf-8")
-    added = run_serumdesk("catalog", "add", "--brand", "B", "--name", "N", "--price", "10",
-                          "--size", "10", "--ingredients-file", str(label_file))
+    added = run_serumdesk(
+        "catalog",
+        "add",
+        "--brand",
+        "B",
+        "--name",
+        "N",
+        "--price",
+        "10",
+        "--size",
+        "10",
+        "--ingredients-file",
+        str(label_file),
+    )
     assert added.returncode == 0, added.stderr  # the same label, typed in, is taken too
     assert_every_read_works(run_serumdesk, tmp_path)
 
 
-@pytest.mark.parametrize(("fields", "named"), [
-    ({"seen": "9999-12-31"}, "seen"), ({"entered": "0001-01-01"}, "entered"),
-    ({"price_usd": 10 ** 400}, "price_usd"), ({"brand": "\u3164"}, "brand"),
-    ({"name": "\u2800\u2800"}, "name")])
+@pytest.mark.parametrize(
+    ("fields", "named"),
+    [
+        ({"seen": "9999-12-31"}, "seen"),
+        ({"entered": "0001-01-01"}, "entered"),
+        ({"price_usd": 10**400}, "price_usd"),
+        ({"brand": "\u3164"}, "brand"),
+        ({"name": "\u2800\u2800"}, "name"),
+    ],
+)
 def test_a_shared_serum_with_an_impossible_field_is_refused_naming_it(
-        run_serumdesk: Run, tmp_path: Path, fields: dict[str, Any], named: str) -> None:
+    run_serumdesk: Run, tmp_path: Path, fields: dict[str, Any], named: str
+) -> None:
     path = shared_profile(tmp_path, serum("Water, Glycerin", **fields))
     result = run_serumdesk("profile", "import", str(path), "--with-serums")
     assert_plain(result)
@@ -376,8 +486,7 @@ def test_a_shared_serum_with_an_impossible_field_is_refused_naming_it(
     assert_still_works(run_serumdesk)
 
 
-def test_a_price_list_over_its_limit_is_refused_on_import(run_serumdesk: Run,
-                                                          tmp_path: Path) -> None:
+def test_a_price_list_over_its_limit_is_refused_on_import(run_serumdesk: Run, tmp_path: Path) -> None:
     """The limit every later read applies: 10 MB for a price list (a catalog may be 50)."""
     from serumdesk.domain.catalog.price_list import MAX_PRICE_LIST_BYTES
 
@@ -397,18 +506,34 @@ def test_a_price_list_over_its_limit_is_refused_on_import(run_serumdesk: Run,
 
 # --- a terminal that is not UTF-8 -----------------------------------------------------------
 
+
 def _c_locale(*args: str) -> subprocess.CompletedProcess[bytes]:
-    env = dict(os.environ, LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0",
-               QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([os.fsencode(SERUMDESK), *(os.fsencode(a) if isinstance(a, str)
-                                                     else a for a in args)],
-                          env=env, capture_output=True, timeout=60, check=False)
+    env = dict(os.environ, LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0", QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [os.fsencode(SERUMDESK), *(os.fsencode(a) if isinstance(a, str) else a for a in args)],
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("brand", ["Café", "Zoë & Søn", "Лаборатория", "美容液", "Glow 😀"])
 def test_text_typed_under_a_c_locale_is_kept_not_dropped(run_serumdesk: Run, brand: str) -> None:
-    result = _c_locale("catalog", "add", "--brand", brand, "--name", "Sérum", "--price", "10",
-                       "--size", "10", "--ingredients", "Water, Glycerin")
+    result = _c_locale(
+        "catalog",
+        "add",
+        "--brand",
+        brand,
+        "--name",
+        "Sérum",
+        "--price",
+        "10",
+        "--size",
+        "10",
+        "--ingredients",
+        "Water, Glycerin",
+    )
     assert result.returncode == 0, result.stderr
     listed = json.loads(run_serumdesk("catalog", "mine", "--json").stdout)["products"]
     assert [(p["brand"], p["name"]) for p in listed] == [(brand, "Sérum")]

@@ -16,16 +16,31 @@ from .conftest import SERUMDESK, Run
 
 LABELS = Path(__file__).parents[1] / "unit" / "domain" / "data" / "labels"
 TNS = LABELS / "skinmedica-tns-recovery-complex.txt"
-FIELDS = ["ingredients", "source_category", "source_reason", "human_derived", "animal_derived",
-          "live_stem_cells_claimed", "truncated", "items_read", "items_listed",
-          "unread_characters", "vegan", "fragrance", "irritants", "allergen_matches", "unknown",
-          "cautions"]
+FIELDS = [
+    "ingredients",
+    "source_category",
+    "source_reason",
+    "human_derived",
+    "animal_derived",
+    "live_stem_cells_claimed",
+    "truncated",
+    "items_read",
+    "items_listed",
+    "unread_characters",
+    "vegan",
+    "fragrance",
+    "irritants",
+    "allergen_matches",
+    "unknown",
+    "cautions",
+]
 
 
 def label_file(tmp_path: Path, source: Path) -> Path:
     """The label as printed, without the collection's '# ' source header."""
-    text = "\n".join(line for line in source.read_text(encoding="utf-8").splitlines()
-                     if not line.startswith("# "))
+    text = "\n".join(
+        line for line in source.read_text(encoding="utf-8").splitlines() if not line.startswith("# ")
+    )
     path = tmp_path / source.name
     path.write_text(text, encoding="utf-8")
     return path
@@ -33,8 +48,15 @@ def label_file(tmp_path: Path, source: Path) -> Path:
 
 def run_with_stdin(tmp_path: Path, data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([str(SERUMDESK), "ingredients", *args], input=data, cwd=tmp_path, env=env,
-                          capture_output=True, timeout=60, check=False)
+    return subprocess.run(
+        [str(SERUMDESK), "ingredients", *args],
+        input=data,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_text_gives_one_line_per_ingredient_then_the_verdict(run_serumdesk: Run) -> None:
@@ -45,15 +67,24 @@ def test_text_gives_one_line_per_ingredient_then_the_verdict(run_serumdesk: Run)
     assert "2. Glycerine → Glycerin: humectant." in out
     assert "3. Niacinamide 10% → Niacinamide:" in out
     assert "4. Zorblaxine → not in SerumDesk's vocabulary: not guessed" in out
-    verdict = out[out.index("Verdict:"):]
+    verdict = out[out.index("Verdict:") :]
     assert "Source: cannot tell." in verdict and "Unknown: Zorblaxine." in verdict
     assert "Not medical advice" in out
 
 
 def test_file_json_has_exactly_the_issues_fields(run_serumdesk: Run, tmp_path: Path) -> None:
-    result = run_serumdesk("ingredients", "--file", str(label_file(tmp_path, TNS)), "--json",
-                           "--caution", "pregnant-or-breastfeeding", "--allergen", "linalool",
-                           "--allergen", "zorblax")
+    result = run_serumdesk(
+        "ingredients",
+        "--file",
+        str(label_file(tmp_path, TNS)),
+        "--json",
+        "--caution",
+        "pregnant-or-breastfeeding",
+        "--allergen",
+        "linalool",
+        "--allergen",
+        "zorblax",
+    )
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
     assert list(doc) == FIELDS
@@ -62,7 +93,10 @@ def test_file_json_has_exactly_the_issues_fields(run_serumdesk: Run, tmp_path: P
     assert doc["human_derived"] == "yes" and doc["vegan"] == "no" and doc["truncated"] is False
     assert "Parfum" in doc["fragrance"] and "Linalool" in doc["fragrance"]
     assert {(m["ingredient"], m["match"]) for m in doc["allergen_matches"]} == {
-        ("Parfum", "possible"), ("Linalool", "definite"), (None, "unknown-allergen")}
+        ("Parfum", "possible"),
+        ("Linalool", "definite"),
+        (None, "unknown-allergen"),
+    }
     assert any(c["kind"] == "medical" and c["level"] == "clinician" for c in doc["cautions"])
 
 
@@ -78,15 +112,18 @@ def test_stdin_dash_reads_the_label_piped_in(tmp_path: Path) -> None:
 def test_profile_answers_apply(run_serumdesk: Run) -> None:
     saved = run_serumdesk("profile", "save", "Mum", "--allergen", "fish", "--diet", "vegan")
     assert saved.returncode == 0, saved.stderr
-    result = run_serumdesk("ingredients", "Water, Marine Extract, Snail Secretion Filtrate",
-                           "--profile", "Mum")
+    result = run_serumdesk(
+        "ingredients", "Water, Marine Extract, Snail Secretion Filtrate", "--profile", "Mum"
+    )
     assert result.returncode == 0, result.stderr
     assert "“fish” (Fish-derived ingredients): Marine Extract — possible match" in result.stdout
     assert "Does not fit your answer “Vegan" in result.stdout
 
 
-@pytest.mark.parametrize("args", [["ingredients", ""], ["ingredients", "  ,  ; "],
-                                  ["ingredients"], ["ingredients", "Ingredients:"]])
+@pytest.mark.parametrize(
+    "args",
+    [["ingredients", ""], ["ingredients", "  ,  ; "], ["ingredients"], ["ingredients", "Ingredients:"]],
+)
 def test_an_empty_label_exits_2_with_a_clear_message(run_serumdesk: Run, args: list[str]) -> None:
     result = run_serumdesk(*args)
     assert result.returncode == 2
@@ -115,8 +152,7 @@ def test_a_named_pipe_is_refused_at_once(run_serumdesk: Run, tmp_path: Path) -> 
     assert result.returncode == 1 and "not a regular file" in result.stderr
 
 
-def test_a_folder_a_missing_file_and_a_huge_file_are_refused(run_serumdesk: Run,
-                                                              tmp_path: Path) -> None:
+def test_a_folder_a_missing_file_and_a_huge_file_are_refused(run_serumdesk: Run, tmp_path: Path) -> None:
     folder = run_serumdesk("ingredients", "--file", str(tmp_path))
     assert folder.returncode == 1 and "a folder" in folder.stderr
     missing = run_serumdesk("ingredients", "--file", str(tmp_path / "none.txt"))
@@ -127,8 +163,7 @@ def test_a_folder_a_missing_file_and_a_huge_file_are_refused(run_serumdesk: Run,
     assert result.returncode == 1 and "not one ingredient label" in result.stderr
 
 
-def test_a_one_megabyte_label_finishes_and_says_what_was_not_read(run_serumdesk: Run,
-                                                                  tmp_path: Path) -> None:
+def test_a_one_megabyte_label_finishes_and_says_what_was_not_read(run_serumdesk: Run, tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("Water, Glycerin, Zorblaxine, " * 36_000, encoding="utf-8")
     assert big.stat().st_size > 1_000_000
@@ -147,8 +182,9 @@ def test_control_characters_never_reach_the_output(run_serumdesk: Run) -> None:
         assert ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf"), repr(ch)
 
 
-def test_vocabulary_schema_and_validation_commands(run_serumdesk: Run, tmp_path: Path,
-                                                   ingredients_path: Path) -> None:
+def test_vocabulary_schema_and_validation_commands(
+    run_serumdesk: Run, tmp_path: Path, ingredients_path: Path
+) -> None:
     valid = run_serumdesk("catalog", "validate", "--ingredients", str(ingredients_path))
     assert valid.returncode == 0 and "valid" in valid.stdout
     broken = tmp_path / "broken.json"

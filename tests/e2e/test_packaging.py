@@ -54,6 +54,7 @@ def _appstream_issues(output: str) -> list[str]:
 
 # --- identity: every file names the same app ---------------------------------------------
 
+
 def test_desktop_entry_names_the_app_and_an_installed_command() -> None:
     entry = _desktop_entry(DESKTOP)
     assert entry["Type"] == "Application"
@@ -86,20 +87,29 @@ def test_metainfo_id_launchable_and_release_match_the_app() -> None:
 
 # --- validators (Debian's desktop-file-utils and appstream) -------------------------------
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="desktop-file-validate not installed (apt-get install desktop-file-utils)")
+
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate not installed (apt-get install desktop-file-utils)",
+)
 def test_desktop_entry_is_valid() -> None:
-    result = subprocess.run(["desktop-file-validate", str(DESKTOP)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
+    )
     # It exits 0 on hints too; a hint (say, two main categories) is still a defect here.
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None,
-                    reason="appstreamcli not installed (apt-get install appstream)")
+@pytest.mark.skipif(
+    shutil.which("appstreamcli") is None, reason="appstreamcli not installed (apt-get install appstream)"
+)
 def test_metainfo_is_valid() -> None:
-    result = subprocess.run(["appstreamcli", "validate", "--no-net", "--strict", str(METAINFO)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", "--strict", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     output = result.stdout + result.stderr
     assert not _appstream_issues(output), output
     # --strict fails on the tolerated info line too; anything else failing shows above.
@@ -107,6 +117,7 @@ def test_metainfo_is_valid() -> None:
 
 
 # --- icons --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("size", ICON_SIZES)
 def test_icon_png_has_its_size(size: int) -> None:
@@ -126,28 +137,41 @@ def test_icon_svg_is_square_svg() -> None:
 
 @pytest.mark.slow
 def test_committed_pngs_match_the_svg() -> None:
-    result = subprocess.run([sys.executable, str(PACKAGING / "render_icons.py"), "--check"],
-                            capture_output=True, text=True, check=False, timeout=120,
-                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    result = subprocess.run(
+        [sys.executable, str(PACKAGING / "render_icons.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- install-desktop.sh -------------------------------------------------------------------
 
+
 def _installed_files(data: Path) -> list[Path]:
-    return [data / "applications" / DESKTOP.name, data / "metainfo" / METAINFO.name,
-            data / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg",
-            *(data / "icons" / "hicolor" / f"{s}x{s}" / "apps" / f"{APP_ID}.png"
-              for s in ICON_SIZES)]
+    return [
+        data / "applications" / DESKTOP.name,
+        data / "metainfo" / METAINFO.name,
+        data / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg",
+        *(data / "icons" / "hicolor" / f"{s}x{s}" / "apps" / f"{APP_ID}.png" for s in ICON_SIZES),
+    ]
 
 
 def _install_script(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", str(PACKAGING / "install-desktop.sh"), *args], env=env,
-                          capture_output=True, text=True, check=False, timeout=60)
+    return subprocess.run(
+        ["bash", str(PACKAGING / "install-desktop.sh"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
 
 
-def test_install_desktop_puts_files_under_xdg_data_home_and_uninstall_removes_them(
-        tmp_path: Path) -> None:
+def test_install_desktop_puts_files_under_xdg_data_home_and_uninstall_removes_them(tmp_path: Path) -> None:
     data = Path(os.environ["XDG_DATA_HOME"])  # conftest points it into tmp_path
     launcher = tmp_path / "my apps" / "serumdesk-gui"  # a space: Exec must quote it
     launcher.parent.mkdir()
@@ -163,8 +187,12 @@ def test_install_desktop_puts_files_under_xdg_data_home_and_uninstall_removes_th
     assert entry["TryExec"] == str(launcher)
     assert entry["Icon"] == APP_ID
     if shutil.which("desktop-file-validate"):
-        check = subprocess.run(["desktop-file-validate", str(data / "applications" / DESKTOP.name)],
-                               capture_output=True, text=True, check=False)
+        check = subprocess.run(
+            ["desktop-file-validate", str(data / "applications" / DESKTOP.name)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert check.returncode == 0, check.stdout
 
     result = _install_script("--uninstall", env=dict(os.environ))

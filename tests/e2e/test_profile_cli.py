@@ -12,8 +12,12 @@ from .conftest import Run
 
 pytestmark = pytest.mark.slow
 
-HUMAN_DERIVED = {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
-                 "angela-caglia-cell-forte", "symbiome-the-answer"}
+HUMAN_DERIVED = {
+    "skinmedica-tns-advanced-plus",
+    "neocutis-bio-serum-firm",
+    "angela-caglia-cell-forte",
+    "symbiome-the-answer",
+}
 
 
 def _excluded(result_stdout: str) -> set[str]:
@@ -21,9 +25,21 @@ def _excluded(result_stdout: str) -> set[str]:
 
 
 def test_round_trip_through_the_cli(run_serumdesk: Run, tmp_path: Path, user_dirs: Path) -> None:
-    saved = run_serumdesk("profile", "save", "Mum", "--diet", "vegan", "--use-case",
-                          "post-procedure", "--allergen", "lanolin", "--budget", "80",
-                          "--notes", "after laser")
+    saved = run_serumdesk(
+        "profile",
+        "save",
+        "Mum",
+        "--diet",
+        "vegan",
+        "--use-case",
+        "post-procedure",
+        "--allergen",
+        "lanolin",
+        "--budget",
+        "80",
+        "--notes",
+        "after laser",
+    )
     assert saved.returncode == 0, saved.stderr
     assert "Saved new profile 'Mum'" in saved.stdout
 
@@ -78,8 +94,12 @@ def test_round_trip_through_the_cli(run_serumdesk: Run, tmp_path: Path, user_dir
 def test_unknown_profile_lists_existing_names(run_serumdesk: Run) -> None:
     run_serumdesk("profile", "save", "Mum")
     run_serumdesk("profile", "save", "Dad")
-    for args in (["recommend", "--profile", "Gran"], ["profile", "show", "Gran"],
-                 ["profile", "delete", "Gran"], ["profile", "export", "Gran", "x.json"]):
+    for args in (
+        ["recommend", "--profile", "Gran"],
+        ["profile", "show", "Gran"],
+        ["profile", "delete", "Gran"],
+        ["profile", "export", "Gran", "x.json"],
+    ):
         result = run_serumdesk(*args)
         assert result.returncode == 1, args
         assert "no profile named 'Gran'" in result.stderr
@@ -95,8 +115,7 @@ def test_hostile_names_round_trip(run_serumdesk: Run, user_dirs: Path, name: str
     assert run_serumdesk("profile", "delete", name).returncode == 0
 
 
-def test_bad_files_are_reported_not_fatal(run_serumdesk: Run, user_dirs: Path,
-                                          tmp_path: Path) -> None:
+def test_bad_files_are_reported_not_fatal(run_serumdesk: Run, user_dirs: Path, tmp_path: Path) -> None:
     run_serumdesk("profile", "save", "Mum")
     bad = user_dirs / "profiles" / ("a" * 32 + ".json")
     bad.write_text("{not json", "utf-8")
@@ -127,9 +146,21 @@ def test_show_lists_the_bottles(run_serumdesk: Run, user_dirs: Path) -> None:
     from serumdesk.storage.profiles import ProfileStore
 
     store = ProfileStore(user_dirs / "profiles")
-    store.save(store.create("Mum").with_changes(bottles=(
-        Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_after_opening=6,
-               patch_started=dt.date(2026, 10, 30), patch_result=PatchResult.NO_REACTION),)))
+    store.save(
+        store.create("Mum").with_changes(
+            bottles=(
+                Bottle(
+                    "symbiome-the-answer",
+                    opened=dt.date(2026, 11, 2),
+                    months_after_opening=6,
+                    patch_started=dt.date(2026, 10, 30),
+                    patch_result=PatchResult.NO_REACTION,
+                ),
+            )
+        )
+    )
     text = run_serumdesk("profile", "show", "Mum").stdout
-    assert ("Bottle of symbiome-the-answer: patch test put on 2026-10-30 (no reaction); "
-            "opened 2026-11-02; keeps 6 months after opening") in text
+    assert (
+        "Bottle of symbiome-the-answer: patch test put on 2026-10-30 (no reaction); "
+        "opened 2026-11-02; keeps 6 months after opening"
+    ) in text

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 # Loaded by Python's `site` at start-up when its folder is on PYTHONPATH: every way of
 # reaching the network is recorded to $SERUMDESK_NETLOG and then refused.
-SITECUSTOMIZE = '''
+SITECUSTOMIZE = """
 import os, socket
 
 def _trap(what):
@@ -32,7 +32,7 @@ socket.getaddrinfo = _trap("getaddrinfo")
 socket.gethostbyname = _trap("gethostbyname")
 with open(os.environ["SERUMDESK_NETLOG"] + ".loaded", "a", encoding="utf-8") as seen:
     seen.write("loaded\\n")
-'''
+"""
 
 
 @pytest.fixture
@@ -41,22 +41,24 @@ def trapped_env(tmp_path: Path) -> tuple[dict[str, str], Path]:
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(SITECUSTOMIZE, "utf-8")
     log = tmp_path / "netlog.txt"
-    env = dict(os.environ, PYTHONPATH=str(hook), SERUMDESK_NETLOG=str(log),
-               QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, PYTHONPATH=str(hook), SERUMDESK_NETLOG=str(log), QT_QPA_PLATFORM="offscreen")
     return env, log
 
 
 def test_the_trap_catches_a_connection(trapped_env: tuple[dict[str, str], Path]) -> None:
     """Control: without this the test below could pass with a trap that never fires."""
     env, log = trapped_env
-    code = ("import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=0.1)\n"
-            "except OSError:\n    pass\n")
+    code = (
+        "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=0.1)\n"
+        "except OSError:\n    pass\n"
+    )
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
     assert "create_connection" in log.read_text("utf-8")
 
 
-def test_no_cli_command_touches_the_network(trapped_env: tuple[dict[str, str], Path],
-                                            tmp_path: Path, catalog_path: Path) -> None:
+def test_no_cli_command_touches_the_network(
+    trapped_env: tuple[dict[str, str], Path], tmp_path: Path, catalog_path: Path
+) -> None:
     env, log = trapped_env
     work = tmp_path / "work"
     work.mkdir()
@@ -74,8 +76,16 @@ def test_no_cli_command_touches_the_network(trapped_env: tuple[dict[str, str], P
         ["sheet", "--output", "sheet.pdf"],
     ]
     for args in commands:
-        result = subprocess.run([str(SERUMDESK), *args], cwd=work, env=env, capture_output=True,
-                                text=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+        result = subprocess.run(
+            [str(SERUMDESK), *args],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
         assert result.returncode == 0, (args, result.stderr)
         assert "network access is forbidden" not in result.stderr
     assert not log.exists(), log.read_text("utf-8")

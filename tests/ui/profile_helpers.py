@@ -39,8 +39,9 @@ class ScriptedPrompts:
         self.asked.append(("clear_on_quit", ""))
         return self.unsaved.popleft() if self.unsaved else Unsaved.DISCARD
 
-    def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
-                     current_id: str | None = None) -> Profile | None:
+    def pick_profile(
+        self, profiles: list[Profile], *, title: str, intro: str, action: str, current_id: str | None = None
+    ) -> Profile | None:
         self.asked.append(("pick", ", ".join(p.name for p in profiles)))
         wanted = self.picks.popleft() if self.picks else None
         return next((p for p in profiles if p.name == wanted), None)

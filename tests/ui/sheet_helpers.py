@@ -19,19 +19,29 @@ from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, page_layout
 CATALOG = Path(__file__).resolve().parents[2] / "catalog" / "catalog.json"
 
 # Catalog facts (catalog/catalog.json, shared/reference/product-facts.md).
-HUMAN_DERIVED = ("skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
-                 "angela-caglia-cell-forte", "symbiome-the-answer")
+HUMAN_DERIVED = (
+    "skinmedica-tns-advanced-plus",
+    "neocutis-bio-serum-firm",
+    "angela-caglia-cell-forte",
+    "symbiome-the-answer",
+)
 
 PERSONAS: dict[str, Answers] = {
     "vegan": Answers(diet=Diet.VEGAN),
     "pregnant": Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING})),
-    "post-procedure": Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-                              days_since_procedure=3),
+    "post-procedure": Answers(
+        use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH, days_since_procedure=3
+    ),
     # Everything that adds text at once: the densest sheet a person can ask for.
-    "heavy": Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-                     cautions=frozenset(c for c in Caution if c.is_medical),
-                     allergens=("latex", "peanut oil"), actives=frozenset(Active),
-                     budget_usd_per_month=50, days_since_procedure=3),
+    "heavy": Answers(
+        use_case=UseCase.POST_PROCEDURE,
+        sensitivity=Sensitivity.HIGH,
+        cautions=frozenset(c for c in Caution if c.is_medical),
+        allergens=("latex", "peanut oil"),
+        actives=frozenset(Active),
+        budget_usd_per_month=50,
+        days_since_procedure=3,
+    ),
 }
 
 
@@ -43,8 +53,7 @@ VOCABULARY = VocabularyLoader(CATALOG.parent / "ingredients.json")
 
 
 def rec_for(persona: str, catalog: Catalog | None = None) -> Recommendation:
-    return recommend(catalog or bundled_catalog(), PERSONAS[persona],
-                     vocabulary=VOCABULARY.load())
+    return recommend(catalog or bundled_catalog(), PERSONAS[persona], vocabulary=VOCABULARY.load())
 
 
 def pdf_pages_text(path: Path) -> list[str]:

@@ -24,13 +24,37 @@ from serumdesk.domain.choices import Procedure, UseCase
 from serumdesk.domain.strict.plain_text import DIRECTION_CONTROLS, is_unsafe
 from tests.ui.wizard_helpers import CATALOG, compare, drive_to_results, open_window
 
-HOSTILE = ["\x1b[31m", "\u202e", "\x1b]52;c;aGk=\x07", "\x9b2J", "\u200b", "\x07", "\x08",
-           "\u2066", "\U000e0041", "\x1b", "\ufeff", "\u061c"]
+HOSTILE = [
+    "\x1b[31m",
+    "\u202e",
+    "\x1b]52;c;aGk=\x07",
+    "\x9b2J",
+    "\u200b",
+    "\x07",
+    "\x08",
+    "\u2066",
+    "\U000e0041",
+    "\x1b",
+    "\ufeff",
+    "\u061c",
+]
 """What a crafted catalog puts around its text: colour and clipboard escapes, a right-to-left
 override that shows a name reversed, invisible characters, bells and backspaces."""
 
-TEXT_KEYS = {"brand", "name", "description", "source_detail", "source", "summary", "text",
-             "note", "funded_by", "ingredient", "concentration_disclosed", "catalog_version"}
+TEXT_KEYS = {
+    "brand",
+    "name",
+    "description",
+    "source_detail",
+    "source",
+    "summary",
+    "text",
+    "note",
+    "funded_by",
+    "ingredient",
+    "concentration_disclosed",
+    "catalog_version",
+}
 TEXT_LISTS = {"key_ingredients", "inci", "ethics_notes", "ethics_claims", "notes"}
 
 
@@ -53,8 +77,14 @@ def _poisoned(value: Any, key: str = "", n: list[int] | None = None) -> Any:
 
 def texts_of(widget: QWidget) -> list[str]:
     """Every text a person (or a screen reader) can be shown by `widget`."""
-    found = [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription(),
-             widget.statusTip(), widget.whatsThis(), widget.windowTitle()]
+    found = [
+        widget.toolTip(),
+        widget.accessibleName(),
+        widget.accessibleDescription(),
+        widget.statusTip(),
+        widget.whatsThis(),
+        widget.windowTitle(),
+    ]
     if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
         found.append(widget.text())
     if isinstance(widget, (QTextEdit, QPlainTextEdit)):
@@ -74,15 +104,18 @@ def unsafe_texts(root: QWidget) -> list[tuple[str, str]]:
 
 
 def test_no_widget_shows_a_control_or_direction_character_from_a_catalog(
-        qtbot: QtBot, tmp_path: Path) -> None:
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     data = _poisoned(json.loads(CATALOG.read_text(encoding="utf-8")))
     assert "\u202e" in json.dumps(data, ensure_ascii=False)
     hostile = tmp_path / "clinic.json"
     hostile.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     window = open_window(qtbot, hostile)
     assert window.catalog.loader.error is None
-    for answers in (Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.LASER,
-                            days_since_procedure=10), Answers(use_case=UseCase.MILD_CONCERNS)):
+    for answers in (
+        Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.LASER, days_since_procedure=10),
+        Answers(use_case=UseCase.MILD_CONCERNS),
+    ):
         page = drive_to_results(qtbot, window, answers)
         assert page.chooser is not None and len(page.chooser.boxes) >= 4
         compare(window, list(page.chooser.boxes)[:4])

@@ -34,8 +34,7 @@ def locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) 
         translator.deleteLater()
 
 
-def test_choosing_spanish_is_kept_and_applies_at_the_next_start(locale: Path,
-                                                                qapp: QApplication) -> None:
+def test_choosing_spanish_is_kept_and_applies_at_the_next_start(locale: Path, qapp: QApplication) -> None:
     menu = QMenu()
     said: list[str] = []
     group = add_language_menu(menu, said.append)
@@ -53,7 +52,8 @@ def test_choosing_spanish_is_kept_and_applies_at_the_next_start(locale: Path,
 
 
 def test_command_line_language_wins_and_following_the_system_is_the_default(
-        locale: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    locale: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
     save_language("es")
     assert install_languages(qapp, "en") == "en"  # --language en
     save_language(FOLLOW_SYSTEM)

@@ -62,12 +62,18 @@ def write_catalog(path: Path, products: list[dict[str, Any]]) -> Path:
 
 # -- the work state ------------------------------------------------------------------------------
 
+
 def test_replacing_the_state_starts_over_filled_and_is_not_an_edit(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     drive_to_results(qtbot, window, Answers())
-    wanted = Answers(use_case=UseCase.HYDRATION, sensitivity=Sensitivity.HIGH, diet=Diet.VEGAN,
-                     cautions=frozenset({Caution.AUTOIMMUNE}), allergens=("lavender",),
-                     budget_usd_per_month=45.5)
+    wanted = Answers(
+        use_case=UseCase.HYDRATION,
+        sensitivity=Sensitivity.HIGH,
+        diet=Diet.VEGAN,
+        cautions=frozenset({Caution.AUTOIMMUNE}),
+        allergens=("lavender",),
+        budget_usd_per_month=45.5,
+    )
     with qtbot.assertNotEmitted(window.state.changed):
         window.state.replace(wanted)
     page = window.wizard.currentPage()
@@ -99,8 +105,7 @@ def test_replaced_overrides_and_comparison_show_on_the_results(qtbot: QtBot) -> 
     assert window.state.overrides == overrides
     assert set(window.state.compared_ids) == {pid, "bioeffect-egf-serum"}
     product = catalog_products()[pid]
-    assert page.cards[pid].cost.monthly.text() == \
-        f"${monthly_cost(product, price=40):,.2f} a month"
+    assert page.cards[pid].cost.monthly.text() == f"${monthly_cost(product, price=40):,.2f} a month"
     rec = page.recommendation
     assert rec is not None and rec.answers == window.state.answers
 
@@ -116,6 +121,7 @@ def test_compared_products_that_get_excluded_are_replaced(qtbot: QtBot) -> None:
 
 
 # -- validation -----------------------------------------------------------------------------
+
 
 def test_a_required_choice_blocks_next_with_a_message(qtbot: QtBot) -> None:
     window = open_window(qtbot)
@@ -140,8 +146,10 @@ def test_an_allergen_that_is_not_a_word_is_refused(qtbot: QtBot) -> None:
 
 # -- odd and empty states -------------------------------------------------------------------
 
-def test_every_product_excluded_says_why_and_what_to_relax(qtbot: QtBot, tmp_path: Path,
-                                                           artifacts_dir: Path) -> None:
+
+def test_every_product_excluded_says_why_and_what_to_relax(
+    qtbot: QtBot, tmp_path: Path, artifacts_dir: Path
+) -> None:
     products = catalog_products()
     catalog = write_catalog(tmp_path / "human.json", [products[p] for p in sorted(HUMAN_DERIVED)])
     window = open_window(qtbot, catalog)
@@ -156,7 +164,8 @@ def test_every_product_excluded_says_why_and_what_to_relax(qtbot: QtBot, tmp_pat
 
 
 def test_a_catalog_that_fails_to_load_shows_a_message_and_the_app_still_works(
-        qtbot: QtBot, tmp_path: Path, artifacts_dir: Path) -> None:
+    qtbot: QtBot, tmp_path: Path, artifacts_dir: Path
+) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{ not json", encoding="utf-8")
     window = open_window(qtbot, broken)
@@ -172,8 +181,7 @@ def test_a_catalog_that_fails_to_load_shows_a_message_and_the_app_still_works(
     assert not isinstance(window.wizard.currentPage(), ResultsPage)
 
 
-def test_catalog_text_is_shown_literally(qtbot: QtBot, tmp_path: Path,
-                                         artifacts_dir: Path) -> None:
+def test_catalog_text_is_shown_literally(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path) -> None:
     product = dict(catalog_products()["the-ordinary-hyaluronic-acid-b5"])
     product["name"] = HOSTILE_NAME
     product["key_ingredients"] = ["<i>glycerin</i>"]
@@ -201,8 +209,12 @@ CONTROLS = (QAbstractButton, QAbstractSpinBox, QLineEdit, QComboBox)
 def unnamed_controls(root: QWidget) -> list[str]:
     missing = []
     for widget in root.findChildren(QWidget):
-        if isinstance(widget, CONTROLS) and widget.isVisibleTo(root) \
-                and not widget.accessibleName() and widget.objectName() != "qt_spinbox_lineedit":
+        if (
+            isinstance(widget, CONTROLS)
+            and widget.isVisibleTo(root)
+            and not widget.accessibleName()
+            and widget.objectName() != "qt_spinbox_lineedit"
+        ):
             missing.append(f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r}")
     return missing
 
@@ -248,8 +260,11 @@ def test_the_wizard_works_from_the_keyboard(qtbot: QtBot) -> None:
     assert wizard.button(QWizard.WizardButton.NextButton).shortcut().toString() == "Alt+N"
     assert wizard.button(QWizard.WizardButton.BackButton).shortcut().toString() == "Alt+B"
     for index in wizard.pageIds():
-        keys = [b.shortcut().toString() for b in wizard.page(index).findChildren(QAbstractButton)
-                if not b.shortcut().isEmpty()]
+        keys = [
+            b.shortcut().toString()
+            for b in wizard.page(index).findChildren(QAbstractButton)
+            if not b.shortcut().isEmpty()
+        ]
         assert not {"Alt+N", "Alt+B"} & set(keys)
         assert len(keys) == len(set(keys)), keys
     # Escape must not close the embedded wizard.
@@ -283,15 +298,23 @@ def test_ctrl_q_quits_from_the_file_menu(qtbot: QtBot) -> None:
 
 # -- print buttons -------------------------------------------------------------------------------
 
+
 def test_print_and_export_call_the_sheet_module_with_the_comparison(
-        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from serumdesk.ui.sheet import print_dialogs as sheet
 
     calls: list[tuple[str, object, list[str]]] = []
-    monkeypatch.setattr(sheet, "print_with_preview",
-                        lambda parent, rec, ids, clinic, remake: calls.append(("print", rec, list(ids))))
-    monkeypatch.setattr(sheet, "export_pdf_with_dialog",
-                        lambda parent, rec, ids, clinic, remake: calls.append(("pdf", rec, list(ids))))
+    monkeypatch.setattr(
+        sheet,
+        "print_with_preview",
+        lambda parent, rec, ids, clinic, remake: calls.append(("print", rec, list(ids))),
+    )
+    monkeypatch.setattr(
+        sheet,
+        "export_pdf_with_dialog",
+        lambda parent, rec, ids, clinic, remake: calls.append(("pdf", rec, list(ids))),
+    )
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, Answers(diet=Diet.VEGAN))
     assert page.print_button.isEnabled() and page.pdf_button.isEnabled()
@@ -305,8 +328,8 @@ def test_print_and_export_call_the_sheet_module_with_the_comparison(
 
 # -- window geometry ---------------------------------------------------------------------------
 
-def test_window_size_is_remembered_in_the_user_config_folder(
-        qtbot: QtBot, tmp_path: Path) -> None:
+
+def test_window_size_is_remembered_in_the_user_config_folder(qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window(qtbot)
     window.resize(760, 590)  # inside the offscreen screen (800 × 600), so nothing is clamped
     qtbot.wait(1)
@@ -318,6 +341,7 @@ def test_window_size_is_remembered_in_the_user_config_folder(
 
 
 # -- start-up ------------------------------------------------------------------------------------
+
 
 def test_the_first_page_does_not_import_pydantic_or_the_rules(tmp_path: Path) -> None:
     script = (
@@ -338,11 +362,16 @@ def test_the_first_page_does_not_import_pydantic_or_the_rules(tmp_path: Path) ->
         " 'serumdesk.domain.advice.rules', 'serumdesk.domain.advice.ranking') if m in sys.modules]\n"
         "print(','.join(heavy) or 'none')\n"
     )
-    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
-           "XDG_CONFIG_HOME": str(tmp_path), "SERUMDESK_DATA_DIR": str(tmp_path / "data"),
-           "HOME": str(tmp_path)}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         env=env, timeout=60, check=True)
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "SERUMDESK_DATA_DIR": str(tmp_path / "data"),
+        "HOME": str(tmp_path),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60, check=True
+    )
     assert out.stdout.strip() == "none"
 
 
@@ -396,8 +425,9 @@ def test_radio_details_line_up_with_the_option_text(qtbot: QtBot) -> None:
     button = QRadioButton("Recovery after a procedure")
     qtbot.addWidget(button)
     style = button.style()
-    expected = (style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, button)
-                + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, button))
+    expected = style.pixelMetric(
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, button
+    ) + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, button)
     assert text_indent(button) == expected
 
 
@@ -470,7 +500,8 @@ def test_each_question_says_which_step_of_the_persons_path_it_is(qtbot: QtBot) -
 
 @pytest.mark.parametrize("kind", ["device", "link", "folder", "huge"])
 def test_a_settings_file_that_is_not_a_regular_file_is_left_alone(
-        qtbot: QtBot, tmp_path: Path, kind: str) -> None:
+    qtbot: QtBot, tmp_path: Path, kind: str
+) -> None:
     """QSettings opens the file itself (issue #19). A FIFO, which would block the start
     forever, is tried in a subprocess: test_launch.py."""
     from tests.hostile import deadline, make_hostile

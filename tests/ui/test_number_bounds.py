@@ -26,14 +26,19 @@ from tests.ui.wizard_helpers import CATALOG, drive_to_results, open_window
 
 def test_spin_boxes_hold_exactly_the_number_models_bounds(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    page = drive_to_results(qtbot, window, Answers(use_case=UseCase.POST_PROCEDURE,
-                                                   procedure=Procedure.LASER,
-                                                   days_since_procedure=3))
+    page = drive_to_results(
+        qtbot,
+        window,
+        Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.LASER, days_since_procedure=3),
+    )
     for card in page.cards.values():
         for name, spin in card.cost.spins.items():
             quantity = COST_QUANTITIES[name]
             assert (spin.minimum(), spin.maximum(), spin.decimals()) == (
-                quantity.lowest(), quantity.maximum, quantity.decimals), name
+                quantity.lowest(),
+                quantity.maximum,
+                quantity.decimals,
+            ), name
     budget = window.wizard.built_page(ActivesBudgetPage).budget
     assert (budget.minimum(), budget.maximum()) == (BUDGET_USD.lowest(), BUDGET_USD.maximum)
     days = window.wizard.built_page(ProcedurePage).days

@@ -28,11 +28,16 @@ from tests.ui.wizard_helpers import (
 )
 
 # A persona that visits every page and brings up every kind of caution.
-PERSONA = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-                  procedure=Procedure.MICRONEEDLING, days_since_procedure=2,
-                  cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
-                  allergens=("lavender",), actives=frozenset({Active.RETINOID}),
-                  budget_usd_per_month=80)
+PERSONA = Answers(
+    use_case=UseCase.POST_PROCEDURE,
+    sensitivity=Sensitivity.HIGH,
+    procedure=Procedure.MICRONEEDLING,
+    days_since_procedure=2,
+    cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
+    allergens=("lavender",),
+    actives=frozenset({Active.RETINOID}),
+    budget_usd_per_month=80,
+)
 SIZES = ((1280, 800), (1024, 640))
 
 
@@ -45,8 +50,9 @@ def scheme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
-def test_every_page_and_the_results(qtbot: QtBot, artifacts_dir: Path, scheme: str,
-                                    width: int, height: int) -> None:
+def test_every_page_and_the_results(
+    qtbot: QtBot, artifacts_dir: Path, scheme: str, width: int, height: int
+) -> None:
     window = open_window(qtbot)
     window.resize(width, height)
     qtbot.wait(10)
@@ -75,17 +81,18 @@ def test_every_page_and_the_results(qtbot: QtBot, artifacts_dir: Path, scheme: s
     page.body.grab().save(str(artifacts_dir / f"{tag}-results-expanded.png"))
 
     strip = page.strip
-    visible = [card for card in page.cards.values()
-               if card.geometry().right() <= strip.viewport().width() + strip.horizontalScrollBar().value()]
+    visible = [
+        card
+        for card in page.cards.values()
+        if card.geometry().right() <= strip.viewport().width() + strip.horizontalScrollBar().value()
+    ]
     if width >= 1280:
         assert len(page.cards) == 3 and len(visible) == 3, "three cards side by side at 1280 px"
     # Cards are as tall as their content: nothing is cut off at the bottom of the strip.
-    assert strip.content.height() >= strip.content.layout().totalHeightForWidth(
-        strip.content.width())
+    assert strip.content.height() >= strip.content.layout().totalHeightForWidth(strip.content.width())
 
 
-def test_a_larger_system_font_scales_the_cards(qtbot: QtBot, qapp: QApplication,
-                                               artifacts_dir: Path) -> None:
+def test_a_larger_system_font_scales_the_cards(qtbot: QtBot, qapp: QApplication, artifacts_dir: Path) -> None:
     """Large text (a 14 pt system font): nothing is sized in pixels, so cards grow with it."""
     original = QFont(qapp.font())
     big = QFont(original)

@@ -15,7 +15,7 @@ from tests.ui.wizard_helpers import CATALOG
 
 
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -93,9 +93,14 @@ def test_a_wrapped_label_never_answers_with_a_stale_height(qtbot: QtBot) -> None
     widths = (120, 240, 400)
     big = QFont(label.font())
     big.setPointSizeF(label.font().pointSizeF() * 2)
-    changes = [lambda: label.setText(long), lambda: label.setFont(big),
-               lambda: label.setContentsMargins(30, 4, 30, 4), lambda: label.setWordWrap(False),
-               lambda: label.setWordWrap(True), lambda: label.setText(short)]
+    changes = [
+        lambda: label.setText(long),
+        lambda: label.setFont(big),
+        lambda: label.setContentsMargins(30, 4, 30, 4),
+        lambda: label.setWordWrap(False),
+        lambda: label.setWordWrap(True),
+        lambda: label.setText(short),
+    ]
     for change in changes:
         before = [label.heightForWidth(w) for w in widths]  # fills the remembered heights
         change()

@@ -32,13 +32,17 @@ VOCABULARY = VocabularyLoader(CATALOG.parent / "ingredients.json")
 DAYS_PER_MONTH = 30.44  # 365.25 / 12, the figure the guide's cost-per-month uses
 
 # Catalog facts (catalog/catalog.json, shared/reference/product-facts.md).
-HUMAN_DERIVED = {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm",
-                 "angela-caglia-cell-forte", "symbiome-the-answer"}
+HUMAN_DERIVED = {
+    "skinmedica-tns-advanced-plus",
+    "neocutis-bio-serum-firm",
+    "angela-caglia-cell-forte",
+    "symbiome-the-answer",
+}
 NOT_NOVEL_BIOLOGIC = {"plant-cell-culture", "non-biologic-alternative"}
 
 
-
 P = TypeVar("P", bound=QWizardPage)
+
 
 def catalog_products(path: Path = CATALOG) -> dict[str, dict[str, Any]]:
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -53,11 +57,11 @@ def monthly_cost(product: dict[str, Any], price: float | None = None) -> float:
     return usd / size * product["dose_ml"]["value"] * 1 * DAYS_PER_MONTH
 
 
-def open_window(qtbot: QtBot, catalog: Path = CATALOG,
-                size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
+def open_window(
+    qtbot: QtBot, catalog: Path = CATALOG, size: tuple[int, int] | None = (1280, 800)
+) -> MainWindow:
     """The main window alone (no profile actions, so closing never asks to save)."""
-    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog, VOCABULARY)),
-                        UserPaths.default())
+    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog, VOCABULARY)), UserPaths.default())
     qtbot.addWidget(window)
     if size is not None:
         window.resize(*size)
@@ -89,14 +93,12 @@ def caution_names(card: ProductCard) -> list[str]:
 
 def click_next(qtbot: QtBot, window: MainWindow) -> None:
     before = window.wizard.currentId()
-    qtbot.mouseClick(window.wizard.button(QWizard.WizardButton.NextButton),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert window.wizard.currentId() != before, "Next did not move on"
 
 
 def click_back(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.mouseClick(window.wizard.button(QWizard.WizardButton.BackButton),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
@@ -110,14 +112,16 @@ def answer_current_page(qtbot: QtBot, window: MainWindow, answers: Answers) -> N
     page = window.wizard.currentPage()
     if isinstance(page, ChoicePage):
         click(qtbot, page.choice.buttons[getattr(answers, page.answer_field)])
-        if (isinstance(page, UseCasePage) and page.had_procedure.isVisible()
-                and page.had_procedure.isChecked() != answers.has_procedure):
+        if (
+            isinstance(page, UseCasePage)
+            and page.had_procedure.isVisible()
+            and page.had_procedure.isChecked() != answers.has_procedure
+        ):
             click(qtbot, page.had_procedure)
     elif isinstance(page, ProcedurePage):
         assert answers.procedure is not None
         click(qtbot, page.choice.buttons[answers.procedure])
-        page.days.setValue(-1 if answers.days_since_procedure is None
-                           else answers.days_since_procedure)
+        page.days.setValue(-1 if answers.days_since_procedure is None else answers.days_since_procedure)
         if answers.laser_type is not None:
             click(qtbot, page.laser.buttons[answers.laser_type])
     elif isinstance(page, CautionsPage):
@@ -172,24 +176,39 @@ def drive_to_results(qtbot: QtBot, window: MainWindow, answers: Answers) -> Resu
 def card_texts(card: ProductCard) -> str:
     from PySide6.QtWidgets import QLabel
 
-    return "\n".join(label.text() for cell in card.cells.values()
-                     for label in cell.findChildren(QLabel) if label.isVisibleTo(card.parentWidget()))
+    return "\n".join(
+        label.text()
+        for cell in card.cells.values()
+        for label in cell.findChildren(QLabel)
+        if label.isVisibleTo(card.parentWidget())
+    )
 
 
 def dark_palette() -> QPalette:
     """A dark scheme like a desktop's dark mode, to check colours in both schemes."""
     pal = QPalette()
     role = QPalette.ColorRole
-    for r, colour in ((role.Window, "#2b2b2b"), (role.WindowText, "#e8e8e8"),
-                      (role.Base, "#1f1f1f"), (role.AlternateBase, "#303030"),
-                      (role.Text, "#e8e8e8"), (role.Button, "#353535"),
-                      (role.ButtonText, "#e8e8e8"), (role.Highlight, "#3d6fb4"),
-                      (role.HighlightedText, "#ffffff"), (role.Mid, "#5a5a5a"),
-                      (role.Dark, "#181818"), (role.Light, "#4a4a4a"),
-                      (role.Midlight, "#3a3a3a"), (role.Shadow, "#000000"),
-                      (role.ToolTipBase, "#3a3a3a"), (role.ToolTipText, "#e8e8e8"),
-                      (role.PlaceholderText, "#9a9a9a"), (role.BrightText, "#ffffff"),
-                      (role.Link, "#8ab4f8")):
+    for r, colour in (
+        (role.Window, "#2b2b2b"),
+        (role.WindowText, "#e8e8e8"),
+        (role.Base, "#1f1f1f"),
+        (role.AlternateBase, "#303030"),
+        (role.Text, "#e8e8e8"),
+        (role.Button, "#353535"),
+        (role.ButtonText, "#e8e8e8"),
+        (role.Highlight, "#3d6fb4"),
+        (role.HighlightedText, "#ffffff"),
+        (role.Mid, "#5a5a5a"),
+        (role.Dark, "#181818"),
+        (role.Light, "#4a4a4a"),
+        (role.Midlight, "#3a3a3a"),
+        (role.Shadow, "#000000"),
+        (role.ToolTipBase, "#3a3a3a"),
+        (role.ToolTipText, "#e8e8e8"),
+        (role.PlaceholderText, "#9a9a9a"),
+        (role.BrightText, "#ffffff"),
+        (role.Link, "#8ab4f8"),
+    ):
         pal.setColor(r, QColor(colour))
     pal.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor("#8a8a8a"))
     pal.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#8a8a8a"))

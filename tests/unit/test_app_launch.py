@@ -15,6 +15,7 @@ def fake_cdll(missing: set[str]):  # type: ignore[no-untyped-def]
         if name in missing:
             raise OSError(f"{name}: cannot open shared object file")
         return object()
+
     return load
 
 
@@ -33,8 +34,9 @@ def test_missing_xcb_libraries_are_named_by_package(monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.usefixtures("on_x11")
-def test_launch_prints_the_apt_command_and_exits_1(monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_launch_prints_the_apt_command_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(ctypes, "CDLL", fake_cdll({"libxcb-cursor.so.0"}))
     assert app.run_gui(["serumdesk"]) == 1
     err = capsys.readouterr().err
@@ -57,8 +59,9 @@ def test_offscreen_and_wayland_need_no_xcb(monkeypatch: pytest.MonkeyPatch) -> N
     assert app.missing_xcb_packages() == []
 
 
-def test_no_graphical_session_says_so_instead_of_aborting(monkeypatch: pytest.MonkeyPatch,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_graphical_session_says_so_instead_of_aborting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
     for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(var, raising=False)

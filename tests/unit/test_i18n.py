@@ -14,7 +14,7 @@ from serumdesk.storage.paths import locale_dir
 from tests.in_process import run_main
 
 REPO = Path(__file__).resolve().parents[2]
-SPANISH_PO = r'''msgid ""
+SPANISH_PO = r"""msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\n"
 "Language: es\n"
@@ -27,7 +27,7 @@ msgid "{count} product"
 msgid_plural "{count} products"
 msgstr[0] "{count} producto"
 msgstr[1] "{count} productos"
-'''
+"""
 
 
 @pytest.fixture
@@ -67,8 +67,10 @@ def test_a_broken_catalogue_fails_the_build(tmp_path: Path) -> None:
     spec.loader.exec_module(hook)
     po = tmp_path / "es" / "LC_MESSAGES" / "serumdesk.po"
     po.parent.mkdir(parents=True)
-    po.write_text(SPANISH_PO + '\n#, python-format\nmsgid "Use by %(day)s"\n'
-                  'msgstr "Usar antes del %(dia)s"\n', encoding="utf-8")
+    po.write_text(
+        SPANISH_PO + '\n#, python-format\nmsgid "Use by %(day)s"\nmsgstr "Usar antes del %(dia)s"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError, match="translation catalogue errors"):
         hook.compile_catalogues(tmp_path)
 
@@ -76,15 +78,24 @@ def test_a_broken_catalogue_fails_the_build(tmp_path: Path) -> None:
 def test_without_a_catalogue_everything_stays_english(tmp_path: Path) -> None:
     assert i18n.install("es", tmp_path) == "en"
     assert i18n._("Prices in US dollars.") == "Prices in US dollars."
-    with pytest.raises(i18n.LanguageError, match=r"no Spanish translation yet; it can show "
-                       r"en \(English\)"):
+    with pytest.raises(
+        i18n.LanguageError,
+        match=r"no Spanish translation yet; it can show "
+        r"en \(English\)",
+    ):
         i18n.check_language("es-MX", tmp_path)
 
 
-@pytest.mark.parametrize(("environ", "language"), [
-    ({"LANG": "es_ES.UTF-8"}, "es"), ({"LANGUAGE": "es_MX:en", "LANG": "en_US.UTF-8"}, "es"),
-    ({"LC_ALL": "C.UTF-8", "LANG": "es_ES"}, "en"), ({}, "en"), ({"LANG": "POSIX"}, "en"),
-])
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [
+        ({"LANG": "es_ES.UTF-8"}, "es"),
+        ({"LANGUAGE": "es_MX:en", "LANG": "en_US.UTF-8"}, "es"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "es_ES"}, "en"),
+        ({}, "en"),
+        ({"LANG": "POSIX"}, "en"),
+    ],
+)
 def test_the_sessions_language(environ: dict[str, str], language: str) -> None:
     assert i18n.language_from_environment(environ) == language
 

@@ -35,10 +35,11 @@ QT_FREE_OUTSIDE_DOMAIN = ("ui/sheet/content.py",)
 def test_qt_free_ui_modules_import_no_qt_even_indirectly() -> None:
     for rel in QT_FREE_OUTSIDE_DOMAIN:
         module = module_name(PACKAGE / rel)
-        code = (f"import sys, {module}\n"
-                "print(sorted(k for k in sys.modules if k.startswith(('PySide6', 'shiboken6'))))\n")
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True)
+        code = (
+            f"import sys, {module}\n"
+            "print(sorted(k for k in sys.modules if k.startswith(('PySide6', 'shiboken6'))))\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         assert out.stdout.strip() == "[]", f"{rel} pulls in Qt"
 
 

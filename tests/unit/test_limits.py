@@ -16,8 +16,7 @@ LONGEST = "a" * ALLERGEN_CHARS
 
 def test_the_most_allergens_are_kept_and_one_more_is_refused() -> None:
     assert allergens_problem([LONGEST] * ALLERGENS) is None
-    assert allergens_problem([LONGEST] * (ALLERGENS + 1)) == (
-        f"Please list at most {ALLERGENS} ingredients.")
+    assert allergens_problem([LONGEST] * (ALLERGENS + 1)) == (f"Please list at most {ALLERGENS} ingredients.")
     assert "too long" in (allergens_problem([LONGEST + "a"]) or "")
     assert "does not look like" in (allergens_problem(["123"]) or "")
 
@@ -30,10 +29,13 @@ def test_the_profile_file_holds_the_same_allergen_limits() -> None:
         AnswersModel(allergens=[LONGEST + "a"])
 
 
-@pytest.mark.parametrize(("allergens", "words"), [
-    ([f"x{i}" for i in range(ALLERGENS + 1)], f"at most {ALLERGENS} ingredients"),
-    ([LONGEST + "a"], "too long"),
-])
+@pytest.mark.parametrize(
+    ("allergens", "words"),
+    [
+        ([f"x{i}" for i in range(ALLERGENS + 1)], f"at most {ALLERGENS} ingredients"),
+        ([LONGEST + "a"], "too long"),
+    ],
+)
 def test_the_command_line_refuses_what_the_wizard_refuses(allergens: list[str], words: str) -> None:
     result = run_main(["recommend", *(a for name in allergens for a in ("--allergen", name))])
     assert result.returncode == 2

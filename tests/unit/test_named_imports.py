@@ -34,8 +34,12 @@ def module_names(tree: ast.Module) -> set[str]:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 names.add(alias.asname or alias.name.split(".")[0])
-        elif (isinstance(node, ast.ImportFrom) and node.module and not node.level
-              and node.module.split(".")[0] == "serumdesk"):  # Qt's names are classes
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and not node.level
+            and node.module.split(".")[0] == "serumdesk"
+        ):  # Qt's names are classes
             for alias in node.names:
                 if _is_module(f"{node.module}.{alias.name}"):
                     names.add(alias.asname or alias.name)
@@ -53,18 +57,26 @@ def string_lookups(path: Path, root: Path = PACKAGE) -> list[str]:
             imported = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
             # importlib.metadata reads the installed package's metadata (Help shows the
             # manual from it); it looks up no module or function.
-            if any(m and m.split(".")[0] == "importlib" and m != "importlib.metadata"
-                   for m in imported):
+            if any(m and m.split(".")[0] == "importlib" and m != "importlib.metadata" for m in imported):
                 found.append(f"{where}: imports importlib")
         elif isinstance(node, ast.Name) and node.id in {"__import__", "globals"}:
             if isinstance(node.ctx, ast.Load):
                 found.append(f"{where}: uses {node.id}")
-        elif (isinstance(node, ast.Attribute) and node.attr == "modules"
-              and isinstance(node.value, ast.Name) and node.value.id == "sys"):
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr == "modules"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "sys"
+        ):
             found.append(f"{where}: looks in sys.modules")
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-              and node.func.id == "getattr" and node.args
-              and isinstance(node.args[0], ast.Name) and node.args[0].id in modules):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "getattr"
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id in modules
+        ):
             attribute = node.args[1] if len(node.args) > 1 else None
             name = attribute.value if isinstance(attribute, ast.Constant) else None
             if (path.name, node.args[0].id, name) in ALLOWED:
@@ -95,7 +107,13 @@ def test_the_check_sees_each_kind_of_lookup(tmp_path: Path) -> None:
         "action = getattr(print_dialogs, 'print_with_preview')\n"
         "flags = getattr(os, 'O_NOFOLLOW', 0)\n"
         "mod = sys.modules['serumdesk']\n"
-        "other = __import__('json')\n", encoding="utf-8")
+        "other = __import__('json')\n",
+        encoding="utf-8",
+    )
     found = {f.split(": ", 1)[1] for f in string_lookups(sample, tmp_path)}
-    assert found == {"imports importlib", "getattr(print_dialogs, 'print_with_preview')",
-                     "looks in sys.modules", "uses __import__"}
+    assert found == {
+        "imports importlib",
+        "getattr(print_dialogs, 'print_with_preview')",
+        "looks in sys.modules",
+        "uses __import__",
+    }

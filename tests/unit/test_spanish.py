@@ -31,8 +31,12 @@ def test_override_writes_in_its_language_and_leaves_the_apps_alone(locale: Path)
         assert i18n._("Cancel") == "Cancelar"
         assert UseCase.HYDRATION.label == "Hidratación"
         assert long_date(dt.date(2026, 12, 7)) == "7 de diciembre de 2026"
-        assert i18n.ngettext("Wrote {output} ({pages} page).", "Wrote {output} ({pages} pages).",
-                             2).format(output="a.pdf", pages=2) == "Se escribió a.pdf (2 páginas)."
+        assert (
+            i18n.ngettext("Wrote {output} ({pages} page).", "Wrote {output} ({pages} pages).", 2).format(
+                output="a.pdf", pages=2
+            )
+            == "Se escribió a.pdf (2 páginas)."
+        )
     assert i18n.current_language() == "en"
     assert i18n._("Cancel") == "Cancel" and UseCase.HYDRATION.label == "Hydration"
     with i18n.override("xx", locale) as used:  # no catalogue: English, never a mix

@@ -15,27 +15,76 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "serumdesk"
 
-TEXT_CALLS = frozenset({
-    # Qt's text setters and the widgets and actions built with their text
-    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setPlaceholderText",
-    "setTitle", "setSubTitle", "setLabelText", "setInformativeText", "setDetailedText",
-    "setButtonText", "setHeaderLabels", "setHorizontalHeaderLabels", "addMenu", "addItem",
-    "addTab", "setSpecialValueText", "setSuffix", "setPrefix", "showMessage", "setAccessibleName",
-    "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "addAction",
-    "QMessageBox", "information", "warning", "critical", "question", "getText", "getItem",
-    "getSaveFileName", "getOpenFileName", "getExistingDirectory", "addButton",
-    # SerumDesk's own carriers of text a person reads
-    "say", "tell", "Note", "Reason", "ExclusionReason", "UserError", "UsageError",
-    "plain_label", "plain_tooltip", "warn", "confirm", "message_box", "show_status",
-    "inform", "ask_name", "open_file", "save_file", "text_option", "_action",
-})
+TEXT_CALLS = frozenset(
+    {
+        # Qt's text setters and the widgets and actions built with their text
+        "setText",
+        "setWindowTitle",
+        "setToolTip",
+        "setStatusTip",
+        "setPlaceholderText",
+        "setTitle",
+        "setSubTitle",
+        "setLabelText",
+        "setInformativeText",
+        "setDetailedText",
+        "setButtonText",
+        "setHeaderLabels",
+        "setHorizontalHeaderLabels",
+        "addMenu",
+        "addItem",
+        "addTab",
+        "setSpecialValueText",
+        "setSuffix",
+        "setPrefix",
+        "showMessage",
+        "setAccessibleName",
+        "QLabel",
+        "QPushButton",
+        "QCheckBox",
+        "QRadioButton",
+        "QGroupBox",
+        "QAction",
+        "addAction",
+        "QMessageBox",
+        "information",
+        "warning",
+        "critical",
+        "question",
+        "getText",
+        "getItem",
+        "getSaveFileName",
+        "getOpenFileName",
+        "getExistingDirectory",
+        "addButton",
+        # SerumDesk's own carriers of text a person reads
+        "say",
+        "tell",
+        "Note",
+        "Reason",
+        "ExclusionReason",
+        "UserError",
+        "UsageError",
+        "plain_label",
+        "plain_tooltip",
+        "warn",
+        "confirm",
+        "message_box",
+        "show_status",
+        "inform",
+        "ask_name",
+        "open_file",
+        "save_file",
+        "text_option",
+        "_action",
+    }
+)
 """Calls whose string arguments a person reads."""
 
 TEXT_KEYWORDS = frozenset({"help", "description", "epilog", "text", "title", "tooltip"})
 """Keyword arguments a person reads, whatever the call (argparse's help and description…)."""
 
-PROGRAMMING_ERRORS = frozenset({"RuntimeError", "TypeError", "NotImplementedError",
-                                "AssertionError"})
+PROGRAMMING_ERRORS = frozenset({"RuntimeError", "TypeError", "NotImplementedError", "AssertionError"})
 """Raised for a bug in SerumDesk, never for something the person did: their text is for us.
 Every other exception raised with a message says what went wrong to the person."""
 
@@ -45,10 +94,12 @@ writes a catalog file, in English like the file's keys."""
 
 MARKERS = frozenset({"_", "N_", "ngettext", "pgettext"})
 
-NOT_WORDS = frozenset({
-    "SerumDesk",  # the product's name, the same in every language
-    "riverside-derm.example",  # an example web address (a reserved .example name)
-})
+NOT_WORDS = frozenset(
+    {
+        "SerumDesk",  # the product's name, the same in every language
+        "riverside-derm.example",  # an example web address (a reserved .example name)
+    }
+)
 """Literals that are names, not words to translate."""
 KEY_SEQUENCE = re.compile(r"^((Ctrl|Shift|Alt|Meta)\+)+\w+$")
 """A shortcut ("Ctrl+Shift+A"): Qt shows it in the person's language itself."""
@@ -56,10 +107,13 @@ KEY_SEQUENCE = re.compile(r"^((Ctrl|Shift|Alt|Meta)\+)+\w+$")
 NOT_YET_MARKED = (
     # Areas whose text is still to be marked (issue #23, Spanish): each leaves this list when
     # its text is marked and translated. The scan covers everything else.
-    "serumdesk/domain/advice/", "serumdesk/ui/sheet/", "serumdesk/cli/recommend.py",
+    "serumdesk/domain/advice/",
+    "serumdesk/ui/sheet/",
+    "serumdesk/cli/recommend.py",
     # Errors about a data file's format: they quote pydantic's own English messages, and
     # are translated with them or not at all.
-    "serumdesk/domain/strict/", "serumdesk/domain/catalog/light_validation.py",
+    "serumdesk/domain/strict/",
+    "serumdesk/domain/catalog/light_validation.py",
 )
 
 
@@ -80,11 +134,16 @@ def _callee(call: ast.Call) -> str:
 def _is_words(node: ast.expr) -> bool:
     """A literal a person would read: a string with a letter in it, or an f-string."""
     if isinstance(node, ast.JoinedStr):
-        return any(isinstance(part, ast.Constant) and any(c.isalpha() for c in str(part.value))
-                   for part in node.values)
+        return any(
+            isinstance(part, ast.Constant) and any(c.isalpha() for c in str(part.value))
+            for part in node.values
+        )
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return (any(c.isalpha() for c in node.value) and node.value not in NOT_WORDS
-                and not KEY_SEQUENCE.match(node.value))
+        return (
+            any(c.isalpha() for c in node.value)
+            and node.value not in NOT_WORDS
+            and not KEY_SEQUENCE.match(node.value)
+        )
     if isinstance(node, ast.BinOp):  # "…" + "…", "…" % x
         return _is_words(node.left) or _is_words(node.right)
     if isinstance(node, (ast.List, ast.Tuple)):
@@ -111,8 +170,12 @@ def _read_arguments(node: ast.AST) -> list[ast.expr]:
 def unmarked(source: str) -> Iterator[tuple[int, str]]:
     """(line, text) of each literal passed unmarked to a call whose text a person reads, or
     an exception's message."""
-    found = {id(argument): argument for node in ast.walk(ast.parse(source))
-             for argument in _read_arguments(node) if _is_words(argument)}
+    found = {
+        id(argument): argument
+        for node in ast.walk(ast.parse(source))
+        for argument in _read_arguments(node)
+        if _is_words(argument)
+    }
     for argument in sorted(found.values(), key=lambda a: (a.lineno, a.col_offset)):
         yield argument.lineno, (ast.get_source_segment(source, argument) or "")[:70]
 
@@ -123,34 +186,49 @@ def marked_inside_fstrings(source: str) -> Iterator[int]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.JoinedStr):
             for inner in ast.walk(node):
-                if (isinstance(inner, ast.Call) and _callee(inner) in MARKERS and inner.args
-                        and isinstance(inner.args[0], ast.Constant)):
+                if (
+                    isinstance(inner, ast.Call)
+                    and _callee(inner) in MARKERS
+                    and inner.args
+                    and isinstance(inner.args[0], ast.Constant)
+                ):
                     yield inner.lineno
 
 
 def test_no_marked_literal_hides_in_an_fstring() -> None:
-    found = [f"{path.relative_to(REPO)}:{line}" for path in PACKAGE.rglob("*.py")
-             for line in marked_inside_fstrings(path.read_text(encoding="utf-8"))]
+    found = [
+        f"{path.relative_to(REPO)}:{line}"
+        for path in PACKAGE.rglob("*.py")
+        for line in marked_inside_fstrings(path.read_text(encoding="utf-8"))
+    ]
     assert not found, "marked text inside an f-string (Babel cannot extract it): " + str(found)
     assert list(marked_inside_fstrings('x = f"{_(\'Routine\')}"\ny = f"{_(NAME)}"\n')) == [1]
 
 
 def test_every_string_a_person_reads_is_marked_for_translation() -> None:
-    found = [f"{path.relative_to(REPO)}:{line}: {text}" for path in _files()
-             for line, text in unmarked(path.read_text(encoding="utf-8"))]
-    assert not found, ("not marked for translation (wrap in _() or N_(); see "
-                       "CONTRIBUTING.md):\n" + "\n".join(found))
+    found = [
+        f"{path.relative_to(REPO)}:{line}: {text}"
+        for path in _files()
+        for line, text in unmarked(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, "not marked for translation (wrap in _() or N_(); see CONTRIBUTING.md):\n" + "\n".join(
+        found
+    )
 
 
 def test_the_scan_finds_unmarked_text_and_passes_marked_text() -> None:
-    flagged = ('label.setText("Next step")\nsay(f"{n} products")\n'
-               'parser.add_argument("--x", help="the x")\n'
-               'Note("Patch test first", guide.ROUTINE)\n'
-               'raise UserError(f"{path} is not a profile")\n')
-    passed = ('label.setText(_("Next step"))\nsay(ngettext("{n} product", '
-              '"{n} products", n).format(n=n))\nlabel.setText(name)\n'
-              'label.setText("—")\nNote(_("Patch test first"), guide.ROUTINE)\n'
-              'raise RuntimeError("needs a QApplication")\n')
+    flagged = (
+        'label.setText("Next step")\nsay(f"{n} products")\n'
+        'parser.add_argument("--x", help="the x")\n'
+        'Note("Patch test first", guide.ROUTINE)\n'
+        'raise UserError(f"{path} is not a profile")\n'
+    )
+    passed = (
+        'label.setText(_("Next step"))\nsay(ngettext("{n} product", '
+        '"{n} products", n).format(n=n))\nlabel.setText(name)\n'
+        'label.setText("—")\nNote(_("Patch test first"), guide.ROUTINE)\n'
+        'raise RuntimeError("needs a QApplication")\n'
+    )
     assert [line for line, _text in unmarked(flagged)] == [1, 2, 3, 4, 5]
     assert list(unmarked(passed)) == []
 
@@ -170,11 +248,15 @@ def made_at_import(source: str) -> Iterator[int]:
 
 
 def test_no_text_is_translated_at_import() -> None:
-    found = [f"{path.relative_to(REPO)}:{line}" for path in PACKAGE.rglob("*.py")
-             for line in made_at_import(path.read_text(encoding="utf-8"))]
+    found = [
+        f"{path.relative_to(REPO)}:{line}"
+        for path in PACKAGE.rglob("*.py")
+        for line in made_at_import(path.read_text(encoding="utf-8"))
+    ]
     assert not found, "translated at import (use N_ and _() where shown): " + ", ".join(found)
-    assert list(made_at_import('A = _("x")\nB = N_("y")\ndef f():\n    c = _("z")\n'
-                               'class P:\n    title = _("t")\n')) == [1, 6]
+    assert list(
+        made_at_import('A = _("x")\nB = N_("y")\ndef f():\n    c = _("z")\nclass P:\n    title = _("t")\n')
+    ) == [1, 6]
 
 
 def _catalogues_script() -> ModuleType:
@@ -196,10 +278,12 @@ def test_there_is_a_spanish_catalogue(catalogues: ModuleType) -> None:
     assert "es" in languages
 
 
-def test_each_catalogue_holds_every_marked_string_translated_and_no_stale_one(
-        catalogues: ModuleType) -> None:
-    marked = {message.id if isinstance(message.id, str) else message.id[0]: message
-              for message in catalogues.extract() if message.id}
+def test_each_catalogue_holds_every_marked_string_translated_and_no_stale_one(catalogues: ModuleType) -> None:
+    marked = {
+        message.id if isinstance(message.id, str) else message.id[0]: message
+        for message in catalogues.extract()
+        if message.id
+    }
     assert len(marked) > 100
     for po in catalogues.po_files():
         catalog = catalogues.read(po)
@@ -207,13 +291,14 @@ def test_each_catalogue_holds_every_marked_string_translated_and_no_stale_one(
         where = po.relative_to(REPO)
         missing = sorted(set(marked) - set(entries))
         stale = sorted(set(entries) - set(marked))
-        untranslated = sorted(i for i, m in entries.items()
-                              if not (m.string if isinstance(m.string, str) else all(m.string)))
+        untranslated = sorted(
+            i for i, m in entries.items() if not (m.string if isinstance(m.string, str) else all(m.string))
+        )
         fuzzy = sorted(i for i, m in entries.items() if m.fuzzy)
-        plural_mismatch = sorted(i for i, m in entries.items()
-                                 if m.pluralizable != marked.get(i, m).pluralizable)
-        problems = [f"{message!r}: {error}" for message, errors in catalog.check()
-                    for error in errors]
+        plural_mismatch = sorted(
+            i for i, m in entries.items() if m.pluralizable != marked.get(i, m).pluralizable
+        )
+        problems = [f"{message!r}: {error}" for message, errors in catalog.check() for error in errors]
         assert not missing, f"{where}: marked but not in the catalogue: {missing[:20]}"
         assert not stale, f"{where}: no longer marked: {stale[:20]}"
         assert not untranslated, f"{where}: not translated: {untranslated[:20]}"

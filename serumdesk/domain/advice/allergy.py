@@ -65,8 +65,9 @@ def read_listed(listed: Sequence[str], vocabulary: Vocabulary) -> ProductReading
     return ProductReading(tuple(read), tuple(unread))
 
 
-def resolve_allergens(typed: Sequence[str], vocabulary: Vocabulary
-                      ) -> tuple[tuple[AllergenQuery, ...], tuple[str, ...]]:
+def resolve_allergens(
+    typed: Sequence[str], vocabulary: Vocabulary
+) -> tuple[tuple[AllergenQuery, ...], tuple[str, ...]]:
     """(what each known allergen means, the typed allergens the vocabulary does not know)."""
     known: list[AllergenQuery] = []
     unknown: list[str] = []
@@ -99,8 +100,11 @@ def is_blend(entry: Entry) -> bool:
     """A mixture whose parts a label does not name: a fragrance, an essential oil, or an
     unspecified member of a family ('peptides'). Such a blend may hold a named allergen
     (parfum may hold linalool); a single substance classed near one does not."""
-    return (entry.key.startswith("family:") or entry.role in (Role.FRAGRANCE, Role.ESSENTIAL_OIL)
-            or bool(entry.flags & {Flag.FRAGRANCE, Flag.ESSENTIAL_OIL}))
+    return (
+        entry.key.startswith("family:")
+        or entry.role in (Role.FRAGRANCE, Role.ESSENTIAL_OIL)
+        or bool(entry.flags & {Flag.FRAGRANCE, Flag.ESSENTIAL_OIL})
+    )
 
 
 def allergy_match(query: AllergenQuery, entry: Entry) -> AllergenMatch | None:
@@ -110,14 +114,19 @@ def allergy_match(query: AllergenQuery, entry: Entry) -> AllergenMatch | None:
     only for a blend: 'parfum' for a linalool allergy, never 'citric acid' for a glycolic one.
     """
     found = match(query, entry)
-    if (found is not None and found.strength is MatchStrength.POSSIBLE and not is_blend(entry)
-            and not entry.may_be_in & query.families):
+    if (
+        found is not None
+        and found.strength is MatchStrength.POSSIBLE
+        and not is_blend(entry)
+        and not entry.may_be_in & query.families
+    ):
         return None
     return found
 
 
-def find_allergen(reading: ProductReading, query: AllergenQuery,
-                  vocabulary: Vocabulary) -> AllergyFinding | None:
+def find_allergen(
+    reading: ProductReading, query: AllergenQuery, vocabulary: Vocabulary
+) -> AllergyFinding | None:
     """The product's best match for one allergy: a definite one if any, else a possible one."""
     return AllergyCheck((query,), (), vocabulary).find(reading)[0]
 
@@ -133,8 +142,10 @@ def finding_words(finding: AllergyFinding) -> str:
         via = f" ({finding.family[0].lower()}{finding.family[1:]})" if finding.family else ""
         return f"Lists “{finding.ingredient}”{via}, which matches your allergy “{finding.allergen}”."
     what = f" {finding.family[0].lower()}{finding.family[1:]}" if finding.family else " it"
-    return (f"Lists “{finding.ingredient}”, which may be or contain{what}: your allergy "
-            f"“{finding.allergen}”. Left out to be safe; ask the brand.")
+    return (
+        f"Lists “{finding.ingredient}”, which may be or contain{what}: your allergy "
+        f"“{finding.allergen}”. Left out to be safe; ask the brand."
+    )
 
 
 class AllergyCheck:
@@ -146,8 +157,9 @@ class AllergyCheck:
     every rule).
     """
 
-    def __init__(self, queries: Sequence[AllergenQuery], unknown: Sequence[str],
-                 vocabulary: Vocabulary) -> None:
+    def __init__(
+        self, queries: Sequence[AllergenQuery], unknown: Sequence[str], vocabulary: Vocabulary
+    ) -> None:
         self.queries = tuple(queries)
         self.unknown = tuple(unknown)
         self.vocabulary = vocabulary
@@ -173,11 +185,14 @@ class AllergyCheck:
 
     def find(self, reading: ProductReading) -> list[AllergyFinding | None]:
         """For each allergy, its finding in a product's reading, or None."""
-        return self._scan([*((name, entry, "") for name, entry in reading.read),
-                           *((name, None, key) for name, key in reading.unread)])
+        return self._scan(
+            [
+                *((name, entry, "") for name, entry in reading.read),
+                *((name, None, key) for name, key in reading.unread),
+            ]
+        )
 
-    def _scan(self, listed: Iterable[tuple[str, Entry | None, str]]
-              ) -> list[AllergyFinding | None]:
+    def _scan(self, listed: Iterable[tuple[str, Entry | None, str]]) -> list[AllergyFinding | None]:
         """For each allergy, the product's first definite match, else its first possible one
         (a listed ingredient the vocabulary reads), else the first name it cannot read that
         holds one of the allergy's names as whole words. `listed` is (as listed, what the
@@ -190,24 +205,23 @@ class AllergyCheck:
                     continue
                 covers = self._by_unread.get(key)
                 if covers is None:
-                    covers = self._by_unread[key] = tuple(
-                        names_cover(key, c) for c in self._covered)
+                    covers = self._by_unread[key] = tuple(names_cover(key, c) for c in self._covered)
                 for i, covered in enumerate(covers):
                     if covered and unread[i] is None:
                         query = self.queries[i]
-                        unread[i] = AllergyFinding(name, MatchStrength.POSSIBLE, query.text,
-                                                   query.read_as)
+                        unread[i] = AllergyFinding(name, MatchStrength.POSSIBLE, query.text, query.read_as)
                 continue
             results = self._by_entry.get(entry.key)
             if results is None:
-                results = self._by_entry[entry.key] = tuple(
-                    allergy_match(q, entry) for q in self.queries)
+                results = self._by_entry[entry.key] = tuple(allergy_match(q, entry) for q in self.queries)
             for i, found in enumerate(results):
                 if found is None:
                     continue
                 current = best[i]
-                if current is None or (found.strength is MatchStrength.DEFINITE
-                                       and current.strength is not MatchStrength.DEFINITE):
+                if current is None or (
+                    found.strength is MatchStrength.DEFINITE
+                    and current.strength is not MatchStrength.DEFINITE
+                ):
                     label = self.vocabulary.family(found.family).label if found.family else None
                     best[i] = AllergyFinding(name, found.strength, self.queries[i].text, label)
         return [b if b is not None else u for b, u in zip(best, unread, strict=True)]

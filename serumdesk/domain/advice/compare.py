@@ -35,7 +35,7 @@ def compare_selection(rec: Recommendation, wanted: Sequence[str]) -> list[str]:
     kept = [pid for pid in ranked if pid in wanted_set][:MAX_COMPARED]
     if len(kept) < MIN_COMPARED:
         extra = [pid for pid in ranked if pid not in kept]
-        kept = [pid for pid in ranked if pid in set(kept + extra[:DEFAULT_COMPARED - len(kept)])]
+        kept = [pid for pid in ranked if pid in set(kept + extra[: DEFAULT_COMPARED - len(kept)])]
     return kept
 
 
@@ -45,8 +45,11 @@ def select_compared(rec: Recommendation, compare_ids: Sequence[str]) -> tuple[Ma
         return tuple(rec.matches[:DEFAULT_COMPARED])
     ids = list(dict.fromkeys(compare_ids))
     if len(ids) > MAX_COMPARED:
-        raise CompareError(_("The sheet compares at most {most} products; {asked} were asked "
-                             "for.").format(most=MAX_COMPARED, asked=len(ids)))
+        raise CompareError(
+            _("The sheet compares at most {most} products; {asked} were asked for.").format(
+                most=MAX_COMPARED, asked=len(ids)
+            )
+        )
     by_id = {m.product.id: m for m in rec.matches}
     excluded = {e.product.id: e for e in rec.excluded}
     for pid in ids:
@@ -55,8 +58,12 @@ def select_compared(rec: Recommendation, compare_ids: Sequence[str]) -> tuple[Ma
         valid = ", ".join(by_id) or _("none (every product was excluded)")
         if pid in excluded:
             why = " ".join(r.text for r in excluded[pid].reasons)
-            raise CompareError(_("'{id}' is excluded for these answers ({why}). Products you can "
-                                 "compare: {valid}.").format(id=pid, why=why, valid=valid))
-        raise CompareError(_("Unknown product id '{id}'. Products you can compare: "
-                             "{valid}.").format(id=pid, valid=valid))
+            raise CompareError(
+                _("'{id}' is excluded for these answers ({why}). Products you can compare: {valid}.").format(
+                    id=pid, why=why, valid=valid
+                )
+            )
+        raise CompareError(
+            _("Unknown product id '{id}'. Products you can compare: {valid}.").format(id=pid, valid=valid)
+        )
     return tuple(by_id[pid] for pid in ids)

@@ -38,8 +38,9 @@ class CostEstimate(NamedTuple):
         return bool(self.inputs.estimated_fields)
 
 
-def cost_inputs(product: Product, override: ProductOverride | None = None,
-                uses_per_day: float | None = None) -> CostInputs:
+def cost_inputs(
+    product: Product, override: ProductOverride | None = None, uses_per_day: float | None = None
+) -> CostInputs:
     """The catalog's figures with the person's overrides applied; `uses_per_day` (the
     routine's frequency) replaces the catalog's uses a day unless the person gave their own."""
     values: list[float] = []
@@ -60,8 +61,9 @@ def cost_inputs(product: Product, override: ProductOverride | None = None,
     return CostInputs(price, size, dose, per_day, tuple(estimated), tuple(overridden))
 
 
-def estimate_cost(product: Product, override: ProductOverride | None = None,
-                  uses_per_day: float | None = None) -> CostEstimate:
+def estimate_cost(
+    product: Product, override: ProductOverride | None = None, uses_per_day: float | None = None
+) -> CostEstimate:
     """Cost per month = price ÷ size × dose × applications a day × 30.44 (see cost_inputs)."""
     inputs = cost_inputs(product, override, uses_per_day)
     ml_per_day = inputs.dose_ml * inputs.applications_per_day

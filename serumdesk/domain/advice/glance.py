@@ -25,12 +25,19 @@ CLINICIAN_SHORT = "Ask your clinician first (why: on its card)."
 SEVERITY_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 """Strongest first: a clinician's OK, then irritation, allergy, ethics, good to know."""
 
-_LEVEL_HARM = {CautionLevel.CLINICIAN: Severity.ASK_FIRST,
-               CautionLevel.IRRITATION: Severity.TAKE_CARE, CautionLevel.ALLERGY: Severity.TAKE_CARE,
-               CautionLevel.ETHICS: Severity.KNOW, CautionLevel.INFO: Severity.KNOW}
+_LEVEL_HARM = {
+    CautionLevel.CLINICIAN: Severity.ASK_FIRST,
+    CautionLevel.IRRITATION: Severity.TAKE_CARE,
+    CautionLevel.ALLERGY: Severity.TAKE_CARE,
+    CautionLevel.ETHICS: Severity.KNOW,
+    CautionLevel.INFO: Severity.KNOW,
+}
 """A card caution's place in the plan's order of harm, when it is said above the cards."""
-PLAN_SAYS = {CautionKind.MEDICAL: ForYouKind.GATE, CautionKind.ALLERGY_CHECK: ForYouKind.ALLERGY,
-             CautionKind.FRAGRANCE_UNKNOWN: ForYouKind.FRAGRANCE}
+PLAN_SAYS = {
+    CautionKind.MEDICAL: ForYouKind.GATE,
+    CautionKind.ALLERGY_CHECK: ForYouKind.ALLERGY,
+    CautionKind.FRAGRANCE_UNKNOWN: ForYouKind.FRAGRANCE,
+}
 """Card cautions the plan's own "For you" line already says for the person."""
 NOTICE = "notice"
 """The kind of a line that is a notice about the results (no good match, budget, allergens
@@ -70,8 +77,7 @@ def shared_cautions(compared: Sequence[Match]) -> list[CautionNote]:
 def own_cautions(match: Match, compared: Sequence[Match]) -> list[CautionNote]:
     """The cautions that set this product apart: the shared kinds are said once, above."""
     shared = _shared_kinds(compared)
-    return sorted((c for c in match.cautions if c.kind not in shared),
-                  key=lambda c: SEVERITY_ORDER[c.level])
+    return sorted((c for c in match.cautions if c.kind not in shared), key=lambda c: SEVERITY_ORDER[c.level])
 
 
 def for_you_lines(rec: Recommendation, compared: Sequence[Match]) -> list[ForYou | ForYouItem]:
@@ -82,8 +88,9 @@ def for_you_lines(rec: Recommendation, compared: Sequence[Match]) -> list[ForYou
     said = {item.kind for item in rec.plan.personal}
     for note in shared_cautions(compared):
         if PLAN_SAYS.get(note.kind) not in said:
-            items.append(ForYouItem(f"Every product compared: {note.text}", note.kind.value,
-                                    _LEVEL_HARM[note.level]))
+            items.append(
+                ForYouItem(f"Every product compared: {note.text}", note.kind.value, _LEVEL_HARM[note.level])
+            )
     items += [ForYouItem(n.text, NOTICE, Severity.KNOW) for n in rec.notices]
     return sorted(items, key=lambda i: i.severity)
 
@@ -91,9 +98,13 @@ def for_you_lines(rec: Recommendation, compared: Sequence[Match]) -> list[ForYou
 # -- facts every compared product shares ----------------------------------------------------
 
 SHAREABLE_FACTS = (
-    ("", wording.packaging_words), ("", wording.storage_words),
-    ("", wording.concentration_words), ("Possible irritants: ", wording.irritants_words),
-    ("", wording.fragrance_words), ("", wording.checked_words), ("Evidence: ", wording.evidence_words),
+    ("", wording.packaging_words),
+    ("", wording.storage_words),
+    ("", wording.concentration_words),
+    ("Possible irritants: ", wording.irritants_words),
+    ("", wording.fragrance_words),
+    ("", wording.checked_words),
+    ("Evidence: ", wording.evidence_words),
 )
 """The card facts that may read the same for several compared products, with the words that
 introduce them when said on their own."""
@@ -122,6 +133,7 @@ def shared_facts(compared: Sequence[Match], budget: float | None = None) -> list
     if len(compared) < 2:
         return []
     shared = []
+
     def of_product(words: Callable[[Product], str]) -> Callable[[Match], str]:
         return lambda m: words(m.product)
 
@@ -207,17 +219,24 @@ def comparison_rows(compared: Sequence[Match]) -> list[ComparisonRow]:
         own = own_cautions(m, compared)
         top = own[0] if own else None
         # A clinician's caution is said in its few first words; the card has the reasons.
-        caution = ("" if top is None else CLINICIAN_SHORT if top.level is CautionLevel.CLINICIAN
-                   else top.text)
+        caution = "" if top is None else CLINICIAN_SHORT if top.level is CautionLevel.CLINICIAN else top.text
         cost = m.cost
-        rows.append(ComparisonRow(
-            product_id=p.id, title=wording.listed_title(p), fit=short_fit(m),
-            fits=m.fits_use_case, monthly=wording.money(cost.cost_per_month_usd),
-            per_ml=wording.money(cost.price_per_ml_usd),
-            per_use=f"{cost.inputs.dose_ml:g} ml, {how_often_words(cost.inputs.applications_per_day)}",
-            dose_differs=len(doses) > 1, edited=bool(cost.inputs.overridden_fields),
-            caution=caution,
-            caution_level=top.level if top else None,
-            evidence=EVIDENCE_WORDS[p.evidence.kind], source=SOURCE_WORDS[p.source_category],
-            vegan={"yes": "Yes", "no": "No"}.get(p.vegan_status, "Not confirmed")))
+        rows.append(
+            ComparisonRow(
+                product_id=p.id,
+                title=wording.listed_title(p),
+                fit=short_fit(m),
+                fits=m.fits_use_case,
+                monthly=wording.money(cost.cost_per_month_usd),
+                per_ml=wording.money(cost.price_per_ml_usd),
+                per_use=f"{cost.inputs.dose_ml:g} ml, {how_often_words(cost.inputs.applications_per_day)}",
+                dose_differs=len(doses) > 1,
+                edited=bool(cost.inputs.overridden_fields),
+                caution=caution,
+                caution_level=top.level if top else None,
+                evidence=EVIDENCE_WORDS[p.evidence.kind],
+                source=SOURCE_WORDS[p.source_category],
+                vegan={"yes": "Yes", "no": "No"}.get(p.vegan_status, "Not confirmed"),
+            )
+        )
     return rows

@@ -26,8 +26,8 @@ GLOSSARY: dict[str, str] = {
 """Term (lower case) → plain words. Longer terms are matched before shorter ones."""
 
 _TERMS = re.compile(
-    "|".join(rf"\b{re.escape(t)}s?\b(?!-)" for t in sorted(GLOSSARY, key=len, reverse=True)),
-    re.IGNORECASE)
+    "|".join(rf"\b{re.escape(t)}s?\b(?!-)" for t in sorted(GLOSSARY, key=len, reverse=True)), re.IGNORECASE
+)
 
 
 class Explainer:

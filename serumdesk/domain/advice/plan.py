@@ -54,8 +54,12 @@ class ForYouKind(StrEnum):
     @property
     def private(self) -> bool:
         """It tells a health detail: a copy for sharing leaves it out."""
-        return self not in (ForYouKind.PROCEDURE, ForYouKind.STACK, ForYouKind.BUDGET,
-                            ForYouKind.NO_GOOD_MATCH)
+        return self not in (
+            ForYouKind.PROCEDURE,
+            ForYouKind.STACK,
+            ForYouKind.BUDGET,
+            ForYouKind.NO_GOOD_MATCH,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +72,12 @@ class ForYou:
     source: Source
 
     def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind.value, "severity": self.severity.name.lower().replace("_", "-"),
-                "text": self.text, "source": self.source.to_dict()}
+        return {
+            "kind": self.kind.value,
+            "severity": self.severity.name.lower().replace("_", "-"),
+            "text": self.text,
+            "source": self.source.to_dict(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +132,7 @@ class Plan:
     def personal(self) -> tuple[ForYou, ...]:
         """for_you without what a notice above the results says in full (budget, no good
         match): for surfaces that show both."""
-        return tuple(i for i in self.for_you
-                     if i.kind not in (ForYouKind.BUDGET, ForYouKind.NO_GOOD_MATCH))
+        return tuple(i for i in self.for_you if i.kind not in (ForYouKind.BUDGET, ForYouKind.NO_GOOD_MATCH))
 
     @property
     def lead(self) -> Pick | None:
@@ -149,8 +156,9 @@ class Plan:
         if pick is None or pick is self.lead:
             return self.routine
         lead = Lead(pick.match.product, pick.gate, pick.uses_per_day)
-        return build_routine(self.answers, self.phase, self.window, self.held_actives, lead,
-                             self.allergic_families)
+        return build_routine(
+            self.answers, self.phase, self.window, self.held_actives, lead, self.allergic_families
+        )
 
     def title(self, match: Match) -> str:
         """How a card heads a product: its rank among matches, or a closest option."""
@@ -167,11 +175,21 @@ def held_actives(answers: Answers, phase: Phase | None) -> tuple[Hold, ...]:
         if active not in answers.actives:
             continue
         if active is Active.RETINOID and Caution.PREGNANT in answers.cautions:
-            holds.append(Hold(active, "pregnant or trying to conceive: pause it and ask your "
-                              "clinician", medical.RETINOIDS_IN_PREGNANCY))
+            holds.append(
+                Hold(
+                    active,
+                    "pregnant or trying to conceive: pause it and ask your clinician",
+                    medical.RETINOIDS_IN_PREGNANCY,
+                )
+            )
         elif healing:
-            holds.append(Hold(active, "freshly treated skin: paused until your provider says it "
-                              "has healed", guide.ROUTINE))
+            holds.append(
+                Hold(
+                    active,
+                    "freshly treated skin: paused until your provider says it has healed",
+                    guide.ROUTINE,
+                )
+            )
     return tuple(holds)
 
 
@@ -187,78 +205,161 @@ _GATE_WORDS = {
 def _procedure_item(answers: Answers, phase: Phase, window: Window) -> ForYou:
     what = procedure_words(answers)
     days = answers.days_since_procedure
-    when = (f"Day {days} after {what}" if days is not None
-            else f"After {what} (day not given, treated as fresh)")
+    when = (
+        f"Day {days} after {what}" if days is not None else f"After {what} (day not given, treated as fresh)"
+    )
     if phase is Phase.FRESH:
-        return ForYou(ForYouKind.PROCEDURE, Severity.PROTECT_SKIN,
-                      f"{when}: nothing but your provider's products on open skin until healed",
-                      window.source)
+        return ForYou(
+            ForYouKind.PROCEDURE,
+            Severity.PROTECT_SKIN,
+            f"{when}: nothing but your provider's products on open skin until healed",
+            window.source,
+        )
     if phase is Phase.RECOVERING:
-        return ForYou(ForYouKind.PROCEDURE, Severity.PROTECT_SKIN,
-                      f"{when}: still recovering; retinoids, acids and vitamin C stay paused "
-                      "until your provider says healed", window.source)
-    return ForYou(ForYouKind.PROCEDURE, Severity.KNOW,
-                  f"{when}: past the recovery window ({window.words}); ranked for everyday "
-                  "care", window.source)
+        return ForYou(
+            ForYouKind.PROCEDURE,
+            Severity.PROTECT_SKIN,
+            f"{when}: still recovering; retinoids, acids and vitamin C stay paused "
+            "until your provider says healed",
+            window.source,
+        )
+    return ForYou(
+        ForYouKind.PROCEDURE,
+        Severity.KNOW,
+        f"{when}: past the recovery window ({window.words}); ranked for everyday care",
+        window.source,
+    )
 
 
-def for_you_items(s: Situation, ranking: Ranking, picks: tuple[Pick, ...],
-                  closest: bool) -> tuple[ForYou, ...]:
+def for_you_items(
+    s: Situation, ranking: Ranking, picks: tuple[Pick, ...], closest: bool
+) -> tuple[ForYou, ...]:
     """Each personal caution once, in order of harm (stable within a severity)."""
     a = s.answers
     items: list[ForYou] = []
     add = items.append
     if Caution.PREGNANT in a.cautions and Active.RETINOID in a.actives:
-        add(ForYou(ForYouKind.PREGNANCY, Severity.STOP_AND_ASK, "Pregnant and using a retinoid: "
-                   "pause it and ask your clinician", medical.RETINOIDS_IN_PREGNANCY))
-    if Caution.BREASTFEEDING in a.cautions and Active.RETINOID in a.actives and not (
-            Caution.PREGNANT in a.cautions or (s.phase is not None and s.phase.healing)):
-        add(ForYou(ForYouKind.BREASTFEEDING, Severity.ASK_FIRST, "Breastfeeding and using a "
-                   "retinoid: ask your clinician; keep it off the breast and the baby's skin",
-                   medical.RETINOIDS_WHILE_BREASTFEEDING))
+        add(
+            ForYou(
+                ForYouKind.PREGNANCY,
+                Severity.STOP_AND_ASK,
+                "Pregnant and using a retinoid: pause it and ask your clinician",
+                medical.RETINOIDS_IN_PREGNANCY,
+            )
+        )
+    if (
+        Caution.BREASTFEEDING in a.cautions
+        and Active.RETINOID in a.actives
+        and not (Caution.PREGNANT in a.cautions or (s.phase is not None and s.phase.healing))
+    ):
+        add(
+            ForYou(
+                ForYouKind.BREASTFEEDING,
+                Severity.ASK_FIRST,
+                "Breastfeeding and using a "
+                "retinoid: ask your clinician; keep it off the breast and the baby's skin",
+                medical.RETINOIDS_WHILE_BREASTFEEDING,
+            )
+        )
     if Caution.ORAL_ISOTRETINOIN in a.cautions:
-        whom = ("the person doing your procedure" if a.has_procedure
-                else "anyone doing a skin procedure, before it is done")
-        add(ForYou(ForYouKind.ISOTRETINOIN, Severity.PROTECT_SKIN, "Oral isotretinoin now or in "
-                   f"the last six months: tell {whom}", medical.ISOTRETINOIN_AND_PROCEDURES))
+        whom = (
+            "the person doing your procedure"
+            if a.has_procedure
+            else "anyone doing a skin procedure, before it is done"
+        )
+        add(
+            ForYou(
+                ForYouKind.ISOTRETINOIN,
+                Severity.PROTECT_SKIN,
+                f"Oral isotretinoin now or in the last six months: tell {whom}",
+                medical.ISOTRETINOIN_AND_PROCEDURES,
+            )
+        )
     if s.phase is not None:
         add(_procedure_item(a, s.phase, a.window))
     gated = [p for p in picks if p.gate is not None]
     if gated:
         names = [words for caution, words in _GATE_WORDS.items() if caution in a.cautions]
         why = names[0] if len(names) == 1 else "your medical answers"
-        add(ForYou(ForYouKind.GATE, Severity.ASK_FIRST,
-                   f"{why[0].upper()}{why[1:]}: ask your {gated[0].gate} before starting "
-                   f"{len(gated)} of the {len(picks)} products (human-derived or biologic)",
-                   guide.AVOID))
+        add(
+            ForYou(
+                ForYouKind.GATE,
+                Severity.ASK_FIRST,
+                f"{why[0].upper()}{why[1:]}: ask your {gated[0].gate} before starting "
+                f"{len(gated)} of the {len(picks)} products (human-derived or biologic)",
+                guide.AVOID,
+            )
+        )
     in_use = a.actives - frozenset(h.active for h in held_actives(a, s.phase))
     if {Active.RETINOID, Active.ACIDS} <= in_use:
-        add(ForYou(ForYouKind.STACK, Severity.TAKE_CARE, "A retinoid plus exfoliating acids: "
-                   "cut the stack, never the same night, and add no serum with another "
-                   "exfoliant", guide.FAQ))
+        add(
+            ForYou(
+                ForYouKind.STACK,
+                Severity.TAKE_CARE,
+                "A retinoid plus exfoliating acids: "
+                "cut the stack, never the same night, and add no serum with another "
+                "exfoliant",
+                guide.FAQ,
+            )
+        )
     if Caution.SKIN_CONDITION in a.cautions:
-        add(ForYou(ForYouKind.SKIN_CONDITION, Severity.TAKE_CARE, "Rosacea, eczema or "
-                   "dermatitis: treated as sensitive skin; patch test and start slowly", guide.FAQ))
-    left_out = {kind: sum(1 for e in ranking.excluded if any(r.kind is kind for r in e.reasons))
-                for kind in (ExclusionKind.ALLERGY, ExclusionKind.FRAGRANCE)}
+        add(
+            ForYou(
+                ForYouKind.SKIN_CONDITION,
+                Severity.TAKE_CARE,
+                "Rosacea, eczema or dermatitis: treated as sensitive skin; patch test and start slowly",
+                guide.FAQ,
+            )
+        )
+    left_out = {
+        kind: sum(1 for e in ranking.excluded if any(r.kind is kind for r in e.reasons))
+        for kind in (ExclusionKind.ALLERGY, ExclusionKind.FRAGRANCE)
+    }
     if a.allergens:
         partly = sum(1 for m in ranking.matches if not m.product.full_list_checked)
-        add(ForYou(ForYouKind.ALLERGY, Severity.TAKE_CARE,
-                   f"Your allergies ({', '.join(a.allergens)}): {left_out[ExclusionKind.ALLERGY]} "
-                   f"left out, {partly} only partly checked", guide.AVOID))
+        add(
+            ForYou(
+                ForYouKind.ALLERGY,
+                Severity.TAKE_CARE,
+                f"Your allergies ({', '.join(a.allergens)}): {left_out[ExclusionKind.ALLERGY]} "
+                f"left out, {partly} only partly checked",
+                guide.AVOID,
+            )
+        )
     if s.fragrance_sensitive:
         unstated = sum(1 for m in ranking.matches if m.product.fragrance_free is None)
-        add(ForYou(ForYouKind.FRAGRANCE, Severity.TAKE_CARE,
-                   f"Fragrance sensitivity: {left_out[ExclusionKind.FRAGRANCE]} left out, "
-                   f"{unstated} not stated either way", guide.AVOID))
+        add(
+            ForYou(
+                ForYouKind.FRAGRANCE,
+                Severity.TAKE_CARE,
+                f"Fragrance sensitivity: {left_out[ExclusionKind.FRAGRANCE]} left out, "
+                f"{unstated} not stated either way",
+                guide.AVOID,
+            )
+        )
     budget = a.budget_usd_per_month
-    if budget is not None and ranking.matches and not any(
-            within_budget(m.cost.cost_per_month_usd, budget) for m in ranking.matches):
-        add(ForYou(ForYouKind.BUDGET, Severity.KNOW, f"Nothing fits ${budget:,.2f} a month: the "
-                   "closest leads", guide.DECISION))
+    if (
+        budget is not None
+        and ranking.matches
+        and not any(within_budget(m.cost.cost_per_month_usd, budget) for m in ranking.matches)
+    ):
+        add(
+            ForYou(
+                ForYouKind.BUDGET,
+                Severity.KNOW,
+                f"Nothing fits ${budget:,.2f} a month: the closest leads",
+                guide.DECISION,
+            )
+        )
     if closest:
-        add(ForYou(ForYouKind.NO_GOOD_MATCH, Severity.KNOW, f"Nothing suits {s.goal_words}: "
-                   "these are the closest options", guide.SNAPSHOTS))
+        add(
+            ForYou(
+                ForYouKind.NO_GOOD_MATCH,
+                Severity.KNOW,
+                f"Nothing suits {s.goal_words}: these are the closest options",
+                guide.SNAPSHOTS,
+            )
+        )
     return tuple(sorted(items, key=lambda i: i.severity))
 
 
@@ -267,15 +368,20 @@ def make_plan(s: Situation, ranking: Ranking, overrides: Overrides | None = None
     a = s.answers
     closest = bool(ranking.matches) and not any(m.fits_use_case for m in ranking.matches)
     picks = tuple(
-        Pick(m, Role.CLOSEST if closest else (Role.LEAD if i == 0 else Role.OPTION),
-             gate_for(m.product, s.clinician), uses_per_day(overrides, m.product.id))
-        for i, m in enumerate(ranking.matches))
+        Pick(
+            m,
+            Role.CLOSEST if closest else (Role.LEAD if i == 0 else Role.OPTION),
+            gate_for(m.product, s.clinician),
+            uses_per_day(overrides, m.product.id),
+        )
+        for i, m in enumerate(ranking.matches)
+    )
     held = held_actives(a, s.phase)
     first = picks[0] if picks else None
-    lead = (Lead(first.match.product, first.gate, first.uses_per_day)
-            if first is not None else None)
-    routine = build_routine(a, s.phase, a.window, frozenset(h.active for h in held), lead,
-                            s.allergic_families)
+    lead = Lead(first.match.product, first.gate, first.uses_per_day) if first is not None else None
+    routine = build_routine(
+        a, s.phase, a.window, frozenset(h.active for h in held), lead, s.allergic_families
+    )
     return Plan(
         answers=a,
         phase=s.phase,
@@ -287,4 +393,3 @@ def make_plan(s: Situation, ranking: Ranking, overrides: Overrides | None = None
         closest_options=closest,
         allergic_families=s.allergic_families,
     )
-

@@ -36,12 +36,29 @@ class Match:
     (benchmark row 4).
     """
 
-    __slots__ = ("_cautions", "answers", "cost", "fits_use_case", "over_budget", "product",
-                 "rank", "reasons", "score")
+    __slots__ = (
+        "_cautions",
+        "answers",
+        "cost",
+        "fits_use_case",
+        "over_budget",
+        "product",
+        "rank",
+        "reasons",
+        "score",
+    )
 
-    def __init__(self, product: Product, rank: int, score: int, cost: CostEstimate,
-                 over_budget: bool, fits_use_case: bool, reasons: tuple[Reason, ...],
-                 answers: Answers) -> None:
+    def __init__(
+        self,
+        product: Product,
+        rank: int,
+        score: int,
+        cost: CostEstimate,
+        over_budget: bool,
+        fits_use_case: bool,
+        reasons: tuple[Reason, ...],
+        answers: Answers,
+    ) -> None:
         self.product = product
         self.rank = rank
         self.score = score
@@ -88,8 +105,7 @@ def uses_per_day(overrides: Overrides | None, product_id: str) -> float:
     return ROUTINE_USES_PER_DAY if mine is None else mine
 
 
-def rank_situation(products: Iterable[Product], s: Situation,
-                   overrides: Overrides | None = None) -> Ranking:
+def rank_situation(products: Iterable[Product], s: Situation, overrides: Overrides | None = None) -> Ranking:
     """Apply every rule to every product; same answers, same order.
 
     Within budget first whenever a budget is given, then by score, then cheaper per month,
@@ -106,33 +122,51 @@ def rank_situation(products: Iterable[Product], s: Situation,
         cost = estimate_cost(product, override, ROUTINE_USES_PER_DAY)
         reasons = assess(product, s, cost)
         over = not within_budget(cost.cost_per_month_usd, s.budget)
-        scored.append((over, -sum(r.points for r in reasons), cost.cost_per_month_usd,
-                       product.id, product, cost, reasons))
+        scored.append(
+            (
+                over,
+                -sum(r.points for r in reasons),
+                cost.cost_per_month_usd,
+                product.id,
+                product,
+                cost,
+                reasons,
+            )
+        )
     scored.sort(key=_order)
     if scored and s.budget is not None and scored[0][0]:  # nothing fits: the closest leads
         closest = min(scored, key=lambda e: (e[2], e[3]))
         scored.remove(closest)
         scored.insert(0, closest)
     matches = tuple(
-        Match(product, i, -negative, cost, over, s.fits(product.facts),
-              tuple(reasons), s.answers)
-        for i, (over, negative, _, _, product, cost, reasons) in enumerate(scored, 1))
+        Match(product, i, -negative, cost, over, s.fits(product.facts), tuple(reasons), s.answers)
+        for i, (over, negative, _, _, product, cost, reasons) in enumerate(scored, 1)
+    )
     excluded.sort(key=lambda e: e.product.id)
     return Ranking(matches, tuple(excluded))
 
 
-def _order(entry: tuple[bool, int, float, str, Product, CostEstimate, list[Reason]]
-           ) -> tuple[bool, int, float, str]:
+def _order(
+    entry: tuple[bool, int, float, str, Product, CostEstimate, list[Reason]],
+) -> tuple[bool, int, float, str]:
     return entry[0], entry[1], entry[2], entry[3]
 
 
-def rank(products: Iterable[Product], answers: Answers, overrides: Overrides | None = None,
-         vocabulary: Vocabulary | None = None) -> Ranking:
+def rank(
+    products: Iterable[Product],
+    answers: Answers,
+    overrides: Overrides | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> Ranking:
     """rank_situation for answers; allergies need the ingredient vocabulary."""
     return rank_situation(products, Situation.of(answers, vocabulary), overrides)
 
 
-def rank_catalog(catalog: Catalog, answers: Answers, overrides: Overrides | None = None,
-                 vocabulary: Vocabulary | None = None) -> Ranking:
+def rank_catalog(
+    catalog: Catalog,
+    answers: Answers,
+    overrides: Overrides | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> Ranking:
     """rank() for a whole catalog."""
     return rank(catalog.products, answers, overrides, vocabulary)

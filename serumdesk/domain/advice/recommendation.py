@@ -91,10 +91,12 @@ class Recommendation:
         if not self.plan.closest_options:
             return None
         goal = self.goal_words
-        why = (" once your answers left products out" if self.excluded else "")
+        why = " once your answers left products out" if self.excluded else ""
         return Note(
             f"No good match: nothing left in the catalog suits {goal}{why}. The products below "
-            "are the closest options, not a match for your goal.", guide.SNAPSHOTS)
+            "are the closest options, not a match for your goal.",
+            guide.SNAPSHOTS,
+        )
 
     @property
     def allergy_note(self) -> Note | None:
@@ -102,15 +104,18 @@ class Recommendation:
         if not self.unknown_allergens:
             return None
         listed = ", ".join(f"“{a}”" for a in self.unknown_allergens)
-        return Note(f"SerumDesk does not know {listed}, so no product was checked for "
-                    f"{'it' if len(self.unknown_allergens) == 1 else 'them'}: read each label "
-                    "yourself, and patch test.", guide.AVOID, private=True)
+        return Note(
+            f"SerumDesk does not know {listed}, so no product was checked for "
+            f"{'it' if len(self.unknown_allergens) == 1 else 'them'}: read each label "
+            "yourself, and patch test.",
+            guide.AVOID,
+            private=True,
+        )
 
     @property
     def notices(self) -> tuple[Note, ...]:
         """What to say above the results: no good match, budget, unchecked allergens."""
-        return tuple(n for n in (self.no_good_match, self.budget_note, self.allergy_note)
-                     if n is not None)
+        return tuple(n for n in (self.no_good_match, self.budget_note, self.allergy_note) if n is not None)
 
     @property
     def budget_note(self) -> Note | None:
@@ -124,7 +129,9 @@ class Recommendation:
             closest = min(self.matches, key=lambda m: m.cost.cost_per_month_usd)
             return Note(
                 f"Nothing fits {money(budget)} a month; the closest is {closest.product.title} "
-                f"at {money(closest.cost.cost_per_month_usd)} a month.", guide.DECISION)
+                f"at {money(closest.cost.cost_per_month_usd)} a month.",
+                guide.DECISION,
+            )
         suiting = [m for m in self.matches if m.fits_use_case]
         if suiting and not any(m.fits_use_case for m in within):
             closest = min(suiting, key=lambda m: m.cost.cost_per_month_usd)
@@ -132,12 +139,19 @@ class Recommendation:
             return Note(
                 f"Nothing within {money(budget)} a month suits {goal}, so the products within "
                 f"your budget come first; the closest that suits it is {closest.product.title} "
-                f"at {money(closest.cost.cost_per_month_usd)} a month.", guide.DECISION)
+                f"at {money(closest.cost.cost_per_month_usd)} a month.",
+                guide.DECISION,
+            )
         return None
 
 
-def recommend(catalog: Catalog, answers: Answers, overrides: Overrides | None = None,
-              today: dt.date | None = None, vocabulary: Vocabulary | None = None) -> Recommendation:
+def recommend(
+    catalog: Catalog,
+    answers: Answers,
+    overrides: Overrides | None = None,
+    today: dt.date | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> Recommendation:
     """Rank and plan. Allergies are matched on `vocabulary` (the ingredient knowledge base);
     allergies without one raise allergy.VocabularyMissing: a broken install."""
     situation = Situation.of(answers, vocabulary)
@@ -161,14 +175,19 @@ def relax_hints(rec: Recommendation) -> list[str]:
     kinds = {r.kind for e in rec.excluded for r in e.reasons}
     hints: list[str] = []
     if ExclusionKind.DIET in kinds and rec.answers.diet is not Diet.ANY:
-        hints.append(f"Your preference “{rec.answers.diet.label}” leaves out every remaining "
-                     "product: choose a less strict preference to see more.")
+        hints.append(
+            f"Your preference “{rec.answers.diet.label}” leaves out every remaining "
+            "product: choose a less strict preference to see more."
+        )
     if ExclusionKind.ALLERGY in kinds:
-        hints.append("Some allergies match common ingredients: check the spelling, or list "
-                     "the specific ingredient rather than a broad word.")
+        hints.append(
+            "Some allergies match common ingredients: check the spelling, or list "
+            "the specific ingredient rather than a broad word."
+        )
     if ExclusionKind.FRAGRANCE in kinds:
-        hints.append("Products with fragrance or essential oils were left out because you are "
-                     "sensitive to fragrance.")
+        hints.append(
+            "Products with fragrance or essential oils were left out because you are sensitive to fragrance."
+        )
     if not hints:
         hints.append("Go back and relax one of your answers to see more products.")
     return hints
@@ -202,13 +221,24 @@ def product_to_dict(p: Product) -> dict[str, Any]:
         "alternative": p.alternative.value if p.alternative else None,
         "key_ingredients": list(p.key_ingredients),
         "ingredients_checked": "full list" if p.full_list_checked else "key ingredients",
-        "ingredient_list": None if p.ingredient_list is None else {
-            "inci": list(p.ingredient_list.inci), "complete": p.ingredient_list.complete,
-            "source": p.ingredient_list.provenance.describe(), "note": p.ingredient_list.note},
+        "ingredient_list": None
+        if p.ingredient_list is None
+        else {
+            "inci": list(p.ingredient_list.inci),
+            "complete": p.ingredient_list.complete,
+            "source": p.ingredient_list.provenance.describe(),
+            "note": p.ingredient_list.note,
+        },
         "fragrance_free": p.fragrance_free,
-        "evidence": {"kind": e.kind.value, "summary": e.summary, "subjects": e.subjects,
-                     "duration_weeks": e.duration_weeks, "funded_by": e.funded_by,
-                     "peer_reviewed": e.peer_reviewed, "source": e.provenance.describe()},
+        "evidence": {
+            "kind": e.kind.value,
+            "summary": e.summary,
+            "subjects": e.subjects,
+            "duration_weeks": e.duration_weeks,
+            "funded_by": e.funded_by,
+            "peer_reviewed": e.peer_reviewed,
+            "source": e.provenance.describe(),
+        },
         "figure_sources": {
             "price_usd": p.price.provenance.describe(),
             "size_ml": p.price.size_ml.provenance.describe(),
@@ -246,8 +276,9 @@ def match_to_dict(match: Match, today: dt.date, plan: Plan | None = None) -> dic
         "price_seen": p.price.provenance.seen.isoformat() if p.price.provenance.seen else None,
         "estimated_fields": list(cost.inputs.estimated_fields),
         "overridden_fields": list(cost.inputs.overridden_fields),
-        "reasons": [{"text": r.text, "points": r.points, "source": r.source.to_dict()}
-                    for r in match.reasons],
+        "reasons": [
+            {"text": r.text, "points": r.points, "source": r.source.to_dict()} for r in match.reasons
+        ],
         "cautions": [c.to_dict() for c in match.cautions],
     }
 
@@ -260,21 +291,26 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan's decisions about the person, as the JSON document states them."""
     a = plan.answers
     return {
-        "procedure": None if not a.has_procedure else {
+        "procedure": None
+        if not a.has_procedure
+        else {
             "procedure": a.procedure.value if a.procedure else None,
             "laser_type": a.laser_type.value if a.laser_type else None,
             "days_since": a.days_since_procedure,
             "phase": plan.phase.value if plan.phase else None,
-            "window": {"fresh_days": plan.window.fresh_days, "last_day": plan.window.last_day,
-                       "source": plan.window.source.to_dict()},
+            "window": {
+                "fresh_days": plan.window.fresh_days,
+                "last_day": plan.window.last_day,
+                "source": plan.window.source.to_dict(),
+            },
         },
-        "held": [{"active": h.active.value, "why": h.why, "source": h.source.to_dict()}
-                 for h in plan.held],
-        "gates": [{"id": p.match.product.id, "who": p.gate, "condition": p.condition}
-                  for p in plan.gates],
+        "held": [{"active": h.active.value, "why": h.why, "source": h.source.to_dict()} for h in plan.held],
+        "gates": [{"id": p.match.product.id, "who": p.gate, "condition": p.condition} for p in plan.gates],
         "closest_options": plan.closest_options,
-        "picks": [{"id": p.match.product.id, "role": p.role.value,
-                   "uses_per_day": p.uses_per_day} for p in plan.picks],
+        "picks": [
+            {"id": p.match.product.id, "role": p.role.value, "uses_per_day": p.uses_per_day}
+            for p in plan.picks
+        ],
     }
 
 
@@ -291,23 +327,38 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "plan": plan_to_dict(rec.plan),
         "recommended": [match_to_dict(m, rec.today, rec.plan) for m in rec.matches],
         "excluded": [
-            {"id": e.product.id, "brand": e.product.brand, "name": e.product.name,
-             "reasons": [{"kind": r.kind.value, "text": r.text, "source": r.source.to_dict()}
-                         for r in e.reasons]}
+            {
+                "id": e.product.id,
+                "brand": e.product.brand,
+                "name": e.product.name,
+                "reasons": [
+                    {"kind": r.kind.value, "text": r.text, "source": r.source.to_dict()} for r in e.reasons
+                ],
+            }
             for e in rec.excluded
         ],
         "routine": {
             "am": list(rec.routine.am),
             "pm": list(rec.routine.pm),
-            "steps": [{"time": st.time.value, "text": st.text,
-                       "active": st.active.value if st.active else None,
-                       "product_id": st.product_id, "condition": st.condition, "every": st.every}
-                      for st in rec.routine.steps],
+            "steps": [
+                {
+                    "time": st.time.value,
+                    "text": st.text,
+                    "active": st.active.value if st.active else None,
+                    "product_id": st.product_id,
+                    "condition": st.condition,
+                    "every": st.every,
+                }
+                for st in rec.routine.steps
+            ],
             "notes": [_said(n.text, n.source) for n in rec.routine.notes],
         },
         "patch_test": _said(rec.patch_test.text, rec.patch_test.source),
         "timeline": [{"when": s.when, "expect": s.expect} for s in rec.timeline],
         "timeline_source": guide.TIMELINE.to_dict(),
-        "catalog": {"version": rec.catalog_version, "date": rec.catalog_updated.isoformat(),
-                    "prices_from": rec.prices_from},
+        "catalog": {
+            "version": rec.catalog_version,
+            "date": rec.catalog_updated.isoformat(),
+            "prices_from": rec.prices_from,
+        },
     }

@@ -47,8 +47,7 @@ class Window:
     source: Source
 
 
-GUIDE_WINDOW = Window(RECOVERY_WINDOW_DAYS[0], LAST_RECOVERY_DAY, RECOVERY_WINDOW_WORDS,
-                      guide.EXAMPLES)
+GUIDE_WINDOW = Window(RECOVERY_WINDOW_DAYS[0], LAST_RECOVERY_DAY, RECOVERY_WINDOW_WORDS, guide.EXAMPLES)
 ABLATIVE_WINDOW = Window(14, 30, "about a month", medical.LASER_RESURFACING)
 """New skin in one to two weeks; full recovery at least a month."""
 

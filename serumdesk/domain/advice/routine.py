@@ -100,29 +100,34 @@ class TimelineStage:
 
 
 PATCH_TEST = Note(
-    N_("Before the first full-face use, put a little on the inner forearm or behind the ear "
-       "and leave it for {hours}. Redness, itching or swelling there means: don't use it on "
-       "your face. This matters most for human-derived serums and formulas with botanical "
-       "oils."),
+    N_(
+        "Before the first full-face use, put a little on the inner forearm or behind the ear "
+        "and leave it for {hours}. Redness, itching or swelling there means: don't use it on "
+        "your face. This matters most for human-derived serums and formulas with botanical "
+        "oils."
+    ),
     guide.ROUTINE,
 )
 
 TIMELINE: tuple[TimelineStage, ...] = (
     TimelineStage(
         N_("Days to 2 weeks"),
-        N_("More hydration, less redness, a smoother surface — mostly from the hydrating and "
-           "soothing ingredients."),
+        N_(
+            "More hydration, less redness, a smoother surface — mostly from the hydrating and "
+            "soothing ingredients."
+        ),
     ),
     TimelineStage(
         N_("4–12 weeks"),
-        N_("Gradual gains in firmness, fine lines and evenness of tone as collagen is "
-           "rebuilt."),
+        N_("Gradual gains in firmness, fine lines and evenness of tone as collagen is rebuilt."),
     ),
     TimelineStage(
         N_("3 months and more"),
-        N_("Lasting gains in resilience and texture, if used steadily with sunscreen and "
-           "proven actives. Deep lines and volume loss need in-office treatment, not a "
-           "serum."),
+        N_(
+            "Lasting gains in resilience and texture, if used steadily with sunscreen and "
+            "proven actives. Deep lines and volume loss need in-office treatment, not a "
+            "serum."
+        ),
     ),
 )
 
@@ -141,8 +146,7 @@ SHARED_NOT_ADVICE = N_(
 )
 """NOT_ADVICE without naming pregnancy, for a copy shared without medical details."""
 
-ACTIVE_WORDS = {Active.RETINOID: "retinoid", Active.ACIDS: "exfoliating acids",
-                Active.VITAMIN_C: "vitamin C"}
+ACTIVE_WORDS = {Active.RETINOID: "retinoid", Active.ACIDS: "exfoliating acids", Active.VITAMIN_C: "vitamin C"}
 
 
 def actives_words(actives: frozenset[Active] | set[Active]) -> str:
@@ -159,33 +163,61 @@ def procedure_words(answers: Answers) -> str:
         return "an ablative laser"
     if procedure is Procedure.LASER and answers.laser_type is LaserType.NON_ABLATIVE:
         return "a non-ablative laser"
-    return {Procedure.MICRONEEDLING: "microneedling", Procedure.LASER: "a laser",
-            Procedure.PEEL: "a chemical peel", Procedure.OTHER: "your procedure"}[procedure]
+    return {
+        Procedure.MICRONEEDLING: "microneedling",
+        Procedure.LASER: "a laser",
+        Procedure.PEEL: "a chemical peel",
+        Procedure.OTHER: "your procedure",
+    }[procedure]
 
 
 def procedure_note(answers: Answers) -> Note:
     """The guide does not tell procedures apart beyond its microneedling and laser example."""
     procedure = answers.procedure
     if procedure is Procedure.LASER and answers.laser_type is LaserType.ABLATIVE:
-        return Note(N_("A fully ablative laser removes the skin's surface: new skin takes one "
-                       "to two weeks to cover it and full recovery at least a month, so "
-                       "SerumDesk keeps the recovery rules for about a month. Your provider's "
-                       "post-care instructions come first."), medical.LASER_RESURFACING)
+        return Note(
+            N_(
+                "A fully ablative laser removes the skin's surface: new skin takes one "
+                "to two weeks to cover it and full recovery at least a month, so "
+                "SerumDesk keeps the recovery rules for about a month. Your provider's "
+                "post-care instructions come first."
+            ),
+            medical.LASER_RESURFACING,
+        )
     if procedure is Procedure.LASER and answers.laser_type is LaserType.NOT_SURE:
-        return Note(N_("You are not sure which laser it was: your provider's post-care "
-                       "instructions come first. A fully ablative laser heals for longer "
-                       "(about a month) than the guide's 1–2 weeks."), medical.LASER_RESURFACING)
+        return Note(
+            N_(
+                "You are not sure which laser it was: your provider's post-care "
+                "instructions come first. A fully ablative laser heals for longer "
+                "(about a month) than the guide's 1–2 weeks."
+            ),
+            medical.LASER_RESURFACING,
+        )
     if procedure in (Procedure.MICRONEEDLING, Procedure.LASER):
-        return Note(N_("The guide's recovery routine is written for microneedling and "
-                       "fractional laser; your provider's post-care instructions come first."),
-                    guide.EXAMPLES)
+        return Note(
+            N_(
+                "The guide's recovery routine is written for microneedling and "
+                "fractional laser; your provider's post-care instructions come first."
+            ),
+            guide.EXAMPLES,
+        )
     if procedure is Procedure.PEEL:
-        return Note(N_("The guide's recovery routine is written for microneedling and "
-                       "fractional laser, not chemical peels: your provider's post-care "
-                       "instructions come first."), guide.EXAMPLES)
-    return Note(N_("The guide's recovery routine is written for microneedling and fractional "
-                   "laser, not other treatments: your provider's post-care instructions come "
-                   "first."), guide.EXAMPLES)
+        return Note(
+            N_(
+                "The guide's recovery routine is written for microneedling and "
+                "fractional laser, not chemical peels: your provider's post-care "
+                "instructions come first."
+            ),
+            guide.EXAMPLES,
+        )
+    return Note(
+        N_(
+            "The guide's recovery routine is written for microneedling and fractional "
+            "laser, not other treatments: your provider's post-care instructions come "
+            "first."
+        ),
+        guide.EXAMPLES,
+    )
 
 
 HYALURONIC_ACID_FAMILY = "hyaluronic-acid"
@@ -213,9 +245,14 @@ def serum_condition(lead: Lead | None, phase: Phase | None) -> str:
     return ", ".join(parts)
 
 
-def build_routine(answers: Answers, phase: Phase | None, window: Window,
-                  held: frozenset[Active], lead: Lead | None,
-                  allergic_families: frozenset[str] = frozenset()) -> Routine:
+def build_routine(
+    answers: Answers,
+    phase: Phase | None,
+    window: Window,
+    held: frozenset[Active],
+    lead: Lead | None,
+    allergic_families: frozenset[str] = frozenset(),
+) -> Routine:
     """Where the lead serum goes morning or night, and the person's own actives that are not
     on hold. A serum appears once a day (the guide: start once a day) unless the person gave
     their own uses a day; an exfoliating-acid serum never goes in the morning."""
@@ -228,136 +265,213 @@ def build_routine(answers: Answers, phase: Phase | None, window: Window,
     healing = phase is not None and phase.healing
     sensitive = answers.is_sensitive
     hydrating_serum = serum is not None and serum.alternative is AlternativeKind.HYALURONIC_ACID
-    hyaluronic = ("" if HYALURONIC_ACID_FAMILY in allergic_families else " (hyaluronic acid)")
+    hyaluronic = "" if HYALURONIC_ACID_FAMILY in allergic_families else " (hyaluronic acid)"
     acids_in_serum = serum is not None and bool(serum.facts.acids)
     twice = lead is not None and lead.uses_per_day >= 2 and not acids_in_serum
     steps: list[Step] = []
     notes: list[Note] = []
 
-    def add(time: TimeOfDay, text: str, *, active: Active | None = None,
-            product_id: str | None = None, condition: str | None = None,
-            every: str = "daily") -> None:
+    def add(
+        time: TimeOfDay,
+        text: str,
+        *,
+        active: Active | None = None,
+        product_id: str | None = None,
+        condition: str | None = None,
+        every: str = "daily",
+    ) -> None:
         steps.append(Step(time, text, active, product_id, condition, every))
 
     if healing:
         add(AM, "Gentle cleanser")
         add(AM, "Antioxidant serum, only if your provider recommends one")
         if twice:
-            add(AM, f"{name} (as you set it, a second daily use) — {condition}", product_id=pid,
-                condition=condition)
+            add(
+                AM,
+                f"{name} (as you set it, a second daily use) — {condition}",
+                product_id=pid,
+                condition=condition,
+            )
         add(AM, "Lightweight moisturizer")
         add(AM, "Mineral sunscreen")
         add(PM, "Cleanse the way your provider recommends (for example with saline)")
         add(PM, first, product_id=pid, condition=condition)
         add(PM, "The occlusive or recovery ointment your provider recommends")
-        notes.append(Note(
-            f"Keep using the reparative serum through the recovery window ({window.words}), "
-            "then go back to your usual routine.", window.source))
+        notes.append(
+            Note(
+                f"Keep using the reparative serum through the recovery window ({window.words}), "
+                "then go back to your usual routine.",
+                window.source,
+            )
+        )
     else:
         add(AM, "Gentle cleanser")
         if Active.VITAMIN_C in uses:
             add(AM, "Vitamin C serum (morning antioxidant)", active=Active.VITAMIN_C)
         if twice:
-            add(AM, f"{name} (as you set it, a second daily use) — {condition}", product_id=pid,
-                condition=condition)
+            add(
+                AM,
+                f"{name} (as you set it, a second daily use) — {condition}",
+                product_id=pid,
+                condition=condition,
+            )
         if sensitive and not hydrating_serum:
             add(AM, f"Hydrating serum{hyaluronic}")
         add(AM, "Moisturizer")
         add(AM, "Sunscreen")
         add(PM, "Gentle cleanser" if sensitive else "Cleanser")
         if Active.RETINOID in uses:
-            add(PM, "Retinoid on some nights (not the serum's)", active=Active.RETINOID,
-                every="some nights")
-            add(PM, f"{name} on the other nights (first layer) — {condition}", product_id=pid,
-                condition=condition, every="some nights")
+            add(PM, "Retinoid on some nights (not the serum's)", active=Active.RETINOID, every="some nights")
+            add(
+                PM,
+                f"{name} on the other nights (first layer) — {condition}",
+                product_id=pid,
+                condition=condition,
+                every="some nights",
+            )
         else:
             add(PM, first, product_id=pid, condition=condition)
         if Active.ACIDS in uses:
-            add(PM, "Your exfoliating acid only on its own nights, never with another strong "
-                "active or the serum, and not on irritated skin", active=Active.ACIDS,
-                every="some nights")
+            add(
+                PM,
+                "Your exfoliating acid only on its own nights, never with another strong "
+                "active or the serum, and not on irritated skin",
+                active=Active.ACIDS,
+                every="some nights",
+            )
         if not sensitive and not hydrating_serum:
             add(PM, f"Lighter hydrator{' (e.g. hyaluronic acid)' if hyaluronic else ''}")
         add(PM, "Simple moisturizer" if sensitive else "Moisturizer or oil to seal")
         if sensitive:
-            notes.append(Note(
-                "Start every other night and increase slowly once a patch test shows no "
-                "reaction.", guide.EXAMPLES))
+            notes.append(
+                Note(
+                    "Start every other night and increase slowly once a patch test shows no reaction.",
+                    guide.EXAMPLES,
+                )
+            )
     if phase is not None:
         notes.append(procedure_note(answers))
     if healing:
         # A retinoid paused for pregnancy is said once, by its own note.
         pregnant = {Active.RETINOID} if Caution.PREGNANT in answers.cautions else set()
         paused = (held & answers.actives) - pregnant
-        words = (actives_words(paused) if paused
-                 else "retinoids, exfoliating acids and vitamin C")
+        words = actives_words(paused) if paused else "retinoids, exfoliating acids and vitamin C"
         if paused or not answers.actives:
-            notes.append(Note(
-                f"Keep {words} paused until your provider says the skin has healed (no open "
-                "areas, peeling or raw redness): the guide keeps strong actives off freshly "
-                "treated skin.", guide.ROUTINE))
+            notes.append(
+                Note(
+                    f"Keep {words} paused until your provider says the skin has healed (no open "
+                    "areas, peeling or raw redness): the guide keeps strong actives off freshly "
+                    "treated skin.",
+                    guide.ROUTINE,
+                )
+            )
     if phase is Phase.MAINTENANCE:
-        notes.append(Note(
-            f"You are past the usual recovery window ({window.words}), so this is the "
-            "everyday routine, without the saline and recovery-ointment steps. If your provider "
-            "has said the skin has healed, bring back other actives one at a time, every other "
-            "night at first.", window.source))
-    notes.append(Note(
-        "Night is the better time for repair; the morning suits formulas with antioxidants.",
-        guide.ROUTINE))
-    notes.append(Note(
-        "Start once a day or every other day; move to twice a day only if your skin tolerates "
-        "it and the brand suggests it.", guide.ROUTINE))
+        notes.append(
+            Note(
+                f"You are past the usual recovery window ({window.words}), so this is the "
+                "everyday routine, without the saline and recovery-ointment steps. If your provider "
+                "has said the skin has healed, bring back other actives one at a time, every other "
+                "night at first.",
+                window.source,
+            )
+        )
+    notes.append(
+        Note(
+            "Night is the better time for repair; the morning suits formulas with antioxidants.",
+            guide.ROUTINE,
+        )
+    )
+    notes.append(
+        Note(
+            "Start once a day or every other day; move to twice a day only if your skin tolerates "
+            "it and the brand suggests it.",
+            guide.ROUTINE,
+        )
+    )
     if acids_in_serum:
-        notes.append(Note(
-            "It contains an exfoliating acid, so it is an evening step only: the guide keeps "
-            "strong actives apart and away from the morning's sun.", guide.ROUTINE))
+        notes.append(
+            Note(
+                "It contains an exfoliating acid, so it is an evening step only: the guide keeps "
+                "strong actives apart and away from the morning's sun.",
+                guide.ROUTINE,
+            )
+        )
     notes += pairing_notes(answers, uses, held)
     if Caution.ORAL_ISOTRETINOIN in answers.cautions:
-        notes.append(Note(
-            "Oral isotretinoin now or in the last six months: tell the person doing any skin "
-            "procedure before it is done (fully ablative laser is advised against), and keep "
-            "taking it as prescribed.",
-            medical.ISOTRETINOIN_AND_PROCEDURES, private=True))
+        notes.append(
+            Note(
+                "Oral isotretinoin now or in the last six months: tell the person doing any skin "
+                "procedure before it is done (fully ablative laser is advised against), and keep "
+                "taking it as prescribed.",
+                medical.ISOTRETINOIN_AND_PROCEDURES,
+                private=True,
+            )
+        )
     if serum is not None and serum.storage.refrigerate:
         notes.append(Note("Store it in the fridge, as the brand asks.", guide.SAFETY))
     return Routine(tuple(steps), tuple(notes))
 
 
-def pairing_notes(answers: Answers, uses: frozenset[Active], held: frozenset[Active]
-                  ) -> list[Note]:
+def pairing_notes(answers: Answers, uses: frozenset[Active], held: frozenset[Active]) -> list[Note]:
     """What to do with each of the person's actives: paused ones said as paused, the rest
     only as their steps use them."""
     notes: list[Note] = []
     if Active.RETINOID in answers.actives and Caution.PREGNANT in answers.cautions:
-        notes.append(Note(
-            "Retinoid: pause it, including over-the-counter retinol, and ask your clinician "
-            "before going on. Retinoids taken by mouth cause birth defects, and for retinoids "
-            "put on the skin no safe level in pregnancy is known.", medical.RETINOIDS_IN_PREGNANCY,
-            private=True))
+        notes.append(
+            Note(
+                "Retinoid: pause it, including over-the-counter retinol, and ask your clinician "
+                "before going on. Retinoids taken by mouth cause birth defects, and for retinoids "
+                "put on the skin no safe level in pregnancy is known.",
+                medical.RETINOIDS_IN_PREGNANCY,
+                private=True,
+            )
+        )
     elif Active.RETINOID in uses and Caution.BREASTFEEDING in answers.cautions:
-        notes.append(Note(
-            "Retinoid while breastfeeding: ask your clinician first. Drug-safety references "
-            "consider topical tretinoin low risk if it is kept off the breast and away from the "
-            "baby's skin; brands often say to avoid retinoids.",
-            medical.RETINOIDS_WHILE_BREASTFEEDING, private=True, active=Active.RETINOID))
+        notes.append(
+            Note(
+                "Retinoid while breastfeeding: ask your clinician first. Drug-safety references "
+                "consider topical tretinoin low risk if it is kept off the breast and away from the "
+                "baby's skin; brands often say to avoid retinoids.",
+                medical.RETINOIDS_WHILE_BREASTFEEDING,
+                private=True,
+                active=Active.RETINOID,
+            )
+        )
     elif Active.RETINOID in uses:
-        notes.append(Note(
-            "Retinoid: keep it, the serum does not replace it. Use them on alternate nights, "
-            "and if you get irritated, space them further apart.", guide.FAQ,
-            active=Active.RETINOID))
+        notes.append(
+            Note(
+                "Retinoid: keep it, the serum does not replace it. Use them on alternate nights, "
+                "and if you get irritated, space them further apart.",
+                guide.FAQ,
+                active=Active.RETINOID,
+            )
+        )
     if Active.ACIDS in uses:
-        notes.append(Note(
-            "Exfoliating acids: stagger them away from the serum (different nights), and skip "
-            "them entirely on irritated skin.", guide.ROUTINE, active=Active.ACIDS))
+        notes.append(
+            Note(
+                "Exfoliating acids: stagger them away from the serum (different nights), and skip "
+                "them entirely on irritated skin.",
+                guide.ROUTINE,
+                active=Active.ACIDS,
+            )
+        )
     if {Active.RETINOID, Active.ACIDS} <= uses:
-        notes.append(Note(
-            "A retinoid and exfoliating acids together: cut the stack rather than add to it. "
-            "Never use them on the same night, and if your skin is irritated, reduce how often "
-            "you use them.", guide.FAQ, active=Active.ACIDS))
+        notes.append(
+            Note(
+                "A retinoid and exfoliating acids together: cut the stack rather than add to it. "
+                "Never use them on the same night, and if your skin is irritated, reduce how often "
+                "you use them.",
+                guide.FAQ,
+                active=Active.ACIDS,
+            )
+        )
     if Active.VITAMIN_C in uses:
-        notes.append(Note(
-            "Vitamin C: compatible; keep it in the morning as an antioxidant, and check that "
-            "the two products' pH and stability advice agree.", guide.ROUTINE,
-            active=Active.VITAMIN_C))
+        notes.append(
+            Note(
+                "Vitamin C: compatible; keep it in the morning as an antioxidant, and check that "
+                "the two products' pH and stability advice agree.",
+                guide.ROUTINE,
+                active=Active.VITAMIN_C,
+            )
+        )
     return notes

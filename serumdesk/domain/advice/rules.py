@@ -34,11 +34,13 @@ from serumdesk.domain.sources import Source, SourceKind
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
-CONDITIONED_MEDIA = frozenset({
-    SourceCategory.HUMAN_FIBROBLAST_CM,
-    SourceCategory.HUMAN_ADIPOSE_CM,
-    SourceCategory.EXOSOME_CM,
-})
+CONDITIONED_MEDIA = frozenset(
+    {
+        SourceCategory.HUMAN_FIBROBLAST_CM,
+        SourceCategory.HUMAN_ADIPOSE_CM,
+        SourceCategory.EXOSOME_CM,
+    }
+)
 PREMIUM_USD = 100.0
 """The guide: 'many stem cell-derived serums cost well over $100'."""
 
@@ -98,17 +100,24 @@ def diet_reason(f: ProductFacts, diet: Diet) -> ExclusionReason | None:
         return None
     if diet is Diet.VEGAN and (f.human_derived or f.animal_derived):
         origin = "human-derived" if f.human_derived else "animal-derived"
-        return ExclusionReason(ExclusionKind.DIET, f"Not vegan: its active is {origin} "
-                               f"({f.category.label.lower()}).", guide.DECISION)
+        return ExclusionReason(
+            ExclusionKind.DIET,
+            f"Not vegan: its active is {origin} ({f.category.label.lower()}).",
+            guide.DECISION,
+        )
     if diet is Diet.NO_HUMAN_DERIVED and f.human_derived:
         return ExclusionReason(
-            ExclusionKind.DIET, "You asked for no human-derived ingredients; its active is "
-            f"{f.category.label.lower()}.", guide.SAFETY)
+            ExclusionKind.DIET,
+            f"You asked for no human-derived ingredients; its active is {f.category.label.lower()}.",
+            guide.SAFETY,
+        )
     if f.fetal_cell_line:
         return ExclusionReason(
             ExclusionKind.DIET,
             "You asked for nothing derived from a fetal cell line; its active comes from cells "
-            "first grown from fetal tissue.", guide.SAFETY)
+            "first grown from fetal tissue.",
+            guide.SAFETY,
+        )
     return None
 
 
@@ -121,12 +130,15 @@ def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReaso
         reasons.append(diet)
     if s.allergy is not None:
         for finding in s.allergy.findings(f.listed):
-            reasons.append(ExclusionReason(
-                ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
+            reasons.append(ExclusionReason(ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
     if s.fragrance_sensitive and f.scented:
-        reasons.append(ExclusionReason(
-            ExclusionKind.FRAGRANCE,
-            f"You are sensitive to fragrance; it contains {', '.join(f.scented)}.", guide.AVOID))
+        reasons.append(
+            ExclusionReason(
+                ExclusionKind.FRAGRANCE,
+                f"You are sensitive to fragrance; it contains {', '.join(f.scented)}.",
+                guide.AVOID,
+            )
+        )
     return reasons
 
 
@@ -169,8 +181,12 @@ class Situation:
     def goal_for(self, f: ProductFacts) -> UseCase:
         """The goal a product is judged against: inside a recovery window, recovery comes
         first whatever the goal, so a product placed for it fits."""
-        if (self.goal not in f.use_cases and self.phase is not None and self.phase.healing
-                and UseCase.POST_PROCEDURE in f.use_cases):
+        if (
+            self.goal not in f.use_cases
+            and self.phase is not None
+            and self.phase.healing
+            and UseCase.POST_PROCEDURE in f.use_cases
+        ):
             return UseCase.POST_PROCEDURE
         return self.goal
 
@@ -205,7 +221,8 @@ class Situation:
         if answers.allergens and vocabulary is None:
             raise VocabularyMissing(
                 "SerumDesk's ingredient vocabulary is missing, so your allergies cannot be "
-                "checked. Reinstall SerumDesk.")
+                "checked. Reinstall SerumDesk."
+            )
         phase = answers.phase
         healing = phase is not None and phase.healing
         why: str | None = None
@@ -220,9 +237,11 @@ class Situation:
         goal = answers.use_case
         if goal is UseCase.POST_PROCEDURE and phase is Phase.MAINTENANCE:
             goal = UseCase.MILD_CONCERNS
-        in_use = tuple(words for active, words in ((Active.RETINOID, "retinoid"),
-                                                   (Active.ACIDS, "exfoliating acids"))
-                       if active in answers.actives)
+        in_use = tuple(
+            words
+            for active, words in ((Active.RETINOID, "retinoid"), (Active.ACIDS, "exfoliating acids"))
+            if active in answers.actives
+        )
         return cls(
             answers=answers,
             goal=goal,
@@ -230,8 +249,11 @@ class Situation:
             recovery_focus=healing or answers.use_case is UseCase.SENSITIVE_BARRIER,
             clinician=clinician_for(answers),
             exfoliants_in_use=in_use,
-            allergy=(AllergyCheck.of(answers.allergens, vocabulary)
-                     if answers.allergens and vocabulary is not None else None),
+            allergy=(
+                AllergyCheck.of(answers.allergens, vocabulary)
+                if answers.allergens and vocabulary is not None
+                else None
+            ),
             sensitive_why=why,
         )
 
@@ -249,14 +271,21 @@ def standing(f: ProductFacts) -> list[Reason]:
     found: list[Reason] = []
     if f.protective_packaging:
         points = min(10, POINTS[Rule.PACKAGING] * len(f.protective_packaging))
-        found.append(Reason(f"Packaging that protects fragile actives "
-                            f"({', '.join(f.protective_packaging)}).", guide.CHOOSING, points))
+        found.append(
+            Reason(
+                f"Packaging that protects fragile actives ({', '.join(f.protective_packaging)}).",
+                guide.CHOOSING,
+                points,
+            )
+        )
     if f.concentration:
-        found.append(_reason(Rule.CONCENTRATION, f"Discloses its concentration "
-                             f"({f.concentration}).", guide.CHOOSING))
+        found.append(
+            _reason(Rule.CONCENTRATION, f"Discloses its concentration ({f.concentration}).", guide.CHOOSING)
+        )
     evidence = EVIDENCE_RULE.get(f.evidence_kind)
-    found.append(Reason(f"Evidence: {f.evidence_brief}.", guide.EVIDENCE,
-                        POINTS[evidence] if evidence else 0))
+    found.append(
+        Reason(f"Evidence: {f.evidence_brief}.", guide.EVIDENCE, POINTS[evidence] if evidence else 0)
+    )
     if f.clinician_use:
         found.append(_reason(Rule.CLINICIAN_USE, "Widely used by clinicians.", guide.CHOOSING))
     return found
@@ -278,65 +307,132 @@ def fit_reason(f: ProductFacts, use_case: UseCase, goal: str | None = None) -> R
     if f.named_in_guide:
         return _reason(Rule.FITS_GOAL, f"The guide places it for {goal}.", guide.SNAPSHOTS)
     if f.alternative is not None:
-        return _reason(Rule.FITS_GOAL, f"Fits {goal}: the guide names a {f.alternative.label} "
-                       "among its lower-cost alternatives.", guide.ALTERNATIVES)
-    return _reason(Rule.FITS_GOAL, f"Fits {goal} by SerumDesk's reading of its ingredients; the "
-                   "guide does not name it.", _BY_INGREDIENTS)
+        return _reason(
+            Rule.FITS_GOAL,
+            f"Fits {goal}: the guide names a {f.alternative.label} among its lower-cost alternatives.",
+            guide.ALTERNATIVES,
+        )
+    return _reason(
+        Rule.FITS_GOAL,
+        f"Fits {goal} by SerumDesk's reading of its ingredients; the guide does not name it.",
+        _BY_INGREDIENTS,
+    )
 
 
 def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> list[Reason]:
     """The contributions that depend on the answers."""
     goal = s.goal_for(f)
-    r: list[Reason] = [fit_reason(f, goal, MAINTENANCE_WORDS if goal is not s.use_case
-                                  and goal is UseCase.MILD_CONCERNS else None)]
+    r: list[Reason] = [
+        fit_reason(
+            f, goal, MAINTENANCE_WORDS if goal is not s.use_case and goal is UseCase.MILD_CONCERNS else None
+        )
+    ]
     add = r.append
     if s.goal is not s.use_case and UseCase.POST_PROCEDURE in f.use_cases:
-        add(Reason("Past your recovery window, so it is not credited for recovery now; it is "
-                   "worth it again in the 1–2 weeks after your next procedure.", guide.EXAMPLES))
+        add(
+            Reason(
+                "Past your recovery window, so it is not credited for recovery now; it is "
+                "worth it again in the 1–2 weeks after your next procedure.",
+                guide.EXAMPLES,
+            )
+        )
     if s.recovery_focus and f.category in CONDITIONED_MEDIA:
-        add(_reason(Rule.MEDIA_FOR_RECOVERY, "Conditioned media: the guide calls recovery and a "
-                    "compromised barrier its high-value use.", guide.DECISION))
+        add(
+            _reason(
+                Rule.MEDIA_FOR_RECOVERY,
+                "Conditioned media: the guide calls recovery and a compromised barrier its high-value use.",
+                guide.DECISION,
+            )
+        )
     if s.goal is UseCase.MILD_CONCERNS:
         if f.alternative is not None:
-            add(_reason(Rule.LOWER_COST_FOR_MILD, "For mild concerns the guide suggests a less "
-                        f"costly {f.alternative.label} may do as well when used consistently.",
-                        guide.DECISION))
+            add(
+                _reason(
+                    Rule.LOWER_COST_FOR_MILD,
+                    "For mild concerns the guide suggests a less "
+                    f"costly {f.alternative.label} may do as well when used consistently.",
+                    guide.DECISION,
+                )
+            )
         elif cost.inputs.price_usd > PREMIUM_USD:
-            add(_reason(Rule.PREMIUM_FOR_MILD, "Premium price for a mild concern: weigh it "
-                        "against peptide serums and a retinoid first.", guide.DECISION))
+            add(
+                _reason(
+                    Rule.PREMIUM_FOR_MILD,
+                    "Premium price for a mild concern: weigh it against peptide serums and a retinoid first.",
+                    guide.DECISION,
+                )
+            )
     if s.diet is not Diet.ANY and f.category is SourceCategory.PLANT_CELL_CULTURE:
-        add(_reason(Rule.PLANT_FOR_ETHICS, "Plant-derived: the guide's compromise for ethical "
-                    "or vegan preferences.", guide.DECISION))
+        add(
+            _reason(
+                Rule.PLANT_FOR_ETHICS,
+                "Plant-derived: the guide's compromise for ethical or vegan preferences.",
+                guide.DECISION,
+            )
+        )
     if s.clinician is not None and needs_clinician_ok(f.human_derived, f.category):
         what = "human-derived" if f.human_derived else "a novel biologic active"
-        add(_reason(Rule.ASK_CLINICIAN, f"Ranked lower: with your medical caution, ask your "
-                    f"{s.clinician} before starting it ({what}); products that do not need "
-                    "that come first.", guide.AVOID))
+        add(
+            _reason(
+                Rule.ASK_CLINICIAN,
+                f"Ranked lower: with your medical caution, ask your "
+                f"{s.clinician} before starting it ({what}); products that do not need "
+                "that come first.",
+                guide.AVOID,
+            )
+        )
     why = s.sensitive_why
     if why is not None:
         if f.minimal_formula:
-            add(_reason(Rule.GENTLE_MINIMAL, f"Minimal-ingredient formula, which suits {why}.",
-                        guide.CHOOSING))
+            add(
+                _reason(
+                    Rule.GENTLE_MINIMAL, f"Minimal-ingredient formula, which suits {why}.", guide.CHOOSING
+                )
+            )
         if f.fragrance_free:
-            add(_reason(Rule.GENTLE_FRAGRANCE_FREE, f"Fragrance-free, which suits {why}.",
-                        guide.CHOOSING))
+            add(_reason(Rule.GENTLE_FRAGRANCE_FREE, f"Fragrance-free, which suits {why}.", guide.CHOOSING))
         if f.acids:
-            add(_reason(Rule.GENTLE_EXFOLIANT, f"Contains an exfoliant ({', '.join(f.acids)}), "
-                        f"which the guide advises keeping away from {why}.", guide.CHOOSING))
+            add(
+                _reason(
+                    Rule.GENTLE_EXFOLIANT,
+                    f"Contains an exfoliant ({', '.join(f.acids)}), "
+                    f"which the guide advises keeping away from {why}.",
+                    guide.CHOOSING,
+                )
+            )
         if f.has_retinoid:
-            add(_reason(Rule.GENTLE_RETINOID, "Contains a retinoid in the same formula, which "
-                        f"the guide advises against for {why}.", guide.CHOOSING))
+            add(
+                _reason(
+                    Rule.GENTLE_RETINOID,
+                    f"Contains a retinoid in the same formula, which the guide advises against for {why}.",
+                    guide.CHOOSING,
+                )
+            )
         if f.scented:
-            add(_reason(Rule.GENTLE_SCENTED, f"Fragrance or essential oils, a risk for {why}.",
-                        guide.CHOOSING))
+            add(
+                _reason(
+                    Rule.GENTLE_SCENTED, f"Fragrance or essential oils, a risk for {why}.", guide.CHOOSING
+                )
+            )
     elif s.answers.sensitivity is Sensitivity.MODERATE and f.acids:
-        add(_reason(Rule.ACID_INTRODUCE_SLOWLY, "Contains an exfoliating acid: fine for many, "
-                    "but introduce it slowly.", guide.ROUTINE))
+        add(
+            _reason(
+                Rule.ACID_INTRODUCE_SLOWLY,
+                "Contains an exfoliating acid: fine for many, but introduce it slowly.",
+                guide.ROUTINE,
+            )
+        )
     if s.exfoliants_in_use and (f.acids or f.has_retinoid):
         what = ", ".join((*f.acids, *(("a retinoid",) if f.has_retinoid else ())))
-        add(_reason(Rule.ADDS_EXFOLIANT, f"Adds another strong active ({what}) to the "
-                    f"{' and '.join(s.exfoliants_in_use)} you already use: the guide says to "
-                    "manage irritation by spacing actives out, not stacking them.", guide.FAQ))
+        add(
+            _reason(
+                Rule.ADDS_EXFOLIANT,
+                f"Adds another strong active ({what}) to the "
+                f"{' and '.join(s.exfoliants_in_use)} you already use: the guide says to "
+                "manage irritation by spacing actives out, not stacking them.",
+                guide.FAQ,
+            )
+        )
     return r
 
 
@@ -347,10 +443,17 @@ def within_budget(monthly: float, budget: float | None) -> bool:
 
 def budget_reason(monthly: float, budget: float) -> Reason:
     if within_budget(monthly, budget):
-        return _reason(Rule.WITHIN_BUDGET, f"About ${monthly:,.0f} a month fits your "
-                       f"${budget:,.0f} budget.", guide.DECISION)
-    return _reason(Rule.OVER_BUDGET, f"About ${monthly:,.0f} a month is over your ${budget:,.0f} "
-                   "budget; products within it are listed first.", guide.DECISION)
+        return _reason(
+            Rule.WITHIN_BUDGET,
+            f"About ${monthly:,.0f} a month fits your ${budget:,.0f} budget.",
+            guide.DECISION,
+        )
+    return _reason(
+        Rule.OVER_BUDGET,
+        f"About ${monthly:,.0f} a month is over your ${budget:,.0f} "
+        "budget; products within it are listed first.",
+        guide.DECISION,
+    )
 
 
 def assess(product: Product, s: Situation, cost: CostEstimate) -> list[Reason]:

@@ -28,8 +28,12 @@ COST_FIELDS: dict[str, str] = {
 """The four inputs of the monthly cost, by CostInputs field name."""
 
 _PACKAGING_WORDS = {
-    "dual-chamber": N_("dual chamber"), "airless": N_("airless pump"), "opaque": N_("opaque bottle"),
-    "roller": N_("roller applicator"), "single-use": N_("single-use doses"), "pump": N_("pump bottle"),
+    "dual-chamber": N_("dual chamber"),
+    "airless": N_("airless pump"),
+    "opaque": N_("opaque bottle"),
+    "roller": N_("roller applicator"),
+    "single-use": N_("single-use doses"),
+    "pump": N_("pump bottle"),
     "dropper": N_("dropper bottle"),
 }
 
@@ -55,13 +59,16 @@ def listed_title(p: Product, width: int | None = None) -> str:
     mark = f" ({_(YOUR_ENTRY)})" if p.entered_by_you else ""
     title = p.title
     if width is not None and len(title) + len(mark) > width:
-        title = title[:max(width - len(mark) - 1, 1)] + "…"
+        title = title[: max(width - len(mark) - 1, 1)] + "…"
     return title + mark
+
 
 def origin_words(p: Product) -> str:
     if p.source_category is SourceCategory.UNDETERMINED and not p.human_derived:
-        return (_("Origin not known: the label does not say where its biologic ingredients "
-                  "come from, so it may be human- or animal-derived."))
+        return _(
+            "Origin not known: the label does not say where its biologic ingredients "
+            "come from, so it may be human- or animal-derived."
+        )
     if p.human_derived:
         if p.entered_by_you:
             return _("Human-derived (from your label).")
@@ -75,17 +82,21 @@ def vegan_words(p: Product) -> str:
     status = p.vegan_status
     if status == "not confirmed" and p.vegan:
         return _("Likely vegan — not confirmed by the brand.")
-    return {"yes": _("Vegan: yes."), "no": _("Vegan: no.")}.get(str(status),
-                                                             _("Vegan: not confirmed."))
+    return {"yes": _("Vegan: yes."), "no": _("Vegan: no.")}.get(str(status), _("Vegan: not confirmed."))
 
 
 def inferred_words(p: Product) -> list[str]:
     """Each fact that is SerumDesk's inference, with the reasoning behind it."""
-    names = {InferredFact.HUMAN_DERIVED: N_("human-derived"), InferredFact.VEGAN: N_("vegan"),
-             InferredFact.USE_CASES: N_("what it suits"), InferredFact.SOURCE: N_("source"),
-             InferredFact.FRAGRANCE: N_("fragrance")}
-    return [_("Inferred ({fact}): {why}").format(fact=_(names[fact]), why=why)
-            for fact, why in p.inferred.items()]
+    names = {
+        InferredFact.HUMAN_DERIVED: N_("human-derived"),
+        InferredFact.VEGAN: N_("vegan"),
+        InferredFact.USE_CASES: N_("what it suits"),
+        InferredFact.SOURCE: N_("source"),
+        InferredFact.FRAGRANCE: N_("fragrance"),
+    }
+    return [
+        _("Inferred ({fact}): {why}").format(fact=_(names[fact]), why=why) for fact, why in p.inferred.items()
+    ]
 
 
 def checked_words(p: Product) -> str:
@@ -107,22 +118,29 @@ def claims_words(p: Product) -> list[str]:
 
 
 def fragrance_words(p: Product) -> str:
-    return _({True: N_("Fragrance-free."), False: N_("Contains fragrance."),
-              None: N_("Fragrance: not stated.")}[p.fragrance_free])
+    return _(
+        {True: N_("Fragrance-free."), False: N_("Contains fragrance."), None: N_("Fragrance: not stated.")}[
+            p.fragrance_free
+        ]
+    )
 
 
 def packaging_words(p: Product) -> str:
     if not p.packaging:
         return _("Packaging not stated.")
-    words = ", ".join(_(_PACKAGING_WORDS[pk.value]) if pk.value in _PACKAGING_WORDS else pk.value
-                      for pk in p.packaging)
+    words = ", ".join(
+        _(_PACKAGING_WORDS[pk.value]) if pk.value in _PACKAGING_WORDS else pk.value for pk in p.packaging
+    )
     protective = any(pk.protects_actives for pk in p.packaging)
     return words[0].upper() + words[1:] + (_(" — protects fragile actives.") if protective else ".")
 
 
 def storage_words(p: Product) -> str:
-    words = {True: N_("Keep in the fridge."), False: N_("Room temperature."),
-             None: N_("Storage not stated by the brand.")}[p.storage.refrigerate]
+    words = {
+        True: N_("Keep in the fridge."),
+        False: N_("Room temperature."),
+        None: N_("Storage not stated by the brand."),
+    }[p.storage.refrigerate]
     words = _(words)
     return words + (f" {p.storage.note}" if p.storage.note else "")
 
@@ -130,7 +148,8 @@ def storage_words(p: Product) -> str:
 def concentration_words(p: Product) -> str:
     if p.concentration_disclosed:
         return _("Concentration disclosed: {concentration_disclosed}.").format(
-            concentration_disclosed=p.concentration_disclosed)
+            concentration_disclosed=p.concentration_disclosed
+        )
     return _("Concentration not disclosed.")
 
 
@@ -150,6 +169,7 @@ def evidence_words(p: Product) -> str:
 
 # -- how a product fits ---------------------------------------------------------------------------
 
+
 def fit_words(match: Match, answers: Answers) -> str:
     """Whether it suits the goal, on whose word (the guide, or SerumDesk's reading)."""
     p = match.product
@@ -160,6 +180,7 @@ def fit_words(match: Match, answers: Answers) -> str:
 
 
 # -- cost ----------------------------------------------------------------------------------------
+
 
 def monthly_words(cost: CostEstimate) -> str:
     return _("{money} a month").format(money=money(cost.cost_per_month_usd))
@@ -173,23 +194,33 @@ def bottle_words(cost: CostEstimate) -> str:
     if cost.months_per_bottle is None:
         return _("Not used with these figures (0 a day).")
     return _("A bottle lasts about {months_per_bottle:.1f} months.").format(
-        months_per_bottle=cost.months_per_bottle)
+        months_per_bottle=cost.months_per_bottle
+    )
 
 
 def recovery_window_words(cost: CostEstimate) -> str:
     low, high = cost.recovery_window_usd
-    return (_("Recovery window ({RECOVERY_WINDOW_WORDS}): {money}–{money2} of serum, from a "
-              "bottle you pay {money3} for up front.").format(
-                  RECOVERY_WINDOW_WORDS=RECOVERY_WINDOW_WORDS, money=money(low), money2=money(high),
-                  money3=money(cost.inputs.price_usd)))
+    return _(
+        "Recovery window ({RECOVERY_WINDOW_WORDS}): {money}–{money2} of serum, from a "
+        "bottle you pay {money3} for up front."
+    ).format(
+        RECOVERY_WINDOW_WORDS=RECOVERY_WINDOW_WORDS,
+        money=money(low),
+        money2=money(high),
+        money3=money(cost.inputs.price_usd),
+    )
 
 
 def assumption_words(cost: CostEstimate) -> str:
     i = cost.inputs
-    return (_("Assumes {money} for {size_ml:g} ml, {dose_ml:g} ml a use, "
-              "{applications_per_day:g}× a day.").format(
-                  money=money(i.price_usd), size_ml=i.size_ml, dose_ml=i.dose_ml,
-                  applications_per_day=i.applications_per_day))
+    return _(
+        "Assumes {money} for {size_ml:g} ml, {dose_ml:g} ml a use, {applications_per_day:g}× a day."
+    ).format(
+        money=money(i.price_usd),
+        size_ml=i.size_ml,
+        dose_ml=i.dose_ml,
+        applications_per_day=i.applications_per_day,
+    )
 
 
 def uses_source_words(cost: CostEstimate) -> str:
@@ -197,7 +228,8 @@ def uses_source_words(cost: CostEstimate) -> str:
     if "applications_per_day" in cost.inputs.overridden_fields:
         return _("your own figure")
     return _("the routine, {applications_per_day:g}× a day").format(
-        applications_per_day=cost.inputs.applications_per_day)
+        applications_per_day=cost.inputs.applications_per_day
+    )
 
 
 def estimated_words(cost: CostEstimate) -> str:
@@ -206,12 +238,16 @@ def estimated_words(cost: CostEstimate) -> str:
 
 def overridden_words(cost: CostEstimate) -> str:
     return _("Your own figures: {field_names}.").format(
-        field_names=field_names(cost.inputs.overridden_fields))
+        field_names=field_names(cost.inputs.overridden_fields)
+    )
 
 
 def budget_words(over_budget: bool, budget: float) -> str:
-    return (_("Over your {money} monthly budget.").format(money=money(budget)) if over_budget
-            else _("Within your {money} monthly budget.").format(money=money(budget)))
+    return (
+        _("Over your {money} monthly budget.").format(money=money(budget))
+        if over_budget
+        else _("Within your {money} monthly budget.").format(money=money(budget))
+    )
 
 
 def override_words(o: ProductOverride) -> str:
@@ -224,12 +260,14 @@ def override_words(o: ProductOverride) -> str:
     if o.dose_ml is not None:
         parts.append(_("amount per use {dose_ml:g} ml").format(dose_ml=o.dose_ml))
     if o.applications_per_day is not None:
-        parts.append(_("{applications_per_day:g} times a day").format(
-            applications_per_day=o.applications_per_day))
+        parts.append(
+            _("{applications_per_day:g} times a day").format(applications_per_day=o.applications_per_day)
+        )
     return ", ".join(parts)
 
 
 # -- a person's answers ------------------------------------------------------------------------------
+
 
 def procedure_row(answers: Answers) -> str | None:
     """'Laser (fractional or other), ablative, 2 days ago': the procedure, on every surface
@@ -242,8 +280,9 @@ def procedure_row(answers: Answers) -> str | None:
     days = answers.days_since_procedure
     if days is None:
         return _("{procedure}, day not given").format(procedure=what)
-    return ngettext("{procedure}, {days} day ago", "{procedure}, {days} days ago",
-                    days).format(procedure=what, days=days)
+    return ngettext("{procedure}, {days} day ago", "{procedure}, {days} days ago", days).format(
+        procedure=what, days=days
+    )
 
 
 def answers_rows(answers: Answers, include_medical: bool = True) -> list[tuple[str, str]]:
@@ -252,8 +291,11 @@ def answers_rows(answers: Answers, include_medical: bool = True) -> list[tuple[s
     what = answers.use_case.label
     procedure = procedure_row(answers)
     actives = ", ".join(a.label for a in sorted(answers.actives)) or _("None of the listed actives")
-    budget = (_("{money} a month").format(money=money(answers.budget_usd_per_month))
-              if answers.budget_usd_per_month is not None else _("No budget given"))
+    budget = (
+        _("{money} a month").format(money=money(answers.budget_usd_per_month))
+        if answers.budget_usd_per_month is not None
+        else _("No budget given")
+    )
     rows = [
         (_("What for"), what),
         *(((_("Procedure"), procedure),) if procedure else ()),
@@ -265,11 +307,17 @@ def answers_rows(answers: Answers, include_medical: bool = True) -> list[tuple[s
     if include_medical:
         medical = [c.label for c in sorted(answers.cautions) if c.is_medical]
         rows.append((_("Medical"), "; ".join(medical) or _("None given")))
-        rows.append((_("Fragrance"), _("Sensitive to fragrance")
-                     if Caution.FRAGRANCE_SENSITIVE in answers.cautions
-                     else _("No fragrance sensitivity given")))
+        rows.append(
+            (
+                _("Fragrance"),
+                _("Sensitive to fragrance")
+                if Caution.FRAGRANCE_SENSITIVE in answers.cautions
+                else _("No fragrance sensitivity given"),
+            )
+        )
         rows.append((_("Allergies"), ", ".join(answers.allergens) or _("None given")))
     else:
-        rows.append((_("Health details"), _("Left out of this copy for sharing; every caution "
-                                         "below still applies.")))
+        rows.append(
+            (_("Health details"), _("Left out of this copy for sharing; every caution below still applies."))
+        )
     return rows

@@ -70,7 +70,10 @@ def _problems(data: dict[str, Any]) -> tuple[list[str], bool]:
     except ValidationError as exc:
         lines += describe_error_list(
             [e for e in exc.errors(include_url=False) if e["loc"][:1] != ("products",)],
-            data, "catalog", lists)
+            data,
+            "catalog",
+            lists,
+        )
     if not isinstance(products, list):
         lines.append("catalog, field 'products': must be a list of products")
         return lines, False
@@ -85,23 +88,33 @@ def _problems(data: dict[str, Any]) -> tuple[list[str], bool]:
         too_long = _longest_list(product)
         if too_long is not None:
             field, items = too_long
-            lines += describe_error_list([{
-                "type": "too_long", "loc": ("products", index, *field), "input": None,
-                "msg": f"holds {items:,} items; a product's lists hold at most "
-                       f"{MAX_LIST_ITEMS:,}"}], data, "catalog", lists)
+            lines += describe_error_list(
+                [
+                    {
+                        "type": "too_long",
+                        "loc": ("products", index, *field),
+                        "input": None,
+                        "msg": f"holds {items:,} items; a product's lists hold at most {MAX_LIST_ITEMS:,}",
+                    }
+                ],
+                data,
+                "catalog",
+                lists,
+            )
             continue
         try:
             product_adapter().validate_python(product)
         except ValidationError as exc:
-            errors = [{**e, "loc": ("products", index, *e["loc"])}
-                      for e in exc.errors(include_url=False)[:MAX_PROBLEMS]]
+            errors = [
+                {**e, "loc": ("products", index, *e["loc"])}
+                for e in exc.errors(include_url=False)[:MAX_PROBLEMS]
+            ]
             lines += describe_error_list(errors, data, "catalog", lists)  # type: ignore[arg-type]
     if not lines:  # each part is valid: what relates them (a repeated id, too few products)
         try:
             catalog_adapter().validate_python(data)
         except ValidationError as exc:
-            lines += describe_error_list(exc.errors(include_url=False)[:MAX_PROBLEMS], data,
-                                         "catalog", lists)
+            lines += describe_error_list(exc.errors(include_url=False)[:MAX_PROBLEMS], data, "catalog", lists)
     return lines or ["catalog: not a valid catalog"], False
 
 
@@ -149,8 +162,12 @@ def upgrade_catalog(data: dict[str, Any]) -> dict[str, Any]:
         return data
     products = data.get("products")
     if isinstance(products, list):
-        products = [{**p, "alternative": None} if isinstance(p, dict)
-                    and isinstance(p.get("alternative"), bool) else p for p in products]
+        products = [
+            {**p, "alternative": None}
+            if isinstance(p, dict) and isinstance(p.get("alternative"), bool)
+            else p
+            for p in products
+        ]
     return {**data, "schema_version": 2, "products": products}
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 STALE_AFTER_MONTHS = 12
 
+
 @dataclass(frozen=True, slots=True)
 class FigureAge:
     field: str
@@ -40,8 +41,10 @@ def _age(field: str, provenance: Provenance, today: dt.date) -> FigureAge:
 def figure_ages(product: Product, cost: CostEstimate, today: dt.date) -> tuple[FigureAge, ...]:
     """The price's and the size's age; a figure the person typed in is their own, not stale."""
     ages = []
-    for field, provenance in (("price_usd", product.price.provenance),
-                              ("size_ml", product.price.size_ml.provenance)):
+    for field, provenance in (
+        ("price_usd", product.price.provenance),
+        ("size_ml", product.price.size_ml.provenance),
+    ):
         if field in cost.inputs.overridden_fields:
             ages.append(FigureAge(field, False, ""))
         else:

@@ -33,8 +33,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _hints(cls: type) -> dict[str, Any]:
     """The field types of a dataclass, with their Annotated metadata."""
     names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in typing.get_type_hints(cls, include_extras=True).items()
-            if k in names}
+    return {k: v for k, v in typing.get_type_hints(cls, include_extras=True).items() if k in names}
 
 
 def build_checked(kind: type[T], value: object) -> T:

@@ -32,17 +32,28 @@ MINE_PREFIX = "mine-"
 """Every id of a product a person entered starts so: it never clashes with the catalog's."""
 DEFAULT_DOSE_ML = 0.25
 DEFAULT_PER_DAY = 2.0
-DOSE_REASON = (
-    N_("Not given: SerumDesk's usual model. Packaging vendors put an airless-pump stroke at "
-      "about 0.15-0.25 ml and a full face at about 0.5 ml by dropper; SerumDesk models "
-      "0.2-0.35 ml per application, so 0.25 ml is used."))
-PER_DAY_REASON = N_("Not given: most serums' directions say morning and evening, so twice a "
-                   "day.")
-_KEY_ROLES = frozenset({Role.BIOLOGIC, Role.GROWTH_FACTOR, Role.PEPTIDE, Role.ACTIVE,
-                        Role.BRIGHTENING, Role.EXFOLIANT, Role.ANTIOXIDANT, Role.SOOTHING})
+DOSE_REASON = N_(
+    "Not given: SerumDesk's usual model. Packaging vendors put an airless-pump stroke at "
+    "about 0.15-0.25 ml and a full face at about 0.5 ml by dropper; SerumDesk models "
+    "0.2-0.35 ml per application, so 0.25 ml is used."
+)
+PER_DAY_REASON = N_("Not given: most serums' directions say morning and evening, so twice a day.")
+_KEY_ROLES = frozenset(
+    {
+        Role.BIOLOGIC,
+        Role.GROWTH_FACTOR,
+        Role.PEPTIDE,
+        Role.ACTIVE,
+        Role.BRIGHTENING,
+        Role.EXFOLIANT,
+        Role.ANTIOXIDANT,
+        Role.SOOTHING,
+    }
+)
 MAX_KEY_INGREDIENTS = 8
-_NOT_HUMAN_CATEGORIES = frozenset({SourceCategory.PLANT_CELL_CULTURE, SourceCategory.PLANT_MADE_GF,
-                                   SourceCategory.NON_BIOLOGIC})
+_NOT_HUMAN_CATEGORIES = frozenset(
+    {SourceCategory.PLANT_CELL_CULTURE, SourceCategory.PLANT_MADE_GF, SourceCategory.NON_BIOLOGIC}
+)
 MAX_MY_PRODUCTS_BYTES = 8 * 1024 * 1024
 """The file of your serums: 200 entries of the longest label allowed fit well within it."""
 
@@ -73,8 +84,7 @@ class MyProduct:
 def name_problem(brand: str, name: str) -> str | None:
     """What is wrong with a typed brand and name, by the rule every name follows (a profile's
     too: plain_text.VISIBLE_RULE), as a sentence; None when both are fine."""
-    for sentence, text in ((_("A serum's brand {fault}."), brand),
-                           (_("A serum's name {fault}."), name)):
+    for sentence, text in ((_("A serum's brand {fault}."), brand), (_("A serum's name {fault}."), name)):
         fault = serum_name_fault(text)
         if fault is not None:
             return sentence.format(fault=fault)
@@ -109,7 +119,7 @@ LONGEST_NAME = 200
 
 
 def _short(written: str) -> str:
-    return written if len(written) <= LONGEST_NAME else written[:LONGEST_NAME - 1] + "…"
+    return written if len(written) <= LONGEST_NAME else written[: LONGEST_NAME - 1] + "…"
 
 
 def _names(items: tuple[ReadIngredient, ...]) -> str:
@@ -132,8 +142,11 @@ def suited_use_cases(reading: LabelReading) -> list[UseCase]:
     harsh = bool(reading.flagged(Flag.EXFOLIATING_ACID, Flag.RETINOID, definite=True))
     suits: list[UseCase] = []
     category = reading.source_category
-    if category in (SourceCategory.HUMAN_FIBROBLAST_CM, SourceCategory.HUMAN_ADIPOSE_CM,
-                    SourceCategory.EXOSOME_CM) and not harsh:
+    if (
+        category
+        in (SourceCategory.HUMAN_FIBROBLAST_CM, SourceCategory.HUMAN_ADIPOSE_CM, SourceCategory.EXOSOME_CM)
+        and not harsh
+    ):
         suits += [UseCase.POST_PROCEDURE, UseCase.SENSITIVE_BARRIER]
     if roles & {Role.GROWTH_FACTOR, Role.PEPTIDE, Role.BIOLOGIC} or "peptides" in families:
         suits.append(UseCase.TEXTURE_FIRMNESS)
@@ -147,8 +160,11 @@ def suited_use_cases(reading: LabelReading) -> list[UseCase]:
 
 def _key_ingredients(reading: LabelReading) -> list[str]:
     chosen = [_short(i.written) for i in reading.source_reason if i.known]
-    chosen += [_short(i.written) for i in reading.ingredients
-               if i.entry is not None and i.entry.role in _KEY_ROLES and not i.possible]
+    chosen += [
+        _short(i.written)
+        for i in reading.ingredients
+        if i.entry is not None and i.entry.role in _KEY_ROLES and not i.possible
+    ]
     chosen += [_short(i.written) for i in reading.ingredients]  # only plain ingredients
     return list(dict.fromkeys(chosen))[:MAX_KEY_INGREDIENTS]
 
@@ -157,12 +173,16 @@ def _source(reading: LabelReading) -> tuple[SourceCategory, str]:
     if reading.source_category is None:
         open_by = _names(reading.source_reason) or _("unknown ingredients")
         return SourceCategory.UNDETERMINED, (
-            _("From your label: {open_by} leave the source open, so SerumDesk treats it as a "
-              "biologic to be safe.").format(open_by=open_by))
+            _(
+                "From your label: {open_by} leave the source open, so SerumDesk treats it as a "
+                "biologic to be safe."
+            ).format(open_by=open_by)
+        )
     if reading.source_category is SourceCategory.NON_BIOLOGIC:
         return reading.source_category, _("From your label: no biologic ingredient was found.")
     return reading.source_category, _("From your label: read from {names}.").format(
-        names=_names(reading.source_reason))
+        names=_names(reading.source_reason)
+    )
 
 
 def _list_note(reading: LabelReading) -> str:
@@ -207,49 +227,59 @@ def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.da
 
     category, detail = _source(reading)
     entered = (mine.entered or today).isoformat()
-    label_source = {"kind": "sourced", "source": _("the label you entered"),
-                    "seen": mine.entered or today}
+    label_source = {"kind": "sourced", "source": _("the label you entered"), "seen": mine.entered or today}
     yours = {"kind": "sourced", "source": "your entry", "seen": mine.seen or today}
     human = reading.human_derived
     # Embryonic or fetal cells of a body the name does not give: human-derived, to be safe
     # (the product model ties a fetal cell line to human origin, as the diet answers do).
-    fetal_unsure = bool(reading.fetal_cell_line) and not human and \
-        reading.human_origin.known is not Known.NO
-    vegan_words = {Vegan.YES: _("every ingredient is known and none is of human or animal "
-                                "origin"),
-                   Vegan.NO: f"it lists {_names(reading.vegan_reason)}",
-                   Vegan.NOT_CONFIRMED: _("some ingredients may be of animal origin or are "
-                                          "unknown")
-                   + (f" ({_names(reading.vegan_reason)})" if reading.vegan_reason else "")}
+    fetal_unsure = bool(reading.fetal_cell_line) and not human and reading.human_origin.known is not Known.NO
+    vegan_words = {
+        Vegan.YES: _("every ingredient is known and none is of human or animal origin"),
+        Vegan.NO: f"it lists {_names(reading.vegan_reason)}",
+        Vegan.NOT_CONFIRMED: _("some ingredients may be of animal origin or are unknown")
+        + (f" ({_names(reading.vegan_reason)})" if reading.vegan_reason else ""),
+    }
     inferred = {
-        InferredFact.SOURCE: (_("SerumDesk read it from the ingredient names on your label; "
-                                "the brand has not confirmed it.")),
+        InferredFact.SOURCE: (
+            _("SerumDesk read it from the ingredient names on your label; the brand has not confirmed it.")
+        ),
         InferredFact.USE_CASES: _("From your label: SerumDesk's reading of its ingredients."),
         InferredFact.VEGAN: _("From your label: {vegan_words}.").format(
-            vegan_words=vegan_words[reading.vegan]),
+            vegan_words=vegan_words[reading.vegan]
+        ),
     }
     if human:
         derived = _names(reading.flagged(Flag.HUMAN_DERIVED, definite=True))
         inferred[InferredFact.HUMAN_DERIVED] = _("Your label lists {derived}.").format(derived=derived)
     elif fetal_unsure:
         human = True
-        inferred[InferredFact.HUMAN_DERIVED] = (
-            _("Your label lists {_names}: embryonic or fetal cells whose origin the name "
-              "does not give, so SerumDesk treats it as human-derived to be safe.").format(
-                  _names=_names(reading.fetal_cell_line)))
+        inferred[InferredFact.HUMAN_DERIVED] = _(
+            "Your label lists {_names}: embryonic or fetal cells whose origin the name "
+            "does not give, so SerumDesk treats it as human-derived to be safe."
+        ).format(_names=_names(reading.fetal_cell_line))
     if human and category in _NOT_HUMAN_CATEGORIES:
         # A human-derived ingredient beside a plant or non-biologic source: the label's source
         # is not one kind, and human origin is what the diet and medical answers weigh.
-        category, detail = SourceCategory.UNDETERMINED, (
-            _("From your label: {rstrip}, but it also lists a human-derived ingredient, so "
-              "SerumDesk treats the source as mixed.").format(
-                  rstrip=detail.removeprefix('From your label: ').rstrip('.')))
-    irritants = [{"kind": kind.value, "ingredient": name}
-                 for kind in (IrritantKind.EXFOLIATING_ACID, IrritantKind.RETINOID,
-                              IrritantKind.VITAMIN_C, IrritantKind.FRAGRANCE,
-                              IrritantKind.ESSENTIAL_OIL)
-                 for name in dict.fromkeys(map(_short, reading.irritant_names(kind)))
-                 ][:MAX_LIST_ITEMS]
+        category, detail = (
+            SourceCategory.UNDETERMINED,
+            (
+                _(
+                    "From your label: {rstrip}, but it also lists a human-derived ingredient, so "
+                    "SerumDesk treats the source as mixed."
+                ).format(rstrip=detail.removeprefix("From your label: ").rstrip("."))
+            ),
+        )
+    irritants = [
+        {"kind": kind.value, "ingredient": name}
+        for kind in (
+            IrritantKind.EXFOLIATING_ACID,
+            IrritantKind.RETINOID,
+            IrritantKind.VITAMIN_C,
+            IrritantKind.FRAGRANCE,
+            IrritantKind.ESSENTIAL_OIL,
+        )
+        for name in dict.fromkeys(map(_short, reading.irritant_names(kind)))
+    ][:MAX_LIST_ITEMS]
     fragrance_free = reading.fragrance_free
     if any(i["kind"] == "fragrance" for i in irritants):
         fragrance_free = False
@@ -258,7 +288,8 @@ def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.da
         "brand": mine.brand,
         "name": mine.name,
         "description": _("Your entry, read from the ingredient label you gave on {entered}.").format(
-            entered=entered),
+            entered=entered
+        ),
         "source_category": category.value,
         "source_detail": detail,
         "human_derived": human,
@@ -268,25 +299,36 @@ def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.da
         "inferred": {k.value: v for k, v in inferred.items()},
         "entered_by_you": True,
         "key_ingredients": _key_ingredients(reading) or ["(none read)"],
-        "ingredient_list": {"inci": [_short(i.written) for i in reading.ingredients][
-                                :MAX_LIST_ITEMS],
-                            "complete": reading.complete,
-                            "provenance": label_source,
-                            "note": _list_note(reading)},
+        "ingredient_list": {
+            "inci": [_short(i.written) for i in reading.ingredients][:MAX_LIST_ITEMS],
+            "complete": reading.complete,
+            "provenance": label_source,
+            "note": _list_note(reading),
+        },
         "irritants": irritants,
         "fragrance_free": fragrance_free,
         "claims_live_cells": bool(reading.live_cells),
-        "price": {"usd": mine.price_usd, "provenance": yours,
-                  "size_ml": {"value": mine.size_ml, "provenance": yours}},
-        "dose_ml": ({"value": mine.dose_ml, "provenance": yours} if mine.dose_ml is not None else
-                    {"value": DEFAULT_DOSE_ML, "provenance": {"kind": "estimate",
-                                                              "source": _(DOSE_REASON)}}),
+        "price": {
+            "usd": mine.price_usd,
+            "provenance": yours,
+            "size_ml": {"value": mine.size_ml, "provenance": yours},
+        },
+        "dose_ml": (
+            {"value": mine.dose_ml, "provenance": yours}
+            if mine.dose_ml is not None
+            else {"value": DEFAULT_DOSE_ML, "provenance": {"kind": "estimate", "source": _(DOSE_REASON)}}
+        ),
         "applications_per_day": (
-            {"value": mine.per_day, "provenance": yours} if mine.per_day is not None else
-            {"value": DEFAULT_PER_DAY, "provenance": {"kind": "estimate", "source": _(PER_DAY_REASON)}}),
+            {"value": mine.per_day, "provenance": yours}
+            if mine.per_day is not None
+            else {"value": DEFAULT_PER_DAY, "provenance": {"kind": "estimate", "source": _(PER_DAY_REASON)}}
+        ),
         "use_cases": [u.value for u in suited_use_cases(reading)],
-        "evidence": {"kind": "none", "summary": _("SerumDesk knows of no study of a product "
-                                                  "you entered."), "provenance": label_source},
+        "evidence": {
+            "kind": "none",
+            "summary": _("SerumDesk knows of no study of a product you entered."),
+            "provenance": label_source,
+        },
         "notes": [_("Entered by you on {entered}.").format(entered=entered)],
     }
     return data

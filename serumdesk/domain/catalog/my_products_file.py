@@ -38,10 +38,10 @@ class MyProductEntry(StrictModel):
     """One serum a person entered, as kept in their data folder."""
 
     id: ProductId
-    brand: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                  max_length=BRAND_CHARS)]
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                 max_length=PRODUCT_NAME_CHARS)]
+    brand: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=BRAND_CHARS)]
+    name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=PRODUCT_NAME_CHARS)
+    ]
     price_usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)]
     dose_ml: Annotated[float, Bounded(DOSE_ML, zero=False)] | None = None
@@ -55,27 +55,48 @@ class MyProductEntry(StrictModel):
     def _shows(cls, value: str, info: ValidationInfo) -> str:
         fault = serum_name_fault(value)
         if fault is not None:
-            raise ValueError(_("a serum's {field_name} {fault}").format(
-                field_name=info.field_name, fault=fault))
+            raise ValueError(
+                _("a serum's {field_name} {fault}").format(field_name=info.field_name, fault=fault)
+            )
         return value
 
     @field_validator("id")
     @classmethod
     def _yours(cls, value: str) -> str:
         if not value.startswith(MINE_PREFIX):
-            raise ValueError(_("the id of a serum you entered starts with '{MINE_PREFIX}'").format(
-                MINE_PREFIX=MINE_PREFIX))
+            raise ValueError(
+                _("the id of a serum you entered starts with '{MINE_PREFIX}'").format(MINE_PREFIX=MINE_PREFIX)
+            )
         return value
 
     @classmethod
     def of(cls, mine: MyProduct) -> MyProductEntry:
-        return cls(id=mine.id, brand=mine.brand, name=mine.name, price_usd=mine.price_usd,
-                   size_ml=mine.size_ml, dose_ml=mine.dose_ml, per_day=mine.per_day,
-                   seen=mine.seen, entered=mine.entered or dt.date.today(), label=mine.label)
+        return cls(
+            id=mine.id,
+            brand=mine.brand,
+            name=mine.name,
+            price_usd=mine.price_usd,
+            size_ml=mine.size_ml,
+            dose_ml=mine.dose_ml,
+            per_day=mine.per_day,
+            seen=mine.seen,
+            entered=mine.entered or dt.date.today(),
+            label=mine.label,
+        )
 
     def to_domain(self) -> MyProduct:
-        return MyProduct(self.id, self.brand, self.name, self.price_usd, self.size_ml,
-                         self.label, self.dose_ml, self.per_day, self.seen, self.entered)
+        return MyProduct(
+            self.id,
+            self.brand,
+            self.name,
+            self.price_usd,
+            self.size_ml,
+            self.label,
+            self.dose_ml,
+            self.per_day,
+            self.seen,
+            self.entered,
+        )
 
 
 class MyProductsFile(StrictModel):
@@ -91,10 +112,13 @@ class MyProductsFile(StrictModel):
             raise ValueError(_("product id {twice!r} appears more than once").format(twice=twice[0]))
         total = sum(len(p.label) for p in self.products)
         if total > LABEL_CHARS_IN_ALL:
-            raise ValueError(_("the labels of your serums hold {total:,} characters in all, "
-                               "more than the {LABEL_CHARS_IN_ALL:,} SerumDesk reads; remove "
-                               "a serum or keep only the ingredient lists").format(
-                                   total=total, LABEL_CHARS_IN_ALL=LABEL_CHARS_IN_ALL))
+            raise ValueError(
+                _(
+                    "the labels of your serums hold {total:,} characters in all, "
+                    "more than the {LABEL_CHARS_IN_ALL:,} SerumDesk reads; remove "
+                    "a serum or keep only the ingredient lists"
+                ).format(total=total, LABEL_CHARS_IN_ALL=LABEL_CHARS_IN_ALL)
+            )
         return self
 
 
@@ -110,8 +134,9 @@ def parse_my_products(raw: bytes | str, path: Path | str = "<your serums>") -> l
     try:
         parsed = MyProductsFile.model_validate(data)
     except ValidationError as exc:
-        raise MyProductsError(path, describe_errors(exc, data, "your serums",
-                                                    {"products": ("serum", "id")})) from None
+        raise MyProductsError(
+            path, describe_errors(exc, data, "your serums", {"products": ("serum", "id")})
+        ) from None
     return [entry.to_domain() for entry in parsed.products]
 
 

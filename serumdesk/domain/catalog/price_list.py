@@ -34,7 +34,8 @@ class ListedPrice(StrictModel):
     id: ProductId
     usd: Annotated[float, Bounded(PRICE_USD, zero=False)]
     size_ml: Annotated[float, Bounded(SIZE_ML, zero=False)] | None = Field(
-        default=None, description="null keeps the catalog's size.")
+        default=None, description="null keeps the catalog's size."
+    )
     seen: FileDay | None = Field(default=None, description="null: the list's own date.")
 
 
@@ -90,12 +91,15 @@ class UnknownProducts(ValueError):
 
     def __init__(self, unknown: list[str], known: list[str]) -> None:
         self.unknown = unknown
-        super().__init__(ngettext(
-            "the price list names {count} product id the catalog does not have: {unknown}. "
-            "Known ids: {known}.",
-            "the price list names {count} product ids the catalog does not have: {unknown}. "
-            "Known ids: {known}.", len(unknown)).format(
-            count=len(unknown), unknown=", ".join(unknown), known=", ".join(known)))
+        super().__init__(
+            ngettext(
+                "the price list names {count} product id the catalog does not have: {unknown}. "
+                "Known ids: {known}.",
+                "the price list names {count} product ids the catalog does not have: {unknown}. "
+                "Known ids: {known}.",
+                len(unknown),
+            ).format(count=len(unknown), unknown=", ".join(unknown), known=", ".join(known))
+        )
 
 
 def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:
@@ -111,12 +115,18 @@ def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:
         if entry is None:
             products.append(product)
             continue
-        provenance = ListedProvenance(kind="sourced", source=f"{prices.name} price list",
-                                      seen=entry.seen or prices.date, list_name=prices.name)
-        size = (product.price.size_ml if entry.size_ml is None
-                else SizeFigure(value=entry.size_ml, provenance=provenance))
-        products.append(replace(product, price=Price(usd=entry.usd, provenance=provenance,
-                                                     size_ml=size)))
+        provenance = ListedProvenance(
+            kind="sourced",
+            source=f"{prices.name} price list",
+            seen=entry.seen or prices.date,
+            list_name=prices.name,
+        )
+        size = (
+            product.price.size_ml
+            if entry.size_ml is None
+            else SizeFigure(value=entry.size_ml, provenance=provenance)
+        )
+        products.append(replace(product, price=Price(usd=entry.usd, provenance=provenance, size_ml=size)))
     return replace(catalog, products=products, prices_from=prices.describe())
 
 
@@ -147,5 +157,6 @@ def parse_price_list(raw: bytes | str, path: Path | str = "<price list>") -> Pri
     try:
         return PriceList.model_validate(data)
     except ValidationError as exc:
-        raise PriceListError(path, describe_errors(exc, data, "price list",
-                                                   {"prices": ("price", "id")})) from None
+        raise PriceListError(
+            path, describe_errors(exc, data, "price list", {"prices": ("price", "id")})
+        ) from None

@@ -67,8 +67,7 @@ class Provenance:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     kind: Literal["sourced", "estimate"]
     source: Annotated[Text, Doc("Where it was seen, or for an estimate the reasoning.")]
-    seen: Annotated[SourceDay | None, Doc(
-        "Date seen or published; null when the source is undated.")] = None
+    seen: Annotated[SourceDay | None, Doc("Date seen or published; null when the source is undated.")] = None
 
     @property
     def is_estimate(self) -> bool:
@@ -134,8 +133,9 @@ class Irritant:
 @dataclass(frozen=True, kw_only=True)
 class Storage:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
-    refrigerate: Annotated[StrictBool | None, Doc(
-        "True: keep cold; false: room temperature; null: not stated.")] = None
+    refrigerate: Annotated[
+        StrictBool | None, Doc("True: keep cold; false: room temperature; null: not stated.")
+    ] = None
     note: FreeText = ""
 
 
@@ -177,8 +177,7 @@ class BuyerNote:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     kind: BuyerNoteKind
     text: Text
-    active: Annotated[Active | None, Doc(
-        "For a pairing note: the active it concerns (vitamin-c…).")] = None
+    active: Annotated[Active | None, Doc("For a pairing note: the active it concerns (vitamin-c…).")] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -240,35 +239,42 @@ class Product:
     use_cases: Annotated[list[UseCase], Length(1, len(UseCase))]
     evidence: Evidence
     animal_derived: StrictBool = False
-    fetal_cell_line: Annotated[StrictBool, Doc(
-        "The active comes from cells grown from fetal tissue.")] = False
-    inferred: Annotated[dict[InferredFact, Text], Length(0, len(InferredFact)), Doc(
-        "Facts above that are SerumDesk's inference, with the reasoning.")] = field(
-        default_factory=dict)
-    named_in_guide: Annotated[StrictBool, Doc(
-        "One of the products the guide itself describes.")] = False
-    entered_by_you: Annotated[StrictBool, Doc(
-        "A product the person added from its label, not the catalog.")] = False
+    fetal_cell_line: Annotated[StrictBool, Doc("The active comes from cells grown from fetal tissue.")] = (
+        False
+    )
+    inferred: Annotated[
+        dict[InferredFact, Text],
+        Length(0, len(InferredFact)),
+        Doc("Facts above that are SerumDesk's inference, with the reasoning."),
+    ] = field(default_factory=dict)
+    named_in_guide: Annotated[StrictBool, Doc("One of the products the guide itself describes.")] = False
+    entered_by_you: Annotated[
+        StrictBool, Doc("A product the person added from its label, not the catalog.")
+    ] = False
     ingredient_list: IngredientList | None = None
     irritants: Annotated[list[Irritant], Length(0, MAX_LIST_ITEMS)] = field(default_factory=list)
     fragrance_free: Annotated[StrictBool | None, Doc("null when not stated.")] = None
     minimal_formula: StrictBool = False
-    claims_live_cells: Annotated[StrictBool, Doc(
-        "The label or the brand claims live stem cells: the guide's red flag.")] = False
+    claims_live_cells: Annotated[
+        StrictBool, Doc("The label or the brand claims live stem cells: the guide's red flag.")
+    ] = False
     packaging: Annotated[list[Packaging], Length(0, len(Packaging))] = field(default_factory=list)
     storage: Storage = field(default_factory=Storage)
     concentration_disclosed: FreeText | None = None
     clinician_use: StrictBool = False
-    ethics_notes: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
-        "Ethics concerns a buyer may weigh (shown as cautions).")] = field(default_factory=list)
-    ethics_claims: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
-        "The brand's own ethics claims (cruelty-free…).")] = field(default_factory=list)
-    alternative: Annotated[AlternativeKind | None, Doc(
-        "The kind of lower-cost alternative the guide names, if any.")] = None
-    buyer_notes: Annotated[list[BuyerNote], Length(0, MAX_LIST_ITEMS)] = field(
-        default_factory=list)
-    notes: Annotated[list[Text], Length(0, MAX_LIST_ITEMS), Doc(
-        "Research remarks for catalog maintainers.")] = field(default_factory=list)
+    ethics_notes: Annotated[
+        list[Text], Length(0, MAX_LIST_ITEMS), Doc("Ethics concerns a buyer may weigh (shown as cautions).")
+    ] = field(default_factory=list)
+    ethics_claims: Annotated[
+        list[Text], Length(0, MAX_LIST_ITEMS), Doc("The brand's own ethics claims (cruelty-free…).")
+    ] = field(default_factory=list)
+    alternative: Annotated[
+        AlternativeKind | None, Doc("The kind of lower-cost alternative the guide names, if any.")
+    ] = None
+    buyer_notes: Annotated[list[BuyerNote], Length(0, MAX_LIST_ITEMS)] = field(default_factory=list)
+    notes: Annotated[
+        list[Text], Length(0, MAX_LIST_ITEMS), Doc("Research remarks for catalog maintainers.")
+    ] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.vegan and (self.human_derived or self.animal_derived):
@@ -308,8 +314,11 @@ class Product:
         by_kind: dict[IrritantKind, list[str]] = {}
         for irritant in self.irritants:
             by_kind.setdefault(irritant.kind, []).append(irritant.ingredient)
-        names = [*self.key_ingredients, *(i.ingredient for i in self.irritants),
-                 *(self.ingredient_list.inci if self.ingredient_list else ())]
+        names = [
+            *self.key_ingredients,
+            *(i.ingredient for i in self.irritants),
+            *(self.ingredient_list.inci if self.ingredient_list else ()),
+        ]
         return ProductFacts(
             id=self.id,
             use_cases=frozenset(self.use_cases),
@@ -325,8 +334,9 @@ class Product:
             has_retinoid=IrritantKind.RETINOID in by_kind,
             scented=tuple(by_kind.get(IrritantKind.FRAGRANCE, ()))
             + tuple(by_kind.get(IrritantKind.ESSENTIAL_OIL, ())),
-            protective_packaging=tuple(p.value.replace("-", " ") for p in self.packaging
-                                       if p.protects_actives),
+            protective_packaging=tuple(
+                p.value.replace("-", " ") for p in self.packaging if p.protects_actives
+            ),
             concentration=self.concentration_disclosed,
             evidence_kind=self.evidence.kind,
             evidence_brief=self.evidence.brief(),
@@ -336,8 +346,11 @@ class Product:
                 ("price_usd", price.usd, price.provenance.is_estimate),
                 ("size_ml", price.size_ml.value, price.size_ml.provenance.is_estimate),
                 ("dose_ml", self.dose_ml.value, self.dose_ml.provenance.is_estimate),
-                ("applications_per_day", self.applications_per_day.value,
-                 self.applications_per_day.provenance.is_estimate),
+                (
+                    "applications_per_day",
+                    self.applications_per_day.value,
+                    self.applications_per_day.provenance.is_estimate,
+                ),
             ),
         )
 
@@ -353,8 +366,9 @@ class Catalog:
     products: Annotated[list[Product], Length(1)]
     schema_version: Annotated[Literal[2], EXACT_INT] = 2
     currency: Literal["USD"] = "USD"
-    prices_from: Annotated[Text | None, Doc(
-        "Whose price list the prices come from, when not the catalog's.")] = None
+    prices_from: Annotated[
+        Text | None, Doc("Whose price list the prices come from, when not the catalog's.")
+    ] = None
 
     def __post_init__(self) -> None:
         twice = repeated(p.id for p in self.products)

@@ -19,6 +19,8 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DAY_FIRST_DOTS = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _SLASHES = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _OTHER_CURRENCY = ("€", "£", "¥", "eur", "gbp", "cad", "aud", "chf", "mxn")
+
+
 class AmountError(ValueError):
     """Text that is not the figure asked for; str() says why, without repeating the column."""
 
@@ -46,23 +48,30 @@ def parse_decimal(text: str, unit: str = "") -> float:
     whole, _mark, fraction = compact.rpartition(last)
     if len(set(marks)) == 2:  # "1,234.50" or "1.234,50": the last mark is the decimal one
         if marks.count(last) > 1 or not _GROUPED.fullmatch(whole):
-            raise AmountError(_("'{text}' mixes its separators; write it as 1234.50").format(
-                text=text.strip()[:30]))
+            raise AmountError(
+                _("'{text}' mixes its separators; write it as 1234.50").format(text=text.strip()[:30])
+            )
         return float(re.sub(r"[.,]", "", whole) + "." + fraction)
     if len(marks) == 1 and len(fraction) in (1, 2):
         return float(f"{whole}.{fraction}")
     if _GROUPED.fullmatch(compact):  # "1,234", "1.234.567": thousands only
         return float(re.sub(r"[.,]", "", compact))
-    raise AmountError(_("'{text}' is not a figure SerumDesk can read for sure; write it as "
-                        "1234.50").format(text=text.strip()[:30]))
+    raise AmountError(
+        _("'{text}' is not a figure SerumDesk can read for sure; write it as 1234.50").format(
+            text=text.strip()[:30]
+        )
+    )
 
 
 def parse_price(text: str) -> float:
     """A price in US dollars: "$1,234.50", "US$ 89", "89,00", "89 USD"."""
     compact = _SPACES.sub("", text).lower()
     if any(mark in compact for mark in _OTHER_CURRENCY):
-        raise AmountError(_("'{text}' is not in US dollars; SerumDesk keeps prices in US "
-                            "dollars").format(text=text.strip()[:30]))
+        raise AmountError(
+            _("'{text}' is not in US dollars; SerumDesk keeps prices in US dollars").format(
+                text=text.strip()[:30]
+            )
+        )
     for mark in ("us$", "usd", "$"):
         compact = compact.removeprefix(mark).removesuffix(mark)
     return parse_decimal(compact)
@@ -86,14 +95,24 @@ def parse_day(text: str) -> dt.date:
             if first == second:
                 return dt.date(year, first, second)
             raise AmountError(
-                _("'{cleaned}' could be {first} {month} or {second} {month2}; write it "
-                  "as {year}-{second:02d}-{first:02d} (year, month, day)").format(
-                      cleaned=cleaned, first=first, month=month_name(second), second=second,
-                      month2=month_name(first), year=year))
+                _(
+                    "'{cleaned}' could be {first} {month} or {second} {month2}; write it "
+                    "as {year}-{second:02d}-{first:02d} (year, month, day)"
+                ).format(
+                    cleaned=cleaned,
+                    first=first,
+                    month=month_name(second),
+                    second=second,
+                    month2=month_name(first),
+                    year=year,
+                )
+            )
     except ValueError as exc:
         if isinstance(exc, AmountError):
             raise
-        raise AmountError(_("'{cleaned}' is not a day on the calendar").format(
-            cleaned=cleaned[:30])) from None
-    raise AmountError(_("'{cleaned}' is not a date; write it as 2026-11-01 (year, month, day)").format(
-        cleaned=cleaned[:30]))
+        raise AmountError(
+            _("'{cleaned}' is not a day on the calendar").format(cleaned=cleaned[:30])
+        ) from None
+    raise AmountError(
+        _("'{cleaned}' is not a date; write it as 2026-11-01 (year, month, day)").format(cleaned=cleaned[:30])
+    )

@@ -24,13 +24,19 @@ LogoKind = Literal["png", "svg"]
 
 FIELD_LIMITS = {"name": 120, "address": 300, "phone": 40, "web": 200}
 """The longest each field may be, in characters: what fits the sheet's header."""
-FIELD_WORDS = {"name": N_("The clinic's name"), "address": N_("The address"),
-               "phone": N_("The phone number"), "web": N_("The web address")}
+FIELD_WORDS = {
+    "name": N_("The clinic's name"),
+    "address": N_("The address"),
+    "phone": N_("The phone number"),
+    "web": N_("The web address"),
+}
 
-_PHONE = re.compile(r"[0-9+()./\- ]*[0-9][0-9+()./\- ]*(?: ?(?:ext\.?|x) ?[0-9]{1,6})?",
-                    re.IGNORECASE)
-_WEB = re.compile(r"(?:https?://)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*"
-                  r"[a-z0-9])?)+(?::[0-9]{1,5})?(?:/[^\s]*)?", re.IGNORECASE)
+_PHONE = re.compile(r"[0-9+()./\- ]*[0-9][0-9+()./\- ]*(?: ?(?:ext\.?|x) ?[0-9]{1,6})?", re.IGNORECASE)
+_WEB = re.compile(
+    r"(?:https?://)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*"
+    r"[a-z0-9])?)+(?::[0-9]{1,5})?(?:/[^\s]*)?",
+    re.IGNORECASE,
+)
 
 
 class ClinicDetailsError(ValueError):
@@ -80,34 +86,60 @@ def clean_field(field: str, text: str | None) -> str:
         raise ClinicDetailsError(_("{what} is empty; give it as words.").format(what=what))
     limit = FIELD_LIMITS[field]
     if len(cleaned) > limit:
-        raise ClinicDetailsError(_("{what} is {len:,} characters long; it may be at most "
-                                   "{limit}.").format(what=what, len=len(cleaned), limit=limit))
+        raise ClinicDetailsError(
+            _("{what} is {len:,} characters long; it may be at most {limit}.").format(
+                what=what, len=len(cleaned), limit=limit
+            )
+        )
     if cleaned and field == "phone" and not _PHONE.fullmatch(cleaned):
-        raise ClinicDetailsError(_("{what}: '{cleaned}' is not a phone number; use digits, "
-                                   "spaces and + ( ) - . / only.").format(what=what, cleaned=cleaned))
+        raise ClinicDetailsError(
+            _("{what}: '{cleaned}' is not a phone number; use digits, spaces and + ( ) - . / only.").format(
+                what=what, cleaned=cleaned
+            )
+        )
     if cleaned and field == "web" and not _WEB.fullmatch(cleaned):
-        raise ClinicDetailsError(_("{what}: '{cleaned}' is not a web address; give it as "
-                                   "example.com or https://example.com/page.").format(
-                                       what=what, cleaned=cleaned))
+        raise ClinicDetailsError(
+            _(
+                "{what}: '{cleaned}' is not a web address; give it as "
+                "example.com or https://example.com/page."
+            ).format(what=what, cleaned=cleaned)
+        )
     return cleaned
 
 
-def make_details(name: str, address: str | None = None, phone: str | None = None,
-                 web: str | None = None, logo: LogoKind | None = None) -> ClinicDetails:
+def make_details(
+    name: str,
+    address: str | None = None,
+    phone: str | None = None,
+    web: str | None = None,
+    logo: LogoKind | None = None,
+) -> ClinicDetails:
     """Checked details; ClinicDetailsError names the first detail that cannot be kept."""
-    return ClinicDetails(name=clean_field("name", name), address=clean_field("address", address),
-                         phone=clean_field("phone", phone), web=clean_field("web", web),
-                         logo=logo)
+    return ClinicDetails(
+        name=clean_field("name", name),
+        address=clean_field("address", address),
+        phone=clean_field("phone", phone),
+        web=clean_field("web", web),
+        logo=logo,
+    )
 
 
 def settings_bytes(settings: ClinicSettings) -> bytes:
     """The clinic file: strict JSON, UTF-8."""
     d = settings.details
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION,
-                                "shared_computer": settings.shared_computer, "clinic": None}
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "shared_computer": settings.shared_computer,
+        "clinic": None,
+    }
     if d is not None:
-        document["clinic"] = {"name": d.name, "address": d.address, "phone": d.phone,
-                              "web": d.web, "logo": d.logo}
+        document["clinic"] = {
+            "name": d.name,
+            "address": d.address,
+            "phone": d.phone,
+            "web": d.web,
+            "logo": d.logo,
+        }
     return (strict_json.dumps(document) + "\n").encode("utf-8")
 
 
@@ -118,8 +150,14 @@ def parse_settings(raw: bytes, path: Path | str) -> ClinicSettings:
     except strict_json.JsonProblem as exc:
         raise ClinicFileError(path, [_("the file is {exc}").format(exc=exc)]) from None
     if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
-        raise ClinicFileError(path, [_("it is not a SerumDesk clinic file of version "
-                                       "{SCHEMA_VERSION}").format(SCHEMA_VERSION=SCHEMA_VERSION)])
+        raise ClinicFileError(
+            path,
+            [
+                _("it is not a SerumDesk clinic file of version {SCHEMA_VERSION}").format(
+                    SCHEMA_VERSION=SCHEMA_VERSION
+                )
+            ],
+        )
     shared = data.get("shared_computer", False)
     if type(shared) is not bool:
         raise ClinicFileError(path, [_("'shared_computer' must be true or false")])
@@ -136,7 +174,7 @@ def parse_settings(raw: bytes, path: Path | str) -> ClinicSettings:
         texts[field] = value
     logo = clinic.get("logo")
     if logo not in (None, "png", "svg"):
-        raise ClinicFileError(path, [_("'logo' must be \"png\", \"svg\" or null")])
+        raise ClinicFileError(path, [_('\'logo\' must be "png", "svg" or null')])
     try:
         details = make_details(logo=logo, **texts)
     except ClinicDetailsError as exc:

@@ -66,9 +66,11 @@ def _name(text: str | None, what: str) -> str:
     if cleaned and not has_visible_character(cleaned):
         cleaned = ""
     if len(cleaned) > MAX_NAME_CHARS:
-        raise HandoutError(_("{what} is {len} characters long; it may be at most "
-                             "{MAX_NAME_CHARS}.").format(
-                                 what=what, len=len(cleaned), MAX_NAME_CHARS=MAX_NAME_CHARS))
+        raise HandoutError(
+            _("{what} is {len} characters long; it may be at most {MAX_NAME_CHARS}.").format(
+                what=what, len=len(cleaned), MAX_NAME_CHARS=MAX_NAME_CHARS
+            )
+        )
     return cleaned
 
 
@@ -80,26 +82,36 @@ def _notes(text: str | None) -> str:
         lines.pop(0)
     cleaned = "\n".join(lines)
     if len(cleaned) > MAX_NOTES_CHARS:
-        raise HandoutError(_("The notes are {len:,} characters long; the sheet's box holds "
-                             "at most {MAX_NOTES_CHARS:,}.").format(
-                                 len=len(cleaned), MAX_NOTES_CHARS=MAX_NOTES_CHARS))
+        raise HandoutError(
+            _(
+                "The notes are {len:,} characters long; the sheet's box holds at most {MAX_NOTES_CHARS:,}."
+            ).format(len=len(cleaned), MAX_NOTES_CHARS=MAX_NOTES_CHARS)
+        )
     printed = sum(max(1, -(-len(line) // LINE_CHARS)) for line in lines)
     if printed > MAX_NOTES_LINES:
-        raise HandoutError(_("The notes take {printed} lines on the sheet; its box holds "
-                             "{MAX_NOTES_LINES} lines of about {LINE_CHARS} characters.").format(
-                                 printed=printed, MAX_NOTES_LINES=MAX_NOTES_LINES, LINE_CHARS=LINE_CHARS))
+        raise HandoutError(
+            _(
+                "The notes take {printed} lines on the sheet; its box holds "
+                "{MAX_NOTES_LINES} lines of about {LINE_CHARS} characters."
+            ).format(printed=printed, MAX_NOTES_LINES=MAX_NOTES_LINES, LINE_CHARS=LINE_CHARS)
+        )
     return cleaned
 
 
 def check_follow_up(day: dt.date, today: dt.date) -> dt.date:
     """`day` when it can be a follow-up: not before today, and within FOLLOW_UP_DAY."""
     if day < today:
-        raise HandoutError(_("The follow-up date {isoformat} is in the past; give today or a "
-                             "later day.").format(isoformat=day.isoformat()))
+        raise HandoutError(
+            _("The follow-up date {isoformat} is in the past; give today or a later day.").format(
+                isoformat=day.isoformat()
+            )
+        )
     if day > FOLLOW_UP_DAY.latest(today):
-        raise HandoutError(_("The follow-up date {isoformat} is more than {FOLLOW_UP_YEARS} "
-                             "years away; check the year.").format(
-                                 isoformat=day.isoformat(), FOLLOW_UP_YEARS=FOLLOW_UP_YEARS))
+        raise HandoutError(
+            _(
+                "The follow-up date {isoformat} is more than {FOLLOW_UP_YEARS} years away; check the year."
+            ).format(isoformat=day.isoformat(), FOLLOW_UP_YEARS=FOLLOW_UP_YEARS)
+        )
     return day
 
 
@@ -112,11 +124,18 @@ def parse_follow_up(text: str, today: dt.date) -> dt.date:
     return check_follow_up(day, today)
 
 
-def make_handout(prepared_for: str | None = None, prepared_by: str | None = None,
-                 notes: str | None = None, follow_up: dt.date | None = None, *,
-                 today: dt.date) -> Handout:
+def make_handout(
+    prepared_for: str | None = None,
+    prepared_by: str | None = None,
+    notes: str | None = None,
+    follow_up: dt.date | None = None,
+    *,
+    today: dt.date,
+) -> Handout:
     """A checked handout; HandoutError names the first part that cannot be printed."""
-    return Handout(prepared_for=_name(prepared_for, _("The patient's name")),
-                   prepared_by=_name(prepared_by, _("The name of who prepared it")),
-                   notes=_notes(notes),
-                   follow_up=None if follow_up is None else check_follow_up(follow_up, today))
+    return Handout(
+        prepared_for=_name(prepared_for, _("The patient's name")),
+        prepared_by=_name(prepared_by, _("The name of who prepared it")),
+        notes=_notes(notes),
+        follow_up=None if follow_up is None else check_follow_up(follow_up, today),
+    )

@@ -33,10 +33,13 @@ class LogoError(ValueError):
 
 
 def logo_kind(data: bytes) -> LogoKind:
-    """"png" or "svg" when `data` is a usable logo; LogoError says why it is not."""
+    """ "png" or "svg" when `data` is a usable logo; LogoError says why it is not."""
     if len(data) > MAX_LOGO_BYTES:
-        raise LogoError(_("the logo is larger than {value} KB; save a smaller version of it").format(
-            value=MAX_LOGO_BYTES // 1024))
+        raise LogoError(
+            _("the logo is larger than {value} KB; save a smaller version of it").format(
+                value=MAX_LOGO_BYTES // 1024
+            )
+        )
     if data.startswith(PNG_SIGNATURE):
         _check_png(data)
         return "png"
@@ -55,17 +58,20 @@ def _check_png(data: bytes) -> None:
         raise LogoError(_("the PNG logo is damaged (it has no image header)"))
     width, height = struct.unpack(">II", data[16:24])
     if not (0 < width <= MAX_LOGO_PIXELS and 0 < height <= MAX_LOGO_PIXELS):
-        raise LogoError(_("the PNG logo is {width} × {height} pixels; it may be at most "
-                          "{MAX_LOGO_PIXELS} pixels on each side").format(
-                              width=width, height=height, MAX_LOGO_PIXELS=MAX_LOGO_PIXELS))
+        raise LogoError(
+            _(
+                "the PNG logo is {width} × {height} pixels; it may be at most "
+                "{MAX_LOGO_PIXELS} pixels on each side"
+            ).format(width=width, height=height, MAX_LOGO_PIXELS=MAX_LOGO_PIXELS)
+        )
     at, kinds = len(PNG_SIGNATURE), []
     while at + 12 <= len(data):
-        (length,) = struct.unpack(">I", data[at:at + 4])
+        (length,) = struct.unpack(">I", data[at : at + 4])
         end = at + 12 + length
         if end > len(data):
             break
-        kind, body = data[at + 4:at + 8], data[at + 8:end - 4]
-        if zlib.crc32(kind + body) & 0xFFFFFFFF != struct.unpack(">I", data[end - 4:end])[0]:
+        kind, body = data[at + 4 : at + 8], data[at + 8 : end - 4]
+        if zlib.crc32(kind + body) & 0xFFFFFFFF != struct.unpack(">I", data[end - 4 : end])[0]:
             raise LogoError(_("the PNG logo is damaged (a checksum is wrong)"))
         kinds.append(kind)
         at = end
@@ -88,10 +94,8 @@ def check_svg(data: bytes) -> None:
     doctype = lowered.find(b"<!doctype")
     # Illustrator writes a public DOCTYPE, which nothing fetches; an internal subset ("[")
     # is where entities are declared, and entities can expand into gigabytes.
-    if b"<!entity" in lowered or (doctype >= 0 and b"[" in lowered[doctype:lowered.find(
-            b">", doctype)]):
-        raise LogoError(_("the SVG logo declares entities in its DOCTYPE; save it again as "
-                          "plain SVG"))
+    if b"<!entity" in lowered or (doctype >= 0 and b"[" in lowered[doctype : lowered.find(b">", doctype)]):
+        raise LogoError(_("the SVG logo declares entities in its DOCTYPE; save it again as plain SVG"))
     try:  # no entity declarations (refused above) and expat fetches no external DTD: safe
         root = ET.fromstring(data)  # noqa: S314
     except ET.ParseError as exc:
@@ -101,13 +105,17 @@ def check_svg(data: bytes) -> None:
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
         if tag in _REFUSED_ELEMENTS:
-            raise LogoError(_("the SVG logo contains a <{tag}> element; a logo may only draw").format(
-                tag=tag))
+            raise LogoError(
+                _("the SVG logo contains a <{tag}> element; a logo may only draw").format(tag=tag)
+            )
         for key, value in element.attrib.items():
             name = key.rsplit("}", 1)[-1]
             if (key == _XLINK_HREF or name == "href") and not _internal(value):
-                raise LogoError(_("the SVG logo refers to '{value}' outside itself; embed "
-                                  "everything in the picture").format(value=value[:60]))
+                raise LogoError(
+                    _(
+                        "the SVG logo refers to '{value}' outside itself; embed everything in the picture"
+                    ).format(value=value[:60])
+                )
             if name.lower().startswith("on"):
                 raise LogoError(_("the SVG logo has a script attribute ({name})").format(name=name))
             _check_style(value)
@@ -120,5 +128,8 @@ def _check_style(text: str) -> None:
         raise LogoError(_("the SVG logo's style imports another file"))
     for reference in _URL.findall(text):
         if not _internal(reference):
-            raise LogoError(_("the SVG logo refers to '{reference}' outside itself; embed "
-                              "everything in the picture").format(reference=reference[:60]))
+            raise LogoError(
+                _(
+                    "the SVG logo refers to '{reference}' outside itself; embed everything in the picture"
+                ).format(reference=reference[:60])
+            )

@@ -35,17 +35,35 @@ MAX_PRICE_SHEET_ROWS = 5000
 MAX_PROBLEMS = 50
 """Past this many bad rows the file is surely not a price sheet: stop reading it."""
 
-HEADERS = ("id", "brand", "name", "clinic price (USD)", "size (ml)", "price date",
-           "catalog price (USD)", "catalog size (ml)")
+HEADERS = (
+    "id",
+    "brand",
+    "name",
+    "clinic price (USD)",
+    "size (ml)",
+    "price date",
+    "catalog price (USD)",
+    "catalog size (ml)",
+)
 """The columns the export writes; the last two are for reference and never read back."""
 _ALIASES = {
-    "id": "id", "productid": "id",
+    "id": "id",
+    "productid": "id",
     "brand": "brand",
-    "name": "name", "product": "name", "productname": "name",
-    "clinicpriceusd": "price", "clinicprice": "price", "price": "price", "priceusd": "price",
+    "name": "name",
+    "product": "name",
+    "productname": "name",
+    "clinicpriceusd": "price",
+    "clinicprice": "price",
+    "price": "price",
+    "priceusd": "price",
     "usd": "price",
-    "sizeml": "size", "size": "size", "ml": "size",
-    "pricedate": "date", "date": "date", "seen": "date",
+    "sizeml": "size",
+    "size": "size",
+    "ml": "size",
+    "pricedate": "date",
+    "date": "date",
+    "seen": "date",
 }
 _INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -86,11 +104,18 @@ def price_sheet_csv(products: Sequence[Product], current: PriceList | None) -> b
     for p in products:
         entry = listed.get(p.id)
         seen = (entry.seen or (current.date if current else None)) if entry else None
-        writer.writerow([_cell(p.id), _cell(p.brand), _cell(p.name),
-                         _figure(entry.usd) if entry else "",
-                         _figure(entry.size_ml) if entry else "",
-                         seen.isoformat() if seen else "",
-                         _figure(p.price.usd), _figure(p.price.size_ml.value)])
+        writer.writerow(
+            [
+                _cell(p.id),
+                _cell(p.brand),
+                _cell(p.name),
+                _figure(entry.usd) if entry else "",
+                _figure(entry.size_ml) if entry else "",
+                seen.isoformat() if seen else "",
+                _figure(p.price.usd),
+                _figure(p.price.size_ml.value),
+            ]
+        )
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 
@@ -133,12 +158,19 @@ def read_price_sheet(raw: bytes, path: Path | str, products: Sequence[Product]) 
     """Every row with a price, each matched to one of `products`. PriceSheetError lists every
     bad row (row number, column, what is wrong); nothing is taken from a file with one."""
     if len(raw) > MAX_PRICE_SHEET_BYTES:
-        raise PriceSheetError(path, [_("it is larger than {value} KB; a price sheet is a few "
-                                       "rows per product").format(value=MAX_PRICE_SHEET_BYTES // 1024)])
+        raise PriceSheetError(
+            path,
+            [
+                _("it is larger than {value} KB; a price sheet is a few rows per product").format(
+                    value=MAX_PRICE_SHEET_BYTES // 1024
+                )
+            ],
+        )
     text = _decode(raw, path)
     if "\x00" in text:
-        raise PriceSheetError(path, [_("it is not a text file (it holds binary data); save "
-                                       "the spreadsheet as CSV")])
+        raise PriceSheetError(
+            path, [_("it is not a text file (it holds binary data); save the spreadsheet as CSV")]
+        )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     by_id = {p.id: p for p in products}
     by_name: dict[tuple[str, str], Product] = {}
@@ -152,8 +184,14 @@ def read_price_sheet(raw: bytes, path: Path | str, products: Sequence[Product]) 
         for cells in reader:
             row = reader.line_num
             if row > MAX_PRICE_SHEET_ROWS:
-                raise PriceSheetError(path, [_("it has more than {MAX_PRICE_SHEET_ROWS:,} "
-                                               "rows").format(MAX_PRICE_SHEET_ROWS=MAX_PRICE_SHEET_ROWS)])
+                raise PriceSheetError(
+                    path,
+                    [
+                        _("it has more than {MAX_PRICE_SHEET_ROWS:,} rows").format(
+                            MAX_PRICE_SHEET_ROWS=MAX_PRICE_SHEET_ROWS
+                        )
+                    ],
+                )
             if not any(c.strip() for c in cells):
                 continue
             if columns is None:
@@ -169,24 +207,45 @@ def read_price_sheet(raw: bytes, path: Path | str, products: Sequence[Product]) 
             if price is None:
                 continue
             if price.product.id in rows_of:
-                problems.append(_("row {row}: {title} is also priced in row {rows_of}; keep "
-                                  "one of the two").format(
-                                      row=row, title=price.product.title, rows_of=rows_of[price.product.id]))
+                problems.append(
+                    _("row {row}: {title} is also priced in row {rows_of}; keep one of the two").format(
+                        row=row, title=price.product.title, rows_of=rows_of[price.product.id]
+                    )
+                )
                 continue
             rows_of[price.product.id] = row
             found.append(price)
     except csv.Error as exc:
-        raise PriceSheetError(path, [_("row {line_num}: the file is not valid CSV ({exc}); "
-                                       "save the spreadsheet as CSV again").format(
-                                           line_num=reader.line_num, exc=exc)]) from None
+        raise PriceSheetError(
+            path,
+            [
+                _(
+                    "row {line_num}: the file is not valid CSV ({exc}); save the spreadsheet as CSV again"
+                ).format(line_num=reader.line_num, exc=exc)
+            ],
+        ) from None
     if columns is None:
-        raise PriceSheetError(path, [_("the file is empty; export the price sheet with "
-                                       "`serumdesk catalog export-prices` and fill it in")])
+        raise PriceSheetError(
+            path,
+            [
+                _(
+                    "the file is empty; export the price sheet with "
+                    "`serumdesk catalog export-prices` and fill it in"
+                )
+            ],
+        )
     if problems:
         raise PriceSheetError(path, problems)
     if not found:
-        raise PriceSheetError(path, [_("no row has a clinic price; fill in the 'clinic price "
-                                       "(USD)' column for at least one product")])
+        raise PriceSheetError(
+            path,
+            [
+                _(
+                    "no row has a clinic price; fill in the 'clinic price "
+                    "(USD)' column for at least one product"
+                )
+            ],
+        )
     return found
 
 
@@ -203,10 +262,16 @@ def _header(cells: list[str], path: Path | str) -> dict[str, tuple[int, str]]:
         if key is not None and key not in columns:
             columns[key] = (index, header)
     if "price" not in columns or not ("id" in columns or {"brand", "name"} <= columns.keys()):
-        raise PriceSheetError(path, [
-            _("row 1 must name the columns: 'id' (or 'brand' and 'name') and 'clinic price "
-              "(USD)'; optional 'size (ml)' and 'price date'. Start from the file `serumdesk "
-              "catalog export-prices` writes")])
+        raise PriceSheetError(
+            path,
+            [
+                _(
+                    "row 1 must name the columns: 'id' (or 'brand' and 'name') and 'clinic price "
+                    "(USD)'; optional 'size (ml)' and 'price date'. Start from the file `serumdesk "
+                    "catalog export-prices` writes"
+                )
+            ],
+        )
     return columns
 
 
@@ -215,31 +280,42 @@ def _get(cells: list[str], columns: dict[str, tuple[int, str]], key: str) -> str
     return _unquoted(cells[index]) if index < len(cells) else ""
 
 
-def _row(cells: list[str], row: int, columns: dict[str, tuple[int, str]], by_id: dict[str, Product],
-         by_name: dict[tuple[str, str], Product]) -> SheetPrice | None:
+def _row(
+    cells: list[str],
+    row: int,
+    columns: dict[str, tuple[int, str]],
+    by_id: dict[str, Product],
+    by_name: dict[tuple[str, str], Product],
+) -> SheetPrice | None:
     product = _product(cells, row, columns, by_id, by_name)
-    price_name, size_name, date_name = (columns[k][1] if k in columns else k
-                                        for k in ("price", "size", "date"))
-    texts = (_get(cells, columns, "price"), _get(cells, columns, "size"),
-             _get(cells, columns, "date"))
+    price_name, size_name, date_name = (
+        columns[k][1] if k in columns else k for k in ("price", "size", "date")
+    )
+    texts = (_get(cells, columns, "price"), _get(cells, columns, "size"), _get(cells, columns, "date"))
     return _figures(f"row {row}", row, product, texts, (price_name, size_name, date_name))
 
 
-def _figures(where: str, row: int, product: Product, texts: tuple[str, str, str],
-             names: tuple[str, str, str]) -> SheetPrice | None:
+def _figures(
+    where: str, row: int, product: Product, texts: tuple[str, str, str], names: tuple[str, str, str]
+) -> SheetPrice | None:
     """The price, size and date typed for `product` (None when no price is), checked."""
     price_text, size_text, date_text = texts
     price_column, size_column, date_column = names
     if not price_text:
         if size_text or date_text:
-            raise _RowProblem(_("{where}, column '{price_column}': empty, but the row has a "
-                                "size or date; give the price too, or clear the row").format(
-                                    where=where, price_column=price_column))
+            raise _RowProblem(
+                _(
+                    "{where}, column '{price_column}': empty, but the row has a "
+                    "size or date; give the price too, or clear the row"
+                ).format(where=where, price_column=price_column)
+            )
         return None
-    usd = _checked(where, price_column, lambda: PRICE_USD.check(parse_price(price_text),
-                                                                zero=False))
-    size = (None if not size_text else _checked(
-        where, size_column, lambda: SIZE_ML.check(parse_decimal(size_text, "ml"))))
+    usd = _checked(where, price_column, lambda: PRICE_USD.check(parse_price(price_text), zero=False))
+    size = (
+        None
+        if not size_text
+        else _checked(where, size_column, lambda: SIZE_ML.check(parse_decimal(size_text, "ml")))
+    )
     seen = None
     if date_text:
         seen = _checked(where, date_column, lambda: _past_day(date_text))
@@ -254,8 +330,13 @@ def read_price_table(rows: Sequence[tuple[Product, str, str, str]]) -> list[Shee
     for index, (product, *texts) in enumerate(rows, start=1):
         price_text, size_text, date_text = (plain_line(t).strip() for t in texts)
         try:
-            price = _figures(product.title, index, product, (price_text, size_text, date_text),
-                             ("clinic price", "size", "price date"))
+            price = _figures(
+                product.title,
+                index,
+                product,
+                (price_text, size_text, date_text),
+                ("clinic price", "size", "price date"),
+            )
         except _RowProblem as exc:
             problems.append(str(exc))
             continue
@@ -266,24 +347,35 @@ def read_price_table(rows: Sequence[tuple[Product, str, str, str]]) -> list[Shee
     return found
 
 
-def _product(cells: list[str], row: int, columns: dict[str, tuple[int, str]], by_id: dict[str, Product],
-             by_name: dict[tuple[str, str], Product]) -> Product:
+def _product(
+    cells: list[str],
+    row: int,
+    columns: dict[str, tuple[int, str]],
+    by_id: dict[str, Product],
+    by_name: dict[tuple[str, str], Product],
+) -> Product:
     product_id = _get(cells, columns, "id")
     if product_id:
         found = by_id.get(product_id.lower())
         if found is None:
-            raise _RowProblem(_("row {row}, column '{columns}': no product has the id "
-                                "'{product_id}' (`serumdesk catalog list` shows every id)").format(
-                                    row=row, columns=columns['id'][1], product_id=product_id[:80]))
+            raise _RowProblem(
+                _(
+                    "row {row}, column '{columns}': no product has the id "
+                    "'{product_id}' (`serumdesk catalog list` shows every id)"
+                ).format(row=row, columns=columns["id"][1], product_id=product_id[:80])
+            )
         return found
     brand, name = _get(cells, columns, "brand"), _get(cells, columns, "name")
     if not brand or not name:
         raise _RowProblem(_("row {row}: give the product's id, or its brand and name").format(row=row))
     found = by_name.get((_fold(brand), _fold(name)))
     if found is None:
-        raise _RowProblem(_("row {row}, columns 'brand' and 'name': no product is called "
-                            "'{brand} {name}' (`serumdesk catalog list` shows every product)").format(
-                                row=row, brand=brand[:60], name=name[:80]))
+        raise _RowProblem(
+            _(
+                "row {row}, columns 'brand' and 'name': no product is called "
+                "'{brand} {name}' (`serumdesk catalog list` shows every product)"
+            ).format(row=row, brand=brand[:60], name=name[:80])
+        )
     return found
 
 
@@ -291,20 +383,30 @@ def _checked(where: str, column: str, read: Callable[[], _T]) -> _T:
     try:
         return read()
     except (AmountError, NumberError) as exc:
-        raise _RowProblem(_("{where}, column '{column}': {rstrip}").format(
-            where=where, column=column, rstrip=str(exc).rstrip('.'))) from None
+        raise _RowProblem(
+            _("{where}, column '{column}': {rstrip}").format(
+                where=where, column=column, rstrip=str(exc).rstrip(".")
+            )
+        ) from None
 
 
 def _past_day(text: str) -> dt.date:
     """The day a price was set: not in the future, and within a price list's dates."""
     day = parse_day(text)
     if day > dt.date.today():
-        raise AmountError(_("{isoformat} is in the future; give the day the price was set").format(
-            isoformat=day.isoformat()))
+        raise AmountError(
+            _("{isoformat} is in the future; give the day the price was set").format(
+                isoformat=day.isoformat()
+            )
+        )
     return FILE_DAY.check(day)
 
 
 def price_list_from_sheet(prices: Sequence[SheetPrice], name: str, today: dt.date) -> PriceList:
     """The price list the rows make, named for the clinic and dated today."""
-    return PriceList(kind="price-list", name=name, date=today, prices=[
-        ListedPrice(id=p.product.id, usd=p.usd, size_ml=p.size_ml, seen=p.seen) for p in prices])
+    return PriceList(
+        kind="price-list",
+        name=name,
+        date=today,
+        prices=[ListedPrice(id=p.product.id, usd=p.usd, size_ml=p.size_ml, seen=p.seen) for p in prices],
+    )

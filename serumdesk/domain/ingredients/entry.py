@@ -49,8 +49,7 @@ class Entry:
     @property
     def inferred(self) -> bool:
         """Read from the shape of its name, or from a source of the kind 'inference'."""
-        return (self.pattern is not None or self.origin_note is not None
-                or self.source.kind == "inference")
+        return self.pattern is not None or self.origin_note is not None or self.source.kind == "inference"
 
 
 class MatchKind(StrEnum):

@@ -15,8 +15,17 @@ from serumdesk.domain.ingredients.kinds import Flag, Role, SourceKind
 from serumdesk.domain.strict.strict_model import StrictModel
 from serumdesk.i18n import _
 
-__all__ = ["Family", "Flag", "Ingredient", "IngredientsFile", "OriginWords", "Pattern", "Role", "SourceKind",
-           "SourceRef"]
+__all__ = [
+    "Family",
+    "Flag",
+    "Ingredient",
+    "IngredientsFile",
+    "OriginWords",
+    "Pattern",
+    "Role",
+    "SourceKind",
+    "SourceRef",
+]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -28,9 +37,11 @@ def _lowercase(value: str) -> str:
     return value
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200,
-                                        pattern=r"^[^A-Z]+$"),
-                 AfterValidator(_lowercase)]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^A-Z]+$"),
+    AfterValidator(_lowercase),
+]
 """A common name or synonym, written in lower case (matching ignores case anyway; one
 spelling keeps the file easy to search)."""
 
@@ -65,7 +76,8 @@ class Ingredient(StrictModel):
     may_be: list[Id] = Field(
         default_factory=list,
         description="Families an unspecified ingredient may belong to (a marine extract "
-                      "may come from fish): a possible, never a definite, allergy match.")
+        "may come from fish): a possible, never a definite, allergy match.",
+    )
     role: Role
     explanation: Text
     flags: list[Flag] = Field(default_factory=list)

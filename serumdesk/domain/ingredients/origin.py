@@ -17,8 +17,14 @@ from serumdesk.domain.ingredients.kinds import Flag
 from serumdesk.domain.ingredients.model import OriginWords
 from serumdesk.i18n import _
 
-_HUMAN_CATEGORIES = frozenset({SourceCategory.HUMAN_FIBROBLAST_CM, SourceCategory.HUMAN_ADIPOSE_CM,
-                               SourceCategory.HUMAN_LYSATE, SourceCategory.EXOSOME_CM})
+_HUMAN_CATEGORIES = frozenset(
+    {
+        SourceCategory.HUMAN_FIBROBLAST_CM,
+        SourceCategory.HUMAN_ADIPOSE_CM,
+        SourceCategory.HUMAN_LYSATE,
+        SourceCategory.EXOSOME_CM,
+    }
+)
 MAX_NAME_WORDS = 60
 """A name of more words is not an ingredient name: only its first words are read."""
 
@@ -55,8 +61,12 @@ def name_words(text: str, words: Sequence[str] | None = None) -> tuple[str, ...]
 def phrases(words: Sequence[str], longest: int) -> set[str]:
     """Every run of up to `longest` consecutive words, joined by spaces: a phrase is in a name
     when it is one of these (linear in the number of words)."""
-    return {" ".join(words[start:start + n]) for start in range(len(words))
-            for n in range(1, longest + 1) if start + n <= len(words)}
+    return {
+        " ".join(words[start : start + n])
+        for start in range(len(words))
+        for n in range(1, longest + 1)
+        if start + n <= len(words)
+    }
 
 
 class OriginReader:
@@ -95,7 +105,10 @@ class OriginReader:
         if biologic:
             flags |= {Flag.BIOLOGIC}
         return OriginReading(
-            ids=tuple(r.id for r in rules), flags=flags,
+            ids=tuple(r.id for r in rules),
+            flags=flags,
             may_be=tuple(dict.fromkeys(f for r in rules for f in r.may_be)),
-            biologic=biologic, source_category=category,
-            reasons=tuple(dict.fromkeys(r.reason for r in rules)))
+            biologic=biologic,
+            source_category=category,
+            reasons=tuple(dict.fromkeys(r.reason for r in rules)),
+        )

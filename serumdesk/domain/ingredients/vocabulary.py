@@ -54,9 +54,12 @@ class _CloseIndex:
         for length in range(low, high + 1):
             for candidate in self._buckets.get((first, numbers, length), ()):
                 matcher.set_seq1(candidate)
-                if (matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio
-                        and (ratio := matcher.ratio()) >= best_ratio
-                        and (best is None or ratio > best_ratio or candidate < best)):
+                if (
+                    matcher.real_quick_ratio() >= best_ratio
+                    and matcher.quick_ratio() >= best_ratio
+                    and (ratio := matcher.ratio()) >= best_ratio
+                    and (best is None or ratio > best_ratio or candidate < best)
+                ):
                     best, best_ratio = candidate, ratio
         return best
 
@@ -80,8 +83,18 @@ class Vocabulary:
                 self._descent[ancestor].add(family_id)
         self.animal_families = self._animal_families(data)
         self.entries: tuple[Entry, ...] = tuple(
-            self._entry(i.inci, i.role, i.explanation, i.flags, i.families, i.may_be,
-                        i.source_category, self._sources[i.source]) for i in data.ingredients)
+            self._entry(
+                i.inci,
+                i.role,
+                i.explanation,
+                i.flags,
+                i.families,
+                i.may_be,
+                i.source_category,
+                self._sources[i.source],
+            )
+            for i in data.ingredients
+        )
         self._by_key, self._shown = _name_index(self.entries, data)
         self._names_of: dict[str, set[str]] = {}
         for k, entry in self._by_key.items():
@@ -115,23 +128,41 @@ class Vocabulary:
         """Families with an animal-derived member: an ingredient that may be in one of them
         may be of animal origin."""
         found: set[str] = set()
-        for flags, families in [*((i.flags, i.families) for i in data.ingredients),
-                                *((p.flags, p.families) for p in data.patterns)]:
+        for flags, families in [
+            *((i.flags, i.families) for i in data.ingredients),
+            *((p.flags, p.families) for p in data.patterns),
+        ]:
             if Flag.ANIMAL_DERIVED in flags:
                 found.update(families)
         return frozenset(found)
 
-    def _entry(self, inci: str, role: Role, explanation: str, flags: Sequence[Flag],
-               families: Sequence[str], may_be: Sequence[str], category: SourceCategory | None,
-               source: SourceRef, pattern: str | None = None) -> Entry:
+    def _entry(
+        self,
+        inci: str,
+        role: Role,
+        explanation: str,
+        flags: Sequence[Flag],
+        families: Sequence[str],
+        may_be: Sequence[str],
+        category: SourceCategory | None,
+        source: SourceRef,
+        pattern: str | None = None,
+    ) -> Entry:
         flag_set = frozenset(flags)
         return Entry(
-            key=names.key(inci), inci=inci, role=role, explanation=explanation,
-            flags=flag_set, families=tuple(families), in_families=self._closure(families),
-            may_be_in=self._closure(may_be), source_category=category,
-            source=source, pattern=pattern,
-            origin_uncertain=Flag.ORIGIN_VARIES in flag_set
-            or bool(set(may_be) & self.animal_families))
+            key=names.key(inci),
+            inci=inci,
+            role=role,
+            explanation=explanation,
+            flags=flag_set,
+            families=tuple(families),
+            in_families=self._closure(families),
+            may_be_in=self._closure(may_be),
+            source_category=category,
+            source=source,
+            pattern=pattern,
+            origin_uncertain=Flag.ORIGIN_VARIES in flag_set or bool(set(may_be) & self.animal_families),
+        )
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -160,8 +191,9 @@ class Vocabulary:
         if found is None:
             if not (origin.flags or origin.source_category):
                 return None
-            return Resolution(self._origin_entry(written, origin), MatchKind.ORIGIN,
-                              " ".join(written.split()))
+            return Resolution(
+                self._origin_entry(written, origin), MatchKind.ORIGIN, " ".join(written.split())
+            )
         return found._replace(entry=_with_origin(found.entry, origin, self._closure(origin.may_be)))
 
     def _by_name(self, written: str, full: str, close: bool) -> Resolution | None:
@@ -187,10 +219,17 @@ class Vocabulary:
     def _origin_entry(self, written: str, origin: OriginReading) -> Entry:
         """An entry for a name the vocabulary does not know, from its origin words alone."""
         first = next(o for o in self._origin_rules if o.id == origin.ids[0])
-        entry = self._entry(" ".join(written.split()), Role.BIOLOGIC if origin.biologic else Role.OTHER,
-                            origin.note, sorted(origin.flags), (), origin.may_be,
-                            origin.source_category, self._sources[first.source],
-                            pattern=f"origin:{origin.ids[0]}")
+        entry = self._entry(
+            " ".join(written.split()),
+            Role.BIOLOGIC if origin.biologic else Role.OTHER,
+            origin.note,
+            sorted(origin.flags),
+            (),
+            origin.may_be,
+            origin.source_category,
+            self._sources[first.source],
+            pattern=f"origin:{origin.ids[0]}",
+        )
         return dataclasses.replace(entry, origin_note=origin.note)
 
     def _known(self, k: str) -> Resolution | None:
@@ -208,8 +247,17 @@ class Vocabulary:
             entry = None
             if m is not None and m.lastgroup is not None:
                 p = self._patterns[int(m.lastgroup[1:])]
-                entry = self._entry(" ".join(written.split()), p.role, p.explanation, p.flags, p.families, (),
-                                    p.source_category, self._sources[p.source], pattern=p.id)
+                entry = self._entry(
+                    " ".join(written.split()),
+                    p.role,
+                    p.explanation,
+                    p.flags,
+                    p.families,
+                    (),
+                    p.source_category,
+                    self._sources[p.source],
+                    pattern=p.id,
+                )
             if len(self._pattern_entries) >= _PATTERN_CACHE_SIZE:
                 self._pattern_entries.clear()
             self._pattern_entries[k] = entry
@@ -249,13 +297,21 @@ class Vocabulary:
         definitely in the family and those above it, possibly in any family below it."""
         family = self.families[family_id]
         below = frozenset(self._descent[family_id])
-        return Entry(key=f"family:{family_id}", inci=family.label, role=Role.OTHER,
-                     explanation=_("Not named: any of {lower}{label}.").format(
-                         lower=family.label[0].lower(), label=family.label[1:]),
-                     flags=frozenset(), families=(family_id,),
-                     in_families=self._ancestry[family_id], may_be_in=below,
-                     source_category=None, source=self._sources[family.source],
-                     origin_uncertain=bool(below & self.animal_families))
+        return Entry(
+            key=f"family:{family_id}",
+            inci=family.label,
+            role=Role.OTHER,
+            explanation=_("Not named: any of {lower}{label}.").format(
+                lower=family.label[0].lower(), label=family.label[1:]
+            ),
+            flags=frozenset(),
+            families=(family_id,),
+            in_families=self._ancestry[family_id],
+            may_be_in=below,
+            source_category=None,
+            source=self._sources[family.source],
+            origin_uncertain=bool(below & self.animal_families),
+        )
 
     def resolve_listed(self, name: str) -> Entry | None:
         """What an ingredient a product lists stands for: an ingredient (as `resolve` reads
@@ -271,7 +327,8 @@ class Vocabulary:
             if len(self._lists) >= _LISTED_CACHE_SIZE:
                 self._lists.clear()
             found = self._lists[listed] = tuple(
-                (name, *self.read_listed(name)) for name in dict.fromkeys(listed))
+                (name, *self.read_listed(name)) for name in dict.fromkeys(listed)
+            )
         return found
 
     def read_listed(self, name: str) -> tuple[Entry | None, str]:
@@ -280,8 +337,7 @@ class Vocabulary:
         if found is None:
             if len(self._listed) >= _LISTED_CACHE_SIZE:
                 self._listed.clear()
-            found = self._listed[name] = (self._read_listed(name),
-                                          names.key(name, keep_parentheses=True))
+            found = self._listed[name] = (self._read_listed(name), names.key(name, keep_parentheses=True))
         return found
 
     def _read_listed(self, name: str) -> Entry | None:
@@ -312,17 +368,19 @@ class Vocabulary:
                 return UnknownAllergen(text)
             how = MatchKind.CLOSE
             family = self._family_by_key.get(near)
-            found = None if family else Resolution(self._by_key[near], MatchKind.CLOSE,
-                                                   self._shown[near])
+            found = None if family else Resolution(self._by_key[near], MatchKind.CLOSE, self._shown[near])
         entry = found.entry if found else None
         if found is not None and how is MatchKind.EXACT:
             how = found.how
         read_as = self.families[family].label if family else entry.inci if entry else text
         return AllergenQuery(
-            text=text, read_as=read_as, how=how,
+            text=text,
+            read_as=read_as,
+            how=how,
             families=frozenset({family}) if family else frozenset(),
             entries=frozenset({entry.key}) if entry else frozenset(),
-            entry_families=entry.in_families if entry else frozenset())
+            entry_families=entry.in_families if entry else frozenset(),
+        )
 
 
 def _search_words(vocabulary: Vocabulary, allergen: AllergenQuery | UnknownAllergen) -> frozenset[str]:
@@ -372,9 +430,12 @@ def _with_origin(entry: Entry, origin: OriginReading, may_be: frozenset[str]) ->
     if flags & {Flag.HUMAN_DERIVED, Flag.ANIMAL_DERIVED}:
         flags -= {Flag.HUMAN_OR_ANIMAL}
     return dataclasses.replace(
-        entry, flags=flags, may_be_in=entry.may_be_in | (may_be - entry.in_families),
+        entry,
+        flags=flags,
+        may_be_in=entry.may_be_in | (may_be - entry.in_families),
         source_category=entry.source_category or origin.source_category,
-        origin_note=origin.note)
+        origin_note=origin.note,
+    )
 
 
 def _completions(by_key: Mapping[str, Entry], families: Mapping[str, str]) -> dict[str, str]:

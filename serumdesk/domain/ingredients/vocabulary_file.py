@@ -19,12 +19,21 @@ from serumdesk.domain.strict.field_rules import repeated
 
 MAX_VOCABULARY_BYTES = 20 * 1024 * 1024
 
-_HUMAN_CATEGORIES = frozenset({"human-fibroblast-conditioned-media", "human-adipose-conditioned-media",
-                               "human-cell-lysate-growth-factors"})
+_HUMAN_CATEGORIES = frozenset(
+    {
+        "human-fibroblast-conditioned-media",
+        "human-adipose-conditioned-media",
+        "human-cell-lysate-growth-factors",
+    }
+)
 _PLANT_CATEGORIES = frozenset({"plant-cell-culture", "plant-made-growth-factor"})
-_ENTRY_LISTS = {"sources": ("source", "id"), "families": ("family", "id"),
-                "ingredients": ("ingredient", "inci"), "patterns": ("pattern", "id"),
-                "origin_words": ("origin words", "id")}
+_ENTRY_LISTS = {
+    "sources": ("source", "id"),
+    "families": ("family", "id"),
+    "ingredients": ("ingredient", "inci"),
+    "patterns": ("pattern", "id"),
+    "origin_words": ("origin words", "id"),
+}
 
 
 class VocabularyError(DataFileError):
@@ -68,22 +77,28 @@ def integrity_problems(f: IngredientsFile) -> list[str]:
     problems: list[str] = []
     sources = {s.id for s in f.sources}
     families = {fam.id for fam in f.families}
-    for kind, ids in (("source", [s.id for s in f.sources]), ("family", [x.id for x in f.families]),
-                      ("pattern", [p.id for p in f.patterns]),
-                      ("origin words", [o.id for o in f.origin_words])):
+    for kind, ids in (
+        ("source", [s.id for s in f.sources]),
+        ("family", [x.id for x in f.families]),
+        ("pattern", [p.id for p in f.patterns]),
+        ("origin words", [o.id for o in f.origin_words]),
+    ):
         problems += [f"{kind} id '{i}' appears more than once" for i in repeated(ids)]
 
     def refs(where: str, source: str, family_lists: dict[str, list[str]]) -> None:
         if source not in sources:
             problems.append(f"{where}, field 'source': unknown source '{source}'")
         for field, ids in family_lists.items():
-            problems.extend(f"{where}, field '{field}': unknown family '{i}'"
-                            for i in ids if i not in families)
+            problems.extend(
+                f"{where}, field '{field}': unknown family '{i}'" for i in ids if i not in families
+            )
 
     for i, fam in enumerate(f.families):
         refs(f"family '{fam.id}' (entry {i + 1})", fam.source, {"parents": fam.parents})
-    problems += [f"family '{fid}': it is its own ancestor (check 'parents')"
-                 for fid in _cycle_members({fam.id: fam.parents for fam in f.families})]
+    problems += [
+        f"family '{fid}': it is its own ancestor (check 'parents')"
+        for fid in _cycle_members({fam.id: fam.parents for fam in f.families})
+    ]
     for i, ing in enumerate(f.ingredients):
         where = f"ingredient '{ing.inci}' (entry {i + 1})"
         refs(where, ing.source, {"families": ing.families, "may_be": ing.may_be})
@@ -100,8 +115,11 @@ def integrity_problems(f: IngredientsFile) -> list[str]:
     for i, words in enumerate(f.origin_words):
         where = f"origin words '{words.id}' (entry {i + 1})"
         refs(where, words.source, {"may_be": words.may_be})
-        problems += [f"{where}, field 'words': '{w}' has no words"
-                     for w in [*words.words, *words.unless] if not names.key(w, keep_parentheses=True)]
+        problems += [
+            f"{where}, field 'words': '{w}' has no words"
+            for w in [*words.words, *words.unless]
+            if not names.key(w, keep_parentheses=True)
+        ]
         problems += _category_problems(where, words.flags, words.source_category)
     problems += _name_clashes(f)
     return problems
@@ -128,8 +146,9 @@ def _name_clashes(f: IngredientsFile) -> list[str]:
             if not k:
                 problems.append(f"ingredient '{ing.inci}': the name '{written}' has no words")
             elif owner.setdefault(k, ing.inci) != ing.inci:
-                problems.append(f"ingredient '{ing.inci}': the name '{written}' also names "
-                                f"'{owner[k]}' (read as '{k}')")
+                problems.append(
+                    f"ingredient '{ing.inci}': the name '{written}' also names '{owner[k]}' (read as '{k}')"
+                )
     family_owner: dict[str, str] = {}
     for fam in f.families:
         for written in fam.names:
@@ -137,8 +156,10 @@ def _name_clashes(f: IngredientsFile) -> list[str]:
             if not k:
                 problems.append(f"family '{fam.id}': the name '{written}' has no words")
             elif family_owner.setdefault(k, fam.id) != fam.id:
-                problems.append(f"family '{fam.id}': the name '{written}' also names family "
-                                f"'{family_owner[k]}' (read as '{k}')")
+                problems.append(
+                    f"family '{fam.id}': the name '{written}' also names family "
+                    f"'{family_owner[k]}' (read as '{k}')"
+                )
     return problems
 
 

@@ -28,9 +28,11 @@ MAX_SHOWN_CHARS = 200
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _FOOTNOTES = re.compile(r"\[\d{1,3}\]|[*†‡§¶\u00b9\u00b2\u00b3\u2070-\u2079]+")
-_HEADING_WORDS = (r"(?:(?:in)?active\s+|other\s+|full\s+|key\s+)?"
-                  r"(?:ingredients?|ingr[eé]dients?|ingredientes|inci|composition)"
-                  r"(?:\s+list)?")
+_HEADING_WORDS = (
+    r"(?:(?:in)?active\s+|other\s+|full\s+|key\s+)?"
+    r"(?:ingredients?|ingr[eé]dients?|ingredientes|inci|composition)"
+    r"(?:\s+list)?"
+)
 _HEADING = re.compile(rf"\b{_HEADING_WORDS}(?:\s*\([^()]*\))?\s*[:：]", re.IGNORECASE)
 """'Ingredients:', 'INCI:', 'Inactive ingredients:' (also mid-line): a separator, not a name."""
 _HEADING_LINE = re.compile(rf"^\W*(?:{_HEADING_WORDS}|drug\s+facts|purposes?)\W*$", re.IGNORECASE)
@@ -41,7 +43,8 @@ _EVENTS = re.compile(r"[()\[\]]|[;•|、，；]|,(?!\d)|(?<!\d),|\.(?=\s|$)")
 _ABBREVIATIONS = frozenset({"denat", "sp", "spp", "ssp", "subsp", "var", "ext", "no", "aq", "st"})
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _MAY_CONTAIN = re.compile(
-    r"^(.*?)(?:\bmay\s+contain\b|\+\s*/\s*-|±)\s*(?:\(\s*\+\s*/\s*-\s*\))?\s*:?\s*", re.IGNORECASE)
+    r"^(.*?)(?:\bmay\s+contain\b|\+\s*/\s*-|±)\s*(?:\(\s*\+\s*/\s*-\s*\))?\s*:?\s*", re.IGNORECASE
+)
 _PERCENT = re.compile(r"(?:\bat\s+)?(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|ppm\b|ppb\b)", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t.,;:·•-–—_/\\'\"“”‘’!?+=~^"
 _SPACES = re.compile(r"\s+")
@@ -71,8 +74,11 @@ class ParsedLabel(NamedTuple):
 def printable(text: str) -> str:
     """The text without control and invisible format characters (line breaks and tabs
     become spaces): what is safe to show in a terminal, a JSON file or a window."""
-    return "".join(" " if ch in "\n\t" else ch for ch in text
-                   if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+    return "".join(
+        " " if ch in "\n\t" else ch
+        for ch in text
+        if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
+    )
 
 
 def parse_label(text: str) -> ParsedLabel:
@@ -156,7 +162,7 @@ def _add_segment(segment: str, possible: bool, items: list[LabelItem]) -> bool:
     marker = _MAY_CONTAIN.match(segment)
     if marker is not None and "(" not in marker.group(1) and "[" not in marker.group(1):
         _add_item(marker.group(1), possible, items)
-        segment, possible = segment[marker.end():], True
+        segment, possible = segment[marker.end() :], True
     host, bracketed = _possible_brackets(segment)
     _add_item(host, possible, items)
     for name in bracketed:
@@ -173,18 +179,42 @@ def _possible_brackets(segment: str) -> tuple[str, list[str]]:
         marker = _MAY_CONTAIN.match(inner)
         if marker is None or marker.group(1).strip():
             return m.group(0)
-        found.extend(_LIST_SEPARATORS.split(inner[marker.end():]))
+        found.extend(_LIST_SEPARATORS.split(inner[marker.end() :]))
         return " "
 
     host = _BRACKETED.sub(take, segment) if "(" in segment or "[" in segment else segment
     return host, found
 
 
-_GROUP_NOUNS = ("oils", "extracts", "butters", "waxes", "waters", "hydrosols", "powders",
-                "juices", "esters", "ferments")
+_GROUP_NOUNS = (
+    "oils",
+    "extracts",
+    "butters",
+    "waxes",
+    "waters",
+    "hydrosols",
+    "powders",
+    "juices",
+    "esters",
+    "ferments",
+)
 """Plural nouns a lay label gives once for a run of names: 'Jojoba, Argan and Rose Oils'."""
-_GROUP_PARTS = ("essential", "seed", "fruit", "leaf", "flower", "kernel", "nut", "peel", "root",
-                "bark", "plant", "botanical", "herbal", "fruit seed")
+_GROUP_PARTS = (
+    "essential",
+    "seed",
+    "fruit",
+    "leaf",
+    "flower",
+    "kernel",
+    "nut",
+    "peel",
+    "root",
+    "bark",
+    "plant",
+    "botanical",
+    "herbal",
+    "fruit seed",
+)
 
 
 def _lay_group(written: str) -> tuple[list[str], str] | None:
@@ -205,7 +235,7 @@ def _lay_group(written: str) -> tuple[list[str], str] | None:
     if "and" not in lowered[1:-1] and "&" not in lowered[1:-1]:
         return None
     cut = max(i for i, w in enumerate(lowered) if w in ("and", "&"))
-    first, second = " ".join(words[:cut]), " ".join(words[cut + 1:at])
+    first, second = " ".join(words[:cut]), " ".join(words[cut + 1 : at])
     if not first.strip() or not second.strip():
         return None
     return [first, second], " ".join(noun_words)

@@ -29,8 +29,13 @@ SOURCE_PRIORITY: tuple[SourceCategory, ...] = (
 derived media first (what diet, ethics and medical answers care about most), then exosomes,
 lysates, plant-made and lab-made growth factors, and plant cell culture last."""
 
-IRRITANT_FLAGS: tuple[Flag, ...] = (Flag.EXFOLIATING_ACID, Flag.RETINOID, Flag.ESSENTIAL_OIL,
-                                    Flag.FRAGRANCE_ALLERGEN, Flag.COMMON_IRRITANT)
+IRRITANT_FLAGS: tuple[Flag, ...] = (
+    Flag.EXFOLIATING_ACID,
+    Flag.RETINOID,
+    Flag.ESSENTIAL_OIL,
+    Flag.FRAGRANCE_ALLERGEN,
+    Flag.COMMON_IRRITANT,
+)
 _IRRITANT_KINDS: dict[IrritantKind, frozenset[Flag]] = {
     IrritantKind.EXFOLIATING_ACID: frozenset({Flag.EXFOLIATING_ACID}),
     IrritantKind.RETINOID: frozenset({Flag.RETINOID}),
@@ -203,26 +208,35 @@ class LabelReading:
 
     @property
     def ethics_notes(self) -> list[str]:
-        return [_("{written}: its name says it comes from embryonic or fetal cells.").format(
-            written=i.written)
-                if i.entry is not None and i.entry.origin_note is not None
-                else _("{written} is made with cells first grown from donated fetal tissue.").format(
-                    written=i.written)
-                for i in self.fetal_cell_line]
+        return [
+            _("{written}: its name says it comes from embryonic or fetal cells.").format(written=i.written)
+            if i.entry is not None and i.entry.origin_note is not None
+            else _("{written} is made with cells first grown from donated fetal tissue.").format(
+                written=i.written
+            )
+            for i in self.fetal_cell_line
+        ]
 
 
 def cut_words(r: LabelReading) -> list[str]:
     """What a cut label says, wherever it is shown (text, JSON's reader, the dialog, a card)."""
     lines = []
     if len(r.ingredients) > len(r.listed):
-        lines.append(_("The label was cut: it lists {len:,} items; the first {len2:,} are "
-                       "explained one by one, and all were read for this verdict. Is this "
-                       "one label?").format(len=len(r.ingredients), len2=len(r.listed)))
+        lines.append(
+            _(
+                "The label was cut: it lists {len:,} items; the first {len2:,} are "
+                "explained one by one, and all were read for this verdict. Is this "
+                "one label?"
+            ).format(len=len(r.ingredients), len2=len(r.listed))
+        )
     if r.unread_chars:
-        lines.append(_("The label was cut: only the first {len:,} items were read; the "
-                       "{unread_chars:,} characters after them were not, and the verdict "
-                       "rests on what was read. Is this one label?").format(
-                           len=len(r.ingredients), unread_chars=r.unread_chars))
+        lines.append(
+            _(
+                "The label was cut: only the first {len:,} items were read; the "
+                "{unread_chars:,} characters after them were not, and the verdict "
+                "rests on what was read. Is this one label?"
+            ).format(len=len(r.ingredients), unread_chars=r.unread_chars)
+        )
     return lines
 
 
@@ -244,9 +258,14 @@ def read_label(label: str | ParsedLabel, vocabulary: Vocabulary) -> LabelReading
     read = tuple(ingredients)
     category, reason = _source(read)
     vegan, vegan_reason = _vegan(read, parsed.unread_chars)
-    return LabelReading(ingredients=read, unread_chars=parsed.unread_chars,
-                        source_category=category, source_reason=reason,
-                        vegan=vegan, vegan_reason=vegan_reason)
+    return LabelReading(
+        ingredients=read,
+        unread_chars=parsed.unread_chars,
+        source_category=category,
+        source_reason=reason,
+        vegan=vegan,
+        vegan_reason=vegan_reason,
+    )
 
 
 def _read(item: LabelItem, vocabulary: Vocabulary, *, close: bool) -> tuple[Resolution | None, str | None]:
@@ -294,7 +313,7 @@ def _by_brackets(name: str, outer: Resolution | None, vocabulary: Vocabulary) ->
     start, end = name.find("("), name.rfind(")")
     if start < 0 or end < start:
         return outer
-    inner_text = name[start + 1:end]
+    inner_text = name[start + 1 : end]
     inner = vocabulary.resolve(inner_text, close=False) if inner_text.strip() else None
     if inner is None or (outer is not None and len(names.words(inner_text)) <= len(names.words(name))):
         return outer
@@ -311,8 +330,9 @@ def _by_alternatives(name: str, vocabulary: Vocabulary) -> Resolution | None:
     return None
 
 
-def _source(ingredients: tuple[ReadIngredient, ...]) -> tuple[SourceCategory | None,
-                                                               tuple[ReadIngredient, ...]]:
+def _source(
+    ingredients: tuple[ReadIngredient, ...],
+) -> tuple[SourceCategory | None, tuple[ReadIngredient, ...]]:
     by_category: dict[SourceCategory, list[ReadIngredient]] = {}
     unstated: list[ReadIngredient] = []
     for i in ingredients:
@@ -338,9 +358,14 @@ def _vegan(ingredients: tuple[ReadIngredient, ...], unread: int) -> tuple[Vegan,
     definite = tuple(i for i in ingredients if i.has(_BODY_FLAGS) and not i.possible)
     if definite:
         return Vegan.NO, definite
-    doubtful = tuple(i for i in ingredients
-                     if i.entry is None or i.has(_BODY_FLAGS) or i.entry.origin_uncertain
-                     or _may_be(i, Flag.ANIMAL_DERIVED))
+    doubtful = tuple(
+        i
+        for i in ingredients
+        if i.entry is None
+        or i.has(_BODY_FLAGS)
+        or i.entry.origin_uncertain
+        or _may_be(i, Flag.ANIMAL_DERIVED)
+    )
     if doubtful or unread:
         return Vegan.NOT_CONFIRMED, doubtful
     return Vegan.YES, ()

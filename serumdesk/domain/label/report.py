@@ -22,12 +22,13 @@ from serumdesk.i18n import N_, _, ngettext
 
 UNKNOWN_WORDS = N_("not in SerumDesk's vocabulary: not guessed; look it up or ask the brand")
 CLOSE_WORDS = N_("read as this, close to what was written")
-SHORTENED_WORDS = N_("the label gives only the start of its name; read as the one ingredient "
-                    "it can be")
+SHORTENED_WORDS = N_("the label gives only the start of its name; read as the one ingredient it can be")
 ORIGIN_WORDS = N_("not in the vocabulary; read from its name, an inference")
 _FLAG_WORDS = {
-    Flag.EXFOLIATING_ACID: N_("exfoliating acid"), Flag.RETINOID: N_("retinoid"),
-    Flag.ESSENTIAL_OIL: N_("essential oil"), Flag.FRAGRANCE_ALLERGEN: N_("fragrance allergen"),
+    Flag.EXFOLIATING_ACID: N_("exfoliating acid"),
+    Flag.RETINOID: N_("retinoid"),
+    Flag.ESSENTIAL_OIL: N_("essential oil"),
+    Flag.FRAGRANCE_ALLERGEN: N_("fragrance allergen"),
     Flag.COMMON_IRRITANT: N_("common irritant"),
 }
 
@@ -51,8 +52,11 @@ def ingredient_line(i: ReadIngredient) -> str:
     if how is MatchKind.SHORTENED:
         marks.append(_(SHORTENED_WORDS))
     if i.completed is not None:
-        marks.append(_("read as “{completed}”: the label names the kind once for the run").format(
-            completed=i.completed))
+        marks.append(
+            _("read as “{completed}”: the label names the kind once for the run").format(
+                completed=i.completed
+            )
+        )
     if how is MatchKind.ORIGIN:
         marks.append(_(ORIGIN_WORDS))
     elif entry.pattern is not None:
@@ -67,20 +71,25 @@ def ingredient_line(i: ReadIngredient) -> str:
 def source_line(r: LabelReading) -> str:
     if r.source_category is not None and r.source_reason:
         return _("Source: {label}, from {names}.").format(
-            label=r.source_category.label, names=_listed(r.source_reason))
+            label=r.source_category.label, names=_listed(r.source_reason)
+        )
     if r.source_category is not None:
-        return (_("Source: {label}: every ingredient is known and none is a stem-cell-type "
-                  "biologic.").format(label=r.source_category.label))
+        return _("Source: {label}: every ingredient is known and none is a stem-cell-type biologic.").format(
+            label=r.source_category.label
+        )
     if r.source_reason and all(i.has(frozenset({Flag.ANIMAL_DERIVED})) for i in r.source_reason):
-        return (_("Source: an animal-derived biologic ({_listed}), not one of the catalog's "
-                  "kinds.").format(_listed=_listed(r.source_reason)))
+        return _("Source: an animal-derived biologic ({_listed}), not one of the catalog's kinds.").format(
+            _listed=_listed(r.source_reason)
+        )
     if r.source_reason and all(i.known for i in r.source_reason):
-        return (_("Source: not stated. {names} is a biologic whose origin the name does "
-                  "not give: ask the brand.").format(names=_listed(r.source_reason)))
-    return ngettext("Source: cannot tell. None of the known ingredients is a biologic, but "
-                    "{unknown} is unknown.",
-                    "Source: cannot tell. None of the known ingredients is a biologic, but "
-                    "{unknown} are unknown.", len(r.unknown)).format(unknown=_listed(r.unknown))
+        return _(
+            "Source: not stated. {names} is a biologic whose origin the name does not give: ask the brand."
+        ).format(names=_listed(r.source_reason))
+    return ngettext(
+        "Source: cannot tell. None of the known ingredients is a biologic, but {unknown} is unknown.",
+        "Source: cannot tell. None of the known ingredients is a biologic, but {unknown} are unknown.",
+        len(r.unknown),
+    ).format(unknown=_listed(r.unknown))
 
 
 def _origin_line(what: str, origin: Origin, r: LabelReading) -> str:
@@ -101,21 +110,23 @@ def _origin_line(what: str, origin: Origin, r: LabelReading) -> str:
 
 
 def origin_lines(r: LabelReading) -> list[str]:
-    return [_origin_line("Human-derived", r.human_origin, r),
-            _origin_line("Animal-derived", r.animal_origin, r)]
+    return [
+        _origin_line("Human-derived", r.human_origin, r),
+        _origin_line("Animal-derived", r.animal_origin, r),
+    ]
 
 
 def vegan_line(r: LabelReading) -> str:
     if r.vegan is Vegan.YES:
-        return _("Vegan: yes — every ingredient is known and none is or may be of human or "
-                 "animal origin.")
+        return _("Vegan: yes — every ingredient is known and none is or may be of human or animal origin.")
     if r.vegan is Vegan.NO:
         return f"Vegan: no ({_listed(r.vegan_reason)})."
     doubtful = [i for i in r.vegan_reason if i.known]
     parts = []
     if doubtful:
-        parts.append(_("{names} can be made from animals and the label does not say").format(
-            names=_listed(doubtful)))
+        parts.append(
+            _("{names} can be made from animals and the label does not say").format(names=_listed(doubtful))
+        )
     if r.unknown:
         parts.append(f"{_listed(r.unknown)} {'is' if len(r.unknown) == 1 else 'are'} unknown")
     if r.unread_chars:
@@ -126,14 +137,12 @@ def vegan_line(r: LabelReading) -> str:
 def fragrance_line(r: LabelReading) -> str:
     if r.fragrance:
         return f"Fragrance: {_listed(r.fragrance, 12)}."
-    return _("Fragrance: none.") if r.fragrance_free else _("Fragrance: none among the known "
-                                                         "ingredients.")
+    return _("Fragrance: none.") if r.fragrance_free else _("Fragrance: none among the known ingredients.")
 
 
 def irritant_line(r: LabelReading) -> str:
     if not r.irritants:
-        return _("Irritants: none.") if r.complete else _("Irritants: none among the known "
-                                                       "ingredients.")
+        return _("Irritants: none.") if r.complete else _("Irritants: none among the known ingredients.")
     parts = []
     for i in r.irritants:
         kinds = [_(_FLAG_WORDS[f]) for f in IRRITANT_FLAGS if i.entry and f in i.entry.flags]
@@ -144,8 +153,11 @@ def irritant_line(r: LabelReading) -> str:
 def unknown_words(r: LabelReading) -> list[str]:
     lines = []
     if r.unknown:
-        lines.append(_("Unknown: {_listed}. The verdict above rests on the known ingredients "
-                       "only.").format(_listed=_listed(r.unknown, 20)))
+        lines.append(
+            _("Unknown: {_listed}. The verdict above rests on the known ingredients only.").format(
+                _listed=_listed(r.unknown, 20)
+            )
+        )
     lines += cut_words(r)
     return lines
 
@@ -155,30 +167,49 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
     for allergen in v.allergens:
         if not isinstance(allergen, AllergenQuery):
             named = [m for m in v.name_matches if m.allergen is allergen]
-            lines.append(_("“{text}”: SerumDesk does not know “{text}”; check the label "
-                           "yourself.").format(text=allergen.text))
-            lines += [_("“{text}”: {written} — possible match: its name holds “{word}”.").format(
-                text=allergen.text, written=m.ingredient.written, word=m.word) for m in named]
+            lines.append(
+                _("“{text}”: SerumDesk does not know “{text}”; check the label yourself.").format(
+                    text=allergen.text
+                )
+            )
+            lines += [
+                _("“{text}”: {written} — possible match: its name holds “{word}”.").format(
+                    text=allergen.text, written=m.ingredient.written, word=m.word
+                )
+                for m in named
+            ]
             continue
-        read = (_(" (read as {read_as}, close to what you typed)").format(read_as=allergen.read_as)
-                if allergen.how is MatchKind.CLOSE else f" ({allergen.read_as})")
+        read = (
+            _(" (read as {read_as}, close to what you typed)").format(read_as=allergen.read_as)
+            if allergen.how is MatchKind.CLOSE
+            else f" ({allergen.read_as})"
+        )
         found = [m for m in v.allergen_matches if m.match.query is allergen]
         by_name = [m for m in v.name_matches if m.allergen is allergen]
         if not found and not by_name:
-            rest = (_("; the unknown ingredients were searched by name only")
-                    if v.reading.unknown else "")
+            rest = _("; the unknown ingredients were searched by name only") if v.reading.unknown else ""
             lines.append(f"“{allergen.text}”{read}: no match{rest}.")
         for m in found:
             entry = m.ingredient.entry
-            how = ("definite match" if m.match.strength is MatchStrength.DEFINITE
-                   else _("possible match: read from its name") if entry and entry.origin_note
-                   and entry.pattern else
-                   _("possible match: the label does not say what it is made from"))
+            how = (
+                "definite match"
+                if m.match.strength is MatchStrength.DEFINITE
+                else _("possible match: read from its name")
+                if entry and entry.origin_note and entry.pattern
+                else _("possible match: the label does not say what it is made from")
+            )
             lines.append(f"“{allergen.text}”{read}: {m.ingredient.written} — {how}.")
-        lines += [_("“{text}”{read}: {written} — possible match: ").format(
-            text=allergen.text, read=read, written=m.ingredient.written)
-                  + (_("read from its name ({word}).").format(word=m.word) if m.by_origin else
-                     _("its name holds “{word}”.").format(word=m.word)) for m in by_name]
+        lines += [
+            _("“{text}”{read}: {written} — possible match: ").format(
+                text=allergen.text, read=read, written=m.ingredient.written
+            )
+            + (
+                _("read from its name ({word}).").format(word=m.word)
+                if m.by_origin
+                else _("its name holds “{word}”.").format(word=m.word)
+            )
+            for m in by_name
+        ]
     return lines
 
 
@@ -193,19 +224,30 @@ def answer_lines(r: LabelReading, answers: Answers) -> list[str]:
     }.get(answers.diet, ())
     lines = []
     if clashing:
-        lines.append(_("Does not fit your answer “{wanted}”: it contains {names}.").format(
-            wanted=wanted, names=_listed(clashing)))
+        lines.append(
+            _("Does not fit your answer “{wanted}”: it contains {names}.").format(
+                wanted=wanted, names=_listed(clashing)
+            )
+        )
     if Caution.FRAGRANCE_SENSITIVE in answers.cautions and r.fragrance:
-        lines.append(_("You are sensitive to fragrance: it contains {names}.").format(
-            names=_listed(r.fragrance)))
+        lines.append(
+            _("You are sensitive to fragrance: it contains {names}.").format(names=_listed(r.fragrance))
+        )
     return lines
 
 
 def verdict_lines(v: LabelVerdict, answers: Answers) -> list[str]:
     """The verdict as lines of text, in the order a person reads them."""
     r = v.reading
-    lines = [source_line(r), *origin_lines(r), vegan_line(r), fragrance_line(r),
-             irritant_line(r), *unknown_words(r), *answer_lines(r, answers)]
+    lines = [
+        source_line(r),
+        *origin_lines(r),
+        vegan_line(r),
+        fragrance_line(r),
+        irritant_line(r),
+        *unknown_words(r),
+        *answer_lines(r, answers),
+    ]
     if v.allergens:
         lines += ["", "Your allergies:", *(f"  {line}" for line in allergy_lines(v))]
     if v.cautions:

@@ -108,20 +108,29 @@ def check_label(reading: LabelReading, vocabulary: Vocabulary, answers: Answers)
     not confirmed" when the label shows it is not vegan (the vegan verdict says so)."""
     allergens = tuple(vocabulary.resolve_allergen(text) for text in answers.allergens)
     queries = [a for a in allergens if isinstance(a, AllergenQuery)]
-    matches = tuple(IngredientAllergy(i, found) for i in reading.ingredients if i.entry is not None
-                    for q in queries if (found := allergy_match(q, i.entry)) is not None)
+    matches = tuple(
+        IngredientAllergy(i, found)
+        for i in reading.ingredients
+        if i.entry is not None
+        for q in queries
+        if (found := allergy_match(q, i.entry)) is not None
+    )
     notes = cautions_for(_RuleFacts(reading), answers)
     left_out = {CautionKind.ALLERGY_CHECK}
     if reading.vegan is Vegan.NO:
         left_out.add(CautionKind.DIET_UNCONFIRMED)
     kept = [n for n in notes if n.kind not in left_out]
-    return LabelVerdict(reading, allergens, matches, tuple(kept),
-                        _name_matches(reading, vocabulary, allergens, matches))
+    return LabelVerdict(
+        reading, allergens, matches, tuple(kept), _name_matches(reading, vocabulary, allergens, matches)
+    )
 
 
-def _name_matches(reading: LabelReading, vocabulary: Vocabulary,
-                  allergens: Sequence[AllergenQuery | UnknownAllergen],
-                  matches: Sequence[IngredientAllergy]) -> tuple[NameMatch, ...]:
+def _name_matches(
+    reading: LabelReading,
+    vocabulary: Vocabulary,
+    allergens: Sequence[AllergenQuery | UnknownAllergen],
+    matches: Sequence[IngredientAllergy],
+) -> tuple[NameMatch, ...]:
     """Each allergen searched as whole words in the names the vocabulary cannot vouch for:
     unknown ingredients, ones read from their name, and (for an allergen it does not know)
     every ingredient. A name is searched once however often it is listed."""
@@ -145,9 +154,13 @@ def _name_matches(reading: LabelReading, vocabulary: Vocabulary,
     return tuple(found)
 
 
-def _in_name(i: ReadIngredient, vouched: bool, vocabulary: Vocabulary,
-             words: Sequence[tuple[AllergenQuery | UnknownAllergen, frozenset[str]]],
-             longest: int) -> list[tuple[int, str, bool]]:
+def _in_name(
+    i: ReadIngredient,
+    vouched: bool,
+    vocabulary: Vocabulary,
+    words: Sequence[tuple[AllergenQuery | UnknownAllergen, frozenset[str]]],
+    longest: int,
+) -> list[tuple[int, str, bool]]:
     """Which allergens the name holds: as whole words, or (for a name the vocabulary does not
     know) through what its words mean ('Taraxacum' is dandelion)."""
     in_name = vocabulary.name_phrases(i.written, longest)
@@ -158,8 +171,11 @@ def _in_name(i: ReadIngredient, vouched: bool, vocabulary: Vocabulary,
             continue
         if hit := in_name & phrases:
             hits.append((n, min(hit), False))
-        elif (meant is not None and isinstance(allergen, AllergenQuery)
-              and meant[0] & (allergen.families | allergen.entry_families)):
+        elif (
+            meant is not None
+            and isinstance(allergen, AllergenQuery)
+            and meant[0] & (allergen.families | allergen.entry_families)
+        ):
             hits.append((n, meant[1], True))
     return hits
 
@@ -184,23 +200,47 @@ def label_to_dict(verdict: LabelVerdict) -> dict[str, Any]:
         "unread_characters": r.unread_chars,
         "vegan": r.vegan.value,
         "fragrance": _names(r.fragrance),
-        "irritants": [{"name": i.written, "kinds": [f.value for f in IRRITANT_FLAGS
-                                                    if i.entry and f in i.entry.flags]}
-                      for i in r.irritants],
-        "allergen_matches": [*({"allergen": m.match.query.text, "read_as": m.match.query.read_as,
-                                "ingredient": m.ingredient.written, "match": m.match.strength.value,
-                                "family": m.match.family, "found_by": _found_by(m)}
-                               for m in verdict.allergen_matches),
-                             *({"allergen": m.allergen.text,
-                                "read_as": (m.allergen.read_as
-                                            if isinstance(m.allergen, AllergenQuery) else None),
-                                "ingredient": m.ingredient.written, "match": "possible",
-                                "family": None, "found_by": "name", "word": m.word}
-                               for m in verdict.name_matches),
-                             *({"allergen": a.text, "read_as": None, "ingredient": None,
-                                "match": "unknown-allergen", "family": None, "found_by": None}
-                               for a in verdict.unknown_allergens
-                               if not any(m.allergen is a for m in verdict.name_matches))],
+        "irritants": [
+            {"name": i.written, "kinds": [f.value for f in IRRITANT_FLAGS if i.entry and f in i.entry.flags]}
+            for i in r.irritants
+        ],
+        "allergen_matches": [
+            *(
+                {
+                    "allergen": m.match.query.text,
+                    "read_as": m.match.query.read_as,
+                    "ingredient": m.ingredient.written,
+                    "match": m.match.strength.value,
+                    "family": m.match.family,
+                    "found_by": _found_by(m),
+                }
+                for m in verdict.allergen_matches
+            ),
+            *(
+                {
+                    "allergen": m.allergen.text,
+                    "read_as": (m.allergen.read_as if isinstance(m.allergen, AllergenQuery) else None),
+                    "ingredient": m.ingredient.written,
+                    "match": "possible",
+                    "family": None,
+                    "found_by": "name",
+                    "word": m.word,
+                }
+                for m in verdict.name_matches
+            ),
+            *(
+                {
+                    "allergen": a.text,
+                    "read_as": None,
+                    "ingredient": None,
+                    "match": "unknown-allergen",
+                    "family": None,
+                    "found_by": None,
+                }
+                for a in verdict.unknown_allergens
+                if not any(m.allergen is a for m in verdict.name_matches)
+            ),
+        ],
         "unknown": _names(r.unknown),
         "cautions": [c.to_dict() for c in verdict.cautions],
     }

@@ -26,16 +26,16 @@ class DataFileError(Exception):
         self.path = str(path)
         self.problems = problems
         shown = problems[:MAX_PROBLEMS]
-        more = (f"\n  …and {len(problems) - MAX_PROBLEMS} more" if len(problems) > MAX_PROBLEMS
-                else "")
+        more = f"\n  …and {len(problems) - MAX_PROBLEMS} more" if len(problems) > MAX_PROBLEMS else ""
         if stopped:
             more += "\n  …checking stopped here; there may be more problems"
         body = "\n".join(f"  - {p}" for p in shown)
         super().__init__(f"The {self.noun} {self.path} cannot be used:\n{body}{more}")
 
 
-def json_object(raw: bytes | str, path: Path | str, error: type[DataFileError],
-                expected: str) -> dict[str, Any]:
+def json_object(
+    raw: bytes | str, path: Path | str, error: type[DataFileError], expected: str
+) -> dict[str, Any]:
     """The JSON object in `raw` (strict JSON: no NaN or Infinity; UTF-8, a byte order mark
     allowed); `expected` says what the top level should hold."""
     try:
@@ -47,8 +47,9 @@ def json_object(raw: bytes | str, path: Path | str, error: type[DataFileError],
     return data
 
 
-def describe_errors(exc: ValidationError, data: Mapping[str, Any], top: str,
-                    lists: Mapping[str, tuple[str, str]]) -> list[str]:
+def describe_errors(
+    exc: ValidationError, data: Mapping[str, Any], top: str, lists: Mapping[str, tuple[str, str]]
+) -> list[str]:
     """pydantic's errors as lines naming the entry and the field.
 
     `lists` maps each list of entries to (what an entry is called, the key that names it):
@@ -58,8 +59,9 @@ def describe_errors(exc: ValidationError, data: Mapping[str, Any], top: str,
     return describe_error_list(exc.errors(include_url=False), data, top, lists)
 
 
-def describe_error_list(errors: Iterable[ErrorDetails], data: Mapping[str, Any], top: str,
-                        lists: Mapping[str, tuple[str, str]]) -> list[str]:
+def describe_error_list(
+    errors: Iterable[ErrorDetails], data: Mapping[str, Any], top: str, lists: Mapping[str, tuple[str, str]]
+) -> list[str]:
     """`describe_errors` for pydantic's error details (their `loc` from the file's top)."""
     lines: list[str] = []
     for error in errors:
@@ -86,8 +88,9 @@ def describe_error_list(errors: Iterable[ErrorDetails], data: Mapping[str, Any],
 def json_schema_of(model: Any, title: str) -> dict[str, Any]:
     """The JSON Schema of a pydantic model or TypeAdapter, as shipped beside a bundled data
     file."""
-    schema: dict[str, Any] = (model.model_json_schema() if hasattr(model, "model_json_schema")
-                              else model.json_schema())
+    schema: dict[str, Any] = (
+        model.model_json_schema() if hasattr(model, "model_json_schema") else model.json_schema()
+    )
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = title
     return schema

@@ -55,10 +55,14 @@ class Bounded:
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         from pydantic_core import core_schema
 
-        inner = (core_schema.int_schema(strict=True) if self.quantity.whole
-                 else core_schema.float_schema(strict=True, allow_inf_nan=False))
+        inner = (
+            core_schema.int_schema(strict=True)
+            if self.quantity.whole
+            else core_schema.float_schema(strict=True, allow_inf_nan=False)
+        )
         return core_schema.no_info_before_validator_function(
-            self._huge, core_schema.no_info_after_validator_function(self._check, inner))
+            self._huge, core_schema.no_info_after_validator_function(self._check, inner)
+        )
 
     def _huge(self, value: object) -> object:
         """A whole number of hundreds of digits is refused in the quantity's own words
@@ -67,8 +71,9 @@ class Bounded:
             self.quantity.check(value, zero=self.zero)
         return value
 
-    def __get_pydantic_json_schema__(self, schema: CoreSchema,
-                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         json_schema = handler(schema)
         json_schema["minimum"] = self.quantity.lowest(zero=self.zero)
         json_schema["maximum"] = self.quantity.maximum
@@ -82,8 +87,9 @@ class TextRule:
     catalog or price list brings is cleaned here, once, where it enters SerumDesk, so no
     widget, sheet or terminal is handed a character that would act instead of showing."""
 
-    def __init__(self, *, min_length: int = 1, max_length: int = 2000,
-                 pattern: str | None = None, strip: bool = True) -> None:
+    def __init__(
+        self, *, min_length: int = 1, max_length: int = 2000, pattern: str | None = None, strip: bool = True
+    ) -> None:
         self.min_length, self.max_length = min_length, max_length
         self.pattern, self.strip = pattern, strip
 
@@ -96,9 +102,15 @@ class TextRule:
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         from pydantic_core import core_schema
 
-        return core_schema.no_info_after_validator_function(self._plain, core_schema.str_schema(
-            strip_whitespace=self.strip, min_length=self.min_length, max_length=self.max_length,
-            pattern=self.pattern))
+        return core_schema.no_info_after_validator_function(
+            self._plain,
+            core_schema.str_schema(
+                strip_whitespace=self.strip,
+                min_length=self.min_length,
+                max_length=self.max_length,
+                pattern=self.pattern,
+            ),
+        )
 
     def check_value(self, value: object) -> str:
         if not isinstance(value, str):
@@ -182,8 +194,11 @@ class Length:
         return cast("CoreSchema", schema)
 
     def check_value(self, value: object) -> object:
-        if not isinstance(value, (list, dict)) or len(value) < self.min_length or (
-                self.max_length is not None and len(value) > self.max_length):
+        if (
+            not isinstance(value, (list, dict))
+            or len(value) < self.min_length
+            or (self.max_length is not None and len(value) > self.max_length)
+        ):
             raise ValueError("a list of the wrong length")
         return value
 
@@ -194,8 +209,9 @@ class Doc:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def __get_pydantic_json_schema__(self, schema: CoreSchema,
-                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         json_schema = handler(schema)
         json_schema["description"] = self.text
         return json_schema
@@ -234,7 +250,9 @@ def error_words(error: ErrorDetails) -> str:
     if error["type"] == "string_pattern_mismatch":
         shown = str(error.get("input", ""))[:60]
         if (error.get("ctx") or {}).get("pattern") == ID_PATTERN:
-            return (f"'{shown}' is not an id: ids are lowercase letters and digits joined by "
-                    "single dashes (`serumdesk catalog list` shows every product's)")
+            return (
+                f"'{shown}' is not an id: ids are lowercase letters and digits joined by "
+                "single dashes (`serumdesk catalog list` shows every product's)"
+            )
         return f"'{shown}' is not written the way this field needs"
     return str(error["msg"]).removeprefix("Value error, ").rstrip(".")

@@ -32,8 +32,10 @@ def allergens_problem(names: Sequence[str]) -> str | None:
         return f"Please list at most {ALLERGENS} ingredients."
     for name in names:
         if len(name) > ALLERGEN_CHARS:
-            return (f"“{name[:30]}…” is too long for one ingredient (at most {ALLERGEN_CHARS} "
-                    "characters): list them one by one.")
+            return (
+                f"“{name[:30]}…” is too long for one ingredient (at most {ALLERGEN_CHARS} "
+                "characters): list them one by one."
+            )
         if not any(ch.isalpha() for ch in name):
             return f"“{name}” does not look like an ingredient name."
     return None

@@ -79,8 +79,11 @@ class Quantity:
     def check(self, value: object, *, zero: bool | None = None) -> float:
         """`value` when it is a finite int or float within bounds; NumberError says why not."""
         allowed = (int,) if self.whole else (int, float)
-        if (isinstance(value, bool) or not isinstance(value, allowed)
-                or (isinstance(value, float) and not math.isfinite(value))):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, allowed)
+            or (isinstance(value, float) and not math.isfinite(value))
+        ):
             raise self._refusal(_shown(value), zero)
         if value == 0 and (self.zero if zero is None else zero):
             return value
@@ -98,8 +101,9 @@ class Quantity:
         pattern = _WHOLE if self.whole else _DECIMAL
         if not pattern.fullmatch(cleaned):
             kind = "whole number" if self.whole else "number"
-            raise NumberError(f"'{_clip(cleaned)}' is not a {kind}; {self.what.lower()} must be "
-                              f"{self.describe()}.")
+            raise NumberError(
+                f"'{_clip(cleaned)}' is not a {kind}; {self.what.lower()} must be {self.describe()}."
+            )
         digits = len(cleaned.lstrip("+-").split("e")[0].split("E")[0].replace(".", ""))
         if digits > _MAX_DIGITS:
             raise self._refusal(_clip(cleaned))
@@ -123,6 +127,7 @@ MONTHS_AFTER_OPENING = Quantity("Months after opening", 1, 60, whole=True)
 STUDY_PEOPLE = Quantity("The number of people in a study", 1, 10_000_000, whole=True)
 STUDY_WEEKS = Quantity("A study's length", 0.1, 5_200, decimals=1, suffix=" weeks")
 REVISION = Quantity("A revision", 0, 10**15, whole=True)
+
 
 @dataclass(frozen=True, slots=True)
 class DayRange:
@@ -150,8 +155,7 @@ class DayRange:
     def check(self, value: dt.date, today: dt.date | None = None) -> dt.date:
         """`value` when it is within the span; NumberError says the span otherwise."""
         if not self.earliest <= value <= self.latest(today):
-            raise NumberError(f"{self.what} must be {self.describe(today)}, not "
-                              f"{value.isoformat()}.")
+            raise NumberError(f"{self.what} must be {self.describe(today)}, not {value.isoformat()}.")
         return value
 
 

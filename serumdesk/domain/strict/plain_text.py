@@ -29,8 +29,7 @@ _ESCAPE_SEQUENCES = re.compile(
 )
 _KEPT_FORMAT = frozenset("\u200c\u200d")
 """Zero-width non-joiner and joiner: format characters that scripts and emoji need."""
-DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                               "\u2066\u2067\u2068\u2069")
+DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Bidi marks, embeddings, overrides and isolates: they reorder the text around them."""
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 
@@ -71,13 +70,13 @@ the like. A name of only these looks empty."""
 def has_visible_character(text: str) -> bool:
     """True when something in `text` shows: not only spaces, marks, format characters and
     blank letters."""
-    return any(unicodedata.category(ch)[0] not in "CZM" and ch not in BLANK_LETTERS
-               for ch in text)
+    return any(unicodedata.category(ch)[0] not in "CZM" and ch not in BLANK_LETTERS for ch in text)
 
 
 _NAME_BREAKS = frozenset({"Cc", "Zl", "Zp"})
-VISIBLE_RULE = N_("needs at least one visible letter, digit or sign (blank and filler characters "
-                "show nothing)")
+VISIBLE_RULE = N_(
+    "needs at least one visible letter, digit or sign (blank and filler characters show nothing)"
+)
 """What every name needs, profiles' and serums' alike (has_visible_character)."""
 
 
@@ -88,8 +87,9 @@ def name_fault(name: str) -> str | None:
     if any(unicodedata.category(ch) in _NAME_BREAKS for ch in name):
         return _("cannot contain line breaks or control characters")
     if has_direction_controls(name):
-        return _("cannot contain text-direction controls: they make it show in a different "
-                 "order than it was typed")
+        return _(
+            "cannot contain text-direction controls: they make it show in a different order than it was typed"
+        )
     if plain(name) != name:
         return _("cannot contain invisible characters (such as zero-width spaces)")
     if not has_visible_character(name):

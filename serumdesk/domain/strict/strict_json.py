@@ -90,8 +90,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 break
             seen.add(key)
         shown = twice if len(twice) <= 40 else twice[:36] + "…"
-        raise _DuplicateKey(f"ambiguous: the key {shown!r} appears twice in one object, "
-                            "and SerumDesk does not guess which value was meant")
+        raise _DuplicateKey(
+            f"ambiguous: the key {shown!r} appears twice in one object, "
+            "and SerumDesk does not guess which value was meant"
+        )
     return found
 
 
@@ -100,8 +102,10 @@ def loads(raw: bytes | str) -> Any:
     encoded = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass")
     values = count_values(encoded)
     if values > value_budget(len(encoded)):
-        raise JsonProblem(f"not a SerumDesk file: it holds about {values:,} values in "
-                          f"{len(encoded):,} bytes, far more than any SerumDesk file does")
+        raise JsonProblem(
+            f"not a SerumDesk file: it holds about {values:,} values in "
+            f"{len(encoded):,} bytes, far more than any SerumDesk file does"
+        )
     del encoded
     if isinstance(raw, bytes):
         try:
@@ -111,15 +115,19 @@ def loads(raw: bytes | str) -> Any:
     else:
         text = raw.removeprefix("\ufeff")
     try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int,
-                          parse_float=_finite_float, object_pairs_hook=_unique_keys)
+        return json.loads(
+            text,
+            parse_constant=_refuse_constant,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+            object_pairs_hook=_unique_keys,
+        )
     except _NotANumber as exc:
         raise JsonProblem(f"not valid JSON: {exc.text}") from None
     except _DuplicateKey as exc:
         raise JsonProblem(str(exc)) from None
     except json.JSONDecodeError as exc:
-        raise JsonProblem(
-            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise JsonProblem(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise JsonProblem("nested too deeply") from None
 

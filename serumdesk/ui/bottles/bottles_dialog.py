@@ -128,17 +128,25 @@ class BottleBox(QGroupBox):
         self.result.setEnabled(self.patched.isChecked())
         self.opened_date.setEnabled(self.opened.isChecked())
         bottle = self.bottle()
-        self.notes.setText("\n".join(
-            f"• {note}" for note in bottle_notes(bottle, self._cost_for(bottle.product_id),
-                                                  self._today)))
+        self.notes.setText(
+            "\n".join(
+                f"• {note}" for note in bottle_notes(bottle, self._cost_for(bottle.product_id), self._today)
+            )
+        )
         self.changed.emit()
 
 
 class BottlesDialog(QDialog):
     """Add, edit and remove bottles; `bottles()` is the result when accepted."""
 
-    def __init__(self, bottles: Sequence[Bottle], products: Sequence[tuple[str, str]],
-                 cost_for: CostFor, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bottles: Sequence[Bottle],
+        products: Sequence[tuple[str, str]],
+        cost_for: CostFor,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
         """`products` are (id, title) of the catalog, in the order to offer them."""
         super().__init__(parent)
         self.setWindowTitle(_("Your bottles"))
@@ -146,10 +154,15 @@ class BottlesDialog(QDialog):
         self._titles = dict(products)
         self._cost_for, self._today = cost_for, today
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(
-            _("Note when you patch test and open each serum. SerumDesk works out when to "
-              "look at the patch, the use-by date and when the bottle runs out at your "
-              "amount per use. It is kept in your profile, on this computer only.")))
+        layout.addWidget(
+            plain_label(
+                _(
+                    "Note when you patch test and open each serum. SerumDesk works out when to "
+                    "look at the patch, the use-by date and when the bottle runs out at your "
+                    "amount per use. It is kept in your profile, on this computer only."
+                )
+            )
+        )
         self.boxes: list[BottleBox] = []
         self._list = QVBoxLayout()
         self._list.addStretch(1)
@@ -172,8 +185,9 @@ class BottlesDialog(QDialog):
         self.empty = plain_label(_("No bottles yet: add the serums you have bought."))
         self.empty.setObjectName("noBottles")
         layout.addWidget(self.empty)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -30,8 +30,14 @@ DEFAULT_LIST_NAME = "Clinic"
 
 
 class ClinicActions(QObject):
-    def __init__(self, window: MainWindow, catalog: CatalogModel, store: ClinicStore,
-                 serums: UserCatalogStore, bundled_catalog: Path) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        catalog: CatalogModel,
+        store: ClinicStore,
+        serums: UserCatalogStore,
+        bundled_catalog: Path,
+    ) -> None:
         super().__init__(window)
         self.window, self.catalog, self.store, self.serums = window, catalog, store, serums
         self.bundled_catalog = bundled_catalog
@@ -46,9 +52,13 @@ class ClinicActions(QObject):
         self.shared_action = QAction(_("&Shared computer"), window)
         self.shared_action.setCheckable(True)
         self.shared_action.setChecked(self.settings.shared_computer)
-        self.shared_action.setToolTip(_("Every launch starts fresh, no profile name shows "
-                                        "before someone picks one, and quitting asks whether "
-                                        "to clear the answers."))
+        self.shared_action.setToolTip(
+            _(
+                "Every launch starts fresh, no profile name shows "
+                "before someone picks one, and quitting asks whether "
+                "to clear the answers."
+            )
+        )
         self.shared_action.toggled.connect(self.set_shared_computer)
         window.add_clinic_menu([self.details_action, self.prices_action, self.shared_action])
 
@@ -78,7 +88,8 @@ class ClinicActions(QObject):
             warn(self.window, _("Clinic details"), self.problem)
             self.problem = None
         dialog = self.details_dialog = ClinicDetailsDialog(
-            self.store, self.settings, self.store.logo(self.settings), self.window)
+            self.store, self.settings, self.store.logo(self.settings), self.window
+        )
         dialog.accepted.connect(lambda: setattr(self, "settings", dialog.settings))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -97,8 +108,9 @@ class ClinicActions(QObject):
             self.shared_action.blockSignals(False)
             return
         self.settings = new
-        self.window.show_status(_("Shared computer: on. Every launch starts fresh.") if on
-                                else _("Shared computer: off."))
+        self.window.show_status(
+            _("Shared computer: on. Every launch starts fresh.") if on else _("Shared computer: off.")
+        )
 
     def edit_prices(self) -> None:
         from serumdesk.domain.strict.data_files import DataFileError
@@ -112,13 +124,15 @@ class ClinicActions(QObject):
         try:
             current = self.serums.price_list()
         except DataFileError as exc:
-            warn(self.window, _("Clinic prices"), _("{exc}\nThe table starts empty; saving "
-                                                 "replaces that file.").format(exc=exc))
+            warn(
+                self.window,
+                _("Clinic prices"),
+                _("{exc}\nThe table starts empty; saving replaces that file.").format(exc=exc),
+            )
             current = None
         details = self.sheet_source()[0]
         name = current.name if current else (details.name if details else DEFAULT_LIST_NAME)
-        dialog = self.prices_dialog = ClinicPricesDialog(self.serums, products, current, name,
-                                                         self.window)
+        dialog = self.prices_dialog = ClinicPricesDialog(self.serums, products, current, name, self.window)
         dialog.prices_saved.connect(self.catalog_changed)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -128,8 +142,13 @@ class ClinicActions(QObject):
         self.window.show_status(_("Clinic prices saved; cards and sheets use them."))
 
 
-def install_clinic_actions(window: MainWindow, catalog: CatalogModel, store: ClinicStore,
-                           serums: UserCatalogStore, bundled_catalog: Path) -> ClinicActions:
+def install_clinic_actions(
+    window: MainWindow,
+    catalog: CatalogModel,
+    store: ClinicStore,
+    serums: UserCatalogStore,
+    bundled_catalog: Path,
+) -> ClinicActions:
     """The Clinic menu, wired to the stores; the results page prints with the clinic's parts."""
     from serumdesk.ui.results.results_page import ResultsPage
 

@@ -40,8 +40,13 @@ PREVIEW_HEIGHT = 48
 class ClinicDetailsDialog(QDialog):
     """Edits the kept details; Save keeps them (through the store), Clear forgets them."""
 
-    def __init__(self, store: ClinicStore, settings: ClinicSettings,
-                 logo: tuple[bytes, LogoKind] | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: ClinicStore,
+        settings: ClinicSettings,
+        logo: tuple[bytes, LogoKind] | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Clinic details"))
         self.store = store
@@ -50,13 +55,22 @@ class ClinicDetailsDialog(QDialog):
         self.logo_changed = False
         details = settings.details
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(
-            _("Printed at the head of every comparison sheet. Choose Clear details to print "
-              "personal sheets again.")))
+        layout.addWidget(
+            plain_label(
+                _(
+                    "Printed at the head of every comparison sheet. Choose Clear details to print "
+                    "personal sheets again."
+                )
+            )
+        )
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
-        for key, label in (("name", "&Name"), ("address", "&Address"), ("phone", "&Phone"),
-                           ("web", "&Web address")):
+        for key, label in (
+            ("name", "&Name"),
+            ("address", "&Address"),
+            ("phone", "&Phone"),
+            ("web", "&Web address"),
+        ):
             edit = QLineEdit(getattr(details, key) if details else "")
             edit.setMaxLength(FIELD_LIMITS[key])
             edit.setAccessibleName(label.replace("&", ""))
@@ -76,10 +90,12 @@ class ClinicDetailsDialog(QDialog):
         logo_row.addWidget(self.remove)
         form.addRow("Logo", logo_row)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.clear_button = buttons.addButton(_("C&lear details"),
-                                              QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.clear_button = buttons.addButton(
+            _("C&lear details"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.clear_button.setEnabled(details is not None)
         self.clear_button.clicked.connect(self.clear)
         buttons.accepted.connect(self.save)
@@ -94,13 +110,17 @@ class ClinicDetailsDialog(QDialog):
             self.preview.setPixmap(QPixmap())
             self.preview.setText(_("No logo"))
         else:
-            self.preview.setPixmap(QPixmap.fromImage(image).scaledToHeight(
-                PREVIEW_HEIGHT, Qt.TransformationMode.SmoothTransformation))
+            self.preview.setPixmap(
+                QPixmap.fromImage(image).scaledToHeight(
+                    PREVIEW_HEIGHT, Qt.TransformationMode.SmoothTransformation
+                )
+            )
         self.remove.setEnabled(self.logo is not None)
 
     def choose_logo(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Choose the clinic's logo"), str(Path.home()),
-                                              _(LOGO_FILTER))
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose the clinic's logo"), str(Path.home()), _(LOGO_FILTER)
+        )
         if name:
             self.use_logo_file(Path(name))
 
@@ -123,8 +143,13 @@ class ClinicDetailsDialog(QDialog):
     def details(self) -> ClinicDetails:
         """The details as typed; ClinicDetailsError names the first that cannot be kept."""
         texts = {key: edit.text() for key, edit in self.fields.items()}
-        return make_details(texts["name"], texts["address"], texts["phone"], texts["web"],
-                            logo=self.logo[1] if self.logo else None)
+        return make_details(
+            texts["name"],
+            texts["address"],
+            texts["phone"],
+            texts["web"],
+            logo=self.logo[1] if self.logo else None,
+        )
 
     def save(self) -> None:
         try:
@@ -142,9 +167,12 @@ class ClinicDetailsDialog(QDialog):
         self.accept()
 
     def clear(self) -> None:
-        if not confirm(self, _("Clear the clinic's details?"),
-                       _("Forget the clinic's name, contact and logo? Sheets are personal ones "
-                         "again."), _("Clear")):
+        if not confirm(
+            self,
+            _("Clear the clinic's details?"),
+            _("Forget the clinic's name, contact and logo? Sheets are personal ones again."),
+            _("Clear"),
+        ):
             return
         try:
             self.settings = self.store.clear(self.settings)

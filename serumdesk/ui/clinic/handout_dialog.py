@@ -48,14 +48,18 @@ class HandoutDialog(QDialog):
         self.today = today
         self.result_handout: Handout | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(
-            _("Printed on {clinic_name}'s sheet. All optional: what you leave empty is "
-              "printed as a line to write on.").format(clinic_name=clinic_name)))
+        layout.addWidget(
+            plain_label(
+                _(
+                    "Printed on {clinic_name}'s sheet. All optional: what you leave empty is "
+                    "printed as a line to write on."
+                ).format(clinic_name=clinic_name)
+            )
+        )
         form = QFormLayout()
         self.prepared_for = QLineEdit()
         self.prepared_by = QLineEdit()
-        for edit, label in ((self.prepared_for, "Prepared &for"),
-                            (self.prepared_by, "Prepared &by")):
+        for edit, label in ((self.prepared_for, "Prepared &for"), (self.prepared_by, "Prepared &by")):
             edit.setMaxLength(MAX_NAME_CHARS)
             edit.setAccessibleName(label.replace("&", ""))
             form.addRow(label, edit)
@@ -79,8 +83,9 @@ class HandoutDialog(QDialog):
         row.addStretch(1)
         form.addRow(row)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_("&Continue"))
         buttons.accepted.connect(self.finish)
@@ -94,8 +99,13 @@ class HandoutDialog(QDialog):
         if self.has_follow_up.isChecked():
             q = self.follow_up.date()
             follow_up = dt.date(q.year(), q.month(), q.day())
-        return make_handout(self.prepared_for.text(), self.prepared_by.text(),
-                            self.notes.toPlainText(), follow_up, today=self.today)
+        return make_handout(
+            self.prepared_for.text(),
+            self.prepared_by.text(),
+            self.notes.toPlainText(),
+            follow_up,
+            today=self.today,
+        )
 
     def finish(self) -> None:
         try:

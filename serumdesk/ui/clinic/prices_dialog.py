@@ -46,8 +46,7 @@ from serumdesk.ui.widgets.plain_dialogs import confirm, inform, warn
 from serumdesk.ui.widgets.style import em, plain_label
 
 CSV_FILTER = N_("Price sheet (*.csv);;All files (*)")
-COLUMNS = (N_("Product"), N_("Catalog price"), N_("Clinic price (USD)"), N_("Size (ml)"),
-           N_("Price date"))
+COLUMNS = (N_("Product"), N_("Catalog price"), N_("Clinic price (USD)"), N_("Size (ml)"), N_("Price date"))
 PRICE, SIZE, DATE = 2, 3, 4
 """The editable columns."""
 
@@ -62,18 +61,29 @@ class ClinicPricesDialog(QDialog):
     prices_saved = Signal()
     """The price list was kept or removed: the catalog is read again."""
 
-    def __init__(self, store: UserCatalogStore, products: Sequence[Product],
-                 current: PriceList | None, list_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: UserCatalogStore,
+        products: Sequence[Product],
+        current: PriceList | None,
+        list_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Clinic prices"))
         self.store = store
         self.products = list(products)
         self.list_name = list_name
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(
-            _("Prices for “{list_name}”, in US dollars. Leave a clinic price empty to use "
-              "the catalog's. Dates are the day the price was set (year-month-day); empty "
-              "means today. Cards and sheets say “Clinic price”.").format(list_name=list_name)))
+        layout.addWidget(
+            plain_label(
+                _(
+                    "Prices for “{list_name}”, in US dollars. Leave a clinic price empty to use "
+                    "the catalog's. Dates are the day the price was set (year-month-day); empty "
+                    "means today. Cards and sheets say “Clinic price”."
+                ).format(list_name=list_name)
+            )
+        )
         table = self.table = QTableWidget(len(self.products), len(COLUMNS))
         table.setHorizontalHeaderLabels([_(column) for column in COLUMNS])
         table.setAccessibleName(_("Clinic prices"))
@@ -104,15 +114,19 @@ class ClinicPricesDialog(QDialog):
             tools.addWidget(button)
         tools.addStretch(1)
         layout.addLayout(tools)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(52 * em(self), 30 * em(self))
         if store.read_only:
-            for button in (self.import_button, self.reset_button,
-                           buttons.button(QDialogButtonBox.StandardButton.Save)):
+            for button in (
+                self.import_button,
+                self.reset_button,
+                buttons.button(QDialogButtonBox.StandardButton.Save),
+            ):
                 button.setEnabled(False)
 
     # -- the table ------------------------------------------------------------------------------
@@ -121,17 +135,23 @@ class ClinicPricesDialog(QDialog):
         for row, p in enumerate(self.products):
             entry = listed.get(p.id)
             seen = (entry.seen or (prices.date if prices else None)) if entry else None
-            self.set_row(row, _figure(entry.usd) if entry else "",
-                         _figure(entry.size_ml) if entry else "",
-                         seen.isoformat() if seen else "")
+            self.set_row(
+                row,
+                _figure(entry.usd) if entry else "",
+                _figure(entry.size_ml) if entry else "",
+                seen.isoformat() if seen else "",
+            )
 
     def fill_sheet(self, prices: Sequence[SheetPrice]) -> None:
         by_id = {price.product.id: price for price in prices}
         for row, p in enumerate(self.products):
             price = by_id.get(p.id)
-            self.set_row(row, _figure(price.usd) if price else "",
-                         _figure(price.size_ml) if price else "",
-                         price.seen.isoformat() if price and price.seen else "")
+            self.set_row(
+                row,
+                _figure(price.usd) if price else "",
+                _figure(price.size_ml) if price else "",
+                price.seen.isoformat() if price and price.seen else "",
+            )
 
     def set_row(self, row: int, price: str, size: str, date: str) -> None:
         for column, text in ((PRICE, price), (SIZE, size), (DATE, date)):
@@ -173,14 +193,18 @@ class ClinicPricesDialog(QDialog):
         self.accept()
 
     def reset(self) -> None:
-        if confirm(self, _("Back to the catalog's prices?"),
-                   _("Empty every clinic price? Nothing is changed until you choose Save."),
-                   _("Empty them")):
+        if confirm(
+            self,
+            _("Back to the catalog's prices?"),
+            _("Empty every clinic price? Nothing is changed until you choose Save."),
+            _("Empty them"),
+        ):
             self.fill(None)
 
     def choose_import(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Import a price sheet"), str(Path.home()),
-                                              _(CSV_FILTER))
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import a price sheet"), str(Path.home()), _(CSV_FILTER)
+        )
         if name:
             self.import_file(Path(name))
 
@@ -190,23 +214,30 @@ class ClinicPricesDialog(QDialog):
             raw = read_regular_file(path, MAX_PRICE_SHEET_BYTES)
             prices = read_price_sheet(raw, path, self.products)
         except ReadError as exc:
-            warn(self, _("Price sheet not read"), _("Could not read {path}: {reason}.").format(
-                path=path, reason=exc.reason))
+            warn(
+                self,
+                _("Price sheet not read"),
+                _("Could not read {path}: {reason}.").format(path=path, reason=exc.reason),
+            )
             return False
         except PriceSheetError as exc:
             warn(self, _("Price sheet not read"), _("{exc}\nThe table is unchanged.").format(exc=exc))
             return False
         self.fill_sheet(prices)
-        inform(self, _("Price sheet read"), ngettext(
-            "{count} clinic price read from {path}. Check it, then choose Save.",
-            "{count} clinic prices read from {path}. Check them, then choose Save.",
-            len(prices)).format(count=len(prices), path=path))
+        inform(
+            self,
+            _("Price sheet read"),
+            ngettext(
+                "{count} clinic price read from {path}. Check it, then choose Save.",
+                "{count} clinic prices read from {path}. Check them, then choose Save.",
+                len(prices),
+            ).format(count=len(prices), path=path),
+        )
         return True
 
     def choose_export(self) -> None:
         suggested = str(Path.home() / "clinic-prices.csv")
-        name, _filter = QFileDialog.getSaveFileName(self, _("Export a price sheet"), suggested,
-                                                    _(CSV_FILTER))
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export a price sheet"), suggested, _(CSV_FILTER))
         if name:  # the file dialog asked before choosing an existing file
             self.export_file(Path(name), replace=True)
 
@@ -218,8 +249,7 @@ class ClinicPricesDialog(QDialog):
             warn(self, _("Price sheet not written"), str(exc))
             return False
         try:
-            atomic_write_bytes(path, price_sheet_csv(self.products, current), replace=replace,
-                               private=True)
+            atomic_write_bytes(path, price_sheet_csv(self.products, current), replace=replace, private=True)
         except SaveError as exc:
             warn(self, _("Price sheet not written"), str(exc))
             return False

@@ -49,8 +49,15 @@ class MySerumsActions(QObject):
     """Catalog ▸ Add a serum…, Your serums…, Use a clinic's catalog or price list…, Use the
     bundled catalog."""
 
-    def __init__(self, window: MainWindow, state: WorkState, catalog: CatalogModel,
-                 store: UserCatalogStore, bundled_catalog: Path, prompts: CatalogPrompts) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        state: WorkState,
+        catalog: CatalogModel,
+        store: UserCatalogStore,
+        bundled_catalog: Path,
+        prompts: CatalogPrompts,
+    ) -> None:
         super().__init__(window)
         self.window, self.state, self.catalog, self.store = window, state, catalog, store
         self.bundled_catalog = bundled_catalog
@@ -59,8 +66,7 @@ class MySerumsActions(QObject):
         self.list_dialog: YourSerumsDialog | None = None
         self.add_action = self._action(_("&Add a serum…"), self.add_serum, "Ctrl+Shift+A")
         self.list_action = self._action(_("Your se&rums…"), self.show_serums)
-        self.import_action = self._action(_("Use a clinic's catalog or price &list…"),
-                                          self.import_catalog)
+        self.import_action = self._action(_("Use a clinic's catalog or price &list…"), self.import_catalog)
         self.reset_action = self._action(_("Use the &bundled catalog"), self.reset_catalog)
         self.actions = [self.add_action, self.list_action, self.import_action, self.reset_action]
         if store.read_only:
@@ -84,15 +90,22 @@ class MySerumsActions(QObject):
 
         vocabulary = self.catalog.vocabulary()
         if vocabulary is None:
-            self.prompts.warn(_("Labels cannot be read"),
-                              _("SerumDesk's ingredient vocabulary could not be loaded: "
-                                "{vocabulary_error}\nReinstalling SerumDesk restores it.").format(
-                                    vocabulary_error=self.catalog.vocabulary_error()))
+            self.prompts.warn(
+                _("Labels cannot be read"),
+                _(
+                    "SerumDesk's ingredient vocabulary could not be loaded: "
+                    "{vocabulary_error}\nReinstalling SerumDesk restores it."
+                ).format(vocabulary_error=self.catalog.vocabulary_error()),
+            )
             return
         parent = self.list_dialog if self.list_dialog and self.list_dialog.isVisible() else None
         dialog = self.add_dialog = AddSerumDialog(
-            vocabulary, self.state.answers, self._save_edit if editing else self._save_new,
-            editing, parent or self.window)
+            vocabulary,
+            self.state.answers,
+            self._save_edit if editing else self._save_new,
+            editing,
+            parent or self.window,
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -111,8 +124,12 @@ class MySerumsActions(QObject):
 
         answers = self.state.answers
         try:
-            return recommend(self.catalog.catalog(), answers, self.state.overrides,
-                             vocabulary=self.catalog.vocabulary() if answers.allergens else None)
+            return recommend(
+                self.catalog.catalog(),
+                answers,
+                self.state.overrides,
+                vocabulary=self.catalog.vocabulary() if answers.allergens else None,
+            )
         except CatalogUnavailable:
             return None
 
@@ -126,18 +143,23 @@ class MySerumsActions(QObject):
             left_out = next((e for e in rec.excluded if e.product.id == product_id), None)
             why = " ".join(r.text for r in left_out.reasons) if left_out else ""
             if why:
-                return _("Added “{title}”, but your answers leave it out: {why} It is listed "
-                         "under “Not included, and why”.").format(title=title, why=why)
-            return _("Added “{title}”, but your answers leave it out. It is listed under "
-                     "“Not included, and why”.").format(title=title)
+                return _(
+                    "Added “{title}”, but your answers leave it out: {why} It is listed "
+                    "under “Not included, and why”."
+                ).format(title=title, why=why)
+            return _(
+                "Added “{title}”, but your answers leave it out. It is listed under “Not included, and why”."
+            ).format(title=title)
         if compared:
-            return _("Added “{title}”: #{rank} of your {count} matches, marked “your entry”, "
-                     "and compared on your results.").format(
-                title=title, rank=ranked.rank, count=len(rec.matches))
-        return _("Added “{title}”: #{rank} of your {count} matches, marked “your entry”. "
-                 "{most} products are already compared: tick it under “Choose what to "
-                 "compare” to see it beside them.").format(
-            title=title, rank=ranked.rank, count=len(rec.matches), most=MAX_COMPARED)
+            return _(
+                "Added “{title}”: #{rank} of your {count} matches, marked “your entry”, "
+                "and compared on your results."
+            ).format(title=title, rank=ranked.rank, count=len(rec.matches))
+        return _(
+            "Added “{title}”: #{rank} of your {count} matches, marked “your entry”. "
+            "{most} products are already compared: tick it under “Choose what to "
+            "compare” to see it beside them."
+        ).format(title=title, rank=ranked.rank, count=len(rec.matches), most=MAX_COMPARED)
 
     def _save_edit(self, mine: MyProduct) -> str | None:
         try:
@@ -154,8 +176,10 @@ class MySerumsActions(QObject):
         try:
             return self.store.my_products()
         except DataFileError as exc:
-            self.prompts.warn(_("Your serums cannot be read"),
-                              _("{exc}\nSerumDesk has not changed the file.").format(exc=exc))
+            self.prompts.warn(
+                _("Your serums cannot be read"),
+                _("{exc}\nSerumDesk has not changed the file.").format(exc=exc),
+            )
             return None
 
     def show_serums(self) -> None:
@@ -164,8 +188,9 @@ class MySerumsActions(QObject):
         entries = self._entries()
         if entries is None:
             return
-        dialog = self.list_dialog = YourSerumsDialog(entries, self._open_editor, self.remove,
-                                                     self.window, self.add_serum)
+        dialog = self.list_dialog = YourSerumsDialog(
+            entries, self._open_editor, self.remove, self.window, self.add_serum
+        )
         if self.store.read_only:
             for button in (dialog.add_button, dialog.edit_button, dialog.remove_button):
                 button.setEnabled(False)
@@ -174,10 +199,13 @@ class MySerumsActions(QObject):
 
     def remove(self, mine: MyProduct) -> None:
         title = f"{mine.brand} {mine.name}"
-        if not self.prompts.confirm(_("Remove this serum?"),
-                                    _("Remove “{title}” from your serums? Profiles that "
-                                      "compare it will no longer show it.").format(title=title),
-                                    _("Remove")):
+        if not self.prompts.confirm(
+            _("Remove this serum?"),
+            _("Remove “{title}” from your serums? Profiles that compare it will no longer show it.").format(
+                title=title
+            ),
+            _("Remove"),
+        ):
             return
         try:
             self.store.remove(mine.id)
@@ -189,20 +217,21 @@ class MySerumsActions(QObject):
 
     # -- a clinic's catalog -------------------------------------------------------------------
     def import_catalog(self) -> None:
-        source = self.prompts.open_file(_("Use a clinic's catalog or price list"),
-                                        _(CATALOG_FILTER))
+        source = self.prompts.open_file(_("Use a clinic's catalog or price list"), _(CATALOG_FILTER))
         if source is None:
             return
         try:
             result = self.store.install(source, self.bundled_catalog, replace_existing=False)
         except AlreadyInstalled as exc:
             if not self.prompts.confirm(
-                    _("Replace the installed file?"),
-                    (_("A catalog is already in use. Replace it with {name}?")
-                     if exc.kind is Installed.CATALOG else
-                     _("A price list is already in use. Replace it with {name}?")).format(
-                        name=source.name),
-                    _("Replace")):
+                _("Replace the installed file?"),
+                (
+                    _("A catalog is already in use. Replace it with {name}?")
+                    if exc.kind is Installed.CATALOG
+                    else _("A price list is already in use. Replace it with {name}?")
+                ).format(name=source.name),
+                _("Replace"),
+            ):
                 return
             try:
                 result = self.store.install(source, self.bundled_catalog, replace_existing=True)
@@ -214,11 +243,15 @@ class MySerumsActions(QObject):
             return
         self.catalog_changed()
         if result.kind is Installed.CATALOG:
-            text = _("SerumDesk now uses the catalog {description}. The printed sheet names "
-                     "it. Catalog ▸ Use the bundled catalog goes back.")
+            text = _(
+                "SerumDesk now uses the catalog {description}. The printed sheet names "
+                "it. Catalog ▸ Use the bundled catalog goes back."
+            )
         else:
-            text = _("SerumDesk now uses the price list {description}. The printed sheet "
-                     "names it. Catalog ▸ Use the bundled catalog goes back.")
+            text = _(
+                "SerumDesk now uses the price list {description}. The printed sheet "
+                "names it. Catalog ▸ Use the bundled catalog goes back."
+            )
         text = text.format(description=result.description)
         self.prompts.inform(_("Catalog updated"), "\n\n".join([text, *result.warnings]))
 
@@ -229,8 +262,11 @@ class MySerumsActions(QObject):
             self.prompts.warn(_("Could not go back to the bundled catalog"), str(exc))
             return
         self.catalog_changed()
-        self.window.show_status(_("Using the bundled catalog and its prices.") if removed else
-                                _("The bundled catalog was already in use."))
+        self.window.show_status(
+            _("Using the bundled catalog and its prices.")
+            if removed
+            else _("The bundled catalog was already in use.")
+        )
 
     # -- after any change ---------------------------------------------------------------------
     def catalog_changed(self, compare: str | None = None) -> bool:
@@ -250,10 +286,14 @@ class MySerumsActions(QObject):
         return compare is not None and compare in self.state.compared_ids
 
 
-def install_my_serums_actions(window: MainWindow, state: WorkState, catalog: CatalogModel,
-                              store: UserCatalogStore, bundled_catalog: Path,
-                              prompts: CatalogPrompts | None = None) -> MySerumsActions:
+def install_my_serums_actions(
+    window: MainWindow,
+    state: WorkState,
+    catalog: CatalogModel,
+    store: UserCatalogStore,
+    bundled_catalog: Path,
+    prompts: CatalogPrompts | None = None,
+) -> MySerumsActions:
     from serumdesk.ui.profiles.prompts import DialogPrompts
 
-    return MySerumsActions(window, state, catalog, store, bundled_catalog,
-                           prompts or DialogPrompts(window))
+    return MySerumsActions(window, state, catalog, store, bundled_catalog, prompts or DialogPrompts(window))

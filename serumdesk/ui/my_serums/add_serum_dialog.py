@@ -55,17 +55,27 @@ def _figure_spin(quantity: Quantity) -> QDoubleSpinBox:
 class AddSerumDialog(QDialog):
     """Add (or, given `editing`, change) a serum from its label."""
 
-    def __init__(self, vocabulary: Vocabulary, answers: Answers, save: Save,
-                 editing: MyProduct | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        answers: Answers,
+        save: Save,
+        editing: MyProduct | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Edit your serum") if editing else _("Add a serum"))
         self.resize(em(self) * 52, em(self) * 36)
-        self._vocabulary, self._answers, self._save, self._editing = (
-            vocabulary, answers, save, editing)
+        self._vocabulary, self._answers, self._save, self._editing = (vocabulary, answers, save, editing)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(
-            _("Paste the ingredient list as printed on the pack. SerumDesk reads each "
-              "ingredient and what the label says about the serum; it stays on this computer.")))
+        layout.addWidget(
+            plain_label(
+                _(
+                    "Paste the ingredient list as printed on the pack. SerumDesk reads each "
+                    "ingredient and what the label says about the serum; it stays on this computer."
+                )
+            )
+        )
         form = QFormLayout()
         self.brand = QLineEdit()
         self.brand.setMaxLength(BRAND_CHARS)
@@ -77,8 +87,12 @@ class AddSerumDialog(QDialog):
         self.price.setAccessibleName(_("Price in US dollars"))
         self.bottle_size = _figure_spin(SIZE_ML)
         self.bottle_size.setAccessibleName(_("Bottle size in ml"))
-        for label, widget in (("&Brand", self.brand), ("&Name", self.name), ("&Price", self.price),
-                              ("Bottle si&ze", self.bottle_size)):
+        for label, widget in (
+            ("&Brand", self.brand),
+            ("&Name", self.name),
+            ("&Price", self.price),
+            ("Bottle si&ze", self.bottle_size),
+        ):
             form.addRow(label, widget)
         layout.addLayout(form)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -110,12 +124,18 @@ class AddSerumDialog(QDialog):
         self.problem.setObjectName("addSerumProblem")
         self.problem.hide()
         layout.addWidget(self.problem)
-        layout.addWidget(SecondaryLabel(
-            _("Facts read from a label are marked “from your label” wherever they appear; "
-              "the amount per use and uses a day follow SerumDesk's usual estimates until "
-              "you edit them on the card.")))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        layout.addWidget(
+            SecondaryLabel(
+                _(
+                    "Facts read from a label are marked “from your label” wherever they appear; "
+                    "the amount per use and uses a day follow SerumDesk's usual estimates until "
+                    "you edit them on the card."
+                )
+            )
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -149,14 +169,14 @@ class AddSerumDialog(QDialog):
         if not parsed.items:
             self.analysis.setText(_("Paste a label to see what each ingredient is."))
             return
-        verdict = check_label(read_label(parsed, self._vocabulary), self._vocabulary,
-                              self._answers)
-        lines = [f"{n}. {printable(ingredient_line(i))}"
-                 for n, i in enumerate(verdict.reading.listed, 1)]
+        verdict = check_label(read_label(parsed, self._vocabulary), self._vocabulary, self._answers)
+        lines = [f"{n}. {printable(ingredient_line(i))}" for n, i in enumerate(verdict.reading.listed, 1)]
         lines.append("")
         if len(text) > LABEL_CHARS:
-            lines.append(f"The label was cut: only its first {LABEL_CHARS:,} characters "
-                         "are read (a label is a few hundred).")
+            lines.append(
+                f"The label was cut: only its first {LABEL_CHARS:,} characters "
+                "are read (a label is a few hundred)."
+            )
         lines += [printable(line) for line in verdict_lines(verdict, self._answers)]
         self.analysis.setText("\n".join(lines))
 
@@ -180,11 +200,18 @@ class AddSerumDialog(QDialog):
         # The price was seen today when it is new or changed; an edit of the label alone
         # keeps the day the price was seen (it still ages, and is flagged after a year).
         same_price = old is not None and (old.price_usd, old.size_ml) == (price, size)
-        mine = MyProduct(id=old.id if old else "", brand=brand, name=name, price_usd=price,
-                         size_ml=size, label=label, dose_ml=old.dose_ml if old else None,
-                         per_day=old.per_day if old else None,
-                         seen=old.seen if old is not None and same_price else dt.date.today(),
-                         entered=old.entered if old else dt.date.today())
+        mine = MyProduct(
+            id=old.id if old else "",
+            brand=brand,
+            name=name,
+            price_usd=price,
+            size_ml=size,
+            label=label,
+            dose_ml=old.dose_ml if old else None,
+            per_day=old.per_day if old else None,
+            seen=old.seen if old is not None and same_price else dt.date.today(),
+            entered=old.entered if old else dt.date.today(),
+        )
         if not mine.brand or not mine.name:  # pasted escapes or controls only
             return _("Give the brand and the product's name.")
         return mine

@@ -35,16 +35,27 @@ def entry_line(mine: MyProduct) -> str:
 class YourSerumsDialog(QDialog):
     """A list of the person's serums; Edit and Remove act on the one chosen."""
 
-    def __init__(self, entries: Sequence[MyProduct], edit: Act, remove: Act,
-                 parent: QWidget | None = None, add: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[MyProduct],
+        edit: Act,
+        remove: Act,
+        parent: QWidget | None = None,
+        add: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Your serums"))
         self.resize(em(self) * 36, em(self) * 24)
         self._edit, self._remove = edit, remove
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(
-            _("Serums you added from their labels. They are ranked beside the catalog's "
-              "products and marked “your entry”; they stay on this computer.")))
+        layout.addWidget(
+            plain_label(
+                _(
+                    "Serums you added from their labels. They are ranked beside the catalog's "
+                    "products and marked “your entry”; they stay on this computer."
+                )
+            )
+        )
         self.list = QListWidget()
         self.list.setAccessibleName(_("Your serums"))
         self.list.setAlternatingRowColors(True)

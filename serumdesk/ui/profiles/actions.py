@@ -36,19 +36,27 @@ if TYPE_CHECKING:
     from serumdesk.ui.main_window import MainWindow
     from serumdesk.ui.work_state import WorkState
 
-SECOND_INSTANCE_MESSAGE = (
-    N_("SerumDesk is already open in another window. This window shows your profiles "
-      "read-only so the two cannot overwrite each other's changes: you can open and export "
-      "profiles here, and save them in the other window."))
+SECOND_INSTANCE_MESSAGE = N_(
+    "SerumDesk is already open in another window. This window shows your profiles "
+    "read-only so the two cannot overwrite each other's changes: you can open and export "
+    "profiles here, and save them in the other window."
+)
 
 
 class ProfileActions(QObject):
     """The current profile, whether the answers on screen differ from it, and the actions."""
 
-    def __init__(self, window: MainWindow, state: WorkState, catalog: CatalogModel,
-                 store: ProfileStore, prompts: ProfilePrompts, guard: InstanceGuard | None = None,
-                 serums: UserCatalogStore | None = None,
-                 shared_computer: Callable[[], bool] = lambda: False) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        state: WorkState,
+        catalog: CatalogModel,
+        store: ProfileStore,
+        prompts: ProfilePrompts,
+        guard: InstanceGuard | None = None,
+        serums: UserCatalogStore | None = None,
+        shared_computer: Callable[[], bool] = lambda: False,
+    ) -> None:
         """`serums` keeps the person's own serums: an export carries those the profile
         compares, and an import keeps those it carries (and reloads the `catalog`).
         `shared_computer` says whether the shared-computer setting is on now (ui/clinic/):
@@ -75,8 +83,14 @@ class ProfileActions(QObject):
         self._refresh()
 
     # -- actions ----------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | None = None,
-                *, writes: bool = False) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | None = None,
+        *,
+        writes: bool = False,
+    ) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -89,29 +103,33 @@ class ProfileActions(QObject):
         self.new_action = self._action(_("&New profile"), self.new_profile, key.New)
         self.open_action = self._action(_("&Open profile…"), self.open_profile, key.Open)
         self.save_action = self._action(_("&Save profile"), self.save, key.Save, writes=True)
-        self.save_as_action = self._action(_("Save profile &as…"), self.save_as, key.SaveAs,
-                                           writes=True)
+        self.save_as_action = self._action(_("Save profile &as…"), self.save_as, key.SaveAs, writes=True)
         self.rename_action = self._action(_("&Rename profile…"), self.rename, writes=True)
         self.duplicate_action = self._action(_("D&uplicate profile…"), self.duplicate, writes=True)
         self.delete_action = self._action(_("&Delete profile…"), self.delete, writes=True)
-        self.restore_action = self._action(_("Restore a deleted profile…"), self.restore,
-                                           writes=True)
+        self.restore_action = self._action(_("Restore a deleted profile…"), self.restore, writes=True)
         self.export_action = self._action(_("&Export profile to a file…"), self.export_profile)
-        self.import_action = self._action(_("&Import profile from a file…"), self.import_profile,
-                                          writes=True)
-        self.actions = [self.new_action, self.open_action, self.save_action, self.save_as_action,
-                        self.rename_action, self.duplicate_action, self.delete_action,
-                        self.restore_action, self.export_action, self.import_action]
-        managing = [self.rename_action, self.duplicate_action, self.delete_action,
-                    self.restore_action]
+        self.import_action = self._action(_("&Import profile from a file…"), self.import_profile, writes=True)
+        self.actions = [
+            self.new_action,
+            self.open_action,
+            self.save_action,
+            self.save_as_action,
+            self.rename_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.restore_action,
+            self.export_action,
+            self.import_action,
+        ]
+        managing = [self.rename_action, self.duplicate_action, self.delete_action, self.restore_action]
         self.window.add_file_actions([a for a in self.actions if a not in managing])
         self.window.add_profile_actions(managing)
 
     def _refresh(self) -> None:
         """Enable what makes sense now, and show the profile and unsaved mark in the title."""
         has = self.current is not None
-        for action in (self.rename_action, self.duplicate_action, self.delete_action,
-                       self.export_action):
+        for action in (self.rename_action, self.duplicate_action, self.delete_action, self.export_action):
             action.setEnabled(has)
         if self.store.read_only:
             for action in self.actions:
@@ -121,8 +139,9 @@ class ProfileActions(QObject):
         if self.current is None:
             self.window.setWindowTitle(_("SerumDesk[*]{suffix}").format(suffix=suffix))
         else:
-            self.window.setWindowTitle(_("{name}[*]{suffix} — SerumDesk").format(
-                    name=self.current.name, suffix=suffix))
+            self.window.setWindowTitle(
+                _("{name}[*]{suffix} — SerumDesk").format(name=self.current.name, suffix=suffix)
+            )
         self.window.setWindowModified(self.dirty)
 
     def _mark_dirty(self) -> None:
@@ -136,12 +155,12 @@ class ProfileActions(QObject):
     # -- what is on screen -----------------------------------------------------------------
     def _on_screen(self, base: Profile) -> Profile:
         s = self.state
-        return base.with_changes(answers=s.answers, overrides=s.overrides,
-                                 compared_ids=s.compared_ids, bottles=s.bottles)
+        return base.with_changes(
+            answers=s.answers, overrides=s.overrides, compared_ids=s.compared_ids, bottles=s.bottles
+        )
 
     def show_profile(self, profile: Profile) -> None:
-        self.state.replace(profile.answers, profile.overrides, profile.compared_ids,
-                           profile.bottles)
+        self.state.replace(profile.answers, profile.overrides, profile.compared_ids, profile.bottles)
         self.current = profile
         self.dirty = False
         self._remember(profile)
@@ -230,11 +249,11 @@ class ProfileActions(QObject):
             if existing is None:
                 fresh = self._on_screen(Profile(name=name, notes=notes))
                 return self._write(functools.partial(self.store.save, fresh))
-            question = _("A profile named “{name}” already exists. Replace it with these "
-                         "answers?").format(name=existing.name)
+            question = _("A profile named “{name}” already exists. Replace it with these answers?").format(
+                name=existing.name
+            )
             if self.prompts.confirm(_("Replace profile?"), question, _("Replace")):
-                return self._write(
-                    functools.partial(self.store.update, existing.id, self._on_screen))
+                return self._write(functools.partial(self.store.update, existing.id, self._on_screen))
 
     def _listing(self) -> list[Profile] | None:
         try:
@@ -243,8 +262,9 @@ class ProfileActions(QObject):
             self.prompts.warn(_("Could not read your profiles"), str(exc))
             return None
         if listing.problems:
-            self.prompts.warn(_("Some profiles could not be read"),
-                              "\n\n".join(p.message for p in listing.problems))
+            self.prompts.warn(
+                _("Some profiles could not be read"), "\n\n".join(p.message for p in listing.problems)
+            )
         return listing.profiles
 
     def open_profile(self) -> None:
@@ -254,13 +274,18 @@ class ProfileActions(QObject):
         if profiles is None:
             return
         if not profiles:
-            self.prompts.inform(_("No saved profiles"), _("No profiles are saved yet. Answer the "
-                                                       "questions, then choose File ▸ Save "
-                                                       "profile."))
+            self.prompts.inform(
+                _("No saved profiles"),
+                _("No profiles are saved yet. Answer the questions, then choose File ▸ Save profile."),
+            )
             return
         chosen = self.prompts.pick_profile(
-            profiles, title=_("Open profile"), intro=_("Choose a saved profile to open."),
-            action="Open", current_id=self.current.id if self.current else None)
+            profiles,
+            title=_("Open profile"),
+            intro=_("Choose a saved profile to open."),
+            action="Open",
+            current_id=self.current.id if self.current else None,
+        )
         if chosen is not None:
             self.show_profile(chosen)
             self._status(_("Opened profile “{name}”.").format(name=chosen.name))
@@ -277,15 +302,17 @@ class ProfileActions(QObject):
             self.prompts.warn(_("Could not rename the profile"), str(exc))
             return
         # Unsaved edits stay on screen (and unsaved); only the name and revision move on.
-        self.current = dataclasses.replace(self.current, name=renamed.name,
-                                           updated=renamed.updated, revision=renamed.revision)
+        self.current = dataclasses.replace(
+            self.current, name=renamed.name, updated=renamed.updated, revision=renamed.revision
+        )
         self._refresh()
 
     def duplicate(self) -> None:
         if self.current is None:
             return
-        name = self.prompts.ask_name(_("Duplicate profile"), _("Name for the copy:"),
-                                     _("{name} copy").format(name=self.current.name))
+        name = self.prompts.ask_name(
+            _("Duplicate profile"), _("Name for the copy:"), _("{name} copy").format(name=self.current.name)
+        )
         if name is None:
             return
         try:
@@ -300,9 +327,13 @@ class ProfileActions(QObject):
             return
         name = self.current.name
         if not self.prompts.confirm(
-                _("Delete profile?"), _("Move the profile “{name}” to the trash?\nYou can bring "
-                                     "it back with Profiles ▸ Restore a deleted profile.").format(
-                                         name=name), _("Delete")):
+            _("Delete profile?"),
+            _(
+                "Move the profile “{name}” to the trash?\nYou can bring "
+                "it back with Profiles ▸ Restore a deleted profile."
+            ).format(name=name),
+            _("Delete"),
+        ):
             return
         try:
             self.store.delete(self.current.id)
@@ -320,9 +351,11 @@ class ProfileActions(QObject):
             self.prompts.inform(_("Nothing to restore"), _("There are no deleted profiles."))
             return
         chosen = self.prompts.pick_profile(
-            deleted, title=_("Restore a deleted profile"),
+            deleted,
+            title=_("Restore a deleted profile"),
             intro=_("Deleted profiles stay in the trash until you remove them by hand."),
-            action="Restore")
+            action="Restore",
+        )
         if chosen is None:
             return
         try:
@@ -333,11 +366,9 @@ class ProfileActions(QObject):
         self._status(_("Restored “{name}”; open it with File ▸ Open profile.").format(name=restored.name))
 
     def export_profile(self) -> None:
-        if self.current is None or (self.dirty and not self.store.read_only
-                                    and not self.save()):
+        if self.current is None or (self.dirty and not self.store.read_only and not self.save()):
             return
-        destination = self.prompts.save_file(_("Export profile"),
-                                             suggested_file_name(self.current.name))
+        destination = self.prompts.save_file(_("Export profile"), suggested_file_name(self.current.name))
         if destination is None:
             return
         carried: list[MyProduct] = []
@@ -352,8 +383,9 @@ class ProfileActions(QObject):
         except (ProfileError, SaveError) as exc:
             self.prompts.warn(_("Could not export the profile"), str(exc))
             return
-        self._status(_("Exported “{name}” to {destination}.").format(
-            name=self.current.name, destination=destination))
+        self._status(
+            _("Exported “{name}” to {destination}.").format(name=self.current.name, destination=destination)
+        )
 
     def import_profile(self) -> None:
         source = self.prompts.open_file(_("Import profile"))
@@ -367,10 +399,17 @@ class ProfileActions(QObject):
         try:
             incoming = self.store.read_import(source)
             count = len(incoming.carried)
-            if count and adopt is not None and not self.prompts.confirm(
-                    _("Import serums too?"), carried_serums_question(incoming.name, count),
-                    ngettext("Import with {count} serum", "Import with {count} serums",
-                             count).format(count=count)):
+            if (
+                count
+                and adopt is not None
+                and not self.prompts.confirm(
+                    _("Import serums too?"),
+                    carried_serums_question(incoming.name, count),
+                    ngettext("Import with {count} serum", "Import with {count} serums", count).format(
+                        count=count
+                    ),
+                )
+            ):
                 return
             imported = self.store.add_imported(incoming, adopt)
         except ProfileError as exc:
@@ -393,8 +432,7 @@ class ProfileActions(QObject):
         last = self.store.last_used()
         if profiles and last is not None and self.current is None and not self.dirty:
             text = _("Continue with your profile “{name}”?").format(name=last.name)
-            if self.prompts.confirm(_("Welcome back"), text, _("Open it"),
-                                    decline=_("Start fresh")):
+            if self.prompts.confirm(_("Welcome back"), text, _("Open it"), decline=_("Start fresh")):
                 self.show_profile(last)
 
 
@@ -406,17 +444,31 @@ def carried_serums_question(name: str, count: int) -> str:
         "Your serums.",
         "The profile “{name}” carries {count} serums someone entered from labels. Imported, "
         "they join your serums and are ranked for every profile; you can remove them later "
-        "in Your serums.", count).format(name=name, count=count)
+        "in Your serums.",
+        count,
+    ).format(name=name, count=count)
 
 
-def install_profile_actions(window: MainWindow, state: WorkState, catalog: CatalogModel,
-                            stores: UserStores, prompts: ProfilePrompts | None = None,
-                            offer_at_start: bool = True,
-                            shared_computer: Callable[[], bool] = lambda: False) -> ProfileActions:
+def install_profile_actions(
+    window: MainWindow,
+    state: WorkState,
+    catalog: CatalogModel,
+    stores: UserStores,
+    prompts: ProfilePrompts | None = None,
+    offer_at_start: bool = True,
+    shared_computer: Callable[[], bool] = lambda: False,
+) -> ProfileActions:
     """Wire profiles into `window`, over the stores app.py opened."""
-    actions = ProfileActions(window, state, catalog, stores.profiles,
-                             prompts or DialogPrompts(window), stores.guard, stores.serums,
-                             shared_computer)
+    actions = ProfileActions(
+        window,
+        state,
+        catalog,
+        stores.profiles,
+        prompts or DialogPrompts(window),
+        stores.guard,
+        stores.serums,
+        shared_computer,
+    )
     if offer_at_start:
         QTimer.singleShot(0, actions.offer_last_used)
     return actions

@@ -19,15 +19,25 @@ from serumdesk.ui.widgets.style import plain_label, plain_tooltip
 
 
 def profile_line(profile: Profile) -> str:
-    return (f"{profile.name}\n{profile.answers.use_case.label} · "
-            f"updated {profile.updated.astimezone():%d %b %Y, %H:%M}")
+    return (
+        f"{profile.name}\n{profile.answers.use_case.label} · "
+        f"updated {profile.updated.astimezone():%d %b %Y, %H:%M}"
+    )
 
 
 class ProfilePickerDialog(QDialog):
     """Pick one profile. Item views never interpret HTML, so any name is shown as typed."""
 
-    def __init__(self, profiles: list[Profile], *, title: str, intro: str, action: str,
-                 current_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profiles: list[Profile],
+        *,
+        title: str,
+        intro: str,
+        action: str,
+        current_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)

@@ -20,9 +20,11 @@ from serumdesk.ui.widgets import plain_dialogs
 
 FILE_FILTER = N_("SerumDesk profile (*.json);;All files (*)")
 SHARED_QUIT_QUESTION = N_("This is a shared computer. Clear the answers before quitting?")
-SHARED_QUIT_DETAIL = (N_("Clearing leaves nothing of them for the next person: SerumDesk "
-                        "forgets the answers on screen and which profile was open. Profiles "
-                        "you saved stay saved."))
+SHARED_QUIT_DETAIL = N_(
+    "Clearing leaves nothing of them for the next person: SerumDesk "
+    "forgets the answers on screen and which profile was open. Profiles "
+    "you saved stay saved."
+)
 
 
 class Unsaved(enum.Enum):
@@ -36,8 +38,9 @@ class ProfilePrompts(Protocol):
     def confirm(self, title: str, text: str, action: str, decline: str = "Cancel") -> bool: ...
     def ask_unsaved(self, name: str | None) -> Unsaved: ...
     def ask_clear_on_quit(self) -> Unsaved: ...
-    def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
-                     current_id: str | None = None) -> Profile | None: ...
+    def pick_profile(
+        self, profiles: list[Profile], *, title: str, intro: str, action: str, current_id: str | None = None
+    ) -> Profile | None: ...
     def open_file(self, title: str, file_filter: str | None = None) -> Path | None: ...
     def save_file(self, title: str, suggested_name: str) -> Path | None: ...
     def inform(self, title: str, text: str) -> None: ...
@@ -57,23 +60,27 @@ class DialogPrompts:
         self.parent = parent
 
     def ask_name(self, title: str, label: str, initial: str = "") -> str | None:
-        text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal,
-                                        initial)
+        text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, initial)
         return text if ok else None
 
     def confirm(self, title: str, text: str, action: str, decline: str | None = None) -> bool:
-        return plain_dialogs.confirm(self.parent, title, text, action,
-                                     _("Cancel") if decline is None else decline)
+        return plain_dialogs.confirm(
+            self.parent, title, text, action, _("Cancel") if decline is None else decline
+        )
 
     def ask_unsaved(self, name: str | None) -> Unsaved:
-        text = (_("You have changes to profile “{name}” that are not saved.").format(name=name)
-                if name else _("You have changes to your answers that are not saved."))
-        box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Warning,
-                                        _("Unsaved changes"), text)
+        text = (
+            _("You have changes to profile “{name}” that are not saved.").format(name=name)
+            if name
+            else _("You have changes to your answers that are not saved.")
+        )
+        box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Warning, _("Unsaved changes"), text)
         box.setInformativeText(_("Save them first?"))
-        box.setStandardButtons(QMessageBox.StandardButton.Save
-                               | QMessageBox.StandardButton.Discard
-                               | QMessageBox.StandardButton.Cancel)
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
@@ -84,8 +91,9 @@ class DialogPrompts:
 
     def ask_clear_on_quit(self) -> Unsaved:
         """On a shared computer: DISCARD clears the answers and quits, SAVE saves them first."""
-        box = plain_dialogs.message_box(self.parent, QMessageBox.Icon.Question,
-                                        _("Clear the answers?"), _(SHARED_QUIT_QUESTION))
+        box = plain_dialogs.message_box(
+            self.parent, QMessageBox.Icon.Question, _("Clear the answers?"), _(SHARED_QUIT_QUESTION)
+        )
         box.setInformativeText(_(SHARED_QUIT_DETAIL))
         clear = box.addButton(_("Clear and quit"), QMessageBox.ButtonRole.DestructiveRole)
         save = box.addButton(_("Save first…"), QMessageBox.ButtonRole.AcceptRole)
@@ -97,26 +105,30 @@ class DialogPrompts:
             return Unsaved.DISCARD
         return Unsaved.SAVE if clicked is save else Unsaved.CANCEL
 
-    def pick_profile(self, profiles: list[Profile], *, title: str, intro: str, action: str,
-                     current_id: str | None = None) -> Profile | None:
+    def pick_profile(
+        self, profiles: list[Profile], *, title: str, intro: str, action: str, current_id: str | None = None
+    ) -> Profile | None:
         # Imported when first needed: start-up builds these prompts, rarely this dialog.
         from serumdesk.ui.profiles.picker_dialog import ProfilePickerDialog
 
-        dialog = ProfilePickerDialog(profiles, title=title, intro=intro, action=action,
-                                     current_id=current_id, parent=self.parent)
+        dialog = ProfilePickerDialog(
+            profiles, title=title, intro=intro, action=action, current_id=current_id, parent=self.parent
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.chosen()
 
     def open_file(self, title: str, file_filter: str | None = None) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()),
-                                                    file_filter or _(FILE_FILTER))
+        name, _filter = QFileDialog.getOpenFileName(
+            self.parent, title, str(Path.home()), file_filter or _(FILE_FILTER)
+        )
         return Path(name) if name else None
 
     def save_file(self, title: str, suggested_name: str) -> Path | None:
         """The file to write; Qt's dialog has already asked before an existing one is replaced."""
-        name, _filter = QFileDialog.getSaveFileName(self.parent, title,
-                                              str(Path.home() / suggested_name), _(FILE_FILTER))
+        name, _filter = QFileDialog.getSaveFileName(
+            self.parent, title, str(Path.home() / suggested_name), _(FILE_FILTER)
+        )
         return Path(name) if name else None
 
     def inform(self, title: str, text: str) -> None:

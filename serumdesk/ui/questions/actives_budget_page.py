@@ -20,14 +20,16 @@ DEFAULT_BUDGET = 60.0
 
 class ActivesBudgetPage(QuestionPage):
     heading_text = N_("Your routine and budget")
-    why = (N_("Serums pair differently with retinoids, acids and vitamin C, and cost from a "
-             "few dollars to over $200 a month."))
+    why = N_(
+        "Serums pair differently with retinoids, acids and vitamin C, and cost from a "
+        "few dollars to over $200 a month."
+    )
 
     def build(self, layout: QVBoxLayout) -> None:
-        layout.addWidget(section_label(_("Do you already use any of these? (tick all that "
-                                         "apply)")))
+        layout.addWidget(section_label(_("Do you already use any of these? (tick all that apply)")))
         self.actives: CheckChoice[Active] = CheckChoice(
-            _("Actives you already use"), [(a, a.label) for a in Active])
+            _("Actives you already use"), [(a, a.label) for a in Active]
+        )
         for box in self.actives.boxes.values():
             self.watch(box.toggled)
         layout.addWidget(self.actives)
@@ -51,8 +53,11 @@ class ActivesBudgetPage(QuestionPage):
         row.addStretch(1)
         layout.addLayout(row)
         hint = SecondaryLabel(
-            _("Products over budget stay in the list, marked as over budget. A budget of $0 "
-              "marks every product as over it."))
+            _(
+                "Products over budget stay in the list, marked as over budget. A budget of $0 "
+                "marks every product as over it."
+            )
+        )
         layout.addWidget(hint)
 
     def fill(self, draft: Answers) -> None:
@@ -64,5 +69,4 @@ class ActivesBudgetPage(QuestionPage):
 
     def read(self, draft: Answers) -> Answers | str:
         budget = self.budget.value() if self.has_budget.isChecked() else None
-        return dataclasses.replace(draft, actives=self.actives.values(),
-                                   budget_usd_per_month=budget)
+        return dataclasses.replace(draft, actives=self.actives.values(), budget_usd_per_month=budget)

@@ -33,14 +33,13 @@ class CautionsPage(QuestionPage):
         super().__init__(state)
 
     heading_text = N_("Medical cautions and allergies")
-    why = (N_("Some serums need a clinician's OK first; these are never hidden, they are "
-             "flagged on each product."))
+    why = N_(
+        "Some serums need a clinician's OK first; these are never hidden, they are flagged on each product."
+    )
 
     def build(self, layout: QVBoxLayout) -> None:
-        layout.addWidget(section_label(_("Does any of this apply to you? (tick all that "
-                                         "apply)")))
-        self.cautions: CheckChoice[Caution] = CheckChoice(
-            "Medical cautions", [(c, c.label) for c in Caution])
+        layout.addWidget(section_label(_("Does any of this apply to you? (tick all that apply)")))
+        self.cautions: CheckChoice[Caution] = CheckChoice("Medical cautions", [(c, c.label) for c in Caution])
         for box in self.cautions.boxes.values():
             self.watch(box.toggled)
         layout.addWidget(self.cautions)
@@ -57,8 +56,11 @@ class CautionsPage(QuestionPage):
         self.allergens.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
         layout.addWidget(self.allergens)
         hint = SecondaryLabel(
-            _("Separate several with commas. Products listing a match, under any of its "
-              "names, are left out and named below the results."))
+            _(
+                "Separate several with commas. Products listing a match, under any of its "
+                "names, are left out and named below the results."
+            )
+        )
         layout.addWidget(hint)
         self.unknown = plain_label()
         self.unknown.setObjectName("unknownAllergens")
@@ -76,14 +78,17 @@ class CautionsPage(QuestionPage):
         if isinstance(allergens, str) or vocabulary is None:
             self.unknown.hide()
             return
-        unknown = [a for a in allergens
-                   if isinstance(vocabulary.resolve_allergen(a), UnknownAllergen)]
+        unknown = [a for a in allergens if isinstance(vocabulary.resolve_allergen(a), UnknownAllergen)]
         self.unknown.setVisible(bool(unknown))
         if unknown:
             listed = ", ".join(f"“{a}”" for a in unknown)
-            self.unknown.setText(_("SerumDesk does not know {listed}, so it cannot check "
-                                   "products for it: read each label yourself (check the "
-                                   "spelling, or type the ingredient's name).").format(listed=listed))
+            self.unknown.setText(
+                _(
+                    "SerumDesk does not know {listed}, so it cannot check "
+                    "products for it: read each label yourself (check the "
+                    "spelling, or type the ingredient's name)."
+                ).format(listed=listed)
+            )
             apply_tone(self.unknown, "warning")
 
     def fill(self, draft: Answers) -> None:

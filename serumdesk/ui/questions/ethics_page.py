@@ -11,8 +11,7 @@ from serumdesk.ui.questions.choice_page import ChoicePage
 
 class EthicsPage(ChoicePage):
     heading_text = N_("Vegan and ethics preference")
-    why = N_("Many 'stem cell' serums are made from human cells; some people prefer to avoid "
-            "them.")
+    why = N_("Many 'stem cell' serums are made from human cells; some people prefer to avoid them.")
     answer_field = "diet"
     choice_name = N_("Vegan and ethics preference")
     missing = N_("Choose a preference (or 'No preference').")

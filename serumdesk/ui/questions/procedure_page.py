@@ -21,16 +21,14 @@ NOT_SURE = -1
 
 class ProcedurePage(QuestionPage):
     heading_text = N_("About your procedure")
-    why = N_("Freshly treated skin (about the first {days} days) needs gentler formulas and "
-             "no exfoliants.")
+    why = N_("Freshly treated skin (about the first {days} days) needs gentler formulas and no exfoliants.")
 
     def subtitle(self) -> str:
         return _(self.why).format(days=LAST_RECOVERY_DAY)
 
     def build(self, layout: QVBoxLayout) -> None:
         layout.addWidget(section_label(_("Which procedure did you have? (required)")))
-        self.choice: RadioChoice[Procedure] = RadioChoice(
-            "Procedure", [(p, p.label, "") for p in Procedure])
+        self.choice: RadioChoice[Procedure] = RadioChoice("Procedure", [(p, p.label, "") for p in Procedure])
         self.watch_group(self.choice.group)
         layout.addWidget(self.choice)
         form = QFormLayout()
@@ -48,8 +46,7 @@ class ProcedurePage(QuestionPage):
         layout.addLayout(form)
         self.laser_label = section_label(_("Which kind of laser?"))
         layout.addWidget(self.laser_label)
-        self.laser: RadioChoice[LaserType] = RadioChoice(
-            "Laser type", [(t, t.label, "") for t in LaserType])
+        self.laser: RadioChoice[LaserType] = RadioChoice("Laser type", [(t, t.label, "") for t in LaserType])
         self.watch_group(self.laser.group)
         layout.addWidget(self.laser)
         self.choice.group.buttonToggled.connect(self._show_laser)
@@ -74,5 +71,8 @@ class ProcedurePage(QuestionPage):
         days = self.days.value()
         laser = self.laser.value() if procedure is Procedure.LASER else None
         return dataclasses.replace(
-            draft, procedure=procedure, days_since_procedure=None if days == NOT_SURE else days,
-            laser_type=laser)
+            draft,
+            procedure=procedure,
+            days_since_procedure=None if days == NOT_SURE else days,
+            laser_type=laser,
+        )

@@ -15,8 +15,7 @@ from serumdesk.ui.questions.choice_page import ChoicePage
 
 class UseCasePage(ChoicePage):
     heading_text = N_("What do you want the serum for?")
-    why = N_("Different serums suit recovery, firmness, hydration or brightening; pick your "
-            "main goal.")
+    why = N_("Different serums suit recovery, firmness, hydration or brightening; pick your main goal.")
     answer_field = "use_case"
     choice_name = N_("Main goal")
     missing = N_("Choose your main goal to continue.")
@@ -28,7 +27,8 @@ class UseCasePage(ChoicePage):
         super().build(layout)
         # Freshly treated skin changes the advice whatever the goal: ask about it for every goal.
         self.had_procedure = QCheckBox(
-            _("I had a laser, microneedling, a peel or another in-office treatment recently"))
+            _("I had a laser, microneedling, a peel or another in-office treatment recently")
+        )
         self.had_procedure.setAccessibleName(_("Had an in-office treatment recently"))
         self.watch(self.had_procedure.toggled)
         layout.addWidget(self.had_procedure)
@@ -40,16 +40,14 @@ class UseCasePage(ChoicePage):
     def fill(self, draft: Answers) -> None:
         # Nothing is chosen for a person who has not answered yet: the goal is theirs to pick.
         self.choice.set_value(None if self.state.fresh else draft.use_case)
-        self.had_procedure.setChecked(draft.use_case is not UseCase.POST_PROCEDURE
-                                      and draft.has_procedure)
+        self.had_procedure.setChecked(draft.use_case is not UseCase.POST_PROCEDURE and draft.has_procedure)
         self._show_procedure_box()
 
     def read(self, draft: Answers) -> Answers | str:
         result = super().read(draft)
         if isinstance(result, Answers) and not self.asks_procedure():
             # No procedure to ask about: drop stale answers.
-            return dataclasses.replace(result, procedure=None, days_since_procedure=None,
-                                       laser_type=None)
+            return dataclasses.replace(result, procedure=None, days_since_procedure=None, laser_type=None)
         return result
 
     def read_live(self, draft: Answers) -> Answers | str:

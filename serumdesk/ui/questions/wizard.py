@@ -43,27 +43,35 @@ def later_pages(state: WorkState, catalog: CatalogModel) -> list[QWizardPage]:
     from serumdesk.ui.questions.sensitivity_page import SensitivityPage
     from serumdesk.ui.results.results_page import ResultsPage
 
-    return [ProcedurePage(state), SensitivityPage(state), EthicsPage(state),
-            CautionsPage(state, catalog), ActivesBudgetPage(state), ResultsPage(state, catalog)]
+    return [
+        ProcedurePage(state),
+        SensitivityPage(state),
+        EthicsPage(state),
+        CautionsPage(state, catalog),
+        ActivesBudgetPage(state),
+        ResultsPage(state, catalog),
+    ]
 
 
 class AdvisorWizard(QWizard):
     """Embedded in the main window; never closes itself (Escape and Finish do nothing)."""
 
-    def __init__(self, state: WorkState, catalog: CatalogModel,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, state: WorkState, catalog: CatalogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.catalog = catalog
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
-        self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
-                              QWizard.WizardButton.NextButton])
+        self.setButtonLayout(
+            [QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton]
+        )
         self.setPage(0, UseCasePage(state))  # the rest once it is on screen: add_remaining_pages
         self._later_added = False
         self.setStartId(0)
-        for which, name in ((QWizard.WizardButton.BackButton, _("Back to the previous question")),
-                            (QWizard.WizardButton.NextButton, "Next")):
+        for which, name in (
+            (QWizard.WizardButton.BackButton, _("Back to the previous question")),
+            (QWizard.WizardButton.NextButton, "Next"),
+        ):
             self.button(which).setAccessibleName(name)
         state.replaced.connect(self.restart)
         self.currentIdChanged.connect(self._show_step)
@@ -92,8 +100,7 @@ class AdvisorWizard(QWizard):
         """The question pages' ids on the person's path (the procedure page only for recovery
         or a recent treatment; while no goal is chosen, counted in)."""
         first = self.page(0)
-        asked = not isinstance(first, UseCasePage) or first.asks_procedure() \
-            or first.choice.value() is None
+        asked = not isinstance(first, UseCasePage) or first.asks_procedure() or first.choice.value() is None
         skipped = set() if asked else {PROCEDURE}
         return [i for i in range(QUESTIONS) if i not in skipped]
 

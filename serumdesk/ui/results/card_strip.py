@@ -61,8 +61,10 @@ class CardStrip(QScrollArea):
         return max(self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS, self._widest)
 
     def _measure(self) -> None:
-        self._widest = max((cell.minimumSizeHint().width() for card in self._cards
-                            for cell in card.cells.values()), default=0)
+        self._widest = max(
+            (cell.minimumSizeHint().width() for card in self._cards for cell in card.cells.values()),
+            default=0,
+        )
 
     def show_cards(self, cards: Sequence[Placeable]) -> None:
         """Lay `cards` out in as many bands as the width needs (never squeezed below their
@@ -106,8 +108,11 @@ class CardStrip(QScrollArea):
             needed = self._columns * self.card_min_width() + max(0, self._columns - 1) * spacing
             width = max(self.width() - 2 * self.frameWidth(), needed)
             self.grid.invalidate()
-            height = self.grid.totalHeightForWidth(width) if self.grid.hasHeightForWidth() \
+            height = (
+                self.grid.totalHeightForWidth(width)
+                if self.grid.hasHeightForWidth()
                 else self.grid.totalSizeHint().height()
+            )
             self.content.resize(width, height)
             scrolls = width > self.width() - 2 * self.frameWidth()
             bar = self.horizontalScrollBar().sizeHint().height() if scrolls else 0

@@ -18,8 +18,7 @@ from serumdesk.ui.widgets.style import SecondaryLabel, em
 
 
 def choice_text(match: Match) -> str:
-    text = (f"{match.rank}. {listed_title(match.product)} — "
-            f"{money(match.cost.cost_per_month_usd)}/month")
+    text = f"{match.rank}. {listed_title(match.product)} — {money(match.cost.cost_per_month_usd)}/month"
     if match.over_budget:
         text += _(" (over budget)")
     return text
@@ -56,10 +55,11 @@ class CompareChooser(QWidget):
         self.panel.setVisible(on)
 
     def _retitle(self) -> None:
-        title = (_("Choose what to compare: {len} of {len2} matches ticked (pick "
-                   "{MIN_COMPARED}–{MAX_COMPARED})").format(
-                       len=len(self.chosen()), len2=len(self.boxes), MIN_COMPARED=MIN_COMPARED,
-                       MAX_COMPARED=MAX_COMPARED))
+        title = _(
+            "Choose what to compare: {len} of {len2} matches ticked (pick {MIN_COMPARED}–{MAX_COMPARED})"
+        ).format(
+            len=len(self.chosen()), len2=len(self.boxes), MIN_COMPARED=MIN_COMPARED, MAX_COMPARED=MAX_COMPARED
+        )
         self.toggle.setText(title)
         self.toggle.setAccessibleName(title)
 
@@ -81,7 +81,7 @@ class CompareChooser(QWidget):
             box.blockSignals(False)
             box.show()
             self.boxes[match.product.id] = box
-        for box in self._pool[len(matches):]:
+        for box in self._pool[len(matches) :]:
             box.hide()
         if focused in self.boxes:
             self.boxes[focused].setFocus()
@@ -100,10 +100,16 @@ class CompareChooser(QWidget):
             box.setEnabled(box.isChecked() or count < MAX_COMPARED)
         self._retitle()
         if count >= MAX_COMPARED:
-            self.hint.setText(_("Comparing the most ({MAX_COMPARED}); untick one to pick "
-                                "another.").format(MAX_COMPARED=MAX_COMPARED))
+            self.hint.setText(
+                _("Comparing the most ({MAX_COMPARED}); untick one to pick another.").format(
+                    MAX_COMPARED=MAX_COMPARED
+                )
+            )
         elif count < MIN_COMPARED and len(self.boxes) >= MIN_COMPARED:
-            self.hint.setText(_("Tick at least {MIN_COMPARED} to compare them side by side.").format(
-                MIN_COMPARED=MIN_COMPARED))
+            self.hint.setText(
+                _("Tick at least {MIN_COMPARED} to compare them side by side.").format(
+                    MIN_COMPARED=MIN_COMPARED
+                )
+            )
         else:
             self.hint.setText(_("Scroll sideways when the cards do not all fit."))

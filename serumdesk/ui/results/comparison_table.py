@@ -12,8 +12,13 @@ from serumdesk.domain.advice.glance import ComparisonRow
 from serumdesk.i18n import N_, _
 from serumdesk.ui.widgets.style import SecondaryLabel, apply_tone, em, plain_label, scaled_font, set_tip
 
-COLUMNS = (N_("Product and fit"), N_("Cost"), N_("Per use"), N_("Its own caution"),
-           N_("Evidence, source, vegan"))
+COLUMNS = (
+    N_("Product and fit"),
+    N_("Cost"),
+    N_("Per use"),
+    N_("Its own caution"),
+    N_("Evidence, source, vegan"),
+)
 """Few columns of stacked lines: the table fits a 1024 px window, or 1366 px at 1.5×."""
 CAUTION_COLUMN = COLUMNS.index(N_("Its own caution"))
 DOSE_MARK = "†"
@@ -31,8 +36,10 @@ class ComparisonTable(QFrame):
         super().__init__()
         self.setObjectName("comparisonTable")
         self.setAccessibleName(_("Comparison at a glance"))
-        self.setStyleSheet("#comparisonTable { border: 1px solid palette(mid); "
-                             "border-radius: 4px; background: palette(base); }")
+        self.setStyleSheet(
+            "#comparisonTable { border: 1px solid palette(mid); "
+            "border-radius: 4px; background: palette(base); }"
+        )
         outer = QVBoxLayout(self)
         m = em(self) // 2
         outer.setContentsMargins(m, m // 2, m, m // 2)
@@ -64,10 +71,12 @@ class ComparisonTable(QFrame):
             button.setFont(scaled_font(button, 1.0, bold=True))
             button.setStyleSheet(
                 "#productLink { text-align: left; padding: 2px 4px; } #productLink:focus { "
-                  "border: 2px solid palette(highlight); border-radius: 3px; }")
+                "border: 2px solid palette(highlight); border-radius: 3px; }"
+            )
             set_tip(button, _("Show its details below"))
             button.clicked.connect(
-                lambda _=False, b=button: self.details_requested.emit(str(b.property("pid"))))
+                lambda _=False, b=button: self.details_requested.emit(str(b.property("pid")))
+            )
             fit = plain_label(wrap=False)
             fit.setContentsMargins(6, 0, 0, 0)
             holder = QWidget()
@@ -102,20 +111,32 @@ class ComparisonTable(QFrame):
             self.buttons[row.product_id] = button
             fit.setText(row.fit)
             fit.setAccessibleName(_("Fit: {fit}").format(fit=row.fit))
-            cost = (_("{money} a month (your figures)") if row.edited
-                    else _("{money} a month")).format(money=row.monthly)
+            cost = (_("{money} a month (your figures)") if row.edited else _("{money} a month")).format(
+                money=row.monthly
+            )
             per_use = row.per_use + (f" {DOSE_MARK}" if row.dose_differs else "")
             per_ml = _("{money} per ml").format(money=row.per_ml)
-            cells = ((f"{cost}\n{per_ml}",
-                      _("Cost: {cost}, {per_ml} per ml").format(cost=cost, per_ml=row.per_ml)),
-                     (per_use, _("Amount per use: {per_use}").format(per_use=per_use)),
-                     (row.caution or "—",
-                      _("Its own caution: {caution}").format(caution=row.caution)
-                      if row.caution else _("Its own caution: none beyond those for you above")),
-                     (_("{evidence}\n{source}\nVegan: {vegan}").format(
-                         evidence=row.evidence, source=row.source, vegan=row.vegan),
-                      _("Evidence: {evidence}. Source: {source}. Vegan: {vegan}.").format(
-                          evidence=row.evidence, source=row.source, vegan=row.vegan)))
+            cells = (
+                (
+                    f"{cost}\n{per_ml}",
+                    _("Cost: {cost}, {per_ml} per ml").format(cost=cost, per_ml=row.per_ml),
+                ),
+                (per_use, _("Amount per use: {per_use}").format(per_use=per_use)),
+                (
+                    row.caution or "—",
+                    _("Its own caution: {caution}").format(caution=row.caution)
+                    if row.caution
+                    else _("Its own caution: none beyond those for you above"),
+                ),
+                (
+                    _("{evidence}\n{source}\nVegan: {vegan}").format(
+                        evidence=row.evidence, source=row.source, vegan=row.vegan
+                    ),
+                    _("Evidence: {evidence}. Source: {source}. Vegan: {vegan}.").format(
+                        evidence=row.evidence, source=row.source, vegan=row.vegan
+                    ),
+                ),
+            )
             for label, (value, spoken) in zip(labels, cells, strict=True):
                 assert isinstance(label, QLabel)
                 label.setText(value)
@@ -132,17 +153,20 @@ class ComparisonTable(QFrame):
             for widget in (holder, *labels):
                 widget.show()
             self.rows.append([holder, *labels])
-        for widgets in self._pool[len(rows):]:
+        for widgets in self._pool[len(rows) :]:
             widgets[0].hide()
             for widget in widgets[3:]:
                 widget.hide()
         differs = any(row.dose_differs for row in rows)
         notes = [
-            _("{DOSE_MARK} The amounts per use differ, so the monthly costs rest on "
-              "different assumptions: compare the price per ml too. Edit the figures on a "
-              "product's card.").format(DOSE_MARK=DOSE_MARK)
-            if differs else _("Costs assume each product's usual amount; edit the figures on "
-                              "its card.")]
+            _(
+                "{DOSE_MARK} The amounts per use differ, so the monthly costs rest on "
+                "different assumptions: compare the price per ml too. Edit the figures on a "
+                "product's card."
+            ).format(DOSE_MARK=DOSE_MARK)
+            if differs
+            else _("Costs assume each product's usual amount; edit the figures on its card.")
+        ]
         if shared:
             notes += [f"• {line}" for line in shared]
         self.footnote.setText("\n".join(notes))
@@ -152,7 +176,11 @@ class ComparisonTable(QFrame):
         """Each row's words as shown, for tests."""
         out = []
         for widgets in self.rows:
-            words = [w.text() for row in widgets for w in (row, *row.findChildren(QWidget))
-                     if isinstance(w, QLabel | QPushButton)]
+            words = [
+                w.text()
+                for row in widgets
+                for w in (row, *row.findChildren(QWidget))
+                if isinstance(w, QLabel | QPushButton)
+            ]
             out.append(" ".join(" ".join(words).replace("&&", "&").split()))
         return out

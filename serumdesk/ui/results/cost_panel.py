@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from serumdesk.domain.catalog.product import Product, Provenance
 
 
-
 def catalog_figure(product: Product, name: str) -> tuple[float, Provenance]:
     """The catalog's value for one cost input, with where it comes from."""
     if name == "price_usd":
@@ -85,8 +84,9 @@ class CostPanel(QWidget):
         self.reset.setObjectName("resetFigures")
         self.reset.setFlat(True)
         show_focus(self.reset)
-        self.reset.setAccessibleName(_("Reset to the catalog figures for {title}").format(
-            title=self.product.title))
+        self.reset.setAccessibleName(
+            _("Reset to the catalog figures for {title}").format(title=self.product.title)
+        )
         set_tip(self.reset, _("Go back to the catalog's figures"))
         self.reset.clicked.connect(self._on_reset)
         self.yours = plain_label(_("— your figures ·"), wrap=False)
@@ -154,8 +154,14 @@ class CostPanel(QWidget):
         layout.addLayout(form)
         self.show_match(match, None, False, dt.date.today())
 
-    def show_match(self, match: Match, budget: float | None, in_recovery: bool,
-                   today: dt.date, said_above: Collection[str] = ()) -> None:
+    def show_match(
+        self,
+        match: Match,
+        budget: float | None,
+        in_recovery: bool,
+        today: dt.date,
+        said_above: Collection[str] = (),
+    ) -> None:
         """`said_above`: words said once above the cards (a budget line most of them share)."""
         self.product = match.product  # a card may be reused for another product
         cost = match.cost
@@ -168,9 +174,10 @@ class CostPanel(QWidget):
         edited = bool(inputs.overridden_fields)
         self.monthly.setText(wording.monthly_words(cost))
         self.yours.setVisible(edited)
-        self.monthly.setAccessibleName(_("Cost per month {money}").format(
-            money=money(cost.cost_per_month_usd))
-                                       + (_(", with your figures") if edited else ""))
+        self.monthly.setAccessibleName(
+            _("Cost per month {money}").format(money=money(cost.cost_per_month_usd))
+            + (_(", with your figures") if edited else "")
+        )
         estimated = [catalog_figure(self.product, f)[1].describe() for f in inputs.estimated_fields]
         self.estimate_tag.setVisible(cost.is_estimate and not edited)
         set_tip(self.estimate_tag, "\n".join(estimated))
@@ -205,9 +212,12 @@ class CostPanel(QWidget):
                 field_tag.show()
             else:
                 field_tag.hide()
-            set_tip(spin,
-                provenance.describe() if name != "applications_per_day"
-                else _("{describe}\n0.5 means every other day.").format(describe=provenance.describe()))
+            set_tip(
+                spin,
+                provenance.describe()
+                if name != "applications_per_day"
+                else _("{describe}\n0.5 means every other day.").format(describe=provenance.describe()),
+            )
         self.reset.setVisible(edited)
 
     def edit_price(self) -> None:

@@ -75,7 +75,7 @@ class ForYouStrip(QFrame):
             label.setAccessibleName(item.text)
             label.setAccessibleDescription("Notice" if kind in NOTICE_KINDS else _("Caution for you"))
             label.show()
-        for label in self.lines[len(items):]:
+        for label in self.lines[len(items) :]:
             label.hide()
         self.setAccessibleDescription(" ".join(i.text for i in items))
         self.setVisible(bool(items))

@@ -30,8 +30,7 @@ from serumdesk.ui.widgets.style import (
     set_tip,
 )
 
-SECTIONS = ("header", "cautions", "cost", "source", "match", "buying", "care", "ingredients",
-            "evidence")
+SECTIONS = ("header", "cautions", "cost", "source", "match", "buying", "care", "ingredients", "evidence")
 SECTION_TITLES = {
     "cautions": N_("Cautions"),
     "cost": N_("Cost"),
@@ -90,22 +89,38 @@ def _unshared(lines: list[tuple[str, str]], shared: Collection[str]) -> str:
 
 
 def care_text(product: Product, shared: Collection[str] = ()) -> str:
-    return _unshared([("", wording.packaging_words(product)), ("", wording.storage_words(product)),
-                      ("", wording.concentration_words(product))], shared)
+    return _unshared(
+        [
+            ("", wording.packaging_words(product)),
+            ("", wording.storage_words(product)),
+            ("", wording.concentration_words(product)),
+        ],
+        shared,
+    )
 
 
 def ingredients_text(product: Product, shared: Collection[str] = ()) -> str:
-    rest = [f"{prefix}{fact}" for prefix, fact in (
-        (_("Possible irritants: "), wording.irritants_words(product)),
-        ("", wording.fragrance_words(product)), ("", wording.checked_words(product)))
-        if fact not in shared]
+    rest = [
+        f"{prefix}{fact}"
+        for prefix, fact in (
+            (_("Possible irritants: "), wording.irritants_words(product)),
+            ("", wording.fragrance_words(product)),
+            ("", wording.checked_words(product)),
+        )
+        if fact not in shared
+    ]
     return "\n".join([f"Key: {wording.key_ingredients_words(product)}", *rest])
 
 
 def source_text(product: Product) -> str:
     """Where the active comes from, what is inferred, and the brand's own ethics claims."""
-    return "\n".join([f"{wording.origin_words(product)} {wording.vegan_words(product)}",
-                      *wording.inferred_words(product), *wording.claims_words(product)])
+    return "\n".join(
+        [
+            f"{wording.origin_words(product)} {wording.vegan_words(product)}",
+            *wording.inferred_words(product),
+            *wording.claims_words(product),
+        ]
+    )
 
 
 def buying_text(product: Product) -> str:
@@ -127,8 +142,9 @@ def ingredient_list_text(product: Product) -> str:
     if listed is None:
         return ""
     extent = "Full list" if listed.complete else "Partial list"
-    return (f"{extent}: {', '.join(listed.inci)}.\nSource: {listed.provenance.describe()}"
-            + (f"\n{listed.note}" if listed.note else ""))
+    return f"{extent}: {', '.join(listed.inci)}.\nSource: {listed.provenance.describe()}" + (
+        f"\n{listed.note}" if listed.note else ""
+    )
 
 
 def reasons_text(match: Match) -> str:
@@ -142,14 +158,22 @@ class ProductCard(QFrame):
     override_edited = Signal(str, object)
     """(product id, ProductOverride) when the person edits the cost figures."""
 
-    def __init__(self, match: Match, answers: Answers, today: dt.date, parent: QWidget,
-                 cautions: Sequence[CautionNote] | None = None,
-                 shared: Collection[str] = ()) -> None:
+    def __init__(
+        self,
+        match: Match,
+        answers: Answers,
+        today: dt.date,
+        parent: QWidget,
+        cautions: Sequence[CautionNote] | None = None,
+        shared: Collection[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.product_id = match.product.id
         self.setObjectName("productCard")
-        self.setStyleSheet("#productCard { background: palette(alternate-base); border: "
-                             "1px solid palette(mid); border-radius: 6px; }")
+        self.setStyleSheet(
+            "#productCard { background: palette(alternate-base); border: "
+            "1px solid palette(mid); border-radius: 6px; }"
+        )
         self.cells: dict[str, QWidget] = {}
         self.said_above: set[str] = set()
         """Sections left out of this card: every compared product says the same (above)."""
@@ -174,17 +198,16 @@ class ProductCard(QFrame):
         self.brand_label = plain_label()
         self.name_label = plain_label(selectable=True)
         self.name_label.setFont(scaled_font(self.name_label, 1.25, bold=True))
-        self.yours_label = plain_label(
-            _("Your entry — its facts are read from the label you gave."))
+        self.yours_label = plain_label(_("Your entry — its facts are read from the label you gave."))
         self.yours_label.setObjectName("yourEntry")
         apply_tone(self.yours_label, "info")
         self.fit_label = plain_label()
-        for label in (self.rank_label, self.brand_label, self.name_label, self.yours_label,
-                      self.fit_label):
+        for label in (self.rank_label, self.brand_label, self.name_label, self.yours_label, self.fit_label):
             self.bodies["header"].addWidget(label)
         self.cost = CostPanel(match)
         self.cost.override_edited.connect(
-            lambda override: self.override_edited.emit(self.product_id, override))
+            lambda override: self.override_edited.emit(self.product_id, override)
+        )
         self.bodies["cost"].addWidget(self.cost)
         self.source_label = plain_label(selectable=True)
         self.source_label.setFont(scaled_font(self.source_label, 1.0, bold=True))
@@ -233,9 +256,15 @@ class ProductCard(QFrame):
             widget.hide()
             widget.deleteLater()
 
-    def show_match(self, match: Match, answers: Answers, today: dt.date,
-                   cautions: Sequence[CautionNote] | None = None,
-                   shared: Collection[str] = (), title: str | None = None) -> None:
+    def show_match(
+        self,
+        match: Match,
+        answers: Answers,
+        today: dt.date,
+        cautions: Sequence[CautionNote] | None = None,
+        shared: Collection[str] = (),
+        title: str | None = None,
+    ) -> None:
         """Show `match`; `cautions` are the ones that set it apart (all of its own if None);
         `shared` facts read the same for several compared products and are said once above;
         `title` is the plan's heading for it (a closest option when nothing suits)."""
@@ -252,15 +281,18 @@ class ProductCard(QFrame):
         self.no_cautions.setText(none)
         self.no_cautions.setAccessibleName(none)
         self._show_cautions(shown)
-        self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window,
-                             today, shared)
+        self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window, today, shared)
         self.source_label.setText(p.source_category.label)
         self.source_detail.setText(p.source_detail)
         self.origin_label.setText(source_text(p))
-        self.score_label.setText(_("Score {score}").format(
-            score=match.score))  # the section title says what it is
-        self.why.set_title(ngettext("Why ({count} reason)", "Why ({count} reasons)",
-                                    len(match.reasons)).format(count=len(match.reasons)))
+        self.score_label.setText(
+            _("Score {score}").format(score=match.score)
+        )  # the section title says what it is
+        self.why.set_title(
+            ngettext("Why ({count} reason)", "Why ({count} reasons)", len(match.reasons)).format(
+                count=len(match.reasons)
+            )
+        )
         self.why.set_body(reasons_text(match))
         care = care_text(p, shared)
         self.care_label.setText(care)
@@ -277,8 +309,7 @@ class ProductCard(QFrame):
         evidence = wording.evidence_words(p)
         self.evidence_label.setText(evidence)
         self.evidence_label.setVisible(evidence not in shared)  # said once, above
-        self.evidence_more.set_body(
-            f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
+        self.evidence_more.set_body(f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
 
     def _show_cautions(self, cautions: Sequence[CautionNote]) -> None:
         notes = sorted(cautions, key=lambda c: _LEVEL_ORDER[c.level])
@@ -290,16 +321,19 @@ class ProductCard(QFrame):
         for box, note in zip(self._caution_pool, notes, strict=False):
             box.show_note(note)
             box.show()
-        for box in self._caution_pool[len(notes):]:
+        for box in self._caution_pool[len(notes) :]:
             box.hide()
         self.no_cautions.setVisible(not notes)
-        self.caution_boxes = [*self._caution_pool[:len(notes)]] or [self.no_cautions]
+        self.caution_boxes = [*self._caution_pool[: len(notes)]] or [self.no_cautions]
 
     def focus_order(self) -> list[QWidget]:
         """The card's controls in reading order, for a Tab order that follows the columns."""
         expanders = (self.why, self.questions, self.full_list, self.evidence_more)
         update = [self.cost.update_price] if not self.cost.update_price.isHidden() else []
         reset = [self.cost.reset] if not self.cost.reset.isHidden() else []
-        return [*reset, *update, *self.cost.spins.values(),
-                *(e.button for e in expanders if not e.isHidden())]
-
+        return [
+            *reset,
+            *update,
+            *self.cost.spins.values(),
+            *(e.button for e in expanders if not e.isHidden()),
+        ]

@@ -163,8 +163,10 @@ class ResultsPage(QWizardPage):
             self._show_unavailable(_("The product catalog could not be loaded"), str(exc))
             return
         except VocabularyMissing as exc:  # a broken install, never a guess at the allergies
-            self._show_unavailable(_("The ingredient vocabulary could not be loaded"),
-                                   f"{self.catalog.vocabulary_error()} {exc}".strip())
+            self._show_unavailable(
+                _("The ingredient vocabulary could not be loaded"),
+                f"{self.catalog.vocabulary_error()} {exc}".strip(),
+            )
             return
         if self.chooser is None:
             self._build_content()
@@ -191,9 +193,11 @@ class ResultsPage(QWizardPage):
         self.advice.show_recommendation(rec, top, compared)
         if not rec.matches:
             self._set_status(
-                _("Every product was left out by your answers. ") + " ".join(relax_hints(rec))
+                _("Every product was left out by your answers. ")
+                + " ".join(relax_hints(rec))
                 + _(" The reason for each product is listed under “Not included, and why”."),
-                "warning")
+                "warning",
+            )
         else:
             self.status.hide()  # the notices are lines of the "For you" strip
 
@@ -215,14 +219,25 @@ class ResultsPage(QWizardPage):
         for pid in compared:
             card = self.cards.get(pid) or (spare.pop() if spare else None)
             if card is None:
-                card = ProductCard(matches[pid], rec.answers, rec.today, self.strip.content,
-                                   own_cautions(matches[pid], chosen), shared)
+                card = ProductCard(
+                    matches[pid],
+                    rec.answers,
+                    rec.today,
+                    self.strip.content,
+                    own_cautions(matches[pid], chosen),
+                    shared,
+                )
                 card.override_edited.connect(self._on_override)
                 card.rank_label.setText(rec.plan.title(matches[pid]))
             else:
-                card.show_match(matches[pid], rec.answers, rec.today,
-                                own_cautions(matches[pid], chosen), shared,
-                                rec.plan.title(matches[pid]))
+                card.show_match(
+                    matches[pid],
+                    rec.answers,
+                    rec.today,
+                    own_cautions(matches[pid], chosen),
+                    shared,
+                    rec.plan.title(matches[pid]),
+                )
             card.show()
             for name, cell in card.cells.items():
                 cell.setVisible(name not in card.said_above)
@@ -245,9 +260,12 @@ class ResultsPage(QWizardPage):
         self.recommendation = None
         self.scroller.hide()
         self._set_status(
-            _("{what}, so there are no results to show.\n\n{message}\n\nReinstalling SerumDesk "
-              "restores the bundled catalog and ingredient vocabulary.").format(
-                  what=what, message=message), "clinician")
+            _(
+                "{what}, so there are no results to show.\n\n{message}\n\nReinstalling SerumDesk "
+                "restores the bundled catalog and ingredient vocabulary."
+            ).format(what=what, message=message),
+            "clinician",
+        )
 
     def _set_status(self, text: str, level: str) -> None:
         self.status.setText(text)
@@ -273,15 +291,25 @@ class ResultsPage(QWizardPage):
         from serumdesk.ui.sheet.print_dialogs import print_with_preview
 
         if self.recommendation is not None:
-            print_with_preview(self, self.recommendation, list(self.cards),
-                               clinic=self.clinic_source, remake=self._recommend_again)
+            print_with_preview(
+                self,
+                self.recommendation,
+                list(self.cards),
+                clinic=self.clinic_source,
+                remake=self._recommend_again,
+            )
 
     def _export_pdf(self) -> None:
         from serumdesk.ui.sheet.print_dialogs import export_pdf_with_dialog
 
         if self.recommendation is not None:
-            export_pdf_with_dialog(self, self.recommendation, list(self.cards),
-                                   clinic=self.clinic_source, remake=self._recommend_again)
+            export_pdf_with_dialog(
+                self,
+                self.recommendation,
+                list(self.cards),
+                clinic=self.clinic_source,
+                remake=self._recommend_again,
+            )
 
     def _recommend_again(self) -> Recommendation:
         """The same recommendation made again, worded in the language in use where it is
@@ -290,5 +318,4 @@ class ResultsPage(QWizardPage):
 
         state = self.state
         vocabulary = self.catalog.vocabulary() if state.answers.allergens else None
-        return recommend(self.catalog.catalog(), state.answers, state.overrides,
-                         vocabulary=vocabulary)
+        return recommend(self.catalog.catalog(), state.answers, state.overrides, vocabulary=vocabulary)

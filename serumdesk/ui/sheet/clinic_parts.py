@@ -33,14 +33,19 @@ def top_html(clinic: ClinicSheet, title: str) -> str:
     if d is None:
         return f"<h1>{_e(title)}</h1>"
     contact = " · ".join(_e(line) for line in d.contact_lines())
-    logo = (f'<td width="1%" valign="middle"><img src="{LOGO_RESOURCE}" '
-            f'height="{LOGO_HEIGHT_PX}"/></td>' if clinic.has_logo else "")
-    return ('<table class="clinic" width="100%" cellspacing="0" cellpadding="2"><tr>'
-            f'{logo}<td valign="middle"><span class="clinicname">{_e(d.name)}</span>'
-            f'{"<br/>" + contact if contact else ""}</td>'
-            '<td width="45%" align="right" valign="bottom">'
-            f'<span class="sheettitle">{_e(title)}</span></td>'
-            "</tr></table>")
+    logo = (
+        f'<td width="1%" valign="middle"><img src="{LOGO_RESOURCE}" height="{LOGO_HEIGHT_PX}"/></td>'
+        if clinic.has_logo
+        else ""
+    )
+    return (
+        '<table class="clinic" width="100%" cellspacing="0" cellpadding="2"><tr>'
+        f'{logo}<td valign="middle"><span class="clinicname">{_e(d.name)}</span>'
+        f"{'<br/>' + contact if contact else ''}</td>"
+        '<td width="45%" align="right" valign="bottom">'
+        f'<span class="sheettitle">{_e(title)}</span></td>'
+        "</tr></table>"
+    )
 
 
 def prepared_html(clinic: ClinicSheet, today: dt.date, language: str = "en") -> str:
@@ -60,9 +65,11 @@ def end_html(clinic: ClinicSheet, language: str = "en") -> str:
     else:
         body = "<br/>".join(["&nbsp;"] * BLANK_NOTE_LINES)
     follow = f"<b>{_e(long_date(h.follow_up, language))}</b>" if h.follow_up else BLANK
-    return ("<h2>Notes from your clinic</h2>"
-            '<table class="notes" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
-            f'{body}</td></tr><tr><td class="follow">Follow-up visit: {follow}</td></tr></table>')
+    return (
+        "<h2>Notes from your clinic</h2>"
+        '<table class="notes" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
+        f'{body}</td></tr><tr><td class="follow">Follow-up visit: {follow}</td></tr></table>'
+    )
 
 
 CLINIC_STYLE = """

@@ -33,15 +33,14 @@ from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, end_html, prepared_htm
 GRID_PADDING = 2
 """The comparison table's cell padding; no other table on the sheet has it, so the page
 layout finds the table by it."""
-GENERIC_CLINICIAN_CAUTION = (
-    "Medical cautions apply — see your clinician before starting it."
-)
+GENERIC_CLINICIAN_CAUTION = "Medical cautions apply — see your clinician before starting it."
 """A shared copy keeps every clinician caution, without naming the condition behind it."""
 SHARED_EXCLUSIONS_NOTE = (
     "A copy for sharing does not list products left out for health reasons (allergies, "
     "sensitivities), if there are any."
 )
 """Said on every shared copy, whether or not anything was left off, so nothing can be inferred."""
+
 
 def _e(text: object) -> str:
     """Catalog or profile text as sheet HTML: made plain (no bidi overrides or invisible
@@ -53,8 +52,9 @@ def _lines(*texts: str) -> str:
     return "<br/>".join(_e(t) for t in texts)
 
 
-def shared_caution_texts(cautions: Iterable[CautionNote],
-                         include_medical: bool) -> list[tuple[CautionLevel, str]]:
+def shared_caution_texts(
+    cautions: Iterable[CautionNote], include_medical: bool
+) -> list[tuple[CautionLevel, str]]:
     """Each caution's level and text. A copy for sharing keeps a line for every clinician
     caution without naming the condition, and leaves out the cautions that would tell an
     allergy or a sensitivity."""
@@ -74,20 +74,22 @@ def _answers_html(answers: Answers, include_medical: bool) -> str:
     rows = wording.answers_rows(answers, include_medical)
     cells = []
     for i in range(0, len(rows), 2):
-        pair = rows[i:i + 2]
+        pair = rows[i : i + 2]
         tds = "".join(f'<td class="k">{_e(k)}</td><td>{_e(v)}</td>' for k, v in pair)
         if len(pair) == 1:
             tds += "<td></td><td></td>"
         cells.append(f"<tr>{tds}</tr>")
-    return ('<table class="answers" width="100%" cellspacing="0" cellpadding="1">'
-            + "".join(cells) + "</table>")
+    return (
+        '<table class="answers" width="100%" cellspacing="0" cellpadding="1">' + "".join(cells) + "</table>"
+    )
 
 
 def _source_cell(p: Product, explain: Explainer) -> str:
-    return (f"<b>{_e(explain(p.source_category.label))}</b><br/>"
-            + _lines(explain(p.source_detail),
-                     f"{wording.origin_words(p)} {wording.vegan_words(p)}",
-                     *wording.claims_words(p)))
+    return f"<b>{_e(explain(p.source_category.label))}</b><br/>" + _lines(
+        explain(p.source_detail),
+        f"{wording.origin_words(p)} {wording.vegan_words(p)}",
+        *wording.claims_words(p),
+    )
 
 
 def _ingredients_cell(p: Product, explain: Explainer) -> str:
@@ -99,16 +101,18 @@ def _irritants_cell(p: Product) -> str:
 
 
 def _packaging_cell(p: Product) -> str:
-    return _e(f"{wording.packaging_words(p)} {wording.storage_words(p)} "
-              f"{wording.concentration_words(p)}")
+    return _e(f"{wording.packaging_words(p)} {wording.storage_words(p)} {wording.concentration_words(p)}")
 
 
 def _cost_cell(m: Match, answers: Answers, today: dt.date) -> str:
     cost = m.cost
     mark = "*" if cost.is_estimate else ""
-    lines = [f"{wording.monthly_words(cost)}{mark}",
-             f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
-             wording.assumption_words(cost), *stale_words(m.product, cost, today)]
+    lines = [
+        f"{wording.monthly_words(cost)}{mark}",
+        f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
+        wording.assumption_words(cost),
+        *stale_words(m.product, cost, today),
+    ]
     if cost.inputs.estimated_fields:
         lines[2] += f" * {wording.estimated_words(cost)}"
     clinic_price = clinic_price_sentence(m.product, "price_usd" in cost.inputs.overridden_fields)
@@ -150,27 +154,37 @@ def _caution_rows(compared: Sequence[Match], include_medical: bool) -> tuple[lis
     own = [[c for c in p if c not in common] for p in per_product]
     said: list[str] = []
     for level, text in common:
-        missing = [m.product.name for m, p in zip(compared, per_product, strict=True)
-                   if (level, text) not in p]
+        missing = [
+            m.product.name for m, p in zip(compared, per_product, strict=True) if (level, text) not in p
+        ]
         who = f" (all but {', '.join(missing)})" if missing else ""
         said.append(f"<b>{_e(level.label)}:</b> {_e(text)}{_e(who)}")
     empty = "Only those for all of them, below" if common else "None for your answers"
     return [_caution_lines(items, empty) for items in own], "<br/>".join(said)
 
 
-def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
-                     today: dt.date, explain: Explainer, split_at: int | None = None) -> str:
+def _comparison_html(
+    rec: Recommendation,
+    compared: Sequence[Match],
+    include_medical: bool,
+    today: dt.date,
+    explain: Explainer,
+    split_at: int | None = None,
+) -> str:
     """The comparison table; `split_at` starts a second table, on a new page and under the
     same header, at that row, so no row is split across pages."""
     if not compared:
-        return ("<p>No product is left to compare: every product was excluded by these "
-                "answers (the reasons are below).</p>")
+        return (
+            "<p>No product is left to compare: every product was excluded by these "
+            "answers (the reasons are below).</p>"
+        )
     answers = rec.answers
     col_pct = 89 // len(compared)
     label_pct = 100 - col_pct * len(compared)  # the columns add up to the full width
     head = "".join(
-        f'<th width="{col_pct}%">{_e(m.product.brand)}<br/>{_e(m.product.name)}'
-        f'{_your_entry(m.product)}</th>' for m in compared)
+        f'<th width="{col_pct}%">{_e(m.product.brand)}<br/>{_e(m.product.name)}{_your_entry(m.product)}</th>'
+        for m in compared
+    )
     own_cautions, common_cautions = _caution_rows(compared, include_medical)
     rows = [
         ("Fit", [_fit_cell(m, rec, explain) for m in compared]),
@@ -184,34 +198,42 @@ def _comparison_html(rec: Recommendation, compared: Sequence[Match], include_med
     ]
     body = [
         f'<tr><td class="k" width="{label_pct}%">{_e(label)}</td>'
-        + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-        for label, cells in rows]
+        + "".join(f"<td>{cell}</td>" for cell in cells)
+        + "</tr>"
+        for label, cells in rows
+    ]
 
     note = ""
     if any(m.cost.is_estimate for m in compared):
-        note = ('<p class="small">* The monthly cost uses at least one estimated figure; '
-                "the sources below give the reasoning.</p>")
+        note = (
+            '<p class="small">* The monthly cost uses at least one estimated figure; '
+            "the sources below give the reasoning.</p>"
+        )
     header = f'<thead><tr><th class="k" width="{label_pct}%"></th>{head}</tr></thead>'
     parts = [body] if split_at is None else [body[:split_at], body[split_at:]]
     tables = []
     for i, part in enumerate(parts):
         style = ' style="page-break-before: always"' if i else ""
-        tables.append(f'<table class="grid" width="100%" cellspacing="0" '
-                      f'cellpadding="{GRID_PADDING}"{style}>'
-                      f'{header}<tbody>{"".join(part)}</tbody></table>')
+        tables.append(
+            f'<table class="grid" width="100%" cellspacing="0" '
+            f'cellpadding="{GRID_PADDING}"{style}>'
+            f"{header}<tbody>{''.join(part)}</tbody></table>"
+        )
     # Said once under the table: a row across every column would be the likeliest to be
     # left alone at the top of a page.
-    common = (f"<h3>Cautions for all of them</h3><p>{common_cautions}</p>"
-              if common_cautions else "")
+    common = f"<h3>Cautions for all of them</h3><p>{common_cautions}</p>" if common_cautions else ""
     return "".join(tables) + common + note
 
 
 def _buying_html(compared: Sequence[Match]) -> str:
     """Each product's notes for a buyer, after the table (they are long, and a table row
     must fit on one page)."""
-    items = [f"<li><b>{_e(m.product.title)}</b>: {_e(' '.join(notes))}</li>"
-             for m in compared if (notes := wording.buyer_note_words(m.product))]
-    return (f'<h2>Before you buy</h2><ul class="small">{"".join(items)}</ul>' if items else "")
+    items = [
+        f"<li><b>{_e(m.product.title)}</b>: {_e(' '.join(notes))}</li>"
+        for m in compared
+        if (notes := wording.buyer_note_words(m.product))
+    ]
+    return f'<h2>Before you buy</h2><ul class="small">{"".join(items)}</ul>' if items else ""
 
 
 def _exclusions_html(rec: Recommendation, include_medical: bool) -> str:
@@ -221,8 +243,11 @@ def _exclusions_html(rec: Recommendation, include_medical: bool) -> str:
         if reasons:
             items.append(f"<li><b>{_e(e.product.title)}</b>: {_e(' '.join(reasons))}</li>")
     if include_medical:
-        return (f"<ul>{''.join(items)}</ul>" if items
-                else "<p>None: every product in the catalog fits these answers.</p>")
+        return (
+            f"<ul>{''.join(items)}</ul>"
+            if items
+            else "<p>None: every product in the catalog fits these answers.</p>"
+        )
     listed = f"<ul>{''.join(items)}</ul>" if items else ""
     return f"{listed}<p>{_e(SHARED_EXCLUSIONS_NOTE)}</p>"
 
@@ -246,12 +271,14 @@ def _about_html(rec: Recommendation, compared: Sequence[Match], explain: Explain
     donors = [p.title for p in asked if p.human_derived]
     said = list(QUESTIONS) + ([DONOR_QUESTION] if donors else [])
     sources = "; ".join(dict.fromkeys(q.source.cite() for q in said))
-    donor_text = (f" Of {', '.join(donors)} (human-derived): {DONOR_QUESTION.text}"
-                  if donors else "")
+    donor_text = f" Of {', '.join(donors)} (human-derived): {DONOR_QUESTION.text}" if donors else ""
     titles = ", ".join(p.title for p in asked)
-    questions = ('<p class="small"><b>Questions to ask the brand</b> of ' + f"{_e(titles)}: "
-                 + _e(" ".join(q.text for q in QUESTIONS) + donor_text)
-                 + f' <span class="src">({_e(sources)})</span></p>')
+    questions = (
+        '<p class="small"><b>Questions to ask the brand</b> of '
+        + f"{_e(titles)}: "
+        + _e(" ".join(q.text for q in QUESTIONS) + donor_text)
+        + f' <span class="src">({_e(sources)})</span></p>'
+    )
     return f'<ul class="small">{items}</ul>{questions}'
 
 
@@ -259,21 +286,24 @@ SHARED_PRIVATE_NOTE = "Your clinician has advice on your retinoid for you: ask b
 """Stands in, on a copy for sharing, for advice that would name a health detail."""
 
 
-def _routine_html(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
-                  explain: Explainer) -> str:
+def _routine_html(
+    rec: Recommendation, compared: Sequence[Match], include_medical: bool, explain: Explainer
+) -> str:
     # The routine names the serum the sheet leads with, not whatever ranked first.
     r = rec.plan.routine_with(compared[0].product.id) if compared else rec.routine
     am = " → ".join(_e(s) for s in r.am)
     pm = " → ".join(_e(s) for s in r.pm)
     items: list[str] = []
     for n in r.notes:
-        item = (_cited(explain(n.text), n.source) if include_medical or not n.private
-                else _e(SHARED_PRIVATE_NOTE))
+        item = (
+            _cited(explain(n.text), n.source) if include_medical or not n.private else _e(SHARED_PRIVATE_NOTE)
+        )
         if item not in items:
             items.append(item)
     notes = "".join(f"<li>{item}</li>" for item in items)
-    return (f"<p><b>Morning:</b> {am}</p><p><b>Evening:</b> {pm}</p>"
-            + (f'<ul class="small">{notes}</ul>' if notes else ""))
+    return f"<p><b>Morning:</b> {am}</p><p><b>Evening:</b> {pm}</p>" + (
+        f'<ul class="small">{notes}</ul>' if notes else ""
+    )
 
 
 def _your_entry(p: Product) -> str:
@@ -286,15 +316,19 @@ def _prices_from(rec: Recommendation) -> str:
 
 
 def _timeline_html(rec: Recommendation) -> str:
-    return '<ul class="small">' + "".join(
-        f"<li><b>{_e(s.when)}:</b> {_e(s.expect)}</li>" for s in rec.timeline) + (
-        f'</ul><p class="src">({_e(guide.TIMELINE.cite())})</p>')
+    return (
+        '<ul class="small">'
+        + "".join(f"<li><b>{_e(s.when)}:</b> {_e(s.expect)}</li>" for s in rec.timeline)
+        + (f'</ul><p class="src">({_e(guide.TIMELINE.cite())})</p>')
+    )
 
 
 def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
-    head = (f"<p>Catalog {_e(rec.catalog_version)}, updated "
-            f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))} Where each figure "
-            "came from:</p>")
+    head = (
+        f"<p>Catalog {_e(rec.catalog_version)}, updated "
+        f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))} Where each figure "
+        "came from:</p>"
+    )
     per_product: list[tuple[str, list[tuple[str, str]]]] = []
     for m in compared:
         p = m.product
@@ -353,38 +387,59 @@ table.advice td { border-width: 1px; border-style: solid; border-color: #000000;
 
 SHEET_TITLE = N_("Serum comparison sheet")
 PRICES_IN = N_("Prices in US dollars.")
-SHEET_HEADINGS = (N_("Your answers"), N_("Products compared"), N_("Left out, and why"),
-                  N_("Routine"), N_("Patch test"), N_("What to expect, and when"),
-                  N_("What these serums are"))
+SHEET_HEADINGS = (
+    N_("Your answers"),
+    N_("Products compared"),
+    N_("Left out, and why"),
+    N_("Routine"),
+    N_("Patch test"),
+    N_("What to expect, and when"),
+    N_("What these serums are"),
+)
 """The sheet's section headings, in order."""
-TRANSLATED_BY = N_("Translated by SerumDesk from its English text; the titles of sources and the "
-                   "names of products, brands and ingredients are kept as published.")
+TRANSLATED_BY = N_(
+    "Translated by SerumDesk from its English text; the titles of sources and the "
+    "names of products, brands and ingredients are kept as published."
+)
 """Said on a sheet in another language than English: the translation is SerumDesk's own."""
 """Said once on every sheet: the figures are dollars whatever the language of the dates."""
 
 
-def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date,
-               include_medical: bool = True, font_family: str = "DejaVu Sans",
-               table_pt: float = 8.0, split_at: int | None = None,
-               clinic: ClinicSheet | None = None, language: str = "en") -> str:
+def sheet_html(
+    rec: Recommendation,
+    compared: Sequence[Match],
+    *,
+    today: dt.date,
+    include_medical: bool = True,
+    font_family: str = "DejaVu Sans",
+    table_pt: float = 8.0,
+    split_at: int | None = None,
+    clinic: ClinicSheet | None = None,
+    language: str = "en",
+) -> str:
     """The whole sheet as one HTML document for QTextDocument; `table_pt` sizes the dense parts
     (sources never below MIN_PT, to stay readable); `split_at` breaks the comparison table
     before that row (see _comparison_html). With `clinic` (clinic_parts.py) it carries the
     clinic's header, "prepared for / by", the notes box and the follow-up date; without, it
     is the personal sheet. Dates are written as `language` writes them; figures stay US
     dollars, said once (PRICES_IN)."""
-    style = _STYLE.replace("SMALL_PT", f"{max(MIN_PT, table_pt - 0.5):g}").replace(
-        "TINY_PT", f"{max(MIN_PT, table_pt - 1):g}").replace("TABLE_PT", f"{table_pt:g}")
+    style = (
+        _STYLE.replace("SMALL_PT", f"{max(MIN_PT, table_pt - 0.5):g}")
+        .replace("TINY_PT", f"{max(MIN_PT, table_pt - 1):g}")
+        .replace("TABLE_PT", f"{table_pt:g}")
+    )
     explain = Explainer()
     advice = _(NOT_ADVICE) if include_medical else _(SHARED_NOT_ADVICE)
     shared = "" if include_medical else _(" — copy for sharing, medical details left out")
     clinic = clinic if clinic is not None and clinic.shown else None
     top = top_html(clinic, _(SHEET_TITLE)) if clinic else f"<h1>{_e(_(SHEET_TITLE))}</h1>"
-    prepared = (prepared_html(clinic, today, language) if clinic
-                else _e(_("Prepared with SerumDesk on {date}").format(
-                    date=long_date(today, language))))
+    prepared = (
+        prepared_html(clinic, today, language)
+        if clinic
+        else _e(_("Prepared with SerumDesk on {date}").format(date=long_date(today, language)))
+    )
     headings = {text: _(text) for text in SHEET_HEADINGS}
-    translated = "" if language == "en" else f'<br/>{_e(_(TRANSLATED_BY))}'
+    translated = "" if language == "en" else f"<br/>{_e(_(TRANSLATED_BY))}"
     style += CLINIC_STYLE if clinic else ""
     return (
         f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{style}</style></head>'
@@ -392,11 +447,16 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         f"{top}"
         f'<p class="sub">{prepared}'
         f"{_e(shared)}. "
-        + _e(_("Catalog {version} of {date}.").format(version=rec.catalog_version,
-                                                     date=rec.catalog_updated.isoformat()))
+        + _e(
+            _("Catalog {version} of {date}.").format(
+                version=rec.catalog_version, date=rec.catalog_updated.isoformat()
+            )
+        )
         + f"{_e(_prices_from(rec))} {_e(_(PRICES_IN))}{translated}</p>"
-        f"<h2>{_e(headings['Your answers'])}</h2>" + _answers_html(rec.answers, include_medical)
-        + f"<h2>{_e(headings['Products compared'])}</h2>" + _notice_html(rec, include_medical)
+        f"<h2>{_e(headings['Your answers'])}</h2>"
+        + _answers_html(rec.answers, include_medical)
+        + f"<h2>{_e(headings['Products compared'])}</h2>"
+        + _notice_html(rec, include_medical)
         + _comparison_html(rec, compared, include_medical, today, explain, split_at)
         + _buying_html(compared)
         + f"<h2>{_e(headings['Left out, and why'])}</h2>"
@@ -406,10 +466,12 @@ def sheet_html(rec: Recommendation, compared: Sequence[Match], *, today: dt.date
         + f"<h2>{_e(headings['Patch test'])}</h2>"
         f"<p>{_cited(rec.patch_test.text, rec.patch_test.source)}</p>"
         + (end_html(clinic, language) if clinic else "")
-        + f"<h2>{_e(headings['What to expect, and when'])}</h2>" + _timeline_html(rec)
+        + f"<h2>{_e(headings['What to expect, and when'])}</h2>"
+        + _timeline_html(rec)
         + f"<h2>{_e(headings['What these serums are'])}</h2>"
         + _about_html(rec, compared, explain)
-        + "<h2>Sources</h2>" + _sources_html(rec, compared)
+        + "<h2>Sources</h2>"
+        + _sources_html(rec, compared)
         + '<table class="advice" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
         f"{_e(advice)}</td></tr></table>"
         "</body></html>"

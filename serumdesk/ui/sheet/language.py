@@ -17,8 +17,7 @@ def sheet_languages() -> list[tuple[str, str]]:
     from serumdesk import i18n
     from serumdesk.storage.paths import locale_dir
 
-    return [(code, i18n.NATIVE_NAMES.get(code, code))
-            for code in i18n.available_languages(locale_dir())]
+    return [(code, i18n.NATIVE_NAMES.get(code, code)) for code in i18n.available_languages(locale_dir())]
 
 
 def recommendation_in(language: str, rec: Recommendation, remake: Remake | None) -> Recommendation:

@@ -106,13 +106,19 @@ class SheetRequest:
     def content(self, table_pt: float, split_at: int | None = None) -> SheetContent:
         family = sheet_font_family()
         day = self.today or dt.date.today()
-        html = sheet_html(self.rec, self.compared, today=day,
-                          include_medical=self.include_medical, font_family=family,
-                          table_pt=table_pt, split_at=split_at, clinic=self.clinic,
-                          language=self.language)
+        html = sheet_html(
+            self.rec,
+            self.compared,
+            today=day,
+            include_medical=self.include_medical,
+            font_family=family,
+            table_pt=table_pt,
+            split_at=split_at,
+            clinic=self.clinic,
+            language=self.language,
+        )
         footer = _("SerumDesk comparison sheet · {date}").format(date=day.isoformat())
-        return SheetContent(html, footer, family,
-                            self.logo)
+        return SheetContent(html, footer, family, self.logo)
 
 
 class PagedSheet:
@@ -137,8 +143,7 @@ class PagedSheet:
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
         if content.logo is not None:
-            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOGO_RESOURCE),
-                            content.logo)
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOGO_RESOURCE), content.logo)
         doc.setHtml(content.html)
         doc.setPageSize(QSizeF(self.width, self.body_height))
         self.document = doc
@@ -160,8 +165,11 @@ class PagedSheet:
             while block.isValid():
                 following = block.next()
                 policy = block.blockFormat().pageBreakPolicy()
-                if (block.blockFormat().headingLevel() and following.isValid()
-                        and not policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore):
+                if (
+                    block.blockFormat().headingLevel()
+                    and following.isValid()
+                    and not policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+                ):
                     here = self._page_of(layout.blockBoundingRect(block).top())
                     if self._first_line_page(following) > here:
                         fmt = QTextBlockFormat()
@@ -202,10 +210,8 @@ class PagedSheet:
         body_rows = table.rows() - 1  # row 0 is the header
         for row in range(1, table.rows()):
             cells = [table.cellAt(row, column) for column in range(table.columns())]
-            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
-                      for c in cells)
-            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
-                         for c in cells)
+            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells)
+            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells)
             if self._page_of(bottom - 1) > self._page_of(top):
                 split = row - 1
                 if body_rows >= 3:
@@ -256,9 +262,11 @@ class PagedSheet:
         box = QRectF(0, line_y, self.width, self.footer_height * 0.65)
         align = Qt.AlignmentFlag.AlignVCenter
         painter.drawText(box, align | Qt.AlignmentFlag.AlignLeft, self.content.footer_left)
-        painter.drawText(box, align | Qt.AlignmentFlag.AlignRight,
-                         _("Page {number} of {total}").format(number=index + 1,
-                                                              total=self.page_count))
+        painter.drawText(
+            box,
+            align | Qt.AlignmentFlag.AlignRight,
+            _("Page {number} of {total}").format(number=index + 1, total=self.page_count),
+        )
         painter.restore()
 
     def paint_all(self, painter: QPainter, new_page: Callable[[], bool]) -> int:

@@ -24,15 +24,31 @@ if TYPE_CHECKING:
     from serumdesk.domain.clinic.details import LogoKind
     from serumdesk.domain.clinic.handout import ClinicSheet
 
-LETTER_TERRITORIES = frozenset({
-    "US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "NI", "BZ",
-})
+LETTER_TERRITORIES = frozenset(
+    {
+        "US",
+        "CA",
+        "MX",
+        "PH",
+        "PR",
+        "CL",
+        "CO",
+        "VE",
+        "CR",
+        "GT",
+        "PA",
+        "SV",
+        "DO",
+        "NI",
+        "BZ",
+    }
+)
 """Where US Letter is the usual paper (glibc's LC_PAPER for these territories)."""
 PDF_RESOLUTION = 600
 
 
 def paper_for_locale(name: str) -> str:
-    """"letter" for a locale like "en_US.UTF-8" or "es-MX" in a Letter country, else "a4"."""
+    """ "letter" for a locale like "en_US.UTF-8" or "es-MX" in a Letter country, else "a4"."""
     base = name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
     parts = base.split("_")
     territory = parts[1].upper() if len(parts) > 1 else ""
@@ -78,9 +94,14 @@ def pdf_bytes(request: SheetRequest, paper: str) -> tuple[bytes, int]:
     return bytes(data.data()), pages
 
 
-def clinic_request(rec: Recommendation, compared: Sequence[Match], include_medical: bool,
-                   clinic: ClinicSheet | None, logo: tuple[bytes, LogoKind] | None,
-                   language: str | None = None) -> SheetRequest:
+def clinic_request(
+    rec: Recommendation,
+    compared: Sequence[Match],
+    include_medical: bool,
+    clinic: ClinicSheet | None,
+    logo: tuple[bytes, LogoKind] | None,
+    language: str | None = None,
+) -> SheetRequest:
     """The sheet request with the clinic's parts and its logo drawn as a picture, its dates
     written as `language` writes them (default: the language SerumDesk is shown in)."""
     from serumdesk.i18n import current_language
@@ -91,14 +112,22 @@ def clinic_request(rec: Recommendation, compared: Sequence[Match], include_medic
 
         image = logo_image(*logo)
         clinic = dataclasses.replace(clinic, has_logo=image is not None)
-    return SheetRequest(rec, compared, include_medical, clinic=clinic, logo=image,
-                        language=language or current_language())
+    return SheetRequest(
+        rec, compared, include_medical, clinic=clinic, logo=image, language=language or current_language()
+    )
 
 
-def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path, *,
-                    paper: str = "a4", include_medical: bool = True,
-                    replace: bool = False, clinic: ClinicSheet | None = None,
-                    logo: tuple[bytes, LogoKind] | None = None) -> int:
+def write_sheet_pdf(
+    rec: Recommendation,
+    compare_ids: Sequence[str],
+    path: Path,
+    *,
+    paper: str = "a4",
+    include_medical: bool = True,
+    replace: bool = False,
+    clinic: ClinicSheet | None = None,
+    logo: tuple[bytes, LogoKind] | None = None,
+) -> int:
     """Write the sheet to `path` atomically (with `clinic`, the clinic's sheet; `logo` is
     the kept logo's bytes and kind), owner-only (0600) from the start — even a copy
     for sharing names the person's goal and budget; returns the page count.
@@ -108,7 +137,7 @@ def write_sheet_pdf(rec: Recommendation, compare_ids: Sequence[str], path: Path,
     `replace`, NotARegularFile for a folder, link, FIFO or device there.
     """
     if paper not in PAPER_SIZES:
-        raise ValueError(_("paper must be one of {join}").format(join=', '.join(PAPER_SIZES)))
+        raise ValueError(_("paper must be one of {join}").format(join=", ".join(PAPER_SIZES)))
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_sheet_pdf needs a running QGuiApplication; see ensure_gui_app()")
     compared = select_compared(rec, compare_ids)

@@ -39,8 +39,10 @@ if TYPE_CHECKING:
     from serumdesk.domain.clinic.handout import ClinicSheet
     from serumdesk.ui.sheet.pages import SheetRequest
 
-SHARE_TIP = ("For a copy to share: leaves out pregnancy, conditions and allergies; every "
-             "caution keeps a line that says to see your clinician.")
+SHARE_TIP = (
+    "For a copy to share: leaves out pregnancy, conditions and allergies; every "
+    "caution keeps a line that says to see your clinician."
+)
 NOTHING_TO_LEAVE_OUT = "Your answers name no condition or allergy, so there is nothing to leave out."
 SCREEN_SHARE = 0.9
 """The preview takes this much of the screen's free width and height."""
@@ -49,10 +51,16 @@ SCREEN_SHARE = 0.9
 class SheetPreviewDialog(QDialog):
     """Preview of the comparison sheet; Print… opens the system's print dialog."""
 
-    def __init__(self, rec: Recommendation, compared: Sequence[Match], has_medical: bool,
-                 parent: QWidget | None = None, *,
-                 parts: tuple[ClinicSheet | None, tuple[bytes, LogoKind] | None] = (None, None),
-                 remake: Remake | None = None) -> None:
+    def __init__(
+        self,
+        rec: Recommendation,
+        compared: Sequence[Match],
+        has_medical: bool,
+        parent: QWidget | None = None,
+        *,
+        parts: tuple[ClinicSheet | None, tuple[bytes, LogoKind] | None] = (None, None),
+        remake: Remake | None = None,
+    ) -> None:
         """`parts`: the clinic's sheet and logo (print_dialogs.ask_clinic_parts), or none.
         `remake` words the sheet in the language chosen here (ui/sheet/language.py)."""
         super().__init__(parent)
@@ -129,10 +137,10 @@ class SheetPreviewDialog(QDialog):
         """The sheet as asked for, worded in the language chosen (call inside its override)."""
         code = self.sheet_language()
         rec = recommendation_in(code, self.rec, self.remake)
-        compared = (self.compared if rec is self.rec
-                    else select_compared(rec, [m.product.id for m in self.compared]))
-        return clinic_request(rec, compared, not self.medical.isChecked(), *self.parts,
-                              language=code)
+        compared = (
+            self.compared if rec is self.rec else select_compared(rec, [m.product.id for m in self.compared])
+        )
+        return clinic_request(rec, compared, not self.medical.isChecked(), *self.parts, language=code)
 
     def _paint(self, printer: QPrinter) -> None:
         with override(self.sheet_language()):
@@ -147,11 +155,13 @@ class SheetPreviewDialog(QDialog):
             pages = paint_on_printer(self.printer, self.request())
         where = self.printer.outputFileName() or self.printer.printerName() or _("the printer")
         if self.medical.isChecked():
-            said = ngettext("Sent {pages} page (medical details left out) to {where}.",
-                            "Sent {pages} pages (medical details left out) to {where}.", pages)
+            said = ngettext(
+                "Sent {pages} page (medical details left out) to {where}.",
+                "Sent {pages} pages (medical details left out) to {where}.",
+                pages,
+            )
         else:
-            said = ngettext("Sent {pages} page to {where}.", "Sent {pages} pages to {where}.",
-                            pages)
+            said = ngettext("Sent {pages} page to {where}.", "Sent {pages} pages to {where}.", pages)
         self.sent.setText(said.format(pages=pages, where=where))
         self.sent.setAccessibleName(self.sent.text())
         self.sent.show()

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 ClinicSource = Callable[[], "tuple[ClinicDetails | None, tuple[bytes, LogoKind] | None]"]
 """The clinic's kept details and logo, read when a sheet is made (ui/clinic/actions.py)."""
 ClinicParts = tuple["ClinicSheet | None", "tuple[bytes, LogoKind] | None"]
+
+
 def ask_clinic_parts(parent: QWidget, clinic: ClinicSource | None) -> ClinicParts | None:
     """With a clinic's details: what staff type for this sheet (None when they cancel).
     Without: the personal sheet, nothing asked."""
@@ -47,8 +49,14 @@ def _has_medical_details(rec: Recommendation) -> bool:
     return rec.answers.has_medical_caution or bool(rec.answers.allergens)
 
 
-def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str], *,
-                       clinic: ClinicSource | None = None, remake: Remake | None = None) -> None:
+def print_with_preview(
+    parent: QWidget,
+    rec: Recommendation,
+    compare_ids: Sequence[str],
+    *,
+    clinic: ClinicSource | None = None,
+    remake: Remake | None = None,
+) -> None:
     """The print preview, fitted to the screen; its Print… button opens the print dialog.
     With a clinic's details, what to print for the patient is asked first."""
     from serumdesk.domain.advice.compare import CompareError
@@ -62,8 +70,7 @@ def print_with_preview(parent: QWidget, rec: Recommendation, compare_ids: Sequen
     parts = ask_clinic_parts(parent, clinic)
     if parts is None:
         return
-    dialog = SheetPreviewDialog(rec, compared, _has_medical_details(rec), parent, parts=parts,
-                                remake=remake)
+    dialog = SheetPreviewDialog(rec, compared, _has_medical_details(rec), parent, parts=parts, remake=remake)
     dialog.exec()
     dialog.deleteLater()
 
@@ -75,13 +82,17 @@ def language_filters() -> dict[str, str]:
 
     languages = sorted(sheet_languages(), key=lambda pair: pair[0] != current_language())
     # TRANSLATORS: a file type in the save dialog; {language} is a language's own name.
-    return {_("PDF sheet in {language} (*.pdf)").format(language=name): code
-            for code, name in languages}
+    return {_("PDF sheet in {language} (*.pdf)").format(language=name): code for code, name in languages}
 
 
-def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Sequence[str], *,
-                           clinic: ClinicSource | None = None,
-                           remake: Remake | None = None) -> None:
+def export_pdf_with_dialog(
+    parent: QWidget,
+    rec: Recommendation,
+    compare_ids: Sequence[str],
+    *,
+    clinic: ClinicSource | None = None,
+    remake: Remake | None = None,
+) -> None:
     """Ask for a .pdf file name and write the sheet there; failures get a clear message.
 
     An existing file is replaced only after a question: Qt's file dialog asks for the name
@@ -93,10 +104,18 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
 
     include_medical = True
     if _has_medical_details(rec):
-        box = message_box(parent, QMessageBox.Icon.Question, _("Export PDF"),
-                          _("Include your medical details (pregnancy, conditions, allergies)?"))
-        box.setInformativeText(_("For a copy to share, leave them out: every caution keeps a "
-                                 "line that says to see your clinician."))
+        box = message_box(
+            parent,
+            QMessageBox.Icon.Question,
+            _("Export PDF"),
+            _("Include your medical details (pregnancy, conditions, allergies)?"),
+        )
+        box.setInformativeText(
+            _(
+                "For a copy to share, leave them out: every caution keeps a "
+                "line that says to see your clinician."
+            )
+        )
         keep = box.addButton(_("Include them"), QMessageBox.ButtonRole.AcceptRole)
         leave = box.addButton(_("Leave them out"), QMessageBox.ButtonRole.RejectRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -111,8 +130,9 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
         return
     suggested = str(Path.home() / "serum-comparison.pdf")
     filters = language_filters()
-    name, chosen = QFileDialog.getSaveFileName(parent, _("Export the comparison sheet as PDF"),
-                                               suggested, ";;".join(filters))
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, _("Export the comparison sheet as PDF"), suggested, ";;".join(filters)
+    )
     if not name:
         return
     from serumdesk.i18n import current_language, override
@@ -127,13 +147,23 @@ def export_pdf_with_dialog(parent: QWidget, rec: Recommendation, compare_ids: Se
     while True:
         try:
             with override(code):
-                write_sheet_pdf(sheet_rec, compare_ids, path, paper=default_paper(),
-                                include_medical=include_medical, replace=replace,
-                                clinic=parts[0], logo=parts[1])
+                write_sheet_pdf(
+                    sheet_rec,
+                    compare_ids,
+                    path,
+                    paper=default_paper(),
+                    include_medical=include_medical,
+                    replace=replace,
+                    clinic=parts[0],
+                    logo=parts[1],
+                )
         except DestinationExists:
-            if not confirm(parent, _("Replace the file?"), _("{path} already exists. Replace it?").format(
-                path=path),
-                           _("Replace")):
+            if not confirm(
+                parent,
+                _("Replace the file?"),
+                _("{path} already exists. Replace it?").format(path=path),
+                _("Replace"),
+            ):
                 return
             replace = True
             continue

@@ -70,8 +70,9 @@ class RadioChoice(QWidget, Generic[E]):
         buttons = list(self.buttons.values())
         chosen = next((b for b in buttons if b.isChecked()), buttons[0] if buttons else None)
         for button in buttons:
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is chosen
-                                  else Qt.FocusPolicy.ClickFocus)
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if button is chosen else Qt.FocusPolicy.ClickFocus
+            )
 
     def _detail(self, text: str, button: QRadioButton) -> QLabel:
         label = SecondaryLabel(text)

@@ -46,8 +46,9 @@ class DisclosureButton(QToolButton):
 
     def _show_state(self) -> None:
         self.setArrowType(Qt.ArrowType.DownArrow if self._open else Qt.ArrowType.RightArrow)
-        self.setAccessibleDescription(_("Expanded: press to hide") if self._open
-                                      else _("Collapsed: press to show"))
+        self.setAccessibleDescription(
+            _("Expanded: press to hide") if self._open else _("Collapsed: press to show")
+        )
 
 
 class Expander(QWidget):

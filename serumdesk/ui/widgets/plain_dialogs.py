@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from serumdesk.domain.strict.plain_text import plain
 
 
-def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str,
-                text: str) -> QMessageBox:
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     """A QMessageBox in plain-text format, with no buttons yet. The static helpers
     (QMessageBox.warning …) guess the format, and show "<b>" in a file name as bold."""
     box = QMessageBox(icon, title, "", QMessageBox.StandardButton.NoButton, parent)
@@ -31,8 +30,7 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, text: str, action: str,
-            decline: str = "Cancel") -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, action: str, decline: str = "Cancel") -> bool:
     """Ask a yes/no question; True when the person chose `action`."""
     box = message_box(parent, QMessageBox.Icon.Question, title, text)
     yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)

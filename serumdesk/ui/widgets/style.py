@@ -50,8 +50,9 @@ def boxed_style(object_name: str, level: str, border_px: int = 1, radius: int = 
 
 
 _MAX_WIDTHS = 16
-_SIZE_CHANGES = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange,
-                           QEvent.Type.LayoutDirectionChange})
+_SIZE_CHANGES = frozenset(
+    {QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange}
+)
 _PLAIN_TEXT = 0
 """Qt::PlainText, written through Qt's property system. Saying Qt.TextFormat.PlainText
 would make PySide6 create all ~90 enums of the Qt namespace (~15 ms) before the first page
@@ -165,8 +166,9 @@ def reveal(widget: QWidget) -> None:
 
 def show_focus(widget: QWidget) -> None:
     """A clear focus ring on a flat or auto-raised button, whose style may draw none."""
-    widget.setStyleSheet("*:focus { border: 2px solid palette(highlight); border-radius: 3px;"
-                         " padding: 1px 3px; }")
+    widget.setStyleSheet(
+        "*:focus { border: 2px solid palette(highlight); border-radius: 3px; padding: 1px 3px; }"
+    )
 
 
 def set_tip(widget: QWidget, text: str) -> None:
@@ -205,14 +207,16 @@ def em(widget: QWidget) -> int:
     return max(1, widget.fontMetrics().height())
 
 
-
 def secondary_colour(palette: QPalette) -> QColor:
     """The text colour blended towards the background (2/3 text): readable in both schemes,
     unlike the disabled colour, which is too faint for reading."""
     text = palette.color(QPalette.ColorRole.WindowText)
     back = palette.color(QPalette.ColorRole.Window)
-    return QColor((text.red() * 2 + back.red()) // 3, (text.green() * 2 + back.green()) // 3,
-                  (text.blue() * 2 + back.blue()) // 3)
+    return QColor(
+        (text.red() * 2 + back.red()) // 3,
+        (text.green() * 2 + back.green()) // 3,
+        (text.blue() * 2 + back.blue()) // 3,
+    )
 
 
 class SecondaryLabel(WrappedLabel):

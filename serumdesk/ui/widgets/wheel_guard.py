@@ -20,8 +20,7 @@ class WheelGuard(QObject):
     """Event filter owned by its widget: a wheel event while unfocused goes to the parent."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget)
-                and not watched.hasFocus()):
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
             # Filtered and not accepted: Qt offers a wheel event to the parent next,
             # so the scroll area around the widget scrolls.
             event.ignore()

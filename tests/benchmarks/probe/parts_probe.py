@@ -31,8 +31,9 @@ MODULES: dict[str, str] = {
     "pydantic": f"{CATALOG}: import pydantic (the package)",
     "pydantic.fields": f"{CATALOG}: import pydantic.main, fields, types …",
     "pydantic.main": f"{CATALOG}: import pydantic.main, fields, types …",
-    "serumdesk.domain.strict.strict_model":
-        f"{CATALOG}: first model class (pydantic's schema machinery loads)",
+    "serumdesk.domain.strict.strict_model": (
+        f"{CATALOG}: first model class (pydantic's schema machinery loads)"
+    ),
     "serumdesk.domain.catalog.product": f"{CATALOG}: the catalog's types (product.py)",
     "serumdesk.domain.catalog.catalog_file": f"{CATALOG}: catalog.py",
     "serumdesk.domain.advice.ranking": f"{CATALOG}: ranking, rules, cautions, cost modules",
@@ -53,18 +54,22 @@ FUNCTIONS: dict[str, list[tuple[str, str | Callable[[tuple[Any, ...]], str]]]] =
     "serumdesk.storage.data_files": [("load_catalog", f"{CATALOG}: read, check and build")],
     "serumdesk.storage.catalog_loader": [("CatalogLoader.load", f"{CATALOG}: other")],
     "serumdesk.storage.user_catalog": [
-        ("UserCatalogStore.extras", "your data folder: your serums, a price list")],
+        ("UserCatalogStore.extras", "your data folder: your serums, a price list")
+    ],
     "serumdesk.domain.advice.ranking": [("prepare", f"{CATALOG}: lay the catalog out for ranking")],
     "serumdesk.app": [("set_window_icon", "window icon (SVG)")],
     "serumdesk.storage.paths": [("UserPaths.default", "user folders (platformdirs)")],
     "serumdesk.ui.profiles.actions": [
         ("install_profile_actions", "profiles: lock, store, actions"),
-        ("ProfileActions.offer_last_used", "profiles: look for the last one")],
+        ("ProfileActions.offer_last_used", "profiles: look for the last one"),
+    ],
     "serumdesk.cli.main": [("build_parser", "CLI: the parser (and the command's module)")],
     "serumdesk.cli.options": [("load_catalog_for", f"{CATALOG}: other")],
     "serumdesk.cli.output": [("write_json", "JSON: write")],
-    "serumdesk.domain.advice.recommendation": [("recommend", "rank and advise (recommend())"),
-                                        ("recommendation_to_dict", "JSON: to a dict")],
+    "serumdesk.domain.advice.recommendation": [
+        ("recommend", "rank and advise (recommend())"),
+        ("recommendation_to_dict", "JSON: to a dict"),
+    ],
 }
 """Module → (function, part) pairs: time inside the function, outside anything nested, is
 that part's."""

@@ -27,8 +27,12 @@ def _dialog(qtbot: QtBot, bottles: tuple[Bottle, ...] = ()) -> BottlesDialog:
     from serumdesk.storage.paths import bundled_catalog_path
 
     by_id = load_catalog(bundled_catalog_path()).by_id()
-    dialog = BottlesDialog(bottles, [(pid, p.title) for pid, p in by_id.items()],
-                           lambda pid: estimate_cost(by_id[pid]) if pid in by_id else None, TODAY)
+    dialog = BottlesDialog(
+        bottles,
+        [(pid, p.title) for pid, p in by_id.items()],
+        lambda pid: estimate_cost(by_id[pid]) if pid in by_id else None,
+        TODAY,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -66,15 +70,24 @@ def test_a_new_bottle_is_patch_tested_then_opened(qtbot: QtBot, artifacts_dir: P
     assert box.isVisible()
     dialog.grab().save(str(artifacts_dir / "bottles.png"))
 
-    assert dialog.bottles() == (Bottle(TNS, opened=TODAY, months_after_opening=6,
-                                       patch_started=dt.date(2026, 11, 24),
-                                       patch_result=PatchResult.NO_REACTION),)
+    assert dialog.bottles() == (
+        Bottle(
+            TNS,
+            opened=TODAY,
+            months_after_opening=6,
+            patch_started=dt.date(2026, 11, 24),
+            patch_result=PatchResult.NO_REACTION,
+        ),
+    )
 
 
-@pytest.mark.parametrize(("typed", "kept"), [
-    (QDate(2027, 1, 1), TODAY),  # a date still to come cannot have happened yet
-    (QDate(1800, 1, 1), EARLIEST_DAY),  # nor one before the number model's first day
-])
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        (QDate(2027, 1, 1), TODAY),  # a date still to come cannot have happened yet
+        (QDate(1800, 1, 1), EARLIEST_DAY),  # nor one before the number model's first day
+    ],
+)
 def test_dates_out_of_range_cannot_be_chosen(qtbot: QtBot, typed: QDate, kept: dt.date) -> None:
     dialog = _dialog(qtbot, (Bottle(TNS),))
     box = dialog.boxes[0]
@@ -86,8 +99,7 @@ def test_dates_out_of_range_cannot_be_chosen(qtbot: QtBot, typed: QDate, kept: d
 def test_removing_a_bottle_offers_its_serum_again(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot, (Bottle(TNS, opened=TODAY),))
     assert dialog.choice.findData(TNS) == -1
-    remove = next(b for b in dialog.boxes[0].findChildren(type(dialog.add_button))
-                  if b.text() == "Remove")
+    remove = next(b for b in dialog.boxes[0].findChildren(type(dialog.add_button)) if b.text() == "Remove")
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
     assert dialog.bottles() == ()
     assert dialog.choice.findData(TNS) >= 0
@@ -135,12 +147,12 @@ def test_figures_that_last_for_centuries_open_the_dialog(qtbot: QtBot) -> None:
     """Issue #13, case 10: 1000 ml at 0.001 ml 0.1× a day (inside the spin boxes' limits),
     opened 2026-01-01: Your bottles crashed with OverflowError and never opened."""
     window = open_window(qtbot)
-    window.state.replace(overrides=Overrides({TNS: ProductOverride(
-        size_ml=1000, dose_ml=0.001, applications_per_day=0.1)}),
-        bottles=(Bottle(TNS, opened=dt.date(2026, 1, 1)),))
+    window.state.replace(
+        overrides=Overrides({TNS: ProductOverride(size_ml=1000, dose_ml=0.001, applications_per_day=0.1)}),
+        bottles=(Bottle(TNS, opened=dt.date(2026, 1, 1)),),
+    )
     window.edit_bottles()
     dialog = window.bottles_dialog
     assert dialog is not None and dialog.isVisible()
     assert "it would last more than 100 years" in dialog.boxes[0].notes.text()
     dialog.reject()
-

@@ -38,7 +38,8 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_details_typed_in_the_dialog_are_kept_with_their_logo(
-        qtbot: QtBot, tmp_path: Path, warnings: list[str]) -> None:
+    qtbot: QtBot, tmp_path: Path, warnings: list[str]
+) -> None:
     store = ClinicStore(tmp_path / "clinic")
     dialog = ClinicDetailsDialog(store, ClinicSettings(shared_computer=True), None)
     qtbot.addWidget(dialog)
@@ -52,30 +53,36 @@ def test_details_typed_in_the_dialog_are_kept_with_their_logo(
     assert dialog.use_logo_file(logo)
     assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
     bad = tmp_path / "bad.svg"
-    bad.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><image href="http://x.example/'
-                    b'a.png"/></svg>')
+    bad.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><image href="http://x.example/a.png"/></svg>')
     assert not dialog.use_logo_file(bad) and "outside itself" in warnings[-1]
     dialog.save()
     kept = store.settings()
-    assert kept == ClinicSettings(make_details("Riverside Dermatology", phone="+1 555 0100",
-                                               logo="svg"), shared_computer=True)
+    assert kept == ClinicSettings(
+        make_details("Riverside Dermatology", phone="+1 555 0100", logo="svg"), shared_computer=True
+    )
     assert store.logo(kept) == (SVG, "svg")
 
 
 def test_clinic_prices_typed_in_the_table_reach_the_cards(
-        qtbot: QtBot, tmp_path: Path, warnings: list[str]) -> None:
+    qtbot: QtBot, tmp_path: Path, warnings: list[str]
+) -> None:
     paths = UserPaths.default()
     ClinicStore(paths.clinic_dir).save(ClinicSettings(make_details("Riverside Dermatology")))
     serums = UserCatalogStore(paths.catalog_dir)
-    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(
-        bundled_catalog_path(), VOCABULARY, serums.extras)), paths)
+    window = MainWindow(
+        WorkState(), CatalogModel(CatalogLoader(bundled_catalog_path(), VOCABULARY, serums.extras)), paths
+    )
     qtbot.addWidget(window)
     window.show()
     wait_for_start_up(qtbot, window)
-    actions = install_clinic_actions(window, window.catalog, ClinicStore(paths.clinic_dir),
-                                     serums, bundled_catalog_path())
+    actions = install_clinic_actions(
+        window, window.catalog, ClinicStore(paths.clinic_dir), serums, bundled_catalog_path()
+    )
     assert [a.text() for a in window.clinic_menu.actions()] == [
-        "Clinic &details…", "Clinic &prices…", "&Shared computer"]
+        "Clinic &details…",
+        "Clinic &prices…",
+        "&Shared computer",
+    ]
     actions.edit_prices()
     dialog = actions.prices_dialog
     assert isinstance(dialog, ClinicPricesDialog)
@@ -101,7 +108,8 @@ def test_clinic_prices_typed_in_the_table_reach_the_cards(
 
 
 def test_the_prices_table_exports_and_imports_a_spreadsheet(
-        qtbot: QtBot, tmp_path: Path, warnings: list[str]) -> None:
+    qtbot: QtBot, tmp_path: Path, warnings: list[str]
+) -> None:
     serums = UserCatalogStore(tmp_path / "catalog")
     products = serums.base_catalog(bundled_catalog_path()).products
     dialog = ClinicPricesDialog(serums, products, None, "Riverside")
@@ -120,8 +128,7 @@ def test_the_prices_table_exports_and_imports_a_spreadsheet(
     assert first.text() == "250"  # a bad file changes nothing
 
 
-def test_what_staff_type_at_print_time_is_checked(qtbot: QtBot,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_what_staff_type_at_print_time_is_checked(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
     from PySide6.QtCore import QDate
@@ -150,4 +157,7 @@ def test_what_staff_type_at_print_time_is_checked(qtbot: QtBot,
     handout = dialog.result_handout
     assert handout is not None
     assert (handout.prepared_for, handout.notes, handout.follow_up) == (
-        "Anna K.", "Once a day.", dt.date(2027, 1, 15))
+        "Anna K.",
+        "Once a day.",
+        dt.date(2027, 1, 15),
+    )

@@ -22,9 +22,12 @@ WORDS = "Clinic price (Riverside Dermatology, 2026-11-01)"
 def test_card_and_sheet_agree_on_every_clinic_price(qtbot: QtBot) -> None:
     catalog = bundled_catalog()
     listed = catalog.products[::2]  # every other product has a clinic price
-    prices = PriceList(kind="price-list", name="Riverside Dermatology",
-                       date=dt.date(2026, 11, 1),
-                       prices=[ListedPrice(id=p.id, usd=150) for p in listed])
+    prices = PriceList(
+        kind="price-list",
+        name="Riverside Dermatology",
+        date=dt.date(2026, 11, 1),
+        prices=[ListedPrice(id=p.id, usd=150) for p in listed],
+    )
     priced = apply_price_list(catalog, prices)
     overridden = {catalog.products[0].id: ProductOverride(price_usd=99.0)}
     rec = recommend(priced, Answers(), Overrides(overridden))
@@ -33,10 +36,10 @@ def test_card_and_sheet_agree_on_every_clinic_price(qtbot: QtBot) -> None:
         panel = CostPanel(match)
         qtbot.addWidget(panel)
         on_card = WORDS in panel.clinic_price.text()
-        sheet = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", sheet_html(
-            rec, [match], today=dt.date.today()))).split())
-        expected = (match.product.id in {p.id for p in listed}
-                    and match.product.id not in overridden)
+        sheet = " ".join(
+            html.unescape(re.sub(r"<[^>]+>", " ", sheet_html(rec, [match], today=dt.date.today()))).split()
+        )
+        expected = match.product.id in {p.id for p in listed} and match.product.id not in overridden
         assert on_card == (WORDS in sheet) == expected, match.product.id
         checked += 1
     assert checked == len(rec.matches) >= 6

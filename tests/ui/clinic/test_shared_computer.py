@@ -31,15 +31,21 @@ def _window(qtbot: QtBot, catalog_path: Path, paths: UserPaths) -> MainWindow:
     return window
 
 
-def _install(window: MainWindow, paths: UserPaths, prompts: ScriptedPrompts,
-             shared: bool) -> ProfileActions:
-    return install_profile_actions(window, window.state, window.catalog,
-                                   open_user_stores(paths), prompts, offer_at_start=False,
-                                   shared_computer=lambda: shared)
+def _install(window: MainWindow, paths: UserPaths, prompts: ScriptedPrompts, shared: bool) -> ProfileActions:
+    return install_profile_actions(
+        window,
+        window.state,
+        window.catalog,
+        open_user_stores(paths),
+        prompts,
+        offer_at_start=False,
+        shared_computer=lambda: shared,
+    )
 
 
 def test_no_profile_name_shows_at_launch_on_a_shared_computer(
-        qtbot: QtBot, catalog_path: Path, user_dirs: Path) -> None:
+    qtbot: QtBot, catalog_path: Path, user_dirs: Path
+) -> None:
     paths = UserPaths(user_dirs)
     store = ProfileStore(paths.profiles_dir)
     store.set_last_used(store.create(PATIENT, Answers(diet=Diet.VEGAN)).id)
@@ -57,7 +63,8 @@ def test_no_profile_name_shows_at_launch_on_a_shared_computer(
 
 
 def test_a_profile_picked_on_a_shared_computer_is_not_remembered_and_quitting_clears_it(
-        qtbot: QtBot, catalog_path: Path, user_dirs: Path) -> None:
+    qtbot: QtBot, catalog_path: Path, user_dirs: Path
+) -> None:
     paths = UserPaths(user_dirs)
     store = ProfileStore(paths.profiles_dir)
     store.create(PATIENT, Answers(diet=Diet.VEGAN))
@@ -81,7 +88,8 @@ def test_a_profile_picked_on_a_shared_computer_is_not_remembered_and_quitting_cl
 
 
 def test_without_the_setting_the_last_profile_is_still_offered(
-        qtbot: QtBot, catalog_path: Path, user_dirs: Path) -> None:
+    qtbot: QtBot, catalog_path: Path, user_dirs: Path
+) -> None:
     paths = UserPaths(user_dirs)
     store = ProfileStore(paths.profiles_dir)
     store.set_last_used(store.create(PATIENT).id)
@@ -99,6 +107,7 @@ def test_the_app_wires_the_setting_the_clinic_menu_and_the_sheet(qtbot: QtBot) -
     from serumdesk.app import build_main_window
     from serumdesk.domain.clinic.details import ClinicSettings, make_details
     from serumdesk.storage.clinic import ClinicStore
+
     paths = UserPaths.default()
     ClinicStore(paths.clinic_dir).save(ClinicSettings(make_details("Riverside"), True))
     window = build_main_window()

@@ -32,8 +32,10 @@ from tests.ui.wizard_helpers import (
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
-LABEL = ("Ingredients: Water (Aqua), Glycerin, Human Adipose Derived Stem Cell Conditioned "
-         "Media, Sodium Hyaluronate, Phenoxyethanol, Zorblatine")
+LABEL = (
+    "Ingredients: Water (Aqua), Glycerin, Human Adipose Derived Stem Cell Conditioned "
+    "Media, Sodium Hyaluronate, Phenoxyethanol, Zorblatine"
+)
 MINE_ID = "mine-glow-lab-exo-ampoule"
 
 
@@ -42,19 +44,26 @@ def paths(user_dirs: Path) -> UserPaths:
     return UserPaths(user_dirs)
 
 
-def build(qtbot: QtBot, catalog_path: Path, ingredients_path: Path, paths: UserPaths,
-          prompts: ScriptedPrompts, *, read_only: bool = False) -> MySerumsActions:
+def build(
+    qtbot: QtBot,
+    catalog_path: Path,
+    ingredients_path: Path,
+    paths: UserPaths,
+    prompts: ScriptedPrompts,
+    *,
+    read_only: bool = False,
+) -> MySerumsActions:
     store = UserCatalogStore(paths.catalog_dir, read_only=read_only)
-    loader = CatalogLoader(catalog_path, VocabularyLoader(ingredients_path),
-                           UserCatalogStore(paths.catalog_dir).extras)
+    loader = CatalogLoader(
+        catalog_path, VocabularyLoader(ingredients_path), UserCatalogStore(paths.catalog_dir).extras
+    )
     window = MainWindow(WorkState(), CatalogModel(loader), paths)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
     wait_for_start_up(qtbot, window)
-    return install_my_serums_actions(window, window.state, window.catalog, store, catalog_path,
-                                     prompts)
+    return install_my_serums_actions(window, window.state, window.catalog, store, catalog_path, prompts)
 
 
 @pytest.fixture
@@ -63,8 +72,9 @@ def prompts() -> ScriptedPrompts:
 
 
 @pytest.fixture
-def actions(qtbot: QtBot, catalog_path: Path, ingredients_path: Path, paths: UserPaths,
-            prompts: ScriptedPrompts) -> Iterator[MySerumsActions]:
+def actions(
+    qtbot: QtBot, catalog_path: Path, ingredients_path: Path, paths: UserPaths, prompts: ScriptedPrompts
+) -> Iterator[MySerumsActions]:
     yield build(qtbot, catalog_path, ingredients_path, paths, prompts)
 
 
@@ -89,11 +99,14 @@ def test_the_label_is_read_as_it_is_typed(qtbot: QtBot, actions: MySerumsActions
 
 
 def test_a_saved_serum_is_compared_on_a_card_marked_your_entry(
-        qtbot: QtBot, actions: MySerumsActions, paths: UserPaths) -> None:
+    qtbot: QtBot, actions: MySerumsActions, paths: UserPaths
+) -> None:
     window = actions.window
-    page = drive_to_results(qtbot, window, Answers(
-        use_case=UseCase.POST_PROCEDURE, procedure=Procedure.MICRONEEDLING,
-        days_since_procedure=3))
+    page = drive_to_results(
+        qtbot,
+        window,
+        Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.MICRONEEDLING, days_since_procedure=3),
+    )
     actions.add_serum()
     dialog = actions.add_dialog
     assert dialog is not None
@@ -111,8 +124,9 @@ def test_a_saved_serum_is_compared_on_a_card_marked_your_entry(
     assert [p["id"] for p in stored["products"]] == [MINE_ID]
 
 
-def test_what_to_fix_is_said_and_nothing_is_kept(qtbot: QtBot, actions: MySerumsActions,
-                                                 paths: UserPaths) -> None:
+def test_what_to_fix_is_said_and_nothing_is_kept(
+    qtbot: QtBot, actions: MySerumsActions, paths: UserPaths
+) -> None:
     actions.add_serum()
     dialog = actions.add_dialog
     assert dialog is not None
@@ -124,8 +138,7 @@ def test_what_to_fix_is_said_and_nothing_is_kept(qtbot: QtBot, actions: MySerums
     assert not (paths.catalog_dir / "my-products.json").exists()
 
 
-def test_a_serum_left_out_by_the_answers_is_not_on_a_card(qtbot: QtBot,
-                                                          actions: MySerumsActions) -> None:
+def test_a_serum_left_out_by_the_answers_is_not_on_a_card(qtbot: QtBot, actions: MySerumsActions) -> None:
     window = actions.window
     page = drive_to_results(qtbot, window, Answers(diet=Diet.VEGAN))
     actions.add_serum()
@@ -138,13 +151,24 @@ def test_a_serum_left_out_by_the_answers_is_not_on_a_card(qtbot: QtBot,
 
 
 def test_an_edit_that_keeps_the_price_keeps_the_day_it_was_seen(
-        qtbot: QtBot, actions: MySerumsActions) -> None:
+    qtbot: QtBot, actions: MySerumsActions
+) -> None:
     import datetime as dt
 
     from serumdesk.domain.catalog.my_products import MyProduct
 
-    kept = actions.store.add(MyProduct("", "Glow Lab", "Exo Ampoule", 89.0, 30.0, LABEL,
-                                       seen=dt.date(2025, 3, 1), entered=dt.date(2025, 3, 1)))
+    kept = actions.store.add(
+        MyProduct(
+            "",
+            "Glow Lab",
+            "Exo Ampoule",
+            89.0,
+            30.0,
+            LABEL,
+            seen=dt.date(2025, 3, 1),
+            entered=dt.date(2025, 3, 1),
+        )
+    )
     actions._open_editor(kept)
     editor = actions.add_dialog
     assert editor is not None
@@ -156,8 +180,9 @@ def test_an_edit_that_keeps_the_price_keeps_the_day_it_was_seen(
     assert not isinstance(entry, str) and entry.seen == dt.date.today()
 
 
-def test_edit_and_remove_from_your_serums(qtbot: QtBot, actions: MySerumsActions,
-                                          prompts: ScriptedPrompts, paths: UserPaths) -> None:
+def test_edit_and_remove_from_your_serums(
+    qtbot: QtBot, actions: MySerumsActions, prompts: ScriptedPrompts, paths: UserPaths
+) -> None:
     actions.add_serum()
     dialog = actions.add_dialog
     assert dialog is not None
@@ -183,11 +208,20 @@ def test_edit_and_remove_from_your_serums(qtbot: QtBot, actions: MySerumsActions
     assert stored["products"] == []
 
 
-def test_a_clinic_price_list_from_the_menu(qtbot: QtBot, actions: MySerumsActions,
-                                           prompts: ScriptedPrompts, tmp_path: Path) -> None:
+def test_a_clinic_price_list_from_the_menu(
+    qtbot: QtBot, actions: MySerumsActions, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     prices = tmp_path / "riverside.json"
-    prices.write_text(json.dumps({"kind": "price-list", "name": "Riverside", "date": "2026-11-01",
-                                  "prices": [{"id": "symbiome-the-answer", "usd": 150}]}))
+    prices.write_text(
+        json.dumps(
+            {
+                "kind": "price-list",
+                "name": "Riverside",
+                "date": "2026-11-01",
+                "prices": [{"id": "symbiome-the-answer", "usd": 150}],
+            }
+        )
+    )
     prompts.files.append(prices)
     actions.import_action.trigger()
     assert "Riverside (2026-11-01)" in prompts.texts("inform")[-1]
@@ -209,9 +243,9 @@ def test_a_clinic_price_list_from_the_menu(qtbot: QtBot, actions: MySerumsAction
     assert actions.catalog.catalog().prices_from is None
 
 
-def test_a_second_window_cannot_change_your_serums(qtbot: QtBot, catalog_path: Path,
-                                                   ingredients_path: Path, paths: UserPaths,
-                                                   prompts: ScriptedPrompts) -> None:
+def test_a_second_window_cannot_change_your_serums(
+    qtbot: QtBot, catalog_path: Path, ingredients_path: Path, paths: UserPaths, prompts: ScriptedPrompts
+) -> None:
     actions = build(qtbot, catalog_path, ingredients_path, paths, prompts, read_only=True)
     assert not actions.add_action.isEnabled() and not actions.import_action.isEnabled()
     assert actions.list_action.isEnabled()
@@ -221,9 +255,9 @@ def test_a_second_window_cannot_change_your_serums(qtbot: QtBot, catalog_path: P
     assert not listing.add_button.isEnabled() and not listing.remove_button.isEnabled()
 
 
-def test_a_damaged_file_of_serums_is_reported_and_kept(qtbot: QtBot, catalog_path: Path,
-                                                       ingredients_path: Path, paths: UserPaths,
-                                                       prompts: ScriptedPrompts) -> None:
+def test_a_damaged_file_of_serums_is_reported_and_kept(
+    qtbot: QtBot, catalog_path: Path, ingredients_path: Path, paths: UserPaths, prompts: ScriptedPrompts
+) -> None:
     paths.catalog_dir.mkdir(parents=True)
     damaged = paths.catalog_dir / "my-products.json"
     damaged.write_text("{oops")
@@ -249,7 +283,8 @@ def test_a_damaged_file_of_serums_is_reported_and_kept(qtbot: QtBot, catalog_pat
 
 
 def test_adding_a_serum_to_a_full_comparison_drops_nothing_and_says_so(
-        qtbot: QtBot, actions: MySerumsActions) -> None:
+    qtbot: QtBot, actions: MySerumsActions
+) -> None:
     window = actions.window
     page = drive_to_results(qtbot, window, Answers())
     four = [m.product.id for m in page.recommendation.matches[:4]]  # type: ignore[union-attr]
@@ -265,7 +300,8 @@ def test_adding_a_serum_to_a_full_comparison_drops_nothing_and_says_so(
 
 
 def test_a_serum_your_answers_leave_out_is_not_said_to_be_ranked(
-        qtbot: QtBot, actions: MySerumsActions) -> None:
+    qtbot: QtBot, actions: MySerumsActions
+) -> None:
     window = actions.window
     drive_to_results(qtbot, window, Answers(diet=Diet.VEGAN))  # the label is human-derived
     actions.add_serum()
@@ -288,17 +324,21 @@ def _hostile_files(folder: Path, catalog_path: Path) -> dict[str, Path]:
     texts = {
         "a price seen in 9999": json.dumps(far),
         "a catalog updated in year 1": json.dumps(year_one),
-        "a 401-digit price": json.dumps(data).replace('"usd": ', '"usd": ' + "9" * 401 + ", "
-                                                      '"was": ', 1),
+        "a 401-digit price": json.dumps(data).replace('"usd": ', '"usd": ' + "9" * 401 + ', "was": ', 1),
         "a price of 401 digits in a price list": (
             '{"kind": "price-list", "name": "X", "date": "2026-11-01", "prices": '
-            '[{"id": "symbiome-the-answer", "usd": ' + "9" * 401 + "}]}"),
-        "a key given twice": ('{"kind": "price-list", "name": "X", "name": "Y", "date": '
-                              '"2026-11-01", "prices": [{"id": "symbiome-the-answer", "usd": 1}]}'),
+            '[{"id": "symbiome-the-answer", "usd": ' + "9" * 401 + "}]}"
+        ),
+        "a key given twice": (
+            '{"kind": "price-list", "name": "X", "name": "Y", "date": '
+            '"2026-11-01", "prices": [{"id": "symbiome-the-answer", "usd": 1}]}'
+        ),
         "products of ones": '{"catalog_version": "x", "updated": "2026-01-01", "products": ['
-                            + ",".join(["1"] * 2_000_000) + "]}",
+        + ",".join(["1"] * 2_000_000)
+        + "]}",
         "empty products": '{"catalog_version": "x", "updated": "2026-01-01", "products": ['
-                          + ",".join(["{}"] * 100_000) + "]}",
+        + ",".join(["{}"] * 100_000)
+        + "]}",
     }
     paths = {}
     for n, (what, text) in enumerate(texts.items()):
@@ -308,8 +348,13 @@ def _hostile_files(folder: Path, catalog_path: Path) -> dict[str, Path]:
 
 
 def test_a_hostile_clinic_file_is_refused_plainly_and_the_app_goes_on(
-        qtbot: QtBot, actions: MySerumsActions, prompts: ScriptedPrompts, tmp_path: Path,
-        catalog_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    qtbot: QtBot,
+    actions: MySerumsActions,
+    prompts: ScriptedPrompts,
+    tmp_path: Path,
+    catalog_path: Path,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
     for what, path in _hostile_files(tmp_path, catalog_path).items():
         warned = len(prompts.texts("warn"))
         prompts.files.append(path)
@@ -322,17 +367,17 @@ def test_a_hostile_clinic_file_is_refused_plainly_and_the_app_goes_on(
     assert "Traceback" not in capfd.readouterr().err
     assert not (actions.store.folder / "catalog.json").exists()
     assert not (actions.store.folder / "price-list.json").exists()
-    page = drive_to_results(qtbot, actions.window, Answers(use_case=UseCase.POST_PROCEDURE,
-                                                             procedure=Procedure.LASER,
-                                                             days_since_procedure=5))
+    page = drive_to_results(
+        qtbot,
+        actions.window,
+        Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.LASER, days_since_procedure=5),
+    )
     assert page.cards  # the last question's Next shows the results: no crash
 
 
-def test_a_cut_label_says_so_in_the_dialog_and_on_the_card(
-        qtbot: QtBot, actions: MySerumsActions) -> None:
+def test_a_cut_label_says_so_in_the_dialog_and_on_the_card(qtbot: QtBot, actions: MySerumsActions) -> None:
     window = actions.window
-    page = drive_to_results(qtbot, window, Answers(
-        cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING})))
+    page = drive_to_results(qtbot, window, Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING})))
     actions.add_serum()
     dialog = actions.add_dialog
     assert dialog is not None

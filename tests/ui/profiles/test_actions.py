@@ -37,9 +37,14 @@ BOTTLES = (Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_aft
 # The offscreen platform cannot resize real windows; Qt says so when a main window shows.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
-ANSWERS = Answers(use_case=UseCase.HYDRATION, sensitivity=Sensitivity.HIGH, diet=Diet.VEGAN,
-                  cautions=frozenset({Caution.FRAGRANCE_SENSITIVE}), allergens=("lanolin",),
-                  budget_usd_per_month=60)
+ANSWERS = Answers(
+    use_case=UseCase.HYDRATION,
+    sensitivity=Sensitivity.HIGH,
+    diet=Diet.VEGAN,
+    cautions=frozenset({Caution.FRAGRANCE_SENSITIVE}),
+    allergens=("lanolin",),
+    budget_usd_per_month=60,
+)
 OVERRIDES = Overrides({"kate-somerville-supercell": ProductOverride(price_usd=99.0)})
 COMPARED = ["kate-somerville-supercell", "the-ordinary-hyaluronic-acid-b5"]
 
@@ -61,11 +66,13 @@ def prompts() -> ScriptedPrompts:
 
 
 @pytest.fixture
-def app_window(qtbot: QtBot, catalog_path: Path, paths: UserPaths,
-               prompts: ScriptedPrompts) -> Iterator[tuple[MainWindow, ProfileActions]]:
+def app_window(
+    qtbot: QtBot, catalog_path: Path, paths: UserPaths, prompts: ScriptedPrompts
+) -> Iterator[tuple[MainWindow, ProfileActions]]:
     window = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(window, window.state, window.catalog,
-                                      open_user_stores(paths), prompts, offer_at_start=False)
+    actions = install_profile_actions(
+        window, window.state, window.catalog, open_user_stores(paths), prompts, offer_at_start=False
+    )
     window.show()
     yield window, actions
     if actions.guard is not None:
@@ -84,16 +91,16 @@ def _click_use_case(qtbot: QtBot, window: MainWindow, use_case: UseCase) -> None
     qtbot.wait(1)
 
 
-def test_save_as_and_open_round_trip(app_window: tuple[MainWindow, ProfileActions],
-                                     prompts: ScriptedPrompts, paths: UserPaths) -> None:
+def test_save_as_and_open_round_trip(
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths
+) -> None:
     window, actions = app_window
     _fill(window)
     prompts.names.append("Mum")
     actions.save_action.trigger()
 
     on_disk = ProfileStore(paths.profiles_dir).find("Mum")
-    assert (on_disk.answers, on_disk.overrides, list(on_disk.compared_ids)) == (
-        ANSWERS, OVERRIDES, COMPARED)
+    assert (on_disk.answers, on_disk.overrides, list(on_disk.compared_ids)) == (ANSWERS, OVERRIDES, COMPARED)
     assert window.windowTitle().startswith("Mum")
     assert not window.isWindowModified()
     assert status_text(window) == "Saved profile “Mum”."  # shown at the foot of the window
@@ -111,8 +118,9 @@ def test_save_as_and_open_round_trip(app_window: tuple[MainWindow, ProfileAction
     assert status_text(window) == "Opened profile “Mum”."
 
 
-def test_edit_marks_unsaved_and_save_writes_it(qtbot: QtBot, app_window: tuple[
-        MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths) -> None:
+def test_edit_marks_unsaved_and_save_writes_it(
+    qtbot: QtBot, app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths
+) -> None:
     window, actions = app_window
     prompts.names.append("Mum")
     actions.save_action.trigger()
@@ -124,11 +132,19 @@ def test_edit_marks_unsaved_and_save_writes_it(qtbot: QtBot, app_window: tuple[
     assert not window.isWindowModified()
 
 
-@pytest.mark.parametrize(("choice", "closes", "saved"), [
-    (Unsaved.CANCEL, False, False), (Unsaved.DISCARD, True, False), (Unsaved.SAVE, True, True)])
+@pytest.mark.parametrize(
+    ("choice", "closes", "saved"),
+    [(Unsaved.CANCEL, False, False), (Unsaved.DISCARD, True, False), (Unsaved.SAVE, True, True)],
+)
 def test_close_with_unsaved_changes_asks(
-        qtbot: QtBot, app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
-        paths: UserPaths, choice: Unsaved, closes: bool, saved: bool) -> None:
+    qtbot: QtBot,
+    app_window: tuple[MainWindow, ProfileActions],
+    prompts: ScriptedPrompts,
+    paths: UserPaths,
+    choice: Unsaved,
+    closes: bool,
+    saved: bool,
+) -> None:
     window, actions = app_window
     prompts.names.append("Mum")
     actions.save_action.trigger()
@@ -141,16 +157,18 @@ def test_close_with_unsaved_changes_asks(
     assert (use_case is UseCase.BRIGHTENING) is saved
 
 
-def test_close_without_changes_does_not_ask(app_window: tuple[MainWindow, ProfileActions],
-                                            prompts: ScriptedPrompts) -> None:
+def test_close_without_changes_does_not_ask(
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts
+) -> None:
     window, _actions = app_window
     window.close()
     assert not window.isVisible()
     assert prompts.texts("unsaved") == []
 
 
-def test_opening_another_profile_asks_first(qtbot: QtBot, app_window: tuple[
-        MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths) -> None:
+def test_opening_another_profile_asks_first(
+    qtbot: QtBot, app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths
+) -> None:
     window, actions = app_window
     ProfileStore(paths.profiles_dir).create("Dad", ANSWERS)
     _click_use_case(qtbot, window, UseCase.BRIGHTENING)
@@ -164,8 +182,9 @@ def test_opening_another_profile_asks_first(qtbot: QtBot, app_window: tuple[
     assert window.state.answers == ANSWERS
 
 
-def test_rename_duplicate_delete_restore(app_window: tuple[MainWindow, ProfileActions],
-                                         prompts: ScriptedPrompts, paths: UserPaths) -> None:
+def test_rename_duplicate_delete_restore(
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths
+) -> None:
     window, actions = app_window
     store = ProfileStore(paths.profiles_dir)
     _fill(window)
@@ -192,8 +211,9 @@ def test_rename_duplicate_delete_restore(app_window: tuple[MainWindow, ProfileAc
     assert store.listing().names == ["Mother", "Mother copy"]
 
 
-def test_export_and_import(app_window: tuple[MainWindow, ProfileActions],
-                           prompts: ScriptedPrompts, paths: UserPaths, tmp_path: Path) -> None:
+def test_export_and_import(
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths, tmp_path: Path
+) -> None:
     window, actions = app_window
     _fill(window)
     prompts.names.append("Mum")
@@ -212,8 +232,8 @@ def test_export_and_import(app_window: tuple[MainWindow, ProfileActions],
 
 
 def test_an_export_carries_your_serums_and_an_import_keeps_them(
-        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
-        tmp_path: Path) -> None:
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     """Issue #14: a profile that compares a serum you entered takes it along to another
     computer; there it is kept with your serums (once), and the comparison still shows it."""
     import datetime as dt
@@ -224,9 +244,17 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
 
     window, actions = app_window
     assert actions.serums is not None
-    kept = actions.serums.add(MyProduct(
-        "", "Glow Lab", "Exo Ampoule", 89.0, 30.0, "Water, Glycerin, Sodium Hyaluronate",
-        entered=dt.date(2026, 11, 2)))
+    kept = actions.serums.add(
+        MyProduct(
+            "",
+            "Glow Lab",
+            "Exo Ampoule",
+            89.0,
+            30.0,
+            "Water, Glycerin, Sodium Hyaluronate",
+            entered=dt.date(2026, 11, 2),
+        )
+    )
     window.state.replace(Answers(), compared_ids=[kept.id, "bioeffect-egf-serum"])
     prompts.names.append("Mum")
     actions.save_action.trigger()
@@ -234,8 +262,7 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
     prompts.files.append(exported)
     actions.export_action.trigger()
     carried = json.loads(exported.read_text("utf-8"))["my_products"]
-    assert [(p["id"], p["label"]) for p in carried] == [
-        (kept.id, "Water, Glycerin, Sodium Hyaluronate")]
+    assert [(p["id"], p["label"]) for p in carried] == [(kept.id, "Water, Glycerin, Sodium Hyaluronate")]
 
     other = UserCatalogStore(tmp_path / "other" / "catalog")
     actions.serums = other  # as if on another computer
@@ -257,9 +284,9 @@ def test_an_export_carries_your_serums_and_an_import_keeps_them(
     assert [p.id for p in other.my_products()] == [kept.id]
 
 
-def test_import_of_a_bad_file_is_a_named_message(app_window: tuple[MainWindow, ProfileActions],
-                                                 prompts: ScriptedPrompts,
-                                                 tmp_path: Path) -> None:
+def test_import_of_a_bad_file_is_a_named_message(
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     _window, actions = app_window
     bad = tmp_path / "evil.json"
     bad.write_text('{"schema_version": 1, "name": "x", "exec": "rm -rf ~"}', "utf-8")
@@ -271,8 +298,8 @@ def test_import_of_a_bad_file_is_a_named_message(app_window: tuple[MainWindow, P
 
 
 def test_conflict_with_another_window_loses_nothing(
-        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
-        paths: UserPaths) -> None:
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths
+) -> None:
     window, actions = app_window
     prompts.names.append("Mum")
     actions.save_action.trigger()
@@ -287,8 +314,11 @@ def test_conflict_with_another_window_loses_nothing(
 
 
 def test_full_disk_shows_a_message_and_keeps_the_file(
-        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
-        paths: UserPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    app_window: tuple[MainWindow, ProfileActions],
+    prompts: ScriptedPrompts,
+    paths: UserPaths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window, actions = app_window
     prompts.names.append("Mum")
     actions.save_action.trigger()
@@ -309,13 +339,15 @@ def test_full_disk_shows_a_message_and_keeps_the_file(
     assert actions.dirty  # still marked unsaved: closing will ask again
 
 
-def test_second_window_is_read_only(qtbot: QtBot, catalog_path: Path, paths: UserPaths,
-                                    app_window: tuple[MainWindow, ProfileActions]) -> None:
+def test_second_window_is_read_only(
+    qtbot: QtBot, catalog_path: Path, paths: UserPaths, app_window: tuple[MainWindow, ProfileActions]
+) -> None:
     ProfileStore(paths.profiles_dir).create("Mum", ANSWERS)
     second_prompts = ScriptedPrompts()
     second = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(second, second.state, second.catalog,
-                                      open_user_stores(paths), second_prompts, offer_at_start=False)
+    actions = install_profile_actions(
+        second, second.state, second.catalog, open_user_stores(paths), second_prompts, offer_at_start=False
+    )
     assert actions.store.read_only
     assert "(read-only)" in second.windowTitle()
     assert not actions.save_action.isEnabled()
@@ -328,15 +360,13 @@ def test_second_window_is_read_only(qtbot: QtBot, catalog_path: Path, paths: Use
     assert second.state.answers == ANSWERS
 
 
-def test_last_used_profile_is_offered_at_start(qtbot: QtBot, catalog_path: Path,
-                                               paths: UserPaths) -> None:
+def test_last_used_profile_is_offered_at_start(qtbot: QtBot, catalog_path: Path, paths: UserPaths) -> None:
     store = ProfileStore(paths.profiles_dir)
     store.set_last_used(store.create("Mum", ANSWERS).id)
     prompts = ScriptedPrompts()
     prompts.confirms.append(True)
     window = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(window, window.state, window.catalog,
-                                      open_user_stores(paths), prompts)
+    actions = install_profile_actions(window, window.state, window.catalog, open_user_stores(paths), prompts)
     qtbot.waitUntil(lambda: actions.current is not None)
     assert prompts.texts("confirm") == ["Continue with your profile “Mum”?"]
     assert prompts.buttons == [("Open it", "Start fresh")]
@@ -345,16 +375,16 @@ def test_last_used_profile_is_offered_at_start(qtbot: QtBot, catalog_path: Path,
     actions.guard.release()
 
 
-def test_unreadable_files_are_reported_at_start(qtbot: QtBot, catalog_path: Path,
-                                                paths: UserPaths) -> None:
+def test_unreadable_files_are_reported_at_start(qtbot: QtBot, catalog_path: Path, paths: UserPaths) -> None:
     store = ProfileStore(paths.profiles_dir)
     store.create("Mum")
     bad = paths.profiles_dir / ("9" * 32 + ".json")
     bad.write_text("{", "utf-8")
     prompts = ScriptedPrompts()
     window = _window(qtbot, catalog_path, paths)
-    actions = install_profile_actions(window, window.state, window.catalog,
-                                      open_user_stores(paths), prompts, offer_at_start=False)
+    actions = install_profile_actions(
+        window, window.state, window.catalog, open_user_stores(paths), prompts, offer_at_start=False
+    )
     actions.offer_last_used()
     [message] = prompts.texts("warn")
     assert bad.name in message and "not valid JSON" in message and "corrupt" in message
@@ -362,8 +392,9 @@ def test_unreadable_files_are_reported_at_start(qtbot: QtBot, catalog_path: Path
     actions.guard.release()
 
 
-def test_names_are_shown_as_typed_not_as_html(app_window: tuple[MainWindow, ProfileActions],
-                                              prompts: ScriptedPrompts) -> None:
+def test_names_are_shown_as_typed_not_as_html(
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts
+) -> None:
     window, actions = app_window
     prompts.names.append("<b>Mum</b> & co")
     actions.save_action.trigger()
@@ -371,8 +402,8 @@ def test_names_are_shown_as_typed_not_as_html(app_window: tuple[MainWindow, Prof
 
 
 def test_save_as_an_existing_name_asks_before_replacing(
-        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
-        paths: UserPaths) -> None:
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths
+) -> None:
     window, actions = app_window
     store = ProfileStore(paths.profiles_dir)
     store.create("Dad", Answers(diet=Diet.NO_HUMAN_DERIVED))
@@ -391,8 +422,8 @@ def test_save_as_an_existing_name_asks_before_replacing(
 
 @pytest.mark.slow
 def test_gui_and_cli_read_each_others_profiles(
-        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
-        tmp_path: Path) -> None:
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     import subprocess
     import sys
 
@@ -403,8 +434,9 @@ def test_gui_and_cli_read_each_others_profiles(
     actions.save_action.trigger()
 
     def cli(*args: str) -> str:
-        return subprocess.run([str(serumdesk), *args], cwd=tmp_path, capture_output=True,
-                              text=True, check=True, timeout=60).stdout
+        return subprocess.run(
+            [str(serumdesk), *args], cwd=tmp_path, capture_output=True, text=True, check=True, timeout=60
+        ).stdout
 
     shown = json.loads(cli("profile", "show", "From the app", "--json"))
     assert shown["answers"]["diet"] == "vegan"
@@ -419,8 +451,8 @@ def test_gui_and_cli_read_each_others_profiles(
 
 
 def test_save_as_with_a_fifo_named_like_a_profile_does_not_freeze(
-        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
-        paths: UserPaths) -> None:
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, paths: UserPaths
+) -> None:
     """Issue #13, case 7: Save As read every profile file to check the name was free, and a
     FIFO among them froze the app."""
     from tests.hostile import deadline, make_fifo
@@ -436,8 +468,8 @@ def test_save_as_with_a_fifo_named_like_a_profile_does_not_freeze(
 
 
 def test_export_onto_a_fifo_or_link_is_refused_with_a_message(
-        app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts,
-        tmp_path: Path) -> None:
+    app_window: tuple[MainWindow, ProfileActions], prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     """Case 2: the file dialog asks before replacing a file, but what is there is checked too."""
     from tests.hostile import make_fifo
 
@@ -459,7 +491,8 @@ def test_export_onto_a_fifo_or_link_is_refused_with_a_message(
 
 
 def test_a_data_folder_made_read_only_stays_so_and_saving_says_why(
-        qtbot: QtBot, catalog_path: Path, paths: UserPaths) -> None:
+    qtbot: QtBot, catalog_path: Path, paths: UserPaths
+) -> None:
     """Issue #19: a folder the person made read-only (0500) was made 0700 again and written,
     since root may write anywhere. Now nothing is written there and a save says why."""
     store = ProfileStore(paths.profiles_dir)
@@ -470,8 +503,9 @@ def test_a_data_folder_made_read_only_stays_so_and_saving_says_why(
     try:
         prompts = ScriptedPrompts()
         window = _window(qtbot, catalog_path, paths)
-        actions = install_profile_actions(window, window.state, window.catalog,
-                                          open_user_stores(paths), prompts, offer_at_start=False)
+        actions = install_profile_actions(
+            window, window.state, window.catalog, open_user_stores(paths), prompts, offer_at_start=False
+        )
         actions.offer_last_used()
         assert prompts.texts("inform") == []  # not taken for a second window
         window.state.replace(ANSWERS, OVERRIDES, COMPARED, BOTTLES)

@@ -29,8 +29,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 WHEN = dt.datetime(2026, 3, 14, 9, 30, tzinfo=dt.UTC)
 PROFILES = [
-    Profile(name="<b>Mum</b> & co", answers=Answers(use_case=UseCase.POST_PROCEDURE),
-            updated=WHEN),
+    Profile(name="<b>Mum</b> & co", answers=Answers(use_case=UseCase.POST_PROCEDURE), updated=WHEN),
     Profile(name="🧴 Dad's serum plan", answers=Answers(use_case=UseCase.HYDRATION), updated=WHEN),
     Profile(name="../../etc/passwd", updated=WHEN),
     Profile(name="A very long name " * 12, updated=WHEN),
@@ -38,9 +37,13 @@ PROFILES = [
 
 
 def test_picker_lists_names_literally_and_filters(qtbot: QtBot, artifacts_dir: Path) -> None:
-    dialog = ProfilePickerDialog(PROFILES, title="Open profile", action="Open",
-                                 intro="Choose a saved profile to open.",
-                                 current_id=PROFILES[1].id)
+    dialog = ProfilePickerDialog(
+        PROFILES,
+        title="Open profile",
+        action="Open",
+        intro="Choose a saved profile to open.",
+        current_id=PROFILES[1].id,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.grab().save(str(artifacts_dir / "picker.png"))
@@ -49,8 +52,9 @@ def test_picker_lists_names_literally_and_filters(qtbot: QtBot, artifacts_dir: P
     assert "Recovery after a procedure" in first
     assert dialog.chosen() == PROFILES[1]
     dialog.filter.setText("mum")
-    visible = [dialog.list.item(r).text() for r in range(dialog.list.count())
-               if not dialog.list.item(r).isHidden()]
+    visible = [
+        dialog.list.item(r).text() for r in range(dialog.list.count()) if not dialog.list.item(r).isHidden()
+    ]
     assert len(visible) == 1 and visible[0].startswith("<b>Mum</b>")
     dialog.list.setCurrentRow(0)
     assert dialog.chosen() == PROFILES[0]
@@ -63,12 +67,17 @@ def test_empty_picker_cannot_accept(qtbot: QtBot) -> None:
     assert dialog.chosen() is None
 
 
-def test_message_boxes_are_plain_text(qtbot: QtBot, artifacts_dir: Path,
-                                      catalog_path: Path, user_dirs: Path) -> None:
+def test_message_boxes_are_plain_text(
+    qtbot: QtBot, artifacts_dir: Path, catalog_path: Path, user_dirs: Path
+) -> None:
     window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog_path)), UserPaths(user_dirs))
     qtbot.addWidget(window)
-    box = message_box(window, QMessageBox.Icon.Warning, "Unsaved changes",
-                      "You have changes to profile “<b>Mum</b>” that are not saved.")
+    box = message_box(
+        window,
+        QMessageBox.Icon.Warning,
+        "Unsaved changes",
+        "You have changes to profile “<b>Mum</b>” that are not saved.",
+    )
     qtbot.addWidget(box)
     box.show()
     box.grab().save(str(artifacts_dir / "message_box.png"))
@@ -76,13 +85,19 @@ def test_message_boxes_are_plain_text(qtbot: QtBot, artifacts_dir: Path,
     assert "“<b>Mum</b>”" in box.text()
 
 
-def test_file_menu_holds_the_profile_actions(qtbot: QtBot, artifacts_dir: Path,
-                                            catalog_path: Path, user_dirs: Path) -> None:
+def test_file_menu_holds_the_profile_actions(
+    qtbot: QtBot, artifacts_dir: Path, catalog_path: Path, user_dirs: Path
+) -> None:
     window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog_path)), UserPaths(user_dirs))
     qtbot.addWidget(window)
-    actions = install_profile_actions(window, window.state, window.catalog,
-                                      open_user_stores(UserPaths(user_dirs)), ScriptedPrompts(),
-                                      offer_at_start=False)
+    actions = install_profile_actions(
+        window,
+        window.state,
+        window.catalog,
+        open_user_stores(UserPaths(user_dirs)),
+        ScriptedPrompts(),
+        offer_at_start=False,
+    )
     window.show()
     # Quit joins the menu right after the first paint (start-up builds only the first page).
     qtbot.waitUntil(lambda: window.file_menu.actions()[-1].text() == "&Quit")
@@ -94,8 +109,7 @@ def test_file_menu_holds_the_profile_actions(qtbot: QtBot, artifacts_dir: Path,
     assert menus[:2] == ["&File", "&Profiles"] and menus[-1] == "&Help"
     managing = [a.text() for a in window.profiles_menu.actions()]
     assert "&Rename profile…" in managing and "&Rename profile…" not in texts
-    assert [a.text() for a in window.help_menu.actions()] == ["SerumDesk &help",
-                                                             "&About SerumDesk"]
+    assert [a.text() for a in window.help_menu.actions()] == ["SerumDesk &help", "&About SerumDesk"]
     window.file_menu.adjustSize()  # rendered without popping up (offscreen has no popups)
     window.file_menu.grab().save(str(artifacts_dir / "file_menu.png"))
     window.grab().save(str(artifacts_dir / "window.png"))
@@ -103,22 +117,30 @@ def test_file_menu_holds_the_profile_actions(qtbot: QtBot, artifacts_dir: Path,
     actions.guard.release()
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Mum", "Mum.serumdesk.json"), ("../../x", "x.serumdesk.json"),
-    ("<script>", "script.serumdesk.json"), ("🧴", "profile.serumdesk.json"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Mum", "Mum.serumdesk.json"),
+        ("../../x", "x.serumdesk.json"),
+        ("<script>", "script.serumdesk.json"),
+        ("🧴", "profile.serumdesk.json"),
+    ],
+)
 def test_export_file_names_are_harmless(name: str, expected: str) -> None:
     assert suggested_file_name(name) == expected
 
 
-@pytest.mark.parametrize(("button", "expected"), [
-    (QMessageBox.StandardButton.Save, Unsaved.SAVE),
-    (QMessageBox.StandardButton.Discard, Unsaved.DISCARD),
-    (QMessageBox.StandardButton.Cancel, Unsaved.CANCEL),
-])
-def test_real_unsaved_question_maps_its_buttons(qtbot: QtBot, catalog_path: Path,
-                                                user_dirs: Path, button: QMessageBox.StandardButton,
-                                                expected: Unsaved) -> None:
+@pytest.mark.parametrize(
+    ("button", "expected"),
+    [
+        (QMessageBox.StandardButton.Save, Unsaved.SAVE),
+        (QMessageBox.StandardButton.Discard, Unsaved.DISCARD),
+        (QMessageBox.StandardButton.Cancel, Unsaved.CANCEL),
+    ],
+)
+def test_real_unsaved_question_maps_its_buttons(
+    qtbot: QtBot, catalog_path: Path, user_dirs: Path, button: QMessageBox.StandardButton, expected: Unsaved
+) -> None:
     window = MainWindow(WorkState(), CatalogModel(CatalogLoader(catalog_path)), UserPaths(user_dirs))
     qtbot.addWidget(window)
     seen: list[str] = []

@@ -28,6 +28,7 @@ def network_attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         def refuse(*args: object, **_kwargs: object) -> None:
             attempts.append(f"{what}{args[1:] if what.startswith('socket.') else args}")
             raise OSError("network access is forbidden in this test")
+
         return refuse
 
     for name in ("connect", "connect_ex", "sendto"):
@@ -44,8 +45,9 @@ def test_trap_records_attempts(network_attempts: list[str]) -> None:
     assert network_attempts and network_attempts[0].startswith("create_connection")
 
 
-def test_app_session_makes_no_connection(qtbot: QtBot, catalog_path: Path, user_dirs: Path,
-                                         tmp_path: Path, network_attempts: list[str]) -> None:
+def test_app_session_makes_no_connection(
+    qtbot: QtBot, catalog_path: Path, user_dirs: Path, tmp_path: Path, network_attempts: list[str]
+) -> None:
     window = build_main_window(catalog_path, UserPaths(user_dirs))
     qtbot.addWidget(window)
     window.show()

@@ -36,8 +36,12 @@ from tests.ui.wizard_helpers import (
 )
 
 VEGAN = Answers(diet=Diet.VEGAN)
-AFTER_LASER = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-                      procedure=Procedure.LASER, days_since_procedure=3)
+AFTER_LASER = Answers(
+    use_case=UseCase.POST_PROCEDURE,
+    sensitivity=Sensitivity.HIGH,
+    procedure=Procedure.LASER,
+    days_since_procedure=3,
+)
 PREGNANT = Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}))
 BRIGHT_ON_BUDGET = Answers(use_case=UseCase.BRIGHTENING, budget_usd_per_month=30)
 
@@ -75,8 +79,7 @@ def test_vegan_excludes_the_human_derived_products_and_says_why(qtbot: QtBot) ->
     assert list(page.cards) == list(window.state.compared_ids)
 
 
-def test_recovery_after_a_laser_asks_about_the_procedure_and_costs_the_window(
-        qtbot: QtBot) -> None:
+def test_recovery_after_a_laser_asks_about_the_procedure_and_costs_the_window(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     answer_current_page(qtbot, window, AFTER_LASER)
     click_next(qtbot, window)
@@ -110,10 +113,15 @@ def test_pregnant_gets_a_clinician_caution_on_every_novel_biologic(qtbot: QtBot)
     products = catalog_products()
     # Compare a human-derived, a lab-made and a non-biologic product.
     qtbot.wait(1)
-    compare(window, ["skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum",
-                             "the-ordinary-hyaluronic-acid-b5"])
-    assert set(page.cards) == {"skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum",
-                               "the-ordinary-hyaluronic-acid-b5"}
+    compare(
+        window,
+        ["skinmedica-tns-advanced-plus", "eighth-day-regenerative-serum", "the-ordinary-hyaluronic-acid-b5"],
+    )
+    assert set(page.cards) == {
+        "skinmedica-tns-advanced-plus",
+        "eighth-day-regenerative-serum",
+        "the-ordinary-hyaluronic-acid-b5",
+    }
     for pid, card in page.cards.items():
         names = [name for name in caution_names(card)]
         clinician = [n for n in names if n.startswith("Talk to your clinician first")]
@@ -303,8 +311,7 @@ def test_changed_answers_refill_the_cautions_and_checkboxes_in_place(qtbot: QtBo
         assert page.recommendation is not None
         match = next(m for m in page.recommendation.matches if m.product.id == card.product_id)
         notes = sorted(match.cautions, key=lambda n: list(type(n.level)).index(n.level))
-        return [f"{CAUTION_TITLES[n.level]}: {n.text}" for n in notes] \
-            or ["No cautions for your answers."]
+        return [f"{CAUTION_TITLES[n.level]}: {n.text}" for n in notes] or ["No cautions for your answers."]
 
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, PREGNANT)
@@ -374,9 +381,13 @@ def test_an_allergen_serumdesk_does_not_know_is_named_as_you_type(qtbot: QtBot) 
 
 def test_a_recent_laser_is_asked_whatever_the_goal_and_reaches_the_results(qtbot: QtBot) -> None:
     """Issue 20, case 1: hydration two days after a laser still gets the recovery rules."""
-    answers = Answers(use_case=UseCase.HYDRATION, procedure=Procedure.LASER,
-                      laser_type=LaserType.ABLATIVE, days_since_procedure=2,
-                      actives=frozenset({Active.RETINOID, Active.VITAMIN_C}))
+    answers = Answers(
+        use_case=UseCase.HYDRATION,
+        procedure=Procedure.LASER,
+        laser_type=LaserType.ABLATIVE,
+        days_since_procedure=2,
+        actives=frozenset({Active.RETINOID, Active.VITAMIN_C}),
+    )
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, answers)
     assert window.state.answers == answers
@@ -390,8 +401,13 @@ def test_a_recent_laser_is_asked_whatever_the_goal_and_reaches_the_results(qtbot
 
 def test_when_nothing_suits_the_goal_the_cards_are_closest_options(qtbot: QtBot) -> None:
     """Issue 20, case 7: no "#1 of your matches" for products that do not suit the goal."""
-    answers = Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.PEEL,
-                      days_since_procedure=3, diet=Diet.NO_HUMAN_DERIVED, budget_usd_per_month=20)
+    answers = Answers(
+        use_case=UseCase.POST_PROCEDURE,
+        procedure=Procedure.PEEL,
+        days_since_procedure=3,
+        diet=Diet.NO_HUMAN_DERIVED,
+        budget_usd_per_month=20,
+    )
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, answers)
     titles = [card.rank_label.text() for card in page.cards.values()]
@@ -399,8 +415,7 @@ def test_when_nothing_suits_the_goal_the_cards_are_closest_options(qtbot: QtBot)
     assert not any("of your matches" in t for t in titles)
 
 
-def test_allergies_without_the_vocabulary_say_the_install_is_broken(
-        qtbot: QtBot, tmp_path: Path) -> None:
+def test_allergies_without_the_vocabulary_say_the_install_is_broken(qtbot: QtBot, tmp_path: Path) -> None:
     """#18: one allergy matcher: no results guessed from the words typed."""
     from serumdesk.storage.catalog_loader import CatalogLoader
     from serumdesk.storage.paths import UserPaths
@@ -411,8 +426,9 @@ def test_allergies_without_the_vocabulary_say_the_install_is_broken(
 
     broken = tmp_path / "ingredients.json"
     broken.write_text("{not json")
-    window = MainWindow(WorkState(), CatalogModel(CatalogLoader(CATALOG, VocabularyLoader(broken))),
-                        UserPaths.default())
+    window = MainWindow(
+        WorkState(), CatalogModel(CatalogLoader(CATALOG, VocabularyLoader(broken))), UserPaths.default()
+    )
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

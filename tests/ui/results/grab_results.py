@@ -28,14 +28,23 @@ from serumdesk.domain.choices import Active, Caution, Procedure, Sensitivity, Us
 from serumdesk.ui.results.results_page import ResultsPage
 from tests.ui.wizard_helpers import dark_palette, light_palette
 
-PERSONA = Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-                  procedure=Procedure.MICRONEEDLING, days_since_procedure=2,
-                  cautions=frozenset({Caution.PREGNANT}),
-                  allergens=("lavender",), actives=frozenset({Active.RETINOID}),
-                  budget_usd_per_month=80)
+PERSONA = Answers(
+    use_case=UseCase.POST_PROCEDURE,
+    sensitivity=Sensitivity.HIGH,
+    procedure=Procedure.MICRONEEDLING,
+    days_since_procedure=2,
+    cautions=frozenset({Caution.PREGNANT}),
+    allergens=("lavender",),
+    actives=frozenset({Active.RETINOID}),
+    budget_usd_per_month=80,
+)
 """Pregnant, two days after microneedling, using a retinoid: the issue's person."""
-FOUR = ("symbiome-the-answer", "skinmedica-tns-advanced-plus", "kate-somerville-supercell",
-        "the-ordinary-multi-peptide-ha")
+FOUR = (
+    "symbiome-the-answer",
+    "skinmedica-tns-advanced-plus",
+    "kate-somerville-supercell",
+    "the-ordinary-multi-peptide-ha",
+)
 
 
 def _visible(page: ResultsPage, widget: QWidget) -> bool:

@@ -26,20 +26,24 @@ TODAY = dt.date.today()
 GRID = {
     # The guide's recovery window is "usually 1–2 weeks": day 3 and day 14 are in it, day 20
     # is not, and "not sure" counts as still healing.
-    "day 3 after laser": (Answers(use_case=POST, procedure=Procedure.LASER,
-                                  days_since_procedure=3), True),
-    "day 14 after microneedling": (Answers(use_case=POST, procedure=Procedure.MICRONEEDLING,
-                                           days_since_procedure=14), True),
-    "day 20 after laser": (Answers(use_case=POST, procedure=Procedure.LASER,
-                                   days_since_procedure=20), False),
+    "day 3 after laser": (Answers(use_case=POST, procedure=Procedure.LASER, days_since_procedure=3), True),
+    "day 14 after microneedling": (
+        Answers(use_case=POST, procedure=Procedure.MICRONEEDLING, days_since_procedure=14),
+        True,
+    ),
+    "day 20 after laser": (Answers(use_case=POST, procedure=Procedure.LASER, days_since_procedure=20), False),
     "not sure when": (Answers(use_case=POST, procedure=Procedure.PEEL), True),
     "pregnant": (Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING})), False),
     "vegan": (Answers(diet=Diet.VEGAN), False),
     "allergy": (Answers(allergens=("snow mushroom",)), False),
     "over budget": (Answers(use_case=UseCase.TEXTURE_FIRMNESS, budget_usd_per_month=20), False),
     "no good match": (Answers(use_case=UseCase.BRIGHTENING, allergens=("niacinamide",)), False),
-    "recovery on $80": (Answers(use_case=POST, procedure=Procedure.MICRONEEDLING,
-                                days_since_procedure=2, budget_usd_per_month=80), True),
+    "recovery on $80": (
+        Answers(
+            use_case=POST, procedure=Procedure.MICRONEEDLING, days_since_procedure=2, budget_usd_per_month=80
+        ),
+        True,
+    ),
     "vitamin C user": (Answers(actives=frozenset({Active.VITAMIN_C})), False),
 }
 
@@ -50,14 +54,24 @@ def _plain(markup: str) -> str:
 
 def statements(match: Match, answers: Answers) -> list[str]:
     p, cost = match.product, match.cost
-    said = [wording.fit_words(match, answers), wording.origin_words(p), wording.vegan_words(p),
-            wording.key_ingredients_words(p), wording.irritants_words(p),
-            wording.fragrance_words(p), wording.packaging_words(p), wording.storage_words(p),
-            wording.concentration_words(p), wording.evidence_words(p),
-            wording.monthly_words(cost), f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
-            wording.checked_words(p),
-            *stale_words(p, cost, TODAY),
-            *wording.buyer_note_words(p), *wording.claims_words(p)]
+    said = [
+        wording.fit_words(match, answers),
+        wording.origin_words(p),
+        wording.vegan_words(p),
+        wording.key_ingredients_words(p),
+        wording.irritants_words(p),
+        wording.fragrance_words(p),
+        wording.packaging_words(p),
+        wording.storage_words(p),
+        wording.concentration_words(p),
+        wording.evidence_words(p),
+        wording.monthly_words(cost),
+        f"{wording.per_ml_words(cost)}. {wording.bottle_words(cost)}",
+        wording.checked_words(p),
+        *stale_words(p, cost, TODAY),
+        *wording.buyer_note_words(p),
+        *wording.claims_words(p),
+    ]
     if answers.budget_usd_per_month is not None:
         said.append(wording.budget_words(match.over_budget, answers.budget_usd_per_month))
     return said
@@ -92,7 +106,8 @@ def test_card_and_sheet_state_the_same_facts(qtbot: QtBot, persona: str) -> None
         inputs = match.cost.inputs
         shown = page.cards[match.product.id].cost.spins
         assert [shown[f].value() for f in COST_FIELDS] == pytest.approx(
-            [getattr(inputs, f) for f in COST_FIELDS], abs=0.01)
+            [getattr(inputs, f) for f in COST_FIELDS], abs=0.01
+        )
         assert wording.assumption_words(match.cost) in sheet
         # Each caution is on the sheet, and on screen once: on the card when it sets the
         # product apart, in the "For you" strip when every compared product shares its kind.

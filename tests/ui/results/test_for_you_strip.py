@@ -35,9 +35,11 @@ class Line:
 def test_plan_shaped_lines_show_in_order_with_their_words(qtbot: QtBot) -> None:
     strip = ForYouStrip()
     qtbot.addWidget(strip)
-    lines = [Line(Kind.PREGNANCY, Harm.STOP_AND_ASK, "Pregnant and using a retinoid: pause it."),
-             Line(Kind.ALLERGY, Harm.TAKE_CARE, "Allergy to lavender: 1 left out."),
-             Line(Kind.BUDGET, Harm.KNOW, "Nothing fits $20 a month.")]
+    lines = [
+        Line(Kind.PREGNANCY, Harm.STOP_AND_ASK, "Pregnant and using a retinoid: pause it."),
+        Line(Kind.ALLERGY, Harm.TAKE_CARE, "Allergy to lavender: 1 left out."),
+        Line(Kind.BUDGET, Harm.KNOW, "Nothing fits $20 a month."),
+    ]
     strip.show_items(lines)
     strip.show()
     assert strip.texts() == [line.text for line in lines]

@@ -43,9 +43,16 @@ def _wheel(widget: QWidget, steps: int) -> bool:
     target: QWidget | None = widget
     while target is not None:
         centre = QPointF(target.width() / 2, target.height() / 2)
-        event = QWheelEvent(centre, QPointF(target.mapToGlobal(centre.toPoint())), QPoint(0, 0),
-                            QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
-                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        event = QWheelEvent(
+            centre,
+            QPointF(target.mapToGlobal(centre.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, 120 * steps),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
         event.setAccepted(False)
         QApplication.sendEvent(target, event)
         if event.isAccepted():
@@ -96,8 +103,11 @@ def test_the_accessibility_tree_carries_every_notices_words_and_no_markup(qtbot:
         assert not MARKUP.search(name), (widget, name)
         assert not MARKUP.search(description), (widget, description)
         # A notice, caution or disclaimer: a label in a caution tone, or the disclaimer.
-        if isinstance(widget, QLabel) and widget.text() and (
-                widget.property("serumdesk_tone") is not None or widget is page.advice.not_advice):
+        if (
+            isinstance(widget, QLabel)
+            and widget.text()
+            and (widget.property("serumdesk_tone") is not None or widget is page.advice.not_advice)
+        ):
             words = " ".join(widget.text().removeprefix("⚠ ").split())
             said = " ".join(f"{name} {description}".split())
             assert words in said, (widget.objectName(), words, said)
@@ -114,8 +124,10 @@ def test_the_accessibility_tree_carries_every_notices_words_and_no_markup(qtbot:
         assert iface is not None
         for text in (iface.text(QAccessible.Text.Name), iface.text(QAccessible.Text.Description)):
             assert not MARKUP.search(text), (widget, text)
-    assert NOT_ADVICE in page.advice.not_advice.accessibleName() + " " + \
-        page.advice.not_advice.accessibleDescription()
+    assert (
+        NOT_ADVICE
+        in page.advice.not_advice.accessibleName() + " " + page.advice.not_advice.accessibleDescription()
+    )
 
 
 def test_reopened_results_start_at_the_top_with_focus_on_the_first_product(qtbot: QtBot) -> None:
@@ -127,27 +139,39 @@ def test_reopened_results_start_at_the_top_with_focus_on_the_first_product(qtbot
     assert list(window.state.compared_ids) == list(FOUR)  # nothing dropped unasked
     first.click()  # its details, one click away
     card = page.cards[next(iter(page.table.buttons))]
-    qtbot.waitUntil(lambda: card.isAncestorOf(QApplication.focusWidget())
-                    or QApplication.focusWidget() in card.focus_order())
+    qtbot.waitUntil(
+        lambda: (
+            card.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() in card.focus_order()
+        )
+    )
 
 
-SHOTS = [("1024x640", 1024, 640, "1", "light"), ("1024x640", 1024, 640, "1", "dark"),
-         ("1366x768", 1366, 768, "1", "light"), ("1366x768", 1366, 768, "1", "dark"),
-         # 1366×768 at 1.5×: the same screen, everything half as large again.
-         ("1366x768-scale1.5", 910, 512, "1.5", "light"),
-         ("1366x768-scale1.5", 910, 512, "1.5", "dark")]
+SHOTS = [
+    ("1024x640", 1024, 640, "1", "light"),
+    ("1024x640", 1024, 640, "1", "dark"),
+    ("1366x768", 1366, 768, "1", "light"),
+    ("1366x768", 1366, 768, "1", "dark"),
+    # 1366×768 at 1.5×: the same screen, everything half as large again.
+    ("1366x768-scale1.5", 910, 512, "1.5", "light"),
+    ("1366x768-scale1.5", 910, 512, "1.5", "dark"),
+]
 
 
 @pytest.mark.parametrize(("name", "width", "height", "scale", "scheme"), SHOTS)
 def test_on_a_small_screen_the_essentials_show_without_scrolling(
-        tmp_path: Path, artifacts_dir: Path, name: str, width: int, height: int, scale: str,
-        scheme: str) -> None:
+    tmp_path: Path, artifacts_dir: Path, name: str, width: int, height: int, scale: str, scheme: str
+) -> None:
     out = artifacts_dir / f"results-{name}-{scheme}.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale,
-           "HOME": str(tmp_path)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale, "HOME": str(tmp_path)}
     done = subprocess.run(  # its own process: the scale factor applies from the start
-        [sys.executable, "-m", "tests.ui.results.grab_results", str(width), str(height), scheme,
-         str(out)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False)
+        [sys.executable, "-m", "tests.ui.results.grab_results", str(width), str(height), scheme, str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert sorted(report["compared"]) == sorted(FOUR)
@@ -190,4 +214,5 @@ def test_update_price_puts_the_cursor_in_a_price_you_can_see(qtbot: QtBot) -> No
     viewport = page.scroller.viewport()
     top_left = spin.mapTo(viewport, spin.rect().topLeft())
     assert viewport.rect().contains(top_left) and viewport.rect().contains(
-        spin.mapTo(viewport, spin.rect().bottomRight()))
+        spin.mapTo(viewport, spin.rect().bottomRight())
+    )

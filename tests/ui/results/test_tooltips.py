@@ -20,8 +20,12 @@ TNS = "skinmedica-tns-advanced-plus"
 def _hostile_catalog(tmp_path: Path) -> Path:
     data = json.loads(CATALOG.read_text("utf-8"))
     for product in data["products"]:
-        for figure in (product["price"], product["price"]["size_ml"], product["dose_ml"],
-                       product["applications_per_day"]):
+        for figure in (
+            product["price"],
+            product["price"]["size_ml"],
+            product["dose_ml"],
+            product["applications_per_day"],
+        ):
             figure["provenance"]["source"] = f"{LINK} <b>bold</b>\u202e"
     path = tmp_path / "catalog.json"
     path.write_text(json.dumps(data), "utf-8")
@@ -41,7 +45,8 @@ def test_no_tooltip_on_the_results_is_a_link_or_rich_text(qtbot: QtBot, tmp_path
     dose_tag = card.cost.field_tags["dose_ml"]
     assert shown_tooltip(dose_tag) == f"Estimate: {LINK} <b>bold</b>"  # literally, no U+202E
     assert shown_tooltip(card.cost.spins["applications_per_day"]).endswith(
-        "\n0.5 means every other day.")  # line breaks are kept
+        "\n0.5 means every other day."
+    )  # line breaks are kept
 
 
 def test_the_helper_sees_a_link_in_a_rich_tooltip(qtbot: QtBot) -> None:

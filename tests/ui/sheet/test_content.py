@@ -30,8 +30,7 @@ def sheet_with_first_product(**changes: object) -> str:
 
 
 def test_catalog_text_is_escaped() -> None:
-    html = sheet_with_first_product(brand="A&B", name="<b>x</b> Serum",
-                                    key_ingredients=["<img src=x>"])
+    html = sheet_with_first_product(brand="A&B", name="<b>x</b> Serum", key_ingredients=["<img src=x>"])
     assert "<b>x</b>" not in html and "<img" not in html
     assert "&lt;b&gt;x&lt;/b&gt; Serum" in html
     assert "A&amp;B" in html
@@ -40,8 +39,9 @@ def test_catalog_text_is_escaped() -> None:
 def test_catalog_text_cannot_reorder_or_hide_itself_on_the_sheet() -> None:
     """Issue #13: a right-to-left override would print a name reversed; escapes and zero-width
     characters have no place on paper either."""
-    html = sheet_with_first_product(brand="Good\u202eCo", name="Se\u200brum\x1b[31m",
-                                    key_ingredients=["pep\u2066tides"])
+    html = sheet_with_first_product(
+        brand="Good\u202eCo", name="Se\u200brum\x1b[31m", key_ingredients=["pep\u2066tides"]
+    )
     assert "GoodCo Serum" in html and "peptides" in html
     assert not any(ch in html for ch in "\u202e\u200b\x1b\u2066")
 
@@ -53,8 +53,9 @@ def test_profile_allergen_text_is_escaped() -> None:
 
 
 def test_shared_copy_keeps_a_caution_line_but_names_no_condition() -> None:
-    answers = Answers(cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING, Caution.AUTOIMMUNE}),
-                      allergens=("latex",))
+    answers = Answers(
+        cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING, Caution.AUTOIMMUNE}), allergens=("latex",)
+    )
     rec = recommend_bundled(answers)
     compared = select_compared(rec, ["skinmedica-tns-advanced-plus"])
     assert any(c.level is CautionLevel.CLINICIAN for c in compared[0].cautions)
@@ -74,8 +75,7 @@ def test_shared_copy_does_not_let_an_allergy_be_inferred() -> None:
     assert any(e.product.id == "angela-caglia-cell-forte" for e in rec.excluded)
     shared = sheet_html(rec, select_compared(rec, []), today=TODAY, include_medical=False)
     without = recommend_bundled(Answers())
-    shared_without = sheet_html(without, select_compared(without, []), today=TODAY,
-                                include_medical=False)
+    shared_without = sheet_html(without, select_compared(without, []), today=TODAY, include_medical=False)
     assert "snow mushroom" not in shared.casefold()
     left_out = shared.split("Left out, and why")[1].split("<h2>")[0]
     left_out_without = shared_without.split("Left out, and why")[1].split("<h2>")[0]
@@ -110,8 +110,14 @@ def test_date_is_in_english_whatever_the_c_locale() -> None:
 
 def test_closest_options_show_no_rank_or_score_on_the_sheet() -> None:
     """Issue 20, case 7: nothing suits recovery once human-derived serums are left out."""
-    rec = recommend_bundled(Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=3,
-                                    diet=Diet.NO_HUMAN_DERIVED, budget_usd_per_month=20))
+    rec = recommend_bundled(
+        Answers(
+            use_case=UseCase.POST_PROCEDURE,
+            days_since_procedure=3,
+            diet=Diet.NO_HUMAN_DERIVED,
+            budget_usd_per_month=20,
+        )
+    )
     assert rec.plan.closest_options
     html = sheet_html(rec, select_compared(rec, []), today=TODAY)
     assert "A closest option: nothing suits your goal." in html
@@ -123,11 +129,15 @@ def test_closest_options_show_no_rank_or_score_on_the_sheet() -> None:
 
 
 def test_the_sheets_routine_carries_the_gate_of_the_product_it_leads_with() -> None:
-    rec = recommend_bundled(Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=2,
-                                    cautions=frozenset({Caution.IMMUNOSUPPRESSED})))
+    rec = recommend_bundled(
+        Answers(
+            use_case=UseCase.POST_PROCEDURE,
+            days_since_procedure=2,
+            cautions=frozenset({Caution.IMMUNOSUPPRESSED}),
+        )
+    )
     gated = rec.plan.gates[0].match
-    html = sheet_html(rec, select_compared(rec, [gated.product.id, rec.matches[0].product.id]),
-                      today=TODAY)
+    html = sheet_html(rec, select_compared(rec, [gated.product.id, rec.matches[0].product.id]), today=TODAY)
     routine = html.split("<h2>Routine</h2>")[1]
     assert f"{gated.product.title}" in routine.replace("&#x27;", "'")
     assert "after your specialist says yes" in routine

@@ -44,22 +44,31 @@ def _near(rgb: tuple[int, int, int], wanted: tuple[int, int, int]) -> bool:
 
 
 def _pdfs() -> dict[Path, float]:
-    return {p: p.stat().st_mtime for folder in OUTPUT_FOLDERS if folder.is_dir()
-            for p in folder.glob("*.pdf")}
+    return {
+        p: p.stat().st_mtime for folder in OUTPUT_FOLDERS if folder.is_dir() for p in folder.glob("*.pdf")
+    }
 
 
-@pytest.mark.skipif(not _queue_ready(), reason=f"no CUPS queue named {QUEUE} "
-                    "(apt-get install cups cups-pdf, then start cupsd)")
-def test_the_clinic_sheet_prints_through_a_real_cups_queue(qtbot: QtBot,
-                                                           artifacts_dir: Path) -> None:
+@pytest.mark.skipif(
+    not _queue_ready(),
+    reason=f"no CUPS queue named {QUEUE} (apt-get install cups cups-pdf, then start cupsd)",
+)
+def test_the_clinic_sheet_prints_through_a_real_cups_queue(qtbot: QtBot, artifacts_dir: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     before = _pdfs()
     rec = rec_for("pregnant")
     compared = select_compared(rec, list(HUMAN_DERIVED))
-    clinic = ClinicSheet(DETAILS, make_handout("Anna K.", "Dr. Lee", "Once a day for two weeks.",
-                                               dt.date.today() + dt.timedelta(days=28),
-                                               today=dt.date.today()))
+    clinic = ClinicSheet(
+        DETAILS,
+        make_handout(
+            "Anna K.",
+            "Dr. Lee",
+            "Once a day for two weeks.",
+            dt.date.today() + dt.timedelta(days=28),
+            today=dt.date.today(),
+        ),
+    )
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(QUEUE)
     assert printer.isValid() and printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
@@ -84,12 +93,15 @@ def test_the_clinic_sheet_prints_through_a_real_cups_queue(qtbot: QtBot,
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is needed to look at the printed pages")
     stem = artifacts_dir / "cups-clinic-sheet"
-    subprocess.run(["pdftoppm", "-q", "-r", "60", "-png", str(printed[0]), str(stem)],
-                   check=True)
+    subprocess.run(["pdftoppm", "-q", "-r", "60", "-png", str(printed[0]), str(stem)], check=True)
     from PySide6.QtGui import QImage
 
     first = QImage(str(artifacts_dir / "cups-clinic-sheet-1.png"))
     top = first.copy(0, 0, first.width(), first.height() // 8)
-    greens = sum(1 for x in range(top.width()) for y in range(top.height())
-                 if _near(top.pixelColor(x, y).getRgb()[:3], (0x22, 0xAA, 0x66)))
+    greens = sum(
+        1
+        for x in range(top.width())
+        for y in range(top.height())
+        if _near(top.pixelColor(x, y).getRgb()[:3], (0x22, 0xAA, 0x66))
+    )
     assert greens > 20

@@ -17,8 +17,12 @@ from serumdesk.ui.sheet.pages import MAX_PAGES, PagedSheet, SheetRequest, page_l
 from serumdesk.ui.sheet.pdf import write_sheet_pdf
 from tests.ui.sheet_helpers import pdf_text, rec_for
 
-WORDIEST = ["angela-caglia-cell-forte", "bioeffect-egf-serum", "kate-somerville-supercell",
-            "eighth-day-regenerative-serum"]
+WORDIEST = [
+    "angela-caglia-cell-forte",
+    "bioeffect-egf-serum",
+    "kate-somerville-supercell",
+    "eighth-day-regenerative-serum",
+]
 
 
 def _laid_out(rec: Recommendation, ids: list[str], paper: str) -> PagedSheet:
@@ -28,8 +32,9 @@ def _laid_out(rec: Recommendation, ids: list[str], paper: str) -> PagedSheet:
     probe = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
     probe.setDotsPerMeterX(round(dpi / 0.0254))
     probe.setDotsPerMeterY(round(dpi / 0.0254))
-    return PagedSheet.fitted(SheetRequest(rec, select_compared(rec, ids)), probe,
-                             QRectF(0, 0, paint.width(), paint.height()))
+    return PagedSheet.fitted(
+        SheetRequest(rec, select_compared(rec, ids)), probe, QRectF(0, 0, paint.width(), paint.height())
+    )
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -45,19 +50,22 @@ def test_four_products_break_cleanly_on_two_pages(qtbot: QtBot, paper: str, pers
         following = block.next()
         if block.blockFormat().headingLevel() and following.isValid():
             page = int((layout.blockBoundingRect(block).top() + 1 / 32) // sheet.body_height)
-            first_line = following.layout().lineAt(0).position().y() \
-                if following.layout().lineCount() else 0
-            after = int((layout.blockBoundingRect(following).top() + first_line + 1 / 32)
-                        // sheet.body_height)
+            first_line = following.layout().lineAt(0).position().y() if following.layout().lineCount() else 0
+            after = int(
+                (layout.blockBoundingRect(following).top() + first_line + 1 / 32) // sheet.body_height
+            )
             assert after == page, f"heading “{block.text()}” is left at the foot of a page"
         block = following
 
 
-def test_the_patients_sheet_has_no_rank_or_score_and_explains_jargon(
-        qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_patients_sheet_has_no_rank_or_score_and_explains_jargon(qtbot: QtBot, tmp_path: Path) -> None:
     rec = rec_for("pregnant")
-    ids = ["the-ordinary-niacinamide-zinc", "skinmedica-tns-advanced-plus",
-           "bioeffect-egf-serum", "neocutis-bio-serum-firm"]
+    ids = [
+        "the-ordinary-niacinamide-zinc",
+        "skinmedica-tns-advanced-plus",
+        "bioeffect-egf-serum",
+        "neocutis-bio-serum-firm",
+    ]
     out = tmp_path / "sheet.pdf"
     write_sheet_pdf(rec, ids, out)
     text = " ".join(pdf_text(out).split())
@@ -81,7 +89,8 @@ def test_sources_are_set_in_readable_type(qtbot: QtBot) -> None:
         if block.blockFormat().headingLevel():
             in_sources = block.text() == "Sources"
         elif in_sources and block.text():
-            sizes.append(block.charFormat().fontPointSize() or block.begin().fragment()
-                         .charFormat().fontPointSize())
+            sizes.append(
+                block.charFormat().fontPointSize() or block.begin().fragment().charFormat().fontPointSize()
+            )
         block = block.next()
     assert sizes and min(sizes) >= MIN_PT >= 7

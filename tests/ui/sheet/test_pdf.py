@@ -39,8 +39,14 @@ REPO = Path(__file__).resolve().parents[3]
 POINTS = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 
 
-def save_pictures(rec: Recommendation, ids: list[str], folder: Path, stem: str,
-                  include_medical: bool = True, paper: str = "a4") -> int:
+def save_pictures(
+    rec: Recommendation,
+    ids: list[str],
+    folder: Path,
+    stem: str,
+    include_medical: bool = True,
+    paper: str = "a4",
+) -> int:
     """Each page as a PNG in the artifacts folder, painted by the PDF's own code; returns pages."""
     request = SheetRequest(rec, select_compared(rec, ids), include_medical)
     images = render_page_images(request, paper)
@@ -49,8 +55,9 @@ def save_pictures(rec: Recommendation, ids: list[str], folder: Path, stem: str,
     return len(images)
 
 
-def sheet(persona: str, ids: list[str], tmp_path: Path, artifacts_dir: Path,
-          include_medical: bool = True) -> tuple[Recommendation, str, int]:
+def sheet(
+    persona: str, ids: list[str], tmp_path: Path, artifacts_dir: Path, include_medical: bool = True
+) -> tuple[Recommendation, str, int]:
     """Write the persona's sheet, save its page pictures; returns the rec, PDF text and pages."""
     rec = rec_for(persona)
     out = tmp_path / f"{persona}.pdf"
@@ -77,15 +84,16 @@ def test_vegan_sheet(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path) -> None:
     assert f"Page {pages} of {pages}" in text
 
 
-def test_pregnant_sheet_has_the_clinician_caution(qtbot: QtBot, tmp_path: Path,
-                                                  artifacts_dir: Path) -> None:
+def test_pregnant_sheet_has_the_clinician_caution(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path) -> None:
     ids = ["skinmedica-tns-advanced-plus", "the-ordinary-hyaluronic-acid-b5"]
     _, text, _ = sheet("pregnant", ids, tmp_path, artifacts_dir)
     assert "Medical Pregnant or trying to conceive" in text
     # The guide: "Consult a clinician before starting a product that contains novel
     # biological actives" when pregnant or breastfeeding; SkinMedica is human-derived.
-    assert ("Talk to your clinician first: Talk to your clinician before starting it: there is "
-            "little data on biological actives in pregnancy.") in text
+    assert (
+        "Talk to your clinician first: Talk to your clinician before starting it: there is "
+        "little data on biological actives in pregnancy."
+    ) in text
     assert "if you are pregnant, breastfeeding or have a medical condition" in text
 
 
@@ -96,15 +104,17 @@ def test_post_procedure_sheet(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path)
     assert "for example with saline" in text
     # Recovery-window cost from the catalog's own figures: price / size * dose * uses * 7 and 14 days.
     product = rec.matches[0].product
-    per_day = (product.price.usd / product.price.size_ml.value * product.dose_ml.value
-               * 1)  # the routine's once a day
+    per_day = (
+        product.price.usd / product.price.size_ml.value * product.dose_ml.value * 1
+    )  # the routine's once a day
     assert f"Recovery window (7–14 days): ${per_day * 7:,.2f}–${per_day * 14:,.2f}" in text
     assert f"${per_day * DAYS_PER_MONTH:,.2f} a month" in text
     assert f"${product.price.usd / product.price.size_ml.value:,.2f} per ml" in text
 
 
-def test_shared_copy_names_no_condition_but_keeps_the_caution(qtbot: QtBot, tmp_path: Path,
-                                                              artifacts_dir: Path) -> None:
+def test_shared_copy_names_no_condition_but_keeps_the_caution(
+    qtbot: QtBot, tmp_path: Path, artifacts_dir: Path
+) -> None:
     ids = ["skinmedica-tns-advanced-plus", "symbiome-the-answer"]
     _, text, _ = sheet("heavy", ids, tmp_path, artifacts_dir, include_medical=False)
     # The same answers without any health detail: a word about a condition may appear only as
@@ -115,8 +125,17 @@ def test_shared_copy_names_no_condition_but_keeps_the_caution(qtbot: QtBot, tmp_
     write_sheet_pdf(recommend(bundled_catalog(), plain), ids, out, include_medical=False)
     baseline = pdf_text(out).casefold()
     folded = text.casefold()
-    for word in ("pregnan", "breastfeeding", "nursing", "autoimmune", "transplant",
-                 "immune", "latex", "peanut", "allerg"):
+    for word in (
+        "pregnan",
+        "breastfeeding",
+        "nursing",
+        "autoimmune",
+        "transplant",
+        "immune",
+        "latex",
+        "peanut",
+        "allerg",
+    ):
         assert folded.count(word) == baseline.count(word), word
     assert GENERIC_CLINICIAN_CAUTION in text
     assert "Talk to your clinician first: Medical cautions apply" in text
@@ -124,12 +143,15 @@ def test_shared_copy_names_no_condition_but_keeps_the_caution(qtbot: QtBot, tmp_
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_four_products_fit_two_pages(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path,
-                                     paper: str) -> None:
+def test_four_products_fit_two_pages(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path, paper: str) -> None:
     rec = rec_for("heavy")
     # The wordiest products in the catalog, with every caution the answers can add.
-    ids = ["angela-caglia-cell-forte", "bioeffect-egf-serum", "kate-somerville-supercell",
-           "eighth-day-regenerative-serum"]
+    ids = [
+        "angela-caglia-cell-forte",
+        "bioeffect-egf-serum",
+        "kate-somerville-supercell",
+        "eighth-day-regenerative-serum",
+    ]
     out = tmp_path / "four.pdf"
     pages = write_sheet_pdf(rec, ids, out, paper=paper)
     assert 1 <= pages <= 2
@@ -144,8 +166,7 @@ def test_four_products_fit_two_pages(qtbot: QtBot, tmp_path: Path, artifacts_dir
         assert f"Page {number} of {pages}" in text
     whole = " ".join(texts)
     for pid in ids:
-        assert rec.ranking.matches[[m.product.id for m in rec.matches].index(pid)].product.title \
-            in whole
+        assert rec.ranking.matches[[m.product.id for m in rec.matches].index(pid)].product.title in whole
     assert "Not medical advice." in whole
     assert save_pictures(rec, ids, artifacts_dir, f"four-{paper}", paper=paper) <= 2
 
@@ -179,10 +200,19 @@ def test_existing_file_is_replaced_whole_and_readable(qtbot: QtBot, tmp_path: Pa
     assert [p.name for p in folder.iterdir()] == ["sheet.pdf"]  # no temp file left behind
 
 
-@pytest.mark.parametrize(("name", "paper"), [
-    ("en_US.UTF-8", "letter"), ("es-MX", "letter"), ("en_CA", "letter"), ("fil_PH.utf8", "letter"),
-    ("en_GB.UTF-8", "a4"), ("de_DE@euro", "a4"), ("fr", "a4"), ("", "a4"),
-])
+@pytest.mark.parametrize(
+    ("name", "paper"),
+    [
+        ("en_US.UTF-8", "letter"),
+        ("es-MX", "letter"),
+        ("en_CA", "letter"),
+        ("fil_PH.utf8", "letter"),
+        ("en_GB.UTF-8", "a4"),
+        ("de_DE@euro", "a4"),
+        ("fr", "a4"),
+        ("", "a4"),
+    ],
+)
 def test_paper_for_locale(name: str, paper: str) -> None:
     assert paper_for_locale(name) == paper
 
@@ -198,9 +228,11 @@ def test_default_paper_follows_posix_precedence() -> None:
 @pytest.mark.slow
 def test_text_is_in_the_pdf_with_no_system_fonts(tmp_path: Path) -> None:
     conf = tmp_path / "fonts.conf"
-    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
-                    f"<fontconfig><cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>\n",
-                    encoding="utf-8")
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "nofonts.pdf"
     script = textwrap.dedent(f"""
         from pathlib import Path
@@ -216,8 +248,15 @@ def test_text_is_in_the_pdf_with_no_system_fonts(tmp_path: Path) -> None:
     """)
     env = {k: v for k, v in os.environ.items() if not k.startswith("FONTCONFIG")}
     env.update(FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", script], env=env, cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     # fontconfig's generic aliases only ("Sans Serif"...): no real font on this "machine".
     assert "DejaVu" not in result.stdout, result.stdout
@@ -235,13 +274,13 @@ def test_text_is_in_the_pdf_with_no_system_fonts(tmp_path: Path) -> None:
 def test_unbroken_long_text_wraps_inside_its_column(qtbot: QtBot, tmp_path: Path) -> None:
     catalog = bundled_catalog()
     long_word = "https://example.com/" + "verylongingredientname" * 6
-    products = [replace(p, key_ingredients=[long_word]) if i < 4 else p
-                for i, p in enumerate(catalog.products)]
+    products = [
+        replace(p, key_ingredients=[long_word]) if i < 4 else p for i, p in enumerate(catalog.products)
+    ]
     rec = recommend(replace(catalog, products=products), Answers())
     ids = [p.id for p in products[:4]]
     image = QImage(800, 1100, QImage.Format.Format_RGB32)
-    sheet = PagedSheet.fitted(SheetRequest(rec, select_compared(rec, ids)), image,
-                              QRectF(0, 0, 700, 1000))
+    sheet = PagedSheet.fitted(SheetRequest(rec, select_compared(rec, ids)), image, QRectF(0, 0, 700, 1000))
     # Wider than the page would mean text running off the paper's edge.
     assert sheet.document.documentLayout().documentSize().width() <= 700 + 1
     out = tmp_path / "long.pdf"

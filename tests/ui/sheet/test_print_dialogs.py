@@ -28,17 +28,20 @@ def _top_level(kind: type[QWidget]) -> QWidget | None:
 
 def _when_shown(kind: type[QWidget], handle: object, tries: int = 200) -> None:
     """Poll for a modal dialog of `kind`, then call `handle(dialog)` from inside its event loop."""
+
     def poll(left: int = tries) -> None:
         dialog = _top_level(kind)
         if dialog is not None:
             handle(dialog)  # type: ignore[operator]
         elif left:
             QTimer.singleShot(25, lambda: poll(left - 1))
+
     QTimer.singleShot(0, poll)
 
 
-def test_print_preview_renders_every_page(qtbot: QtBot, tmp_path: Path, artifacts_dir: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_preview_renders_every_page(
+    qtbot: QtBot, tmp_path: Path, artifacts_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LANG", "en_US.UTF-8")  # letter paper, as in the PDF below
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_PAPER", raising=False)
@@ -76,8 +79,9 @@ def test_print_preview_renders_every_page(qtbot: QtBot, tmp_path: Path, artifact
     assert seen["medical_enabled"] is True
     assert 1 <= int(seen["pages_shared"]) <= 2
     assert seen["printed"]
-    assert seen["sent"] == (f"Sent {seen['sent_pages']} pages (medical details left out) to "
-                            f"{tmp_path / 'printed.pdf'}.")
+    assert seen["sent"] == (
+        f"Sent {seen['sent_pages']} pages (medical details left out) to {tmp_path / 'printed.pdf'}."
+    )
     assert _top_level(SheetPreviewDialog) is None
 
 
@@ -95,12 +99,14 @@ def test_with_no_medical_details_the_option_says_why_it_is_off(qtbot: QtBot) -> 
 
 def _answer_file_dialog(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> None:
     # The platform file dialog cannot be driven offscreen; stand in for the person's choice.
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(path) if path else "", "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path) if path else "", ""))
+    )
 
 
-def test_export_adds_pdf_suffix_and_writes(qtbot: QtBot, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_adds_pdf_suffix_and_writes(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     _answer_file_dialog(monkeypatch, tmp_path / "for-my-clinic")
@@ -109,8 +115,9 @@ def test_export_adds_pdf_suffix_and_writes(qtbot: QtBot, tmp_path: Path,
     assert pdf_text(out).startswith("Serum comparison sheet")
 
 
-def test_export_cancelled_writes_nothing(qtbot: QtBot, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_cancelled_writes_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     _answer_file_dialog(monkeypatch, None)
@@ -118,8 +125,9 @@ def test_export_cancelled_writes_nothing(qtbot: QtBot, tmp_path: Path,
     assert not list(tmp_path.glob("*.pdf"))
 
 
-def test_export_can_leave_medical_details_out(qtbot: QtBot, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_can_leave_medical_details_out(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     out = tmp_path / "shared.pdf"
@@ -149,8 +157,9 @@ def _read_the_message() -> list[str]:
     return shown
 
 
-def test_export_to_an_unwritable_folder_says_so(qtbot: QtBot, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_to_an_unwritable_folder_says_so(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     _answer_file_dialog(monkeypatch, tmp_path / "gone" / "sheet.pdf")
@@ -162,7 +171,8 @@ def test_export_to_an_unwritable_folder_says_so(qtbot: QtBot, tmp_path: Path,
 
 @pytest.mark.parametrize("replace", [False, True])
 def test_export_asks_before_replacing_a_file_it_named_itself(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replace: bool) -> None:
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replace: bool
+) -> None:
     """The file dialog asked about "mine"; SerumDesk writes "mine.pdf", so it asks itself."""
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -186,8 +196,9 @@ def test_export_asks_before_replacing_a_file_it_named_itself(
         assert existing.read_bytes() == b"my own file"
 
 
-def test_export_onto_a_fifo_says_so_and_leaves_it(qtbot: QtBot, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_onto_a_fifo_says_so_and_leaves_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.hostile import deadline, make_fifo
 
     parent = QWidget()
@@ -197,6 +208,8 @@ def test_export_onto_a_fifo_says_so_and_leaves_it(qtbot: QtBot, tmp_path: Path,
     shown = _read_the_message()
     with deadline():
         export_pdf_with_dialog(parent, rec_for("vegan"), [])
-    assert shown == [f"Could not save {fifo}: it is a named pipe (FIFO), and SerumDesk only "
-                     "replaces regular files. Nothing was written."]
+    assert shown == [
+        f"Could not save {fifo}: it is a named pipe (FIFO), and SerumDesk only "
+        "replaces regular files. Nothing was written."
+    ]
     assert stat.S_ISFIFO(fifo.lstat().st_mode)

@@ -24,8 +24,7 @@ def locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     i18n.install("en", folder)
 
 
-def test_a_spanish_sheet_from_an_english_app(locale: Path, tmp_path: Path,
-                                             qapp: QApplication) -> None:
+def test_a_spanish_sheet_from_an_english_app(locale: Path, tmp_path: Path, qapp: QApplication) -> None:
     assert i18n.install("en", locale) == "en"
     with i18n.override("es", locale):
         rec = rec_for("vegan")  # ranked inside the override: reasons in the sheet's language
@@ -33,8 +32,14 @@ def test_a_spanish_sheet_from_an_english_app(locale: Path, tmp_path: Path,
     english = rec_for("vegan")
     write_sheet_pdf(english, [], tmp_path / "en.pdf")
     spanish_text, english_text = pdf_text(tmp_path / "es.pdf"), pdf_text(tmp_path / "en.pdf")
-    for words in ("Hoja comparativa de sérums", "Precios en dólares estadounidenses",
-                  "Traducción de SerumDesk", "Sus respuestas", "Rutina", "$"):
+    for words in (
+        "Hoja comparativa de sérums",
+        "Precios en dólares estadounidenses",
+        "Traducción de SerumDesk",
+        "Sus respuestas",
+        "Rutina",
+        "$",
+    ):
         assert words in spanish_text
     assert "Serum comparison sheet" not in spanish_text
     assert "Serum comparison sheet" in english_text and "Traducción" not in english_text

@@ -12,23 +12,38 @@ from tests.unit.cli.conftest import RunCli
 from tests.unit.domain.clinic.test_logo import SVG
 
 
-def test_a_clinic_sets_its_details_once_and_changes_one_at_a_time(run_cli: RunCli,
-                                                                  tmp_path: Path) -> None:
+def test_a_clinic_sets_its_details_once_and_changes_one_at_a_time(run_cli: RunCli, tmp_path: Path) -> None:
     assert run_cli("clinic", "set", "--phone", "555").returncode == 2  # no name yet
     logo = tmp_path / "logo.svg"
     logo.write_bytes(SVG)
-    done = run_cli("clinic", "set", "--name", "Riverside Dermatology", "--address",
-                   "12 River Rd", "--web", "riverside-derm.example", "--logo", str(logo))
+    done = run_cli(
+        "clinic",
+        "set",
+        "--name",
+        "Riverside Dermatology",
+        "--address",
+        "12 River Rd",
+        "--web",
+        "riverside-derm.example",
+        "--logo",
+        str(logo),
+    )
     assert done.returncode == 0, done.stderr
     assert run_cli("clinic", "set", "--phone", "+1 555 0100", "--shared-computer").returncode == 0
     shown = json.loads(run_cli("clinic", "show", "--json").stdout)
-    assert shown == {"clinic": {"name": "Riverside Dermatology", "address": "12 River Rd",
-                                "phone": "+1 555 0100", "web": "riverside-derm.example",
-                                "logo": "svg"}, "shared_computer": True}
+    assert shown == {
+        "clinic": {
+            "name": "Riverside Dermatology",
+            "address": "12 River Rd",
+            "phone": "+1 555 0100",
+            "web": "riverside-derm.example",
+            "logo": "svg",
+        },
+        "shared_computer": True,
+    }
     cleared = run_cli("clinic", "clear")
     assert "shared-computer setting stays on" in cleared.stdout
-    assert json.loads(run_cli("clinic", "show", "--json").stdout) == {
-        "clinic": None, "shared_computer": True}
+    assert json.loads(run_cli("clinic", "show", "--json").stdout) == {"clinic": None, "shared_computer": True}
 
 
 def test_clinic_errors_are_plain_with_exit_codes_1_and_2(run_cli: RunCli, tmp_path: Path) -> None:

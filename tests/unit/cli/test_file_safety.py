@@ -27,14 +27,12 @@ WRITERS = [["catalog", "schema", "--output"], ["profile", "export", "Mum"]]
 
 @pytest.fixture(autouse=True)
 def saved_profile(run_cli: RunCli) -> None:
-    result = run_cli("profile", "save", "Mum", "--caution", "pregnant-or-breastfeeding",
-                     "--allergen", "nuts")
+    result = run_cli("profile", "save", "Mum", "--caution", "pregnant-or-breastfeeding", "--allergen", "nuts")
     assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize(("mask", "mode"), [(0o077, 0o600), (0o022, 0o644), (0o002, 0o664)])
-def test_the_schema_follows_the_umask(run_cli: RunCli, tmp_path: Path, mask: int,
-                                      mode: int) -> None:
+def test_the_schema_follows_the_umask(run_cli: RunCli, tmp_path: Path, mask: int, mode: int) -> None:
     """Case 1: the schema was chmod'ed 644 after creation, whatever the umask said."""
     out = tmp_path / "schema.json"
     with umask(mask):
@@ -51,8 +49,7 @@ def test_an_export_is_owner_only_whatever_the_umask(run_cli: RunCli, tmp_path: P
 
 
 @pytest.mark.parametrize("command", WRITERS)
-def test_an_existing_file_needs_force(run_cli: RunCli, tmp_path: Path,
-                                      command: list[str]) -> None:
+def test_an_existing_file_needs_force(run_cli: RunCli, tmp_path: Path, command: list[str]) -> None:
     out = tmp_path / "mine.txt"
     out.write_bytes(b"my own file")
     plain_failure(run_cli(*command, str(out)), f"{out} already exists; add --force to replace it.")
@@ -64,46 +61,58 @@ def test_an_existing_file_needs_force(run_cli: RunCli, tmp_path: Path,
 @pytest.mark.parametrize(("kind", "words"), NOT_REGULAR)
 @pytest.mark.parametrize("command", WRITERS)
 def test_a_non_regular_file_is_never_replaced_even_with_force(
-        run_cli: RunCli, tmp_path: Path, kind: str, words: str, command: list[str]) -> None:
+    run_cli: RunCli, tmp_path: Path, kind: str, words: str, command: list[str]
+) -> None:
     """Case 2: `profile export NAME PATH --force` made /dev/null a profile file and replaced
     FIFOs and symlinks."""
     target = make_hostile(kind, tmp_path / "target")
     before = target.lstat()
     with deadline():
-        plain_failure(run_cli(*command, str(target), "--force"), words,
-                      "only replaces regular files")
+        plain_failure(run_cli(*command, str(target), "--force"), words, "only replaces regular files")
     after = target.lstat()
     assert (stat.S_IFMT(after.st_mode), after.st_ino, after.st_rdev) == (
-        stat.S_IFMT(before.st_mode), before.st_ino, before.st_rdev)
+        stat.S_IFMT(before.st_mode),
+        before.st_ino,
+        before.st_rdev,
+    )
     if kind == "link":
         assert (tmp_path / "victim.txt").read_bytes() == b"precious"
 
 
 @pytest.mark.parametrize("command", WRITERS)
-def test_a_folder_or_a_too_long_name_is_said_plainly(run_cli: RunCli, tmp_path: Path,
-                                                     command: list[str]) -> None:
+def test_a_folder_or_a_too_long_name_is_said_plainly(
+    run_cli: RunCli, tmp_path: Path, command: list[str]
+) -> None:
     """Case 11: EISDIR and ENAMETOOLONG gave "unexpected error … Please report this"."""
     plain_failure(run_cli(*command, str(tmp_path)), "it is a folder")
-    plain_failure(run_cli(*command, str(tmp_path / ("x" * 300 + ".json"))),
-                  "the file name is too long")
+    plain_failure(run_cli(*command, str(tmp_path / ("x" * 300 + ".json"))), "the file name is too long")
 
 
 def test_an_empty_file_name_is_a_usage_error(run_cli: RunCli) -> None:
     """Case 12: `profile export Mum ''` said ". already exists"."""
-    for command in (["profile", "export", "Mum", ""], ["sheet", "--output", ""],
-                    ["catalog", "schema", "--output", ""], ["catalog", "validate", ""],
-                    ["profile", "import", ""]):
+    for command in (
+        ["profile", "export", "Mum", ""],
+        ["sheet", "--output", ""],
+        ["catalog", "schema", "--output", ""],
+        ["catalog", "validate", ""],
+        ["profile", "import", ""],
+    ):
         result = run_cli(*command)
         assert result.returncode == 2, (command, result.stderr)
         assert "needs a file name, not an empty string" in result.stderr
         assert ". already exists" not in result.stderr
 
 
-@pytest.mark.parametrize(("kind", "words"), [
-    ("fifo", "it is a named pipe (FIFO), not a regular file"),
-    ("device", "it is a device, not a regular file")])
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("fifo", "it is a named pipe (FIFO), not a regular file"),
+        ("device", "it is a device, not a regular file"),
+    ],
+)
 def test_recommend_refuses_a_fifo_or_device_catalog_at_once(
-        run_cli: RunCli, tmp_path: Path, kind: str, words: str) -> None:
+    run_cli: RunCli, tmp_path: Path, kind: str, words: str
+) -> None:
     catalog = make_hostile(kind, tmp_path / "catalog.json")
     with deadline():
         plain_failure(run_cli("recommend", "--catalog", str(catalog)), str(catalog), words)

@@ -27,8 +27,8 @@ def test_the_patch_is_looked_at_48_to_72_hours_after_it_goes_on() -> None:
     bottle = Bottle("p", patch_started=D(2026, 11, 20))
     assert patch_check_window(bottle) == (D(2026, 11, 22), D(2026, 11, 23))
     assert bottle_notes(bottle, None, D(2026, 11, 21))[0] == (
-        "Look at the patch test on 22 November 2026 or 23 November 2026 (48–72 hours after "
-        "you put it on).")
+        "Look at the patch test on 22 November 2026 or 23 November 2026 (48–72 hours after you put it on)."
+    )
     assert "had its 48–72 hours" in bottle_notes(bottle, None, D(2026, 11, 22))[0]
 
 
@@ -39,27 +39,30 @@ def test_a_reaction_says_not_on_the_face_and_points_to_a_clinician() -> None:
 
 
 def test_no_patch_test_yet_is_suggested_before_opening() -> None:
-    assert "Patch test it before the first full-face use" in bottle_notes(
-        Bottle("p"), None, D(2026, 11, 25))[0]
+    assert (
+        "Patch test it before the first full-face use" in bottle_notes(Bottle("p"), None, D(2026, 11, 25))[0]
+    )
 
 
-@pytest.mark.parametrize("opened, months, expected", [
-    (D(2026, 11, 25), 6, D(2027, 5, 25)),
-    (D(2026, 8, 31), 6, D(2027, 2, 28)),   # February is shorter: its last day
-    (D(2026, 12, 15), 12, D(2027, 12, 15)),
-])
-def test_use_by_is_calendar_months_after_opening(opened: dt.date, months: int,
-                                                 expected: dt.date) -> None:
+@pytest.mark.parametrize(
+    "opened, months, expected",
+    [
+        (D(2026, 11, 25), 6, D(2027, 5, 25)),
+        (D(2026, 8, 31), 6, D(2027, 2, 28)),  # February is shorter: its last day
+        (D(2026, 12, 15), 12, D(2027, 12, 15)),
+    ],
+)
+def test_use_by_is_calendar_months_after_opening(opened: dt.date, months: int, expected: dt.date) -> None:
     assert use_by(Bottle("p", opened=opened, months_after_opening=months)) == expected
 
 
 def test_use_by_notes_count_down_and_warn_when_past() -> None:
     bottle = Bottle("p", opened=D(2026, 5, 1), months_after_opening=6)  # use by 1 Nov 2026
-    assert "Use by 1 November 2026 (6 months after opening)." in bottle_notes(
-        bottle, None, D(2026, 9, 1))
+    assert "Use by 1 November 2026 (6 months after opening)." in bottle_notes(bottle, None, D(2026, 9, 1))
     assert "Use by 1 November 2026: 3 days left." in bottle_notes(bottle, None, D(2026, 10, 29))
     assert "Past its use-by date (1 November 2026, 6 months after opening)." in bottle_notes(
-        bottle, None, D(2026, 11, 2))
+        bottle, None, D(2026, 11, 2)
+    )
 
 
 def test_a_bottle_runs_out_after_its_months_at_the_cost_figures() -> None:
@@ -79,13 +82,16 @@ def test_months_after_opening_must_be_sensible() -> None:
 def test_a_bottle_lasting_centuries_is_said_without_a_date() -> None:
     """Issue #13, case 10: 1000 ml at 0.001 ml 0.1× a day, opened 2026-01-01, raised
     OverflowError (date value out of range) and Your bottles never opened."""
-    cost = estimate_cost(make_product(), ProductOverride(
-        size_ml=1000, dose_ml=0.001, applications_per_day=0.1))
+    cost = estimate_cost(
+        make_product(), ProductOverride(size_ml=1000, dose_ml=0.001, applications_per_day=0.1)
+    )
     bottle = Bottle("p", opened=D(2026, 1, 1))
     assert runs_out(bottle, cost) is None
     notes = bottle_notes(bottle, cost, D(2026, 11, 2))
-    assert notes[-1] == ("At your amount per use and uses a day it would last more than "
-                         f"{LONGEST_FORECAST_YEARS} years: check the amount per use and uses a day.")
+    assert notes[-1] == (
+        "At your amount per use and uses a day it would last more than "
+        f"{LONGEST_FORECAST_YEARS} years: check the amount per use and uses a day."
+    )
 
 
 def test_the_longest_a_bottle_can_last_has_no_date_and_a_century_still_does() -> None:
@@ -93,16 +99,21 @@ def test_the_longest_a_bottle_can_last_has_no_date_and_a_century_still_does() ->
 
     latest = NOTED_DAY.latest()
 
-    longest = estimate_cost(make_product(), ProductOverride(
-        size_ml=SIZE_ML.maximum, dose_ml=DOSE_ML.minimum, applications_per_day=USES_A_DAY.minimum))
+    longest = estimate_cost(
+        make_product(),
+        ProductOverride(
+            size_ml=SIZE_ML.maximum, dose_ml=DOSE_ML.minimum, applications_per_day=USES_A_DAY.minimum
+        ),
+    )
     assert runs_out(Bottle("p", opened=latest), longest) is None
     # 30 ml at 0.001 ml once a day: 30,000 days, about 82 years — still a date.
     century = estimate_cost(make_product(), ProductOverride(dose_ml=0.001, applications_per_day=1))
     assert runs_out(Bottle("p", opened=latest), century) == latest + dt.timedelta(days=30_000)
 
 
-@pytest.mark.parametrize("day", [D(9999, 12, 31), D(1, 1, 1), D(1999, 12, 31),
-                                 dt.date.today() + dt.timedelta(days=400)])
+@pytest.mark.parametrize(
+    "day", [D(9999, 12, 31), D(1, 1, 1), D(1999, 12, 31), dt.date.today() + dt.timedelta(days=400)]
+)
 def test_dates_far_from_now_are_refused(day: dt.date) -> None:
     with pytest.raises(ValueError, match="The day it was opened must be between 2000-01-01 and "):
         Bottle("p", opened=day)
@@ -119,4 +130,3 @@ def test_date_arithmetic_never_overflows(day: dt.date, months: int) -> None:
     assert isinstance(add_days(day, months), dt.date)
     assert add_months(D(9999, 12, 31), 12) == dt.date.max
     assert add_days(D(1, 1, 1), -1) == dt.date.min
-

@@ -19,8 +19,15 @@ from serumdesk.domain.strict.numbers import FILE_DAY, NOTED_DAY, SOURCE_DAY, Day
 from serumdesk.storage.paths import bundled_catalog_path
 
 TODAY = dt.date.today()
-OUTSIDE = [dt.date.min, dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(1899, 12, 31),
-           TODAY + dt.timedelta(days=367), dt.date(3000, 1, 1), dt.date(9999, 12, 31)]
+OUTSIDE = [
+    dt.date.min,
+    dt.date(1, 1, 1),
+    dt.date(999, 12, 31),
+    dt.date(1899, 12, 31),
+    TODAY + dt.timedelta(days=367),
+    dt.date(3000, 1, 1),
+    dt.date(9999, 12, 31),
+]
 
 
 def _catalog(change: Any) -> bytes:
@@ -30,14 +37,33 @@ def _catalog(change: Any) -> bytes:
 
 
 def _price_list(**entry: Any) -> bytes:
-    return json.dumps({"kind": "price-list", "name": "C", "date": "2026-11-01",
-                       "prices": [{"id": "x-y", "usd": 10, **entry}]}).encode()
+    return json.dumps(
+        {
+            "kind": "price-list",
+            "name": "C",
+            "date": "2026-11-01",
+            "prices": [{"id": "x-y", "usd": 10, **entry}],
+        }
+    ).encode()
 
 
 def _serums(**entry: Any) -> bytes:
-    return json.dumps({"products": [{"id": "mine-a", "brand": "B", "name": "N",
-                                     "price_usd": 10, "size_ml": 10, "entered": "2026-01-01",
-                                     "label": "Water", **entry}]}).encode()
+    return json.dumps(
+        {
+            "products": [
+                {
+                    "id": "mine-a",
+                    "brand": "B",
+                    "name": "N",
+                    "price_usd": 10,
+                    "size_ml": 10,
+                    "entered": "2026-01-01",
+                    "label": "Water",
+                    **entry,
+                }
+            ]
+        }
+    ).encode()
 
 
 def _set(path: tuple[Any, ...], day: str) -> Any:
@@ -46,23 +72,30 @@ def _set(path: tuple[Any, ...], day: str) -> Any:
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = day
+
     return change
 
 
 FILES = {
-    "catalog updated": (lambda d: parse_catalog(_catalog(_set(("updated",), d))), CatalogError,
-                        "updated"),
-    "price seen": (lambda d: parse_catalog(_catalog(_set(
-        ("products", 2, "price", "provenance", "seen"), d))), CatalogError, "seen"),
-    "study dated": (lambda d: parse_catalog(_catalog(_set(
-        ("products", 1, "evidence", "provenance", "seen"), d))), CatalogError, "seen"),
-    "price list dated": (lambda d: parse_price_list(json.dumps(
-        {**json.loads(_price_list()), "date": d}).encode()), PriceListError, "date"),
+    "catalog updated": (lambda d: parse_catalog(_catalog(_set(("updated",), d))), CatalogError, "updated"),
+    "price seen": (
+        lambda d: parse_catalog(_catalog(_set(("products", 2, "price", "provenance", "seen"), d))),
+        CatalogError,
+        "seen",
+    ),
+    "study dated": (
+        lambda d: parse_catalog(_catalog(_set(("products", 1, "evidence", "provenance", "seen"), d))),
+        CatalogError,
+        "seen",
+    ),
+    "price list dated": (
+        lambda d: parse_price_list(json.dumps({**json.loads(_price_list()), "date": d}).encode()),
+        PriceListError,
+        "date",
+    ),
     "listed price seen": (lambda d: parse_price_list(_price_list(seen=d)), PriceListError, "seen"),
-    "your serum entered": (lambda d: parse_my_products(_serums(entered=d)), MyProductsError,
-                           "entered"),
-    "your serum's price seen": (lambda d: parse_my_products(_serums(seen=d)), MyProductsError,
-                                "seen"),
+    "your serum entered": (lambda d: parse_my_products(_serums(entered=d)), MyProductsError, "entered"),
+    "your serum's price seen": (lambda d: parse_my_products(_serums(seen=d)), MyProductsError, "seen"),
 }
 
 
@@ -86,8 +119,7 @@ def test_a_date_inside_its_kind_is_taken(kind: str, day: dt.date) -> None:
 
 
 @given(st.sampled_from([SOURCE_DAY, FILE_DAY, NOTED_DAY]), st.dates(), st.integers(-600, 600))
-def test_dates_a_kind_accepts_never_overflow_later(kind: DayRange, day: dt.date,
-                                                   months: int) -> None:
+def test_dates_a_kind_accepts_never_overflow_later(kind: DayRange, day: dt.date, months: int) -> None:
     try:
         kind.check(day)
     except ValueError:

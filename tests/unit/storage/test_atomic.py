@@ -72,8 +72,7 @@ def test_exception_mid_write_keeps_old_file(target: Path) -> None:
     assert _leftovers(target) == []
 
 
-def test_disk_full_during_write_keeps_old_file(
-        target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_disk_full_during_write_keeps_old_file(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -102,8 +101,7 @@ def test_missing_folder_is_a_save_error(tmp_path: Path) -> None:
         atomic_write_bytes(tmp_path / "nope" / "x.json", b"x", replace=False)
 
 
-def test_new_file_appears_whole_or_not_at_all(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_file_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "empty").mkdir()
     path = tmp_path / "empty" / "fresh.json"
 
@@ -136,9 +134,9 @@ def test_a_file_that_appears_while_writing_is_not_clobbered(folder: Path) -> Non
     assert sorted(p.name for p in folder.iterdir()) == ["sheet.pdf"]
 
 
-def test_without_hard_links_the_rule_still_holds(folder: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_hard_links_the_rule_still_holds(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """FAT and some network disks cannot link: the new file is renamed into place instead."""
+
     def no_links(*_a: object) -> None:
         raise OSError(errno.EPERM, "Operation not permitted")
 

@@ -48,14 +48,16 @@ def test_a_new_logo_kind_replaces_the_old_and_clear_forgets_both(tmp_path: Path)
 def test_a_logo_changed_by_hand_is_not_printed(tmp_path: Path) -> None:
     store = ClinicStore(tmp_path / "clinic")
     store.save(ClinicSettings(make_details("R", logo="svg")), SVG)
-    store.logo_path("svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg">'
-                                       b'<image href="http://x.example/a.png"/></svg>')
+    store.logo_path("svg").write_bytes(
+        b'<svg xmlns="http://www.w3.org/2000/svg"><image href="http://x.example/a.png"/></svg>'
+    )
     assert store.logo(store.settings()) is None
 
 
 @pytest.mark.parametrize(("kind", "words"), NOT_REGULAR)
 def test_a_non_regular_file_is_never_read_as_a_logo_or_written_through(
-        tmp_path: Path, kind: str, words: str) -> None:
+    tmp_path: Path, kind: str, words: str
+) -> None:
     hostile = make_hostile(kind, tmp_path / "logo.png")
     outcome = finishes(lambda: read_logo_file(hostile))
     # A link the person chose is followed, like any file they pick; what it points to is checked.

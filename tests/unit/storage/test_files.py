@@ -29,7 +29,8 @@ def test_reads_a_regular_file_up_to_its_limit(folder: Path) -> None:
 
 
 def test_a_file_growing_past_its_reported_size_is_still_cut_off(
-        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """/proc files and devices report size 0: the reader stops at limit + 1 bytes."""
     path = folder / "a.json"
     path.write_bytes(b"y" * 100)
@@ -37,8 +38,9 @@ def test_a_file_growing_past_its_reported_size_is_still_cut_off(
 
     def zero_size(fd: int) -> os.stat_result:
         real = real_fstat(fd)
-        return os.stat_result((real.st_mode, real.st_ino, real.st_dev, real.st_nlink,
-                               real.st_uid, real.st_gid, 0, 0, 0, 0))
+        return os.stat_result(
+            (real.st_mode, real.st_ino, real.st_dev, real.st_nlink, real.st_uid, real.st_gid, 0, 0, 0, 0)
+        )
 
     monkeypatch.setattr(os, "fstat", zero_size)
     reads: list[int] = []
@@ -63,7 +65,8 @@ def test_a_fifo_is_refused_at_once(folder: Path) -> None:
 
 
 def test_a_file_swapped_for_a_fifo_after_the_check_is_refused_without_blocking(
-        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = folder / "p.json"
     path.write_bytes(b"{}")
     real_open = os.open
@@ -103,8 +106,7 @@ def test_a_folder_and_a_missing_file_are_said_plainly(folder: Path) -> None:
         read_regular_file(folder / "nope.json", 10)
 
 
-def test_a_file_one_may_not_read_says_read_not_write(folder: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_one_may_not_read_says_read_not_write(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Case 12: `profile import /etc/shadow` said "not allowed to write there" (simulated,
     as root may read anything)."""
     path = folder / "shadow"
@@ -120,23 +122,26 @@ def test_a_file_one_may_not_read_says_read_not_write(folder: Path,
     assert info.value.errno == errno.EACCES
 
 
-@pytest.mark.parametrize(("code", "reading", "words"), [
-    (errno.EACCES, True, "not allowed to read it"),
-    (errno.EACCES, False, "not allowed to write there"),
-    (errno.EPERM, False, "not allowed to write there"),
-    (errno.ENOENT, True, "it does not exist"),
-    (errno.ENOENT, False, "the folder does not exist"),
-    (errno.EISDIR, False, "it is a folder"),
-    (errno.ENOTDIR, True, "part of the path is a file, not a folder"),
-    (errno.ENAMETOOLONG, False, "the file name is too long"),
-    (errno.ENOSPC, False, "the disk is full"),
-    (errno.EDQUOT, False, "the disk quota is used up"),
-    (errno.EROFS, False, "read-only disk"),
-    (errno.ELOOP, True, "symbolic link"),
-    (errno.ENXIO, False, "named pipe or device with nothing on the other end"),
-    (errno.EMFILE, True, "close some programs"),
-    (errno.EIO, True, "the disk reported an error"),
-])
+@pytest.mark.parametrize(
+    ("code", "reading", "words"),
+    [
+        (errno.EACCES, True, "not allowed to read it"),
+        (errno.EACCES, False, "not allowed to write there"),
+        (errno.EPERM, False, "not allowed to write there"),
+        (errno.ENOENT, True, "it does not exist"),
+        (errno.ENOENT, False, "the folder does not exist"),
+        (errno.EISDIR, False, "it is a folder"),
+        (errno.ENOTDIR, True, "part of the path is a file, not a folder"),
+        (errno.ENAMETOOLONG, False, "the file name is too long"),
+        (errno.ENOSPC, False, "the disk is full"),
+        (errno.EDQUOT, False, "the disk quota is used up"),
+        (errno.EROFS, False, "read-only disk"),
+        (errno.ELOOP, True, "symbolic link"),
+        (errno.ENXIO, False, "named pipe or device with nothing on the other end"),
+        (errno.EMFILE, True, "close some programs"),
+        (errno.EIO, True, "the disk reported an error"),
+    ],
+)
 def test_os_errors_are_worded_by_what_to_do(code: int, reading: bool, words: str) -> None:
     assert words in describe_os_error(OSError(code, os.strerror(code)), reading=reading)
 
@@ -149,10 +154,8 @@ def test_an_unlisted_error_still_reads_as_words() -> None:
 # --- tightening files in a private folder (issue #13, case 6) ---------------------------------
 
 
-def test_looser_files_are_tightened_and_nothing_else_is_touched(folder: Path,
-                                                                 tmp_path: Path) -> None:
-    for name, mode in (("a.json", 0o644), ("b.json", 0o640), ("c.json", 0o400),
-                       ("d.json", 0o600)):
+def test_looser_files_are_tightened_and_nothing_else_is_touched(folder: Path, tmp_path: Path) -> None:
+    for name, mode in (("a.json", 0o644), ("b.json", 0o640), ("c.json", 0o400), ("d.json", 0o600)):
         (folder / name).write_bytes(b"{}")
         (folder / name).chmod(mode)
     outside = tmp_path / "outside.txt"
@@ -165,6 +168,10 @@ def test_looser_files_are_tightened_and_nothing_else_is_touched(folder: Path,
     finishes(lambda: tighten_private_files([folder, folder / "missing"]))
 
     assert [mode_of(folder / n) for n in ("a.json", "b.json", "c.json", "d.json")] == [
-        0o600, 0o600, 0o400, 0o600]
+        0o600,
+        0o600,
+        0o400,
+        0o600,
+    ]
     assert mode_of(outside) == 0o644  # a link is not followed
     assert mode_of(fifo) == 0o644  # a FIFO is not opened

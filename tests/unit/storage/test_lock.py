@@ -24,8 +24,7 @@ def test_folder_lock_excludes_a_second_holder(tmp_path: Path) -> None:
 def test_busy_store_says_so_and_changes_nothing(tmp_path: Path) -> None:
     store = ProfileStore(tmp_path / "profiles", lock_timeout_s=0.05)
     saved = store.create("Mum")
-    with (folder_lock(store.folder / ".lock"),
-          pytest.raises(ProfileError, match="busy with your profiles")):
+    with folder_lock(store.folder / ".lock"), pytest.raises(ProfileError, match="busy with your profiles"):
         store.save(saved.with_changes(notes="x"))
     assert store.get(saved.id) == saved
 
@@ -46,11 +45,14 @@ def test_instance_guard_second_holder_is_refused_until_release(tmp_path: Path) -
 def test_instance_guard_dies_with_its_process(tmp_path: Path) -> None:
     """A crashed app leaves no stale lock: the kernel drops it with the process."""
     path = tmp_path / "instance.lock"
-    script = ("import sys, os; from pathlib import Path; from serumdesk.storage.lock import "
-              "InstanceGuard; g = InstanceGuard(Path(sys.argv[1])); print(g.acquired, "
-              "flush=True); os._exit(0)")
-    out = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
-                         text=True, check=True, timeout=60).stdout
+    script = (
+        "import sys, os; from pathlib import Path; from serumdesk.storage.lock import "
+        "InstanceGuard; g = InstanceGuard(Path(sys.argv[1])); print(g.acquired, "
+        "flush=True); os._exit(0)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
     assert out.strip() == "True"
     guard = InstanceGuard(path)
     assert guard.acquired
@@ -85,5 +87,7 @@ def test_the_store_says_what_is_wrong_with_its_lock_file(tmp_path: Path) -> None
     make_fifo(store.folder / ".lock")
     outcome = finishes(lambda: store.create("Mum"))
     assert isinstance(outcome, ProfileError)
-    assert str(outcome) == (f"Could not use the profiles folder {store.folder}: its lock file "
-                            ".lock is a named pipe (FIFO), not a regular file. Nothing was changed.")
+    assert str(outcome) == (
+        f"Could not use the profiles folder {store.folder}: its lock file "
+        ".lock is a named pipe (FIFO), not a regular file. Nothing was changed."
+    )

@@ -50,8 +50,7 @@ def test_v0_fixture_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     assert a.procedure is Procedure.LASER
     assert a.days_since_procedure == 3
     assert profile.overrides.for_product("eighth-day-regenerative-serum").price_usd == 250.0
-    assert profile.compared_ids == ("eighth-day-regenerative-serum",
-                                    "the-ordinary-multi-peptide-ha")
+    assert profile.compared_ids == ("eighth-day-regenerative-serum", "the-ordinary-multi-peptide-ha")
     assert profile.notes == "Dr Osei suggested something fragrance-free."
     assert profile.created == dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=dt.UTC)
 
@@ -82,7 +81,8 @@ def test_odd_versions_are_errors(version: object) -> None:
 
 
 def test_upgrade_that_cannot_be_backed_up_leaves_the_old_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No upgrade on disk without a backup; the profile still opens (upgraded in memory)."""
     import errno
     import os
@@ -111,8 +111,7 @@ def test_v1_file_gains_an_empty_bottle_list_with_a_backup(tmp_path: Path) -> Non
 
     store = ProfileStore(tmp_path / "profiles")
     store.folder.mkdir()
-    doc = json.loads(profile_to_bytes(Profile("Mum", Answers(use_case=UseCase.HYDRATION),
-                                              id=V0_ID)))
+    doc = json.loads(profile_to_bytes(Profile("Mum", Answers(use_case=UseCase.HYDRATION), id=V0_ID)))
     del doc["bottles"], doc["my_products"]
     doc["schema_version"] = 1  # as SerumDesk 0.1 wrote it
     v1 = json.dumps(doc).encode()
@@ -145,8 +144,10 @@ def test_version_3_pregnant_or_breastfeeding_becomes_both_answers() -> None:
     from serumdesk.domain.choices import Caution
     from serumdesk.storage.migrations import migrate
 
-    old = {"schema_version": 3, "answers": {"cautions": ["pregnant-or-breastfeeding",
-                                                         "autoimmune"], "procedure": "laser"}}
+    old = {
+        "schema_version": 3,
+        "answers": {"cautions": ["pregnant-or-breastfeeding", "autoimmune"], "procedure": "laser"},
+    }
     data, version = migrate(old)
     assert version == 3 and data["schema_version"] == 4
     assert set(data["answers"]["cautions"]) == {"pregnant", "breastfeeding", "autoimmune"}

@@ -15,8 +15,9 @@ from tests.hostile import mode_of
 from tests.unit.storage.test_user_catalog import PLANT_LABEL, serum
 
 
-def load(store: UserCatalogStore, catalog_path: Path,
-         ingredients: Path) -> tuple[CatalogLoader, VocabularyLoader]:
+def load(
+    store: UserCatalogStore, catalog_path: Path, ingredients: Path
+) -> tuple[CatalogLoader, VocabularyLoader]:
     vocabulary = VocabularyLoader(ingredients)
     loader = CatalogLoader(catalog_path, vocabulary, store.extras)
     loader.load()
@@ -28,7 +29,8 @@ def mine(loader: CatalogLoader) -> dict[str, object]:
 
 
 def test_the_second_start_reads_no_label_and_loads_no_vocabulary(
-        tmp_path: Path, catalog_path: Path, ingredients_path: Path) -> None:
+    tmp_path: Path, catalog_path: Path, ingredients_path: Path
+) -> None:
     store = UserCatalogStore(tmp_path / "data" / "catalog")
     store.add(serum())
     store.add(serum(name="Apple", label=PLANT_LABEL))
@@ -42,7 +44,8 @@ def test_the_second_start_reads_no_label_and_loads_no_vocabulary(
 
 
 def test_a_changed_label_or_vocabulary_is_derived_again(
-        tmp_path: Path, catalog_path: Path, ingredients_path: Path) -> None:
+    tmp_path: Path, catalog_path: Path, ingredients_path: Path
+) -> None:
     store = UserCatalogStore(tmp_path / "data" / "catalog")
     added = store.add(serum())
     first, _ = load(store, catalog_path, ingredients_path)
@@ -59,20 +62,27 @@ def test_a_changed_label_or_vocabulary_is_derived_again(
 
 
 def test_a_damaged_or_forged_file_of_facts_is_not_trusted(
-        tmp_path: Path, catalog_path: Path, ingredients_path: Path) -> None:
+    tmp_path: Path, catalog_path: Path, ingredients_path: Path
+) -> None:
     store = UserCatalogStore(tmp_path / "data" / "catalog")
     added = store.add(serum())
     load(store, catalog_path, ingredients_path)
     derived = store.folder / DERIVED_FILE
-    for damaged in (b"", b"{", b"[]", b'{"facts": {"x": 1}}',
-                    derived.read_bytes().replace(b'"human_derived": true', b'"human_derived": 7')):
+    for damaged in (
+        b"",
+        b"{",
+        b"[]",
+        b'{"facts": {"x": 1}}',
+        derived.read_bytes().replace(b'"human_derived": true', b'"human_derived": 7'),
+    ):
         derived.write_bytes(damaged)
         loader, _ = load(store, catalog_path, ingredients_path)
         assert mine(loader)[added.id].human_derived  # type: ignore[attr-defined]
 
 
 def test_a_file_of_serums_with_a_byte_order_mark_still_shows_them(
-        tmp_path: Path, catalog_path: Path, ingredients_path: Path) -> None:
+    tmp_path: Path, catalog_path: Path, ingredients_path: Path
+) -> None:
     store = UserCatalogStore(tmp_path / "data" / "catalog")
     added = store.add(serum())
     store.my_products_path.write_bytes(b"\xef\xbb\xbf" + store.my_products_path.read_bytes())

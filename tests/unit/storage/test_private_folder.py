@@ -20,8 +20,7 @@ from serumdesk.storage.profiles import ProfileStore
 from serumdesk.storage.user_catalog import UserCatalogError, UserCatalogStore
 from tests.hostile import make_fifo, mode_of
 
-SERUM = MyProduct("", "Glow Lab", "Exo Ampoule", 89.0, 30.0, "Water, Glycerin",
-                  entered=dt.date(2026, 11, 2))
+SERUM = MyProduct("", "Glow Lab", "Exo Ampoule", 89.0, 30.0, "Water, Glycerin", entered=dt.date(2026, 11, 2))
 
 
 def _profiles(folder: Path) -> tuple[PrivateFolderStore, Callable[[], object]]:
@@ -39,11 +38,13 @@ STORES = {"profiles": _profiles, "your serums": _serums}
 
 
 @pytest.mark.parametrize("make", STORES.values(), ids=list(STORES))
-@pytest.mark.parametrize(("made", "kept"), [(0o500, 0o500), (0o555, 0o500), (0o550, 0o500),
-                                            (0o400, 0o400)])
+@pytest.mark.parametrize(("made", "kept"), [(0o500, 0o500), (0o555, 0o500), (0o550, 0o500), (0o400, 0o400)])
 def test_a_read_only_folder_stays_read_only_and_is_said_to_be(
-        tmp_path: Path, make: Callable[[Path], tuple[PrivateFolderStore, Callable[[], object]]],
-        made: int, kept: int) -> None:
+    tmp_path: Path,
+    make: Callable[[Path], tuple[PrivateFolderStore, Callable[[], object]]],
+    made: int,
+    kept: int,
+) -> None:
     folder = tmp_path / "store"
     _store, change = make(folder)
     change()  # a first change, while it is writable
@@ -63,8 +64,8 @@ def test_a_read_only_folder_stays_read_only_and_is_said_to_be(
 @pytest.mark.parametrize("make", STORES.values(), ids=list(STORES))
 @pytest.mark.parametrize("made", [0o755, 0o711, 0o770, 0o777])
 def test_a_writable_folder_that_is_too_open_is_tightened(
-        tmp_path: Path, make: Callable[[Path], tuple[PrivateFolderStore, Callable[[], object]]],
-        made: int) -> None:
+    tmp_path: Path, make: Callable[[Path], tuple[PrivateFolderStore, Callable[[], object]]], made: int
+) -> None:
     folder = tmp_path / "store"
     folder.mkdir()
     folder.chmod(made)
@@ -92,8 +93,14 @@ def _left_over(folder: Path, ours: list[str]) -> dict[str, Path]:
     for name in ours:
         made[name] = folder / name
         made[name].write_bytes(b"x" * 4096)
-    others = [".notes.json.deadbeef.tmp", "catalog.json.deadbeef.tmp", ".catalog.json.tmp",
-              ".catalog.json.DEADBEEF.tmp", ".catalog.json.deadbeef.tmp.keep", "mine.tmp"]
+    others = [
+        ".notes.json.deadbeef.tmp",
+        "catalog.json.deadbeef.tmp",
+        ".catalog.json.tmp",
+        ".catalog.json.DEADBEEF.tmp",
+        ".catalog.json.deadbeef.tmp.keep",
+        "mine.tmp",
+    ]
     for name in others:
         made[name] = folder / name
         made[name].write_bytes(b"keep")
@@ -108,8 +115,7 @@ def _left_over(folder: Path, ours: list[str]) -> dict[str, Path]:
 
 def test_left_over_temp_files_of_your_serums_are_cleaned_at_start(tmp_path: Path) -> None:
     folder = tmp_path / "catalog"
-    ours = [".catalog.json.1a2b3c4d.tmp", ".my-products.json.00000000.tmp",
-            ".price-list.json.ffffffff.tmp"]
+    ours = [".catalog.json.1a2b3c4d.tmp", ".my-products.json.00000000.tmp", ".price-list.json.ffffffff.tmp"]
     made = _left_over(folder, ours)
     UserCatalogStore(folder).clean_up()
     for name, path in made.items():
@@ -127,8 +133,9 @@ def test_left_over_temp_files_of_profiles_are_cleaned(tmp_path: Path) -> None:
     assert made[".notes.json.deadbeef.tmp"].exists()
 
 
-def _hold_lock(folder: Path, ready: multiprocessing.synchronize.Event,
-               done: multiprocessing.synchronize.Event) -> None:
+def _hold_lock(
+    folder: Path, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event
+) -> None:
     with private_folder_lock(folder):
         ready.set()
         done.wait(60)

@@ -31,8 +31,7 @@ from serumdesk.storage.profiles import ProfileStore
 ID = "0" * 32
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                max_size=4),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )
 
@@ -54,26 +53,51 @@ names = st.text(min_size=1, max_size=300).filter(_usable_name)
 product_ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 answers = st.builds(
     Answers,
-    use_case=st.sampled_from(UseCase), sensitivity=st.sampled_from(Sensitivity),
-    diet=st.sampled_from(Diet), cautions=st.frozensets(st.sampled_from(Caution)),
-    allergens=st.lists(st.text(min_size=1, max_size=30).map(str.strip).filter(bool),
-                       max_size=5, unique=True).map(tuple),
-    actives=st.frozensets(st.sampled_from(Active)), budget_usd_per_month=amounts(BUDGET_USD),
+    use_case=st.sampled_from(UseCase),
+    sensitivity=st.sampled_from(Sensitivity),
+    diet=st.sampled_from(Diet),
+    cautions=st.frozensets(st.sampled_from(Caution)),
+    allergens=st.lists(
+        st.text(min_size=1, max_size=30).map(str.strip).filter(bool), max_size=5, unique=True
+    ).map(tuple),
+    actives=st.frozensets(st.sampled_from(Active)),
+    budget_usd_per_month=amounts(BUDGET_USD),
     procedure=st.none() | st.sampled_from(Procedure),
     days_since_procedure=st.none() | st.integers(0, int(DAYS_SINCE_PROCEDURE.maximum)),
 )
-overrides = st.dictionaries(product_ids, st.builds(
-    ProductOverride, price_usd=amounts(PRICE_USD), dose_ml=amounts(DOSE_ML),
-    applications_per_day=amounts(USES_A_DAY), size_ml=amounts(SIZE_ML)), max_size=3).map(Overrides)
+overrides = st.dictionaries(
+    product_ids,
+    st.builds(
+        ProductOverride,
+        price_usd=amounts(PRICE_USD),
+        dose_ml=amounts(DOSE_ML),
+        applications_per_day=amounts(USES_A_DAY),
+        size_ml=amounts(SIZE_ML),
+    ),
+    max_size=3,
+).map(Overrides)
 days = st.none() | st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date.today())
-bottles = st.lists(st.builds(
-    Bottle, product_id=product_ids, opened=days, patch_started=days,
-    months_after_opening=st.none() | st.integers(1, 60), patch_result=st.sampled_from(PatchResult),
-), max_size=3, unique_by=lambda b: b.product_id).map(tuple)
+bottles = st.lists(
+    st.builds(
+        Bottle,
+        product_id=product_ids,
+        opened=days,
+        patch_started=days,
+        months_after_opening=st.none() | st.integers(1, 60),
+        patch_result=st.sampled_from(PatchResult),
+    ),
+    max_size=3,
+    unique_by=lambda b: b.product_id,
+).map(tuple)
 profiles = st.builds(
-    Profile, name=names, answers=answers, overrides=overrides,
+    Profile,
+    name=names,
+    answers=answers,
+    overrides=overrides,
     compared_ids=st.lists(product_ids, max_size=4, unique=True).map(tuple),
-    notes=st.text(max_size=200), bottles=bottles, revision=st.integers(0, 10_000),
+    notes=st.text(max_size=200),
+    bottles=bottles,
+    revision=st.integers(0, 10_000),
 )
 
 
@@ -90,9 +114,27 @@ def test_any_bytes(raw: bytes) -> None:
     _parse_or_named_error(raw)
 
 
-@given(st.dictionaries(st.sampled_from(["schema_version", "id", "name", "answers", "overrides",
-                                        "compared_ids", "notes", "bottles", "created", "updated",
-                                        "revision", "x"]), json_values))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "schema_version",
+                "id",
+                "name",
+                "answers",
+                "overrides",
+                "compared_ids",
+                "notes",
+                "bottles",
+                "created",
+                "updated",
+                "revision",
+                "x",
+            ]
+        ),
+        json_values,
+    )
+)
 def test_any_json_object_with_profile_keys(data: dict[str, Any]) -> None:
     _parse_or_named_error(json.dumps(data).encode())
 

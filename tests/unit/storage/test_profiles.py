@@ -24,13 +24,17 @@ from serumdesk.storage.profile_types import (
 from serumdesk.storage.profiles import ProfileStore
 
 ANSWERS = Answers(
-    use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH, diet=Diet.VEGAN,
-    cautions=frozenset({Caution.AUTOIMMUNE}), allergens=("lanolin", "linalool"),
-    actives=frozenset({Active.RETINOID}), budget_usd_per_month=75.5,
-    procedure=Procedure.MICRONEEDLING, days_since_procedure=2,
+    use_case=UseCase.POST_PROCEDURE,
+    sensitivity=Sensitivity.HIGH,
+    diet=Diet.VEGAN,
+    cautions=frozenset({Caution.AUTOIMMUNE}),
+    allergens=("lanolin", "linalool"),
+    actives=frozenset({Active.RETINOID}),
+    budget_usd_per_month=75.5,
+    procedure=Procedure.MICRONEEDLING,
+    days_since_procedure=2,
 )
-OVERRIDES = Overrides({"eighth-day-regenerative-serum": ProductOverride(price_usd=199.0,
-                                                                       dose_ml=0.3)})
+OVERRIDES = Overrides({"eighth-day-regenerative-serum": ProductOverride(price_usd=199.0, dose_ml=0.3)})
 
 
 @pytest.fixture
@@ -69,10 +73,22 @@ def test_file_holds_schema_version_and_id_named_file(store: ProfileStore) -> Non
     assert len(saved.id) == 32
 
 
-@pytest.mark.parametrize("name", [
-    "../../x", "/tmp/x", "con", "NUL.txt", "x" * 300, "🧴🧪 serum", "a/b\\c:d*e?f", ".", "..",
-    "<b>bold</b>", "'; DROP TABLE profiles; --",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../x",
+        "/tmp/x",
+        "con",
+        "NUL.txt",
+        "x" * 300,
+        "🧴🧪 serum",
+        "a/b\\c:d*e?f",
+        ".",
+        "..",
+        "<b>bold</b>",
+        "'; DROP TABLE profiles; --",
+    ],
+)
 def test_hostile_names_are_harmless_and_round_trip(store: ProfileStore, name: str) -> None:
     saved = store.create(name)
     assert store.find(name).name == name
@@ -80,10 +96,15 @@ def test_hostile_names_are_harmless_and_round_trip(store: ProfileStore, name: st
     assert sorted(p.name for p in store.folder.parent.iterdir()) == ["profiles"]
 
 
-@pytest.mark.parametrize(("name", "why"), [
-    ("", "needs a name"), ("   ", "needs a name"), ("a\nb", "control characters"),
-    ("x" * 1001, "at most 1000"),
-])
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("", "needs a name"),
+        ("   ", "needs a name"),
+        ("a\nb", "control characters"),
+        ("x" * 1001, "at most 1000"),
+    ],
+)
 def test_unusable_names_are_refused_clearly(store: ProfileStore, name: str, why: str) -> None:
     with pytest.raises(ProfileError, match=why):
         store.create(name)
@@ -228,7 +249,8 @@ def test_last_used(store: ProfileStore) -> None:
 
 
 def test_full_disk_gives_clear_message_and_loses_nothing(
-        store: ProfileStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: ProfileStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     saved = store.create("Mum", ANSWERS)
     before = store.path_for(saved.id).read_bytes()
 
@@ -245,8 +267,7 @@ def test_full_disk_gives_clear_message_and_loses_nothing(
     assert not any(p.name.endswith(".tmp") for p in store.folder.iterdir())
 
 
-def test_full_disk_during_write_loses_nothing(
-        store: ProfileStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_during_write_loses_nothing(store: ProfileStore, monkeypatch: pytest.MonkeyPatch) -> None:
     saved = store.create("Mum", ANSWERS)
     before = store.path_for(saved.id).read_bytes()
 
@@ -282,9 +303,10 @@ def test_read_only_folder_simulated(store: ProfileStore, monkeypatch: pytest.Mon
     assert store.path_for(saved.id).read_bytes() == before
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root ignores folder permissions; test_read_only_folder_simulated "
-                           "covers the same case")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="root ignores folder permissions; test_read_only_folder_simulated covers the same case",
+)
 def test_read_only_folder_real(store: ProfileStore) -> None:  # pragma: no cover - non-root
     saved = store.create("Mum", ANSWERS)
     store.folder.chmod(0o500)
@@ -309,21 +331,29 @@ def test_export_import_round_trip(store: ProfileStore, tmp_path: Path) -> None:
     assert imported.id != saved.id
     assert imported.name == "Mum (2)"
     assert (imported.answers, imported.overrides, imported.compared_ids, imported.notes) == (
-        ANSWERS, OVERRIDES, ("symbiome-the-answer",), "n")
+        ANSWERS,
+        OVERRIDES,
+        ("symbiome-the-answer",),
+        "n",
+    )
     assert store.path_for(saved.id).exists()  # an import never replaces a profile
 
 
-@pytest.mark.parametrize(("content", "why"), [
-    (b"", "not valid JSON"),
-    (b"\xff\xfe", "not UTF-8"),
-    (b"[1, 2]", "not a JSON object"),
-    (b'{"schema_version": 1}', "name: Field required"),
-    (b"__import__('os').system('touch /tmp/pwned')", "not valid JSON"),
-    (b"[" * 90_000, "nested too deeply"),
-    (b" " * (1024 * 1024 + 1), "larger than 1,048,576 bytes, the most a profile can be"),
-])
-def test_import_rejects_non_profiles_by_name(store: ProfileStore, tmp_path: Path,
-                                             content: bytes, why: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"", "not valid JSON"),
+        (b"\xff\xfe", "not UTF-8"),
+        (b"[1, 2]", "not a JSON object"),
+        (b'{"schema_version": 1}', "name: Field required"),
+        (b"__import__('os').system('touch /tmp/pwned')", "not valid JSON"),
+        (b"[" * 90_000, "nested too deeply"),
+        (b" " * (1024 * 1024 + 1), "larger than 1,048,576 bytes, the most a profile can be"),
+    ],
+)
+def test_import_rejects_non_profiles_by_name(
+    store: ProfileStore, tmp_path: Path, content: bytes, why: str
+) -> None:
     source = tmp_path / "bad.json"
     source.write_bytes(content)
     with pytest.raises(ProfileError) as info:
@@ -333,8 +363,7 @@ def test_import_rejects_non_profiles_by_name(store: ProfileStore, tmp_path: Path
     assert _files(store) == []
 
 
-def test_import_rejects_unknown_keys_and_missing_files(store: ProfileStore,
-                                                        tmp_path: Path) -> None:
+def test_import_rejects_unknown_keys_and_missing_files(store: ProfileStore, tmp_path: Path) -> None:
     saved = store.create("Mum")
     data = json.loads(store.path_for(saved.id).read_text("utf-8"))
     data["__class__"] = "os.system"
@@ -365,10 +394,10 @@ def test_pydantic_is_not_imported_until_a_file_is_read() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, serumdesk.storage.profiles, serumdesk.cli.profile; "
-            "print('pydantic' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=60).stdout
+    code = "import sys, serumdesk.storage.profiles, serumdesk.cli.profile; print('pydantic' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
     assert out.strip() == "False"
 
 
@@ -378,15 +407,20 @@ def test_bottles_are_saved_and_read_back(store: ProfileStore) -> None:
     from serumdesk.domain.bottles import Bottle
     from serumdesk.domain.choices import PatchResult
 
-    bottles = (Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_after_opening=6),
-               Bottle("bioeffect-egf-serum", patch_started=dt.date(2026, 11, 20),
-                      patch_result=PatchResult.REACTION))
+    bottles = (
+        Bottle("symbiome-the-answer", opened=dt.date(2026, 11, 2), months_after_opening=6),
+        Bottle("bioeffect-egf-serum", patch_started=dt.date(2026, 11, 20), patch_result=PatchResult.REACTION),
+    )
     saved = store.save(store.create("Mum", ANSWERS).with_changes(bottles=bottles))
     assert store.get(saved.id).bottles == bottles
     data = json.loads(store.path_for(saved.id).read_text("utf-8"))
-    assert data["bottles"][0] == {"product_id": "symbiome-the-answer", "opened": "2026-11-02",
-                                  "months_after_opening": 6, "patch_started": None,
-                                  "patch_result": "waiting"}
+    assert data["bottles"][0] == {
+        "product_id": "symbiome-the-answer",
+        "opened": "2026-11-02",
+        "months_after_opening": 6,
+        "patch_started": None,
+        "patch_result": "waiting",
+    }
 
 
 # --- issue #13: hostile files and names in the profiles folder ------------------------------
@@ -435,8 +469,7 @@ def test_a_fifo_at_a_profiles_own_name_refuses_that_save_only(store: ProfileStor
     assert stat.S_ISFIFO(store.path_for(mum.id).lstat().st_mode)
 
 
-def test_a_link_at_a_profiles_name_is_not_written_through(store: ProfileStore,
-                                                          tmp_path: Path) -> None:
+def test_a_link_at_a_profiles_name_is_not_written_through(store: ProfileStore, tmp_path: Path) -> None:
     mum = store.create("Mum")
     elsewhere = tmp_path / "elsewhere.json"
     elsewhere.write_bytes(store.path_for(mum.id).read_bytes())
@@ -448,8 +481,9 @@ def test_a_link_at_a_profiles_name_is_not_written_through(store: ProfileStore,
     assert elsewhere.read_bytes() == before and store.path_for(mum.id).is_symlink()
 
 
-def test_importing_a_file_one_may_not_read_says_read(store: ProfileStore, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_importing_a_file_one_may_not_read_says_read(
+    store: ProfileStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Case 12: `profile import /etc/shadow` said "not allowed to write there" (simulated:
     root may read anything)."""
     secret = tmp_path / "shadow"
@@ -477,7 +511,8 @@ def test_a_damaged_profile_is_reported_by_its_name(store: ProfileStore) -> None:
     problems = {p.file_name: p for p in store.listing().problems}
     assert problems[torn.name].name == "Bea é"
     assert problems[torn.name].message.startswith(
-        f"Profile 'Bea é' could not be read (file {torn.name}): it is not valid JSON")
+        f"Profile 'Bea é' could not be read (file {torn.name}): it is not valid JSON"
+    )
     assert problems[hostile.name].name == "Eve"  # made plain before it is shown
 
 
@@ -500,14 +535,20 @@ def test_long_names_stay_unique(store: ProfileStore) -> None:
         store.create("N" * 300)
 
 
-@pytest.mark.parametrize(("name", "why"), [
-    ("Mum\u202edaD", "text-direction controls"), ("a\u2067b", "text-direction controls"),
-    ("\u200b\u200b", "visible"), ("\u200d", "visible"), ("\u0301\u0301", "visible"),
-    ("Mu\u200bm", "invisible characters"), ("a\u2028b", "line breaks"),
-    ("x\ud800", "invisible characters"),
-])
-def test_names_that_would_not_show_as_typed_are_refused(store: ProfileStore, name: str,
-                                                        why: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Mum\u202edaD", "text-direction controls"),
+        ("a\u2067b", "text-direction controls"),
+        ("\u200b\u200b", "visible"),
+        ("\u200d", "visible"),
+        ("\u0301\u0301", "visible"),
+        ("Mu\u200bm", "invisible characters"),
+        ("a\u2028b", "line breaks"),
+        ("x\ud800", "invisible characters"),
+    ],
+)
+def test_names_that_would_not_show_as_typed_are_refused(store: ProfileStore, name: str, why: str) -> None:
     """Case 14: U+202E showed a name reversed, zero-width-only names showed blank."""
     with pytest.raises(ProfileError, match=why):
         store.create(name)
@@ -516,8 +557,11 @@ def test_names_that_would_not_show_as_typed_are_refused(store: ProfileStore, nam
 
 def test_notes_and_allergens_lose_escapes_on_the_way_in(store: ProfileStore) -> None:
     """Case 4: an allergen with an OSC 52 clipboard write was printed raw."""
-    saved = store.create("Mum", Answers(allergens=("nuts\x1b]52;c;eA==\x07", "\x1b[2J")),
-                         notes="line one\r\nline\x1b[31m two\u202e")
+    saved = store.create(
+        "Mum",
+        Answers(allergens=("nuts\x1b]52;c;eA==\x07", "\x1b[2J")),
+        notes="line one\r\nline\x1b[31m two\u202e",
+    )
     assert saved.answers.allergens == ("nuts",)
     assert saved.notes == "line one\nline two"
     assert store.get(saved.id) == saved
@@ -530,15 +574,19 @@ def test_a_profile_with_a_microscopic_dose_is_refused_by_name() -> None:
 
     data = json.loads(profile_to_bytes(Profile(name="Bea")))
     data["overrides"] = {"p": {"dose_ml": 1e-300}}
-    with pytest.raises(ProfileDataError, match="overrides.p.dose_ml: An amount per use must be "
-                       r"0 or between 0\.001 and 100 ml, not 1e-300$"):
+    with pytest.raises(
+        ProfileDataError,
+        match="overrides.p.dose_ml: An amount per use must be "
+        r"0 or between 0\.001 and 100 ml, not 1e-300$",
+    ):
         parse_profile(json.dumps(data).encode(), default_id="0" * 32)
 
 
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1999-12-31", "3000-01-01"])
 @pytest.mark.parametrize("field", ["opened", "patch_started"])
 def test_an_import_with_an_impossible_bottle_date_is_refused_naming_it(
-        store: ProfileStore, tmp_path: Path, day: str, field: str) -> None:
+    store: ProfileStore, tmp_path: Path, day: str, field: str
+) -> None:
     """Issue #19: every date is bounded where it is read (a bottle's from 2000 to a year
     from today), so nothing later counts months past the calendar's end."""
     saved = store.create("Mum", ANSWERS)
@@ -552,8 +600,7 @@ def test_an_import_with_an_impossible_bottle_date_is_refused_naming_it(
     assert store.listing().names == ["Mum"]
 
 
-def test_a_shared_profiles_text_is_made_plain_when_read(store: ProfileStore,
-                                                       tmp_path: Path) -> None:
+def test_a_shared_profiles_text_is_made_plain_when_read(store: ProfileStore, tmp_path: Path) -> None:
     """Issue #19: what a file brings reaches widgets only as plain text."""
     from serumdesk.domain.strict.plain_text import DIRECTION_CONTROLS, is_unsafe
 

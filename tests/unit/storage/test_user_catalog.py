@@ -23,24 +23,36 @@ from serumdesk.storage.user_catalog import (
 from serumdesk.storage.vocabulary_loader import VocabularyLoader
 from tests.hostile import NOT_REGULAR, finishes, make_hostile, mode_of
 
-LABEL = ("Aqua, Glycerin, Human Adipose Derived Stem Cell Conditioned Media, "
-         "Sodium Hyaluronate, Phenoxyethanol")
+LABEL = (
+    "Aqua, Glycerin, Human Adipose Derived Stem Cell Conditioned Media, Sodium Hyaluronate, Phenoxyethanol"
+)
 PLANT_LABEL = "Water, Malus Domestica Fruit Cell Culture Extract, Glycerin, Xanthan Gum"
 
 
-def serum(brand: str = "Glow Lab", name: str = "Exo Ampoule", label: str = LABEL,
-          **changes: Any) -> MyProduct:
-    data: dict[str, Any] = {"id": "", "brand": brand, "name": name, "price_usd": 89.0,
-                            "size_ml": 30.0, "label": label, "seen": dt.date(2026, 11, 1),
-                            "entered": dt.date(2026, 11, 2)}
+def serum(
+    brand: str = "Glow Lab", name: str = "Exo Ampoule", label: str = LABEL, **changes: Any
+) -> MyProduct:
+    data: dict[str, Any] = {
+        "id": "",
+        "brand": brand,
+        "name": name,
+        "price_usd": 89.0,
+        "size_ml": 30.0,
+        "label": label,
+        "seen": dt.date(2026, 11, 1),
+        "entered": dt.date(2026, 11, 2),
+    }
     data.update(changes)
     return MyProduct(**data)
 
 
 def price_list(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": "price-list", "name": "Riverside Dermatology",
-                            "date": "2026-11-01",
-                            "prices": [{"id": "skinmedica-tns-advanced-plus", "usd": 260}]}
+    data: dict[str, Any] = {
+        "kind": "price-list",
+        "name": "Riverside Dermatology",
+        "date": "2026-11-01",
+        "prices": [{"id": "skinmedica-tns-advanced-plus", "usd": 260}],
+    }
     data.update(changes)
     return data
 
@@ -55,8 +67,7 @@ def write_json(path: Path, data: object) -> Path:
     return path
 
 
-def loader_for(store: UserCatalogStore, catalog_path: Path,
-               ingredients_path: Path) -> CatalogLoader:
+def loader_for(store: UserCatalogStore, catalog_path: Path, ingredients_path: Path) -> CatalogLoader:
     return CatalogLoader(catalog_path, VocabularyLoader(ingredients_path), store.extras)
 
 
@@ -69,7 +80,11 @@ def test_added_serums_are_kept_owner_only_with_ids_of_their_own(store: UserCatal
     assert mode_of(store.my_products_path) == 0o600
     kept = store.my_products()[0]
     assert (kept.label, kept.price_usd, kept.seen, kept.entered) == (
-        LABEL, 89.0, dt.date(2026, 11, 1), dt.date(2026, 11, 2))
+        LABEL,
+        89.0,
+        dt.date(2026, 11, 1),
+        dt.date(2026, 11, 2),
+    )
 
 
 def test_edit_and_remove_act_on_one_serum_and_name_the_others(store: UserCatalogStore) -> None:
@@ -79,15 +94,15 @@ def test_edit_and_remove_act_on_one_serum_and_name_the_others(store: UserCatalog
     assert store.my_products()[0].price_usd == 75.0
     assert store.remove(kept.id).id == kept.id
     assert [p.id for p in store.my_products()] == [other.id]
-    with pytest.raises(UserCatalogError, match=f"No serum of yours has the id 'mine-x'. "
-                                               f"Yours: {other.id}"):
+    with pytest.raises(UserCatalogError, match=f"No serum of yours has the id 'mine-x'. Yours: {other.id}"):
         store.remove("mine-x")
 
 
-@pytest.mark.parametrize("damage", [b"{not json", b'{"schema_version": 1, "products": [{}]}',
-                                    b'{"schema_version": true, "products": []}'])
-def test_a_damaged_file_of_serums_is_never_written_over(store: UserCatalogStore,
-                                                        damage: bytes) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [b"{not json", b'{"schema_version": 1, "products": [{}]}', b'{"schema_version": true, "products": []}'],
+)
+def test_a_damaged_file_of_serums_is_never_written_over(store: UserCatalogStore, damage: bytes) -> None:
     store.add(serum())
     store.my_products_path.write_bytes(damage)
     with pytest.raises(UserCatalogError, match="does not write over a file it cannot read"):
@@ -105,8 +120,9 @@ READ_REFUSED = [(kind, words) for kind, words in NOT_REGULAR if kind != "link"]
 
 
 @pytest.mark.parametrize(("kind", "words"), READ_REFUSED)
-def test_a_non_regular_file_of_serums_is_refused_at_once(store: UserCatalogStore, kind: str,
-                                                        words: str) -> None:
+def test_a_non_regular_file_of_serums_is_refused_at_once(
+    store: UserCatalogStore, kind: str, words: str
+) -> None:
     store.folder.mkdir(parents=True)
     make_hostile(kind, store.my_products_path)
     extras = finishes(store.extras)
@@ -116,8 +132,7 @@ def test_a_non_regular_file_of_serums_is_refused_at_once(store: UserCatalogStore
     assert isinstance(refused, UserCatalogError) and words in str(refused)
 
 
-def test_a_link_in_place_of_the_file_of_serums_is_never_written_through(
-        store: UserCatalogStore) -> None:
+def test_a_link_in_place_of_the_file_of_serums_is_never_written_through(store: UserCatalogStore) -> None:
     store.folder.mkdir(parents=True)
     make_hostile("link", store.my_products_path)  # to a file that is not a file of serums
     with pytest.raises(UserCatalogError, match="does not write over a file it cannot read"):
@@ -125,8 +140,9 @@ def test_a_link_in_place_of_the_file_of_serums_is_never_written_through(
     assert (store.folder / "victim.txt").read_bytes() == b"precious"
 
 
-def test_loader_ranks_your_serums_beside_the_catalog(store: UserCatalogStore, catalog_path: Path,
-                                                     ingredients_path: Path) -> None:
+def test_loader_ranks_your_serums_beside_the_catalog(
+    store: UserCatalogStore, catalog_path: Path, ingredients_path: Path
+) -> None:
     store.add(serum())
     catalog = loader_for(store, catalog_path, ingredients_path).load()
     mine = catalog.by_id()["mine-glow-lab-exo-ampoule"]
@@ -134,9 +150,9 @@ def test_loader_ranks_your_serums_beside_the_catalog(store: UserCatalogStore, ca
     assert len(catalog.products) == 11
 
 
-def test_a_price_list_is_checked_installed_and_laid_over(store: UserCatalogStore, tmp_path: Path,
-                                                         catalog_path: Path,
-                                                         ingredients_path: Path) -> None:
+def test_a_price_list_is_checked_installed_and_laid_over(
+    store: UserCatalogStore, tmp_path: Path, catalog_path: Path, ingredients_path: Path
+) -> None:
     source = write_json(tmp_path / "clinic.json", price_list())
     result = store.install(source, catalog_path, replace_existing=False)
     assert result.kind is Installed.PRICE_LIST and not result.replaced
@@ -154,18 +170,21 @@ def test_a_price_list_is_checked_installed_and_laid_over(store: UserCatalogStore
     assert store.install(newer, catalog_path, replace_existing=True).replaced
 
 
-@pytest.mark.parametrize(("document", "words"), [
-    (price_list(prices=[{"id": "no-such-serum", "usd": 10}]), "no-such-serum"),
-    (price_list(prices=[{"id": "symbiome-the-answer", "usd": True}]), "field 'usd'"),
-    (price_list(prices=[{"id": "symbiome-the-answer", "usd": 1e309}]), "Infinity is not a number"),
-    (price_list(prices=[{"id": "symbiome-the-answer", "usd": 10**400}]), "field 'usd'"),
-    ({"kind": "price-list"}, "field 'name'"),
-    ({"products": [{"id": "x"}]}, "catalog"),
-    ([1, 2], "the top level must be an object"),
-])
-def test_a_file_that_fails_changes_nothing(store: UserCatalogStore, tmp_path: Path,
-                                           catalog_path: Path, document: object,
-                                           words: str) -> None:
+@pytest.mark.parametrize(
+    ("document", "words"),
+    [
+        (price_list(prices=[{"id": "no-such-serum", "usd": 10}]), "no-such-serum"),
+        (price_list(prices=[{"id": "symbiome-the-answer", "usd": True}]), "field 'usd'"),
+        (price_list(prices=[{"id": "symbiome-the-answer", "usd": 1e309}]), "Infinity is not a number"),
+        (price_list(prices=[{"id": "symbiome-the-answer", "usd": 10**400}]), "field 'usd'"),
+        ({"kind": "price-list"}, "field 'name'"),
+        ({"products": [{"id": "x"}]}, "catalog"),
+        ([1, 2], "the top level must be an object"),
+    ],
+)
+def test_a_file_that_fails_changes_nothing(
+    store: UserCatalogStore, tmp_path: Path, catalog_path: Path, document: object, words: str
+) -> None:
     good = write_json(tmp_path / "good.json", price_list())
     store.install(good, catalog_path, replace_existing=False)
     before = store.price_list_path.read_bytes()
@@ -179,8 +198,9 @@ def test_a_file_that_fails_changes_nothing(store: UserCatalogStore, tmp_path: Pa
 
 
 @pytest.mark.parametrize(("kind", "words"), READ_REFUSED)
-def test_a_non_regular_file_is_not_imported(store: UserCatalogStore, tmp_path: Path,
-                                            catalog_path: Path, kind: str, words: str) -> None:
+def test_a_non_regular_file_is_not_imported(
+    store: UserCatalogStore, tmp_path: Path, catalog_path: Path, kind: str, words: str
+) -> None:
     source = make_hostile(kind, tmp_path / "clinic.json")
     refused = finishes(lambda: store.install(source, catalog_path, replace_existing=True))
     assert isinstance(refused, UserCatalogError) and words in str(refused)
@@ -188,7 +208,8 @@ def test_a_non_regular_file_is_not_imported(store: UserCatalogStore, tmp_path: P
 
 
 def test_a_link_where_the_price_list_goes_is_never_written_through(
-        store: UserCatalogStore, tmp_path: Path, catalog_path: Path) -> None:
+    store: UserCatalogStore, tmp_path: Path, catalog_path: Path
+) -> None:
     store.folder.mkdir(parents=True)
     make_hostile("link", store.price_list_path)
     source = write_json(tmp_path / "clinic.json", price_list())
@@ -198,8 +219,8 @@ def test_a_link_where_the_price_list_goes_is_never_written_through(
 
 
 def test_a_whole_catalog_replaces_the_bundled_one_until_reset(
-        store: UserCatalogStore, tmp_path: Path, catalog_path: Path,
-        ingredients_path: Path) -> None:
+    store: UserCatalogStore, tmp_path: Path, catalog_path: Path, ingredients_path: Path
+) -> None:
     data = json.loads(catalog_path.read_text())
     data["catalog_version"] = "clinic-7"
     data["products"] = data["products"][:3]
@@ -216,14 +237,12 @@ def test_a_whole_catalog_replaces_the_bundled_one_until_reset(
 
 
 def test_a_price_list_that_no_longer_fits_is_reported_not_fatal(
-        store: UserCatalogStore, tmp_path: Path, catalog_path: Path,
-        ingredients_path: Path) -> None:
-    store.install(write_json(tmp_path / "prices.json", price_list()), catalog_path,
-                  replace_existing=False)
+    store: UserCatalogStore, tmp_path: Path, catalog_path: Path, ingredients_path: Path
+) -> None:
+    store.install(write_json(tmp_path / "prices.json", price_list()), catalog_path, replace_existing=False)
     data = json.loads(catalog_path.read_text())
     data["products"] = [p for p in data["products"] if p["id"] != "skinmedica-tns-advanced-plus"]
-    result = store.install(write_json(tmp_path / "catalog.json", data), catalog_path,
-                           replace_existing=False)
+    result = store.install(write_json(tmp_path / "catalog.json", data), catalog_path, replace_existing=False)
     assert "does not fit this catalog" in result.warnings[0]
     loader = loader_for(store, catalog_path, ingredients_path)
     catalog = loader.load()
@@ -231,7 +250,8 @@ def test_a_price_list_that_no_longer_fits_is_reported_not_fatal(
 
 
 def test_an_installed_catalog_that_breaks_falls_back_to_the_bundled_one(
-        store: UserCatalogStore, catalog_path: Path, ingredients_path: Path) -> None:
+    store: UserCatalogStore, catalog_path: Path, ingredients_path: Path
+) -> None:
     store.folder.mkdir(parents=True)
     store.installed_catalog_path.write_text("{broken")
     loader = loader_for(store, catalog_path, ingredients_path)
@@ -239,8 +259,7 @@ def test_an_installed_catalog_that_breaks_falls_back_to_the_bundled_one(
     assert "bundled catalog is used instead" in loader.problems[0]
 
 
-def test_serums_an_imported_profile_carries_are_merged_not_duplicated(
-        store: UserCatalogStore) -> None:
+def test_serums_an_imported_profile_carries_are_merged_not_duplicated(store: UserCatalogStore) -> None:
     kept = store.add(serum())
     same = serum(id="mine-glow-lab-exo-ampoule")  # exported from another computer
     clash = serum(id="mine-glow-lab-exo-ampoule", label=PLANT_LABEL)  # same id, other serum
@@ -248,10 +267,15 @@ def test_serums_an_imported_profile_carries_are_merged_not_duplicated(
     adopt = profile_adopter(store)
     assert adopt([same]) == {"mine-glow-lab-exo-ampoule": kept.id}
     renamed = adopt([clash, fresh])
-    assert renamed == {"mine-glow-lab-exo-ampoule": "mine-glow-lab-exo-ampoule-2",
-                       "mine-plant-co-apple": "mine-plant-co-apple"}
+    assert renamed == {
+        "mine-glow-lab-exo-ampoule": "mine-glow-lab-exo-ampoule-2",
+        "mine-plant-co-apple": "mine-plant-co-apple",
+    }
     assert [p.id for p in store.my_products()] == [
-        kept.id, "mine-glow-lab-exo-ampoule-2", "mine-plant-co-apple"]
+        kept.id,
+        "mine-glow-lab-exo-ampoule-2",
+        "mine-plant-co-apple",
+    ]
 
 
 def test_a_read_only_store_changes_nothing(tmp_path: Path, catalog_path: Path) -> None:
@@ -263,8 +287,9 @@ def test_a_read_only_store_changes_nothing(tmp_path: Path, catalog_path: Path) -
     assert not store.folder.exists()
 
 
-def test_the_labels_of_your_serums_are_bounded_in_all(store: UserCatalogStore,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_labels_of_your_serums_are_bounded_in_all(
+    store: UserCatalogStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every command reads every label again: 200 serums of 20,000-character labels took
     20 s each (issue #19). Adding past the bound, or importing past it, is refused."""
     from serumdesk.domain.catalog import my_products_file

@@ -19,11 +19,17 @@ from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.storage.data_files import load_catalog
 from serumdesk.storage.vocabulary_loader import VocabularyLoader
 
-CAGLIA, NEOCUTIS, EIGHTH = ("angela-caglia-cell-forte", "neocutis-bio-serum-firm",
-                            "eighth-day-regenerative-serum")
+CAGLIA, NEOCUTIS, EIGHTH = (
+    "angela-caglia-cell-forte",
+    "neocutis-bio-serum-firm",
+    "eighth-day-regenerative-serum",
+)
 TNS, BIOEFFECT = "skinmedica-tns-advanced-plus", "bioeffect-egf-serum"
-BUFFET, HA_B5, NIACINAMIDE = ("the-ordinary-multi-peptide-ha", "the-ordinary-hyaluronic-acid-b5",
-                              "the-ordinary-niacinamide-zinc")
+BUFFET, HA_B5, NIACINAMIDE = (
+    "the-ordinary-multi-peptide-ha",
+    "the-ordinary-hyaluronic-acid-b5",
+    "the-ordinary-niacinamide-zinc",
+)
 # Products that list hyaluronic acid in some form: HA itself (Caglia, Neocutis, Eighth Day,
 # HA B5), sodium hyaluronate (Bioeffect, HA B5, Multi-Peptide) or its crosspolymer.
 HA_PRODUCTS = {CAGLIA, NEOCUTIS, EIGHTH, HA_B5, BIOEFFECT, BUFFET}
@@ -41,41 +47,58 @@ def vocabulary(catalog_path: Path) -> Vocabulary:
 
 def left_out(catalog: Catalog, vocabulary: Vocabulary, *allergens: str) -> dict[str, str]:
     rec = recommend(catalog, Answers(allergens=allergens), vocabulary=vocabulary)
-    return {e.product.id: " ".join(r.text for r in e.reasons if r.kind is ExclusionKind.ALLERGY)
-            for e in rec.excluded}
+    return {
+        e.product.id: " ".join(r.text for r in e.reasons if r.kind is ExclusionKind.ALLERGY)
+        for e in rec.excluded
+    }
 
 
-@pytest.mark.parametrize("typed", ["hyaluronic acid", "Hyaluronic Acid", "HA", "hyaluronan",
-                                   "acid hyaluronic", "hyalurónic acid", "hyaluronic acids"])
-def test_hyaluronic_acid_in_any_of_its_names_catches_every_form(catalog: Catalog,
-                                                                vocabulary: Vocabulary,
-                                                                typed: str) -> None:
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "hyaluronic acid",
+        "Hyaluronic Acid",
+        "HA",
+        "hyaluronan",
+        "acid hyaluronic",
+        "hyalurónic acid",
+        "hyaluronic acids",
+    ],
+)
+def test_hyaluronic_acid_in_any_of_its_names_catches_every_form(
+    catalog: Catalog, vocabulary: Vocabulary, typed: str
+) -> None:
     out = left_out(catalog, vocabulary, typed)
     assert set(out) == HA_PRODUCTS
     # Bioeffect lists it as sodium hyaluronate: the family is named in the reason.
     assert "sodium hyaluronate" in out[BIOEFFECT].casefold() and "hyaluronic acid" in out[BIOEFFECT]
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("vitamin B3", {NIACINAMIDE, EIGHTH}),
-    ("niacinamide", {NIACINAMIDE, EIGHTH}),
-    ("nicotinamide", {NIACINAMIDE, EIGHTH}),
-    ("tremella", {CAGLIA}),
-    ("snow mushroom", {CAGLIA}),
-    ("mushroom", {CAGLIA}),
-    ("glycolic acid", {EIGHTH}),
-    ("whey", {TNS}),  # the second chamber's whey protein (a partial public list)
-    ("milk", {TNS}),
-    ("tree nuts", set()),
-    ("lavender", set()),
-])
-def test_synonyms_and_families(catalog: Catalog, vocabulary: Vocabulary, typed: str,
-                               expected: set[str]) -> None:
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("vitamin B3", {NIACINAMIDE, EIGHTH}),
+        ("niacinamide", {NIACINAMIDE, EIGHTH}),
+        ("nicotinamide", {NIACINAMIDE, EIGHTH}),
+        ("tremella", {CAGLIA}),
+        ("snow mushroom", {CAGLIA}),
+        ("mushroom", {CAGLIA}),
+        ("glycolic acid", {EIGHTH}),
+        ("whey", {TNS}),  # the second chamber's whey protein (a partial public list)
+        ("milk", {TNS}),
+        ("tree nuts", set()),
+        ("lavender", set()),
+    ],
+)
+def test_synonyms_and_families(
+    catalog: Catalog, vocabulary: Vocabulary, typed: str, expected: set[str]
+) -> None:
     assert set(left_out(catalog, vocabulary, typed)) == expected
 
 
 def test_fish_catches_the_guides_marine_extracts_as_a_possible_match(
-        catalog: Catalog, vocabulary: Vocabulary) -> None:
+    catalog: Catalog, vocabulary: Vocabulary
+) -> None:
     # The guide: TNS pairs conditioned media "with peptides and marine extracts"; which marine
     # source is not stated, so a fish allergy may be touched: left out, and said as "may".
     out = left_out(catalog, vocabulary, "fish")
@@ -88,7 +111,8 @@ def test_fish_catches_the_guides_marine_extracts_as_a_possible_match(
 
 @pytest.mark.parametrize("typed", ["latex", "zinc", "qwertyuiop", "acid-free"])
 def test_an_unknown_allergen_is_reported_never_matched_by_a_piece(
-        catalog: Catalog, vocabulary: Vocabulary, typed: str) -> None:
+    catalog: Catalog, vocabulary: Vocabulary, typed: str
+) -> None:
     rec = recommend(catalog, Answers(allergens=(typed,)), vocabulary=vocabulary)
     if rec.unknown_allergens:
         assert rec.unknown_allergens == (typed,)
@@ -110,8 +134,7 @@ def test_several_allergies_each_say_what_matched(catalog: Catalog, vocabulary: V
     assert "“vitamin b3”" in out[EIGHTH] and "“fish”" in out[TNS]
 
 
-def test_a_blend_may_hold_a_named_allergen_but_a_near_substance_does_not(
-        vocabulary: Vocabulary) -> None:
+def test_a_blend_may_hold_a_named_allergen_but_a_near_substance_does_not(vocabulary: Vocabulary) -> None:
     from serumdesk.domain.advice.allergy import find_allergen, read_listed, resolve_allergens
 
     reading = read_listed(["Parfum", "Citric Acid", "Glycerin"], vocabulary)

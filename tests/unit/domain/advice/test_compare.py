@@ -20,8 +20,11 @@ def test_default_compare_is_the_top_three() -> None:
 
 def test_compare_keeps_the_order_asked_and_drops_repeats() -> None:
     rec = rec_for("pregnant")
-    ids = ["the-ordinary-hyaluronic-acid-b5", "skinmedica-tns-advanced-plus",
-           "the-ordinary-hyaluronic-acid-b5"]
+    ids = [
+        "the-ordinary-hyaluronic-acid-b5",
+        "skinmedica-tns-advanced-plus",
+        "the-ordinary-hyaluronic-acid-b5",
+    ]
     assert [m.product.id for m in select_compared(rec, ids)] == ids[:2]
 
 
@@ -53,6 +56,9 @@ def test_after_new_answers_kept_picks_stay_and_fewer_than_two_fill_up_to_three()
     ranked = [m.product.id for m in rec.matches]
     assert compare_selection(rec, [ranked[4], ranked[1]]) == [ranked[1], ranked[4]]
     # One pick left (the other is excluded now): the best-ranked others fill up to three.
-    assert compare_selection(rec, [ranked[4], "skinmedica-tns-advanced-plus"]) == \
-        [ranked[0], ranked[1], ranked[4]]
+    assert compare_selection(rec, [ranked[4], "skinmedica-tns-advanced-plus"]) == [
+        ranked[0],
+        ranked[1],
+        ranked[4],
+    ]
     assert len(compare_selection(rec, ranked)) == MAX_COMPARED

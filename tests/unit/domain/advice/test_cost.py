@@ -23,8 +23,11 @@ def test_days_per_month_is_the_average_month() -> None:
 def test_cost_per_month_follows_the_formula() -> None:
     # $295 for 28.4 ml, 0.34 ml twice a day: the TNS figures in product-facts.md.
     product = make_product(
-        price={"usd": 295.0, "provenance": {"kind": "sourced", "source": "retailer"},
-               "size_ml": {"value": 28.4, "provenance": {"kind": "sourced", "source": "retailer"}}},
+        price={
+            "usd": 295.0,
+            "provenance": {"kind": "sourced", "source": "retailer"},
+            "size_ml": {"value": 28.4, "provenance": {"kind": "sourced", "source": "retailer"}},
+        },
         dose_ml={"value": 0.34, "provenance": ESTIMATE},
     )
     cost = estimate_cost(product)
@@ -81,11 +84,18 @@ def test_zero_size_is_refused() -> None:
         ProductOverride(size_ml=0.0)
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("size_ml", 1e-300), ("size_ml", float("inf")), ("price_usd", float("nan")),
-    ("dose_ml", 1e-300), ("applications_per_day", 1e308), ("price_usd", True),
-    ("price_usd", "100"),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("size_ml", 1e-300),
+        ("size_ml", float("inf")),
+        ("price_usd", float("nan")),
+        ("dose_ml", 1e-300),
+        ("applications_per_day", 1e308),
+        ("price_usd", True),
+        ("price_usd", "100"),
+    ],
+)
 def test_absurd_overrides_are_refused(field: str, value: object) -> None:
     """Issue #13, case 9: an override of 1e-300 ml showed "$inf a month" on the cards."""
     with pytest.raises(ValueError, match="must be"):
@@ -96,12 +106,21 @@ def test_the_most_extreme_allowed_figures_stay_finite() -> None:
     from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 
     product = make_product()
-    dearest = estimate_cost(product, ProductOverride(
-        price_usd=PRICE_USD.maximum, size_ml=SIZE_ML.minimum, dose_ml=DOSE_ML.maximum,
-        applications_per_day=USES_A_DAY.maximum))
-    longest = estimate_cost(product, ProductOverride(
-        size_ml=SIZE_ML.maximum, dose_ml=DOSE_ML.minimum,
-        applications_per_day=USES_A_DAY.minimum))
+    dearest = estimate_cost(
+        product,
+        ProductOverride(
+            price_usd=PRICE_USD.maximum,
+            size_ml=SIZE_ML.minimum,
+            dose_ml=DOSE_ML.maximum,
+            applications_per_day=USES_A_DAY.maximum,
+        ),
+    )
+    longest = estimate_cost(
+        product,
+        ProductOverride(
+            size_ml=SIZE_ML.maximum, dose_ml=DOSE_ML.minimum, applications_per_day=USES_A_DAY.minimum
+        ),
+    )
     assert math.isfinite(dearest.cost_per_month_usd) and dearest.cost_per_month_usd < 1e13
     assert longest.months_per_bottle is not None and math.isfinite(longest.months_per_bottle)
 

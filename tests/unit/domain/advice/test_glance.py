@@ -25,10 +25,15 @@ from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.storage.data_files import load_catalog
 
 PREGNANT_AFTER_NEEDLING = Answers(
-    use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-    procedure=Procedure.MICRONEEDLING, days_since_procedure=2,
-    cautions=frozenset({Caution.PREGNANT}), allergens=("lavender",),
-    actives=frozenset({Active.RETINOID}), budget_usd_per_month=80)
+    use_case=UseCase.POST_PROCEDURE,
+    sensitivity=Sensitivity.HIGH,
+    procedure=Procedure.MICRONEEDLING,
+    days_since_procedure=2,
+    cautions=frozenset({Caution.PREGNANT}),
+    allergens=("lavender",),
+    actives=frozenset({Active.RETINOID}),
+    budget_usd_per_month=80,
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +42,8 @@ def catalog(catalog_path: Path) -> Catalog:
 
 
 def test_the_person_in_the_issue_hears_the_harmful_things_first_and_once(
-        catalog: Catalog, vocabulary: Vocabulary) -> None:
+    catalog: Catalog, vocabulary: Vocabulary
+) -> None:
     rec = recommend(catalog, PREGNANT_AFTER_NEEDLING, vocabulary=vocabulary)
     compared = rec.matches[:4]
     items = for_you_lines(rec, compared)
@@ -72,13 +78,16 @@ def test_a_caution_every_compared_product_shares_leaves_the_cards(catalog: Catal
 def test_different_amounts_per_use_are_flagged(catalog: Catalog) -> None:
     rec = recommend(catalog, Answers())
     first, second = rec.matches[:2]
-    same = Overrides(by_product={m.product.id: ProductOverride(dose_ml=0.25)
-                                 for m in (first, second)})
+    same = Overrides(by_product={m.product.id: ProductOverride(dose_ml=0.25) for m in (first, second)})
     rec_same = recommend(catalog, Answers(), same)
     pair = [m for m in rec_same.matches if m.product.id in same.by_product]
     assert not any(r.dose_differs for r in comparison_rows(pair))
-    differ = Overrides(by_product={first.product.id: ProductOverride(dose_ml=0.05),
-                                   second.product.id: ProductOverride(dose_ml=0.25)})
+    differ = Overrides(
+        by_product={
+            first.product.id: ProductOverride(dose_ml=0.05),
+            second.product.id: ProductOverride(dose_ml=0.25),
+        }
+    )
     rec_differ = recommend(catalog, Answers(), differ)
     pair = [m for m in rec_differ.matches if m.product.id in differ.by_product]
     rows = comparison_rows(pair)
@@ -87,19 +96,27 @@ def test_different_amounts_per_use_are_flagged(catalog: Catalog) -> None:
 
 
 _ANSWERS = st.builds(
-    Answers, use_case=st.sampled_from(list(UseCase)), sensitivity=st.sampled_from(list(Sensitivity)),
-    diet=st.sampled_from(list(Diet)), cautions=st.frozensets(st.sampled_from(list(Caution))),
+    Answers,
+    use_case=st.sampled_from(list(UseCase)),
+    sensitivity=st.sampled_from(list(Sensitivity)),
+    diet=st.sampled_from(list(Diet)),
+    cautions=st.frozensets(st.sampled_from(list(Caution))),
     actives=st.frozensets(st.sampled_from(list(Active))),
     allergens=st.lists(st.sampled_from(["lavender", "zinc", "mushroom"]), max_size=2).map(tuple),
     procedure=st.none() | st.sampled_from(list(Procedure)),
-    days_since_procedure=st.none() | st.integers(0, 30))
+    days_since_procedure=st.none() | st.integers(0, 30),
+)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(answers=_ANSWERS, data=st.data())
 def test_every_caution_is_said_once_on_the_card_or_above(
-        catalog: Catalog, vocabulary: Vocabulary, answers: Answers, data: st.DataObject) -> None:
+    catalog: Catalog, vocabulary: Vocabulary, answers: Answers, data: st.DataObject
+) -> None:
     # The products to compare are drawn before ranking: the draws never depend on the answers.
     picks = data.draw(st.lists(st.integers(0, 9), min_size=2, max_size=4, unique=True))
     rec = recommend(catalog, answers, vocabulary=vocabulary)

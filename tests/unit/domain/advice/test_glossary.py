@@ -8,8 +8,7 @@ from serumdesk.domain.advice.glossary import GLOSSARY, Explainer
 def test_a_term_is_explained_once_in_reading_order() -> None:
     explain = Explainer()
     first = explain("Non-biologic alternative. Not human-derived.")
-    assert first == f"Non-biologic alternative ({GLOSSARY['non-biologic alternative']}). " \
-        "Not human-derived."
+    assert first == f"Non-biologic alternative ({GLOSSARY['non-biologic alternative']}). Not human-derived."
     assert explain("Another non-biologic alternative") == "Another non-biologic alternative"
 
 

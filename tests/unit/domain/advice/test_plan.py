@@ -43,9 +43,12 @@ def said(rec: Recommendation) -> str:
 
 # --- What was seen ----------------------------------------------------------------------------
 
+
 def test_1_a_fresh_procedure_counts_whatever_the_goal(catalog: Catalog) -> None:
-    rec = recommend(catalog, Answers(use_case=UseCase.HYDRATION, procedure=Procedure.LASER,
-                                     days_since_procedure=2, actives=ALL))
+    rec = recommend(
+        catalog,
+        Answers(use_case=UseCase.HYDRATION, procedure=Procedure.LASER, days_since_procedure=2, actives=ALL),
+    )
     assert rec.plan.phase is Phase.FRESH
     assert "vitamin c serum" not in said(rec) and "retinoid" not in said(rec)
     assert not any("keep it" in n.text for n in rec.routine.notes)
@@ -54,17 +57,26 @@ def test_1_a_fresh_procedure_counts_whatever_the_goal(catalog: Catalog) -> None:
     assert rec.plan.for_you[0].text.startswith("Day 2 after a laser: nothing but your provider")
 
 
-@pytest.mark.parametrize("cautions, use_case, procedure, who", [
-    ({Caution.IMMUNOSUPPRESSED}, UseCase.POST_PROCEDURE, Procedure.MICRONEEDLING, "specialist"),
-    ({Caution.BREASTFEEDING}, UseCase.POST_PROCEDURE, Procedure.MICRONEEDLING, "clinician"),
-    ({Caution.PREGNANT}, UseCase.BRIGHTENING, None, "clinician"),
-])
+@pytest.mark.parametrize(
+    "cautions, use_case, procedure, who",
+    [
+        ({Caution.IMMUNOSUPPRESSED}, UseCase.POST_PROCEDURE, Procedure.MICRONEEDLING, "specialist"),
+        ({Caution.BREASTFEEDING}, UseCase.POST_PROCEDURE, Procedure.MICRONEEDLING, "clinician"),
+        ({Caution.PREGNANT}, UseCase.BRIGHTENING, None, "clinician"),
+    ],
+)
 def test_2_the_routine_carries_the_cards_gate_and_the_patch_test_wait(
-        catalog: Catalog, cautions: set[Caution], use_case: UseCase,
-        procedure: Procedure | None, who: str) -> None:
-    rec = recommend(catalog, Answers(use_case=use_case, procedure=procedure,
-                                     days_since_procedure=1 if procedure else None,
-                                     cautions=frozenset(cautions)))
+    catalog: Catalog, cautions: set[Caution], use_case: UseCase, procedure: Procedure | None, who: str
+) -> None:
+    rec = recommend(
+        catalog,
+        Answers(
+            use_case=use_case,
+            procedure=procedure,
+            days_since_procedure=1 if procedure else None,
+            cautions=frozenset(cautions),
+        ),
+    )
     lead = rec.plan.lead
     assert lead is not None
     step = next(s for s in rec.routine.steps if s.product_id == lead.match.product.id)
@@ -75,8 +87,9 @@ def test_2_the_routine_carries_the_cards_gate_and_the_patch_test_wait(
 
 
 def test_3_after_the_window_the_ranking_is_for_maintenance(catalog: Catalog) -> None:
-    rec = recommend(catalog, Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.LASER,
-                                     days_since_procedure=45))
+    rec = recommend(
+        catalog, Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.LASER, days_since_procedure=45)
+    )
     assert rec.plan.phase is Phase.MAINTENANCE
     top = rec.matches[0]
     assert not any("places it for recovery" in r.text for r in top.reasons)
@@ -85,8 +98,7 @@ def test_3_after_the_window_the_ranking_is_for_maintenance(catalog: Catalog) -> 
             assert any("worth it again" in r.text for r in m.reasons)
 
 
-def test_4_when_nothing_fits_the_budget_the_closest_leads_and_the_routine_uses_it(
-        catalog: Catalog) -> None:
+def test_4_when_nothing_fits_the_budget_the_closest_leads_and_the_routine_uses_it(catalog: Catalog) -> None:
     rec = recommend(catalog, Answers(use_case=UseCase.HYDRATION, budget_usd_per_month=0))
     cheapest = min(rec.matches, key=lambda m: m.cost.cost_per_month_usd)
     assert rec.matches[0] is cheapest
@@ -116,8 +128,15 @@ def test_6_cost_follows_the_routines_frequency(catalog: Catalog) -> None:
 
 def test_7_no_good_match_is_closest_options(catalog: Catalog) -> None:
     # Both recovery picks are human-derived: nothing left suits recovery.
-    rec = recommend(catalog, Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=3,
-                                     diet=Diet.NO_HUMAN_DERIVED, budget_usd_per_month=20))
+    rec = recommend(
+        catalog,
+        Answers(
+            use_case=UseCase.POST_PROCEDURE,
+            days_since_procedure=3,
+            diet=Diet.NO_HUMAN_DERIVED,
+            budget_usd_per_month=20,
+        ),
+    )
     assert rec.plan.closest_options and rec.no_good_match is not None
     assert [rec.plan.title(m) for m in rec.matches[:2]] == ["Closest option 1", "Closest option 2"]
     assert all(p.role.value == "closest" for p in rec.plan.picks)
@@ -126,11 +145,14 @@ def test_7_no_good_match_is_closest_options(catalog: Catalog) -> None:
 
 
 def test_8_new_answers_reach_the_plan(catalog: Catalog) -> None:
-    ablative = Answers(procedure=Procedure.LASER, laser_type=LaserType.ABLATIVE,
-                       days_since_procedure=20)
+    ablative = Answers(procedure=Procedure.LASER, laser_type=LaserType.ABLATIVE, days_since_procedure=20)
     assert ablative.phase is Phase.RECOVERING  # the guide's 14 days are not enough
-    rec = recommend(catalog, Answers(procedure=Procedure.PEEL, days_since_procedure=3,
-                                     cautions=frozenset({Caution.ORAL_ISOTRETINOIN})))
+    rec = recommend(
+        catalog,
+        Answers(
+            procedure=Procedure.PEEL, days_since_procedure=3, cautions=frozenset({Caution.ORAL_ISOTRETINOIN})
+        ),
+    )
     iso = [i for i in rec.plan.for_you if i.kind is ForYouKind.ISOTRETINOIN]
     assert len(iso) == 1 and "tell the person doing your procedure" in iso[0].text
     assert "stop" not in iso[0].text.casefold()
@@ -153,17 +175,19 @@ answers_space = st.builds(
     procedure=st.none() | st.sampled_from(list(Procedure)),
     days_since_procedure=st.none() | st.integers(0, 60),
     laser_type=st.none() | st.sampled_from(list(LaserType)),
-    allergens=st.lists(st.sampled_from(["fish", "latex", "niacinamide", "glycolic acid",
-                                        "snow mushroom", "linalool"]), max_size=2).map(tuple),
+    allergens=st.lists(
+        st.sampled_from(["fish", "latex", "niacinamide", "glycolic acid", "snow mushroom", "linalool"]),
+        max_size=2,
+    ).map(tuple),
 )
 uses_a_day = st.none() | st.sampled_from([0.5, 1.0, 2.0, 3.0])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(answers=answers_space, per_day=uses_a_day, data=st.data())
-def test_the_plan_holds_together_for_every_answer(catalog: Catalog, vocabulary: Vocabulary,
-                                                  answers: Answers, per_day: float | None,
-                                                  data: st.DataObject) -> None:
+def test_the_plan_holds_together_for_every_answer(
+    catalog: Catalog, vocabulary: Vocabulary, answers: Answers, per_day: float | None, data: st.DataObject
+) -> None:
     overrides = None
     if per_day is not None:  # the person's own uses a day for one product
         pid = data.draw(st.sampled_from([p.id for p in catalog.products]))
@@ -214,7 +238,8 @@ def test_the_plan_holds_together_for_every_answer(catalog: Catalog, vocabulary: 
 
 
 def test_allergens_are_resolved_once_per_recommendation(
-        catalog: Catalog, vocabulary: Vocabulary, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog: Catalog, vocabulary: Vocabulary, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """#18: the ranking, the routine and the notices share one resolution of the allergies."""
     typed: list[str] = []
     resolve = Vocabulary.resolve_allergen

@@ -30,29 +30,45 @@ def test_same_answers_same_order_whatever_the_catalog_order(catalog: Catalog) ->
     assert [m.rank for m in rank(catalog.products, answers).matches] == list(range(1, len(forward) + 1))
 
 
-_PRICE = {"usd": 250.0, "provenance": {"kind": "sourced", "source": "test", "seen": "2026-01-01"},
-          "size_ml": {"value": 30.0, "provenance": {"kind": "sourced", "source": "test",
-                                                   "seen": "2026-01-01"}}}
+_PRICE = {
+    "usd": 250.0,
+    "provenance": {"kind": "sourced", "source": "test", "seen": "2026-01-01"},
+    "size_ml": {"value": 30.0, "provenance": {"kind": "sourced", "source": "test", "seen": "2026-01-01"}},
+}
 
 
-@pytest.mark.parametrize("trait", [
-    {"price": _PRICE}, {"alternative": "peptide"}, {"named_in_guide": True},
-    {"minimal_formula": True},
-    {"fragrance_free": True}, {"fragrance_free": False}, {"irritants": GLYCOLIC},
-    {"irritants": [{"kind": "retinoid", "ingredient": "retinol"}]},
-    {"irritants": [{"kind": "essential-oil", "ingredient": "lavender oil"}]},
-    {"source_category": "plant-cell-culture"}, {"source_category": "exosome-rich-conditioned-media"},
-    {"use_cases": ["post-procedure", "sensitive-barrier"]},
-], ids=lambda trait: "-".join(f"{k}={v}" for k, v in trait.items())[:40])
+@pytest.mark.parametrize(
+    "trait",
+    [
+        {"price": _PRICE},
+        {"alternative": "peptide"},
+        {"named_in_guide": True},
+        {"minimal_formula": True},
+        {"fragrance_free": True},
+        {"fragrance_free": False},
+        {"irritants": GLYCOLIC},
+        {"irritants": [{"kind": "retinoid", "ingredient": "retinol"}]},
+        {"irritants": [{"kind": "essential-oil", "ingredient": "lavender oil"}]},
+        {"source_category": "plant-cell-culture"},
+        {"source_category": "exosome-rich-conditioned-media"},
+        {"use_cases": ["post-procedure", "sensitive-barrier"]},
+    ],
+    ids=lambda trait: "-".join(f"{k}={v}" for k, v in trait.items())[:40],
+)
 def test_products_one_trait_apart_are_each_scored_on_their_own(trait: dict[str, object]) -> None:
     plain, different = make_product(id="plain"), make_product(id="different", **trait)
     for use_case in UseCase:
         for sensitivity in Sensitivity:
-            for diet, cautions in ((Diet.ANY, frozenset()), (Diet.NO_HUMAN_DERIVED, frozenset(
-                    {Caution.IMMUNOSUPPRESSED}))):
-                answers = Answers(use_case=use_case, sensitivity=sensitivity, diet=diet,
-                                  budget_usd_per_month=50, cautions=cautions)
+            for diet, cautions in (
+                (Diet.ANY, frozenset()),
+                (Diet.NO_HUMAN_DERIVED, frozenset({Caution.IMMUNOSUPPRESSED})),
+            ):
+                answers = Answers(
+                    use_case=use_case,
+                    sensitivity=sensitivity,
+                    diet=diet,
+                    budget_usd_per_month=50,
+                    cautions=cautions,
+                )
                 for match in rank([plain, different, make_product(id="plain-2")], answers).matches:
                     assert match.score == sum(r.points for r in match.reasons), (match, answers)
-
-

@@ -41,16 +41,16 @@ def test_retinoid_users_alternate_nights(catalog_path: Path) -> None:
 
 
 def test_acids_are_staggered_and_vitamin_c_goes_to_the_morning(catalog_path: Path) -> None:
-    routine = routine_for(Answers(actives=frozenset({Active.ACIDS, Active.VITAMIN_C})),
-                            serum(catalog_path))
+    routine = routine_for(Answers(actives=frozenset({Active.ACIDS, Active.VITAMIN_C})), serum(catalog_path))
     assert any("stagger" in n.text for n in routine.notes)
     assert any("Vitamin C" in step for step in routine.am)
     assert not any("Vitamin C" in step for step in routine.pm)
 
 
 def test_post_procedure_routine_defers_to_the_provider(catalog_path: Path) -> None:
-    routine = routine_for(Answers(use_case=UseCase.POST_PROCEDURE),
-                            serum(catalog_path, "symbiome-the-answer"))
+    routine = routine_for(
+        Answers(use_case=UseCase.POST_PROCEDURE), serum(catalog_path, "symbiome-the-answer")
+    )
     assert routine.am[-1] == "Mineral sunscreen"
     assert any("7–14 days" in n.text for n in routine.notes)  # the guide's "usually 1–2 weeks"
     assert any("provider" in step for step in routine.pm)

@@ -20,8 +20,7 @@ from serumdesk.domain.sources import Source, SourceKind
 from serumdesk.storage.data_files import load_catalog, load_vocabulary
 from tests.unit.factories import make_product
 
-HUMAN = {"source_category": "human-fibroblast-conditioned-media", "human_derived": True,
-         "vegan": False}
+HUMAN = {"source_category": "human-fibroblast-conditioned-media", "human_derived": True, "vegan": False}
 GLYCOLIC = [{"kind": "exfoliating-acid", "ingredient": "glycolic acid"}]
 
 
@@ -53,6 +52,7 @@ def catalog(catalog_path: Path) -> Catalog:
 
 
 # --- Vegan and ethics -----------------------------------------------------------------
+
 
 def test_vegan_excludes_human_derived_with_a_reason() -> None:
     reasons = excluded_reasons(make_product(**HUMAN), Answers(diet=Diet.VEGAN))
@@ -92,18 +92,24 @@ def test_ethics_notes_are_always_shown(catalog: Catalog) -> None:
 
 # --- Medical cautions: shown, never hidden --------------------------------------------
 
-@pytest.mark.parametrize("caution, word", [
-    (Caution.PREGNANT_OR_BREASTFEEDING, "pregnancy"),
-    (Caution.AUTOIMMUNE, "autoimmune"),
-    (Caution.IMMUNOSUPPRESSED, "transplant"),
-])
+
+@pytest.mark.parametrize(
+    "caution, word",
+    [
+        (Caution.PREGNANT_OR_BREASTFEEDING, "pregnancy"),
+        (Caution.AUTOIMMUNE, "autoimmune"),
+        (Caution.IMMUNOSUPPRESSED, "transplant"),
+    ],
+)
 def test_medical_cautions_put_a_clinician_note_on_human_derived(caution: Caution, word: str) -> None:
     match = only_match(make_product(**HUMAN), Answers(cautions=frozenset({caution})))
     clinician = [c for c in match.cautions if c.level is CautionLevel.CLINICIAN]
     assert len(clinician) == 1
-    assert word in clinician[0].text and ("clinician" in clinician[0].text
-                                          or "specialist" in clinician[0].text
-                                          or "dermatologist" in clinician[0].text)
+    assert word in clinician[0].text and (
+        "clinician" in clinician[0].text
+        or "specialist" in clinician[0].text
+        or "dermatologist" in clinician[0].text
+    )
 
 
 def test_medical_cautions_cover_lab_made_growth_factors_too() -> None:
@@ -119,8 +125,7 @@ def test_medical_cautions_do_not_flag_non_biologic_alternatives() -> None:
 
 
 def test_medical_cautions_never_exclude_anything(catalog: Catalog) -> None:
-    everyone = frozenset({Caution.PREGNANT_OR_BREASTFEEDING, Caution.AUTOIMMUNE,
-                          Caution.IMMUNOSUPPRESSED})
+    everyone = frozenset({Caution.PREGNANT_OR_BREASTFEEDING, Caution.AUTOIMMUNE, Caution.IMMUNOSUPPRESSED})
     ranking = rank(catalog.products, Answers(cautions=everyone))
     assert not ranking.excluded
     assert len(ranking.matches) == len(catalog.products)
@@ -136,11 +141,13 @@ def test_medical_cautions_never_exclude_anything(catalog: Catalog) -> None:
 
 # --- Allergens and fragrance ----------------------------------------------------------
 
+
 def test_a_typed_allergen_excludes_a_product_listing_it_case_insensitively() -> None:
     product = make_product(key_ingredients=["Snow Mushroom Extract", "hyaluronic acid"])
     reasons = excluded_reasons(product, Answers(allergens=(" mushroom ",)))
-    assert reasons == ["Lists “Snow Mushroom Extract” (mushrooms and fungi), which matches your "
-                       "allergy “mushroom”."]
+    assert reasons == [
+        "Lists “Snow Mushroom Extract” (mushrooms and fungi), which matches your allergy “mushroom”."
+    ]
 
 
 def test_allergens_are_matched_against_irritants_too() -> None:
@@ -154,8 +161,7 @@ def test_any_allergen_adds_a_check_the_full_label_caution() -> None:
 
 
 def test_fragrance_sensitivity_excludes_scented_formulas() -> None:
-    scented = make_product(irritants=[{"kind": "fragrance", "ingredient": "parfum"}],
-                           fragrance_free=False)
+    scented = make_product(irritants=[{"kind": "fragrance", "ingredient": "parfum"}], fragrance_free=False)
     answers = Answers(cautions=frozenset({Caution.FRAGRANCE_SENSITIVE}))
     assert any("parfum" in r for r in excluded_reasons(scented, answers))
 
@@ -170,11 +176,15 @@ def test_fragrance_sensitivity_flags_unknown_fragrance_status() -> None:
 
 # --- Sensitive skin and post-procedure ------------------------------------------------
 
-@pytest.mark.parametrize("answers", [
-    Answers(sensitivity=Sensitivity.HIGH),
-    Answers(use_case=UseCase.SENSITIVE_BARRIER),
-    Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=3),
-])
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        Answers(sensitivity=Sensitivity.HIGH),
+        Answers(use_case=UseCase.SENSITIVE_BARRIER),
+        Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=3),
+    ],
+)
 def test_sensitive_skin_prefers_minimal_fragrance_free_and_penalises_acids(answers: Answers) -> None:
     minimal = make_product(id="minimal", minimal_formula=True, fragrance_free=True)
     acid = make_product(id="acid", irritants=GLYCOLIC)
@@ -195,18 +205,19 @@ def test_acids_are_not_penalised_for_resilient_skin() -> None:
 
 def test_post_procedure_window_ends_after_two_weeks() -> None:
     acid = make_product(irritants=GLYCOLIC)
-    fresh = only_match(acid, Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=5,
-                                     sensitivity=Sensitivity.LOW))
-    later = only_match(acid, Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=30,
-                                     sensitivity=Sensitivity.LOW))
+    fresh = only_match(
+        acid, Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=5, sensitivity=Sensitivity.LOW)
+    )
+    later = only_match(
+        acid, Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=30, sensitivity=Sensitivity.LOW)
+    )
     assert any("freshly treated" in c.text for c in fresh.cautions)
     assert not any("freshly treated" in c.text for c in later.cautions)
 
 
 def test_post_procedure_favours_conditioned_media(catalog: Catalog) -> None:
     # Guide: recovery is the high-value use; Symbiome and Angela Caglia are its recovery picks.
-    ranking = rank(catalog.products, Answers(use_case=UseCase.POST_PROCEDURE,
-                                             sensitivity=Sensitivity.HIGH))
+    ranking = rank(catalog.products, Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH))
     top_two = {m.product.id for m in ranking.matches[:2]}
     assert top_two == {"symbiome-the-answer", "angela-caglia-cell-forte"}
     assert ranking.matches[0].product.id == "symbiome-the-answer"  # minimal formula
@@ -219,16 +230,19 @@ def test_post_procedure_puts_the_exfoliating_serum_last(catalog: Catalog) -> Non
 
 # --- Current actives -------------------------------------------------------------------
 
+
 def test_acid_on_acid_and_acid_with_retinoid_are_flagged() -> None:
     acid = make_product(irritants=GLYCOLIC)
-    both = only_match(acid, Answers(actives=frozenset({Active.ACIDS, Active.RETINOID}),
-                                    sensitivity=Sensitivity.LOW))
+    both = only_match(
+        acid, Answers(actives=frozenset({Active.ACIDS, Active.RETINOID}), sensitivity=Sensitivity.LOW)
+    )
     texts = " ".join(c.text for c in both.cautions)
     assert "already use an exfoliating acid" in texts
     assert "retinoid" in texts and "alternate" in texts
 
 
 # --- Standing: use case, stability, transparency, evidence, clinicians, budget -------
+
 
 def test_use_case_fit_ranks_first() -> None:
     fits = make_product(id="fits", use_cases=["brightening"])
@@ -238,14 +252,28 @@ def test_use_case_fit_ranks_first() -> None:
     assert ranking.matches[0].fits_use_case and not ranking.matches[1].fits_use_case
 
 
-@pytest.mark.parametrize("better, field", [
-    ({"packaging": ["dual-chamber"]}, "packaging"),
-    ({"concentration_disclosed": "50%"}, "concentration"),
-    ({"clinician_use": True}, "clinicians"),
-    ({"evidence": {"kind": "peer-reviewed-trial", "summary": "trial", "peer_reviewed": True,
-                   "subjects": 66, "duration_weeks": 24, "funded_by": "the brand",
-                   "provenance": {"kind": "sourced", "source": "journal"}}}, "evidence"),
-])
+@pytest.mark.parametrize(
+    "better, field",
+    [
+        ({"packaging": ["dual-chamber"]}, "packaging"),
+        ({"concentration_disclosed": "50%"}, "concentration"),
+        ({"clinician_use": True}, "clinicians"),
+        (
+            {
+                "evidence": {
+                    "kind": "peer-reviewed-trial",
+                    "summary": "trial",
+                    "peer_reviewed": True,
+                    "subjects": 66,
+                    "duration_weeks": 24,
+                    "funded_by": "the brand",
+                    "provenance": {"kind": "sourced", "source": "journal"},
+                }
+            },
+            "evidence",
+        ),
+    ],
+)
 def test_quality_signals_raise_standing(better: dict[str, object], field: str) -> None:
     base = only_match(make_product(), Answers())
     improved = only_match(make_product(**better), Answers())
@@ -260,18 +288,25 @@ def test_roller_and_dropper_are_not_stability_features() -> None:
 
 def test_peer_reviewed_beats_brand_study_beats_none() -> None:
     def with_kind(kind: str, peer: bool = False) -> int:
-        ev = {"kind": kind, "summary": "s", "peer_reviewed": peer,
-              "provenance": {"kind": "sourced", "source": "x"}}
+        ev = {
+            "kind": kind,
+            "summary": "s",
+            "peer_reviewed": peer,
+            "provenance": {"kind": "sourced", "source": "x"},
+        }
         return only_match(make_product(evidence=ev), Answers()).score
+
     assert with_kind("peer-reviewed-trial", True) > with_kind("brand-study") > with_kind("none")
 
 
 def test_over_budget_is_marked_and_ranked_down_not_hidden() -> None:
     src = {"kind": "sourced", "source": "x"}
-    dear = make_product(id="dear", price={"usd": 300.0, "provenance": src,
-                                          "size_ml": {"value": 30, "provenance": src}})
-    cheap = make_product(id="cheap", price={"usd": 20.0, "provenance": src,
-                                            "size_ml": {"value": 30, "provenance": src}})
+    dear = make_product(
+        id="dear", price={"usd": 300.0, "provenance": src, "size_ml": {"value": 30, "provenance": src}}
+    )
+    cheap = make_product(
+        id="cheap", price={"usd": 20.0, "provenance": src, "size_ml": {"value": 30, "provenance": src}}
+    )
     ranking = rank([dear, cheap], Answers(budget_usd_per_month=50))
     assert [m.product.id for m in ranking.matches] == ["cheap", "dear"]
     assert ranking.matches[1].over_budget and not ranking.matches[0].over_budget
@@ -326,15 +361,30 @@ def test_every_guide_section_cited_is_one_of_the_guides_headings(guide_text: str
         assert heading in guide_text, title
 
 
-@pytest.mark.parametrize("answers", [
-    Answers(use_case=UseCase.POST_PROCEDURE, sensitivity=Sensitivity.HIGH,
-            cautions=frozenset(Caution), allergens=("mushroom",), actives=frozenset(Active),
-            budget_usd_per_month=100),
-    Answers(diet=Diet.VEGAN, cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
-            actives=frozenset(Active)),
-    Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=30, actives=frozenset(Active),
-            diet=Diet.NO_FETAL_CELL_LINE),
-])
+@pytest.mark.parametrize(
+    "answers",
+    [
+        Answers(
+            use_case=UseCase.POST_PROCEDURE,
+            sensitivity=Sensitivity.HIGH,
+            cautions=frozenset(Caution),
+            allergens=("mushroom",),
+            actives=frozenset(Active),
+            budget_usd_per_month=100,
+        ),
+        Answers(
+            diet=Diet.VEGAN,
+            cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
+            actives=frozenset(Active),
+        ),
+        Answers(
+            use_case=UseCase.POST_PROCEDURE,
+            days_since_procedure=30,
+            actives=frozenset(Active),
+            diet=Diet.NO_FETAL_CELL_LINE,
+        ),
+    ],
+)
 def test_every_reason_caution_and_note_names_its_source(catalog: Catalog, answers: Answers) -> None:
     rec = recommend(catalog, answers, vocabulary=vocabulary_for(answers))
     for match in rec.matches:
@@ -352,8 +402,12 @@ def test_vegan_persona_on_the_bundled_catalog(catalog: Catalog) -> None:
     ranking = rank(catalog.products, Answers(diet=Diet.VEGAN))
     excluded = {e.product.id for e in ranking.excluded}
     # product-facts.md: these four are human-derived, so never vegan.
-    assert {"skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm", "angela-caglia-cell-forte",
-            "symbiome-the-answer"} <= excluded
+    assert {
+        "skinmedica-tns-advanced-plus",
+        "neocutis-bio-serum-firm",
+        "angela-caglia-cell-forte",
+        "symbiome-the-answer",
+    } <= excluded
     assert "kate-somerville-supercell" in {m.product.id for m in ranking.matches}
 
 

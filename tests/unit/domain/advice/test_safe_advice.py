@@ -53,21 +53,36 @@ def catalog(catalog_path: Path) -> Catalog:
 
 
 def steps(rec_or_answers: Recommendation | Answers) -> str:
-    routine = (rec_or_answers.routine if isinstance(rec_or_answers, Recommendation)
-               else routine_for(rec_or_answers, None))
+    routine = (
+        rec_or_answers.routine
+        if isinstance(rec_or_answers, Recommendation)
+        else routine_for(rec_or_answers, None)
+    )
     return " | ".join((*routine.am, *routine.pm)).casefold()
 
 
 # --- 1. Actives around pregnancy and procedures ----------------------------------------------
 
-@pytest.mark.parametrize("use_case, days", [
-    (UseCase.MILD_CONCERNS, None), (UseCase.TEXTURE_FIRMNESS, None), (POST, 1), (POST, 30),
-    (UseCase.SENSITIVE_BARRIER, None),
-])
-def test_pregnancy_pauses_the_retinoid_with_a_named_medical_source(use_case: UseCase,
-                                                                   days: int | None) -> None:
-    answers = Answers(use_case=use_case, days_since_procedure=days, actives=ALL_ACTIVES,
-                      cautions=frozenset({Caution.PREGNANT, Caution.BREASTFEEDING}))
+
+@pytest.mark.parametrize(
+    "use_case, days",
+    [
+        (UseCase.MILD_CONCERNS, None),
+        (UseCase.TEXTURE_FIRMNESS, None),
+        (POST, 1),
+        (POST, 30),
+        (UseCase.SENSITIVE_BARRIER, None),
+    ],
+)
+def test_pregnancy_pauses_the_retinoid_with_a_named_medical_source(
+    use_case: UseCase, days: int | None
+) -> None:
+    answers = Answers(
+        use_case=use_case,
+        days_since_procedure=days,
+        actives=ALL_ACTIVES,
+        cautions=frozenset({Caution.PREGNANT, Caution.BREASTFEEDING}),
+    )
     routine = routine_for(answers, None)
     assert "retinoid" not in steps(answers) and "retinol" not in steps(answers)
     pregnancy = [n for n in routine.notes if n.source == medical.RETINOIDS_IN_PREGNANCY]
@@ -77,8 +92,7 @@ def test_pregnancy_pauses_the_retinoid_with_a_named_medical_source(use_case: Use
 
 
 def test_breastfeeding_alone_asks_the_clinician_with_its_own_source() -> None:
-    answers = Answers(actives=frozenset({Active.RETINOID}),
-                      cautions=frozenset({Caution.BREASTFEEDING}))
+    answers = Answers(actives=frozenset({Active.RETINOID}), cautions=frozenset({Caution.BREASTFEEDING}))
     routine = routine_for(answers, None)
     nursing = [n for n in routine.notes if n.source == medical.RETINOIDS_WHILE_BREASTFEEDING]
     assert len(nursing) == 1 and "ask your clinician" in nursing[0].text
@@ -96,10 +110,8 @@ def test_without_pregnancy_the_guide_keeps_the_retinoid_on_alternate_nights() ->
 
 @pytest.mark.parametrize("procedure", list(Procedure))
 @pytest.mark.parametrize("day", [0, 1, 2, 3, 7, 10, 14, None])
-def test_freshly_treated_skin_pauses_every_strong_active(procedure: Procedure,
-                                                         day: int | None) -> None:
-    answers = Answers(use_case=POST, procedure=procedure, days_since_procedure=day,
-                      actives=ALL_ACTIVES)
+def test_freshly_treated_skin_pauses_every_strong_active(procedure: Procedure, day: int | None) -> None:
+    answers = Answers(use_case=POST, procedure=procedure, days_since_procedure=day, actives=ALL_ACTIVES)
     assert answers.in_recovery_window
     said = steps(answers)
     assert not any(word in said for word in ACTIVE_WORDS), said
@@ -121,8 +133,7 @@ def test_freshly_treated_skin_pauses_every_strong_active(procedure: Procedure,
 
 @pytest.mark.parametrize("day", [15, 16, 20, 45, 365])
 def test_after_the_window_the_routine_returns_to_maintenance(catalog: Catalog, day: int) -> None:
-    answers = Answers(use_case=POST, procedure=Procedure.LASER, days_since_procedure=day,
-                      actives=ALL_ACTIVES)
+    answers = Answers(use_case=POST, procedure=Procedure.LASER, days_since_procedure=day, actives=ALL_ACTIVES)
     assert not answers.in_recovery_window
     rec = recommend(catalog, answers)
     said = steps(rec)
@@ -135,8 +146,7 @@ def test_after_the_window_the_routine_returns_to_maintenance(catalog: Catalog, d
         assert not any("freshly treated" in r.text for r in match.reasons)
 
 
-def test_inside_the_window_conditioned_media_get_the_guides_recovery_credit(
-        catalog: Catalog) -> None:
+def test_inside_the_window_conditioned_media_get_the_guides_recovery_credit(catalog: Catalog) -> None:
     rec = recommend(catalog, Answers(use_case=POST, days_since_procedure=3))
     symbiome = next(m for m in rec.matches if m.product.id == "symbiome-the-answer")
     bonus = [r for r in symbiome.reasons if "high-value use" in r.text]
@@ -150,17 +160,23 @@ def test_the_recovery_window_is_the_guides_one_to_two_weeks(day: int) -> None:
 
 # --- 3. Medical cautions shape the ranking ------------------------------------------------------
 
+
 @pytest.mark.parametrize("caution", MEDICAL)
-@pytest.mark.parametrize("category", ["human-fibroblast-conditioned-media",
-                                      "exosome-rich-conditioned-media",
-                                      "lab-made-peptides-growth-factors",
-                                      "plant-made-growth-factor"])
-def test_a_product_that_needs_a_clinician_ranks_below_a_comparable_one(caution: Caution,
-                                                                      category: str) -> None:
+@pytest.mark.parametrize(
+    "category",
+    [
+        "human-fibroblast-conditioned-media",
+        "exosome-rich-conditioned-media",
+        "lab-made-peptides-growth-factors",
+        "plant-made-growth-factor",
+    ],
+)
+def test_a_product_that_needs_a_clinician_ranks_below_a_comparable_one(
+    caution: Caution, category: str
+) -> None:
     # Same price, fit and evidence; the biologic's id sorts first, so only the rule moves it.
     human = category.startswith("human")
-    biologic = make_product(id="a-biologic", source_category=category, human_derived=human,
-                            vegan=False)
+    biologic = make_product(id="a-biologic", source_category=category, human_derived=human, vegan=False)
     plain = make_product(id="z-plain", source_category="non-biologic-alternative")
     without = rank([biologic, plain], Answers())
     assert without.matches[0].product.id == "a-biologic"
@@ -176,17 +192,18 @@ def test_a_product_that_needs_a_clinician_ranks_below_a_comparable_one(caution: 
 @pytest.mark.parametrize("caution", MEDICAL)
 @pytest.mark.parametrize("use_case", list(UseCase))
 def test_with_a_medical_caution_nothing_is_hidden_and_the_top_needs_no_clinician_if_one_fits(
-        catalog: Catalog, caution: Caution, use_case: UseCase) -> None:
+    catalog: Catalog, caution: Caution, use_case: UseCase
+) -> None:
     rec = recommend(catalog, Answers(use_case=use_case, cautions=frozenset({caution})))
     assert not rec.excluded and len(rec.matches) == len(catalog.products)
     top = rec.matches[0]
-    easy = [m for m in rec.matches if not m.cautions or all(
-        c.level.value != "clinician" for c in m.cautions)]
+    easy = [m for m in rec.matches if not m.cautions or all(c.level.value != "clinician" for c in m.cautions)]
     if any(m.fits_use_case for m in easy):
         assert all(c.level.value != "clinician" for c in top.cautions), use_case
 
 
 # --- 4. Credit only what the guide says ------------------------------------------------------------
+
 
 @pytest.mark.parametrize("use_case", list(UseCase))
 def test_the_guide_places_only_the_products_it_names(catalog: Catalog, use_case: UseCase) -> None:
@@ -209,25 +226,36 @@ def test_the_lower_cost_credit_goes_only_to_the_guides_kinds(catalog: Catalog) -
 @pytest.mark.parametrize("sensitivity", list(Sensitivity))
 @pytest.mark.parametrize("diet", list(Diet))
 @pytest.mark.parametrize("budget", [None, 5.0, 20.0, 150.0])
-@pytest.mark.parametrize("cautions", [frozenset(), frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
-                                      frozenset({Caution.FRAGRANCE_SENSITIVE})])
-def test_for_mild_concerns_a_lower_cost_alternative_leads(catalog: Catalog, sensitivity: Sensitivity,
-                                                         diet: Diet, budget: float | None,
-                                                         cautions: frozenset[Caution]) -> None:
-    rec = recommend(catalog, Answers(use_case=UseCase.MILD_CONCERNS, sensitivity=sensitivity,
-                                     diet=diet, budget_usd_per_month=budget, cautions=cautions))
+@pytest.mark.parametrize(
+    "cautions",
+    [frozenset(), frozenset({Caution.PREGNANT_OR_BREASTFEEDING}), frozenset({Caution.FRAGRANCE_SENSITIVE})],
+)
+def test_for_mild_concerns_a_lower_cost_alternative_leads(
+    catalog: Catalog, sensitivity: Sensitivity, diet: Diet, budget: float | None, cautions: frozenset[Caution]
+) -> None:
+    rec = recommend(
+        catalog,
+        Answers(
+            use_case=UseCase.MILD_CONCERNS,
+            sensitivity=sensitivity,
+            diet=diet,
+            budget_usd_per_month=budget,
+            cautions=cautions,
+        ),
+    )
     if any(m.product.alternative is not None for m in rec.matches):
         assert rec.matches[0].product.alternative in set(AlternativeKind)
 
 
 # --- 5. Budget ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("budget", [0.0, 2.5, 5.0, 20.0, 60.0, 150.0, 250.0])
 @pytest.mark.parametrize("use_case", list(UseCase))
-def test_within_budget_always_ranks_above_over_budget(catalog: Catalog, budget: float,
-                                                       use_case: UseCase) -> None:
-    rec = recommend(catalog, Answers(use_case=use_case, budget_usd_per_month=budget,
-                                     days_since_procedure=2))
+def test_within_budget_always_ranks_above_over_budget(
+    catalog: Catalog, budget: float, use_case: UseCase
+) -> None:
+    rec = recommend(catalog, Answers(use_case=use_case, budget_usd_per_month=budget, days_since_procedure=2))
     flags = [m.over_budget for m in rec.matches]
     assert flags == sorted(flags)  # every False (within) before every True (over)
     for match in rec.matches:
@@ -235,8 +263,7 @@ def test_within_budget_always_ranks_above_over_budget(catalog: Catalog, budget: 
 
 
 def test_the_issues_post_procedure_persona_on_twenty_dollars(catalog: Catalog) -> None:
-    rec = recommend(catalog, Answers(use_case=POST, days_since_procedure=2,
-                                     budget_usd_per_month=20))
+    rec = recommend(catalog, Answers(use_case=POST, days_since_procedure=2, budget_usd_per_month=20))
     assert not rec.matches[0].over_budget and not rec.matches[1].over_budget
     # Something fits $20, but none of it is a recovery pick: that is said, not left to guess.
     assert rec.budget_note is not None and rec.budget_note.text.startswith("Nothing within $20.00")
@@ -246,9 +273,11 @@ def test_when_nothing_fits_the_budget_it_says_so_and_names_the_closest(catalog: 
     rec = recommend(catalog, Answers(budget_usd_per_month=1))
     cheapest = min(rec.matches, key=lambda m: m.cost.cost_per_month_usd)
     assert rec.budget_note is not None
-    assert rec.budget_note.text == (f"Nothing fits $1.00 a month; the closest is "
-                                    f"{cheapest.product.title} at "
-                                    f"${cheapest.cost.cost_per_month_usd:,.2f} a month.")
+    assert rec.budget_note.text == (
+        f"Nothing fits $1.00 a month; the closest is "
+        f"{cheapest.product.title} at "
+        f"${cheapest.cost.cost_per_month_usd:,.2f} a month."
+    )
     assert rec.budget_note.source == guide.DECISION
 
 
@@ -264,16 +293,18 @@ def test_the_recovery_window_cost_shows_the_bottle_price_up_front(catalog: Catal
 
 # --- 6. No good match ------------------------------------------------------------------------------
 
-def test_no_good_match_when_exclusions_leave_nothing_for_the_goal(catalog: Catalog,
-                                                                 vocabulary: Vocabulary) -> None:
+
+def test_no_good_match_when_exclusions_leave_nothing_for_the_goal(
+    catalog: Catalog, vocabulary: Vocabulary
+) -> None:
     # Eighth Day is the guide's only brightening pick, and it lists niacinamide.
-    rec = recommend(catalog, Answers(use_case=UseCase.BRIGHTENING, allergens=("niacinamide",)),
-                    vocabulary=vocabulary)
+    rec = recommend(
+        catalog, Answers(use_case=UseCase.BRIGHTENING, allergens=("niacinamide",)), vocabulary=vocabulary
+    )
     assert "eighth-day-regenerative-serum" in {e.product.id for e in rec.excluded}
     assert rec.matches and not any(m.fits_use_case for m in rec.matches)
     assert rec.no_good_match is not None
-    assert rec.no_good_match.text.startswith("No good match: nothing left in the catalog suits "
-                                             "brightening")
+    assert rec.no_good_match.text.startswith("No good match: nothing left in the catalog suits brightening")
     assert "closest options" in rec.no_good_match.text
     assert rec.plan.closest_options
     assert rec.plan.title(rec.matches[0]) == "Closest option 1"
@@ -281,6 +312,7 @@ def test_no_good_match_when_exclusions_leave_nothing_for_the_goal(catalog: Catal
 
 
 # --- 7. What these serums are ----------------------------------------------------------------------
+
 
 def test_the_results_say_what_these_serums_are_with_sources(catalog: Catalog) -> None:
     rec = recommend(catalog, Answers())
@@ -300,11 +332,14 @@ def test_the_results_say_what_these_serums_are_with_sources(catalog: Catalog) ->
 
 # --- 8 and 9. Buyer notes, inferences, good news ------------------------------------------------------
 
+
 def test_buyer_notes_reach_the_json_and_a_pairing_note_becomes_a_caution(catalog: Catalog) -> None:
     rec = recommend(catalog, Answers(actives=frozenset({Active.VITAMIN_C})))
     doc = {m["id"]: m for m in recommendation_to_dict(rec)["recommended"]}
-    assert any(n["kind"] == "returns" and "cannot be returned" in n["text"]
-               for n in doc["angela-caglia-cell-forte"]["buyer_notes"])
+    assert any(
+        n["kind"] == "returns" and "cannot be returned" in n["text"]
+        for n in doc["angela-caglia-cell-forte"]["buyer_notes"]
+    )
     assert any(n["kind"] == "pregnancy" for n in doc["symbiome-the-answer"]["buyer_notes"])
     niacinamide = next(m for m in rec.matches if m.product.id == "the-ordinary-niacinamide-zinc")
     assert any("vitamin C" in c.text and c.kind.value == "pairing" for c in niacinamide.cautions)
@@ -330,16 +365,14 @@ def test_inferences_are_marked_and_good_news_is_not_a_caution(catalog: Catalog) 
 
 # --- 10. The fetal-cell-line ethics choice -------------------------------------------------------------
 
+
 def test_no_fetal_cell_line_sits_between_any_and_no_human_derived(catalog: Catalog) -> None:
     order = list(Diet)
-    assert order.index(Diet.ANY) < order.index(Diet.NO_FETAL_CELL_LINE) < order.index(
-        Diet.NO_HUMAN_DERIVED)
-    excluded = {e.product.id for e in recommend(catalog, Answers(
-        diet=Diet.NO_FETAL_CELL_LINE)).excluded}
+    assert order.index(Diet.ANY) < order.index(Diet.NO_FETAL_CELL_LINE) < order.index(Diet.NO_HUMAN_DERIVED)
+    excluded = {e.product.id for e in recommend(catalog, Answers(diet=Diet.NO_FETAL_CELL_LINE)).excluded}
     assert excluded == {p.id for p in catalog.products if p.fetal_cell_line}
     assert excluded == {"neocutis-bio-serum-firm"}  # product-facts: a fetal skin cell bank
-    no_human = {e.product.id for e in recommend(catalog, Answers(
-        diet=Diet.NO_HUMAN_DERIVED)).excluded}
+    no_human = {e.product.id for e in recommend(catalog, Answers(diet=Diet.NO_HUMAN_DERIVED)).excluded}
     assert excluded < no_human
 
 
@@ -350,15 +383,13 @@ def test_answers_round_trip_through_dataclasses() -> None:
 
 def test_when_nothing_within_budget_suits_the_goal_it_says_so(catalog: Catalog) -> None:
     # Recovery after microneedling on $80 a month: the guide's recovery picks all cost more.
-    rec = recommend(catalog, Answers(use_case=POST, days_since_procedure=2,
-                                     budget_usd_per_month=20))
+    rec = recommend(catalog, Answers(use_case=POST, days_since_procedure=2, budget_usd_per_month=20))
     within = [m for m in rec.matches if not m.over_budget]
     assert within and not any(m.fits_use_case for m in within)
     suiting = [m for m in rec.matches if m.fits_use_case]
     closest = min(suiting, key=lambda m: m.cost.cost_per_month_usd)
     assert rec.budget_note is not None
-    assert rec.budget_note.text.startswith("Nothing within $20.00 a month suits recovery after a "
-                                           "procedure")
+    assert rec.budget_note.text.startswith("Nothing within $20.00 a month suits recovery after a procedure")
     assert closest.product.title in rec.budget_note.text
 
 

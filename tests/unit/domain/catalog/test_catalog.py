@@ -20,8 +20,12 @@ from serumdesk.storage.data_files import load_catalog
 from tests.unit.factories import catalog_data, product_data
 
 SEED_IDS = {
-    "skinmedica-tns-advanced-plus", "neocutis-bio-serum-firm", "angela-caglia-cell-forte",
-    "kate-somerville-supercell", "eighth-day-regenerative-serum", "symbiome-the-answer",
+    "skinmedica-tns-advanced-plus",
+    "neocutis-bio-serum-firm",
+    "angela-caglia-cell-forte",
+    "kate-somerville-supercell",
+    "eighth-day-regenerative-serum",
+    "symbiome-the-answer",
 }
 
 
@@ -40,7 +44,8 @@ def test_bundled_catalog_has_the_guides_six_and_four_alternatives(catalog_path: 
     assert {p.id: p.alternative for p in catalog.products if p.alternative} == {
         "the-ordinary-multi-peptide-ha": AlternativeKind.PEPTIDE,
         "the-ordinary-hyaluronic-acid-b5": AlternativeKind.HYALURONIC_ACID,
-        "the-ordinary-niacinamide-zinc": AlternativeKind.NIACINAMIDE}
+        "the-ordinary-niacinamide-zinc": AlternativeKind.NIACINAMIDE,
+    }
     # Only the six the guide describes are "named in the guide".
     assert {p.id for p in catalog.products if p.named_in_guide} == SEED_IDS
     # The guide's vegan option is the plant-derived one; human-derived ones are never vegan.
@@ -87,8 +92,9 @@ def test_shipped_schema_matches_the_models() -> None:
     assert shipped == catalog_json_schema(), regenerate
 
 
-def test_the_light_build_is_exactly_what_pydantic_validates(catalog_path: Path,
-                                                            bundled: dict[str, Any]) -> None:
+def test_the_light_build_is_exactly_what_pydantic_validates(
+    catalog_path: Path, bundled: dict[str, Any]
+) -> None:
     from serumdesk.domain.catalog.catalog_file import catalog_adapter
     from serumdesk.domain.catalog.light_validation import build_checked
 
@@ -113,13 +119,34 @@ def _mutations(bundled: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     walk(bundled["products"][0], ("products", 0))
     walk({k: v for k, v in bundled.items() if k != "products"}, ())
     values = st.one_of(
-        st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False,
-                                                                    allow_infinity=False),
-        st.sampled_from(["", "  ", " x ", "2026-01-02", "20260102", "2026-1-2", "sourced",
-                         "estimate", "none", "vegan", "mild-concerns", "a-b", "A b", "x\n",
-                         "airless", "retinoid", "USD"]),
+        st.none(),
+        st.booleans(),
+        st.integers(-5, 10**6),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.sampled_from(
+            [
+                "",
+                "  ",
+                " x ",
+                "2026-01-02",
+                "20260102",
+                "2026-1-2",
+                "sourced",
+                "estimate",
+                "none",
+                "vegan",
+                "mild-concerns",
+                "a-b",
+                "A b",
+                "x\n",
+                "airless",
+                "retinoid",
+                "USD",
+            ]
+        ),
         st.lists(st.sampled_from(["a", " ", "mild-concerns"]), max_size=3),
-        st.just({}))
+        st.just({}),
+    )
 
     @st.composite
     def mutated(draw: st.DrawFn) -> dict[str, Any]:
@@ -137,11 +164,15 @@ def _mutations(bundled: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     return mutated()
 
 
-@settings(max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_whatever_the_light_build_accepts_pydantic_accepts_the_same(
-        bundled: dict[str, Any], data: st.DataObject) -> None:
+    bundled: dict[str, Any], data: st.DataObject
+) -> None:
     from pydantic import ValidationError
 
     from serumdesk.domain.catalog.catalog_file import catalog_adapter
@@ -163,17 +194,20 @@ def test_reading_the_bundled_catalog_does_not_import_pydantic(catalog_path: Path
     import subprocess
     import sys
 
-    code = ("import sys\n"
-            "from serumdesk.storage.data_files import load_catalog\n"
-            "from serumdesk.domain.advice.recommendation import recommend\n"
-            "from serumdesk.domain.answers import Answers\n"
-            "from serumdesk.storage.paths import bundled_catalog_path\n"
-            "c = load_catalog(bundled_catalog_path())\n"
-            "recommend(c, Answers())\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', "
-            "'pydantic_core')))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=60)
+    code = (
+        "import sys\n"
+        "from serumdesk.storage.data_files import load_catalog\n"
+        "from serumdesk.domain.advice.recommendation import recommend\n"
+        "from serumdesk.domain.answers import Answers\n"
+        "from serumdesk.storage.paths import bundled_catalog_path\n"
+        "c = load_catalog(bundled_catalog_path())\n"
+        "recommend(c, Answers())\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', "
+        "'pydantic_core')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -201,8 +235,7 @@ def test_unknown_field_and_bad_choice_are_named(bundled: dict[str, Any]) -> None
 
 
 def test_inconsistent_vegan_claim_is_refused() -> None:
-    bad = product_data(human_derived=True, vegan=True,
-                       source_category="human-fibroblast-conditioned-media")
+    bad = product_data(human_derived=True, vegan=True, source_category="human-fibroblast-conditioned-media")
     with pytest.raises(CatalogError, match="cannot be vegan"):
         parse_catalog(json.dumps(catalog_data([bad])))
 
@@ -212,12 +245,15 @@ def test_duplicate_ids_are_refused() -> None:
         parse_catalog(json.dumps(catalog_data([product_data(), product_data()])))
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (b"{not json", "not valid JSON"),
-    (b"\xff\xfe\x00", "not UTF-8"),
-    (b"[]", "top level must be an object"),
-    (b"{}", "required field is missing"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (b"{not json", "not valid JSON"),
+        (b"\xff\xfe\x00", "not UTF-8"),
+        (b"[]", "top level must be an object"),
+        (b"{}", "required field is missing"),
+    ],
+)
 def test_unreadable_catalogs_say_why(raw: bytes, expected: str) -> None:
     with pytest.raises(CatalogError, match=expected):
         parse_catalog(raw)
@@ -232,8 +268,9 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: (st.lists(children, max_size=4)
-                      | st.dictionaries(st.text(max_size=10), children, max_size=4)),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=10,
 )
 
@@ -306,12 +343,15 @@ def test_vegan_status_never_calls_a_human_derived_serum_unconfirmed(catalog_path
     assert by_id["eighth-day-regenerative-serum"].vegan_status == "not confirmed"
 
 
-@pytest.mark.parametrize(("field", "value", "words"), [
-    ("schema_version", True, "schema_version': must be a whole number, not True"),
-    ("schema_version", 1.0, "schema_version': must be a whole number, not 1.0"),
-    ("human_derived", "no", "human_derived': Input should be a valid boolean"),
-    ("vegan", 1, "vegan': Input should be a valid boolean"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("schema_version", True, "schema_version': must be a whole number, not True"),
+        ("schema_version", 1.0, "schema_version': must be a whole number, not 1.0"),
+        ("human_derived", "no", "human_derived': Input should be a valid boolean"),
+        ("vegan", 1, "vegan': Input should be a valid boolean"),
+    ],
+)
 def test_flags_and_versions_are_strict_too(field: str, value: object, words: str) -> None:
     """Issue #13: "usd": true was taken as $1; a flag given as "no" or 1 is no better."""
     data = catalog_data([product_data()])

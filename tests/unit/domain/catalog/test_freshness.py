@@ -18,21 +18,29 @@ TODAY = dt.date(2026, 11, 29)
 def priced(price_seen: str | None, size_seen: str | None, kind: str = "sourced") -> Any:
     def prov(seen: str | None) -> dict[str, Any]:
         return {"kind": kind, "source": "test listing", "seen": seen}
-    return make_product(price={"usd": 100.0, "provenance": prov(price_seen),
-                               "size_ml": {"value": 30.0, "provenance": prov(size_seen)}})
+
+    return make_product(
+        price={
+            "usd": 100.0,
+            "provenance": prov(price_seen),
+            "size_ml": {"value": 30.0, "provenance": prov(size_seen)},
+        }
+    )
 
 
-@pytest.mark.parametrize("price_seen, size_seen, expected", [
-    ("2026-06-01", "2026-06-01", []),
-    ("2025-11-29", "2025-11-29", []),  # exactly twelve months: not yet
-    ("2025-11-28", "2026-06-01", ["Price seen November 2025 — may have changed."]),
-    ("2021-07-01", "2021-07-01", ["Price and size seen July 2021 — may have changed."]),
-    (None, None, ["Price and size undated — may have changed."]),
-    (None, "2026-01-01", ["Price undated — may have changed."]),
-    ("2026-01-01", None, ["Size undated — may have changed."]),
-])
-def test_stale_figures(price_seen: str | None, size_seen: str | None,
-                       expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    "price_seen, size_seen, expected",
+    [
+        ("2026-06-01", "2026-06-01", []),
+        ("2025-11-29", "2025-11-29", []),  # exactly twelve months: not yet
+        ("2025-11-28", "2026-06-01", ["Price seen November 2025 — may have changed."]),
+        ("2021-07-01", "2021-07-01", ["Price and size seen July 2021 — may have changed."]),
+        (None, None, ["Price and size undated — may have changed."]),
+        (None, "2026-01-01", ["Price undated — may have changed."]),
+        ("2026-01-01", None, ["Size undated — may have changed."]),
+    ],
+)
+def test_stale_figures(price_seen: str | None, size_seen: str | None, expected: list[str]) -> None:
     product = priced(price_seen, size_seen)
     cost = estimate_cost(product)
     assert stale_words(product, cost, TODAY) == expected

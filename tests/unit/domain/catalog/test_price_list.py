@@ -18,10 +18,14 @@ from serumdesk.storage.data_files import load_catalog
 
 def price_list(**changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "kind": "price-list", "name": "Riverside Dermatology", "date": "2026-11-01",
-        "prices": [{"id": "skinmedica-tns-advanced-plus", "usd": 260},
-                   {"id": "symbiome-the-answer", "usd": 180, "size_ml": 15,
-                    "seen": "2026-10-15"}]}
+        "kind": "price-list",
+        "name": "Riverside Dermatology",
+        "date": "2026-11-01",
+        "prices": [
+            {"id": "skinmedica-tns-advanced-plus", "usd": 260},
+            {"id": "symbiome-the-answer", "usd": 180, "size_ml": 15, "seen": "2026-10-15"},
+        ],
+    }
     data.update(changes)
     return data
 
@@ -53,19 +57,22 @@ def test_an_unknown_id_is_an_error_that_lists_the_known_ones(catalog_path: Path)
         apply_price_list(catalog, bad)
 
 
-@pytest.mark.parametrize("changes", [
-    {"prices": []},
-    {"prices": [{"id": "a", "usd": 10}, {"id": "a", "usd": 12}]},
-    {"prices": [{"id": "a", "usd": True}]},
-    {"prices": [{"id": "a", "usd": "100"}]},
-    {"prices": [{"id": "a", "usd": 0}]},
-    {"prices": [{"id": "a", "usd": 10, "size_ml": -1}]},
-    {"prices": [{"id": "a", "usd": float("inf")}]},
-    {"prices": [{"id": "A B", "usd": 10}]},
-    {"kind": "catalog"},
-    {"extra": 1},
-    {"name": ""},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"prices": []},
+        {"prices": [{"id": "a", "usd": 10}, {"id": "a", "usd": 12}]},
+        {"prices": [{"id": "a", "usd": True}]},
+        {"prices": [{"id": "a", "usd": "100"}]},
+        {"prices": [{"id": "a", "usd": 0}]},
+        {"prices": [{"id": "a", "usd": 10, "size_ml": -1}]},
+        {"prices": [{"id": "a", "usd": float("inf")}]},
+        {"prices": [{"id": "A B", "usd": 10}]},
+        {"kind": "catalog"},
+        {"extra": 1},
+        {"name": ""},
+    ],
+)
 def test_bad_lists_are_refused(changes: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         PriceList.model_validate(price_list(**changes))
@@ -76,8 +83,10 @@ def test_a_wrong_id_is_said_in_words_not_as_a_pattern() -> None:
 
     from serumdesk.domain.catalog.price_list import PriceListError, parse_price_list
 
-    raw = (b'{"kind": "price-list", "name": "R", "date": "2026-11-01", '
-           b'"prices": [{"id": "Kate Somerville", "usd": 10}]}')
+    raw = (
+        b'{"kind": "price-list", "name": "R", "date": "2026-11-01", '
+        b'"prices": [{"id": "Kate Somerville", "usd": 10}]}'
+    )
     with pytest.raises(PriceListError) as caught:
         parse_price_list(raw, "p.json")
     [problem] = caught.value.problems

@@ -12,47 +12,74 @@ from serumdesk.domain.clinic.logo import MAX_LOGO_BYTES, LogoError, logo_kind
 
 def png(width: int, height: int) -> bytes:
     """A valid PNG of one grey colour (made by hand: the domain tests have no Qt)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0,
-                                                               0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
-SVG = (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" '
-       b'xmlns:xlink="http://www.w3.org/1999/xlink" width="80" height="40">'
-       b'<defs><linearGradient id="g"><stop offset="0" stop-color="#2a6"/></linearGradient>'
-       b'</defs><rect id="r" width="80" height="40" fill="url(#g)"/><use xlink:href="#r"/></svg>')
+SVG = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" '
+    b'xmlns:xlink="http://www.w3.org/1999/xlink" width="80" height="40">'
+    b'<defs><linearGradient id="g"><stop offset="0" stop-color="#2a6"/></linearGradient>'
+    b'</defs><rect id="r" width="80" height="40" fill="url(#g)"/><use xlink:href="#r"/></svg>'
+)
 
 
 def test_a_png_and_a_self_contained_svg_are_taken() -> None:
     assert logo_kind(png(4, 3)) == "png"
     assert logo_kind(SVG) == "svg"
-    illustrator = (b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
-                   b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">' + SVG[21:])
+    illustrator = (
+        b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">' + SVG[21:]
+    )
     assert logo_kind(illustrator) == "svg"  # a public DOCTYPE is never fetched
 
 
-@pytest.mark.parametrize(("svg", "words"), [
-    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
-     b'<image x:href="file:///etc/passwd"/></svg>', "outside itself"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://tracker.example/p.png"/>'
-     b"</svg>", "outside itself"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: url(http://x.example/a)"/>'
-     b"</svg>", "outside itself"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "http://x.example/a.css";'
-     b"</style></svg>", "imports"),
-    (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
-     b'<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>', "entities"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "script"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "script attribute"),
-    (b"<svg><rect", "not well-formed"),
-    (b'<?xml version="1.0"?><html/>', "not an SVG"),
-])
-def test_an_svg_that_reaches_outside_itself_or_runs_code_is_refused(svg: bytes,
-                                                                    words: str) -> None:
+@pytest.mark.parametrize(
+    ("svg", "words"),
+    [
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+            b'<image x:href="file:///etc/passwd"/></svg>',
+            "outside itself",
+        ),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://tracker.example/p.png"/></svg>',
+            "outside itself",
+        ),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: url(http://x.example/a)"/></svg>',
+            "outside itself",
+        ),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "http://x.example/a.css";</style></svg>',
+            "imports",
+        ),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+            b'<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>',
+            "entities",
+        ),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "script"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "script attribute"),
+        (b"<svg><rect", "not well-formed"),
+        (b'<?xml version="1.0"?><html/>', "not an SVG"),
+    ],
+)
+def test_an_svg_that_reaches_outside_itself_or_runs_code_is_refused(svg: bytes, words: str) -> None:
     with pytest.raises(LogoError, match=words):
         logo_kind(svg)
 

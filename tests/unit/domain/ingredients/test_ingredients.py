@@ -35,12 +35,32 @@ ROOT = Path(__file__).parents[4]
 
 # Regulation (EC) No 1223/2009, Annex III: the 26 fragrance allergens EU labels must name.
 EU_FRAGRANCE_ALLERGENS = [
-    "Amyl Cinnamal", "Amylcinnamyl Alcohol", "Anise Alcohol", "Benzyl Alcohol", "Benzyl Benzoate",
-    "Benzyl Cinnamate", "Benzyl Salicylate", "Butylphenyl Methylpropional", "Cinnamal",
-    "Cinnamyl Alcohol", "Citral", "Citronellol", "Coumarin", "Eugenol",
-    "Evernia Furfuracea (Treemoss) Extract", "Evernia Prunastri (Oakmoss) Extract", "Farnesol",
-    "Geraniol", "Hexyl Cinnamal", "Hydroxycitronellal", "Hydroxyisohexyl 3-Cyclohexene Carboxaldehyde",
-    "Isoeugenol", "Limonene", "Linalool", "Methyl 2-Octynoate", "Alpha-Isomethyl Ionone",
+    "Amyl Cinnamal",
+    "Amylcinnamyl Alcohol",
+    "Anise Alcohol",
+    "Benzyl Alcohol",
+    "Benzyl Benzoate",
+    "Benzyl Cinnamate",
+    "Benzyl Salicylate",
+    "Butylphenyl Methylpropional",
+    "Cinnamal",
+    "Cinnamyl Alcohol",
+    "Citral",
+    "Citronellol",
+    "Coumarin",
+    "Eugenol",
+    "Evernia Furfuracea (Treemoss) Extract",
+    "Evernia Prunastri (Oakmoss) Extract",
+    "Farnesol",
+    "Geraniol",
+    "Hexyl Cinnamal",
+    "Hydroxycitronellal",
+    "Hydroxyisohexyl 3-Cyclohexene Carboxaldehyde",
+    "Isoeugenol",
+    "Limonene",
+    "Linalool",
+    "Methyl 2-Octynoate",
+    "Alpha-Isomethyl Ionone",
 ]
 
 
@@ -62,26 +82,38 @@ def query(v: Vocabulary, text: str) -> AllergenQuery:
 
 # --- names ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Sodium Hyaluronate", "SODIUM  hyaluronate"),          # case, spaces
-    ("Crème de Rosé", "creme de rose"),                     # accents
-    ("Alpha–Isomethyl Ionone", "alpha-isomethyl ionone"),  # en dash
-    ("Alpha-Isomethyl Ionone", "Alpha Isomethyl Ionone"),   # hyphen or space
-    ("Acetyl Hexapeptide 3", "Acetyl Hexapeptide-3"),
-    ("Matrixyl synthe’6", "matrixyl synthe'6"),            # apostrophes
-    ("Ceramides", "Ceramide"), ("Exosomes", "exosome"), ("berries", "berry"),  # plurals
-    ("Tremella Fuciformis (Mushroom) Extract", "Tremella Fuciformis Extract"),
-    ("C.I. 77491", "CI 77491"), ("Alcohol Denat.", "alcohol denat"),
-    ("Caprylic / Capric Triglyceride", "Caprylic/Capric Triglyceride"),
-])
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sodium Hyaluronate", "SODIUM  hyaluronate"),  # case, spaces
+        ("Crème de Rosé", "creme de rose"),  # accents
+        ("Alpha–Isomethyl Ionone", "alpha-isomethyl ionone"),  # en dash
+        ("Alpha-Isomethyl Ionone", "Alpha Isomethyl Ionone"),  # hyphen or space
+        ("Acetyl Hexapeptide 3", "Acetyl Hexapeptide-3"),
+        ("Matrixyl synthe’6", "matrixyl synthe'6"),  # apostrophes
+        ("Ceramides", "Ceramide"),
+        ("Exosomes", "exosome"),
+        ("berries", "berry"),  # plurals
+        ("Tremella Fuciformis (Mushroom) Extract", "Tremella Fuciformis Extract"),
+        ("C.I. 77491", "CI 77491"),
+        ("Alcohol Denat.", "alcohol denat"),
+        ("Caprylic / Capric Triglyceride", "Caprylic/Capric Triglyceride"),
+    ],
+)
 def test_names_that_match_share_a_key(a: str, b: str) -> None:
     assert names.key(a) == names.key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Polysorbate 80", "Polysorbate 85"), ("Citrus", "Citru"), ("Retinol", "Retinal"),
-    ("1,2-Hexanediol", "1 2-Hexanediol 3"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Polysorbate 80", "Polysorbate 85"),
+        ("Citrus", "Citru"),
+        ("Retinol", "Retinal"),
+        ("1,2-Hexanediol", "1 2-Hexanediol 3"),
+    ],
+)
 def test_different_names_keep_different_keys(a: str, b: str) -> None:
     assert names.key(a) != names.key(b)
 
@@ -96,6 +128,7 @@ def test_word_order_is_compared_by_sorted_words() -> None:
 
 
 # --- resolving a written name ---------------------------------------------------------------
+
 
 def test_a_name_or_synonym_resolves_exactly() -> None:
     v = small()
@@ -166,6 +199,7 @@ def test_close_matching_stays_fast_on_many_unknown_names() -> None:
 
 # --- allergies ------------------------------------------------------------------------------
 
+
 def test_a_family_allergy_matches_its_members_definitely() -> None:
     v = small()
     ha = query(v, "HA")
@@ -219,8 +253,12 @@ def test_a_family_a_product_lists_is_an_unspecified_member() -> None:
 
 def test_a_typed_allergen_is_read_ignoring_case_accents_plurals_and_order() -> None:
     v = small()
-    for text, family in (("SEAWEEDS", "algae"), ("Algaé", "algae"), ("acid hyaluronic", "hyaluronic-acid"),
-                         ("Allergens Fragrance", "fragrance-allergens")):
+    for text, family in (
+        ("SEAWEEDS", "algae"),
+        ("Algaé", "algae"),
+        ("acid hyaluronic", "hyaluronic-acid"),
+        ("Allergens Fragrance", "fragrance-allergens"),
+    ):
         assert query(v, text).families == {family}, text
 
 
@@ -237,28 +275,46 @@ def test_an_unknown_allergen_is_reported_never_substring_matched() -> None:
 
 # --- the bundled vocabulary: the synonyms and coverage issues #12 and #14 ask for ------------
 
-@pytest.mark.parametrize(("typed", "ingredient"), [
-    ("HA", "Sodium Hyaluronate"), ("hyaluronic acid", "Sodium Hyaluronate"),
-    ("hyaluronan", "Hydrolyzed Hyaluronic Acid"), ("hyaluronic acid", "Hydrolyzed Sodium Hyaluronate"),
-    ("vitamin B3", "Niacinamide"), ("tremella", "Snow Mushroom Extract"),
-    ("snow mushroom", "Tremella Fuciformis (Mushroom) Extract"),
-    ("marine", "Algae Extract"), ("seaweed", "Laminaria Digitata Extract"),
-    ("fish", "Caviar Extract"), ("tree nuts", "Sweet Almond Oil"), ("tree nut", "Argan Oil"),
-    ("nuts", "Macadamia Ternifolia Seed Oil"), ("fragrance", "Linalool"),
-    ("fragrance", "Parfum"), ("milk", "Whey Protein"), ("bee products", "Beeswax"),
-])
+
+@pytest.mark.parametrize(
+    ("typed", "ingredient"),
+    [
+        ("HA", "Sodium Hyaluronate"),
+        ("hyaluronic acid", "Sodium Hyaluronate"),
+        ("hyaluronan", "Hydrolyzed Hyaluronic Acid"),
+        ("hyaluronic acid", "Hydrolyzed Sodium Hyaluronate"),
+        ("vitamin B3", "Niacinamide"),
+        ("tremella", "Snow Mushroom Extract"),
+        ("snow mushroom", "Tremella Fuciformis (Mushroom) Extract"),
+        ("marine", "Algae Extract"),
+        ("seaweed", "Laminaria Digitata Extract"),
+        ("fish", "Caviar Extract"),
+        ("tree nuts", "Sweet Almond Oil"),
+        ("tree nut", "Argan Oil"),
+        ("nuts", "Macadamia Ternifolia Seed Oil"),
+        ("fragrance", "Linalool"),
+        ("fragrance", "Parfum"),
+        ("milk", "Whey Protein"),
+        ("bee products", "Beeswax"),
+    ],
+)
 def test_bundled_synonyms_match_definitely(vocabulary: Vocabulary, typed: str, ingredient: str) -> None:
     found = match(query(vocabulary, typed), entry(vocabulary, ingredient))
     assert found is not None and found.strength is MatchStrength.DEFINITE, (typed, ingredient)
 
 
-@pytest.mark.parametrize(("typed", "ingredient"), [
-    ("fish", "Marine Extract"),     # TNS's marine extracts (product facts): source unstated
-    ("linalool", "Parfum"),          # an undisclosed blend may hold any EU-listed allergen
-    ("egg", "Lecithin"), ("soy", "Lecithin"),
-])
-def test_bundled_unspecified_ingredients_match_possibly(vocabulary: Vocabulary, typed: str,
-                                                        ingredient: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "ingredient"),
+    [
+        ("fish", "Marine Extract"),  # TNS's marine extracts (product facts): source unstated
+        ("linalool", "Parfum"),  # an undisclosed blend may hold any EU-listed allergen
+        ("egg", "Lecithin"),
+        ("soy", "Lecithin"),
+    ],
+)
+def test_bundled_unspecified_ingredients_match_possibly(
+    vocabulary: Vocabulary, typed: str, ingredient: str
+) -> None:
     found = match(query(vocabulary, typed), entry(vocabulary, ingredient))
     assert found is not None and found.strength is MatchStrength.POSSIBLE, (typed, ingredient)
 
@@ -275,47 +331,73 @@ def test_bundled_vocabulary_covers_what_serums_of_this_kind_hold(vocabulary: Voc
         assert Flag.FRAGRANCE_ALLERGEN in entry(vocabulary, name).flags, name
     expectations: dict[Flag, list[str]] = {
         Flag.ANIMAL_DERIVED: ["Snail Secretion Filtrate", "Colostrum", "Carmine", "Lanolin", "Honey"],
-        Flag.EXFOLIATING_ACID: ["Glycolic Acid", "Lactic Acid", "Salicylic Acid", "Mandelic Acid",
-                                "Gluconolactone"],
-        Flag.RETINOID: ["Retinol", "Retinal", "Tretinoin", "Adapalene", "Retinyl Palmitate",
-                        "Hydroxypinacolone Retinoate"],
-        Flag.VITAMIN_C: ["Ascorbic Acid", "Sodium Ascorbyl Phosphate", "3-O-Ethyl Ascorbic Acid",
-                         "Tetrahexyldecyl Ascorbate", "Ascorbyl Glucoside"],
+        Flag.EXFOLIATING_ACID: [
+            "Glycolic Acid",
+            "Lactic Acid",
+            "Salicylic Acid",
+            "Mandelic Acid",
+            "Gluconolactone",
+        ],
+        Flag.RETINOID: [
+            "Retinol",
+            "Retinal",
+            "Tretinoin",
+            "Adapalene",
+            "Retinyl Palmitate",
+            "Hydroxypinacolone Retinoate",
+        ],
+        Flag.VITAMIN_C: [
+            "Ascorbic Acid",
+            "Sodium Ascorbyl Phosphate",
+            "3-O-Ethyl Ascorbic Acid",
+            "Tetrahexyldecyl Ascorbate",
+            "Ascorbyl Glucoside",
+        ],
         Flag.HUMAN_DERIVED: ["Human Fibroblast Conditioned Media", "Processed Skin Cell Proteins"],
         Flag.FETAL_CELL_LINE: ["Processed Skin Cell Proteins"],
     }
     for flag, members in expectations.items():
         for name in members:
             assert flag in entry(vocabulary, name).flags, (flag, name)
-    for name in ("Phenoxyethanol", "Potassium Sorbate", "Sodium Benzoate", "Methylparaben",
-                 "Ethylhexylglycerin", "Chlorphenesin"):
+    for name in (
+        "Phenoxyethanol",
+        "Potassium Sorbate",
+        "Sodium Benzoate",
+        "Methylparaben",
+        "Ethylhexylglycerin",
+        "Chlorphenesin",
+    ):
         assert entry(vocabulary, name).role is Role.PRESERVATIVE, name
     for name in ("Glycerin", "Butylene Glycol", "Propanediol", "Sodium PCA"):
         assert entry(vocabulary, name).role is Role.HUMECTANT, name
 
 
-@pytest.mark.parametrize(("name", "category"), [
-    ("Human Fibroblast Conditioned Media", SourceCategory.HUMAN_FIBROBLAST_CM),
-    ("Human Dermal Fibroblast Conditioned Media", SourceCategory.HUMAN_FIBROBLAST_CM),
-    ("Human Fibroblast Conditioned Media Extract", SourceCategory.HUMAN_FIBROBLAST_CM),
-    ("Human Adipose Conditioned Media", SourceCategory.HUMAN_ADIPOSE_CM),
-    ("Human Adipose-Derived Stem Cell Conditioned Media", SourceCategory.HUMAN_ADIPOSE_CM),
-    ("Human Mesenchymal Stem Cell Exosomes", SourceCategory.EXOSOME_CM),
-    ("Human Umbilical Cord Stem Cell Conditioned Media", SourceCategory.EXOSOME_CM),
-    ("Human Epidermal Cell Lysate", SourceCategory.HUMAN_LYSATE),
-    ("Processed Skin Cell Proteins", SourceCategory.HUMAN_LYSATE),
-    ("Barley sh-Oligopeptide-1", SourceCategory.PLANT_MADE_GF),
-    ("sh-Oligopeptide-1", SourceCategory.LAB_PEPTIDES_GF),
-    ("sh-Polypeptide-22", SourceCategory.LAB_PEPTIDES_GF),
-    ("rh-Oligopeptide-3", SourceCategory.LAB_PEPTIDES_GF),
-    ("Human Oligopeptide-1", SourceCategory.LAB_PEPTIDES_GF),  # the old name of sh-Oligopeptide-1
-    ("Malus Domestica Fruit Cell Culture Extract", SourceCategory.PLANT_CELL_CULTURE),
-    ("Argania Spinosa Callus Culture Extract", SourceCategory.PLANT_CELL_CULTURE),
-    ("Rosa Damascena Callus Exosomes", SourceCategory.PLANT_CELL_CULTURE),
-    ("Nicotiana Benthamiana Cell Culture Extract", SourceCategory.PLANT_CELL_CULTURE),
-])
-def test_bundled_biologic_names_imply_the_catalog_category(vocabulary: Vocabulary, name: str,
-                                                           category: SourceCategory) -> None:
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("Human Fibroblast Conditioned Media", SourceCategory.HUMAN_FIBROBLAST_CM),
+        ("Human Dermal Fibroblast Conditioned Media", SourceCategory.HUMAN_FIBROBLAST_CM),
+        ("Human Fibroblast Conditioned Media Extract", SourceCategory.HUMAN_FIBROBLAST_CM),
+        ("Human Adipose Conditioned Media", SourceCategory.HUMAN_ADIPOSE_CM),
+        ("Human Adipose-Derived Stem Cell Conditioned Media", SourceCategory.HUMAN_ADIPOSE_CM),
+        ("Human Mesenchymal Stem Cell Exosomes", SourceCategory.EXOSOME_CM),
+        ("Human Umbilical Cord Stem Cell Conditioned Media", SourceCategory.EXOSOME_CM),
+        ("Human Epidermal Cell Lysate", SourceCategory.HUMAN_LYSATE),
+        ("Processed Skin Cell Proteins", SourceCategory.HUMAN_LYSATE),
+        ("Barley sh-Oligopeptide-1", SourceCategory.PLANT_MADE_GF),
+        ("sh-Oligopeptide-1", SourceCategory.LAB_PEPTIDES_GF),
+        ("sh-Polypeptide-22", SourceCategory.LAB_PEPTIDES_GF),
+        ("rh-Oligopeptide-3", SourceCategory.LAB_PEPTIDES_GF),
+        ("Human Oligopeptide-1", SourceCategory.LAB_PEPTIDES_GF),  # the old name of sh-Oligopeptide-1
+        ("Malus Domestica Fruit Cell Culture Extract", SourceCategory.PLANT_CELL_CULTURE),
+        ("Argania Spinosa Callus Culture Extract", SourceCategory.PLANT_CELL_CULTURE),
+        ("Rosa Damascena Callus Exosomes", SourceCategory.PLANT_CELL_CULTURE),
+        ("Nicotiana Benthamiana Cell Culture Extract", SourceCategory.PLANT_CELL_CULTURE),
+    ],
+)
+def test_bundled_biologic_names_imply_the_catalog_category(
+    vocabulary: Vocabulary, name: str, category: SourceCategory
+) -> None:
     assert entry(vocabulary, name).source_category is category
 
 
@@ -327,10 +409,10 @@ def test_bundled_biologics_of_unstated_origin_have_no_category(vocabulary: Vocab
 
 # --- the file ------------------------------------------------------------------------------
 
+
 def test_shipped_schema_matches_the_models() -> None:
     shipped = json.loads((ROOT / "catalog" / "ingredients.schema.json").read_text(encoding="utf-8"))
-    regenerate = ("run: serumdesk catalog schema --ingredients --output "
-                  "catalog/ingredients.schema.json")
+    regenerate = "run: serumdesk catalog schema --ingredients --output catalog/ingredients.schema.json"
     assert shipped == vocabulary_json_schema(), regenerate
 
 
@@ -350,8 +432,9 @@ def _problems(data: dict[str, Any]) -> list[str]:
 def test_an_unknown_field_is_named_with_its_entry() -> None:
     data = vocabulary_data()
     data["ingredients"][1]["famlies"] = []
-    assert _problems(data) == ["ingredient 'Hyaluronic Acid' (entry 2), field 'famlies': unknown "
-                               "field (check its spelling)"]
+    assert _problems(data) == [
+        "ingredient 'Hyaluronic Acid' (entry 2), field 'famlies': unknown field (check its spelling)"
+    ]
 
 
 def test_a_bad_value_is_named_with_its_entry_and_field() -> None:
@@ -360,51 +443,93 @@ def test_a_bad_value_is_named_with_its_entry_and_field() -> None:
     data["families"][2]["names"] = ["Algae"]
     problems = _problems(data)
     assert any(p.startswith("family 'algae' (entry 3), field 'names.0'") for p in problems), problems
-    assert any(p.startswith("pattern 'human-conditioned-media' (entry 1), field 'role'")
-               for p in problems), problems
+    assert any(p.startswith("pattern 'human-conditioned-media' (entry 1), field 'role'") for p in problems), (
+        problems
+    )
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (lambda d: d["ingredients"][0].update(families=["nope"]),
-     "ingredient 'Sodium Hyaluronate' (entry 1), field 'families': unknown family 'nope'"),
-    (lambda d: d["ingredients"][3].update(may_be=["fish", "whales"]),
-     "ingredient 'Marine Extract' (entry 4), field 'may_be': unknown family 'whales'"),
-    (lambda d: d["patterns"][1].update(source="elsewhere"),
-     "pattern 'conditioned-media' (entry 2), field 'source': unknown source 'elsewhere'"),
-    (lambda d: d["families"][0].update(parents=["fish"]),
-     "family 'marine': it is its own ancestor (check 'parents')"),
-    (lambda d: d["ingredients"][1].update(names=["Hyaluronic-Acid Sodium Salt".lower()]),
-     "ingredient 'Hyaluronic Acid': the name 'hyaluronic-acid sodium salt' also names "
-     "'Sodium Hyaluronate' (read as 'hyaluronic acid sodium salt')"),
-    (lambda d: d["families"][1].update(names=["seafood"]),
-     "family 'fish': the name 'seafood' also names family 'marine' (read as 'seafood')"),
-    (lambda d: d["families"].append(dict(d["families"][0])),
-     "family id 'marine' appears more than once"),
-    (lambda d: d["patterns"][0].update(match="* *"),
-     "pattern 'human-conditioned-media' (entry 1), field 'match': a pattern needs at least one "
-     "word besides '*'"),
-    (lambda d: d["ingredients"][11].update(flags=[]),
-     "ingredient 'Human Fibroblast Conditioned Media' (entry 12), field 'flags': a "
-     "human-fibroblast-conditioned-media ingredient must be flagged human-derived"),
-    (lambda d: d["ingredients"][3].update(families=["fish"], may_be=["fish"]),
-     "ingredient 'Marine Extract' (entry 4): fish is in both 'families' and 'may_be'"),
-    (lambda d: d.update(origin_words=[{"id": "bovine", "words": ["bovine"], "may_be": ["cows"],
-                                       "reason": "from cattle", "source": "guide"}]),
-     "origin words 'bovine' (entry 1), field 'may_be': unknown family 'cows'"),
-    (lambda d: d.update(origin_words=[{"id": "bovine", "words": ["bovine"], "reason": "cattle",
-                                       "source": "somewhere"}]),
-     "origin words 'bovine' (entry 1), field 'source': unknown source 'somewhere'"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["ingredients"][0].update(families=["nope"]),
+            "ingredient 'Sodium Hyaluronate' (entry 1), field 'families': unknown family 'nope'",
+        ),
+        (
+            lambda d: d["ingredients"][3].update(may_be=["fish", "whales"]),
+            "ingredient 'Marine Extract' (entry 4), field 'may_be': unknown family 'whales'",
+        ),
+        (
+            lambda d: d["patterns"][1].update(source="elsewhere"),
+            "pattern 'conditioned-media' (entry 2), field 'source': unknown source 'elsewhere'",
+        ),
+        (
+            lambda d: d["families"][0].update(parents=["fish"]),
+            "family 'marine': it is its own ancestor (check 'parents')",
+        ),
+        (
+            lambda d: d["ingredients"][1].update(names=["Hyaluronic-Acid Sodium Salt".lower()]),
+            "ingredient 'Hyaluronic Acid': the name 'hyaluronic-acid sodium salt' also names "
+            "'Sodium Hyaluronate' (read as 'hyaluronic acid sodium salt')",
+        ),
+        (
+            lambda d: d["families"][1].update(names=["seafood"]),
+            "family 'fish': the name 'seafood' also names family 'marine' (read as 'seafood')",
+        ),
+        (lambda d: d["families"].append(dict(d["families"][0])), "family id 'marine' appears more than once"),
+        (
+            lambda d: d["patterns"][0].update(match="* *"),
+            "pattern 'human-conditioned-media' (entry 1), field 'match': a pattern needs at least one "
+            "word besides '*'",
+        ),
+        (
+            lambda d: d["ingredients"][11].update(flags=[]),
+            "ingredient 'Human Fibroblast Conditioned Media' (entry 12), field 'flags': a "
+            "human-fibroblast-conditioned-media ingredient must be flagged human-derived",
+        ),
+        (
+            lambda d: d["ingredients"][3].update(families=["fish"], may_be=["fish"]),
+            "ingredient 'Marine Extract' (entry 4): fish is in both 'families' and 'may_be'",
+        ),
+        (
+            lambda d: d.update(
+                origin_words=[
+                    {
+                        "id": "bovine",
+                        "words": ["bovine"],
+                        "may_be": ["cows"],
+                        "reason": "from cattle",
+                        "source": "guide",
+                    }
+                ]
+            ),
+            "origin words 'bovine' (entry 1), field 'may_be': unknown family 'cows'",
+        ),
+        (
+            lambda d: d.update(
+                origin_words=[
+                    {"id": "bovine", "words": ["bovine"], "reason": "cattle", "source": "somewhere"}
+                ]
+            ),
+            "origin words 'bovine' (entry 1), field 'source': unknown source 'somewhere'",
+        ),
+    ],
+)
 def test_integrity_problems_are_named(change: Any, expected: str) -> None:
     data = copy.deepcopy(vocabulary_data())
     change(data)
     assert expected in _problems(data)
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (b"{", "not valid JSON"), (b"[]", "the top level must be an object"),
-    (b"{\"a\": \"\xc3\x28\"}", "not UTF-8"), (b"[" * 90_000, "nested too deeply"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"{", "not valid JSON"),
+        (b"[]", "the top level must be an object"),
+        (b'{"a": "\xc3\x28"}', "not UTF-8"),
+        (b"[" * 90_000, "nested too deeply"),
+    ],
+)
 def test_unreadable_files_are_refused_with_a_reason(raw: bytes, expected: str) -> None:
     with pytest.raises(VocabularyError) as info:
         parse_vocabulary(raw)

@@ -54,6 +54,7 @@ def test_every_stored_label_names_its_source() -> None:
 
 # --- parsing real labels -------------------------------------------------------------------
 
+
 def test_comma_list_keeps_the_printed_count_and_order() -> None:
     # skinsort: "Serum with 18 ingredients"; the page says "43 ingredients" for Kate Somerville.
     tns = written(label_text("skinmedica-tns-recovery-complex"))
@@ -75,8 +76,9 @@ def test_footnote_numbers_are_removed_even_inside_words() -> None:
     assert is_clinical[:3] == ["Water", "Propylene Glycol", "L-Ascorbic Acid"]
     assert "Laureth-4" in is_clinical and is_clinical[-1] == "Phenoxyethanol"
     mizon = written(label_text("mizon-snail-cushion-foam-cleanser"))
-    assert {"hydrogenated vegetable oil", "copper tripeptide-1", "human oligopeptide-1",
-            "alcohol"} <= set(mizon)
+    assert {"hydrogenated vegetable oil", "copper tripeptide-1", "human oligopeptide-1", "alcohol"} <= set(
+        mizon
+    )
     assert not any("[" in name or "]" in name for name in mizon)
 
 
@@ -100,69 +102,113 @@ def test_concentrations_are_not_part_of_the_name() -> None:
     assert drug[2].written == "Water/Aqua/Eau"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Ingredients: Water, Glycerin (and) Niacinamide 10%.", ["Water", "Glycerin", "Niacinamide 10%"]),
-    ("INCI: Aqua; Glycerin • Squalane | Mica", ["Aqua", "Glycerin", "Squalane", "Mica"]),
-    ("Water. Glycerin. Alcohol Denat., Niacinamide", ["Water", "Glycerin", "Alcohol Denat", "Niacinamide"]),
-    ("water,,  GLYCERIN ,\n\n 1,2-Hexanediol", ["water", "GLYCERIN", "1,2-Hexanediol"]),
-    ("Aqua (Water, Eau), Glycerin", ["Aqua (Water, Eau)", "Glycerin"]),
-    ("Water ), Glycerin (, Mica", ["Water", "Glycerin", "Mica"]),
-    ("Glycerin†, Squalane‡, Retinol¹", ["Glycerin", "Squalane", "Retinol"]),
-    ("Ingredients\nWater\nGlycerin", ["Water", "Glycerin"]),
-    ("Water, Glycerin. Other ingredients: Mica", ["Water", "Glycerin", "Mica"]),
-    ("Ingredients (INCI): Aqua, Mica", ["Aqua", "Mica"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ingredients: Water, Glycerin (and) Niacinamide 10%.", ["Water", "Glycerin", "Niacinamide 10%"]),
+        ("INCI: Aqua; Glycerin • Squalane | Mica", ["Aqua", "Glycerin", "Squalane", "Mica"]),
+        (
+            "Water. Glycerin. Alcohol Denat., Niacinamide",
+            ["Water", "Glycerin", "Alcohol Denat", "Niacinamide"],
+        ),
+        ("water,,  GLYCERIN ,\n\n 1,2-Hexanediol", ["water", "GLYCERIN", "1,2-Hexanediol"]),
+        ("Aqua (Water, Eau), Glycerin", ["Aqua (Water, Eau)", "Glycerin"]),
+        ("Water ), Glycerin (, Mica", ["Water", "Glycerin", "Mica"]),
+        ("Glycerin†, Squalane‡, Retinol¹", ["Glycerin", "Squalane", "Retinol"]),
+        ("Ingredients\nWater\nGlycerin", ["Water", "Glycerin"]),
+        ("Water, Glycerin. Other ingredients: Mica", ["Water", "Glycerin", "Mica"]),
+        ("Ingredients (INCI): Aqua, Mica", ["Aqua", "Mica"]),
+    ],
+)
 def test_separators_and_stray_punctuation(text: str, expected: list[str]) -> None:
     assert written(text) == expected
 
 
 def test_may_contain_sections_and_plus_minus_brackets_are_possible() -> None:
-    items = parse_label("Water, Mica [+/- CI 77491, CI 77492], Glycerin. May contain: CI 77499, "
-                        "Titanium Dioxide\n\nNiacinamide").items
+    items = parse_label(
+        "Water, Mica [+/- CI 77491, CI 77492], Glycerin. May contain: CI 77499, "
+        "Titanium Dioxide\n\nNiacinamide"
+    ).items
     assert [(i.written, i.possible) for i in items] == [
-        ("Water", False), ("Mica", False), ("CI 77491", True), ("CI 77492", True),
-        ("Glycerin", False), ("CI 77499", True), ("Titanium Dioxide", True), ("Niacinamide", False)]
+        ("Water", False),
+        ("Mica", False),
+        ("CI 77491", True),
+        ("CI 77492", True),
+        ("Glycerin", False),
+        ("CI 77499", True),
+        ("Titanium Dioxide", True),
+        ("Niacinamide", False),
+    ]
 
 
 # --- what the label says: each source category --------------------------------------------
 
-@pytest.mark.parametrize(("name", "category", "deciding"), [
-    ("skinmedica-tns-recovery-complex", SourceCategory.HUMAN_FIBROBLAST_CM,
-     {"Human Neonatal Fibroblast Conditioned Media"}),
-    ("aq-skin-solutions-active-serum", SourceCategory.HUMAN_FIBROBLAST_CM,
-     {"Human Fibroblast Conditioned Media"}),
-    ("skinmedica-tns-ultimate-daily-moisturizer-spf20-PARTIAL", SourceCategory.HUMAN_FIBROBLAST_CM,
-     {"Human Fibroblast Conditioned Media"}),
-    ("synthetic-human-adipose-conditioned-media", SourceCategory.HUMAN_ADIPOSE_CM,
-     {"Human Adipose-Derived Stem Cell Conditioned Media"}),
-    ("synthetic-human-exosome-serum", SourceCategory.EXOSOME_CM,
-     {"Human Cord Blood Cell Conditioned Media", "Human Adipose Stromal Cell Exosomes"}),
-    ("synthetic-human-cell-lysate", SourceCategory.HUMAN_LYSATE, {"Processed Skin Cell Proteins"}),
-    ("bioeffect-egf-serum", SourceCategory.PLANT_MADE_GF, {"EGF (Transgenic barley sh-oligopeptide-1)"}),
-    ("forest-of-the-borges-egf-serum", SourceCategory.LAB_PEPTIDES_GF, {"rh-Oligopeptide-1 at 1ppm"}),
-    ("mizon-snail-cushion-foam-cleanser", SourceCategory.LAB_PEPTIDES_GF, {"human oligopeptide-1"}),
-    ("mizon-snail-wrinkle-care-sleeping-pack", SourceCategory.LAB_PEPTIDES_GF, {"SH-Oligopeptide-9"}),
-    ("alpyn-beauty-plantgenius-survival-serum", SourceCategory.PLANT_CELL_CULTURE,
-     {"Centella Asiatica Meristem Cell Culture"}),
-    ("synthetic-plant-cell-culture-apple", SourceCategory.PLANT_CELL_CULTURE,
-     {"Malus Domestica Fruit Cell Culture Extract", "Leontopodium Alpinum Callus Culture Extract"}),
-    ("the-ordinary-niacinamide-10-zinc-1", SourceCategory.NON_BIOLOGIC, set()),
-    ("the-ordinary-retinol-1-in-squalane", SourceCategory.NON_BIOLOGIC, set()),
-    ("is-clinical-c-and-e-serum-advance", SourceCategory.NON_BIOLOGIC, set()),
-    ("the-ordinary-glycolic-acid-7-toning-solution", SourceCategory.NON_BIOLOGIC, set()),
-    ("kate-somerville-retinol-vitamin-c-moisturizer", SourceCategory.NON_BIOLOGIC, set()),
-    ("the-ordinary-hyaluronic-acid-2-b5-blog-annotated", SourceCategory.NON_BIOLOGIC, set()),
-])
-def test_source_category_and_what_decided_it(vocabulary: Vocabulary, name: str,
-                                             category: SourceCategory, deciding: set[str]) -> None:
+
+@pytest.mark.parametrize(
+    ("name", "category", "deciding"),
+    [
+        (
+            "skinmedica-tns-recovery-complex",
+            SourceCategory.HUMAN_FIBROBLAST_CM,
+            {"Human Neonatal Fibroblast Conditioned Media"},
+        ),
+        (
+            "aq-skin-solutions-active-serum",
+            SourceCategory.HUMAN_FIBROBLAST_CM,
+            {"Human Fibroblast Conditioned Media"},
+        ),
+        (
+            "skinmedica-tns-ultimate-daily-moisturizer-spf20-PARTIAL",
+            SourceCategory.HUMAN_FIBROBLAST_CM,
+            {"Human Fibroblast Conditioned Media"},
+        ),
+        (
+            "synthetic-human-adipose-conditioned-media",
+            SourceCategory.HUMAN_ADIPOSE_CM,
+            {"Human Adipose-Derived Stem Cell Conditioned Media"},
+        ),
+        (
+            "synthetic-human-exosome-serum",
+            SourceCategory.EXOSOME_CM,
+            {"Human Cord Blood Cell Conditioned Media", "Human Adipose Stromal Cell Exosomes"},
+        ),
+        ("synthetic-human-cell-lysate", SourceCategory.HUMAN_LYSATE, {"Processed Skin Cell Proteins"}),
+        ("bioeffect-egf-serum", SourceCategory.PLANT_MADE_GF, {"EGF (Transgenic barley sh-oligopeptide-1)"}),
+        ("forest-of-the-borges-egf-serum", SourceCategory.LAB_PEPTIDES_GF, {"rh-Oligopeptide-1 at 1ppm"}),
+        ("mizon-snail-cushion-foam-cleanser", SourceCategory.LAB_PEPTIDES_GF, {"human oligopeptide-1"}),
+        ("mizon-snail-wrinkle-care-sleeping-pack", SourceCategory.LAB_PEPTIDES_GF, {"SH-Oligopeptide-9"}),
+        (
+            "alpyn-beauty-plantgenius-survival-serum",
+            SourceCategory.PLANT_CELL_CULTURE,
+            {"Centella Asiatica Meristem Cell Culture"},
+        ),
+        (
+            "synthetic-plant-cell-culture-apple",
+            SourceCategory.PLANT_CELL_CULTURE,
+            {"Malus Domestica Fruit Cell Culture Extract", "Leontopodium Alpinum Callus Culture Extract"},
+        ),
+        ("the-ordinary-niacinamide-10-zinc-1", SourceCategory.NON_BIOLOGIC, set()),
+        ("the-ordinary-retinol-1-in-squalane", SourceCategory.NON_BIOLOGIC, set()),
+        ("is-clinical-c-and-e-serum-advance", SourceCategory.NON_BIOLOGIC, set()),
+        ("the-ordinary-glycolic-acid-7-toning-solution", SourceCategory.NON_BIOLOGIC, set()),
+        ("kate-somerville-retinol-vitamin-c-moisturizer", SourceCategory.NON_BIOLOGIC, set()),
+        ("the-ordinary-hyaluronic-acid-2-b5-blog-annotated", SourceCategory.NON_BIOLOGIC, set()),
+    ],
+)
+def test_source_category_and_what_decided_it(
+    vocabulary: Vocabulary, name: str, category: SourceCategory, deciding: set[str]
+) -> None:
     reading = read(name, vocabulary)
     assert reading.source_category is category
     assert names(reading.source_reason) == deciding
 
 
 def test_human_derived_outranks_other_sources(vocabulary: Vocabulary) -> None:
-    reading = read_label("Water, Malus Domestica Fruit Cell Culture Extract, sh-Oligopeptide-1, "
-                         "Human Fibroblast Conditioned Media", vocabulary)
+    reading = read_label(
+        "Water, Malus Domestica Fruit Cell Culture Extract, sh-Oligopeptide-1, "
+        "Human Fibroblast Conditioned Media",
+        vocabulary,
+    )
     assert reading.source_category is SourceCategory.HUMAN_FIBROBLAST_CM
     lab = read_label("Malus Domestica Fruit Cell Culture Extract, sh-Oligopeptide-1", vocabulary)
     assert lab.source_category is SourceCategory.LAB_PEPTIDES_GF
@@ -189,18 +235,23 @@ def test_a_biologic_whose_name_gives_no_origin_leaves_the_source_open(vocabulary
 
 # --- origin, vegan, fragrance, irritants ----------------------------------------------------
 
-@pytest.mark.parametrize(("name", "vegan", "because"), [
-    ("skinmedica-tns-recovery-complex", Vegan.NO, {"Human Neonatal Fibroblast Conditioned Media"}),
-    ("mizon-snail-wrinkle-care-sleeping-pack", Vegan.NO, {"Snail Secretion Filtrate", "Honey Extract"}),
-    ("mizon-snail-cushion-foam-cleanser", Vegan.NO, {"Snail secretion filtrate"}),
-    # The brand calls it vegan; every ingredient is known and none can come from animals.
-    ("the-ordinary-niacinamide-10-zinc-1", Vegan.YES, set()),
-    # Squalane and glycerin can come from animals and the label does not say which.
-    ("the-ordinary-retinol-1-in-squalane", Vegan.NOT_CONFIRMED, {"Squalane"}),
-    ("bioeffect-egf-serum", Vegan.NOT_CONFIRMED, {"Glycerine", "Sodium hyaluronate"}),
-])
-def test_vegan_is_yes_only_when_every_ingredient_says_so(vocabulary: Vocabulary, name: str,
-                                                         vegan: Vegan, because: set[str]) -> None:
+
+@pytest.mark.parametrize(
+    ("name", "vegan", "because"),
+    [
+        ("skinmedica-tns-recovery-complex", Vegan.NO, {"Human Neonatal Fibroblast Conditioned Media"}),
+        ("mizon-snail-wrinkle-care-sleeping-pack", Vegan.NO, {"Snail Secretion Filtrate", "Honey Extract"}),
+        ("mizon-snail-cushion-foam-cleanser", Vegan.NO, {"Snail secretion filtrate"}),
+        # The brand calls it vegan; every ingredient is known and none can come from animals.
+        ("the-ordinary-niacinamide-10-zinc-1", Vegan.YES, set()),
+        # Squalane and glycerin can come from animals and the label does not say which.
+        ("the-ordinary-retinol-1-in-squalane", Vegan.NOT_CONFIRMED, {"Squalane"}),
+        ("bioeffect-egf-serum", Vegan.NOT_CONFIRMED, {"Glycerine", "Sodium hyaluronate"}),
+    ],
+)
+def test_vegan_is_yes_only_when_every_ingredient_says_so(
+    vocabulary: Vocabulary, name: str, vegan: Vegan, because: set[str]
+) -> None:
     reading = read(name, vocabulary)
     assert reading.vegan is vegan
     assert names(reading.vegan_reason) == because
@@ -218,8 +269,15 @@ def test_human_and_animal_origin(vocabulary: Vocabulary) -> None:
 
 def test_fragrance_and_its_eu_allergens_are_fragrance(vocabulary: Vocabulary) -> None:
     tns = read("skinmedica-tns-recovery-complex", vocabulary)
-    assert names(tns.fragrance) == {"Parfum", "Hydroxycitronellal", "Linalool", "Coumarin",
-                                    "Alpha-Isomethyl Ionone", "Geraniol", "Isoeugenol"}
+    assert names(tns.fragrance) == {
+        "Parfum",
+        "Hydroxycitronellal",
+        "Linalool",
+        "Coumarin",
+        "Alpha-Isomethyl Ionone",
+        "Geraniol",
+        "Isoeugenol",
+    }
     assert tns.fragrance_free is False
     kate = read("kate-somerville-retinol-vitamin-c-moisturizer", vocabulary)
     assert {"Parfum", "Linalool", "Limonene"} <= names(kate.fragrance)
@@ -229,32 +287,41 @@ def test_fragrance_and_its_eu_allergens_are_fragrance(vocabulary: Vocabulary) ->
 
 def test_essential_oils_count_as_scented(vocabulary: Vocabulary) -> None:
     aq = read("aq-skin-solutions-active-serum", vocabulary)
-    assert aq.irritant_names(IrritantKind.ESSENTIAL_OIL) == [
-        "Citrus Aurantium Bergamia (Bergamot) Fruit Oil"]
+    assert aq.irritant_names(IrritantKind.ESSENTIAL_OIL) == ["Citrus Aurantium Bergamia (Bergamot) Fruit Oil"]
     alpyn = read("alpyn-beauty-plantgenius-survival-serum", vocabulary)
     assert {"Lavandula Angustifolia (Lavender) Oil", "Citrus Aurantium Dulcis (Orange) Oil"} <= names(
-        alpyn.fragrance)
+        alpyn.fragrance
+    )
 
 
-@pytest.mark.parametrize(("name", "kind", "expected"), [
-    ("aq-skin-solutions-active-serum", IrritantKind.EXFOLIATING_ACID, ["Lactic Acid"]),
-    ("alpyn-beauty-plantgenius-survival-serum", IrritantKind.EXFOLIATING_ACID,
-     ["Lactic Acid", "Glycolic Acid"]),
-    ("the-ordinary-glycolic-acid-7-toning-solution", IrritantKind.EXFOLIATING_ACID, ["Glycolic Acid"]),
-    ("the-ordinary-retinol-1-in-squalane", IrritantKind.RETINOID, ["Retinol"]),
-    ("kate-somerville-retinol-vitamin-c-moisturizer", IrritantKind.RETINOID, ["Retinol"]),
-    # Citric acid is a pH adjuster here (label index), not an exfoliant.
-    ("kate-somerville-retinol-vitamin-c-moisturizer", IrritantKind.EXFOLIATING_ACID, []),
-])
-def test_irritants_by_kind(vocabulary: Vocabulary, name: str, kind: IrritantKind,
-                           expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("aq-skin-solutions-active-serum", IrritantKind.EXFOLIATING_ACID, ["Lactic Acid"]),
+        (
+            "alpyn-beauty-plantgenius-survival-serum",
+            IrritantKind.EXFOLIATING_ACID,
+            ["Lactic Acid", "Glycolic Acid"],
+        ),
+        ("the-ordinary-glycolic-acid-7-toning-solution", IrritantKind.EXFOLIATING_ACID, ["Glycolic Acid"]),
+        ("the-ordinary-retinol-1-in-squalane", IrritantKind.RETINOID, ["Retinol"]),
+        ("kate-somerville-retinol-vitamin-c-moisturizer", IrritantKind.RETINOID, ["Retinol"]),
+        # Citric acid is a pH adjuster here (label index), not an exfoliant.
+        ("kate-somerville-retinol-vitamin-c-moisturizer", IrritantKind.EXFOLIATING_ACID, []),
+    ],
+)
+def test_irritants_by_kind(
+    vocabulary: Vocabulary, name: str, kind: IrritantKind, expected: list[str]
+) -> None:
     assert read(name, vocabulary).irritant_names(kind) == expected
 
 
 def test_vitamin_c_forms_and_other_irritants(vocabulary: Vocabulary) -> None:
-    for name, vitamin_c in (("is-clinical-c-and-e-serum-advance", "L-Ascorbic Acid"),
-                            ("aq-skin-solutions-active-serum", "Tetrahexyldecyl Ascorbate"),
-                            ("alpyn-beauty-plantgenius-survival-serum", "3-O-Ethyl Ascorbic Acid")):
+    for name, vitamin_c in (
+        ("is-clinical-c-and-e-serum-advance", "L-Ascorbic Acid"),
+        ("aq-skin-solutions-active-serum", "Tetrahexyldecyl Ascorbate"),
+        ("alpyn-beauty-plantgenius-survival-serum", "3-O-Ethyl Ascorbic Acid"),
+    ):
         assert names(read(name, vocabulary).flagged(Flag.VITAMIN_C)) == {vitamin_c}
     assert "Alcohol Denat" in names(read("is-clinical-c-and-e-serum-advance", vocabulary).irritants)
     assert "Methylisothiazolinone" in names(read("muac-transforming-anti-aging-mist", vocabulary).irritants)
@@ -262,14 +329,18 @@ def test_vitamin_c_forms_and_other_irritants(vocabulary: Vocabulary) -> None:
 
 # --- synonyms, typos, brackets, alternatives -------------------------------------------------
 
+
 def test_a_typo_is_read_as_the_close_name_and_marked(vocabulary: Vocabulary) -> None:
     muac = read("muac-transforming-anti-aging-mist", vocabulary)
     typo = next(i for i in muac.ingredients if i.written == "Gynostemma Pentaphylum Exytact")
     assert typo.close_match and typo.entry is not None
     assert typo.entry.inci == "Gynostemma Pentaphyllum Extract"
     reading = read_label("Niacinimide, Glycerine, Phenoxyethanl", vocabulary)
-    assert [i.entry.inci for i in reading.ingredients if i.entry] == ["Niacinamide", "Glycerin",
-                                                                      "Phenoxyethanol"]
+    assert [i.entry.inci for i in reading.ingredients if i.entry] == [
+        "Niacinamide",
+        "Glycerin",
+        "Phenoxyethanol",
+    ]
     assert [i.close_match for i in reading.ingredients] == [True, False, True]  # glycerine: a synonym
 
 
@@ -283,16 +354,24 @@ def test_the_inci_name_in_brackets_reads_a_common_name(vocabulary: Vocabulary) -
 def test_slashed_alternatives_name_one_ingredient(vocabulary: Vocabulary) -> None:
     reading = read_label("Eau/Aqua/Water, Parfum/Fragrance, Caprylic/Capric Triglyceride", vocabulary)
     assert [i.entry.inci for i in reading.ingredients if i.entry] == [
-        "Water", "Fragrance", "Caprylic/Capric Triglyceride"]
+        "Water",
+        "Fragrance",
+        "Caprylic/Capric Triglyceride",
+    ]
     assert not any(i.close_match for i in reading.ingredients)
 
 
 def test_synonyms_read_as_one_ingredient(vocabulary: Vocabulary) -> None:
-    reading = read_label("Snow Mushroom Extract, Tremella Fuciformis Extract, Vitamin B3, "
-                         "Nicotinamide, Hyaluronan", vocabulary)
+    reading = read_label(
+        "Snow Mushroom Extract, Tremella Fuciformis Extract, Vitamin B3, Nicotinamide, Hyaluronan", vocabulary
+    )
     assert [i.entry.inci for i in reading.ingredients if i.entry] == [
-        "Tremella Fuciformis (Mushroom) Extract", "Tremella Fuciformis (Mushroom) Extract",
-        "Niacinamide", "Niacinamide", "Hyaluronic Acid"]
+        "Tremella Fuciformis (Mushroom) Extract",
+        "Tremella Fuciformis (Mushroom) Extract",
+        "Niacinamide",
+        "Niacinamide",
+        "Hyaluronic Acid",
+    ]
 
 
 def test_word_order_and_pattern_reads_are_marked(vocabulary: Vocabulary) -> None:
@@ -302,6 +381,7 @@ def test_word_order_and_pattern_reads_are_marked(vocabulary: Vocabulary) -> None
 
 
 # --- bad input -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("text", ["", "   \n\t ", "Ingredients:", ", , ;", "INCI:\n\n", "*†‡"])
 def test_an_empty_label_has_no_ingredients(text: str) -> None:
@@ -351,8 +431,7 @@ def test_one_huge_line_without_separators_is_cut_and_said(vocabulary: Vocabulary
     assert invisible.items == () and invisible.unread_chars > 0
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          deadline=None)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(st.text(max_size=400))
 def test_parsing_never_raises_and_shows_only_printable_names(vocabulary: Vocabulary, text: str) -> None:
     parsed = parse_label(text)
@@ -362,10 +441,33 @@ def test_parsing_never_raises_and_shows_only_printable_names(vocabulary: Vocabul
     read_label(parsed, vocabulary)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          deadline=None)
-@given(st.lists(st.sampled_from(["Water", "(", ")", "[", "]", ",", ".", " ", "\n", "+/-", "May contain",
-                                 "(and)", "Glycerin", "10%", "/", "[7]", "1,2-Hexanediol", "\u202e"]),
-                max_size=40))
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Water",
+                "(",
+                ")",
+                "[",
+                "]",
+                ",",
+                ".",
+                " ",
+                "\n",
+                "+/-",
+                "May contain",
+                "(and)",
+                "Glycerin",
+                "10%",
+                "/",
+                "[7]",
+                "1,2-Hexanediol",
+                "\u202e",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_label_shaped_noise_never_raises(vocabulary: Vocabulary, parts: list[str]) -> None:
     read_label("".join(parts), vocabulary)

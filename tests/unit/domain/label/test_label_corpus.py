@@ -23,7 +23,7 @@ CORPUS = sorted(p for p in LABELS.glob("*.txt") if not p.name.startswith("synthe
 def expectations(path: Path) -> tuple[str, dict[str, str]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     expect = next(line for line in lines if line.startswith("# Expect: "))
-    fields = dict(part.strip().split("=", 1) for part in expect[len("# Expect: "):].split(";"))
+    fields = dict(part.strip().split("=", 1) for part in expect[len("# Expect: ") :].split(";"))
     return "\n".join(line for line in lines if not line.startswith("# ")), fields
 
 

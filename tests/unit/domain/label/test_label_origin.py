@@ -17,28 +17,32 @@ from serumdesk.domain.label.report import allergy_lines, verdict_lines
 from serumdesk.domain.label.verdict import check_label, label_to_dict
 
 
-@pytest.mark.parametrize(("name", "human", "animal"), [
-    ("Human Platelet Extract", Known.YES, Known.NO),
-    ("Live Human Stem Cells", Known.YES, Known.NO),
-    ("Cervus Elaphus Umbilical Cord Lining Conditioned Media", Known.NO, Known.YES),
-    ("Artemia Extract", Known.NO, Known.YES),
-    ("Milk Peptides", Known.NO, Known.YES),
-    ("Sodium Caseinate", Known.NO, Known.YES),
-    ("Hydrolyzed Fish Collagen", Known.NO, Known.YES),
-    ("Bovine Colostrum", Known.NO, Known.YES),
-    ("Ovine Placenta Extract", Known.NO, Known.YES),
-    ("Platelet Rich Plasma Extract", Known.NOT_KNOWN, Known.NOT_KNOWN),
-    ("Human Adipose Derived Stem Cell Exosomes", Known.YES, Known.NO),
-    ("Squalane (Shark)", Known.NO, Known.YES),
-    ("Hydrolyzed Sericin", Known.NO, Known.YES),
-    ("Carmine", Known.NO, Known.YES),
-    ("sh-Oligopeptide-1", Known.NO, Known.NO),
-    ("Human Oligopeptide-1", Known.NO, Known.NO),  # the old INCI name of a lab-made EGF
-    ("Coconut Milk", Known.NOT_KNOWN, Known.NOT_KNOWN),  # plant words only: still unknown,
-    ("Corn Silk Extract", Known.NOT_KNOWN, Known.NOT_KNOWN),  # but never read as animal
-])
-def test_origin_is_read_from_the_words_of_a_name(vocabulary: Vocabulary, name: str,
-                                                 human: Known, animal: Known) -> None:
+@pytest.mark.parametrize(
+    ("name", "human", "animal"),
+    [
+        ("Human Platelet Extract", Known.YES, Known.NO),
+        ("Live Human Stem Cells", Known.YES, Known.NO),
+        ("Cervus Elaphus Umbilical Cord Lining Conditioned Media", Known.NO, Known.YES),
+        ("Artemia Extract", Known.NO, Known.YES),
+        ("Milk Peptides", Known.NO, Known.YES),
+        ("Sodium Caseinate", Known.NO, Known.YES),
+        ("Hydrolyzed Fish Collagen", Known.NO, Known.YES),
+        ("Bovine Colostrum", Known.NO, Known.YES),
+        ("Ovine Placenta Extract", Known.NO, Known.YES),
+        ("Platelet Rich Plasma Extract", Known.NOT_KNOWN, Known.NOT_KNOWN),
+        ("Human Adipose Derived Stem Cell Exosomes", Known.YES, Known.NO),
+        ("Squalane (Shark)", Known.NO, Known.YES),
+        ("Hydrolyzed Sericin", Known.NO, Known.YES),
+        ("Carmine", Known.NO, Known.YES),
+        ("sh-Oligopeptide-1", Known.NO, Known.NO),
+        ("Human Oligopeptide-1", Known.NO, Known.NO),  # the old INCI name of a lab-made EGF
+        ("Coconut Milk", Known.NOT_KNOWN, Known.NOT_KNOWN),  # plant words only: still unknown,
+        ("Corn Silk Extract", Known.NOT_KNOWN, Known.NOT_KNOWN),  # but never read as animal
+    ],
+)
+def test_origin_is_read_from_the_words_of_a_name(
+    vocabulary: Vocabulary, name: str, human: Known, animal: Known
+) -> None:
     reading = read_label(f"Water, {name}", vocabulary)
     assert (reading.human_origin.known, reading.animal_origin.known) == (human, animal)
     if Known.YES in (human, animal) or name.startswith("Platelet"):
@@ -55,8 +59,9 @@ def test_a_name_read_by_its_words_says_it_is_an_inference(vocabulary: Vocabulary
     assert doc["ingredients"][0]["how"] == "origin" and doc["human_derived"] == "yes"
 
 
-@pytest.mark.parametrize("name", ["Bovine Colostrum", "Platelet Extract",
-                                  "Cervus Elaphus Umbilical Cord Lining Conditioned Media"])
+@pytest.mark.parametrize(
+    "name", ["Bovine Colostrum", "Platelet Extract", "Cervus Elaphus Umbilical Cord Lining Conditioned Media"]
+)
 def test_biologics_get_the_clinician_note(vocabulary: Vocabulary, name: str) -> None:
     for caution in (Caution.PREGNANT_OR_BREASTFEEDING, Caution.IMMUNOSUPPRESSED, Caution.AUTOIMMUNE):
         answers = Answers(cautions=frozenset({caution}))
@@ -72,29 +77,33 @@ def test_live_stem_cells_are_a_red_flag(vocabulary: Vocabulary) -> None:
 
 def test_embryonic_origin_goes_against_the_fetal_cell_line_answer(vocabulary: Vocabulary) -> None:
     answers = Answers(diet=Diet.NO_FETAL_CELL_LINE)
-    verdict = check_label(read_label("Embryonic Stem Cell Conditioned Media", vocabulary),
-                          vocabulary, answers)
+    verdict = check_label(
+        read_label("Embryonic Stem Cell Conditioned Media", vocabulary), vocabulary, answers
+    )
     assert any(line.startswith("Does not fit your answer") for line in verdict_lines(verdict, answers))
 
 
-@pytest.mark.parametrize(("label", "allergen"), [
-    ("Water, Hydrolyzed Fish Collagen", "fish"),
-    ("Water, Zorblax Salmon Roe Complex", "fish"),
-    ("Water, Artemia Extract", "shellfish"),
-    ("Water, Sodium Caseinate", "milk"),
-    ("Water, Bacillus/Soybean Ferment Extract", "soy"),
-    ("Water, Myroxylon Pereirae Oil", "balsam of Peru"),
-    ("Water, Cinnamomum Cassia Bark Oil", "cinnamon"),
-    ("Water, Camellia Sinensis Leaf Water", "green tea"),
-    ("Water, Tremella Fuciformis Polysaccharide", "Tremella fuciformis"),
-    ("Water, Achillea Millefolium Flower Extract", "Asteraceae"),
-    ("Water, Taraxacum Officinale Rhizome Extract", "dandelion"),  # unknown; its genus says it
-    ("Water, Zorblax Oryza Sativa Complex", "rice"),
-    ("Water, Arnica Montana Flower Extract", "compositae"),
-    ("Water, Eugenol", "fragrance mix"),
-    ("Water, Citral", "fragrance mix II"),
-    ("Water, Parfum", "balsam of Peru"),
-])
+@pytest.mark.parametrize(
+    ("label", "allergen"),
+    [
+        ("Water, Hydrolyzed Fish Collagen", "fish"),
+        ("Water, Zorblax Salmon Roe Complex", "fish"),
+        ("Water, Artemia Extract", "shellfish"),
+        ("Water, Sodium Caseinate", "milk"),
+        ("Water, Bacillus/Soybean Ferment Extract", "soy"),
+        ("Water, Myroxylon Pereirae Oil", "balsam of Peru"),
+        ("Water, Cinnamomum Cassia Bark Oil", "cinnamon"),
+        ("Water, Camellia Sinensis Leaf Water", "green tea"),
+        ("Water, Tremella Fuciformis Polysaccharide", "Tremella fuciformis"),
+        ("Water, Achillea Millefolium Flower Extract", "Asteraceae"),
+        ("Water, Taraxacum Officinale Rhizome Extract", "dandelion"),  # unknown; its genus says it
+        ("Water, Zorblax Oryza Sativa Complex", "rice"),
+        ("Water, Arnica Montana Flower Extract", "compositae"),
+        ("Water, Eugenol", "fragrance mix"),
+        ("Water, Citral", "fragrance mix II"),
+        ("Water, Parfum", "balsam of Peru"),
+    ],
+)
 def test_an_allergen_in_a_name_is_never_no_match(vocabulary: Vocabulary, label: str, allergen: str) -> None:
     answers = Answers(allergens=(allergen,))
     verdict = check_label(read_label(label, vocabulary), vocabulary, answers)
@@ -136,13 +145,18 @@ def test_a_cut_label_is_read_whole_and_says_so(vocabulary: Vocabulary) -> None:
     assert verdict.allergen_matches or verdict.name_matches
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("May Chang (citral) and cinnamon essential oils",
-     ["May Chang (citral) essential oil", "cinnamon essential oil"]),
-    ("Green Tea and Chamomile Extracts", ["Green Tea Extract", "Chamomile Extract"]),
-    ("Candelilla and Carnauba Waxes", ["Candelilla Wax", "Carnauba Wax"]),
-    ("Sodium Hydroxide and Citric Acid", ["Sodium Hydroxide and Citric Acid"]),  # no shared noun
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "May Chang (citral) and cinnamon essential oils",
+            ["May Chang (citral) essential oil", "cinnamon essential oil"],
+        ),
+        ("Green Tea and Chamomile Extracts", ["Green Tea Extract", "Chamomile Extract"]),
+        ("Candelilla and Carnauba Waxes", ["Candelilla Wax", "Carnauba Wax"]),
+        ("Sodium Hydroxide and Citric Acid", ["Sodium Hydroxide and Citric Acid"]),  # no shared noun
+    ],
+)
 def test_lay_labels_split_a_shared_noun(text: str, expected: list[str]) -> None:
     from serumdesk.domain.label.parse import parse_label
 
@@ -150,15 +164,17 @@ def test_lay_labels_split_a_shared_noun(text: str, expected: list[str]) -> None:
 
 
 def test_a_lay_run_reads_each_name_with_its_noun(vocabulary: Vocabulary) -> None:
-    reading = read_label("Aqua, Jojoba, Argan and Rose Oils, May Chang (citral) and cinnamon "
-                         "essential oils", vocabulary)
+    reading = read_label(
+        "Aqua, Jojoba, Argan and Rose Oils, May Chang (citral) and cinnamon essential oils", vocabulary
+    )
     read_as = {i.written: (i.entry.inci if i.entry else None, i.completed) for i in reading.ingredients}
     assert read_as["Aqua"] == ("Water", None)
     assert read_as["Jojoba"][1] == "Jojoba Oil"
     assert read_as["May Chang (citral) essential oil"][0] == "Litsea Cubeba Fruit Oil"
     assert read_as["cinnamon essential oil"][0].startswith("Cinnamomum")
     assert {"May Chang (citral) essential oil", "cinnamon essential oil"} <= {
-        i.written for i in reading.fragrance}
+        i.written for i in reading.fragrance
+    }
 
 
 def test_a_saved_serum_of_a_cut_label_says_so_on_its_card(vocabulary: Vocabulary) -> None:
@@ -185,8 +201,17 @@ def test_a_saved_serum_of_embryonic_origin_meets_the_fetal_cell_line_answer(voca
     assert product.fetal_cell_line and product.human_derived and not product.vegan
 
 
-@pytest.mark.parametrize("name", ["Live Stem Cells", "Exosomes", "Stem Cell Conditioned Media",
-                                  "Embryo Extract", "Platelet Rich Plasma", "Amniotic Fluid Extract"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Live Stem Cells",
+        "Exosomes",
+        "Stem Cell Conditioned Media",
+        "Embryo Extract",
+        "Platelet Rich Plasma",
+        "Amniotic Fluid Extract",
+    ],
+)
 def test_a_biologic_of_unstated_origin_is_never_called_vegan(vocabulary: Vocabulary, name: str) -> None:
     reading = read_label(f"Water, {name}", vocabulary)
     assert reading.vegan is not Vegan.YES
@@ -194,29 +219,50 @@ def test_a_biologic_of_unstated_origin_is_never_called_vegan(vocabulary: Vocabul
     assert reading.biologics
 
 
-@pytest.mark.parametrize(("name", "category"), [
-    ("Human Stem Cell Extract", "human-cell-lysate-growth-factors"),
-    ("Malus Domestica Fruit Stem Cell Extract", "plant-cell-culture"),
-    ("Recombinant Human EGF", "lab-made-peptides-growth-factors"),
-])
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("Human Stem Cell Extract", "human-cell-lysate-growth-factors"),
+        ("Malus Domestica Fruit Stem Cell Extract", "plant-cell-culture"),
+        ("Recombinant Human EGF", "lab-made-peptides-growth-factors"),
+    ],
+)
 def test_stem_cell_words_name_the_source(vocabulary: Vocabulary, name: str, category: str) -> None:
     reading = read_label(f"Water, {name}", vocabulary)
     assert reading.source_category is not None and reading.source_category.value == category
 
 
-NAME_POOL = ["Water", "Glycerin", "Squalane", "Human Platelet Extract", "Bovine Colostrum",
-             "Platelet Extract", "Exosomes", "Live Stem Cells", "Zorblax Complex",
-             "Hydrolyzed Fish Collagen", "Sodium Caseinate", "Malus Domestica Fruit Cell Culture Extract",
-             "Niacinamide", "Parfum", "Retinol", "Glycolic", "Coconut Milk", "sh-Oligopeptide-1",
-             "Embryonic Stem Cell Conditioned Media", "Cervus Elaphus Placenta Extract",
-             "Mica [+/- CI 77491]", "May contain: Carmine"]
+NAME_POOL = [
+    "Water",
+    "Glycerin",
+    "Squalane",
+    "Human Platelet Extract",
+    "Bovine Colostrum",
+    "Platelet Extract",
+    "Exosomes",
+    "Live Stem Cells",
+    "Zorblax Complex",
+    "Hydrolyzed Fish Collagen",
+    "Sodium Caseinate",
+    "Malus Domestica Fruit Cell Culture Extract",
+    "Niacinamide",
+    "Parfum",
+    "Retinol",
+    "Glycolic",
+    "Coconut Milk",
+    "sh-Oligopeptide-1",
+    "Embryonic Stem Cell Conditioned Media",
+    "Cervus Elaphus Placenta Extract",
+    "Mica [+/- CI 77491]",
+    "May contain: Carmine",
+]
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(NAME_POOL), min_size=1, max_size=12), st.booleans())
-def test_origin_vegan_and_allergy_answers_never_contradict(vocabulary: Vocabulary, names: list[str],
-                                                           pad: bool) -> None:
+def test_origin_vegan_and_allergy_answers_never_contradict(
+    vocabulary: Vocabulary, names: list[str], pad: bool
+) -> None:
     text = ", ".join((["Aqua"] * MAX_ITEMS if pad else []) + names)
     answers = Answers(allergens=("fish", "milk", "zorblax"))
     verdict = check_label(read_label(text, vocabulary), vocabulary, answers)
@@ -230,5 +276,6 @@ def test_origin_vegan_and_allergy_answers_never_contradict(vocabulary: Vocabular
     assert doc["truncated"] == pad and len(doc["ingredients"]) <= MAX_ITEMS
     for word, typed in (("Fish", "fish"), ("Caseinate", "milk"), ("Zorblax", "zorblax")):
         if any(word in n for n in names):  # in the label: never "no match"
-            assert not any(line.startswith(f"“{typed}”") and "no match" in line
-                           for line in allergy_lines(verdict))
+            assert not any(
+                line.startswith(f"“{typed}”") and "no match" in line for line in allergy_lines(verdict)
+            )

@@ -45,12 +45,40 @@ def test_each_shape_grows_no_faster_than_linear(vocabulary: Vocabulary, shape: s
     assert ratio <= LINEAR * ROOM, f"{shape}: 4× the text took {ratio:.1f}× the time"
 
 
-PIECES = ["A", "a", " ", ".", ",", "(", ")", "[", "]", "/", "-", "+", "%", "1", "\n", "*",
-          "may contain ", "and ", "Oils", "Ingredients:", "human ", "at ", "C.I. ", "±", "ppm"]
+PIECES = [
+    "A",
+    "a",
+    " ",
+    ".",
+    ",",
+    "(",
+    ")",
+    "[",
+    "]",
+    "/",
+    "-",
+    "+",
+    "%",
+    "1",
+    "\n",
+    "*",
+    "may contain ",
+    "and ",
+    "Oils",
+    "Ingredients:",
+    "human ",
+    "at ",
+    "C.I. ",
+    "±",
+    "ppm",
+]
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12))
 def test_hypothesis_finds_no_shape_that_grows_faster(vocabulary: Vocabulary, pieces: list[str]) -> None:
     unit = "".join(pieces)

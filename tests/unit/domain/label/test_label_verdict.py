@@ -37,6 +37,7 @@ def kinds(verdict: LabelVerdict) -> list[CautionKind]:
 
 # --- cautions: recommend's rules on the label's facts ----------------------------------------
 
+
 def test_medical_cautions_apply_to_a_human_derived_label(vocabulary: Vocabulary) -> None:
     verdict = check(label_text(TNS), vocabulary, PREGNANT)
     medical = [c for c in verdict.cautions if c.kind is CautionKind.MEDICAL]
@@ -57,8 +58,9 @@ def test_a_retinoid_label_pauses_in_pregnancy(vocabulary: Vocabulary) -> None:
 
 
 def test_an_exfoliant_label_waits_after_a_procedure(vocabulary: Vocabulary) -> None:
-    fresh = Answers(use_case=UseCase.POST_PROCEDURE, days_since_procedure=2,
-                    actives=frozenset({Active.RETINOID}))
+    fresh = Answers(
+        use_case=UseCase.POST_PROCEDURE, days_since_procedure=2, actives=frozenset({Active.RETINOID})
+    )
     verdict = check(label_text("the-ordinary-glycolic-acid-7-toning-solution"), vocabulary, fresh)
     assert CautionKind.EXFOLIANT in kinds(verdict)
     exfoliant = next(c for c in verdict.cautions if c.kind is CautionKind.EXFOLIANT)
@@ -67,8 +69,9 @@ def test_an_exfoliant_label_waits_after_a_procedure(vocabulary: Vocabulary) -> N
 
 
 def test_essential_oils_ask_for_a_patch_test_on_reactive_skin(vocabulary: Vocabulary) -> None:
-    verdict = check(label_text("aq-skin-solutions-active-serum"), vocabulary,
-                    Answers(sensitivity=Sensitivity.HIGH))
+    verdict = check(
+        label_text("aq-skin-solutions-active-serum"), vocabulary, Answers(sensitivity=Sensitivity.HIGH)
+    )
     botanicals = next(c for c in verdict.cautions if c.kind is CautionKind.BOTANICALS)
     assert "Bergamot" in botanicals.text
 
@@ -93,12 +96,12 @@ def test_a_fetal_cell_line_is_an_ethics_note(vocabulary: Vocabulary) -> None:
 
 # --- allergies ----------------------------------------------------------------------------------
 
+
 def test_allergens_match_definitely_possibly_or_are_unknown(vocabulary: Vocabulary) -> None:
     text = "Water, Marine Extract, Sodium Hyaluronate, Parfum, Whey Protein"
     answers = Answers(allergens=("fish", "HA", "linalool", "dairy", "zorblax"))
     verdict = check(text, vocabulary, answers)
-    found = {(m.match.query.text, m.ingredient.written): m.match.strength
-             for m in verdict.allergen_matches}
+    found = {(m.match.query.text, m.ingredient.written): m.match.strength for m in verdict.allergen_matches}
     assert found == {
         ("fish", "Marine Extract"): MatchStrength.POSSIBLE,
         ("HA", "Sodium Hyaluronate"): MatchStrength.DEFINITE,
@@ -114,11 +117,14 @@ def test_an_allergy_with_no_match_says_what_could_not_be_checked(vocabulary: Voc
     answers = Answers(allergens=("tree nuts",))
     verdict = check("Water, Glycerin, Zorblaxine", vocabulary, answers)
     assert verdict.allergen_matches == ()
-    assert any("no match; the unknown ingredients were searched by name only" in line
-               for line in verdict_lines(verdict, answers))
+    assert any(
+        "no match; the unknown ingredients were searched by name only" in line
+        for line in verdict_lines(verdict, answers)
+    )
 
 
 # --- wording ------------------------------------------------------------------------------------
+
 
 def test_each_ingredient_line_says_what_it_is(vocabulary: Vocabulary) -> None:
     reading = read_label("Glycerine, Niacinimide, Zorblaxine, Mica [+/- CI 77491]", vocabulary)
@@ -133,10 +139,8 @@ def test_a_verdict_that_rests_on_unknowns_says_so(vocabulary: Vocabulary) -> Non
     verdict = check("Water, Glycerin, Zorblaxine", vocabulary)
     lines = verdict_lines(verdict, Answers())
     assert lines[0].startswith("Source: cannot tell.") and "Zorblaxine" in lines[0]
-    assert any(line.startswith("Unknown: Zorblaxine. The verdict above rests on the known")
-               for line in lines)
-    assert any(line.startswith("Vegan: not confirmed") and "Zorblaxine is unknown" in line
-               for line in lines)
+    assert any(line.startswith("Unknown: Zorblaxine. The verdict above rests on the known") for line in lines)
+    assert any(line.startswith("Vegan: not confirmed") and "Zorblaxine is unknown" in line for line in lines)
 
 
 def test_fragrance_sensitivity_is_told_against_a_scented_label(vocabulary: Vocabulary) -> None:
@@ -147,31 +151,53 @@ def test_fragrance_sensitivity_is_told_against_a_scented_label(vocabulary: Vocab
 
 # --- JSON -----------------------------------------------------------------------------------------
 
+
 def test_json_has_exactly_the_fields_of_the_issue(vocabulary: Vocabulary) -> None:
     doc = label_to_dict(check(label_text(TNS), vocabulary, Answers(allergens=("linalool",))))
-    assert list(doc) == ["ingredients", "source_category", "source_reason", "human_derived",
-                         "animal_derived", "live_stem_cells_claimed", "truncated", "items_read",
-                         "items_listed", "unread_characters", "vegan", "fragrance", "irritants",
-                         "allergen_matches", "unknown", "cautions"]
-    assert all(list(i) == ["name", "inci", "known", "read_as", "how", "role", "explanation",
-                           "origin_note", "flags"]
-               for i in doc["ingredients"])
+    assert list(doc) == [
+        "ingredients",
+        "source_category",
+        "source_reason",
+        "human_derived",
+        "animal_derived",
+        "live_stem_cells_claimed",
+        "truncated",
+        "items_read",
+        "items_listed",
+        "unread_characters",
+        "vegan",
+        "fragrance",
+        "irritants",
+        "allergen_matches",
+        "unknown",
+        "cautions",
+    ]
+    assert all(
+        list(i) == ["name", "inci", "known", "read_as", "how", "role", "explanation", "origin_note", "flags"]
+        for i in doc["ingredients"]
+    )
     assert doc["truncated"] is False
     assert doc["source_category"] == "human-fibroblast-conditioned-media"
     assert doc["source_reason"] == ["Human Neonatal Fibroblast Conditioned Media"]
     # Human fibroblast media: yes. Animal: the marine extract may be fish, the label does not say.
     assert (doc["human_derived"], doc["animal_derived"], doc["vegan"]) == ("yes", "not known", "no")
     assert [(m["ingredient"], m["match"]) for m in doc["allergen_matches"]] == [
-        ("Parfum", "possible"), ("Linalool", "definite")]  # in the label's order
+        ("Parfum", "possible"),
+        ("Linalool", "definite"),
+    ]  # in the label's order
     assert all(set(c) == {"text", "level", "kind", "source"} for c in doc["cautions"])
 
 
-@pytest.mark.parametrize(("text", "vegan", "category"), [
-    ("Water, Glycerin, Zorblaxine", "not confirmed", None),
-    ("Aqua, Niacinamide, Xanthan Gum", "yes", "non-biologic-alternative"),
-])
-def test_json_marks_unknowns_and_possibles(vocabulary: Vocabulary, text: str, vegan: str,
-                                           category: str | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "vegan", "category"),
+    [
+        ("Water, Glycerin, Zorblaxine", "not confirmed", None),
+        ("Aqua, Niacinamide, Xanthan Gum", "yes", "non-biologic-alternative"),
+    ],
+)
+def test_json_marks_unknowns_and_possibles(
+    vocabulary: Vocabulary, text: str, vegan: str, category: str | None
+) -> None:
     doc = label_to_dict(check(text + ", Mica [+/- CI 77491]", vocabulary))
     assert doc["vegan"] == vegan and doc["source_category"] == category
     possible = doc["ingredients"][-1]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 def _grown(unit: str, size: int, head: str = "", tail: str = "") -> str:
     body = size - len(head) - len(tail)
-    return head + (unit * (body // len(unit) + 1))[:max(body, 0)] + tail
+    return head + (unit * (body // len(unit) + 1))[: max(body, 0)] + tail
 
 
 WORST_CASES: dict[str, Callable[[int], str]] = {
@@ -32,8 +32,7 @@ WORST_CASES: dict[str, Callable[[int], str]] = {
     "invisible characters": lambda n: _grown("\u202e\u200b", n, head="a"),
     "one huge word": lambda n: "x" * n,
     "many short names": lambda n: _grown("a, ", n),
-    "many distinct unknown names": lambda n: ", ".join(
-        f"Zq{i}x" for i in range(n // 6))[:n],
+    "many distinct unknown names": lambda n: ", ".join(f"Zq{i}x" for i in range(n // 6))[:n],
     "one name of many words": lambda n: _grown("Human Bovine ", n),
     "slashed alternatives": lambda n: _grown("Water/", n),
     "lay runs of oils": lambda n: _grown("Jojoba, Argan and Rose Oils, ", n),

@@ -15,9 +15,24 @@ from serumdesk.domain.catalog.my_products_file import MyProductEntry
 from serumdesk.domain.strict.plain_text import BLANK_LETTERS, name_fault, plain_line
 from serumdesk.storage.profile_types import ProfileError, clean_name
 
-SHOW_NOTHING = ["\u3164", "\u2800\u2800", "\u115f", "\u1160", "\uffa0", "\u200b", "\u3164\u200b",
-                "\u2060", "\ufeff", "\u00ad", "\u034f", "\u17b4", "\U000e0041", "\u0301\u0301",
-                "\u3000\u3164", "\u115f\u1160\u3164"]
+SHOW_NOTHING = [
+    "\u3164",
+    "\u2800\u2800",
+    "\u115f",
+    "\u1160",
+    "\uffa0",
+    "\u200b",
+    "\u3164\u200b",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u034f",
+    "\u17b4",
+    "\U000e0041",
+    "\u0301\u0301",
+    "\u3000\u3164",
+    "\u115f\u1160\u3164",
+]
 
 
 def _profile_ok(name: str) -> bool:
@@ -30,8 +45,15 @@ def _profile_ok(name: str) -> bool:
 
 def _entry_ok(brand: str, name: str = "Serum") -> bool:
     try:
-        MyProductEntry(id="mine-x", brand=brand, name=name, price_usd=10, size_ml=10,
-                       entered=dt.date(2026, 1, 1), label="Water")
+        MyProductEntry(
+            id="mine-x",
+            brand=brand,
+            name=name,
+            price_usd=10,
+            size_ml=10,
+            entered=dt.date(2026, 1, 1),
+            label="Water",
+        )
     except ValidationError as exc:
         assert "pydantic" not in str(exc.errors(include_url=False))
         return False
@@ -52,8 +74,9 @@ def test_a_name_with_something_visible_is_taken_everywhere(text: str) -> None:
     assert name_problem(text, "Serum") is None
 
 
-_invisible = st.sampled_from([*sorted(BLANK_LETTERS), "\u200b", "\u2060", " ", "\u3000",
-                              "\u0301", "\u202e", "\x1b", "\xad"])
+_invisible = st.sampled_from(
+    [*sorted(BLANK_LETTERS), "\u200b", "\u2060", " ", "\u3000", "\u0301", "\u202e", "\x1b", "\xad"]
+)
 
 
 @given(st.text(_invisible, min_size=1, max_size=12))

@@ -21,8 +21,9 @@ from serumdesk.domain.strict.numbers import (
 )
 
 
-@pytest.mark.parametrize("value", [True, False, "100", None, float("inf"), float("nan"),
-                                   -float("inf"), [1], 10**400])
+@pytest.mark.parametrize(
+    "value", [True, False, "100", None, float("inf"), float("nan"), -float("inf"), [1], 10**400]
+)
 def test_only_real_finite_numbers_are_numbers(value: object) -> None:
     """Issue #13, case 9: "usd": true was $1 and "usd": "100" was 100."""
     with pytest.raises(NumberError, match="A price must be"):
@@ -34,12 +35,25 @@ def test_a_refused_string_is_shown_in_quotes() -> None:
         SIZE_ML.check("100")
 
 
-@pytest.mark.parametrize(("quantity", "value"), [
-    (SIZE_ML, 1e-300), (SIZE_ML, 0), (SIZE_ML, 10_000.5), (DOSE_ML, 1e-300), (DOSE_ML, 101),
-    (USES_A_DAY, 0.05), (USES_A_DAY, 11), (PRICE_USD, -0.01), (PRICE_USD, 1e308),
-    (BUDGET_USD, 1e308), (BUDGET_USD, -5), (DAYS_SINCE_PROCEDURE, -1),
-    (DAYS_SINCE_PROCEDURE, 10**20), (DAYS_SINCE_PROCEDURE, 2.0),
-])
+@pytest.mark.parametrize(
+    ("quantity", "value"),
+    [
+        (SIZE_ML, 1e-300),
+        (SIZE_ML, 0),
+        (SIZE_ML, 10_000.5),
+        (DOSE_ML, 1e-300),
+        (DOSE_ML, 101),
+        (USES_A_DAY, 0.05),
+        (USES_A_DAY, 11),
+        (PRICE_USD, -0.01),
+        (PRICE_USD, 1e308),
+        (BUDGET_USD, 1e308),
+        (BUDGET_USD, -5),
+        (DAYS_SINCE_PROCEDURE, -1),
+        (DAYS_SINCE_PROCEDURE, 10**20),
+        (DAYS_SINCE_PROCEDURE, 2.0),
+    ],
+)
 def test_out_of_bounds_is_refused(quantity: Quantity, value: float) -> None:
     with pytest.raises(NumberError):
         quantity.check(value)
@@ -51,14 +65,17 @@ def test_zero_is_a_choice_of_each_quantity_and_of_the_catalog() -> None:
         DOSE_ML.check(0, zero=False)  # the catalog: a dose above zero
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("1e308", "between $0 and $100,000, not 1e308"),
-    ("inf", "'inf' is not a number"),
-    ("nan", "'nan' is not a number"),
-    ("0x10", "is not a number"),
-    ("lots", "'lots' is not a number"),
-    ("1" * 5000, "not 11111111111111111111…"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("1e308", "between $0 and $100,000, not 1e308"),
+        ("inf", "'inf' is not a number"),
+        ("nan", "'nan' is not a number"),
+        ("0x10", "is not a number"),
+        ("lots", "'lots' is not a number"),
+        ("1" * 5000, "not 11111111111111111111…"),
+    ],
+)
 def test_typed_budgets_are_parsed_strictly(text: str, words: str) -> None:
     """Case 15: `--budget 1e308` was accepted by recommend and sheet."""
     with pytest.raises(NumberError, match=words.replace("$", r"\$").replace(".", r"\.")):
@@ -73,14 +90,12 @@ def test_typed_day_counts_are_whole_and_bounded() -> None:
 
 
 @given(st.sampled_from(sorted(COST_QUANTITIES.values(), key=lambda q: q.what)), st.data())
-def test_every_value_a_spin_box_can_show_is_accepted(quantity: Quantity,
-                                                     data: st.DataObject) -> None:
+def test_every_value_a_spin_box_can_show_is_accepted(quantity: Quantity, data: st.DataObject) -> None:
     """The cost spin boxes show the quantity's decimals from its lowest value up: every value
     they can hold is accepted."""
-    step = 10 ** -quantity.decimals
+    step = 10**-quantity.decimals
     low = round(quantity.lowest() / step)
-    value = round(data.draw(st.integers(low, round(quantity.maximum / step))) * step,
-                  quantity.decimals)
+    value = round(data.draw(st.integers(low, round(quantity.maximum / step))) * step, quantity.decimals)
     assert quantity.check(value) == value
 
 

