@@ -241,6 +241,9 @@ def run_gui(argv: Sequence[str], language: str | None = None) -> int:
     app = QApplication(list(argv))
     configure_application(app)
     install_languages(app, language)
+    from serumdesk.ui.error_hook import install_error_hook
+
+    install_error_hook()
     window = build_main_window()
     window.show()
     return app.exec()
