@@ -1,4 +1,4 @@
-"""mypy (strict) and ruff pass on the package: type and lint errors fail the suite."""
+"""mypy (strict), ruff and ruff format pass on the package: type, lint and format errors fail the suite."""
 
 from __future__ import annotations
 
@@ -11,38 +11,25 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.slow
-def test_mypy_strict() -> None:
+def assert_tool_passes(*args: str) -> None:
+    """`python -m ARGS` from the checkout's root exits 0; its output is the failure message."""
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-error-summary", "serumdesk"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_mypy_strict() -> None:
+    assert_tool_passes("mypy", "--no-error-summary", "serumdesk")
 
 
 @pytest.mark.slow
 def test_ruff() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "serumdesk", "tests"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_tool_passes("ruff", "check", "--no-cache", "serumdesk", "tests")
 
 
 @pytest.mark.slow
 def test_ruff_format() -> None:
     """Every Python file is as `ruff format` writes it (pre-commit runs it; CONTRIBUTING.md)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "."],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_tool_passes("ruff", "format", "--check", "--no-cache", ".")
