@@ -37,14 +37,17 @@ class Source:
     def cite(self) -> str:
         """'guide: How to use …' — short enough for a tooltip or a line on the sheet."""
         prefix = {
-            SourceKind.GUIDE: "guide",
-            SourceKind.PRODUCT_FACTS: "product facts",
+            # TRANSLATORS: "guide: <section title>": the section keeps the guide's own title.
+            SourceKind.GUIDE: _("guide"),
+            SourceKind.PRODUCT_FACTS: _("product facts"),
             SourceKind.MEDICAL: _("general medical guidance"),
-            SourceKind.REGULATION: "regulation",
-            SourceKind.REFERENCE: "reference",
-            SourceKind.INFERENCE: "SerumDesk's inference",
+            SourceKind.REGULATION: _("regulation"),
+            SourceKind.REFERENCE: _("reference"),
+            SourceKind.INFERENCE: _("SerumDesk's inference"),
         }[self.kind]
-        return f"{prefix}: {self.title}"
+        # A title marked with N_ (an inference's reasoning) is worded in the current language;
+        # a guide section or a cited work keeps its own title.
+        return f"{prefix}: {_(self.title)}"
 
     def to_dict(self) -> dict[str, str]:
         return {"kind": self.kind.value, "title": self.title}
