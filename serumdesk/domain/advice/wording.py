@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from serumdesk.domain.advice.recovery import RECOVERY_WINDOW_WORDS
 from serumdesk.domain.choices import Caution, InferredFact, Procedure, SourceCategory
+from serumdesk.domain import figures
 from serumdesk.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ _PACKAGING_WORDS = {
 
 
 def money(value: float) -> str:
-    return f"${value:,.2f}"
+    return figures.money(value)
 
 
 def field_names(fields: Iterable[str]) -> str:
