@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from serumdesk.domain import figures
 from serumdesk.domain.advice.recovery import RECOVERY_WINDOW_WORDS
 from serumdesk.domain.choices import Caution, InferredFact, Procedure, SourceCategory
-from serumdesk.domain import figures
 from serumdesk.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
