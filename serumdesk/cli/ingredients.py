@@ -16,7 +16,7 @@ from serumdesk.cli.options import (
     typed_text,
 )
 from serumdesk.cli.output import say, tell, write_json
-from serumdesk.i18n import N_, _
+from serumdesk.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from serumdesk.domain.answers import Answers
@@ -43,13 +43,18 @@ def _label_text(args: argparse.Namespace) -> str:
 
 def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answers) -> None:
     from serumdesk.domain.advice.routine import NOT_ADVICE
+    from serumdesk.domain.figures import whole
     from serumdesk.domain.label.report import ingredient_line, verdict_lines
 
     r = verdict.reading
     shown = (
-        f"{len(r.ingredients)} ingredients"
+        ngettext("{count} ingredient", "{count} ingredients", len(r.ingredients)).format(
+            count=whole(len(r.ingredients))
+        )
         if not len(r.ingredients) > len(r.listed)
-        else _("The first {len:,} of {len2:,} items").format(len=len(r.listed), len2=len(r.ingredients))
+        else _("The first {shown} of {total} items").format(
+            shown=whole(len(r.listed)), total=whole(len(r.ingredients))
+        )
     )
     lines = [
         _("SerumDesk reads this label — ingredient vocabulary {version} ({updated})").format(
@@ -60,7 +65,7 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
     ]
     width = len(str(len(r.listed)))
     lines += [f"  {n:>{width}}. {ingredient_line(ingredient)}" for n, ingredient in enumerate(r.listed, 1)]
-    lines += ["", "Verdict:"]
+    lines += ["", _("Verdict:")]
     lines += [f"  {line}" if line else "" for line in verdict_lines(verdict, answers)]
     lines += ["", _(NOT_ADVICE)]
     say("\n".join(lines))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution, Diet, Vegan
+from serumdesk.domain.figures import whole
 from serumdesk.domain.ingredients.allergens import AllergenQuery, MatchStrength
 from serumdesk.domain.ingredients.entry import MatchKind
 from serumdesk.domain.ingredients.kinds import Flag
@@ -35,8 +36,12 @@ _FLAG_WORDS = {
 
 def _listed(ingredients: Sequence[ReadIngredient], limit: int = 8) -> str:
     names = [i.written for i in ingredients]
-    more = f" and {len(names) - limit} more" if len(names) > limit else ""
-    return ", ".join(names[:limit]) + more
+    if len(names) <= limit:
+        return ", ".join(names)
+    extra = len(names) - limit
+    return ngettext("{names} and {count} more", "{names} and {count} more", extra).format(
+        names=", ".join(names[:limit]), count=whole(extra)
+    )
 
 
 def ingredient_line(i: ReadIngredient) -> str:
@@ -92,27 +97,47 @@ def source_line(r: LabelReading) -> str:
     ).format(unknown=_listed(r.unknown))
 
 
+_ORIGIN_WORDS = {
+    "human": (
+        N_("Human-derived: yes ({names})."),
+        N_("Human-derived: no."),
+        N_("Human-derived: not known — {reasons}."),
+    ),
+    "animal": (
+        N_("Animal-derived: yes ({names})."),
+        N_("Animal-derived: no."),
+        N_("Animal-derived: not known — {reasons}."),
+    ),
+}
+"""Whether the label holds a human- or an animal-derived ingredient: yes, no, not known."""
+
+
+def _unknown_words(unknown: Sequence[ReadIngredient]) -> str:
+    return ngettext("{names} is unknown", "{names} are unknown", len(unknown)).format(names=_listed(unknown))
+
+
 def _origin_line(what: str, origin: Origin, r: LabelReading) -> str:
+    yes, no, not_known = _ORIGIN_WORDS[what]
     if origin.known is Known.YES:
-        return f"{what}: yes ({_listed(origin.reason)})."
+        return _(yes).format(names=_listed(origin.reason))
     if origin.known is Known.NO:
-        return f"{what}: no."
+        return _(no)
     parts = []
     known = [i for i in origin.reason if i.known]
     if known:
-        parts.append(f"{_listed(known)} may be")
+        parts.append(ngettext("{names} may be", "{names} may be", len(known)).format(names=_listed(known)))
     unknown = [i for i in origin.reason if not i.known]
     if unknown:
-        parts.append(f"{_listed(unknown)} {'is' if len(unknown) == 1 else 'are'} unknown")
+        parts.append(_unknown_words(unknown))
     if r.unread_chars:
         parts.append(_("part of the text was not read"))
-    return f"{what}: not known — {'; '.join(parts)}."
+    return _(not_known).format(reasons="; ".join(parts))
 
 
 def origin_lines(r: LabelReading) -> list[str]:
     return [
-        _origin_line("Human-derived", r.human_origin, r),
-        _origin_line("Animal-derived", r.animal_origin, r),
+        _origin_line("human", r.human_origin, r),
+        _origin_line("animal", r.animal_origin, r),
     ]
 
 
@@ -120,7 +145,7 @@ def vegan_line(r: LabelReading) -> str:
     if r.vegan is Vegan.YES:
         return _("Vegan: yes — every ingredient is known and none is or may be of human or animal origin.")
     if r.vegan is Vegan.NO:
-        return f"Vegan: no ({_listed(r.vegan_reason)})."
+        return _("Vegan: no ({names}).").format(names=_listed(r.vegan_reason))
     doubtful = [i for i in r.vegan_reason if i.known]
     parts = []
     if doubtful:
@@ -128,7 +153,7 @@ def vegan_line(r: LabelReading) -> str:
             _("{names} can be made from animals and the label does not say").format(names=_listed(doubtful))
         )
     if r.unknown:
-        parts.append(f"{_listed(r.unknown)} {'is' if len(r.unknown) == 1 else 'are'} unknown")
+        parts.append(_unknown_words(r.unknown))
     if r.unread_chars:
         parts.append(_("part of the text was not read"))
     return _("Vegan: not confirmed — {reasons}.").format(reasons="; ".join(parts))
@@ -136,7 +161,7 @@ def vegan_line(r: LabelReading) -> str:
 
 def fragrance_line(r: LabelReading) -> str:
     if r.fragrance:
-        return f"Fragrance: {_listed(r.fragrance, 12)}."
+        return _("Fragrance: {names}.").format(names=_listed(r.fragrance, 12))
     return _("Fragrance: none.") if r.fragrance_free else _("Fragrance: none among the known ingredients.")
 
 
@@ -147,7 +172,7 @@ def irritant_line(r: LabelReading) -> str:
     for i in r.irritants:
         kinds = [_(_FLAG_WORDS[f]) for f in IRRITANT_FLAGS if i.entry and f in i.entry.flags]
         parts.append(f"{i.written} ({', '.join(kinds)})")
-    return "Irritants: " + "; ".join(parts) + "."
+    return _("Irritants: {names}.").format(names="; ".join(parts))
 
 
 def unknown_words(r: LabelReading) -> list[str]:
@@ -188,11 +213,13 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
         by_name = [m for m in v.name_matches if m.allergen is allergen]
         if not found and not by_name:
             rest = _("; the unknown ingredients were searched by name only") if v.reading.unknown else ""
-            lines.append(f"“{allergen.text}”{read}: no match{rest}.")
+            lines.append(
+                _("“{text}”{read}: no match{rest}.").format(text=allergen.text, read=read, rest=rest)
+            )
         for m in found:
             entry = m.ingredient.entry
             how = (
-                "definite match"
+                _("definite match")
                 if m.match.strength is MatchStrength.DEFINITE
                 else _("possible match: read from its name")
                 if entry and entry.origin_note and entry.pattern
@@ -249,8 +276,8 @@ def verdict_lines(v: LabelVerdict, answers: Answers) -> list[str]:
         *answer_lines(r, answers),
     ]
     if v.allergens:
-        lines += ["", "Your allergies:", *(f"  {line}" for line in allergy_lines(v))]
+        lines += ["", _("Your allergies:"), *(f"  {line}" for line in allergy_lines(v))]
     if v.cautions:
-        lines += ["", "Cautions:"]
+        lines += ["", _("Cautions:")]
         lines += [f"  {c.level.mark} {c.text} ({c.source.cite()})" for c in v.cautions]
     return lines

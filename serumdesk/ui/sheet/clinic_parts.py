@@ -13,6 +13,7 @@ from html import escape
 from serumdesk.domain.clinic.handout import ClinicSheet
 from serumdesk.domain.dates import long_date
 from serumdesk.domain.strict.plain_text import plain
+from serumdesk.i18n import _
 
 LOGO_RESOURCE = "serumdesk-clinic-logo"
 """The name the sheet's <img> uses; pages.py hands the rendered logo to the document under it."""
@@ -54,7 +55,10 @@ def prepared_html(clinic: ClinicSheet, today: dt.date, language: str = "en") -> 
     h = clinic.handout
     who = f"<b>{_e(h.prepared_for)}</b>" if h.prepared_for else BLANK
     by = f"<b>{_e(h.prepared_by)}</b>" if h.prepared_by else BLANK
-    return f"Prepared for {who} by {by} on <b>{_e(long_date(today, language))}</b> with SerumDesk"
+    # TRANSLATORS: {who} and {by} are names in bold (or a line to write on), {date} a long date.
+    return _("Prepared for {who} by {by} on {date} with SerumDesk").format(
+        who=who, by=by, date=f"<b>{_e(long_date(today, language))}</b>"
+    )
 
 
 def end_html(clinic: ClinicSheet, language: str = "en") -> str:
@@ -65,10 +69,12 @@ def end_html(clinic: ClinicSheet, language: str = "en") -> str:
     else:
         body = "<br/>".join(["&nbsp;"] * BLANK_NOTE_LINES)
     follow = f"<b>{_e(long_date(h.follow_up, language))}</b>" if h.follow_up else BLANK
+    heading = _e(_("Notes from your clinic"))
+    follow_up = _("Follow-up visit: {date}").format(date=follow)
     return (
-        "<h2>Notes from your clinic</h2>"
+        f"<h2>{heading}</h2>"
         '<table class="notes" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
-        f'{body}</td></tr><tr><td class="follow">Follow-up visit: {follow}</td></tr></table>'
+        f'{body}</td></tr><tr><td class="follow">{follow_up}</td></tr></table>'
     )
 
 

@@ -33,9 +33,9 @@ from serumdesk.ui.sheet.clinic_parts import CLINIC_STYLE, end_html, prepared_htm
 GRID_PADDING = 2
 """The comparison table's cell padding; no other table on the sheet has it, so the page
 layout finds the table by it."""
-GENERIC_CLINICIAN_CAUTION = "Medical cautions apply — see your clinician before starting it."
+GENERIC_CLINICIAN_CAUTION = N_("Medical cautions apply — see your clinician before starting it.")
 """A shared copy keeps every clinician caution, without naming the condition behind it."""
-SHARED_EXCLUSIONS_NOTE = (
+SHARED_EXCLUSIONS_NOTE = N_(
     "A copy for sharing does not list products left out for health reasons (allergies, "
     "sensitivities), if there are any."
 )
@@ -64,7 +64,7 @@ def shared_caution_texts(
         if not include_medical and c.kind.private:
             if c.level is not CautionLevel.CLINICIAN:
                 continue
-            text = GENERIC_CLINICIAN_CAUTION
+            text = _(GENERIC_CLINICIAN_CAUTION)
         if (c.level, text) not in out:
             out.append((c.level, text))
     return out
@@ -131,7 +131,7 @@ def _cost_cell(m: Match, answers: Answers, today: dt.date) -> str:
 def _fit_cell(m: Match, rec: Recommendation, explain: Explainer) -> str:
     """Its fit in plain words: a patient's sheet has no rank or score (when nothing suits the
     goal, each is a closest option)."""
-    fit = "A closest option: nothing suits your goal" if rec.plan.closest_options else short_fit(m)
+    fit = _("A closest option: nothing suits your goal") if rec.plan.closest_options else short_fit(m)
     return f"<b>{_e(fit)}.</b> {_e(explain(wording.fit_words(m, rec.answers)))}"
 
 
@@ -157,9 +157,9 @@ def _caution_rows(compared: Sequence[Match], include_medical: bool) -> tuple[lis
         missing = [
             m.product.name for m, p in zip(compared, per_product, strict=True) if (level, text) not in p
         ]
-        who = f" (all but {', '.join(missing)})" if missing else ""
+        who = " (" + _("all but {products}").format(products=", ".join(missing)) + ")" if missing else ""
         said.append(f"<b>{_e(level.label)}:</b> {_e(text)}{_e(who)}")
-    empty = "Only those for all of them, below" if common else "None for your answers"
+    empty = _("Only those for all of them, below") if common else _("None for your answers")
     return [_caution_lines(items, empty) for items in own], "<br/>".join(said)
 
 
@@ -174,10 +174,11 @@ def _comparison_html(
     """The comparison table; `split_at` starts a second table, on a new page and under the
     same header, at that row, so no row is split across pages."""
     if not compared:
-        return (
-            "<p>No product is left to compare: every product was excluded by these "
-            "answers (the reasons are below).</p>"
+        none_left = _(
+            "No product is left to compare: every product was excluded by these answers "
+            "(the reasons are below)."
         )
+        return f"<p>{_e(none_left)}</p>"
     answers = rec.answers
     col_pct = 89 // len(compared)
     label_pct = 100 - col_pct * len(compared)  # the columns add up to the full width
@@ -187,14 +188,14 @@ def _comparison_html(
     )
     own_cautions, common_cautions = _caution_rows(compared, include_medical)
     rows = [
-        ("Fit", [_fit_cell(m, rec, explain) for m in compared]),
-        ("Source", [_source_cell(m.product, explain) for m in compared]),
-        ("Key ingredients", [_ingredients_cell(m.product, explain) for m in compared]),
-        ("Irritants", [_irritants_cell(m.product) for m in compared]),
-        ("Packaging and storage", [_packaging_cell(m.product) for m in compared]),
-        ("Evidence", [_e(wording.evidence_words(m.product)) for m in compared]),
-        ("Cost per month", [_cost_cell(m, answers, today) for m in compared]),
-        ("Cautions", own_cautions),
+        (_("Fit"), [_fit_cell(m, rec, explain) for m in compared]),
+        (_("Source"), [_source_cell(m.product, explain) for m in compared]),
+        (_("Key ingredients"), [_ingredients_cell(m.product, explain) for m in compared]),
+        (_("Irritants"), [_irritants_cell(m.product) for m in compared]),
+        (_("Packaging and storage"), [_packaging_cell(m.product) for m in compared]),
+        (_("Evidence"), [_e(wording.evidence_words(m.product)) for m in compared]),
+        (_("Cost per month"), [_cost_cell(m, answers, today) for m in compared]),
+        (_("Cautions"), own_cautions),
     ]
     body = [
         f'<tr><td class="k" width="{label_pct}%">{_e(label)}</td>'
@@ -205,10 +206,10 @@ def _comparison_html(
 
     note = ""
     if any(m.cost.is_estimate for m in compared):
-        note = (
-            '<p class="small">* The monthly cost uses at least one estimated figure; '
-            "the sources below give the reasoning.</p>"
+        estimated = _(
+            "* The monthly cost uses at least one estimated figure; the sources below give the reasoning."
         )
+        note = f'<p class="small">{_e(estimated)}</p>'
     header = f'<thead><tr><th class="k" width="{label_pct}%"></th>{head}</tr></thead>'
     parts = [body] if split_at is None else [body[:split_at], body[split_at:]]
     tables = []
@@ -221,7 +222,9 @@ def _comparison_html(
         )
     # Said once under the table: a row across every column would be the likeliest to be
     # left alone at the top of a page.
-    common = f"<h3>Cautions for all of them</h3><p>{common_cautions}</p>" if common_cautions else ""
+    common = (
+        f"<h3>{_e(_('Cautions for all of them'))}</h3><p>{common_cautions}</p>" if common_cautions else ""
+    )
     return "".join(tables) + common + note
 
 
@@ -233,7 +236,8 @@ def _buying_html(compared: Sequence[Match]) -> str:
         for m in compared
         if (notes := wording.buyer_note_words(m.product))
     ]
-    return f'<h2>Before you buy</h2><ul class="small">{"".join(items)}</ul>' if items else ""
+    heading = _e(_("Before you buy"))
+    return f'<h2>{heading}</h2><ul class="small">{"".join(items)}</ul>' if items else ""
 
 
 def _exclusions_html(rec: Recommendation, include_medical: bool) -> str:
@@ -246,10 +250,10 @@ def _exclusions_html(rec: Recommendation, include_medical: bool) -> str:
         return (
             f"<ul>{''.join(items)}</ul>"
             if items
-            else "<p>None: every product in the catalog fits these answers.</p>"
+            else f"<p>{_e(_('None: every product in the catalog fits these answers.'))}</p>"
         )
     listed = f"<ul>{''.join(items)}</ul>" if items else ""
-    return f"{listed}<p>{_e(SHARED_EXCLUSIONS_NOTE)}</p>"
+    return f"{listed}<p>{_e(_(SHARED_EXCLUSIONS_NOTE))}</p>"
 
 
 def _cited(text: str, source: Source) -> str:
@@ -271,18 +275,26 @@ def _about_html(rec: Recommendation, compared: Sequence[Match], explain: Explain
     donors = [p.title for p in asked if p.human_derived]
     said = list(QUESTIONS) + ([DONOR_QUESTION] if donors else [])
     sources = "; ".join(dict.fromkeys(q.source.cite() for q in said))
-    donor_text = f" Of {', '.join(donors)} (human-derived): {DONOR_QUESTION.text}" if donors else ""
+    donor_text = (
+        " "
+        + _("Of {products} (human-derived): {question}").format(
+            products=", ".join(donors), question=DONOR_QUESTION.text
+        )
+        if donors
+        else ""
+    )
     titles = ", ".join(p.title for p in asked)
     questions = (
-        '<p class="small"><b>Questions to ask the brand</b> of '
-        + f"{_e(titles)}: "
+        '<p class="small">'
+        + _("<b>Questions to ask the brand</b> of {products}:").format(products=_e(titles))
+        + " "
         + _e(" ".join(q.text for q in QUESTIONS) + donor_text)
         + f' <span class="src">({_e(sources)})</span></p>'
     )
     return f'<ul class="small">{items}</ul>{questions}'
 
 
-SHARED_PRIVATE_NOTE = "Your clinician has advice on your retinoid for you: ask before going on."
+SHARED_PRIVATE_NOTE = N_("Your clinician has advice on your retinoid for you: ask before going on.")
 """Stands in, on a copy for sharing, for advice that would name a health detail."""
 
 
@@ -296,12 +308,15 @@ def _routine_html(
     items: list[str] = []
     for n in r.notes:
         item = (
-            _cited(explain(n.text), n.source) if include_medical or not n.private else _e(SHARED_PRIVATE_NOTE)
+            _cited(explain(n.text), n.source)
+            if include_medical or not n.private
+            else _e(_(SHARED_PRIVATE_NOTE))
         )
         if item not in items:
             items.append(item)
     notes = "".join(f"<li>{item}</li>" for item in items)
-    return f"<p><b>Morning:</b> {am}</p><p><b>Evening:</b> {pm}</p>" + (
+    morning, evening = _e(_("Morning:")), _e(_("Evening:"))
+    return f"<p><b>{morning}</b> {am}</p><p><b>{evening}</b> {pm}</p>" + (
         f'<ul class="small">{notes}</ul>' if notes else ""
     )
 
@@ -312,7 +327,7 @@ def _your_entry(p: Product) -> str:
 
 
 def _prices_from(rec: Recommendation) -> str:
-    return f" Prices from {rec.prices_from}." if rec.prices_from else ""
+    return " " + _("Prices from {prices}.").format(prices=rec.prices_from) if rec.prices_from else ""
 
 
 def _timeline_html(rec: Recommendation) -> str:
@@ -324,24 +339,23 @@ def _timeline_html(rec: Recommendation) -> str:
 
 
 def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
-    head = (
-        f"<p>Catalog {_e(rec.catalog_version)}, updated "
-        f"{_e(rec.catalog_updated.isoformat())}.{_e(_prices_from(rec))} Where each figure "
-        "came from:</p>"
+    catalog = _("Catalog {version}, updated {date}.").format(
+        version=rec.catalog_version, date=long_date(rec.catalog_updated)
     )
+    head = f"<p>{_e(catalog)}{_e(_prices_from(rec))} {_e(_('Where each figure came from:'))}</p>"
     per_product: list[tuple[str, list[tuple[str, str]]]] = []
     for m in compared:
         p = m.product
         figures = [
-            ("Price", p.price.provenance.describe()),
-            ("Size", p.price.size_ml.provenance.describe()),
-            ("Amount per use", p.dose_ml.provenance.describe()),
-            ("Uses a day", wording.uses_source_words(m.cost)),
-            ("Evidence", p.evidence.provenance.describe()),
+            (_("Price"), p.price.provenance.describe()),
+            (_("Size"), p.price.size_ml.provenance.describe()),
+            (_("Amount per use"), p.dose_ml.provenance.describe()),
+            (_("Uses a day"), wording.uses_source_words(m.cost)),
+            (_("Evidence"), p.evidence.provenance.describe()),
         ]
         if p.ingredient_list is not None:
-            figures.append(("Ingredient list", p.ingredient_list.provenance.describe()))
-        figures += [("Inferred", line.split(": ", 1)[1]) for line in wording.inferred_words(p)]
+            figures.append((_("Ingredient list"), p.ingredient_list.provenance.describe()))
+        figures += [(_("Inferred"), line.split(": ", 1)[1]) for line in wording.inferred_words(p)]
         per_product.append((wording.listed_title(p), figures))
     # Reasoning shared by several products is printed once, as a lettered note.
     counts: dict[str, int] = {}
@@ -387,6 +401,7 @@ table.advice td { border-width: 1px; border-style: solid; border-color: #000000;
 
 SHEET_TITLE = N_("Serum comparison sheet")
 PRICES_IN = N_("Prices in US dollars.")
+"""Said once on every sheet: the figures are dollars whatever the language of the dates."""
 SHEET_HEADINGS = (
     N_("Your answers"),
     N_("Products compared"),
@@ -402,7 +417,6 @@ TRANSLATED_BY = N_(
     "names of products, brands and ingredients are kept as published."
 )
 """Said on a sheet in another language than English: the translation is SerumDesk's own."""
-"""Said once on every sheet: the figures are dollars whatever the language of the dates."""
 
 
 def sheet_html(
@@ -449,7 +463,7 @@ def sheet_html(
         f"{_e(shared)}. "
         + _e(
             _("Catalog {version} of {date}.").format(
-                version=rec.catalog_version, date=rec.catalog_updated.isoformat()
+                version=rec.catalog_version, date=long_date(rec.catalog_updated, language)
             )
         )
         + f"{_e(_prices_from(rec))} {_e(_(PRICES_IN))}{translated}</p>"
@@ -470,7 +484,7 @@ def sheet_html(
         + _timeline_html(rec)
         + f"<h2>{_e(headings['What these serums are'])}</h2>"
         + _about_html(rec, compared, explain)
-        + "<h2>Sources</h2>"
+        + f"<h2>{_e(_('Sources'))}</h2>"
         + _sources_html(rec, compared)
         + '<table class="advice" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
         f"{_e(advice)}</td></tr></table>"

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.clinic.handout import ClinicSheet
+from serumdesk.domain.dates import long_date
 from serumdesk.i18n import _
 from serumdesk.storage.paths import resources_dir
 from serumdesk.ui.sheet.clinic_parts import LOGO_RESOURCE
@@ -86,6 +87,9 @@ class SheetContent:
     footer_left: str
     family: str
     logo: QImage | None = None
+    page_number: str = "{number} / {total}"
+    """The footer's page number with {number} and {total}, in the sheet's language (made with
+    the rest of its text: a page may be painted outside the sheet's language)."""
     """The clinic's logo, drawn where the HTML names clinic_parts.LOGO_RESOURCE."""
 
 
@@ -117,8 +121,8 @@ class SheetRequest:
             clinic=self.clinic,
             language=self.language,
         )
-        footer = _("SerumDesk comparison sheet · {date}").format(date=day.isoformat())
-        return SheetContent(html, footer, family, self.logo)
+        footer = _("SerumDesk comparison sheet · {date}").format(date=long_date(day, self.language))
+        return SheetContent(html, footer, family, self.logo, _("Page {number} of {total}"))
 
 
 class PagedSheet:
@@ -265,7 +269,7 @@ class PagedSheet:
         painter.drawText(
             box,
             align | Qt.AlignmentFlag.AlignRight,
-            _("Page {number} of {total}").format(number=index + 1, total=self.page_count),
+            self.content.page_number.format(number=index + 1, total=self.page_count),
         )
         painter.restore()
 
