@@ -20,6 +20,7 @@ from serumdesk.cli.options import (
 )
 from serumdesk.cli.output import say, tell, write_json
 from serumdesk.cli.prices import add_import_name_option, register_price_actions
+from serumdesk.domain.figures import figure, whole
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.i18n import _, ngettext
 
@@ -143,9 +144,9 @@ def _label_of(args: argparse.Namespace) -> str:
     if len(text) > LABEL_CHARS:
         raise UserError(
             _(
-                "The label is {len:,} characters long; a label holds at most "
-                "{LABEL_CHARS:,}. Give only the ingredient list."
-            ).format(len=len(text), LABEL_CHARS=LABEL_CHARS)
+                "The label is {len} characters long; a label holds at most "
+                "{LABEL_CHARS}. Give only the ingredient list."
+            ).format(len=whole(len(text)), LABEL_CHARS=whole(LABEL_CHARS))
         )
     return text
 
@@ -254,8 +255,8 @@ def mine(args: argparse.Namespace) -> int:
         seen = m.seen.isoformat() if m.seen else _("undated")
         lines.append(
             f"{m.id}\n  {m.brand} {m.name} — "
-            + _("{price} for {size:g} ml (price seen {seen})").format(
-                price=wording.money(m.price_usd), size=m.size_ml, seen=seen
+            + _("{price} for {size} ml (price seen {seen})").format(
+                price=wording.money(m.price_usd), size=figure(m.size_ml), seen=seen
             )
         )
         product = derived.get(m.id)

@@ -16,6 +16,7 @@ from serumdesk.cli.options import (
     user_catalog_store,
 )
 from serumdesk.cli.output import say, write_json
+from serumdesk.domain.figures import figure, whole
 from serumdesk.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -56,8 +57,8 @@ def list_products(args: argparse.Namespace) -> int:
         )
         lines.append(
             f"{p.id}\n  {p.brand} — {p.name}\n  "
-            + _("{price} for {size:g} ml ({where})").format(
-                price=money(p.price.usd), size=p.price.size_ml.value, where=where
+            + _("{price} for {size} ml ({where})").format(
+                price=money(p.price.usd), size=figure(p.price.size_ml.value), where=where
             )
         )
     lines.append(
@@ -65,7 +66,7 @@ def list_products(args: argparse.Namespace) -> int:
             "{count} product. Prices are in US dollars.",
             "{count} products. Prices are in US dollars.",
             len(catalog.products),
-        ).format(count=len(catalog.products))
+        ).format(count=whole(len(catalog.products)))
     )
     say("\n".join(lines))
     return 0

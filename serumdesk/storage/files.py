@@ -21,6 +21,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from serumdesk.domain.figures import whole
 from serumdesk.i18n import _
 
 _READ_FLAGS = (
@@ -50,7 +51,7 @@ class FileTooLarge(ReadError):
     """More than the reader's limit; `limit` is that many bytes."""
 
     def __init__(self, path: Path, limit: int) -> None:
-        super().__init__(errno.EFBIG, _("it is larger than {limit:,} bytes").format(limit=limit), path)
+        super().__init__(errno.EFBIG, _("it is larger than {limit} bytes").format(limit=whole(limit)), path)
         self.limit = limit
 
 

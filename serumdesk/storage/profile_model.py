@@ -32,6 +32,7 @@ from serumdesk.domain.choices import (
     Sensitivity,
     UseCase,
 )
+from serumdesk.domain.figures import whole
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.field_rules import Bounded, DayRule, error_words, repeated
 from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS
@@ -185,10 +186,10 @@ def profile_to_bytes(profile: Profile) -> bytes:
     if len(data) > MAX_PROFILE_BYTES:  # it could not be read back: never written
         raise ProfileDataError(
             _(
-                "it would take {len:,} bytes, more than the "
-                "{MAX_PROFILE_BYTES:,} a profile may hold (shorten its "
+                "it would take {len} bytes, more than the "
+                "{MAX_PROFILE_BYTES} a profile may hold (shorten its "
                 "notes, or carry fewer serums of your own)"
-            ).format(len=len(data), MAX_PROFILE_BYTES=MAX_PROFILE_BYTES)
+            ).format(len=whole(len(data)), MAX_PROFILE_BYTES=whole(MAX_PROFILE_BYTES))
         )
     return data
 
@@ -259,8 +260,8 @@ def read_json_object(raw: bytes) -> dict[str, Any]:
     """Parse bytes as one JSON object; ProfileDataError (never anything else) when not."""
     if len(raw) > MAX_PROFILE_BYTES:
         raise ProfileDataError(
-            _("it is {len:,} bytes; a profile is at most {MAX_PROFILE_BYTES:,}").format(
-                len=len(raw), MAX_PROFILE_BYTES=MAX_PROFILE_BYTES
+            _("it is {len} bytes; a profile is at most {MAX_PROFILE_BYTES}").format(
+                len=whole(len(raw)), MAX_PROFILE_BYTES=whole(MAX_PROFILE_BYTES)
             )
         )
     try:

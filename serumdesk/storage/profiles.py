@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from serumdesk.domain.answers import Answers, Overrides
+from serumdesk.domain.figures import whole
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.plain_text import plain_line
 from serumdesk.i18n import N_, _
@@ -430,8 +431,8 @@ class ProfileStore(PrivateFolderStore):
             raise ProfileError(
                 _(
                     "{name} is not a SerumDesk profile: it is larger than "
-                    "{limit:,} bytes, the most a profile can be."
-                ).format(name=source.name, limit=exc.limit)
+                    "{limit} bytes, the most a profile can be."
+                ).format(name=source.name, limit=whole(exc.limit))
             ) from None
         except ReadError as exc:
             raise ProfileError(

@@ -21,6 +21,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from serumdesk.domain.figures import whole
 from serumdesk.i18n import N_, _, ngettext
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import (
@@ -219,10 +220,10 @@ class UserCatalogStore(PrivateFolderStore):
         if len(data) > MAX_MY_PRODUCTS_BYTES:  # it could not be read back: never written
             raise UserCatalogError(
                 _(
-                    "Your serums would take {len:,} bytes, more than the "
-                    "{MAX_MY_PRODUCTS_BYTES:,} a file of them may hold; remove one first. "
+                    "Your serums would take {len} bytes, more than the "
+                    "{MAX_MY_PRODUCTS_BYTES} a file of them may hold; remove one first. "
                     "Nothing was changed."
-                ).format(len=len(data), MAX_MY_PRODUCTS_BYTES=MAX_MY_PRODUCTS_BYTES)
+                ).format(len=whole(len(data)), MAX_MY_PRODUCTS_BYTES=whole(MAX_MY_PRODUCTS_BYTES))
             )
         self._write(self.my_products_path, data)
 
@@ -324,9 +325,9 @@ class UserCatalogStore(PrivateFolderStore):
             raise UserCatalogError(
                 _(
                     "Could not read {source}: it is a price list larger "
-                    "than {MAX_PRICE_LIST_BYTES:,} bytes, the most a price "
+                    "than {MAX_PRICE_LIST_BYTES} bytes, the most a price "
                     "list may be. Nothing was changed."
-                ).format(source=source, MAX_PRICE_LIST_BYTES=MAX_PRICE_LIST_BYTES)
+                ).format(source=source, MAX_PRICE_LIST_BYTES=whole(MAX_PRICE_LIST_BYTES))
             )
         warnings: list[str] = []
         with self._locked():

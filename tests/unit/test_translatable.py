@@ -108,8 +108,6 @@ NOT_YET_MARKED = (
     # Areas whose text is still to be marked (issue #23, Spanish): each leaves this list when
     # its text is marked and translated. The scan covers everything else.
     "serumdesk/domain/advice/",
-    "serumdesk/ui/sheet/",
-    "serumdesk/cli/recommend.py",
     # Errors about a data file's format: they quote pydantic's own English messages, and
     # are translated with them or not at all.
     "serumdesk/domain/strict/",

@@ -19,6 +19,7 @@ from pydantic import (
 
 from serumdesk.domain.catalog.my_products import MINE_PREFIX, MyProduct, serum_name_fault
 from serumdesk.domain.catalog.product import FileDay, ProductId
+from serumdesk.domain.figures import whole
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError, describe_errors, json_object
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
@@ -114,10 +115,10 @@ class MyProductsFile(StrictModel):
         if total > LABEL_CHARS_IN_ALL:
             raise ValueError(
                 _(
-                    "the labels of your serums hold {total:,} characters in all, "
-                    "more than the {LABEL_CHARS_IN_ALL:,} SerumDesk reads; remove "
+                    "the labels of your serums hold {total} characters in all, "
+                    "more than the {LABEL_CHARS_IN_ALL} SerumDesk reads; remove "
                     "a serum or keep only the ingredient lists"
-                ).format(total=total, LABEL_CHARS_IN_ALL=LABEL_CHARS_IN_ALL)
+                ).format(total=whole(total), LABEL_CHARS_IN_ALL=whole(LABEL_CHARS_IN_ALL))
             )
         return self
 

@@ -25,6 +25,7 @@ from serumdesk.domain.choices import (
     UseCase,
     Vegan,
 )
+from serumdesk.domain.figures import figure, whole
 from serumdesk.domain.strict.field_rules import (
     EXACT_INT,
     FORBID_EXTRA,
@@ -49,7 +50,7 @@ from serumdesk.domain.strict.numbers import (
     STUDY_WEEKS,
     USES_A_DAY,
 )
-from serumdesk.i18n import _
+from serumdesk.i18n import _, ngettext
 
 Text = Annotated[str, TextRule()]
 FreeText = Annotated[str, TextRule(min_length=0)]
@@ -155,18 +156,21 @@ class Evidence:
             raise ValueError(_("a peer-reviewed trial must have peer_reviewed set to true"))
 
     def brief(self) -> str:
-        """One line: kind, size, length and funding, for cards and the sheet."""
-        return self._brief
-
-    @cached_property
-    def _brief(self) -> str:
+        """One line: kind, size, length and funding, for cards and the sheet (made each time,
+        in the language text is made in: never cached)."""
         parts = [self.kind.label]
         if self.subjects:
-            parts.append(f"{self.subjects} people")
+            parts.append(
+                ngettext("{count} person", "{count} people", self.subjects).format(count=whole(self.subjects))
+            )
         if self.duration_weeks:
-            parts.append(f"{self.duration_weeks:g} weeks")
+            parts.append(
+                ngettext("{count} week", "{count} weeks", 1 if self.duration_weeks == 1 else 2).format(
+                    count=figure(self.duration_weeks)
+                )
+            )
         if self.funded_by:
-            parts.append(f"funded by {self.funded_by}")
+            parts.append(_("funded by {funder}").format(funder=self.funded_by))
         return ", ".join(parts)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from serumdesk.domain.figures import whole
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.data_files import DataFileError
 from serumdesk.domain.strict.plain_text import has_visible_character, plain_line
@@ -87,8 +88,8 @@ def clean_field(field: str, text: str | None) -> str:
     limit = FIELD_LIMITS[field]
     if len(cleaned) > limit:
         raise ClinicDetailsError(
-            _("{what} is {len:,} characters long; it may be at most {limit}.").format(
-                what=what, len=len(cleaned), limit=limit
+            _("{what} is {len} characters long; it may be at most {limit}.").format(
+                what=what, len=whole(len(cleaned)), limit=whole(limit)
             )
         )
     if cleaned and field == "phone" and not _PHONE.fullmatch(cleaned):

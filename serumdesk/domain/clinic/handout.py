@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from serumdesk.domain.clinic.amounts import AmountError, parse_day
 from serumdesk.domain.clinic.details import ClinicDetails
+from serumdesk.domain.figures import whole
 from serumdesk.domain.strict.numbers import DayRange
 from serumdesk.domain.strict.plain_text import has_visible_character, plain, plain_line
 from serumdesk.i18n import N_, _
@@ -83,9 +84,9 @@ def _notes(text: str | None) -> str:
     cleaned = "\n".join(lines)
     if len(cleaned) > MAX_NOTES_CHARS:
         raise HandoutError(
-            _(
-                "The notes are {len:,} characters long; the sheet's box holds at most {MAX_NOTES_CHARS:,}."
-            ).format(len=len(cleaned), MAX_NOTES_CHARS=MAX_NOTES_CHARS)
+            _("The notes are {len} characters long; the sheet's box holds at most {MAX_NOTES_CHARS}.").format(
+                len=whole(len(cleaned)), MAX_NOTES_CHARS=whole(MAX_NOTES_CHARS)
+            )
         )
     printed = sum(max(1, -(-len(line) // LINE_CHARS)) for line in lines)
     if printed > MAX_NOTES_LINES:

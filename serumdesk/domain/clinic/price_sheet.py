@@ -23,6 +23,7 @@ from typing import TypeVar
 from serumdesk.domain.catalog.price_list import ListedPrice, PriceList
 from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.clinic.amounts import AmountError, parse_day, parse_decimal, parse_price
+from serumdesk.domain.figures import whole
 from serumdesk.domain.strict.data_files import DataFileError
 from serumdesk.domain.strict.numbers import FILE_DAY, PRICE_USD, SIZE_ML, NumberError
 from serumdesk.domain.strict.plain_text import plain_line
@@ -187,8 +188,8 @@ def read_price_sheet(raw: bytes, path: Path | str, products: Sequence[Product]) 
                 raise PriceSheetError(
                     path,
                     [
-                        _("it has more than {MAX_PRICE_SHEET_ROWS:,} rows").format(
-                            MAX_PRICE_SHEET_ROWS=MAX_PRICE_SHEET_ROWS
+                        _("it has more than {MAX_PRICE_SHEET_ROWS} rows").format(
+                            MAX_PRICE_SHEET_ROWS=whole(MAX_PRICE_SHEET_ROWS)
                         )
                     ],
                 )

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from serumdesk.domain.choices import IrritantKind, SourceCategory, Vegan
+from serumdesk.domain.figures import whole
 from serumdesk.domain.ingredients import names
 from serumdesk.domain.ingredients.entry import Entry, MatchKind, Resolution
 from serumdesk.domain.ingredients.kinds import Flag, Role
@@ -224,18 +225,18 @@ def cut_words(r: LabelReading) -> list[str]:
     if len(r.ingredients) > len(r.listed):
         lines.append(
             _(
-                "The label was cut: it lists {len:,} items; the first {len2:,} are "
+                "The label was cut: it lists {len} items; the first {len2} are "
                 "explained one by one, and all were read for this verdict. Is this "
                 "one label?"
-            ).format(len=len(r.ingredients), len2=len(r.listed))
+            ).format(len=whole(len(r.ingredients)), len2=whole(len(r.listed)))
         )
     if r.unread_chars:
         lines.append(
             _(
-                "The label was cut: only the first {len:,} items were read; the "
-                "{unread_chars:,} characters after them were not, and the verdict "
+                "The label was cut: only the first {len} items were read; the "
+                "{unread_chars} characters after them were not, and the verdict "
                 "rests on what was read. Is this one label?"
-            ).format(len=len(r.ingredients), unread_chars=r.unread_chars)
+            ).format(len=whole(len(r.ingredients)), unread_chars=whole(r.unread_chars))
         )
     return lines
 

@@ -38,6 +38,7 @@ from serumdesk.domain.clinic.price_sheet import (
     read_price_sheet,
     read_price_table,
 )
+from serumdesk.domain.figures import figure
 from serumdesk.i18n import N_, _, ngettext
 from serumdesk.storage.atomic import SaveError, atomic_write_bytes
 from serumdesk.storage.files import ReadError, read_regular_file
@@ -94,7 +95,7 @@ class ClinicPricesDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for row, p in enumerate(self.products):
             name = QTableWidgetItem(f"{p.brand} — {p.name}")
-            catalog = QTableWidgetItem(f"{money(p.price.usd)} · {_figure(p.price.size_ml.value)} ml")
+            catalog = QTableWidgetItem(f"{money(p.price.usd)} · {figure(p.price.size_ml.value)} ml")
             for item in (name, catalog):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 0, name)

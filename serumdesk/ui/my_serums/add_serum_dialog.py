@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.my_products import MyProduct, name_problem
+from serumdesk.domain.figures import whole
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import parse_label, printable
 from serumdesk.domain.label.reading import read_label
@@ -174,8 +175,10 @@ class AddSerumDialog(QDialog):
         lines.append("")
         if len(text) > LABEL_CHARS:
             lines.append(
-                f"The label was cut: only its first {LABEL_CHARS:,} characters "
-                "are read (a label is a few hundred)."
+                _(
+                    "The label was cut: only its first {count} characters are read "
+                    "(a label is a few hundred)."
+                ).format(count=whole(LABEL_CHARS))
             )
         lines += [printable(line) for line in verdict_lines(verdict, self._answers)]
         self.analysis.setText("\n".join(lines))
@@ -194,7 +197,9 @@ class AddSerumDialog(QDialog):
         if not parse_label(label[:LABEL_CHARS]).items:
             return "Paste the ingredient list from the pack."
         if len(label) > LABEL_CHARS:
-            return f"The label is longer than {LABEL_CHARS:,} characters: paste only the list."
+            return _("The label is longer than {count} characters: paste only the list.").format(
+                count=whole(LABEL_CHARS)
+            )
         old = self._editing
         price, size = round(self.price.value(), 2), self.bottle_size.value()
         # The price was seen today when it is new or changed; an edit of the label alone

@@ -222,9 +222,8 @@ def _comparison_html(
         )
     # Said once under the table: a row across every column would be the likeliest to be
     # left alone at the top of a page.
-    common = (
-        f"<h3>{_e(_('Cautions for all of them'))}</h3><p>{common_cautions}</p>" if common_cautions else ""
-    )
+    all_of_them = _e(_("Cautions for all of them"))
+    common = f"<h3>{all_of_them}</h3><p>{common_cautions}</p>" if common_cautions else ""
     return "".join(tables) + common + note
 
 
@@ -250,7 +249,7 @@ def _exclusions_html(rec: Recommendation, include_medical: bool) -> str:
         return (
             f"<ul>{''.join(items)}</ul>"
             if items
-            else f"<p>{_e(_('None: every product in the catalog fits these answers.'))}</p>"
+            else "<p>" + _e(_("None: every product in the catalog fits these answers.")) + "</p>"
         )
     listed = f"<ul>{''.join(items)}</ul>" if items else ""
     return f"{listed}<p>{_e(_(SHARED_EXCLUSIONS_NOTE))}</p>"
@@ -342,7 +341,8 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
     catalog = _("Catalog {version}, updated {date}.").format(
         version=rec.catalog_version, date=long_date(rec.catalog_updated)
     )
-    head = f"<p>{_e(catalog)}{_e(_prices_from(rec))} {_e(_('Where each figure came from:'))}</p>"
+    where = _("Where each figure came from:")
+    head = f"<p>{_e(catalog)}{_e(_prices_from(rec))} {_e(where)}</p>"
     per_product: list[tuple[str, list[tuple[str, str]]]] = []
     for m in compared:
         p = m.product
@@ -484,7 +484,9 @@ def sheet_html(
         + _timeline_html(rec)
         + f"<h2>{_e(headings['What these serums are'])}</h2>"
         + _about_html(rec, compared, explain)
-        + f"<h2>{_e(_('Sources'))}</h2>"
+        + "<h2>"
+        + _e(_("Sources"))
+        + "</h2>"
         + _sources_html(rec, compared)
         + '<table class="advice" width="100%" cellspacing="0" cellpadding="4"><tr><td>'
         f"{_e(advice)}</td></tr></table>"
