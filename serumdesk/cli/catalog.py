@@ -20,6 +20,7 @@ from serumdesk.cli.options import (
 )
 from serumdesk.cli.output import say, tell, write_json
 from serumdesk.cli.prices import add_import_name_option, register_price_actions
+from serumdesk.domain.dates import long_date
 from serumdesk.domain.figures import figure, whole
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.i18n import _, ngettext
@@ -252,7 +253,7 @@ def mine(args: argparse.Namespace) -> int:
         return 0
     lines: list[str] = []
     for m in products:
-        seen = m.seen.isoformat() if m.seen else _("undated")
+        seen = long_date(m.seen) if m.seen else _("undated")
         lines.append(
             f"{m.id}\n  {m.brand} {m.name} — "
             + _("{price} for {size} ml (price seen {seen})").format(

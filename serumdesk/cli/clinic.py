@@ -89,9 +89,9 @@ def _describe(settings: ClinicSettings) -> str:
     if d is None:
         lines.append(_("No clinic details are set: the sheet is a personal one."))
     else:
-        lines.append(f"Clinic: {d.name}")
+        lines.append(_("Clinic: {name}").format(name=d.name))
         lines += [f"  {line}" for line in d.contact_lines()]
-        lines.append(f"  Logo: {d.logo.upper() if d.logo else 'none'}")
+        lines.append("  " + (_("Logo: {kind}").format(kind=d.logo.upper()) if d.logo else _("Logo: none")))
     lines.append(
         _(
             "Shared computer: on — every launch starts fresh, no profile is offered by "

@@ -43,6 +43,7 @@ def _label_text(args: argparse.Namespace) -> str:
 
 def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answers) -> None:
     from serumdesk.domain.advice.routine import NOT_ADVICE
+    from serumdesk.domain.dates import long_date
     from serumdesk.domain.figures import whole
     from serumdesk.domain.label.report import ingredient_line, verdict_lines
 
@@ -58,7 +59,7 @@ def print_verdict(verdict: LabelVerdict, vocabulary: Vocabulary, answers: Answer
     )
     lines = [
         _("SerumDesk reads this label — ingredient vocabulary {version} ({updated})").format(
-            version=vocabulary.version, updated=vocabulary.updated
+            version=vocabulary.version, updated=long_date(vocabulary.updated)
         ),
         "",
         _("{shown}, as written → what SerumDesk reads:").format(shown=shown),

@@ -16,6 +16,7 @@ from serumdesk.cli.options import (
     user_catalog_store,
 )
 from serumdesk.cli.output import say, write_json
+from serumdesk.domain.dates import long_date
 from serumdesk.domain.figures import figure, whole
 from serumdesk.i18n import _, ngettext
 
@@ -53,7 +54,7 @@ def list_products(args: argparse.Namespace) -> int:
     for p in catalog.products:
         seen = p.price.provenance.seen
         where = clinic_price_words(p) or (
-            _("price seen {date}").format(date=seen.isoformat()) if seen else _("price undated")
+            _("price seen {date}").format(date=long_date(seen)) if seen else _("price undated")
         )
         lines.append(
             f"{p.id}\n  {p.brand} — {p.name}\n  "

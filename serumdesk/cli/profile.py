@@ -116,9 +116,11 @@ def cmd_save(args: argparse.Namespace) -> int:
 
 def _describe(p: Profile) -> str:
     from serumdesk.domain.advice.wording import answers_rows, override_words
+    from serumdesk.domain.dates import long_date
+    from serumdesk.domain.figures import whole
 
     lines = [
-        f"Profile: {p.name}",
+        _("Profile: {name}").format(name=p.name),
         _("Created: {created:%Y-%m-%d %H:%M} UTC, updated {updated:%Y-%m-%d %H:%M} UTC").format(
             created=p.created, updated=p.updated
         ),
@@ -129,26 +131,31 @@ def _describe(p: Profile) -> str:
             _("Your figures for {pid}: {override_words}").format(pid=pid, override_words=override_words(o))
         )
     if p.compared_ids:
-        lines.append("Comparing: " + ", ".join(p.compared_ids))
+        lines.append(_("Comparing: {ids}").format(ids=", ".join(p.compared_ids)))
     for b in p.bottles:
         facts = []
         if b.patch_started is not None:
             facts.append(
                 _("patch test put on {date} ({result})").format(
-                    date=b.patch_started.isoformat(), result=b.patch_result.label.lower()
+                    date=long_date(b.patch_started), result=b.patch_result.label.lower()
                 )
             )
         if b.opened is not None:
-            facts.append(f"opened {b.opened.isoformat()}")
+            facts.append(_("opened {date}").format(date=long_date(b.opened)))
         if b.months_after_opening is not None:
-            facts.append(_("keeps {months} months after opening").format(months=b.months_after_opening))
+            months = b.months_after_opening
+            facts.append(
+                ngettext(
+                    "keeps {months} month after opening", "keeps {months} months after opening", months
+                ).format(months=whole(months))
+            )
         lines.append(
             _("Bottle of {product}: {facts}").format(
                 product=b.product_id, facts="; ".join(facts) or _("nothing noted yet")
             )
         )
     if p.notes:
-        lines.append("Notes:")
+        lines.append(_("Notes:"))
         lines.extend(f"  {line}" for line in p.notes.splitlines())
     return "\n".join(lines)
 
