@@ -76,10 +76,12 @@ class Provenance:
 
     def describe(self) -> str:
         if self.is_estimate:
-            return f"Estimate: {self.source}"
+            return _("Estimate: {reasoning}").format(reasoning=self.source)
         if self.seen:
             return f"{self.source} ({self.seen.isoformat()})"
-        return self.source if "undated" in self.source.lower() else f"{self.source} (undated)"
+        if "undated" in self.source.lower():  # the source says so itself
+            return self.source
+        return _("{source} (undated)").format(source=self.source)
 
 
 @dataclass(frozen=True, kw_only=True)
