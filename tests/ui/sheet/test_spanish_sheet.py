@@ -1,0 +1,178 @@
+"""The sheet written wholly in Spanish: every heading, label, sentence and the footer of its
+own, for every persona, personal or clinic, whole or shared; still two pages for four products.
+
+The words the sheet takes from the advice, the catalog and the guide are other modules'
+(their own tests); here, none of the sheet's own English may reach a Spanish sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from serumdesk import i18n
+from serumdesk.domain.advice.compare import CompareError, select_compared
+from serumdesk.domain.clinic.details import make_details
+from serumdesk.domain.clinic.handout import ClinicSheet, make_handout
+from serumdesk.ui.sheet.content import sheet_html
+from serumdesk.ui.sheet.pdf import write_sheet_pdf
+from tests.spanish_catalogue import compiled_locale
+from tests.ui.sheet_helpers import HUMAN_DERIVED, PERSONAS, pdf_pages_text, rec_for
+
+REPO = Path(__file__).resolve().parents[3]
+SHEET_MODULES = ("content.py", "clinic_parts.py", "pages.py", "pdf.py")
+"""The modules whose text is the sheet's own (serumdesk/ui/sheet/)."""
+TODAY = dt.date(2026, 12, 7)
+ENGLISH_HEADINGS = (
+    "Serum comparison sheet",
+    "Your answers",
+    "Products compared",
+    "Left out, and why",
+    "Patch test",
+    "What to expect, and when",
+    "What these serums are",
+    "Before you buy",
+    "Cautions for all of them",
+    "Cost per month",
+    "Key ingredients",
+    "Packaging and storage",
+    "Notes from your clinic",
+    "Follow-up visit",
+    "Prepared for",
+    "Prepared with SerumDesk",
+    "Prices in US dollars",
+    "Questions to ask the brand",
+    "Where each figure came from",
+    "SerumDesk comparison sheet",
+    "Page 1 of 2",
+    "Page 2 of 2",
+)
+"""The sheet's own English that a reader would see first: none of it on a Spanish sheet."""
+
+
+@pytest.fixture
+def locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    pytest.importorskip("babel")
+    folder = compiled_locale(tmp_path)
+    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
+    i18n.install("en", folder)
+    yield folder
+    i18n.install("en", folder)
+
+
+def sheet_messages() -> list[str]:
+    """Every string marked in the sheet's own modules, as Babel extracts it."""
+    pytest.importorskip("babel")
+    from babel.messages.extract import extract_from_file
+
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+    found = []
+    for name in SHEET_MODULES:
+        path = REPO / "serumdesk" / "ui" / "sheet" / name
+        for _line, message, _comments, _context in extract_from_file("python", str(path), keywords=keywords):
+            found.append(message if isinstance(message, str) else message[0])
+    return found
+
+
+def english_phrases() -> set[str]:
+    """The runs of three or more words in the sheet's own messages, between placeholders and
+    markup: text no product, brand or source name repeats by chance."""
+    phrases = set()
+    for message in sheet_messages():
+        for piece in re.split(r"\{[^}]*\}|<[^>]*>", message):
+            piece = piece.strip(" .:;,()—*")
+            if len(piece.split()) >= 3:
+                phrases.add(piece)
+    return phrases
+
+
+def visible_text(html: str) -> str:
+    body = html.split("<body>", 1)[1]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def spanish_sheets(locale: Path) -> Iterator[tuple[str, str]]:
+    """(what, visible text) of a Spanish sheet for each persona, whole and shared, personal
+    and a clinic's, with a handout typed and with blanks to write on."""
+    details = make_details("Clínica Sol", "Calle Mayor 1", "+34 600 000 000", "", None)
+    typed = ClinicSheet(
+        details, make_handout("Ana K.", "Dra. Lee", "Vuelva en dos semanas", TODAY, today=TODAY)
+    )
+    blank = ClinicSheet(details, make_handout("", "", "", None, today=TODAY))
+    with i18n.override("es", locale):
+        for persona in PERSONAS:
+            rec = rec_for(persona)
+            for ids in ([], list(HUMAN_DERIVED)):
+                try:
+                    compared = select_compared(rec, ids)
+                except CompareError:
+                    compared = select_compared(rec, [])
+                for include_medical in (True, False):
+                    for clinic in (None, typed, blank):
+                        html = sheet_html(
+                            rec,
+                            compared,
+                            today=TODAY,
+                            include_medical=include_medical,
+                            clinic=clinic,
+                            language="es",
+                        )
+                        what = (
+                            f"{persona}, {len(compared)} compared, medical={include_medical}, clinic={clinic}"
+                        )
+                        yield what, visible_text(html)
+
+
+def test_every_message_of_the_sheet_has_spanish_of_its_own(locale: Path) -> None:
+    messages = sheet_messages()
+    assert len(messages) > 40
+    with i18n.override("es", locale):
+        untranslated = [m for m in messages if i18n._(m) == m]
+    assert not untranslated
+
+
+def test_no_english_of_the_sheets_own_reaches_a_spanish_sheet(locale: Path) -> None:
+    phrases = english_phrases() | set(ENGLISH_HEADINGS)
+    assert {"Products compared", "Medical cautions apply — see your clinician before starting it"} <= phrases
+    sheets = 0
+    for what, text in spanish_sheets(locale):
+        sheets += 1
+        left = sorted(p for p in phrases if p in text)
+        assert not left, f"{what}: English left: {left}"
+        assert text.count("Precios en dólares estadounidenses.") == 1, what
+        assert text.count("Traducción de SerumDesk") == 1, what
+        assert "7 de diciembre de 2026" in text, what
+    assert sheets == len(PERSONAS) * 2 * 2 * 3
+
+
+def test_an_english_sheet_keeps_its_english_and_says_no_translation(locale: Path) -> None:
+    rec = rec_for("pregnant")
+    text = visible_text(sheet_html(rec, select_compared(rec, []), today=TODAY))
+    assert "Products compared" in text and "Prices in US dollars." in text
+    assert "Translated by SerumDesk" not in text and "Traducción" not in text
+
+
+@pytest.mark.parametrize("persona", ["heavy", "post-procedure", "pregnant"])
+def test_a_spanish_pdf_of_four_products_is_two_pages_with_no_english_headings(
+    persona: str, locale: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    details = make_details("Clínica Sol", "Calle Mayor 1", "+34 600 000 000", "", None)
+    clinic = ClinicSheet(details, make_handout("Ana K.", "Dra. Lee", "", TODAY, today=TODAY))
+    out = tmp_path / "es.pdf"
+    with i18n.override("es", locale):
+        rec = rec_for(persona)
+        pages = write_sheet_pdf(rec, list(HUMAN_DERIVED), out, clinic=clinic, paper="a4")
+    assert pages == 2
+    first, second = pdf_pages_text(out)
+    text = f"{first} {second}"
+    assert [h for h in ENGLISH_HEADINGS if h in text] == []
+    for spanish in ("Hoja comparativa de sérums", "Productos comparados", "Rutina", "Prueba de parche"):
+        assert spanish in text
+    assert "Página 1 de 2" in first and "Página 2 de 2" in second
+    assert text.count("Precios en dólares estadounidenses.") == 1
