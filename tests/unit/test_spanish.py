@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,3 +67,118 @@ def test_a_language_serumdesk_lacks_is_refused_in_its_words(locale: Path) -> Non
     refused = run_main(["--language", "xx", "catalog", "list"])
     assert refused.returncode == 2 and "has no 'xx' translation" in refused.stderr
     assert "es (Spanish)" in refused.stderr
+
+
+RECOMMEND_ENGLISH = (
+    "SerumDesk recommendations",
+    "For you:",
+    "Procedure:",
+    "Closest options",
+    "$/month",
+    "over budget",
+    "Start it only",
+    "includes estimated figures",
+    "Prices are in US dollars",
+    "Excluded:",
+    "Routine, morning:",
+    "Routine, evening:",
+    "Patch test:",
+    "What these serums are:",
+    "Questions to ask the brand",
+)
+"""recommend's own English: its headings and footnotes (the table's header is checked whole;
+the advice it prints is the advice's own, tested there)."""
+ANSWER_SPACE = (
+    [],
+    ["--use-case", "post-procedure", "--procedure", "microneedling", "--days-since-procedure", "3"],
+    ["--use-case", "post-procedure", "--procedure", "laser", "--laser-type", "ablative"],
+    ["--caution", "pregnant", "--uses-retinoid", "--sensitivity", "high", "--budget", "150"],
+    ["--diet", "vegan", "--budget", "5"],
+    ["--diet", "no-human-derived", "--caution", "fragrance-sensitive", "--allergen", "soy"],
+    [
+        "--use-case",
+        "brightening",
+        "--uses-acids",
+        "--uses-vitamin-c",
+        "--caution",
+        "rosacea-eczema-dermatitis",
+    ],
+)
+"""Answers that reach every part of recommend's text: a procedure, cautions, the budget,
+exclusions, an allergy, closest options."""
+
+
+@pytest.mark.parametrize("answers", ANSWER_SPACE, ids=lambda a: " ".join(a) or "defaults")
+def test_recommend_in_spanish_has_spanish_headings_and_numbers(locale: Path, answers: list[str]) -> None:
+    done = run_main(["--language", "es", "recommend", *answers])
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    lines = text.splitlines()
+    header = next(line for line in lines if line.lstrip().startswith("#"))
+    assert header.split() == ["#", "Producto", "Puntos", "$/mes", "$/ml", "Meses"]
+    for spanish in ("Recomendaciones de SerumDesk", "Rutina, mañana:", "Rutina, noche:", "Prueba de parche:"):
+        assert spanish in text
+    assert "Los precios están en dólares estadounidenses." in text
+    left = [words for words in RECOMMEND_ENGLISH if words in text]
+    assert not left, left
+    rows = [line for line in lines if re.match(r"^\s*\d+\s{2}", line)]
+    assert rows and all(re.search(r"\d,\d\d\*? +\d+,\d\d +(\d+,\d|—)", row) for row in rows), rows
+    assert not any(re.search(r"\d\.\d", row[58:]) for row in rows), rows
+
+
+def test_recommend_in_english_keeps_english_figures(locale: Path) -> None:
+    text = run_main(["recommend", "--budget", "5"]).stdout
+    assert "Product" in text and "$/month" in text and "over budget" in text
+    assert re.search(r"\d\.\d\d", text) and "Los precios" not in text
+
+
+LABEL = (
+    "Aqua, Glycerin, Human Adipose Derived Stem Cell Conditioned Media, Sodium Hyaluronate, "
+    "Parfum, Linalool, Retinol, Glycolic Acid, Phenoxyethanol, Xanthan Gum, Mystery Extract 42"
+)
+
+
+def test_the_label_verdict_in_spanish(locale: Path) -> None:
+    done = run_main(["--language", "es", "ingredients", LABEL, "--allergen", "soy", "--caution", "pregnant"])
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    for spanish in (
+        "11 ingredientes,",
+        "Veredicto:",
+        "\n  De origen humano: sí",
+        "\n  De origen animal: ",
+        "\n  Vegano: no",
+        "\n  Fragancia: Parfum",
+        "\n  Irritantes: ",
+        "Sus alergias:",
+        "Precauciones:",
+        ": disolvente.",
+        ": humectante.",
+        ": conservante.",
+    ):
+        assert spanish in text, spanish
+    for english in (
+        " ingredients,",
+        "Verdict:",
+        "\n  Human-derived:",
+        "\n  Animal-derived:",
+        "\n  Vegan:",
+        "\n  Fragrance:",
+        "\n  Irritants:",
+        "Your allergies:",
+        "\n  Cautions:",
+        ": solvent.",
+        ": humectant.",
+        ": preservative.",
+    ):
+        assert english not in text, english
+
+
+def test_every_ingredient_role_has_a_spanish_name(locale: Path) -> None:
+    from serumdesk.domain.ingredients.kinds import Role
+
+    english = {role: role.label for role in Role}
+    with i18n.override("es", locale):
+        spanish = {role: role.label for role in Role}
+    assert all(spanish[role] != english[role] for role in Role), spanish
+    assert len(set(spanish.values())) == len(Role)
