@@ -114,7 +114,12 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
             "SerumDesk helps you choose a 'stem cell' skincare serum. With no command it opens the app."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"SerumDesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"SerumDesk {__version__}",
+        help=_("show SerumDesk's version and exit"),
+    )
     parser.add_argument(
         "--language",
         metavar="LANG",
@@ -134,7 +139,8 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
 def run(argv: Sequence[str]) -> int:
     """Parse and run one command; returns the exit status."""
     command = named_command(argv)
-    if command is not None:  # before the parser is built: its help is written in it
+    asks_help = command is None and any(word in ("-h", "--help") for word in argv)
+    if command is not None or asks_help:  # before the parser is built: its help is written in it
         try:
             choose_language(language_asked(argv))
         except UsageError as exc:

@@ -182,3 +182,30 @@ def test_every_ingredient_role_has_a_spanish_name(locale: Path) -> None:
         spanish = {role: role.label for role in Role}
     assert all(spanish[role] != english[role] for role in Role), spanish
     assert len(set(spanish.values())) == len(Role)
+
+
+@pytest.mark.parametrize(
+    ("args", "spanish"),
+    [
+        (["catalog", "nope"], "opción no válida: 'nope' (elija entre"),
+        (["recommend", "--budget"], "argumento --budget: se esperaba un valor"),
+        (["sheet"], "faltan estos argumentos obligatorios: --output"),
+        (["recommend", "--zzz"], "argumentos no reconocidos: --zzz"),
+    ],
+)
+def test_argparses_own_errors_in_spanish(locale: Path, args: list[str], spanish: str) -> None:
+    refused = run_main(["--language", "es", *args])
+    assert refused.returncode == 2
+    assert spanish in refused.stderr and refused.stderr.startswith("uso: serumdesk")
+    assert "error: argument " not in refused.stderr and "usage:" not in refused.stderr
+    english = run_main(args).stderr
+    assert english.startswith("usage: serumdesk") and "uso:" not in english
+
+
+@pytest.mark.parametrize("args", [["--help"], ["recommend", "--help"], ["sheet", "--help"]])
+def test_argparses_own_help_headings_in_spanish(locale: Path, args: list[str]) -> None:
+    helped = run_main(["--language", "es", *args]).stdout
+    assert helped.startswith("uso: serumdesk") and "opciones:" in helped
+    assert "muestra esta ayuda y sale" in helped
+    for english in ("usage:", "\noptions:", "positional arguments", "show this help message"):
+        assert english not in helped, english
