@@ -19,6 +19,7 @@ from serumdesk.domain.strict.data_files import (
     json_schema_of,
 )
 from serumdesk.domain.strict.numbers import MAX_LIST_ITEMS, MAX_PROBLEMS
+from serumdesk.i18n import N_
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -29,7 +30,7 @@ MAX_CATALOG_BYTES = 50 * 1024 * 1024
 class CatalogError(DataFileError):
     """A catalog that cannot be used; the message is written for a person."""
 
-    noun = "catalog"
+    heading = N_("The catalog {path} cannot be used:")
 
 
 @cache

@@ -32,7 +32,7 @@ from serumdesk.domain.strict.limits import (
 )
 from serumdesk.domain.strict.numbers import DOSE_ML, PRICE_USD, SIZE_ML, USES_A_DAY
 from serumdesk.domain.strict.strict_model import StrictModel
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 
 
 class MyProductEntry(StrictModel):
@@ -126,7 +126,7 @@ class MyProductsFile(StrictModel):
 class MyProductsError(DataFileError):
     """The file of a person's own serums cannot be used; the message is written for a person."""
 
-    noun = "file of your serums"
+    heading = N_("The file of your serums {path} cannot be used:")
 
 
 def parse_my_products(raw: bytes | str, path: Path | str = "<your serums>") -> list[MyProduct]:

@@ -27,7 +27,7 @@ from serumdesk.domain.strict.data_files import DataFileError, describe_errors, j
 from serumdesk.domain.strict.field_rules import EXACT_INT, Bounded, repeated
 from serumdesk.domain.strict.numbers import PRICE_USD, SIZE_ML
 from serumdesk.domain.strict.strict_model import StrictModel
-from serumdesk.i18n import _, ngettext
+from serumdesk.i18n import N_, _, ngettext
 
 
 class ListedPrice(StrictModel):
@@ -133,7 +133,7 @@ def apply_price_list(catalog: Catalog, prices: PriceList) -> Catalog:
 class PriceListError(DataFileError):
     """A price list that cannot be used; the message is written for a person."""
 
-    noun = "price list"
+    heading = N_("The price list {path} cannot be used:")
 
 
 MAX_PRICE_LIST_BYTES = 10 * 1024 * 1024

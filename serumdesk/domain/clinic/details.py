@@ -45,7 +45,9 @@ class ClinicDetailsError(ValueError):
 
 
 class ClinicFileError(DataFileError):
-    noun = "clinic details file"  # the file-format errors (strict/) are not translated yet
+    heading = N_(
+        "The clinic details file {path} cannot be used:"
+    )  # the file-format errors (strict/) are not translated yet
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from serumdesk.domain.figures import whole
 from serumdesk.domain.strict.data_files import DataFileError
 from serumdesk.domain.strict.numbers import FILE_DAY, PRICE_USD, SIZE_ML, NumberError
 from serumdesk.domain.strict.plain_text import plain_line
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 
 _T = TypeVar("_T")
 
@@ -70,7 +70,7 @@ _INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class PriceSheetError(DataFileError):
-    noun = "price sheet"
+    heading = N_("The price sheet {path} cannot be used:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +293,7 @@ def _row(
         columns[k][1] if k in columns else k for k in ("price", "size", "date")
     )
     texts = (_get(cells, columns, "price"), _get(cells, columns, "size"), _get(cells, columns, "date"))
-    return _figures(f"row {row}", row, product, texts, (price_name, size_name, date_name))
+    return _figures(_("row {row}").format(row=row), row, product, texts, (price_name, size_name, date_name))
 
 
 def _figures(
@@ -336,7 +336,7 @@ def read_price_table(rows: Sequence[tuple[Product, str, str, str]]) -> list[Shee
                 index,
                 product,
                 (price_text, size_text, date_text),
-                ("clinic price", "size", "price date"),
+                (_("clinic price"), _("size"), _("price date")),
             )
         except _RowProblem as exc:
             problems.append(str(exc))

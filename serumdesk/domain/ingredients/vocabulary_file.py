@@ -16,6 +16,7 @@ from serumdesk.domain.strict.data_files import (
     json_schema_of,
 )
 from serumdesk.domain.strict.field_rules import repeated
+from serumdesk.i18n import N_
 
 MAX_VOCABULARY_BYTES = 20 * 1024 * 1024
 
@@ -39,7 +40,7 @@ _ENTRY_LISTS = {
 class VocabularyError(DataFileError):
     """A vocabulary file that cannot be used; the message is written for a person."""
 
-    noun = "ingredient vocabulary"
+    heading = N_("The ingredient vocabulary {path} cannot be used:")
 
 
 def parse_vocabulary(raw: bytes | str, path: Path | str = "<ingredients>") -> IngredientsFile:

@@ -7,9 +7,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from serumdesk.domain.figures import whole
 from serumdesk.domain.strict import strict_json
 from serumdesk.domain.strict.field_rules import error_words
 from serumdesk.domain.strict.numbers import MAX_PROBLEMS
+from serumdesk.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -19,18 +21,24 @@ if TYPE_CHECKING:
 class DataFileError(Exception):
     """A data file that cannot be used; the message is written for a person."""
 
-    noun: ClassVar[str] = "data file"
+    heading: ClassVar[str] = N_("The data file {path} cannot be used:")
+    """The first line of the message, marked with N_ and said in the language in use."""
 
     def __init__(self, path: Path | str, problems: list[str], *, stopped: bool = False) -> None:
         """`stopped`: checking stopped early (a file with many problems), so there may be more."""
         self.path = str(path)
         self.problems = problems
         shown = problems[:MAX_PROBLEMS]
-        more = f"\n  …and {len(problems) - MAX_PROBLEMS} more" if len(problems) > MAX_PROBLEMS else ""
+        hidden = len(problems) - MAX_PROBLEMS
+        more = (
+            "\n  …" + ngettext("and {count} more", "and {count} more", hidden).format(count=whole(hidden))
+            if hidden > 0
+            else ""
+        )
         if stopped:
-            more += "\n  …checking stopped here; there may be more problems"
+            more += "\n  …" + _("checking stopped here; there may be more problems")
         body = "\n".join(f"  - {p}" for p in shown)
-        super().__init__(f"The {self.noun} {self.path} cannot be used:\n{body}{more}")
+        super().__init__(_(self.heading).format(path=self.path) + f"\n{body}{more}")
 
 
 def json_object(
