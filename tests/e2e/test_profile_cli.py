@@ -161,6 +161,6 @@ def test_show_lists_the_bottles(run_serumdesk: Run, user_dirs: Path) -> None:
     )
     text = run_serumdesk("profile", "show", "Mum").stdout
     assert (
-        "Bottle of symbiome-the-answer: patch test put on 2026-10-30 (no reaction); "
-        "opened 2026-11-02; keeps 6 months after opening"
+        "Bottle of symbiome-the-answer: patch test put on 30 October 2026 (no reaction); "
+        "opened 2 November 2026; keeps 6 months after opening"
     ) in text
