@@ -19,6 +19,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from serumdesk.i18n import N_, _
+
 _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _WHOLE = re.compile(r"[+-]?\d+")
 _MAX_DIGITS = 20
@@ -30,7 +32,10 @@ class NumberError(ValueError):
 
 
 def _figure(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    """A bound as the language in use writes numbers: '10,000' in English, '10.000' in Spanish."""
+    from serumdesk.domain.figures import figure
+
+    return figure(value)
 
 
 def _clip(text: str) -> str:
@@ -40,7 +45,9 @@ def _clip(text: str) -> str:
 def _shown(value: object) -> str:
     """A refused value as the message shows it: a string in quotes, so '100' is not 100."""
     if isinstance(value, int) and value.bit_length() > 256:  # repr() of a huge int may fail
-        return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
+        from serumdesk.domain.figures import whole
+
+        return _("a number of about {count} digits").format(count=whole(int(value.bit_length() * 0.30103)))
     return _clip(repr(value))
 
 
@@ -54,7 +61,7 @@ class Quantity:
     """
 
     what: str
-    """The subject of the error messages: "A bottle size"."""
+    """The subject of the error messages: "A bottle size" (marked with N_, said with _())."""
     minimum: float
     maximum: float
     decimals: int = 0
@@ -69,12 +76,16 @@ class Quantity:
 
     def describe(self, *, zero: bool | None = None) -> str:
         """'between 0.1 and 10,000 ml', or '0 or between 0.001 and 100 ml' when zero is accepted."""
-        low, high = _figure(self.minimum), _figure(self.maximum)
-        span = f"between {self.prefix}{low} and {self.prefix}{high}{self.suffix}"
-        kind = "a whole number " if self.whole else ""
+        suffix = _(self.suffix) if self.suffix else ""
+        low = f"{self.prefix}{_figure(self.minimum)}"
+        high = f"{self.prefix}{_figure(self.maximum)}{suffix}"
+        if self.whole:
+            span = _("a whole number between {low} and {high}").format(low=low, high=high)
+        else:
+            span = _("between {low} and {high}").format(low=low, high=high)
         if (self.zero if zero is None else zero) and self.minimum > 0:
-            return f"{kind}0 or {span}"
-        return kind + span
+            return _("0 or {span}").format(span=span)
+        return span
 
     def check(self, value: object, *, zero: bool | None = None) -> float:
         """`value` when it is a finite int or float within bounds; NumberError says why not."""
@@ -92,7 +103,11 @@ class Quantity:
         return value
 
     def _refusal(self, shown: str, zero: bool | None = None) -> NumberError:
-        return NumberError(f"{self.what} must be {self.describe(zero=zero)}, not {shown}.")
+        return NumberError(
+            _("{what} must be {bounds}, not {shown}.").format(
+                what=_(self.what), bounds=self.describe(zero=zero), shown=shown
+            )
+        )
 
     def parse(self, text: str) -> float:
         """A number typed as text ("12.5", "30"): plain digits only — no "inf", "nan",
@@ -100,9 +115,13 @@ class Quantity:
         cleaned = text.strip()
         pattern = _WHOLE if self.whole else _DECIMAL
         if not pattern.fullmatch(cleaned):
-            kind = "whole number" if self.whole else "number"
+            refusal = (
+                _("'{text}' is not a whole number; {what} must be {bounds}.")
+                if self.whole
+                else _("'{text}' is not a number; {what} must be {bounds}.")
+            )
             raise NumberError(
-                f"'{_clip(cleaned)}' is not a {kind}; {self.what.lower()} must be {self.describe()}."
+                refusal.format(text=_clip(cleaned), what=_(self.what).lower(), bounds=self.describe())
             )
         digits = len(cleaned.lstrip("+-").split("e")[0].split("E")[0].replace(".", ""))
         if digits > _MAX_DIGITS:
@@ -113,20 +132,20 @@ class Quantity:
             raise self._refusal(_clip(cleaned)) from None
 
 
-PRICE_USD = Quantity("A price", 0.01, 100_000, decimals=2, prefix="$", zero=True)
+PRICE_USD = Quantity(N_("A price"), 0.01, 100_000, decimals=2, prefix="$", zero=True)
 """A bottle's price. The catalog needs one above zero; a person's own figure may be 0 (a gift)."""
-SIZE_ML = Quantity("A bottle size", 0.1, 10_000, decimals=1, suffix=" ml")
-DOSE_ML = Quantity("An amount per use", 0.001, 100, decimals=3, suffix=" ml", zero=True)
+SIZE_ML = Quantity(N_("A bottle size"), 0.1, 10_000, decimals=1, suffix=" ml")
+DOSE_ML = Quantity(N_("An amount per use"), 0.001, 100, decimals=3, suffix=" ml", zero=True)
 """0 means the serum is not used; the catalog needs one above zero."""
-USES_A_DAY = Quantity("Uses a day", 0.1, 10, decimals=1, suffix="×", zero=True)
+USES_A_DAY = Quantity(N_("Uses a day"), 0.1, 10, decimals=1, suffix="×", zero=True)
 """0.5 is every other day; 0 means not used. The catalog needs one above zero."""
-BUDGET_USD = Quantity("A monthly budget", 0, 100_000, decimals=2, prefix="$", zero=True)
-DAYS_SINCE_PROCEDURE = Quantity("Days since the procedure", 0, 36_500, whole=True)
-MONTHS_AFTER_OPENING = Quantity("Months after opening", 1, 60, whole=True)
+BUDGET_USD = Quantity(N_("A monthly budget"), 0, 100_000, decimals=2, prefix="$", zero=True)
+DAYS_SINCE_PROCEDURE = Quantity(N_("Days since the procedure"), 0, 36_500, whole=True)
+MONTHS_AFTER_OPENING = Quantity(N_("Months after opening"), 1, 60, whole=True)
 """The open-jar symbol on a pack: 6M, 12M … up to five years."""
-STUDY_PEOPLE = Quantity("The number of people in a study", 1, 10_000_000, whole=True)
-STUDY_WEEKS = Quantity("A study's length", 0.1, 5_200, decimals=1, suffix=" weeks")
-REVISION = Quantity("A revision", 0, 10**15, whole=True)
+STUDY_PEOPLE = Quantity(N_("The number of people in a study"), 1, 10_000_000, whole=True)
+STUDY_WEEKS = Quantity(N_("A study's length"), 0.1, 5_200, decimals=1, suffix=N_(" weeks"))
+REVISION = Quantity(N_("A revision"), 0, 10**15, whole=True)
 
 
 @dataclass(frozen=True, slots=True)
