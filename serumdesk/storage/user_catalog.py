@@ -59,9 +59,15 @@ class AlreadyInstalled(UserCatalogError):
     """A catalog or price list of the same kind is installed, and replacing it was not asked."""
 
     def __init__(self, kind: Installed, path: Path) -> None:
-        super().__init__(
-            f"A {kind.value} is already installed ({path}); add --replace to replace it. Nothing was changed."
+        already = (
+            _("A catalog is already installed ({path}); add --replace to replace it. Nothing was changed.")
+            if kind is Installed.CATALOG
+            else _(
+                "A price list is already installed ({path}); add --replace to replace it. "
+                "Nothing was changed."
+            )
         )
+        super().__init__(already.format(path=path))
         self.kind = kind
         self.path = path
 
@@ -122,7 +128,7 @@ class UserCatalogStore(PrivateFolderStore):
         try:
             price_list = self.price_list()
         except DataFileError as exc:
-            problems.append(f"{exc}\nThe catalog's own prices are used instead.")
+            problems.append(f"{exc}\n" + _("The catalog's own prices are used instead."))
         mine = self._mine_source() if _exists(self.my_products_path) else None
         entries: list[MyProduct] = []
         if mine is not None and mine.derived.entries() is None:
@@ -132,7 +138,8 @@ class UserCatalogStore(PrivateFolderStore):
                 entries = self.my_products()
             except DataFileError as exc:
                 problems.append(
-                    f"{exc}\nYour serums are not shown until the file is fixed; it has not been changed."
+                    f"{exc}\n"
+                    + _("Your serums are not shown until the file is fixed; it has not been changed.")
                 )
         installed = self.installed_catalog_path
         return CatalogExtras(
@@ -420,9 +427,10 @@ class UserCatalogStore(PrivateFolderStore):
             apply_price_list(catalog, prices)
         except UnknownProducts as exc:
             return [
-                f"The installed price list {prices.describe()} does not fit this catalog "
-                f"({exc}) and will not be used: import a matching price list with "
-                "--replace."
+                _(
+                    "The installed price list {prices} does not fit this catalog ({exc}) and will "
+                    "not be used: import a matching price list with --replace."
+                ).format(prices=prices.describe(), exc=exc)
             ]
         return []
 
@@ -466,8 +474,14 @@ def _same_serum(a: MyProduct, b: MyProduct) -> bool:
 
 
 def _not_found(product_id: str, products: list[MyProduct]) -> str:
-    known = ", ".join(p.id for p in products) or "none"
-    return f"No serum of yours has the id '{product_id}'. Yours: {known}."
+    if not products:
+        return _("No serum of yours has the id '{product_id}'. You have added none.").format(
+            product_id=product_id
+        )
+    known = ", ".join(p.id for p in products)
+    return _("No serum of yours has the id '{product_id}'. Yours: {known}.").format(
+        product_id=product_id, known=known
+    )
 
 
 def profile_adopter(store: UserCatalogStore) -> Callable[[list[MyProduct]], Mapping[str, str]]:
@@ -494,4 +508,4 @@ def serums_to_carry(store: UserCatalogStore) -> tuple[list[MyProduct], str | Non
     try:
         return store.my_products(), None
     except DataFileError as exc:
-        return [], (f"{exc}\nThe export does not carry your own serums; it refers to them by id only.")
+        return [], f"{exc}\n" + _("The export does not carry your own serums; it refers to them by id only.")

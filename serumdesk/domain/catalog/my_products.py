@@ -266,7 +266,7 @@ def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.da
                 _(
                     "From your label: {rstrip}, but it also lists a human-derived ingredient, so "
                     "SerumDesk treats the source as mixed."
-                ).format(rstrip=detail.removeprefix("From your label: ").rstrip("."))
+                ).format(rstrip=detail.split(": ", 1)[-1].rstrip("."))
             ),
         )
     irritants = [

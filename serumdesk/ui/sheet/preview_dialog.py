@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from serumdesk.domain.advice.compare import select_compared
-from serumdesk.i18n import _, current_language, ngettext, override
+from serumdesk.i18n import N_, _, current_language, ngettext, override
 from serumdesk.ui.sheet.language import Remake, recommendation_in, sheet_languages
 from serumdesk.ui.sheet.pages import page_layout
 from serumdesk.ui.sheet.pdf import clinic_request, default_paper, paint_on_printer
@@ -39,11 +39,11 @@ if TYPE_CHECKING:
     from serumdesk.domain.clinic.handout import ClinicSheet
     from serumdesk.ui.sheet.pages import SheetRequest
 
-SHARE_TIP = (
+SHARE_TIP = N_(
     "For a copy to share: leaves out pregnancy, conditions and allergies; every "
     "caution keeps a line that says to see your clinician."
 )
-NOTHING_TO_LEAVE_OUT = "Your answers name no condition or allergy, so there is nothing to leave out."
+NOTHING_TO_LEAVE_OUT = N_("Your answers name no condition or allergy, so there is nothing to leave out.")
 SCREEN_SHARE = 0.9
 """The preview takes this much of the screen's free width and height."""
 
@@ -71,15 +71,15 @@ class SheetPreviewDialog(QDialog):
         self.compared = compared
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setPageLayout(page_layout(default_paper()))
-        self.printer.setDocName("SerumDesk comparison sheet")
+        self.printer.setDocName(_("SerumDesk comparison sheet"))
         self.preview = QPrintPreviewWidget(self.printer, self)
         self.preview.setAccessibleName(_("Preview of the comparison sheet"))
         self.preview.paintRequested.connect(self._paint)
         self.medical = QCheckBox(_("Leave out medical details"))
-        set_tip(self.medical, SHARE_TIP if has_medical else NOTHING_TO_LEAVE_OUT)
+        set_tip(self.medical, _(SHARE_TIP) if has_medical else _(NOTHING_TO_LEAVE_OUT))
         self.medical.setEnabled(has_medical)
         self.medical.toggled.connect(lambda _on: self.preview.updatePreview())
-        self.reason = SecondaryLabel(NOTHING_TO_LEAVE_OUT)
+        self.reason = SecondaryLabel(_(NOTHING_TO_LEAVE_OUT))
         self.reason.setVisible(not has_medical)
         self.sent = plain_label(selectable=True)
         self.sent.setObjectName("printSent")
