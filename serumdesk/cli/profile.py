@@ -121,8 +121,9 @@ def _describe(p: Profile) -> str:
 
     lines = [
         _("Profile: {name}").format(name=p.name),
-        _("Created: {created:%Y-%m-%d %H:%M} UTC, updated {updated:%Y-%m-%d %H:%M} UTC").format(
-            created=p.created, updated=p.updated
+        _("Created: {created} UTC, updated {updated} UTC").format(
+            created=f"{long_date(p.created.date())} {p.created:%H:%M}",
+            updated=f"{long_date(p.updated.date())} {p.updated:%H:%M}",
         ),
         *(f"{label}: {value}" for label, value in answers_rows(p.answers)),
     ]
