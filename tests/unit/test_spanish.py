@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -209,3 +210,20 @@ def test_argparses_own_help_headings_in_spanish(locale: Path, args: list[str]) -
     assert "muestra esta ayuda y sale" in helped
     for english in ("usage:", "\noptions:", "positional arguments", "show this help message"):
         assert english not in helped, english
+
+
+def test_machine_readable_output_keeps_plain_figures_in_spanish(locale: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "precios.csv"
+    assert run_main(["--language", "es", "catalog", "export-prices", str(sheet)]).returncode == 0
+    rows = sheet.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("id,brand,name,clinic price (USD)")  # the file's columns stay its own
+    assert any(",28.4" in row for row in rows) and not any('"28,4"' in row for row in rows)
+    filled = [rows[0]] + [row.replace(",,,,", ",199.5,,,", 1) for row in rows[1:2]]
+    sheet.write_text("\n".join(filled) + "\n", encoding="utf-8")
+    imported = run_main(["--language", "es", "catalog", "import", str(sheet), "--name", "Clínica Sol"])
+    assert imported.returncode == 0, imported.stderr
+    listed = run_main(["--language", "es", "catalog", "list"]).stdout
+    assert "$199,50 por" in listed  # read back as 199.5, shown the Spanish way
+    document = json.loads(run_main(["--language", "es", "recommend", "--json"]).stdout)
+    assert all(isinstance(m["cost_per_month_usd"], float) for m in document["recommended"])
+    assert all(isinstance(m["size_ml"], (int, float)) for m in document["recommended"])
