@@ -225,7 +225,11 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
                 if entry and entry.origin_note and entry.pattern
                 else _("possible match: the label does not say what it is made from")
             )
-            lines.append(f"“{allergen.text}”{read}: {m.ingredient.written} — {how}.")
+            lines.append(
+                _("“{text}”{read}: {written} — {how}.").format(
+                    text=allergen.text, read=read, written=m.ingredient.written, how=how
+                )
+            )
         lines += [
             _("“{text}”{read}: {written} — possible match: ").format(
                 text=allergen.text, read=read, written=m.ingredient.written
