@@ -39,6 +39,8 @@ TEXT_CALLS = frozenset(
         "setPrefix",
         "showMessage",
         "setAccessibleName",
+        "setAccessibleDescription",
+        "addRow",
         "QLabel",
         "QPushButton",
         "QCheckBox",
@@ -77,11 +79,17 @@ TEXT_CALLS = frozenset(
         "save_file",
         "text_option",
         "_action",
+        "heading",
+        "section_label",
+        "Expander",
+        "set_tip",
+        "RadioChoice",
+        "CheckChoice",
     }
 )
 """Calls whose string arguments a person reads."""
 
-TEXT_KEYWORDS = frozenset({"help", "description", "epilog", "text", "title", "tooltip"})
+TEXT_KEYWORDS = frozenset({"help", "description", "epilog", "text", "title", "tooltip", "decline", "intro"})
 """Keyword arguments a person reads, whatever the call (argparse's help and description…)."""
 
 PROGRAMMING_ERRORS = frozenset({"RuntimeError", "TypeError", "NotImplementedError", "AssertionError"})
