@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from serumdesk import __version__
+from serumdesk.cli.argparse_words import use_serumdesk_catalogue
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.cli.options import Parser
 from serumdesk.cli.output import SIGPIPE_STATUS, OutputFailed, tell
@@ -108,6 +109,7 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
     """The command-line parser. Each command in `complete` (every command when None) gets its
     options; the others only their name and summary, which is all `serumdesk --help` shows of
     them, so running one command does not import the modules of the others."""
+    use_serumdesk_catalogue()
     parser = Parser(
         prog="serumdesk",
         description=_(
@@ -139,7 +141,7 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
 def run(argv: Sequence[str]) -> int:
     """Parse and run one command; returns the exit status."""
     command = named_command(argv)
-    asks_help = command is None and any(word in ("-h", "--help") for word in argv)
+    asks_help = not {"-h", "--help"}.isdisjoint(argv)
     if command is not None or asks_help:  # before the parser is built: its help is written in it
         try:
             choose_language(language_asked(argv))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.domain.answers import Answers
@@ -25,7 +24,7 @@ from serumdesk.domain.choices import (
 from serumdesk.domain.strict.limits import ALLERGEN_CHARS, ALLERGENS, allergens_problem
 from serumdesk.domain.strict.numbers import BUDGET_USD, DAYS_SINCE_PROCEDURE, NumberError, Quantity
 from serumdesk.domain.strict.plain_text import plain
-from serumdesk.i18n import N_, _
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -38,83 +37,16 @@ if TYPE_CHECKING:
     from serumdesk.storage.user_catalog import UserCatalogStore
 
 
-ARGPARSE_WORDS = (
-    (
-        re.compile(
-            r"argument (?P<argument>\S+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)"
-        ),
-        N_("argument {argument}: invalid choice: {value} (choose from {choices})"),
-    ),
-    (
-        re.compile(r"argument (?P<argument>\S+): expected one argument"),
-        N_("argument {argument}: expected one argument"),
-    ),
-    (
-        re.compile(r"argument (?P<argument>\S+): not allowed with argument (?P<other>.+)"),
-        N_("argument {argument}: not allowed with argument {other}"),
-    ),
-    (re.compile(r"argument (?P<argument>\S+): (?P<message>.+)"), N_("argument {argument}: {message}")),
-    (
-        re.compile(r"the following arguments are required: (?P<arguments>.+)"),
-        N_("the following arguments are required: {arguments}"),
-    ),
-    (
-        re.compile(r"one of the arguments (?P<arguments>.+) is required"),
-        N_("one of the arguments {arguments} is required"),
-    ),
-    (re.compile(r"unrecognized arguments: (?P<arguments>.+)"), N_("unrecognized arguments: {arguments}")),
-    (
-        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
-        N_("ambiguous option: {option} could match {matches}"),
-    ),
-)
-"""argparse's own error messages, as Python 3.11–3.13 word them, in SerumDesk's words: argparse
-translates them only through Python's own (absent) catalogue, so they are matched here and
-said again in the language in use; one not listed is shown as argparse wrote it."""
-
-
-def argparse_words(message: str) -> str:
-    """argparse's error `message` in the language text is made in (ARGPARSE_WORDS)."""
-    for pattern, words in ARGPARSE_WORDS:
-        found = pattern.fullmatch(message)
-        if found:
-            return _(words).format(**found.groupdict())
-    return message
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help with its own headings in the language in use."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
-
-
 class Parser(argparse.ArgumentParser):
-    """argparse, with errors that end in how to get help (exit status 2), every message made
-    plain (an error echoes what was typed, which may hold escape sequences), and argparse's
-    own words (usage, options, -h, its errors) in the language in use."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-        self._positionals.title = _("positional arguments")
-        self._optionals.title = _("options")
-        for action in self._actions:
-            if isinstance(action, argparse._HelpAction):
-                action.help = _("show this help message and exit")
+    """argparse, with errors that end in how to get help (exit status 2), and every message
+    made plain: an error echoes what was typed, which may hold escape sequences."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(
             2,
             _("{prog}: error: {message}\nRun '{prog} --help' for the options.\n").format(
-                prog=self.prog, message=argparse_words(message)
+                prog=self.prog, message=message
             ),
         )
 

@@ -185,33 +185,6 @@ def test_every_ingredient_role_has_a_spanish_name(locale: Path) -> None:
     assert len(set(spanish.values())) == len(Role)
 
 
-@pytest.mark.parametrize(
-    ("args", "spanish"),
-    [
-        (["catalog", "nope"], "opción no válida: 'nope' (elija entre"),
-        (["recommend", "--budget"], "argumento --budget: se esperaba un valor"),
-        (["sheet"], "faltan estos argumentos obligatorios: --output"),
-        (["recommend", "--zzz"], "argumentos no reconocidos: --zzz"),
-    ],
-)
-def test_argparses_own_errors_in_spanish(locale: Path, args: list[str], spanish: str) -> None:
-    refused = run_main(["--language", "es", *args])
-    assert refused.returncode == 2
-    assert spanish in refused.stderr and refused.stderr.startswith("uso: serumdesk")
-    assert "error: argument " not in refused.stderr and "usage:" not in refused.stderr
-    english = run_main(args).stderr
-    assert english.startswith("usage: serumdesk") and "uso:" not in english
-
-
-@pytest.mark.parametrize("args", [["--help"], ["recommend", "--help"], ["sheet", "--help"]])
-def test_argparses_own_help_headings_in_spanish(locale: Path, args: list[str]) -> None:
-    helped = run_main(["--language", "es", *args]).stdout
-    assert helped.startswith("uso: serumdesk") and "opciones:" in helped
-    assert "muestra esta ayuda y sale" in helped
-    for english in ("usage:", "\noptions:", "positional arguments", "show this help message"):
-        assert english not in helped, english
-
-
 def test_machine_readable_output_keeps_plain_figures_in_spanish(locale: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "precios.csv"
     assert run_main(["--language", "es", "catalog", "export-prices", str(sheet)]).returncode == 0
@@ -227,3 +200,40 @@ def test_machine_readable_output_keeps_plain_figures_in_spanish(locale: Path, tm
     document = json.loads(run_main(["--language", "es", "recommend", "--json"]).stdout)
     assert all(isinstance(m["cost_per_month_usd"], float) for m in document["recommended"])
     assert all(isinstance(m["size_ml"], (int, float)) for m in document["recommended"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "spanish", "english"),
+    [
+        (["recommend", "--bogus"], "argumentos no reconocidos: --bogus", "unrecognized arguments"),
+        (["recommend", "--use-case", "x"], "opción no válida: 'x' (elija entre", "invalid choice"),
+        (["recommend", "--budget"], "se esperaba un argumento", "expected one argument"),
+        (["profile", "save"], "faltan estos argumentos obligatorios", "the following arguments"),
+    ],
+)
+def test_argparse_own_words_are_spanish_too(
+    locale: Path, argv: list[str], spanish: str, english: str
+) -> None:
+    refused = run_main(["--language", "es", *argv])
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("uso: ") and spanish in refused.stderr
+    assert english not in refused.stderr
+    assert english in run_main(["--language", "en", *argv]).stderr
+
+
+def test_top_level_help_is_in_the_language_asked(locale: Path) -> None:
+    helped = run_main(["--language", "es", "--help"]).stdout
+    assert "opciones:" in helped and "mostrar esta ayuda y salir" in helped
+    assert "show this help message" not in helped
+
+
+def test_argparse_messages_copied_from_this_pythons_argparse() -> None:
+    """A message marked in argparse_words.py but gone from argparse would never be shown."""
+    import argparse
+    import inspect
+
+    from serumdesk.cli.argparse_words import ARGPARSE_MESSAGES
+
+    source = inspect.getsource(argparse)
+    missing = [m for m in ARGPARSE_MESSAGES if repr(m)[1:-1] not in source and m not in source]
+    assert missing == []

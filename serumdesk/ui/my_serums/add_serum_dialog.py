@@ -89,10 +89,10 @@ class AddSerumDialog(QDialog):
         self.bottle_size = _figure_spin(SIZE_ML)
         self.bottle_size.setAccessibleName(_("Bottle size in ml"))
         for label, widget in (
-            ("&Brand", self.brand),
-            ("&Name", self.name),
-            ("&Price", self.price),
-            ("Bottle si&ze", self.bottle_size),
+            (_("&Brand"), self.brand),
+            (_("&Name"), self.name),
+            (_("&Price"), self.price),
+            (_("Bottle si&ze"), self.bottle_size),
         ):
             form.addRow(label, widget)
         layout.addLayout(form)
@@ -176,9 +176,9 @@ class AddSerumDialog(QDialog):
         if len(text) > LABEL_CHARS:
             lines.append(
                 _(
-                    "The label was cut: only its first {count} characters are read "
-                    "(a label is a few hundred)."
-                ).format(count=whole(LABEL_CHARS))
+                    "The label was cut: only its first {chars} characters are read (a label "
+                    "is a few hundred)."
+                ).format(chars=whole(LABEL_CHARS))
             )
         lines += [printable(line) for line in verdict_lines(verdict, self._answers)]
         self.analysis.setText("\n".join(lines))
@@ -188,17 +188,17 @@ class AddSerumDialog(QDialog):
         brand, name = self.brand.text().strip(), self.name.text().strip()
         label = self.label.toPlainText().strip()
         if not brand or not name:
-            return "Give the brand and the product's name."
+            return _("Give the brand and the product's name.")
         problem = name_problem(brand, name)
         if problem is not None:
             return problem
         if self.price.value() <= 0 or self.bottle_size.value() < SIZE_ML.minimum:
-            return "Give the price you pay and the bottle's size in ml."
+            return _("Give the price you pay and the bottle's size in ml.")
         if not parse_label(label[:LABEL_CHARS]).items:
-            return "Paste the ingredient list from the pack."
+            return _("Paste the ingredient list from the pack.")
         if len(label) > LABEL_CHARS:
-            return _("The label is longer than {count} characters: paste only the list.").format(
-                count=whole(LABEL_CHARS)
+            return _("The label is longer than {chars} characters: paste only the list.").format(
+                chars=whole(LABEL_CHARS)
             )
         old = self._editing
         price, size = round(self.price.value(), 2), self.bottle_size.value()

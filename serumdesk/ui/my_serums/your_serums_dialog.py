@@ -30,9 +30,10 @@ Act = Callable[[MyProduct], None]
 
 
 def entry_line(mine: MyProduct) -> str:
-    entered = " · " + _("entered {date}").format(date=long_date(mine.entered)) if mine.entered else ""
-    cost = _("{price} for {size} ml").format(price=money(mine.price_usd), size=figure(mine.size_ml))
-    return f"{mine.brand} {mine.name}\n{cost}{entered}"
+    line = _("{money} for {size} ml").format(money=money(mine.price_usd), size=figure(mine.size_ml))
+    if mine.entered:
+        line += " · " + _("entered {date}").format(date=long_date(mine.entered))
+    return f"{mine.brand} {mine.name}\n{line}"
 
 
 class YourSerumsDialog(QDialog):
