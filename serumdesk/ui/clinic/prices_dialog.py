@@ -53,7 +53,9 @@ PRICE, SIZE, DATE = 2, 3, 4
 
 
 def _figure(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+    """A price or size as the app's language writes it (read back by amounts.parse_decimal,
+    which takes either decimal mark)."""
+    return "" if value is None else figure(round(value, 2))
 
 
 class ClinicPricesDialog(QDialog):
