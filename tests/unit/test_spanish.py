@@ -89,7 +89,7 @@ RECOMMEND_ENGLISH = (
 )
 """recommend's own English: its headings and footnotes (the table's header is checked whole;
 the advice it prints is the advice's own, tested there)."""
-ANSWER_SPACE = (
+ANSWER_SPACE: tuple[list[str], ...] = (
     [],
     ["--use-case", "post-procedure", "--procedure", "microneedling", "--days-since-procedure", "3"],
     ["--use-case", "post-procedure", "--procedure", "laser", "--laser-type", "ablative"],
