@@ -237,3 +237,14 @@ def test_argparse_messages_copied_from_this_pythons_argparse() -> None:
     source = inspect.getsource(argparse)
     missing = [m for m in ARGPARSE_MESSAGES if repr(m)[1:-1] not in source and m not in source]
     assert missing == []
+
+
+def test_a_products_kept_facts_say_its_evidence_in_the_language_asked(locale: Path) -> None:
+    from serumdesk.storage.data_files import load_catalog
+
+    catalog = load_catalog(Path(__file__).resolve().parents[2] / "catalog" / "catalog.json")
+    studied = next(p for p in catalog.products if p.evidence.subjects)
+    english = studied.facts.evidence_brief  # the facts are made once, in English
+    with i18n.override("es", locale):
+        spanish = studied.facts.evidence_brief
+    assert spanish != english and "personas" in spanish and "people" in english

@@ -219,12 +219,18 @@ class ProductFacts(NamedTuple):
     protective_packaging: tuple[str, ...]
     concentration: str | None
     evidence_kind: EvidenceKind
-    evidence_brief: str
+    evidence: Evidence
     clinician_use: bool
     listed: tuple[str, ...]
     """Every key ingredient, irritant and listed ingredient, as written."""
     cost_figures: tuple[tuple[str, float, bool], ...]
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
+
+    @property
+    def evidence_brief(self) -> str:
+        """The evidence in one line, made when asked: the facts are kept for the product's
+        life, and text made once would stay in the language of the first ranking."""
+        return self.evidence.brief()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -345,7 +351,7 @@ class Product:
             ),
             concentration=self.concentration_disclosed,
             evidence_kind=self.evidence.kind,
-            evidence_brief=self.evidence.brief(),
+            evidence=self.evidence,
             clinician_use=self.clinician_use,
             listed=tuple(names),
             cost_figures=(
