@@ -48,9 +48,9 @@ def validate(args: argparse.Namespace) -> int:
             len(catalog.products),
         ).format(
             file=args.file,
-            count=len(catalog.products),
+            count=whole(len(catalog.products)),
             version=catalog.catalog_version,
-            updated=catalog.updated,
+            updated=long_date(catalog.updated),
         )
     )
     return 0
@@ -69,10 +69,10 @@ def _validate_vocabulary(path: Path) -> int:
             "{path}: valid — {ingredients} ingredients, {families} families, vocabulary {version} ({updated})"
         ).format(
             path=path,
-            ingredients=len(vocabulary.entries),
-            families=len(vocabulary.families),
+            ingredients=whole(len(vocabulary.entries)),
+            families=whole(len(vocabulary.families)),
             version=vocabulary.version,
-            updated=vocabulary.updated,
+            updated=long_date(vocabulary.updated),
         )
     )
     return 0
