@@ -14,7 +14,6 @@ from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from serumdesk.domain import figures
-from serumdesk.domain.catalog.product_text import shown
 from serumdesk.domain.choices import (
     Active,
     AlternativeKind,
@@ -51,7 +50,7 @@ from serumdesk.domain.strict.numbers import (
     STUDY_WEEKS,
     USES_A_DAY,
 )
-from serumdesk.i18n import _, ngettext
+from serumdesk.i18n import _, ngettext, shown
 
 Text = Annotated[str, TextRule()]
 FreeText = Annotated[str, TextRule(min_length=0)]

@@ -18,16 +18,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from serumdesk.i18n import _
+from serumdesk.i18n import shown
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.product import Product
 
-
-def shown(text: str) -> str:
-    """Data prose in the current language: its translation when the catalogue has one, else
-    as written ('' stays '': gettext would answer the catalogue's header)."""
-    return _(text) if text else text
+__all__ = [
+    "description",
+    "ethics_notes",
+    "evidence_summary",
+    "ingredient_list_note",
+    "key_ingredients",
+    "shown",
+]
 
 
 def description(p: Product) -> str:

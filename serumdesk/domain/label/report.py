@@ -62,8 +62,8 @@ def ingredient_line(i: ReadIngredient) -> str:
     elif entry.pattern is not None:
         marks.append(_("read from the shape of its name"))
     mark = f" ({'; '.join(marks)})" if marks else ""
-    line = f"{written} → {entry.inci}{mark}: {entry.role.label}. {entry.explanation}"
-    if entry.origin_note is not None and how is not MatchKind.ORIGIN and entry.pattern is not None:
+    line = f"{written} → {entry.shown_name}{mark}: {entry.role.label}. {entry.explanation}"
+    if entry.origin_reasons and how is not MatchKind.ORIGIN and entry.pattern is not None:
         line += f" {entry.origin_note}"
     return line
 
@@ -195,7 +195,7 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
                 "definite match"
                 if m.match.strength is MatchStrength.DEFINITE
                 else _("possible match: read from its name")
-                if entry and entry.origin_note and entry.pattern
+                if entry and entry.origin_reasons and entry.pattern
                 else _("possible match: the label does not say what it is made from")
             )
             lines.append(f"“{allergen.text}”{read}: {m.ingredient.written} — {how}.")
