@@ -37,7 +37,7 @@ COMMENT_TAG = "TRANSLATORS:"
 """A comment starting so, just above a marked string, is shown to translators."""
 CATALOG = ROOT / "catalog" / "catalog.json"
 INGREDIENTS = ROOT / "catalog" / "ingredients.json"
-TRANSLATE_INGREDIENTS = False
+TRANSLATE_INGREDIENTS = True
 """Whether catalog/ingredients.json's prose (explanations, family labels, origin reasons) is
 extracted, and so must be translated in every catalogue. Off until the Spanish of its ~900
 strings is in serumdesk.po: switch it on, run this script, fill the new entries."""
