@@ -14,6 +14,7 @@ import html
 import importlib.util
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -28,6 +29,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog import product_text
 from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.choices import Active, Caution, Diet, Sensitivity, UseCase
+from serumdesk.domain.ingredients.kinds import Role
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.reading import read_label
 from serumdesk.domain.label.report import allergy_lines, ingredient_line, verdict_lines
@@ -43,6 +45,21 @@ SAME_IN_SPANISH = frozenset(
     {"Aloe vera", "Papaya (Carica papaya)", "Centella asiatica (cica)", "Ylang-ylang (Cananga odorata)"}
 )
 """Family labels that are a plant's own name, written the same in Spanish."""
+ENGLISH_FRAMES = (
+    "Human-derived",
+    "Animal-derived",
+    "Vegan:",
+    "Irritants:",
+    "Your allergies",
+    "Cautions:",
+    "no match",
+    "definite match",
+    " is unknown",
+    " are unknown",
+    " may be",
+    " more",
+)
+"""The label reading's own words around the data, as English writes them."""
 ANSWERS = (
     Answers(),
     Answers(
@@ -244,10 +261,17 @@ def test_a_label_reading_in_spanish_carries_no_english_from_the_vocabulary(
         with i18n.override("es", spanish):
             verdict = check_label(read_label(label, vocabulary), vocabulary, answers)
             lines = [ingredient_line(i) for i in verdict.reading.listed]
-            lines += verdict_lines(verdict, answers) + allergy_lines(verdict)
+            # The cautions are the recommendation's own (advice), not the reading's.
+            lines += verdict_lines(replace(verdict, cautions=()), answers) + allergy_lines(verdict)
         text = "\n".join(lines)
         left = [e for e in english if e in text]
         assert not left, f"English from the vocabulary in a Spanish reading: {left[:5]}"
+        frames = [f for f in ENGLISH_FRAMES if f in text]
+        frames += [line for line in lines if line.startswith("Fragrance:")]  # not 'Fragrance → …'
+        assert not frames, f"the reading's own words in English: {frames}"
+    with i18n.override("es", spanish):
+        roles = [r for r in Role if r.label == r.value.replace("-", " ")]
+    assert not roles, f"roles in English in Spanish: {roles}"
     with i18n.override("en", spanish):
         glycerin = ingredient_line(read_label("Glycerin", vocabulary).listed[0])
     assert next(i["explanation"] for i in data["ingredients"] if i["inci"] == "Glycerin") in glycerin
