@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib.util
 import json
 from collections.abc import Iterator
 from dataclasses import replace
@@ -37,7 +36,7 @@ from serumdesk.domain.label.verdict import check_label
 from serumdesk.storage.data_files import load_catalog
 from serumdesk.ui.sheet.content import sheet_html
 from tests.in_process import run_main
-from tests.spanish_catalogue import compiled_locale
+from tests.spanish_catalogue import catalogues_script, compiled_locale
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 12, 7)
@@ -78,11 +77,7 @@ brand's pairing directions, allergy findings through family labels, irritants.""
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("catalogues", REPO / "scripts" / "catalogues.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return catalogues_script()
 
 
 @pytest.fixture(scope="module")
