@@ -134,10 +134,14 @@ def _card_texts(p: Product) -> list[str]:
 
 
 def _shown(rec: Recommendation) -> str:
-    """Everything a person reads of the recommendation: each product's card texts and
-    cautions, and sheets comparing every product (four at a time)."""
+    """Everything a person reads of the recommendation: each product's card texts, reasons
+    and cautions, and sheets comparing every product (four at a time)."""
     ids = [m.product.id for m in rec.matches]
-    parts = [t for m in rec.matches for t in (*_card_texts(m.product), *(c.text for c in m.cautions))]
+    parts = [
+        t
+        for m in rec.matches
+        for t in (*_card_texts(m.product), *(c.text for c in m.cautions), *(r.text for r in m.reasons))
+    ]
     for start in range(0, len(ids), 4):
         page = sheet_html(rec, select_compared(rec, ids[start : start + 4]), today=TODAY, language="es")
         parts.append(html.unescape(page))

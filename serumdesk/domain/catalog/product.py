@@ -217,12 +217,13 @@ class ProductFacts(NamedTuple):
     named_in_guide: bool
     minimal_formula: bool
     fragrance_free: bool | None
-    acids: tuple[str, ...]
+    acid_names: tuple[str, ...]
+    """As the catalog writes them: `acids` shows them."""
     has_retinoid: bool
-    scented: tuple[str, ...]
-    """Fragrance and essential-oil ingredients."""
+    scented_names: tuple[str, ...]
+    """Fragrance and essential-oil ingredients as the catalog writes them: `scented` shows them."""
     protective_packaging: tuple[str, ...]
-    concentration: str | None
+    concentration_disclosed: str | None
     evidence_kind: EvidenceKind
     evidence: Evidence
     """Its evidence: `evidence_brief` words it in the current language when it is read."""
@@ -232,11 +233,28 @@ class ProductFacts(NamedTuple):
     cost_figures: tuple[tuple[str, float, bool], ...]
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
 
+    # The facts are kept across languages (a sheet is made in the patient's): the catalog's
+    # words in them are translated when read, by these properties.
+
     @property
     def evidence_brief(self) -> str:
-        """The evidence in one line, in the language text is made in now (the facts are kept
-        across languages, so no text is kept in them)."""
+        """The evidence in one line, in the current language."""
         return self.evidence.brief()
+
+    @property
+    def acids(self) -> tuple[str, ...]:
+        """The exfoliating acids, in the current language ('glycolic acid')."""
+        return tuple(map(shown, self.acid_names))
+
+    @property
+    def scented(self) -> tuple[str, ...]:
+        """The fragrance and essential-oil ingredients, in the current language."""
+        return tuple(map(shown, self.scented_names))
+
+    @property
+    def concentration(self) -> str | None:
+        """What the brand discloses of its concentration, in the current language."""
+        return shown(self.concentration_disclosed) if self.concentration_disclosed else None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -348,14 +366,14 @@ class Product:
             named_in_guide=self.named_in_guide,
             minimal_formula=self.minimal_formula,
             fragrance_free=self.fragrance_free,
-            acids=tuple(by_kind.get(IrritantKind.EXFOLIATING_ACID, ())),
+            acid_names=tuple(by_kind.get(IrritantKind.EXFOLIATING_ACID, ())),
             has_retinoid=IrritantKind.RETINOID in by_kind,
-            scented=tuple(by_kind.get(IrritantKind.FRAGRANCE, ()))
+            scented_names=tuple(by_kind.get(IrritantKind.FRAGRANCE, ()))
             + tuple(by_kind.get(IrritantKind.ESSENTIAL_OIL, ())),
             protective_packaging=tuple(
                 p.value.replace("-", " ") for p in self.packaging if p.protects_actives
             ),
-            concentration=self.concentration_disclosed,
+            concentration_disclosed=self.concentration_disclosed,
             evidence_kind=self.evidence.kind,
             evidence=self.evidence,
             clinician_use=self.clinician_use,
