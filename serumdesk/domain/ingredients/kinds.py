@@ -42,7 +42,7 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        """What it does, in the language text is made in: 'humectant', 'pH adjuster'."""
+        """What it does, in the person's language: 'humectant', 'pH adjuster'."""
         return _(_ROLE_LABELS[self])
 
 
@@ -73,7 +73,6 @@ _ROLE_LABELS = {
     Role.SKIN_CONDITIONING: N_("skin conditioning"),
     Role.OTHER: N_("other"),
 }
-"""Each role as a person reads it (the enum's value is the data files' word)."""
 
 
 class Flag(StrEnum):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from serumdesk.domain import figures
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution, Diet, Vegan
-from serumdesk.domain.figures import whole
 from serumdesk.domain.ingredients.allergens import AllergenQuery, MatchStrength
 from serumdesk.domain.ingredients.entry import MatchKind
 from serumdesk.domain.ingredients.kinds import Flag
@@ -36,12 +36,10 @@ _FLAG_WORDS = {
 
 def _listed(ingredients: Sequence[ReadIngredient], limit: int = 8) -> str:
     names = [i.written for i in ingredients]
-    if len(names) <= limit:
-        return ", ".join(names)
-    extra = len(names) - limit
-    return ngettext("{names} and {count} more", "{names} and {count} more", extra).format(
-        names=", ".join(names[:limit]), count=whole(extra)
+    more = (
+        _(" and {count} more").format(count=figures.whole(len(names) - limit)) if len(names) > limit else ""
     )
+    return ", ".join(names[:limit]) + more
 
 
 def ingredient_line(i: ReadIngredient) -> str:
@@ -67,8 +65,8 @@ def ingredient_line(i: ReadIngredient) -> str:
     elif entry.pattern is not None:
         marks.append(_("read from the shape of its name"))
     mark = f" ({'; '.join(marks)})" if marks else ""
-    line = f"{written} → {entry.inci}{mark}: {entry.role.label}. {entry.explanation}"
-    if entry.origin_note is not None and how is not MatchKind.ORIGIN and entry.pattern is not None:
+    line = f"{written} → {entry.shown_name}{mark}: {entry.role.label}. {entry.explanation}"
+    if entry.origin_reasons and how is not MatchKind.ORIGIN and entry.pattern is not None:
         line += f" {entry.origin_note}"
     return line
 
@@ -97,47 +95,31 @@ def source_line(r: LabelReading) -> str:
     ).format(unknown=_listed(r.unknown))
 
 
-_ORIGIN_WORDS = {
-    "human": (
-        N_("Human-derived: yes ({names})."),
-        N_("Human-derived: no."),
-        N_("Human-derived: not known — {reasons}."),
-    ),
-    "animal": (
-        N_("Animal-derived: yes ({names})."),
-        N_("Animal-derived: no."),
-        N_("Animal-derived: not known — {reasons}."),
-    ),
-}
-"""Whether the label holds a human- or an animal-derived ingredient: yes, no, not known."""
-
-
 def _unknown_words(unknown: Sequence[ReadIngredient]) -> str:
     return ngettext("{names} is unknown", "{names} are unknown", len(unknown)).format(names=_listed(unknown))
 
 
 def _origin_line(what: str, origin: Origin, r: LabelReading) -> str:
-    yes, no, not_known = _ORIGIN_WORDS[what]
     if origin.known is Known.YES:
-        return _(yes).format(names=_listed(origin.reason))
+        return _("{what}: yes ({names}).").format(what=what, names=_listed(origin.reason))
     if origin.known is Known.NO:
-        return _(no)
+        return _("{what}: no.").format(what=what)
     parts = []
     known = [i for i in origin.reason if i.known]
     if known:
-        parts.append(ngettext("{names} may be", "{names} may be", len(known)).format(names=_listed(known)))
+        parts.append(_("{names} may be").format(names=_listed(known)))
     unknown = [i for i in origin.reason if not i.known]
     if unknown:
         parts.append(_unknown_words(unknown))
     if r.unread_chars:
         parts.append(_("part of the text was not read"))
-    return _(not_known).format(reasons="; ".join(parts))
+    return _("{what}: not known — {reasons}.").format(what=what, reasons="; ".join(parts))
 
 
 def origin_lines(r: LabelReading) -> list[str]:
     return [
-        _origin_line("human", r.human_origin, r),
-        _origin_line("animal", r.animal_origin, r),
+        _origin_line(_("Human-derived"), r.human_origin, r),
+        _origin_line(_("Animal-derived"), r.animal_origin, r),
     ]
 
 
@@ -172,7 +154,7 @@ def irritant_line(r: LabelReading) -> str:
     for i in r.irritants:
         kinds = [_(_FLAG_WORDS[f]) for f in IRRITANT_FLAGS if i.entry and f in i.entry.flags]
         parts.append(f"{i.written} ({', '.join(kinds)})")
-    return _("Irritants: {names}.").format(names="; ".join(parts))
+    return _("Irritants: {irritants}.").format(irritants="; ".join(parts))
 
 
 def unknown_words(r: LabelReading) -> list[str]:
@@ -222,7 +204,7 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
                 _("definite match")
                 if m.match.strength is MatchStrength.DEFINITE
                 else _("possible match: read from its name")
-                if entry and entry.origin_note and entry.pattern
+                if entry and entry.origin_reasons and entry.pattern
                 else _("possible match: the label does not say what it is made from")
             )
             lines.append(
