@@ -275,14 +275,16 @@ def _about_html(rec: Recommendation, compared: Sequence[Match], explain: Explain
     donors = [p.title for p in asked if p.human_derived]
     said = list(QUESTIONS) + ([DONOR_QUESTION] if donors else [])
     sources = "; ".join(dict.fromkeys(q.source.cite() for q in said))
-    donor_text = (
-        " "
-        + _("Of {products} (human-derived): {question}").format(
+    if not donors:
+        donor_text = ""
+    elif len(donors) < len(asked):
+        donor_text = " " + _("Of {products} (human-derived): {question}").format(
             products=", ".join(donors), question=DONOR_QUESTION.text
         )
-        if donors
-        else ""
-    )
+    elif len(asked) == 1:  # named just before: not named again
+        donor_text = " " + _("It is human-derived: {question}").format(question=DONOR_QUESTION.text)
+    else:
+        donor_text = " " + _("All of them are human-derived: {question}").format(question=DONOR_QUESTION.text)
     titles = ", ".join(p.title for p in asked)
     questions = (
         '<p class="small">'
@@ -338,6 +340,22 @@ def _timeline_html(rec: Recommendation) -> str:
     )
 
 
+def _said_once(figures: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Figures from the same source said once, under their labels joined: 'Price and size: …'
+    (a sheet of four products in a longer language than English keeps to two pages)."""
+    labels: dict[str, list[str]] = {}
+    for label, text in figures:
+        labels.setdefault(text, []).append(label)
+    joined = []
+    for text, said in labels.items():
+        first, *rest = said
+        rest = [label.lower() for label in rest]
+        if rest:
+            first = _("{items} and {last}").format(items=", ".join([first, *rest[:-1]]), last=rest[-1])
+        joined.append((first, text))
+    return joined
+
+
 def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
     catalog = _("Catalog {version}, updated {date}.").format(
         version=rec.catalog_version, date=long_date(rec.catalog_updated)
@@ -357,7 +375,7 @@ def _sources_html(rec: Recommendation, compared: Sequence[Match]) -> str:
         if p.ingredient_list is not None:
             figures.append((_("Ingredient list"), p.ingredient_list.provenance.describe()))
         figures += [(_("Inferred"), line.split(": ", 1)[1]) for line in wording.inferred_words(p)]
-        per_product.append((wording.listed_title(p), figures))
+        per_product.append((wording.listed_title(p), _said_once(figures)))
     # Reasoning shared by several products is printed once, as a lettered note.
     counts: dict[str, int] = {}
     for _title, figures in per_product:
@@ -400,6 +418,22 @@ table.advice td { border-width: 1px; border-style: solid; border-color: #000000;
 """
 
 
+COMPACT_STYLE = (
+    ("body { font-size: 8pt;", "body { font-size: 7.5pt;"),
+    ("table.answers { font-size: 8pt; }", "table.answers { font-size: 7.5pt; }"),
+    ("p { margin-top: 0; margin-bottom: 2pt; }", "p { margin-top: 0; margin-bottom: 1pt; }"),
+    ("li { margin-bottom: 1pt; }", "li { margin-bottom: 0; }"),
+    ("ul.small { margin-bottom: 4pt; }", "ul.small { margin-bottom: 2pt; }"),
+    ("h2 { font-size: 9pt; margin-top: 3pt;", "h2 { font-size: 9pt; margin-top: 2pt;"),
+)
+"""Smaller body type and tighter lists, for a sheet that would not keep to two pages
+otherwise (a longer language than English, the densest answers): each pair replaces a rule
+of the style sheet (Qt's rich text keeps the first rule it reads for an element). pages.py
+also sizes a compact sheet's headings by COMPACT_HEADING_PT."""
+COMPACT_HEADING_PT = {1: 13.0, 2: 10.0, 3: 8.5}
+"""A compact sheet's heading sizes by level. Qt draws a heading at its level's scale of
+the style sheet's size (an h2 of 9pt at 13.5pt); a compact sheet sets the size itself."""
+
 SHEET_TITLE = N_("Serum comparison sheet")
 PRICES_IN = N_("Prices in US dollars.")
 """Said once on every sheet: the figures are dollars whatever the language of the dates."""
@@ -431,13 +465,14 @@ def sheet_html(
     split_at: int | None = None,
     clinic: ClinicSheet | None = None,
     language: str = "en",
+    compact: bool = False,
 ) -> str:
     """The whole sheet as one HTML document for QTextDocument; `table_pt` sizes the dense parts
     (sources never below MIN_PT, to stay readable); `split_at` breaks the comparison table
     before that row (see _comparison_html). With `clinic` (clinic_parts.py) it carries the
     clinic's header, "prepared for / by", the notes box and the follow-up date; without, it
     is the personal sheet. Dates are written as `language` writes them; figures stay US
-    dollars, said once (PRICES_IN)."""
+    dollars, said once (PRICES_IN). `compact` tightens its spacing (COMPACT_STYLE)."""
     style = (
         _STYLE.replace("SMALL_PT", f"{max(MIN_PT, table_pt - 0.5):g}")
         .replace("TINY_PT", f"{max(MIN_PT, table_pt - 1):g}")
@@ -456,6 +491,8 @@ def sheet_html(
     headings = {text: _(text) for text in SHEET_HEADINGS}
     translated = "" if language == "en" else f"<br/>{_e(_(TRANSLATED_BY))}"
     style += CLINIC_STYLE if clinic else ""
+    for rule, tighter in COMPACT_STYLE if compact else ():
+        style = style.replace(rule, tighter)
     return (
         f'<html><head><style>body {{ font-family: "{_e(font_family)}"; }}{style}</style></head>'
         "<body>"

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPen,
     QTextBlock,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -41,7 +42,7 @@ from serumdesk.domain.dates import long_date
 from serumdesk.i18n import _
 from serumdesk.storage.paths import resources_dir
 from serumdesk.ui.sheet.clinic_parts import LOGO_RESOURCE
-from serumdesk.ui.sheet.content import GRID_PADDING, sheet_html
+from serumdesk.ui.sheet.content import COMPACT_HEADING_PT, GRID_PADDING, sheet_html
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
@@ -88,6 +89,8 @@ class SheetContent:
     family: str
     logo: QImage | None = None
     page_number: str = "{number} / {total}"
+    compact: bool = False
+    """Tighter spacing and headings (content.COMPACT_STYLE), for a sheet that needs them."""
     """The footer's page number with {number} and {total}, in the sheet's language (made with
     the rest of its text: a page may be painted outside the sheet's language)."""
     """The clinic's logo, drawn where the HTML names clinic_parts.LOGO_RESOURCE."""
@@ -107,7 +110,7 @@ class SheetRequest:
     language: str = "en"
     """How the sheet writes its dates (domain/dates.py); figures stay US dollars."""
 
-    def content(self, table_pt: float, split_at: int | None = None) -> SheetContent:
+    def content(self, table_pt: float, split_at: int | None = None, compact: bool = False) -> SheetContent:
         family = sheet_font_family()
         day = self.today or dt.date.today()
         html = sheet_html(
@@ -120,9 +123,25 @@ class SheetRequest:
             split_at=split_at,
             clinic=self.clinic,
             language=self.language,
+            compact=compact,
         )
         footer = _("SerumDesk comparison sheet · {date}").format(date=long_date(day, self.language))
-        return SheetContent(html, footer, family, self.logo, _("Page {number} of {total}"))
+        return SheetContent(html, footer, family, self.logo, _("Page {number} of {total}"), compact)
+
+
+def _size_headings(doc: QTextDocument) -> None:
+    """Each heading at its COMPACT_HEADING_PT size, unscaled by its level."""
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level in COMPACT_HEADING_PT:
+            sized = QTextCharFormat()
+            sized.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
+            sized.setFontPointSize(COMPACT_HEADING_PT[level])
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(sized)
+        block = block.next()
 
 
 class PagedSheet:
@@ -149,6 +168,8 @@ class PagedSheet:
         if content.logo is not None:
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOGO_RESOURCE), content.logo)
         doc.setHtml(content.html)
+        if content.compact:
+            _size_headings(doc)
         doc.setPageSize(QSizeF(self.width, self.body_height))
         self.document = doc
         self._keep_headings_with_next()
@@ -225,15 +246,17 @@ class PagedSheet:
 
     @classmethod
     def fitted(cls, request: SheetRequest, device: QPaintDevice, paint_rect: QRectF) -> PagedSheet:
-        """The largest table type that keeps the sheet within MAX_PAGES (if any does)."""
+        """The largest table type that keeps the sheet within MAX_PAGES (if any does); when none
+        does, the same again with the sheet's compact spacing."""
         sheet = None
-        for table_pt in TABLE_POINT_SIZES:
-            sheet = cls(request.content(table_pt), device, paint_rect)
-            split = sheet.split_row()
-            if split is not None:
-                sheet = cls(request.content(table_pt, split), device, paint_rect)
-            if sheet.page_count <= MAX_PAGES:
-                break
+        for compact in (False, True):
+            for table_pt in TABLE_POINT_SIZES:
+                sheet = cls(request.content(table_pt, compact=compact), device, paint_rect)
+                split = sheet.split_row()
+                if split is not None:
+                    sheet = cls(request.content(table_pt, split, compact), device, paint_rect)
+                if sheet.page_count <= MAX_PAGES:
+                    return sheet
         assert sheet is not None
         return sheet
 
