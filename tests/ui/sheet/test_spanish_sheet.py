@@ -14,6 +14,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from serumdesk import i18n
@@ -21,6 +23,7 @@ from serumdesk.domain.advice.compare import CompareError, select_compared
 from serumdesk.domain.clinic.details import make_details
 from serumdesk.domain.clinic.handout import ClinicSheet, make_handout
 from serumdesk.ui.sheet.content import sheet_html
+from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, page_layout
 from serumdesk.ui.sheet.pdf import write_sheet_pdf
 from tests.spanish_catalogue import compiled_locale
 from tests.ui.sheet_helpers import HUMAN_DERIVED, PERSONAS, pdf_pages_text, rec_for
@@ -158,16 +161,19 @@ def test_an_english_sheet_keeps_its_english_and_says_no_translation(locale: Path
     assert "Translated by SerumDesk" not in text and "Traducción" not in text
 
 
-@pytest.mark.parametrize("persona", ["heavy", "post-procedure", "pregnant"])
+@pytest.mark.parametrize(
+    ("persona", "paper"),
+    [("heavy", "letter"), ("heavy", "a4"), ("post-procedure", "letter"), ("pregnant", "a4")],
+)
 def test_a_spanish_pdf_of_four_products_is_two_pages_with_no_english_headings(
-    persona: str, locale: Path, tmp_path: Path, qtbot: QtBot
+    persona: str, paper: str, locale: Path, tmp_path: Path, qtbot: QtBot
 ) -> None:
     details = make_details("Clínica Sol", "Calle Mayor 1", "+34 600 000 000", "", None)
     clinic = ClinicSheet(details, make_handout("Ana K.", "Dra. Lee", "", TODAY, today=TODAY))
     out = tmp_path / "es.pdf"
     with i18n.override("es", locale):
         rec = rec_for(persona)
-        pages = write_sheet_pdf(rec, list(HUMAN_DERIVED), out, clinic=clinic, paper="a4")
+        pages = write_sheet_pdf(rec, list(HUMAN_DERIVED), out, clinic=clinic, paper=paper)
     assert pages == 2
     first, second = pdf_pages_text(out)
     text = f"{first} {second}"
@@ -176,3 +182,32 @@ def test_a_spanish_pdf_of_four_products_is_two_pages_with_no_english_headings(
         assert spanish in text
     assert "Página 1 de 2" in first and "Página 2 de 2" in second
     assert text.count("Precios en dólares estadounidenses.") == 1
+
+
+def test_only_a_sheet_that_needs_it_is_compact(locale: Path, qtbot: QtBot) -> None:
+    """The English sheets keep their look; the densest Spanish one on Letter paper is compact
+    (smaller body type, headings at set sizes) and so keeps to two pages."""
+    details = make_details("Clínica Sol", "Calle Mayor 1", "+34 600 000 000", "", None)
+    clinic = ClinicSheet(details, make_handout("Ana K.", "Dra. Lee", "", TODAY, today=TODAY))
+
+    def fitted(persona: str) -> PagedSheet:
+        rec = rec_for(persona)
+        request = SheetRequest(rec, select_compared(rec, list(HUMAN_DERIVED)), clinic=clinic, today=TODAY)
+        return PagedSheet.fitted(request, *paint_device("letter"))
+
+    for persona in ("pregnant", "heavy"):
+        english = fitted(persona)
+        assert not english.content.compact and english.page_count == 2
+    with i18n.override("es", locale):
+        spanish = fitted("heavy")
+    assert spanish.content.compact and spanish.page_count == 2
+    assert "font-size: 7.5pt" in spanish.content.html and "font-size: 7.5pt" not in english.content.html
+
+
+def paint_device(paper: str, dpi: int = 300) -> tuple[QImage, QRectF]:
+    """An image with the dots per inch of a printer, and the paper's paint rectangle."""
+    paint = page_layout(paper).paintRectPixels(dpi)
+    probe = QImage(8, 8, QImage.Format.Format_RGB32)
+    probe.setDotsPerMeterX(round(dpi / 0.0254))
+    probe.setDotsPerMeterY(round(dpi / 0.0254))
+    return probe, QRectF(0, 0, paint.width(), paint.height())
