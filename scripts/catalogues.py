@@ -2,6 +2,7 @@
 
     python scripts/catalogues.py            # update every resources/locale/<lang>/.../serumdesk.po
     python scripts/catalogues.py init fr    # start a new language from the marked text
+    python scripts/catalogues.py manual es  # record that es's manual.md follows the README now
 
 tests/unit/test_catalogues.py extracts the same way (`extract`) and fails when a .po misses a
 marked string, keeps one no longer marked, or has one untranslated or fuzzy. Babel is a
@@ -91,9 +92,49 @@ def init(language: str, locale: Path = LOCALE) -> None:
     print(f"{po.relative_to(ROOT)}: started")
 
 
+MANUAL_SECTIONS = (
+    "Using the app",
+    "A serum that is not in the catalog",
+    "Clinics",
+    "Printing",
+    "Profiles",
+    "Privacy and files",
+    "How it decides",
+    "Troubleshooting",
+)
+"""The README's sections a translated manual (resources/locale/<lang>/manual.md) carries,
+after the introduction: what a person using the app reads in Help. Installing, the command
+line and the licence stay in the English README."""
+
+
+def manual_source(readme: Path = ROOT / "README.md") -> str:
+    """The README's introduction and MANUAL_SECTIONS, as a translated manual renders them."""
+    text = readme.read_text(encoding="utf-8")
+    parts = text.split("\n## ")
+    kept = [parts[0]] + [part for part in parts[1:] if part.split("\n", 1)[0].strip() in MANUAL_SECTIONS]
+    return "\n## ".join(kept)
+
+
+def manual_fingerprint(readme: Path = ROOT / "README.md") -> str:
+    import hashlib
+
+    return hashlib.sha256(manual_source(readme).encode("utf-8")).hexdigest()[:16]
+
+
+def record_manual(language: str, locale: Path = LOCALE) -> None:
+    """After bringing `language`'s manual.md up to date with the README, record so."""
+    manual = locale / language / "manual.md"
+    if not manual.is_file():
+        raise SystemExit(f"{manual} does not exist: translate the README's sections into it first")
+    (locale / language / "manual.fingerprint").write_text(manual_fingerprint() + "\n", encoding="utf-8")
+    print(f"{manual.relative_to(ROOT)}: recorded as following the README")
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["init"] and len(sys.argv) == 3:
         init(sys.argv[2])
+    elif sys.argv[1:2] == ["manual"] and len(sys.argv) == 3:
+        record_manual(sys.argv[2])
     elif len(sys.argv) == 1:
         update()
     else:

@@ -21,5 +21,7 @@ def compiled_locale(folder: Path) -> Path:
         target = locale / po.relative_to(REPO / "resources" / "locale")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(po, target)
+    for manual in (REPO / "resources" / "locale").glob("*/manual.md"):
+        shutil.copyfile(manual, locale / manual.relative_to(REPO / "resources" / "locale"))
     hook.compile_catalogues(locale)
     return locale

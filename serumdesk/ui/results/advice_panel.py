@@ -37,13 +37,13 @@ class AdvicePanel(QWidget):
         self.excluded = plain_label(selectable=True)
         self.alternatives_heading = heading(_("Lower-cost alternatives the guide names"))
         self.alternatives = plain_label(selectable=True)
-        routine_heading = heading("Your routine")
+        routine_heading = heading(_("Your routine"))
         routine = QGridLayout()
         routine.setHorizontalSpacing(em(self) * 2)
         self.am = plain_label(selectable=True)
         self.pm = plain_label(selectable=True)
-        am_title = heading("Morning", 1.0)
-        pm_title = heading("Evening", 1.0)
+        am_title = heading(_("Morning"), 1.0)
+        pm_title = heading(_("Evening"), 1.0)
         top = Qt.AlignmentFlag.AlignTop
         routine.addWidget(am_title, 0, 0, top)
         routine.addWidget(pm_title, 0, 1, top)
@@ -108,7 +108,9 @@ class AdvicePanel(QWidget):
         excluded = [f"{e.product.title}: {' '.join(r.text for r in e.reasons)}" for e in rec.excluded]
         self.excluded.setText(_bullets(excluded) if excluded else _("Nothing was left out for your answers."))
         alternatives = [
-            f"{m.product.title} — {money(m.cost.cost_per_month_usd)} a month"
+            _("{title} — {money} a month").format(
+                title=m.product.title, money=money(m.cost.cost_per_month_usd)
+            )
             + (_(" (over budget)") if m.over_budget else "")
             + f". {m.product.description}"
             for m in rec.ranking.alternatives

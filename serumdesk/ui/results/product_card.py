@@ -76,7 +76,7 @@ class CautionBox(QFrame):
         self.title.setText(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
         self.text.setText(note.text)
         self.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
-        set_tip(self, f"Source: {note.source.cite()}")
+        set_tip(self, _("Source: {source}").format(source=note.source.cite()))
 
 
 SAME_FOR_ALL = N_("Said under the table above.")
@@ -141,10 +141,9 @@ def ingredient_list_text(product: Product) -> str:
     listed = product.ingredient_list
     if listed is None:
         return ""
-    extent = "Full list" if listed.complete else "Partial list"
-    return f"{extent}: {', '.join(listed.inci)}.\nSource: {listed.provenance.describe()}" + (
-        f"\n{listed.note}" if listed.note else ""
-    )
+    extent = _("Full list") if listed.complete else _("Partial list")
+    source = _("Source: {source}").format(source=listed.provenance.describe())
+    return f"{extent}: {', '.join(listed.inci)}.\n{source}" + (f"\n{listed.note}" if listed.note else "")
 
 
 def reasons_text(match: Match) -> str:
@@ -216,7 +215,7 @@ class ProductCard(QFrame):
         for label in (self.source_label, self.source_detail, self.origin_label):
             self.bodies["source"].addWidget(label)
         self.score_label = plain_label()
-        self.why = Expander("Why")
+        self.why = Expander(_("Why"))
         self.bodies["match"].addWidget(self.score_label)
         self.bodies["match"].addWidget(self.why)
         self.care_label = plain_label(selectable=True)
@@ -224,14 +223,14 @@ class ProductCard(QFrame):
         self.ingredients_label = plain_label(selectable=True)
         self.bodies["ingredients"].addWidget(self.ingredients_label)
         self.evidence_label = plain_label(selectable=True)
-        self.evidence_more = Expander("Study details")
+        self.evidence_more = Expander(_("Study details"))
         self.bodies["evidence"].addWidget(self.evidence_label)
         self.bodies["evidence"].addWidget(self.evidence_more)
         self.buying_label = plain_label(selectable=True)
         self.questions = Expander(_("Questions to ask the brand"))
         self.bodies["buying"].addWidget(self.buying_label)
         self.bodies["buying"].addWidget(self.questions)
-        self.full_list = Expander("Ingredient list")
+        self.full_list = Expander(_("Ingredient list"))
         self.bodies["ingredients"].addWidget(self.full_list)
         self.no_cautions = plain_label(_(NO_OWN_CAUTIONS))
         self.no_cautions.setObjectName("noCautions")
@@ -270,7 +269,7 @@ class ProductCard(QFrame):
         `title` is the plan's heading for it (a closest option when nothing suits)."""
         p = match.product
         self.product_id = p.id  # cards are reused for other products as the comparison changes
-        self.rank_label.setText(title or f"#{match.rank} of your matches")
+        self.rank_label.setText(title or _("#{rank} of your matches").format(rank=match.rank))
         self.brand_label.setText(p.brand)
         self.name_label.setText(p.name)
         self.name_label.setAccessibleName(wording.listed_title(p))
