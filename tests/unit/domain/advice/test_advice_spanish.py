@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from serumdesk import i18n
 from serumdesk.domain.advice.background import transparency_questions
-from serumdesk.domain.advice.cautions import CautionLevel
+from serumdesk.domain.advice.cautions import CautionKind, CautionLevel
 from serumdesk.domain.advice.glance import NOTICE, ForYouItem, comparison_rows, for_you_lines, shared_facts
 from serumdesk.domain.advice.glossary import GLOSSARY, Explainer
 from serumdesk.domain.advice.ranking import Match
@@ -34,6 +34,7 @@ from serumdesk.domain.choices import Active, Caution, Diet, LaserType, Procedure
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.reading import read_label
 from serumdesk.domain.label.verdict import check_label
+from serumdesk.domain.sources import SourceKind
 from serumdesk.storage.data_files import load_catalog
 from tests.spanish_catalogue import compiled_locale
 
@@ -140,9 +141,13 @@ def messages() -> Messages:
 
 
 def _catalog_words(match: Match) -> list[str]:
-    """The cautions whose words are the catalog's own (a brand's note), not these modules'."""
-    p = match.product
-    return [*p.ethics_notes, *(n.text for n in p.buyer_notes)]
+    """The cautions whose words are the catalog's own (a product's ethics note, a brand's
+    directions), not these modules'."""
+    return [
+        note.text
+        for note in match.cautions
+        if note.kind is CautionKind.ETHICS or note.source.kind is SourceKind.PRODUCT_FACTS
+    ]
 
 
 def advice_texts(rec: Recommendation, picks: list[int]) -> list[str]:
