@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -25,3 +26,12 @@ def compiled_locale(folder: Path) -> Path:
         shutil.copyfile(manual, locale / manual.relative_to(REPO / "resources" / "locale"))
     hook.compile_catalogues(locale)
     return locale
+
+
+def catalogues_script() -> ModuleType:
+    """scripts/catalogues.py, which extracts the marked text and the bundled data's prose."""
+    spec = importlib.util.spec_from_file_location("catalogues", REPO / "scripts" / "catalogues.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -4,13 +4,14 @@ language's catalogue holds exactly the marked strings, each translated (Babel's 
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.spanish_catalogue import catalogues_script
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "serumdesk"
@@ -274,11 +275,7 @@ def test_no_text_is_translated_at_import() -> None:
 
 
 def _catalogues_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("catalogues", REPO / "scripts" / "catalogues.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return catalogues_script()
 
 
 @pytest.fixture(scope="module")

@@ -233,6 +233,6 @@ class AllergyCheck:
                     found.strength is MatchStrength.DEFINITE
                     and current.strength is not MatchStrength.DEFINITE
                 ):
-                    label = self.vocabulary.family(found.family).label if found.family else None
+                    label = _(self.vocabulary.family(found.family).label) if found.family else None
                     best[i] = AllergyFinding(name, found.strength, self.queries[i].text, label)
         return [b if b is not None else u for b, u in zip(best, unread, strict=True)]

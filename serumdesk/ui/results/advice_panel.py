@@ -11,6 +11,7 @@ from serumdesk.domain import guide
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.advice.routine import NOT_ADVICE
 from serumdesk.domain.advice.wording import money
+from serumdesk.domain.catalog import product_text
 from serumdesk.domain.sources import Source
 from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import SecondaryLabel, em, heading, plain_label
@@ -112,7 +113,7 @@ class AdvicePanel(QWidget):
                 title=m.product.title, money=money(m.cost.cost_per_month_usd)
             )
             + (_(" (over budget)") if m.over_budget else "")
-            + f". {m.product.description}"
+            + f". {product_text.description(m.product)}"
             for m in rec.ranking.alternatives
             if m.product.id not in compared
         ]

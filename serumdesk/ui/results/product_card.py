@@ -17,6 +17,7 @@ from serumdesk.domain.advice.background import transparency_questions
 from serumdesk.domain.advice.cautions import CautionLevel, CautionNote
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog import product_text
 from serumdesk.domain.catalog.product import Product
 from serumdesk.i18n import N_, _, ngettext
 from serumdesk.ui.results.cost_panel import CostPanel
@@ -143,7 +144,8 @@ def ingredient_list_text(product: Product) -> str:
         return ""
     extent = _("Full list") if listed.complete else _("Partial list")
     source = _("Source: {source}").format(source=listed.provenance.describe())
-    return f"{extent}: {', '.join(listed.inci)}.\n{source}" + (f"\n{listed.note}" if listed.note else "")
+    note = product_text.ingredient_list_note(product)
+    return f"{extent}: {', '.join(listed.inci)}.\n{source}" + (f"\n{note}" if note else "")
 
 
 def reasons_text(match: Match) -> str:
@@ -282,7 +284,7 @@ class ProductCard(QFrame):
         self._show_cautions(shown)
         self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window, today, shared)
         self.source_label.setText(p.source_category.label)
-        self.source_detail.setText(p.source_detail)
+        self.source_detail.setText(product_text.source_detail(p))
         self.origin_label.setText(source_text(p))
         self.score_label.setText(
             _("Score {score}").format(score=match.score)
@@ -308,7 +310,9 @@ class ProductCard(QFrame):
         evidence = wording.evidence_words(p)
         self.evidence_label.setText(evidence)
         self.evidence_label.setVisible(evidence not in shared)  # said once, above
-        self.evidence_more.set_body(f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
+        summary = product_text.evidence_summary(p)
+        source = _("Source: {source}").format(source=p.evidence.provenance.describe())
+        self.evidence_more.set_body(f"{summary}\n{source}")
 
     def _show_cautions(self, cautions: Sequence[CautionNote]) -> None:
         notes = sorted(cautions, key=lambda c: _LEVEL_ORDER[c.level])
