@@ -262,10 +262,13 @@ def override_words(o: ProductOverride) -> str:
     if o.dose_ml is not None:
         parts.append(_("amount per use {dose_ml} ml").format(dose_ml=figures.figure(o.dose_ml)))
     if o.applications_per_day is not None:
+        per_day = o.applications_per_day
         parts.append(
-            _("{applications_per_day} times a day").format(
-                applications_per_day=figures.figure(o.applications_per_day)
-            )
+            ngettext(
+                "{applications_per_day} time a day",
+                "{applications_per_day} times a day",
+                int(per_day) if per_day == int(per_day) else 2,
+            ).format(applications_per_day=figures.figure(per_day))
         )
     return ", ".join(parts)
 
