@@ -23,6 +23,7 @@ from serumdesk.domain.advice.rules import (
 )
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.product import Product
+from serumdesk.i18n import current_language
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.product import Catalog
@@ -68,17 +69,21 @@ class Match:
         """It suits the goal the ranking credits (see rules.Situation.goal)."""
         self.reasons = reasons
         self.answers = answers
-        self._cautions: tuple[CautionNote, ...] | None = None
+        self._cautions: tuple[str, tuple[CautionNote, ...]] | None = None
+        """The cautions last made, with the language they are worded in."""
 
     def __repr__(self) -> str:
         return f"Match(#{self.rank} {self.product.id}, score {self.score})"
 
     @property
     def cautions(self) -> tuple[CautionNote, ...]:
-        """The cautions for this person (never hidden), made when first asked for."""
-        if self._cautions is None:
-            self._cautions = tuple(cautions_for(self.product, self.answers))
-        return self._cautions
+        """The cautions for this person (never hidden), made when first asked for in a language
+        (benchmark row 4: a ranking makes a thousand matches and shows a few), and made again
+        when asked for in another, so a sheet in the patient's language never gets the app's."""
+        language = current_language()
+        if self._cautions is None or self._cautions[0] != language:
+            self._cautions = (language, tuple(cautions_for(self.product, self.answers)))
+        return self._cautions[1]
 
 
 @dataclass(frozen=True, slots=True)

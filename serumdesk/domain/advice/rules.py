@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
-from serumdesk.domain import guide
+from serumdesk.domain import figures, guide
 from serumdesk.domain.advice.allergy import AllergyCheck, VocabularyMissing, finding_words
 from serumdesk.domain.advice.cost import CostEstimate
 from serumdesk.domain.advice.points import EVIDENCE_RULE, POINTS, Rule
@@ -30,6 +30,7 @@ from serumdesk.domain.choices import (
     UseCase,
 )
 from serumdesk.domain.sources import Source, SourceKind
+from serumdesk.i18n import N_, _
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -81,10 +82,27 @@ def needs_clinician_ok(human_derived: bool, category: SourceCategory) -> bool:
 def clinician_for(answers: Answers) -> str | None:
     """Who must say yes before a human-derived or biologic product: a specialist after a
     transplant or on immune-suppressing medicine (the guide), else a clinician; None when
-    no answer asks for it."""
+    no answer asks for it. The value is an id (JSON's "who"); `who_words` words it."""
     if not answers.has_medical_caution:
         return None
     return "specialist" if Caution.IMMUNOSUPPRESSED in answers.cautions else "clinician"
+
+
+_WHO_WORDS = {"clinician": N_("clinician"), "specialist": N_("specialist")}
+_AFTER_YES = {
+    "clinician": N_("after your clinician says yes"),
+    "specialist": N_("after your specialist says yes"),
+}
+
+
+def who_words(who: str) -> str:
+    """'clinician' or 'specialist' (clinician_for's ids) as a person reads it, after 'your'."""
+    return _(_WHO_WORDS[who])
+
+
+def after_yes_words(who: str) -> str:
+    """The condition a gated product or routine step waits for: 'after your clinician says yes'."""
+    return _(_AFTER_YES[who])
 
 
 def gate_for(product: Product, who: str | None) -> str | None:
@@ -98,24 +116,29 @@ def diet_reason(f: ProductFacts, diet: Diet) -> ExclusionReason | None:
     """The vegan and ethics rule: why this answer leaves the product out, or None."""
     if diet is Diet.ANY:
         return None
+    category = f.category.label.lower()
     if diet is Diet.VEGAN and (f.human_derived or f.animal_derived):
-        origin = "human-derived" if f.human_derived else "animal-derived"
-        return ExclusionReason(
-            ExclusionKind.DIET,
-            f"Not vegan: its active is {origin} ({f.category.label.lower()}).",
-            guide.DECISION,
+        text = (
+            _("Not vegan: its active is human-derived ({category}).")
+            if f.human_derived
+            else _("Not vegan: its active is animal-derived ({category}).")
         )
+        return ExclusionReason(ExclusionKind.DIET, text.format(category=category), guide.DECISION)
     if diet is Diet.NO_HUMAN_DERIVED and f.human_derived:
         return ExclusionReason(
             ExclusionKind.DIET,
-            f"You asked for no human-derived ingredients; its active is {f.category.label.lower()}.",
+            _("You asked for no human-derived ingredients; its active is {category}.").format(
+                category=category
+            ),
             guide.SAFETY,
         )
     if f.fetal_cell_line:
         return ExclusionReason(
             ExclusionKind.DIET,
-            "You asked for nothing derived from a fetal cell line; its active comes from cells "
-            "first grown from fetal tissue.",
+            _(
+                "You asked for nothing derived from a fetal cell line; its active comes from cells "
+                "first grown from fetal tissue."
+            ),
             guide.SAFETY,
         )
     return None
@@ -135,7 +158,9 @@ def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReaso
         reasons.append(
             ExclusionReason(
                 ExclusionKind.FRAGRANCE,
-                f"You are sensitive to fragrance; it contains {', '.join(f.scented)}.",
+                _("You are sensitive to fragrance; it contains {ingredients}.").format(
+                    ingredients=", ".join(f.scented)
+                ),
                 guide.AVOID,
             )
         )
@@ -160,12 +185,13 @@ class Situation:
     """Inside a recovery window, or a sensitive barrier: the guide's high-value use."""
     clinician: str | None
     """Who must say yes before a biologic ('clinician', 'specialist'), None when nobody."""
-    exfoliants_in_use: tuple[str, ...]
-    """The person's own retinoid and acids, as words ('retinoid', 'exfoliating acids')."""
+    exfoliants_in_use: tuple[Active, ...]
+    """The person's own retinoid and acids, in that order."""
     allergy: AllergyCheck | None
     """The allergies, resolved once (None without any)."""
     sensitive_why: str | None
-    """Why the skin needs gentle formulas ('freshly treated skin'…), or None when it does not."""
+    """Why the skin needs gentle formulas, a msgid ('freshly treated skin'…) worded with _()
+    where a reason is made, or None when it does not need them."""
 
     @property
     def use_case(self) -> UseCase:
@@ -175,7 +201,7 @@ class Situation:
     def goal_words(self) -> str:
         """The goal as notices word it: past the window, everyday care."""
         if self.goal is not self.use_case:
-            return MAINTENANCE_WORDS
+            return _(MAINTENANCE_WORDS)
         return self.goal.label.lower()
 
     def goal_for(self, f: ProductFacts) -> UseCase:
@@ -220,28 +246,28 @@ class Situation:
         """Allergies need the vocabulary: VocabularyMissing when it is not there."""
         if answers.allergens and vocabulary is None:
             raise VocabularyMissing(
-                "SerumDesk's ingredient vocabulary is missing, so your allergies cannot be "
-                "checked. Reinstall SerumDesk."
+                _(
+                    "SerumDesk's ingredient vocabulary is missing, so your allergies cannot be "
+                    "checked. Reinstall SerumDesk."
+                )
             )
         phase = answers.phase
         healing = phase is not None and phase.healing
         why: str | None = None
+        # TRANSLATORS: the four reasons for gentle formulas end sentences such as
+        # "Fragrance-free, which suits {why}." and "…keeping away from {why}."
         if healing:
-            why = "freshly treated skin"
+            why = N_("freshly treated skin")
         elif answers.use_case is UseCase.SENSITIVE_BARRIER:
-            why = "a sensitive or compromised barrier"
+            why = N_("a sensitive or compromised barrier")
         elif Caution.SKIN_CONDITION in answers.cautions:
-            why = "rosacea, eczema or dermatitis"
+            why = N_("rosacea, eczema or dermatitis")
         elif answers.sensitivity is Sensitivity.HIGH:
-            why = "highly sensitive skin"
+            why = N_("highly sensitive skin")
         goal = answers.use_case
         if goal is UseCase.POST_PROCEDURE and phase is Phase.MAINTENANCE:
             goal = UseCase.MILD_CONCERNS
-        in_use = tuple(
-            words
-            for active, words in ((Active.RETINOID, "retinoid"), (Active.ACIDS, "exfoliating acids"))
-            if active in answers.actives
-        )
+        in_use = tuple(active for active in (Active.RETINOID, Active.ACIDS) if active in answers.actives)
         return cls(
             answers=answers,
             goal=goal,
@@ -258,7 +284,7 @@ class Situation:
         )
 
 
-_BY_INGREDIENTS = Source(SourceKind.INFERENCE, "its key ingredients (the guide does not name it)")
+_BY_INGREDIENTS = Source(SourceKind.INFERENCE, N_("its key ingredients (the guide does not name it)"))
 
 
 def _reason(rule: Rule, text: str, source: Source) -> Reason:
@@ -271,27 +297,36 @@ def standing(f: ProductFacts) -> list[Reason]:
     found: list[Reason] = []
     if f.protective_packaging:
         points = min(10, POINTS[Rule.PACKAGING] * len(f.protective_packaging))
+        kinds = ", ".join(kind.label for kind in f.protective_packaging)
         found.append(
             Reason(
-                f"Packaging that protects fragile actives ({', '.join(f.protective_packaging)}).",
+                _("Packaging that protects fragile actives ({kinds}).").format(kinds=kinds),
                 guide.CHOOSING,
                 points,
             )
         )
     if f.concentration:
         found.append(
-            _reason(Rule.CONCENTRATION, f"Discloses its concentration ({f.concentration}).", guide.CHOOSING)
+            _reason(
+                Rule.CONCENTRATION,
+                _("Discloses its concentration ({concentration}).").format(concentration=f.concentration),
+                guide.CHOOSING,
+            )
         )
     evidence = EVIDENCE_RULE.get(f.evidence_kind)
     found.append(
-        Reason(f"Evidence: {f.evidence_brief}.", guide.EVIDENCE, POINTS[evidence] if evidence else 0)
+        Reason(
+            _("Evidence: {evidence}.").format(evidence=f.evidence.brief()),
+            guide.EVIDENCE,
+            POINTS[evidence] if evidence else 0,
+        )
     )
     if f.clinician_use:
-        found.append(_reason(Rule.CLINICIAN_USE, "Widely used by clinicians.", guide.CHOOSING))
+        found.append(_reason(Rule.CLINICIAN_USE, _("Widely used by clinicians."), guide.CHOOSING))
     return found
 
 
-MAINTENANCE_WORDS = "everyday care once recovery is over"
+MAINTENANCE_WORDS = N_("everyday care once recovery is over")
 """The goal a recovery ranking becomes after the window (ranked as mild concerns)."""
 
 
@@ -302,19 +337,25 @@ def fit_reason(f: ProductFacts, use_case: UseCase, goal: str | None = None) -> R
     goal = goal or use_case.label.lower()
     if use_case not in f.use_cases:
         if f.named_in_guide:
-            return Reason(f"Not one of the guide's picks for {goal}.", guide.SNAPSHOTS)
-        return Reason(f"Not a fit for {goal} by its ingredients.", _BY_INGREDIENTS)
+            return Reason(_("Not one of the guide's picks for {goal}.").format(goal=goal), guide.SNAPSHOTS)
+        return Reason(_("Not a fit for {goal} by its ingredients.").format(goal=goal), _BY_INGREDIENTS)
     if f.named_in_guide:
-        return _reason(Rule.FITS_GOAL, f"The guide places it for {goal}.", guide.SNAPSHOTS)
+        return _reason(
+            Rule.FITS_GOAL, _("The guide places it for {goal}.").format(goal=goal), guide.SNAPSHOTS
+        )
     if f.alternative is not None:
         return _reason(
             Rule.FITS_GOAL,
-            f"Fits {goal}: the guide names a {f.alternative.label} among its lower-cost alternatives.",
+            _("Fits {goal}: the guide names a {kind} among its lower-cost alternatives.").format(
+                goal=goal, kind=f.alternative.label
+            ),
             guide.ALTERNATIVES,
         )
     return _reason(
         Rule.FITS_GOAL,
-        f"Fits {goal} by SerumDesk's reading of its ingredients; the guide does not name it.",
+        _("Fits {goal} by SerumDesk's reading of its ingredients; the guide does not name it.").format(
+            goal=goal
+        ),
         _BY_INGREDIENTS,
     )
 
@@ -324,15 +365,19 @@ def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> li
     goal = s.goal_for(f)
     r: list[Reason] = [
         fit_reason(
-            f, goal, MAINTENANCE_WORDS if goal is not s.use_case and goal is UseCase.MILD_CONCERNS else None
+            f,
+            goal,
+            _(MAINTENANCE_WORDS) if goal is not s.use_case and goal is UseCase.MILD_CONCERNS else None,
         )
     ]
     add = r.append
     if s.goal is not s.use_case and UseCase.POST_PROCEDURE in f.use_cases:
         add(
             Reason(
-                "Past your recovery window, so it is not credited for recovery now; it is "
-                "worth it again in the 1–2 weeks after your next procedure.",
+                _(
+                    "Past your recovery window, so it is not credited for recovery now; it is "
+                    "worth it again in the 1–2 weeks after your next procedure."
+                ),
                 guide.EXAMPLES,
             )
         )
@@ -340,7 +385,10 @@ def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> li
         add(
             _reason(
                 Rule.MEDIA_FOR_RECOVERY,
-                "Conditioned media: the guide calls recovery and a compromised barrier its high-value use.",
+                _(
+                    "Conditioned media: the guide calls recovery and a compromised barrier its "
+                    "high-value use."
+                ),
                 guide.DECISION,
             )
         )
@@ -349,8 +397,10 @@ def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> li
             add(
                 _reason(
                     Rule.LOWER_COST_FOR_MILD,
-                    "For mild concerns the guide suggests a less "
-                    f"costly {f.alternative.label} may do as well when used consistently.",
+                    _(
+                        "For mild concerns the guide suggests a less costly {kind} may do as well "
+                        "when used consistently."
+                    ).format(kind=f.alternative.label),
                     guide.DECISION,
                 )
             )
@@ -358,7 +408,10 @@ def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> li
             add(
                 _reason(
                     Rule.PREMIUM_FOR_MILD,
-                    "Premium price for a mild concern: weigh it against peptide serums and a retinoid first.",
+                    _(
+                        "Premium price for a mild concern: weigh it against peptide serums and a "
+                        "retinoid first."
+                    ),
                     guide.DECISION,
                 )
             )
@@ -366,37 +419,48 @@ def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> li
         add(
             _reason(
                 Rule.PLANT_FOR_ETHICS,
-                "Plant-derived: the guide's compromise for ethical or vegan preferences.",
+                _("Plant-derived: the guide's compromise for ethical or vegan preferences."),
                 guide.DECISION,
             )
         )
     if s.clinician is not None and needs_clinician_ok(f.human_derived, f.category):
-        what = "human-derived" if f.human_derived else "a novel biologic active"
-        add(
-            _reason(
-                Rule.ASK_CLINICIAN,
-                f"Ranked lower: with your medical caution, ask your "
-                f"{s.clinician} before starting it ({what}); products that do not need "
-                "that come first.",
-                guide.AVOID,
+        text = (
+            _(
+                "Ranked lower: with your medical caution, ask your {who} before starting it "
+                "(human-derived); products that do not need that come first."
+            )
+            if f.human_derived
+            else _(
+                "Ranked lower: with your medical caution, ask your {who} before starting it "
+                "(a novel biologic active); products that do not need that come first."
             )
         )
-    why = s.sensitive_why
-    if why is not None:
+        add(_reason(Rule.ASK_CLINICIAN, text.format(who=who_words(s.clinician)), guide.AVOID))
+    if s.sensitive_why is not None:
+        why = _(s.sensitive_why)
         if f.minimal_formula:
             add(
                 _reason(
-                    Rule.GENTLE_MINIMAL, f"Minimal-ingredient formula, which suits {why}.", guide.CHOOSING
+                    Rule.GENTLE_MINIMAL,
+                    _("Minimal-ingredient formula, which suits {why}.").format(why=why),
+                    guide.CHOOSING,
                 )
             )
         if f.fragrance_free:
-            add(_reason(Rule.GENTLE_FRAGRANCE_FREE, f"Fragrance-free, which suits {why}.", guide.CHOOSING))
+            add(
+                _reason(
+                    Rule.GENTLE_FRAGRANCE_FREE,
+                    _("Fragrance-free, which suits {why}.").format(why=why),
+                    guide.CHOOSING,
+                )
+            )
         if f.acids:
             add(
                 _reason(
                     Rule.GENTLE_EXFOLIANT,
-                    f"Contains an exfoliant ({', '.join(f.acids)}), "
-                    f"which the guide advises keeping away from {why}.",
+                    _(
+                        "Contains an exfoliant ({acids}), which the guide advises keeping away from {why}."
+                    ).format(acids=", ".join(f.acids), why=why),
                     guide.CHOOSING,
                 )
             )
@@ -404,36 +468,49 @@ def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> li
             add(
                 _reason(
                     Rule.GENTLE_RETINOID,
-                    f"Contains a retinoid in the same formula, which the guide advises against for {why}.",
+                    _(
+                        "Contains a retinoid in the same formula, which the guide advises against for {why}."
+                    ).format(why=why),
                     guide.CHOOSING,
                 )
             )
         if f.scented:
             add(
                 _reason(
-                    Rule.GENTLE_SCENTED, f"Fragrance or essential oils, a risk for {why}.", guide.CHOOSING
+                    Rule.GENTLE_SCENTED,
+                    _("Fragrance or essential oils, a risk for {why}.").format(why=why),
+                    guide.CHOOSING,
                 )
             )
     elif s.answers.sensitivity is Sensitivity.MODERATE and f.acids:
         add(
             _reason(
                 Rule.ACID_INTRODUCE_SLOWLY,
-                "Contains an exfoliating acid: fine for many, but introduce it slowly.",
+                _("Contains an exfoliating acid: fine for many, but introduce it slowly."),
                 guide.ROUTINE,
             )
         )
     if s.exfoliants_in_use and (f.acids or f.has_retinoid):
-        what = ", ".join((*f.acids, *(("a retinoid",) if f.has_retinoid else ())))
+        what = ", ".join((*f.acids, *((_("a retinoid"),) if f.has_retinoid else ())))
         add(
             _reason(
                 Rule.ADDS_EXFOLIANT,
-                f"Adds another strong active ({what}) to the "
-                f"{' and '.join(s.exfoliants_in_use)} you already use: the guide says to "
-                "manage irritation by spacing actives out, not stacking them.",
+                _(
+                    "Adds another strong active ({what}) to the {in_use} you already use: the guide "
+                    "says to manage irritation by spacing actives out, not stacking them."
+                ).format(what=what, in_use=_(_IN_USE_WORDS[s.exfoliants_in_use])),
                 guide.FAQ,
             )
         )
     return r
+
+
+_IN_USE_WORDS = {
+    (Active.RETINOID,): N_("retinoid"),
+    (Active.ACIDS,): N_("exfoliating acids"),
+    (Active.RETINOID, Active.ACIDS): N_("retinoid and exfoliating acids"),
+}
+"""The person's own exfoliants (Situation.exfoliants_in_use), as one reason words them."""
 
 
 def within_budget(monthly: float, budget: float | None) -> bool:
@@ -445,13 +522,16 @@ def budget_reason(monthly: float, budget: float) -> Reason:
     if within_budget(monthly, budget):
         return _reason(
             Rule.WITHIN_BUDGET,
-            f"About ${monthly:,.0f} a month fits your ${budget:,.0f} budget.",
+            _("About {monthly} a month fits your {budget} budget.").format(
+                monthly=figures.money(monthly, 0), budget=figures.money(budget, 0)
+            ),
             guide.DECISION,
         )
     return _reason(
         Rule.OVER_BUDGET,
-        f"About ${monthly:,.0f} a month is over your ${budget:,.0f} "
-        "budget; products within it are listed first.",
+        _(
+            "About {monthly} a month is over your {budget} budget; products within it are listed first."
+        ).format(monthly=figures.money(monthly, 0), budget=figures.money(budget, 0)),
         guide.DECISION,
     )
 

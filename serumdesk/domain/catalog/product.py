@@ -25,6 +25,7 @@ from serumdesk.domain.choices import (
     UseCase,
     Vegan,
 )
+from serumdesk.domain.figures import figure, whole
 from serumdesk.domain.strict.field_rules import (
     EXACT_INT,
     FORBID_EXTRA,
@@ -49,7 +50,7 @@ from serumdesk.domain.strict.numbers import (
     STUDY_WEEKS,
     USES_A_DAY,
 )
-from serumdesk.i18n import _
+from serumdesk.i18n import _, current_language, ngettext
 
 Text = Annotated[str, TextRule()]
 FreeText = Annotated[str, TextRule(min_length=0)]
@@ -155,18 +156,31 @@ class Evidence:
             raise ValueError(_("a peer-reviewed trial must have peer_reviewed set to true"))
 
     def brief(self) -> str:
-        """One line: kind, size, length and funding, for cards and the sheet."""
-        return self._brief
+        """One line: kind, size, length and funding, for cards and the sheet, in the language
+        text is made in."""
+        # Benchmark row 4: a ranking reads every product's brief; each is worded once per
+        # language (keyed by it, so a sheet in another language never gets this one's words).
+        language = current_language()
+        briefs = self._briefs
+        if language not in briefs:
+            briefs[language] = self._word_brief()
+        return briefs[language]
 
     @cached_property
-    def _brief(self) -> str:
+    def _briefs(self) -> dict[str, str]:
+        return {}
+
+    def _word_brief(self) -> str:
         parts = [self.kind.label]
         if self.subjects:
-            parts.append(f"{self.subjects} people")
+            parts.append(ngettext("{n} person", "{n} people", self.subjects).format(n=whole(self.subjects)))
         if self.duration_weeks:
-            parts.append(f"{self.duration_weeks:g} weeks")
+            weeks = self.duration_weeks
+            # A plural form needs a whole count: 1 week, 1.5 weeks.
+            count = 1 if weeks == 1 else 2
+            parts.append(ngettext("{n} week", "{n} weeks", count).format(n=figure(weeks)))
         if self.funded_by:
-            parts.append(f"funded by {self.funded_by}")
+            parts.append(_("funded by {funder}").format(funder=self.funded_by))
         return ", ".join(parts)
 
 
@@ -210,10 +224,12 @@ class ProductFacts(NamedTuple):
     has_retinoid: bool
     scented: tuple[str, ...]
     """Fragrance and essential-oil ingredients."""
-    protective_packaging: tuple[str, ...]
+    protective_packaging: tuple[Packaging, ...]
+    """The packaging that protects fragile actives; worded (its label) where it is shown."""
     concentration: str | None
     evidence_kind: EvidenceKind
-    evidence_brief: str
+    evidence: Evidence
+    """Its brief is worded where a reason is made, in that language (never cached here)."""
     clinician_use: bool
     listed: tuple[str, ...]
     """Every key ingredient, irritant and listed ingredient, as written."""
@@ -334,12 +350,10 @@ class Product:
             has_retinoid=IrritantKind.RETINOID in by_kind,
             scented=tuple(by_kind.get(IrritantKind.FRAGRANCE, ()))
             + tuple(by_kind.get(IrritantKind.ESSENTIAL_OIL, ())),
-            protective_packaging=tuple(
-                p.value.replace("-", " ") for p in self.packaging if p.protects_actives
-            ),
+            protective_packaging=tuple(p for p in self.packaging if p.protects_actives),
             concentration=self.concentration_disclosed,
             evidence_kind=self.evidence.kind,
-            evidence_brief=self.evidence.brief(),
+            evidence=self.evidence,
             clinician_use=self.clinician_use,
             listed=tuple(names),
             cost_figures=(
