@@ -300,17 +300,7 @@ class Packaging(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(
-            {
-                Packaging.DUAL_CHAMBER: N_("dual chamber"),
-                Packaging.AIRLESS: N_("airless pump"),
-                Packaging.OPAQUE: N_("opaque bottle"),
-                Packaging.ROLLER: N_("roller applicator"),
-                Packaging.SINGLE_USE: N_("single-use doses"),
-                Packaging.PUMP: N_("pump bottle"),
-                Packaging.DROPPER: N_("dropper bottle"),
-            }[self]
-        )
+        return _(_PACKAGING_LABELS[self])
 
     @property
     def protects_actives(self) -> bool:
@@ -321,6 +311,17 @@ class Packaging(StrEnum):
             Packaging.OPAQUE,
             Packaging.SINGLE_USE,
         )
+
+
+_PACKAGING_LABELS = {
+    Packaging.DUAL_CHAMBER: N_("dual chamber"),
+    Packaging.AIRLESS: N_("airless pump"),
+    Packaging.OPAQUE: N_("opaque bottle"),
+    Packaging.ROLLER: N_("roller applicator"),
+    Packaging.SINGLE_USE: N_("single-use doses"),
+    Packaging.PUMP: N_("pump bottle"),
+    Packaging.DROPPER: N_("dropper bottle"),
+}
 
 
 class EvidenceKind(StrEnum):

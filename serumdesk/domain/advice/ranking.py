@@ -17,6 +17,7 @@ from serumdesk.domain.advice.rules import (
     ExclusionReason,
     Reason,
     Situation,
+    Wording,
     assess,
     exclusion_reasons,
     within_budget,
@@ -118,6 +119,7 @@ def rank_situation(products: Iterable[Product], s: Situation, overrides: Overrid
     """
     scored: list[tuple[bool, int, float, str, Product, CostEstimate, list[Reason]]] = []
     excluded: list[Exclusion] = []
+    words = Wording.of(s)
     for product in products:
         out = exclusion_reasons(product, s)
         if out:
@@ -125,7 +127,7 @@ def rank_situation(products: Iterable[Product], s: Situation, overrides: Overrid
             continue
         override = overrides.for_product(product.id) if overrides else None
         cost = estimate_cost(product, override, ROUTINE_USES_PER_DAY)
-        reasons = assess(product, s, cost)
+        reasons = assess(product, s, cost, words)
         over = not within_budget(cost.cost_per_month_usd, s.budget)
         scored.append(
             (

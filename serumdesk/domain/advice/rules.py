@@ -23,6 +23,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.product import Product, ProductFacts
 from serumdesk.domain.choices import (
     Active,
+    AlternativeKind,
     Caution,
     Diet,
     Sensitivity,
@@ -30,7 +31,7 @@ from serumdesk.domain.choices import (
     UseCase,
 )
 from serumdesk.domain.sources import Source, SourceKind
-from serumdesk.i18n import N_, _
+from serumdesk.i18n import N_, _, current_language
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -116,19 +117,20 @@ def diet_reason(f: ProductFacts, diet: Diet) -> ExclusionReason | None:
     """The vegan and ethics rule: why this answer leaves the product out, or None."""
     if diet is Diet.ANY:
         return None
-    category = f.category.label.lower()
     if diet is Diet.VEGAN and (f.human_derived or f.animal_derived):
         text = (
             _("Not vegan: its active is human-derived ({category}).")
             if f.human_derived
             else _("Not vegan: its active is animal-derived ({category}).")
         )
-        return ExclusionReason(ExclusionKind.DIET, text.format(category=category), guide.DECISION)
+        return ExclusionReason(
+            ExclusionKind.DIET, text.format(category=f.category.label.lower()), guide.DECISION
+        )
     if diet is Diet.NO_HUMAN_DERIVED and f.human_derived:
         return ExclusionReason(
             ExclusionKind.DIET,
             _("You asked for no human-derived ingredients; its active is {category}.").format(
-                category=category
+                category=f.category.label.lower()
             ),
             guide.SAFETY,
         )
@@ -291,9 +293,29 @@ def _reason(rule: Rule, text: str, source: Source) -> Reason:
     return Reason(text, source, POINTS[rule])
 
 
-def standing(f: ProductFacts) -> list[Reason]:
+_STANDING: dict[tuple[int, str], tuple[ProductFacts, tuple[Reason, ...]]] = {}
+"""Benchmark row 4: each product's own reasons, worded once per product and language rather
+than on every ranking. Keyed by the language, so a ranking in another language never gets
+these words; each entry holds its facts, so their id is not reused while it is here."""
+_STANDING_MOST = 8192
+"""Entries kept before the memo starts again (catalogs reloaded in a long session)."""
+
+
+def standing(f: ProductFacts) -> tuple[Reason, ...]:
     """The reasons that depend on the product alone: stability, transparency, evidence,
     clinicians."""
+    key = (id(f), current_language())
+    known = _STANDING.get(key)
+    if known is not None and known[0] is f:
+        return known[1]
+    if len(_STANDING) >= _STANDING_MOST:
+        _STANDING.clear()
+    found = tuple(_standing(f))
+    _STANDING[key] = (f, found)
+    return found
+
+
+def _standing(f: ProductFacts) -> list[Reason]:
     found: list[Reason] = []
     if f.protective_packaging:
         points = min(10, POINTS[Rule.PACKAGING] * len(f.protective_packaging))
@@ -360,151 +382,6 @@ def fit_reason(f: ProductFacts, use_case: UseCase, goal: str | None = None) -> R
     )
 
 
-def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> list[Reason]:
-    """The contributions that depend on the answers."""
-    goal = s.goal_for(f)
-    r: list[Reason] = [
-        fit_reason(
-            f,
-            goal,
-            _(MAINTENANCE_WORDS) if goal is not s.use_case and goal is UseCase.MILD_CONCERNS else None,
-        )
-    ]
-    add = r.append
-    if s.goal is not s.use_case and UseCase.POST_PROCEDURE in f.use_cases:
-        add(
-            Reason(
-                _(
-                    "Past your recovery window, so it is not credited for recovery now; it is "
-                    "worth it again in the 1–2 weeks after your next procedure."
-                ),
-                guide.EXAMPLES,
-            )
-        )
-    if s.recovery_focus and f.category in CONDITIONED_MEDIA:
-        add(
-            _reason(
-                Rule.MEDIA_FOR_RECOVERY,
-                _(
-                    "Conditioned media: the guide calls recovery and a compromised barrier its "
-                    "high-value use."
-                ),
-                guide.DECISION,
-            )
-        )
-    if s.goal is UseCase.MILD_CONCERNS:
-        if f.alternative is not None:
-            add(
-                _reason(
-                    Rule.LOWER_COST_FOR_MILD,
-                    _(
-                        "For mild concerns the guide suggests a less costly {kind} may do as well "
-                        "when used consistently."
-                    ).format(kind=f.alternative.label),
-                    guide.DECISION,
-                )
-            )
-        elif cost.inputs.price_usd > PREMIUM_USD:
-            add(
-                _reason(
-                    Rule.PREMIUM_FOR_MILD,
-                    _(
-                        "Premium price for a mild concern: weigh it against peptide serums and a "
-                        "retinoid first."
-                    ),
-                    guide.DECISION,
-                )
-            )
-    if s.diet is not Diet.ANY and f.category is SourceCategory.PLANT_CELL_CULTURE:
-        add(
-            _reason(
-                Rule.PLANT_FOR_ETHICS,
-                _("Plant-derived: the guide's compromise for ethical or vegan preferences."),
-                guide.DECISION,
-            )
-        )
-    if s.clinician is not None and needs_clinician_ok(f.human_derived, f.category):
-        text = (
-            _(
-                "Ranked lower: with your medical caution, ask your {who} before starting it "
-                "(human-derived); products that do not need that come first."
-            )
-            if f.human_derived
-            else _(
-                "Ranked lower: with your medical caution, ask your {who} before starting it "
-                "(a novel biologic active); products that do not need that come first."
-            )
-        )
-        add(_reason(Rule.ASK_CLINICIAN, text.format(who=who_words(s.clinician)), guide.AVOID))
-    if s.sensitive_why is not None:
-        why = _(s.sensitive_why)
-        if f.minimal_formula:
-            add(
-                _reason(
-                    Rule.GENTLE_MINIMAL,
-                    _("Minimal-ingredient formula, which suits {why}.").format(why=why),
-                    guide.CHOOSING,
-                )
-            )
-        if f.fragrance_free:
-            add(
-                _reason(
-                    Rule.GENTLE_FRAGRANCE_FREE,
-                    _("Fragrance-free, which suits {why}.").format(why=why),
-                    guide.CHOOSING,
-                )
-            )
-        if f.acids:
-            add(
-                _reason(
-                    Rule.GENTLE_EXFOLIANT,
-                    _(
-                        "Contains an exfoliant ({acids}), which the guide advises keeping away from {why}."
-                    ).format(acids=", ".join(f.acids), why=why),
-                    guide.CHOOSING,
-                )
-            )
-        if f.has_retinoid:
-            add(
-                _reason(
-                    Rule.GENTLE_RETINOID,
-                    _(
-                        "Contains a retinoid in the same formula, which the guide advises against for {why}."
-                    ).format(why=why),
-                    guide.CHOOSING,
-                )
-            )
-        if f.scented:
-            add(
-                _reason(
-                    Rule.GENTLE_SCENTED,
-                    _("Fragrance or essential oils, a risk for {why}.").format(why=why),
-                    guide.CHOOSING,
-                )
-            )
-    elif s.answers.sensitivity is Sensitivity.MODERATE and f.acids:
-        add(
-            _reason(
-                Rule.ACID_INTRODUCE_SLOWLY,
-                _("Contains an exfoliating acid: fine for many, but introduce it slowly."),
-                guide.ROUTINE,
-            )
-        )
-    if s.exfoliants_in_use and (f.acids or f.has_retinoid):
-        what = ", ".join((*f.acids, *((_("a retinoid"),) if f.has_retinoid else ())))
-        add(
-            _reason(
-                Rule.ADDS_EXFOLIANT,
-                _(
-                    "Adds another strong active ({what}) to the {in_use} you already use: the guide "
-                    "says to manage irritation by spacing actives out, not stacking them."
-                ).format(what=what, in_use=_(_IN_USE_WORDS[s.exfoliants_in_use])),
-                guide.FAQ,
-            )
-        )
-    return r
-
-
 _IN_USE_WORDS = {
     (Active.RETINOID,): N_("retinoid"),
     (Active.ACIDS,): N_("exfoliating acids"),
@@ -513,34 +390,201 @@ _IN_USE_WORDS = {
 """The person's own exfoliants (Situation.exfoliants_in_use), as one reason words them."""
 
 
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The reasons a ranking gives many products alike, worded once for that ranking in the
+    language it is made in. Benchmark row 4: a thousand products share them, and wording
+    each afresh cost more than the rules themselves. rank_situation makes one for each
+    ranking and keeps none, so no ranking gets another language's words."""
+
+    s: Situation
+    fits: dict[tuple[UseCase, bool, bool, AlternativeKind | None], Reason]
+    """fit_reason by what it reads of a product, filled as the products need them."""
+    past_window: Reason
+    media: Reason
+    lower_cost: dict[AlternativeKind, Reason]
+    premium: Reason
+    plant: Reason
+    ask: dict[bool, Reason]
+    """By whether the product is human-derived (else a novel biologic)."""
+    gentle: dict[Rule, Reason]
+    """Minimal formula, fragrance-free, a retinoid in it, scented: for sensitive or healing skin."""
+    why: str
+    exfoliant: str
+    acid_slowly: Reason
+    adds: str
+    in_use: str
+    a_retinoid: str
+    budget: str
+    within: str
+    over: str
+
+    @classmethod
+    def of(cls, s: Situation) -> Wording:
+        why = _(s.sensitive_why) if s.sensitive_why is not None else ""
+        ask = (
+            {
+                True: _(
+                    "Ranked lower: with your medical caution, ask your {who} before starting it "
+                    "(human-derived); products that do not need that come first."
+                ),
+                False: _(
+                    "Ranked lower: with your medical caution, ask your {who} before starting it "
+                    "(a novel biologic active); products that do not need that come first."
+                ),
+            }
+            if s.clinician is not None
+            else {}
+        )
+        gentle = {
+            Rule.GENTLE_MINIMAL: _("Minimal-ingredient formula, which suits {why}."),
+            Rule.GENTLE_FRAGRANCE_FREE: _("Fragrance-free, which suits {why}."),
+            Rule.GENTLE_RETINOID: _(
+                "Contains a retinoid in the same formula, which the guide advises against for {why}."
+            ),
+            Rule.GENTLE_SCENTED: _("Fragrance or essential oils, a risk for {why}."),
+        }
+        return cls(
+            s=s,
+            fits={},
+            past_window=Reason(
+                _(
+                    "Past your recovery window, so it is not credited for recovery now; it is "
+                    "worth it again in the 1–2 weeks after your next procedure."
+                ),
+                guide.EXAMPLES,
+            ),
+            media=_reason(
+                Rule.MEDIA_FOR_RECOVERY,
+                _(
+                    "Conditioned media: the guide calls recovery and a compromised barrier its "
+                    "high-value use."
+                ),
+                guide.DECISION,
+            ),
+            lower_cost={
+                kind: _reason(
+                    Rule.LOWER_COST_FOR_MILD,
+                    _(
+                        "For mild concerns the guide suggests a less costly {kind} may do as well "
+                        "when used consistently."
+                    ).format(kind=kind.label),
+                    guide.DECISION,
+                )
+                for kind in AlternativeKind
+            },
+            premium=_reason(
+                Rule.PREMIUM_FOR_MILD,
+                _("Premium price for a mild concern: weigh it against peptide serums and a retinoid first."),
+                guide.DECISION,
+            ),
+            plant=_reason(
+                Rule.PLANT_FOR_ETHICS,
+                _("Plant-derived: the guide's compromise for ethical or vegan preferences."),
+                guide.DECISION,
+            ),
+            ask={
+                human: _reason(Rule.ASK_CLINICIAN, text.format(who=who_words(s.clinician or "")), guide.AVOID)
+                for human, text in ask.items()
+            },
+            gentle={
+                rule: _reason(rule, text.format(why=why), guide.CHOOSING) for rule, text in gentle.items()
+            }
+            if why
+            else {},
+            why=why,
+            exfoliant=_("Contains an exfoliant ({acids}), which the guide advises keeping away from {why}."),
+            acid_slowly=_reason(
+                Rule.ACID_INTRODUCE_SLOWLY,
+                _("Contains an exfoliating acid: fine for many, but introduce it slowly."),
+                guide.ROUTINE,
+            ),
+            adds=_(
+                "Adds another strong active ({what}) to the {in_use} you already use: the guide "
+                "says to manage irritation by spacing actives out, not stacking them."
+            ),
+            in_use=_(_IN_USE_WORDS[s.exfoliants_in_use]) if s.exfoliants_in_use else "",
+            a_retinoid=_("a retinoid"),
+            budget=figures.money(s.budget, 0) if s.budget is not None else "",
+            within=_("About {monthly} a month fits your {budget} budget."),
+            over=_(
+                "About {monthly} a month is over your {budget} budget; products within it are listed first."
+            ),
+        )
+
+    def fit(self, f: ProductFacts, goal: UseCase) -> Reason:
+        key = (goal, goal in f.use_cases, f.named_in_guide, f.alternative)
+        known = self.fits.get(key)
+        if known is None:
+            s = self.s
+            maintenance = goal is not s.use_case and goal is UseCase.MILD_CONCERNS
+            known = self.fits[key] = fit_reason(f, goal, _(MAINTENANCE_WORDS) if maintenance else None)
+        return known
+
+    def budget_reason(self, monthly: float, budget: float) -> Reason:
+        spent = figures.money(monthly, 0)
+        if within_budget(monthly, budget):
+            return _reason(
+                Rule.WITHIN_BUDGET, self.within.format(monthly=spent, budget=self.budget), guide.DECISION
+            )
+        return _reason(Rule.OVER_BUDGET, self.over.format(monthly=spent, budget=self.budget), guide.DECISION)
+
+
+def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate, w: Wording) -> list[Reason]:
+    """The contributions that depend on the answers, in `w`'s words."""
+    r: list[Reason] = [w.fit(f, s.goal_for(f))]
+    add = r.append
+    if s.goal is not s.use_case and UseCase.POST_PROCEDURE in f.use_cases:
+        add(w.past_window)
+    if s.recovery_focus and f.category in CONDITIONED_MEDIA:
+        add(w.media)
+    if s.goal is UseCase.MILD_CONCERNS:
+        if f.alternative is not None:
+            add(w.lower_cost[f.alternative])
+        elif cost.inputs.price_usd > PREMIUM_USD:
+            add(w.premium)
+    if s.diet is not Diet.ANY and f.category is SourceCategory.PLANT_CELL_CULTURE:
+        add(w.plant)
+    if s.clinician is not None and needs_clinician_ok(f.human_derived, f.category):
+        add(w.ask[f.human_derived])
+    if s.sensitive_why is not None:
+        gentle = w.gentle
+        if f.minimal_formula:
+            add(gentle[Rule.GENTLE_MINIMAL])
+        if f.fragrance_free:
+            add(gentle[Rule.GENTLE_FRAGRANCE_FREE])
+        if f.acids:
+            add(
+                _reason(
+                    Rule.GENTLE_EXFOLIANT,
+                    w.exfoliant.format(acids=", ".join(f.acids), why=w.why),
+                    guide.CHOOSING,
+                )
+            )
+        if f.has_retinoid:
+            add(gentle[Rule.GENTLE_RETINOID])
+        if f.scented:
+            add(gentle[Rule.GENTLE_SCENTED])
+    elif s.answers.sensitivity is Sensitivity.MODERATE and f.acids:
+        add(w.acid_slowly)
+    if s.exfoliants_in_use and (f.acids or f.has_retinoid):
+        what = ", ".join((*f.acids, *((w.a_retinoid,) if f.has_retinoid else ())))
+        add(_reason(Rule.ADDS_EXFOLIANT, w.adds.format(what=what, in_use=w.in_use), guide.FAQ))
+    return r
+
+
 def within_budget(monthly: float, budget: float | None) -> bool:
     """Cents of rounding are not over; no budget means everything fits."""
     return budget is None or monthly <= budget + 0.005
 
 
-def budget_reason(monthly: float, budget: float) -> Reason:
-    if within_budget(monthly, budget):
-        return _reason(
-            Rule.WITHIN_BUDGET,
-            _("About {monthly} a month fits your {budget} budget.").format(
-                monthly=figures.money(monthly, 0), budget=figures.money(budget, 0)
-            ),
-            guide.DECISION,
-        )
-    return _reason(
-        Rule.OVER_BUDGET,
-        _(
-            "About {monthly} a month is over your {budget} budget; products within it are listed first."
-        ).format(monthly=figures.money(monthly, 0), budget=figures.money(budget, 0)),
-        guide.DECISION,
-    )
-
-
-def assess(product: Product, s: Situation, cost: CostEstimate) -> list[Reason]:
-    """Every contribution to a product's standing; their points add up to its score."""
+def assess(product: Product, s: Situation, cost: CostEstimate, w: Wording | None = None) -> list[Reason]:
+    """Every contribution to a product's standing; their points add up to its score. A
+    ranking passes its Wording; one product alone is worded on its own."""
+    w = w or Wording.of(s)
     f = product.facts
-    r = situational_reasons(f, s, cost)
+    r = situational_reasons(f, s, cost, w)
     r.extend(standing(f))
     if s.budget is not None:
-        r.append(budget_reason(cost.cost_per_month_usd, s.budget))
+        r.append(w.budget_reason(cost.cost_per_month_usd, s.budget))
     return r
