@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from serumdesk import i18n
@@ -149,6 +149,23 @@ answers_space = st.builds(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(answers=answers_space)
+@example(  # every product left out: the hints to relax an answer
+    answers=Answers(
+        diet=Diet.VEGAN,
+        allergens=("water", "peptide", "glycolic acid"),
+        cautions=frozenset({Caution.FRAGRANCE_SENSITIVE}),
+    )
+)
+@example(  # nothing within the budget, a specialist's OK, stacked actives, a fresh peel
+    answers=Answers(
+        use_case=UseCase.POST_PROCEDURE,
+        procedure=Procedure.PEEL,
+        days_since_procedure=2,
+        cautions=frozenset(Caution),
+        actives=frozenset(Active),
+        budget_usd_per_month=1.0,
+    )
+)
 def test_the_advice_is_all_in_spanish_and_english_is_untouched(
     locale: Path, english: Phrases, advise: Callable[[Answers], list[str]], answers: Answers
 ) -> None:
