@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from serumdesk.i18n import N_, _
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
@@ -96,18 +98,21 @@ def install_languages(app: QApplication, asked: str | None) -> str:
     for it). Returns the language in use."""
     from serumdesk import i18n
     from serumdesk.storage.paths import locale_dir
+    from serumdesk.ui.translations import use_language_numbers
     from serumdesk.ui.window_settings import saved_language
 
     folder = locale_dir()
     wanted = asked or saved_language() or i18n.language_from_environment()
     if i18n.normalize(wanted) == i18n.SOURCE_LANGUAGE:
+        use_language_numbers(i18n.SOURCE_LANGUAGE)
         return i18n.install(i18n.SOURCE_LANGUAGE, folder)  # nothing to load before the paint
     try:
         language = i18n.install(i18n.check_language(wanted, folder), folder)
     except i18n.LanguageError as exc:
         if asked:
-            sys.stderr.write(f"serumdesk: {exc}; the app opens in English.\n")
+            sys.stderr.write(_("serumdesk: {exc}; the app opens in English.\n").format(exc=exc))
         language = i18n.install(i18n.SOURCE_LANGUAGE, folder)
+    use_language_numbers(language)
     if language != i18n.SOURCE_LANGUAGE:
         from serumdesk.ui.translations import install_qt_translations
 
@@ -218,21 +223,38 @@ def no_display() -> bool:
     )
 
 
+def _say_before_qt(message: str, language: str | None, **values: str) -> None:
+    """`message` (marked with N_) on standard error, in the language asked for or the
+    session's: Qt, and the app's own choice of language, never started."""
+    from serumdesk import i18n
+    from serumdesk.storage.paths import locale_dir
+
+    folder = locale_dir()
+    i18n.install(language or i18n.language_from_environment(), folder)
+    sys.stderr.write(_(message).format(**values))
+
+
 def run_gui(argv: Sequence[str], language: str | None = None) -> int:
     if no_display():
-        sys.stderr.write(
-            "SerumDesk cannot open a window: no graphical session was found (DISPLAY and "
-            "WAYLAND_DISPLAY are not set).\nStart it from your desktop, or use the command "
-            "line: serumdesk recommend --help\n"
+        _say_before_qt(
+            N_(
+                "SerumDesk cannot open a window: no graphical session was found (DISPLAY and "
+                "WAYLAND_DISPLAY are not set).\nStart it from your desktop, or use the command "
+                "line: serumdesk recommend --help\n"
+            ),
+            language,
         )
         return 1
     missing = missing_xcb_packages()
     if missing:
-        sys.stderr.write(
-            "SerumDesk cannot open a window: Qt's X11 (xcb) support needs system libraries "
-            "that are not installed:\n  " + " ".join(missing) + "\n"
-            "On Debian or Ubuntu install them with:\n"
-            "  sudo apt-get install " + " ".join(missing) + "\n"
+        _say_before_qt(
+            N_(
+                "SerumDesk cannot open a window: Qt's X11 (xcb) support needs system libraries "
+                "that are not installed:\n  {packages}\nOn Debian or Ubuntu install them with:\n"
+                "  sudo apt-get install {packages}\n"
+            ),
+            language,
+            packages=" ".join(missing),
         )
         return 1
     from PySide6.QtWidgets import QApplication

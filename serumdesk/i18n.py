@@ -166,6 +166,14 @@ def _(message: str) -> str:
     return message if active is None else active.gettext(message)
 
 
+def shown(text: str) -> str:
+    """A bundled data file's prose (a product's description, an ingredient's explanation) in
+    the current language: its translation when the catalogue has one, else as written, as a
+    person's own serum or an imported catalog is. '' stays '' (gettext would answer the
+    catalogue's header). scripts/catalogues.py extracts that prose for the translators."""
+    return _(text) if text else text
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural for `count`, by the current language's plural rule."""
     active = _translations()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -21,5 +22,16 @@ def compiled_locale(folder: Path) -> Path:
         target = locale / po.relative_to(REPO / "resources" / "locale")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(po, target)
+    for manual in (REPO / "resources" / "locale").glob("*/manual.md"):
+        shutil.copyfile(manual, locale / manual.relative_to(REPO / "resources" / "locale"))
     hook.compile_catalogues(locale)
     return locale
+
+
+def catalogues_script() -> ModuleType:
+    """scripts/catalogues.py, which extracts the marked text and the bundled data's prose."""
+    spec = importlib.util.spec_from_file_location("catalogues", REPO / "scripts" / "catalogues.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

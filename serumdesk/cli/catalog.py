@@ -209,8 +209,10 @@ def add(args: argparse.Namespace) -> int:
 def _read_as(product: Product) -> str:
     """What SerumDesk reads a serum of yours as, in two indented lines."""
     from serumdesk.domain.advice import wording
+    from serumdesk.domain.catalog import product_text
 
-    return f"  {product.source_detail}\n  {wording.origin_words(product)} {wording.vegan_words(product)}"
+    origin = f"{wording.origin_words(product)} {wording.vegan_words(product)}"
+    return f"  {product_text.source_detail(product)}\n  {origin}"
 
 
 def mine(args: argparse.Namespace) -> int:

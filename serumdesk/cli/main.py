@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from serumdesk import __version__
+from serumdesk.cli.argparse_words import use_serumdesk_catalogue
 from serumdesk.cli.errors import UsageError, UserError
 from serumdesk.cli.options import Parser
 from serumdesk.cli.output import SIGPIPE_STATUS, OutputFailed, tell
@@ -108,13 +109,19 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
     """The command-line parser. Each command in `complete` (every command when None) gets its
     options; the others only their name and summary, which is all `serumdesk --help` shows of
     them, so running one command does not import the modules of the others."""
+    use_serumdesk_catalogue()
     parser = Parser(
         prog="serumdesk",
         description=_(
             "SerumDesk helps you choose a 'stem cell' skincare serum. With no command it opens the app."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"SerumDesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"SerumDesk {__version__}",
+        help=_("show SerumDesk's version and exit"),
+    )
     parser.add_argument(
         "--language",
         metavar="LANG",
@@ -134,7 +141,8 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
 def run(argv: Sequence[str]) -> int:
     """Parse and run one command; returns the exit status."""
     command = named_command(argv)
-    if command is not None:  # before the parser is built: its help is written in it
+    asks_help = not {"-h", "--help"}.isdisjoint(argv)
+    if command is not None or asks_help:  # before the parser is built: its help is written in it
         try:
             choose_language(language_asked(argv))
         except UsageError as exc:

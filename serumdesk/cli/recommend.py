@@ -27,6 +27,7 @@ def print_table(rec: Recommendation) -> None:
     from serumdesk.domain.advice.background import DONOR_QUESTION, QUESTIONS, transparency_questions
     from serumdesk.domain.advice.routine import NOT_ADVICE
     from serumdesk.domain.catalog.freshness import stale_words
+    from serumdesk.domain.catalog.product_text import shown
 
     parts: list[str] = []
     out = parts.append
@@ -70,7 +71,7 @@ def print_table(rec: Recommendation) -> None:
         for words in stale_words(m.product, cost, rec.today):
             out(f"      ~ {words}\n")
         for buyer_note in m.product.buyer_notes:
-            out(f"      > {buyer_note.text}\n")
+            out(f"      > {shown(buyer_note.text)}\n")
     if any(m.cost.is_estimate for m in rec.matches):
         out("\n* includes estimated figures (price, size, amount per use or uses a day).\n")
     if rec.excluded:

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from serumdesk.i18n import N_, _
 from serumdesk.storage.catalog_loader import CatalogLoader, CatalogUnavailable
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.product import Catalog
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
 
-UNAVAILABLE = "The product catalog could not be loaded; results cannot be shown."
+UNAVAILABLE = N_("The product catalog could not be loaded; results cannot be shown.")
 
 
 class CatalogModel(QObject):
@@ -43,7 +44,7 @@ class CatalogModel(QObject):
     def vocabulary_error(self) -> str:
         """Why the vocabulary is missing, for a person."""
         loader = self.loader.vocabulary_loader
-        return (loader.error if loader else None) or "it is not installed."
+        return (loader.error if loader else None) or _("it is not installed.")
 
     def problem(self) -> tuple[str, str] | None:
         """What the banner says, as (text, tone), or None when all is well: a catalog that
@@ -51,7 +52,7 @@ class CatalogModel(QObject):
         try:
             self.loader.load()
         except CatalogUnavailable as exc:
-            return f"{UNAVAILABLE}\n{exc}", "clinician"
+            return f"{_(UNAVAILABLE)}\n{exc}", "clinician"
         if self.loader.problems:
             return "\n\n".join(self.loader.problems), "warning"
         return None

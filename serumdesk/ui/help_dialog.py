@@ -30,7 +30,16 @@ def _distribution() -> importlib.metadata.PackageMetadata | None:
 
 
 def manual_text() -> str:
-    """The user's manual (the README, which packaging puts in the package's metadata)."""
+    """The user's manual in the current language: its translation (resources/locale/<lang>/
+    manual.md, the README's sections for using the app) or the README itself, which
+    packaging puts in the package's metadata."""
+    from serumdesk.i18n import SOURCE_LANGUAGE, current_language
+    from serumdesk.storage.paths import locale_dir
+
+    language = current_language()
+    translated = locale_dir() / language / "manual.md"
+    if language != SOURCE_LANGUAGE and translated.is_file():
+        return translated.read_text(encoding="utf-8")
     meta = _distribution()
     text = meta.get_payload() if meta is not None else None  # type: ignore[attr-defined]
     return text if isinstance(text, str) and text.strip() else _(NO_MANUAL)

@@ -7,7 +7,7 @@ not ship (multimedia), so it loads nothing for them; `qtbase_<lang>` is the one 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 
 def qt_translations_dir() -> str:
@@ -25,3 +25,10 @@ def install_qt_translations(app: QCoreApplication, language: str) -> QTranslator
         return None
     app.installTranslator(translator)
     return translator
+
+
+def use_language_numbers(language: str) -> None:
+    """Spin boxes and date fields write numbers and dates as SerumDesk's text does in
+    `language` ("150,00" in Spanish), not as the session's locale would: an English app on a
+    German desktop showed "150,00" in a spin box beside "$150.00" in its text."""
+    QLocale.setDefault(QLocale(language))

@@ -521,3 +521,27 @@ def test_a_settings_file_that_is_not_a_regular_file_is_left_alone(
         assert (ini.parent / "victim.txt").read_bytes() == b"precious"
     if kind == "huge":
         assert ini.stat().st_size > 1024 * 1024
+
+
+def test_help_is_the_spanish_manual_in_spanish(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("babel")
+    from serumdesk import i18n
+    from serumdesk.ui.help_dialog import HelpDialog
+    from tests.spanish_catalogue import compiled_locale
+
+    folder = compiled_locale(tmp_path)
+    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
+    try:
+        with i18n.override("es", folder):
+            dialog = HelpDialog()
+        qtbot.addWidget(dialog)
+        shown = dialog.text.toPlainText()
+        assert "Uso de la aplicación" in shown and "Using the app" not in shown
+        assert "Sus sérums" in shown  # the app's own Spanish menu names
+    finally:
+        i18n.install("en", folder)
+    english = HelpDialog()
+    qtbot.addWidget(english)
+    assert "Using the app" in english.text.toPlainText()

@@ -32,3 +32,23 @@ def test_the_sheet_writes_dates_in_its_language_and_prices_stay_dollars() -> Non
     html = sheet_html(rec, select_compared(rec, []), today=dt.date(2026, 12, 7), language="es")
     assert "7 de diciembre de 2026" in html
     assert html.count("Prices in US dollars.") == 1 and "$" in html
+
+
+def test_spin_boxes_write_numbers_as_the_apps_language_does(qapp: QApplication) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    from serumdesk.domain.figures import decimal
+    from serumdesk.ui.translations import use_language_numbers
+
+    before = QLocale()
+    try:
+        for language in ("es", "en"):
+            use_language_numbers(language)
+            spin = QDoubleSpinBox()
+            spin.setRange(0, 100_000)
+            spin.setValue(150.5)
+            assert spin.text() == decimal(150.5, 2, language)  # "150,50" beside "$150,50" in text
+            assert spin.valueFromText(decimal(99.25, 2, language)) == 99.25  # and typed so
+    finally:
+        QLocale.setDefault(before)

@@ -66,3 +66,40 @@ def test_a_language_serumdesk_lacks_is_refused_in_its_words(locale: Path) -> Non
     refused = run_main(["--language", "xx", "catalog", "list"])
     assert refused.returncode == 2 and "has no 'xx' translation" in refused.stderr
     assert "es (Spanish)" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "spanish", "english"),
+    [
+        (["recommend", "--bogus"], "argumentos no reconocidos: --bogus", "unrecognized arguments"),
+        (["recommend", "--use-case", "x"], "opción no válida: 'x' (elija entre", "invalid choice"),
+        (["recommend", "--budget"], "se esperaba un argumento", "expected one argument"),
+        (["profile", "save"], "faltan estos argumentos obligatorios", "the following arguments"),
+    ],
+)
+def test_argparse_own_words_are_spanish_too(
+    locale: Path, argv: list[str], spanish: str, english: str
+) -> None:
+    refused = run_main(["--language", "es", *argv])
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("uso: ") and spanish in refused.stderr
+    assert english not in refused.stderr
+    assert english in run_main(["--language", "en", *argv]).stderr
+
+
+def test_top_level_help_is_in_the_language_asked(locale: Path) -> None:
+    helped = run_main(["--language", "es", "--help"]).stdout
+    assert "opciones:" in helped and "mostrar esta ayuda y salir" in helped
+    assert "show this help message" not in helped
+
+
+def test_argparse_messages_copied_from_this_pythons_argparse() -> None:
+    """A message marked in argparse_words.py but gone from argparse would never be shown."""
+    import argparse
+    import inspect
+
+    from serumdesk.cli.argparse_words import ARGPARSE_MESSAGES
+
+    source = inspect.getsource(argparse)
+    missing = [m for m in ARGPARSE_MESSAGES if repr(m)[1:-1] not in source and m not in source]
+    assert missing == []

@@ -4,13 +4,14 @@ language's catalogue holds exactly the marked strings, each translated (Babel's 
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.spanish_catalogue import catalogues_script
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "serumdesk"
@@ -39,6 +40,8 @@ TEXT_CALLS = frozenset(
         "setPrefix",
         "showMessage",
         "setAccessibleName",
+        "setAccessibleDescription",
+        "addRow",
         "QLabel",
         "QPushButton",
         "QCheckBox",
@@ -77,11 +80,17 @@ TEXT_CALLS = frozenset(
         "save_file",
         "text_option",
         "_action",
+        "heading",
+        "section_label",
+        "Expander",
+        "set_tip",
+        "RadioChoice",
+        "CheckChoice",
     }
 )
 """Calls whose string arguments a person reads."""
 
-TEXT_KEYWORDS = frozenset({"help", "description", "epilog", "text", "title", "tooltip"})
+TEXT_KEYWORDS = frozenset({"help", "description", "epilog", "text", "title", "tooltip", "decline", "intro"})
 """Keyword arguments a person reads, whatever the call (argparse's help and description…)."""
 
 PROGRAMMING_ERRORS = frozenset({"RuntimeError", "TypeError", "NotImplementedError", "AssertionError"})
@@ -267,11 +276,7 @@ def test_no_text_is_translated_at_import() -> None:
 
 
 def _catalogues_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("catalogues", REPO / "scripts" / "catalogues.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return catalogues_script()
 
 
 @pytest.fixture(scope="module")
@@ -313,3 +318,36 @@ def test_each_catalogue_holds_every_marked_string_translated_and_no_stale_one(ca
         assert not catalog.obsolete, f"{where}: obsolete entries: {list(catalog.obsolete)[:20]}"
         assert not plural_mismatch, f"{where}: plural forms differ: {plural_mismatch[:20]}"
         assert not problems, f"{where}: {problems[:20]}"
+
+
+def test_each_translated_manual_follows_the_readme(catalogues: ModuleType) -> None:
+    """Help shows resources/locale/<lang>/manual.md in that language: it is stale when the
+    README's sections for using the app changed after it was last brought up to date."""
+    manuals = sorted((REPO / "resources" / "locale").glob("*/manual.md"))
+    for manual in manuals:
+        fingerprint = manual.with_name("manual.fingerprint")
+        recorded = fingerprint.read_text(encoding="utf-8").strip() if fingerprint.is_file() else None
+        assert recorded == catalogues.manual_fingerprint(), (
+            f"README.md changed since {manual.relative_to(REPO)} was translated: carry the "
+            f"change into it, then run: python scripts/catalogues.py manual {manual.parent.name}"
+        )
+        headings = [
+            line for line in manual.read_text(encoding="utf-8").splitlines() if line.startswith("## ")
+        ]
+        assert len(headings) == len(catalogues.MANUAL_SECTIONS) + 1  # and one pointing to the README
+
+
+def test_the_manual_source_is_the_readmes_sections_for_using_the_app(
+    catalogues: ModuleType, tmp_path: Path
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# SerumDesk\nIntro.\n## Install\npip\n## Printing\nPrint it.\n## License\nMIT\n")
+    assert catalogues.manual_source(readme) == "# SerumDesk\nIntro.\n## Printing\nPrint it."
+    before = catalogues.manual_fingerprint(readme)
+    readme.write_text(readme.read_text().replace("pip", "pipx"))  # not a section Help shows
+    assert catalogues.manual_fingerprint(readme) == before
+    readme.write_text(readme.read_text().replace("Print it.", "Print it twice."))
+    assert catalogues.manual_fingerprint(readme) != before
+    assert {"Using the app", "How it decides"} <= set(catalogues.MANUAL_SECTIONS)
+    for section in catalogues.MANUAL_SECTIONS:  # each still a heading of the real README
+        assert f"\n## {section}\n" in (REPO / "README.md").read_text(encoding="utf-8")

@@ -24,6 +24,7 @@ from serumdesk.domain.ingredients.allergens import (
 )
 from serumdesk.domain.ingredients.entry import Entry
 from serumdesk.domain.ingredients.kinds import Flag, Role
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -222,6 +223,6 @@ class AllergyCheck:
                     found.strength is MatchStrength.DEFINITE
                     and current.strength is not MatchStrength.DEFINITE
                 ):
-                    label = self.vocabulary.family(found.family).label if found.family else None
+                    label = _(self.vocabulary.family(found.family).label) if found.family else None
                     best[i] = AllergyFinding(name, found.strength, self.queries[i].text, label)
         return [b if b is not None else u for b, u in zip(best, unread, strict=True)]

@@ -15,6 +15,7 @@ from serumdesk.domain import guide, medical
 from serumdesk.domain.advice.rules import needs_clinician_ok
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.product import BuyerNote, Product
+from serumdesk.domain.catalog.product_text import shown
 from serumdesk.domain.choices import (
     Active,
     BuyerNoteKind,
@@ -279,7 +280,7 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     for note in product.buyer_notes:
         if note.kind is BuyerNoteKind.PAIRING and note.active in answers.actives:
             notes.append(
-                CautionNote(note.text, _BRAND_DIRECTIONS, CautionLevel.IRRITATION, CautionKind.PAIRING)
+                CautionNote(shown(note.text), _BRAND_DIRECTIONS, CautionLevel.IRRITATION, CautionKind.PAIRING)
             )
     if answers.allergens:
         notes.append(
@@ -329,5 +330,5 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
             )
         )
     for text in product.ethics_notes:
-        notes.append(CautionNote(text, guide.SAFETY, CautionLevel.ETHICS, CautionKind.ETHICS))
+        notes.append(CautionNote(shown(text), guide.SAFETY, CautionLevel.ETHICS, CautionKind.ETHICS))
     return notes

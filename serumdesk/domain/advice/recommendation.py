@@ -26,7 +26,7 @@ from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.freshness import is_stale, stale_words
 from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.choices import Diet, UseCase
-from serumdesk.i18n import _, ngettext
+from serumdesk.i18n import _, ngettext, shown
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -232,18 +232,18 @@ def product_to_dict(p: Product) -> dict[str, Any]:
         "id": p.id,
         "brand": p.brand,
         "name": p.name,
-        "description": p.description,
+        "description": shown(p.description),
         "source_category": p.source_category.value,
-        "source_detail": p.source_detail,
+        "source_detail": shown(p.source_detail),
         "human_derived": p.human_derived,
         "animal_derived": p.animal_derived,
         "fetal_cell_line": p.fetal_cell_line,
         "vegan": p.vegan_status,
-        "inferred": {fact.value: why for fact, why in p.inferred.items()},
+        "inferred": {fact.value: shown(why) for fact, why in p.inferred.items()},
         "entered_by_you": p.entered_by_you,
         "named_in_guide": p.named_in_guide,
         "alternative": p.alternative.value if p.alternative else None,
-        "key_ingredients": list(p.key_ingredients),
+        "key_ingredients": [shown(k) for k in p.key_ingredients],
         "ingredients_checked": "full list" if p.full_list_checked else "key ingredients",
         "ingredient_list": None
         if p.ingredient_list is None
@@ -251,15 +251,15 @@ def product_to_dict(p: Product) -> dict[str, Any]:
             "inci": list(p.ingredient_list.inci),
             "complete": p.ingredient_list.complete,
             "source": p.ingredient_list.provenance.describe(),
-            "note": p.ingredient_list.note,
+            "note": shown(p.ingredient_list.note),
         },
         "fragrance_free": p.fragrance_free,
         "evidence": {
             "kind": e.kind.value,
-            "summary": e.summary,
+            "summary": shown(e.summary),
             "subjects": e.subjects,
             "duration_weeks": e.duration_weeks,
-            "funded_by": e.funded_by,
+            "funded_by": shown(e.funded_by) if e.funded_by else e.funded_by,
             "peer_reviewed": e.peer_reviewed,
             "source": e.provenance.describe(),
         },
@@ -269,8 +269,8 @@ def product_to_dict(p: Product) -> dict[str, Any]:
             "dose_ml": p.dose_ml.provenance.describe(),
             "applications_per_day": p.applications_per_day.provenance.describe(),
         },
-        "ethics_claims": list(p.ethics_claims),
-        "buyer_notes": [{"kind": n.kind.value, "text": n.text} for n in p.buyer_notes],
+        "ethics_claims": [shown(c) for c in p.ethics_claims],
+        "buyer_notes": [{"kind": n.kind.value, "text": shown(n.text)} for n in p.buyer_notes],
         "questions_to_ask": [_said(q.text, q.source) for q in transparency_questions(p)],
     }
 

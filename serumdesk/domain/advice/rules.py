@@ -156,7 +156,7 @@ def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReaso
     if s.allergy is not None:
         for finding in s.allergy.findings(f.listed):
             reasons.append(ExclusionReason(ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
-    if s.fragrance_sensitive and f.scented:
+    if s.fragrance_sensitive and f.scented_names:
         reasons.append(
             ExclusionReason(
                 ExclusionKind.FRAGRANCE,
@@ -327,7 +327,7 @@ def _standing(f: ProductFacts) -> list[Reason]:
                 points,
             )
         )
-    if f.concentration:
+    if f.concentration_disclosed:
         found.append(
             _reason(
                 Rule.CONCENTRATION,
@@ -553,7 +553,7 @@ def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate, w: Wo
             add(gentle[Rule.GENTLE_MINIMAL])
         if f.fragrance_free:
             add(gentle[Rule.GENTLE_FRAGRANCE_FREE])
-        if f.acids:
+        if f.acid_names:
             add(
                 _reason(
                     Rule.GENTLE_EXFOLIANT,
@@ -563,11 +563,11 @@ def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate, w: Wo
             )
         if f.has_retinoid:
             add(gentle[Rule.GENTLE_RETINOID])
-        if f.scented:
+        if f.scented_names:
             add(gentle[Rule.GENTLE_SCENTED])
-    elif s.answers.sensitivity is Sensitivity.MODERATE and f.acids:
+    elif s.answers.sensitivity is Sensitivity.MODERATE and f.acid_names:
         add(w.acid_slowly)
-    if s.exfoliants_in_use and (f.acids or f.has_retinoid):
+    if s.exfoliants_in_use and (f.acid_names or f.has_retinoid):
         what = ", ".join((*f.acids, *((w.a_retinoid,) if f.has_retinoid else ())))
         add(_reason(Rule.ADDS_EXFOLIANT, w.adds.format(what=what, in_use=w.in_use), guide.FAQ))
     return r

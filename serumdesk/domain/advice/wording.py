@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from serumdesk.domain import figures
 from serumdesk.domain.advice.recovery import RECOVERY_WINDOW_WORDS
+from serumdesk.domain.catalog import product_text
+from serumdesk.domain.catalog.product_text import shown
 from serumdesk.domain.choices import Caution, InferredFact, Procedure, SourceCategory
 from serumdesk.i18n import N_, _, ngettext
 
@@ -96,7 +98,8 @@ def inferred_words(p: Product) -> list[str]:
         InferredFact.FRAGRANCE: N_("fragrance"),
     }
     return [
-        _("Inferred ({fact}): {why}").format(fact=_(names[fact]), why=why) for fact, why in p.inferred.items()
+        _("Inferred ({fact}): {why}").format(fact=_(names[fact]), why=shown(why))
+        for fact, why in p.inferred.items()
     ]
 
 
@@ -110,12 +113,12 @@ def checked_words(p: Product) -> str:
 
 
 def buyer_note_words(p: Product) -> list[str]:
-    return [n.text for n in p.buyer_notes]
+    return [shown(n.text) for n in p.buyer_notes]
 
 
 def claims_words(p: Product) -> list[str]:
     """The brand's own ethics claims: good news sits with the facts, not with the cautions."""
-    return list(p.ethics_claims)
+    return [shown(text) for text in p.ethics_claims]
 
 
 def fragrance_words(p: Product) -> str:
@@ -143,25 +146,25 @@ def storage_words(p: Product) -> str:
         None: N_("Storage not stated by the brand."),
     }[p.storage.refrigerate]
     words = _(words)
-    return words + (f" {p.storage.note}" if p.storage.note else "")
+    return words + (f" {shown(p.storage.note)}" if p.storage.note else "")
 
 
 def concentration_words(p: Product) -> str:
     if p.concentration_disclosed:
         return _("Concentration disclosed: {concentration_disclosed}.").format(
-            concentration_disclosed=p.concentration_disclosed
+            concentration_disclosed=shown(p.concentration_disclosed)
         )
     return _("Concentration not disclosed.")
 
 
 def key_ingredients_words(p: Product) -> str:
-    return ", ".join(p.key_ingredients) + "."
+    return ", ".join(product_text.key_ingredients(p)) + "."
 
 
 def irritants_words(p: Product) -> str:
     if not p.irritants:
         return _("None listed in the catalog.")
-    return ", ".join(f"{i.ingredient} ({i.kind.label})" for i in p.irritants) + "."
+    return ", ".join(f"{shown(i.ingredient)} ({i.kind.label})" for i in p.irritants) + "."
 
 
 def evidence_words(p: Product) -> str:

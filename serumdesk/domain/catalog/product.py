@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
+from serumdesk.domain import figures
 from serumdesk.domain.choices import (
     Active,
     AlternativeKind,
@@ -25,7 +26,6 @@ from serumdesk.domain.choices import (
     UseCase,
     Vegan,
 )
-from serumdesk.domain.figures import figure, whole
 from serumdesk.domain.strict.field_rules import (
     EXACT_INT,
     FORBID_EXTRA,
@@ -50,7 +50,7 @@ from serumdesk.domain.strict.numbers import (
     STUDY_WEEKS,
     USES_A_DAY,
 )
-from serumdesk.i18n import _, current_language, ngettext
+from serumdesk.i18n import _, ngettext, shown
 
 Text = Annotated[str, TextRule()]
 FreeText = Annotated[str, TextRule(min_length=0)]
@@ -75,11 +75,15 @@ class Provenance:
         return self.kind == "estimate"
 
     def describe(self) -> str:
+        """Where the figure comes from, for a person: an estimate's reasoning in their language
+        (it is SerumDesk's prose), a source as cited."""
         if self.is_estimate:
-            return f"Estimate: {self.source}"
+            return _("Estimate: {reasoning}").format(reasoning=shown(self.source))
         if self.seen:
             return f"{self.source} ({self.seen.isoformat()})"
-        return self.source if "undated" in self.source.lower() else f"{self.source} (undated)"
+        if "undated" in self.source.lower():
+            return self.source
+        return _("{source} (undated)").format(source=self.source)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,31 +160,24 @@ class Evidence:
             raise ValueError(_("a peer-reviewed trial must have peer_reviewed set to true"))
 
     def brief(self) -> str:
-        """One line: kind, size, length and funding, for cards and the sheet, in the language
-        text is made in."""
-        # Benchmark row 4: a ranking reads every product's brief; each is worded once per
-        # language (keyed by it, so a sheet in another language never gets this one's words).
-        language = current_language()
-        briefs = self._briefs
-        if language not in briefs:
-            briefs[language] = self._word_brief()
-        return briefs[language]
-
-    @cached_property
-    def _briefs(self) -> dict[str, str]:
-        return {}
-
-    def _word_brief(self) -> str:
+        """One line: kind, size, length and funding, for cards and the sheet; made in the
+        current language each time (a sheet may be in the patient's)."""
         parts = [self.kind.label]
         if self.subjects:
-            parts.append(ngettext("{n} person", "{n} people", self.subjects).format(n=whole(self.subjects)))
+            parts.append(
+                ngettext("{count} person", "{count} people", self.subjects).format(
+                    count=figures.whole(self.subjects)
+                )
+            )
         if self.duration_weeks:
             weeks = self.duration_weeks
-            # A plural form needs a whole count: 1 week, 1.5 weeks.
-            count = 1 if weeks == 1 else 2
-            parts.append(ngettext("{n} week", "{n} weeks", count).format(n=figure(weeks)))
+            parts.append(
+                ngettext("{count} week", "{count} weeks", 1 if weeks == 1 else 2).format(
+                    count=figures.figure(weeks)
+                )
+            )
         if self.funded_by:
-            parts.append(_("funded by {funder}").format(funder=self.funded_by))
+            parts.append(_("funded by {who}").format(who=shown(self.funded_by)))
         return ", ".join(parts)
 
 
@@ -220,21 +217,45 @@ class ProductFacts(NamedTuple):
     named_in_guide: bool
     minimal_formula: bool
     fragrance_free: bool | None
-    acids: tuple[str, ...]
+    acid_names: tuple[str, ...]
+    """As the catalog writes them: `acids` shows them."""
     has_retinoid: bool
-    scented: tuple[str, ...]
-    """Fragrance and essential-oil ingredients."""
+    scented_names: tuple[str, ...]
+    """Fragrance and essential-oil ingredients as the catalog writes them: `scented` shows them."""
     protective_packaging: tuple[Packaging, ...]
     """The packaging that protects fragile actives; worded (its label) where it is shown."""
-    concentration: str | None
+    concentration_disclosed: str | None
     evidence_kind: EvidenceKind
     evidence: Evidence
-    """Its brief is worded where a reason is made, in that language (never cached here)."""
+    """Its evidence: `evidence_brief` words it in the current language when it is read."""
     clinician_use: bool
     listed: tuple[str, ...]
     """Every key ingredient, irritant and listed ingredient, as written."""
     cost_figures: tuple[tuple[str, float, bool], ...]
     """(name, value, is_estimate) of price_usd, size_ml, dose_ml, applications_per_day."""
+
+    # The facts are kept across languages (a sheet is made in the patient's): the catalog's
+    # words in them are translated when read, by these properties.
+
+    @property
+    def evidence_brief(self) -> str:
+        """The evidence in one line, in the current language."""
+        return self.evidence.brief()
+
+    @property
+    def acids(self) -> tuple[str, ...]:
+        """The exfoliating acids, in the current language ('glycolic acid')."""
+        return tuple(map(shown, self.acid_names))
+
+    @property
+    def scented(self) -> tuple[str, ...]:
+        """The fragrance and essential-oil ingredients, in the current language."""
+        return tuple(map(shown, self.scented_names))
+
+    @property
+    def concentration(self) -> str | None:
+        """What the brand discloses of its concentration, in the current language."""
+        return shown(self.concentration_disclosed) if self.concentration_disclosed else None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -346,12 +367,12 @@ class Product:
             named_in_guide=self.named_in_guide,
             minimal_formula=self.minimal_formula,
             fragrance_free=self.fragrance_free,
-            acids=tuple(by_kind.get(IrritantKind.EXFOLIATING_ACID, ())),
+            acid_names=tuple(by_kind.get(IrritantKind.EXFOLIATING_ACID, ())),
             has_retinoid=IrritantKind.RETINOID in by_kind,
-            scented=tuple(by_kind.get(IrritantKind.FRAGRANCE, ()))
+            scented_names=tuple(by_kind.get(IrritantKind.FRAGRANCE, ()))
             + tuple(by_kind.get(IrritantKind.ESSENTIAL_OIL, ())),
             protective_packaging=tuple(p for p in self.packaging if p.protects_actives),
-            concentration=self.concentration_disclosed,
+            concentration_disclosed=self.concentration_disclosed,
             evidence_kind=self.evidence.kind,
             evidence=self.evidence,
             clinician_use=self.clinician_use,
@@ -369,7 +390,8 @@ class Product:
         )
 
     def irritant_names(self, kind: IrritantKind) -> list[str]:
-        return [i.ingredient for i in self.irritants if i.kind is kind]
+        """The irritants of a kind as a person reads them (common names, in their language)."""
+        return [shown(i.ingredient) for i in self.irritants if i.kind is kind]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from serumdesk.domain.choices import SourceCategory
 from serumdesk.domain.ingredients.kinds import Flag, Role
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.model import SourceRef
@@ -21,8 +22,11 @@ class Entry:
     key: str
     """The matching key of its INCI name: one per ingredient, what allergy queries compare."""
     inci: str
+    """Its INCI name; for an unspecified member of a family, the family's label."""
     role: Role
-    explanation: str
+    explanation_source: str
+    """The explanation as the vocabulary file writes it (English); '' when it is made from
+    the name's origin words or its family. Shown through `explanation`."""
     flags: frozenset[Flag]
     families: tuple[str, ...]
     """Family ids as listed (without their ancestors)."""
@@ -35,8 +39,42 @@ class Entry:
     origin_uncertain: bool
     """It may come from an animal (flag origin-varies, or a `may_be` family of animal origin)."""
     pattern: str | None = None
-    origin_note: str | None = None
-    """Set when words of its name say where it comes from ('Read from the name: bovine …')."""
+    origin_reasons: tuple[str, ...] = ()
+    """What words of its name say of where it comes from, as the vocabulary file writes it
+    (English): shown through `origin_note`."""
+
+    # The vocabulary's prose is translated when it is shown, never when it is read: entries
+    # are kept across languages (a sheet is made in the patient's language), and
+    # scripts/catalogues.py extracts the file's text for the translators.
+
+    @property
+    def is_family(self) -> bool:
+        """An unspecified member of a family, as a product lists it ('peptides')."""
+        return self.key.startswith("family:")
+
+    @property
+    def shown_name(self) -> str:
+        """Its INCI name as written; a family's label in the person's language."""
+        return _(self.inci) if self.is_family else self.inci
+
+    @property
+    def explanation(self) -> str:
+        """What it is, in the person's language."""
+        if self.is_family:
+            label = self.shown_name
+            return _("Not named: any of {lower}{label}.").format(lower=label[:1].lower(), label=label[1:])
+        if not self.explanation_source:
+            return self.origin_note or ""
+        return _(self.explanation_source)
+
+    @property
+    def origin_note(self) -> str | None:
+        """'Read from the name: …' when words of its name say where it comes from."""
+        if not self.origin_reasons:
+            return None
+        return _("Read from the name: {reasons}.").format(
+            reasons="; ".join(_(r) for r in self.origin_reasons)
+        )
 
     @property
     def human_derived(self) -> bool:
@@ -49,7 +87,7 @@ class Entry:
     @property
     def inferred(self) -> bool:
         """Read from the shape of its name, or from a source of the kind 'inference'."""
-        return self.pattern is not None or self.origin_note is not None or self.source.kind == "inference"
+        return self.pattern is not None or bool(self.origin_reasons) or self.source.kind == "inference"
 
 
 class MatchKind(StrEnum):

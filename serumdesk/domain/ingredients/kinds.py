@@ -6,6 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from serumdesk.domain.sources import SourceKind
+from serumdesk.i18n import N_, _
 
 __all__ = ["Flag", "Role", "SourceKind"]
 
@@ -41,7 +42,37 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("-", " ").replace("ph ", "pH ").replace("uv ", "UV ")
+        """What it does, in the person's language: 'humectant', 'pH adjuster'."""
+        return _(_ROLE_LABELS[self])
+
+
+_ROLE_LABELS = {
+    Role.HUMECTANT: N_("humectant"),
+    Role.EMOLLIENT: N_("emollient"),
+    Role.OCCLUSIVE: N_("occlusive"),
+    Role.EMULSIFIER: N_("emulsifier"),
+    Role.SURFACTANT: N_("surfactant"),
+    Role.THICKENER: N_("thickener"),
+    Role.FILM_FORMER: N_("film former"),
+    Role.SOLVENT: N_("solvent"),
+    Role.PRESERVATIVE: N_("preservative"),
+    Role.ANTIOXIDANT: N_("antioxidant"),
+    Role.CHELATOR: N_("chelator"),
+    Role.PH_ADJUSTER: N_("pH adjuster"),
+    Role.ACTIVE: N_("active"),
+    Role.PEPTIDE: N_("peptide"),
+    Role.GROWTH_FACTOR: N_("growth factor"),
+    Role.BIOLOGIC: N_("biologic"),
+    Role.EXFOLIANT: N_("exfoliant"),
+    Role.SOOTHING: N_("soothing"),
+    Role.BRIGHTENING: N_("brightening"),
+    Role.FRAGRANCE: N_("fragrance"),
+    Role.ESSENTIAL_OIL: N_("essential oil"),
+    Role.COLORANT: N_("colorant"),
+    Role.UV_FILTER: N_("UV filter"),
+    Role.SKIN_CONDITIONING: N_("skin conditioning"),
+    Role.OTHER: N_("other"),
+}
 
 
 class Flag(StrEnum):

@@ -39,10 +39,9 @@ class OriginReading(NamedTuple):
     source_category: SourceCategory | None
     reasons: tuple[str, ...]
 
-    @property
-    def note(self) -> str:
-        """'read from the name: …' — the reasons in one sentence."""
-        return _("Read from the name: {reasons}.").format(reasons="; ".join(self.reasons))
+    def shown_reasons(self) -> str:
+        """The reasons in the person's language, joined: 'Taraxacum is dandelion; …'."""
+        return "; ".join(_(r) for r in self.reasons)
 
 
 def name_words(text: str, words: Sequence[str] | None = None) -> tuple[str, ...]:

@@ -153,7 +153,7 @@ class Vocabulary:
             key=names.key(inci),
             inci=inci,
             role=role,
-            explanation=explanation,
+            explanation_source=explanation,
             flags=flag_set,
             families=tuple(families),
             in_families=self._closure(families),
@@ -222,7 +222,7 @@ class Vocabulary:
         entry = self._entry(
             " ".join(written.split()),
             Role.BIOLOGIC if origin.biologic else Role.OTHER,
-            origin.note,
+            "",
             sorted(origin.flags),
             (),
             origin.may_be,
@@ -230,7 +230,7 @@ class Vocabulary:
             self._sources[first.source],
             pattern=f"origin:{origin.ids[0]}",
         )
-        return dataclasses.replace(entry, origin_note=origin.note)
+        return dataclasses.replace(entry, origin_reasons=origin.reasons)
 
     def _known(self, k: str) -> Resolution | None:
         entry = self._by_key.get(k)
@@ -272,7 +272,7 @@ class Vocabulary:
         origin = self._origin.read(written)
         if origin is None or not origin.may_be:
             return None
-        return self._closure(origin.may_be), "; ".join(origin.reasons)
+        return self._closure(origin.may_be), origin.shown_reasons()
 
     def names_of(self, entry_key: str) -> frozenset[str]:
         """Every name of an ingredient as matching keys (INCI, synonyms, shorter readings)."""
@@ -301,9 +301,7 @@ class Vocabulary:
             key=f"family:{family_id}",
             inci=family.label,
             role=Role.OTHER,
-            explanation=_("Not named: any of {lower}{label}.").format(
-                lower=family.label[0].lower(), label=family.label[1:]
-            ),
+            explanation_source="",  # made from its label where shown (Entry.explanation)
             flags=frozenset(),
             families=(family_id,),
             in_families=self._ancestry[family_id],
@@ -372,7 +370,7 @@ class Vocabulary:
         entry = found.entry if found else None
         if found is not None and how is MatchKind.EXACT:
             how = found.how
-        read_as = self.families[family].label if family else entry.inci if entry else text
+        read_as = _(self.families[family].label) if family else entry.inci if entry else text
         return AllergenQuery(
             text=text,
             read_as=read_as,
@@ -434,7 +432,7 @@ def _with_origin(entry: Entry, origin: OriginReading, may_be: frozenset[str]) ->
         flags=flags,
         may_be_in=entry.may_be_in | (may_be - entry.in_families),
         source_category=entry.source_category or origin.source_category,
-        origin_note=origin.note,
+        origin_reasons=origin.reasons,
     )
 
 

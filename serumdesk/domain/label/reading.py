@@ -210,7 +210,7 @@ class LabelReading:
     def ethics_notes(self) -> list[str]:
         return [
             _("{written}: its name says it comes from embryonic or fetal cells.").format(written=i.written)
-            if i.entry is not None and i.entry.origin_note is not None
+            if i.entry is not None and i.entry.origin_reasons
             else _("{written} is made with cells first grown from donated fetal tissue.").format(
                 written=i.written
             )

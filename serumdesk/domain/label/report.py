@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from serumdesk.domain import figures
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Caution, Diet, Vegan
 from serumdesk.domain.ingredients.allergens import AllergenQuery, MatchStrength
@@ -35,7 +36,9 @@ _FLAG_WORDS = {
 
 def _listed(ingredients: Sequence[ReadIngredient], limit: int = 8) -> str:
     names = [i.written for i in ingredients]
-    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    more = (
+        _(" and {count} more").format(count=figures.whole(len(names) - limit)) if len(names) > limit else ""
+    )
     return ", ".join(names[:limit]) + more
 
 
@@ -62,8 +65,8 @@ def ingredient_line(i: ReadIngredient) -> str:
     elif entry.pattern is not None:
         marks.append(_("read from the shape of its name"))
     mark = f" ({'; '.join(marks)})" if marks else ""
-    line = f"{written} → {entry.inci}{mark}: {entry.role.label}. {entry.explanation}"
-    if entry.origin_note is not None and how is not MatchKind.ORIGIN and entry.pattern is not None:
+    line = f"{written} → {entry.shown_name}{mark}: {entry.role.label}. {entry.explanation}"
+    if entry.origin_reasons and how is not MatchKind.ORIGIN and entry.pattern is not None:
         line += f" {entry.origin_note}"
     return line
 
@@ -92,27 +95,31 @@ def source_line(r: LabelReading) -> str:
     ).format(unknown=_listed(r.unknown))
 
 
+def _unknown_words(unknown: Sequence[ReadIngredient]) -> str:
+    return ngettext("{names} is unknown", "{names} are unknown", len(unknown)).format(names=_listed(unknown))
+
+
 def _origin_line(what: str, origin: Origin, r: LabelReading) -> str:
     if origin.known is Known.YES:
-        return f"{what}: yes ({_listed(origin.reason)})."
+        return _("{what}: yes ({names}).").format(what=what, names=_listed(origin.reason))
     if origin.known is Known.NO:
-        return f"{what}: no."
+        return _("{what}: no.").format(what=what)
     parts = []
     known = [i for i in origin.reason if i.known]
     if known:
-        parts.append(f"{_listed(known)} may be")
+        parts.append(_("{names} may be").format(names=_listed(known)))
     unknown = [i for i in origin.reason if not i.known]
     if unknown:
-        parts.append(f"{_listed(unknown)} {'is' if len(unknown) == 1 else 'are'} unknown")
+        parts.append(_unknown_words(unknown))
     if r.unread_chars:
         parts.append(_("part of the text was not read"))
-    return f"{what}: not known — {'; '.join(parts)}."
+    return _("{what}: not known — {reasons}.").format(what=what, reasons="; ".join(parts))
 
 
 def origin_lines(r: LabelReading) -> list[str]:
     return [
-        _origin_line("Human-derived", r.human_origin, r),
-        _origin_line("Animal-derived", r.animal_origin, r),
+        _origin_line(_("Human-derived"), r.human_origin, r),
+        _origin_line(_("Animal-derived"), r.animal_origin, r),
     ]
 
 
@@ -120,7 +127,7 @@ def vegan_line(r: LabelReading) -> str:
     if r.vegan is Vegan.YES:
         return _("Vegan: yes — every ingredient is known and none is or may be of human or animal origin.")
     if r.vegan is Vegan.NO:
-        return f"Vegan: no ({_listed(r.vegan_reason)})."
+        return _("Vegan: no ({names}).").format(names=_listed(r.vegan_reason))
     doubtful = [i for i in r.vegan_reason if i.known]
     parts = []
     if doubtful:
@@ -128,7 +135,7 @@ def vegan_line(r: LabelReading) -> str:
             _("{names} can be made from animals and the label does not say").format(names=_listed(doubtful))
         )
     if r.unknown:
-        parts.append(f"{_listed(r.unknown)} {'is' if len(r.unknown) == 1 else 'are'} unknown")
+        parts.append(_unknown_words(r.unknown))
     if r.unread_chars:
         parts.append(_("part of the text was not read"))
     return _("Vegan: not confirmed — {reasons}.").format(reasons="; ".join(parts))
@@ -136,7 +143,7 @@ def vegan_line(r: LabelReading) -> str:
 
 def fragrance_line(r: LabelReading) -> str:
     if r.fragrance:
-        return f"Fragrance: {_listed(r.fragrance, 12)}."
+        return _("Fragrance: {names}.").format(names=_listed(r.fragrance, 12))
     return _("Fragrance: none.") if r.fragrance_free else _("Fragrance: none among the known ingredients.")
 
 
@@ -147,7 +154,7 @@ def irritant_line(r: LabelReading) -> str:
     for i in r.irritants:
         kinds = [_(_FLAG_WORDS[f]) for f in IRRITANT_FLAGS if i.entry and f in i.entry.flags]
         parts.append(f"{i.written} ({', '.join(kinds)})")
-    return "Irritants: " + "; ".join(parts) + "."
+    return _("Irritants: {irritants}.").format(irritants="; ".join(parts))
 
 
 def unknown_words(r: LabelReading) -> list[str]:
@@ -188,17 +195,23 @@ def allergy_lines(v: LabelVerdict) -> list[str]:
         by_name = [m for m in v.name_matches if m.allergen is allergen]
         if not found and not by_name:
             rest = _("; the unknown ingredients were searched by name only") if v.reading.unknown else ""
-            lines.append(f"“{allergen.text}”{read}: no match{rest}.")
+            lines.append(
+                _("“{text}”{read}: no match{rest}.").format(text=allergen.text, read=read, rest=rest)
+            )
         for m in found:
             entry = m.ingredient.entry
             how = (
-                "definite match"
+                _("definite match")
                 if m.match.strength is MatchStrength.DEFINITE
                 else _("possible match: read from its name")
-                if entry and entry.origin_note and entry.pattern
+                if entry and entry.origin_reasons and entry.pattern
                 else _("possible match: the label does not say what it is made from")
             )
-            lines.append(f"“{allergen.text}”{read}: {m.ingredient.written} — {how}.")
+            lines.append(
+                _("“{text}”{read}: {written} — {how}.").format(
+                    text=allergen.text, read=read, written=m.ingredient.written, how=how
+                )
+            )
         lines += [
             _("“{text}”{read}: {written} — possible match: ").format(
                 text=allergen.text, read=read, written=m.ingredient.written
@@ -249,8 +262,8 @@ def verdict_lines(v: LabelVerdict, answers: Answers) -> list[str]:
         *answer_lines(r, answers),
     ]
     if v.allergens:
-        lines += ["", "Your allergies:", *(f"  {line}" for line in allergy_lines(v))]
+        lines += ["", _("Your allergies:"), *(f"  {line}" for line in allergy_lines(v))]
     if v.cautions:
-        lines += ["", "Cautions:"]
+        lines += ["", _("Cautions:")]
         lines += [f"  {c.level.mark} {c.text} ({c.source.cite()})" for c in v.cautions]
     return lines

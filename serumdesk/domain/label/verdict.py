@@ -249,7 +249,7 @@ def label_to_dict(verdict: LabelVerdict) -> dict[str, Any]:
 def _found_by(m: IngredientAllergy) -> str:
     """'vocabulary' when the ingredient is a known one; 'name' when it was read from its name."""
     entry = m.ingredient.entry
-    return "name" if entry is not None and entry.origin_note is not None and entry.pattern else "vocabulary"
+    return "name" if entry is not None and entry.origin_reasons and entry.pattern else "vocabulary"
 
 
 def ingredient_to_dict(i: ReadIngredient) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from serumdesk.domain.clinic.details import ClinicDetails, ClinicFileError, ClinicSettings, LogoKind
-from serumdesk.i18n import _
+from serumdesk.i18n import N_, _
 from serumdesk.storage.clinic import ClinicStore, ClinicStoreError
 from serumdesk.storage.user_catalog import UserCatalogStore
 from serumdesk.ui.widgets.plain_dialogs import warn
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from serumdesk.ui.clinic.prices_dialog import ClinicPricesDialog
     from serumdesk.ui.main_window import MainWindow
 
-DEFAULT_LIST_NAME = "Clinic"
+DEFAULT_LIST_NAME = N_("Clinic")
 """Whose prices they are when no clinic's name is set."""
 
 
@@ -131,7 +131,7 @@ class ClinicActions(QObject):
             )
             current = None
         details = self.sheet_source()[0]
-        name = current.name if current else (details.name if details else DEFAULT_LIST_NAME)
+        name = current.name if current else (details.name if details else _(DEFAULT_LIST_NAME))
         dialog = self.prices_dialog = ClinicPricesDialog(self.serums, products, current, name, self.window)
         dialog.prices_saved.connect(self.catalog_changed)
         dialog.finished.connect(dialog.deleteLater)

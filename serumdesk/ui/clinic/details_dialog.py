@@ -66,10 +66,10 @@ class ClinicDetailsDialog(QDialog):
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         for key, label in (
-            ("name", "&Name"),
-            ("address", "&Address"),
-            ("phone", "&Phone"),
-            ("web", "&Web address"),
+            ("name", _("&Name")),
+            ("address", _("&Address")),
+            ("phone", _("&Phone")),
+            ("web", _("&Web address")),
         ):
             edit = QLineEdit(getattr(details, key) if details else "")
             edit.setMaxLength(FIELD_LIMITS[key])
@@ -88,7 +88,7 @@ class ClinicDetailsDialog(QDialog):
         logo_row.addWidget(self.preview, 1)
         logo_row.addWidget(self.choose)
         logo_row.addWidget(self.remove)
-        form.addRow("Logo", logo_row)
+        form.addRow(_("Logo"), logo_row)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -59,7 +59,7 @@ class HandoutDialog(QDialog):
         form = QFormLayout()
         self.prepared_for = QLineEdit()
         self.prepared_by = QLineEdit()
-        for edit, label in ((self.prepared_for, "Prepared &for"), (self.prepared_by, "Prepared &by")):
+        for edit, label in ((self.prepared_for, _("Prepared &for")), (self.prepared_by, _("Prepared &by"))):
             edit.setMaxLength(MAX_NAME_CHARS)
             edit.setAccessibleName(label.replace("&", ""))
             form.addRow(label, edit)
@@ -68,7 +68,7 @@ class HandoutDialog(QDialog):
         self.notes.setPlaceholderText(_("Empty: the sheet has blank lines to write on"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(6 * em(self))
-        form.addRow("&Notes", self.notes)
+        form.addRow(_("&Notes"), self.notes)
         row = QHBoxLayout()
         self.has_follow_up = QCheckBox(_("Follow-up &visit on"))
         self.follow_up = wheel_only_when_focused(QDateEdit(_qdate(add_months(today, 1))))

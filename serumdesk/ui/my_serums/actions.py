@@ -194,8 +194,14 @@ class MySerumsActions(QObject):
         if self.store.read_only:
             for button in (dialog.add_button, dialog.edit_button, dialog.remove_button):
                 button.setEnabled(False)
+        dialog.finished.connect(self._forget_list_dialog)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _forget_list_dialog(self) -> None:
+        """The closed list is deleted: a later catalog change must not reach for it (it
+        raised "Internal C++ object already deleted" after Reset prices)."""
+        self.list_dialog = None
 
     def remove(self, mine: MyProduct) -> None:
         title = f"{mine.brand} {mine.name}"

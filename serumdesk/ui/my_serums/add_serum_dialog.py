@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.my_products import MyProduct, name_problem
+from serumdesk.domain.figures import whole
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.label.parse import parse_label, printable
 from serumdesk.domain.label.reading import read_label
@@ -88,10 +89,10 @@ class AddSerumDialog(QDialog):
         self.bottle_size = _figure_spin(SIZE_ML)
         self.bottle_size.setAccessibleName(_("Bottle size in ml"))
         for label, widget in (
-            ("&Brand", self.brand),
-            ("&Name", self.name),
-            ("&Price", self.price),
-            ("Bottle si&ze", self.bottle_size),
+            (_("&Brand"), self.brand),
+            (_("&Name"), self.name),
+            (_("&Price"), self.price),
+            (_("Bottle si&ze"), self.bottle_size),
         ):
             form.addRow(label, widget)
         layout.addLayout(form)
@@ -174,8 +175,10 @@ class AddSerumDialog(QDialog):
         lines.append("")
         if len(text) > LABEL_CHARS:
             lines.append(
-                f"The label was cut: only its first {LABEL_CHARS:,} characters "
-                "are read (a label is a few hundred)."
+                _(
+                    "The label was cut: only its first {chars} characters are read (a label "
+                    "is a few hundred)."
+                ).format(chars=whole(LABEL_CHARS))
             )
         lines += [printable(line) for line in verdict_lines(verdict, self._answers)]
         self.analysis.setText("\n".join(lines))
@@ -185,16 +188,18 @@ class AddSerumDialog(QDialog):
         brand, name = self.brand.text().strip(), self.name.text().strip()
         label = self.label.toPlainText().strip()
         if not brand or not name:
-            return "Give the brand and the product's name."
+            return _("Give the brand and the product's name.")
         problem = name_problem(brand, name)
         if problem is not None:
             return problem
         if self.price.value() <= 0 or self.bottle_size.value() < SIZE_ML.minimum:
-            return "Give the price you pay and the bottle's size in ml."
+            return _("Give the price you pay and the bottle's size in ml.")
         if not parse_label(label[:LABEL_CHARS]).items:
-            return "Paste the ingredient list from the pack."
+            return _("Paste the ingredient list from the pack.")
         if len(label) > LABEL_CHARS:
-            return f"The label is longer than {LABEL_CHARS:,} characters: paste only the list."
+            return _("The label is longer than {chars} characters: paste only the list.").format(
+                chars=whole(LABEL_CHARS)
+            )
         old = self._editing
         price, size = round(self.price.value(), 2), self.bottle_size.value()
         # The price was seen today when it is new or changed; an edit of the label alone

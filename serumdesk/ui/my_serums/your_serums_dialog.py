@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from serumdesk.domain.advice.wording import money
 from serumdesk.domain.catalog.my_products import MyProduct
+from serumdesk.domain.dates import long_date
+from serumdesk.domain.figures import figure
 from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import em, plain_label
 
@@ -28,8 +30,10 @@ Act = Callable[[MyProduct], None]
 
 
 def entry_line(mine: MyProduct) -> str:
-    entered = f" · entered {mine.entered.isoformat()}" if mine.entered else ""
-    return f"{mine.brand} {mine.name}\n{money(mine.price_usd)} for {mine.size_ml:g} ml{entered}"
+    line = _("{money} for {size} ml").format(money=money(mine.price_usd), size=figure(mine.size_ml))
+    if mine.entered:
+        line += " · " + _("entered {date}").format(date=long_date(mine.entered))
+    return f"{mine.brand} {mine.name}\n{line}"
 
 
 class YourSerumsDialog(QDialog):

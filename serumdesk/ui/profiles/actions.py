@@ -283,7 +283,7 @@ class ProfileActions(QObject):
             profiles,
             title=_("Open profile"),
             intro=_("Choose a saved profile to open."),
-            action="Open",
+            action=_("Open"),
             current_id=self.current.id if self.current else None,
         )
         if chosen is not None:
@@ -354,7 +354,7 @@ class ProfileActions(QObject):
             deleted,
             title=_("Restore a deleted profile"),
             intro=_("Deleted profiles stay in the trash until you remove them by hand."),
-            action="Restore",
+            action=_("Restore"),
         )
         if chosen is None:
             return

@@ -13,16 +13,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from serumdesk.domain.dates import long_date
 from serumdesk.i18n import _
 from serumdesk.storage.profile_types import Profile, name_key
 from serumdesk.ui.widgets.style import plain_label, plain_tooltip
 
 
 def profile_line(profile: Profile) -> str:
-    return (
-        f"{profile.name}\n{profile.answers.use_case.label} · "
-        f"updated {profile.updated.astimezone():%d %b %Y, %H:%M}"
-    )
+    local = profile.updated.astimezone()
+    updated = _("updated {date}, {time}").format(date=long_date(local.date()), time=f"{local:%H:%M}")
+    return f"{profile.name}\n{profile.answers.use_case.label} · {updated}"
 
 
 class ProfilePickerDialog(QDialog):

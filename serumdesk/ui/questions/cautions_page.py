@@ -39,7 +39,9 @@ class CautionsPage(QuestionPage):
 
     def build(self, layout: QVBoxLayout) -> None:
         layout.addWidget(section_label(_("Does any of this apply to you? (tick all that apply)")))
-        self.cautions: CheckChoice[Caution] = CheckChoice("Medical cautions", [(c, c.label) for c in Caution])
+        self.cautions: CheckChoice[Caution] = CheckChoice(
+            _("Medical cautions"), [(c, c.label) for c in Caution]
+        )
         for box in self.cautions.boxes.values():
             self.watch(box.toggled)
         layout.addWidget(self.cautions)

@@ -28,7 +28,9 @@ class ProcedurePage(QuestionPage):
 
     def build(self, layout: QVBoxLayout) -> None:
         layout.addWidget(section_label(_("Which procedure did you have? (required)")))
-        self.choice: RadioChoice[Procedure] = RadioChoice("Procedure", [(p, p.label, "") for p in Procedure])
+        self.choice: RadioChoice[Procedure] = RadioChoice(
+            _("Procedure"), [(p, p.label, "") for p in Procedure]
+        )
         self.watch_group(self.choice.group)
         layout.addWidget(self.choice)
         form = QFormLayout()
@@ -46,7 +48,9 @@ class ProcedurePage(QuestionPage):
         layout.addLayout(form)
         self.laser_label = section_label(_("Which kind of laser?"))
         layout.addWidget(self.laser_label)
-        self.laser: RadioChoice[LaserType] = RadioChoice("Laser type", [(t, t.label, "") for t in LaserType])
+        self.laser: RadioChoice[LaserType] = RadioChoice(
+            _("Laser type"), [(t, t.label, "") for t in LaserType]
+        )
         self.watch_group(self.laser.group)
         layout.addWidget(self.laser)
         self.choice.group.buttonToggled.connect(self._show_laser)

@@ -70,7 +70,7 @@ class AdvisorWizard(QWizard):
         self.setStartId(0)
         for which, name in (
             (QWizard.WizardButton.BackButton, _("Back to the previous question")),
-            (QWizard.WizardButton.NextButton, "Next"),
+            (QWizard.WizardButton.NextButton, _("Next question")),
         ):
             self.button(which).setAccessibleName(name)
         state.replaced.connect(self.restart)

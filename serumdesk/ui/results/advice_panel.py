@@ -11,6 +11,7 @@ from serumdesk.domain import guide
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.advice.routine import NOT_ADVICE
 from serumdesk.domain.advice.wording import money
+from serumdesk.domain.catalog import product_text
 from serumdesk.domain.sources import Source
 from serumdesk.i18n import _
 from serumdesk.ui.widgets.style import SecondaryLabel, em, heading, plain_label
@@ -37,13 +38,13 @@ class AdvicePanel(QWidget):
         self.excluded = plain_label(selectable=True)
         self.alternatives_heading = heading(_("Lower-cost alternatives the guide names"))
         self.alternatives = plain_label(selectable=True)
-        routine_heading = heading("Your routine")
+        routine_heading = heading(_("Your routine"))
         routine = QGridLayout()
         routine.setHorizontalSpacing(em(self) * 2)
         self.am = plain_label(selectable=True)
         self.pm = plain_label(selectable=True)
-        am_title = heading("Morning", 1.0)
-        pm_title = heading("Evening", 1.0)
+        am_title = heading(_("Morning"), 1.0)
+        pm_title = heading(_("Evening"), 1.0)
         top = Qt.AlignmentFlag.AlignTop
         routine.addWidget(am_title, 0, 0, top)
         routine.addWidget(pm_title, 0, 1, top)
@@ -108,9 +109,11 @@ class AdvicePanel(QWidget):
         excluded = [f"{e.product.title}: {' '.join(r.text for r in e.reasons)}" for e in rec.excluded]
         self.excluded.setText(_bullets(excluded) if excluded else _("Nothing was left out for your answers."))
         alternatives = [
-            f"{m.product.title} — {money(m.cost.cost_per_month_usd)} a month"
+            _("{title} — {money} a month").format(
+                title=m.product.title, money=money(m.cost.cost_per_month_usd)
+            )
             + (_(" (over budget)") if m.over_budget else "")
-            + f". {m.product.description}"
+            + f". {product_text.description(m.product)}"
             for m in rec.ranking.alternatives
             if m.product.id not in compared
         ]

@@ -204,7 +204,7 @@ class CostPanel(QWidget):
             field_tag = self.field_tags[name]
             if name in inputs.overridden_fields:
                 field_tag.setText(_("your figure"))
-                set_tip(field_tag, f"Catalog: {provenance.describe()}")
+                set_tip(field_tag, _("Catalog: {source}").format(source=provenance.describe()))
                 field_tag.show()
             elif name in inputs.estimated_fields:
                 field_tag.setText(_("estimate"))

@@ -53,7 +53,7 @@ class ForYouStrip(QFrame):
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(em(self) // 4)
-        self.title = heading("For you", 1.0)
+        self.title = heading(_("For you"), 1.0)
         layout.addWidget(self.title)
         self.lines: list[QLabel] = []
 
@@ -73,7 +73,7 @@ class ForYouStrip(QFrame):
                 apply_tone(label, *spec)
             label.setText(("⚠ " if strong else "") + item.text)
             label.setAccessibleName(item.text)
-            label.setAccessibleDescription("Notice" if kind in NOTICE_KINDS else _("Caution for you"))
+            label.setAccessibleDescription(_("Notice") if kind in NOTICE_KINDS else _("Caution for you"))
             label.show()
         for label in self.lines[len(items) :]:
             label.hide()

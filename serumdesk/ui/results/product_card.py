@@ -17,6 +17,7 @@ from serumdesk.domain.advice.background import transparency_questions
 from serumdesk.domain.advice.cautions import CautionLevel, CautionNote
 from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog import product_text
 from serumdesk.domain.catalog.product import Product
 from serumdesk.i18n import N_, _, ngettext
 from serumdesk.ui.results.cost_panel import CostPanel
@@ -76,7 +77,7 @@ class CautionBox(QFrame):
         self.title.setText(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
         self.text.setText(note.text)
         self.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
-        set_tip(self, f"Source: {note.source.cite()}")
+        set_tip(self, _("Source: {source}").format(source=note.source.cite()))
 
 
 SAME_FOR_ALL = N_("Said under the table above.")
@@ -141,10 +142,10 @@ def ingredient_list_text(product: Product) -> str:
     listed = product.ingredient_list
     if listed is None:
         return ""
-    extent = "Full list" if listed.complete else "Partial list"
-    return f"{extent}: {', '.join(listed.inci)}.\nSource: {listed.provenance.describe()}" + (
-        f"\n{listed.note}" if listed.note else ""
-    )
+    extent = _("Full list") if listed.complete else _("Partial list")
+    source = _("Source: {source}").format(source=listed.provenance.describe())
+    note = product_text.ingredient_list_note(product)
+    return f"{extent}: {', '.join(listed.inci)}.\n{source}" + (f"\n{note}" if note else "")
 
 
 def reasons_text(match: Match) -> str:
@@ -216,7 +217,7 @@ class ProductCard(QFrame):
         for label in (self.source_label, self.source_detail, self.origin_label):
             self.bodies["source"].addWidget(label)
         self.score_label = plain_label()
-        self.why = Expander("Why")
+        self.why = Expander(_("Why"))
         self.bodies["match"].addWidget(self.score_label)
         self.bodies["match"].addWidget(self.why)
         self.care_label = plain_label(selectable=True)
@@ -224,14 +225,14 @@ class ProductCard(QFrame):
         self.ingredients_label = plain_label(selectable=True)
         self.bodies["ingredients"].addWidget(self.ingredients_label)
         self.evidence_label = plain_label(selectable=True)
-        self.evidence_more = Expander("Study details")
+        self.evidence_more = Expander(_("Study details"))
         self.bodies["evidence"].addWidget(self.evidence_label)
         self.bodies["evidence"].addWidget(self.evidence_more)
         self.buying_label = plain_label(selectable=True)
         self.questions = Expander(_("Questions to ask the brand"))
         self.bodies["buying"].addWidget(self.buying_label)
         self.bodies["buying"].addWidget(self.questions)
-        self.full_list = Expander("Ingredient list")
+        self.full_list = Expander(_("Ingredient list"))
         self.bodies["ingredients"].addWidget(self.full_list)
         self.no_cautions = plain_label(_(NO_OWN_CAUTIONS))
         self.no_cautions.setObjectName("noCautions")
@@ -270,7 +271,7 @@ class ProductCard(QFrame):
         `title` is the plan's heading for it (a closest option when nothing suits)."""
         p = match.product
         self.product_id = p.id  # cards are reused for other products as the comparison changes
-        self.rank_label.setText(title or f"#{match.rank} of your matches")
+        self.rank_label.setText(title or _("#{rank} of your matches").format(rank=match.rank))
         self.brand_label.setText(p.brand)
         self.name_label.setText(p.name)
         self.name_label.setAccessibleName(wording.listed_title(p))
@@ -283,7 +284,7 @@ class ProductCard(QFrame):
         self._show_cautions(shown)
         self.cost.show_match(match, answers.budget_usd_per_month, answers.in_recovery_window, today, shared)
         self.source_label.setText(p.source_category.label)
-        self.source_detail.setText(p.source_detail)
+        self.source_detail.setText(product_text.source_detail(p))
         self.origin_label.setText(source_text(p))
         self.score_label.setText(
             _("Score {score}").format(score=match.score)
@@ -309,7 +310,9 @@ class ProductCard(QFrame):
         evidence = wording.evidence_words(p)
         self.evidence_label.setText(evidence)
         self.evidence_label.setVisible(evidence not in shared)  # said once, above
-        self.evidence_more.set_body(f"{p.evidence.summary}\nSource: {p.evidence.provenance.describe()}")
+        summary = product_text.evidence_summary(p)
+        source = _("Source: {source}").format(source=p.evidence.provenance.describe())
+        self.evidence_more.set_body(f"{summary}\n{source}")
 
     def _show_cautions(self, cautions: Sequence[CautionNote]) -> None:
         notes = sorted(cautions, key=lambda c: _LEVEL_ORDER[c.level])

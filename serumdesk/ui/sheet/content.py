@@ -20,6 +20,7 @@ from serumdesk.domain.advice.ranking import Match
 from serumdesk.domain.advice.recommendation import Recommendation
 from serumdesk.domain.advice.routine import NOT_ADVICE, SHARED_NOT_ADVICE
 from serumdesk.domain.answers import Answers
+from serumdesk.domain.catalog import product_text
 from serumdesk.domain.catalog.freshness import stale_words
 from serumdesk.domain.catalog.price_list import clinic_price_sentence
 from serumdesk.domain.catalog.product import Product
@@ -86,7 +87,7 @@ def _answers_html(answers: Answers, include_medical: bool) -> str:
 
 def _source_cell(p: Product, explain: Explainer) -> str:
     return f"<b>{_e(explain(p.source_category.label))}</b><br/>" + _lines(
-        explain(p.source_detail),
+        explain(product_text.source_detail(p)),
         f"{wording.origin_words(p)} {wording.vegan_words(p)}",
         *wording.claims_words(p),
     )

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from serumdesk.domain.strict.plain_text import plain
+from serumdesk.i18n import _
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -30,11 +31,11 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, text: str, action: str, decline: str = "Cancel") -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, action: str, decline: str | None = None) -> bool:
     """Ask a yes/no question; True when the person chose `action`."""
     box = message_box(parent, QMessageBox.Icon.Question, title, text)
     yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(decline, QMessageBox.ButtonRole.RejectRole)
+    box.addButton(_("Cancel") if decline is None else decline, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes)
     box.exec()
     return box.clickedButton() is yes

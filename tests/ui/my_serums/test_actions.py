@@ -392,3 +392,21 @@ def test_a_cut_label_says_so_in_the_dialog_and_on_the_card(qtbot: QtBot, actions
     listed = card.full_list.body.text()
     assert "The label was cut" in listed and listed.startswith("Partial list")
     assert "Talk to your clinician" in card_texts(card)  # the biologic after the cut counts
+
+
+def test_a_change_after_the_list_of_serums_is_closed_and_deleted(
+    qtbot: QtBot, actions: MySerumsActions, prompts: ScriptedPrompts
+) -> None:
+    """Closing Your serums deletes it; Reset prices afterwards raised "Internal C++ object
+    (YourSerumsDialog) already deleted" into the error dialog."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    actions.show_serums()
+    listing = actions.list_dialog
+    assert listing is not None
+    listing.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    actions.reset_action.trigger()  # reads the catalog again and refreshes an open list
+    assert actions.list_dialog is None
+    actions.show_serums()  # and the list opens again
+    assert actions.list_dialog is not None and actions.list_dialog.isVisible()
