@@ -150,6 +150,11 @@ def write(po: Path, catalog: Catalog) -> None:
         write_po(handle, catalog, width=100, include_lineno=False, ignore_obsolete=True, sort_by_file=False)
 
 
+def _translated(string: str | tuple[str, ...]) -> bool:
+    """A message, or every plural form of one, has its translation."""
+    return all(string) if isinstance(string, tuple) else bool(string)
+
+
 def update(locale: Path = LOCALE) -> None:
     """Add new marked strings to every .po (untranslated), drop those no longer marked."""
     template = extract()
@@ -159,7 +164,7 @@ def update(locale: Path = LOCALE) -> None:
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         catalog.creation_date = created
         write(po, catalog)
-        missing = sum(1 for message in catalog if message.id and not message.string)
+        missing = sum(1 for message in catalog if message.id and not _translated(message.string))
         print(f"{po.relative_to(ROOT)}: {missing} to translate")
 
 

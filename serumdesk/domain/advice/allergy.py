@@ -139,14 +139,24 @@ def names_cover(key: str, covered: Sequence[str]) -> bool:
 
 def finding_words(finding: AllergyFinding) -> str:
     """The exclusion reason, naming the ingredient and why it matches."""
+    family = f"{finding.family[0].lower()}{finding.family[1:]}" if finding.family else None
     if finding.strength is MatchStrength.DEFINITE:
-        via = f" ({finding.family[0].lower()}{finding.family[1:]})" if finding.family else ""
-        return f"Lists “{finding.ingredient}”{via}, which matches your allergy “{finding.allergen}”."
-    what = f" {finding.family[0].lower()}{finding.family[1:]}" if finding.family else " it"
-    return (
-        f"Lists “{finding.ingredient}”, which may be or contain{what}: your allergy "
-        f"“{finding.allergen}”. Left out to be safe; ask the brand."
-    )
+        if family:
+            return _("Lists “{ingredient}” ({family}), which matches your allergy “{allergen}”.").format(
+                ingredient=finding.ingredient, family=family, allergen=finding.allergen
+            )
+        return _("Lists “{ingredient}”, which matches your allergy “{allergen}”.").format(
+            ingredient=finding.ingredient, allergen=finding.allergen
+        )
+    if family:
+        return _(
+            "Lists “{ingredient}”, which may be or contain {family}: your allergy "
+            "“{allergen}”. Left out to be safe; ask the brand."
+        ).format(ingredient=finding.ingredient, family=family, allergen=finding.allergen)
+    return _(
+        "Lists “{ingredient}”, which may be or contain it: your allergy "
+        "“{allergen}”. Left out to be safe; ask the brand."
+    ).format(ingredient=finding.ingredient, allergen=finding.allergen)
 
 
 class AllergyCheck:

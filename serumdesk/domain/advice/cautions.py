@@ -40,13 +40,15 @@ class CautionLevel(StrEnum):
     @property
     def label(self) -> str:
         """The one heading for this level, on the card and on the sheet."""
-        return {
-            CautionLevel.CLINICIAN: "Talk to your clinician first",
-            CautionLevel.IRRITATION: "Irritation risk",
-            CautionLevel.ALLERGY: "Allergy check",
-            CautionLevel.ETHICS: "Ethics",
-            CautionLevel.INFO: "Good to know",
-        }[self]
+        return _(
+            {
+                CautionLevel.CLINICIAN: N_("Talk to your clinician first"),
+                CautionLevel.IRRITATION: N_("Irritation risk"),
+                CautionLevel.ALLERGY: N_("Allergy check"),
+                CautionLevel.ETHICS: N_("Ethics"),
+                CautionLevel.INFO: N_("Good to know"),
+            }[self]
+        )
 
     @property
     def mark(self) -> str:
@@ -92,14 +94,16 @@ class CautionNote(NamedTuple):
 
 
 _MEDICAL_REASONS = {
-    Caution.PREGNANT: "there is little data on biological actives in pregnancy",
-    Caution.BREASTFEEDING: "there is little data on biological actives while breastfeeding",
-    Caution.AUTOIMMUNE: "an autoimmune condition calls for caution with any biologically active mix",
-    Caution.IMMUNOSUPPRESSED: (
+    Caution.PREGNANT: N_("there is little data on biological actives in pregnancy"),
+    Caution.BREASTFEEDING: N_("there is little data on biological actives while breastfeeding"),
+    Caution.AUTOIMMUNE: N_("an autoimmune condition calls for caution with any biologically active mix"),
+    Caution.IMMUNOSUPPRESSED: N_(
         "after a transplant or on immune-suppressing medicine, ask your specialist first"
     ),
 }
-"""The guide's 'Who should avoid or use caution', one clause per medical answer."""
+"""The guide's 'Who should avoid or use caution', one clause per medical answer (marked with
+N_, translated where the caution is made)."""
+_PREGNANT_AND_NURSING = N_("there is little data on biological actives in pregnancy and while nursing")
 
 
 def medical_caution_text(answers: Answers) -> str | None:
@@ -109,10 +113,14 @@ def medical_caution_text(answers: Answers) -> str | None:
         cautions = cautions - {Caution.BREASTFEEDING}  # one clause says both
     reasons = [why for caution, why in _MEDICAL_REASONS.items() if caution in cautions]
     if {Caution.PREGNANT, Caution.BREASTFEEDING} <= answers.cautions:
-        reasons[0] = "there is little data on biological actives in pregnancy and while nursing"
+        reasons[0] = _PREGNANT_AND_NURSING
     if not reasons:
         return None
-    return "Talk to your clinician before starting it: " + "; ".join(reasons) + "."
+    # TRANSLATORS: {reasons} is one or more of the clauses "there is little data on …",
+    # "an autoimmune condition calls for …", separated by semicolons.
+    return _("Talk to your clinician before starting it: {reasons}.").format(
+        reasons="; ".join(_(why) for why in reasons)
+    )
 
 
 _FRESH_SKIN_KINDS = (
@@ -124,13 +132,35 @@ _FRESH_SKIN_KINDS = (
 )
 """What the guide's routine keeps off freshly treated skin: actives that irritate and scent."""
 _SAME_ACTIVE = (
-    (Active.RETINOID, IrritantKind.RETINOID),
-    (Active.ACIDS, IrritantKind.EXFOLIATING_ACID),
-    (Active.VITAMIN_C, IrritantKind.VITAMIN_C),
+    (
+        Active.RETINOID,
+        IrritantKind.RETINOID,
+        N_(
+            "You already use a retinoid and this contains {names}: "
+            "using both doubles up; use them on different days, or pick one."
+        ),
+    ),
+    (
+        Active.ACIDS,
+        IrritantKind.EXFOLIATING_ACID,
+        N_(
+            "You already use an exfoliating acid and this contains {names}: "
+            "using both doubles up; use them on different days, or pick one."
+        ),
+    ),
+    (
+        Active.VITAMIN_C,
+        IrritantKind.VITAMIN_C,
+        N_(
+            "You already use a vitamin C and this contains {names}: "
+            "using both doubles up; use them on different days, or pick one."
+        ),
+    ),
 )
-"""An active the person uses, and the kind that would double it up."""
+"""An active the person uses, the kind that would double it up, and the caution saying so
+(one whole sentence each: the article and word order differ by language)."""
 
-_BRAND_DIRECTIONS = Source(SourceKind.PRODUCT_FACTS, "the brand's directions")
+_BRAND_DIRECTIONS = Source(SourceKind.PRODUCT_FACTS, N_("the brand's directions"))
 
 
 class CautionSubject(Protocol):
@@ -166,16 +196,20 @@ _PRODUCT_IS_A_SUBJECT: type[CautionSubject] = Product
 def allergy_check_text(product: CautionSubject, allergens: Sequence[str]) -> str:
     """What SerumDesk could check for the person's allergies, and what they must still read."""
     listed = ", ".join(allergens)
+    if product.full_list_checked and product.entered_by_you:
+        return _(
+            "Checked against a full ingredient list from the label you entered; formulas change, "
+            "so read the pack for {allergens} too, and patch test."
+        ).format(allergens=listed)
     if product.full_list_checked:
-        where = "the label you entered" if product.entered_by_you else "a public page"
-        return (
-            f"Checked against a full ingredient list from {where}; formulas change, "
-            f"so read the pack for {listed} too, and patch test."
-        )
-    return (
-        f"SerumDesk knows only part of its ingredients: check the full list on the pack "
-        f"for {listed}, and patch test."
-    )
+        return _(
+            "Checked against a full ingredient list from a public page; formulas change, "
+            "so read the pack for {allergens} too, and patch test."
+        ).format(allergens=listed)
+    return _(
+        "SerumDesk knows only part of its ingredients: check the full list on the pack "
+        "for {allergens}, and patch test."
+    ).format(allergens=listed)
 
 
 LIVE_CELLS_TEXT = N_(
@@ -201,8 +235,10 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     if retinoids and Caution.PREGNANT in answers.cautions:
         notes.append(
             CautionNote(
-                f"Contains a retinoid ({', '.join(retinoids)}): while pregnant or trying to "
-                "conceive, pause retinoids and ask your clinician.",
+                _(
+                    "Contains a retinoid ({names}): while pregnant or trying to "
+                    "conceive, pause retinoids and ask your clinician."
+                ).format(names=", ".join(retinoids)),
                 medical.RETINOIDS_IN_PREGNANCY,
                 CautionLevel.CLINICIAN,
                 CautionKind.MEDICAL,
@@ -211,9 +247,11 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     elif retinoids and Caution.BREASTFEEDING in answers.cautions:
         notes.append(
             CautionNote(
-                f"Contains a retinoid ({', '.join(retinoids)}): while breastfeeding, ask your "
-                "clinician first; drug-safety references rate topical tretinoin low risk if it is "
-                "kept off the breast and away from the baby's skin.",
+                _(
+                    "Contains a retinoid ({names}): while breastfeeding, ask your "
+                    "clinician first; drug-safety references rate topical tretinoin low risk if it is "
+                    "kept off the breast and away from the baby's skin."
+                ).format(names=", ".join(retinoids)),
                 medical.RETINOIDS_WHILE_BREASTFEEDING,
                 CautionLevel.CLINICIAN,
                 CautionKind.MEDICAL,
@@ -223,12 +261,15 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     fresh: dict[str, str] = {}  # each ingredient once, by the first kind it is
     for kind in _FRESH_SKIN_KINDS:
         for name in product.irritant_names(kind):
-            fresh.setdefault(name, f"{name} ({kind.label})")
+            # TRANSLATORS: an ingredient and what kind of irritant it is: "glycolic acid (exfoliating acid)".
+            fresh.setdefault(name, _("{ingredient} ({kind})").format(ingredient=name, kind=kind.label))
     if fresh and answers.in_recovery_window:
         notes.append(
             CautionNote(
-                f"Contains {', '.join(fresh.values())}: not for freshly treated skin. Ask your "
-                "provider when you can start it.",
+                _(
+                    "Contains {ingredients}: not for freshly treated skin. Ask your "
+                    "provider when you can start it."
+                ).format(ingredients=", ".join(fresh.values())),
                 guide.ROUTINE,
                 CautionLevel.IRRITATION,
                 CautionKind.EXFOLIANT,
@@ -237,20 +278,20 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     elif acids and answers.is_sensitive:
         notes.append(
             CautionNote(
-                f"Contains {', '.join(acids)}, an exfoliant that can sting sensitive skin.",
+                _("Contains {names}, an exfoliant that can sting sensitive skin.").format(
+                    names=", ".join(acids)
+                ),
                 guide.CHOOSING,
                 CautionLevel.IRRITATION,
                 CautionKind.EXFOLIANT,
             )
         )
-    for active, kind in _SAME_ACTIVE:
+    for active, kind, doubled in _SAME_ACTIVE:
         same = product.irritant_names(kind)
         if same and active in answers.actives:
-            article = "an" if kind.label[0] in "aeiou" else "a"
             notes.append(
                 CautionNote(
-                    f"You already use {article} {kind.label} and this contains {', '.join(same)}: "
-                    "using both doubles up; use them on different days, or pick one.",
+                    _(doubled).format(names=", ".join(same)),
                     guide.ROUTINE,
                     CautionLevel.IRRITATION,
                     CautionKind.PAIRING,
@@ -259,7 +300,9 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     if acids and Active.RETINOID in answers.actives:
         notes.append(
             CautionNote(
-                f"Contains {', '.join(acids)} and you use a retinoid: alternate nights to limit irritation.",
+                _("Contains {names} and you use a retinoid: alternate nights to limit irritation.").format(
+                    names=", ".join(acids)
+                ),
                 guide.FAQ,
                 CautionLevel.IRRITATION,
                 CautionKind.PAIRING,
@@ -271,7 +314,7 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     if botanicals and (answers.allergens or answers.sensitivity is not Sensitivity.LOW):
         notes.append(
             CautionNote(
-                f"Contains botanicals ({', '.join(botanicals)}): patch test first.",
+                _("Contains botanicals ({names}): patch test first.").format(names=", ".join(botanicals)),
                 guide.AVOID,
                 CautionLevel.ALLERGY,
                 CautionKind.BOTANICALS,
@@ -294,17 +337,18 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     if Caution.FRAGRANCE_SENSITIVE in answers.cautions and product.fragrance_free is None:
         notes.append(
             CautionNote(
-                "Whether it has fragrance is not stated: check the label.",
+                _("Whether it has fragrance is not stated: check the label."),
                 guide.AVOID,
                 CautionLevel.ALLERGY,
                 CautionKind.FRAGRANCE_UNKNOWN,
             )
         )
     if answers.diet is Diet.VEGAN and product.vegan_status != "yes":
-        likely = "Likely vegan, but that" if product.vegan else "Vegan status"
         notes.append(
             CautionNote(
-                f"{likely} is not confirmed by the brand: check before buying.",
+                _("Likely vegan, but that is not confirmed by the brand: check before buying.")
+                if product.vegan
+                else _("Vegan status is not confirmed by the brand: check before buying."),
                 guide.SAFETY,
                 CautionLevel.ETHICS,
                 CautionKind.DIET_UNCONFIRMED,
@@ -313,8 +357,10 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     if product.source_category is SourceCategory.UNDETERMINED and answers.diet is not Diet.ANY:
         notes.append(
             CautionNote(
-                "Its label does not say whether its biologic ingredients are human, animal, plant "
-                "or lab-made, so it may be human-derived: ask the brand before buying.",
+                _(
+                    "Its label does not say whether its biologic ingredients are human, animal, plant "
+                    "or lab-made, so it may be human-derived: ask the brand before buying."
+                ),
                 guide.CHOOSING,
                 CautionLevel.ETHICS,
                 CautionKind.DIET_UNCONFIRMED,
@@ -323,7 +369,7 @@ def cautions_for(product: CautionSubject, answers: Answers) -> list[CautionNote]
     if product.human_derived:
         notes.append(
             CautionNote(
-                "Human-derived: patch test first, and ask the brand about donor screening and consent.",
+                _("Human-derived: patch test first, and ask the brand about donor screening and consent."),
                 guide.SAFETY,
                 CautionLevel.INFO,
                 CautionKind.HUMAN_DERIVED,

@@ -11,17 +11,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from serumdesk.domain import figures
 from serumdesk.domain.advice import wording
 from serumdesk.domain.advice.cautions import CautionKind, CautionLevel, CautionNote
 from serumdesk.domain.advice.plan import ForYou, ForYouKind, Severity
 from serumdesk.domain.choices import EvidenceKind, SourceCategory
+from serumdesk.i18n import N_, _
 
 if TYPE_CHECKING:
     from serumdesk.domain.advice.ranking import Match
     from serumdesk.domain.advice.recommendation import Recommendation
     from serumdesk.domain.catalog.product import Product
 
-CLINICIAN_SHORT = "Ask your clinician first (why: on its card)."
+CLINICIAN_SHORT = N_("Ask your clinician first (why: on its card).")
+"""Marked with N_: translated where it is said, `_(CLINICIAN_SHORT)`."""
 SEVERITY_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 """Strongest first: a clinician's OK, then irritation, allergy, ethics, good to know."""
 
@@ -89,7 +92,11 @@ def for_you_lines(rec: Recommendation, compared: Sequence[Match]) -> list[ForYou
     for note in shared_cautions(compared):
         if PLAN_SAYS.get(note.kind) not in said:
             items.append(
-                ForYouItem(f"Every product compared: {note.text}", note.kind.value, _LEVEL_HARM[note.level])
+                ForYouItem(
+                    _("Every product compared: {caution}").format(caution=note.text),
+                    note.kind.value,
+                    _LEVEL_HARM[note.level],
+                )
             )
     items += [ForYouItem(n.text, NOTICE, Severity.KNOW) for n in rec.notices]
     return sorted(items, key=lambda i: i.severity)
@@ -101,13 +108,13 @@ SHAREABLE_FACTS = (
     ("", wording.packaging_words),
     ("", wording.storage_words),
     ("", wording.concentration_words),
-    ("Possible irritants: ", wording.irritants_words),
+    (N_("Possible irritants: "), wording.irritants_words),
     ("", wording.fragrance_words),
     ("", wording.checked_words),
-    ("Evidence: ", wording.evidence_words),
+    (N_("Evidence: "), wording.evidence_words),
 )
 """The card facts that may read the same for several compared products, with the words that
-introduce them when said on their own."""
+introduce them when said on their own (marked with N_, translated in SharedFact.words)."""
 
 
 REPEAT_LIMIT = 3
@@ -121,10 +128,16 @@ class SharedFact:
     not_of: tuple[str, ...] = ()
     """The compared products it is not true of (none, or one of four)."""
     prefix: str = ""
+    """The words that introduce it, marked with N_ ('' for none)."""
 
     def words(self) -> str:
-        who = f"all but {', '.join(self.not_of)}" if self.not_of else "all of them"
-        return f"{self.prefix}{self.text} ({who})"
+        prefix = _(self.prefix) if self.prefix else ""
+        if self.not_of:
+            # TRANSLATORS: a fact every compared product shares but the named ones.
+            return _("{fact} (all but {products})").format(
+                fact=prefix + self.text, products=", ".join(self.not_of)
+            )
+        return _("{fact} (all of them)").format(fact=prefix + self.text)
 
 
 def shared_facts(compared: Sequence[Match], budget: float | None = None) -> list[SharedFact]:
@@ -154,36 +167,42 @@ def shared_facts(compared: Sequence[Match], budget: float | None = None) -> list
 # -- the comparison table ------------------------------------------------------------------------
 
 EVIDENCE_WORDS = {
-    EvidenceKind.PEER_REVIEWED_TRIAL: "Trial",
-    EvidenceKind.BRAND_STUDY: "Brand study",
-    EvidenceKind.CLINICIAN_USE: "Clinic use",
-    EvidenceKind.NONE: "None found",
+    EvidenceKind.PEER_REVIEWED_TRIAL: N_("Trial"),
+    EvidenceKind.BRAND_STUDY: N_("Brand study"),
+    EvidenceKind.CLINICIAN_USE: N_("Clinic use"),
+    EvidenceKind.NONE: N_("None found"),
 }
-"""The evidence behind a product, in a word or two (the card and sheet give the details)."""
+"""The evidence behind a product, in a word or two (the card and sheet give the details);
+marked with N_, translated where shown."""
 
 SOURCE_WORDS = {
-    SourceCategory.HUMAN_FIBROBLAST_CM: "Human cells",
-    SourceCategory.HUMAN_ADIPOSE_CM: "Human cells",
-    SourceCategory.HUMAN_LYSATE: "Human cells",
-    SourceCategory.EXOSOME_CM: "Cell vesicles",
-    SourceCategory.LAB_PEPTIDES_GF: "Lab-made",
-    SourceCategory.PLANT_CELL_CULTURE: "Plant cells",
-    SourceCategory.PLANT_MADE_GF: "Plant-made",
-    SourceCategory.NON_BIOLOGIC: "Plain actives",
-    SourceCategory.UNDETERMINED: "Not known",
+    SourceCategory.HUMAN_FIBROBLAST_CM: N_("Human cells"),
+    SourceCategory.HUMAN_ADIPOSE_CM: N_("Human cells"),
+    SourceCategory.HUMAN_LYSATE: N_("Human cells"),
+    SourceCategory.EXOSOME_CM: N_("Cell vesicles"),
+    SourceCategory.LAB_PEPTIDES_GF: N_("Lab-made"),
+    SourceCategory.PLANT_CELL_CULTURE: N_("Plant cells"),
+    SourceCategory.PLANT_MADE_GF: N_("Plant-made"),
+    SourceCategory.NON_BIOLOGIC: N_("Plain actives"),
+    SourceCategory.UNDETERMINED: N_("Not known"),
 }
-"""Where the active comes from, in a word or two."""
+"""Where the active comes from, in a word or two; marked with N_, translated where shown."""
+
+VEGAN_WORDS = {"yes": N_("Yes"), "no": N_("No")}
+NOT_CONFIRMED = N_("Not confirmed")
 
 
 def short_fit(match: Match) -> str:
     """The product's fit for the person's goal in two plain words (the card says why)."""
-    return "Good fit" if match.fits_use_case else "Not a fit"
+    return _("Good fit") if match.fits_use_case else _("Not a fit")
 
 
 def how_often_words(per_day: float) -> str:
     """'twice a day' for 2, 'every other day' for 0.5."""
-    named = {0.5: "every other day", 1: "once a day", 2: "twice a day"}
-    return named.get(per_day, f"{per_day:g}× a day")
+    named = {0.5: N_("every other day"), 1: N_("once a day"), 2: N_("twice a day")}
+    if per_day in named:
+        return _(named[per_day])
+    return _("{times}× a day").format(times=figures.figure(per_day))
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +238,9 @@ def comparison_rows(compared: Sequence[Match]) -> list[ComparisonRow]:
         own = own_cautions(m, compared)
         top = own[0] if own else None
         # A clinician's caution is said in its few first words; the card has the reasons.
-        caution = "" if top is None else CLINICIAN_SHORT if top.level is CautionLevel.CLINICIAN else top.text
+        caution = (
+            "" if top is None else _(CLINICIAN_SHORT) if top.level is CautionLevel.CLINICIAN else top.text
+        )
         cost = m.cost
         rows.append(
             ComparisonRow(
@@ -229,14 +250,17 @@ def comparison_rows(compared: Sequence[Match]) -> list[ComparisonRow]:
                 fits=m.fits_use_case,
                 monthly=wording.money(cost.cost_per_month_usd),
                 per_ml=wording.money(cost.price_per_ml_usd),
-                per_use=f"{cost.inputs.dose_ml:g} ml, {how_often_words(cost.inputs.applications_per_day)}",
+                per_use=_("{dose} ml, {how_often}").format(
+                    dose=figures.figure(cost.inputs.dose_ml),
+                    how_often=how_often_words(cost.inputs.applications_per_day),
+                ),
                 dose_differs=len(doses) > 1,
                 edited=bool(cost.inputs.overridden_fields),
                 caution=caution,
                 caution_level=top.level if top else None,
-                evidence=EVIDENCE_WORDS[p.evidence.kind],
-                source=SOURCE_WORDS[p.source_category],
-                vegan={"yes": "Yes", "no": "No"}.get(p.vegan_status, "Not confirmed"),
+                evidence=_(EVIDENCE_WORDS[p.evidence.kind]),
+                source=_(SOURCE_WORDS[p.source_category]),
+                vegan=_(VEGAN_WORDS.get(p.vegan_status, NOT_CONFIRMED)),
             )
         )
     return rows

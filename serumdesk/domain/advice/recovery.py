@@ -14,11 +14,13 @@ from enum import StrEnum
 from serumdesk.domain import guide, medical
 from serumdesk.domain.choices import LaserType, Procedure
 from serumdesk.domain.sources import Source
+from serumdesk.i18n import N_, _
 
 RECOVERY_WINDOW_DAYS = (7, 14)
 """The guide's "usually 1–2 weeks", as the shortest and longest window in days."""
 LAST_RECOVERY_DAY = RECOVERY_WINDOW_DAYS[1]
-RECOVERY_WINDOW_WORDS = "7–14 days"
+RECOVERY_WINDOW_WORDS = N_("7–14 days")
+"""The guide's window in words, marked with N_: translated where it is said, `_(…)`."""
 
 
 class Phase(StrEnum):
@@ -43,12 +45,18 @@ class Window:
 
     fresh_days: int
     last_day: int
-    words: str
+    words_message: str
+    """How long, in words, marked with N_."""
     source: Source
+
+    @property
+    def words(self) -> str:
+        """How long, in the language text is made in now: '7–14 days'."""
+        return _(self.words_message)
 
 
 GUIDE_WINDOW = Window(RECOVERY_WINDOW_DAYS[0], LAST_RECOVERY_DAY, RECOVERY_WINDOW_WORDS, guide.EXAMPLES)
-ABLATIVE_WINDOW = Window(14, 30, "about a month", medical.LASER_RESURFACING)
+ABLATIVE_WINDOW = Window(14, 30, N_("about a month"), medical.LASER_RESURFACING)
 """New skin in one to two weeks; full recovery at least a month."""
 
 

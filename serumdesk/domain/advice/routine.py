@@ -13,11 +13,11 @@ from enum import StrEnum
 from serumdesk.domain import guide, medical
 from serumdesk.domain.advice.recovery import Phase, Window
 from serumdesk.domain.answers import Answers
-from serumdesk.domain.bottles import patch_words
+from serumdesk.domain.bottles import PATCH_HOURS, patch_words
 from serumdesk.domain.catalog.product import Product
 from serumdesk.domain.choices import Active, AlternativeKind, Caution, LaserType, Procedure
 from serumdesk.domain.sources import Source
-from serumdesk.i18n import N_, _
+from serumdesk.i18n import N_, _, pgettext
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,28 +146,44 @@ SHARED_NOT_ADVICE = N_(
 )
 """NOT_ADVICE without naming pregnancy, for a copy shared without medical details."""
 
-ACTIVE_WORDS = {Active.RETINOID: "retinoid", Active.ACIDS: "exfoliating acids", Active.VITAMIN_C: "vitamin C"}
+
+def active_words() -> dict[Active, str]:
+    """The person's actives as the note that keeps them paused names them, in the current
+    language ('retinoid'; in Spanish with its article, 'el retinoide')."""
+    # TRANSLATORS: "paused active": what "Keep {actives} paused until …" names; give the
+    # article your language needs there.
+    return {
+        Active.RETINOID: pgettext("paused active", "retinoid"),
+        Active.ACIDS: pgettext("paused active", "exfoliating acids"),
+        Active.VITAMIN_C: pgettext("paused active", "vitamin C"),
+    }
 
 
 def actives_words(actives: frozenset[Active] | set[Active]) -> str:
-    names = [words for active, words in ACTIVE_WORDS.items() if active in actives]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    names = [words for active, words in active_words().items() if active in actives]
+    if len(names) == 1:
+        return names[0]
+    # TRANSLATORS: the last two of a list: "retinoid, exfoliating acids and vitamin C".
+    return _("{items} and {last}").format(items=", ".join(names[:-1]), last=names[-1])
 
 
 def procedure_words(answers: Answers) -> str:
-    """'microneedling', 'an ablative laser', 'your procedure'."""
+    """'microneedling', 'an ablative laser', 'your procedure' — as said after 'after'
+    ('Day 3 after microneedling')."""
+    # TRANSLATORS: "after a procedure": said as in "Day 3 after {procedure}"; give the
+    # article and form your language needs after its word for "after".
     procedure = answers.procedure
     if procedure is None:
-        return "your procedure"
+        return pgettext("after a procedure", "your procedure")
     if procedure is Procedure.LASER and answers.laser_type is LaserType.ABLATIVE:
-        return "an ablative laser"
+        return pgettext("after a procedure", "an ablative laser")
     if procedure is Procedure.LASER and answers.laser_type is LaserType.NON_ABLATIVE:
-        return "a non-ablative laser"
+        return pgettext("after a procedure", "a non-ablative laser")
     return {
-        Procedure.MICRONEEDLING: "microneedling",
-        Procedure.LASER: "a laser",
-        Procedure.PEEL: "a chemical peel",
-        Procedure.OTHER: "your procedure",
+        Procedure.MICRONEEDLING: pgettext("after a procedure", "microneedling"),
+        Procedure.LASER: pgettext("after a procedure", "a laser"),
+        Procedure.PEEL: pgettext("after a procedure", "a chemical peel"),
+        Procedure.OTHER: pgettext("after a procedure", "your procedure"),
     }[procedure]
 
 
@@ -233,16 +249,32 @@ class Lead:
     uses_per_day: float
 
 
+_CONDITIONS = {
+    (None, False): N_("after a clear {first}–{last}-hour patch test"),
+    (None, True): N_(
+        "if your provider approves it on fresh skin, after a clear {first}–{last}-hour patch test"
+    ),
+    ("clinician", False): N_("after your clinician says yes, after a clear {first}–{last}-hour patch test"),
+    ("clinician", True): N_(
+        "after your clinician says yes, if your provider approves it on fresh skin, after a clear "
+        "{first}–{last}-hour patch test"
+    ),
+    ("specialist", False): N_("after your specialist says yes, after a clear {first}–{last}-hour patch test"),
+    ("specialist", True): N_(
+        "after your specialist says yes, if your provider approves it on fresh skin, after a clear "
+        "{first}–{last}-hour patch test"
+    ),
+}
+"""What must happen before the first use, by (who must say yes, fresh skin): one whole
+clause each, so each language orders it its own way. {first}–{last} are PATCH_HOURS."""
+
+
 def serum_condition(lead: Lead | None, phase: Phase | None) -> str:
     """What must happen before the first use: the gate, the provider's OK on open skin,
     and the patch test's wait."""
-    parts = []
-    if lead is not None and lead.gate:
-        parts.append(f"after your {lead.gate} says yes")
-    if phase is Phase.FRESH:
-        parts.append("if your provider approves it on fresh skin")
-    parts.append(f"after a clear {patch_words().replace(' hours', '-hour')} patch test")
-    return ", ".join(parts)
+    gate = (lead.gate or None) if lead is not None else None  # 'clinician', 'specialist' or None (rules.py)
+    condition = _CONDITIONS[(gate, phase is Phase.FRESH)]
+    return _(condition).format(first=PATCH_HOURS[0], last=PATCH_HOURS[1])
 
 
 def build_routine(
@@ -257,15 +289,20 @@ def build_routine(
     on hold. A serum appears once a day (the guide: start once a day) unless the person gave
     their own uses a day; an exfoliating-acid serum never goes in the morning."""
     serum = lead.product if lead is not None else None
-    name = serum.title if serum else "your chosen serum"
+    name = serum.title if serum else _("your chosen serum")
     pid = serum.id if serum else None
     condition = serum_condition(lead, phase)
-    first = f"{name} (first layer, on clean, dry skin) — {condition}"
+    first = _("{serum} (first layer, on clean, dry skin) — {condition}").format(
+        serum=name, condition=condition
+    )
+    second = _("{serum} (as you set it, a second daily use) — {condition}").format(
+        serum=name, condition=condition
+    )
     uses = answers.actives - held
     healing = phase is not None and phase.healing
     sensitive = answers.is_sensitive
     hydrating_serum = serum is not None and serum.alternative is AlternativeKind.HYALURONIC_ACID
-    hyaluronic = "" if HYALURONIC_ACID_FAMILY in allergic_families else " (hyaluronic acid)"
+    hyaluronic = HYALURONIC_ACID_FAMILY not in allergic_families
     acids_in_serum = serum is not None and bool(serum.facts.acids)
     twice = lead is not None and lead.uses_per_day >= 2 and not acids_in_serum
     steps: list[Step] = []
@@ -283,48 +320,47 @@ def build_routine(
         steps.append(Step(time, text, active, product_id, condition, every))
 
     if healing:
-        add(AM, "Gentle cleanser")
-        add(AM, "Antioxidant serum, only if your provider recommends one")
+        add(AM, _("Gentle cleanser"))
+        add(AM, _("Antioxidant serum, only if your provider recommends one"))
         if twice:
-            add(
-                AM,
-                f"{name} (as you set it, a second daily use) — {condition}",
-                product_id=pid,
-                condition=condition,
-            )
-        add(AM, "Lightweight moisturizer")
-        add(AM, "Mineral sunscreen")
-        add(PM, "Cleanse the way your provider recommends (for example with saline)")
+            add(AM, second, product_id=pid, condition=condition)
+        add(AM, _("Lightweight moisturizer"))
+        add(AM, _("Mineral sunscreen"))
+        add(PM, _("Cleanse the way your provider recommends (for example with saline)"))
         add(PM, first, product_id=pid, condition=condition)
-        add(PM, "The occlusive or recovery ointment your provider recommends")
+        add(PM, _("The occlusive or recovery ointment your provider recommends"))
         notes.append(
             Note(
-                f"Keep using the reparative serum through the recovery window ({window.words}), "
-                "then go back to your usual routine.",
+                _(
+                    "Keep using the reparative serum through the recovery window ({window}), "
+                    "then go back to your usual routine."
+                ).format(window=window.words),
                 window.source,
             )
         )
     else:
-        add(AM, "Gentle cleanser")
+        add(AM, _("Gentle cleanser"))
         if Active.VITAMIN_C in uses:
-            add(AM, "Vitamin C serum (morning antioxidant)", active=Active.VITAMIN_C)
+            add(AM, _("Vitamin C serum (morning antioxidant)"), active=Active.VITAMIN_C)
         if twice:
-            add(
-                AM,
-                f"{name} (as you set it, a second daily use) — {condition}",
-                product_id=pid,
-                condition=condition,
-            )
+            add(AM, second, product_id=pid, condition=condition)
         if sensitive and not hydrating_serum:
-            add(AM, f"Hydrating serum{hyaluronic}")
-        add(AM, "Moisturizer")
-        add(AM, "Sunscreen")
-        add(PM, "Gentle cleanser" if sensitive else "Cleanser")
+            add(AM, _("Hydrating serum (hyaluronic acid)") if hyaluronic else _("Hydrating serum"))
+        add(AM, _("Moisturizer"))
+        add(AM, _("Sunscreen"))
+        add(PM, _("Gentle cleanser") if sensitive else _("Cleanser"))
         if Active.RETINOID in uses:
-            add(PM, "Retinoid on some nights (not the serum's)", active=Active.RETINOID, every="some nights")
             add(
                 PM,
-                f"{name} on the other nights (first layer) — {condition}",
+                _("Retinoid on some nights (not the serum's)"),
+                active=Active.RETINOID,
+                every="some nights",
+            )
+            add(
+                PM,
+                _("{serum} on the other nights (first layer) — {condition}").format(
+                    serum=name, condition=condition
+                ),
                 product_id=pid,
                 condition=condition,
                 every="some nights",
@@ -334,18 +370,20 @@ def build_routine(
         if Active.ACIDS in uses:
             add(
                 PM,
-                "Your exfoliating acid only on its own nights, never with another strong "
-                "active or the serum, and not on irritated skin",
+                _(
+                    "Your exfoliating acid only on its own nights, never with another strong "
+                    "active or the serum, and not on irritated skin"
+                ),
                 active=Active.ACIDS,
                 every="some nights",
             )
         if not sensitive and not hydrating_serum:
-            add(PM, f"Lighter hydrator{' (e.g. hyaluronic acid)' if hyaluronic else ''}")
-        add(PM, "Simple moisturizer" if sensitive else "Moisturizer or oil to seal")
+            add(PM, _("Lighter hydrator (e.g. hyaluronic acid)") if hyaluronic else _("Lighter hydrator"))
+        add(PM, _("Simple moisturizer") if sensitive else _("Moisturizer or oil to seal"))
         if sensitive:
             notes.append(
                 Note(
-                    "Start every other night and increase slowly once a patch test shows no reaction.",
+                    N_("Start every other night and increase slowly once a patch test shows no reaction."),
                     guide.EXAMPLES,
                 )
             )
@@ -355,44 +393,52 @@ def build_routine(
         # A retinoid paused for pregnancy is said once, by its own note.
         pregnant = {Active.RETINOID} if Caution.PREGNANT in answers.cautions else set()
         paused = (held & answers.actives) - pregnant
-        words = actives_words(paused) if paused else "retinoids, exfoliating acids and vitamin C"
+        words = actives_words(paused) if paused else _("retinoids, exfoliating acids and vitamin C")
         if paused or not answers.actives:
             notes.append(
                 Note(
-                    f"Keep {words} paused until your provider says the skin has healed (no open "
-                    "areas, peeling or raw redness): the guide keeps strong actives off freshly "
-                    "treated skin.",
+                    _(
+                        "Keep {actives} paused until your provider says the skin has healed (no open "
+                        "areas, peeling or raw redness): the guide keeps strong actives off freshly "
+                        "treated skin."
+                    ).format(actives=words),
                     guide.ROUTINE,
                 )
             )
     if phase is Phase.MAINTENANCE:
         notes.append(
             Note(
-                f"You are past the usual recovery window ({window.words}), so this is the "
-                "everyday routine, without the saline and recovery-ointment steps. If your provider "
-                "has said the skin has healed, bring back other actives one at a time, every other "
-                "night at first.",
+                _(
+                    "You are past the usual recovery window ({window}), so this is the "
+                    "everyday routine, without the saline and recovery-ointment steps. If your provider "
+                    "has said the skin has healed, bring back other actives one at a time, every other "
+                    "night at first."
+                ).format(window=window.words),
                 window.source,
             )
         )
     notes.append(
         Note(
-            "Night is the better time for repair; the morning suits formulas with antioxidants.",
+            N_("Night is the better time for repair; the morning suits formulas with antioxidants."),
             guide.ROUTINE,
         )
     )
     notes.append(
         Note(
-            "Start once a day or every other day; move to twice a day only if your skin tolerates "
-            "it and the brand suggests it.",
+            N_(
+                "Start once a day or every other day; move to twice a day only if your skin tolerates "
+                "it and the brand suggests it."
+            ),
             guide.ROUTINE,
         )
     )
     if acids_in_serum:
         notes.append(
             Note(
-                "It contains an exfoliating acid, so it is an evening step only: the guide keeps "
-                "strong actives apart and away from the morning's sun.",
+                N_(
+                    "It contains an exfoliating acid, so it is an evening step only: the guide keeps "
+                    "strong actives apart and away from the morning's sun."
+                ),
                 guide.ROUTINE,
             )
         )
@@ -400,15 +446,17 @@ def build_routine(
     if Caution.ORAL_ISOTRETINOIN in answers.cautions:
         notes.append(
             Note(
-                "Oral isotretinoin now or in the last six months: tell the person doing any skin "
-                "procedure before it is done (fully ablative laser is advised against), and keep "
-                "taking it as prescribed.",
+                N_(
+                    "Oral isotretinoin now or in the last six months: tell the person doing any skin "
+                    "procedure before it is done (fully ablative laser is advised against), and keep "
+                    "taking it as prescribed."
+                ),
                 medical.ISOTRETINOIN_AND_PROCEDURES,
                 private=True,
             )
         )
     if serum is not None and serum.storage.refrigerate:
-        notes.append(Note("Store it in the fridge, as the brand asks.", guide.SAFETY))
+        notes.append(Note(N_("Store it in the fridge, as the brand asks."), guide.SAFETY))
     return Routine(tuple(steps), tuple(notes))
 
 
@@ -419,9 +467,11 @@ def pairing_notes(answers: Answers, uses: frozenset[Active], held: frozenset[Act
     if Active.RETINOID in answers.actives and Caution.PREGNANT in answers.cautions:
         notes.append(
             Note(
-                "Retinoid: pause it, including over-the-counter retinol, and ask your clinician "
-                "before going on. Retinoids taken by mouth cause birth defects, and for retinoids "
-                "put on the skin no safe level in pregnancy is known.",
+                N_(
+                    "Retinoid: pause it, including over-the-counter retinol, and ask your clinician "
+                    "before going on. Retinoids taken by mouth cause birth defects, and for retinoids "
+                    "put on the skin no safe level in pregnancy is known."
+                ),
                 medical.RETINOIDS_IN_PREGNANCY,
                 private=True,
             )
@@ -429,9 +479,11 @@ def pairing_notes(answers: Answers, uses: frozenset[Active], held: frozenset[Act
     elif Active.RETINOID in uses and Caution.BREASTFEEDING in answers.cautions:
         notes.append(
             Note(
-                "Retinoid while breastfeeding: ask your clinician first. Drug-safety references "
-                "consider topical tretinoin low risk if it is kept off the breast and away from the "
-                "baby's skin; brands often say to avoid retinoids.",
+                N_(
+                    "Retinoid while breastfeeding: ask your clinician first. Drug-safety references "
+                    "consider topical tretinoin low risk if it is kept off the breast and away from the "
+                    "baby's skin; brands often say to avoid retinoids."
+                ),
                 medical.RETINOIDS_WHILE_BREASTFEEDING,
                 private=True,
                 active=Active.RETINOID,
@@ -440,8 +492,10 @@ def pairing_notes(answers: Answers, uses: frozenset[Active], held: frozenset[Act
     elif Active.RETINOID in uses:
         notes.append(
             Note(
-                "Retinoid: keep it, the serum does not replace it. Use them on alternate nights, "
-                "and if you get irritated, space them further apart.",
+                N_(
+                    "Retinoid: keep it, the serum does not replace it. Use them on alternate nights, "
+                    "and if you get irritated, space them further apart."
+                ),
                 guide.FAQ,
                 active=Active.RETINOID,
             )
@@ -449,8 +503,10 @@ def pairing_notes(answers: Answers, uses: frozenset[Active], held: frozenset[Act
     if Active.ACIDS in uses:
         notes.append(
             Note(
-                "Exfoliating acids: stagger them away from the serum (different nights), and skip "
-                "them entirely on irritated skin.",
+                N_(
+                    "Exfoliating acids: stagger them away from the serum (different nights), and skip "
+                    "them entirely on irritated skin."
+                ),
                 guide.ROUTINE,
                 active=Active.ACIDS,
             )
@@ -458,9 +514,11 @@ def pairing_notes(answers: Answers, uses: frozenset[Active], held: frozenset[Act
     if {Active.RETINOID, Active.ACIDS} <= uses:
         notes.append(
             Note(
-                "A retinoid and exfoliating acids together: cut the stack rather than add to it. "
-                "Never use them on the same night, and if your skin is irritated, reduce how often "
-                "you use them.",
+                N_(
+                    "A retinoid and exfoliating acids together: cut the stack rather than add to it. "
+                    "Never use them on the same night, and if your skin is irritated, reduce how often "
+                    "you use them."
+                ),
                 guide.FAQ,
                 active=Active.ACIDS,
             )
@@ -468,8 +526,10 @@ def pairing_notes(answers: Answers, uses: frozenset[Active], held: frozenset[Act
     if Active.VITAMIN_C in uses:
         notes.append(
             Note(
-                "Vitamin C: compatible; keep it in the morning as an antioxidant, and check that "
-                "the two products' pH and stability advice agree.",
+                N_(
+                    "Vitamin C: compatible; keep it in the morning as an antioxidant, and check that "
+                    "the two products' pH and stability advice agree."
+                ),
                 guide.ROUTINE,
                 active=Active.VITAMIN_C,
             )

@@ -197,8 +197,8 @@ def per_ml_words(cost: CostEstimate) -> str:
 def bottle_words(cost: CostEstimate) -> str:
     if cost.months_per_bottle is None:
         return _("Not used with these figures (0 a day).")
-    return _("A bottle lasts about {months_per_bottle:.1f} months.").format(
-        months_per_bottle=cost.months_per_bottle
+    return _("A bottle lasts about {months_per_bottle} months.").format(
+        months_per_bottle=figures.decimal(cost.months_per_bottle, 1)
     )
 
 
@@ -208,7 +208,7 @@ def recovery_window_words(cost: CostEstimate) -> str:
         "Recovery window ({RECOVERY_WINDOW_WORDS}): {money}–{money2} of serum, from a "
         "bottle you pay {money3} for up front."
     ).format(
-        RECOVERY_WINDOW_WORDS=RECOVERY_WINDOW_WORDS,
+        RECOVERY_WINDOW_WORDS=_(RECOVERY_WINDOW_WORDS),
         money=money(low),
         money2=money(high),
         money3=money(cost.inputs.price_usd),
@@ -217,13 +217,11 @@ def recovery_window_words(cost: CostEstimate) -> str:
 
 def assumption_words(cost: CostEstimate) -> str:
     i = cost.inputs
-    return _(
-        "Assumes {money} for {size_ml:g} ml, {dose_ml:g} ml a use, {applications_per_day:g}× a day."
-    ).format(
+    return _("Assumes {money} for {size_ml} ml, {dose_ml} ml a use, {applications_per_day}× a day.").format(
         money=money(i.price_usd),
-        size_ml=i.size_ml,
-        dose_ml=i.dose_ml,
-        applications_per_day=i.applications_per_day,
+        size_ml=figures.figure(i.size_ml),
+        dose_ml=figures.figure(i.dose_ml),
+        applications_per_day=figures.figure(i.applications_per_day),
     )
 
 
@@ -231,8 +229,8 @@ def uses_source_words(cost: CostEstimate) -> str:
     """Where the uses a day behind a cost come from: the person, or the plan's routine."""
     if "applications_per_day" in cost.inputs.overridden_fields:
         return _("your own figure")
-    return _("the routine, {applications_per_day:g}× a day").format(
-        applications_per_day=cost.inputs.applications_per_day
+    return _("the routine, {applications_per_day}× a day").format(
+        applications_per_day=figures.figure(cost.inputs.applications_per_day)
     )
 
 
@@ -260,12 +258,17 @@ def override_words(o: ProductOverride) -> str:
     if o.price_usd is not None:
         parts.append(_("price {money}").format(money=money(o.price_usd)))
     if o.size_ml is not None:
-        parts.append(_("bottle size {size_ml:g} ml").format(size_ml=o.size_ml))
+        parts.append(_("bottle size {size_ml} ml").format(size_ml=figures.figure(o.size_ml)))
     if o.dose_ml is not None:
-        parts.append(_("amount per use {dose_ml:g} ml").format(dose_ml=o.dose_ml))
+        parts.append(_("amount per use {dose_ml} ml").format(dose_ml=figures.figure(o.dose_ml)))
     if o.applications_per_day is not None:
+        per_day = o.applications_per_day
         parts.append(
-            _("{applications_per_day:g} times a day").format(applications_per_day=o.applications_per_day)
+            ngettext(
+                "{applications_per_day} time a day",
+                "{applications_per_day} times a day",
+                int(per_day) if per_day == int(per_day) else 2,
+            ).format(applications_per_day=figures.figure(per_day))
         )
     return ", ".join(parts)
 

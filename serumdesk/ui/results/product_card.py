@@ -42,8 +42,13 @@ SECTION_TITLES = {
     "ingredients": N_("Key ingredients and irritants"),
     "evidence": N_("Evidence"),
 }
-CAUTION_TITLES = {level: level.label for level in CautionLevel}
-"""The one label of each level (the sheet uses the same)."""
+
+
+def caution_title(level: CautionLevel) -> str:
+    """The one label of each level (the sheet uses the same), in the current language."""
+    return level.label
+
+
 NO_OWN_CAUTIONS = N_("None beyond those for you above.")
 _LEVEL_ORDER = {level: i for i, level in enumerate(CautionLevel)}
 
@@ -74,9 +79,9 @@ class CautionBox(QFrame):
             self.level = note.level
             apply_tone(self, note.level.value, 2 if strongest else 1)
             self.title.setFont(scaled_font(self, 1.05 if strongest else 1.0, bold=True))
-        self.title.setText(("⚠ " if strongest else "") + CAUTION_TITLES[note.level])
+        self.title.setText(("⚠ " if strongest else "") + caution_title(note.level))
         self.text.setText(note.text)
-        self.setAccessibleName(f"{CAUTION_TITLES[note.level]}: {note.text}")
+        self.setAccessibleName(f"{caution_title(note.level)}: {note.text}")
         set_tip(self, _("Source: {source}").format(source=note.source.cite()))
 
 

@@ -302,7 +302,7 @@ def test_every_reason_on_a_card_names_its_guide_section(qtbot: QtBot) -> None:
 def test_changed_answers_refill_the_cautions_and_checkboxes_in_place(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QCheckBox
 
-    from serumdesk.ui.results.product_card import CAUTION_TITLES
+    from serumdesk.ui.results.product_card import caution_title
 
     def shown_cautions(card: ProductCard) -> list[str]:
         return [name for name in caution_names(card)]
@@ -311,7 +311,7 @@ def test_changed_answers_refill_the_cautions_and_checkboxes_in_place(qtbot: QtBo
         assert page.recommendation is not None
         match = next(m for m in page.recommendation.matches if m.product.id == card.product_id)
         notes = sorted(match.cautions, key=lambda n: list(type(n.level)).index(n.level))
-        return [f"{CAUTION_TITLES[n.level]}: {n.text}" for n in notes] or ["No cautions for your answers."]
+        return [f"{caution_title(n.level)}: {n.text}" for n in notes] or ["No cautions for your answers."]
 
     window = open_window(qtbot)
     page = drive_to_results(qtbot, window, PREGNANT)

@@ -185,11 +185,12 @@ def test_on_a_small_screen_the_essentials_show_without_scrolling(
 def test_no_sentence_is_repeated_on_three_cards(qtbot: QtBot) -> None:
     from collections import Counter
 
-    from serumdesk.ui.results.product_card import CAUTION_TITLES, SECTION_TITLES
+    from serumdesk.domain.advice.cautions import CautionLevel
+    from serumdesk.ui.results.product_card import SECTION_TITLES, caution_title
 
     _window, page = _results(qtbot, (1366, 768))
     assert len(page.cards) == 4
-    headings = {*SECTION_TITLES.values(), *CAUTION_TITLES.values()}
+    headings = {*SECTION_TITLES.values(), *(caution_title(level) for level in CautionLevel)}
     seen: Counter[str] = Counter()
     for card in page.cards.values():
         lines = set()
