@@ -299,6 +299,10 @@ class Packaging(StrEnum):
     DROPPER = "dropper"
 
     @property
+    def label(self) -> str:
+        return _(_PACKAGING_LABELS[self])
+
+    @property
     def protects_actives(self) -> bool:
         """The guide names these as signs of care for labile actives."""
         return self in (
@@ -307,6 +311,17 @@ class Packaging(StrEnum):
             Packaging.OPAQUE,
             Packaging.SINGLE_USE,
         )
+
+
+_PACKAGING_LABELS = {
+    Packaging.DUAL_CHAMBER: N_("dual chamber"),
+    Packaging.AIRLESS: N_("airless pump"),
+    Packaging.OPAQUE: N_("opaque bottle"),
+    Packaging.ROLLER: N_("roller applicator"),
+    Packaging.SINGLE_USE: N_("single-use doses"),
+    Packaging.PUMP: N_("pump bottle"),
+    Packaging.DROPPER: N_("dropper bottle"),
+}
 
 
 class EvidenceKind(StrEnum):

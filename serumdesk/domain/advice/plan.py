@@ -11,14 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from serumdesk.domain import guide, medical
+from serumdesk.domain import figures, guide, medical
 from serumdesk.domain.advice.ranking import Match, Ranking, uses_per_day
 from serumdesk.domain.advice.recovery import Phase, Window
 from serumdesk.domain.advice.routine import Lead, Routine, build_routine, procedure_words
-from serumdesk.domain.advice.rules import ExclusionKind, Situation, gate_for, within_budget
+from serumdesk.domain.advice.rules import (
+    ExclusionKind,
+    Situation,
+    after_yes_words,
+    gate_for,
+    who_words,
+    within_budget,
+)
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.choices import Active, Caution
 from serumdesk.domain.sources import Source
+from serumdesk.i18n import N_, _, ngettext
 
 
 class Severity(IntEnum):
@@ -109,7 +117,7 @@ class Pick:
 
     @property
     def condition(self) -> str | None:
-        return None if self.gate is None else f"after your {self.gate} says yes"
+        return None if self.gate is None else after_yes_words(self.gate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +171,8 @@ class Plan:
     def title(self, match: Match) -> str:
         """How a card heads a product: its rank among matches, or a closest option."""
         if self.closest_options:
-            return f"Closest option {match.rank}"
-        return f"#{match.rank} of your matches"
+            return _("Closest option {rank}").format(rank=match.rank)
+        return _("#{rank} of your matches").format(rank=match.rank)
 
 
 def held_actives(answers: Answers, phase: Phase | None) -> tuple[Hold, ...]:
@@ -178,7 +186,7 @@ def held_actives(answers: Answers, phase: Phase | None) -> tuple[Hold, ...]:
             holds.append(
                 Hold(
                     active,
-                    "pregnant or trying to conceive: pause it and ask your clinician",
+                    _("pregnant or trying to conceive: pause it and ask your clinician"),
                     medical.RETINOIDS_IN_PREGNANCY,
                 )
             )
@@ -186,7 +194,7 @@ def held_actives(answers: Answers, phase: Phase | None) -> tuple[Hold, ...]:
             holds.append(
                 Hold(
                     active,
-                    "freshly treated skin: paused until your provider says it has healed",
+                    _("freshly treated skin: paused until your provider says it has healed"),
                     guide.ROUTINE,
                 )
             )
@@ -194,10 +202,10 @@ def held_actives(answers: Answers, phase: Phase | None) -> tuple[Hold, ...]:
 
 
 _GATE_WORDS = {
-    Caution.IMMUNOSUPPRESSED: "a transplant or immune-suppressing medicine",
-    Caution.PREGNANT: "pregnancy",
-    Caution.BREASTFEEDING: "breastfeeding",
-    Caution.AUTOIMMUNE: "an autoimmune condition",
+    Caution.IMMUNOSUPPRESSED: N_("a transplant or immune-suppressing medicine"),
+    Caution.PREGNANT: N_("pregnancy"),
+    Caution.BREASTFEEDING: N_("breastfeeding"),
+    Caution.AUTOIMMUNE: N_("an autoimmune condition"),
 }
 """The medical answers that gate biologics, in the words of one line."""
 
@@ -206,27 +214,33 @@ def _procedure_item(answers: Answers, phase: Phase, window: Window) -> ForYou:
     what = procedure_words(answers)
     days = answers.days_since_procedure
     when = (
-        f"Day {days} after {what}" if days is not None else f"After {what} (day not given, treated as fresh)"
+        _("Day {days} after {procedure}").format(days=figures.whole(days), procedure=what)
+        if days is not None
+        else _("After {procedure} (day not given, treated as fresh)").format(procedure=what)
     )
     if phase is Phase.FRESH:
         return ForYou(
             ForYouKind.PROCEDURE,
             Severity.PROTECT_SKIN,
-            f"{when}: nothing but your provider's products on open skin until healed",
+            _("{when}: nothing but your provider's products on open skin until healed").format(when=when),
             window.source,
         )
     if phase is Phase.RECOVERING:
         return ForYou(
             ForYouKind.PROCEDURE,
             Severity.PROTECT_SKIN,
-            f"{when}: still recovering; retinoids, acids and vitamin C stay paused "
-            "until your provider says healed",
+            _(
+                "{when}: still recovering; retinoids, acids and vitamin C stay paused "
+                "until your provider says healed"
+            ).format(when=when),
             window.source,
         )
     return ForYou(
         ForYouKind.PROCEDURE,
         Severity.KNOW,
-        f"{when}: past the recovery window ({window.words}); ranked for everyday care",
+        _("{when}: past the recovery window ({window}); ranked for everyday care").format(
+            when=when, window=window.words
+        ),
         window.source,
     )
 
@@ -243,7 +257,7 @@ def for_you_items(
             ForYou(
                 ForYouKind.PREGNANCY,
                 Severity.STOP_AND_ASK,
-                "Pregnant and using a retinoid: pause it and ask your clinician",
+                _("Pregnant and using a retinoid: pause it and ask your clinician"),
                 medical.RETINOIDS_IN_PREGNANCY,
             )
         )
@@ -256,22 +270,24 @@ def for_you_items(
             ForYou(
                 ForYouKind.BREASTFEEDING,
                 Severity.ASK_FIRST,
-                "Breastfeeding and using a "
-                "retinoid: ask your clinician; keep it off the breast and the baby's skin",
+                _(
+                    "Breastfeeding and using a retinoid: ask your clinician; keep it off the breast "
+                    "and the baby's skin"
+                ),
                 medical.RETINOIDS_WHILE_BREASTFEEDING,
             )
         )
     if Caution.ORAL_ISOTRETINOIN in a.cautions:
-        whom = (
-            "the person doing your procedure"
-            if a.has_procedure
-            else "anyone doing a skin procedure, before it is done"
-        )
         add(
             ForYou(
                 ForYouKind.ISOTRETINOIN,
                 Severity.PROTECT_SKIN,
-                f"Oral isotretinoin now or in the last six months: tell {whom}",
+                _("Oral isotretinoin now or in the last six months: tell the person doing your procedure")
+                if a.has_procedure
+                else _(
+                    "Oral isotretinoin now or in the last six months: tell anyone doing a skin "
+                    "procedure, before it is done"
+                ),
                 medical.ISOTRETINOIN_AND_PROCEDURES,
             )
         )
@@ -280,13 +296,25 @@ def for_you_items(
     gated = [p for p in picks if p.gate is not None]
     if gated:
         names = [words for caution, words in _GATE_WORDS.items() if caution in a.cautions]
-        why = names[0] if len(names) == 1 else "your medical answers"
+        why = _(names[0]) if len(names) == 1 else _("your medical answers")
+        gate = gated[0].gate
+        assert gate is not None  # gated picks have a gate
         add(
             ForYou(
                 ForYouKind.GATE,
                 Severity.ASK_FIRST,
-                f"{why[0].upper()}{why[1:]}: ask your {gated[0].gate} before starting "
-                f"{len(gated)} of the {len(picks)} products (human-derived or biologic)",
+                ngettext(
+                    "{why}: ask your {who} before starting {n} of the {total} product "
+                    "(human-derived or biologic)",
+                    "{why}: ask your {who} before starting {n} of the {total} products "
+                    "(human-derived or biologic)",
+                    len(picks),
+                ).format(
+                    why=why[0].upper() + why[1:],
+                    who=who_words(gate),
+                    n=figures.whole(len(gated)),
+                    total=figures.whole(len(picks)),
+                ),
                 guide.AVOID,
             )
         )
@@ -296,9 +324,10 @@ def for_you_items(
             ForYou(
                 ForYouKind.STACK,
                 Severity.TAKE_CARE,
-                "A retinoid plus exfoliating acids: "
-                "cut the stack, never the same night, and add no serum with another "
-                "exfoliant",
+                _(
+                    "A retinoid plus exfoliating acids: cut the stack, never the same night, and "
+                    "add no serum with another exfoliant"
+                ),
                 guide.FAQ,
             )
         )
@@ -307,7 +336,7 @@ def for_you_items(
             ForYou(
                 ForYouKind.SKIN_CONDITION,
                 Severity.TAKE_CARE,
-                "Rosacea, eczema or dermatitis: treated as sensitive skin; patch test and start slowly",
+                _("Rosacea, eczema or dermatitis: treated as sensitive skin; patch test and start slowly"),
                 guide.FAQ,
             )
         )
@@ -321,8 +350,11 @@ def for_you_items(
             ForYou(
                 ForYouKind.ALLERGY,
                 Severity.TAKE_CARE,
-                f"Your allergies ({', '.join(a.allergens)}): {left_out[ExclusionKind.ALLERGY]} "
-                f"left out, {partly} only partly checked",
+                _("Your allergies ({allergens}): {left_out} left out, {partly} only partly checked").format(
+                    allergens=", ".join(a.allergens),
+                    left_out=figures.whole(left_out[ExclusionKind.ALLERGY]),
+                    partly=figures.whole(partly),
+                ),
                 guide.AVOID,
             )
         )
@@ -332,8 +364,10 @@ def for_you_items(
             ForYou(
                 ForYouKind.FRAGRANCE,
                 Severity.TAKE_CARE,
-                f"Fragrance sensitivity: {left_out[ExclusionKind.FRAGRANCE]} left out, "
-                f"{unstated} not stated either way",
+                _("Fragrance sensitivity: {left_out} left out, {unstated} not stated either way").format(
+                    left_out=figures.whole(left_out[ExclusionKind.FRAGRANCE]),
+                    unstated=figures.whole(unstated),
+                ),
                 guide.AVOID,
             )
         )
@@ -347,7 +381,7 @@ def for_you_items(
             ForYou(
                 ForYouKind.BUDGET,
                 Severity.KNOW,
-                f"Nothing fits ${budget:,.2f} a month: the closest leads",
+                _("Nothing fits {money} a month: the closest leads").format(money=figures.money(budget)),
                 guide.DECISION,
             )
         )
@@ -356,7 +390,7 @@ def for_you_items(
             ForYou(
                 ForYouKind.NO_GOOD_MATCH,
                 Severity.KNOW,
-                f"Nothing suits {s.goal_words}: these are the closest options",
+                _("Nothing suits {goal}: these are the closest options").format(goal=s.goal_words),
                 guide.SNAPSHOTS,
             )
         )

@@ -13,7 +13,8 @@ from serumdesk.domain.choices import EvidenceKind
 
 class Rule(StrEnum):
     """Each scoring rule, named once; POINTS gives its points (the README's table is
-    checked against POINTS)."""
+    checked against POINTS). The values name the rules in that table, English documentation:
+    no surface shows them (a reason a person reads is worded where rules.py makes it)."""
 
     FITS_GOAL = "fits the goal"
     LOWER_COST_FOR_MILD = "a lower-cost kind, for mild concerns"

@@ -17,12 +17,14 @@ from serumdesk.domain.advice.rules import (
     ExclusionReason,
     Reason,
     Situation,
+    Wording,
     assess,
     exclusion_reasons,
     within_budget,
 )
 from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.product import Product
+from serumdesk.i18n import current_language
 
 if TYPE_CHECKING:
     from serumdesk.domain.catalog.product import Catalog
@@ -68,17 +70,21 @@ class Match:
         """It suits the goal the ranking credits (see rules.Situation.goal)."""
         self.reasons = reasons
         self.answers = answers
-        self._cautions: tuple[CautionNote, ...] | None = None
+        self._cautions: tuple[str, tuple[CautionNote, ...]] | None = None
+        """The cautions last made, with the language they are worded in."""
 
     def __repr__(self) -> str:
         return f"Match(#{self.rank} {self.product.id}, score {self.score})"
 
     @property
     def cautions(self) -> tuple[CautionNote, ...]:
-        """The cautions for this person (never hidden), made when first asked for."""
-        if self._cautions is None:
-            self._cautions = tuple(cautions_for(self.product, self.answers))
-        return self._cautions
+        """The cautions for this person (never hidden), made when first asked for in a language
+        (benchmark row 4: a ranking makes a thousand matches and shows a few), and made again
+        when asked for in another, so a sheet in the patient's language never gets the app's."""
+        language = current_language()
+        if self._cautions is None or self._cautions[0] != language:
+            self._cautions = (language, tuple(cautions_for(self.product, self.answers)))
+        return self._cautions[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,7 @@ def rank_situation(products: Iterable[Product], s: Situation, overrides: Overrid
     """
     scored: list[tuple[bool, int, float, str, Product, CostEstimate, list[Reason]]] = []
     excluded: list[Exclusion] = []
+    words = Wording.of(s)
     for product in products:
         out = exclusion_reasons(product, s)
         if out:
@@ -120,7 +127,7 @@ def rank_situation(products: Iterable[Product], s: Situation, overrides: Overrid
             continue
         override = overrides.for_product(product.id) if overrides else None
         cost = estimate_cost(product, override, ROUTINE_USES_PER_DAY)
-        reasons = assess(product, s, cost)
+        reasons = assess(product, s, cost, words)
         over = not within_budget(cost.cost_per_month_usd, s.budget)
         scored.append(
             (

@@ -26,7 +26,7 @@ from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.freshness import is_stale, stale_words
 from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.choices import Diet, UseCase
-from serumdesk.i18n import _, shown
+from serumdesk.i18n import _, ngettext, shown
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -90,24 +90,33 @@ class Recommendation:
         """When products remain but none suits the person's goal: said plainly, never hidden."""
         if not self.plan.closest_options:
             return None
-        goal = self.goal_words
-        why = " once your answers left products out" if self.excluded else ""
-        return Note(
-            f"No good match: nothing left in the catalog suits {goal}{why}. The products below "
-            "are the closest options, not a match for your goal.",
-            guide.SNAPSHOTS,
+        text = (
+            _(
+                "No good match: nothing left in the catalog suits {goal} once your answers left "
+                "products out. The products below are the closest options, not a match for your goal."
+            )
+            if self.excluded
+            else _(
+                "No good match: nothing left in the catalog suits {goal}. The products below are the "
+                "closest options, not a match for your goal."
+            )
         )
+        return Note(text.format(goal=self.goal_words), guide.SNAPSHOTS)
 
     @property
     def allergy_note(self) -> Note | None:
         """Allergens SerumDesk could not check, said plainly rather than guessed at."""
         if not self.unknown_allergens:
             return None
-        listed = ", ".join(f"“{a}”" for a in self.unknown_allergens)
+        listed = ", ".join(_("“{allergen}”").format(allergen=a) for a in self.unknown_allergens)
         return Note(
-            f"SerumDesk does not know {listed}, so no product was checked for "
-            f"{'it' if len(self.unknown_allergens) == 1 else 'them'}: read each label "
-            "yourself, and patch test.",
+            ngettext(
+                "SerumDesk does not know {listed}, so no product was checked for it: read each label "
+                "yourself, and patch test.",
+                "SerumDesk does not know {listed}, so no product was checked for them: read each "
+                "label yourself, and patch test.",
+                len(self.unknown_allergens),
+            ).format(listed=listed),
             guide.AVOID,
             private=True,
         )
@@ -128,18 +137,26 @@ class Recommendation:
         if not within:
             closest = min(self.matches, key=lambda m: m.cost.cost_per_month_usd)
             return Note(
-                f"Nothing fits {money(budget)} a month; the closest is {closest.product.title} "
-                f"at {money(closest.cost.cost_per_month_usd)} a month.",
+                _("Nothing fits {budget} a month; the closest is {product} at {monthly} a month.").format(
+                    budget=money(budget),
+                    product=closest.product.title,
+                    monthly=money(closest.cost.cost_per_month_usd),
+                ),
                 guide.DECISION,
             )
         suiting = [m for m in self.matches if m.fits_use_case]
         if suiting and not any(m.fits_use_case for m in within):
             closest = min(suiting, key=lambda m: m.cost.cost_per_month_usd)
-            goal = self.goal_words
             return Note(
-                f"Nothing within {money(budget)} a month suits {goal}, so the products within "
-                f"your budget come first; the closest that suits it is {closest.product.title} "
-                f"at {money(closest.cost.cost_per_month_usd)} a month.",
+                _(
+                    "Nothing within {budget} a month suits {goal}, so the products within your budget "
+                    "come first; the closest that suits it is {product} at {monthly} a month."
+                ).format(
+                    budget=money(budget),
+                    goal=self.goal_words,
+                    product=closest.product.title,
+                    monthly=money(closest.cost.cost_per_month_usd),
+                ),
                 guide.DECISION,
             )
         return None
@@ -176,20 +193,27 @@ def relax_hints(rec: Recommendation) -> list[str]:
     hints: list[str] = []
     if ExclusionKind.DIET in kinds and rec.answers.diet is not Diet.ANY:
         hints.append(
-            f"Your preference “{rec.answers.diet.label}” leaves out every remaining "
-            "product: choose a less strict preference to see more."
+            _(
+                "Your preference “{diet}” leaves out every remaining product: choose a less strict "
+                "preference to see more."
+            ).format(diet=rec.answers.diet.label)
         )
     if ExclusionKind.ALLERGY in kinds:
         hints.append(
-            "Some allergies match common ingredients: check the spelling, or list "
-            "the specific ingredient rather than a broad word."
+            _(
+                "Some allergies match common ingredients: check the spelling, or list the specific "
+                "ingredient rather than a broad word."
+            )
         )
     if ExclusionKind.FRAGRANCE in kinds:
         hints.append(
-            "Products with fragrance or essential oils were left out because you are sensitive to fragrance."
+            _(
+                "Products with fragrance or essential oils were left out because you are sensitive "
+                "to fragrance."
+            )
         )
     if not hints:
-        hints.append("Go back and relax one of your answers to see more products.")
+        hints.append(_("Go back and relax one of your answers to see more products."))
     return hints
 
 

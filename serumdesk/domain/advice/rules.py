@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
-from serumdesk.domain import guide
+from serumdesk.domain import figures, guide
 from serumdesk.domain.advice.allergy import AllergyCheck, VocabularyMissing, finding_words
 from serumdesk.domain.advice.cost import CostEstimate
 from serumdesk.domain.advice.points import EVIDENCE_RULE, POINTS, Rule
@@ -23,6 +23,7 @@ from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.product import Product, ProductFacts
 from serumdesk.domain.choices import (
     Active,
+    AlternativeKind,
     Caution,
     Diet,
     Sensitivity,
@@ -30,6 +31,7 @@ from serumdesk.domain.choices import (
     UseCase,
 )
 from serumdesk.domain.sources import Source, SourceKind
+from serumdesk.i18n import N_, _, current_language
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -81,10 +83,27 @@ def needs_clinician_ok(human_derived: bool, category: SourceCategory) -> bool:
 def clinician_for(answers: Answers) -> str | None:
     """Who must say yes before a human-derived or biologic product: a specialist after a
     transplant or on immune-suppressing medicine (the guide), else a clinician; None when
-    no answer asks for it."""
+    no answer asks for it. The value is an id (JSON's "who"); `who_words` words it."""
     if not answers.has_medical_caution:
         return None
     return "specialist" if Caution.IMMUNOSUPPRESSED in answers.cautions else "clinician"
+
+
+_WHO_WORDS = {"clinician": N_("clinician"), "specialist": N_("specialist")}
+_AFTER_YES = {
+    "clinician": N_("after your clinician says yes"),
+    "specialist": N_("after your specialist says yes"),
+}
+
+
+def who_words(who: str) -> str:
+    """'clinician' or 'specialist' (clinician_for's ids) as a person reads it, after 'your'."""
+    return _(_WHO_WORDS[who])
+
+
+def after_yes_words(who: str) -> str:
+    """The condition a gated product or routine step waits for: 'after your clinician says yes'."""
+    return _(_AFTER_YES[who])
 
 
 def gate_for(product: Product, who: str | None) -> str | None:
@@ -99,23 +118,29 @@ def diet_reason(f: ProductFacts, diet: Diet) -> ExclusionReason | None:
     if diet is Diet.ANY:
         return None
     if diet is Diet.VEGAN and (f.human_derived or f.animal_derived):
-        origin = "human-derived" if f.human_derived else "animal-derived"
+        text = (
+            _("Not vegan: its active is human-derived ({category}).")
+            if f.human_derived
+            else _("Not vegan: its active is animal-derived ({category}).")
+        )
         return ExclusionReason(
-            ExclusionKind.DIET,
-            f"Not vegan: its active is {origin} ({f.category.label.lower()}).",
-            guide.DECISION,
+            ExclusionKind.DIET, text.format(category=f.category.label.lower()), guide.DECISION
         )
     if diet is Diet.NO_HUMAN_DERIVED and f.human_derived:
         return ExclusionReason(
             ExclusionKind.DIET,
-            f"You asked for no human-derived ingredients; its active is {f.category.label.lower()}.",
+            _("You asked for no human-derived ingredients; its active is {category}.").format(
+                category=f.category.label.lower()
+            ),
             guide.SAFETY,
         )
     if f.fetal_cell_line:
         return ExclusionReason(
             ExclusionKind.DIET,
-            "You asked for nothing derived from a fetal cell line; its active comes from cells "
-            "first grown from fetal tissue.",
+            _(
+                "You asked for nothing derived from a fetal cell line; its active comes from cells "
+                "first grown from fetal tissue."
+            ),
             guide.SAFETY,
         )
     return None
@@ -131,11 +156,13 @@ def exclusion_reasons(product: Product, s: Situation) -> Sequence[ExclusionReaso
     if s.allergy is not None:
         for finding in s.allergy.findings(f.listed):
             reasons.append(ExclusionReason(ExclusionKind.ALLERGY, finding_words(finding), guide.AVOID))
-    if s.fragrance_sensitive and f.scented:
+    if s.fragrance_sensitive and f.scented_names:
         reasons.append(
             ExclusionReason(
                 ExclusionKind.FRAGRANCE,
-                f"You are sensitive to fragrance; it contains {', '.join(f.scented)}.",
+                _("You are sensitive to fragrance; it contains {ingredients}.").format(
+                    ingredients=", ".join(f.scented)
+                ),
                 guide.AVOID,
             )
         )
@@ -160,12 +187,13 @@ class Situation:
     """Inside a recovery window, or a sensitive barrier: the guide's high-value use."""
     clinician: str | None
     """Who must say yes before a biologic ('clinician', 'specialist'), None when nobody."""
-    exfoliants_in_use: tuple[str, ...]
-    """The person's own retinoid and acids, as words ('retinoid', 'exfoliating acids')."""
+    exfoliants_in_use: tuple[Active, ...]
+    """The person's own retinoid and acids, in that order."""
     allergy: AllergyCheck | None
     """The allergies, resolved once (None without any)."""
     sensitive_why: str | None
-    """Why the skin needs gentle formulas ('freshly treated skin'…), or None when it does not."""
+    """Why the skin needs gentle formulas, a msgid ('freshly treated skin'…) worded with _()
+    where a reason is made, or None when it does not need them."""
 
     @property
     def use_case(self) -> UseCase:
@@ -175,7 +203,7 @@ class Situation:
     def goal_words(self) -> str:
         """The goal as notices word it: past the window, everyday care."""
         if self.goal is not self.use_case:
-            return MAINTENANCE_WORDS
+            return _(MAINTENANCE_WORDS)
         return self.goal.label.lower()
 
     def goal_for(self, f: ProductFacts) -> UseCase:
@@ -220,28 +248,28 @@ class Situation:
         """Allergies need the vocabulary: VocabularyMissing when it is not there."""
         if answers.allergens and vocabulary is None:
             raise VocabularyMissing(
-                "SerumDesk's ingredient vocabulary is missing, so your allergies cannot be "
-                "checked. Reinstall SerumDesk."
+                _(
+                    "SerumDesk's ingredient vocabulary is missing, so your allergies cannot be "
+                    "checked. Reinstall SerumDesk."
+                )
             )
         phase = answers.phase
         healing = phase is not None and phase.healing
         why: str | None = None
+        # TRANSLATORS: the four reasons for gentle formulas end sentences such as
+        # "Fragrance-free, which suits {why}." and "…keeping away from {why}."
         if healing:
-            why = "freshly treated skin"
+            why = N_("freshly treated skin")
         elif answers.use_case is UseCase.SENSITIVE_BARRIER:
-            why = "a sensitive or compromised barrier"
+            why = N_("a sensitive or compromised barrier")
         elif Caution.SKIN_CONDITION in answers.cautions:
-            why = "rosacea, eczema or dermatitis"
+            why = N_("rosacea, eczema or dermatitis")
         elif answers.sensitivity is Sensitivity.HIGH:
-            why = "highly sensitive skin"
+            why = N_("highly sensitive skin")
         goal = answers.use_case
         if goal is UseCase.POST_PROCEDURE and phase is Phase.MAINTENANCE:
             goal = UseCase.MILD_CONCERNS
-        in_use = tuple(
-            words
-            for active, words in ((Active.RETINOID, "retinoid"), (Active.ACIDS, "exfoliating acids"))
-            if active in answers.actives
-        )
+        in_use = tuple(active for active in (Active.RETINOID, Active.ACIDS) if active in answers.actives)
         return cls(
             answers=answers,
             goal=goal,
@@ -258,40 +286,69 @@ class Situation:
         )
 
 
-_BY_INGREDIENTS = Source(SourceKind.INFERENCE, "its key ingredients (the guide does not name it)")
+_BY_INGREDIENTS = Source(SourceKind.INFERENCE, N_("its key ingredients (the guide does not name it)"))
 
 
 def _reason(rule: Rule, text: str, source: Source) -> Reason:
     return Reason(text, source, POINTS[rule])
 
 
-def standing(f: ProductFacts) -> list[Reason]:
+_STANDING: dict[tuple[int, str], tuple[ProductFacts, tuple[Reason, ...]]] = {}
+"""Benchmark row 4: each product's own reasons, worded once per product and language rather
+than on every ranking. Keyed by the language, so a ranking in another language never gets
+these words; each entry holds its facts, so their id is not reused while it is here."""
+_STANDING_MOST = 8192
+"""Entries kept before the memo starts again (catalogs reloaded in a long session)."""
+
+
+def standing(f: ProductFacts) -> tuple[Reason, ...]:
     """The reasons that depend on the product alone: stability, transparency, evidence,
     clinicians."""
+    key = (id(f), current_language())
+    known = _STANDING.get(key)
+    if known is not None and known[0] is f:
+        return known[1]
+    if len(_STANDING) >= _STANDING_MOST:
+        _STANDING.clear()
+    found = tuple(_standing(f))
+    _STANDING[key] = (f, found)
+    return found
+
+
+def _standing(f: ProductFacts) -> list[Reason]:
     found: list[Reason] = []
     if f.protective_packaging:
         points = min(10, POINTS[Rule.PACKAGING] * len(f.protective_packaging))
+        kinds = ", ".join(kind.label for kind in f.protective_packaging)
         found.append(
             Reason(
-                f"Packaging that protects fragile actives ({', '.join(f.protective_packaging)}).",
+                _("Packaging that protects fragile actives ({kinds}).").format(kinds=kinds),
                 guide.CHOOSING,
                 points,
             )
         )
-    if f.concentration:
+    if f.concentration_disclosed:
         found.append(
-            _reason(Rule.CONCENTRATION, f"Discloses its concentration ({f.concentration}).", guide.CHOOSING)
+            _reason(
+                Rule.CONCENTRATION,
+                _("Discloses its concentration ({concentration}).").format(concentration=f.concentration),
+                guide.CHOOSING,
+            )
         )
     evidence = EVIDENCE_RULE.get(f.evidence_kind)
     found.append(
-        Reason(f"Evidence: {f.evidence_brief}.", guide.EVIDENCE, POINTS[evidence] if evidence else 0)
+        Reason(
+            _("Evidence: {evidence}.").format(evidence=f.evidence.brief()),
+            guide.EVIDENCE,
+            POINTS[evidence] if evidence else 0,
+        )
     )
     if f.clinician_use:
-        found.append(_reason(Rule.CLINICIAN_USE, "Widely used by clinicians.", guide.CHOOSING))
+        found.append(_reason(Rule.CLINICIAN_USE, _("Widely used by clinicians."), guide.CHOOSING))
     return found
 
 
-MAINTENANCE_WORDS = "everyday care once recovery is over"
+MAINTENANCE_WORDS = N_("everyday care once recovery is over")
 """The goal a recovery ranking becomes after the window (ranked as mild concerns)."""
 
 
@@ -302,137 +359,217 @@ def fit_reason(f: ProductFacts, use_case: UseCase, goal: str | None = None) -> R
     goal = goal or use_case.label.lower()
     if use_case not in f.use_cases:
         if f.named_in_guide:
-            return Reason(f"Not one of the guide's picks for {goal}.", guide.SNAPSHOTS)
-        return Reason(f"Not a fit for {goal} by its ingredients.", _BY_INGREDIENTS)
+            return Reason(_("Not one of the guide's picks for {goal}.").format(goal=goal), guide.SNAPSHOTS)
+        return Reason(_("Not a fit for {goal} by its ingredients.").format(goal=goal), _BY_INGREDIENTS)
     if f.named_in_guide:
-        return _reason(Rule.FITS_GOAL, f"The guide places it for {goal}.", guide.SNAPSHOTS)
+        return _reason(
+            Rule.FITS_GOAL, _("The guide places it for {goal}.").format(goal=goal), guide.SNAPSHOTS
+        )
     if f.alternative is not None:
         return _reason(
             Rule.FITS_GOAL,
-            f"Fits {goal}: the guide names a {f.alternative.label} among its lower-cost alternatives.",
+            _("Fits {goal}: the guide names a {kind} among its lower-cost alternatives.").format(
+                goal=goal, kind=f.alternative.label
+            ),
             guide.ALTERNATIVES,
         )
     return _reason(
         Rule.FITS_GOAL,
-        f"Fits {goal} by SerumDesk's reading of its ingredients; the guide does not name it.",
+        _("Fits {goal} by SerumDesk's reading of its ingredients; the guide does not name it.").format(
+            goal=goal
+        ),
         _BY_INGREDIENTS,
     )
 
 
-def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate) -> list[Reason]:
-    """The contributions that depend on the answers."""
-    goal = s.goal_for(f)
-    r: list[Reason] = [
-        fit_reason(
-            f, goal, MAINTENANCE_WORDS if goal is not s.use_case and goal is UseCase.MILD_CONCERNS else None
+_IN_USE_WORDS = {
+    (Active.RETINOID,): N_("retinoid"),
+    (Active.ACIDS,): N_("exfoliating acids"),
+    (Active.RETINOID, Active.ACIDS): N_("retinoid and exfoliating acids"),
+}
+"""The person's own exfoliants (Situation.exfoliants_in_use), as one reason words them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The reasons a ranking gives many products alike, worded once for that ranking in the
+    language it is made in. Benchmark row 4: a thousand products share them, and wording
+    each afresh cost more than the rules themselves. rank_situation makes one for each
+    ranking and keeps none, so no ranking gets another language's words."""
+
+    s: Situation
+    fits: dict[tuple[UseCase, bool, bool, AlternativeKind | None], Reason]
+    """fit_reason by what it reads of a product, filled as the products need them."""
+    past_window: Reason
+    media: Reason
+    lower_cost: dict[AlternativeKind, Reason]
+    premium: Reason
+    plant: Reason
+    ask: dict[bool, Reason]
+    """By whether the product is human-derived (else a novel biologic)."""
+    gentle: dict[Rule, Reason]
+    """Minimal formula, fragrance-free, a retinoid in it, scented: for sensitive or healing skin."""
+    why: str
+    exfoliant: str
+    acid_slowly: Reason
+    adds: str
+    in_use: str
+    a_retinoid: str
+    budget: str
+    within: str
+    over: str
+
+    @classmethod
+    def of(cls, s: Situation) -> Wording:
+        why = _(s.sensitive_why) if s.sensitive_why is not None else ""
+        ask = (
+            {
+                True: _(
+                    "Ranked lower: with your medical caution, ask your {who} before starting it "
+                    "(human-derived); products that do not need that come first."
+                ),
+                False: _(
+                    "Ranked lower: with your medical caution, ask your {who} before starting it "
+                    "(a novel biologic active); products that do not need that come first."
+                ),
+            }
+            if s.clinician is not None
+            else {}
         )
-    ]
+        gentle = {
+            Rule.GENTLE_MINIMAL: _("Minimal-ingredient formula, which suits {why}."),
+            Rule.GENTLE_FRAGRANCE_FREE: _("Fragrance-free, which suits {why}."),
+            Rule.GENTLE_RETINOID: _(
+                "Contains a retinoid in the same formula, which the guide advises against for {why}."
+            ),
+            Rule.GENTLE_SCENTED: _("Fragrance or essential oils, a risk for {why}."),
+        }
+        return cls(
+            s=s,
+            fits={},
+            past_window=Reason(
+                _(
+                    "Past your recovery window, so it is not credited for recovery now; it is "
+                    "worth it again in the 1–2 weeks after your next procedure."
+                ),
+                guide.EXAMPLES,
+            ),
+            media=_reason(
+                Rule.MEDIA_FOR_RECOVERY,
+                _(
+                    "Conditioned media: the guide calls recovery and a compromised barrier its "
+                    "high-value use."
+                ),
+                guide.DECISION,
+            ),
+            lower_cost={
+                kind: _reason(
+                    Rule.LOWER_COST_FOR_MILD,
+                    _(
+                        "For mild concerns the guide suggests a less costly {kind} may do as well "
+                        "when used consistently."
+                    ).format(kind=kind.label),
+                    guide.DECISION,
+                )
+                for kind in AlternativeKind
+            },
+            premium=_reason(
+                Rule.PREMIUM_FOR_MILD,
+                _("Premium price for a mild concern: weigh it against peptide serums and a retinoid first."),
+                guide.DECISION,
+            ),
+            plant=_reason(
+                Rule.PLANT_FOR_ETHICS,
+                _("Plant-derived: the guide's compromise for ethical or vegan preferences."),
+                guide.DECISION,
+            ),
+            ask={
+                human: _reason(Rule.ASK_CLINICIAN, text.format(who=who_words(s.clinician or "")), guide.AVOID)
+                for human, text in ask.items()
+            },
+            gentle={
+                rule: _reason(rule, text.format(why=why), guide.CHOOSING) for rule, text in gentle.items()
+            }
+            if why
+            else {},
+            why=why,
+            exfoliant=_("Contains an exfoliant ({acids}), which the guide advises keeping away from {why}."),
+            acid_slowly=_reason(
+                Rule.ACID_INTRODUCE_SLOWLY,
+                _("Contains an exfoliating acid: fine for many, but introduce it slowly."),
+                guide.ROUTINE,
+            ),
+            adds=_(
+                "Adds another strong active ({what}) to the {in_use} you already use: the guide "
+                "says to manage irritation by spacing actives out, not stacking them."
+            ),
+            in_use=_(_IN_USE_WORDS[s.exfoliants_in_use]) if s.exfoliants_in_use else "",
+            a_retinoid=_("a retinoid"),
+            budget=figures.money(s.budget, 0) if s.budget is not None else "",
+            within=_("About {monthly} a month fits your {budget} budget."),
+            over=_(
+                "About {monthly} a month is over your {budget} budget; products within it are listed first."
+            ),
+        )
+
+    def fit(self, f: ProductFacts, goal: UseCase) -> Reason:
+        key = (goal, goal in f.use_cases, f.named_in_guide, f.alternative)
+        known = self.fits.get(key)
+        if known is None:
+            s = self.s
+            maintenance = goal is not s.use_case and goal is UseCase.MILD_CONCERNS
+            known = self.fits[key] = fit_reason(f, goal, _(MAINTENANCE_WORDS) if maintenance else None)
+        return known
+
+    def budget_reason(self, monthly: float, budget: float) -> Reason:
+        spent = figures.money(monthly, 0)
+        if within_budget(monthly, budget):
+            return _reason(
+                Rule.WITHIN_BUDGET, self.within.format(monthly=spent, budget=self.budget), guide.DECISION
+            )
+        return _reason(Rule.OVER_BUDGET, self.over.format(monthly=spent, budget=self.budget), guide.DECISION)
+
+
+def situational_reasons(f: ProductFacts, s: Situation, cost: CostEstimate, w: Wording) -> list[Reason]:
+    """The contributions that depend on the answers, in `w`'s words."""
+    r: list[Reason] = [w.fit(f, s.goal_for(f))]
     add = r.append
     if s.goal is not s.use_case and UseCase.POST_PROCEDURE in f.use_cases:
-        add(
-            Reason(
-                "Past your recovery window, so it is not credited for recovery now; it is "
-                "worth it again in the 1–2 weeks after your next procedure.",
-                guide.EXAMPLES,
-            )
-        )
+        add(w.past_window)
     if s.recovery_focus and f.category in CONDITIONED_MEDIA:
-        add(
-            _reason(
-                Rule.MEDIA_FOR_RECOVERY,
-                "Conditioned media: the guide calls recovery and a compromised barrier its high-value use.",
-                guide.DECISION,
-            )
-        )
+        add(w.media)
     if s.goal is UseCase.MILD_CONCERNS:
         if f.alternative is not None:
-            add(
-                _reason(
-                    Rule.LOWER_COST_FOR_MILD,
-                    "For mild concerns the guide suggests a less "
-                    f"costly {f.alternative.label} may do as well when used consistently.",
-                    guide.DECISION,
-                )
-            )
+            add(w.lower_cost[f.alternative])
         elif cost.inputs.price_usd > PREMIUM_USD:
-            add(
-                _reason(
-                    Rule.PREMIUM_FOR_MILD,
-                    "Premium price for a mild concern: weigh it against peptide serums and a retinoid first.",
-                    guide.DECISION,
-                )
-            )
+            add(w.premium)
     if s.diet is not Diet.ANY and f.category is SourceCategory.PLANT_CELL_CULTURE:
-        add(
-            _reason(
-                Rule.PLANT_FOR_ETHICS,
-                "Plant-derived: the guide's compromise for ethical or vegan preferences.",
-                guide.DECISION,
-            )
-        )
+        add(w.plant)
     if s.clinician is not None and needs_clinician_ok(f.human_derived, f.category):
-        what = "human-derived" if f.human_derived else "a novel biologic active"
-        add(
-            _reason(
-                Rule.ASK_CLINICIAN,
-                f"Ranked lower: with your medical caution, ask your "
-                f"{s.clinician} before starting it ({what}); products that do not need "
-                "that come first.",
-                guide.AVOID,
-            )
-        )
-    why = s.sensitive_why
-    if why is not None:
+        add(w.ask[f.human_derived])
+    if s.sensitive_why is not None:
+        gentle = w.gentle
         if f.minimal_formula:
-            add(
-                _reason(
-                    Rule.GENTLE_MINIMAL, f"Minimal-ingredient formula, which suits {why}.", guide.CHOOSING
-                )
-            )
+            add(gentle[Rule.GENTLE_MINIMAL])
         if f.fragrance_free:
-            add(_reason(Rule.GENTLE_FRAGRANCE_FREE, f"Fragrance-free, which suits {why}.", guide.CHOOSING))
-        if f.acids:
+            add(gentle[Rule.GENTLE_FRAGRANCE_FREE])
+        if f.acid_names:
             add(
                 _reason(
                     Rule.GENTLE_EXFOLIANT,
-                    f"Contains an exfoliant ({', '.join(f.acids)}), "
-                    f"which the guide advises keeping away from {why}.",
+                    w.exfoliant.format(acids=", ".join(f.acids), why=w.why),
                     guide.CHOOSING,
                 )
             )
         if f.has_retinoid:
-            add(
-                _reason(
-                    Rule.GENTLE_RETINOID,
-                    f"Contains a retinoid in the same formula, which the guide advises against for {why}.",
-                    guide.CHOOSING,
-                )
-            )
-        if f.scented:
-            add(
-                _reason(
-                    Rule.GENTLE_SCENTED, f"Fragrance or essential oils, a risk for {why}.", guide.CHOOSING
-                )
-            )
-    elif s.answers.sensitivity is Sensitivity.MODERATE and f.acids:
-        add(
-            _reason(
-                Rule.ACID_INTRODUCE_SLOWLY,
-                "Contains an exfoliating acid: fine for many, but introduce it slowly.",
-                guide.ROUTINE,
-            )
-        )
-    if s.exfoliants_in_use and (f.acids or f.has_retinoid):
-        what = ", ".join((*f.acids, *(("a retinoid",) if f.has_retinoid else ())))
-        add(
-            _reason(
-                Rule.ADDS_EXFOLIANT,
-                f"Adds another strong active ({what}) to the "
-                f"{' and '.join(s.exfoliants_in_use)} you already use: the guide says to "
-                "manage irritation by spacing actives out, not stacking them.",
-                guide.FAQ,
-            )
-        )
+            add(gentle[Rule.GENTLE_RETINOID])
+        if f.scented_names:
+            add(gentle[Rule.GENTLE_SCENTED])
+    elif s.answers.sensitivity is Sensitivity.MODERATE and f.acid_names:
+        add(w.acid_slowly)
+    if s.exfoliants_in_use and (f.acid_names or f.has_retinoid):
+        what = ", ".join((*f.acids, *((w.a_retinoid,) if f.has_retinoid else ())))
+        add(_reason(Rule.ADDS_EXFOLIANT, w.adds.format(what=what, in_use=w.in_use), guide.FAQ))
     return r
 
 
@@ -441,26 +578,13 @@ def within_budget(monthly: float, budget: float | None) -> bool:
     return budget is None or monthly <= budget + 0.005
 
 
-def budget_reason(monthly: float, budget: float) -> Reason:
-    if within_budget(monthly, budget):
-        return _reason(
-            Rule.WITHIN_BUDGET,
-            f"About ${monthly:,.0f} a month fits your ${budget:,.0f} budget.",
-            guide.DECISION,
-        )
-    return _reason(
-        Rule.OVER_BUDGET,
-        f"About ${monthly:,.0f} a month is over your ${budget:,.0f} "
-        "budget; products within it are listed first.",
-        guide.DECISION,
-    )
-
-
-def assess(product: Product, s: Situation, cost: CostEstimate) -> list[Reason]:
-    """Every contribution to a product's standing; their points add up to its score."""
+def assess(product: Product, s: Situation, cost: CostEstimate, w: Wording | None = None) -> list[Reason]:
+    """Every contribution to a product's standing; their points add up to its score. A
+    ranking passes its Wording; one product alone is worded on its own."""
+    w = w or Wording.of(s)
     f = product.facts
-    r = situational_reasons(f, s, cost)
+    r = situational_reasons(f, s, cost, w)
     r.extend(standing(f))
     if s.budget is not None:
-        r.append(budget_reason(cost.cost_per_month_usd, s.budget))
+        r.append(w.budget_reason(cost.cost_per_month_usd, s.budget))
     return r

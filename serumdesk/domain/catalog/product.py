@@ -222,7 +222,8 @@ class ProductFacts(NamedTuple):
     has_retinoid: bool
     scented_names: tuple[str, ...]
     """Fragrance and essential-oil ingredients as the catalog writes them: `scented` shows them."""
-    protective_packaging: tuple[str, ...]
+    protective_packaging: tuple[Packaging, ...]
+    """The packaging that protects fragile actives; worded (its label) where it is shown."""
     concentration_disclosed: str | None
     evidence_kind: EvidenceKind
     evidence: Evidence
@@ -370,9 +371,7 @@ class Product:
             has_retinoid=IrritantKind.RETINOID in by_kind,
             scented_names=tuple(by_kind.get(IrritantKind.FRAGRANCE, ()))
             + tuple(by_kind.get(IrritantKind.ESSENTIAL_OIL, ())),
-            protective_packaging=tuple(
-                p.value.replace("-", " ") for p in self.packaging if p.protects_actives
-            ),
+            protective_packaging=tuple(p for p in self.packaging if p.protects_actives),
             concentration_disclosed=self.concentration_disclosed,
             evidence_kind=self.evidence.kind,
             evidence=self.evidence,
