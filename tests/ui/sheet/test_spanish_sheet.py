@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
@@ -182,6 +184,12 @@ def test_a_spanish_pdf_of_four_products_is_two_pages_with_no_english_headings(
         assert spanish in text
     assert "Página 1 de 2" in first and "Página 2 de 2" in second
     assert text.count("Precios en dólares estadounidenses.") == 1
+    fonts: set[str] = set()
+    for page in PdfReader(out).pages:
+        resources: Any = page["/Resources"].get_object()
+        fonts |= {str(ref.get_object()["/BaseFont"]) for ref in resources["/Font"].get_object().values()}
+    if (persona, paper) == ("heavy", "letter"):  # the densest sheet, on the shorter paper
+        assert any("DejaVuSansCondensed" in f for f in fonts), fonts  # it is compact
 
 
 def test_only_a_sheet_that_needs_it_is_compact(locale: Path, qtbot: QtBot) -> None:
