@@ -8,7 +8,11 @@ The words the sheet takes from the advice, the catalog and the guide are other m
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -184,10 +188,7 @@ def test_a_spanish_pdf_of_four_products_is_two_pages_with_no_english_headings(
         assert spanish in text
     assert "Página 1 de 2" in first and "Página 2 de 2" in second
     assert text.count("Precios en dólares estadounidenses.") == 1
-    fonts: set[str] = set()
-    for page in PdfReader(out).pages:
-        resources: Any = page["/Resources"].get_object()
-        fonts |= {str(ref.get_object()["/BaseFont"]) for ref in resources["/Font"].get_object().values()}
+    fonts = pdf_fonts(out)
     if (persona, paper) == ("heavy", "letter"):  # the densest sheet, on the shorter paper
         assert any("DejaVuSansCondensed" in f for f in fonts), fonts  # it is compact
 
@@ -219,3 +220,60 @@ def paint_device(paper: str, dpi: int = 300) -> tuple[QImage, QRectF]:
     probe.setDotsPerMeterX(round(dpi / 0.0254))
     probe.setDotsPerMeterY(round(dpi / 0.0254))
     return probe, QRectF(0, 0, paint.width(), paint.height())
+
+
+@pytest.mark.slow
+def test_the_compact_sheet_keeps_to_two_pages_with_no_system_fonts(locale: Path, tmp_path: Path) -> None:
+    """The condensed face comes from SerumDesk's own fonts, not the machine's."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "compact.pdf"
+    script = textwrap.dedent(f"""
+        import datetime as dt, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(REPO)!r})
+        from PySide6.QtGui import QFontDatabase
+        from serumdesk import i18n
+        from serumdesk.domain.clinic.details import make_details
+        from serumdesk.domain.clinic.handout import ClinicSheet, make_handout
+        from serumdesk.ui.sheet.pdf import ensure_gui_app, write_sheet_pdf
+        from tests.ui.sheet_helpers import HUMAN_DERIVED, rec_for
+        app = ensure_gui_app()
+        print("system families:", QFontDatabase.families())
+        today = dt.date(2026, 12, 7)
+        details = make_details("Clínica Sol", "Calle Mayor 1", "+34 600 000 000", "", None)
+        clinic = ClinicSheet(details, make_handout("Ana K.", "Dra. Lee", "", today, today=today))
+        with i18n.override("es", Path({str(locale)!r})):
+            rec = rec_for("heavy")
+            compared = list(HUMAN_DERIVED)
+            pages = write_sheet_pdf(rec, compared, Path({str(out)!r}), clinic=clinic, paper="letter")
+        print("pages:", pages)
+    """)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FONTCONFIG")}
+    env.update(FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "DejaVu" not in result.stdout.split("pages:")[0], result.stdout  # no font of the machine's
+    assert "pages: 2" in result.stdout
+    assert len(pdf_pages_text(out)) == 2
+    assert any("DejaVuSansCondensed" in font for font in pdf_fonts(out))
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    fonts: set[str] = set()
+    for page in PdfReader(path).pages:
+        resources: Any = page["/Resources"].get_object()
+        fonts |= {str(ref.get_object()["/BaseFont"]) for ref in resources["/Font"].get_object().values()}
+    return fonts
