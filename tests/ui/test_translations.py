@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from serumdesk.domain.advice.compare import select_compared
@@ -52,3 +53,41 @@ def test_spin_boxes_write_numbers_as_the_apps_language_does(qapp: QApplication) 
             assert spin.valueFromText(decimal(99.25, 2, language)) == 99.25  # and typed so
     finally:
         QLocale.setDefault(before)
+
+
+def test_qts_text_that_qtbase_leaves_english_is_spanish_too(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt 6.11's file dialog says "&Look in:" and "Files of &type:", which qtbase_es lacks."""
+    pytest.importorskip("babel")
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from serumdesk import i18n
+    from tests.spanish_catalogue import compiled_locale
+
+    def labels() -> dict[str, str]:
+        dialog = QFileDialog()
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        found = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        dialog.deleteLater()
+        return found
+
+    english = labels()
+    assert english["lookInLabel"] == "&Look in:"
+    folder = compiled_locale(tmp_path)
+    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
+    i18n.install("es", folder)
+    translators = list(qapp.findChildren(QTranslator))
+    try:
+        install_qt_translations(qapp, "es")
+        spanish = labels()
+        assert spanish["lookInLabel"] == "&Buscar en:"
+        assert spanish["fileTypeLabel"] == "Archivos de &tipo:"
+        assert spanish["fileNameLabel"] == "&Nombre de fichero:"  # qtbase's own, still asked
+        assert QCoreApplication.translate("QPrintPreviewDialog", "%1%") == "%1%"  # not ""
+    finally:
+        for translator in qapp.findChildren(QTranslator):
+            if translator not in translators:
+                qapp.removeTranslator(translator)
+        i18n.install("en", folder)
+    assert labels() == english

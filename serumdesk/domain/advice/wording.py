@@ -30,16 +30,6 @@ COST_FIELDS: dict[str, str] = {
 }
 """The four inputs of the monthly cost, by CostInputs field name."""
 
-_PACKAGING_WORDS = {
-    "dual-chamber": N_("dual chamber"),
-    "airless": N_("airless pump"),
-    "opaque": N_("opaque bottle"),
-    "roller": N_("roller applicator"),
-    "single-use": N_("single-use doses"),
-    "pump": N_("pump bottle"),
-    "dropper": N_("dropper bottle"),
-}
-
 
 def money(value: float) -> str:
     return figures.money(value)
@@ -132,9 +122,7 @@ def fragrance_words(p: Product) -> str:
 def packaging_words(p: Product) -> str:
     if not p.packaging:
         return _("Packaging not stated.")
-    words = ", ".join(
-        _(_PACKAGING_WORDS[pk.value]) if pk.value in _PACKAGING_WORDS else pk.value for pk in p.packaging
-    )
+    words = ", ".join(pk.label for pk in p.packaging)
     protective = any(pk.protects_actives for pk in p.packaging)
     return words[0].upper() + words[1:] + (_(" — protects fragile actives.") if protective else ".")
 

@@ -3,7 +3,10 @@
 Run as its own process, so the scale factor (QT_SCALE_FACTOR) and colour scheme apply from
 the start, as in the app:
 
-    QT_SCALE_FACTOR=1.5 python -m tests.ui.results.grab_results 1024 640 dark out.png
+    QT_SCALE_FACTOR=1.5 python -m tests.ui.results.grab_results 1024 640 dark out.png [es [LOCALE]]
+
+LOCALE is a folder of compiled catalogues (tests/spanish_catalogue.py makes one): a checkout
+has only the .po files, which the build compiles.
 
 Prints one JSON object: the window size, whether each compared product's name, monthly cost
 and the first "For you" line are inside the visible part of the results without scrolling,
@@ -22,7 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
-from serumdesk.app import build_main_window
+from serumdesk.app import build_main_window, install_languages
 from serumdesk.domain.answers import Answers
 from serumdesk.domain.choices import Active, Caution, Procedure, Sensitivity, UseCase
 from serumdesk.ui.results.results_page import ResultsPage
@@ -54,9 +57,10 @@ def _visible(page: ResultsPage, widget: QWidget) -> bool:
     return viewport.rect().contains(QRect(top_left, widget.size()))
 
 
-def main(width: int, height: int, scheme: str, out: Path) -> dict[str, object]:
+def main(width: int, height: int, scheme: str, out: Path, language: str = "en") -> dict[str, object]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
+    shown_in = install_languages(app, language)  # as the app does: its text, Qt's, numbers
     app.setPalette(dark_palette() if scheme == "dark" else light_palette())
     window = build_main_window()  # as the app builds it: every menu, the bundled catalog
     ready: list[bool] = []
@@ -89,6 +93,7 @@ def main(width: int, height: int, scheme: str, out: Path) -> dict[str, object]:
         "cards_per_row": page.strip.cards_per_row(len(page.cards)),
         "focus": (app.focusWidget().accessibleName() if app.focusWidget() else ""),
         "scrolled": page.scroller.verticalScrollBar().value(),
+        "language": shown_in,
     }
 
 
@@ -99,5 +104,10 @@ if __name__ == "__main__":
         for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             os.environ[var] = str(Path(home) / var)
         os.environ["SERUMDESK_DATA_DIR"] = str(Path(home) / "data")
-        report = main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4]))
+        if len(sys.argv) > 6:
+            from serumdesk.storage import paths
+
+            compiled = Path(sys.argv[6])
+            paths.locale_dir = lambda: compiled  # a test's own catalogues, not the checkout's
+        report = main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4]), *sys.argv[5:6])
     print(json.dumps(report))

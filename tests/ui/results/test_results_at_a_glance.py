@@ -20,6 +20,7 @@ from serumdesk.domain.advice.routine import NOT_ADVICE
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.widgets.expander import DisclosureButton
+from tests.spanish_catalogue import compiled_locale
 from tests.ui.results.grab_results import FOUR, PERSONA
 from tests.ui.wizard_helpers import open_window
 
@@ -147,24 +148,38 @@ def test_reopened_results_start_at_the_top_with_focus_on_the_first_product(qtbot
 
 
 SHOTS = [
-    ("1024x640", 1024, 640, "1", "light"),
-    ("1024x640", 1024, 640, "1", "dark"),
-    ("1366x768", 1366, 768, "1", "light"),
-    ("1366x768", 1366, 768, "1", "dark"),
+    ("1024x640", 1024, 640, "1", "light", "en"),
+    ("1024x640", 1024, 640, "1", "dark", "en"),
+    ("1366x768", 1366, 768, "1", "light", "en"),
+    ("1366x768", 1366, 768, "1", "dark", "en"),
     # 1366×768 at 1.5×: the same screen, everything half as large again.
-    ("1366x768-scale1.5", 910, 512, "1.5", "light"),
-    ("1366x768-scale1.5", 910, 512, "1.5", "dark"),
+    ("1366x768-scale1.5", 910, 512, "1.5", "light", "en"),
+    ("1366x768-scale1.5", 910, 512, "1.5", "dark", "en"),
+    # Spanish runs about a fifth longer than English.
+    ("1024x640-es", 1024, 640, "1", "light", "es"),
+    ("1366x768-scale1.5-es", 910, 512, "1.5", "dark", "es"),
 ]
 
 
-@pytest.mark.parametrize(("name", "width", "height", "scale", "scheme"), SHOTS)
+@pytest.mark.parametrize(("name", "width", "height", "scale", "scheme", "language"), SHOTS)
 def test_on_a_small_screen_the_essentials_show_without_scrolling(
-    tmp_path: Path, artifacts_dir: Path, name: str, width: int, height: int, scale: str, scheme: str
+    tmp_path: Path,
+    artifacts_dir: Path,
+    name: str,
+    width: int,
+    height: int,
+    scale: str,
+    scheme: str,
+    language: str,
 ) -> None:
     out = artifacts_dir / f"results-{name}-{scheme}.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale, "HOME": str(tmp_path)}
+    grab = [str(width), str(height), scheme, str(out), language]
+    if language != "en":
+        pytest.importorskip("babel")
+        grab.append(str(compiled_locale(tmp_path)))
     done = subprocess.run(  # its own process: the scale factor applies from the start
-        [sys.executable, "-m", "tests.ui.results.grab_results", str(width), str(height), scheme, str(out)],
+        [sys.executable, "-m", "tests.ui.results.grab_results", *grab],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -179,6 +194,7 @@ def test_on_a_small_screen_the_essentials_show_without_scrolling(
     assert report["first_caution_visible"], "the most important caution needs scrolling"
     assert not report["sideways_scroll"], "something is wider than the window"
     assert report["scrolled"] == 0
+    assert report["language"] == language  # the installed catalogue, not a silent English
     assert out.is_file()
 
 
