@@ -363,14 +363,16 @@ def install(args: argparse.Namespace) -> int:
 
 def register(cat: Parser) -> None:
     """Give `serumdesk catalog`'s parser its actions."""
-    actions = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True, parser_class=Parser)
+    actions = cat.add_subparsers(
+        dest="catalog_command", metavar=_("ACTION"), required=True, parser_class=Parser
+    )
     what = _("the ingredient vocabulary (catalog/ingredients.json) instead of a catalog")
     val = actions.add_parser("validate", help=_("check a catalog file and name every problem"))
-    val.add_argument("file", metavar="FILE", type=path_option)
+    val.add_argument("file", metavar=_("FILE"), type=path_option)
     val.add_argument("--ingredients", action="store_true", help=_("FILE is {what}").format(what=what))
     val.set_defaults(func=validate)
     sch = actions.add_parser("schema", help=_("print the catalog's JSON Schema"))
-    sch.add_argument("--output", metavar="FILE", type=path_option, help=_("write it to FILE instead"))
+    sch.add_argument("--output", metavar=_("FILE"), type=path_option, help=_("write it to FILE instead"))
     sch.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     sch.add_argument("--ingredients", action="store_true", help=_("the schema of {what}").format(what=what))
     sch.set_defaults(func=schema)
@@ -397,45 +399,45 @@ def register(cat: Parser) -> None:
     new.add_argument(
         "--price",
         required=True,
-        metavar="USD",
+        metavar=_("USD"),
         type=number_option(PRICE_USD, zero=False),
         help=_("what the bottle costs, in US dollars"),
     )
     new.add_argument(
         "--size",
         required=True,
-        metavar="ML",
+        metavar=_("ML"),
         type=number_option(SIZE_ML, zero=False),
         help=_("the bottle's size in ml"),
     )
     new.add_argument(
         "--dose",
-        metavar="ML",
+        metavar=_("ML"),
         type=number_option(DOSE_ML, zero=False),
         help=_("ml per use (default: SerumDesk's estimate, 0.25 ml)"),
     )
     new.add_argument(
         "--per-day",
-        metavar="N",
+        metavar=_("N"),
         type=number_option(USES_A_DAY, zero=False),
         help=_("uses a day (default: 2; 0.5 is every other day)"),
     )
     new.add_argument(
         "--seen",
-        metavar="DATE",
+        metavar=_("DATE"),
         type=date_option,
         help=_("the day you saw the price, YYYY-MM-DD (default: today)"),
     )
     label = new.add_mutually_exclusive_group(required=True)
     label.add_argument(
         "--ingredients",
-        metavar="TEXT",
+        metavar=_("TEXT"),
         type=typed_text,
         help=_("the ingredient list as printed, or '-' to read standard input"),
     )
     label.add_argument(
         "--ingredients-file",
-        metavar="PATH",
+        metavar=_("PATH"),
         type=path_option,
         help=_("read the ingredient list from a text file"),
     )
@@ -446,7 +448,7 @@ def register(cat: Parser) -> None:
     listed.set_defaults(func=mine)
 
     rm = actions.add_parser("remove", help=_("remove a serum you added"))
-    rm.add_argument("id", metavar="ID", help=_("its id, as `catalog mine` lists it"))
+    rm.add_argument("id", metavar=_("ID"), help=_("its id, as `catalog mine` lists it"))
     rm.set_defaults(func=remove)
 
     imp = actions.add_parser(
@@ -461,7 +463,7 @@ def register(cat: Parser) -> None:
             "its date."
         ),
     )
-    imp.add_argument("file", nargs="?", metavar="FILE", type=path_option)
+    imp.add_argument("file", nargs="?", metavar=_("FILE"), type=path_option)
     imp.add_argument(
         "--replace",
         action="store_true",

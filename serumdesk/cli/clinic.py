@@ -154,7 +154,7 @@ def register(clinic: Parser) -> None:
     from serumdesk.cli.options import text_option
 
     actions = clinic.add_subparsers(
-        dest="clinic_command", metavar="ACTION", required=True, parser_class=Parser
+        dest="clinic_command", metavar=_("ACTION"), required=True, parser_class=Parser
     )
     put = actions.add_parser(
         "set",
@@ -169,12 +169,12 @@ def register(clinic: Parser) -> None:
         type=text_option(_("the clinic's name")),
         help=_("the clinic's name (needed the first time)"),
     )
-    put.add_argument("--address", metavar="TEXT", help=_("its address, on one line ('' removes it)"))
-    put.add_argument("--phone", metavar="TEXT", help=_("its phone number ('' removes it)"))
-    put.add_argument("--web", metavar="ADDRESS", help=_("its web address ('' removes it)"))
+    put.add_argument("--address", metavar=_("TEXT"), help=_("its address, on one line ('' removes it)"))
+    put.add_argument("--phone", metavar=_("TEXT"), help=_("its phone number ('' removes it)"))
+    put.add_argument("--web", metavar=_("ADDRESS"), help=_("its web address ('' removes it)"))
     put.add_argument(
         "--logo",
-        metavar="FILE",
+        metavar=_("FILE"),
         type=path_option,
         help=_("a PNG or SVG logo (at most 512 KB; an SVG may not refer to other files)"),
     )

@@ -24,14 +24,16 @@ def add_handout_options(parser: argparse.ArgumentParser) -> None:
             "set); left blank to write on by hand when not given"
         ),
     )
-    g.add_argument("--prepared-for", metavar="NAME", help=_("the patient's name"))
-    g.add_argument("--prepared-by", metavar="NAME", help=_("who prepared the sheet"))
+    g.add_argument("--prepared-for", metavar=_("NAME"), help=_("the patient's name"))
+    g.add_argument("--prepared-by", metavar=_("NAME"), help=_("who prepared the sheet"))
     g.add_argument(
         "--notes",
-        metavar="TEXT",
+        metavar=_("TEXT"),
         help=_("notes for the notes box (\\n for a new line in most shells: $'first\\nsecond')"),
     )
-    g.add_argument("--follow-up", metavar="DATE", help=_("the follow-up visit, YYYY-MM-DD (today or later)"))
+    g.add_argument(
+        "--follow-up", metavar=_("DATE"), help=_("the follow-up visit, YYYY-MM-DD (today or later)")
+    )
 
 
 def clinic_sheet_for(

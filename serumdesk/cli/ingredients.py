@@ -102,11 +102,11 @@ def register(ing: Parser) -> None:
     ing.add_argument(
         "text",
         nargs="?",
-        metavar="TEXT",
+        metavar=_("TEXT"),
         type=typed_text,
         help=_("the ingredient list in quotes, or '-' to read it from standard input"),
     )
-    ing.add_argument("--file", metavar="PATH", help=_("read the ingredient list from a text file"))
+    ing.add_argument("--file", metavar=_("PATH"), help=_("read the ingredient list from a text file"))
     ing.add_argument("--json", action="store_true", help=_("print one JSON object"))
     add_answer_options(ing)
     add_profile_option(ing)

@@ -124,13 +124,13 @@ def build_parser(complete: Sequence[str] | None = None) -> Parser:
     )
     parser.add_argument(
         "--language",
-        metavar="LANG",
+        metavar=_("LANG"),
         help=_(
             "the language to write in, such as es (default: your "
             "session's, when SerumDesk has it; else English)"
         ),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     for name, command in COMMANDS.items():
         command_parser = sub.add_parser(name, help=_(command.summary))
         if complete is None or name in complete:

@@ -164,7 +164,7 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
         "--allergen",
         action="append",
         default=None,
-        metavar="TEXT",
+        metavar=_("TEXT"),
         type=typed_text,
         help=_(
             "an ingredient you are allergic to; repeat for several (up to "
@@ -177,7 +177,7 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--budget",
         type=number_option(BUDGET_USD),
-        metavar="USD_PER_MONTH",
+        metavar=_("USD_PER_MONTH"),
         help=_("monthly budget in US dollars ({describe})").format(describe=BUDGET_USD.describe()),
     )
     g.add_argument(
@@ -193,7 +193,7 @@ def add_answer_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--days-since-procedure",
         type=whole_option(DAYS_SINCE_PROCEDURE),
-        metavar="DAYS",
+        metavar=_("DAYS"),
         help=_("for post-procedure: days since the treatment ({describe})").format(
             describe=DAYS_SINCE_PROCEDURE.describe()
         ),
@@ -204,7 +204,7 @@ def add_profile_option(parser: argparse.ArgumentParser) -> None:
     """--profile NAME: start from a saved profile's answers (see answers_for)."""
     parser.add_argument(
         "--profile",
-        metavar="NAME",
+        metavar=_("NAME"),
         type=text_option(_("a profile name")),
         help=_("start from a saved profile's answers"),
     )
@@ -215,7 +215,7 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
     add_profile_option(parser)
     parser.add_argument(
         "--catalog",
-        metavar="FILE",
+        metavar=_("FILE"),
         type=path_option,
         help=_(
             "rank this catalog's products only: not the bundled catalog, "

@@ -194,7 +194,7 @@ def register_price_actions(actions: argparse._SubParsersAction[Parser]) -> None:
     listed.add_argument("--json", action="store_true", help=_("print one JSON object"))
     listed.add_argument(
         "--catalog",
-        metavar="FILE",
+        metavar=_("FILE"),
         type=path_option,
         help=_("list this catalog file instead of the one in use"),
     )
@@ -209,7 +209,7 @@ def register_price_actions(actions: argparse._SubParsersAction[Parser]) -> None:
             "import FILE.csv --replace`."
         ),
     )
-    export.add_argument("file", metavar="FILE.csv", type=path_option)
+    export.add_argument("file", metavar=_("FILE.csv"), type=path_option)
     export.add_argument("--force", action="store_true", help=_("replace FILE.csv if it exists"))
     export.set_defaults(func=export_prices)
 
@@ -218,7 +218,7 @@ def add_import_name_option(imp: Parser) -> None:
     imp.add_argument(
         "--name",
         type=text_option(_("a name")),
-        metavar="TEXT",
+        metavar=_("TEXT"),
         help=_(
             "for a CSV price sheet: whose prices they are, as cards and the "
             "sheet say it (default: the clinic's name from `serumdesk clinic "

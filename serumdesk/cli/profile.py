@@ -260,28 +260,32 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def register(prof: Parser) -> None:
     """Give `serumdesk profile`'s parser its actions."""
-    acts = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True, parser_class=Parser)
+    acts = prof.add_subparsers(
+        dest="profile_command", metavar=_("ACTION"), required=True, parser_class=Parser
+    )
     ls = acts.add_parser("list", help=_("list saved profiles"))
     ls.add_argument("--json", action="store_true", help=_("print a JSON list"))
     ls.set_defaults(func=cmd_list)
     save = acts.add_parser("save", help=_("save answers under NAME (updates it if it exists)"))
-    save.add_argument("name", metavar="NAME", type=typed_text)
+    save.add_argument("name", metavar=_("NAME"), type=typed_text)
     add_answer_options(save)
-    save.add_argument("--notes", metavar="TEXT", type=typed_text, help=_("free notes kept with the profile"))
+    save.add_argument(
+        "--notes", metavar=_("TEXT"), type=typed_text, help=_("free notes kept with the profile")
+    )
     save.set_defaults(func=cmd_save)
     show = acts.add_parser("show", help=_("show a saved profile"))
-    show.add_argument("name", metavar="NAME", type=typed_text)
+    show.add_argument("name", metavar=_("NAME"), type=typed_text)
     show.add_argument("--json", action="store_true", help=_("print the profile as JSON"))
     show.set_defaults(func=cmd_show)
     delete = acts.add_parser("delete", help=_("move a profile to the trash"))
-    delete.add_argument("name", metavar="NAME", type=typed_text)
+    delete.add_argument("name", metavar=_("NAME"), type=typed_text)
     delete.set_defaults(func=cmd_delete)
     restore = acts.add_parser("restore", help=_("bring a deleted profile back from the trash"))
-    restore.add_argument("name", metavar="NAME", type=typed_text)
+    restore.add_argument("name", metavar=_("NAME"), type=typed_text)
     restore.set_defaults(func=cmd_restore)
     export = acts.add_parser("export", help=_("write a profile to a file to share or back up"))
-    export.add_argument("name", metavar="NAME", type=typed_text)
-    export.add_argument("file", metavar="FILE", type=path_option)
+    export.add_argument("name", metavar=_("NAME"), type=typed_text)
+    export.add_argument("file", metavar=_("FILE"), type=path_option)
     export.add_argument(
         "--force",
         action="store_true",
@@ -289,7 +293,7 @@ def register(prof: Parser) -> None:
     )
     export.set_defaults(func=cmd_export)
     imp = acts.add_parser("import", help=_("add a profile from an exported file"))
-    imp.add_argument("file", metavar="FILE", type=path_option)
+    imp.add_argument("file", metavar=_("FILE"), type=path_option)
     imp.add_argument(
         "--with-serums",
         action="store_true",

@@ -87,13 +87,13 @@ def register(sheet: Parser) -> None:
     sheet.add_argument(
         "--compare",
         action="append",
-        metavar="ID",
+        metavar=_("ID"),
         help=_("a product id to compare; repeat for up to four (default: the top 3)"),
     )
     sheet.add_argument(
         "--output",
         required=True,
-        metavar="FILE.pdf",
+        metavar=_("FILE.pdf"),
         type=path_option,
         help=_("the PDF to write (owner-only: it holds health details)"),
     )
@@ -114,7 +114,7 @@ def register(sheet: Parser) -> None:
     sheet.add_argument(
         "--language",
         dest="sheet_language",
-        metavar="LANG",
+        metavar=_("LANG"),
         help=_(
             "the sheet's language, such as es, for a patient who reads "
             "another (default: the language SerumDesk writes in)"

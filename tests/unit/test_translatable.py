@@ -90,7 +90,9 @@ TEXT_CALLS = frozenset(
 )
 """Calls whose string arguments a person reads."""
 
-TEXT_KEYWORDS = frozenset({"help", "description", "epilog", "text", "title", "tooltip", "decline", "intro"})
+TEXT_KEYWORDS = frozenset(
+    {"help", "description", "epilog", "text", "title", "tooltip", "decline", "intro", "metavar"}
+)
 """Keyword arguments a person reads, whatever the call (argparse's help and description…)."""
 
 PROGRAMMING_ERRORS = frozenset({"RuntimeError", "TypeError", "NotImplementedError", "AssertionError"})
