@@ -248,3 +248,25 @@ def test_a_products_kept_facts_say_its_evidence_in_the_language_asked(locale: Pa
     with i18n.override("es", locale):
         spanish = studied.facts.evidence_brief
     assert spanish != english and "personas" in spanish and "people" in english
+
+
+def test_a_clinic_price_says_so_in_spanish(locale: Path) -> None:
+    from serumdesk.domain.catalog.price_list import apply_price_list, clinic_price_words, parse_price_list
+    from serumdesk.storage.catalog_loader import CatalogLoader
+    from serumdesk.storage.paths import bundled_catalog_path
+
+    catalog = CatalogLoader(bundled_catalog_path()).load()
+    listed = parse_price_list(
+        json.dumps(
+            {
+                "kind": "price-list",
+                "name": "Clínica Ribera",
+                "date": "2026-11-01",
+                "prices": [{"id": catalog.products[0].id, "usd": 150}],
+            }
+        )
+    )
+    product = apply_price_list(catalog, listed).products[0]
+    with i18n.override("es", locale):
+        assert clinic_price_words(product) == "Precio de la clínica (Clínica Ribera, 2026-11-01)"
+    assert clinic_price_words(product) == "Clinic price (Clínica Ribera, 2026-11-01)"

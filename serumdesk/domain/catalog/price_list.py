@@ -75,8 +75,11 @@ def clinic_price_words(product: Product) -> str | None:
     provenance = product.price.provenance
     if not isinstance(provenance, ListedProvenance):
         return None
-    when = f", {provenance.seen.isoformat()}" if provenance.seen else ""
-    return f"Clinic price ({provenance.list_name}{when})"
+    if provenance.seen is None:
+        return _("Clinic price ({name})").format(name=provenance.list_name)
+    return _("Clinic price ({name}, {date})").format(
+        name=provenance.list_name, date=provenance.seen.isoformat()
+    )
 
 
 def clinic_price_sentence(product: Product, price_overridden: bool) -> str:
