@@ -228,14 +228,14 @@ def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.da
     category, detail = _source(reading)
     entered = (mine.entered or today).isoformat()
     label_source = {"kind": "sourced", "source": _("the label you entered"), "seen": mine.entered or today}
-    yours = {"kind": "sourced", "source": "your entry", "seen": mine.seen or today}
+    yours = {"kind": "sourced", "source": _("your entry"), "seen": mine.seen or today}
     human = reading.human_derived
     # Embryonic or fetal cells of a body the name does not give: human-derived, to be safe
     # (the product model ties a fetal cell line to human origin, as the diet answers do).
     fetal_unsure = bool(reading.fetal_cell_line) and not human and reading.human_origin.known is not Known.NO
     vegan_words = {
         Vegan.YES: _("every ingredient is known and none is of human or animal origin"),
-        Vegan.NO: f"it lists {_names(reading.vegan_reason)}",
+        Vegan.NO: _("it lists {names}").format(names=_names(reading.vegan_reason)),
         Vegan.NOT_CONFIRMED: _("some ingredients may be of animal origin or are unknown")
         + (f" ({_names(reading.vegan_reason)})" if reading.vegan_reason else ""),
     }
@@ -298,7 +298,7 @@ def product_data_from_label(mine: MyProduct, reading: LabelReading, today: dt.da
         "vegan": reading.vegan is Vegan.YES and not human,
         "inferred": {k.value: v for k, v in inferred.items()},
         "entered_by_you": True,
-        "key_ingredients": _key_ingredients(reading) or ["(none read)"],
+        "key_ingredients": _key_ingredients(reading) or [_("(none read)")],
         "ingredient_list": {
             "inci": [_short(i.written) for i in reading.ingredients][:MAX_LIST_ITEMS],
             "complete": reading.complete,
