@@ -49,11 +49,36 @@ def _pdfs() -> dict[Path, float]:
     }
 
 
-@pytest.mark.skipif(
+NEEDS_QUEUE = pytest.mark.skipif(
     not _queue_ready(),
     reason=f"no CUPS queue named {QUEUE} (apt-get install cups cups-pdf, then start cupsd)",
 )
+
+
+@NEEDS_QUEUE
 def test_the_clinic_sheet_prints_through_a_real_cups_queue(qtbot: QtBot, artifacts_dir: Path) -> None:
+    _print_and_look(artifacts_dir, "cups-clinic-sheet")
+
+
+@NEEDS_QUEUE
+def test_the_spanish_clinic_sheet_prints_through_a_real_cups_queue(
+    qtbot: QtBot, artifacts_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sheet in the patient's language, as the print preview prints it: made and painted
+    inside i18n.override, while the app around it stays English."""
+    pytest.importorskip("babel")
+    from serumdesk import i18n
+    from tests.spanish_catalogue import compiled_locale
+
+    folder = compiled_locale(tmp_path)
+    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
+    with i18n.override("es", folder):
+        _print_and_look(artifacts_dir, "cups-clinic-sheet-es")
+    assert i18n.current_language() == "en"
+
+
+def _print_and_look(artifacts_dir: Path, name: str) -> None:
+    """Print the clinic's two-page sheet to the queue; look at what CUPS-PDF wrote."""
     from PySide6.QtPrintSupport import QPrinter
 
     before = _pdfs()
@@ -84,7 +109,7 @@ def test_the_clinic_sheet_prints_through_a_real_cups_queue(qtbot: QtBot, artifac
             break
         time.sleep(0.5)
     assert printed, "CUPS-PDF wrote nothing"
-    shutil.copy(printed[0], artifacts_dir / "cups-clinic-sheet.pdf")
+    shutil.copy(printed[0], artifacts_dir / f"{name}.pdf")
     reader = PdfReader(printed[0])
     assert len(reader.pages) == 2
     assert [round(float(v)) for v in reader.pages[0].mediabox.upper_right] == [612, 792]
@@ -92,11 +117,11 @@ def test_the_clinic_sheet_prints_through_a_real_cups_queue(qtbot: QtBot, artifac
     # looked at as pictures: the logo's green sits at the top of page 1.
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is needed to look at the printed pages")
-    stem = artifacts_dir / "cups-clinic-sheet"
+    stem = artifacts_dir / name
     subprocess.run(["pdftoppm", "-q", "-r", "60", "-png", str(printed[0]), str(stem)], check=True)
     from PySide6.QtGui import QImage
 
-    first = QImage(str(artifacts_dir / "cups-clinic-sheet-1.png"))
+    first = QImage(str(artifacts_dir / f"{name}-1.png"))
     top = first.copy(0, 0, first.width(), first.height() // 8)
     greens = sum(
         1
