@@ -111,6 +111,17 @@ class CatalogLoader:
         self._catalog = catalog
         return catalog
 
+    def loaded_again(self) -> Catalog:
+        """The catalog read and composed once more, the loaded one kept: the person's own
+        serums' facts, worded when their labels are read, come out in the language in use
+        here (a sheet in the patient's language, inside i18n.override)."""
+        kept = (self._catalog, self._error, self.problems)
+        self.reload()
+        try:
+            return self.load()
+        finally:
+            self._catalog, self._error, self.problems = kept
+
     def _compose(self, catalog: Catalog, extras: CatalogExtras, problems: list[str]) -> Catalog:
         if extras.price_list is not None:
             from serumdesk.domain.catalog.price_list import UnknownProducts, apply_price_list

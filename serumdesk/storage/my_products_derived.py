@@ -4,10 +4,10 @@ Start-up and every command build your serums from these facts, without reading a
 loading the ingredient vocabulary or importing pydantic (benchmark rows "7. `serumdesk
 recommend --json` with 20 of your serums" and "1. first paint → ready"). Each product is
 filed under a hash of everything it was derived from: the serum's entry as stored, the
-vocabulary file's bytes, SerumDesk's version and, for a price with no date seen, the day. When
-any of them changes the facts are derived again and the file is rewritten; the file is only a
-cache of work, never the source of what you entered, and a file that cannot be read or
-written is simply not used.
+language its facts are worded in, the vocabulary file's bytes, SerumDesk's version and, for a
+price with no date seen, the day. When any of them changes the facts are derived again and
+the file is rewritten; the file is only a cache of work, never the source of what you
+entered, and a file that cannot be read or written is simply not used.
 """
 
 from __future__ import annotations
@@ -68,13 +68,17 @@ class DerivedFacts:
         return products
 
     def keys(self, entries: Sequence[dict[str, Any]], vocabulary: str, today: dt.date) -> list[str]:
-        """Each entry's key: what its derived facts depend on."""
+        """Each entry's key: what its derived facts depend on, the language they are worded
+        in included (a serum read in English stayed English after a switch to Spanish)."""
+        from serumdesk.i18n import current_language
+
+        language = current_language()
 
         def key(entry: dict[str, Any]) -> str:
             day = today.isoformat() if entry.get("seen") is None else ""
             text = json.dumps(entry, sort_keys=True, ensure_ascii=True)
             return hashlib.sha256(
-                f"{DERIVATION}|{__version__}|{vocabulary}|{day}|{text}".encode()
+                f"{DERIVATION}|{__version__}|{language}|{vocabulary}|{day}|{text}".encode()
             ).hexdigest()
 
         return [key(e) for e in entries]

@@ -318,4 +318,7 @@ class ResultsPage(QWizardPage):
 
         state = self.state
         vocabulary = self.catalog.vocabulary() if state.answers.allergens else None
-        return recommend(self.catalog.catalog(), state.answers, state.overrides, vocabulary=vocabulary)
+        catalog = self.catalog.catalog()
+        if any(p.entered_by_you for p in catalog.products):  # their facts were worded on load
+            catalog = self.catalog.loader.loaded_again()
+        return recommend(catalog, state.answers, state.overrides, vocabulary=vocabulary)

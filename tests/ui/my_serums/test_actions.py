@@ -410,3 +410,44 @@ def test_a_change_after_the_list_of_serums_is_closed_and_deleted(
     assert actions.list_dialog is None
     actions.show_serums()  # and the list opens again
     assert actions.list_dialog is not None and actions.list_dialog.isVisible()
+
+
+def test_a_sheet_in_spanish_words_your_serum_in_spanish(
+    qtbot: QtBot, actions: MySerumsActions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Your serum's facts are worded when its label is read, in the app's language; a sheet
+    in the patient's language reads them again inside that language."""
+    pytest.importorskip("babel")
+    from serumdesk import i18n
+    from serumdesk.domain.catalog.product_text import description
+    from serumdesk.ui.sheet.language import recommendation_in
+    from tests.spanish_catalogue import compiled_locale
+
+    page = drive_to_results(
+        qtbot,
+        actions.window,
+        Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.MICRONEEDLING, days_since_procedure=3),
+    )
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    rec = page.recommendation
+    assert rec is not None
+
+    def mine(r: object) -> str:
+        matches = getattr(r, "matches")  # noqa: B009 - a Recommendation
+        return next(description(m.product) for m in matches if m.product.id == MINE_ID)
+
+    assert mine(rec).startswith("Your entry, read from the ingredient label")
+    folder = compiled_locale(tmp_path)
+    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
+    try:
+        spanish = recommendation_in("es", rec, page._recommend_again)
+        with i18n.override("es", folder):
+            assert not mine(spanish).startswith("Your entry")
+        assert mine(rec).startswith("Your entry")  # the app's own stays English
+        assert mine(page._recommend_again()).startswith("Your entry")
+    finally:
+        i18n.install("en", folder)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from serumdesk.storage.catalog_loader import CatalogLoader
 from serumdesk.storage.my_products_derived import DERIVED_FILE
 from serumdesk.storage.user_catalog import UserCatalogStore
@@ -88,3 +90,24 @@ def test_a_file_of_serums_with_a_byte_order_mark_still_shows_them(
     store.my_products_path.write_bytes(b"\xef\xbb\xbf" + store.my_products_path.read_bytes())
     loader, _ = load(store, catalog_path, ingredients_path)
     assert added.id in mine(loader)
+
+
+def test_facts_kept_in_one_language_are_worded_again_in_another(
+    tmp_path: Path, catalog_path: Path, ingredients_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A serum read while SerumDesk spoke English stayed English after a switch to Spanish."""
+    pytest.importorskip("babel")
+    from serumdesk import i18n
+    from tests.spanish_catalogue import compiled_locale
+
+    store = UserCatalogStore(tmp_path / "data" / "catalog")
+    added = store.add(serum())
+    english, _ = load(store, catalog_path, ingredients_path)
+    folder = compiled_locale(tmp_path)
+    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
+    with i18n.override("es", folder):
+        spanish, vocabulary = load(store, catalog_path, ingredients_path)
+        assert vocabulary.loaded  # not the English facts kept
+        worded = mine(spanish)[added.id].description  # type: ignore[attr-defined]
+    assert worded != mine(english)[added.id].description  # type: ignore[attr-defined]
+    assert not worded.startswith("Your entry")
