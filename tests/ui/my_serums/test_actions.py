@@ -20,6 +20,7 @@ from serumdesk.ui.catalog_model import CatalogModel
 from serumdesk.ui.main_window import MainWindow
 from serumdesk.ui.my_serums.actions import MySerumsActions, install_my_serums_actions
 from serumdesk.ui.my_serums.add_serum_dialog import AddSerumDialog
+from serumdesk.ui.results.results_page import ResultsPage
 from serumdesk.ui.work_state import WorkState
 from tests.ui.profile_helpers import ScriptedPrompts
 from tests.ui.wizard_helpers import (
@@ -86,6 +87,23 @@ def fill(qtbot: QtBot, dialog: AddSerumDialog, label: str = LABEL) -> None:
     dialog.label.setPlainText(label)
 
 
+def save_a_serum_from_the_results(
+    qtbot: QtBot, actions: MySerumsActions
+) -> tuple[ResultsPage, AddSerumDialog]:
+    """Results for a fresh microneedling, then Catalog ▸ Add a serum…, filled and saved."""
+    page = drive_to_results(
+        qtbot,
+        actions.window,
+        Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.MICRONEEDLING, days_since_procedure=3),
+    )
+    actions.add_serum()
+    dialog = actions.add_dialog
+    assert dialog is not None
+    fill(qtbot, dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    return page, dialog
+
+
 def test_the_label_is_read_as_it_is_typed(qtbot: QtBot, actions: MySerumsActions) -> None:
     actions.add_action.trigger()
     dialog = actions.add_dialog
@@ -102,16 +120,7 @@ def test_a_saved_serum_is_compared_on_a_card_marked_your_entry(
     qtbot: QtBot, actions: MySerumsActions, paths: UserPaths
 ) -> None:
     window = actions.window
-    page = drive_to_results(
-        qtbot,
-        window,
-        Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.MICRONEEDLING, days_since_procedure=3),
-    )
-    actions.add_serum()
-    dialog = actions.add_dialog
-    assert dialog is not None
-    fill(qtbot, dialog)
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    page, dialog = save_a_serum_from_the_results(qtbot, actions)
     assert not dialog.isVisible()
     assert MINE_ID in window.state.compared_ids
     card = page.cards[MINE_ID]
@@ -419,26 +428,17 @@ def test_a_sheet_in_spanish_words_your_serum_in_spanish(
     in the patient's language reads them again inside that language."""
     pytest.importorskip("babel")
     from serumdesk import i18n
+    from serumdesk.domain.advice.recommendation import Recommendation
     from serumdesk.domain.catalog.product_text import description
     from serumdesk.ui.sheet.language import recommendation_in
     from tests.spanish_catalogue import compiled_locale
 
-    page = drive_to_results(
-        qtbot,
-        actions.window,
-        Answers(use_case=UseCase.POST_PROCEDURE, procedure=Procedure.MICRONEEDLING, days_since_procedure=3),
-    )
-    actions.add_serum()
-    dialog = actions.add_dialog
-    assert dialog is not None
-    fill(qtbot, dialog)
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    page, _dialog = save_a_serum_from_the_results(qtbot, actions)
     rec = page.recommendation
     assert rec is not None
 
-    def mine(r: object) -> str:
-        matches = getattr(r, "matches")  # noqa: B009 - a Recommendation
-        return next(description(m.product) for m in matches if m.product.id == MINE_ID)
+    def mine(r: Recommendation) -> str:
+        return next(description(m.product) for m in r.matches if m.product.id == MINE_ID)
 
     assert mine(rec).startswith("Your entry, read from the ingredient label")
     folder = compiled_locale(tmp_path)
