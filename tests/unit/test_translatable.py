@@ -115,13 +115,9 @@ NOT_WORDS = frozenset(
 KEY_SEQUENCE = re.compile(r"^((Ctrl|Shift|Alt|Meta)\+)+\w+$")
 """A shortcut ("Ctrl+Shift+A"): Qt shows it in the person's language itself."""
 
-NOT_YET_MARKED = (
+NOT_YET_MARKED: tuple[str, ...] = (
     # Areas whose text is still to be marked (issue #23, Spanish): each leaves this list when
     # its text is marked and translated. The scan covers everything else.
-    # Errors about a data file's format: they quote pydantic's own English messages, and
-    # are translated with them or not at all.
-    "serumdesk/domain/strict/",
-    "serumdesk/domain/catalog/light_validation.py",
 )
 
 

@@ -15,11 +15,12 @@ from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.strict.data_files import (
     DataFileError,
     describe_error_list,
+    field_problem,
     json_object,
     json_schema_of,
 )
 from serumdesk.domain.strict.numbers import MAX_LIST_ITEMS, MAX_PROBLEMS
-from serumdesk.i18n import N_
+from serumdesk.i18n import N_, _
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -45,7 +46,7 @@ def parse_catalog(raw: bytes | str, path: Path | str = "<catalog>") -> Catalog:
     """Validate catalog JSON text; `path` is only used to name the file in errors."""
     from serumdesk.domain.catalog.light_validation import build_checked
 
-    data = upgrade_catalog(json_object(raw, path, CatalogError, "a 'products' list"))
+    data = upgrade_catalog(json_object(raw, path, CatalogError, N_("a 'products' list")))
     try:
         return build_checked(Catalog, data)
     except (TypeError, ValueError, ArithmeticError):
@@ -62,7 +63,8 @@ def _problems(data: dict[str, Any]) -> tuple[list[str], bool]:
 
     from serumdesk.domain.catalog.light_validation import build_checked
 
-    lists = {"products": ("product", "id")}
+    lists = {"products": (N_("product"), "id")}
+    top_words = N_("catalog")
     products = data.get("products")
     top = {**data, "products": []}
     lines: list[str] = []
@@ -72,11 +74,11 @@ def _problems(data: dict[str, Any]) -> tuple[list[str], bool]:
         lines += describe_error_list(
             [e for e in exc.errors(include_url=False) if e["loc"][:1] != ("products",)],
             data,
-            "catalog",
+            top_words,
             lists,
         )
     if not isinstance(products, list):
-        lines.append("catalog, field 'products': must be a list of products")
+        lines.append(field_problem(_(top_words), "products", _("must be a list of products")))
         return lines, False
     for index, product in enumerate(products):
         if len(lines) >= MAX_PROBLEMS:
@@ -95,11 +97,12 @@ def _problems(data: dict[str, Any]) -> tuple[list[str], bool]:
                         "type": "too_long",
                         "loc": ("products", index, *field),
                         "input": None,
-                        "msg": f"holds {items:,} items; a product's lists hold at most {MAX_LIST_ITEMS:,}",
+                        "ctx": {"max_length": MAX_LIST_ITEMS, "actual_length": items},
+                        "msg": f"holds {items} items; a product's lists hold at most {MAX_LIST_ITEMS}",
                     }
                 ],
                 data,
-                "catalog",
+                top_words,
                 lists,
             )
             continue
@@ -110,13 +113,13 @@ def _problems(data: dict[str, Any]) -> tuple[list[str], bool]:
                 {**e, "loc": ("products", index, *e["loc"])}
                 for e in exc.errors(include_url=False)[:MAX_PROBLEMS]
             ]
-            lines += describe_error_list(errors, data, "catalog", lists)  # type: ignore[arg-type]
+            lines += describe_error_list(errors, data, top_words, lists)  # type: ignore[arg-type]
     if not lines:  # each part is valid: what relates them (a repeated id, too few products)
         try:
             catalog_adapter().validate_python(data)
         except ValidationError as exc:
-            lines += describe_error_list(exc.errors(include_url=False)[:MAX_PROBLEMS], data, "catalog", lists)
-    return lines or ["catalog: not a valid catalog"], False
+            lines += describe_error_list(exc.errors(include_url=False)[:MAX_PROBLEMS], data, top_words, lists)
+    return lines or [field_problem(_(top_words), None, _("not a valid catalog"))], False
 
 
 def _longest_list(value: object) -> tuple[tuple[str | int, ...], int] | None:

@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from serumdesk.domain.strict.field_rules import Length
+from serumdesk.i18n import _
 
 T = TypeVar("T")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -73,7 +74,11 @@ def _build(kind: Any, value: Any) -> Any:
         return _build(options[0], value)
     if origin is typing.Literal:
         if not any(type(value) is type(a) and value == a for a in typing.get_args(kind)):
-            raise ValueError(f"{value!r} is not one of {typing.get_args(kind)}")
+            raise ValueError(
+                _("{value} is not one of {choices}").format(
+                    value=repr(value)[:50], choices=", ".join(map(repr, typing.get_args(kind)))
+                )
+            )
         return value
     return _build_plain(kind, value)
 
@@ -95,11 +100,11 @@ def _build_plain(kind: Any, value: Any) -> Any:
         return kind(value)
     if kind is dt.date:
         if not isinstance(value, str) or not _DATE.fullmatch(value):
-            raise ValueError("a date is YYYY-MM-DD")
+            raise ValueError(_("a date is written YYYY-MM-DD"))
         return dt.date.fromisoformat(value)
     if kind is float and type(value) in (int, float):
         if type(value) is int and value.bit_length() > 64:
-            raise ValueError("a whole number too large for any figure")  # float() would overflow
+            raise ValueError(_("a whole number too large for any figure"))  # float() would overflow
         return float(value)  # a Bounded rule then checks it is finite and within bounds
     if kind in (int, str, bool) and type(value) is kind:
         return value

@@ -131,12 +131,12 @@ class MyProductsError(DataFileError):
 
 def parse_my_products(raw: bytes | str, path: Path | str = "<your serums>") -> list[MyProduct]:
     """The serums in a file of them; errors name the file, the entry and the field."""
-    data = json_object(raw, path, MyProductsError, "a 'products' list")
+    data = json_object(raw, path, MyProductsError, N_("a 'products' list"))
     try:
         parsed = MyProductsFile.model_validate(data)
     except ValidationError as exc:
         raise MyProductsError(
-            path, describe_errors(exc, data, "your serums", {"products": ("serum", "id")})
+            path, describe_errors(exc, data, N_("your serums"), {"products": (N_("serum"), "id")})
         ) from None
     return [entry.to_domain() for entry in parsed.products]
 

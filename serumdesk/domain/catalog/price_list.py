@@ -156,10 +156,10 @@ def is_price_list(data: object) -> bool:
 
 def parse_price_list(raw: bytes | str, path: Path | str = "<price list>") -> PriceList:
     """Validate price list JSON; errors name the file, the entry and the field."""
-    data = json_object(raw, path, PriceListError, "'kind': 'price-list' and a 'prices' list")
+    data = json_object(raw, path, PriceListError, N_("'kind': 'price-list' and a 'prices' list"))
     try:
         return PriceList.model_validate(data)
     except ValidationError as exc:
         raise PriceListError(
-            path, describe_errors(exc, data, "price list", {"prices": ("price", "id")})
+            path, describe_errors(exc, data, N_("price list"), {"prices": (N_("price"), "id")})
         ) from None

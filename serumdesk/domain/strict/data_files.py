@@ -45,13 +45,13 @@ def json_object(
     raw: bytes | str, path: Path | str, error: type[DataFileError], expected: str
 ) -> dict[str, Any]:
     """The JSON object in `raw` (strict JSON: no NaN or Infinity; UTF-8, a byte order mark
-    allowed); `expected` says what the top level should hold."""
+    allowed); `expected` says what the top level should hold (marked with N_, said with _())."""
     try:
         data = strict_json.loads(raw)
     except strict_json.JsonProblem as exc:
-        raise error(path, [f"the file is {exc}"]) from None
+        raise error(path, [_("the file is {problem}").format(problem=exc)]) from None
     if not isinstance(data, dict):
-        raise error(path, [f"the top level must be an object with {expected}"])
+        raise error(path, [_("the top level must be an object with {expected}").format(expected=_(expected))])
     return data
 
 
@@ -62,7 +62,8 @@ def describe_errors(
 
     `lists` maps each list of entries to (what an entry is called, the key that names it):
     {"products": ("product", "id")} gives "product 'x' (entry 3), field 'price.usd': …".
-    Errors outside those lists are said of `top`.
+    Errors outside those lists are said of `top`. `top` and what an entry is called are
+    marked with N_ and said here with _().
     """
     return describe_error_list(exc.errors(include_url=False), data, top, lists)
 
@@ -74,23 +75,32 @@ def describe_error_list(
     lines: list[str] = []
     for error in errors:
         loc = list(error["loc"])
-        where = top
+        where = _(top)
         if len(loc) >= 2 and loc[0] in lists and isinstance(loc[1], int):
             kind, name_key = lists[str(loc[0])]
             entries, index = data.get(str(loc[0])), loc[1]
             entry = entries[index] if isinstance(entries, list) and index < len(entries) else None
             name = entry.get(name_key) if isinstance(entry, dict) else None
-            label = f"'{name}'" if isinstance(name, str) and name else f"(no {name_key})"
-            where = f"{kind} {label} (entry {index + 1})"
+            where = entry_words(_(kind), name if isinstance(name, str) else None, name_key, index)
             loc = loc[2:]
         field = ".".join(str(part) for part in loc) if loc else None
-        message = error_words(error)
-        if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-            message = "unknown field (check its spelling)"
-        elif error["type"] == "missing":
-            message = "required field is missing"
-        lines.append(f"{where}, field '{field}': {message}" if field else f"{where}: {message}")
+        lines.append(field_problem(where, field, error_words(error)))
     return lines
+
+
+def entry_words(kind: str, name: str | None, name_key: str, index: int) -> str:
+    """ "product 'x' (entry 3)", or "product (no id) (entry 3)" (`kind` already translated;
+    `index` counts from 0)."""
+    if name:
+        return _("{kind} '{name}' (entry {number})").format(kind=kind, name=name, number=whole(index + 1))
+    return _("{kind} (no {key}) (entry {number})").format(kind=kind, key=name_key, number=whole(index + 1))
+
+
+def field_problem(where: str, field: str | None, message: str) -> str:
+    """ "product 'x' (entry 3), field 'price.usd': …", or "catalog: …" without a field."""
+    if field:
+        return _("{where}, field '{field}': {message}").format(where=where, field=field, message=message)
+    return _("{where}: {message}").format(where=where, message=message)
 
 
 def json_schema_of(model: Any, title: str) -> dict[str, Any]:

@@ -19,7 +19,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
+from serumdesk.domain.figures import whole
 from serumdesk.domain.strict.plain_text import plain
+from serumdesk.i18n import _
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -96,7 +98,7 @@ class TextRule:
     def _plain(self, text: str) -> str:
         cleaned = plain(text).strip() if self.strip else plain(text)
         if self.min_length and not cleaned:
-            raise ValueError("text of only control or invisible characters")
+            raise ValueError(_("text of only control or invisible characters"))
         return cleaned
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
@@ -117,9 +119,9 @@ class TextRule:
             raise TypeError("not text")
         text = value.strip() if self.strip else value
         if not self.min_length <= len(text) <= self.max_length:
-            raise ValueError(f"text of {len(text)} characters")
+            raise ValueError(_("text of {count} characters").format(count=whole(len(text))))
         if self.pattern is not None and ("\n" in text or not re.search(self.pattern, text)):
-            raise ValueError("text that does not match its pattern")
+            raise ValueError(_("text that does not match its pattern"))
         return self._plain(text)
 
 
@@ -199,7 +201,7 @@ class Length:
             or len(value) < self.min_length
             or (self.max_length is not None and len(value) > self.max_length)
         ):
-            raise ValueError("a list of the wrong length")
+            raise ValueError(_("a list of the wrong length"))
         return value
 
 
@@ -235,7 +237,7 @@ def repeated(values: Iterable[str]) -> list[str]:
 def exact_int(value: object) -> object:
     """A whole number that is not a bool, else ValueError (for a schema version)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"must be a whole number, not {value!r}"[:80])
+        raise ValueError(_("must be a whole number, not {value}").format(value=repr(value)[:50]))
     return value
 
 
@@ -244,15 +246,17 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 def error_words(error: ErrorDetails) -> str:
-    """pydantic's message for one error, as a clause: without the "Value error, " pydantic
-    puts before our own checks' words, and without a final full stop (callers add theirs).
-    A text that does not match its pattern is said in words, never as the pattern."""
+    """pydantic's error as a clause in SerumDesk's words and the language in use
+    (pydantic_words.py), without a final full stop (callers add theirs). A text that does
+    not match its pattern is said in words, never as the pattern."""
     if error["type"] == "string_pattern_mismatch":
         shown = str(error.get("input", ""))[:60]
         if (error.get("ctx") or {}).get("pattern") == ID_PATTERN:
-            return (
-                f"'{shown}' is not an id: ids are lowercase letters and digits joined by "
+            return _(
+                "'{shown}' is not an id: ids are lowercase letters and digits joined by "
                 "single dashes (`serumdesk catalog list` shows every product's)"
-            )
-        return f"'{shown}' is not written the way this field needs"
-    return str(error["msg"]).removeprefix("Value error, ").rstrip(".")
+            ).format(shown=shown)
+        return _("'{shown}' is not written the way this field needs").format(shown=shown)
+    from serumdesk.domain.strict.pydantic_words import said
+
+    return said(error)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from serumdesk.domain.figures import whole
+from serumdesk.i18n import _, ngettext
+
 ALLERGENS = 100
 """Ingredients a person can list as allergies. Profile files have always allowed 100 of up to
 200 characters, so no profile saved before this limit was shared can become unreadable."""
@@ -29,13 +32,14 @@ hold at most this many characters (a hundred long labels), so that stays quick."
 def allergens_problem(names: Sequence[str]) -> str | None:
     """What is wrong with a list of allergy ingredients, in plain words; None when nothing is."""
     if len(names) > ALLERGENS:
-        return f"Please list at most {ALLERGENS} ingredients."
+        return ngettext(
+            "Please list at most {count} ingredient.", "Please list at most {count} ingredients.", ALLERGENS
+        ).format(count=whole(ALLERGENS))
     for name in names:
         if len(name) > ALLERGEN_CHARS:
-            return (
-                f"“{name[:30]}…” is too long for one ingredient (at most {ALLERGEN_CHARS} "
-                "characters): list them one by one."
-            )
+            return _(
+                "“{name}…” is too long for one ingredient (at most {count} characters): list them one by one."
+            ).format(name=name[:30], count=whole(ALLERGEN_CHARS))
         if not any(ch.isalpha() for ch in name):
-            return f"“{name}” does not look like an ingredient name."
+            return _("“{name}” does not look like an ingredient name.").format(name=name)
     return None

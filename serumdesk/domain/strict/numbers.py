@@ -159,7 +159,8 @@ class DayRange:
     """
 
     what: str
-    """The subject of the error messages: "The day a price was seen"."""
+    """The subject of the error messages: "The day a price was seen" (marked with N_, said
+    with _())."""
     earliest: dt.date = dt.date(2000, 1, 1)
     ahead_days: int = 366
     """How far after today the date may be."""
@@ -169,31 +170,38 @@ class DayRange:
 
     def describe(self, today: dt.date | None = None) -> str:
         """'between 2000-01-01 and 2027-12-07'."""
-        return f"between {self.earliest.isoformat()} and {self.latest(today).isoformat()}"
+        return _("between {low} and {high}").format(
+            low=self.earliest.isoformat(), high=self.latest(today).isoformat()
+        )
 
     def check(self, value: dt.date, today: dt.date | None = None) -> dt.date:
         """`value` when it is within the span; NumberError says the span otherwise."""
         if not self.earliest <= value <= self.latest(today):
-            raise NumberError(f"{self.what} must be {self.describe(today)}, not {value.isoformat()}.")
+            raise NumberError(
+                _("{what} must be {bounds}, not {shown}.").format(
+                    what=_(self.what), bounds=self.describe(today), shown=value.isoformat()
+                )
+            )
         return value
 
 
-SOURCE_DAY = DayRange("A source's date", earliest=dt.date(1900, 1, 1))
+SOURCE_DAY = DayRange(N_("A source's date"), earliest=dt.date(1900, 1, 1))
 """When a price was seen or a study published (a catalog's provenance): studies go back
 further than prices, so the first day is earlier."""
-FILE_DAY = DayRange("A date in the file")
+FILE_DAY = DayRange(N_("A date in the file"))
 """A catalog's `updated`, a price list's date and each price's `seen`, the day a serum of
 your own was entered and its price seen."""
-PRICE_DAY = DayRange("The day a price or size was seen")
+PRICE_DAY = DayRange(N_("The day a price or size was seen"))
 """A catalog price's and size's `seen`: their provenance is a source's (SOURCE_DAY), but a
 price seen before 2000 is no price to compare today."""
-NOTED_DAY = DayRange("A day you noted")
+NOTED_DAY = DayRange(N_("A day you noted"))
 """The day a bottle was opened or a patch test started."""
 EARLIEST_DAY = NOTED_DAY.earliest
 
 
 def check_day(value: dt.date, what: str) -> dt.date:
-    """A day a person noted (a bottle opened, a patch test): NOTED_DAY's span."""
+    """A day a person noted (a bottle opened, a patch test): NOTED_DAY's span. `what` may be
+    translated already: _() gives a translation back unchanged."""
     return DayRange(what, NOTED_DAY.earliest, NOTED_DAY.ahead_days).check(value)
 
 

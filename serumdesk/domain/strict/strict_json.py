@@ -23,8 +23,10 @@ import math
 import re
 from typing import Any
 
+from serumdesk.domain.figures import whole
 from serumdesk.domain.strict.numbers import BYTES_PER_VALUE, FEWEST_VALUES
 from serumdesk.domain.strict.plain_text import is_unsafe
+from serumdesk.i18n import N_, _
 
 _NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e\n]")
 _MAX_INT_DIGITS = 640
@@ -32,8 +34,32 @@ _MAX_INT_DIGITS = 640
 which field is out of bounds (numbers.py); longer ones are refused here, in plain words."""
 
 
+_DECODER_WORDS = {
+    "Expecting value": N_("a value was expected"),
+    "Expecting property name enclosed in double quotes": N_("a key in double quotes was expected"),
+    "Expecting ':' delimiter": N_("a ':' was expected"),
+    "Expecting ',' delimiter": N_("a ',' was expected"),
+    "Unterminated string starting at": N_("a text in quotes is not closed"),
+    "Invalid control character at": N_("a text holds a control character"),
+    "Invalid \\escape": N_("a text holds an invalid \\ escape"),
+    "Invalid \\uXXXX escape": N_("a text holds an invalid \\u escape"),
+    "Extra data": N_("there is more after the end of the JSON"),
+    "Illegal trailing comma before end of object": N_("a ',' comes before the closing '}'"),
+    "Illegal trailing comma before end of array": N_("a ',' comes before the closing ']'"),
+}
+"""Python's json module's messages (json/decoder.py, json/scanner.c) in SerumDesk's words; one
+not here (a later Python's) is shown as Python words it."""
+
+
+def _decoder_words(message: str) -> str:
+    return _(_DECODER_WORDS[message]) if message in _DECODER_WORDS else message
+
+
 class JsonProblem(ValueError):
-    """Text that is not strict JSON; str() completes "the file is …" ("not UTF-8 text")."""
+    """Text that is not strict JSON; str() completes "the file is …" ("not UTF-8 text").
+    Translated, it completes the file's subject alone, its verb included ("el archivo no es
+    texto UTF-8"): the texts that quote it ("the file is {problem}", "it is {exc}") say no
+    verb of their own in Spanish."""
 
 
 class _NotANumber(ValueError):
@@ -47,7 +73,7 @@ class _DuplicateKey(ValueError):
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _NotANumber(f"{name} is not a number JSON allows")
+    raise _NotANumber(_("{name} is not a number JSON allows").format(name=name))
 
 
 def _bounded_int(text: str) -> int:
@@ -57,14 +83,14 @@ def _bounded_int(text: str) -> int:
             return int(text)
     except ValueError:  # Python's own digit limit, set lower still
         pass
-    raise _NotANumber(f"a number of {digits:,} digits is too long")
+    raise _NotANumber(_("a number of {digits} digits is too long").format(digits=whole(digits)))
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
         shown = text if len(text) <= 20 else text[:16] + "…"
-        raise _NotANumber(f"{shown} is too large a number")
+        raise _NotANumber(_("{shown} is too large a number").format(shown=shown))
     return value
 
 
@@ -84,15 +110,17 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(found) != len(pairs):
         seen: set[str] = set()
         twice = ""
-        for key, _ in pairs:
+        for key, _value in pairs:
             if key in seen:
                 twice = key
                 break
             seen.add(key)
         shown = twice if len(twice) <= 40 else twice[:36] + "…"
         raise _DuplicateKey(
-            f"ambiguous: the key {shown!r} appears twice in one object, "
-            "and SerumDesk does not guess which value was meant"
+            _(
+                "ambiguous: the key {key} appears twice in one object, "
+                "and SerumDesk does not guess which value was meant"
+            ).format(key=repr(shown))
         )
     return found
 
@@ -103,15 +131,17 @@ def loads(raw: bytes | str) -> Any:
     values = count_values(encoded)
     if values > value_budget(len(encoded)):
         raise JsonProblem(
-            f"not a SerumDesk file: it holds about {values:,} values in "
-            f"{len(encoded):,} bytes, far more than any SerumDesk file does"
+            _(
+                "not a SerumDesk file: it holds about {values} values in "
+                "{size} bytes, far more than any SerumDesk file does"
+            ).format(values=whole(values), size=whole(len(encoded)))
         )
     del encoded
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise JsonProblem("not UTF-8 text") from None
+            raise JsonProblem(_("not UTF-8 text")) from None
     else:
         text = raw.removeprefix("\ufeff")
     try:
@@ -123,13 +153,17 @@ def loads(raw: bytes | str) -> Any:
             object_pairs_hook=_unique_keys,
         )
     except _NotANumber as exc:
-        raise JsonProblem(f"not valid JSON: {exc.text}") from None
+        raise JsonProblem(_("not valid JSON: {problem}").format(problem=exc.text)) from None
     except _DuplicateKey as exc:
         raise JsonProblem(str(exc)) from None
     except json.JSONDecodeError as exc:
-        raise JsonProblem(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise JsonProblem(
+            _("not valid JSON: {problem} at line {line}, column {column}").format(
+                problem=_decoder_words(exc.msg), line=whole(exc.lineno), column=whole(exc.colno)
+            )
+        ) from None
     except RecursionError:
-        raise JsonProblem("nested too deeply") from None
+        raise JsonProblem(_("nested too deeply")) from None
 
 
 def _escaped(ch: str) -> str:

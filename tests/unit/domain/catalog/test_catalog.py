@@ -348,8 +348,8 @@ def test_vegan_status_never_calls_a_human_derived_serum_unconfirmed(catalog_path
     [
         ("schema_version", True, "schema_version': must be a whole number, not True"),
         ("schema_version", 1.0, "schema_version': must be a whole number, not 1.0"),
-        ("human_derived", "no", "human_derived': Input should be a valid boolean"),
-        ("vegan", 1, "vegan': Input should be a valid boolean"),
+        ("human_derived", "no", "human_derived': must be true or false"),
+        ("vegan", 1, "vegan': must be true or false"),
     ],
 )
 def test_flags_and_versions_are_strict_too(field: str, value: object, words: str) -> None:
