@@ -248,7 +248,7 @@ def profile_from_model(m: ProfileModel) -> Profile:
 def _describe(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors()[:3]:
-        where = ".".join(str(p) for p in err["loc"]) or "the file"
+        where = ".".join(str(p) for p in err["loc"]) or _("the file")
         parts.append(f"{where}: {error_words(err)}")
     more = len(exc.errors()) - 3
     if more > 0:

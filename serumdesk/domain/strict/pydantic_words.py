@@ -41,6 +41,12 @@ _PLAIN: dict[str, str] = {
     "date_parsing": N_("must be a date written YYYY-MM-DD"),
     "date_from_datetime_parsing": N_("must be a date written YYYY-MM-DD"),
     "date_from_datetime_inexact": N_("must be a date written YYYY-MM-DD"),
+    "datetime_type": N_("must be a date and time with its time zone, as 2026-12-07T10:30:00+00:00"),
+    "datetime_parsing": N_("must be a date and time with its time zone, as 2026-12-07T10:30:00+00:00"),
+    "datetime_from_date_parsing": N_(
+        "must be a date and time with its time zone, as 2026-12-07T10:30:00+00:00"
+    ),
+    "timezone_aware": N_("must be a date and time with its time zone, as 2026-12-07T10:30:00+00:00"),
     "list_type": N_("must be a list (in square brackets)"),
     "tuple_type": N_("must be a list (in square brackets)"),
     "set_type": N_("must be a list (in square brackets)"),
