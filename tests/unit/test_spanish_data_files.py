@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from serumdesk import i18n
@@ -38,7 +40,7 @@ ENGLISH = re.compile(
     re.IGNORECASE,
 )
 """English words SerumDesk's messages about files use: none may remain in Spanish."""
-QUOTED = re.compile(r"'[^']*'|“[^”]*”|\"[^\"]*\"|<[^>]*>|`[^`]*`")
+QUOTED = re.compile(r"'[^'\n]*(?:'|…|$)|“[^”]*”|\"[^\"\n]*(?:\"|…|$)|<[^>]*>|`[^`]*`", re.MULTILINE)
 """What a message quotes from the file (keys, ids, values) and a file's default name."""
 
 
@@ -394,3 +396,65 @@ def test_a_products_entry_and_field_in_spanish() -> None:
     assert "product 'sample-two' (entry 2), field 'brand': required field is missing" in _message(
         "catalog", raw
     )
+
+
+# --- any value in any field of a product, a price list or a serum --------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30)
+    | st.sampled_from(["", "   ", "2026-01-01", "2999-01-01", "sourced", "Bad Id", "mine-x", "\u200b"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["value", "x"]), inner, max_size=2)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(data: object, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every place in a JSON document a value can be put (and each key beside it)."""
+    found = [prefix] if prefix else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*prefix, key))
+        found.append((*prefix, "unexpected"))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+def _put(data: Any, path: tuple[str | int, ...], value: object) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+DOCUMENTS: dict[str, Callable[[], dict[str, Any]]] = {
+    "catalog": lambda: catalog_data([product_data(id="sample-one")]),
+    "price list": lambda: copy.deepcopy(PRICE_LIST),
+    "serums": lambda: {"schema_version": 1, "products": [copy.deepcopy(SERUM)]},
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(DOCUMENTS)), where=st.integers(min_value=0), value=JSON_VALUES)
+def test_any_bad_value_anywhere_is_explained_in_spanish(
+    locale: Path, kind: str, where: int, value: object
+) -> None:
+    data = json.loads(json.dumps(DOCUMENTS[kind]()))
+    paths = _paths(data)
+    _put(data, paths[where % len(paths)], value)
+    raw = json.dumps(data).encode()
+    try:
+        READERS[kind](raw)
+    except (DataFileError, ProfileDataError):
+        pass
+    else:
+        return  # a value the field accepts
+    with i18n.override("es"):
+        spanish = _message(kind, raw)
+    assert not english_left(spanish), spanish

@@ -237,7 +237,12 @@ def repeated(values: Iterable[str]) -> list[str]:
 def exact_int(value: object) -> object:
     """A whole number that is not a bool, else ValueError (for a schema version)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(_("must be a whole number, not {value}").format(value=repr(value)[:50]))
+        shown = repr(value)
+        raise ValueError(
+            _("must be a whole number, not {value}").format(
+                value=shown if len(shown) <= 50 else shown[:46] + "…"
+            )
+        )
     return value
 
 
