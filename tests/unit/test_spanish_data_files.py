@@ -458,3 +458,19 @@ def test_any_bad_value_anywhere_is_explained_in_spanish(
     with i18n.override("es"):
         spanish = _message(kind, raw)
     assert not english_left(spanish), spanish
+
+
+@pytest.mark.usefixtures("locale")
+def test_a_price_from_a_clinics_list_says_where_it_comes_from_in_spanish() -> None:
+    import datetime as dt
+
+    from serumdesk.domain.catalog.price_list import ListedProvenance
+
+    listed = ListedProvenance(
+        kind="sourced", source="Riverside price list", seen=dt.date(2026, 11, 1), list_name="Riverside"
+    )
+    undated = ListedProvenance(kind="sourced", source="Riverside price list", list_name="Riverside")
+    with i18n.override("es"):
+        assert listed.describe() == "Lista de precios de Riverside (2026-11-01)"
+        assert undated.describe() == "Lista de precios de Riverside"
+    assert listed.describe() == "Riverside price list (2026-11-01)"

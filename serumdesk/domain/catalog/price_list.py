@@ -68,6 +68,13 @@ class ListedProvenance(Provenance):
 
     list_name: str
 
+    def describe(self) -> str:
+        """'Riverside Dermatology price list (2026-11-01)', in the language in use (`source`
+        keeps the English form)."""
+        if self.seen is None:
+            return _("{name} price list").format(name=self.list_name)
+        return _("{name} price list ({date})").format(name=self.list_name, date=self.seen.isoformat())
+
 
 def clinic_price_words(product: Product) -> str | None:
     """'Clinic price (Riverside Dermatology, 2026-11-01)' for a price from a clinic's price
