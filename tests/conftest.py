@@ -92,3 +92,25 @@ def vocabulary(ingredients_path: Path) -> Vocabulary:
     from serumdesk.storage.data_files import load_vocabulary
 
     return load_vocabulary(ingredients_path)
+
+
+@pytest.fixture(scope="session")
+def spanish_catalogues(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """resources/locale compiled as the build compiles it, once for the session: a checkout
+    holds only the .po files (tests/spanish_catalogue.py)."""
+    pytest.importorskip("babel")
+    from tests.spanish_catalogue import compiled_locale
+
+    return compiled_locale(tmp_path_factory.mktemp("locale"))
+
+
+@pytest.fixture
+def locale(spanish_catalogues: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The compiled catalogues where SerumDesk looks for them; the test starts and leaves
+    in English, as a process does."""
+    from serumdesk import i18n
+
+    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: spanish_catalogues)
+    i18n.install("en", spanish_catalogues)
+    yield spanish_catalogues
+    i18n.install("en", spanish_catalogues)

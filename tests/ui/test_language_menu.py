@@ -14,13 +14,11 @@ from serumdesk import i18n
 from serumdesk.app import install_languages
 from serumdesk.ui.language_menu import add_language_menu
 from serumdesk.ui.window_settings import FOLLOW_SYSTEM, save_language, saved_language
-from tests.spanish_catalogue import compiled_locale
 
 
 @pytest.fixture
-def locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[Path]:
-    pytest.importorskip("babel")
-    folder = compiled_locale(tmp_path)
+def locale(spanish_catalogues: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[Path]:
+    folder = spanish_catalogues
     monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
     monkeypatch.setattr("serumdesk.ui.language_menu.locale_dir", lambda: folder)
     monkeypatch.delenv("LANGUAGE", raising=False)

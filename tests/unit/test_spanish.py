@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,16 +13,6 @@ from serumdesk import i18n
 from serumdesk.domain.choices import UseCase
 from serumdesk.domain.dates import long_date
 from tests.in_process import run_main
-from tests.spanish_catalogue import compiled_locale
-
-
-@pytest.fixture
-def locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    pytest.importorskip("babel")
-    folder = compiled_locale(tmp_path)
-    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
-    yield folder
-    i18n.install("en", folder)  # the next test starts in English, as a process does
 
 
 def test_override_writes_in_its_language_and_leaves_the_apps_alone(locale: Path) -> None:

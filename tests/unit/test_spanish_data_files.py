@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -29,7 +29,6 @@ from serumdesk.domain.strict.limits import allergens_problem
 from serumdesk.domain.strict.numbers import FILE_DAY, NumberError
 from serumdesk.storage.profile_model import parse_profile
 from serumdesk.storage.profile_types import ProfileDataError
-from tests.spanish_catalogue import compiled_locale
 from tests.unit.factories import catalog_data, product_data, vocabulary_data
 
 ENGLISH = re.compile(
@@ -47,15 +46,6 @@ QUOTED = re.compile(r"'[^'\n]*(?:'|…|$)|“[^”]*”|\"[^\"\n]*(?:\"|…|$)|<
 def english_left(message: str) -> list[str]:
     """The English words of `message` outside what it quotes from the file."""
     return [m[0] for m in ENGLISH.finditer(QUOTED.sub("", message))]
-
-
-@pytest.fixture
-def locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    pytest.importorskip("babel")
-    folder = compiled_locale(tmp_path)
-    i18n.install("en", folder)
-    yield folder
-    i18n.install("en", folder)
 
 
 # --- bad files: each (what, how the file is read, the bytes) -------------------------------------

@@ -14,15 +14,13 @@ from serumdesk import i18n
 from serumdesk.domain.clinic.amounts import parse_decimal
 from serumdesk.domain.strict.numbers import PRICE_USD, SIZE_ML
 from serumdesk.ui.clinic.prices_dialog import _figure
-from tests.spanish_catalogue import compiled_locale
 
 
 @pytest.fixture(scope="module")
-def locale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    pytest.importorskip("babel")
-    folder = compiled_locale(tmp_path_factory.mktemp("locale"))
-    yield folder
-    i18n.install("en", folder)
+def locale(spanish_catalogues: Path) -> Iterator[Path]:
+    """The session's compiled catalogues (tests/conftest.py), for this module's fixtures."""
+    yield spanish_catalogues
+    i18n.install("en", spanish_catalogues)  # the next module starts in English
 
 
 CENTS = st.integers(min_value=round(PRICE_USD.minimum * 100), max_value=round(PRICE_USD.maximum * 100))

@@ -3,25 +3,13 @@ says the translation is SerumDesk's; figures stay US dollars."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from serumdesk import i18n
 from serumdesk.ui.sheet.pdf import write_sheet_pdf
-from tests.spanish_catalogue import compiled_locale
 from tests.ui.sheet_helpers import pdf_text, rec_for
-
-
-@pytest.fixture
-def locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    pytest.importorskip("babel")
-    folder = compiled_locale(tmp_path)
-    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
-    yield folder
-    i18n.install("en", folder)
 
 
 def test_a_spanish_sheet_from_an_english_app(locale: Path, tmp_path: Path, qapp: QApplication) -> None:

@@ -31,7 +31,6 @@ from serumdesk.domain.clinic.handout import ClinicSheet, make_handout
 from serumdesk.ui.sheet.content import sheet_html
 from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, page_layout
 from serumdesk.ui.sheet.pdf import write_sheet_pdf
-from tests.spanish_catalogue import compiled_locale
 from tests.ui.sheet_helpers import HUMAN_DERIVED, PERSONAS, pdf_pages_text, rec_for
 
 REPO = Path(__file__).resolve().parents[3]
@@ -63,16 +62,6 @@ ENGLISH_HEADINGS = (
     "Page 2 of 2",
 )
 """The sheet's own English that a reader would see first: none of it on a Spanish sheet."""
-
-
-@pytest.fixture
-def locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    pytest.importorskip("babel")
-    folder = compiled_locale(tmp_path)
-    monkeypatch.setattr("serumdesk.storage.paths.locale_dir", lambda: folder)
-    i18n.install("en", folder)
-    yield folder
-    i18n.install("en", folder)
 
 
 def sheet_messages() -> list[str]:

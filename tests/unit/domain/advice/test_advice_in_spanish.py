@@ -30,7 +30,7 @@ from serumdesk.domain.choices import (
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.domain.sources import SourceKind
 from serumdesk.storage.data_files import load_catalog
-from tests.spanish_catalogue import REPO, compiled_locale
+from tests.spanish_catalogue import REPO
 
 SPANISH_PO = REPO / "resources" / "locale" / "es" / "LC_MESSAGES" / "serumdesk.po"
 AREA = (
@@ -45,13 +45,10 @@ reason quotes); the other advice files have their own."""
 
 
 @pytest.fixture(scope="module")
-def locale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The Spanish catalogue as the build compiles it (test_spanish.py's fixture, once a module)."""
-    pytest.importorskip("babel")
-    folder = compiled_locale(tmp_path_factory.mktemp("advice-es"))
-    i18n.install("en", folder)
-    yield folder
-    i18n.install("en", folder)  # the next test starts in English, as a process does
+def locale(spanish_catalogues: Path) -> Iterator[Path]:
+    """The session's compiled catalogues (tests/conftest.py), for this module's fixtures."""
+    yield spanish_catalogues
+    i18n.install("en", spanish_catalogues)  # the next module starts in English
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,6 @@ from serumdesk.domain.label.reading import read_label
 from serumdesk.domain.label.verdict import check_label
 from serumdesk.domain.sources import SourceKind
 from serumdesk.storage.data_files import load_catalog
-from tests.spanish_catalogue import compiled_locale
 
 REPO = Path(__file__).resolve().parents[4]
 MODULES = tuple(
@@ -57,13 +56,10 @@ PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
 @pytest.fixture(scope="module")
-def locale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """tests/unit/test_spanish.py's `locale`, once for the module: the Spanish catalogue
-    compiled into a folder of the test's own."""
-    pytest.importorskip("babel")
-    folder = compiled_locale(tmp_path_factory.mktemp("spanish"))
-    yield folder
-    i18n.install("en", folder)
+def locale(spanish_catalogues: Path) -> Iterator[Path]:
+    """The session's compiled catalogues (tests/conftest.py), for this module's fixtures."""
+    yield spanish_catalogues
+    i18n.install("en", spanish_catalogues)  # the next module starts in English
 
 
 class Data:
