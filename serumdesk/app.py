@@ -92,13 +92,22 @@ def set_window_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
+def use_language_numbers(language: str) -> None:
+    """Spin boxes and date fields write numbers and dates as SerumDesk's text does in
+    `language` ("150,00" in Spanish), not as the session's locale would: an English app on a
+    German desktop showed "150,00" in a spin box beside "$150.00" in its text. (Here, not in
+    ui/translations.py, so English imports nothing more before the first paint: row 1.)"""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(language))
+
+
 def install_languages(app: QApplication, asked: str | None) -> str:
     """SerumDesk's and Qt's own text in the language asked for (`--language`), else the one
     chosen in the Language menu, else the session's (English when SerumDesk has no catalogue
     for it). Returns the language in use."""
     from serumdesk import i18n
     from serumdesk.storage.paths import locale_dir
-    from serumdesk.ui.translations import use_language_numbers
     from serumdesk.ui.window_settings import saved_language
 
     folder = locale_dir()

@@ -7,7 +7,7 @@ not ship (multimedia), so it loads nothing for them; `qtbase_<lang>` is the one 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from serumdesk.i18n import N_, _, current_language
 
@@ -70,10 +70,3 @@ class QtGaps(QTranslator):
 
     def isEmpty(self) -> bool:
         return False
-
-
-def use_language_numbers(language: str) -> None:
-    """Spin boxes and date fields write numbers and dates as SerumDesk's text does in
-    `language` ("150,00" in Spanish), not as the session's locale would: an English app on a
-    German desktop showed "150,00" in a spin box beside "$150.00" in its text."""
-    QLocale.setDefault(QLocale(language))

@@ -39,8 +39,8 @@ def test_spin_boxes_write_numbers_as_the_apps_language_does(qapp: QApplication) 
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QDoubleSpinBox
 
+    from serumdesk.app import use_language_numbers
     from serumdesk.domain.figures import decimal
-    from serumdesk.ui.translations import use_language_numbers
 
     before = QLocale()
     try:
