@@ -56,7 +56,6 @@ FUNCTIONS: dict[str, list[tuple[str, str | Callable[[tuple[Any, ...]], str]]]] =
     "serumdesk.storage.user_catalog": [
         ("UserCatalogStore.extras", "your data folder: your serums, a price list")
     ],
-    "serumdesk.domain.advice.ranking": [("prepare", f"{CATALOG}: lay the catalog out for ranking")],
     "serumdesk.app": [("set_window_icon", "window icon (SVG)")],
     "serumdesk.storage.paths": [("UserPaths.default", "user folders (platformdirs)")],
     "serumdesk.ui.profiles.actions": [
