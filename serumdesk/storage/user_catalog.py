@@ -342,7 +342,7 @@ class UserCatalogStore(PrivateFolderStore):
                 if looks_like_price_list:
                     prices = parse_price_list(raw, source)
                     try:
-                        apply_price_list(self._base_catalog(bundled), prices)
+                        apply_price_list(self.base_catalog(bundled), prices)
                     except UnknownProducts as exc:
                         raise PriceListError(source, [str(exc)]) from None
                     target, kind = self.price_list_path, Installed.PRICE_LIST
@@ -390,24 +390,13 @@ class UserCatalogStore(PrivateFolderStore):
         """Go back to the catalog's own prices (an installed catalog stays); returns whether
         a price list was there."""
         with self._locked():
-            path = self.price_list_path
-            if not _exists(path):
+            if not _exists(self.price_list_path):
                 return False
-            try:
-                path.unlink()
-            except OSError as exc:
-                raise UserCatalogError(
-                    _("Could not remove {path}: {reason}.").format(
-                        path=path, reason=describe_os_error(exc, reading=False)
-                    )
-                ) from None
+            _remove(self.price_list_path)
         return True
 
     def base_catalog(self, bundled: Path) -> Catalog:
         """The catalog a price list is laid over: an installed clinic catalog, else `bundled`."""
-        return self._base_catalog(bundled)
-
-    def _base_catalog(self, bundled: Path) -> Catalog:
         from serumdesk.storage.data_files import load_catalog
 
         installed = self.installed_catalog_path
@@ -443,18 +432,22 @@ class UserCatalogStore(PrivateFolderStore):
                 (self.installed_catalog_path, _("the installed catalog")),
                 (self.price_list_path, _("the installed price list")),
             ):
-                if not _exists(path):
-                    continue
-                try:
-                    path.unlink()
-                except OSError as exc:
-                    raise UserCatalogError(
-                        _("Could not remove {path}: {reason}.").format(
-                            path=path, reason=describe_os_error(exc, reading=False)
-                        )
-                    ) from None
-                removed.append(what)
+                if _exists(path):
+                    _remove(path)
+                    removed.append(what)
         return removed
+
+
+def _remove(path: Path) -> None:
+    """Delete one of the installed files; UserCatalogError says why it could not be."""
+    try:
+        path.unlink()
+    except OSError as exc:
+        raise UserCatalogError(
+            _("Could not remove {path}: {reason}.").format(
+                path=path, reason=describe_os_error(exc, reading=False)
+            )
+        ) from None
 
 
 def _exists(path: Path) -> bool:
