@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -86,3 +89,27 @@ def render_page_images(request: SheetRequest, paper: str, dpi: int = 110) -> lis
         painter.end()
         images.append(image)
     return images
+
+
+def run_without_system_fonts(
+    script: str, folder: Path, timeout: int = 60
+) -> subprocess.CompletedProcess[str]:
+    """`python -c script` in `folder` on a machine with no fonts of its own: fontconfig is
+    given an empty configuration, so only what SerumDesk bundles can be found."""
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FONTCONFIG")}
+    env.update(FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 import textwrap
 from dataclasses import replace
 from pathlib import Path
@@ -33,6 +30,7 @@ from tests.ui.sheet_helpers import (
     pdf_text,
     rec_for,
     render_page_images,
+    run_without_system_fonts,
 )
 
 REPO = Path(__file__).resolve().parents[3]
@@ -227,12 +225,6 @@ def test_default_paper_follows_posix_precedence() -> None:
 
 @pytest.mark.slow
 def test_text_is_in_the_pdf_with_no_system_fonts(tmp_path: Path) -> None:
-    conf = tmp_path / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
-        f"<fontconfig><cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>\n",
-        encoding="utf-8",
-    )
     out = tmp_path / "nofonts.pdf"
     script = textwrap.dedent(f"""
         from pathlib import Path
@@ -246,17 +238,7 @@ def test_text_is_in_the_pdf_with_no_system_fonts(tmp_path: Path) -> None:
         rec = recommend(load_catalog(Path({str(REPO / "catalog" / "catalog.json")!r})), Answers())
         write_sheet_pdf(rec, [], Path({str(out)!r}))
     """)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FONTCONFIG")}
-    env.update(FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_without_system_fonts(script, tmp_path)
     assert result.returncode == 0, result.stderr
     # fontconfig's generic aliases only ("Sans Serif"...): no real font on this "machine".
     assert "DejaVu" not in result.stdout, result.stdout

@@ -8,10 +8,7 @@ The words the sheet takes from the advice, the catalog and the guide are other m
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from html import unescape
@@ -31,7 +28,7 @@ from serumdesk.domain.clinic.handout import ClinicSheet, make_handout
 from serumdesk.ui.sheet.content import sheet_html
 from serumdesk.ui.sheet.pages import PagedSheet, SheetRequest, page_layout
 from serumdesk.ui.sheet.pdf import write_sheet_pdf
-from tests.ui.sheet_helpers import HUMAN_DERIVED, PERSONAS, pdf_pages_text, rec_for
+from tests.ui.sheet_helpers import HUMAN_DERIVED, PERSONAS, pdf_pages_text, rec_for, run_without_system_fonts
 
 REPO = Path(__file__).resolve().parents[3]
 SHEET_MODULES = ("content.py", "clinic_parts.py", "pages.py", "pdf.py")
@@ -214,12 +211,6 @@ def paint_device(paper: str, dpi: int = 300) -> tuple[QImage, QRectF]:
 @pytest.mark.slow
 def test_the_compact_sheet_keeps_to_two_pages_with_no_system_fonts(locale: Path, tmp_path: Path) -> None:
     """The condensed face comes from SerumDesk's own fonts, not the machine's."""
-    conf = tmp_path / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
-        f"<fontconfig><cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>\n",
-        encoding="utf-8",
-    )
     out = tmp_path / "compact.pdf"
     script = textwrap.dedent(f"""
         import datetime as dt, sys
@@ -242,17 +233,7 @@ def test_the_compact_sheet_keeps_to_two_pages_with_no_system_fonts(locale: Path,
             pages = write_sheet_pdf(rec, compared, Path({str(out)!r}), clinic=clinic, paper="letter")
         print("pages:", pages)
     """)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FONTCONFIG")}
-    env.update(FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_without_system_fonts(script, tmp_path, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "DejaVu" not in result.stdout.split("pages:")[0], result.stdout  # no font of the machine's
     assert "pages: 2" in result.stdout
