@@ -6,6 +6,7 @@ the layout facts that a screenshot review relies on (three cards visible at 1280
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,8 +15,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Active, Caution, Procedure, Sensitivity, UseCase
+from serumdesk.domain.choices import Caution
 from serumdesk.ui.results.results_page import ResultsPage
 from tests.ui.wizard_helpers import (
     answer_current_page,
@@ -26,17 +26,11 @@ from tests.ui.wizard_helpers import (
     light_palette,
     open_window,
 )
+from tests.unit.factories import PREGNANT_AFTER_NEEDLING
 
 # A persona that visits every page and brings up every kind of caution.
-PERSONA = Answers(
-    use_case=UseCase.POST_PROCEDURE,
-    sensitivity=Sensitivity.HIGH,
-    procedure=Procedure.MICRONEEDLING,
-    days_since_procedure=2,
-    cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING}),
-    allergens=("lavender",),
-    actives=frozenset({Active.RETINOID}),
-    budget_usd_per_month=80,
+PERSONA = dataclasses.replace(
+    PREGNANT_AFTER_NEEDLING, cautions=frozenset({Caution.PREGNANT_OR_BREASTFEEDING})
 )
 SIZES = ((1280, 800), (1024, 640))
 

@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from serumdesk.domain.answers import Answers
 from serumdesk.domain.catalog.catalog_file import parse_product
 from serumdesk.domain.catalog.product import Product
+from serumdesk.domain.choices import Active, Caution, Procedure, Sensitivity, UseCase
+
+PREGNANT_AFTER_NEEDLING = Answers(
+    use_case=UseCase.POST_PROCEDURE,
+    sensitivity=Sensitivity.HIGH,
+    procedure=Procedure.MICRONEEDLING,
+    days_since_procedure=2,
+    cautions=frozenset({Caution.PREGNANT}),
+    allergens=("lavender",),
+    actives=frozenset({Active.RETINOID}),
+    budget_usd_per_month=80,
+)
+"""Pregnant, two days after microneedling, using a retinoid, allergic to lavender, $80 a
+month: the person of the results-at-a-glance issue, used by its tests and screenshots."""
 
 SOURCED = {"kind": "sourced", "source": "test listing", "seen": "2026-01-01"}
 

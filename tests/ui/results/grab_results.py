@@ -26,21 +26,11 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 from serumdesk.app import build_main_window, install_languages
-from serumdesk.domain.answers import Answers
-from serumdesk.domain.choices import Active, Caution, Procedure, Sensitivity, UseCase
 from serumdesk.ui.results.results_page import ResultsPage
 from tests.ui.wizard_helpers import dark_palette, light_palette
+from tests.unit.factories import PREGNANT_AFTER_NEEDLING
 
-PERSONA = Answers(
-    use_case=UseCase.POST_PROCEDURE,
-    sensitivity=Sensitivity.HIGH,
-    procedure=Procedure.MICRONEEDLING,
-    days_since_procedure=2,
-    cautions=frozenset({Caution.PREGNANT}),
-    allergens=("lavender",),
-    actives=frozenset({Active.RETINOID}),
-    budget_usd_per_month=80,
-)
+PERSONA = PREGNANT_AFTER_NEEDLING
 """Pregnant, two days after microneedling, using a retinoid: the issue's person."""
 FOUR = (
     "symbiome-the-answer",

@@ -23,17 +23,7 @@ from serumdesk.domain.catalog.product import Catalog
 from serumdesk.domain.choices import Active, Caution, Diet, Procedure, Sensitivity, UseCase
 from serumdesk.domain.ingredients.vocabulary import Vocabulary
 from serumdesk.storage.data_files import load_catalog
-
-PREGNANT_AFTER_NEEDLING = Answers(
-    use_case=UseCase.POST_PROCEDURE,
-    sensitivity=Sensitivity.HIGH,
-    procedure=Procedure.MICRONEEDLING,
-    days_since_procedure=2,
-    cautions=frozenset({Caution.PREGNANT}),
-    allergens=("lavender",),
-    actives=frozenset({Active.RETINOID}),
-    budget_usd_per_month=80,
-)
+from tests.unit.factories import PREGNANT_AFTER_NEEDLING
 
 
 @pytest.fixture(scope="module")
