@@ -26,7 +26,7 @@ from serumdesk.domain.answers import Answers, Overrides
 from serumdesk.domain.catalog.freshness import is_stale, stale_words
 from serumdesk.domain.catalog.product import Catalog, Product
 from serumdesk.domain.choices import Diet, UseCase
-from serumdesk.i18n import _, ngettext, shown
+from serumdesk.i18n import _, current_language, ngettext, shown
 
 if TYPE_CHECKING:
     from serumdesk.domain.ingredients.vocabulary import Vocabulary
@@ -48,6 +48,8 @@ class Recommendation:
     """The day it was made: how old a price is depends on it."""
     prices_from: str | None = None
     """The clinic's price list the prices come from ('Name (2026-11-01)'), if one is installed."""
+    language: str = "en"
+    """The language its words were made in (a sheet in another one ranks again)."""
 
     @property
     def allergic_families(self) -> frozenset[str]:
@@ -184,6 +186,7 @@ def recommend(
         prices_from=catalog.prices_from,
         today=today or dt.date.today(),
         situation=situation,
+        language=current_language(),
     )
 
 

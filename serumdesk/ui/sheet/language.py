@@ -22,10 +22,10 @@ def sheet_languages() -> list[tuple[str, str]]:
 
 def recommendation_in(language: str, rec: Recommendation, remake: Remake | None) -> Recommendation:
     """`rec` worded in `language`: ranked again inside override(language) when that is not the
-    language it was made in (and `remake` can)."""
-    from serumdesk.i18n import current_language
-
-    if remake is None or language == current_language():
+    language it was made in (and `remake` can). Called inside or outside that override alike:
+    the print preview calls it while painting in the sheet's language, where comparing with
+    the language in use would always find them equal."""
+    if remake is None or language == rec.language:
         return rec
     from serumdesk.i18n import override
 

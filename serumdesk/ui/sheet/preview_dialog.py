@@ -66,6 +66,9 @@ class SheetPreviewDialog(QDialog):
         super().__init__(parent)
         self.parts = parts
         self.remake = remake
+        self._worded: dict[str, Recommendation] = {}
+        """The recommendation made again in each sheet language asked for, once: the preview
+        paints again on every change of paper or medical details."""
         self.setWindowTitle(_("Print the comparison sheet"))
         self.rec = rec
         self.compared = compared
@@ -136,7 +139,9 @@ class SheetPreviewDialog(QDialog):
     def request(self) -> SheetRequest:
         """The sheet as asked for, worded in the language chosen (call inside its override)."""
         code = self.sheet_language()
-        rec = recommendation_in(code, self.rec, self.remake)
+        if code not in self._worded:
+            self._worded[code] = recommendation_in(code, self.rec, self.remake)
+        rec = self._worded[code]
         compared = (
             self.compared if rec is self.rec else select_compared(rec, [m.product.id for m in self.compared])
         )
